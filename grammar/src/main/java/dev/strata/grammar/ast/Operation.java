@@ -1,0 +1,111 @@
+package dev.strata.grammar.ast;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one statement does. Every stage after parsing switches over this exhaustively, with no
+ * {@code default}, so a new operation breaks the build wherever it must be handled.
+ */
+public sealed interface Operation {
+
+  /** {@code CREATE TABLE [IF NOT EXISTS] t (columns, constraints)} */
+  record CreateTable(
+      QualifiedName table,
+      boolean ifNotExists,
+      List<ColumnDef> columns,
+      List<TableConstraint> constraints)
+      implements Operation {
+    public CreateTable {
+      columns = List.copyOf(columns);
+      constraints = List.copyOf(constraints);
+    }
+  }
+
+  /** {@code DROP TABLE [IF EXISTS] t [CASCADE]} */
+  record DropTable(QualifiedName table, boolean ifExists, boolean cascade) implements Operation {}
+
+  /** {@code ALTER TABLE [IF EXISTS] t action [, action ...]} */
+  record AlterTable(QualifiedName table, boolean ifExists, List<AlterAction> actions)
+      implements Operation {
+    public AlterTable {
+      actions = List.copyOf(actions);
+    }
+  }
+
+  /**
+   * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON t [USING method]
+   * (elements) [INCLUDE (columns)] [WHERE predicate]}
+   */
+  record CreateIndex(
+      Optional<Identifier> name,
+      QualifiedName table,
+      boolean unique,
+      boolean concurrently,
+      boolean ifNotExists,
+      Optional<String> method,
+      List<IndexElement> elements,
+      List<Identifier> include,
+      Optional<Expr> where)
+      implements Operation {
+    public CreateIndex {
+      elements = List.copyOf(elements);
+      include = List.copyOf(include);
+    }
+  }
+
+  /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] name [CASCADE]} */
+  record DropIndex(QualifiedName index, boolean concurrently, boolean ifExists, boolean cascade)
+      implements Operation {}
+
+  /** {@code CREATE SCHEMA [IF NOT EXISTS] name} */
+  record CreateSchema(Identifier schema, boolean ifNotExists) implements Operation {}
+
+  /** {@code DROP SCHEMA [IF EXISTS] name [CASCADE]} */
+  record DropSchema(Identifier schema, boolean ifExists, boolean cascade) implements Operation {}
+
+  /**
+   * {@code INSERT INTO t [(columns)] VALUES (...), (...)} or {@code INSERT INTO t [(columns)]
+   * SELECT ...}, optionally {@code ON CONFLICT DO NOTHING}.
+   */
+  record Insert(
+      QualifiedName table, List<Identifier> columns, InsertSource source, boolean onConflictDoNothing)
+      implements Operation {
+    public Insert {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /** Where an {@link Insert} takes its rows. */
+  sealed interface InsertSource {
+    /** {@code VALUES} rows, each as long as the column list */
+    record Values(List<List<Expr>> rows) implements InsertSource {
+      public Values {
+        rows = rows.stream().map(List::copyOf).toList();
+      }
+    }
+
+    /** a {@code SELECT ...} query, kept as source text */
+    record Query(Expr select) implements InsertSource {}
+  }
+
+  /** {@code UPDATE t SET column = expr [, ...] [WHERE predicate]} */
+  record Update(QualifiedName table, List<Assignment> assignments, Optional<Expr> where)
+      implements Operation {
+    public Update {
+      assignments = List.copyOf(assignments);
+    }
+  }
+
+  /** One {@code column = expr} of an {@link Update}. */
+  record Assignment(Identifier column, Expr value) {}
+
+  /** {@code DELETE FROM t [WHERE predicate]} */
+  record Delete(QualifiedName table, Optional<Expr> where) implements Operation {}
+
+  /**
+   * The content of a {@code -- +dialect NAME} ... {@code -- +end} block: SQL emitted verbatim, and
+   * only when rendering for {@code dialect} (lowercase, e.g. {@code postgresql}).
+   */
+  record RawSql(String dialect, String sql) implements Operation {}
+}

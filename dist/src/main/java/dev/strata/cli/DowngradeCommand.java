@@ -1,0 +1,32 @@
+package dev.strata.cli;
+
+import dev.strata.grammar.ast.Direction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code strata downgrade FROM:TO}: the SQL that downgrades a database from FROM to TO. */
+@Command(
+    name = "downgrade",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the SQL that downgrades a database from FROM to TO (Alembic's 'downgrade FROM:TO --sql').",
+      "FROM is required, as in Alembic's offline mode; FROM may list several heads."
+    })
+final class DowngradeCommand extends ScriptCommand {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "FROM:TO",
+      description = "Revisions: base, head, heads, an id or a unique id prefix.")
+  String range;
+
+  @Override
+  Direction direction() {
+    return Direction.DOWNGRADE;
+  }
+
+  @Override
+  String range() {
+    return range;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.strata.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code strata} command.
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #DIAGNOSTICS} the input has errors (diagnostics on
+ * stderr), {@value #USAGE} the command line is wrong, {@value #INTERNAL} an internal error (a stack
+ * trace only with {@code --verbose}).
+ */
+public final class Main {
+  /** Success. */
+  public static final int OK = 0;
+  /** The revision files or the range are wrong; diagnostics were printed. */
+  public static final int DIAGNOSTICS = 1;
+  /** The command line is wrong (unknown option, missing argument, unknown dialect). */
+  public static final int USAGE = 2;
+  /** A bug or an environment failure (unreadable file, full disk). */
+  public static final int INTERNAL = 3;
+
+  private Main() {}
+
+  /** Runs strata and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs strata with the given arguments, writing results to {@code out} and diagnostics to {@code
+   * err} (both UTF-8), and returns the exit code instead of exiting.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    CommandLine cli = StrataCommand.commandLine(outWriter, errWriter);
+    try {
+      return cli.execute(args);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+}

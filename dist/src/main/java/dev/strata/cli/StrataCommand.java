@@ -1,0 +1,85 @@
+package dev.strata.cli;
+
+import dev.strata.grammar.DiagnosticException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** The top-level {@code strata} command: only holds the subcommands and the shared error handling. */
+@Command(
+    name = "strata",
+    mixinStandardHelpOptions = true,
+    versionProvider = ToolVersion.Provider.class,
+    description = "Compiles a chain of revision files into dialect-specific SQL migration scripts.",
+    subcommands = {UpgradeCommand.class, DowngradeCommand.class, CommandLine.HelpCommand.class},
+    synopsisSubcommandLabel = "COMMAND",
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 errors in the revision files or the range,",
+      "            2 usage error, 3 internal error (stack trace with --verbose)."
+    })
+final class StrataCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade)");
+  }
+
+  /** A configured picocli {@link CommandLine} writing to the given streams. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new StrataCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeOnInvalidInput(Main.USAGE);
+    cli.setExitCodeOnExecutionException(Main.INTERNAL);
+    cli.setParameterExceptionHandler(usageErrors());
+    cli.setExecutionExceptionHandler(executionErrors());
+    return cli;
+  }
+
+  /** Usage errors: {@code strata: error: message} and a hint, exit 2; no usage dump. */
+  private static IParameterExceptionHandler usageErrors() {
+    return (ParameterException e, String[] args) -> {
+      CommandLine cmd = e.getCommandLine();
+      PrintWriter err = cmd.getErr();
+      err.println("strata: error: " + e.getMessage());
+      err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+      return Main.USAGE;
+    };
+  }
+
+  /** Diagnostics print as they are, exit 1; anything else is an internal error, exit 3. */
+  private static IExecutionExceptionHandler executionErrors() {
+    return (Exception e, CommandLine cmd, ParseResult parsed) -> {
+      PrintWriter err = cmd.getErr();
+      if (e instanceof DiagnosticException diagnostics) {
+        err.print(diagnostics.format());
+        err.flush();
+        return Main.DIAGNOSTICS;
+      }
+      err.println("strata: internal error: " + e);
+      if (verbose(parsed)) {
+        e.printStackTrace(err);
+      } else {
+        err.println("strata: run again with --verbose for the stack trace");
+      }
+      err.flush();
+      return Main.INTERNAL;
+    };
+  }
+
+  private static boolean verbose(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.strata.cli;
+
+import dev.strata.grammar.ast.Direction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code strata upgrade [FROM:]TO}: the SQL that upgrades a database from FROM to TO. */
+@Command(
+    name = "upgrade",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the SQL that upgrades a database from FROM to TO (Alembic's 'upgrade FROM:TO --sql').",
+      "FROM defaults to base (an empty database); FROM may list several heads: a,b:head."
+    })
+final class UpgradeCommand extends ScriptCommand {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "[FROM:]TO",
+      description = "Revisions: base, head, heads, an id or a unique id prefix.")
+  String range;
+
+  @Override
+  Direction direction() {
+    return Direction.UPGRADE;
+  }
+
+  @Override
+  String range() {
+    return range;
+  }
+}

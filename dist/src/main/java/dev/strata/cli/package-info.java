@@ -1,0 +1,5 @@
+/**
+ * The {@code strata} command line: picocli commands over the compiler and the dialect renderers.
+ * {@link dev.strata.cli.Main#run} is the entry for tests; only {@code main} exits the JVM.
+ */
+package dev.strata.cli;

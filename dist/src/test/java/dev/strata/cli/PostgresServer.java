@@ -1,0 +1,222 @@
+package dev.strata.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+import org.postgresql.Driver;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL server the database tests run against, found as DESIGN.md says: the server named
+ * by {@code STRATA_TEST_PG_URL} (a JDBC URL with {@code user}/{@code password} parameters), else a
+ * server answering on 127.0.0.1:5432 as {@code postgres}, else a Testcontainers container when a
+ * Docker engine is available. With none, tests are skipped with a loud warning, except under
+ * {@code CI=true}, where that is a failure. Scripts are applied with the real {@code psql}.
+ */
+final class PostgresServer {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static PostgresServer instance;
+  private static String unavailableReason;
+
+  private final String host;
+  private final int port;
+  private final String user;
+  private final String password;
+  private final String adminDatabase;
+
+  private PostgresServer(String host, int port, String user, String password, String adminDb) {
+    this.host = host;
+    this.port = port;
+    this.user = user;
+    this.password = password;
+    this.adminDatabase = adminDb;
+  }
+
+  /** The server, or a skipped (locally) / failed (under CI=true) test when there is none. */
+  static synchronized PostgresServer require() {
+    if (instance == null && unavailableReason == null) {
+      instance = find();
+    }
+    if (instance != null) {
+      return instance;
+    }
+    String message = "no PostgreSQL server for the database tests: " + unavailableReason;
+    if ("true".equals(System.getenv("CI"))) {
+      fail(message + " (CI=true: database tests may not be skipped)");
+    }
+    System.err.println("!!!!!!!! WARNING: SKIPPING DATABASE TEST: " + message + " !!!!!!!!");
+    Assumptions.abort(message);
+    throw new AssertionError("unreachable");
+  }
+
+  private static PostgresServer find() {
+    String url = System.getenv("STRATA_TEST_PG_URL");
+    if (url != null && !url.isBlank()) {
+      Properties p = Driver.parseURL(url, new Properties());
+      if (p == null) {
+        unavailableReason = "STRATA_TEST_PG_URL is not a PostgreSQL JDBC URL: " + url;
+        return null;
+      }
+      return new PostgresServer(
+          p.getProperty("PGHOST", "127.0.0.1").split(",")[0],
+          Integer.parseInt(p.getProperty("PGPORT", "5432").split(",")[0]),
+          p.getProperty("user", "postgres"),
+          p.getProperty("password", ""),
+          p.getProperty("PGDBNAME", "postgres"));
+    }
+    PostgresServer local = new PostgresServer("127.0.0.1", 5432, "postgres", "", "postgres");
+    if (local.answers()) {
+      return local;
+    }
+    if (DockerClientFactory.instance().isDockerAvailable()) {
+      PostgreSQLContainer container =
+          new PostgreSQLContainer("postgres:" + clientMajorVersion() + "-alpine");
+      container.start();
+      return new PostgresServer(
+          container.getHost(), container.getMappedPort(5432),
+          container.getUsername(), container.getPassword(), container.getDatabaseName());
+    }
+    unavailableReason =
+        "STRATA_TEST_PG_URL is not set, nothing answers on 127.0.0.1:5432 and Docker is not available";
+    return null;
+  }
+
+  /** The major version of the local pg_dump, so a container server is never newer than it. */
+  private static String clientMajorVersion() {
+    ProcessResult version = run(List.of("pg_dump", "--version"), Map.of());
+    return version.stdout().replaceAll("(?s).*?(\\d+)\\..*", "$1").trim();
+  }
+
+  private boolean answers() {
+    try (Connection ignored = connect(adminDatabase)) {
+      return true;
+    } catch (SQLException e) {
+      unavailableReason = "127.0.0.1:5432 did not accept a connection (" + e.getMessage() + ")";
+      return false;
+    }
+  }
+
+  private Connection connect(String database) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password);
+    props.setProperty("connectTimeout", "5");
+    return DriverManager.getConnection(
+        "jdbc:postgresql://" + host + ":" + port + "/" + database, props);
+  }
+
+  /** Creates a fresh, empty database with a unique name starting with {@code prefix}. */
+  String createDatabase(String prefix) {
+    String name = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    adminStatement("DROP DATABASE IF EXISTS " + name);
+    adminStatement("CREATE DATABASE " + name);
+    return name;
+  }
+
+  /** Drops a database made by {@link #createDatabase}. */
+  void dropDatabase(String name) {
+    adminStatement("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  private void adminStatement(String sql) {
+    try (Connection c = connect(adminDatabase); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows of a query (each row's columns joined by {@code |}), in the order the server gives. */
+  List<String> query(String database, String sql) {
+    try (Connection c = connect(database);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<String> rows = new ArrayList<>();
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        rows.add(row.toString());
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Applies a script with the real client, as a DBA would: {@code psql -X -v ON_ERROR_STOP=1 -f
+   * FILE}. Returns psql's exit code and output; does not throw when psql fails.
+   */
+  ProcessResult psql(String database, Path script) {
+    return run(
+        List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", Integer.toString(port),
+            "-U", user, "-d", database, "-f", script.toString()),
+        Map.of("PGPASSWORD", password));
+  }
+
+  /**
+   * {@code pg_dump --schema-only} of a database, without the random {@code \restrict} /
+   * {@code \unrestrict} lines that pg_dump 15.14 and later print.
+   */
+  String schemaDump(String database) {
+    ProcessResult dump =
+        run(List.of("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", host,
+                "-p", Integer.toString(port), "-U", user, "-d", database),
+            Map.of("PGPASSWORD", password));
+    if (dump.exitCode() != 0) {
+      throw new IllegalStateException("pg_dump failed: " + dump.stderr());
+    }
+    return dump.stdout().lines()
+        .filter(line -> !line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"))
+        .reduce(new StringBuilder(), (sb, line) -> sb.append(line).append('\n'), StringBuilder::append)
+        .toString();
+  }
+
+  /** What a client process printed and returned. */
+  record ProcessResult(int exitCode, String stdout, String stderr) {}
+
+  static ProcessResult run(List<String> command, Map<String, String> env) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    try {
+      Path out = java.nio.file.Files.createTempFile("strata-proc", ".out");
+      Path err = java.nio.file.Files.createTempFile("strata-proc", ".err");
+      try {
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("timed out: " + command);
+        }
+        return new ProcessResult(process.exitValue(),
+            java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+            java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+      } finally {
+        java.nio.file.Files.deleteIfExists(out);
+        java.nio.file.Files.deleteIfExists(err);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted: " + command, e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+-- revision: 0021_create_audit_schema
+-- revises: 0020_merge_lrs_dividends
+-- message: audit row changes of LRS remittances and dividend events
+
+-- +upgrade
+CREATE SCHEMA audit;
+CREATE TABLE audit.row_changes (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    table_name VARCHAR(63) NOT NULL,
+    row_id BIGINT NOT NULL,
+    operation VARCHAR(8) NOT NULL,
+    old_row JSONB,
+    new_row JSONB,
+    changed_by VARCHAR(63) NOT NULL DEFAULT CURRENT_USER,
+    changed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    CONSTRAINT ck_row_changes_operation CHECK (operation IN ('INSERT', 'UPDATE', 'DELETE'))
+);
+CREATE INDEX ix_row_changes_table_row ON audit.row_changes (table_name, row_id);
+
+-- +dialect postgresql
+CREATE FUNCTION audit.record_row_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO audit.row_changes (table_name, row_id, operation, old_row)
+        VALUES (TG_TABLE_NAME, OLD.id, TG_OP, to_jsonb(OLD));
+    ELSIF TG_OP = 'UPDATE' THEN
+        INSERT INTO audit.row_changes (table_name, row_id, operation, old_row, new_row)
+        VALUES (TG_TABLE_NAME, NEW.id, TG_OP, to_jsonb(OLD), to_jsonb(NEW));
+    ELSE
+        INSERT INTO audit.row_changes (table_name, row_id, operation, new_row)
+        VALUES (TG_TABLE_NAME, NEW.id, TG_OP, to_jsonb(NEW));
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER trg_lrs_remittances_audit
+    AFTER INSERT OR UPDATE OR DELETE ON lrs_remittances
+    FOR EACH ROW EXECUTE FUNCTION audit.record_row_change();
+
+CREATE TRIGGER trg_dividend_events_audit
+    AFTER INSERT OR UPDATE OR DELETE ON dividend_events
+    FOR EACH ROW EXECUTE FUNCTION audit.record_row_change();
+-- +end
+
+-- +downgrade
+-- +dialect postgresql
+DROP TRIGGER trg_dividend_events_audit ON dividend_events;
+DROP TRIGGER trg_lrs_remittances_audit ON lrs_remittances;
+DROP FUNCTION audit.record_row_change();
+-- +end
+DROP INDEX audit.ix_row_changes_table_row;
+DROP TABLE audit.row_changes;
+DROP SCHEMA audit;

@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes an output file atomically: the content goes to a temporary file in the same directory,
  * which is then moved over the target. A failure at any point leaves the target as it was (absent
- * or with its old content) and removes the temporary file.
+ * or with its old content) and removes the temporary file. A target that exists and is not a
+ * regular file ({@code /dev/null}, a named pipe, {@code /dev/stdout}) is written directly: it
+ * cannot be replaced, and must not be.
  */
 final class OutputFile {
   private OutputFile() {}
@@ -21,6 +23,10 @@ final class OutputFile {
    * @throws IOException when the directory is missing or not writable, or the move fails
    */
   static void write(Path target, String content) throws IOException {
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      Files.writeString(target, content, StandardCharsets.UTF_8);
+      return;
+    }
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");

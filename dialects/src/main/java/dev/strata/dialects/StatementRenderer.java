@@ -201,14 +201,19 @@ final class StatementRenderer {
     for (int i = 0; i < rows.size(); i++) {
       List<Expr> row = rows.get(i);
       if (row.size() != expected) {
-        String what = columns > 0 ? expected + " columns are listed" : "row 1 has " + expected;
+        String what =
+            columns > 0 ? expected + " columns are listed" : "row 1 has " + values(expected);
         throw site.at(
             row.isEmpty() ? site.span() : row.get(0).span(),
             "E0401",
-            "INSERT row " + (i + 1) + " has " + row.size() + " values, but " + what,
+            "INSERT row " + (i + 1) + " has " + values(row.size()) + ", but " + what,
             "help: give every VALUES row one value per column");
       }
     }
+  }
+
+  private static String values(int count) {
+    return count + (count == 1 ? " value" : " values");
   }
 
   private String update(Operation.Update update) {

@@ -40,7 +40,8 @@ class PostgresGoldenTest {
 
   private static void run(GoldenCase c, Map<String, GoldenCase> byName, int n) throws Exception {
     requireServer();
-    String database = "strata_golden_" + n;
+    // the pid keeps concurrent builds on the same server apart
+    String database = "strata_golden_" + n + "_" + ProcessHandle.current().pid();
     psql("test", "-c", "DROP DATABASE IF EXISTS " + database);
     check(psql("test", "-c", "CREATE DATABASE " + database), "create database");
     try {

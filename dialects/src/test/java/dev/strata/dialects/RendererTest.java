@@ -189,7 +189,7 @@ class RendererTest {
         assertThrows(DiagnosticException.class, () -> PG.renderStatement(
             new Statement(badInsert, false, new Span(3, 1, 6), ""), SOURCE));
     assertEquals(
-        "versions/0002_b.sql:3:38: error[E0401]: INSERT row 2 has 1 values, but 2 columns are listed\n"
+        "versions/0002_b.sql:3:38: error[E0401]: INSERT row 2 has 1 value, but 2 columns are listed\n"
             + "  3 | INSERT INTO t (a, b) VALUES (1, 2), (3);\n"
             + "    |                                      ^\n"
             + "  = help: give every VALUES row one value per column\n",
@@ -203,6 +203,22 @@ class RendererTest {
             + "    | ^^^^^^\n"
             + "  = note: postgresql can only test for an index by its name\n",
         all.diagnostics().get(1).format());
+  }
+
+  @Test
+  void withoutAColumnListEveryRowIsAsLongAsTheFirst() {
+    Operation insert =
+        new Operation.Insert(
+            table("t"),
+            List.of(),
+            new Operation.InsertSource.Values(
+                List.of(List.of(expr("1")), List.of(new Expr("2", new Span(3, 30, 1)), expr("3")))),
+            false);
+    DiagnosticException e =
+        assertThrows(DiagnosticException.class, () -> PG.renderStatement(stmt(insert), SOURCE));
+    assertEquals(
+        "versions/0002_b.sql:3:30: error[E0401]: INSERT row 2 has 2 values, but row 1 has 1 value\n",
+        e.format().lines().findFirst().orElseThrow() + "\n");
   }
 
   @Test

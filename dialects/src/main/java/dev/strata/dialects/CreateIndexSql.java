@@ -11,7 +11,8 @@ import org.jooq.Name;
  * neither {@code CONCURRENTLY} nor {@code USING method}; names and keys are rendered by jOOQ, the
  * predicate as written. Indexes without either use jOOQ.
  *
- * @param keys each key already rendered ({@code email}, {@code created_at DESC}, {@code (lower(email))})
+ * @param keys each key already rendered ({@code email}, {@code created_at DESC},
+ *     {@code (lower(email))})
  */
 record CreateIndexSql(
     Optional<Name> name,
@@ -34,7 +35,8 @@ record CreateIndexSql(
     method.ifPresent(m -> out.append(" USING ").append(m));
     out.append(" (").append(String.join(", ", keys)).append(')');
     if (!include.isEmpty()) {
-      out.append(include.stream().map(sql::render).collect(Collectors.joining(", ", " INCLUDE (", ")")));
+      out.append(
+          include.stream().map(sql::render).collect(Collectors.joining(", ", " INCLUDE (", ")")));
     }
     where.ifPresent(w -> out.append(" WHERE ").append(w));
     return out.toString();

@@ -20,7 +20,9 @@ final class DataTypes {
       case REAL -> SQLDataType.REAL;
       case DOUBLE_PRECISION -> SQLDataType.DOUBLE;
       case VARCHAR ->
-          type.size().isPresent() ? SQLDataType.VARCHAR(type.size().getAsInt()) : SQLDataType.VARCHAR;
+          type.size().isPresent()
+              ? SQLDataType.VARCHAR(type.size().getAsInt())
+              : SQLDataType.VARCHAR;
       case CHAR ->
           type.size().isPresent() ? SQLDataType.CHAR(type.size().getAsInt()) : SQLDataType.CHAR;
       case TEXT -> SQLDataType.CLOB;

@@ -47,7 +47,8 @@ final class ScriptHeader {
     }
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
+      byte[] hash = digest.digest(lines.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

@@ -33,7 +33,8 @@ public record ScriptOptions(
   }
 
   /** Options with {@link TransactionMode#BUNDLE}. */
-  public ScriptOptions(String versionTable, Optional<String> versionTableSchema, String toolVersion) {
+  public ScriptOptions(
+      String versionTable, Optional<String> versionTableSchema, String toolVersion) {
     this(versionTable, versionTableSchema, toolVersion, TransactionMode.BUNDLE);
   }
 

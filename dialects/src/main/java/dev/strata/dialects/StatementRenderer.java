@@ -66,7 +66,8 @@ final class StatementRenderer {
       }
       case Operation.DropSchema drop -> {
         Name schema = SqlContext.name(drop.schema());
-        var step = drop.ifExists() ? sql.dsl().dropSchemaIfExists(schema) : sql.dsl().dropSchema(schema);
+        var step =
+            drop.ifExists() ? sql.dsl().dropSchemaIfExists(schema) : sql.dsl().dropSchema(schema);
         yield List.of(sql.render(drop.cascade() ? step.cascade() : step));
       }
       case Insert insert -> List.of(insert(insert, site));
@@ -121,7 +122,9 @@ final class StatementRenderer {
             ? on
             : on.include(index.include().stream().map(c -> DSL.field(SqlContext.name(c))).toList());
     Query query =
-        index.where().isPresent() ? include.where(expressions.condition(index.where().get())) : include;
+        index.where().isPresent()
+            ? include.where(expressions.condition(index.where().get()))
+            : include;
     return sql.render(query);
   }
 
@@ -219,10 +222,15 @@ final class StatementRenderer {
   private String update(Operation.Update update) {
     Map<Field<?>, Field<?>> assignments = new LinkedHashMap<>();
     update.assignments()
-        .forEach(a -> assignments.put(DSL.field(SqlContext.name(a.column())), expressions.field(a.value())));
+        .forEach(
+            a ->
+                assignments.put(
+                    DSL.field(SqlContext.name(a.column())), expressions.field(a.value())));
     var step = sql.dsl().update(table(update.table())).set(assignments);
     return sql.render(
-        update.where().isPresent() ? step.where(expressions.condition(update.where().get())) : step);
+        update.where().isPresent()
+            ? step.where(expressions.condition(update.where().get()))
+            : step);
   }
 
   /**

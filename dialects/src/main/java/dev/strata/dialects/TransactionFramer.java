@@ -32,7 +32,8 @@ final class TransactionFramer {
   static List<String> frame(List<ScriptElement> elements, Dialect dialect, TransactionMode mode) {
     boolean transactions =
         dialect.has(Capability.TRANSACTIONAL_DDL) && mode != TransactionMode.NONE;
-    TransactionFramer framer = new TransactionFramer(transactions, mode == TransactionMode.REVISION);
+    TransactionFramer framer =
+        new TransactionFramer(transactions, mode == TransactionMode.REVISION);
     elements.forEach(framer::add);
     framer.flushComments();
     framer.commit();

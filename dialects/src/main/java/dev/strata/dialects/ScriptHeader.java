@@ -1,0 +1,56 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.Plan;
+import dev.strata.compiler.Step;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The lines that open a psql script: {@code \set ON_ERROR_STOP on} (stop at the first error), then
+ * comments naming the tool, the direction, the start and end heads, the version table and a
+ * checksum of the revision files the steps come from.
+ */
+final class ScriptHeader {
+  private ScriptHeader() {}
+
+  /** The header, every line ending with {@code \n}. */
+  static String render(Plan plan, ScriptOptions options, Dialect dialect, String versionTable) {
+    String from = heads(plan.fromHeads());
+    String to = heads(plan.toHeads());
+    int files = plan.steps().size();
+    return "\\set ON_ERROR_STOP on\n"
+        + "-- strata " + options.toolVersion() + ": " + plan.direction().word() + " " + from
+        + " -> " + to + " (" + dialect.id() + ")\n"
+        + "-- from: " + from + "\n"
+        + "-- to: " + to + "\n"
+        + "-- version table: " + versionTable + "\n"
+        + "-- sources: sha256:" + sourcesChecksum(plan.steps()) + " over " + files
+        + (files == 1 ? " revision file\n" : " revision files\n");
+  }
+
+  /** Heads joined with {@code ", "}, or {@code base} when there are none. */
+  static String heads(List<String> heads) {
+    return heads.isEmpty() ? "base" : String.join(", ", heads);
+  }
+
+  /**
+   * The lowercase hex SHA-256 of the UTF-8 text made of one line {@code <file sha256>  <id>\n} per
+   * step, in step order (the {@code sha256sum} line shape).
+   */
+  static String sourcesChecksum(List<Step> steps) {
+    StringBuilder lines = new StringBuilder();
+    for (Step step : steps) {
+      lines.append(step.revision().source().sha256()).append("  ").append(step.id()).append('\n');
+    }
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] hash = digest.digest(lines.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.strata.dialects;
+
+import dev.strata.grammar.ast.Identifier;
+import dev.strata.grammar.ast.QualifiedName;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Name;
+import org.jooq.QueryPart;
+import org.jooq.conf.BackslashEscaping;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.RenderFormatting;
+import org.jooq.conf.RenderKeywordCase;
+import org.jooq.conf.RenderNameCase;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
+import org.jooq.impl.DSL;
+
+/**
+ * The jOOQ contexts of one dialect and the fixed {@link Settings} every statement is rendered with:
+ * literals inlined, upper-case keywords, names quoted exactly when the source quoted them, and
+ * either one line ({@link #render}) or jOOQ's multi-line layout with four-space indents
+ * ({@link #renderFormatted}). Rendering is a pure function of the query, so output is stable.
+ */
+final class SqlContext {
+  private final DSLContext compact;
+  private final DSLContext formatted;
+
+  private SqlContext(DSLContext compact, DSLContext formatted) {
+    this.compact = compact;
+    this.formatted = formatted;
+  }
+
+  static SqlContext forDialect(Dialect dialect) {
+    return new SqlContext(
+        DSL.using(dialect.sqlDialect(), settings(false)),
+        DSL.using(dialect.sqlDialect(), settings(true)));
+  }
+
+  private static Settings settings(boolean formatted) {
+    return new Settings()
+        .withParamType(ParamType.INLINED)
+        .withStatementType(StatementType.STATIC_STATEMENT)
+        .withRenderKeywordCase(RenderKeywordCase.UPPER)
+        .withRenderNameCase(RenderNameCase.AS_IS)
+        .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+        .withBackslashEscaping(BackslashEscaping.OFF)
+        .withRenderFormatted(formatted)
+        .withRenderFormatting(new RenderFormatting().withNewline("\n").withIndentation("    "))
+        .withExecuteLogging(false)
+        .withDiagnosticsLogging(false);
+  }
+
+  /** The context that builds queries (its settings are the one-line ones). */
+  DSLContext dsl() {
+    return compact;
+  }
+
+  /** {@code part} as SQL on one line (line breaks inside verbatim expressions are kept). */
+  String render(QueryPart part) {
+    return compact.render(part);
+  }
+
+  /**
+   * {@code part} in jOOQ's multi-line layout. Only for parts whose verbatim expressions have no line
+   * break: jOOQ re-indents the text after a line break, which would change a string literal.
+   */
+  String renderFormatted(QueryPart part) {
+    return formatted.render(part);
+  }
+
+  /** The type as this dialect spells it in DDL, e.g. {@code timestamp(3) with time zone}. */
+  String typeName(DataType<?> type) {
+    // DataType#getCastTypeName keeps length/precision/scale; rendering the DataType as a QueryPart
+    // prints placeholders such as "timestamp(p) with time zone" in jOOQ 3.20.
+    return type.getCastTypeName(compact.configuration());
+  }
+
+  /** The identifier as written: quoted when it was quoted. */
+  static Name name(Identifier identifier) {
+    return identifier.quoted()
+        ? DSL.quotedName(identifier.value())
+        : DSL.unquotedName(identifier.value());
+  }
+
+  /** {@code [schema.]name}. */
+  static Name name(QualifiedName name) {
+    Name last = name(name.name());
+    return name.schema().map(schema -> DSL.name(name(schema), last)).orElse(last);
+  }
+
+  static Name[] names(List<Identifier> identifiers) {
+    return identifiers.stream().map(SqlContext::name).toArray(Name[]::new);
+  }
+}

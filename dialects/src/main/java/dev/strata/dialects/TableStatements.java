@@ -1,0 +1,312 @@
+package dev.strata.dialects;
+
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.AlterAction;
+import dev.strata.grammar.ast.ColumnConstraint;
+import dev.strata.grammar.ast.ColumnDef;
+import dev.strata.grammar.ast.Expr;
+import dev.strata.grammar.ast.Identifier;
+import dev.strata.grammar.ast.Operation.AlterTable;
+import dev.strata.grammar.ast.Operation.CreateTable;
+import dev.strata.grammar.ast.Operation.DropTable;
+import dev.strata.grammar.ast.ReferentialAction;
+import dev.strata.grammar.ast.TableConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jooq.AlterTableStep;
+import org.jooq.Constraint;
+import org.jooq.ConstraintForeignKeyOnStep;
+import org.jooq.ConstraintTypeStep;
+import org.jooq.CreateTableElementListStep;
+import org.jooq.DataType;
+import org.jooq.DropTableStep;
+import org.jooq.Name;
+import org.jooq.Query;
+import org.jooq.TableElement;
+import org.jooq.impl.DSL;
+
+/**
+ * {@code CREATE TABLE}, {@code DROP TABLE} and {@code ALTER TABLE}, built with jOOQ.
+ *
+ * <p>Column {@code PRIMARY KEY}, {@code UNIQUE}, {@code CHECK} and {@code REFERENCES} constraints are
+ * rendered as table constraints after the columns (jOOQ has no column-level form); PostgreSQL
+ * treats both forms alike, generated constraint names included. An {@code ALTER TABLE} with several
+ * actions becomes one statement per action, in order (jOOQ renders one action per statement), which
+ * is equivalent inside the script's transaction.
+ */
+final class TableStatements {
+  private final SqlContext sql;
+  private final Expressions expressions;
+
+  TableStatements(SqlContext sql, Expressions expressions) {
+    this.sql = sql;
+    this.expressions = expressions;
+  }
+
+  List<String> createTable(CreateTable create) {
+    Name table = SqlContext.name(create.table());
+    if (create.columns().isEmpty() && create.constraints().isEmpty()) {
+      return List.of(EmptyTableSql.render(sql, table, create.ifNotExists()));
+    }
+    CreateTableElementListStep statement =
+        create.ifNotExists()
+            ? sql.dsl().createTableIfNotExists(table)
+            : sql.dsl().createTable(table);
+    List<Constraint> constraints = new ArrayList<>();
+    List<String> after = new ArrayList<>();
+    for (ColumnDef column : create.columns()) {
+      statement = statement.column(SqlContext.name(column.name()), columnType(column));
+      constraints.addAll(columnConstraints(column));
+      if (identityAlways(column)) {
+        after.add(IdentityAlwaysSql.render(sql, table, false, SqlContext.name(column.name())));
+      }
+    }
+    create.constraints().forEach(constraint -> constraints.add(constraint(constraint)));
+    statement = statement.constraints(constraints);
+    boolean multiline = expressionsOf(create).anyMatch(Expressions::multiline);
+    List<String> out = new ArrayList<>();
+    out.add(multiline ? sql.render(statement) : sql.renderFormatted(statement));
+    out.addAll(after);
+    return out;
+  }
+
+  List<String> dropTable(DropTable drop) {
+    Name table = SqlContext.name(drop.table());
+    DropTableStep statement =
+        drop.ifExists() ? sql.dsl().dropTableIfExists(table) : sql.dsl().dropTable(table);
+    return List.of(sql.render(drop.cascade() ? statement.cascade() : statement));
+  }
+
+  List<String> alterTable(AlterTable alter, Site site) throws DiagnosticException {
+    List<String> out = new ArrayList<>();
+    for (AlterAction action : alter.actions()) {
+      out.addAll(alterAction(alter, action, site));
+    }
+    return out;
+  }
+
+  private List<String> alterAction(AlterTable alter, AlterAction action, Site site)
+      throws DiagnosticException {
+    Name table = SqlContext.name(alter.table());
+    AlterTableStep statement =
+        alter.ifExists() ? sql.dsl().alterTableIfExists(table) : sql.dsl().alterTable(table);
+    return switch (action) {
+      case AlterAction.AddColumn add -> addColumn(statement, table, alter.ifExists(), add, site);
+      case AlterAction.AlterColumnType change when change.using().isPresent() ->
+          List.of(
+              AlterColumnTypeSql.render(
+                  sql,
+                  table,
+                  alter.ifExists(),
+                  SqlContext.name(change.column()),
+                  DataTypes.of(change.type()),
+                  expressions.text(change.using().get())));
+      case AlterAction.AlterColumnType change ->
+          one(statement.alter(SqlContext.name(change.column())).set(DataTypes.of(change.type())));
+      case AlterAction.DropColumn drop -> {
+        Name column = SqlContext.name(drop.column());
+        var step =
+            drop.ifExists() ? statement.dropColumnIfExists(column) : statement.dropColumn(column);
+        yield one(drop.cascade() ? step.cascade() : step);
+      }
+      case AlterAction.RenameColumn rename ->
+          one(
+              statement
+                  .renameColumn(SqlContext.name(rename.from()))
+                  .to(SqlContext.name(rename.to())));
+      case AlterAction.SetDefault set ->
+          one(
+              statement
+                  .alter(SqlContext.name(set.column()))
+                  .setDefault(expressions.field(set.value())));
+      case AlterAction.DropDefault drop ->
+          one(statement.alter(SqlContext.name(drop.column())).dropDefault());
+      case AlterAction.SetNotNull set ->
+          one(statement.alter(SqlContext.name(set.column())).setNotNull());
+      case AlterAction.DropNotNull drop ->
+          one(statement.alter(SqlContext.name(drop.column())).dropNotNull());
+      case AlterAction.AddConstraint add -> one(statement.add(constraint(add.constraint())));
+      case AlterAction.DropConstraint drop -> {
+        Name name = SqlContext.name(drop.name());
+        var step =
+            drop.ifExists()
+                ? statement.dropConstraintIfExists(name)
+                : statement.dropConstraint(name);
+        yield one(drop.cascade() ? step.cascade() : step);
+      }
+      case AlterAction.RenameTable rename ->
+          one(statement.renameTo(SqlContext.name(rename.newName())));
+    };
+  }
+
+  private List<String> one(Query query) {
+    return List.of(sql.render(query));
+  }
+
+  private List<String> addColumn(
+      AlterTableStep statement, Name table, boolean ifExists, AlterAction.AddColumn add, Site site)
+      throws DiagnosticException {
+    ColumnDef column = add.column();
+    Name name = SqlContext.name(column.name());
+    List<Constraint> constraints = columnConstraints(column);
+    Query query;
+    if (add.ifNotExists()) {
+      if (!constraints.isEmpty()) {
+        // jOOQ's ADD COLUMN IF NOT EXISTS takes no constraints, and a separate ADD CONSTRAINT
+        // would not be skipped with the column: refuse rather than change the meaning.
+        throw site.error(
+            "E0403",
+            "ADD COLUMN IF NOT EXISTS with a constraint on the column cannot be rendered",
+            "help: add the column, then the constraint with ALTER TABLE ... ADD CONSTRAINT");
+      }
+      query = statement.addColumnIfNotExists(name, columnType(column));
+    } else {
+      List<TableElement> elements = new ArrayList<>();
+      elements.add(DSL.field(name, columnType(column)));
+      elements.addAll(constraints);
+      query = statement.add(elements);
+    }
+    List<String> out = new ArrayList<>();
+    out.add(sql.render(query));
+    if (identityAlways(column)) {
+      out.add(IdentityAlwaysSql.render(sql, table, ifExists, name));
+    }
+    return out;
+  }
+
+  /** The column's type with its NOT NULL, NULL, DEFAULT and identity attributes. */
+  private DataType<?> columnType(ColumnDef column) {
+    return withAttributes(DataTypes.of(column.type()), column.constraints());
+  }
+
+  private <T> DataType<T> withAttributes(DataType<T> type, List<ColumnConstraint> constraints) {
+    DataType<T> out = type;
+    for (ColumnConstraint constraint : constraints) {
+      out =
+          switch (constraint) {
+            // a name on NOT NULL / NULL: PostgreSQL before 18 ignores it, jOOQ has no place for it
+            case ColumnConstraint.NotNull notNull -> out.notNull();
+            case ColumnConstraint.Null nullable -> out.null_();
+            case ColumnConstraint.Default value ->
+                out.defaultValue(expressions.field(value.value(), out));
+            // jOOQ renders every identity BY DEFAULT; ALWAYS follows as IdentityAlwaysSql
+            case ColumnConstraint.Identity identity -> out.identity(true);
+            case ColumnConstraint.PrimaryKey key -> out;
+            case ColumnConstraint.Unique unique -> out;
+            case ColumnConstraint.Check check -> out;
+            case ColumnConstraint.References references -> out;
+          };
+    }
+    return out;
+  }
+
+  private static boolean identityAlways(ColumnDef column) {
+    return column.constraints().stream()
+        .anyMatch(c -> c instanceof ColumnConstraint.Identity identity && identity.always());
+  }
+
+  /** The column's key, unique, check and reference constraints, as table constraints. */
+  private List<Constraint> columnConstraints(ColumnDef column) {
+    List<Identifier> self = List.of(column.name());
+    List<Constraint> out = new ArrayList<>();
+    for (ColumnConstraint constraint : column.constraints()) {
+      switch (constraint) {
+        case ColumnConstraint.PrimaryKey key ->
+            out.add(constraint(new TableConstraint.PrimaryKey(key.name(), self)));
+        case ColumnConstraint.Unique unique ->
+            out.add(constraint(new TableConstraint.Unique(unique.name(), self)));
+        case ColumnConstraint.Check check ->
+            out.add(constraint(new TableConstraint.Check(check.name(), check.condition())));
+        case ColumnConstraint.References ref ->
+            out.add(
+                constraint(
+                    new TableConstraint.ForeignKey(
+                        ref.name(),
+                        self,
+                        ref.table(),
+                        ref.column().stream().toList(),
+                        ref.onDelete(),
+                        ref.onUpdate())));
+        case ColumnConstraint.NotNull notNull -> {}
+        case ColumnConstraint.Null nullable -> {}
+        case ColumnConstraint.Default value -> {}
+        case ColumnConstraint.Identity identity -> {}
+      }
+    }
+    return out;
+  }
+
+  Constraint constraint(TableConstraint constraint) {
+    ConstraintTypeStep step =
+        constraint.name().map(n -> DSL.constraint(SqlContext.name(n))).orElseGet(DSL::constraint);
+    return switch (constraint) {
+      case TableConstraint.PrimaryKey key -> step.primaryKey(SqlContext.names(key.columns()));
+      case TableConstraint.Unique unique -> step.unique(SqlContext.names(unique.columns()));
+      case TableConstraint.Check check -> step.check(expressions.condition(check.condition()));
+      case TableConstraint.ForeignKey key -> foreignKey(step, key);
+    };
+  }
+
+  private static Constraint foreignKey(ConstraintTypeStep step, TableConstraint.ForeignKey key) {
+    ConstraintForeignKeyOnStep out =
+        step.foreignKey(SqlContext.names(key.columns()))
+            .references(SqlContext.name(key.table()), SqlContext.names(key.referencedColumns()));
+    if (key.onDelete().isPresent()) {
+      out = onDelete(out, key.onDelete().get());
+    }
+    if (key.onUpdate().isPresent()) {
+      out = onUpdate(out, key.onUpdate().get());
+    }
+    return out;
+  }
+
+  private static ConstraintForeignKeyOnStep onDelete(
+      ConstraintForeignKeyOnStep step, ReferentialAction action) {
+    return switch (action) {
+      case NO_ACTION -> step.onDeleteNoAction();
+      case RESTRICT -> step.onDeleteRestrict();
+      case CASCADE -> step.onDeleteCascade();
+      case SET_NULL -> step.onDeleteSetNull();
+      case SET_DEFAULT -> step.onDeleteSetDefault();
+    };
+  }
+
+  private static ConstraintForeignKeyOnStep onUpdate(
+      ConstraintForeignKeyOnStep step, ReferentialAction action) {
+    return switch (action) {
+      case NO_ACTION -> step.onUpdateNoAction();
+      case RESTRICT -> step.onUpdateRestrict();
+      case CASCADE -> step.onUpdateCascade();
+      case SET_NULL -> step.onUpdateSetNull();
+      case SET_DEFAULT -> step.onUpdateSetDefault();
+    };
+  }
+
+  /** Every expression written in a CREATE TABLE (defaults and checks). */
+  private static Stream<Expr> expressionsOf(CreateTable create) {
+    Stream<Expr> columns =
+        create.columns().stream()
+            .flatMap(column -> column.constraints().stream())
+            .flatMap(
+                constraint ->
+                    switch (constraint) {
+                      case ColumnConstraint.Default value -> Stream.of(value.value());
+                      case ColumnConstraint.Check check -> Stream.of(check.condition());
+                      case ColumnConstraint.NotNull notNull -> Stream.<Expr>empty();
+                      case ColumnConstraint.Null nullable -> Stream.<Expr>empty();
+                      case ColumnConstraint.PrimaryKey key -> Stream.<Expr>empty();
+                      case ColumnConstraint.Unique unique -> Stream.<Expr>empty();
+                      case ColumnConstraint.References references -> Stream.<Expr>empty();
+                      case ColumnConstraint.Identity identity -> Stream.<Expr>empty();
+                    });
+    Stream<Expr> tables =
+        create.constraints().stream()
+            .flatMap(
+                constraint ->
+                    constraint instanceof TableConstraint.Check check
+                        ? Stream.of(check.condition())
+                        : Stream.<Expr>empty());
+    return Stream.concat(columns, tables);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.VersionTableOp;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The version table's SQL, built with jOOQ, as Alembic defines it ({@code DefaultImpl
+ * .version_table_impl}): one {@code version_num VARCHAR(32) NOT NULL} column with primary key
+ * {@code <table>_pkc}, one row per current head. Revision ids are always inlined as escaped string
+ * literals, never pasted. Unlike Alembic, no {@code RETURNING} is added to the {@code INSERT}.
+ */
+final class VersionTable {
+  private static final String COLUMN = "version_num";
+
+  private final SqlContext sql;
+  private final Table<?> table;
+  private final Name tableName;
+  private final Name constraintName;
+  private final Field<String> column;
+  private final Field<String> qualifiedColumn;
+
+  VersionTable(SqlContext sql, ScriptOptions options) {
+    this.sql = sql;
+    Name name = plainName(options.versionTable());
+    this.tableName =
+        options.versionTableSchema().map(schema -> DSL.name(plainName(schema), name)).orElse(name);
+    this.table = DSL.table(tableName);
+    this.constraintName = plainName(options.versionTable() + "_pkc");
+    this.column = DSL.field(DSL.unquotedName(COLUMN), SQLDataType.VARCHAR(32));
+    this.qualifiedColumn = DSL.field(tableName.append(COLUMN), SQLDataType.VARCHAR(32));
+  }
+
+  /**
+   * A configured name: unquoted when it is a plain lowercase identifier, so that it reads as users
+   * write it, quoted otherwise (upper case, spaces, ...), so that it means exactly what was given.
+   */
+  static Name plainName(String name) {
+    return name.matches("[a-z_][a-z0-9_$]*") ? DSL.unquotedName(name) : DSL.quotedName(name);
+  }
+
+  /** The table's name as rendered, e.g. {@code alembic_version} or {@code meta."Versions"}. */
+  String displayName() {
+    return sql.render(tableName);
+  }
+
+  /**
+   * {@code CREATE TABLE IF NOT EXISTS}: unlike Alembic's plain {@code CREATE}, a script from base
+   * can then be run on a database where an earlier attempt (or Alembic) created the empty table.
+   */
+  String create() {
+    return sql.renderFormatted(
+        sql.dsl()
+            .createTableIfNotExists(table)
+            .column(column.getUnqualifiedName(), SQLDataType.VARCHAR(32).notNull())
+            .constraint(DSL.constraint(constraintName).primaryKey(column)));
+  }
+
+  /** The op as one statement, without its terminating {@code ;}. */
+  String render(VersionTableOp op) {
+    return switch (op) {
+      case VersionTableOp.InsertHead insert ->
+          sql.render(sql.dsl().insertInto(table, column).values(DSL.inline(insert.revision())));
+      case VersionTableOp.UpdateHead update ->
+          sql.render(
+              sql.dsl()
+                  .update(table)
+                  .set(column, DSL.inline(update.to()))
+                  .where(qualifiedColumn.eq(DSL.inline(update.from()))));
+      case VersionTableOp.DeleteHead delete ->
+          sql.render(
+              sql.dsl().deleteFrom(table).where(qualifiedColumn.eq(DSL.inline(delete.revision()))));
+    };
+  }
+}

@@ -1,0 +1,57 @@
+\set ON_ERROR_STOP on
+-- strata 0.1.0: upgrade base -> 0002_drop (postgresql)
+-- from: base
+-- to: 0002_drop
+-- version table: alembic_version
+-- sources: sha256:876ce0e03adda402814f6ec8a9d67e87ae9bcc49464c7483739b6f3bb691811c over 2 revision files
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_items
+
+CREATE SCHEMA app;
+
+CREATE TABLE app.items (
+    id int,
+    sku text
+);
+
+CREATE TABLE items (
+    id int,
+    a int
+);
+
+CREATE INDEX ix_items_sku ON app.items(sku);
+
+CREATE INDEX ix_items_id ON items(id);
+
+CREATE INDEX ix_items_a ON items(a);
+
+CREATE INDEX ix_items_a_id ON items(a, id);
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_items');
+
+-- Running upgrade 0001_items -> 0002_drop, drop indexes
+
+DROP INDEX ix_items_id;
+
+DROP INDEX IF EXISTS ix_missing CASCADE;
+
+DROP INDEX app.ix_items_sku;
+
+COMMIT;
+
+DROP INDEX CONCURRENTLY ix_items_a;
+
+DROP INDEX CONCURRENTLY IF EXISTS ix_items_a_id;
+
+BEGIN;
+
+UPDATE alembic_version SET version_num = '0002_drop' WHERE alembic_version.version_num = '0001_items';
+
+COMMIT;

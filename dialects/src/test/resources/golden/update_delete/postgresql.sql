@@ -1,0 +1,41 @@
+\set ON_ERROR_STOP on
+-- strata 0.1.0: upgrade base -> 0002_changes (postgresql)
+-- from: base
+-- to: 0002_changes
+-- version table: alembic_version
+-- sources: sha256:2e9ee4112f78e153b3468646646721fea6fe4c9b2a691b8f6cf0584b9ff29685 over 2 revision files
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_accounts, accounts
+
+CREATE TABLE accounts (
+    id int,
+    status text,
+    n int NOT NULL DEFAULT 0,
+    meta jsonb NOT NULL DEFAULT '{}'::jsonb,
+    PRIMARY KEY (id)
+);
+
+INSERT INTO accounts (id, meta) VALUES (1, '{"closed": true}'), (2, '{}');
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_accounts');
+
+-- Running upgrade 0001_accounts -> 0002_changes, data changes
+
+UPDATE accounts SET status = 'closed', meta = meta || '{"why": "?"}'::jsonb WHERE meta ? 'closed';
+
+UPDATE accounts SET n = n + 1;
+
+DELETE FROM accounts WHERE status = 'closed';
+
+DELETE FROM accounts;
+
+UPDATE alembic_version SET version_num = '0002_changes' WHERE alembic_version.version_num = '0001_accounts';
+
+COMMIT;

@@ -1,0 +1,23 @@
+\set ON_ERROR_STOP on
+-- strata 0.1.0: upgrade base -> 0002_next (postgresql)
+-- from: base
+-- to: 0002_next
+-- version table: public.strata_version
+-- sources: sha256:239ac19db1a119f965385f9be24d7f0d709280c8576b4b54de90aae6e3a205a8 over 2 revision files
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS public.strata_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT strata_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_init, init
+
+INSERT INTO public.strata_version (version_num) VALUES ('0001_init');
+
+-- Running upgrade 0001_init -> 0002_next, next
+
+UPDATE public.strata_version SET version_num = '0002_next' WHERE public.strata_version.version_num = '0001_init';
+
+COMMIT;

@@ -1,0 +1,48 @@
+\set ON_ERROR_STOP on
+-- strata 0.1.0: upgrade base -> 0004_merge (postgresql)
+-- from: base
+-- to: 0004_merge
+-- version table: alembic_version
+-- sources: sha256:4032a2e0ae0a5f6a44597efd57516e6d7cbd00c474097db2dc084c98e7cc08b3 over 4 revision files
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_account, create account
+
+CREATE TABLE account (
+    id int,
+    name text,
+    PRIMARY KEY (id)
+);
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_account');
+
+-- Running upgrade 0001_account -> 0003_cart, create cart
+
+CREATE TABLE cart (
+    id int,
+    PRIMARY KEY (id)
+);
+
+UPDATE alembic_version SET version_num = '0003_cart' WHERE alembic_version.version_num = '0001_account';
+
+-- Running upgrade 0001_account -> 0002_last_tx, add last_tx
+
+ALTER TABLE account ADD last_tx timestamp;
+
+INSERT INTO alembic_version (version_num) VALUES ('0002_last_tx');
+
+-- Running upgrade 0002_last_tx, 0003_cart -> 0004_merge, merge
+
+UPDATE account SET name = 'x' WHERE name IS NULL;
+
+DELETE FROM alembic_version WHERE alembic_version.version_num = '0002_last_tx';
+
+UPDATE alembic_version SET version_num = '0004_merge' WHERE alembic_version.version_num = '0003_cart';
+
+COMMIT;

@@ -1,0 +1,19 @@
+\set ON_ERROR_STOP on
+-- strata 0.1.0: upgrade base -> 0001_init (postgresql)
+-- from: base
+-- to: 0001_init
+-- version table: "Ops"."Schema Versions"
+-- sources: sha256:b77062c428efb3199a01e8015a4d29d785e56d87f48ab896d80374e72bff7415 over 1 revision file
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS "Ops"."Schema Versions" (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT "Schema Versions_pkc" PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_init, init
+
+INSERT INTO "Ops"."Schema Versions" (version_num) VALUES ('0001_init');
+
+COMMIT;

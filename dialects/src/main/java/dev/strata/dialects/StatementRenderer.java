@@ -236,6 +236,9 @@ final class StatementRenderer {
   /**
    * A {@code -- +dialect} block's SQL as written (line breaks normalised to LF, surrounding blank
    * space removed), without a final {@code ;} since the script adds one after every statement.
+   * When the last line holds a {@code --} comment, a line break follows it, so that the {@code ;}
+   * the script adds is not swallowed by the comment (psql ignores the empty statement this may
+   * leave when the block already ended with {@code ;} before its comment).
    */
   private static String raw(RawSql raw) {
     String text =
@@ -247,7 +250,7 @@ final class StatementRenderer {
     while (text.endsWith(";")) {
       text = text.substring(0, text.length() - 1).stripTrailing();
     }
-    return text;
+    return text.substring(text.lastIndexOf('\n') + 1).contains("--") ? text + "\n" : text;
   }
 
   private static Table<?> table(dev.strata.grammar.ast.QualifiedName name) {

@@ -106,6 +106,16 @@ class RendererTest {
   }
 
   @Test
+  void aBlockEndingInALineCommentGetsItsTerminatorOnTheNextLine() throws Exception {
+    assertEquals(
+        List.of("SELECT 1; -- trailing note\n"),
+        render(new Operation.RawSql("postgresql", "SELECT 1; -- trailing note\n")));
+    assertEquals(
+        List.of("SELECT 1\n-- the end\n"),
+        render(new Operation.RawSql("postgresql", "SELECT 1\n-- the end")));
+  }
+
+  @Test
   void aSkippedBlockLeavesACommentInTheScript() throws Exception {
     Plan plan =
         upgrade(

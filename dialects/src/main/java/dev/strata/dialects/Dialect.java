@@ -33,6 +33,11 @@ public enum Dialect {
     return Arrays.stream(values()).filter(d -> d.id.equals(id)).findFirst();
   }
 
+  /** The ids of every dialect, comma-separated in declaration order, for messages. */
+  public static String knownIds() {
+    return String.join(", ", Arrays.stream(values()).map(Dialect::id).toList());
+  }
+
   /**
    * The jOOQ dialect statements are built for. A method rather than a constructor argument, so that
    * loading this enum does not load jOOQ (see {@link Renderer}'s quiet start).

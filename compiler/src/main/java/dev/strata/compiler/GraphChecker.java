@@ -76,7 +76,7 @@ final class GraphChecker {
     }
     for (HeaderValue dependency : file.header().dependsOn()) {
       if (!byId.containsKey(dependency.text())) {
-        diagnostics.add(unknown("E0203", "unknown revision in depends-on '", file, dependency));
+        diagnostics.add(unknown("E0203", "unknown depends-on revision '", file, dependency));
       } else if (file.header().revises().stream()
           .anyMatch(p -> p.text().equals(dependency.text()))) {
         diagnostics.add(

@@ -118,13 +118,7 @@ public final class Planner {
     List<Diagnostic> problems = new ArrayList<>();
     for (TargetResolver.Resolved target : to) {
       if (!active.get(target.revision())) {
-        problems.add(
-            Diagnostic.error(
-                "E0305",
-                "cannot downgrade from '" + startName(from) + "' to '" + id(target.revision())
-                    + "': it is not an ancestor of the start",
-                source,
-                target.span()));
+        problems.add(notBelowStart(source, target, from));
       }
     }
     throwIf(problems);
@@ -158,6 +152,25 @@ public final class Planner {
       }
     }
     return WalkOrder.walk(graph, todo, indices(from));
+  }
+
+  private Diagnostic notBelowStart(
+      SourceFile source, TargetResolver.Resolved target, List<TargetResolver.Resolved> from) {
+    String id = id(target.revision());
+    String start = startName(from);
+    boolean ahead = from.stream().anyMatch(f -> graph.isAncestorOrSelf(f.revision(), target.revision()));
+    String[] help =
+        ahead
+            ? new String[] {"help: '" + id + "' comes after '" + start + "': to go forward, upgrade "
+                + start + ":" + id}
+            : new String[0];
+    return Diagnostic.error(
+        "E0305",
+        "cannot downgrade from '" + start + "' to '" + id + "': '" + id
+            + "' is not an ancestor of it",
+        source,
+        target.span(),
+        help);
   }
 
   private Plan steps(Direction direction, List<Integer> start, List<Integer> order)

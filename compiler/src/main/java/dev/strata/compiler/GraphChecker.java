@@ -94,7 +94,9 @@ final class GraphChecker {
     Optional<String> close = Suggestions.closest(value.text(), byId.keySet());
     String[] notes =
         close
-            .map(id -> new String[] {"help: did you mean '" + id + "' (" + where(byId.get(id)) + ")?"})
+            .map(
+                id ->
+                    new String[] {"help: did you mean '" + id + "' (" + where(byId.get(id)) + ")?"})
             .orElse(new String[0]);
     return Diagnostic.error(code, message + value.text() + "'", file.source(), value.span(), notes);
   }
@@ -119,8 +121,11 @@ final class GraphChecker {
           diagnostics.add(
               Diagnostic.error(
                   "E0205",
-                  "branch label '" + label.text() + "' is already used by revision '"
-                      + owner.id() + "'",
+                  "branch label '"
+                      + label.text()
+                      + "' is already used by revision '"
+                      + owner.id()
+                      + "'",
                   file.source(),
                   label.span(),
                   "note: first used at " + first.describe()));
@@ -206,7 +211,8 @@ final class GraphChecker {
     throw new IllegalStateException("an unordered revision has no unordered parent: " + file.id());
   }
 
-  private void reportCycle(List<RevisionFile> unique, Map<String, Integer> index, List<Integer> cycle) {
+  private void reportCycle(
+      List<RevisionFile> unique, Map<String, Integer> index, List<Integer> cycle) {
     // start the listing at the member that comes first in file order
     int first = cycle.indexOf(cycle.stream().min(Integer::compare).orElseThrow());
     List<String> names = new ArrayList<>();
@@ -227,8 +233,8 @@ final class GraphChecker {
   }
 
   /**
-   * The known parents of a revision for ordering: {@code revises} then {@code depends-on}
-   * (unknown ones are reported on their own and left out here).
+   * The known parents of a revision for ordering: {@code revises} then {@code depends-on} (unknown
+   * ones are reported on their own and left out here).
    */
   private static List<HeaderValue> edges(RevisionFile file, Map<String, Integer> index) {
     List<HeaderValue> all = new ArrayList<>(file.header().revises());

@@ -8,6 +8,7 @@ import dev.strata.grammar.ast.RevisionFile;
 import dev.strata.grammar.ast.Section;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,11 +34,11 @@ public final class Planner {
    * revision ids and unique id prefixes; several {@code FROM} revisions describe a database with
    * several heads.
    *
-   * @throws DiagnosticException E0301 malformed range (or a downgrade without {@code FROM:}),
-   *     E0302 unknown revision, E0303 ambiguous prefix, E0304 {@code head} with several heads,
-   *     E0305 a range that goes the wrong way, E0306 a downgrade through a revision without a
-   *     {@code -- +downgrade} section, E0307 two revisions of one side where one is an ancestor of
-   *     the other. Range diagnostics point into {@code <range>}, E0306 into the revision's file.
+   * @throws DiagnosticException E0301 malformed range (or a downgrade without {@code FROM:}), E0302
+   *     unknown revision, E0303 ambiguous prefix, E0304 {@code head} with several heads, E0305 a
+   *     range that goes the wrong way, E0306 a downgrade through a revision without a {@code --
+   *     +downgrade} section, E0307 two revisions of one side where one is an ancestor of the other.
+   *     Range diagnostics point into {@code <range>}, E0306 into the revision's file.
    */
   public Plan plan(Direction direction, String range) throws DiagnosticException {
     RangeSpec spec = RangeSpec.parse(direction, range);
@@ -63,9 +64,7 @@ public final class Planner {
    * walked from the targets and run in reverse.
    */
   private List<Integer> upgradeOrder(
-      SourceFile source,
-      List<TargetResolver.Resolved> from,
-      List<TargetResolver.Resolved> to)
+      SourceFile source, List<TargetResolver.Resolved> from, List<TargetResolver.Resolved> to)
       throws DiagnosticException {
     BitSet required = graph.ancestors(indices(to));
     List<Diagnostic> problems = new ArrayList<>();
@@ -89,16 +88,32 @@ public final class Planner {
       List<TargetResolver.Resolved> to) {
     String id = id(start.revision());
     String targets = to.isEmpty() ? "base" : joined(to);
-    boolean behind = to.stream().anyMatch(t -> graph.isAncestorOrSelf(t.revision(), start.revision()));
+    boolean behind =
+        to.stream().anyMatch(t -> graph.isAncestorOrSelf(t.revision(), start.revision()));
     String help =
         behind
-            ? "help: '" + id + "' is already past '" + targets + "': to go back, downgrade "
-                + joined(from) + ":" + targets
-            : "help: name every head the database should end with, e.g. '" + joined(from) + ":"
-                + (to.isEmpty() ? "" : targets + ",") + id + "'";
+            ? "help: '"
+                + id
+                + "' is already past '"
+                + targets
+                + "': to go back, downgrade "
+                + joined(from)
+                + ":"
+                + targets
+            : "help: name every head the database should end with, e.g. '"
+                + joined(from)
+                + ":"
+                + (to.isEmpty() ? "" : targets + ",")
+                + id
+                + "'";
     return Diagnostic.error(
         "E0305",
-        "cannot upgrade from '" + id + "' to '" + targets + "': '" + id
+        "cannot upgrade from '"
+            + id
+            + "' to '"
+            + targets
+            + "': '"
+            + id
             + "' is not an ancestor of it",
         source,
         start.span(),
@@ -110,9 +125,7 @@ public final class Planner {
    * base}) that are applied at the start; walked from the start heads.
    */
   private List<Integer> downgradeOrder(
-      SourceFile source,
-      List<TargetResolver.Resolved> from,
-      List<TargetResolver.Resolved> to)
+      SourceFile source, List<TargetResolver.Resolved> from, List<TargetResolver.Resolved> to)
       throws DiagnosticException {
     BitSet active = graph.ancestors(indices(from));
     List<Diagnostic> problems = new ArrayList<>();
@@ -141,11 +154,15 @@ public final class Planner {
           throw new DiagnosticException(
               Diagnostic.error(
                   "E0305",
-                  "nothing to downgrade from '" + startName(from) + "' to '"
-                      + id(target.revision()) + "'",
+                  "nothing to downgrade from '"
+                      + startName(from)
+                      + "' to '"
+                      + id(target.revision())
+                      + "'",
                   source,
                   target.span(),
-                  "note: the start reaches '" + id(target.revision())
+                  "note: the start reaches '"
+                      + id(target.revision())
                       + "' only through depends-on, and strata (like Alembic) downgrades"
                       + " through revises links only"));
         }
@@ -158,15 +175,29 @@ public final class Planner {
       SourceFile source, TargetResolver.Resolved target, List<TargetResolver.Resolved> from) {
     String id = id(target.revision());
     String start = startName(from);
-    boolean ahead = from.stream().anyMatch(f -> graph.isAncestorOrSelf(f.revision(), target.revision()));
+    boolean ahead =
+        from.stream().anyMatch(f -> graph.isAncestorOrSelf(f.revision(), target.revision()));
     String[] help =
         ahead
-            ? new String[] {"help: '" + id + "' comes after '" + start + "': to go forward, upgrade "
-                + start + ":" + id}
+            ? new String[] {
+              "help: '"
+                  + id
+                  + "' comes after '"
+                  + start
+                  + "': to go forward, upgrade "
+                  + start
+                  + ":"
+                  + id
+            }
             : new String[0];
     return Diagnostic.error(
         "E0305",
-        "cannot downgrade from '" + start + "' to '" + id + "': '" + id
+        "cannot downgrade from '"
+            + start
+            + "' to '"
+            + id
+            + "': '"
+            + id
             + "' is not an ancestor of it",
         source,
         target.span(),
@@ -184,7 +215,12 @@ public final class Planner {
       switch (direction) {
         case UPGRADE ->
             steps.add(
-                new Step(file, direction, file.upgrade(), parents, List.of(file.id()),
+                new Step(
+                    file,
+                    direction,
+                    file.upgrade(),
+                    parents,
+                    List.of(file.id()),
                     rows.upgrade(revision)));
         case DOWNGRADE -> {
           List<VersionTableOp> ops = rows.downgrade(revision);
@@ -212,11 +248,14 @@ public final class Planner {
   }
 
   /**
-   * E0307: within one side, no revision may be an ancestor of another (a database never has both
-   * as rows; Alembic's "Requested revision overlaps with other requested revisions").
+   * E0307: within one side, no revision may be an ancestor of another (a database never has both as
+   * rows; Alembic's "Requested revision overlaps with other requested revisions").
    */
   private void checkNoOverlap(
-      SourceFile source, List<TargetResolver.Resolved> side, String what, List<Diagnostic> problems) {
+      SourceFile source,
+      List<TargetResolver.Resolved> side,
+      String what,
+      List<Diagnostic> problems) {
     if (side.size() < 2) {
       return;
     }
@@ -233,12 +272,20 @@ public final class Planner {
         problems.add(
             Diagnostic.error(
                 "E0307",
-                "the " + what + " names both '" + id(lower.revision()) + "' and its descendant '"
-                    + id(upper.revision()) + "'",
+                "the "
+                    + what
+                    + " names both '"
+                    + id(lower.revision())
+                    + "' and its descendant '"
+                    + id(upper.revision())
+                    + "'",
                 source,
                 lower.span(),
-                "help: leave out '" + id(lower.revision()) + "': a database at '"
-                    + id(upper.revision()) + "' has it applied already"));
+                "help: leave out '"
+                    + id(lower.revision())
+                    + "': a database at '"
+                    + id(upper.revision())
+                    + "' has it applied already"));
       }
     }
   }
@@ -255,7 +302,7 @@ public final class Planner {
     return graph.file(revision).id();
   }
 
-  private List<String> sortedIds(java.util.Collection<Integer> revisions) {
+  private List<String> sortedIds(Collection<Integer> revisions) {
     return revisions.stream().map(this::id).sorted().toList();
   }
 

@@ -47,7 +47,9 @@ record RangeSpec(SourceFile source, Optional<List<Target.At>> from, List<Target.
               source,
               new Span(1, 1, Math.max(1, range.length())),
               "help: strata never reads the database, so it must be told where the downgrade"
-                  + " starts, e.g. 'head:" + range + "'"));
+                  + " starts, e.g. 'head:"
+                  + range
+                  + "'"));
     }
     Optional<List<Target.At>> from =
         colon < 0 ? Optional.empty() : Optional.of(side(source, 0, colon, problems));

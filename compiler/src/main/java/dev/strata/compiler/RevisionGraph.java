@@ -18,10 +18,9 @@ import java.util.function.IntPredicate;
 
 /**
  * The revision graph of a versions directory, in Alembic's terms ({@code RevisionMap}): each
- * revision has parents ({@code revises:}, Alembic's {@code down_revision}) and dependencies
- * ({@code depends-on:}). File order (the order of the list given to {@link #build}, which the
- * loader sorts by file name) is the tie-breaker of every ordering, as Alembic's map insertion order
- * is.
+ * revision has parents ({@code revises:}, Alembic's {@code down_revision}) and dependencies ({@code
+ * depends-on:}). File order (the order of the list given to {@link #build}, which the loader sorts
+ * by file name) is the tie-breaker of every ordering, as Alembic's map insertion order is.
  *
  * <p>Every query returns revision ids in file order. Queries taking an id throw {@link
  * IllegalArgumentException} for an id that is not in the graph (use {@link #revision} to test).
@@ -31,18 +30,25 @@ public final class RevisionGraph {
 
   private final List<RevisionFile> revisions;
   private final Map<String, Integer> index = new HashMap<>();
+
   /** {@code revises}, as written. */
   private final int[][] parents;
+
   /** {@code depends-on}, as written. */
   private final int[][] dependencies;
+
   /** Alembic's {@code _normalized_down_revisions}: parents, then dependencies no ancestor has. */
   private final int[][] downRevisions;
+
   /** {@link #downRevisions} without those that are ancestors of another one of them. */
   private final int[][] rowParents;
+
   /** Revisions that revise this one. */
   private final int[][] children;
+
   /** Revisions whose {@link #downRevisions} hold this one (children and dependents). */
   private final int[][] downChildren;
+
   /** Length of the longest path to a base over revises and depends-on: prunes ancestor searches. */
   private final int[] depth;
 
@@ -77,8 +83,8 @@ public final class RevisionGraph {
    *
    * @throws DiagnosticException with every graph error found: E0201 duplicate revision id, E0202
    *     unknown parent, E0203 unknown {@code depends-on} revision, E0204 cycle, E0205 duplicate
-   *     branch label (or a label that is a revision id), E0206 a {@code depends-on} revision that is
-   *     also a parent
+   *     branch label (or a label that is a revision id), E0206 a {@code depends-on} revision that
+   *     is also a parent
    */
   public static RevisionGraph build(List<RevisionFile> files) throws DiagnosticException {
     return new RevisionGraph(GraphChecker.check(files));
@@ -275,8 +281,8 @@ public final class RevisionGraph {
   }
 
   /**
-   * Whether {@code target} is {@code from} or reachable from it along {@code edges}, which all
-   * lead to a smaller {@link #depth}: the search never goes below the target's depth.
+   * Whether {@code target} is {@code from} or reachable from it along {@code edges}, which all lead
+   * to a smaller {@link #depth}: the search never goes below the target's depth.
    */
   private boolean reaches(int from, int target, int[][] edges) {
     if (from == target) {

@@ -3,8 +3,8 @@ package dev.strata.compiler;
 import java.util.Optional;
 
 /**
- * "Did you mean" for a mistyped revision id: the known id closest by edit distance, or failing
- * that the one sharing the longest prefix with what was typed.
+ * "Did you mean" for a mistyped revision id: the known id closest by edit distance, or failing that
+ * the one sharing the longest prefix with what was typed.
  */
 final class Suggestions {
   /** Shortest common prefix (in chars) that is worth suggesting on its own. */

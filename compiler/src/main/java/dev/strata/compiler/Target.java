@@ -4,8 +4,8 @@ import dev.strata.grammar.Span;
 
 /**
  * What one element of a range names, as the user typed it; {@link TargetResolver} turns it into
- * revisions. Relative targets ({@code +2}, {@code head-1}) and branch targets ({@code
- * label@head}) will be further alternatives.
+ * revisions. Relative targets ({@code +2}, {@code head-1}) and branch targets ({@code label@head})
+ * will be further alternatives.
  */
 sealed interface Target {
 

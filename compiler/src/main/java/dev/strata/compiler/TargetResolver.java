@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -84,8 +85,11 @@ final class TargetResolver {
               .map(
                   id ->
                       new String[] {
-                        "help: did you mean '" + id + "' ("
-                            + GraphChecker.where(graph.revision(id).orElseThrow()) + ")?"
+                        "help: did you mean '"
+                            + id
+                            + "' ("
+                            + GraphChecker.where(graph.revision(id).orElseThrow())
+                            + ")?"
                       })
               .orElse(new String[0]);
       problems.add(
@@ -94,7 +98,11 @@ final class TargetResolver {
       problems.add(
           Diagnostic.error(
               "E0303",
-              "'" + text + "' is ambiguous: " + prefixed.size() + " revisions start with it: "
+              "'"
+                  + text
+                  + "' is ambiguous: "
+                  + prefixed.size()
+                  + " revisions start with it: "
                   + listed(prefixed),
               source,
               span,
@@ -114,7 +122,7 @@ final class TargetResolver {
         : shown;
   }
 
-  private List<Integer> select(java.util.function.IntPredicate keep) {
+  private List<Integer> select(IntPredicate keep) {
     List<Integer> result = new ArrayList<>();
     for (int i = 0; i < graph.size(); i++) {
       if (keep.test(i)) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rows of the version table while a plan runs, and the {@link VersionTableOp}s each step
- * needs: Alembic's {@code HeadMaintainer.update_to_step} with its five cases, checked in its order
- * (delete branch, create branch, merge, unmerge, plain update).
+ * The rows of the version table while a plan runs, and the {@link VersionTableOp}s each step needs:
+ * Alembic's {@code HeadMaintainer.update_to_step} with its five cases, checked in its order (delete
+ * branch, create branch, merge, unmerge, plain update).
  *
  * <p>Alembic picks which parent row a merge UPDATEs (and which rows an unmerge INSERTs) in Python
  * set order, so its output varies between runs. Here the choice is fixed: a merge DELETEs the

@@ -6,6 +6,7 @@ import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ import java.util.stream.Stream;
  * Reads a versions directory: every {@code *.sql} regular file directly in it (not in
  * subdirectories), in file-name order. That order is the tie-breaker of every graph ordering, as
  * Alembic's {@code Script._list_py_dir} sorts file names. Names are compared as Java strings
- * (UTF-16 code units), which equals Python's code-point order for names without characters
- * outside the Basic Multilingual Plane.
+ * (UTF-16 code units), which equals Python's code-point order for names without characters outside
+ * the Basic Multilingual Plane.
  */
 public final class VersionsLoader {
   private VersionsLoader() {}
@@ -97,7 +98,7 @@ public final class VersionsLoader {
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
       throw new IOException("not valid UTF-8", e);

@@ -32,7 +32,8 @@ class AlembicAgreementTest {
       check(seed);
     }
     // the row comparison stops where Alembic itself goes wrong; that must stay rare
-    assertTrue(plans > 10_000 && cutShort * 20 < plans, plans + " plans, " + cutShort + " cut short");
+    assertTrue(
+        plans > 10_000 && cutShort * 20 < plans, plans + " plans, " + cutShort + " cut short");
   }
 
   private void check(int seed) throws Exception {
@@ -66,9 +67,11 @@ class AlembicAgreementTest {
     Collections.shuffle(fileOrder, random);
     Rev[] revs =
         fileOrder.stream()
-            .map(id -> Rev.rev(id)
-                .revises(parents.get(id).toArray(String[]::new))
-                .dependsOn(dependencies.get(id).toArray(String[]::new)))
+            .map(
+                id ->
+                    Rev.rev(id)
+                        .revises(parents.get(id).toArray(String[]::new))
+                        .dependsOn(dependencies.get(id).toArray(String[]::new)))
             .toArray(Rev[]::new);
     RevisionGraph graph = Rev.graph(revs);
     AlembicModel model = new AlembicModel(fileOrder, parents, dependencies);
@@ -76,25 +79,55 @@ class AlembicAgreementTest {
     List<String> heads = model.realHeads();
     assertEquals(heads, graph.realHeads(), context);
 
-    compare(graph, model, Direction.UPGRADE, "heads", List.of(), model.upgrade(List.of(), heads), context);
-    compare(graph, model, Direction.DOWNGRADE, "heads:base", heads,
-        model.downgrade(heads, Optional.empty()).orElseThrow(), context);
+    compare(
+        graph,
+        model,
+        Direction.UPGRADE,
+        "heads",
+        List.of(),
+        model.upgrade(List.of(), heads),
+        context);
+    compare(
+        graph,
+        model,
+        Direction.DOWNGRADE,
+        "heads:base",
+        heads,
+        model.downgrade(heads, Optional.empty()).orElseThrow(),
+        context);
     String all = String.join(",", heads);
     for (String x : fileOrder) {
-      compare(graph, model, Direction.UPGRADE, x + ":heads", List.of(x), model.upgrade(List.of(x), heads), context);
+      compare(
+          graph,
+          model,
+          Direction.UPGRADE,
+          x + ":heads",
+          List.of(x),
+          model.upgrade(List.of(x), heads),
+          context);
       Optional<List<String>> down = model.downgrade(heads, Optional.of(x));
       if (down.isPresent()) {
         compare(graph, model, Direction.DOWNGRADE, all + ":" + x, heads, down.get(), context);
       } else {
-        DiagnosticException e = assertThrows(DiagnosticException.class,
-            () -> new Planner(graph).plan(Direction.DOWNGRADE, all + ":" + x), context);
+        DiagnosticException e =
+            assertThrows(
+                DiagnosticException.class,
+                () -> new Planner(graph).plan(Direction.DOWNGRADE, all + ":" + x),
+                context);
         assertEquals("E0305", e.diagnostics().get(0).code(), context);
       }
     }
   }
 
-  private void compare(RevisionGraph graph, AlembicModel model, Direction direction,
-      String range, List<String> start, List<String> expected, String context) throws Exception {
+  private void compare(
+      RevisionGraph graph,
+      AlembicModel model,
+      Direction direction,
+      String range,
+      List<String> start,
+      List<String> expected,
+      String context)
+      throws Exception {
     String where = context + ", " + direction.word() + " " + range;
     Plan plan = Plans.checked(graph, new Planner(graph).plan(direction, range));
     plans++;
@@ -122,11 +155,17 @@ class AlembicAgreementTest {
     }
   }
 
-  private static String describe(List<String> fileOrder, Map<String, List<String>> parents,
+  private static String describe(
+      List<String> fileOrder,
+      Map<String, List<String>> parents,
       Map<String, List<String>> dependencies) {
     List<String> parts = new ArrayList<>();
     for (String id : fileOrder) {
-      parts.add(id + "<" + parents.get(id) + (dependencies.get(id).isEmpty() ? "" : "+" + dependencies.get(id)));
+      parts.add(
+          id
+              + "<"
+              + parents.get(id)
+              + (dependencies.get(id).isEmpty() ? "" : "+" + dependencies.get(id)));
     }
     return String.join(" ", parts);
   }

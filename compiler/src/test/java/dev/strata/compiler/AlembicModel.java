@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A deliberately naive model of Alembic's revision walk and version-table bookkeeping, written
- * from the description of {@code RevisionMap} and {@code HeadMaintainer}: full ancestor sets, no
+ * A deliberately naive model of Alembic's revision walk and version-table bookkeeping, written from
+ * the description of {@code RevisionMap} and {@code HeadMaintainer}: full ancestor sets, no
  * shortcuts. The planner must agree with it on every graph; it is slow on purpose.
  */
 final class AlembicModel {
@@ -22,7 +22,9 @@ final class AlembicModel {
   final Map<String, List<String>> dependencies = new HashMap<>();
   final Map<String, List<String>> normalizedDown = new HashMap<>();
 
-  AlembicModel(List<String> fileOrder, Map<String, List<String>> parents,
+  AlembicModel(
+      List<String> fileOrder,
+      Map<String, List<String>> parents,
       Map<String, List<String>> dependencies) {
     this.fileOrder = fileOrder;
     this.parents.putAll(parents);
@@ -70,18 +72,20 @@ final class AlembicModel {
 
   List<String> realHeads() {
     Set<String> referenced = new HashSet<>();
-    fileOrder.forEach(r -> {
-      referenced.addAll(parents.get(r));
-      referenced.addAll(dependencies.get(r));
-    });
+    fileOrder.forEach(
+        r -> {
+          referenced.addAll(parents.get(r));
+          referenced.addAll(dependencies.get(r));
+        });
     return fileOrder.stream().filter(r -> !referenced.contains(r)).toList();
   }
 
   /** {@code _topological_sort}, with a full ancestor set per pending head. */
   List<String> walk(Set<String> revisions, List<String> startHeads) {
     Set<String> todo = new HashSet<>(revisions);
-    List<String> heads = new ArrayList<>(
-        fileOrder.stream().filter(r -> startHeads.contains(r) && todo.contains(r)).toList());
+    List<String> heads =
+        new ArrayList<>(
+            fileOrder.stream().filter(r -> startHeads.contains(r) && todo.contains(r)).toList());
     List<Set<String>> ancestorsOf = new ArrayList<>();
     heads.forEach(h -> ancestorsOf.add(ancestors(Set.of(h))));
     List<String> output = new ArrayList<>();
@@ -102,8 +106,10 @@ final class AlembicModel {
       if (todo.remove(candidate)) {
         output.add(candidate);
       }
-      List<String> add = normalizedDown.get(candidate).stream()
-          .filter(r -> todo.contains(r) && !heads.contains(r)).toList();
+      List<String> add =
+          normalizedDown.get(candidate).stream()
+              .filter(r -> todo.contains(r) && !heads.contains(r))
+              .toList();
       if (add.isEmpty()) {
         heads.remove(cursor);
         ancestorsOf.remove(cursor);

@@ -102,8 +102,7 @@ class PlannerDiagnosticsTest {
 
   @Test
   void headWithSeveralHeads() throws Exception {
-    RevisionGraph g =
-        graph(rev("1000"), rev("2000").revises("1000"), rev("3000").revises("1000"));
+    RevisionGraph g = graph(rev("1000"), rev("2000").revises("1000"), rev("3000").revises("1000"));
     assertEquals(
         """
         <range>:1:6: error[E0304]: 'head' is ambiguous: there are 2 heads: 2000, 3000

@@ -18,7 +18,8 @@ class PlannerOrderTest {
 
   @Test
   void linear() throws Exception {
-    RevisionGraph g = graph(rev("0001_a"), rev("0002_b").revises("0001_a"), rev("0003_c").revises("0002_b"));
+    RevisionGraph g =
+        graph(rev("0001_a"), rev("0002_b").revises("0001_a"), rev("0003_c").revises("0002_b"));
     Plan up = upgrade(g, "head");
     assertEquals(List.of("0001_a", "0002_b", "0003_c"), order(up));
     assertEquals(
@@ -175,8 +176,7 @@ class PlannerOrderTest {
     Plan up = upgrade(g, "heads");
     // the walk starts at the first head in file order, and upgrades run it backwards
     assertEquals(List.of("b1", "b2", "a1", "a2"), order(up));
-    assertEquals(
-        List.of("INSERT b1", "UPDATE b1 -> b2", "INSERT a1", "UPDATE a1 -> a2"), ops(up));
+    assertEquals(List.of("INSERT b1", "UPDATE b1 -> b2", "INSERT a1", "UPDATE a1 -> a2"), ops(up));
     assertEquals(List.of("a2", "b2"), up.toHeads());
 
     Plan down = downgrade(g, "a2,b2:base");
@@ -193,7 +193,10 @@ class PlannerOrderTest {
   @Test
   void multipleHeads() throws Exception {
     RevisionGraph g =
-        graph(rev("1000"), rev("2000").revises("1000"), rev("3000").revises("1000"),
+        graph(
+            rev("1000"),
+            rev("2000").revises("1000"),
+            rev("3000").revises("1000"),
             rev("4000").revises("1000"));
     Plan up = upgrade(g, "heads");
     assertEquals(List.of("1000", "4000", "3000", "2000"), order(up));
@@ -218,8 +221,7 @@ class PlannerOrderTest {
   @Test
   void dependsOnForestUpgrade() throws Exception {
     Plan up = upgrade(dependsOnForest(), "heads");
-    assertEquals(
-        List.of("aaaa1111", "bbbb2222", "dddd4444", "eeee5555", "cccc3333"), order(up));
+    assertEquals(List.of("aaaa1111", "bbbb2222", "dddd4444", "eeee5555", "cccc3333"), order(up));
     assertEquals(
         List.of(
             "INSERT aaaa1111",
@@ -253,8 +255,7 @@ class PlannerOrderTest {
     assertEquals(List.of("aaaa1111", "dddd4444"), down.toHeads());
 
     Plan all = downgrade(dependsOnForest(), "cccc3333,eeee5555:base");
-    assertEquals(
-        List.of("cccc3333", "eeee5555", "dddd4444", "bbbb2222", "aaaa1111"), order(all));
+    assertEquals(List.of("cccc3333", "eeee5555", "dddd4444", "bbbb2222", "aaaa1111"), order(all));
     assertEquals(List.of(), all.toHeads());
   }
 

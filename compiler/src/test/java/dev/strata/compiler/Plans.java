@@ -25,8 +25,7 @@ final class Plans {
 
   /** The formatted diagnostics of a plan that must fail. */
   static String error(RevisionGraph graph, Direction direction, String range) {
-    return assertThrows(
-            DiagnosticException.class, () -> new Planner(graph).plan(direction, range))
+    return assertThrows(DiagnosticException.class, () -> new Planner(graph).plan(direction, range))
         .format();
   }
 
@@ -69,10 +68,16 @@ final class Plans {
         Integer p = position.get(parent);
         if (p != null) {
           boolean ok =
-              plan.direction() == Direction.UPGRADE
-                  ? p < position.get(id)
-                  : p > position.get(id);
-          assertTrue(ok, plan.direction().word() + " runs " + id + " and " + parent + " out of order: " + order);
+              plan.direction() == Direction.UPGRADE ? p < position.get(id) : p > position.get(id);
+          assertTrue(
+              ok,
+              plan.direction().word()
+                  + " runs "
+                  + id
+                  + " and "
+                  + parent
+                  + " out of order: "
+                  + order);
         }
       }
     }

@@ -88,12 +88,14 @@ final class Rev {
       line += 2;
       down = Optional.of(new Section(Direction.DOWNGRADE, List.of(), new Span(line, 1, 13)));
     }
-    Header header = new Header(revision, parents, revisesSpan, "revision " + id, labels, dependencies);
+    Header header =
+        new Header(revision, parents, revisesSpan, "revision " + id, labels, dependencies);
     return new RevisionFile(new SourceFile(path, text.toString()), header, upgrade, down);
   }
 
   /** Appends {@code key values} as one line and returns the values with their spans. */
-  private static List<HeaderValue> line(StringBuilder text, int line, String key, List<String> values) {
+  private static List<HeaderValue> line(
+      StringBuilder text, int line, String key, List<String> values) {
     List<HeaderValue> result = new ArrayList<>();
     int column = key.length() + 1;
     for (String value : values) {

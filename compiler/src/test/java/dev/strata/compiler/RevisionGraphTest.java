@@ -18,7 +18,8 @@ class RevisionGraphTest {
 
   @Test
   void linear() throws Exception {
-    RevisionGraph g = graph(rev("0001_a"), rev("0002_b").revises("0001_a"), rev("0003_c").revises("0002_b"));
+    RevisionGraph g =
+        graph(rev("0001_a"), rev("0002_b").revises("0001_a"), rev("0003_c").revises("0002_b"));
     assertEquals(List.of("0003_c"), g.heads());
     assertEquals(List.of("0003_c"), g.realHeads());
     assertEquals(List.of("0001_a"), g.bases());
@@ -30,7 +31,8 @@ class RevisionGraphTest {
     assertEquals(List.of("0002_b", "0003_c"), g.descendants("0001_a"));
     assertEquals("0002_b", g.revision("0002_b").orElseThrow().id());
     assertTrue(g.revision("0002").isEmpty());
-    assertEquals(List.of("0001_a", "0002_b", "0003_c"), g.revisions().stream().map(r -> r.id()).toList());
+    assertEquals(
+        List.of("0001_a", "0002_b", "0003_c"), g.revisions().stream().map(r -> r.id()).toList());
     assertThrows(IllegalArgumentException.class, () -> g.parents("nope"));
   }
 
@@ -165,7 +167,9 @@ class RevisionGraphTest {
             |                  ^^^^^^^^^
           = note: revision '0001_init' is defined at versions/0001_init.sql:1:14
         """,
-        error(rev("0001_init").branch("core"), rev("0002").revises("0001_init").branch("core", "0001_init")));
+        error(
+            rev("0001_init").branch("core"),
+            rev("0002").revises("0001_init").branch("core", "0001_init")));
   }
 
   @Test

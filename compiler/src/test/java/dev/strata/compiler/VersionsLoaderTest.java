@@ -20,7 +20,8 @@ class VersionsLoaderTest {
     Path dir = tmp.resolve("versions");
     String text = assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).format();
     assertEquals(
-        "strata: error[E0207]: versions directory '" + dir
+        "strata: error[E0207]: versions directory '"
+            + dir
             + "' does not exist or is not a directory\n"
             + "  = help: run strata in the directory that holds 'versions/', or name it with"
             + " --versions\n",
@@ -34,7 +35,9 @@ class VersionsLoaderTest {
     Files.createDirectory(dir.resolve("old.sql"));
     String text = assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).format();
     assertEquals(
-        "strata: error[E0208]: no revision files (*.sql) in '" + dir + "'\n"
+        "strata: error[E0208]: no revision files (*.sql) in '"
+            + dir
+            + "'\n"
             + "  = help: a revision file starts with '-- revision: <id>' and '-- revises: base'\n",
         text);
   }

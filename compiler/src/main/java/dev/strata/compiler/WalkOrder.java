@@ -1,10 +1,8 @@
 package dev.strata.compiler;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +18,8 @@ import java.util.Set;
  * <p>Alembic tests "is an ancestor of another head" against a full ancestor set per head, rebuilt
  * at every merge. Here it is a counter of not-yet-emitted children per revision: a revision to do
  * is an ancestor of another pending head exactly when one of its children to do has not been
- * emitted (nothing is emitted before its descendants). Only when the cursor must move does a search
- * go up from the revision to find which heads are above it. A linear chain walks in linear time.
+ * emitted (nothing is emitted before its descendants). Only when the cursor must move are the
+ * pending heads tested one by one. A linear chain walks in linear time.
  */
 final class WalkOrder {
   private final RevisionGraph graph;
@@ -74,7 +72,7 @@ final class WalkOrder {
     while (!heads.isEmpty()) {
       int candidate = heads.get(cursor);
       if (pendingChildren[candidate] > 0) {
-        cursor = firstHeadAbove(candidate);
+        cursor = firstHeadAbove(candidate, cursor);
         continue;
       }
       output.add(candidate);
@@ -104,25 +102,17 @@ final class WalkOrder {
     return output;
   }
 
-  /** The position of the first pending head that {@code revision} is a strict ancestor of. */
-  private int firstHeadAbove(int revision) {
-    int best = Integer.MAX_VALUE;
-    BitSet seen = new BitSet(graph.size());
-    Deque<Integer> up = new ArrayDeque<>(List.of(revision));
-    while (!up.isEmpty()) {
-      for (int child : graph.downChildrenOf(up.pop())) {
-        if (left.get(child) && !seen.get(child)) {
-          seen.set(child);
-          up.push(child);
-          if (headSet.contains(child)) {
-            best = Math.min(best, heads.indexOf(child));
-          }
-        }
+  /**
+   * The position of the first pending head (in list order, as Alembic scans them) that {@code
+   * revision} is a strict ancestor of. Each test is a search down from that head that stops at the
+   * revision's depth.
+   */
+  private int firstHeadAbove(int revision, int cursor) {
+    for (int j = 0; j < heads.size(); j++) {
+      if (j != cursor && graph.isAncestorOrSelf(revision, heads.get(j))) {
+        return j;
       }
     }
-    if (best == Integer.MAX_VALUE) {
-      throw new IllegalStateException("no pending head above " + revision);
-    }
-    return best;
+    throw new IllegalStateException("no pending head above " + revision);
   }
 }

@@ -326,4 +326,24 @@ class PlannerOrderTest {
     assertEquals(List.of(), down.toHeads());
     assertEquals(n - 1, g.ancestors("r09999").size());
   }
+
+  /** 2,000 heads off one base: upgraded last file first, as in {@link #multipleHeads}. */
+  @Test
+  void manyHeads() throws Exception {
+    int n = 2_000;
+    Rev[] star = new Rev[n + 1];
+    star[0] = rev("base0");
+    for (int i = 1; i <= n; i++) {
+      star[i] = rev(String.format("c%05d", i)).revises("base0");
+    }
+    RevisionGraph g = graph(star);
+    Plan up = upgrade(g, "heads");
+    assertEquals(n + 1, up.steps().size());
+    assertEquals(List.of("base0", "c02000", "c01999"), order(up).subList(0, 3));
+    assertEquals("c00001", order(up).get(n));
+    assertEquals(n, up.toHeads().size());
+    Plan down = downgrade(g, "heads:base");
+    assertEquals(List.of("c00001", "c00002"), order(down).subList(0, 2));
+    assertEquals("base0", order(down).get(n));
+  }
 }

@@ -70,14 +70,7 @@ final class Plans {
           boolean ok =
               plan.direction() == Direction.UPGRADE ? p < position.get(id) : p > position.get(id);
           assertTrue(
-              ok,
-              plan.direction().word()
-                  + " runs "
-                  + id
-                  + " and "
-                  + parent
-                  + " out of order: "
-                  + order);
+              ok, () -> plan.direction().word() + " runs " + id + " and " + parent + " out of order");
         }
       }
     }
@@ -86,16 +79,16 @@ final class Plans {
       for (VersionTableOp op : step.versionTableOps()) {
         switch (op) {
           case VersionTableOp.InsertHead insert -> {
-            assertTrue(!rows.contains(insert.revision()), "duplicate row " + insert);
+            assertTrue(!rows.contains(insert.revision()), () -> "duplicate row " + insert);
             rows.add(insert.revision());
           }
           case VersionTableOp.UpdateHead update -> {
-            assertTrue(rows.remove(update.from()), "no row for " + update);
-            assertTrue(!rows.contains(update.to()), "duplicate row " + update);
+            assertTrue(rows.remove(update.from()), () -> "no row for " + update);
+            assertTrue(!rows.contains(update.to()), () -> "duplicate row " + update);
             rows.add(update.to());
           }
           case VersionTableOp.DeleteHead delete ->
-              assertTrue(rows.remove(delete.revision()), "no row for " + delete);
+              assertTrue(rows.remove(delete.revision()), () -> "no row for " + delete);
         }
       }
     }

@@ -1,6 +1,8 @@
 /**
- * From a versions directory to a {@link dev.strata.compiler.Plan}: loading revision files, the
- * {@link dev.strata.compiler.RevisionGraph} (heads, bases, branch points, merge points), resolving
- * {@code FROM:TO} ranges and ordering the steps as Alembic does.
+ * From a versions directory to a {@link dev.strata.compiler.Plan}: {@link
+ * dev.strata.compiler.VersionsLoader} reads the revision files, {@link
+ * dev.strata.compiler.RevisionGraph} checks and queries the graph (heads, bases, branch points,
+ * merge points), and {@link dev.strata.compiler.Planner} resolves {@code FROM:TO} ranges and orders
+ * the steps and version-table changes as Alembic does ({@code docs/revision-graph.md}).
  */
 package dev.strata.compiler;

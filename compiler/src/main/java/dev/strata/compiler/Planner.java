@@ -1,0 +1,326 @@
+package dev.strata.compiler;
+
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.RevisionFile;
+import dev.strata.grammar.ast.Section;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a range typed by the user into a {@link Plan}: which revisions run, in which order, and
+ * what each does to the version table. The set of revisions and their order are Alembic's ({@code
+ * RevisionMap._collect_upgrade_revisions}, {@code _collect_downgrade_revisions}, {@code
+ * _topological_sort}); see {@code docs/revision-graph.md} for where strata differs on purpose.
+ */
+public final class Planner {
+  private final RevisionGraph graph;
+  private final TargetResolver resolver;
+
+  public Planner(RevisionGraph graph) {
+    this.graph = graph;
+    this.resolver = new TargetResolver(graph);
+  }
+
+  /**
+   * Plans {@code direction} over {@code range}: {@code FROM:TO}, or just {@code TO} for an upgrade
+   * from base. Each side is {@code base}, or a comma-separated list of {@code head}, {@code heads},
+   * revision ids and unique id prefixes; several {@code FROM} revisions describe a database with
+   * several heads.
+   *
+   * @throws DiagnosticException E0301 malformed range (or a downgrade without {@code FROM:}), E0302
+   *     unknown revision, E0303 ambiguous prefix, E0304 {@code head} with several heads, E0305 a
+   *     range that goes the wrong way, E0306 a downgrade through a revision without a {@code --
+   *     +downgrade} section, E0307 two revisions of one side where one is an ancestor of the other.
+   *     Range diagnostics point into {@code <range>}, E0306 into the revision's file.
+   */
+  public Plan plan(Direction direction, String range) throws DiagnosticException {
+    RangeSpec spec = RangeSpec.parse(direction, range);
+    SourceFile source = spec.source();
+    List<Diagnostic> problems = new ArrayList<>();
+    List<TargetResolver.Resolved> from =
+        resolver.resolve(source, spec.from().orElse(List.of()), problems);
+    List<TargetResolver.Resolved> to = resolver.resolve(source, spec.to(), problems);
+    throwIf(problems);
+    checkNoOverlap(source, from, "start", problems);
+    checkNoOverlap(source, to, "target", problems);
+    throwIf(problems);
+    List<Integer> order =
+        switch (direction) {
+          case UPGRADE -> upgradeOrder(source, from, to);
+          case DOWNGRADE -> downgradeOrder(source, from, to);
+        };
+    return steps(direction, indices(from), order);
+  }
+
+  /**
+   * Alembic's upgrade set: the targets and their ancestors, less the start and its ancestors;
+   * walked from the targets and run in reverse.
+   */
+  private List<Integer> upgradeOrder(
+      SourceFile source, List<TargetResolver.Resolved> from, List<TargetResolver.Resolved> to)
+      throws DiagnosticException {
+    BitSet required = graph.ancestors(indices(to));
+    List<Diagnostic> problems = new ArrayList<>();
+    for (TargetResolver.Resolved start : from) {
+      if (!required.get(start.revision())) {
+        problems.add(notBelowTargets(source, start, from, to));
+      }
+    }
+    throwIf(problems);
+    BitSet todo = (BitSet) required.clone();
+    todo.andNot(graph.ancestors(indices(from)));
+    List<Integer> order = new ArrayList<>(WalkOrder.walk(graph, todo, indices(to)));
+    Collections.reverse(order);
+    return order;
+  }
+
+  private Diagnostic notBelowTargets(
+      SourceFile source,
+      TargetResolver.Resolved start,
+      List<TargetResolver.Resolved> from,
+      List<TargetResolver.Resolved> to) {
+    String id = id(start.revision());
+    String targets = to.isEmpty() ? "base" : joined(to);
+    boolean behind =
+        to.stream().anyMatch(t -> graph.isAncestorOrSelf(t.revision(), start.revision()));
+    String help =
+        behind
+            ? "help: '"
+                + id
+                + "' is already past '"
+                + targets
+                + "': to go back, downgrade "
+                + joined(from)
+                + ":"
+                + targets
+            : "help: name every head the database should end with, e.g. '"
+                + joined(from)
+                + ":"
+                + (to.isEmpty() ? "" : targets + ",")
+                + id
+                + "'";
+    return Diagnostic.error(
+        "E0305",
+        "cannot upgrade from '"
+            + id
+            + "' to '"
+            + targets
+            + "': '"
+            + id
+            + "' is not an ancestor of it",
+        source,
+        start.span(),
+        help);
+  }
+
+  /**
+   * Alembic's downgrade set: the descendants of the target's children (of every base for {@code
+   * base}) that are applied at the start; walked from the start heads.
+   */
+  private List<Integer> downgradeOrder(
+      SourceFile source, List<TargetResolver.Resolved> from, List<TargetResolver.Resolved> to)
+      throws DiagnosticException {
+    BitSet active = graph.ancestors(indices(from));
+    List<Diagnostic> problems = new ArrayList<>();
+    for (TargetResolver.Resolved target : to) {
+      if (!active.get(target.revision())) {
+        problems.add(notBelowStart(source, target, from));
+      }
+    }
+    throwIf(problems);
+    List<Integer> roots = new ArrayList<>();
+    if (to.isEmpty()) {
+      for (int i = 0; i < graph.size(); i++) {
+        if (graph.parentsOf(i).length == 0) {
+          roots.add(i);
+        }
+      }
+    } else {
+      to.forEach(t -> roots.addAll(boxed(graph.childrenOf(t.revision()))));
+    }
+    BitSet todo = graph.descendants(roots);
+    todo.and(active);
+    todo.andNot(graph.ancestors(indices(to)));
+    if (todo.isEmpty()) {
+      for (TargetResolver.Resolved target : to) {
+        if (!indices(from).contains(target.revision())) {
+          throw new DiagnosticException(
+              Diagnostic.error(
+                  "E0305",
+                  "nothing to downgrade from '"
+                      + startName(from)
+                      + "' to '"
+                      + id(target.revision())
+                      + "'",
+                  source,
+                  target.span(),
+                  "note: the start reaches '"
+                      + id(target.revision())
+                      + "' only through depends-on, and strata (like Alembic) downgrades"
+                      + " through revises links only"));
+        }
+      }
+    }
+    return WalkOrder.walk(graph, todo, indices(from));
+  }
+
+  private Diagnostic notBelowStart(
+      SourceFile source, TargetResolver.Resolved target, List<TargetResolver.Resolved> from) {
+    String id = id(target.revision());
+    String start = startName(from);
+    boolean ahead =
+        from.stream().anyMatch(f -> graph.isAncestorOrSelf(f.revision(), target.revision()));
+    String[] help =
+        ahead
+            ? new String[] {
+              "help: '"
+                  + id
+                  + "' comes after '"
+                  + start
+                  + "': to go forward, upgrade "
+                  + start
+                  + ":"
+                  + id
+            }
+            : new String[0];
+    return Diagnostic.error(
+        "E0305",
+        "cannot downgrade from '"
+            + start
+            + "' to '"
+            + id
+            + "': '"
+            + id
+            + "' is not an ancestor of it",
+        source,
+        target.span(),
+        help);
+  }
+
+  private Plan steps(Direction direction, List<Integer> start, List<Integer> order)
+      throws DiagnosticException {
+    VersionRows rows = new VersionRows(graph, start);
+    List<Step> steps = new ArrayList<>(order.size());
+    List<Diagnostic> missing = new ArrayList<>();
+    for (int revision : order) {
+      RevisionFile file = graph.file(revision);
+      List<String> parents = graph.ids(graph.parentsOf(revision));
+      switch (direction) {
+        case UPGRADE ->
+            steps.add(
+                new Step(
+                    file,
+                    direction,
+                    file.upgrade(),
+                    parents,
+                    List.of(file.id()),
+                    rows.upgrade(revision)));
+        case DOWNGRADE -> {
+          List<VersionTableOp> ops = rows.downgrade(revision);
+          if (file.downgrade().isEmpty()) {
+            missing.add(noDowngrade(file));
+          } else {
+            Section body = file.downgrade().get();
+            steps.add(new Step(file, direction, body, List.of(file.id()), parents, ops));
+          }
+        }
+      }
+    }
+    throwIf(missing);
+    return new Plan(direction, sortedIds(start), sortedIds(rows.rows()), steps);
+  }
+
+  private static Diagnostic noDowngrade(RevisionFile file) {
+    return Diagnostic.error(
+        "E0306",
+        "revision '" + file.id() + "' (" + file.source().path() + ") has no downgrade section",
+        file.source(),
+        file.header().revision().span(),
+        "help: add a '-- +downgrade' section that undoes its upgrade, or stop the downgrade above"
+            + " it");
+  }
+
+  /**
+   * E0307: within one side, no revision may be an ancestor of another (a database never has both as
+   * rows; Alembic's "Requested revision overlaps with other requested revisions").
+   */
+  private void checkNoOverlap(
+      SourceFile source,
+      List<TargetResolver.Resolved> side,
+      String what,
+      List<Diagnostic> problems) {
+    if (side.size() < 2) {
+      return;
+    }
+    List<Integer> below = new ArrayList<>();
+    side.forEach(r -> below.addAll(boxed(graph.downRevisionsOf(r.revision()))));
+    BitSet strictAncestors = graph.ancestors(below);
+    for (TargetResolver.Resolved lower : side) {
+      if (strictAncestors.get(lower.revision())) {
+        TargetResolver.Resolved upper =
+            side.stream()
+                .filter(u -> u != lower && graph.isAncestorOrSelf(lower.revision(), u.revision()))
+                .findFirst()
+                .orElseThrow();
+        problems.add(
+            Diagnostic.error(
+                "E0307",
+                "the "
+                    + what
+                    + " names both '"
+                    + id(lower.revision())
+                    + "' and its descendant '"
+                    + id(upper.revision())
+                    + "'",
+                source,
+                lower.span(),
+                "help: leave out '"
+                    + id(lower.revision())
+                    + "': a database at '"
+                    + id(upper.revision())
+                    + "' has it applied already"));
+      }
+    }
+  }
+
+  private String startName(List<TargetResolver.Resolved> from) {
+    return from.isEmpty() ? "base" : joined(from);
+  }
+
+  private String joined(List<TargetResolver.Resolved> side) {
+    return side.stream().map(r -> id(r.revision())).collect(Collectors.joining(","));
+  }
+
+  private String id(int revision) {
+    return graph.file(revision).id();
+  }
+
+  private List<String> sortedIds(Collection<Integer> revisions) {
+    return revisions.stream().map(this::id).sorted().toList();
+  }
+
+  private static List<Integer> indices(List<TargetResolver.Resolved> side) {
+    return side.stream().map(TargetResolver.Resolved::revision).toList();
+  }
+
+  private static List<Integer> boxed(int[] values) {
+    List<Integer> result = new ArrayList<>(values.length);
+    for (int v : values) {
+      result.add(v);
+    }
+    return result;
+  }
+
+  private static void throwIf(List<Diagnostic> problems) throws DiagnosticException {
+    if (!problems.isEmpty()) {
+      throw new DiagnosticException(problems);
+    }
+  }
+}

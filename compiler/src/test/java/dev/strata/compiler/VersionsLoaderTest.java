@@ -1,0 +1,91 @@
+package dev.strata.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.RevisionFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VersionsLoaderTest {
+  @TempDir Path tmp;
+
+  @Test
+  void missingDirectory() {
+    Path dir = tmp.resolve("versions");
+    String text = assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).format();
+    assertEquals(
+        "strata: error[E0207]: versions directory '"
+            + dir
+            + "' does not exist or is not a directory\n"
+            + "  = help: run strata in the directory that holds 'versions/', or name it with"
+            + " --versions\n",
+        text);
+  }
+
+  @Test
+  void directoryWithoutRevisionFiles() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    Files.writeString(dir.resolve("README.md"), "notes");
+    Files.createDirectory(dir.resolve("old.sql"));
+    String text = assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).format();
+    assertEquals(
+        "strata: error[E0208]: no revision files (*.sql) in '"
+            + dir
+            + "'\n"
+            + "  = help: a revision file starts with '-- revision: <id>' and '-- revises: base'\n",
+        text);
+  }
+
+  @Test
+  void revisionFilesAreSortedByName() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    for (String name : List.of("0010_b.sql", "0002_a.sql", "0002_A.sql", "notes.txt", "0100.sql")) {
+      Files.writeString(dir.resolve(name), "");
+    }
+    Files.createDirectory(dir.resolve("nested"));
+    Files.writeString(dir.resolve("nested").resolve("0001.sql"), "");
+    assertEquals(
+        List.of("0002_A.sql", "0002_a.sql", "0010_b.sql", "0100.sql").stream()
+            .map(dir::resolve)
+            .toList(),
+        VersionsLoader.revisionPaths(dir));
+  }
+
+  @Test
+  void fileThatIsNotUtf8() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    Files.write(dir.resolve("0001_a.sql"), new byte[] {'-', '-', ' ', (byte) 0xff});
+    String text = assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).format();
+    assertEquals(
+        "strata: error[E0207]: cannot read '" + dir.resolve("0001_a.sql") + "': not valid UTF-8\n",
+        text);
+  }
+
+  /** Needs the real parser: skipped while grammar's RevisionFileParser is a placeholder. */
+  @Test
+  void loadsAndParsesInNameOrder() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    Files.writeString(
+        dir.resolve("0002_b.sql"),
+        "-- revision: 0002_b\n-- revises: 0001_a\n\n-- +upgrade\n\n-- +downgrade\n");
+    Files.writeString(
+        dir.resolve("0001_a.sql"),
+        "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\n\n-- +downgrade\n");
+    List<RevisionFile> files;
+    try {
+      files = VersionsLoader.load(dir);
+    } catch (UnsupportedOperationException placeholder) {
+      assumeTrue(false, "the revision-file parser is not written yet");
+      return;
+    }
+    assertEquals(List.of("0001_a", "0002_b"), files.stream().map(RevisionFile::id).toList());
+    assertEquals(dir.resolve("0001_a.sql").toString(), files.get(0).source().path());
+    assertEquals(List.of("0002_b"), RevisionGraph.build(files).heads());
+  }
+}

@@ -169,7 +169,7 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
     public IndexElement visitFunctionKey(StrataParser.FunctionKeyContext context) {
       Expr call = new Expr(
           source.text(context.function.getStart(), context.RPAREN().getSymbol()),
-          source.span(context.getStart()));
+          source.span(context.getStart(), context.RPAREN().getSymbol()));
       return new IndexElement(Optional.empty(), Optional.of(call), order(context.order));
     }
 

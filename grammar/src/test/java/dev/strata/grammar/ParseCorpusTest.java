@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The parser corpora: every {@code parse/ok/*.sql} parses (and its CRLF version gives the same
- * tree); every {@code parse/errors/<name>.sql} fails with exactly {@code <name>.stderr}. Run with
+ * tree); every {@code parse/errors/<name>.sql} fails with exactly {@code <name>.stderr}, with LF
+ * and with CRLF line ends. Run with
  * {@code -Dgolden.update=true} to rewrite the {@code .stderr} files (then read the diff).
  */
 class ParseCorpusTest {
@@ -55,6 +56,10 @@ class ParseCorpusTest {
         Files.writeString(expected, error.format(), StandardCharsets.UTF_8);
       }
       assertEquals(Files.readString(expected, StandardCharsets.UTF_8), error.format(), path);
+      SourceFile crlf = new SourceFile(path, source.text().replace("\n", "\r\n"));
+      DiagnosticException crlfError =
+          assertThrows(DiagnosticException.class, () -> parser.parse(crlf), path + " (CRLF)");
+      assertEquals(error.format(), crlfError.format(), path + " with CRLF line ends");
     }));
   }
 

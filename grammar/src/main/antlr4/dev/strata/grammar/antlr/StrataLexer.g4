@@ -129,6 +129,7 @@ PRIMARY : 'primary' ;
 REFERENCES : 'references' ;
 RENAME : 'rename' ;
 RESTRICT : 'restrict' ;
+RETURNING : 'returning' ;
 SCHEMA : 'schema' ;
 SELECT : 'select' ;
 SET : 'set' ;

@@ -119,7 +119,7 @@ insertSource
 
 valuesRow : LPAREN expr (COMMA expr)* RPAREN ;
 
-query : SELECT (balanced | ~(LPAREN | RPAREN | SEMI | CONFLICT))* ;
+query : SELECT (balanced | ~(LPAREN | RPAREN | SEMI | CONFLICT | RETURNING))* ;
 
 assignment : column=identifier EQ value=assignedExpr ;
 
@@ -168,11 +168,14 @@ nonReserved
 
 // ---- expressions, kept as source text
 
-/** A run ending before ',' ')' or ';' (WHERE predicates, USING, SET DEFAULT, VALUES items). */
-expr : (balanced | ~(LPAREN | RPAREN | COMMA | SEMI))+ ;
+/**
+ * A run ending before ',' ')' or ';' (WHERE predicates, USING, SET DEFAULT, VALUES items).
+ * RETURNING is excluded everywhere so that "... RETURNING x" is an error, not part of a predicate.
+ */
+expr : (balanced | ~(LPAREN | RPAREN | COMMA | SEMI | RETURNING))+ ;
 
 /** The value of UPDATE ... SET c = value: also ends before WHERE or FROM. */
-assignedExpr : (balanced | ~(LPAREN | RPAREN | COMMA | SEMI | WHERE | FROM))+ ;
+assignedExpr : (balanced | ~(LPAREN | RPAREN | COMMA | SEMI | WHERE | FROM | RETURNING))+ ;
 
 /** A column DEFAULT: ends before the next column constraint (as PostgreSQL's b_expr does). */
 defaultExpr : (NULL | defaultToken) defaultToken* ;
@@ -180,7 +183,7 @@ defaultExpr : (NULL | defaultToken) defaultToken* ;
 defaultToken
   : balanced
   | ~(LPAREN | RPAREN | COMMA | SEMI | NOT | NULL | CONSTRAINT | DEFAULT | PRIMARY | UNIQUE
-      | CHECK | REFERENCES | GENERATED)
+      | CHECK | REFERENCES | GENERATED | RETURNING)
   ;
 
 /** The content of parentheses: anything balanced, commas included. */

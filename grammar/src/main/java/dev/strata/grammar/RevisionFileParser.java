@@ -1,15 +1,47 @@
 package dev.strata.grammar;
 
+import dev.strata.grammar.antlr.StrataLexer;
+import dev.strata.grammar.ast.Header;
 import dev.strata.grammar.ast.RevisionFile;
+import java.util.List;
+import org.antlr.v4.runtime.Token;
 
-/** Placeholder: the parser of one revision file (to be written). */
+/**
+ * The parser of one revision file (the language of {@code docs/language.md}): the header of
+ * {@code -- key: value} lines, the {@code -- +upgrade} and optional {@code -- +downgrade}
+ * sections, their directives, and the statements of the neutral SQL subset.
+ *
+ * <p>Parsing stops at the first problem, reported as one E01xx diagnostic with 1-based line and
+ * column. CRLF and LF input give equal trees (apart from {@link RevisionFile#source()}): texts are
+ * normalised to {@code \n} and spans count lines and columns. Instances hold no state between
+ * calls, so one instance may parse any number of files, from any number of threads.
+ */
 public final class RevisionFileParser {
+
   /**
    * Parses one revision file.
    *
-   * @throws DiagnosticException with every syntax error found (E01xx), positions 1-based
+   * @throws DiagnosticException with the first problem found (an E01xx diagnostic)
    */
   public RevisionFile parse(SourceFile source) throws DiagnosticException {
-    throw new UnsupportedOperationException("not yet");
+    try {
+      SourceText text = new SourceText(source);
+      Tokenizer.Tokens tokens = Tokenizer.tokenize(text);
+      List<Token> list = tokens.list();
+      HeaderReader header = new HeaderReader(text);
+      int bodyStart = 0;
+      while (bodyStart < list.size() && list.get(bodyStart).getType() == StrataLexer.LINE_COMMENT) {
+        header.accept(list.get(bodyStart++));
+      }
+      if (bodyStart == list.size() && tokens.openAtEnd().isPresent()) {
+        throw new ParseFailure(tokens.openAtEnd().get());
+      }
+      Header read = header.finish();
+      SectionReader.Sections sections =
+          new SectionReader(text, new StatementParser(text)).read(tokens, bodyStart);
+      return new RevisionFile(source, read, sections.upgrade(), sections.downgrade());
+    } catch (ParseFailure failure) {
+      throw new DiagnosticException(failure.diagnostic());
+    }
   }
 }

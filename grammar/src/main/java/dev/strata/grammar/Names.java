@@ -1,0 +1,50 @@
+package dev.strata.grammar;
+
+import dev.strata.grammar.antlr.StrataParser.IdentifierContext;
+import dev.strata.grammar.antlr.StrataParser.IdentifierListContext;
+import dev.strata.grammar.antlr.StrataParser.QualifiedNameContext;
+import dev.strata.grammar.ast.Identifier;
+import dev.strata.grammar.ast.QualifiedName;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds {@link Identifier}s and {@link QualifiedName}s from their parse trees. */
+final class Names {
+  private final SourceText source;
+
+  Names(SourceText source) {
+    this.source = source;
+  }
+
+  /** A bare word as written, or the unescaped content of a {@code "quoted"} name. */
+  Identifier identifier(IdentifierContext context) {
+    String text = context.getText();
+    if (context.QUOTED_IDENTIFIER() == null) {
+      return Identifier.of(text);
+    }
+    if (text.length() == 2) {
+      throw ParseCode.SYNTAX.fail(source.file(), source.span(context.getStart()),
+          "zero-length quoted identifier");
+    }
+    return new Identifier(text.substring(1, text.length() - 1).replace("\"\"", "\""), true);
+  }
+
+  Optional<Identifier> optional(IdentifierContext context) {
+    return context == null ? Optional.empty() : Optional.of(identifier(context));
+  }
+
+  /** {@code name} or {@code schema.name}. */
+  QualifiedName qualified(QualifiedNameContext context) {
+    if (context.second == null) {
+      return new QualifiedName(Optional.empty(), identifier(context.first));
+    }
+    return new QualifiedName(Optional.of(identifier(context.first)), identifier(context.second));
+  }
+
+  /** The names of a parenthesized list; empty when the list is absent. */
+  List<Identifier> list(IdentifierListContext context) {
+    return context == null
+        ? List.of()
+        : context.identifier().stream().map(this::identifier).toList();
+  }
+}

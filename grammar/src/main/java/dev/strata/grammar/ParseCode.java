@@ -1,0 +1,53 @@
+package dev.strata.grammar;
+
+/**
+ * The diagnostic codes of the parse stage, one per kind of problem (E01xx). The table with an
+ * example message for each is in {@code docs/language.md}.
+ */
+enum ParseCode {
+  /** A statement of the subset that does not follow its grammar, or a missing {@code ;}. */
+  SYNTAX("E0101"),
+  UNTERMINATED_STRING("E0102"),
+  UNTERMINATED_QUOTED_IDENTIFIER("E0103"),
+  UNTERMINATED_DOLLAR_QUOTE("E0104"),
+  UNTERMINATED_BLOCK_COMMENT("E0105"),
+  MISSING_HEADER_KEY("E0106"),
+  DUPLICATE_HEADER_KEY("E0107"),
+  UNKNOWN_HEADER_KEY("E0108"),
+  /** A revision id, parent, dependency or branch label with a bad character, empty or too long. */
+  MALFORMED_ID("E0109"),
+  /** {@code base}, {@code head} or {@code heads} where an id is expected. */
+  RESERVED_ID("E0110"),
+  STATEMENT_NOT_IN_SUBSET("E0111"),
+  UNKNOWN_DIALECT("E0112"),
+  UNTERMINATED_DIALECT_BLOCK("E0113"),
+  /** Missing, duplicate or out-of-order section, or something outside any section. */
+  SECTION("E0114"),
+  DANGLING_NO_TRANSACTION("E0115"),
+  UNKNOWN_DIRECTIVE("E0116"),
+  /** A known directive used wrongly: a stray {@code -- +end}, or text after a bare directive. */
+  MISPLACED_DIRECTIVE("E0117"),
+  /** An {@code INSERT ... VALUES} row whose length differs from the column list or other rows. */
+  VALUES_ROW_LENGTH("E0118");
+
+  private final String code;
+
+  ParseCode(String code) {
+    this.code = code;
+  }
+
+  /** The code as printed, e.g. {@code E0101}. */
+  String code() {
+    return code;
+  }
+
+  /** An error diagnostic of this kind. */
+  Diagnostic at(SourceFile source, Span span, String message, String... notes) {
+    return Diagnostic.error(code, message, source, span, notes);
+  }
+
+  /** The same, wrapped in the exception that stops the parse. */
+  ParseFailure fail(SourceFile source, Span span, String message, String... notes) {
+    return new ParseFailure(at(source, span, message, notes));
+  }
+}

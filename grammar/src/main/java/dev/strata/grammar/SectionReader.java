@@ -1,0 +1,234 @@
+package dev.strata.grammar;
+
+import dev.strata.grammar.antlr.StrataLexer;
+import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.Operation;
+import dev.strata.grammar.ast.Section;
+import dev.strata.grammar.ast.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Reads the body of a file after its header: section markers, directives, dialect blocks, and the
+ * statements between them, split at {@code ;} tokens (so a {@code ;} inside a string, quoted name,
+ * comment or dollar quote never splits one) and handed to {@link StatementParser}.
+ */
+final class SectionReader {
+  static final List<String> DIALECTS = List.of("postgresql", "mysql", "mariadb", "sqlite");
+  private static final List<String> DIRECTIVES =
+      List.of("upgrade", "downgrade", "no-transaction", "dialect", "end");
+
+  private final SourceText source;
+  private final StatementParser statements;
+  private final List<Token> pending = new ArrayList<>();
+  private Direction direction;
+  private Span sectionSpan;
+  private List<Statement> sectionStatements = new ArrayList<>();
+  private Section upgrade;
+  private Section downgrade;
+  private Directive noTransaction;
+
+  SectionReader(SourceText source, StatementParser statements) {
+    this.source = source;
+    this.statements = statements;
+  }
+
+  /** The two sections of a file. */
+  record Sections(Section upgrade, Optional<Section> downgrade) {}
+
+  /** Reads {@code tokens} from index {@code from} to the end. */
+  Sections read(Tokenizer.Tokens tokens, int from) {
+    List<Token> list = tokens.list();
+    for (int i = from; i < list.size(); i++) {
+      Token token = list.get(i);
+      switch (token.getType()) {
+        case StrataLexer.LINE_COMMENT -> { }
+        case StrataLexer.DIRECTIVE -> {
+          requireTerminated();
+          directive(Directive.of(token, source));
+        }
+        case StrataLexer.DIALECT_DIRECTIVE -> {
+          requireTerminated();
+          Token end = i + 1 < list.size() ? list.get(i + 1) : null;
+          dialectBlock(token, end);
+          i++;
+        }
+        case StrataLexer.SEMI -> endStatement(token);
+        default -> statementToken(token);
+      }
+    }
+    tokens.openAtEnd().ifPresent(problem -> {
+      throw new ParseFailure(problem);
+    });
+    requireTerminated();
+    return finish();
+  }
+
+  private void statementToken(Token token) {
+    Tokenizer.requireClosed(token, source);
+    if (pending.isEmpty() && direction == null) {
+      throw ParseCode.SECTION.fail(source.file(), source.span(token),
+          "statement outside a section",
+          "help: statements go after a '-- +upgrade' or '-- +downgrade' line");
+    }
+    pending.add(token);
+  }
+
+  private void endStatement(Token semicolon) {
+    if (pending.isEmpty()) {
+      throw ParseCode.SYNTAX.fail(source.file(), source.span(semicolon),
+          "unexpected ';', expected a statement");
+    }
+    pending.add(semicolon);
+    add(statements.parse(pending, noTransaction != null));
+    pending.clear();
+  }
+
+  private void requireTerminated() {
+    if (!pending.isEmpty()) {
+      throw ParseCode.SYNTAX.fail(source.file(), source.after(pending.getLast()),
+          "missing ';' at the end of the statement");
+    }
+  }
+
+  private void add(Statement statement) {
+    sectionStatements.add(statement);
+    noTransaction = null;
+  }
+
+  private void directive(Directive directive) {
+    switch (directive.word()) {
+      case "upgrade" -> section(directive, Direction.UPGRADE);
+      case "downgrade" -> section(directive, Direction.DOWNGRADE);
+      case "no-transaction" -> {
+        noArgument(directive);
+        inSection(directive);
+        requireNoPendingMarker();
+        noTransaction = directive;
+      }
+      case "end" -> throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+          "'-- +end' without a matching '-- +dialect'");
+      default -> throw unknownDirective(directive);
+    }
+  }
+
+  private ParseFailure unknownDirective(Directive directive) {
+    List<String> notes = new ArrayList<>();
+    Spelling.closest(directive.word(), DIRECTIVES)
+        .ifPresent(word -> notes.add("help: did you mean '-- +" + word + "'?"));
+    notes.add("note: the directives are '-- +upgrade', '-- +downgrade', '-- +no-transaction',"
+        + " '-- +dialect NAME' and '-- +end'");
+    return ParseCode.UNKNOWN_DIRECTIVE.fail(source.file(), directive.wordSpan(),
+        "unknown directive " + directive.quoted(), notes.toArray(String[]::new));
+  }
+
+  private void section(Directive marker, Direction next) {
+    noArgument(marker);
+    requireNoPendingMarker();
+    Section seen = next == Direction.UPGRADE ? upgrade : downgrade;
+    if (seen != null || next == direction) {
+      Span first = seen != null ? seen.span() : sectionSpan;
+      throw ParseCode.SECTION.fail(source.file(), marker.span(),
+          "duplicate " + marker.quoted() + " section",
+          "note: the first one is at " + new Location(source.file(), first).describe());
+    }
+    if (next == Direction.DOWNGRADE && direction == null) {
+      throw ParseCode.SECTION.fail(source.file(), marker.span(),
+          "'-- +downgrade' section before the '-- +upgrade' section",
+          "help: a revision file has '-- +upgrade' first, then optionally '-- +downgrade'");
+    }
+    closeSection();
+    direction = next;
+    sectionSpan = marker.span();
+  }
+
+  private void dialectBlock(Token start, Token end) {
+    Directive directive = Directive.of(start, source);
+    inSection(directive);
+    String name = directive.argument().toLowerCase(Locale.ROOT);
+    if (!DIALECTS.contains(name)) {
+      throw unknownDialect(directive);
+    }
+    if (end == null || end.getType() != StrataLexer.DIALECT_END) {
+      throw ParseCode.UNTERMINATED_DIALECT_BLOCK.fail(source.file(), directive.span(),
+          "'-- +dialect " + name + "' block has no '-- +end'",
+          "help: close the block with a line '-- +end'");
+    }
+    String sql = rawBlock(start.getStopIndex() + 1, end.getStartIndex());
+    add(new Statement(new Operation.RawSql(name, sql), noTransaction != null,
+        directive.span(), sql));
+  }
+
+  private ParseFailure unknownDialect(Directive directive) {
+    List<String> notes = new ArrayList<>();
+    if (!directive.argument().isEmpty()) {
+      Spelling.closest(directive.argument(), DIALECTS)
+          .ifPresent(name -> notes.add("help: did you mean '" + name + "'?"));
+    }
+    notes.add("note: the dialects are " + String.join(", ", DIALECTS));
+    String message = directive.argument().isEmpty()
+        ? "'-- +dialect' needs a dialect name"
+        : "unknown dialect '" + directive.argument() + "'";
+    return ParseCode.UNKNOWN_DIALECT.fail(source.file(), directive.argumentSpan(), message,
+        notes.toArray(String[]::new));
+  }
+
+  /** The lines between the markers, blank lines around them dropped, line ends as {@code \n}. */
+  private String rawBlock(int from, int to) {
+    List<String> lines = new ArrayList<>(List.of(source.normalized(from, to).split("\n", -1)));
+    while (!lines.isEmpty() && lines.getFirst().isBlank()) {
+      lines.removeFirst();
+    }
+    while (!lines.isEmpty() && lines.getLast().isBlank()) {
+      lines.removeLast();
+    }
+    return String.join("\n", lines);
+  }
+
+  private void inSection(Directive directive) {
+    if (direction == null) {
+      throw ParseCode.SECTION.fail(source.file(), directive.span(),
+          directive.quoted() + " outside a section",
+          "help: directives other than section markers go after '-- +upgrade' or '-- +downgrade'");
+    }
+  }
+
+  private void noArgument(Directive directive) {
+    if (!directive.argument().isEmpty()) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.argumentSpan(),
+          "unexpected text after " + directive.quoted(),
+          "help: a directive line holds the directive alone");
+    }
+  }
+
+  private void requireNoPendingMarker() {
+    if (noTransaction != null) {
+      throw ParseCode.DANGLING_NO_TRANSACTION.fail(source.file(), noTransaction.span(),
+          "'-- +no-transaction' is not followed by a statement in its section",
+          "help: put it on the line before the statement that must run outside a transaction");
+    }
+  }
+
+  private void closeSection() {
+    if (direction == Direction.UPGRADE) {
+      upgrade = new Section(direction, sectionStatements, sectionSpan);
+    } else if (direction == Direction.DOWNGRADE) {
+      downgrade = new Section(direction, sectionStatements, sectionSpan);
+    }
+    sectionStatements = new ArrayList<>();
+  }
+
+  private Sections finish() {
+    requireNoPendingMarker();
+    closeSection();
+    if (upgrade == null) {
+      throw ParseCode.SECTION.fail(source.file(), source.endOfFile(),
+          "missing '-- +upgrade' section",
+          "help: add a line '-- +upgrade' followed by the statements of the upgrade");
+    }
+    return new Sections(upgrade, Optional.ofNullable(downgrade));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.strata.grammar;
+
+import dev.strata.grammar.antlr.StrataLexer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.ANTLRInputStream;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Runs {@link StrataLexer} over a whole file. Tokens on the default channel and line comments
+ * (hidden channel, which may be header lines) are kept; blanks and block comments are dropped.
+ */
+final class Tokenizer {
+  private Tokenizer() {}
+
+  /**
+   * The tokens of a file, and the problem to report at end of input when a block comment or a
+   * dollar-quoted string is still open there (an open {@code -- +dialect} block is left to the
+   * section reader, which knows the directive).
+   */
+  record Tokens(List<Token> list, Optional<Diagnostic> openAtEnd) {}
+
+  static Tokens tokenize(SourceText source) {
+    StrataLexer lexer = new StrataLexer(input(source.text()));
+    lexer.removeErrorListeners();
+    List<Token> tokens = new ArrayList<>();
+    for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+      tokens.add(token);
+    }
+    return new Tokens(tokens, openAtEnd(lexer, source));
+  }
+
+  /**
+   * Fails on a string or quoted identifier that runs to the end of the input: the lexer makes them
+   * {@code UNTERMINATED_*} tokens, which only match when the closing quote is missing.
+   */
+  static void requireClosed(Token token, SourceText source) {
+    switch (token.getType()) {
+      case StrataLexer.UNTERMINATED_STRING, StrataLexer.UNTERMINATED_ESCAPE_STRING ->
+          throw ParseCode.UNTERMINATED_STRING.fail(source.file(), quoteOf(token, source),
+              "unterminated string literal",
+              "help: close it with ' (a quote inside the string is written '')");
+      case StrataLexer.UNTERMINATED_QUOTED_IDENTIFIER ->
+          throw ParseCode.UNTERMINATED_QUOTED_IDENTIFIER.fail(source.file(),
+              quoteOf(token, source), "unterminated quoted identifier",
+              "help: close it with \" (a quote inside the name is written \"\")");
+      default -> { }
+    }
+  }
+
+  /** The opening quote of a string ({@code '} or {@code E'}) or quoted identifier. */
+  private static Span quoteOf(Token token, SourceText source) {
+    int quote = token.getText().indexOf(token.getType() == StrataLexer.UNTERMINATED_QUOTED_IDENTIFIER
+        ? '"' : '\'');
+    return source.spanOf(token.getStartIndex(), token.getStartIndex() + quote + 1);
+  }
+
+  /**
+   * A char stream indexed in UTF-16 units, so token offsets index {@link String}s directly (the
+   * code-point streams of {@code CharStreams} would shift them after a surrogate pair).
+   */
+  @SuppressWarnings("deprecation")
+  private static CharStream input(String text) {
+    return new ANTLRInputStream(text);
+  }
+
+  private static Optional<Diagnostic> openAtEnd(StrataLexer lexer, SourceText source) {
+    if (lexer.currentMode() != StrataLexer.COMMENT && lexer.currentMode() != StrataLexer.DOLLAR) {
+      return Optional.empty();
+    }
+    Span start = new Span(lexer.openLine(), lexer.openColumn() + 1, 2);
+    return switch (lexer.currentMode()) {
+      case StrataLexer.COMMENT -> Optional.of(ParseCode.UNTERMINATED_BLOCK_COMMENT.at(
+          source.file(), start, "unterminated block comment",
+          "note: block comments nest, as in PostgreSQL: every '/*' needs its own '*/'"));
+      case StrataLexer.DOLLAR -> Optional.of(dollar(source, start));
+      default -> Optional.empty();
+    };
+  }
+
+  private static Diagnostic dollar(SourceText source, Span start) {
+    String tag = dollarTagAt(source, start);
+    return ParseCode.UNTERMINATED_DOLLAR_QUOTE.at(
+        source.file(), new Span(start.line(), start.column(), tag.length()),
+        "unterminated dollar-quoted string: no closing " + tag,
+        "help: end the body with " + tag + ", exactly as it was opened");
+  }
+
+  /** The opening {@code $tag$} written at {@code start}. */
+  private static String dollarTagAt(SourceText source, Span start) {
+    String line = source.file().line(start.line());
+    int from = start.column() - 1;
+    int close = line.indexOf('$', from + 1);
+    return close < 0 ? "$" : line.substring(from, close + 1);
+  }
+}

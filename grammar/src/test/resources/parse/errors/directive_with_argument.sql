@@ -1,0 +1,4 @@
+-- revision: 0003_add_email
+-- revises: 0002_create_payments
+
+-- +upgrade now

@@ -1,0 +1,10 @@
+-- revision: 0003_add_email
+-- revises: 0002_create_payments
+
+-- +upgrade
+CREATE TABLE t (id BIGINT);
+
+-- +downgrade
+DROP TABLE t;
+
+-- +downgrade

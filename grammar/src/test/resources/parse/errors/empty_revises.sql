@@ -1,0 +1,3 @@
+-- revision: 0003_add_email
+-- revises: 
+-- +upgrade

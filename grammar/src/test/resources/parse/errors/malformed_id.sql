@@ -1,0 +1,4 @@
+-- revision: 0003-add-email
+-- revises: 0002_create_payments
+
+-- +upgrade

@@ -1,0 +1,3 @@
+-- revision: 0003_add_email
+-- revises: 0002_create_payments
+-- message: the sections are missing

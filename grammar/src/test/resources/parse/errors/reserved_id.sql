@@ -1,0 +1,4 @@
+-- revision: Heads
+-- revises: 0002_create_payments
+
+-- +upgrade

@@ -1,0 +1,6 @@
+-- revision: 0003_add_email
+-- revises: 0002_create_payments
+
+-- +upgrade
+CREATE TABLE t (id BIGINT);
+CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $$ BEGIN RETURN NEW; END; $$ LANGUAGE plpgsql;

@@ -1,0 +1,9 @@
+-- revision: 0003_add_email
+-- revises: 0002_create_payments
+
+-- +upgrade
+CREATE TABLE t (
+    id BIGINT PRIMARY KEY,
+    name TEXT NOT NULL
+    email TEXT
+);

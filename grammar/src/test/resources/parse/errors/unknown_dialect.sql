@@ -1,0 +1,7 @@
+-- revision: 0003_add_email
+-- revises: 0002_create_payments
+
+-- +upgrade
+-- +dialect postgres
+SELECT 1;
+-- +end

@@ -1,0 +1,6 @@
+-- revision: 0003_add_email
+-- revises: 0002_create_payments
+
+-- +upgrade
+DROP TABLE t; /* a comment /* with a nested one */
+DROP TABLE u;

@@ -9,8 +9,10 @@ import picocli.CommandLine.Parameters;
     name = "downgrade",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the SQL that downgrades a database from FROM to TO (Alembic's 'downgrade FROM:TO --sql').",
-      "FROM is required, as in Alembic's offline mode; FROM may list several heads."
+      "Print the SQL that downgrades a database from FROM to TO,",
+      "as Alembic's 'downgrade FROM:TO --sql' does. FROM is required, as in",
+      "Alembic's offline mode. FROM may name several heads, comma-separated,",
+      "for a database that has several."
     })
 final class DowngradeCommand extends ScriptCommand {
 

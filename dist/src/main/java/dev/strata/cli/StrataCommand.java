@@ -34,10 +34,9 @@ final class StrataCommand implements Runnable {
   /** A configured picocli {@link CommandLine} writing to the given streams. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new StrataCommand());
+    cli.setUsageHelpWidth(80); // fixed, so help text does not depend on the terminal
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeOnInvalidInput(Main.USAGE);
-    cli.setExitCodeOnExecutionException(Main.INTERNAL);
     cli.setParameterExceptionHandler(usageErrors());
     cli.setExecutionExceptionHandler(executionErrors());
     return cli;

@@ -9,8 +9,10 @@ import picocli.CommandLine.Parameters;
     name = "upgrade",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the SQL that upgrades a database from FROM to TO (Alembic's 'upgrade FROM:TO --sql').",
-      "FROM defaults to base (an empty database); FROM may list several heads: a,b:head."
+      "Print the SQL that upgrades a database from FROM to TO,",
+      "as Alembic's 'upgrade FROM:TO --sql' does. FROM defaults to base",
+      "(an empty database). FROM may name several heads, comma-separated,",
+      "for a database that has several."
     })
 final class UpgradeCommand extends ScriptCommand {
 

@@ -173,8 +173,8 @@ final class PostgresServer {
   }
 
   /**
-   * {@code pg_dump --schema-only} of a database, without the random {@code \restrict} /
-   * {@code \unrestrict} lines that pg_dump 15.14 and later print.
+   * {@code pg_dump --schema-only} of a database, without the random {@code restrict} /
+   * {@code unrestrict} lines (each a backslash command) that pg_dump 15.14 and later print.
    */
   String schemaDump(String database) {
     ProcessResult dump =

@@ -105,7 +105,12 @@ class SampleChainPostgresTest {
     PostgresServer.ProcessResult result = server.psql(db, script);
     assertEquals(0, result.exitCode(),
         () -> "psql -f (" + command + " " + range + ") failed:\n" + result.stderr());
-    assertEquals("", result.stderr().strip(),
+    // The version table outlives a downgrade to base (as in Alembic 1.19+), so upgrading such a
+    // database again meets it: that notice, and only that one, is expected.
+    String unexpected = result.stderr().lines()
+        .filter(line -> !line.endsWith("NOTICE:  relation \"alembic_version\" already exists, skipping"))
+        .reduce("", (a, b) -> a + b + "\n");
+    assertEquals("", unexpected,
         () -> "psql printed warnings or errors for " + command + " " + range);
   }
 }

@@ -335,6 +335,14 @@ class RevisionFileParserTest {
   }
 
   @Test
+  void aByteOrderMarkIsIgnored() throws Exception {
+    RevisionFile file = parser.parse(
+        new SourceFile("bom.sql", "\uFEFF-- revision: a1\n-- revises: base\n-- +upgrade\n"));
+    assertEquals("a1", file.id());
+    assertEquals(new Span(1, 15, 2), file.header().revision().span());
+  }
+
+  @Test
   void oneParserParsesManyFilesAndFailuresDoNotLeak() throws Exception {
     SourceFile bad = new SourceFile("bad.sql", "-- revision: a\n-- revises: base\n-- +upgrade\nx;\n");
     assertThrows(DiagnosticException.class, () -> parser.parse(bad));

@@ -7,6 +7,7 @@ import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.QualifiedName;
 import java.util.List;
 import java.util.Optional;
+import org.antlr.v4.runtime.Token;
 
 /** Builds {@link Identifier}s and {@link QualifiedName}s from their parse trees. */
 final class Names {
@@ -16,12 +17,16 @@ final class Names {
     this.source = source;
   }
 
-  /** A bare word as written, or the unescaped content of a {@code "quoted"} name. */
+  /**
+   * A bare word as written, or the unescaped content of a {@code "quoted"} name (line ends inside
+   * it as {@code \n}).
+   */
   Identifier identifier(IdentifierContext context) {
-    String text = context.getText();
+    Token token = context.getStart();
     if (context.QUOTED_IDENTIFIER() == null) {
-      return Identifier.of(text);
+      return Identifier.of(token.getText());
     }
+    String text = source.text(token, token);
     if (text.length() == 2) {
       throw ParseCode.SYNTAX.fail(source.file(), source.span(context.getStart()),
           "zero-length quoted identifier");

@@ -89,14 +89,14 @@ final class SourceText {
     return at(end);
   }
 
-  /** Whether only blanks (spaces, tabs) precede {@code token} on its line. */
+  /** Whether only blanks (spaces, tabs, a byte-order mark) precede {@code token} on its line. */
   boolean atLineStart(Token token) {
     for (int i = token.getStartIndex() - 1; i >= 0; i--) {
       char c = text.charAt(i);
       if (isLineBreak(c)) {
         return true;
       }
-      if (c != ' ' && c != '\t') {
+      if (c != ' ' && c != '\t' && c != '\uFEFF') {
         return false;
       }
     }

@@ -324,6 +324,31 @@ class RevisionFileParserTest {
   }
 
   @Test
+  void directivesInsideStringsCommentsAndNamesAreText() throws Exception {
+    RevisionFile file = parse("directives_inside_literals");
+    List<Statement> upgrade = file.upgrade().statements();
+    assertEquals(3, upgrade.size());
+    assertEquals(new Operation.Update(QualifiedName.of("t"),
+        List.of(new Operation.Assignment(id("a"),
+            new Expr("'first line\n-- +downgrade\nlast line'", at(5, "'first line")))),
+        Optional.of(expr(7, "b = 1"))), upgrade.get(0).operation());
+    assertEquals(new Identifier("\n-- +end\n", true),
+        ((Operation.CreateTable) upgrade.get(2).operation()).table().name());
+    assertEquals(1, file.downgrade().orElseThrow().statements().size());
+  }
+
+  @Test
+  void escapeStringsAndMultiLineStrings() throws Exception {
+    List<Statement> upgrade = parse("escape_strings").upgrade().statements();
+    assertEquals(new Operation.Insert(QualifiedName.of("t"), List.of(id("a"), id("b")),
+        new Operation.InsertSource.Values(List.of(
+            List.of(expr(5, "E'it\\'s; fine\\\\'"), expr(5, "'it''s; fine too'")),
+            List.of(expr(5, "e'\\n'"), expr(5, "U&'d\\0061t'")))), false),
+        upgrade.get(0).operation());
+    assertEquals("UPDATE t SET a = 'multi\nline; string' WHERE b <> ''", upgrade.get(1).text());
+  }
+
+  @Test
   void crlfInputGivesTheSameTreeAsLf() throws Exception {
     String lf = ParseCorpusTest.read("parse/ok/comments_everywhere.sql");
     RevisionFile a = parser.parse(new SourceFile("a.sql", lf));
@@ -332,6 +357,14 @@ class RevisionFileParserTest {
     assertEquals(a.upgrade(), b.upgrade());
     assertEquals(a.downgrade(), b.downgrade());
     assertFalse(b.upgrade().statements().get(0).text().contains("\r"));
+  }
+
+  @Test
+  void aByteOrderMarkIsIgnored() throws Exception {
+    RevisionFile file = parser.parse(
+        new SourceFile("bom.sql", "\uFEFF-- revision: a1\n-- revises: base\n-- +upgrade\n"));
+    assertEquals("a1", file.id());
+    assertEquals(new Span(1, 15, 2), file.header().revision().span());
   }
 
   @Test

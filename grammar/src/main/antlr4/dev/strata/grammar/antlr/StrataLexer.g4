@@ -85,7 +85,7 @@ DIRECTIVE         : [ \t]* '--' [ \t]* '+' {atLineStart()}? [a-z] [a-z0-9_-]* ~[
 LINE_COMMENT  : '--' ~[\r\n]* -> channel(HIDDEN) ;
 COMMENT_START : '/*' {openComment();} ;
 NEWLINE       : ('\r'? '\n' | '\r') -> skip ;
-SPACE         : [ \t\f]+ -> skip ;
+SPACE         : [ \t\f\uFEFF]+ -> skip ;
 
 // ---- keywords
 

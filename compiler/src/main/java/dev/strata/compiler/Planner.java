@@ -240,7 +240,7 @@ public final class Planner {
   private static Diagnostic noDowngrade(RevisionFile file) {
     return Diagnostic.error(
         "E0306",
-        "revision '" + file.id() + "' (" + file.source().path() + ") has no downgrade section",
+        "revision '" + file.id() + "' has no '-- +downgrade' section",
         file.source(),
         file.header().revision().span(),
         "help: add a '-- +downgrade' section that undoes its upgrade, or stop the downgrade above"

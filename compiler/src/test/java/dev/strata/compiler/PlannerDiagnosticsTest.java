@@ -183,13 +183,11 @@ class PlannerDiagnosticsTest {
             rev("0004").revises("0003"));
     assertEquals(
         """
-        versions/0003.sql:1:14: error[E0306]: revision '0003' (versions/0003.sql) has no downgrade \
-        section
+        versions/0003.sql:1:14: error[E0306]: revision '0003' has no '-- +downgrade' section
           1 | -- revision: 0003
             |              ^^^^
           = help: add a '-- +downgrade' section that undoes its upgrade, or stop the downgrade above it
-        versions/0002.sql:1:14: error[E0306]: revision '0002' (versions/0002.sql) has no downgrade \
-        section
+        versions/0002.sql:1:14: error[E0306]: revision '0002' has no '-- +downgrade' section
           1 | -- revision: 0002
             |              ^^^^
           = help: add a '-- +downgrade' section that undoes its upgrade, or stop the downgrade above it

@@ -1,5 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.testkit.PostgresServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.strata.cli;
+package dev.strata.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -28,7 +28,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * Docker engine is available. With none, tests are skipped with a loud warning, except under
  * {@code CI=true}, where that is a failure. Scripts are applied with the real {@code psql}.
  */
-final class PostgresServer {
+public final class PostgresServer {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static PostgresServer instance;
   private static String unavailableReason;
@@ -48,7 +48,7 @@ final class PostgresServer {
   }
 
   /** The server, or a skipped (locally) / failed (under CI=true) test when there is none. */
-  static synchronized PostgresServer require() {
+  public static synchronized PostgresServer require() {
     if (instance == null && unavailableReason == null) {
       instance = find();
     }
@@ -121,7 +121,7 @@ final class PostgresServer {
   }
 
   /** Creates a fresh, empty database with a unique name starting with {@code prefix}. */
-  String createDatabase(String prefix) {
+  public String createDatabase(String prefix) {
     String name = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     adminStatement("DROP DATABASE IF EXISTS " + name);
     adminStatement("CREATE DATABASE " + name);
@@ -129,7 +129,7 @@ final class PostgresServer {
   }
 
   /** Drops a database made by {@link #createDatabase}. */
-  void dropDatabase(String name) {
+  public void dropDatabase(String name) {
     adminStatement("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
 
@@ -142,7 +142,7 @@ final class PostgresServer {
   }
 
   /** Rows of a query (each row's columns joined by {@code |}), in the order the server gives. */
-  List<String> query(String database, String sql) {
+  public List<String> query(String database, String sql) {
     try (Connection c = connect(database);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -165,18 +165,26 @@ final class PostgresServer {
    * Applies a script with the real client, as a DBA would: {@code psql -X -v ON_ERROR_STOP=1 -f
    * FILE}. Returns psql's exit code and output; does not throw when psql fails.
    */
-  ProcessResult psql(String database, Path script) {
-    return run(
-        List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", Integer.toString(port),
-            "-U", user, "-d", database, "-f", script.toString()),
-        Map.of("PGPASSWORD", password));
+  public ProcessResult psql(String database, Path script) {
+    return psql(database, "-f", script.toString());
+  }
+
+  /**
+   * Runs the real client with {@code ON_ERROR_STOP} and the given arguments ({@code -c SQL}, {@code
+   * -f FILE}, {@code -A -t}, ...) against {@code database}. Does not throw when psql fails.
+   */
+  public ProcessResult psql(String database, String... args) {
+    List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+        "-h", host, "-p", Integer.toString(port), "-U", user, "-d", database));
+    command.addAll(List.of(args));
+    return run(command, Map.of("PGPASSWORD", password));
   }
 
   /**
    * {@code pg_dump --schema-only} of a database, without the random {@code restrict} /
    * {@code unrestrict} lines (each a backslash command) that pg_dump 15.14 and later print.
    */
-  String schemaDump(String database) {
+  public String schemaDump(String database) {
     ProcessResult dump =
         run(List.of("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", host,
                 "-p", Integer.toString(port), "-U", user, "-d", database),
@@ -190,10 +198,15 @@ final class PostgresServer {
         .toString();
   }
 
-  /** What a client process printed and returned. */
-  record ProcessResult(int exitCode, String stdout, String stderr) {}
+  /** What a client process printed and returned: exit code, standard output, standard error. */
+  public record ProcessResult(int exitCode, String stdout, String stderr) {}
 
-  static ProcessResult run(List<String> command, Map<String, String> env) {
+  /**
+   * Runs {@code command} with {@code env} added to this process's environment, waits up to 120 s,
+   * and returns what it printed. Throws {@link IllegalStateException} when it cannot start or
+   * times out.
+   */
+  public static ProcessResult run(List<String> command, Map<String, String> env) {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
     try {

@@ -1,5 +1,6 @@
 package dev.strata.compiler;
 
+import dev.strata.grammar.EditDistance;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,7 @@ final class Suggestions {
       if (candidate.equals(typed)) {
         continue;
       }
-      int distance = distance(typed, candidate, bestDistance);
+      int distance = EditDistance.between(typed, candidate, bestDistance);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
@@ -38,35 +39,6 @@ final class Suggestions {
       }
     }
     return Optional.ofNullable(best != null ? best : bestPrefixed);
-  }
-
-  /** Levenshtein distance, or any value {@code >= limit} once it is known to reach the limit. */
-  static int distance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) >= limit) {
-      return limit;
-    }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      int rowMin = current[0];
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-        rowMin = Math.min(rowMin, current[j]);
-      }
-      if (rowMin >= limit) {
-        return limit;
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   private static int sharedPrefix(String a, String b) {

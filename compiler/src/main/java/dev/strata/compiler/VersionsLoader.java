@@ -39,23 +39,30 @@ public final class VersionsLoader {
    *     and otherwise the parse errors of all files together
    */
   public static List<RevisionFile> load(Path dir) throws DiagnosticException {
-    List<Path> paths = revisionPaths(dir);
-    List<RevisionFile> files = new ArrayList<>(paths.size());
-    List<Diagnostic> problems = new ArrayList<>();
     RevisionFileParser parser = new RevisionFileParser();
-    for (Path path : paths) {
-      try {
-        files.add(parser.parse(new SourceFile(path.toString(), read(path))));
-      } catch (DiagnosticException e) {
-        problems.addAll(e.diagnostics());
-      } catch (IOException e) {
-        problems.add(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e)));
-      }
-    }
+    // Files parse independently and the parser keeps no state, so they are parsed on every core;
+    // the ordered stream keeps file-name order for the files and for the diagnostics.
+    List<Loaded> loaded = revisionPaths(dir).parallelStream().map(p -> load(parser, p)).toList();
+    List<Diagnostic> problems =
+        loaded.stream().flatMap(l -> l.problems().stream()).toList();
     if (!problems.isEmpty()) {
       throw new DiagnosticException(problems);
     }
-    return List.copyOf(files);
+    return loaded.stream().map(Loaded::file).toList();
+  }
+
+  /** One file's outcome: the parsed file, or its problems. */
+  private record Loaded(RevisionFile file, List<Diagnostic> problems) {}
+
+  private static Loaded load(RevisionFileParser parser, Path path) {
+    try {
+      return new Loaded(parser.parse(new SourceFile(path.toString(), read(path))), List.of());
+    } catch (DiagnosticException e) {
+      return new Loaded(null, e.diagnostics());
+    } catch (IOException e) {
+      return new Loaded(
+          null, List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e))));
+    }
   }
 
   /** The {@code *.sql} files directly in {@code dir}, sorted by file name. */

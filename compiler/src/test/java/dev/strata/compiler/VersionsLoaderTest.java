@@ -2,7 +2,6 @@ package dev.strata.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.RevisionFile;
@@ -67,7 +66,6 @@ class VersionsLoaderTest {
         text);
   }
 
-  /** Needs the real parser: skipped while grammar's RevisionFileParser is a placeholder. */
   @Test
   void loadsAndParsesInNameOrder() throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("versions"));
@@ -77,15 +75,31 @@ class VersionsLoaderTest {
     Files.writeString(
         dir.resolve("0001_a.sql"),
         "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\n\n-- +downgrade\n");
-    List<RevisionFile> files;
-    try {
-      files = VersionsLoader.load(dir);
-    } catch (UnsupportedOperationException placeholder) {
-      assumeTrue(false, "the revision-file parser is not written yet");
-      return;
-    }
+    List<RevisionFile> files = VersionsLoader.load(dir);
     assertEquals(List.of("0001_a", "0002_b"), files.stream().map(RevisionFile::id).toList());
     assertEquals(dir.resolve("0001_a.sql").toString(), files.get(0).source().path());
     assertEquals(List.of("0002_b"), RevisionGraph.build(files).heads());
+  }
+
+  @Test
+  void parseErrorsOfEveryFileComeInFileNameOrder() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    StringBuilder expected = new StringBuilder();
+    for (int i = 200; i >= 1; i--) {
+      String id = String.format("%04d_r", i);
+      boolean broken = i % 7 == 0;
+      Files.writeString(dir.resolve(id + ".sql"),
+          "-- revision: " + id + "\n-- revises: base\n\n-- +upgrade\n"
+              + (broken ? "CREATE TABLE t (a INTEGER;\n" : "CREATE TABLE t (a INTEGER);\n"));
+    }
+    for (int i = 7; i <= 200; i += 7) {
+      expected.append(String.format("%04d_r", i)).append('\n');
+    }
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir));
+    StringBuilder actual = new StringBuilder();
+    e.diagnostics().forEach(d -> actual.append(
+        Path.of(d.location().orElseThrow().source().path()).getFileName().toString()
+            .replace(".sql", "")).append('\n'));
+    assertEquals(expected.toString(), actual.toString());
   }
 }

@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0002_alter (postgresql)
+-- strata test: upgrade base -> 0002_alter (postgresql)
 -- from: base
 -- to: 0002_alter
 -- version table: alembic_version
--- sources: sha256:384d185dcd31f39efc9e8c9ad87ca625ac88255d00160877107c1d4649a60e7c over 2 revision files
+-- sources: sha256:02f06bf17843ac9f8b55eb9e99b2312869b2230db380f003f664c27a8e22a987 over 2 revision files
 
 BEGIN;
 

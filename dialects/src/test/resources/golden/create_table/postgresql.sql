@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0003_notes (postgresql)
+-- strata test: upgrade base -> 0003_notes (postgresql)
 -- from: base
 -- to: 0003_notes
 -- version table: alembic_version
--- sources: sha256:a7bd0242a50fa85ab17a9f77a3ddbd30288728de948f95e7791adc70468b940e over 3 revision files
+-- sources: sha256:237098d8e74eae2741b5bdb9e33a8d7ded358b6cefc55a166ee71982824d4e85 over 3 revision files
 
 BEGIN;
 
@@ -70,12 +70,10 @@ ALTER TABLE public.accounts ALTER COLUMN id SET GENERATED ALWAYS;
 
 UPDATE alembic_version SET version_num = '0002_accounts' WHERE alembic_version.version_num = '0001_owners';
 
--- Running upgrade 0002_accounts -> 0003_notes, multi-line default, no columns
+-- Running upgrade 0002_accounts -> 0003_notes, multi-line default
 
 CREATE TABLE notes (body text DEFAULT 'line one
 line two');
-
-CREATE TABLE marker ();
 
 UPDATE alembic_version SET version_num = '0003_notes' WHERE alembic_version.version_num = '0002_accounts';
 

@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0002_drop (postgresql)
+-- strata test: upgrade base -> 0002_drop (postgresql)
 -- from: base
 -- to: 0002_drop
 -- version table: alembic_version
--- sources: sha256:876ce0e03adda402814f6ec8a9d67e87ae9bcc49464c7483739b6f3bb691811c over 2 revision files
+-- sources: sha256:8d7b6528163a6cc8ad0511db379aeb2123d31a730fa510d9afbbc56fcd193df2 over 2 revision files
 
 BEGIN;
 

@@ -1,5 +1,5 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade 0002_b, 0003_c -> 0002_b, 0003_c (postgresql)
+-- strata test: upgrade 0002_b, 0003_c -> 0002_b, 0003_c (postgresql)
 -- from: 0002_b, 0003_c
 -- to: 0002_b, 0003_c
 -- version table: alembic_version

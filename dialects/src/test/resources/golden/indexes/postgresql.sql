@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0002_indexes (postgresql)
+-- strata test: upgrade base -> 0002_indexes (postgresql)
 -- from: base
 -- to: 0002_indexes
 -- version table: alembic_version
--- sources: sha256:964c8940aeb10a103d6e3412d19ba9ff8d089dda104d95ff9b57c3bb984a0230 over 2 revision files
+-- sources: sha256:fa93ce3eeda49cf145ccb2508cef3d1ac4dc0bbb3084c4b6ecee3aa3462877d6 over 2 revision files
 
 BEGIN;
 

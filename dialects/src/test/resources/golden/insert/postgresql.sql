@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0001_currencies (postgresql)
+-- strata test: upgrade base -> 0001_currencies (postgresql)
 -- from: base
 -- to: 0001_currencies
 -- version table: alembic_version
--- sources: sha256:2342667fa7da332195a76e4c31d07e69a3ce000c5a0ab3270fc6d20938fee94f over 1 revision file
+-- sources: sha256:2f54a3fb14c571ab8dc1ba607b581b8cdc7c897eeb899e21548cc9f83ce196c7 over 1 revision file
 
 BEGIN;
 

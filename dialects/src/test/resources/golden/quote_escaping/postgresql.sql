@@ -1,5 +1,5 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> x'y (postgresql)
+-- strata test: upgrade base -> x'y (postgresql)
 -- from: base
 -- to: x'y
 -- version table: alembic_version

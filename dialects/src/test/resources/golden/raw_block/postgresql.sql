@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0001_things (postgresql)
+-- strata test: upgrade base -> 0001_things (postgresql)
 -- from: base
 -- to: 0001_things
 -- version table: alembic_version
--- sources: sha256:a38385aca5842ece5a3e52fb0c92a5ac57a4916b64d2f2749b5c10a5138adc31 over 1 revision file
+-- sources: sha256:2b910df372c74aca19e1e23ceb935b0f4b01c7a6c128129918a3929aa261d24a over 1 revision file
 
 BEGIN;
 

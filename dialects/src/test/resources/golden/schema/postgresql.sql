@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0002_drop (postgresql)
+-- strata test: upgrade base -> 0002_drop (postgresql)
 -- from: base
 -- to: 0002_drop
 -- version table: alembic_version
--- sources: sha256:cd40152506115eee1abd4a9efd4e19ba0b2f205a6e4922503ad512a9b8fe58de over 2 revision files
+-- sources: sha256:4a01838c85c43a4337dc72cc2916da119b5834bc09ed634d961dc13d8e2ec012 over 2 revision files
 
 BEGIN;
 

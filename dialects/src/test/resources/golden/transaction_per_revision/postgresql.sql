@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0003_last (postgresql)
+-- strata test: upgrade base -> 0003_last (postgresql)
 -- from: base
 -- to: 0003_last
 -- version table: alembic_version
--- sources: sha256:e757fd062daca1a49e2ac8edacf8d81e2072626554b0bc483e5373cf33d2ee06 over 3 revision files
+-- sources: sha256:624c4eea8237e18e511b47d2f4fdf89aa745b2c1d8391902a8af9d4859b0eae7 over 3 revision files
 
 BEGIN;
 

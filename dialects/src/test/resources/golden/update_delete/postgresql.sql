@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0002_changes (postgresql)
+-- strata test: upgrade base -> 0002_changes (postgresql)
 -- from: base
 -- to: 0002_changes
 -- version table: alembic_version
--- sources: sha256:2e9ee4112f78e153b3468646646721fea6fe4c9b2a691b8f6cf0584b9ff29685 over 2 revision files
+-- sources: sha256:bef64c193b4103f8fe798960a38ed5803b01c445832996a4316055cffc0787d0 over 2 revision files
 
 BEGIN;
 

@@ -1,5 +1,5 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0002_next (postgresql)
+-- strata test: upgrade base -> 0002_next (postgresql)
 -- from: base
 -- to: 0002_next
 -- version table: public.strata_version

@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0004_merge (postgresql)
+-- strata test: upgrade base -> 0004_merge (postgresql)
 -- from: base
 -- to: 0004_merge
 -- version table: alembic_version
--- sources: sha256:4032a2e0ae0a5f6a44597efd57516e6d7cbd00c474097db2dc084c98e7cc08b3 over 4 revision files
+-- sources: sha256:1e7bffdb74f0d78bfa08d2552d29f76e7fc58363f6c6795622a82f8b2ee69b90 over 4 revision files
 
 BEGIN;
 

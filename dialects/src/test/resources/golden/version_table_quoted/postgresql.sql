@@ -1,5 +1,5 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: upgrade base -> 0001_init (postgresql)
+-- strata test: upgrade base -> 0001_init (postgresql)
 -- from: base
 -- to: 0001_init
 -- version table: "Ops"."Schema Versions"

@@ -1,46 +1,35 @@
 package dev.strata.dialects;
 
 import dev.strata.compiler.Plan;
-import java.util.List;
+import java.nio.file.Path;
 
 /**
- * One golden case: a plan rendered with options, compared with
- * {@code golden/<name>/postgresql.sql}.
+ * One Java-defined golden case: a plan rendered with options, compared with {@code
+ * golden/<name>/postgresql.sql}.
  *
- * @param setupCases golden cases whose scripts run first on the test database (for a plan that does
- *     not start from base); empty for a self-contained plan
- * @param prelude SQL run on the test database before the scripts ({@code ""} for none), e.g. the
+ * @param prelude SQL run on the test database before the script ({@code ""} for none), e.g. the
  *     schema a custom version table lives in
  */
-record GoldenCase(
-    String name, Plan plan, ScriptOptions options, List<String> setupCases, String prelude) {
-
-  GoldenCase {
-    setupCases = List.copyOf(setupCases);
-  }
+record GoldenCase(String name, Plan plan, ScriptOptions options, String prelude) {
 
   static GoldenCase of(String name, Plan plan) {
-    return new GoldenCase(name, plan, GoldenCases.OPTIONS, List.of(), "");
+    return new GoldenCase(name, plan, GoldenCases.OPTIONS, "");
   }
 
   GoldenCase withOptions(ScriptOptions other) {
-    return new GoldenCase(name, plan, other, setupCases, prelude);
-  }
-
-  GoldenCase renamed(String other) {
-    return new GoldenCase(other, plan, options, setupCases, prelude);
-  }
-
-  GoldenCase after(String... cases) {
-    return new GoldenCase(name, plan, options, List.of(cases), prelude);
+    return new GoldenCase(name, plan, other, prelude);
   }
 
   GoldenCase withPrelude(String sql) {
-    return new GoldenCase(name, plan, options, setupCases, sql);
+    return new GoldenCase(name, plan, options, sql);
   }
 
-  /** Whether the script can be run against a real database (fresh, or prepared by setup cases). */
+  Path golden() {
+    return GoldenTest.GOLDEN.resolve(name).resolve(FileCase.UPGRADE_FILE);
+  }
+
+  /** Whether the script can run on a fresh database: it starts from base. */
   boolean executable() {
-    return plan.startsFromBase() || !setupCases.isEmpty();
+    return plan.startsFromBase();
   }
 }

@@ -1,70 +1,259 @@
 package dev.strata.dialects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every {@link GoldenCases golden case} rendered for PostgreSQL must equal
- * {@code src/test/resources/golden/<case>/postgresql.sql} byte for byte, and rendering it again must
- * give the same bytes. Run with {@code -Dgolden.update=true} to rewrite the files (then read the
- * diff); otherwise a missing file fails, and so does a golden directory with no case.
+ * The golden corpus under {@code src/test/resources/golden/}: every directory is one case, either
+ * file-driven ({@code versions/*.sql} beside {@code postgresql.sql} and, when every revision can be
+ * downgraded, {@code postgresql.down.sql}; see {@link FileCase}) or Java-defined ({@link
+ * GoldenCases}, {@code postgresql.sql} only). Rendered output must equal the files byte for byte.
+ * Run with {@code -Dgolden.update=true} to write missing or changed files (each is named on
+ * stderr; then read the diff); a directory or file that belongs to no case fails either way.
  */
 class GoldenTest {
   static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
-  static final String FILE = "postgresql.sql";
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-  static Path goldenFile(String name) {
-    return GOLDEN.resolve(name).resolve(FILE);
+  /** The case whose revision files are committed with CRLF line ends (see .gitattributes). */
+  static final String CRLF_CASE = "crlf";
+
+  /** The case whose files, with LF line ends, are the CRLF case's. */
+  static final String CRLF_TWIN = "dialect_comments";
+
+  private static final String GITATTRIBUTES = ".gitattributes";
+
+  /** Every directory of the corpus that has {@code versions/}, by name. */
+  static List<FileCase> fileCases() throws IOException {
+    try (Stream<Path> dirs = Files.list(GOLDEN)) {
+      return dirs.filter(d -> Files.isDirectory(d.resolve(FileCase.VERSIONS)))
+          .map(d -> new FileCase(d.getFileName().toString(), d))
+          .sorted((a, b) -> a.name().compareTo(b.name()))
+          .toList();
+    }
   }
 
   @TestFactory
-  Stream<DynamicTest> everyCaseMatchesItsGoldenFile() {
-    Renderer renderer = Renderer.forDialect(Dialect.POSTGRESQL);
-    return GoldenCases.all().stream()
-        .map(c -> DynamicTest.dynamicTest(c.name(), () -> check(renderer, c)));
+  Stream<DynamicNode> goldenCorpus() throws Exception {
+    List<FileCase> files = fileCases();
+    List<GoldenCase> java = GoldenCases.all();
+    Stream<DynamicNode> cases =
+        Stream.concat(
+            files.stream().map(GoldenTest::fileCaseTests),
+            java.stream().map(GoldenTest::javaCaseTests));
+    DynamicNode orphans =
+        dynamicTest(
+            "every directory and file belongs to a case",
+            () -> assertEquals(List.of(), orphans(java), "orphans in " + GOLDEN));
+    return Stream.concat(cases, Stream.of(orphans));
   }
 
-  private static void check(Renderer renderer, GoldenCase c) throws Exception {
-    String rendered = renderer.render(c.plan(), c.options());
-    assertEquals(rendered, renderer.render(c.plan(), c.options()), "rendering twice differs");
+  private static DynamicNode fileCaseTests(FileCase c) {
+    return dynamicContainer(
+        c.name(),
+        Stream.of(
+            dynamicTest(
+                FileCase.UPGRADE_FILE, () -> compare(c.upgradeGolden(), c.render().upgrade())),
+            dynamicTest(FileCase.DOWNGRADE_FILE, () -> compareDowngrade(c)),
+            dynamicTest(
+                "renders twice the same bytes", () -> assertEquals(c.render(), c.render())),
+            dynamicTest("CRLF input renders like LF", () -> crlfRendersLikeLf(c))));
+  }
+
+  private static DynamicNode javaCaseTests(GoldenCase c) {
+    Renderer renderer = Renderer.forDialect(Dialect.POSTGRESQL);
+    return dynamicContainer(
+        c.name(),
+        Stream.of(
+            dynamicTest(
+                FileCase.UPGRADE_FILE,
+                () -> compare(c.golden(), renderer.render(c.plan(), c.options()))),
+            dynamicTest(
+                "renders twice the same bytes",
+                () ->
+                    assertEquals(
+                        renderer.render(c.plan(), c.options()),
+                        renderer.render(c.plan(), c.options())))));
+  }
+
+  private static void compareDowngrade(FileCase c) throws Exception {
+    Optional<String> downgrade = c.render().downgrade();
+    if (downgrade.isPresent()) {
+      compare(c.downgradeGolden(), downgrade.get());
+    } else {
+      assertFalse(
+          Files.exists(c.downgradeGolden()),
+          c.downgradeGolden()
+              + " exists, but a revision of "
+              + c.versions()
+              + " has no '-- +downgrade' section: delete the file or add the section");
+    }
+  }
+
+  /** Compares with the golden file, or (with -Dgolden.update=true) writes it when it differs. */
+  private static void compare(Path file, String rendered) throws IOException {
     assertTrue(rendered.endsWith("\n") && !rendered.endsWith("\n\n"), "must end with one \\n");
     assertTrue(rendered.indexOf('\r') < 0, "LF line endings only");
-    Path file = goldenFile(c.name());
+    boolean exists = Files.exists(file);
     if (UPDATE) {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, rendered, StandardCharsets.UTF_8);
+      if (!exists || !Files.readString(file, StandardCharsets.UTF_8).equals(rendered)) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, rendered, StandardCharsets.UTF_8);
+        System.err.println("golden: wrote " + file + " (review the diff)");
+      }
       return;
     }
-    if (!Files.exists(file)) {
+    if (!exists) {
       fail("missing golden file " + file + "; run with -Dgolden.update=true and review it");
     }
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), rendered, c.name());
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), rendered, file.toString());
+  }
+
+  /**
+   * The case's revision files with LF and with CRLF line ends render the same scripts, except for
+   * the checksum of the source bytes in the header.
+   */
+  private static void crlfRendersLikeLf(FileCase c) throws Exception {
+    Path temp = Files.createTempDirectory("strata-golden-" + c.name());
+    try {
+      Path lf = copyWithLineEnds(c.versions(), temp.resolve("lf"), "\n");
+      Path crlf = copyWithLineEnds(c.versions(), temp.resolve("crlf"), "\r\n");
+      FileCase.Scripts lfScripts = FileCase.render(lf);
+      FileCase.Scripts crlfScripts = FileCase.render(crlf);
+      assertEquals(
+          withoutSourcesChecksum(lfScripts.upgrade()),
+          withoutSourcesChecksum(crlfScripts.upgrade()));
+      assertEquals(
+          lfScripts.downgrade().map(GoldenTest::withoutSourcesChecksum),
+          crlfScripts.downgrade().map(GoldenTest::withoutSourcesChecksum));
+    } finally {
+      try (Stream<Path> paths = Files.walk(temp)) {
+        for (Path p : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  private static Path copyWithLineEnds(Path from, Path to, String lineEnd) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        Files.writeString(to.resolve(file.getFileName()), text.replace("\n", lineEnd));
+      }
+    }
+    return to;
+  }
+
+  /** The script with the header's {@code -- sources: sha256:<hex>} checksum masked. */
+  static String withoutSourcesChecksum(String script) {
+    return script.replaceFirst("(?m)^(-- sources: sha256:)[0-9a-f]{64}( over )", "$1<checksum>$2");
   }
 
   @Test
-  void everyGoldenDirectoryHasACase() throws IOException {
-    Set<String> cases = GoldenCases.all().stream().map(GoldenCase::name).collect(Collectors.toSet());
-    assertEquals(cases.size(), GoldenCases.all().size(), "case names must be unique");
-    List<String> orphans = new ArrayList<>();
-    try (Stream<Path> dirs = Files.list(GOLDEN)) {
-      dirs.map(d -> d.getFileName().toString()).filter(d -> !cases.contains(d)).forEach(orphans::add);
+  void theCrlfCaseIsItsLfTwinWithCrlfLineEnds() throws IOException {
+    FileCase crlf = new FileCase(CRLF_CASE, GOLDEN.resolve(CRLF_CASE));
+    FileCase twin = new FileCase(CRLF_TWIN, GOLDEN.resolve(CRLF_TWIN));
+    List<String> names = fileNames(twin.versions());
+    assertEquals(names, fileNames(crlf.versions()), "the same revision files");
+    for (String name : names) {
+      String text = Files.readString(crlf.versions().resolve(name), StandardCharsets.UTF_8);
+      assertTrue(text.contains("\r\n"), name + " has CRLF line ends");
+      assertFalse(
+          text.replace("\r\n", "").contains("\n"),
+          name + ": every line must end with CRLF (is golden/.gitattributes' -text rule in place?)");
+      assertEquals(
+          Files.readString(twin.versions().resolve(name), StandardCharsets.UTF_8),
+          text.replace("\r\n", "\n"),
+          name + " must be its twin's file with CRLF line ends");
     }
-    assertEquals(List.of(), new ArrayList<>(new TreeSet<>(orphans)), "golden directories without a case");
+    for (String golden : List.of(FileCase.UPGRADE_FILE, FileCase.DOWNGRADE_FILE)) {
+      assertEquals(
+          withoutSourcesChecksum(Files.readString(twin.dir().resolve(golden))),
+          withoutSourcesChecksum(Files.readString(crlf.dir().resolve(golden))),
+          golden + " of " + CRLF_CASE + " and " + CRLF_TWIN);
+    }
+  }
+
+  private static List<String> fileNames(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Every entry of the corpus that belongs to no case, with the reason, in name order. */
+  private static List<String> orphans(List<GoldenCase> java) throws IOException {
+    List<String> problems = new ArrayList<>();
+    Set<String> javaNames = new HashSet<>();
+    for (GoldenCase c : java) {
+      if (!javaNames.add(c.name())) {
+        problems.add(c.name() + ": two Java cases have this name");
+      }
+    }
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(GOLDEN)) {
+      entries = list.sorted().toList();
+    }
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      boolean fileDriven = Files.isDirectory(entry.resolve(FileCase.VERSIONS));
+      boolean javaDefined = javaNames.contains(name);
+      if (name.equals(GITATTRIBUTES) && Files.isRegularFile(entry)) {
+        continue;
+      } else if (!Files.isDirectory(entry)) {
+        problems.add(name + ": a file outside any case directory");
+      } else if (fileDriven && javaDefined) {
+        problems.add(name + ": both a file-driven case (versions/) and a Java case");
+      } else if (!fileDriven && !javaDefined) {
+        problems.add(name + ": neither versions/ nor a Java case in GoldenCases");
+      } else {
+        problems.addAll(strayEntries(entry, fileDriven));
+      }
+    }
+    return problems;
+  }
+
+  private static List<String> strayEntries(Path caseDir, boolean fileDriven) throws IOException {
+    Set<String> allowed =
+        fileDriven
+            ? Set.of(FileCase.VERSIONS, FileCase.UPGRADE_FILE, FileCase.DOWNGRADE_FILE)
+            : Set.of(FileCase.UPGRADE_FILE);
+    List<String> problems = new ArrayList<>();
+    String caseName = caseDir.getFileName().toString();
+    for (String name : fileNames(caseDir)) {
+      if (!allowed.contains(name)) {
+        String kind = fileDriven ? "file-driven" : "Java";
+        problems.add(caseName + "/" + name + ": not part of a " + kind + " case");
+      }
+    }
+    if (fileDriven) {
+      Path versions = caseDir.resolve(FileCase.VERSIONS);
+      for (String name : fileNames(versions)) {
+        if (!name.endsWith(".sql") || !Files.isRegularFile(versions.resolve(name))) {
+          problems.add(
+              caseName + "/versions/" + name + ": not a revision file (*.sql), the loader skips it");
+        }
+      }
+    }
+    return problems;
   }
 }

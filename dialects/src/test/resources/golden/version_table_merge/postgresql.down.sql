@@ -1,9 +1,9 @@
 \set ON_ERROR_STOP on
--- strata 0.1.0: downgrade 0004_merge -> base (postgresql)
+-- strata test: downgrade 0004_merge -> base (postgresql)
 -- from: 0004_merge
 -- to: base
 -- version table: alembic_version
--- sources: sha256:73e32ff4e72f8e12b862283345cab54cb8e486b5e833df35cfdccb626bbb9ff1 over 4 revision files
+-- sources: sha256:948251bcfdf36d55529caef32895b390a7a19d8d112b156ce2537b398b031867 over 4 revision files
 
 BEGIN;
 

@@ -1,0 +1,73 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.Plan;
+import dev.strata.compiler.Planner;
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.VersionsLoader;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A file-driven golden case: {@code golden/<name>/versions/*.sql} (real revision files), compiled
+ * as {@code strata upgrade base:heads} into {@code postgresql.sql} and, when every revision has a
+ * {@code -- +downgrade} section, as {@code strata downgrade heads:base} into {@code
+ * postgresql.down.sql}.
+ */
+record FileCase(String name, Path dir) {
+  static final String VERSIONS = "versions";
+  static final String UPGRADE_FILE = "postgresql.sql";
+  static final String DOWNGRADE_FILE = "postgresql.down.sql";
+
+  Path versions() {
+    return dir.resolve(VERSIONS);
+  }
+
+  Path upgradeGolden() {
+    return dir.resolve(UPGRADE_FILE);
+  }
+
+  Path downgradeGolden() {
+    return dir.resolve(DOWNGRADE_FILE);
+  }
+
+  /** Loads, plans and renders this case's versions directory, from scratch on every call. */
+  Scripts render() throws DiagnosticException {
+    return render(versions());
+  }
+
+  /** The graph of this case's versions directory. */
+  RevisionGraph graph() throws DiagnosticException {
+    return RevisionGraph.build(VersionsLoader.load(versions()));
+  }
+
+  /** The upgrade plan {@code base:heads}. */
+  Plan upgradePlan() throws DiagnosticException {
+    return new Planner(graph()).plan(Direction.UPGRADE, "base:heads");
+  }
+
+  /**
+   * What the CLI prints for {@code versions} with the default version table and {@link
+   * GoldenCases#OPTIONS} (a fixed tool version, so the files do not change with the project's).
+   */
+  static Scripts render(Path versions) throws DiagnosticException {
+    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
+    Planner planner = new Planner(graph);
+    Renderer renderer = Renderer.forDialect(Dialect.POSTGRESQL);
+    String upgrade =
+        renderer.render(planner.plan(Direction.UPGRADE, "base:heads"), GoldenCases.OPTIONS);
+    boolean downgradable =
+        graph.revisions().stream().allMatch(r -> r.downgrade().isPresent());
+    Optional<String> downgrade =
+        downgradable
+            ? Optional.of(
+                renderer.render(
+                    planner.plan(Direction.DOWNGRADE, "heads:base"), GoldenCases.OPTIONS))
+            : Optional.empty();
+    return new Scripts(upgrade, downgrade);
+  }
+
+  /** The rendered scripts of one versions directory. */
+  record Scripts(String upgrade, Optional<String> downgrade) {}
+}

@@ -1,0 +1,46 @@
+\set ON_ERROR_STOP on
+-- strata test: downgrade 0002_alter -> base (postgresql)
+-- from: 0002_alter
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:601eecb4c2822b89a279838e07df226eac04a756d7b7bcab1a737337119ede59 over 2 revision files
+
+BEGIN;
+
+-- Running downgrade 0002_alter -> 0001_tables, every ALTER TABLE action
+
+ALTER TABLE customer_accounts RENAME TO accounts;
+
+ALTER TABLE accounts DROP CONSTRAINT ck_balance;
+
+ALTER TABLE accounts DROP created_at;
+
+ALTER TABLE accounts DROP seq;
+
+ALTER TABLE accounts DROP note;
+
+ALTER TABLE accounts DROP owner_id;
+
+ALTER TABLE accounts ALTER COLUMN balance TYPE int USING (balance * 100)::integer;
+
+ALTER TABLE accounts ALTER email TYPE varchar(100);
+
+ALTER TABLE accounts ALTER email SET NOT NULL;
+
+ALTER TABLE accounts ALTER full_name DROP NOT NULL;
+
+ALTER TABLE accounts RENAME COLUMN full_name TO name;
+
+ALTER TABLE accounts ADD status text;
+
+UPDATE alembic_version SET version_num = '0001_tables' WHERE alembic_version.version_num = '0002_alter';
+
+-- Running downgrade 0001_tables -> , tables
+
+DROP TABLE owners;
+
+DROP TABLE accounts;
+
+DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_tables';
+
+COMMIT;

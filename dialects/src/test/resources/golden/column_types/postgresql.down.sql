@@ -1,0 +1,52 @@
+\set ON_ERROR_STOP on
+-- strata test: downgrade 0002_change_types -> base (postgresql)
+-- from: 0002_change_types
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:cf04a8a1a1a8da2f0ed969b119b87bdd81f5f84df33b15bf0c068f0ad639db2d over 2 revision files
+
+BEGIN;
+
+-- Running downgrade 0002_change_types -> 0001_every_type, types in ADD COLUMN and ALTER COLUMN TYPE
+
+ALTER TABLE every_type ALTER a_char TYPE char;
+
+ALTER TABLE every_type ALTER COLUMN a_uuid TYPE uuid USING a_uuid::uuid;
+
+ALTER TABLE every_type ALTER COLUMN a_json TYPE json USING a_json::json;
+
+ALTER TABLE every_type ALTER a_time_p TYPE time(3);
+
+ALTER TABLE every_type ALTER COLUMN a_timestamp TYPE timestamp USING a_timestamp AT TIME ZONE 'UTC';
+
+ALTER TABLE every_type ALTER a_real TYPE real;
+
+ALTER TABLE every_type ALTER a_numeric TYPE numeric;
+
+ALTER TABLE every_type ALTER a_text TYPE text;
+
+ALTER TABLE every_type ALTER a_varchar_n TYPE varchar(255);
+
+ALTER TABLE every_type ALTER a_int2 TYPE smallint;
+
+ALTER TABLE every_type ALTER a_int TYPE int;
+
+ALTER TABLE every_type DROP b_timestamptz;
+
+ALTER TABLE every_type DROP b_time;
+
+ALTER TABLE every_type DROP b_char_n;
+
+ALTER TABLE every_type DROP b_decimal;
+
+ALTER TABLE every_type DROP b_int8;
+
+UPDATE alembic_version SET version_num = '0001_every_type' WHERE alembic_version.version_num = '0002_change_types';
+
+-- Running downgrade 0001_every_type -> , every column type, every spelling
+
+DROP TABLE every_type;
+
+DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_every_type';
+
+COMMIT;

@@ -1,0 +1,21 @@
+\set ON_ERROR_STOP on
+-- strata test: upgrade base -> 0001_marker (postgresql)
+-- from: base
+-- to: 0001_marker
+-- version table: alembic_version
+-- sources: sha256:64a31203034225aeb3204bb38d5872d8cb80ee56cd3b196d467f1d8e12b26e01 over 1 revision file
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_marker, a table without columns
+
+CREATE TABLE marker ();
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_marker');
+
+COMMIT;

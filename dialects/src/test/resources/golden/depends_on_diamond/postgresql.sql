@@ -1,0 +1,66 @@
+\set ON_ERROR_STOP on
+-- strata test: upgrade base -> 0004_merge, 0005_audit (postgresql)
+-- from: base
+-- to: 0004_merge, 0005_audit
+-- version table: alembic_version
+-- sources: sha256:dfd3b7437ce76419e0e841f37941ef781f90598363e4f62da2916cb03c551d8b over 5 revision files
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_customers, customers, the branch point
+
+CREATE TABLE customers (
+    id bigint,
+    name text NOT NULL,
+    PRIMARY KEY (id)
+);
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_customers');
+
+-- Running upgrade 0001_customers -> 0002_ledger, ledger branch
+
+CREATE SCHEMA ledger;
+
+CREATE TABLE ledger.entries (
+    id bigint,
+    customer_id bigint NOT NULL,
+    amount numeric(12, 2) NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY (customer_id) REFERENCES customers (id)
+);
+
+UPDATE alembic_version SET version_num = '0002_ledger' WHERE alembic_version.version_num = '0001_customers';
+
+-- Running upgrade 0001_customers -> 0003_billing, billing branch, needs the ledger
+
+CREATE TABLE invoices (
+    id bigint,
+    entry_id bigint NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY (entry_id) REFERENCES ledger.entries (id)
+);
+
+UPDATE alembic_version SET version_num = '0003_billing' WHERE alembic_version.version_num = '0002_ledger';
+
+-- Running upgrade 0001_customers -> 0005_audit, a third branch, left unmerged
+
+CREATE TABLE invoice_audit (
+    invoice_id bigint NOT NULL,
+    at timestamp with time zone NOT NULL DEFAULT now(),
+    FOREIGN KEY (invoice_id) REFERENCES invoices (id)
+);
+
+UPDATE alembic_version SET version_num = '0005_audit' WHERE alembic_version.version_num = '0003_billing';
+
+-- Running upgrade 0002_ledger, 0003_billing -> 0004_merge, merge ledger and billing
+
+ALTER TABLE invoices ADD paid boolean NOT NULL DEFAULT false;
+
+INSERT INTO alembic_version (version_num) VALUES ('0004_merge');
+
+COMMIT;

@@ -3,7 +3,7 @@
 -- from: 0003_notes
 -- to: base
 -- version table: alembic_version
--- sources: sha256:791ab43524ad9ba97dadf6c3657a25e7d8ad6ee6284de6b7b68f7d80ce768351 over 3 revision files
+-- sources: sha256:d5613d2cc1c7a24ea94753d78f13de2f699d031d9f57cf91f8d4f39f141c0355 over 3 revision files
 
 BEGIN;
 

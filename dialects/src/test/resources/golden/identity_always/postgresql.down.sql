@@ -3,7 +3,7 @@
 -- from: 0002_add_identity
 -- to: base
 -- version table: alembic_version
--- sources: sha256:16236e2d725c08ae3f117473056ed056aff04ea102e8d492d141e2e0c6dd19e7 over 2 revision files
+-- sources: sha256:45b044569eb3435437a08c311e1683082cdfcfee184d35473ed264e123800ff8 over 2 revision files
 
 BEGIN;
 
@@ -20,6 +20,8 @@ ALTER TABLE app."Order Items" DROP "Line No";
 UPDATE alembic_version SET version_num = '0001_identity' WHERE alembic_version.version_num = '0002_add_identity';
 
 -- Running downgrade 0001_identity -> , identity columns, ALWAYS and BY DEFAULT
+
+DROP TABLE counters;
 
 DROP TABLE events;
 

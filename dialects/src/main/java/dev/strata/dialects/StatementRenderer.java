@@ -51,7 +51,7 @@ final class StatementRenderer {
   List<String> render(Statement statement, SourceFile source) throws DiagnosticException {
     Site site = new Site(source, statement.span());
     return switch (statement.operation()) {
-      case Operation.CreateTable create -> tables.createTable(create);
+      case Operation.CreateTable create -> tables.createTable(create, site);
       case Operation.DropTable drop -> tables.dropTable(drop);
       case Operation.AlterTable alter -> tables.alterTable(alter, site);
       case CreateIndex index -> List.of(createIndex(index, site));

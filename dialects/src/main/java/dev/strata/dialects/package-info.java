@@ -11,6 +11,8 @@
  *   <li>{@code E0402} {@code CREATE INDEX IF NOT EXISTS} without an index name
  *   <li>{@code E0403} {@code ADD COLUMN IF NOT EXISTS} with a key, unique, check or foreign-key
  *       constraint on the column
+ *   <li>{@code E0404} {@code CREATE TABLE IF NOT EXISTS} or {@code ADD COLUMN IF NOT EXISTS} with a
+ *       {@code GENERATED ALWAYS AS IDENTITY} column
  * </ul>
  */
 package dev.strata.dialects;

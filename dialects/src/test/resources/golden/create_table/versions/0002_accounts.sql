@@ -3,7 +3,7 @@
 -- message: every column type
 
 -- +upgrade
-CREATE TABLE IF NOT EXISTS public.accounts (
+CREATE TABLE public.accounts (
     id BIGINT GENERATED ALWAYS AS IDENTITY,
     owner_id BIGINT REFERENCES owners (id) ON DELETE CASCADE,
     owner_code VARCHAR(10) CONSTRAINT fk_owner_code REFERENCES owners (code) ON DELETE SET NULL ON UPDATE CASCADE,

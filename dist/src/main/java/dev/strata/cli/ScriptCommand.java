@@ -6,9 +6,15 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
+import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -16,7 +22,7 @@ import picocli.CommandLine.Mixin;
 /**
  * What {@code upgrade} and {@code downgrade} share: load the versions directory, plan the range,
  * render the script, print it or write it atomically to {@code -o FILE}. Nothing is written
- * unless every stage succeeded.
+ * unless every stage succeeded; a file that cannot be written is diagnostic E0501 (exit 1).
  */
 abstract class ScriptCommand implements Callable<Integer> {
 
@@ -34,13 +40,30 @@ abstract class ScriptCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String script = compile();
     if (options.output.isPresent()) {
-      OutputFile.write(options.output.get(), script);
+      Path target = options.output.get();
+      try {
+        OutputFile.write(target, script);
+      } catch (IOException e) {
+        throw new DiagnosticException(Diagnostic.error(
+            "E0501", "cannot write '" + target + "': " + describe(e),
+            "help: -o names a file in an existing, writable directory"));
+      }
     } else {
       PrintWriter out = spec.commandLine().getOut();
       out.print(script);
       out.flush();
     }
     return Main.OK;
+  }
+
+  /** What went wrong with a file, in the words a user needs (the JDK's messages are a bare path). */
+  private static String describe(IOException e) {
+    return switch (e) {
+      case NoSuchFileException missing -> "no such directory";
+      case AccessDeniedException denied -> "permission denied";
+      case FileSystemException other when other.getReason() != null -> other.getReason();
+      default -> String.valueOf(e.getMessage());
+    };
   }
 
   /** The whole script, or diagnostics. */

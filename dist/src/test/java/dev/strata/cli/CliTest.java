@@ -120,6 +120,19 @@ class CliTest {
   }
 
   @Test
+  void anUnwritableOutputIsADiagnostic() {
+    Path out = tmp.resolve("no-such-dir").resolve("upgrade.sql");
+    Cli cli = Cli.run("upgrade", "base:head", "--versions", Cli.sampleVersions().toString(),
+        "-o", out.toString());
+    assertEquals(1, cli.exitCode());
+    assertEquals(
+        "strata: error[E0501]: cannot write '" + out + "': no such directory\n"
+            + "  = help: -o names a file in an existing, writable directory\n",
+        cli.err());
+    assertEquals("", cli.out());
+  }
+
+  @Test
   void renderingIsDeterministic() {
     Cli first = Cli.run("upgrade", "base:head", "--versions", Cli.sampleVersions().toString());
     Cli second = Cli.run("upgrade", "base:head", "--versions", Cli.sampleVersions().toString());

@@ -55,6 +55,18 @@ public final class Renderer {
   }
 
   /**
+   * The whole script for {@code plan} and its segments. (Placeholder for the segment list: it
+   * reports the script as one segment until segments are implemented.)
+   *
+   * @throws DiagnosticException as {@link #render}
+   */
+  public RenderedScript renderScript(Plan plan, ScriptOptions options) throws DiagnosticException {
+    String text = render(plan, options);
+    return new RenderedScript(text, List.of(new RenderedScript.Segment(1, true,
+        plan.steps().stream().map(Step::id).toList(), List.of(), plan.toHeads())));
+  }
+
+  /**
    * The whole script for {@code plan}.
    *
    * @throws DiagnosticException with every statement that cannot be rendered for this dialect

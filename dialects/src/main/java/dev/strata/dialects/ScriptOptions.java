@@ -11,12 +11,20 @@ import java.util.Optional;
  * @param versionTableSchema its schema (Alembic's {@code version_table_schema}), same quoting rule
  * @param toolVersion the strata version named in the script header
  * @param transactionMode how statements are grouped into transactions
+ * @param guards whether the script checks, before its first change, that the version table holds
+ *     exactly the expected starting rows, and that every version-table UPDATE or DELETE touched
+ *     exactly one row (on by default; off gives Alembic's unguarded shape)
+ * @param lockTimeout PostgreSQL {@code SET lock_timeout} for the session, e.g. {@code 5s}
+ * @param statementTimeout PostgreSQL {@code SET statement_timeout} for the session, e.g. {@code 15min}
  */
 public record ScriptOptions(
     String versionTable,
     Optional<String> versionTableSchema,
     String toolVersion,
-    TransactionMode transactionMode) {
+    TransactionMode transactionMode,
+    boolean guards,
+    Optional<String> lockTimeout,
+    Optional<String> statementTimeout) {
 
   /** Alembic's default version table name. */
   public static final String DEFAULT_VERSION_TABLE = "alembic_version";
@@ -30,6 +38,19 @@ public record ScriptOptions(
       throw new IllegalArgumentException("bad tool version: '" + toolVersion + "'");
     }
     Objects.requireNonNull(transactionMode, "transactionMode");
+    Objects.requireNonNull(lockTimeout, "lockTimeout").ifPresent(t -> requireDuration(t, "lock"));
+    Objects.requireNonNull(statementTimeout, "statementTimeout")
+        .ifPresent(t -> requireDuration(t, "statement"));
+  }
+
+  /** Options with the given transaction mode, guards on and no timeouts. */
+  public ScriptOptions(
+      String versionTable,
+      Optional<String> versionTableSchema,
+      String toolVersion,
+      TransactionMode transactionMode) {
+    this(versionTable, versionTableSchema, toolVersion, transactionMode, true,
+        Optional.empty(), Optional.empty());
   }
 
   /** Options with {@link TransactionMode#BUNDLE}. */
@@ -45,7 +66,33 @@ public record ScriptOptions(
 
   /** These options with another transaction mode. */
   public ScriptOptions withTransactionMode(TransactionMode mode) {
-    return new ScriptOptions(versionTable, versionTableSchema, toolVersion, mode);
+    return new ScriptOptions(versionTable, versionTableSchema, toolVersion, mode, guards,
+        lockTimeout, statementTimeout);
+  }
+
+  /** These options with guards on or off. */
+  public ScriptOptions withGuards(boolean on) {
+    return new ScriptOptions(versionTable, versionTableSchema, toolVersion, transactionMode, on,
+        lockTimeout, statementTimeout);
+  }
+
+  /** These options with the given session timeouts (PostgreSQL durations such as {@code 5s}). */
+  public ScriptOptions withTimeouts(Optional<String> lock, Optional<String> statement) {
+    return new ScriptOptions(versionTable, versionTableSchema, toolVersion, transactionMode, guards,
+        lock, statement);
+  }
+
+  /**
+   * A PostgreSQL duration as {@code SET lock_timeout} takes it: a whole number with an optional
+   * unit {@code us}, {@code ms}, {@code s}, {@code min}, {@code h} or {@code d} ({@code 0} means no
+   * timeout); anything else is refused so that nothing but a duration reaches the script.
+   */
+  private static void requireDuration(String value, String which) {
+    if (!value.matches("[0-9]{1,9}(us|ms|s|min|h|d)?")) {
+      throw new IllegalArgumentException(
+          "bad " + which + " timeout '" + value + "': expected a number with a unit, like 5s,"
+              + " 500ms or 2min");
+    }
   }
 
   private static void requireName(String name, String what) {

@@ -1,14 +1,27 @@
 package dev.strata.cli;
 
 import dev.strata.dialects.Dialect;
+import dev.strata.dialects.ScriptOptions;
+import dev.strata.dialects.TransactionMode;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** The options every compiling command shares: where the revisions are and what to render. */
+/**
+ * The options every compiling command ({@code upgrade}, {@code downgrade}, {@code bundle}) shares:
+ * where the revisions are, what to render and how the script is framed.
+ */
 final class CompileOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   @Option(
       names = "--versions",
@@ -39,13 +52,55 @@ final class CompileOptions {
   Optional<String> versionTableSchema;
 
   @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the script to FILE (atomically) instead of standard output.")
-  Optional<Path> output;
+      names = "--transaction",
+      paramLabel = "MODE",
+      defaultValue = "bundle",
+      converter = TransactionModeConverter.class,
+      description = {
+        "Transactions: bundle (one for the whole script), revision (one per",
+        "revision) or none (default: ${DEFAULT-VALUE})."
+      })
+  TransactionMode transaction;
+
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "DURATION",
+      converter = LockTimeoutConverter.class,
+      description = "SET lock_timeout for the session, e.g. 5s, 500ms, 2min.")
+  Optional<String> lockTimeout;
+
+  @Option(
+      names = "--statement-timeout",
+      paramLabel = "DURATION",
+      converter = StatementTimeoutConverter.class,
+      description = "SET statement_timeout for the session, e.g. 15min.")
+  Optional<String> statementTimeout;
+
+  @Option(
+      names = "--no-guard",
+      description = {
+        "Do not check the version table before the first change, nor that",
+        "each version-table UPDATE or DELETE touched one row."
+      })
+  boolean noGuard;
 
   @Option(names = "--verbose", description = "Print a stack trace on internal errors.")
   boolean verbose;
+
+  /**
+   * The script options these flags describe, for strata {@code toolVersion}.
+   *
+   * @throws ParameterException (a usage error, exit 2) when a name is not a valid version table or
+   *     schema name
+   */
+  ScriptOptions scriptOptions(String toolVersion) {
+    try {
+      return new ScriptOptions(versionTable, versionTableSchema, toolVersion, transaction, !noGuard,
+          lockTimeout, statementTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
+    }
+  }
 
   /** {@code --dialect NAME}: a known dialect id, else a usage error listing the known ones. */
   static final class DialectConverter implements ITypeConverter<Dialect> {
@@ -57,5 +112,49 @@ final class CompileOptions {
                   new TypeConversionException(
                       "unknown dialect '" + value + "' (known: " + Dialect.knownIds() + ")"));
     }
+  }
+
+  /** {@code --transaction MODE}: a mode in lowercase, else a usage error listing the modes. */
+  static final class TransactionModeConverter implements ITypeConverter<TransactionMode> {
+    @Override
+    public TransactionMode convert(String value) {
+      return Arrays.stream(TransactionMode.values())
+          .filter(mode -> id(mode).equals(value))
+          .findFirst()
+          .orElseThrow(() -> new TypeConversionException("unknown transaction mode '" + value
+              + "' (known: bundle, revision, none)"));
+    }
+
+    /** The lowercase name of {@code mode}, as the option and the bundle manifest spell it. */
+    static String id(TransactionMode mode) {
+      return mode.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** {@code --lock-timeout}: checked by {@link ScriptOptions}' own rule, so the two never differ. */
+  static final class LockTimeoutConverter implements ITypeConverter<Optional<String>> {
+    @Override
+    public Optional<String> convert(String value) {
+      return checked(value, true);
+    }
+  }
+
+  /** {@code --statement-timeout}: as {@link LockTimeoutConverter}. */
+  static final class StatementTimeoutConverter implements ITypeConverter<Optional<String>> {
+    @Override
+    public Optional<String> convert(String value) {
+      return checked(value, false);
+    }
+  }
+
+  private static Optional<String> checked(String value, boolean lock) {
+    Optional<String> timeout = Optional.of(value);
+    try {
+      ScriptOptions.defaults("check")
+          .withTimeouts(lock ? timeout : Optional.empty(), lock ? Optional.empty() : timeout);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+    return timeout;
   }
 }

@@ -15,9 +15,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * What {@code upgrade} and {@code downgrade} share: load the versions directory, plan the range,
@@ -27,6 +29,12 @@ import picocli.CommandLine.Mixin;
 abstract class ScriptCommand implements Callable<Integer> {
 
   @Mixin CompileOptions options;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the script to FILE (atomically) instead of standard output.")
+  Optional<Path> output;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -39,8 +47,8 @@ abstract class ScriptCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String script = compile();
-    if (options.output.isPresent()) {
-      Path target = options.output.get();
+    if (output.isPresent()) {
+      Path target = output.get();
       try {
         OutputFile.write(target, script);
       } catch (IOException e) {
@@ -57,7 +65,7 @@ abstract class ScriptCommand implements Callable<Integer> {
   }
 
   /** What went wrong with a file, in the words a user needs (the JDK's messages are a bare path). */
-  private static String describe(IOException e) {
+  static String describe(IOException e) {
     return switch (e) {
       case NoSuchFileException missing -> "no such directory";
       case AccessDeniedException denied -> "permission denied";
@@ -68,10 +76,9 @@ abstract class ScriptCommand implements Callable<Integer> {
 
   /** The whole script, or diagnostics. */
   String compile() throws DiagnosticException {
+    ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(options.versions));
     Plan plan = new Planner(graph).plan(direction(), range());
-    ScriptOptions scriptOptions =
-        new ScriptOptions(options.versionTable, options.versionTableSchema, ToolVersion.get());
     return Renderer.forDialect(options.dialect).render(plan, scriptOptions);
   }
 }

@@ -15,12 +15,19 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = ToolVersion.Provider.class,
     description = "Compiles a chain of revision files into dialect-specific SQL migration scripts.",
-    subcommands = {UpgradeCommand.class, DowngradeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      UpgradeCommand.class,
+      DowngradeCommand.class,
+      BundleCommand.class,
+      VerifyCommand.class,
+      CommandLine.HelpCommand.class
+    },
     synopsisSubcommandLabel = "COMMAND",
     footer = {
       "",
-      "Exit codes: 0 success, 1 errors in the revision files or the range,",
-      "            2 usage error, 3 internal error (stack trace with --verbose)."
+      "Exit codes: 0 success, 1 errors in the revision files or the range, or a",
+      "            bundle that fails verify, 2 usage error, 3 internal error",
+      "            (stack trace with --verbose)."
     })
 final class StrataCommand implements Runnable {
 
@@ -28,7 +35,7 @@ final class StrataCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade)");
+    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade, bundle, verify)");
   }
 
   /** A configured picocli {@link CommandLine} writing to the given streams. */

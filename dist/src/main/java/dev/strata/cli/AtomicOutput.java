@@ -1,0 +1,116 @@
+package dev.strata.cli;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/**
+ * Puts a new file or folder at a path atomically: it is written under a temporary name beside the
+ * path ({@code .NAME.<random>.tmp}, created with the process's umask) and renamed into place only
+ * once complete. A failure, or an interrupt (a shutdown hook removes the temporary), leaves
+ * nothing new behind. An existing path is kept unless {@code force}: then a file is replaced by
+ * one atomic rename, and a folder (or anything replaced by a folder) is moved aside, the new one
+ * moved in, and the old one deleted.
+ */
+final class AtomicOutput {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private AtomicOutput() {}
+
+  /** Writes the new content at {@code temp}, which does not exist yet (a file or a folder). */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(Path temp) throws IOException;
+  }
+
+  /**
+   * Writes {@code content} at {@code target}.
+   *
+   * @throws FileAlreadyExistsException when {@code target} exists (even as a dangling link) and
+   *     {@code force} is false; nothing is written then
+   * @throws IOException when writing or moving fails; {@code target} is as it was
+   */
+  static void write(Path target, boolean force, Content content) throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    requireAbsentUnlessForced(absolute, target, force);
+    Path temp = sibling(absolute, ".tmp");
+    Thread cleanup = new Thread(() -> deleteQuietly(temp), "strata-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      content.writeTo(temp);
+      requireAbsentUnlessForced(absolute, target, force);
+      install(temp, absolute);
+    } finally {
+      deleteQuietly(temp);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run: it removes the temporary itself
+      }
+    }
+  }
+
+  private static void requireAbsentUnlessForced(Path absolute, Path target, boolean force)
+      throws FileAlreadyExistsException {
+    if (!force && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(target.toString());
+    }
+  }
+
+  /** Moves {@code temp} to {@code target}, replacing what is there. */
+  private static void install(Path temp, Path target) throws IOException {
+    boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+    if (!exists || !(Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+        || Files.isDirectory(temp, LinkOption.NOFOLLOW_LINKS))) {
+      move(temp, target);
+      return;
+    }
+    Path aside = sibling(target, ".old");
+    move(target, aside);
+    try {
+      move(temp, target);
+    } catch (IOException e) {
+      move(aside, target);
+      throw e;
+    }
+    deleteQuietly(aside);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** A new name beside {@code path}: {@code .NAME.<16 hex digits>SUFFIX}. */
+  private static Path sibling(Path path, String suffix) {
+    byte[] random = new byte[8];
+    RANDOM.nextBytes(random);
+    return path.resolveSibling(
+        "." + path.getFileName() + "." + HexFormat.of().formatHex(random) + suffix);
+  }
+
+  /** Deletes a file or a folder tree (links themselves, never what they point to); best effort. */
+  static void deleteQuietly(Path path) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(path)) {
+      for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort: a leftover temporary is named .NAME.<random>.tmp and harmless
+    }
+  }
+}

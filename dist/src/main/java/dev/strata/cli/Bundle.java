@@ -1,0 +1,86 @@
+package dev.strata.cli;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A bundle in memory, before it is written: the name of its one top folder and its files, each a
+ * path relative to that folder ({@code upgrade.sql}, {@code revisions/0001_a.up.sql}) with its exact
+ * bytes, sorted by path. The layout is described in {@code docs/bundle-format.md}.
+ *
+ * @param root the top folder name, {@code strata-<from>-<to>-<dialect>}: letters, digits, {@code _},
+ *     {@code +}, {@code .} and {@code -} only
+ * @param files relative path to content; paths use {@code /}, have no empty, {@code .} or {@code ..}
+ *     segment and no leading {@code /}
+ */
+record Bundle(String root, SortedMap<String, byte[]> files) {
+  static final String UPGRADE = "upgrade.sql";
+  static final String ROLLBACK = "rollback.sql";
+  static final String MANIFEST = "MANIFEST.json";
+  static final String SUMS = "SHA256SUMS";
+  static final String APPLY = "APPLY.md";
+  static final String REVISIONS = "revisions/";
+  static final String SOURCES = "sources/";
+
+  Bundle {
+    if (!root.matches("[A-Za-z0-9_+.\\-]{1,200}") || root.startsWith(".")) {
+      throw new IllegalArgumentException("bad bundle folder name: '" + root + "'");
+    }
+    for (String path : files.keySet()) {
+      if (!isRelativePath(path)) {
+        throw new IllegalArgumentException("bad bundle path: '" + path + "'");
+      }
+    }
+    files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+  }
+
+  /**
+   * Whether {@code path} is a plain relative path: no empty, {@code .} or {@code ..} segment, no
+   * backslash and no control character (so that {@code SHA256SUMS} lines need no escaping).
+   */
+  static boolean isRelativePath(String path) {
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return path.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '\\');
+  }
+
+  /** One archive entry: a directory (name ending in {@code /}, no content) or a file. */
+  record Entry(String name, boolean directory, byte[] content) {}
+
+  /**
+   * Every entry of the bundle with its full name (under {@link #root()}), directories included
+   * (the top folder first), sorted by name, so that a folder always precedes what it holds.
+   */
+  List<Entry> entries() {
+    TreeMap<String, Entry> entries = new TreeMap<>();
+    entries.put(root + "/", new Entry(root + "/", true, new byte[0]));
+    for (String directory : directories()) {
+      String name = root + "/" + directory;
+      entries.put(name, new Entry(name, true, new byte[0]));
+    }
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      String name = root + "/" + file.getKey();
+      entries.put(name, new Entry(name, false, file.getValue()));
+    }
+    return new ArrayList<>(entries.values());
+  }
+
+  /** The folders that hold files, relative to the root, each ending in {@code /}, sorted. */
+  TreeSet<String> directories() {
+    TreeSet<String> directories = new TreeSet<>();
+    for (String path : files.keySet()) {
+      for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+        directories.add(path.substring(0, slash + 1));
+      }
+    }
+    return directories;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.strata.cli;
+
+import dev.strata.dialects.ScriptOptions;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code strata bundle FROM:TO -o PATH}: the release artefact a DBA applies and an auditor
+ * verifies (format: {@code docs/bundle-format.md}). An existing PATH is diagnostic E0502 unless
+ * {@code --force}; an unwritable one E0501; a bad {@code SOURCE_DATE_EPOCH} E0503.
+ */
+@Command(
+    name = "bundle",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write a bundle for upgrading a database from FROM to TO: upgrade.sql,",
+      "its inverse rollback.sql, one script per revision, the revision files,",
+      "MANIFEST.json, SHA256SUMS and APPLY.md, under one top folder.",
+      "PATH ending in .tar.gz or .zip makes an archive, otherwise a folder.",
+      "Archives are byte-for-byte reproducible; their entry time is",
+      "SOURCE_DATE_EPOCH when set, else 2000-01-01T00:00:00Z."
+    })
+final class BundleCommand implements Callable<Integer> {
+
+  @Mixin CompileOptions options;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "FROM:TO",
+      description = "Revisions: base, head, heads, an id or a unique id prefix.")
+  String range;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "PATH",
+      required = true,
+      description = "Where to write the bundle (atomically): NAME.tar.gz, NAME.zip or a folder.")
+  Path output;
+
+  @Option(names = "--force", description = "Replace PATH if it exists (a folder as a whole).")
+  boolean force;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!force && Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+      throw exists();
+    }
+    ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
+    Instant mtime = mtime();
+    Bundle bundle;
+    try {
+      bundle = new BundleCompiler(options.dialect, scriptOptions).compile(options.versions, range);
+    } catch (IOException e) {
+      throw new DiagnosticException(Diagnostic.error("E0207",
+          "cannot read a revision file again for sources/: " + ScriptCommand.describe(e)));
+    }
+    try {
+      new BundleWriter(mtime).write(bundle, output, force);
+    } catch (FileAlreadyExistsException e) {
+      throw exists();
+    } catch (IOException e) {
+      throw new DiagnosticException(Diagnostic.error(
+          "E0501", "cannot write '" + output + "': " + ScriptCommand.describe(e),
+          "help: -o names a new file or folder in an existing, writable directory"));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("wrote " + output + " (" + bundle.root() + "/, " + bundle.files().size()
+        + " files)");
+    out.flush();
+    return Main.OK;
+  }
+
+  private static Instant mtime() throws DiagnosticException {
+    try {
+      return BundleWriter.mtime(System.getenv("SOURCE_DATE_EPOCH"));
+    } catch (IllegalArgumentException e) {
+      throw new DiagnosticException(Diagnostic.error("E0503", e.getMessage(),
+          "help: unset it, or set it to the time of the last commit: git log -1 --format=%ct"));
+    }
+  }
+
+  private DiagnosticException exists() {
+    return new DiagnosticException(Diagnostic.error(
+        "E0502", "'" + output + "' already exists",
+        "help: add --force to replace it, or choose another -o PATH"));
+  }
+}

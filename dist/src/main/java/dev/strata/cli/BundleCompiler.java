@@ -1,0 +1,178 @@
+package dev.strata.cli;
+
+import dev.strata.compiler.Plan;
+import dev.strata.compiler.Planner;
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.Step;
+import dev.strata.compiler.VersionsLoader;
+import dev.strata.dialects.Dialect;
+import dev.strata.dialects.RenderedScript;
+import dev.strata.dialects.Renderer;
+import dev.strata.dialects.ScriptOptions;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.ast.Direction;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Compiles a range of a versions directory into a {@link Bundle}: the upgrade script, its exact
+ * inverse, one script per revision and direction, the sources, {@code APPLY.md}, {@code
+ * MANIFEST.json} and {@code SHA256SUMS}. A pure function of the revision files and the options.
+ */
+final class BundleCompiler {
+  private final Dialect dialect;
+  private final ScriptOptions options;
+  private final Renderer renderer;
+
+  BundleCompiler(Dialect dialect, ScriptOptions options) {
+    this.dialect = dialect;
+    this.options = options;
+    this.renderer = Renderer.forDialect(dialect);
+  }
+
+  /**
+   * One step of the bundle and the files that belong to it.
+   *
+   * @param position 1-based position in {@code upgrade.sql}
+   * @param step the upgrade step
+   * @param source path of its revision file under {@code sources/}
+   * @param up path of its upgrade script under {@code revisions/}
+   * @param down path of its downgrade script under {@code revisions/}
+   */
+  record StepFiles(int position, Step step, String source, String up, String down) {}
+
+  /**
+   * Everything the bundle's text files are written from.
+   *
+   * @param root the top folder name
+   * @param upgrade the upgrade plan (FROM to TO)
+   * @param rollback its inverse (TO to FROM)
+   */
+  record Compiled(
+      String root,
+      Dialect dialect,
+      ScriptOptions options,
+      Plan upgrade,
+      Plan rollback,
+      RenderedScript upgradeScript,
+      RenderedScript rollbackScript,
+      List<StepFiles> steps) {}
+
+  /**
+   * The bundle for {@code range} ({@code FROM:TO}, as {@code strata upgrade} takes it) of the
+   * revision files in {@code versions}.
+   *
+   * @throws DiagnosticException for bad revision files, a bad range, a revision without a
+   *     downgrade section (a bundle always carries its rollback), or SQL the dialect cannot render
+   * @throws IOException when a revision file cannot be read again for {@code sources/}
+   */
+  Bundle compile(Path versions, String range) throws DiagnosticException, IOException {
+    Planner planner = new Planner(RevisionGraph.build(VersionsLoader.load(versions)));
+    Plan upgrade = planner.plan(Direction.UPGRADE, range);
+    Plan rollback = upgrade.steps().isEmpty()
+        ? new Plan(Direction.DOWNGRADE, upgrade.toHeads(), upgrade.fromHeads(), List.of())
+        : planner.plan(Direction.DOWNGRADE, side(upgrade.toHeads()) + ":" + side(upgrade.fromHeads()));
+    requireInverse(upgrade, rollback);
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    RenderedScript up = renderer.renderScript(upgrade, options);
+    RenderedScript down = renderer.renderScript(rollback, options);
+    files.put(Bundle.UPGRADE, utf8(up.text()));
+    files.put(Bundle.ROLLBACK, utf8(down.text()));
+    List<StepFiles> steps = stepFiles(upgrade, rollback, files);
+    String root = "strata-" + name(upgrade.fromHeads()) + "-" + name(upgrade.toHeads()) + "-"
+        + dialect.id();
+    Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps);
+    files.put(Bundle.APPLY, utf8(ApplyGuide.render(compiled)));
+    files.put(Bundle.MANIFEST, Manifest.render(compiled, files));
+    files.put(Bundle.SUMS, utf8(checksums(files)));
+    return new Bundle(root, files);
+  }
+
+  /** The per-revision scripts and the sources, added to {@code files}; one entry per step. */
+  private List<StepFiles> stepFiles(Plan upgrade, Plan rollback, SortedMap<String, byte[]> files)
+      throws DiagnosticException, IOException {
+    List<Plan> ups = upgrade.perStep();
+    List<Plan> downs = rollback.perStep();
+    List<StepFiles> steps = new ArrayList<>();
+    for (int i = 0; i < ups.size(); i++) {
+      Step step = upgrade.steps().get(i);
+      String stem = Bundle.REVISIONS + String.format("%04d_%s", i + 1, step.id());
+      StepFiles entry = new StepFiles(i + 1, step, Bundle.SOURCES + sourceName(step),
+          stem + ".up.sql", stem + ".down.sql");
+      files.put(entry.up(), utf8(renderer.render(ups.get(i), options)));
+      files.put(entry.down(), utf8(renderer.render(downs.get(ups.size() - 1 - i), options)));
+      files.put(entry.source(), sourceBytes(step.revision().source()));
+      steps.add(entry);
+    }
+    return List.copyOf(steps);
+  }
+
+  /**
+   * The rollback plan must undo the upgrade exactly: the same revisions in reverse order, from the
+   * upgrade's end rows back to its start rows. Anything else is a planner bug.
+   */
+  private static void requireInverse(Plan upgrade, Plan rollback) {
+    List<String> up = upgrade.steps().stream().map(Step::id).toList();
+    List<String> down = new ArrayList<>(rollback.steps().stream().map(Step::id).toList());
+    java.util.Collections.reverse(down);
+    if (!up.equals(down)
+        || !upgrade.toHeads().equals(rollback.fromHeads())
+        || !upgrade.fromHeads().equals(rollback.toHeads())) {
+      throw new IllegalStateException("the rollback plan " + rollback.fromHeads() + " -> "
+          + rollback.toHeads() + " " + rollback.steps().stream().map(Step::id).toList()
+          + " is not the inverse of the upgrade " + upgrade.fromHeads() + " -> "
+          + upgrade.toHeads() + " " + up);
+    }
+  }
+
+  /** A side of a range for the planner: the heads comma-separated, or {@code base}. */
+  private static String side(List<String> heads) {
+    return heads.isEmpty() ? "base" : String.join(",", heads);
+  }
+
+  /** A side of the range in the folder name: the heads joined with {@code +}, or {@code base}. */
+  private static String name(List<String> heads) {
+    return heads.isEmpty() ? "base" : String.join("+", heads);
+  }
+
+  private static String sourceName(Step step) {
+    return Path.of(step.revision().source().path()).getFileName().toString();
+  }
+
+  /**
+   * The revision file's bytes as they are on disk, checked against the text that was compiled, so
+   * that {@code sources/} holds exactly what the scripts were made from.
+   */
+  private static byte[] sourceBytes(SourceFile source) throws IOException, DiagnosticException {
+    byte[] bytes = Files.readAllBytes(Path.of(source.path()));
+    if (!Sha256.hex(bytes).equals(source.sha256())) {
+      throw new DiagnosticException(Diagnostic.error("E0504",
+          "'" + source.path() + "' changed while the bundle was being made",
+          "help: run strata bundle again once the revision files no longer change"));
+    }
+    return bytes;
+  }
+
+  /** {@code SHA256SUMS}: {@code <hex>  <path>} per file, sorted by path, as sha256sum writes. */
+  static String checksums(SortedMap<String, byte[]> files) {
+    StringBuilder sums = new StringBuilder();
+    files.forEach((path, bytes) -> {
+      if (!path.equals(Bundle.SUMS)) {
+        sums.append(Sha256.hex(bytes)).append("  ").append(path).append('\n');
+      }
+    });
+    return sums.toString();
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

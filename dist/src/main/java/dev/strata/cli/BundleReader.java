@@ -1,0 +1,129 @@
+package dev.strata.cli;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
+/**
+ * Reads what a bundle path holds into memory, entry by entry, without writing anything anywhere:
+ * a folder (walked without following links), a {@code .tar.gz} or a {@code .zip}. Names are
+ * returned as stored (archive) or relative to the path with {@code /} (folder), unchecked: judging
+ * them is {@link BundleVerifier}'s job.
+ */
+final class BundleReader {
+  private BundleReader() {}
+
+  /** What an entry is. */
+  enum Kind { FILE, DIRECTORY, SYMLINK, HARDLINK, OTHER }
+
+  /** One entry as found: its name, its kind and, for a file, its bytes (else empty). */
+  record RawEntry(String name, Kind kind, byte[] content) {}
+
+  /**
+   * The entries of {@code path}. A folder that holds {@code SHA256SUMS} is taken as the bundle's
+   * top folder itself (its entries are named {@code FOLDER/...}); any other folder as the folder
+   * that holds the top folder (what {@code strata bundle -o FOLDER} writes).
+   *
+   * @throws IOException when the path cannot be read, or is not a folder, .tar.gz or .zip
+   */
+  static List<RawEntry> read(Path path) throws IOException {
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      return Files.isRegularFile(path.resolve(Bundle.SUMS), LinkOption.NOFOLLOW_LINKS)
+          ? folder(path.toAbsolutePath().normalize().getParent(), path.toAbsolutePath().normalize())
+          : folder(path, path);
+    }
+    String name = String.valueOf(path.getFileName());
+    if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
+      return tarGz(path);
+    }
+    if (name.endsWith(".zip")) {
+      return zip(path);
+    }
+    throw new IOException(Files.exists(path) ? "not a folder, a .tar.gz or a .zip"
+        : "no such file or folder");
+  }
+
+  /** The entries of {@code top} and below, named relative to {@code base}. */
+  private static List<RawEntry> folder(Path base, Path top) throws IOException {
+    List<RawEntry> entries = new ArrayList<>();
+    try (Stream<Path> tree = Files.walk(top)) {
+      for (Path p : tree.sorted().toList()) {
+        if (p.equals(base)) {
+          continue;
+        }
+        String name = base.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+        BasicFileAttributes attributes =
+            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Kind kind = attributes.isSymbolicLink() ? Kind.SYMLINK
+            : attributes.isDirectory() ? Kind.DIRECTORY
+            : !attributes.isRegularFile() ? Kind.OTHER
+            : links(p) > 1 ? Kind.HARDLINK
+            : Kind.FILE;
+        entries.add(new RawEntry(kind == Kind.DIRECTORY ? name + "/" : name, kind,
+            kind == Kind.FILE ? Files.readAllBytes(p) : new byte[0]));
+      }
+    }
+    return entries;
+  }
+
+  /** The number of names of a regular file ({@code unix:nlink}), 1 where it cannot be known. */
+  private static int links(Path file) {
+    try {
+      return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return 1;
+    }
+  }
+
+  private static List<RawEntry> tarGz(Path path) throws IOException {
+    List<RawEntry> entries = new ArrayList<>();
+    try (InputStream file = new BufferedInputStream(Files.newInputStream(path));
+        TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        Kind kind = e.isSymbolicLink() ? Kind.SYMLINK
+            : e.isLink() ? Kind.HARDLINK
+            : e.isDirectory() ? Kind.DIRECTORY
+            : e.isFile() ? Kind.FILE
+            : Kind.OTHER;
+        entries.add(new RawEntry(e.getName(), kind,
+            kind == Kind.FILE ? tar.readAllBytes() : new byte[0]));
+      }
+    }
+    return entries;
+  }
+
+  private static List<RawEntry> zip(Path path) throws IOException {
+    List<RawEntry> entries = new ArrayList<>();
+    try (ZipFile zip = ZipFile.builder()
+        .setSeekableByteChannel(new SeekableInMemoryByteChannel(Files.readAllBytes(path)))
+        .get()) {
+      for (ZipArchiveEntry e : Collections.list(zip.getEntriesInPhysicalOrder())) {
+        Kind kind = e.isUnixSymlink() ? Kind.SYMLINK
+            : e.isDirectory() ? Kind.DIRECTORY
+            : Kind.FILE;
+        byte[] content = new byte[0];
+        if (kind == Kind.FILE) {
+          try (InputStream in = zip.getInputStream(e)) {
+            content = in.readAllBytes();
+          }
+        }
+        entries.add(new RawEntry(e.getName(), kind, content));
+      }
+    }
+    return entries;
+  }
+}

@@ -60,18 +60,21 @@ final class ApplyGuide {
       line("rows below, and stops with an error naming both when it does not.");
     }
     line();
-    line("Expected version-table rows before: " + rowList(bundle.upgrade().fromHeads()));
+    line("Expected version-table rows before: " + rowList(bundle.upgrade().fromHeads())
+        + (bundle.upgrade().startsFromBase()
+            ? " (on a new database the table does not exist yet; the script creates it)." : "."));
     line();
     line("## 3. Confirm");
     line();
     block(query());
-    line("Expected rows after the upgrade (one per line): " + rowList(bundle.upgrade().toHeads()));
+    line("Expected rows after the upgrade (one per line): " + rowList(bundle.upgrade().toHeads())
+        + ".");
     line();
     line("## 4. Roll back, if needed");
     line();
     block("psql -X -v ON_ERROR_STOP=1 -f rollback.sql \"$DATABASE_URL\"");
     line("This returns the database to where it started: the query of step 3 then shows "
-        + rowList(bundle.upgrade().fromHeads()));
+        + rowList(bundle.upgrade().fromHeads()) + ".");
     line();
   }
 

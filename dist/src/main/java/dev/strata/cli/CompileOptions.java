@@ -132,22 +132,22 @@ final class CompileOptions {
   }
 
   /** {@code --lock-timeout}: checked by {@link ScriptOptions}' own rule, so the two never differ. */
-  static final class LockTimeoutConverter implements ITypeConverter<Optional<String>> {
+  static final class LockTimeoutConverter implements ITypeConverter<String> {
     @Override
-    public Optional<String> convert(String value) {
+    public String convert(String value) {
       return checked(value, true);
     }
   }
 
   /** {@code --statement-timeout}: as {@link LockTimeoutConverter}. */
-  static final class StatementTimeoutConverter implements ITypeConverter<Optional<String>> {
+  static final class StatementTimeoutConverter implements ITypeConverter<String> {
     @Override
-    public Optional<String> convert(String value) {
+    public String convert(String value) {
       return checked(value, false);
     }
   }
 
-  private static Optional<String> checked(String value, boolean lock) {
+  private static String checked(String value, boolean lock) {
     Optional<String> timeout = Optional.of(value);
     try {
       ScriptOptions.defaults("check")
@@ -155,6 +155,6 @@ final class CompileOptions {
     } catch (IllegalArgumentException e) {
       throw new TypeConversionException(e.getMessage());
     }
-    return timeout;
+    return value;
   }
 }

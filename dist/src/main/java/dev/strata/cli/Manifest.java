@@ -3,6 +3,7 @@ package dev.strata.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,7 +18,7 @@ import java.util.SortedMap;
 
 /**
  * {@code MANIFEST.json}: what a bundle holds and how it was made, written with Jackson in a fixed
- * key order (the order of the code below), two-space indentation, LF line ends and a final LF.
+ * key order (the order of the code below), two-space indentation, {@code "key": value}, LF line ends and a final LF.
  * The fields are documented in {@code docs/bundle-format.md}.
  */
 final class Manifest {
@@ -105,8 +106,12 @@ final class Manifest {
 
   private static byte[] write(JsonNode root) {
     DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
     DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf);
+        new DefaultPrettyPrinter(separators).withObjectIndenter(lf).withArrayIndenter(lf);
     try {
       return (JSON.writer(printer).writeValueAsString(root) + "\n")
           .getBytes(StandardCharsets.UTF_8);

@@ -41,6 +41,9 @@ final class BundleReader {
    * @throws IOException when the path cannot be read, or is not a folder, .tar.gz or .zip
    */
   static List<RawEntry> read(Path path) throws IOException {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("no such file or folder");
+    }
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       return Files.isRegularFile(path.resolve(Bundle.SUMS), LinkOption.NOFOLLOW_LINKS)
           ? folder(path.toAbsolutePath().normalize().getParent(), path.toAbsolutePath().normalize())
@@ -53,8 +56,7 @@ final class BundleReader {
     if (name.endsWith(".zip")) {
       return zip(path);
     }
-    throw new IOException(Files.exists(path) ? "not a folder, a .tar.gz or a .zip"
-        : "no such file or folder");
+    throw new IOException("not a folder, a .tar.gz or a .zip");
   }
 
   /** The entries of {@code top} and below, named relative to {@code base}. */

@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
     name = "bundle",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a bundle for upgrading a database from FROM to TO: upgrade.sql,",
-      "its inverse rollback.sql, one script per revision, the revision files,",
-      "MANIFEST.json, SHA256SUMS and APPLY.md, under one top folder.",
+      "Write the release bundle that upgrades a database from FROM to TO.",
+      "It holds upgrade.sql, its inverse rollback.sql, one script per revision",
+      "and direction, the revision files, MANIFEST.json, SHA256SUMS and",
+      "APPLY.md, under one top folder.",
       "PATH ending in .tar.gz or .zip makes an archive, otherwise a folder.",
       "Archives are byte-for-byte reproducible; their entry time is",
       "SOURCE_DATE_EPOCH when set, else 2000-01-01T00:00:00Z."
@@ -49,7 +50,8 @@ final class BundleCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "PATH",
       required = true,
-      description = "Where to write the bundle (atomically): NAME.tar.gz, NAME.zip or a folder.")
+      description = "Write the bundle to PATH (atomically): an archive when PATH ends in"
+          + " .tar.gz or .zip, else a folder.")
   Path output;
 
   @Option(names = "--force", description = "Replace PATH if it exists (a folder as a whole).")

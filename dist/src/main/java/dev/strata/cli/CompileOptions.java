@@ -56,10 +56,8 @@ final class CompileOptions {
       paramLabel = "MODE",
       defaultValue = "bundle",
       converter = TransactionModeConverter.class,
-      description = {
-        "Transactions: bundle (one for the whole script), revision (one per",
-        "revision) or none (default: ${DEFAULT-VALUE})."
-      })
+      description = "Transactions: bundle (one for the whole script), revision (one per"
+          + " revision) or none (default: ${DEFAULT-VALUE}).")
   TransactionMode transaction;
 
   @Option(
@@ -78,10 +76,8 @@ final class CompileOptions {
 
   @Option(
       names = "--no-guard",
-      description = {
-        "Do not check the version table before the first change, nor that",
-        "each version-table UPDATE or DELETE touched one row."
-      })
+      description = "Do not check the version table before the first change, nor that each"
+          + " version-table UPDATE or DELETE touched one row.")
   boolean noGuard;
 
   @Option(names = "--verbose", description = "Print a stack trace on internal errors.")

@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a bundle (a folder, .tar.gz or .zip) without extracting it: every",
-      "checksum in SHA256SUMS and MANIFEST.json, no file missing or extra, no",
-      "absolute path, '..' or link. Exit 0 when sound, 1 with the first problem."
+      "Check a bundle (folder, .tar.gz or .zip) without extracting it.",
+      "Every checksum in SHA256SUMS and MANIFEST.json, no file missing or",
+      "extra, no absolute path, '..' or link. Exit 0 when sound, else 1 with",
+      "the first problem."
     })
 final class VerifyCommand implements Callable<Integer> {
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strata.testkit.PostgresServer;
 import dev.strata.testkit.PostgresServer.ProcessResult;
 import java.io.File;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -200,23 +199,9 @@ class BundleIT {
     throw new AssertionError(tool + " is not on PATH");
   }
 
-  /**
-   * {@code DATABASE_URL} and {@code PGPASSWORD} for the test database. The test kit does not expose
-   * its connection settings, so they are read from its fields.
-   */
-  private static Map<String, String> connection(PostgresServer server, String db)
-      throws Exception {
-    String host = (String) field(server, "host");
-    int port = (Integer) field(server, "port");
-    String user = (String) field(server, "user");
-    return Map.of("DATABASE_URL", "postgresql://" + user + "@" + host + ":" + port + "/" + db,
-        "PGPASSWORD", (String) field(server, "password"));
-  }
-
-  private static Object field(PostgresServer server, String name) throws Exception {
-    Field field = PostgresServer.class.getDeclaredField(name);
-    field.setAccessible(true);
-    return field.get(server);
+  /** {@code DATABASE_URL} and {@code PGPASSWORD} for the test database. */
+  private static Map<String, String> connection(PostgresServer server, String db) {
+    return server.clientEnvironment(db);
   }
 
   private static String head() throws Exception {

@@ -120,6 +120,17 @@ public final class PostgresServer {
         "jdbc:postgresql://" + host + ":" + port + "/" + database, props);
   }
 
+  /**
+   * What a DBA's shell needs to reach {@code database} with the real clients: {@code DATABASE_URL}
+   * (a libpq connection URI, {@code postgresql://user@host:port/database}, the form APPLY.md's
+   * commands take) and {@code PGPASSWORD}.
+   */
+  public Map<String, String> clientEnvironment(String database) {
+    String uri = "postgresql://" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "@"
+        + host + ":" + port + "/" + java.net.URLEncoder.encode(database, StandardCharsets.UTF_8);
+    return Map.of("DATABASE_URL", uri, "PGPASSWORD", password);
+  }
+
   /** Creates a fresh, empty database with a unique name starting with {@code prefix}. */
   public String createDatabase(String prefix) {
     String name = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();

@@ -22,10 +22,38 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * Reads what a bundle path holds into memory, entry by entry, without writing anything anywhere:
  * a folder (walked without following links), a {@code .tar.gz} or a {@code .zip}. Names are
  * returned as stored (archive) or relative to the path with {@code /} (folder), unchecked: judging
- * them is {@link BundleVerifier}'s job.
+ * them is {@link BundleVerifier}'s job. At most {@link #MAX_TOTAL_BYTES} of file content is read in
+ * all, so that a hostile archive (a zip or gzip bomb) is refused instead of filling the memory.
  */
 final class BundleReader {
-  private BundleReader() {}
+  /** The most file content a bundle may hold, unpacked: far above any real bundle (1 GiB). */
+  static final long MAX_TOTAL_BYTES = 1L << 30;
+
+  private final long limit;
+  private long remaining;
+
+  private BundleReader(long limit) {
+    this.limit = limit;
+    this.remaining = limit;
+  }
+
+  /** The next file's content, counted against what is left to read. */
+  private byte[] content(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, remaining + 1));
+    remaining -= bytes.length;
+    if (remaining < 0) {
+      throw new IOException("holds more than " + limit + " bytes unpacked, which no strata bundle"
+          + " does");
+    }
+    return bytes;
+  }
+
+  /** A folder's file content, counted against what is left to read. */
+  private byte[] content(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      return content(in);
+    }
+  }
 
   /** What an entry is. */
   enum Kind { FILE, DIRECTORY, SYMLINK, HARDLINK, OTHER }
@@ -41,6 +69,15 @@ final class BundleReader {
    * @throws IOException when the path cannot be read, or is not a folder, .tar.gz or .zip
    */
   static List<RawEntry> read(Path path) throws IOException {
+    return read(path, MAX_TOTAL_BYTES);
+  }
+
+  /** As {@link #read(Path)}, reading at most {@code limit} bytes of file content. */
+  static List<RawEntry> read(Path path, long limit) throws IOException {
+    return new BundleReader(limit).entries(path);
+  }
+
+  private List<RawEntry> entries(Path path) throws IOException {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("no such file or folder");
     }
@@ -60,7 +97,7 @@ final class BundleReader {
   }
 
   /** The entries of {@code top} and below, named relative to {@code base}. */
-  private static List<RawEntry> folder(Path base, Path top) throws IOException {
+  private List<RawEntry> folder(Path base, Path top) throws IOException {
     List<RawEntry> entries = new ArrayList<>();
     try (Stream<Path> tree = Files.walk(top)) {
       for (Path p : tree.sorted().toList()) {
@@ -76,7 +113,7 @@ final class BundleReader {
             : links(p) > 1 ? Kind.HARDLINK
             : Kind.FILE;
         entries.add(new RawEntry(kind == Kind.DIRECTORY ? name + "/" : name, kind,
-            kind == Kind.FILE ? Files.readAllBytes(p) : new byte[0]));
+            kind == Kind.FILE ? content(p) : new byte[0]));
       }
     }
     return entries;
@@ -91,7 +128,7 @@ final class BundleReader {
     }
   }
 
-  private static List<RawEntry> tarGz(Path path) throws IOException {
+  private List<RawEntry> tarGz(Path path) throws IOException {
     List<RawEntry> entries = new ArrayList<>();
     try (InputStream file = new BufferedInputStream(Files.newInputStream(path));
         TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
@@ -102,13 +139,13 @@ final class BundleReader {
             : e.isFile() ? Kind.FILE
             : Kind.OTHER;
         entries.add(new RawEntry(e.getName(), kind,
-            kind == Kind.FILE ? tar.readAllBytes() : new byte[0]));
+            kind == Kind.FILE ? content(tar) : new byte[0]));
       }
     }
     return entries;
   }
 
-  private static List<RawEntry> zip(Path path) throws IOException {
+  private List<RawEntry> zip(Path path) throws IOException {
     List<RawEntry> entries = new ArrayList<>();
     try (ZipFile zip = ZipFile.builder()
         .setSeekableByteChannel(new SeekableInMemoryByteChannel(Files.readAllBytes(path)))
@@ -120,7 +157,7 @@ final class BundleReader {
         byte[] content = new byte[0];
         if (kind == Kind.FILE) {
           try (InputStream in = zip.getInputStream(e)) {
-            content = in.readAllBytes();
+            content = content(in);
           }
         }
         entries.add(new RawEntry(e.getName(), kind, content));

@@ -144,6 +144,18 @@ class VerifyTest {
         + "': not a folder, a .tar.gz or a .zip\n", Cli.run("verify", text.toString()).err());
   }
 
+  @Test
+  void readingStopsAtTheSizeLimitInsteadOfFillingMemory() throws Exception {
+    Path archive = Files.createTempFile(tmp, "big", ".tar.gz");
+    Files.write(archive, tarGz(List.of(
+        new BundleReader.RawEntry("b/", BundleReader.Kind.DIRECTORY, new byte[0]),
+        new BundleReader.RawEntry("b/zeros", BundleReader.Kind.FILE, new byte[5000]))));
+    assertEquals(2, BundleReader.read(archive, 5000).size());
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.io.IOException.class, () -> BundleReader.read(archive, 4999));
+    assertEquals("holds more than 4999 bytes unpacked, which no strata bundle does", e.getMessage());
+  }
+
   private void assertProblem(List<BundleReader.RawEntry> entries, String problem) throws Exception {
     Path archive = Files.createTempFile(tmp, "bad", ".tar.gz");
     Files.write(archive, tarGz(entries));

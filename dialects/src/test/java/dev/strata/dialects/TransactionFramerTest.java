@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransactionFramerTest {
-  private static final ScriptElement END = new ScriptElement.StepEnd();
+  private static final ScriptElement END = new ScriptElement.StepEnd(List.of());
 
   private static ScriptElement sql(String text) {
     return new ScriptElement.Sql(text, false);

@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:601eecb4c2822b89a279838e07df226eac04a756d7b7bcab1a737337119ede59 over 2 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0002_alter']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0002_alter]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 -- Running downgrade 0002_alter -> 0001_tables, every ALTER TABLE action
@@ -33,7 +49,17 @@ ALTER TABLE accounts RENAME COLUMN full_name TO name;
 
 ALTER TABLE accounts ADD status text;
 
-UPDATE alembic_version SET version_num = '0001_tables' WHERE alembic_version.version_num = '0002_alter';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_tables' WHERE alembic_version.version_num = '0002_alter';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_alter -> 0001_tables changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0001_tables -> , tables
 
@@ -41,6 +67,16 @@ DROP TABLE owners;
 
 DROP TABLE accounts;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_tables';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_tables';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_tables changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

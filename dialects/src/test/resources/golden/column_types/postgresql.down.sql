@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:cf04a8a1a1a8da2f0ed969b119b87bdd81f5f84df33b15bf0c068f0ad639db2d over 2 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0002_change_types']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0002_change_types]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 -- Running downgrade 0002_change_types -> 0001_every_type, types in ADD COLUMN and ALTER COLUMN TYPE
@@ -41,12 +57,32 @@ ALTER TABLE every_type DROP b_decimal;
 
 ALTER TABLE every_type DROP b_int8;
 
-UPDATE alembic_version SET version_num = '0001_every_type' WHERE alembic_version.version_num = '0002_change_types';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_every_type' WHERE alembic_version.version_num = '0002_change_types';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_change_types -> 0001_every_type changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0001_every_type -> , every column type, every spelling
 
 DROP TABLE every_type;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_every_type';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_every_type';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_every_type changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

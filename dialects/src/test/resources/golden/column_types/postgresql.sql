@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:2554b6046932ff8a13f1dce6e3ba861569772433cad4cd94be870a9d064723c7 over 2 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 CREATE TABLE IF NOT EXISTS alembic_version (
@@ -98,6 +114,16 @@ ALTER TABLE every_type ALTER a_bool TYPE boolean;
 
 ALTER TABLE every_type ALTER a_char TYPE char(2);
 
-UPDATE alembic_version SET version_num = '0002_change_types' WHERE alembic_version.version_num = '0001_every_type';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_change_types' WHERE alembic_version.version_num = '0001_every_type';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_every_type -> 0002_change_types changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

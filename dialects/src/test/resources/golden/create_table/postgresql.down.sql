@@ -5,24 +5,70 @@
 -- version table: alembic_version
 -- sources: sha256:d5613d2cc1c7a24ea94753d78f13de2f699d031d9f57cf91f8d4f39f141c0355 over 3 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0003_notes']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0003_notes]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 -- Running downgrade 0003_notes -> 0002_accounts, multi-line default
 
 DROP TABLE notes;
 
-UPDATE alembic_version SET version_num = '0002_accounts' WHERE alembic_version.version_num = '0003_notes';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_accounts' WHERE alembic_version.version_num = '0003_notes';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0003_notes -> 0002_accounts changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0002_accounts -> 0001_owners, every column type
 
 DROP TABLE public.accounts;
 
-UPDATE alembic_version SET version_num = '0001_owners' WHERE alembic_version.version_num = '0002_accounts';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_owners' WHERE alembic_version.version_num = '0002_accounts';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_accounts -> 0001_owners changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0001_owners -> , create owners
 
 DROP TABLE owners;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_owners';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_owners';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_owners changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

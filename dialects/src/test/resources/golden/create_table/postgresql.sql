@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:db2c91d899d1d3a651cbfd0d50c83b9a2d1d8c3eddb0f1c4a0e57257d691899e over 3 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 CREATE TABLE IF NOT EXISTS alembic_version (
@@ -68,13 +84,33 @@ CREATE TABLE public.accounts (
 
 ALTER TABLE public.accounts ALTER COLUMN id SET GENERATED ALWAYS;
 
-UPDATE alembic_version SET version_num = '0002_accounts' WHERE alembic_version.version_num = '0001_owners';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_accounts' WHERE alembic_version.version_num = '0001_owners';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_owners -> 0002_accounts changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running upgrade 0002_accounts -> 0003_notes, multi-line default
 
 CREATE TABLE notes (body text DEFAULT 'line one
 line two');
 
-UPDATE alembic_version SET version_num = '0003_notes' WHERE alembic_version.version_num = '0002_accounts';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0003_notes' WHERE alembic_version.version_num = '0002_accounts';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_accounts -> 0003_notes changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

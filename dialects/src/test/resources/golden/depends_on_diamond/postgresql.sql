@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:dfd3b7437ce76419e0e841f37941ef781f90598363e4f62da2916cb03c551d8b over 5 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 CREATE TABLE IF NOT EXISTS alembic_version (
@@ -34,7 +50,17 @@ CREATE TABLE ledger.entries (
     FOREIGN KEY (customer_id) REFERENCES customers (id)
 );
 
-UPDATE alembic_version SET version_num = '0002_ledger' WHERE alembic_version.version_num = '0001_customers';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_ledger' WHERE alembic_version.version_num = '0001_customers';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_customers -> 0002_ledger changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running upgrade 0001_customers -> 0003_billing, billing branch, needs the ledger
 
@@ -45,7 +71,17 @@ CREATE TABLE invoices (
     FOREIGN KEY (entry_id) REFERENCES ledger.entries (id)
 );
 
-UPDATE alembic_version SET version_num = '0003_billing' WHERE alembic_version.version_num = '0002_ledger';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0003_billing' WHERE alembic_version.version_num = '0002_ledger';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_ledger -> 0003_billing changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running upgrade 0001_customers -> 0005_audit, a third branch, left unmerged
 
@@ -55,7 +91,17 @@ CREATE TABLE invoice_audit (
     FOREIGN KEY (invoice_id) REFERENCES invoices (id)
 );
 
-UPDATE alembic_version SET version_num = '0005_audit' WHERE alembic_version.version_num = '0003_billing';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0005_audit' WHERE alembic_version.version_num = '0003_billing';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0003_billing -> 0005_audit changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running upgrade 0002_ledger, 0003_billing -> 0004_merge, merge ledger and billing
 

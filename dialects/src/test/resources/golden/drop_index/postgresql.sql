@@ -4,6 +4,51 @@
 -- to: 0002_drop
 -- version table: alembic_version
 -- sources: sha256:8d7b6528163a6cc8ad0511db379aeb2123d31a730fa510d9afbbc56fcd193df2 over 2 revision files
+-- run: 1fb2540572947707b0fac72badb0ec38fb9f50b7e81def91f7a2d68b4c2c8164 (3 segments, progress in strata_progress)
+
+DO $strata$
+DECLARE
+    done integer := 0;
+    expected text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('strata_progress') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(max(segment), 0) FROM strata_progress WHERE run_id = $1'
+            INTO done USING '1fb2540572947707b0fac72badb0ec38fb9f50b7e81def91f7a2d68b4c2c8164';
+    END IF;
+    IF done NOT BETWEEN 0 AND 2 THEN
+        RAISE EXCEPTION 'strata: strata_progress records % of 3 segments done for run 1fb2540572947707b0fac72badb0ec38fb9f50b7e81def91f7a2d68b4c2c8164', done;
+    END IF;
+    expected := CASE done
+        WHEN 0 THEN '{}'::text[]
+        WHEN 1 THEN ARRAY['0001_items']::text[]
+        WHEN 2 THEN ARRAY['0001_items']::text[]
+    END;
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        IF done = 0 THEN
+            RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+                '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+        END IF;
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script, resuming after segment % of 3, expects %',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']', done, '[' || coalesce(nullif(array_to_string(expected, ', '), ''), 'base') || ']';
+    END IF;
+    PERFORM set_config('strata.segments_done', done::text, false);
+    IF done > 0 THEN
+        RAISE NOTICE 'strata: resuming after segment % of 3', done;
+    END IF;
+END
+$strata$;
+
+-- segment 1 of 3 (one transaction): 0001_items, 0002_drop
+SELECT current_setting('strata.segments_done')::integer >= 1 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 1 of 3 already done, skipped'
+\else
+\echo 'strata: segment 1 of 3'
 
 BEGIN;
 
@@ -44,14 +89,64 @@ DROP INDEX IF EXISTS ix_missing CASCADE;
 
 DROP INDEX app.ix_items_sku;
 
+CREATE TABLE IF NOT EXISTS strata_progress (
+    run_id varchar(64) NOT NULL,
+    segment int NOT NULL,
+    CONSTRAINT strata_progress_pkey PRIMARY KEY (run_id, segment)
+);
+
+INSERT INTO strata_progress (run_id, segment) VALUES ('1fb2540572947707b0fac72badb0ec38fb9f50b7e81def91f7a2d68b4c2c8164', 1);
+
 COMMIT;
+
+\endif
+
+-- segment 2 of 3 (no transaction): 0002_drop
+SELECT current_setting('strata.segments_done')::integer >= 2 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 2 of 3 already done, skipped'
+\else
+\echo 'strata: segment 2 of 3'
 
 DROP INDEX CONCURRENTLY ix_items_a;
 
 DROP INDEX CONCURRENTLY IF EXISTS ix_items_a_id;
 
+INSERT INTO strata_progress (run_id, segment) VALUES ('1fb2540572947707b0fac72badb0ec38fb9f50b7e81def91f7a2d68b4c2c8164', 2);
+
+\endif
+
+-- segment 3 of 3 (one transaction): 0002_drop
+SELECT current_setting('strata.segments_done')::integer >= 3 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 3 of 3 already done, skipped'
+\else
+\echo 'strata: segment 3 of 3'
+
 BEGIN;
 
-UPDATE alembic_version SET version_num = '0002_drop' WHERE alembic_version.version_num = '0001_items';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_drop' WHERE alembic_version.version_num = '0001_items';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_items -> 0002_drop changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+DELETE FROM strata_progress WHERE run_id = '1fb2540572947707b0fac72badb0ec38fb9f50b7e81def91f7a2d68b4c2c8164';
+
+DO $strata$
+BEGIN
+    IF NOT EXISTS (SELECT 1 AS one FROM strata_progress) THEN
+        DROP TABLE strata_progress;
+    END IF;
+END
+$strata$;
 
 COMMIT;
+
+\endif

@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:b9163cdb8331149095c3e75d2fc6e8ad3309faec368c15bd096b9675344393b5 over 2 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 CREATE TABLE IF NOT EXISTS alembic_version (
@@ -58,6 +74,16 @@ ALTER TABLE IF EXISTS events ALTER COLUMN n SET GENERATED ALWAYS;
 
 INSERT INTO events (kind) VALUES ('numbered');
 
-UPDATE alembic_version SET version_num = '0002_add_identity' WHERE alembic_version.version_num = '0001_identity';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_add_identity' WHERE alembic_version.version_num = '0001_identity';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_identity -> 0002_add_identity changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

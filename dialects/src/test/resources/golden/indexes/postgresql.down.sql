@@ -4,12 +4,73 @@
 -- to: base
 -- version table: alembic_version
 -- sources: sha256:1b7efa35885d066ac855ac61ea56b37ad5a463f59a943dbe3e27a39c4f99891d over 2 revision files
+-- run: 71b451bf3ebd3f2f924241c865eea5f22a4a8486992032dbd36837351f4c9c1a (2 segments, progress in strata_progress)
+
+DO $strata$
+DECLARE
+    done integer := 0;
+    expected text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('strata_progress') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(max(segment), 0) FROM strata_progress WHERE run_id = $1'
+            INTO done USING '71b451bf3ebd3f2f924241c865eea5f22a4a8486992032dbd36837351f4c9c1a';
+    END IF;
+    IF done NOT BETWEEN 0 AND 1 THEN
+        RAISE EXCEPTION 'strata: strata_progress records % of 2 segments done for run 71b451bf3ebd3f2f924241c865eea5f22a4a8486992032dbd36837351f4c9c1a', done;
+    END IF;
+    expected := CASE done
+        WHEN 0 THEN ARRAY['0002_indexes']::text[]
+        WHEN 1 THEN ARRAY['0002_indexes']::text[]
+    END;
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        IF done = 0 THEN
+            RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0002_indexes]',
+                '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+        END IF;
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script, resuming after segment % of 2, expects %',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']', done, '[' || coalesce(nullif(array_to_string(expected, ', '), ''), 'base') || ']';
+    END IF;
+    PERFORM set_config('strata.segments_done', done::text, false);
+    IF done > 0 THEN
+        RAISE NOTICE 'strata: resuming after segment % of 2', done;
+    END IF;
+END
+$strata$;
+
+-- segment 1 of 2 (no transaction): 0002_indexes
+SELECT current_setting('strata.segments_done')::integer >= 1 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 1 of 2 already done, skipped'
+\else
+\echo 'strata: segment 1 of 2'
 
 -- Running downgrade 0002_indexes -> 0001_users, index users
 
 DROP INDEX CONCURRENTLY uq_users_id;
 
 DROP INDEX CONCURRENTLY IF EXISTS ix_users_deleted;
+
+CREATE TABLE IF NOT EXISTS strata_progress (
+    run_id varchar(64) NOT NULL,
+    segment int NOT NULL,
+    CONSTRAINT strata_progress_pkey PRIMARY KEY (run_id, segment)
+);
+
+INSERT INTO strata_progress (run_id, segment) VALUES ('71b451bf3ebd3f2f924241c865eea5f22a4a8486992032dbd36837351f4c9c1a', 1);
+
+\endif
+
+-- segment 2 of 2 (one transaction): 0002_indexes, 0001_users
+SELECT current_setting('strata.segments_done')::integer >= 2 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 2 of 2 already done, skipped'
+\else
+\echo 'strata: segment 2 of 2'
 
 BEGIN;
 
@@ -23,12 +84,44 @@ DROP INDEX IF EXISTS uq_users_tenant_email;
 
 DROP INDEX public.ix_users_email;
 
-UPDATE alembic_version SET version_num = '0001_users' WHERE alembic_version.version_num = '0002_indexes';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_users' WHERE alembic_version.version_num = '0002_indexes';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_indexes -> 0001_users changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0001_users -> , users
 
 DROP TABLE users;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_users';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_users';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_users changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+DELETE FROM strata_progress WHERE run_id = '71b451bf3ebd3f2f924241c865eea5f22a4a8486992032dbd36837351f4c9c1a';
+
+DO $strata$
+BEGIN
+    IF NOT EXISTS (SELECT 1 AS one FROM strata_progress) THEN
+        DROP TABLE strata_progress;
+    END IF;
+END
+$strata$;
 
 COMMIT;
+
+\endif

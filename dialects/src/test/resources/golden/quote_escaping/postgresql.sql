@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:5dc074358b5a08ce1a52eeb92f860f7ca9f5e160415592329eeb98733259de90 over 2 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 CREATE TABLE IF NOT EXISTS alembic_version (
@@ -18,6 +34,16 @@ INSERT INTO alembic_version (version_num) VALUES ('o''brien');
 
 -- Running upgrade o'brien -> x'y
 
-UPDATE alembic_version SET version_num = 'x''y' WHERE alembic_version.version_num = 'o''brien';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = 'x''y' WHERE alembic_version.version_num = 'o''brien';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update o''brien -> x''y changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

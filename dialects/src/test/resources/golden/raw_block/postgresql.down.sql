@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:2b910df372c74aca19e1e23ceb935b0f4b01c7a6c128129918a3929aa261d24a over 1 revision file
 
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0001_things']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0001_things]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 -- Running downgrade 0001_things -> , things
@@ -16,6 +32,16 @@ DROP FUNCTION touch();
 
 DROP TABLE things;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_things';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_things';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_things changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:a9fa59600433da4b9d4586c7ee9e6f6018541848bd3dbde2d1b4a974dfcdfcf1 over 2 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0002_drop']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0002_drop]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 -- Running downgrade 0002_drop -> 0001_schemas, drop schemas
@@ -17,7 +33,17 @@ CREATE TABLE "Audit".log (
     line text
 );
 
-UPDATE alembic_version SET version_num = '0001_schemas' WHERE alembic_version.version_num = '0002_drop';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_schemas' WHERE alembic_version.version_num = '0002_drop';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_drop -> 0001_schemas changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0001_schemas -> , schemas
 
@@ -27,6 +53,16 @@ DROP SCHEMA "Audit";
 
 DROP SCHEMA IF EXISTS billing;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_schemas';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_schemas';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_schemas changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

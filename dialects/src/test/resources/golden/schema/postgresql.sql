@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:4a01838c85c43a4337dc72cc2916da119b5834bc09ed634d961dc13d8e2ec012 over 2 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 CREATE TABLE IF NOT EXISTS alembic_version (
@@ -34,6 +50,16 @@ DROP SCHEMA "Audit" CASCADE;
 
 DROP SCHEMA billing;
 
-UPDATE alembic_version SET version_num = '0002_drop' WHERE alembic_version.version_num = '0001_schemas';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_drop' WHERE alembic_version.version_num = '0001_schemas';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_schemas -> 0002_drop changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

@@ -4,6 +4,56 @@
 -- to: 0003_last
 -- version table: alembic_version
 -- sources: sha256:624c4eea8237e18e511b47d2f4fdf89aa745b2c1d8391902a8af9d4859b0eae7 over 3 revision files
+-- run: aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1 (8 segments, progress in strata_progress)
+
+DO $strata$
+DECLARE
+    done integer := 0;
+    expected text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('strata_progress') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(max(segment), 0) FROM strata_progress WHERE run_id = $1'
+            INTO done USING 'aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1';
+    END IF;
+    IF done NOT BETWEEN 0 AND 7 THEN
+        RAISE EXCEPTION 'strata: strata_progress records % of 8 segments done for run aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1', done;
+    END IF;
+    expected := CASE done
+        WHEN 0 THEN '{}'::text[]
+        WHEN 1 THEN ARRAY['0001_t']::text[]
+        WHEN 2 THEN ARRAY['0001_t']::text[]
+        WHEN 3 THEN ARRAY['0001_t']::text[]
+        WHEN 4 THEN ARRAY['0001_t']::text[]
+        WHEN 5 THEN ARRAY['0002_mid']::text[]
+        WHEN 6 THEN ARRAY['0002_mid']::text[]
+        WHEN 7 THEN ARRAY['0002_mid']::text[]
+    END;
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        IF done = 0 THEN
+            RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+                '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+        END IF;
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script, resuming after segment % of 8, expects %',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']', done, '[' || coalesce(nullif(array_to_string(expected, ', '), ''), 'base') || ']';
+    END IF;
+    PERFORM set_config('strata.segments_done', done::text, false);
+    IF done > 0 THEN
+        RAISE NOTICE 'strata: resuming after segment % of 8', done;
+    END IF;
+END
+$strata$;
+
+-- segment 1 of 8 (no transaction): 0001_t
+SELECT current_setting('strata.segments_done')::integer >= 1 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 1 of 8 already done, skipped'
+\else
+\echo 'strata: segment 1 of 8'
 
 CREATE TABLE IF NOT EXISTS alembic_version (
     version_num varchar(32) NOT NULL,
@@ -19,24 +69,139 @@ CREATE TABLE t (
 
 INSERT INTO alembic_version (version_num) VALUES ('0001_t');
 
+CREATE TABLE IF NOT EXISTS strata_progress (
+    run_id varchar(64) NOT NULL,
+    segment int NOT NULL,
+    CONSTRAINT strata_progress_pkey PRIMARY KEY (run_id, segment)
+);
+
+INSERT INTO strata_progress (run_id, segment) VALUES ('aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1', 1);
+
+\endif
+
+-- segment 2 of 8 (no transaction): 0002_mid
+SELECT current_setting('strata.segments_done')::integer >= 2 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 2 of 8 already done, skipped'
+\else
+\echo 'strata: segment 2 of 8'
+
 -- Running upgrade 0001_t -> 0002_mid, starts outside a transaction
 
 CREATE INDEX CONCURRENTLY ix_t_id ON t (id);
 
 UPDATE t SET v = 'x';
 
+INSERT INTO strata_progress (run_id, segment) VALUES ('aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1', 2);
+
+\endif
+
+-- segment 3 of 8 (no transaction): 0002_mid
+SELECT current_setting('strata.segments_done')::integer >= 3 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 3 of 8 already done, skipped'
+\else
+\echo 'strata: segment 3 of 8'
+
 ALTER TABLE t ADD w text;
+
+INSERT INTO strata_progress (run_id, segment) VALUES ('aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1', 3);
+
+\endif
+
+-- segment 4 of 8 (no transaction): 0002_mid
+SELECT current_setting('strata.segments_done')::integer >= 4 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 4 of 8 already done, skipped'
+\else
+\echo 'strata: segment 4 of 8'
 
 VACUUM t;
 
-UPDATE alembic_version SET version_num = '0002_mid' WHERE alembic_version.version_num = '0001_t';
+INSERT INTO strata_progress (run_id, segment) VALUES ('aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1', 4);
+
+\endif
+
+-- segment 5 of 8 (no transaction): 0002_mid
+SELECT current_setting('strata.segments_done')::integer >= 5 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 5 of 8 already done, skipped'
+\else
+\echo 'strata: segment 5 of 8'
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_mid' WHERE alembic_version.version_num = '0001_t';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_t -> 0002_mid changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+INSERT INTO strata_progress (run_id, segment) VALUES ('aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1', 5);
+
+\endif
+
+-- segment 6 of 8 (no transaction): 0003_last
+SELECT current_setting('strata.segments_done')::integer >= 6 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 6 of 8 already done, skipped'
+\else
+\echo 'strata: segment 6 of 8'
 
 -- Running upgrade 0002_mid -> 0003_last, ends outside a transaction
 
 ALTER TABLE t ADD z text;
 
+INSERT INTO strata_progress (run_id, segment) VALUES ('aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1', 6);
+
+\endif
+
+-- segment 7 of 8 (no transaction): 0003_last
+SELECT current_setting('strata.segments_done')::integer >= 7 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 7 of 8 already done, skipped'
+\else
+\echo 'strata: segment 7 of 8'
+
 CREATE INDEX CONCURRENTLY ix_t_w ON t (w);
 
 CREATE INDEX CONCURRENTLY ix_t_z ON t (z);
 
-UPDATE alembic_version SET version_num = '0003_last' WHERE alembic_version.version_num = '0002_mid';
+INSERT INTO strata_progress (run_id, segment) VALUES ('aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1', 7);
+
+\endif
+
+-- segment 8 of 8 (no transaction): 0003_last
+SELECT current_setting('strata.segments_done')::integer >= 8 AS strata_skip \gset
+\if :strata_skip
+\echo 'strata: segment 8 of 8 already done, skipped'
+\else
+\echo 'strata: segment 8 of 8'
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0003_last' WHERE alembic_version.version_num = '0002_mid';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_mid -> 0003_last changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+DELETE FROM strata_progress WHERE run_id = 'aec8e019bc1c34651170eedaf8af96004ef1baee66478f82e7d4f053da771ff1';
+
+DO $strata$
+BEGIN
+    IF NOT EXISTS (SELECT 1 AS one FROM strata_progress) THEN
+        DROP TABLE strata_progress;
+    END IF;
+END
+$strata$;
+
+\endif

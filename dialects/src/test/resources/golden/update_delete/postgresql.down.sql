@@ -5,18 +5,54 @@
 -- version table: alembic_version
 -- sources: sha256:7dbdb2fd22bcb5a9c6e41524069097b979c7c73f6e6d13db854b7d295c4df8ec over 2 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0002_changes']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0002_changes]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 -- Running downgrade 0002_changes -> 0001_accounts, data changes
 
 INSERT INTO accounts (id, meta) VALUES (1, '{"closed": true}'), (2, '{}');
 
-UPDATE alembic_version SET version_num = '0001_accounts' WHERE alembic_version.version_num = '0002_changes';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_accounts' WHERE alembic_version.version_num = '0002_changes';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_changes -> 0001_accounts changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0001_accounts -> , accounts
 
 DROP TABLE accounts;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_accounts';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_accounts';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_accounts changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:bef64c193b4103f8fe798960a38ed5803b01c445832996a4316055cffc0787d0 over 2 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 CREATE TABLE IF NOT EXISTS alembic_version (
@@ -36,6 +52,16 @@ DELETE FROM accounts WHERE status = 'closed';
 
 DELETE FROM accounts;
 
-UPDATE alembic_version SET version_num = '0002_changes' WHERE alembic_version.version_num = '0001_accounts';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_changes' WHERE alembic_version.version_num = '0001_accounts';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_accounts -> 0002_changes changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

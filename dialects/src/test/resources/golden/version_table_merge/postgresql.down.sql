@@ -5,30 +5,86 @@
 -- version table: alembic_version
 -- sources: sha256:948251bcfdf36d55529caef32895b390a7a19d8d112b156ce2537b398b031867 over 4 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0004_merge']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0004_merge]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 -- Running downgrade 0004_merge -> 0002_last_tx, 0003_cart, merge
 
 INSERT INTO alembic_version (version_num) VALUES ('0003_cart');
 
-UPDATE alembic_version SET version_num = '0002_last_tx' WHERE alembic_version.version_num = '0004_merge';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_last_tx' WHERE alembic_version.version_num = '0004_merge';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0004_merge -> 0002_last_tx changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0002_last_tx -> 0001_account, add last_tx
 
 ALTER TABLE account DROP last_tx;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0002_last_tx';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0002_last_tx';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0002_last_tx changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0003_cart -> 0001_account, create cart
 
 DROP TABLE cart;
 
-UPDATE alembic_version SET version_num = '0001_account' WHERE alembic_version.version_num = '0003_cart';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_account' WHERE alembic_version.version_num = '0003_cart';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0003_cart -> 0001_account changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running downgrade 0001_account -> , create account
 
 DROP TABLE IF EXISTS account CASCADE;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_account';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_account';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_account changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

@@ -5,6 +5,22 @@
 -- version table: alembic_version
 -- sources: sha256:1e7bffdb74f0d78bfa08d2552d29f76e7fc58363f6c6795622a82f8b2ee69b90 over 4 revision files
 
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
 BEGIN;
 
 CREATE TABLE IF NOT EXISTS alembic_version (
@@ -29,7 +45,17 @@ CREATE TABLE cart (
     PRIMARY KEY (id)
 );
 
-UPDATE alembic_version SET version_num = '0003_cart' WHERE alembic_version.version_num = '0001_account';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0003_cart' WHERE alembic_version.version_num = '0001_account';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_account -> 0003_cart changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 -- Running upgrade 0001_account -> 0002_last_tx, add last_tx
 
@@ -41,8 +67,28 @@ INSERT INTO alembic_version (version_num) VALUES ('0002_last_tx');
 
 UPDATE account SET name = 'x' WHERE name IS NULL;
 
-DELETE FROM alembic_version WHERE alembic_version.version_num = '0002_last_tx';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0002_last_tx';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0002_last_tx changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
-UPDATE alembic_version SET version_num = '0004_merge' WHERE alembic_version.version_num = '0003_cart';
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0004_merge' WHERE alembic_version.version_num = '0003_cart';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0003_cart -> 0004_merge changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
 
 COMMIT;

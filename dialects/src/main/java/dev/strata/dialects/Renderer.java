@@ -18,11 +18,13 @@ import java.util.Objects;
  * byte for byte the same on every run, LF line endings, ending with a single {@code \n}.
  *
  * <p>Script shape (matching Alembic's offline output where a user would notice, §1.5-1.7 of the
- * Alembic notes): the {@link ScriptHeader header}; the version table's {@code CREATE TABLE IF NOT
- * EXISTS} when the plan starts from base; then per step the banner {@code -- Running upgrade A ->
- * B, message}, its statements and its version-table changes. Every statement ends with {@code ;}
- * and a blank line. Transactions are placed by {@link TransactionFramer} following
- * {@link ScriptOptions#transactionMode()}.
+ * Alembic notes): the {@link ScriptHeader header}; the session settings ({@code SET lock_timeout},
+ * {@code SET statement_timeout}) when set; the guard when {@link ScriptOptions#guards()}; the
+ * version table's {@code CREATE TABLE IF NOT EXISTS} when the plan starts from base; then per step
+ * the banner {@code -- Running upgrade A -> B, message}, its statements and its version-table
+ * changes. Every statement ends with {@code ;} and a blank line. Transactions and segments are
+ * placed by {@link TransactionFramer} following {@link ScriptOptions#transactionMode()}; {@code
+ * docs/scripts.md} describes the whole shape.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -55,31 +57,46 @@ public final class Renderer {
   }
 
   /**
-   * The whole script for {@code plan} and its segments. (Placeholder for the segment list: it
-   * reports the script as one segment until segments are implemented.)
-   *
-   * @throws DiagnosticException as {@link #render}
-   */
-  public RenderedScript renderScript(Plan plan, ScriptOptions options) throws DiagnosticException {
-    String text = render(plan, options);
-    return new RenderedScript(text, List.of(new RenderedScript.Segment(1, true,
-        plan.steps().stream().map(Step::id).toList(), List.of(), plan.toHeads())));
-  }
-
-  /**
-   * The whole script for {@code plan}.
+   * The whole script for {@code plan} and how it is cut into segments (see {@code
+   * docs/scripts.md}): each transaction is one segment, and so is each run of statements that must
+   * run outside a transaction; in {@link TransactionMode#NONE} each revision is one segment, cut
+   * again around such runs. With {@link ScriptOptions#guards()} the script checks the version
+   * table before its first change and, when it has more than one segment, records each segment's
+   * completion so that a re-run after a failure resumes at the failed segment.
    *
    * @throws DiagnosticException with every statement that cannot be rendered for this dialect
    *     (E04xx, see the package documentation), in step and statement order
    */
-  public String render(Plan plan, ScriptOptions options) throws DiagnosticException {
+  public RenderedScript renderScript(Plan plan, ScriptOptions options) throws DiagnosticException {
     VersionTable versionTable = new VersionTable(sql, options);
+    List<ScriptElement> elements = elements(plan, options, versionTable);
+    List<TransactionFramer.Segment> segments =
+        TransactionFramer.segments(
+            elements, dialect, options.transactionMode(), plan.fromHeads());
+    return new ScriptWriter(sql, dialect, versionTable).write(plan, options, segments);
+  }
+
+  /**
+   * The whole script for {@code plan}: the text of {@link #renderScript}.
+   *
+   * @throws DiagnosticException as {@link #renderScript}
+   */
+  public String render(Plan plan, ScriptOptions options) throws DiagnosticException {
+    return renderScript(plan, options).text();
+  }
+
+  private List<ScriptElement> elements(Plan plan, ScriptOptions options, VersionTable versionTable)
+      throws DiagnosticException {
+    Guard guard = new Guard(versionTable.displayName());
+    List<List<String>> headsAfter = plan.headsAfterEachStep();
     List<ScriptElement> elements = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     if (plan.startsFromBase()) {
       elements.add(new ScriptElement.Sql(versionTable.create(), false));
     }
-    for (Step step : plan.steps()) {
+    for (int i = 0; i < plan.steps().size(); i++) {
+      Step step = plan.steps().get(i);
+      elements.add(new ScriptElement.StepStart(step.id()));
       elements.add(new ScriptElement.Comment(banner(step)));
       for (Statement statement : step.body().statements()) {
         try {
@@ -89,16 +106,23 @@ public final class Renderer {
         }
       }
       for (VersionTableOp op : step.versionTableOps()) {
-        elements.add(new ScriptElement.Sql(versionTable.render(op), false));
+        elements.add(versionChange(op, versionTable, options.guards() ? guard : null));
       }
-      elements.add(new ScriptElement.StepEnd());
+      elements.add(new ScriptElement.StepEnd(headsAfter.get(i)));
     }
     if (!problems.isEmpty()) {
       throw new DiagnosticException(problems);
     }
-    String header = ScriptHeader.render(plan, options, dialect, versionTable.displayName());
-    List<String> blocks = TransactionFramer.frame(elements, dialect, options.transactionMode());
-    return blocks.isEmpty() ? header : header + "\n" + String.join("\n\n", blocks) + "\n";
+    return elements;
+  }
+
+  /** The op's statement; an UPDATE or DELETE in the row-count check when {@code guard} is given. */
+  private static ScriptElement versionChange(VersionTableOp op, VersionTable table, Guard guard) {
+    String statement = table.render(op);
+    boolean checked = guard != null && !(op instanceof VersionTableOp.InsertHead);
+    return checked
+        ? new ScriptElement.Sql(guard.exactlyOneRow(statement, op), false, statement)
+        : new ScriptElement.Sql(statement, false);
   }
 
   /**

@@ -1,6 +1,11 @@
 package dev.strata.dialects;
 
-/** One piece of a script body before transactions are placed (see {@link TransactionFramer}). */
+import java.util.List;
+
+/**
+ * One piece of a script body before transactions and segments are placed (see {@link
+ * TransactionFramer}).
+ */
 sealed interface ScriptElement {
 
   /** A comment line (a step banner, a skipped block), without line break. */
@@ -10,9 +15,34 @@ sealed interface ScriptElement {
    * One SQL statement, without its {@code ;}.
    *
    * @param outsideTransaction it must run outside any transaction block
+   * @param summary what a person reads in a segment list: the first line of the statement as the
+   *     revision wrote it (for a version-table change wrapped in a row-count check, the change
+   *     itself, not the wrapper)
    */
-  record Sql(String text, boolean outsideTransaction) implements ScriptElement {}
+  record Sql(String text, boolean outsideTransaction, String summary) implements ScriptElement {
+    /** A statement summarised by its own first line. */
+    Sql(String text, boolean outsideTransaction) {
+      this(text, outsideTransaction, firstLine(text));
+    }
 
-  /** The end of one revision's statements and version-table update. */
-  record StepEnd() implements ScriptElement {}
+    static String firstLine(String text) {
+      String trimmed = text.strip();
+      int end = trimmed.indexOf('\n');
+      return end < 0 ? trimmed : trimmed.substring(0, end).stripTrailing();
+    }
+  }
+
+  /** The start of one revision's statements: those that follow belong to {@code revision}. */
+  record StepStart(String revision) implements ScriptElement {}
+
+  /**
+   * The end of one revision's statements and version-table changes.
+   *
+   * @param headsAfter the version-table rows once the step has run, sorted
+   */
+  record StepEnd(List<String> headsAfter) implements ScriptElement {
+    public StepEnd {
+      headsAfter = List.copyOf(headsAfter);
+    }
+  }
 }

@@ -1,8 +1,9 @@
 /**
  * Rendering a {@link dev.strata.compiler.Plan} as an SQL script for one {@link
  * dev.strata.dialects.Dialect}: statements built with jOOQ's DSL (hand-written only where jOOQ cannot
- * express a construct), the version-table bookkeeping, and the script framing (header, banners,
- * transactions). The entry point is {@link dev.strata.dialects.Renderer}.
+ * express a construct), the version-table bookkeeping, and the script framing (header, session
+ * settings, the guard and row-count checks, banners, transactions, resumable segments; {@code
+ * docs/scripts.md} describes the shape). The entry point is {@link dev.strata.dialects.Renderer}.
  *
  * <p>Diagnostic codes of this stage (E04xx, dialect support):
  *

@@ -24,6 +24,9 @@ final class GoldenCases {
     return List.of(
         transactionCase("transaction_per_revision", TransactionMode.REVISION),
         transactionCase("transaction_none", TransactionMode.NONE),
+        unguardedCase(),
+        timeoutsCase(),
+        versionTableQuotedSegmentsCase(),
         versionTableCustomCase(),
         versionTableQuotedCase(),
         quoteEscapingCase(),
@@ -38,6 +41,39 @@ final class GoldenCases {
       throws DiagnosticException {
     FileCase files = new FileCase("no_transaction", GoldenTest.GOLDEN.resolve("no_transaction"));
     return new GoldenCase(name, files.upgradePlan(), OPTIONS.withTransactionMode(mode), "");
+  }
+
+  /**
+   * The {@code no_transaction} plan with guards off: Alembic's unguarded shape, byte for byte what
+   * strata printed before guards existed (no guard, no row-count checks, no segment bookkeeping).
+   */
+  private static GoldenCase unguardedCase() throws DiagnosticException {
+    FileCase files = new FileCase("no_transaction", GoldenTest.GOLDEN.resolve("no_transaction"));
+    return new GoldenCase("unguarded", files.upgradePlan(), OPTIONS.withGuards(false), "");
+  }
+
+  /** Session timeouts: two {@code SET} lines after the header, before the guard. */
+  private static GoldenCase timeoutsCase() {
+    return GoldenCase.of(
+            "timeouts",
+            upgrade(BASE, List.of("0001_init"), up("0001_init", BASE, "init", List.of(), insert("0001_init"))))
+        .withOptions(OPTIONS.withTimeouts(Optional.of("5s"), Optional.of("15min")));
+  }
+
+  /**
+   * A quoted version table in a quoted schema, cut into two segments (one transaction per
+   * revision): the progress table lives in the same schema, and every name in the guard's dynamic
+   * SQL keeps its quotes.
+   */
+  private static GoldenCase versionTableQuotedSegmentsCase() {
+    return GoldenCase.of(
+            "version_table_quoted_segments",
+            upgrade(BASE, List.of("0002_next"),
+                up("0001_init", BASE, "init", List.of(), insert("0001_init")),
+                up("0002_next", List.of("0001_init"), "next", List.of(), update("0001_init", "0002_next"))))
+        .withOptions(new ScriptOptions("Schema 100% Versions", Optional.of("O'ps"), "test",
+            TransactionMode.REVISION))
+        .withPrelude("CREATE SCHEMA \"O'ps\"");
   }
 
   private static GoldenCase versionTableCustomCase() {

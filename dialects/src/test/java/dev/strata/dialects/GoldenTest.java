@@ -164,9 +164,16 @@ class GoldenTest {
     return to;
   }
 
-  /** The script with the header's {@code -- sources: sha256:<hex>} checksum masked. */
+  /**
+   * The script with the header's {@code -- sources: sha256:<hex>} checksum masked, and the run id
+   * derived from it (header line {@code -- run: <hex>}) masked wherever it occurs.
+   */
   static String withoutSourcesChecksum(String script) {
-    return script.replaceFirst("(?m)^(-- sources: sha256:)[0-9a-f]{64}( over )", "$1<checksum>$2");
+    String masked =
+        script.replaceFirst("(?m)^(-- sources: sha256:)[0-9a-f]{64}( over )", "$1<checksum>$2");
+    java.util.regex.Matcher run =
+        java.util.regex.Pattern.compile("(?m)^-- run: ([0-9a-f]{64}) ").matcher(masked);
+    return run.find() ? masked.replace(run.group(1), "<run id>") : masked;
   }
 
   @Test

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransactionFramerTest {
-  private static final ScriptElement END = new ScriptElement.StepEnd();
+  private static final ScriptElement END = new ScriptElement.StepEnd(List.of());
 
   private static ScriptElement sql(String text) {
     return new ScriptElement.Sql(text, false);
@@ -64,5 +64,69 @@ class TransactionFramerTest {
     assertEquals(
         List.of("-- a", "A;", "X;", "B;"),
         frame(TransactionMode.NONE, comment("-- a"), sql("A"), outside("X"), sql("B"), END));
+  }
+
+  private static ScriptElement start(String revision) {
+    return new ScriptElement.StepStart(revision);
+  }
+
+  private static ScriptElement end(String... headsAfter) {
+    return new ScriptElement.StepEnd(List.of(headsAfter));
+  }
+
+  private static List<TransactionFramer.Segment> segments(
+      TransactionMode mode, ScriptElement... elements) {
+    return TransactionFramer.segments(List.of(elements), Dialect.POSTGRESQL, mode, List.of("0"));
+  }
+
+  /** Two steps: a runs A, then X outside a transaction, then its version change Va; b runs B, Vb. */
+  private static final ScriptElement[] TWO_STEPS = {
+    start("a"), comment("-- a"), sql("A"), outside("X"), sql("Va"), end("a"),
+    start("b"), comment("-- b"), sql("B"), sql("Vb"), end("b")
+  };
+
+  @Test
+  void bundleSegmentsAreTheTransactionsAndTheOutsideRuns() {
+    assertEquals(
+        List.of(
+            new TransactionFramer.Segment(true, List.of("-- a", "A;"), List.of("a"), List.of("A"), List.of("0")),
+            new TransactionFramer.Segment(false, List.of("X;"), List.of("a"), List.of("X"), List.of("0")),
+            new TransactionFramer.Segment(true, List.of("Va;", "-- b", "B;", "Vb;"), List.of("a", "b"),
+                List.of("Va", "B", "Vb"), List.of("b"))),
+        segments(TransactionMode.BUNDLE, TWO_STEPS));
+  }
+
+  @Test
+  void revisionSegmentsEndWithEachStep() {
+    assertEquals(
+        List.of(
+            new TransactionFramer.Segment(true, List.of("-- a", "A;"), List.of("a"), List.of("A"), List.of("0")),
+            new TransactionFramer.Segment(false, List.of("X;"), List.of("a"), List.of("X"), List.of("0")),
+            new TransactionFramer.Segment(true, List.of("Va;"), List.of("a"), List.of("Va"), List.of("a")),
+            new TransactionFramer.Segment(true, List.of("-- b", "B;", "Vb;"), List.of("b"),
+                List.of("B", "Vb"), List.of("b"))),
+        segments(TransactionMode.REVISION, TWO_STEPS));
+  }
+
+  @Test
+  void noneModeCutsAsRevisionModeWithoutTransactions() {
+    List<TransactionFramer.Segment> none = segments(TransactionMode.NONE, TWO_STEPS);
+    List<TransactionFramer.Segment> revision = segments(TransactionMode.REVISION, TWO_STEPS);
+    assertEquals(revision.size(), none.size());
+    for (int i = 0; i < none.size(); i++) {
+      assertEquals(false, none.get(i).transactional());
+      assertEquals(revision.get(i).blocks(), none.get(i).blocks());
+      assertEquals(revision.get(i).headsAfter(), none.get(i).headsAfter());
+    }
+  }
+
+  @Test
+  void theCompletionRecordCommitsWithItsSegment() {
+    TransactionFramer.Segment segment =
+        new TransactionFramer.Segment(true, List.of("A;"), List.of("a"), List.of("A"), List.of("a"));
+    assertEquals(List.of("BEGIN;", "A;", "R;", "COMMIT;"), segment.framed(List.of("R;")));
+    TransactionFramer.Segment outside =
+        new TransactionFramer.Segment(false, List.of("X;"), List.of("a"), List.of("X"), List.of("a"));
+    assertEquals(List.of("X;", "R;"), outside.framed(List.of("R;")));
   }
 }

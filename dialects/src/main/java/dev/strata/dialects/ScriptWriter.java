@@ -1,0 +1,97 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes a script from its segments: the {@link ScriptHeader header}, the session settings, the
+ * {@link Guard start check} and the segments, each wrapped in its {@link Progress} skip check and
+ * followed by its completion record when the script is guarded and has more than one segment.
+ * Blocks are separated by one blank line; the text ends with a single {@code \n}.
+ */
+final class ScriptWriter {
+  private final SqlContext sql;
+  private final Dialect dialect;
+  private final VersionTable versionTable;
+
+  ScriptWriter(SqlContext sql, Dialect dialect, VersionTable versionTable) {
+    this.sql = sql;
+    this.dialect = dialect;
+    this.versionTable = versionTable;
+  }
+
+  /** The script for {@code plan}, whose body {@link TransactionFramer} cut into {@code segments}. */
+  RenderedScript write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments) {
+    Optional<Progress> progress = Optional.empty();
+    String header = ScriptHeader.render(plan, options, dialect, versionTable.displayName());
+    if (options.guards() && segments.size() > 1) {
+      String runId = Progress.runId(plan, options, versionTable.displayName());
+      Progress p = new Progress(sql, options, runId);
+      progress = Optional.of(p);
+      header += "-- run: " + runId + " (" + segments.size() + " segments, progress in "
+          + p.tableName() + ")\n";
+    }
+    List<String> blocks = new ArrayList<>();
+    settings(options).ifPresent(blocks::add);
+    if (options.guards()) {
+      blocks.add(new Guard(versionTable.displayName()).check(expected(plan, segments), progress)
+          + ";");
+    }
+    for (int i = 0; i < segments.size(); i++) {
+      blocks.addAll(segment(i + 1, segments, progress));
+    }
+    String text = blocks.isEmpty() ? header : header + "\n" + String.join("\n\n", blocks) + "\n";
+    return new RenderedScript(text, described(plan, segments));
+  }
+
+  /** {@code SET lock_timeout} and {@code SET statement_timeout} as one block, when any is set. */
+  private static Optional<String> settings(ScriptOptions options) {
+    List<String> lines = new ArrayList<>();
+    options.lockTimeout().ifPresent(t -> lines.add("SET lock_timeout = " + Guard.literal(t) + ";"));
+    options.statementTimeout()
+        .ifPresent(t -> lines.add("SET statement_timeout = " + Guard.literal(t) + ";"));
+    return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
+  }
+
+  /** The rows the guard expects after {@code k} recorded segments, at index {@code k}. */
+  private static List<List<String>> expected(Plan plan, List<TransactionFramer.Segment> segments) {
+    List<List<String>> expected = new ArrayList<>();
+    expected.add(plan.fromHeads());
+    for (int k = 1; k < segments.size(); k++) {
+      expected.add(segments.get(k - 1).headsAfter());
+    }
+    return expected;
+  }
+
+  private static List<String> segment(
+      int number, List<TransactionFramer.Segment> segments, Optional<Progress> progress) {
+    TransactionFramer.Segment segment = segments.get(number - 1);
+    if (progress.isEmpty()) {
+      return segment.framed();
+    }
+    Progress p = progress.get();
+    List<String> record = p.record(number, segments.size()).stream().map(s -> s + ";").toList();
+    List<String> out = new ArrayList<>();
+    out.add(p.open(number, segments.size(), segment));
+    out.addAll(segment.framed(record));
+    out.add(p.close());
+    return out;
+  }
+
+  /** The segments as {@link RenderedScript} reports them; one empty segment for an empty body. */
+  private static List<RenderedScript.Segment> described(
+      Plan plan, List<TransactionFramer.Segment> segments) {
+    if (segments.isEmpty()) {
+      return List.of(new RenderedScript.Segment(1, false, List.of(), List.of(), plan.toHeads()));
+    }
+    List<RenderedScript.Segment> out = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      TransactionFramer.Segment s = segments.get(i);
+      out.add(new RenderedScript.Segment(
+          i + 1, s.transactional(), s.revisions(), s.statements(), s.headsAfter()));
+    }
+    return out;
+  }
+}

@@ -29,6 +29,29 @@ public final class Planner {
   }
 
   /**
+   * The revisions that {@code targets} names (one side of a range: {@code base}, or a
+   * comma-separated list of {@code head}, {@code heads}, ids and unique id prefixes, and whatever
+   * target syntax {@link #plan} accepts), each once, in file order; {@code base} gives an empty
+   * list.
+   *
+   * @throws DiagnosticException E0301 when {@code targets} is a range or malformed, E0302 unknown
+   *     revision, E0303 ambiguous prefix, E0304 {@code head} with several heads; positions point into
+   *     {@code <range>}
+   */
+  public List<String> resolve(String targets) throws DiagnosticException {
+    RangeSpec spec = RangeSpec.parse(Direction.UPGRADE, targets);
+    if (spec.from().isPresent()) {
+      throw new DiagnosticException(Diagnostic.error("E0301",
+          "expected revisions, not a range FROM:TO", spec.source(),
+          new dev.strata.grammar.Span(1, 1, Math.max(1, targets.length()))));
+    }
+    List<Diagnostic> problems = new ArrayList<>();
+    List<TargetResolver.Resolved> found = resolver.resolve(spec.source(), spec.to(), problems);
+    throwIf(problems);
+    return indices(found).stream().sorted().map(i -> graph.revisions().get(i).id()).toList();
+  }
+
+  /**
    * Plans {@code direction} over {@code range}: {@code FROM:TO}, or just {@code TO} for an upgrade
    * from base. Each side is {@code base}, or a comma-separated list of {@code head}, {@code heads},
    * revision ids and unique id prefixes; several {@code FROM} revisions describe a database with

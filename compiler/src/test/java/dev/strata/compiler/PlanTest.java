@@ -41,4 +41,21 @@ class PlanTest {
     }
     assertEquals(List.of(), steps.get(steps.size() - 1).toHeads());
   }
+
+  @Test
+  void resolveNamesRevisionsInFileOrder() throws Exception {
+    Planner planner = new Planner(PlannerOrderTest.diamond());
+    assertEquals(List.of("2222bbbb", "3333cccc"), planner.resolve("3333,2222bbbb"));
+    assertEquals(List.of("4444dddd"), planner.resolve("heads"));
+    assertEquals(List.of(), planner.resolve("base"));
+    assertEquals(
+        """
+        <range>:1:1: error[E0301]: expected revisions, not a range FROM:TO
+          1 | base:head
+            | ^^^^^^^^^
+        """,
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.strata.grammar.DiagnosticException.class, () -> planner.resolve("base:head"))
+            .format());
+  }
 }

@@ -20,6 +20,11 @@ import picocli.CommandLine.ParseResult;
       DowngradeCommand.class,
       BundleCommand.class,
       VerifyCommand.class,
+      HeadsCommand.class,
+      BranchesCommand.class,
+      HistoryCommand.class,
+      ShowCommand.class,
+      GraphCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
@@ -35,7 +40,7 @@ final class StrataCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade, bundle, verify)");
+    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade, bundle, verify, heads, branches, history, show, graph)");
   }
 
   /** A configured picocli {@link CommandLine} writing to the given streams. */

@@ -1,0 +1,31 @@
+package dev.strata.cli;
+
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.VersionsLoader;
+import dev.strata.grammar.DiagnosticException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The option every read command ({@code heads}, {@code branches}, {@code history}, {@code show},
+ * {@code graph}) shares: where the revisions are. Read commands never render SQL unless asked
+ * ({@code show --sql}) and never write files.
+ */
+final class ReadOptions {
+
+  @Option(
+      names = "--versions",
+      paramLabel = "DIR",
+      defaultValue = "versions",
+      description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
+  Path versions;
+
+  /**
+   * The revision graph of {@link #versions}.
+   *
+   * @throws DiagnosticException the loader's and the graph's diagnostics (E01xx, E02xx)
+   */
+  RevisionGraph graph() throws DiagnosticException {
+    return RevisionGraph.build(VersionsLoader.load(versions));
+  }
+}

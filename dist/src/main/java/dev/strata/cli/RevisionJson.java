@@ -1,0 +1,77 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Revisions as the read commands print them with {@code --format json}: one object per revision
+ * with the fields of {@code docs/cli.md} ("JSON output"), in a fixed order, pretty-printed with two
+ * spaces and LF, ending with a line break. Field names never change meaning; new fields are added at
+ * the end.
+ */
+final class RevisionJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RevisionJson() {}
+
+  /** A new empty object, the root of a command's output. */
+  static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+
+  /**
+   * {@code {"id", "parents", "children", "dependsOn", "branchLabels", "message", "path", "sha256",
+   * "base", "head", "effectiveHead", "branchPoint", "mergePoint"}}: {@link RevisionFacts}, where
+   * {@code head} is true for effective heads too and {@code effectiveHead} only for them.
+   */
+  static ObjectNode revision(RevisionFacts revision) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", revision.id());
+    strings(node.putArray("parents"), revision.parents());
+    strings(node.putArray("children"), revision.children());
+    strings(node.putArray("dependsOn"), revision.dependsOn());
+    strings(node.putArray("branchLabels"), revision.branchLabels());
+    node.put("message", revision.message());
+    node.put("path", revision.path());
+    node.put("sha256", revision.sha256());
+    node.put("base", revision.base());
+    node.put("head", revision.head());
+    node.put("effectiveHead", revision.effectiveHead());
+    node.put("branchPoint", revision.branchPoint());
+    node.put("mergePoint", revision.mergePoint());
+    return node;
+  }
+
+  /** An array of {@link #revision} objects, in the order given. */
+  static void revisions(ArrayNode array, List<RevisionFacts> revisions) {
+    revisions.forEach(r -> array.add(revision(r)));
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+
+  /** {@code root} as text: {@code "key": value}, two-space indent, LF, a final line break. */
+  static String write(JsonNode root) {
+    DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(separators).withObjectIndenter(lf).withArrayIndenter(lf);
+    try {
+      return JSON.writer(printer).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+}

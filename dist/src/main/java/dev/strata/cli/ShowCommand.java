@@ -1,0 +1,159 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.compiler.Plan;
+import dev.strata.compiler.Planner;
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.dialects.Dialect;
+import dev.strata.dialects.Renderer;
+import dev.strata.dialects.ScriptOptions;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.Span;
+import dev.strata.grammar.ast.Direction;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code strata show REV [--sql]}: everything about one revision (Alembic's {@code alembic show},
+ * plus its children and the SHA-256 of its file), and with {@code --sql} the scripts of its step
+ * alone: the upgrade step as an upgrade from base to REV runs it (from the rows just before it),
+ * and the downgrade from REV to its parents. REV must name exactly one revision, else E0330.
+ */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show one revision: parents, children, labels, depends-on, path,",
+      "SHA-256 and message, as Alembic's 'show'; with --sql also the SQL",
+      "of its upgrade and downgrade step."
+    })
+final class ShowCommand implements Callable<Integer> {
+
+  @Mixin ReadOptions options;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "REV",
+      description = "One revision: an id, a unique id prefix, head.")
+  String revision;
+
+  @Option(names = "--sql", description = "Also print the upgrade and downgrade SQL of this step.")
+  boolean sql;
+
+  @Option(
+      names = "--dialect",
+      paramLabel = "NAME",
+      defaultValue = "postgresql",
+      converter = CompileOptions.DialectConverter.class,
+      description = "SQL dialect for --sql: postgresql (default: ${DEFAULT-VALUE}).")
+  Dialect dialect;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = ReportFormat.Converter.class,
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = "--verbose", description = "Print a stack trace on internal errors.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * The rendered scripts of one step.
+   *
+   * @param downgrade empty when the revision has no {@code -- +downgrade} section
+   */
+  record StepSql(Dialect dialect, String upgrade, Optional<String> downgrade) {}
+
+  @Override
+  public Integer call() throws DiagnosticException {
+    RevisionGraph graph = options.graph();
+    Planner planner = new Planner(graph);
+    RevisionFacts facts = new RevisionFacts.Index(graph).of(one(planner.resolve(revision)));
+    Optional<StepSql> scripts =
+        sql ? Optional.of(render(graph, planner, facts)) : Optional.empty();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(
+        switch (format) {
+          case TEXT -> text(facts, scripts);
+          case JSON -> json(facts, scripts);
+        });
+    out.flush();
+    return Main.OK;
+  }
+
+  /** The one revision {@code named} holds, else E0330 pointing at the whole argument. */
+  private String one(List<String> named) throws DiagnosticException {
+    if (named.size() == 1) {
+      return named.get(0);
+    }
+    SourceFile source = new SourceFile("<range>", revision);
+    Span all = new Span(1, 1, Math.max(1, revision.length()));
+    if (named.isEmpty()) {
+      throw new DiagnosticException(Diagnostic.error("E0330",
+          "'" + revision + "' names no revision; show takes one", source, all,
+          "help: name a revision by its id or a unique prefix of it"));
+    }
+    throw new DiagnosticException(Diagnostic.error("E0330",
+        "'" + revision + "' names " + named.size() + " revisions; show takes one", source, all,
+        "help: name one of " + String.join(", ", named)));
+  }
+
+  /**
+   * The upgrade step as the last step of {@code base:REV} (so its start rows include any
+   * {@code depends-on} head the step consumes), and the downgrade {@code REV:PARENTS}.
+   */
+  private StepSql render(RevisionGraph graph, Planner planner, RevisionFacts facts)
+      throws DiagnosticException {
+    Renderer renderer = Renderer.forDialect(dialect);
+    ScriptOptions scriptOptions = ScriptOptions.defaults(ToolVersion.get());
+    List<Plan> steps = planner.plan(Direction.UPGRADE, "base:" + facts.id()).perStep();
+    String upgrade = renderer.render(steps.get(steps.size() - 1), scriptOptions);
+    Optional<String> downgrade = Optional.empty();
+    if (graph.revision(facts.id()).orElseThrow().downgrade().isPresent()) {
+      String to = facts.base() ? "base" : String.join(",", facts.parents());
+      downgrade = Optional.of(renderer.render(
+          planner.plan(Direction.DOWNGRADE, facts.id() + ":" + to), scriptOptions));
+    }
+    return new StepSql(dialect, upgrade, downgrade);
+  }
+
+  private static String text(RevisionFacts facts, Optional<StepSql> scripts) {
+    StringBuilder text = new StringBuilder(RevisionText.entry(facts, true));
+    scripts.ifPresent(s -> {
+      text.append("\nUpgrade SQL (").append(s.dialect().id()).append("):\n\n").append(s.upgrade());
+      text.append("\nDowngrade SQL (").append(s.dialect().id()).append("):");
+      s.downgrade().ifPresentOrElse(
+          d -> text.append("\n\n").append(d),
+          () -> text.append(" none: '").append(facts.id())
+              .append("' has no '-- +downgrade' section\n"));
+    });
+    return text.toString();
+  }
+
+  private static String json(RevisionFacts facts, Optional<StepSql> scripts) {
+    ObjectNode root = RevisionJson.object();
+    root.set("revision", RevisionJson.revision(facts));
+    if (scripts.isEmpty()) {
+      root.putNull("sql");
+    } else {
+      ObjectNode node = root.putObject("sql");
+      node.put("dialect", scripts.get().dialect().id());
+      node.put("upgrade", scripts.get().upgrade());
+      node.put("downgrade", scripts.get().downgrade().orElse(null));
+    }
+    return RevisionJson.write(root);
+  }
+}

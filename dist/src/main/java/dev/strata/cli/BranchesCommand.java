@@ -59,8 +59,10 @@ final class BranchesCommand implements Callable<Integer> {
   private String text(RevisionFacts.Index index, List<RevisionFacts> points) {
     StringBuilder text = new StringBuilder();
     for (RevisionFacts point : points) {
-      text.append(verbose ? RevisionText.entry(point, false) : RevisionText.line(point, false, true,
-          false) + "\n");
+      // Alembic prints the verbose entry (which ends with a line break) and a line break.
+      text.append(verbose
+          ? RevisionText.entry(point, false) + "\n"
+          : RevisionText.line(point, false, true, false) + "\n");
       String indent = " ".repeat(point.id().length());
       for (RevisionFacts child : index.of(point.children())) {
         text.append(indent).append(" -> ")

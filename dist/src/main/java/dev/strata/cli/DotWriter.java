@@ -6,8 +6,8 @@ import java.util.List;
  * Writes a {@link GraphDrawing} as a Graphviz DOT digraph (render with {@code dot -Tsvg}): bases at
  * the top, one box per revision labelled with its id, branch labels and message, {@code revises}
  * edges solid and {@code depends-on} edges dashed. Heads have a double border (dashed for an
- * effective head) and a green fill, merge and branch points are hexagons (purple and amber), bases
- * blue. Strings are quoted, with {@code \} and {@code "} escaped.
+ * effective head) and a green fill; merge and branch points are hexagons, filled purple and amber
+ * unless they are heads; bases are blue. Strings are quoted, with {@code \} and {@code "} escaped.
  */
 final class DotWriter {
   private DotWriter() {}
@@ -22,8 +22,7 @@ final class DotWriter {
     dot.append("  edge [arrowsize=0.7];\n");
     for (RevisionFacts revision : drawing.nodes()) {
       dot.append("  ").append(quoted(revision.id())).append(" [label=")
-          .append(quoted(label(revision))).append(attributes(GraphDrawing.Role.of(revision)))
-          .append("];\n");
+          .append(quoted(label(revision))).append(attributes(revision)).append("];\n");
     }
     edges(dot, drawing.parentEdges(), "");
     edges(dot, drawing.dependsOnEdges(), " [style=dashed]");
@@ -43,13 +42,20 @@ final class DotWriter {
     return revision.message().isEmpty() ? title : title + "\n" + revision.message();
   }
 
-  private static String attributes(GraphDrawing.Role role) {
+  private static String attributes(RevisionFacts revision) {
+    String shape = GraphDrawing.Shape.of(revision) == GraphDrawing.Shape.HEXAGON
+        ? ", shape=hexagon"
+        : "";
+    return shape + fill(GraphDrawing.Role.of(revision));
+  }
+
+  private static String fill(GraphDrawing.Role role) {
     return switch (role) {
       case HEAD -> ", peripheries=2, fillcolor=\"#dcfce7\"";
       case EFFECTIVE_HEAD ->
           ", peripheries=2, style=\"rounded,filled,dashed\", fillcolor=\"#dcfce7\"";
-      case MERGE_POINT -> ", shape=hexagon, fillcolor=\"#ede9fe\"";
-      case BRANCH_POINT -> ", shape=hexagon, fillcolor=\"#fef3c7\"";
+      case MERGE_POINT -> ", fillcolor=\"#ede9fe\"";
+      case BRANCH_POINT -> ", fillcolor=\"#fef3c7\"";
       case BASE -> ", fillcolor=\"#dbeafe\"";
       case PLAIN -> "";
     };

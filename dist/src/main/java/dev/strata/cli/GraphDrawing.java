@@ -27,9 +27,9 @@ record GraphDrawing(
   record Edge(String from, String to) {}
 
   /**
-   * How a revision is marked. A revision has one role, the first that applies in this order, so
-   * that each format can give it one fill and one shape: a head is what people look for first, a
-   * merge or branch point next.
+   * How a revision is coloured. A revision has one role, the first that applies in this order, so
+   * that each format can give it one fill: a head is what people look for first, a merge or branch
+   * point next. Its shape follows {@link Shape} independently.
    */
   enum Role {
     HEAD,
@@ -53,6 +53,20 @@ record GraphDrawing(
         return BRANCH_POINT;
       }
       return revision.base() ? BASE : PLAIN;
+    }
+  }
+
+  /** The outline of a revision: a hexagon where the graph splits or joins, else by base or not. */
+  enum Shape {
+    HEXAGON,
+    BASE,
+    BOX;
+
+    static Shape of(RevisionFacts revision) {
+      if (revision.mergePoint() || revision.branchPoint()) {
+        return HEXAGON;
+      }
+      return revision.base() ? BASE : BOX;
     }
   }
 

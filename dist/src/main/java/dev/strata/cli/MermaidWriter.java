@@ -12,7 +12,7 @@ import java.util.Optional;
  * position in the directory ({@code r1}, {@code r2}, ...), so no revision id can clash with
  * Mermaid's keywords ({@code end}) or edge syntax ({@code o}, {@code x}); the label shows the id,
  * branch labels and message. {@code revises} edges are solid arrows, {@code depends-on} edges dotted
- * ({@code -.->}). Bases are stadiums, merge and branch points hexagons, and each role has a class
+ * ({@code -.->}). Merge and branch points are hexagons, other bases stadiums, and each role has a class
  * ({@code head}, {@code effectivehead}, {@code mergepoint}, {@code branchpoint}, {@code base}) with
  * the fills {@link DotWriter} uses.
  */
@@ -27,7 +27,8 @@ final class MermaidWriter {
       GraphDrawing.Role role = GraphDrawing.Role.of(revision);
       String node = node(drawing, revision.id());
       byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(node);
-      text.append("    ").append(node).append(shaped(role, label(revision))).append('\n');
+      text.append("    ").append(node)
+          .append(shaped(GraphDrawing.Shape.of(revision), label(revision))).append('\n');
     }
     for (GraphDrawing.Edge edge : drawing.parentEdges()) {
       text.append("    ").append(node(drawing, edge.from())).append(" --> ")
@@ -54,12 +55,12 @@ final class MermaidWriter {
     return revision.message().isEmpty() ? title : title + "<br>" + escaped(revision.message());
   }
 
-  private static String shaped(GraphDrawing.Role role, String label) {
+  private static String shaped(GraphDrawing.Shape shape, String label) {
     String quoted = "\"" + label + "\"";
-    return switch (role) {
-      case MERGE_POINT, BRANCH_POINT -> "{{" + quoted + "}}";
+    return switch (shape) {
+      case HEXAGON -> "{{" + quoted + "}}";
       case BASE -> "([" + quoted + "])";
-      case HEAD, EFFECTIVE_HEAD, PLAIN -> "(" + quoted + ")";
+      case BOX -> "(" + quoted + ")";
     };
   }
 

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
     name = "branches",
     mixinStandardHelpOptions = true,
     description = {
-      "List the branch points (revisions that several revisions revise)",
-      "with their children, as Alembic's 'branches'."
+      "List the branch points and their children.",
+      "As Alembic's 'branches': newest branch point first."
     })
 final class BranchesCommand implements Callable<Integer> {
 

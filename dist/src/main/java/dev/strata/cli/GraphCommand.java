@@ -27,9 +27,9 @@ import picocli.CommandLine.TypeConversionException;
     name = "graph",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw the revision graph as Graphviz DOT or a Mermaid flowchart:",
-      "heads, merge points, branch points and bases marked, depends-on",
-      "dashed."
+      "Draw the revision graph as Graphviz DOT or a Mermaid flowchart.",
+      "Heads, merge points, branch points and bases are marked, depends-on",
+      "edges dashed. Output in file order, the same on every run."
     })
 final class GraphCommand implements Callable<Integer> {
 

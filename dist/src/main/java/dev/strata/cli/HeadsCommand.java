@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
     name = "heads",
     mixinStandardHelpOptions = true,
     description = {
-      "List the heads, as Alembic's 'heads': revisions that no revision",
-      "revises. A head that another revision depends on is marked",
-      "(effective head)."
+      "List the heads: the revisions that no revision revises.",
+      "As Alembic's 'heads': a head that another revision depends on is",
+      "listed too, marked (effective head), unless --resolve-dependencies."
     })
 final class HeadsCommand implements Callable<Integer> {
 

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     name = "history",
     mixinStandardHelpOptions = true,
     description = {
-      "List revisions newest first, as Alembic's 'history': all of them, or",
-      "those that 'strata upgrade RANGE' runs."
+      "List the revisions newest first, one line each.",
+      "As Alembic's 'history': every revision, or with -r those that",
+      "'strata upgrade RANGE' runs."
     })
 final class HistoryCommand implements Callable<Integer> {
   static final String ALL = "base:heads";

@@ -32,9 +32,10 @@ import picocli.CommandLine.Parameters;
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Show one revision: parents, children, labels, depends-on, path,",
-      "SHA-256 and message, as Alembic's 'show'; with --sql also the SQL",
-      "of its upgrade and downgrade step."
+      "Show one revision, and with --sql the SQL of its step.",
+      "As Alembic's 'show': parents, children, labels, depends-on, path,",
+      "SHA-256 and message; --sql adds the upgrade and downgrade script",
+      "of this revision's step alone."
     })
 final class ShowCommand implements Callable<Integer> {
 

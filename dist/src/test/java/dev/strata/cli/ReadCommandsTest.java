@@ -2,14 +2,18 @@ package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -466,6 +470,21 @@ class ReadCommandsTest {
             classDef effectivehead fill:#dcfce7,stroke:#15803d,stroke-width:3px,stroke-dasharray:5 3
             class r5 effectivehead
         """, ok("graph", "--format", "mermaid", "-r", "0003,0006:0007"));
+  }
+
+  /** Graphviz accepts the DOT text; skipped where {@code dot} is not installed (CI need not). */
+  @Test
+  void graphvizAcceptsTheDot() throws Exception {
+    Path dot = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .map(dir -> Path.of(dir, "dot")).filter(Files::isExecutable).findFirst().orElse(null);
+    assumeTrue(dot != null, "Graphviz 'dot' is not installed");
+    Process process = new ProcessBuilder(dot.toString(), "-Tsvg").redirectErrorStream(true).start();
+    try (var in = process.getOutputStream()) {
+      in.write(ok("graph").getBytes(StandardCharsets.UTF_8));
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), output);
+    assertTrue(output.contains("<title>0005_contacts_merge</title>"), output);
   }
 
   @Test

@@ -33,16 +33,18 @@ final class TargetProblems {
   /** E0309: {@code cart@0003} where 0003 is neither an ancestor nor a descendant of cart. */
   static Diagnostic notOnBranch(
       SourceFile source, Span span, String revision, String branch, String branchRevision) {
-    String where =
-        branch.equals(branchRevision) ? "" : " (whose revision is '" + branchRevision + "')";
     return Diagnostic.error(
         "E0309",
         "revision '" + revision + "' is not on branch '" + branch + "'",
         source,
         span,
-        "note: a branch"
-            + where
-            + " holds the revision that declares it, its ancestors and its descendants");
+        "note: branch '"
+            + branch
+            + "' is revision '"
+            + branchRevision
+            + "' with its ancestors and descendants; '"
+            + revision
+            + "' is neither");
   }
 
   /** E0312: {@code +N} / {@code -N} with no revision, where nothing gives it a start. */

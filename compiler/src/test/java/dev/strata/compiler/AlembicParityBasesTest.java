@@ -240,6 +240,28 @@ class AlembicParityBasesTest {
     up(g, "d3,d1:d1,d2,d3", List.of("d2"), "d1", "d2", "d3");
   }
 
+  /**
+   * Membership across a merge: a label below a merge point covers the merge and what follows,
+   * and walks down to the branch point; a label above a merge stops at the merge.
+   */
+  @Test
+  void branchLabelsAroundAMerge() throws Exception {
+    RevisionGraph g =
+        graph(
+            rev("a"),
+            rev("b"),
+            rev("c1").revises("a", "b"),
+            rev("c2").revises("c1").branch("lib"),
+            rev("d").revises("c2"),
+            rev("e1").revises("d"),
+            rev("e2").revises("d").branch("side"));
+    assertEquals(List.of(), g.branchLabels("c1")); // a merge point stops the walk down
+    assertEquals(List.of("lib"), g.branchLabels("c2"));
+    assertEquals(List.of("lib"), g.branchLabels("d"));
+    assertEquals(List.of("lib"), g.branchLabels("e1"));
+    assertEquals(List.of("lib", "side"), g.branchLabels("e2"));
+  }
+
   /** test_version_traversal.py TwinMergeTest: two merge points of the same three branches. */
   @Test
   void twinMerge() throws Exception {

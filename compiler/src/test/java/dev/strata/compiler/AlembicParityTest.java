@@ -107,6 +107,13 @@ class AlembicParityTest {
     BranchedPath() throws Exception {}
 
     @Test
+    void branchLabelsStopAtTheBranchPoint() {
+      assertEquals(List.of(), g.branchLabels("b"));
+      assertEquals(List.of("c1branch"), g.branchLabels("d1"));
+      assertEquals(List.of("c2branch"), g.branchLabels("c2"));
+    }
+
+    @Test
     void upgradeBranches() throws Exception {
       up(g, "b:d1", List.of("c1", "d1"), "d1");
       up(g, "a:d1,d2", List.of("b", "c2", "d2", "c1", "d1"), "d1", "d2");
@@ -212,6 +219,15 @@ class AlembicParityTest {
     void revisionStandsForItsBranch() throws Exception {
       assertEquals(List.of("d"), planner.resolve("e@d"));
       assertEquals(List.of("d"), planner.resolve("someoth@d"));
+    }
+
+    @Test
+    void branchLabelMembership() {
+      // a label covers its revision, its descendants, and its ancestors up to a branch point
+      assertEquals(List.of("abranch"), g.branchLabels("c"));
+      assertEquals(List.of("abranch"), g.branchLabels("a"));
+      assertEquals(List.of("ebranch"), g.branchLabels("d"));
+      assertEquals(List.of("ebranch"), g.branchLabels("f"));
     }
 
     @Test

@@ -84,18 +84,17 @@ public final class Planner {
     // Alembic: upgrading from 'cart@…' to 'heads' means the heads of branch cart
     OptionalInt headsBranch =
         direction == Direction.UPGRADE ? fromSide.onlyBranch() : OptionalInt.empty();
-    TargetResolver.Side toSide =
-        resolver.resolve(
-            source, spec.to(), new TargetResolver.Context.To(fromSide, headsBranch), problems);
+    TargetResolver.Context to =
+        new TargetResolver.Context.To(fromSide, headsBranch, !problems.isEmpty());
+    TargetResolver.Side toSide = resolver.resolve(source, spec.to(), to, problems);
     throwIf(problems);
     List<TargetResolver.Resolved> from = fromSide.revisions();
-    List<TargetResolver.Resolved> to = toSide.revisions();
     checkNoOverlap(source, from, "start", problems);
-    checkNoOverlap(source, to, "target", problems);
+    checkNoOverlap(source, toSide.revisions(), "target", problems);
     throwIf(problems);
     List<Integer> order =
         switch (direction) {
-          case UPGRADE -> upgradeOrder(source, from, to);
+          case UPGRADE -> upgradeOrder(source, from, toSide.revisions());
           case DOWNGRADE -> downgradeOrder(source, from, toSide);
         };
     return steps(direction, indices(from), order);

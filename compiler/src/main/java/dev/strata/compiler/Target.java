@@ -22,14 +22,17 @@ sealed interface Target {
     }
   }
 
-  /** {@code head}, {@code cart@head}: the one head (of the branch); an error when there are more. */
+  /** {@code head}, {@code cart@head}: the one head of the graph or branch */
   record Head(Optional<String> branch) implements Target {
     public Head {
       branch.ifPresent(Target::checkWord);
     }
   }
 
-  /** {@code heads}: every real head (Alembic's {@code _real_heads}); {@code cart@heads}: every head of the branch. */
+  /**
+   * {@code heads}: every real head (Alembic's {@code _real_heads}); {@code cart@heads}: every head
+   * of the branch.
+   */
   record Heads(Optional<String> branch) implements Target {
     public Heads {
       branch.ifPresent(Target::checkWord);

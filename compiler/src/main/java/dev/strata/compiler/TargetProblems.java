@@ -6,7 +6,7 @@ import dev.strata.grammar.Span;
 import java.util.List;
 import java.util.Optional;
 
-/** The diagnostics of target resolution that need more than a line to word (E0308, E0309, E0312). */
+/** The diagnostics of target resolution that take more than a line to word (E0308–E0312). */
 final class TargetProblems {
   private TargetProblems() {}
 
@@ -98,7 +98,8 @@ final class TargetProblems {
 
   /** Up to {@link TargetResolver#LISTED} names, then "and N more". */
   static String listed(List<String> names) {
-    String shown = String.join(", ", names.subList(0, Math.min(names.size(), TargetResolver.LISTED)));
+    int shownCount = Math.min(names.size(), TargetResolver.LISTED);
+    String shown = String.join(", ", names.subList(0, shownCount));
     return names.size() > TargetResolver.LISTED
         ? shown + " and " + (names.size() - TargetResolver.LISTED) + " more"
         : shown;

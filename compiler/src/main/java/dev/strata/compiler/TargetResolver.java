@@ -53,7 +53,7 @@ final class TargetResolver {
       floors = List.copyOf(floors);
     }
 
-    /** The branch of a side made of one branch-qualified target (Alembic's {@code "@" in lower}). */
+    /** The branch of a side that is one branch-qualified target (Alembic: {@code "@" in lower}). */
     OptionalInt onlyBranch() {
       if (revisions.size() + floors.size() != 1) {
         return OptionalInt.empty();
@@ -71,13 +71,14 @@ final class TargetResolver {
     record From() implements Context {}
 
     /**
-     * The TO side: {@code +N} counts from {@code from}; {@code heads} is confined to {@code
+     * The TO side: {@code +N} counts from {@code from} (and resolves to nothing, silently, when
+     * {@code fromFailed}: FROM's errors are reported); {@code heads} is confined to {@code
      * headsBranch} when FROM is branch-qualified in an upgrade (Alembic's "named bases").
      */
-    record To(Side from, OptionalInt headsBranch) implements Context {}
+    record To(Side from, OptionalInt headsBranch, boolean fromFailed) implements Context {}
   }
 
-  /** {@code revision}, its ancestors and descendants through {@code revises:} ({@link BranchLabels}). */
+  /** {@code revision} with its ancestors and descendants through {@code revises:}. */
   BitSet lineage(int revision) {
     return labels.lineage(revision);
   }
@@ -180,6 +181,9 @@ final class TargetResolver {
       Lookup lookup, Target.At at, Target.Current current, Context context, OptionalInt branch) {
     if (!(context instanceof Context.To to)) {
       lookup.problems().add(TargetProblems.noAnchor(lookup.source(), at, context));
+      return Optional.empty();
+    }
+    if (to.fromFailed()) {
       return Optional.empty();
     }
     List<Integer> from = to.from().revisions().stream().map(Resolved::revision).toList();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * More of Alembic's cases ({@code tests/test_revision.py}, {@code tests/test_version_traversal.py}):
+ * More of Alembic's cases ({@code tests/test_revision.py}, {@code
+ * tests/test_version_traversal.py}):
  * diamonds, several bases, depends-on across branches, merge points. See {@link AlembicParityTest}
  * for how Alembic's lists read as strata plans.
  */

@@ -155,7 +155,7 @@ class AlembicParityTest {
 
     @Test
     void upgradeOneBranchOfHeads() throws Exception {
-      // Alembic keeps the other head implicitly; strata's TO names every head the database ends with
+      // Alembic keeps the other head implicitly; strata's TO names every head at the end
       up(g, "c1:c1,c2branch@+1", List.of("c2"), "c1", "c2");
       up(g, "c1,c2:c1,c2branch@+1", List.of("d2"), "c1", "d2");
     }
@@ -174,7 +174,10 @@ class AlembicParityTest {
     }
   }
 
-  /** test_revision.py LabeledBranchTest: a (abranch) -> b -> somelongername -> c; d -> e (ebranch) -> someothername -> f. */
+  /**
+   * test_revision.py LabeledBranchTest: a (abranch) -> b -> somelongername -> c; d -> e (ebranch)
+   * -> someothername -> f.
+   */
   @Nested
   class LabeledBranch {
     final RevisionGraph g =

@@ -267,6 +267,17 @@ class TargetDiagnosticsTest {
   }
 
   @Test
+  void aFailedStartDoesNotMisleadTheStepsCountingFromIt() throws Exception {
+    assertEquals(
+        """
+        <range>:1:1: error[E0302]: unknown revision 'nope'
+          1 | nope:-1
+            | ^^^^
+        """,
+        error(chain(), DOWNGRADE, "nope:-1"));
+  }
+
+  @Test
   void relativeFromSeveralRevisions() throws Exception {
     assertEquals(
         """

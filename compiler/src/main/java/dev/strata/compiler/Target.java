@@ -22,7 +22,7 @@ sealed interface Target {
     }
   }
 
-  /** {@code head}, {@code cart@head}: the one head of the graph (of the branch); E0304 if several. */
+  /** {@code head}, {@code cart@head}: the one head of the graph (of the branch), or E0304. */
   record Head(Optional<String> branch) implements Target {
     public Head {
       branch.ifPresent(Target::checkWord);

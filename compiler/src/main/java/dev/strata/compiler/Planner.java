@@ -11,6 +11,7 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -29,14 +30,14 @@ public final class Planner {
   }
 
   /**
-   * The revisions that {@code targets} names (one side of a range: {@code base}, or a
-   * comma-separated list of {@code head}, {@code heads}, ids and unique id prefixes, and whatever
-   * target syntax {@link #plan} accepts), each once, in file order; {@code base} gives an empty
-   * list.
+   * The revisions that {@code targets} names (one side of a range: a comma-separated list of
+   * targets in the syntax {@link #plan} accepts), each once, in file order; {@code base} and
+   * {@code LABEL@base} give no revision (as Alembic's {@code get_revisions}). A relative step needs
+   * a revision to count from here ({@code head-1}, not {@code -1}).
    *
-   * @throws DiagnosticException E0301 when {@code targets} is a range or malformed, E0302 unknown
-   *     revision, E0303 ambiguous prefix, E0304 {@code head} with several heads; positions point into
-   *     {@code <range>}
+   * @throws DiagnosticException E0301 when {@code targets} is a range or malformed, and the
+   *     resolution errors of {@link #plan} (E0302–E0304, E0308–E0312); positions point into {@code
+   *     <range>}
    */
   public List<String> resolve(String targets) throws DiagnosticException {
     RangeSpec spec = RangeSpec.parse(Direction.UPGRADE, targets);
@@ -46,38 +47,55 @@ public final class Planner {
           new dev.strata.grammar.Span(1, 1, Math.max(1, targets.length()))));
     }
     List<Diagnostic> problems = new ArrayList<>();
-    List<TargetResolver.Resolved> found = resolver.resolve(spec.source(), spec.to(), problems);
+    TargetResolver.Side found =
+        resolver.resolve(spec.source(), spec.to(), new TargetResolver.Context.Alone(), problems);
     throwIf(problems);
-    return indices(found).stream().sorted().map(i -> graph.revisions().get(i).id()).toList();
+    return indices(found.revisions()).stream()
+        .sorted()
+        .map(i -> graph.revisions().get(i).id())
+        .toList();
   }
 
   /**
    * Plans {@code direction} over {@code range}: {@code FROM:TO}, or just {@code TO} for an upgrade
-   * from base. Each side is {@code base}, or a comma-separated list of {@code head}, {@code heads},
-   * revision ids and unique id prefixes; several {@code FROM} revisions describe a database with
-   * several heads.
+   * from base. Each side is {@code base}, or a comma-separated list of targets: {@code head},
+   * {@code heads}, ids, unique id prefixes, branch labels, {@code BRANCH@head}, {@code
+   * BRANCH@heads}, {@code BRANCH@base}, {@code BRANCH@REV}, and relative steps ({@code +N}, {@code
+   * -N} counting from FROM on the TO side; {@code REV+N}, {@code head-N}, {@code BRANCH@head-N},
+   * {@code BRANCH@-N}); see {@code docs/revision-graph.md}. Several {@code FROM} revisions describe
+   * a database with several heads.
    *
    * @throws DiagnosticException E0301 malformed range (or a downgrade without {@code FROM:}), E0302
-   *     unknown revision, E0303 ambiguous prefix, E0304 {@code head} with several heads, E0305 a
-   *     range that goes the wrong way, E0306 a downgrade through a revision without a {@code --
-   *     +downgrade} section, E0307 two revisions of one side where one is an ancestor of the other.
+   *     unknown revision, E0303 ambiguous prefix, E0304 {@code head} or {@code BRANCH@head} with
+   *     several heads, E0305 a range that goes the wrong way, E0306 a downgrade through a revision
+   *     without a {@code -- +downgrade} section, E0307 two revisions of one side where one is an
+   *     ancestor of the other, E0308 unknown branch, E0309 a revision not on the branch that
+   *     qualifies it, E0310 an ambiguous relative step, E0311 a relative step past a head or
+   *     below base, E0312 a relative step with nothing (or several revisions) to count from.
    *     Range diagnostics point into {@code <range>}, E0306 into the revision's file.
    */
   public Plan plan(Direction direction, String range) throws DiagnosticException {
     RangeSpec spec = RangeSpec.parse(direction, range);
     SourceFile source = spec.source();
     List<Diagnostic> problems = new ArrayList<>();
-    List<TargetResolver.Resolved> from =
-        resolver.resolve(source, spec.from().orElse(List.of()), problems);
-    List<TargetResolver.Resolved> to = resolver.resolve(source, spec.to(), problems);
+    TargetResolver.Side fromSide =
+        resolver.resolve(
+            source, spec.from().orElse(List.of()), new TargetResolver.Context.From(), problems);
+    // Alembic: upgrading from 'cart@…' to 'heads' means the heads of branch cart
+    OptionalInt headsBranch =
+        direction == Direction.UPGRADE ? fromSide.onlyBranch() : OptionalInt.empty();
+    TargetResolver.Context to =
+        new TargetResolver.Context.To(fromSide, headsBranch, !problems.isEmpty());
+    TargetResolver.Side toSide = resolver.resolve(source, spec.to(), to, problems);
     throwIf(problems);
+    List<TargetResolver.Resolved> from = fromSide.revisions();
     checkNoOverlap(source, from, "start", problems);
-    checkNoOverlap(source, to, "target", problems);
+    checkNoOverlap(source, toSide.revisions(), "target", problems);
     throwIf(problems);
     List<Integer> order =
         switch (direction) {
-          case UPGRADE -> upgradeOrder(source, from, to);
-          case DOWNGRADE -> downgradeOrder(source, from, to);
+          case UPGRADE -> upgradeOrder(source, from, toSide.revisions());
+          case DOWNGRADE -> downgradeOrder(source, from, toSide);
         };
     return steps(direction, indices(from), order);
   }
@@ -144,12 +162,13 @@ public final class Planner {
   }
 
   /**
-   * Alembic's downgrade set: the descendants of the target's children (of every base for {@code
-   * base}) that are applied at the start; walked from the start heads.
+   * Alembic's downgrade set: the descendants of the roots ({@link #roots}) that are applied at the
+   * start; walked from the start heads.
    */
   private List<Integer> downgradeOrder(
-      SourceFile source, List<TargetResolver.Resolved> from, List<TargetResolver.Resolved> to)
+      SourceFile source, List<TargetResolver.Resolved> from, TargetResolver.Side toSide)
       throws DiagnosticException {
+    List<TargetResolver.Resolved> to = toSide.revisions();
     BitSet active = graph.ancestors(indices(from));
     List<Diagnostic> problems = new ArrayList<>();
     for (TargetResolver.Resolved target : to) {
@@ -158,17 +177,7 @@ public final class Planner {
       }
     }
     throwIf(problems);
-    List<Integer> roots = new ArrayList<>();
-    if (to.isEmpty()) {
-      for (int i = 0; i < graph.size(); i++) {
-        if (graph.parentsOf(i).length == 0) {
-          roots.add(i);
-        }
-      }
-    } else {
-      to.forEach(t -> roots.addAll(boxed(graph.childrenOf(t.revision()))));
-    }
-    BitSet todo = graph.descendants(roots);
+    BitSet todo = graph.descendants(roots(toSide));
     todo.and(active);
     todo.andNot(graph.ancestors(indices(to)));
     if (todo.isEmpty()) {
@@ -192,6 +201,42 @@ public final class Planner {
       }
     }
     return WalkOrder.walk(graph, todo, indices(from));
+  }
+
+  /**
+   * What a downgrade drops with its descendants: every base for a floor ({@code base}), the
+   * children of each target revision; those of a branch-qualified target ({@code cart@base},
+   * {@code cart@0003}, {@code cart@-1}) confined to the branch's lineage, as Alembic filters the
+   * roots of {@code _collect_downgrade_revisions} by the branch.
+   */
+  private List<Integer> roots(TargetResolver.Side toSide) {
+    List<Integer> roots = new ArrayList<>();
+    for (TargetResolver.Floor floor : toSide.floors()) {
+      BitSet within = lineage(floor.branch());
+      for (int i = 0; i < graph.size(); i++) {
+        if (graph.parentsOf(i).length == 0 && within.get(i)) {
+          roots.add(i);
+        }
+      }
+    }
+    for (TargetResolver.Resolved target : toSide.revisions()) {
+      BitSet within = lineage(target.branch());
+      for (int child : graph.childrenOf(target.revision())) {
+        if (within.get(child)) {
+          roots.add(child);
+        }
+      }
+    }
+    return roots;
+  }
+
+  private BitSet lineage(OptionalInt branch) {
+    if (branch.isPresent()) {
+      return resolver.lineage(branch.getAsInt());
+    }
+    BitSet all = new BitSet(graph.size());
+    all.set(0, graph.size());
+    return all;
   }
 
   private Diagnostic notBelowStart(

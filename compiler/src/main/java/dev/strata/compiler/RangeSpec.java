@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * A parsed range argument: {@code FROM:TO}, or just {@code TO} for an upgrade (from base). Each
- * side is a comma-separated list of targets ({@code base}, {@code head}, {@code heads}, an id or a
- * unique id prefix); {@code base} stands alone.
+ * side is a comma-separated list of targets (see {@link Target} and {@link TargetSyntax}); {@code
+ * base} and {@code BRANCH@base} stand alone.
  *
  * @param source the range as typed, reported as {@code <range>}
  * @param from the starting targets; empty when the range has no {@code FROM:}
@@ -28,7 +28,8 @@ record RangeSpec(SourceFile source, Optional<List<Target.At>> from, List<Target.
   /**
    * Parses {@code range} for a plan in {@code direction}.
    *
-   * @throws DiagnosticException E0301 when the range is malformed or a downgrade has no start
+   * @throws DiagnosticException E0301 when the range or one of its targets is malformed, or a
+   *     downgrade has no start
    */
   static RangeSpec parse(Direction direction, String range) throws DiagnosticException {
     SourceFile source = new SourceFile("<range>", range);
@@ -77,12 +78,15 @@ record RangeSpec(SourceFile source, Optional<List<Target.At>> from, List<Target.
     if (targets.size() > 1) {
       for (Target.At target : targets) {
         if (target.target() instanceof Target.Base) {
+          Span span = target.span();
+          int offset = span.column() - 1;
+          String typed = source.text().substring(offset, offset + span.length());
           problems.add(
               malformed(
                   source,
-                  target.span().column() - 1,
-                  4,
-                  "'base' cannot be combined with other revisions"));
+                  span.column() - 1,
+                  span.length(),
+                  "'" + typed + "' cannot be combined with other revisions"));
         }
       }
     }
@@ -91,30 +95,17 @@ record RangeSpec(SourceFile source, Optional<List<Target.At>> from, List<Target.
 
   private static Optional<Target.At> element(
       SourceFile source, int start, int stop, List<Diagnostic> problems) {
-    String word = source.text().substring(start, stop);
-    if (word.isEmpty()) {
+    if (start == stop) {
       problems.add(malformed(source, start, 1, "missing revision in range"));
       return Optional.empty();
     }
-    if (!word.matches("[A-Za-z0-9_]+")) {
-      problems.add(
-          Diagnostic.error(
-              "E0301",
-              "'" + word + "' is not a revision id, 'base', 'head' or 'heads'",
-              source,
-              new Span(1, start + 1, word.length()),
-              "help: relative targets (head-1, +2) and branch targets (label@head) are not"
-                  + " supported yet"));
-      return Optional.empty();
-    }
-    Target target =
-        switch (word) {
-          case "base" -> new Target.Base();
-          case "head" -> new Target.Head();
-          case "heads" -> new Target.Heads();
-          default -> new Target.Revision(word);
-        };
-    return Optional.of(new Target.At(target, new Span(1, start + 1, word.length())));
+    return switch (TargetSyntax.parse(source, start, stop)) {
+      case TargetSyntax.Parsed.Ok ok -> Optional.of(ok.target());
+      case TargetSyntax.Parsed.Bad bad -> {
+        problems.add(bad.problem());
+        yield Optional.empty();
+      }
+    };
   }
 
   private static Diagnostic malformed(SourceFile source, int offset, int length, String message) {

@@ -52,6 +52,9 @@ public final class RevisionGraph {
   /** Length of the longest path to a base over revises and depends-on: prunes ancestor searches. */
   private final int[] depth;
 
+  /** Built on first use (the constructor must finish first). */
+  private BranchLabels labels;
+
   private RevisionGraph(List<RevisionFile> revisions) {
     this.revisions = revisions;
     int n = revisions.size();
@@ -161,6 +164,18 @@ public final class RevisionGraph {
     BitSet found = descendants(List.of(i));
     found.clear(i);
     return ids(found.stream().toArray());
+  }
+
+  /**
+   * The branch labels that apply to {@code id}, as Alembic's {@code Revision.branch_labels}: a
+   * label applies to the revision declaring it, all its descendants, and its ancestors down to (not
+   * including) the preceding branch point or merge point. Labels in file order of declaration.
+   */
+  public List<String> branchLabels(String id) {
+    if (labels == null) {
+      labels = new BranchLabels(this);
+    }
+    return labels.membersOf(indexOf(id));
   }
 
   // ---- package-private, by index (file order) --------------------------------------------

@@ -1,32 +1,84 @@
 package dev.strata.compiler;
 
 import dev.strata.grammar.Span;
+import java.util.Optional;
 
 /**
- * What one element of a range names, as the user typed it; {@link TargetResolver} turns it into
- * revisions. Relative targets ({@code +2}, {@code head-1}) and branch targets ({@code label@head})
- * will be further alternatives.
+ * What one element of a range names, as the user typed it; {@link TargetSyntax} parses it and
+ * {@link TargetResolver} turns it into revisions. The grammar is Alembic's revision identifier
+ * grammar ({@code alembic/script/revision.py}, {@code _relative_destination}): an optional {@code
+ * BRANCH@} qualifier, then {@code base}, {@code head}, {@code heads}, an id, a prefix or a branch
+ * label, then an optional relative step {@code +N} / {@code -N}.
+ *
+ * <p>A {@code branch} qualifier is a branch label or a revision id (or unique prefix) standing for
+ * the branch that holds it, as in Alembic ({@code ae10@head}).
  */
 sealed interface Target {
 
-  /** {@code base}: no revision (an empty version table). */
-  record Base() implements Target {}
+  /** {@code base}, {@code cart@base}: no revision; a downgrade to it drops the whole lineage. */
+  record Base(Optional<String> branch) implements Target {
+    public Base {
+      branch.ifPresent(Target::checkWord);
+    }
+  }
 
-  /** {@code head}: the one head of the graph; an error when there are several. */
-  record Head() implements Target {}
+  /** {@code head}, {@code cart@head}: the one head of the graph (of the branch), or E0304. */
+  record Head(Optional<String> branch) implements Target {
+    public Head {
+      branch.ifPresent(Target::checkWord);
+    }
+  }
 
-  /** {@code heads}: every real head (Alembic's {@code _real_heads}). */
-  record Heads() implements Target {}
+  /**
+   * {@code heads}: every real head (Alembic's {@code _real_heads}); {@code cart@heads}: every head
+   * of the branch.
+   */
+  record Heads(Optional<String> branch) implements Target {
+    public Heads {
+      branch.ifPresent(Target::checkWord);
+    }
+  }
 
-  /** A full revision id or a unique prefix of one (Alembic's partial identifiers). */
-  record Revision(String text) implements Target {
+  /**
+   * A full revision id, a branch label (an alias for its own revision) or a unique id prefix;
+   * {@code cart@0003}: the same, which must be on the branch.
+   */
+  record Revision(Optional<String> branch, String text) implements Target {
     public Revision {
-      if (!text.matches("[A-Za-z0-9_]+")) {
-        throw new IllegalArgumentException("bad revision text: " + text);
+      branch.ifPresent(Target::checkWord);
+      checkWord(text);
+    }
+  }
+
+  /**
+   * {@code +N} / {@code -N} / {@code cart@-N} without a revision: counts from the revisions of the
+   * other side of the range (Alembic counts from the database's current heads). Only ever the
+   * anchor of a {@link Relative}.
+   */
+  record Current(Optional<String> branch) implements Target {
+    public Current {
+      branch.ifPresent(Target::checkWord);
+    }
+  }
+
+  /**
+   * {@code anchor+delta} (up through children) or {@code anchor-delta} (down through parents):
+   * {@code head-2}, {@code 0004+1}, {@code cart@head-1}, {@code -1}. {@code delta} is never 0.
+   */
+  record Relative(Target anchor, int delta) implements Target {
+    public Relative {
+      if (delta == 0 || anchor instanceof Relative || anchor instanceof Heads) {
+        throw new IllegalArgumentException("bad relative target: " + anchor + " " + delta);
       }
     }
   }
 
-  /** A target and where it was typed in the range. */
+  /** A target and where it was typed in the range (the whole element, qualifier included). */
   record At(Target target, Span span) {}
+
+  private static void checkWord(String text) {
+    if (!text.matches("[A-Za-z0-9_]+")) {
+      throw new IllegalArgumentException("bad revision text: " + text);
+    }
+  }
 }

@@ -38,15 +38,17 @@ class PlannerDiagnosticsTest {
   }
 
   @Test
-  void unsupportedTargetSyntax() throws Exception {
+  void malformedTarget() throws Exception {
     assertEquals(
         """
-        <range>:1:10: error[E0301]: 'cart@head' is not a revision id, 'base', 'head' or 'heads'
-          1 | 1111aaaa:cart@head
-            |          ^^^^^^^^^
-          = help: relative targets (head-1, +2) and branch targets (label@head) are not supported yet
+        <range>:1:10: error[E0301]: 'cart@' is not a target
+          1 | 1111aaaa:cart@
+            |          ^^^^^
+          = help: a target is base, head, heads, an id, a unique id prefix or a branch label, \
+        optionally with BRANCH@ before it (cart@head, cart@base) and a step +N or -N after it \
+        (head-1, 0004+2, cart@head-1, +2)
         """,
-        error(PlannerOrderTest.diamond(), UPGRADE, "1111aaaa:cart@head"));
+        error(PlannerOrderTest.diamond(), UPGRADE, "1111aaaa:cart@"));
   }
 
   @Test

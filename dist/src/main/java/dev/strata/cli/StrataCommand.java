@@ -20,6 +20,9 @@ import picocli.CommandLine.ParseResult;
       DowngradeCommand.class,
       BundleCommand.class,
       VerifyCommand.class,
+      NewCommand.class,
+      MergeCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
@@ -35,7 +38,7 @@ final class StrataCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade, bundle, verify)");
+    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade, bundle, verify, new, merge, status)");
   }
 
   /** A configured picocli {@link CommandLine} writing to the given streams. */

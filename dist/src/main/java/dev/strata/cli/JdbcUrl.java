@@ -22,8 +22,7 @@ record JdbcUrl(String url) {
   private static final Pattern PASSWORD_PARAMETER =
       Pattern.compile("(?i)([?&;]password=)([^&;#]*)");
   private static final Pattern AUTHORITY_USER = Pattern.compile("^jdbc:postgresql://[^/?#]*@");
-  private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[a-z]+://[^/@:?#]*:)([^/?#]*)@",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern USER_INFO = Pattern.compile("^([^/]*//[^/@:?#]*:)([^/?#]*)@");
 
   /**
    * Checks the form.

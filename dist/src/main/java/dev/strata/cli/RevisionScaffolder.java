@@ -79,7 +79,8 @@ final class RevisionScaffolder {
    * highest number prefix (leading digits) among the ids plus one, zero-padded to the widest
    * prefix and at least 4 digits ({@code 0001} in an empty directory); the slug is the message in
    * lowercase with every run of other characters than ASCII letters and digits made one {@code _},
-   * trimmed of {@code _}, and cut so that the id has at most 32 characters.
+   * trimmed of {@code _}, and cut (between words when it can) so that the id has at most 32
+   * characters.
    *
    * @throws DiagnosticException E0520 when the next number alone is longer than 32 digits
    */
@@ -104,11 +105,19 @@ final class RevisionScaffolder {
     return slug.isEmpty() ? number : number + "_" + slug;
   }
 
-  /** The message as an id part of at most {@code max} characters (see {@link #defaultId}). */
+  /**
+   * The message as an id part of at most {@code max} characters (see {@link #defaultId}); a cut
+   * that would split a word drops that word, unless it is the first.
+   */
   static String slug(String message, int max) {
-    String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-    slug = trim(slug);
-    return trim(slug.substring(0, Math.max(0, Math.min(max, slug.length()))));
+    String slug = trim(message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_"));
+    if (slug.length() <= max) {
+      return slug;
+    }
+    String cut = slug.substring(0, Math.max(0, max));
+    int lastBreak = cut.lastIndexOf('_');
+    boolean splitsWord = slug.charAt(cut.length()) != '_';
+    return trim(splitsWord && lastBreak > 0 ? cut.substring(0, lastBreak) : cut);
   }
 
   private static String trim(String slug) {

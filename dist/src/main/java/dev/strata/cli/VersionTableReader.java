@@ -42,7 +42,7 @@ final class VersionTableReader {
       } catch (SQLException e) {
         throw new DiagnosticException(Diagnostic.error("E0531",
             "cannot read the version table " + missing.displayName() + " of " + url + ": "
-                + url.mask(e.getMessage()),
+                + url.mask(firstLine(e.getMessage())),
             "help: the user in the URL needs SELECT on it (strata only reads it)"));
       } finally {
         connection.rollback();
@@ -93,9 +93,15 @@ final class VersionTableReader {
 
   /** The driver's message; for a host that does not resolve it only says the attempt failed. */
   private static String reason(SQLException e) {
+    String message = firstLine(e.getMessage());
     return e.getCause() instanceof UnknownHostException unknown
-        ? e.getMessage() + " (unknown host " + unknown.getMessage() + ")"
-        : String.valueOf(e.getMessage());
+        ? message + " (unknown host " + unknown.getMessage() + ")"
+        : message;
+  }
+
+  /** The server's message without the driver's detail lines ({@code Position: 8}, hints). */
+  private static String firstLine(String message) {
+    return message == null ? "no message" : message.lines().findFirst().orElse("").strip();
   }
 
   /** A PostgreSQL quoted identifier: the scripts name the same table (they quote when needed). */

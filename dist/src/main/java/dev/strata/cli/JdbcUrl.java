@@ -44,10 +44,13 @@ record JdbcUrl(String url) {
     }
   }
 
-  /** The URL with every password replaced by {@value #MASK}. */
+  /**
+   * The URL with every password replaced by {@value #MASK}, also where the same text stands
+   * elsewhere in it (a user named after the password).
+   */
   @Override
   public String toString() {
-    return masked(url);
+    return mask(url, url);
   }
 
   /** {@code text} (an error message, say) with every password of this URL replaced. */

@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a merge revision <id>.sql that revises the given heads (at least",
-      "two; 'heads' for all of them), with empty sections, and print its path.",
+      "Write a merge revision of the given heads, and print its path.",
+      "The file <id>.sql revises the heads (at least two; 'heads' for all",
+      "of them) and has empty sections.",
       "The id is NNNN_slug as for 'strata new' unless --id gives it. An",
       "existing file is never overwritten."
     })

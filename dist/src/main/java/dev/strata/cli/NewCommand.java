@@ -24,8 +24,9 @@ import picocli.CommandLine.ParameterException;
     name = "new",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a new revision file <id>.sql with its header filled and empty",
-      "'-- +upgrade' and '-- +downgrade' sections, and print its path.",
+      "Write a new revision file with empty sections, and print its path.",
+      "The file is <id>.sql, its header filled, its '-- +upgrade' and",
+      "'-- +downgrade' sections empty.",
       "Its parent is the single head, unless --revises or --head names it;",
       "with several heads strata refuses to guess. The id is NNNN_slug",
       "(the next number, the message in lowercase) unless --id gives it.",

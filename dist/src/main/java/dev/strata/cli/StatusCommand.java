@@ -31,8 +31,9 @@ import picocli.CommandLine.TypeConversionException;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Read the version table of a live PostgreSQL database (read only) and",
-      "print its current heads, the revisions still to apply to reach head",
+      "Print a live database's revisions and what it still needs to apply.",
+      "Reads the version table of a PostgreSQL database (read only) and",
+      "prints its current heads, the revisions still to apply to reach head",
       "(heads when the revision files have several), and the exact",
       "'strata upgrade CURRENT:head' command. The password is never printed."
     })

@@ -134,6 +134,24 @@ class StatusPostgresTest {
   }
 
   @Test
+  void withSeveralHeadsTheTargetIsHeads() throws Exception {
+    Path versions = Files.createDirectory(dir.resolve("versions"));
+    NewCommandTest.write(versions, "0001_root", "base");
+    NewCommandTest.write(versions, "0002_left", "0001_root");
+    NewCommandTest.write(versions, "0002_right", "0001_root");
+    apply(Cli.run("upgrade", "0001", "--versions", versions.toString()));
+    Cli cli = Cli.run("status", "--db", url, "--versions", versions.toString());
+    // the planner's order (Alembic's walk), as 'strata upgrade 0001_root:heads' runs them
+    assertEquals(new Cli(0, "database: " + masked() + "\n"
+        + "version table: alembic_version\n"
+        + "current: 0001_root\n"
+        + "to reach heads: 2 revisions\n"
+        + "  0002_right\n"
+        + "  0002_left\n"
+        + "run: strata upgrade --versions " + versions + " 0001_root:heads\n", ""), cli);
+  }
+
+  @Test
   void rowsThatTheVersionsDirectoryDoesNotKnowAreNamed() {
     psql("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY);"
         + " INSERT INTO alembic_version VALUES ('0099_from_the_future'), ('" + AT_0012 + "')");

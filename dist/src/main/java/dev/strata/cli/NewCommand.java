@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code strata new -m MESSAGE}: scaffolds one revision file with its header filled and empty
  * sections, on the single head (or {@code --revises REV}, or the head {@code --head} names) and
- * prints its path. It never overwrites a file; diagnostics E0520 to E0525 say why it refused.
+ * prints its path. It never overwrites a file; diagnostics E0520 to E0526 say why it refused.
  */
 @Command(
     name = "new",

@@ -39,6 +39,9 @@ final class ScaffoldOptions {
       description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
   Path versions;
 
+  @Option(names = "--verbose", description = "Print a stack trace on internal errors.")
+  boolean verbose;
+
   /** {@code --id}, checked against the directory, or the default id for the message. */
   String id(RevisionScaffolder scaffolder) throws DiagnosticException {
     if (id.isPresent()) {

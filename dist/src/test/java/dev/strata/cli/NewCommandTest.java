@@ -1,11 +1,13 @@
 package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +35,20 @@ class NewCommandTest {
         -- +downgrade
         """, Files.readString(written));
     assertEquals(List.of("0023_add_email_to_users"), graph(versions).heads());
+    assertEquals(23, names(versions).size(), "no temporary file is left: " + names(versions));
+  }
+
+  @Test
+  void theFinalStepRefusesAFileThatAppearedMeanwhile() throws Exception {
+    Path target = dir.resolve("0001_x.sql");
+    Files.writeString(target, "theirs");
+    assertThrows(FileAlreadyExistsException.class,
+        () -> RevisionScaffolder.createNew(target, "ours"));
+    assertEquals("theirs", Files.readString(target));
+    assertEquals(List.of("0001_x.sql"), names(dir));
+    RevisionScaffolder.createNew(dir.resolve("0002_y.sql"), "ours");
+    assertEquals("ours", Files.readString(dir.resolve("0002_y.sql")));
+    assertEquals(List.of("0001_x.sql", "0002_y.sql"), names(dir));
   }
 
   @Test

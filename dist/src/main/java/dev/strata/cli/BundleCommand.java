@@ -43,7 +43,8 @@ final class BundleCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "FROM:TO",
-      description = "Revisions: base, head, heads, an id or a unique id prefix.")
+      description = "Revisions: base, head, heads, an id or a unique id prefix;"
+          + " just TO with --from-db.")
   String range;
 
   @Option(
@@ -57,6 +58,8 @@ final class BundleCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace PATH if it exists (a folder as a whole).")
   boolean force;
 
+  @Mixin FromDatabase fromDb;
+
   @Override
   public Integer call() throws Exception {
     if (!force && Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
@@ -66,7 +69,8 @@ final class BundleCommand implements Callable<Integer> {
     Instant mtime = mtime();
     Bundle bundle;
     try {
-      bundle = new BundleCompiler(options.dialect, scriptOptions).compile(options.versions, range);
+      bundle = new BundleCompiler(options.dialect, scriptOptions)
+          .compile(options.versions, graph -> fromDb.range(range, graph, options));
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.error("E0207",
           "cannot read a revision file again for sources/: " + ScriptCommand.describe(e)));

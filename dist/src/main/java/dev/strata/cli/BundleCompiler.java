@@ -75,8 +75,20 @@ final class BundleCompiler {
    * @throws IOException when a revision file cannot be read again for {@code sources/}
    */
   Bundle compile(Path versions, String range) throws DiagnosticException, IOException {
-    Planner planner = new Planner(RevisionGraph.build(VersionsLoader.load(versions)));
-    Plan upgrade = planner.plan(Direction.UPGRADE, range);
+    return compile(versions, graph -> range);
+  }
+
+  /** The range of a bundle, chosen once the revision graph is loaded ({@code --from-db}). */
+  @FunctionalInterface
+  interface RangeSource {
+    String range(RevisionGraph graph) throws DiagnosticException;
+  }
+
+  /** As {@link #compile(Path, String)}, with the range given by {@code range} over the graph. */
+  Bundle compile(Path versions, RangeSource range) throws DiagnosticException, IOException {
+    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
+    Planner planner = new Planner(graph);
+    Plan upgrade = planner.plan(Direction.UPGRADE, range.range(graph));
     Plan rollback = upgrade.steps().isEmpty()
         ? new Plan(Direction.DOWNGRADE, upgrade.toHeads(), upgrade.fromHeads(), List.of())
         : planner.plan(Direction.DOWNGRADE, side(upgrade.toHeads()) + ":" + side(upgrade.fromHeads()));

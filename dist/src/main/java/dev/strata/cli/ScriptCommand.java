@@ -74,11 +74,16 @@ abstract class ScriptCommand implements Callable<Integer> {
     };
   }
 
+  /** The range to plan over {@code graph}: by default {@link #range()} as typed. */
+  String range(RevisionGraph graph) throws DiagnosticException {
+    return range();
+  }
+
   /** The whole script, or diagnostics. */
   String compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(options.versions));
-    Plan plan = new Planner(graph).plan(direction(), range());
+    Plan plan = new Planner(graph).plan(direction(), range(graph));
     return Renderer.forDialect(options.dialect).render(plan, scriptOptions);
   }
 }

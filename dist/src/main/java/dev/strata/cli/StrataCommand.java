@@ -25,6 +25,9 @@ import picocli.CommandLine.ParseResult;
       HistoryCommand.class,
       ShowCommand.class,
       GraphCommand.class,
+      NewCommand.class,
+      MergeCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
@@ -40,7 +43,7 @@ final class StrataCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade, bundle, verify, heads, branches, history, show, graph)");
+    throw new ParameterException(spec.commandLine(), "a command is required");
   }
 
   /** A configured picocli {@link CommandLine} writing to the given streams. */

@@ -1,7 +1,10 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code strata upgrade [FROM:]TO}: the SQL that upgrades a database from FROM to TO. */
@@ -12,7 +15,8 @@ import picocli.CommandLine.Parameters;
       "Print the SQL that upgrades a database from FROM to TO,",
       "as Alembic's 'upgrade FROM:TO --sql' does. FROM defaults to base",
       "(an empty database). FROM may name several heads, comma-separated,",
-      "for a database that has several."
+      "for a database that has several. --from-db reads FROM from a live",
+      "database's version table; the range is then just TO."
     })
 final class UpgradeCommand extends ScriptCommand {
 
@@ -22,6 +26,8 @@ final class UpgradeCommand extends ScriptCommand {
       description = "Revisions: base, head, heads, an id or a unique id prefix.")
   String range;
 
+  @Mixin FromDatabase fromDb;
+
   @Override
   Direction direction() {
     return Direction.UPGRADE;
@@ -30,5 +36,10 @@ final class UpgradeCommand extends ScriptCommand {
   @Override
   String range() {
     return range;
+  }
+
+  @Override
+  String range(RevisionGraph graph) throws DiagnosticException {
+    return fromDb.range(range, graph, options);
   }
 }

@@ -131,6 +131,18 @@ public final class PostgresServer {
     return Map.of("DATABASE_URL", uri, "PGPASSWORD", password);
   }
 
+  /**
+   * A PostgreSQL JDBC URL for {@code database} on this server, with the user and password as URL
+   * parameters: {@code jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD} (values
+   * URL-encoded), the form {@code strata status --db} takes.
+   */
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + host + ":" + port + "/"
+        + java.net.URLEncoder.encode(database, StandardCharsets.UTF_8)
+        + "?user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+  }
+
   /** Creates a fresh, empty database with a unique name starting with {@code prefix}. */
   public String createDatabase(String prefix) {
     String name = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();

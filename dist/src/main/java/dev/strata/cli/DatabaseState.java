@@ -1,0 +1,64 @@
+package dev.strata.cli;
+
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a live database's version table says: its rows (the current heads, sorted), or that the
+ * table does not exist (a database strata or Alembic never touched: {@code base}).
+ *
+ * @param table the version table's name
+ * @param schema its schema, when one was named (else the search path found it)
+ * @param tableExists whether the table exists
+ * @param rows its {@code version_num} values, sorted; empty when it does not exist
+ */
+record DatabaseState(
+    String table, Optional<String> schema, boolean tableExists, List<String> rows) {
+
+  DatabaseState {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(schema, "schema");
+    rows = rows.stream().sorted().toList();
+    if (!tableExists && !rows.isEmpty()) {
+      throw new IllegalArgumentException("rows of a table that does not exist");
+    }
+  }
+
+  /** The table as messages name it: {@code schema.table}, or {@code table}. */
+  String displayName() {
+    return schema.map(s -> s + ".").orElse("") + table;
+  }
+
+  /** FROM as a range side: the rows joined with {@code ,}, or {@code base} when there are none. */
+  String current() {
+    return rows.isEmpty() ? "base" : String.join(",", rows);
+  }
+
+  /**
+   * Every row must be a revision of {@code graph}.
+   *
+   * @throws DiagnosticException E0532, one per row that is not, naming the database and {@code
+   *     versions}
+   */
+  void requireKnown(RevisionGraph graph, Path versions, JdbcUrl url) throws DiagnosticException {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (String row : rows) {
+      if (graph.revision(row).isEmpty()) {
+        problems.add(Diagnostic.error("E0532",
+            "the version table " + displayName() + " of " + url + " holds '" + row
+                + "', which is not a revision in '" + versions + "'",
+            "help: the database was upgraded from other revision files (another branch, a newer"
+                + " checkout): run strata with those, or name them with --versions DIR"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DiagnosticException(problems);
+    }
+  }
+}

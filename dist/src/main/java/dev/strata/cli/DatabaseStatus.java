@@ -1,0 +1,92 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.compiler.Step;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code strata status --db} reports: the database (URL with the password masked), its
+ * version table, its current heads, the upgrade steps still to run to reach {@code target} and the
+ * command that renders them ({@code docs/cli.md} documents both output formats).
+ *
+ * @param database the URL, password masked
+ * @param state the version table as read
+ * @param target {@code head}, or {@code heads} when the revision files have several heads
+ * @param pending the upgrade steps from the current heads to the target, in run order
+ * @param command the {@code strata upgrade} command that renders them; empty when none are left
+ */
+record DatabaseStatus(
+    String database,
+    DatabaseState state,
+    String target,
+    List<Step> pending,
+    Optional<String> command) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  DatabaseStatus {
+    pending = List.copyOf(pending);
+  }
+
+  /** The text report: one {@code key: value} line each, pending revisions indented below. */
+  String text() {
+    StringBuilder out = new StringBuilder();
+    line(out, "database", database);
+    line(out, "version table", state.displayName() + (state.tableExists() ? "" : " (does not exist)"));
+    line(out, "current", state.rows().isEmpty() ? "base" : String.join(", ", state.rows()));
+    line(out, "to reach " + target, pending.isEmpty()
+        ? "nothing to apply, the database is up to date"
+        : pending.size() + (pending.size() == 1 ? " revision" : " revisions"));
+    int width = pending.stream().mapToInt(step -> step.id().length()).max().orElse(0);
+    for (Step step : pending) {
+      out.append("  ").append(step.id());
+      if (!step.message().isEmpty()) {
+        out.append(" ".repeat(width - step.id().length() + 2)).append(step.message());
+      }
+      out.append('\n');
+    }
+    command.ifPresent(c -> line(out, "run", c));
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String key, String value) {
+    out.append(key).append(": ").append(value).append('\n');
+  }
+
+  /** The JSON report: fixed key order, two-space indentation, a final LF. */
+  String json() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("database", database);
+    ObjectNode table = root.putObject("versionTable");
+    table.put("name", state.table());
+    table.put("schema", state.schema().orElse(null));
+    table.put("exists", state.tableExists());
+    state.rows().forEach(root.putArray("current")::add);
+    root.put("target", target);
+    ArrayNode revisions = root.putArray("pending");
+    for (Step step : pending) {
+      ObjectNode revision = revisions.addObject();
+      revision.put("revision", step.id());
+      revision.put("message", step.message());
+    }
+    root.put("command", command.orElse(null));
+    DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(separators).withObjectIndenter(lf).withArrayIndenter(lf);
+    try {
+      return JSON.writer(printer).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.strata.cli;
+
+import dev.strata.compiler.Plan;
+import dev.strata.compiler.Planner;
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.VersionsLoader;
+import dev.strata.dialects.ScriptOptions;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code strata status --db JDBC_URL}: the one command that connects to a database. It reads the
+ * version table (read only, see {@link VersionTableReader}), and prints the current heads, the
+ * revisions an upgrade to {@code head} (to {@code heads} when the files have several) still runs,
+ * and the {@code strata upgrade CURRENT:head} command that renders them. The password in the URL
+ * is never printed.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a live database's revisions and what it still needs to apply.",
+      "Reads the version table of a PostgreSQL database (read only) and",
+      "prints its current heads, the revisions still to apply to reach head",
+      "(heads when the revision files have several), and the exact",
+      "'strata upgrade CURRENT:head' command. The password is never printed."
+    })
+final class StatusCommand implements Callable<Integer> {
+
+  /** The output formats. */
+  enum Format {
+    TEXT,
+    JSON
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      required = true,
+      converter = FromDatabase.JdbcUrlConverter.class,
+      description = "The database: jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PW.")
+  JdbcUrl db;
+
+  @Option(
+      names = "--versions",
+      paramLabel = "DIR",
+      defaultValue = "versions",
+      description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
+  Path versions;
+
+  @Option(
+      names = "--version-table",
+      paramLabel = "NAME",
+      defaultValue = ScriptOptions.DEFAULT_VERSION_TABLE,
+      description = "Version table name (default: ${DEFAULT-VALUE}, Alembic's).")
+  String versionTable;
+
+  @Option(
+      names = "--version-table-schema",
+      paramLabel = "SCHEMA",
+      description = "Schema of the version table (default: the search path).")
+  Optional<String> versionTableSchema;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--verbose", description = "Print a stack trace on internal errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws DiagnosticException {
+    try {
+      new ScriptOptions(versionTable, versionTableSchema, ToolVersion.get());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
+    DatabaseState state = VersionTableReader.read(db, versionTable, versionTableSchema);
+    state.requireKnown(graph, versions, db);
+    String target = graph.heads().size() > 1 ? "heads" : "head";
+    String range = state.current() + ":" + target;
+    Plan plan = new Planner(graph).plan(Direction.UPGRADE, range);
+    Optional<String> command =
+        plan.steps().isEmpty() ? Optional.empty() : Optional.of(command(range));
+    DatabaseStatus status = new DatabaseStatus(db.toString(), state, target, plan.steps(), command);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(switch (format) {
+      case TEXT -> status.text();
+      case JSON -> status.json();
+    });
+    out.flush();
+    return Main.OK;
+  }
+
+  /** {@code strata upgrade RANGE}, with the options that differ from their defaults. */
+  private String command(String range) {
+    List<String> words = new ArrayList<>(List.of("strata", "upgrade"));
+    if (!versions.toString().equals("versions")) {
+      words.addAll(List.of("--versions", versions.toString()));
+    }
+    if (!versionTable.equals(ScriptOptions.DEFAULT_VERSION_TABLE)) {
+      words.addAll(List.of("--version-table", versionTable));
+    }
+    versionTableSchema.ifPresent(s -> words.addAll(List.of("--version-table-schema", s)));
+    words.add(range);
+    return String.join(" ", words.stream().map(StatusCommand::shellWord).toList());
+  }
+
+  /** A word as a POSIX shell reads it back: as is when plain, else in single quotes. */
+  static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_@%+=:,./-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** {@code --format}: text or json. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return switch (value) {
+        case "text" -> Format.TEXT;
+        case "json" -> Format.JSON;
+        default -> throw new TypeConversionException(
+            "unknown format '" + value + "' (known: text, json)");
+      };
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.strata.cli;
+
+import static dev.strata.cli.NewCommandTest.graph;
+import static dev.strata.cli.NewCommandTest.names;
+import static dev.strata.cli.NewCommandTest.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.strata.compiler.RevisionGraph;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code strata merge}: the merge revision it writes, and every refusal. */
+class MergeCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void mergingAllHeadsLeavesTheMergeAsTheSingleHead() throws Exception {
+    Path versions = threeHeads();
+    Cli cli = Cli.run("merge", "-m", "join the branches", "heads", "--versions",
+        versions.toString());
+    Path written = versions.resolve("0003_join_the_branches.sql");
+    assertEquals(new Cli(0, written + "\n", ""), cli);
+    assertEquals("""
+        -- revision: 0003_join_the_branches
+        -- revises: 0002_a, 0002_b, 0002_c
+        -- message: join the branches
+
+        -- +upgrade
+
+        -- +downgrade
+        """, Files.readString(written));
+    RevisionGraph graph = graph(versions);
+    assertEquals(List.of("0003_join_the_branches"), graph.heads());
+    assertEquals(List.of("0003_join_the_branches"), graph.mergePoints());
+  }
+
+  @Test
+  void headsNamedOneByOneKeepTheOrderGiven() throws Exception {
+    Path versions = threeHeads();
+    Cli cli = Cli.run("merge", "-m", "c and a", "0002_c", "0002_a", "--id", "merge_ca",
+        "--versions", versions.toString());
+    assertEquals(new Cli(0, versions.resolve("merge_ca.sql") + "\n", ""), cli);
+    assertEquals(List.of("0002_c", "0002_a"), graph(versions).parents("merge_ca"));
+    assertEquals(List.of("0002_b", "merge_ca"), graph(versions).heads());
+  }
+
+  @Test
+  void aMergeOnTheSampleChainAfterANewBranch() throws Exception {
+    Path versions = Files.createDirectory(dir.resolve("versions"));
+    for (String name : NewCommandTest.names(Cli.sampleVersions())) {
+      Files.copy(Cli.sampleVersions().resolve(name), versions.resolve(name));
+    }
+    assertEquals(0, Cli.run("new", "-m", "fx rates", "--revises", "0012", "--branch", "fx",
+        "--versions", versions.toString()).exitCode());
+    Cli cli = Cli.run("merge", "-m", "merge fx", "0022", "0023", "--versions",
+        versions.toString());
+    assertEquals(new Cli(0, versions.resolve("0024_merge_fx.sql") + "\n", ""), cli);
+    assertEquals(List.of("0024_merge_fx"), graph(versions).heads());
+    assertEquals(List.of("0022_transaction_value_date", "0023_fx_rates"),
+        graph(versions).parents("0024_merge_fx"));
+  }
+
+  @Test
+  void aRevisionThatIsNotAHeadIsRefused() throws Exception {
+    Path versions = threeHeads();
+    Cli cli = Cli.run("merge", "-m", "m", "0001_root", "0002_a", "--versions",
+        versions.toString());
+    assertEquals(new Cli(1, "", "strata: error[E0522]: '0001_root' is not a head: 0002_a,"
+        + " 0002_b, 0002_c revise it\n"
+        + "  = help: the heads are 0002_a, 0002_b, 0002_c\n"), cli);
+    assertEquals(4, names(versions).size());
+  }
+
+  @Test
+  void oneHeadIsNotAMerge() throws Exception {
+    Path versions = threeHeads();
+    assertEquals(new Cli(1, "", "strata: error[E0525]: a merge revision joins two heads or more;"
+        + " 0002_a 0002_a names only 0002_a\n"
+        + "  = help: the heads are 0002_a, 0002_b, 0002_c; 'strata merge -m MESSAGE heads' joins"
+        + " them all\n"),
+        Cli.run("merge", "-m", "m", "0002_a", "0002_a", "--versions", versions.toString()));
+    assertEquals(4, names(versions).size());
+  }
+
+  @Test
+  void aDirectoryWithOneHeadHasNothingToMerge() throws Exception {
+    Path versions = Files.createDirectory(dir.resolve("versions"));
+    write(versions, "0001_root", "base");
+    assertEquals(new Cli(1, "", "strata: error[E0525]: a merge revision joins two heads or more;"
+        + " heads names only 0001_root\n"
+        + "  = note: the directory has one head: there is nothing to merge\n"),
+        Cli.run("merge", "-m", "m", "heads", "--versions", versions.toString()));
+  }
+
+  @Test
+  void mergeNeedsHeadsAndAMessage() {
+    assertEquals(new Cli(2, "", """
+        strata: error: Missing required parameter: 'HEAD'
+        Try 'strata merge --help' for more information.
+        """), Cli.run("merge", "-m", "m"));
+    assertEquals(new Cli(2, "", """
+        strata: error: Missing required option: '--message=MESSAGE'
+        Try 'strata merge --help' for more information.
+        """), Cli.run("merge", "heads"));
+  }
+
+  @Test
+  void anExistingIdIsRefused() throws Exception {
+    Path versions = threeHeads();
+    Cli cli = Cli.run("merge", "-m", "m", "heads", "--id", "0002_b", "--versions",
+        versions.toString());
+    assertEquals(new Cli(1, "", versions.resolve("0002_b.sql")
+        + ":1:14: error[E0520]: revision '0002_b' already exists\n"
+        + "  1 | -- revision: 0002_b\n"
+        + "    |              ^^^^^^\n"
+        + "  = help: choose another id with --id ID, or leave --id out for the next free number\n"),
+        cli);
+  }
+
+  /** {@code 0001_root} revised by {@code 0002_a}, {@code 0002_b} and {@code 0002_c}. */
+  private Path threeHeads() throws Exception {
+    Path versions = Files.createDirectory(dir.resolve("versions"));
+    write(versions, "0001_root", "base");
+    write(versions, "0002_a", "0001_root");
+    write(versions, "0002_b", "0001_root");
+    write(versions, "0002_c", "0001_root");
+    return versions;
+  }
+}

@@ -20,6 +20,8 @@ import picocli.CommandLine.ParseResult;
       DowngradeCommand.class,
       BundleCommand.class,
       VerifyCommand.class,
+      CheckCommand.class,
+      LockCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
@@ -35,7 +37,7 @@ final class StrataCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade, bundle, verify)");
+    throw new ParameterException(spec.commandLine(), "a command is required (upgrade, downgrade, bundle, verify, check, lock)");
   }
 
   /** A configured picocli {@link CommandLine} writing to the given streams. */

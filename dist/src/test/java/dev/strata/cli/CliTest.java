@@ -41,7 +41,7 @@ class CliTest {
     Cli cli = Cli.run();
     assertEquals(2, cli.exitCode());
     assertEquals(
-        "strata: error: a command is required (upgrade, downgrade, bundle, verify)\n"
+        "strata: error: a command is required (upgrade, downgrade, bundle, verify, check, lock)\n"
             + "Try 'strata --help' for more information.\n",
         cli.err());
   }

@@ -178,7 +178,12 @@ public final class LockFile {
           out.add(edited(file, entries.get(k)));
         }
         next = k + 1;
-      } else if (renamedFrom.containsKey(name)) {
+        continue;
+      }
+      for (; next < entries.size() && entries.get(next).name().compareTo(name) < 0; next++) {
+        missing(next, renamed).ifPresent(out::add);
+      }
+      if (renamedFrom.containsKey(name)) {
         out.add(renamed(file, entries.get(renamedFrom.get(name))));
       } else if (next < entries.size()) {
         out.add(inserted(file, entries.get(next).name()));

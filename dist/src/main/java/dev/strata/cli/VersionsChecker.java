@@ -69,7 +69,7 @@ final class VersionsChecker {
     }
     Map<String, RevisionFile> byId = new LinkedHashMap<>();
     contents.files().forEach(f -> byId.putIfAbsent(f.id(), f));
-    heads(byId).ifPresent(out::add);
+    heads(contents.files(), byId).ifPresent(out::add);
     out.addAll(numbering(byId));
     out.addAll(lock(dir, contents));
     for (String other : contents.others()) {
@@ -81,12 +81,14 @@ final class VersionsChecker {
   }
 
   /**
-   * W0201 when the revisions that parse have several heads (revisions nothing revises), at the
-   * last one; unknown parents and duplicate ids are reported on their own and count as written.
+   * W0201 when the revisions that parse have several heads (revisions that no file revises), at
+   * the last one. A file with a duplicate id is no revision of its own, but its {@code revises:}
+   * line counts as written: unknown parents and duplicate ids are reported on their own.
    */
-  private static Optional<Diagnostic> heads(Map<String, RevisionFile> byId) {
+  private static Optional<Diagnostic> heads(
+      List<RevisionFile> files, Map<String, RevisionFile> byId) {
     Set<String> revised = new HashSet<>();
-    byId.values().forEach(f -> f.header().revises().forEach(p -> revised.add(p.text())));
+    files.forEach(f -> f.header().revises().forEach(p -> revised.add(p.text())));
     List<RevisionFile> heads =
         byId.values().stream().filter(f -> !revised.contains(f.id())).toList();
     if (heads.size() < 2) {
@@ -109,27 +111,28 @@ final class VersionsChecker {
   private static List<Diagnostic> numbering(Map<String, RevisionFile> byId) {
     List<Diagnostic> out = new ArrayList<>();
     for (RevisionFile file : byId.values()) {
-      Optional<BigInteger> own = number(file.id());
+      Optional<String> own = number(file.id());
       for (HeaderValue parent : file.header().revises()) {
-        Optional<BigInteger> theirs = number(parent.text());
+        Optional<String> theirs = number(parent.text());
         RevisionFile defined = byId.get(parent.text());
         if (own.isPresent() && theirs.isPresent() && defined != null
-            && own.get().compareTo(theirs.get()) < 0) {
+            && new BigInteger(own.get()).compareTo(new BigInteger(theirs.get())) < 0) {
           out.add(warning("W0202",
               "revision '" + file.id() + "' is numbered below its parent '" + parent.text() + "'",
               new Location(file.source(), parent.span()),
               List.of("note: '" + parent.text() + "' is defined at " + where(defined),
-                  "help: number it above " + theirs.get() + ", so that numbers read in the"
-                      + " order revisions apply")));
+                  "help: give it a number above " + theirs.get() + ", so that the numbers read"
+                      + " in the order revisions apply")));
         }
       }
     }
     return out;
   }
 
-  private static Optional<BigInteger> number(String id) {
+  /** The digits of an id's {@code NNNN_} prefix, as written. */
+  private static Optional<String> number(String id) {
     Matcher m = NUMBER.matcher(id);
-    return m.matches() ? Optional.of(new BigInteger(m.group(1))) : Optional.empty();
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /** The lock file's problems, or W0204 when there is none. */

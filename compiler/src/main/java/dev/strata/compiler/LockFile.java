@@ -14,11 +14,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,9 +46,8 @@ public final class LockFile {
   private static final Pattern TOTAL = Pattern.compile(HASH_FORMAT);
   private static final Pattern LINE =
       Pattern.compile("([^/\\\\]+\\.sql) (" + HASH_FORMAT + ")");
-  private static final byte[] START = new byte[32];
-  private static final String REPAIR = "help: do not edit it by hand; run 'strata lock' to write it"
-      + " again";
+  private static final String REPAIR =
+      "help: do not edit it by hand; run 'strata lock' to write it again";
 
   /** One revision line: the file name, its chained hash, and the line number (1-based). */
   private record Entry(String name, byte[] hash, int line) {}
@@ -74,17 +70,17 @@ public final class LockFile {
    */
   public static LockFile of(Path dir, List<SourceFile> revisions) {
     List<SourceFile> sorted = sorted(revisions);
-    List<byte[]> contents = contentHashes(sorted);
+    List<byte[]> contents = LockHash.contents(sorted);
     List<Entry> entries = new ArrayList<>();
     StringBuilder lines = new StringBuilder();
-    byte[] previous = START;
+    byte[] previous = LockHash.START;
     for (int i = 0; i < sorted.size(); i++) {
       String name = name(sorted.get(i));
-      previous = link(previous, name, contents.get(i));
+      previous = LockHash.link(previous, name, contents.get(i));
       entries.add(new Entry(name, previous, i + 2));
-      lines.append(name).append(' ').append(encode(previous)).append('\n');
+      lines.append(name).append(' ').append(LockHash.encode(previous)).append('\n');
     }
-    String text = encode(sha256(lines.toString().getBytes(StandardCharsets.UTF_8))) + "\n" + lines;
+    String text = LockHash.total(lines.toString()) + "\n" + lines;
     return new LockFile(new SourceFile(dir.resolve(NAME).toString(), text), entries);
   }
 
@@ -161,7 +157,7 @@ public final class LockFile {
    */
   public List<Diagnostic> verify(List<SourceFile> revisions) {
     List<SourceFile> files = sorted(revisions);
-    List<byte[]> contents = contentHashes(files);
+    List<byte[]> contents = LockHash.contents(files);
     Map<String, Integer> renamedFrom = renames(files, contents);
     Set<Integer> renamed = new HashSet<>(renamedFrom.values());
     List<Diagnostic> out = new ArrayList<>();
@@ -174,7 +170,7 @@ public final class LockFile {
         for (; next < k; next++) {
           missing(next, renamed).ifPresent(out::add);
         }
-        if (!Arrays.equals(link(previous(k), name, contents.get(i)), entries.get(k).hash())) {
+        if (!unchanged(k, name, contents.get(i))) {
           out.add(edited(file, entries.get(k)));
         }
         next = k + 1;
@@ -215,7 +211,7 @@ public final class LockFile {
    */
   public List<Change> changes(List<SourceFile> revisions) {
     List<SourceFile> files = sorted(revisions);
-    List<byte[]> contents = contentHashes(files);
+    List<byte[]> contents = LockHash.contents(files);
     List<Change> changes = new ArrayList<>();
     Set<String> present = new HashSet<>();
     for (int i = 0; i < files.size(); i++) {
@@ -224,7 +220,7 @@ public final class LockFile {
       Integer k = byName.get(name);
       if (k == null) {
         changes.add(new Change(Change.Kind.ADDED, name));
-      } else if (!Arrays.equals(link(previous(k), name, contents.get(i)), entries.get(k).hash())) {
+      } else if (!unchanged(k, name, contents.get(i))) {
         changes.add(new Change(Change.Kind.CHANGED, name));
       }
     }
@@ -235,32 +231,6 @@ public final class LockFile {
     }
     changes.sort(Comparator.comparing(Change::name));
     return List.copyOf(changes);
-  }
-
-  /**
-   * The text a revision file is hashed as: CRLF and lone CR become LF, and the spaces and tabs
-   * at the end of every line (and at the end of the text) are removed.
-   */
-  static String normalize(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    int blanks = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ' ' || c == '\t') {
-        blanks++;
-        continue;
-      }
-      if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        out.append('\n');
-      } else {
-        out.append(text, i - blanks, i).append(c);
-      }
-      blanks = 0;
-    }
-    return out.toString();
   }
 
   // ---- reading -----------------------------------------------------------------------------
@@ -286,11 +256,11 @@ public final class LockFile {
         problems.add(corrupted(source, n, "'" + m.group(1) + "' is not after '"
             + entries.getLast().name() + "': the lines are in file-name order, each file once"));
       } else {
-        entries.add(new Entry(m.group(1), decode(m.group(2)), n));
+        entries.add(new Entry(m.group(1), LockHash.decode(m.group(2)), n));
       }
     }
     if (problems.isEmpty()
-        && !lines.get(0).equals(encode(sha256(body.toString().getBytes(StandardCharsets.UTF_8))))) {
+        && !lines.get(0).equals(LockHash.total(body.toString()))) {
       problems.add(corrupted(source, 1, "the total on line 1 does not match the lines below it"));
     }
     if (!problems.isEmpty()) {
@@ -330,7 +300,7 @@ public final class LockFile {
       for (int i : unlocked) {
         String name = name(files.get(i));
         if (!renamedFrom.containsKey(name)
-            && Arrays.equals(link(previous(k), entry.name(), contents.get(i)), entry.hash())) {
+            && unchanged(k, entry.name(), contents.get(i))) {
           renamedFrom.put(name, k);
           break;
         }
@@ -339,8 +309,13 @@ public final class LockFile {
     return renamedFrom;
   }
 
-  private byte[] previous(int k) {
-    return k == 0 ? START : entries.get(k - 1).hash();
+  /**
+   * Whether entry {@code k} holds a file named {@code name} with this content hash: its link
+   * from the hash recorded on the line above (not recomputed, so an edit breaks one line only).
+   */
+  private boolean unchanged(int k, String name, byte[] content) {
+    byte[] previous = k == 0 ? LockHash.START : entries.get(k - 1).hash();
+    return Arrays.equals(LockHash.link(previous, name, content), entries.get(k).hash());
   }
 
   private String lockedAt(Entry entry) {
@@ -398,43 +373,6 @@ public final class LockFile {
 
   private static String name(SourceFile file) {
     return Path.of(file.path()).getFileName().toString();
-  }
-
-  /** The SHA-256 of each file's normalised text; in parallel, as files are independent. */
-  private static List<byte[]> contentHashes(List<SourceFile> files) {
-    return files.parallelStream()
-        .map(f -> sha256(normalize(f.text()).getBytes(StandardCharsets.UTF_8)))
-        .toList();
-  }
-
-  /** One chain link: SHA-256 of the previous hash, the file name, a 0 byte, the content hash. */
-  private static byte[] link(byte[] previous, String name, byte[] content) {
-    MessageDigest digest = digest();
-    digest.update(previous);
-    digest.update(name.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0);
-    digest.update(content);
-    return digest.digest();
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    return digest().digest(bytes);
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
-  }
-
-  private static String encode(byte[] hash) {
-    return "h1:" + Base64.getEncoder().encodeToString(hash);
-  }
-
-  private static byte[] decode(String hash) {
-    return Base64.getDecoder().decode(hash.substring(3));
   }
 
   /** Line {@code n} of {@code file} as a span (one character when the line is empty). */

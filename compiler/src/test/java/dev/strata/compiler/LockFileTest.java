@@ -56,8 +56,8 @@ class LockFileTest {
 
   @Test
   void normalisationDropsLineEndingsAndTrailingBlanksOnly() {
-    assertEquals("a\nb\nc\n\nd", LockFile.normalize("a \t\r\nb\rc\r\n  \r\nd\t "));
-    assertEquals("x  y\n", LockFile.normalize("x  y\n"));
+    assertEquals("a\nb\nc\n\nd", LockHash.normalize("a \t\r\nb\rc\r\n  \r\nd\t "));
+    assertEquals("x  y\n", LockHash.normalize("x  y\n"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -39,34 +42,91 @@ public final class VersionsLoader {
    *     and otherwise the parse errors of all files together
    */
   public static List<RevisionFile> load(Path dir) throws DiagnosticException {
+    Contents contents = read(dir);
+    if (!contents.diagnostics().isEmpty()) {
+      throw new DiagnosticException(contents.diagnostics());
+    }
+    return contents.files();
+  }
+
+  /**
+   * Everything in a versions directory, whatever is wrong with its files (for {@code strata
+   * check}, which reports every problem at once).
+   *
+   * @param sources every revision file that could be read, as read, in file-name order (including
+   *     those that do not parse)
+   * @param files the revision files that parsed, in file-name order
+   * @param diagnostics the parse errors of every file and an E0207 per unreadable file, in
+   *     file-name order
+   * @param others the names of the directory's other entries, sorted: files not ending in {@code
+   *     .sql} (such as {@code strata.sum}), and folders, each with a trailing {@code /}
+   */
+  public record Contents(
+      List<SourceFile> sources,
+      List<RevisionFile> files,
+      List<Diagnostic> diagnostics,
+      List<String> others) {
+    public Contents {
+      sources = List.copyOf(sources);
+      files = List.copyOf(files);
+      diagnostics = List.copyOf(diagnostics);
+      others = List.copyOf(others);
+    }
+  }
+
+  /**
+   * Reads and parses every revision file of {@code dir} as {@link #load} does, keeping the files
+   * that parse and the problems of those that do not.
+   *
+   * @throws DiagnosticException only for the directory itself: E0207 when it is not a readable
+   *     directory, E0208 when it holds no {@code *.sql} file
+   */
+  public static Contents read(Path dir) throws DiagnosticException {
+    Listing listing = list(dir);
     RevisionFileParser parser = new RevisionFileParser();
     // Files parse independently and the parser keeps no state, so they are parsed on every core;
     // the ordered stream keeps file-name order for the files and for the diagnostics.
-    List<Loaded> loaded = revisionPaths(dir).parallelStream().map(p -> load(parser, p)).toList();
-    List<Diagnostic> problems =
-        loaded.stream().flatMap(l -> l.problems().stream()).toList();
-    if (!problems.isEmpty()) {
-      throw new DiagnosticException(problems);
+    List<Loaded> loaded =
+        listing.revisions().parallelStream().map(p -> load(parser, p)).toList();
+    List<SourceFile> sources = new ArrayList<>();
+    List<RevisionFile> files = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Loaded one : loaded) {
+      one.source().ifPresent(sources::add);
+      one.file().ifPresent(files::add);
+      problems.addAll(one.problems());
     }
-    return loaded.stream().map(Loaded::file).toList();
+    return new Contents(sources, files, problems, listing.others());
   }
 
-  /** One file's outcome: the parsed file, or its problems. */
-  private record Loaded(RevisionFile file, List<Diagnostic> problems) {}
+  /** One file's outcome: its text when it could be read, the parsed file, or its problems. */
+  private record Loaded(
+      Optional<SourceFile> source, Optional<RevisionFile> file, List<Diagnostic> problems) {}
 
   private static Loaded load(RevisionFileParser parser, Path path) {
+    SourceFile source;
     try {
-      return new Loaded(parser.parse(new SourceFile(path.toString(), read(path))), List.of());
-    } catch (DiagnosticException e) {
-      return new Loaded(null, e.diagnostics());
+      source = new SourceFile(path.toString(), readText(path));
     } catch (IOException e) {
-      return new Loaded(
-          null, List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e))));
+      return new Loaded(Optional.empty(), Optional.empty(),
+          List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e))));
+    }
+    try {
+      return new Loaded(Optional.of(source), Optional.of(parser.parse(source)), List.of());
+    } catch (DiagnosticException e) {
+      return new Loaded(Optional.of(source), Optional.empty(), e.diagnostics());
     }
   }
+
+  /** A directory's entries: the revision files (sorted paths) and the other names (sorted). */
+  private record Listing(List<Path> revisions, List<String> others) {}
 
   /** The {@code *.sql} files directly in {@code dir}, sorted by file name. */
   static List<Path> revisionPaths(Path dir) throws DiagnosticException {
+    return list(dir).revisions();
+  }
+
+  private static Listing list(Path dir) throws DiagnosticException {
     if (!Files.isDirectory(dir)) {
       throw new DiagnosticException(
           Diagnostic.error(
@@ -75,30 +135,36 @@ public final class VersionsLoader {
               "help: run strata in the directory that holds 'versions/', or name it with"
                   + " --versions"));
     }
+    List<String> revisions = new ArrayList<>();
+    List<String> others = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
-      List<Path> paths =
-          entries
-              .filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p))
-              .map(p -> p.getFileName().toString())
-              .sorted()
-              .map(dir::resolve)
-              .toList();
-      if (paths.isEmpty()) {
-        throw new DiagnosticException(
-            Diagnostic.error(
-                "E0208",
-                "no revision files (*.sql) in '" + dir + "'",
-                "help: a revision file starts with '-- revision: <id>' and '-- revises: base'"));
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        String name = entry.getFileName().toString();
+        if (name.endsWith(".sql") && Files.isRegularFile(entry)) {
+          revisions.add(name);
+        } else {
+          others.add(Files.isDirectory(entry) ? name + "/" : name);
+        }
       }
-      return paths;
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       throw new DiagnosticException(
-          Diagnostic.error("E0207", "cannot list '" + dir + "': " + reason(e)));
+          Diagnostic.error("E0207", "cannot list '" + dir + "': " + reason(cause)));
     }
+    if (revisions.isEmpty()) {
+      throw new DiagnosticException(
+          Diagnostic.error(
+              "E0208",
+              "no revision files (*.sql) in '" + dir + "'",
+              "help: a revision file starts with '-- revision: <id>' and '-- revises: base'"));
+    }
+    Collections.sort(revisions);
+    Collections.sort(others);
+    return new Listing(revisions.stream().map(dir::resolve).toList(), others);
   }
 
   /** The file as strict UTF-8: malformed bytes are an error, not replacement characters. */
-  private static String read(Path path) throws IOException {
+  private static String readText(Path path) throws IOException {
     byte[] bytes = Files.readAllBytes(path);
     try {
       return StandardCharsets.UTF_8

@@ -102,4 +102,30 @@ class VersionsLoaderTest {
             .replace(".sql", "")).append('\n'));
     assertEquals(expected.toString(), actual.toString());
   }
+
+  @Test
+  void readKeepsTheGoodFilesTheTextsTheProblemsAndTheOtherEntries() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    Files.writeString(dir.resolve("0001_a.sql"),
+        "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\n");
+    Files.writeString(dir.resolve("0002_b.sql"),
+        "-- revision: 0002_b\n-- revises: 0001_a\n\n-- +upgrade\nCREATE TABLE t (a INTEGER;\n");
+    Files.write(dir.resolve("0003_c.sql"), new byte[] {(byte) 0xff});
+    Files.writeString(dir.resolve("0004_d.sql"),
+        "-- revision: 0004_d\n-- revises: 0002_b\n\n-- +upgrade\n");
+    Files.writeString(dir.resolve("notes.txt"), "");
+    Files.writeString(dir.resolve("strata.sum"), "");
+    Files.createDirectory(dir.resolve("old"));
+    Files.createDirectory(dir.resolve("folder.sql"));
+    VersionsLoader.Contents contents = VersionsLoader.read(dir);
+    assertEquals(List.of("0001_a.sql", "0002_b.sql", "0004_d.sql"),
+        contents.sources().stream().map(s -> Path.of(s.path()).getFileName().toString()).toList());
+    assertEquals(List.of("0001_a", "0004_d"),
+        contents.files().stream().map(RevisionFile::id).toList());
+    assertEquals(List.of("E0101", "E0207"),
+        contents.diagnostics().stream().map(d -> d.code()).toList());
+    assertEquals(List.of("folder.sql/", "notes.txt", "old/", "strata.sum"), contents.others());
+    assertEquals(contents.diagnostics(),
+        assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).diagnostics());
+  }
 }

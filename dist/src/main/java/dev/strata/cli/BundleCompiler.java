@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.LockFile;
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
 import dev.strata.compiler.RevisionGraph;
@@ -13,19 +14,23 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Compiles a range of a versions directory into a {@link Bundle}: the upgrade script, its exact
  * inverse, one script per revision and direction, the sources, {@code APPLY.md}, {@code
- * MANIFEST.json} and {@code SHA256SUMS}. A pure function of the revision files and the options.
+ * MANIFEST.json} and {@code SHA256SUMS}, and the versions directory's {@code strata.sum} under
+ * {@code sources/} when there is one (the revision files are checked against it first). A pure
+ * function of the revision files and the options.
  */
 final class BundleCompiler {
   private final Dialect dialect;
@@ -70,7 +75,8 @@ final class BundleCompiler {
    * The bundle for {@code range} ({@code FROM:TO}, as {@code strata upgrade} takes it) of the
    * revision files in {@code versions}.
    *
-   * @throws DiagnosticException for bad revision files, a bad range, a revision without a
+   * @throws DiagnosticException for bad revision files, a revision changed since {@code strata
+   *     lock} (E0209-E0213), a bad range, a revision without a
    *     downgrade section (a bundle always carries its rollback), or SQL the dialect cannot render
    * @throws IOException when a revision file cannot be read again for {@code sources/}
    */
@@ -86,7 +92,9 @@ final class BundleCompiler {
 
   /** As {@link #compile(Path, String)}, with the range given by {@code range} over the graph. */
   Bundle compile(Path versions, RangeSource range) throws DiagnosticException, IOException {
-    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
+    List<RevisionFile> revisionFiles = VersionsLoader.load(versions);
+    Optional<LockFile> lock = LockFile.verified(versions, revisionFiles);
+    RevisionGraph graph = RevisionGraph.build(revisionFiles);
     Planner planner = new Planner(graph);
     Plan upgrade = planner.plan(Direction.UPGRADE, range.range(graph));
     Plan rollback = upgrade.steps().isEmpty()
@@ -99,6 +107,7 @@ final class BundleCompiler {
     files.put(Bundle.UPGRADE, utf8(up.text()));
     files.put(Bundle.ROLLBACK, utf8(down.text()));
     List<StepFiles> steps = stepFiles(upgrade, rollback, files);
+    lock.ifPresent(l -> files.put(Bundle.SOURCES + LockFile.NAME, utf8(l.source().text())));
     String root = "strata-" + name(upgrade.fromHeads()) + "-" + name(upgrade.toHeads()) + "-"
         + dialect.id();
     Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps);

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.LockFile;
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
 import dev.strata.compiler.RevisionGraph;
@@ -9,12 +10,14 @@ import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,6 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * What {@code upgrade} and {@code downgrade} share: load the versions directory, plan the range,
+ * check the revision files against {@code strata.sum} when there is one ({@link
+ * LockFile#verified}: an edited, missing, renamed or inserted locked revision is an error),
  * render the script, print it or write it atomically to {@code -o FILE}. Nothing is written
  * unless every stage succeeded; a file that cannot be written is diagnostic E0501 (exit 1).
  */
@@ -82,7 +87,9 @@ abstract class ScriptCommand implements Callable<Integer> {
   /** The whole script, or diagnostics. */
   String compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
-    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(options.versions));
+    List<RevisionFile> files = VersionsLoader.load(options.versions);
+    LockFile.verified(options.versions, files);
+    RevisionGraph graph = RevisionGraph.build(files);
     Plan plan = new Planner(graph).plan(direction(), range(graph));
     return Renderer.forDialect(options.dialect).render(plan, scriptOptions);
   }

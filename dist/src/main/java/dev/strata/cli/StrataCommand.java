@@ -28,6 +28,8 @@ import picocli.CommandLine.ParseResult;
       NewCommand.class,
       MergeCommand.class,
       StatusCommand.class,
+      CheckCommand.class,
+      LockCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

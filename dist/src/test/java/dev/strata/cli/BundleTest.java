@@ -49,12 +49,12 @@ class BundleTest {
     Path out = tmp.resolve("b.tar.gz");
     Cli cli = bundle("0012:head", out);
     assertEquals(0, cli.exitCode(), cli.err());
-    assertEquals("wrote " + out + " (" + ROOT + ", 35 files)\n", cli.out());
+    assertEquals("wrote " + out + " (" + ROOT + ", 36 files)\n", cli.out());
     List<Step> steps = new Planner(RevisionGraph.build(VersionsLoader.load(Cli.sampleVersions())))
         .plan(Direction.UPGRADE, "0012:head").steps();
     List<String> expected = new ArrayList<>(List.of(ROOT, ROOT + "APPLY.md", ROOT + "MANIFEST.json",
         ROOT + "SHA256SUMS", ROOT + "revisions/", ROOT + "rollback.sql", ROOT + "sources/",
-        ROOT + "upgrade.sql"));
+        ROOT + "sources/strata.sum", ROOT + "upgrade.sql"));
     for (int i = 0; i < steps.size(); i++) {
       String stem = ROOT + "revisions/" + String.format("%04d_", i + 1) + steps.get(i).id();
       expected.add(stem + ".up.sql");
@@ -121,7 +121,7 @@ class BundleTest {
         + "  = help: add --force to replace it, or choose another -o PATH\n", cli.err());
     assertEquals("keep me\n", Files.readString(out));
     assertEquals(0, bundle("base:head", out, "--force").exitCode());
-    assertEquals("ok: 71 files verified\n", Cli.run("verify", out.toString()).out());
+    assertEquals("ok: 72 files verified\n", Cli.run("verify", out.toString()).out());
   }
 
   @Test
@@ -169,10 +169,10 @@ class BundleTest {
       assertEquals(0, bundle("0012:head", out, "--transaction", "revision").exitCode());
       Cli verify = Cli.run("verify", out.toString());
       assertEquals(0, verify.exitCode(), verify.err());
-      assertEquals("ok: 35 files verified\n", verify.out());
+      assertEquals("ok: 36 files verified\n", verify.out());
     }
     Cli top = Cli.run("verify", tmp.resolve("b").resolve(ROOT).toString());
-    assertEquals("ok: 35 files verified\n", top.out(), "the top folder itself verifies too");
+    assertEquals("ok: 36 files verified\n", top.out(), "the top folder itself verifies too");
   }
 
   @Test

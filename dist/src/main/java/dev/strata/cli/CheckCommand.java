@@ -1,0 +1,150 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.Location;
+import dev.strata.grammar.Severity;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code strata check}: every problem of a versions directory at once (see {@link
+ * VersionsChecker}). Text: the diagnostics on stderr, then {@code check: N revisions, E errors, W
+ * warnings} on stdout. JSON: one object on stdout, nothing on stderr. Exit 1 when there are errors,
+ * or warnings under {@code --strict}; else 0.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Report every problem of the versions directory at once.",
+      "Errors: every parse and graph error, and revisions edited, renamed,",
+      "inserted or removed since 'strata lock'. Warnings: several heads,",
+      "a revision numbered below its parent, no lock file, revisions not",
+      "locked yet, files that are not revisions.",
+      "Exit 1 on errors (and on warnings with --strict), else 0."
+    })
+final class CheckCommand implements Callable<Integer> {
+
+  /** The output formats. */
+  enum Format {
+    TEXT,
+    JSON
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--versions",
+      paramLabel = "DIR",
+      defaultValue = "versions",
+      description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
+  Path versions;
+
+  @Option(names = "--strict", description = "Exit 1 on warnings too.")
+  boolean strict;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "text (diagnostics on stderr, a summary on stdout) or json (default:"
+          + " ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() {
+    VersionsChecker.Report report = VersionsChecker.check(versions);
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case TEXT -> {
+        PrintWriter err = spec.commandLine().getErr();
+        report.diagnostics().forEach(d -> err.print(d.format()));
+        err.flush();
+        out.println(summary(report));
+      }
+      case JSON -> out.print(json(report));
+    }
+    out.flush();
+    long errors = report.count(Severity.ERROR);
+    long warnings = report.count(Severity.WARNING);
+    return errors > 0 || (strict && warnings > 0) ? Main.DIAGNOSTICS : Main.OK;
+  }
+
+  /** {@code check: 22 revisions, 0 errors, 1 warning}. */
+  static String summary(VersionsChecker.Report report) {
+    return "check: " + plural(report.revisions(), "revision") + ", "
+        + plural(report.count(Severity.ERROR), "error") + ", "
+        + plural(report.count(Severity.WARNING), "warning");
+  }
+
+  private static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * The report as JSON, keys in this order: {@code revisions}, {@code errors}, {@code warnings},
+   * {@code diagnostics} (each {@code severity}, {@code code}, {@code message}, {@code path},
+   * {@code line}, {@code column}, {@code notes}; the position fields are null for a diagnostic
+   * without a file position). Two-space indentation, LF line ends, a final LF.
+   */
+  static String json(VersionsChecker.Report report) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("revisions", report.revisions());
+    root.put("errors", report.count(Severity.ERROR));
+    root.put("warnings", report.count(Severity.WARNING));
+    ArrayNode list = root.putArray("diagnostics");
+    for (Diagnostic d : report.diagnostics()) {
+      ObjectNode node = list.addObject();
+      node.put("severity", d.severity().label());
+      node.put("code", d.code());
+      node.put("message", d.message());
+      Location at = d.location().orElse(null);
+      node.put("path", at == null ? null : at.source().path());
+      node.put("line", at == null ? null : at.span().line());
+      node.put("column", at == null ? null : at.span().column());
+      ArrayNode notes = node.putArray("notes");
+      d.notes().forEach(notes::add);
+    }
+    DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(separators).withObjectIndenter(lf).withArrayIndenter(lf);
+    try {
+      return JSON.writer(printer).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+
+  /** {@code --format}: {@code text} or {@code json}, else a usage error. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return switch (value) {
+        case "text" -> Format.TEXT;
+        case "json" -> Format.JSON;
+        default -> throw new TypeConversionException(
+            "unknown format '" + value + "' (known: text, json)");
+      };
+    }
+  }
+}

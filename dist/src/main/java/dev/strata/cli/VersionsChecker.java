@@ -1,0 +1,174 @@
+package dev.strata.cli;
+
+import dev.strata.compiler.LockFile;
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.VersionsLoader;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.Location;
+import dev.strata.grammar.Severity;
+import dev.strata.grammar.ast.HeaderValue;
+import dev.strata.grammar.ast.RevisionFile;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code strata check} finds in a versions directory, every problem at once, in this order:
+ * the parse errors of every file (and E0207 for a file that cannot be read), the graph errors
+ * among the files that parse, the graph warnings (W0201 several heads, W0202 a revision numbered
+ * below its parent), the lock file's problems (E0209-E0213, W0204 no lock file, W0205 a revision
+ * not locked yet), and W0203 for each entry of the directory that is not a revision file. The
+ * codes are listed in {@code docs/cli.md}.
+ *
+ * <p>There is no warning for revisions that no head reaches: every revision that nothing revises
+ * is itself a head, so following children from any revision ends at a head.
+ */
+final class VersionsChecker {
+  private static final Pattern NUMBER = Pattern.compile("(\\d+)_.*");
+
+  private VersionsChecker() {}
+
+  /**
+   * The outcome of a check.
+   *
+   * @param revisions the number of revision files that could be read
+   * @param diagnostics errors and warnings, in the order above
+   */
+  record Report(int revisions, List<Diagnostic> diagnostics) {
+    Report {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
+    long count(Severity severity) {
+      return diagnostics.stream().filter(d -> d.severity() == severity).count();
+    }
+  }
+
+  /** Checks {@code dir}; a directory that cannot be listed is a report of its one error. */
+  static Report check(Path dir) {
+    VersionsLoader.Contents contents;
+    try {
+      contents = VersionsLoader.read(dir);
+    } catch (DiagnosticException e) {
+      return new Report(0, e.diagnostics());
+    }
+    List<Diagnostic> out = new ArrayList<>(contents.diagnostics());
+    try {
+      RevisionGraph.build(contents.files());
+    } catch (DiagnosticException e) {
+      out.addAll(e.diagnostics());
+    }
+    Map<String, RevisionFile> byId = new LinkedHashMap<>();
+    contents.files().forEach(f -> byId.putIfAbsent(f.id(), f));
+    heads(contents.files(), byId).ifPresent(out::add);
+    out.addAll(numbering(byId));
+    out.addAll(lock(dir, contents));
+    for (String other : contents.others()) {
+      if (!other.equals(LockFile.NAME)) {
+        out.add(notARevision(dir, other));
+      }
+    }
+    return new Report(contents.sources().size(), out);
+  }
+
+  /**
+   * W0201 when the revisions that parse have several heads (revisions that no file revises), at
+   * the last one. A file with a duplicate id is no revision of its own, but its {@code revises:}
+   * line counts as written: unknown parents and duplicate ids are reported on their own.
+   */
+  private static Optional<Diagnostic> heads(
+      List<RevisionFile> files, Map<String, RevisionFile> byId) {
+    Set<String> revised = new HashSet<>();
+    files.forEach(f -> f.header().revises().forEach(p -> revised.add(p.text())));
+    List<RevisionFile> heads =
+        byId.values().stream().filter(f -> !revised.contains(f.id())).toList();
+    if (heads.size() < 2) {
+      return Optional.empty();
+    }
+    RevisionFile last = heads.getLast();
+    List<String> notes = new ArrayList<>();
+    for (RevisionFile head : heads.subList(0, heads.size() - 1)) {
+      notes.add("note: head '" + head.id() + "' is defined at " + where(head));
+    }
+    notes.add("help: merge them with 'strata merge -m MESSAGE heads', or keep them apart on"
+        + " purpose and name them with 'heads' or 'LABEL@head'");
+    return Optional.of(warning("W0201",
+        "the revision graph has " + heads.size() + " heads: "
+            + String.join(", ", heads.stream().map(RevisionFile::id).toList()),
+        new Location(last.source(), last.header().revision().span()), notes));
+  }
+
+  /** W0202 for each parent whose id's number prefix ({@code NNNN_}) is above its child's. */
+  private static List<Diagnostic> numbering(Map<String, RevisionFile> byId) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (RevisionFile file : byId.values()) {
+      Optional<String> own = number(file.id());
+      for (HeaderValue parent : file.header().revises()) {
+        Optional<String> theirs = number(parent.text());
+        RevisionFile defined = byId.get(parent.text());
+        if (own.isPresent() && theirs.isPresent() && defined != null
+            && new BigInteger(own.get()).compareTo(new BigInteger(theirs.get())) < 0) {
+          out.add(warning("W0202",
+              "revision '" + file.id() + "' is numbered below its parent '" + parent.text() + "'",
+              new Location(file.source(), parent.span()),
+              List.of("note: '" + parent.text() + "' is defined at " + where(defined),
+                  "help: give it a number above " + theirs.get() + ", so that the numbers read"
+                      + " in the order revisions apply")));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The digits of an id's {@code NNNN_} prefix, as written. */
+  private static Optional<String> number(String id) {
+    Matcher m = NUMBER.matcher(id);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** The lock file's problems, or W0204 when there is none. */
+  private static List<Diagnostic> lock(Path dir, VersionsLoader.Contents contents) {
+    try {
+      Optional<LockFile> lock = LockFile.read(dir);
+      if (lock.isEmpty()) {
+        return List.of(new Diagnostic(Severity.WARNING, "W0204",
+            "no lock file '" + dir.resolve(LockFile.NAME) + "': edits to revisions that may have"
+                + " been applied go unnoticed",
+            Optional.empty(), List.of("help: run 'strata lock' to write it")));
+      }
+      return lock.get().verify(contents.sources());
+    } catch (DiagnosticException e) {
+      return e.diagnostics();
+    }
+  }
+
+  /** W0203 for an entry that strata does not read: a file not ending in .sql, or a folder. */
+  private static Diagnostic notARevision(Path dir, String entry) {
+    boolean folder = entry.endsWith("/");
+    String path = folder
+        ? dir.resolve(entry.substring(0, entry.length() - 1)) + "/"
+        : dir.resolve(entry).toString();
+    return new Diagnostic(Severity.WARNING, "W0203",
+        "'" + path + "' is not a revision file and is ignored", Optional.empty(),
+        List.of("help: strata reads only the *.sql files directly in the versions directory;"
+            + " move " + (folder ? "folders" : "other files") + " elsewhere"));
+  }
+
+  private static Diagnostic warning(
+      String code, String message, Location location, List<String> notes) {
+    return new Diagnostic(Severity.WARNING, code, message, Optional.of(location), notes);
+  }
+
+  private static String where(RevisionFile file) {
+    return new Location(file.source(), file.header().revision().span()).describe();
+  }
+}

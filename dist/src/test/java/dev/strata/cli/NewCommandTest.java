@@ -35,7 +35,8 @@ class NewCommandTest {
         -- +downgrade
         """, Files.readString(written));
     assertEquals(List.of("0023_add_email_to_users"), graph(versions).heads());
-    assertEquals(23, names(versions).size(), "no temporary file is left: " + names(versions));
+    assertEquals(24, names(versions).size(), // 22 revisions, strata.sum and the new file
+        "no temporary file is left: " + names(versions));
   }
 
   @Test
@@ -262,7 +263,7 @@ class NewCommandTest {
         + ":4:12\n"
         + "strata: error[E0526]: the new revision would not load with the others: nothing was"
         + " written\n"), cli);
-    assertEquals(22, names(versions).size());
+    assertEquals(23, names(versions).size()); // the 22 revisions and strata.sum, nothing new
   }
 
   @Test

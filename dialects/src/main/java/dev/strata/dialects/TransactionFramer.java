@@ -1,7 +1,9 @@
 package dev.strata.dialects;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Cuts a script's elements into segments and places {@code BEGIN;} and {@code COMMIT;}, giving the
@@ -153,7 +155,8 @@ final class TransactionFramer {
   private static final class SegmentBuilder {
     private final boolean outside;
     private final List<String> blocks = new ArrayList<>();
-    private final List<String> revisions = new ArrayList<>();
+    // insertion-ordered and O(1) membership: one segment may hold every revision of a long chain
+    private final Set<String> revisions = new LinkedHashSet<>();
     private final List<String> statements = new ArrayList<>();
 
     SegmentBuilder(boolean outside) {
@@ -163,13 +166,13 @@ final class TransactionFramer {
     void add(ScriptElement.Sql statement, String revision) {
       blocks.add(statement.text() + ";");
       statements.add(statement.summary());
-      if (revision != null && !revisions.contains(revision)) {
+      if (revision != null) {
         revisions.add(revision);
       }
     }
 
     Segment build(boolean transactional, List<String> headsAfter) {
-      return new Segment(transactional, blocks, revisions, statements, headsAfter);
+      return new Segment(transactional, blocks, List.copyOf(revisions), statements, headsAfter);
     }
   }
 }

@@ -11,11 +11,11 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -48,12 +48,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--versions",
-      paramLabel = "DIR",
-      defaultValue = "versions",
-      description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
-  Path versions;
+  @Mixin ReadOptions source;
 
   @Option(names = "--strict", description = "Exit 1 on warnings too.")
   boolean strict;
@@ -69,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VersionsChecker.Report report = VersionsChecker.check(versions);
+    VersionsChecker.Report report = VersionsChecker.check(source.versions);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case TEXT -> {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -38,18 +39,7 @@ final class CompileOptions {
       description = "SQL dialect to render: postgresql (default: ${DEFAULT-VALUE}).")
   Dialect dialect;
 
-  @Option(
-      names = "--version-table",
-      paramLabel = "NAME",
-      defaultValue = "alembic_version",
-      description = "Version table name (default: ${DEFAULT-VALUE}, Alembic's).")
-  String versionTable;
-
-  @Option(
-      names = "--version-table-schema",
-      paramLabel = "SCHEMA",
-      description = "Schema of the version table (default: the search path).")
-  Optional<String> versionTableSchema;
+  @Mixin VersionTableOptions table;
 
   @Option(
       names = "--transaction",
@@ -91,7 +81,7 @@ final class CompileOptions {
    */
   ScriptOptions scriptOptions(String toolVersion) {
     try {
-      return new ScriptOptions(versionTable, versionTableSchema, toolVersion, transaction, !noGuard,
+      return new ScriptOptions(table.name, table.schema, toolVersion, transaction, !noGuard,
           lockTimeout, statementTimeout);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage(), e);

@@ -46,7 +46,7 @@ final class FromDatabase {
           "--from-db gives FROM: the range is then just TO, not '" + argument + "'");
     }
     DatabaseState state =
-        VersionTableReader.read(url.get(), options.versionTable, options.versionTableSchema);
+        VersionTableReader.read(url.get(), options.table.name, options.table.schema);
     state.requireKnown(graph, options.versions, url.get());
     return state.current() + ":" + argument;
   }

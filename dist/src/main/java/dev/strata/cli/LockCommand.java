@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,23 +40,18 @@ final class LockCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--versions",
-      paramLabel = "DIR",
-      defaultValue = "versions",
-      description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
-  Path versions;
+  @Mixin ReadOptions source;
 
   @Override
   public Integer call() throws DiagnosticException {
-    List<RevisionFile> files = VersionsLoader.load(versions);
+    List<RevisionFile> files = VersionsLoader.load(source.versions);
     RevisionGraph.build(files);
     List<SourceFile> sources = files.stream().map(RevisionFile::source).toList();
-    LockFile fresh = LockFile.of(versions, sources);
+    LockFile fresh = LockFile.of(source.versions, sources);
     PrintWriter out = spec.commandLine().getOut();
     Optional<LockFile> old;
     try {
-      old = LockFile.read(versions);
+      old = LockFile.read(source.versions);
     } catch (DiagnosticException corrupted) {
       old = Optional.empty();
       out.println("replacing the unreadable " + fresh.source().path()

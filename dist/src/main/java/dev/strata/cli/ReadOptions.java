@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The option every read command ({@code heads}, {@code branches}, {@code history}, {@code show},
- * {@code graph}) shares: where the revisions are. Read commands never render SQL unless asked
- * ({@code show --sql}) and never write files.
+ * {@code --versions DIR}, where the revisions are: the option of the read commands ({@code heads},
+ * {@code branches}, {@code history}, {@code show}, {@code graph}), {@code check} and {@code lock}.
+ * Read commands never render SQL unless asked ({@code show --sql}) and never write files.
  */
 final class ReadOptions {
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -62,18 +63,7 @@ final class StatusCommand implements Callable<Integer> {
       description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
   Path versions;
 
-  @Option(
-      names = "--version-table",
-      paramLabel = "NAME",
-      defaultValue = ScriptOptions.DEFAULT_VERSION_TABLE,
-      description = "Version table name (default: ${DEFAULT-VALUE}, Alembic's).")
-  String versionTable;
-
-  @Option(
-      names = "--version-table-schema",
-      paramLabel = "SCHEMA",
-      description = "Schema of the version table (default: the search path).")
-  Optional<String> versionTableSchema;
+  @Mixin VersionTableOptions table;
 
   @Option(
       names = "--format",
@@ -89,12 +79,12 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws DiagnosticException {
     try {
-      new ScriptOptions(versionTable, versionTableSchema, ToolVersion.get());
+      new ScriptOptions(table.name, table.schema, ToolVersion.get());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
-    DatabaseState state = VersionTableReader.read(db, versionTable, versionTableSchema);
+    DatabaseState state = VersionTableReader.read(db, table.name, table.schema);
     state.requireKnown(graph, versions, db);
     String target = graph.heads().size() > 1 ? "heads" : "head";
     String range = state.current() + ":" + target;
@@ -117,10 +107,10 @@ final class StatusCommand implements Callable<Integer> {
     if (!versions.toString().equals("versions")) {
       words.addAll(List.of("--versions", versions.toString()));
     }
-    if (!versionTable.equals(ScriptOptions.DEFAULT_VERSION_TABLE)) {
-      words.addAll(List.of("--version-table", versionTable));
+    if (!table.name.equals(ScriptOptions.DEFAULT_VERSION_TABLE)) {
+      words.addAll(List.of("--version-table", table.name));
     }
-    versionTableSchema.ifPresent(s -> words.addAll(List.of("--version-table-schema", s)));
+    table.schema.ifPresent(s -> words.addAll(List.of("--version-table-schema", s)));
     words.add(range);
     return String.join(" ", words.stream().map(StatusCommand::shellWord).toList());
   }

@@ -76,6 +76,6 @@ final class BranchesCommand implements Callable<Integer> {
   private static String json(List<RevisionFacts> points) {
     ObjectNode root = RevisionJson.object();
     RevisionJson.revisions(root.putArray("branchPoints"), points);
-    return RevisionJson.write(root);
+    return JsonText.write(root);
   }
 }

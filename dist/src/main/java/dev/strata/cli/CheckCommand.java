@@ -1,10 +1,5 @@
 package dev.strata.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.grammar.Diagnostic;
@@ -14,10 +9,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code strata check}: every problem of a versions directory at once (see {@link
@@ -38,14 +31,6 @@ import picocli.CommandLine.TypeConversionException;
     })
 final class CheckCommand implements Callable<Integer> {
 
-  /** The output formats. */
-  enum Format {
-    TEXT,
-    JSON
-  }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin ReadOptions source;
@@ -57,10 +42,10 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = FormatConverter.class,
+      converter = ReportFormat.Converter.class,
       description = "text (diagnostics on stderr, a summary on stdout) or json (default:"
           + " ${DEFAULT-VALUE}).")
-  Format format;
+  ReportFormat format;
 
   @Override
   public Integer call() {
@@ -99,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
    * without a file position). Two-space indentation, LF line ends, a final LF.
    */
   static String json(VersionsChecker.Report report) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonText.MAPPER.createObjectNode();
     root.put("revisions", report.revisions());
     root.put("errors", report.count(Severity.ERROR));
     root.put("warnings", report.count(Severity.WARNING));
@@ -116,30 +101,6 @@ final class CheckCommand implements Callable<Integer> {
       ArrayNode notes = node.putArray("notes");
       d.notes().forEach(notes::add);
     }
-    DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(separators).withObjectIndenter(lf).withArrayIndenter(lf);
-    try {
-      return JSON.writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
-  }
-
-  /** {@code --format}: {@code text} or {@code json}, else a usage error. */
-  static final class FormatConverter implements ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      return switch (value) {
-        case "text" -> Format.TEXT;
-        case "json" -> Format.JSON;
-        default -> throw new TypeConversionException(
-            "unknown format '" + value + "' (known: text, json)");
-      };
-    }
+    return JsonText.write(root);
   }
 }

@@ -1,10 +1,5 @@
 package dev.strata.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.compiler.Step;
@@ -28,8 +23,6 @@ record DatabaseStatus(
     String target,
     List<Step> pending,
     Optional<String> command) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   DatabaseStatus {
     pending = List.copyOf(pending);
   }
@@ -61,7 +54,7 @@ record DatabaseStatus(
 
   /** The JSON report: fixed key order, two-space indentation, a final LF. */
   String json() {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonText.MAPPER.createObjectNode();
     root.put("database", database);
     ObjectNode table = root.putObject("versionTable");
     table.put("name", state.table());
@@ -76,17 +69,6 @@ record DatabaseStatus(
       revision.put("message", step.message());
     }
     root.put("command", command.orElse(null));
-    DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(separators).withObjectIndenter(lf).withArrayIndenter(lf);
-    try {
-      return JSON.writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
+    return JsonText.write(root);
   }
 }

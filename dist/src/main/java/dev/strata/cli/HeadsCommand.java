@@ -82,6 +82,6 @@ final class HeadsCommand implements Callable<Integer> {
   private static String json(List<RevisionFacts> heads) {
     ObjectNode root = RevisionJson.object();
     RevisionJson.revisions(root.putArray("heads"), heads);
-    return RevisionJson.write(root);
+    return JsonText.write(root);
   }
 }

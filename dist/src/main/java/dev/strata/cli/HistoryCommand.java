@@ -82,6 +82,6 @@ final class HistoryCommand implements Callable<Integer> {
     ObjectNode root = RevisionJson.object();
     root.put("range", range);
     RevisionJson.revisions(root.putArray("revisions"), revisions);
-    return RevisionJson.write(root);
+    return JsonText.write(root);
   }
 }

@@ -1,11 +1,6 @@
 package dev.strata.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.dialects.RenderedScript;
@@ -25,8 +20,6 @@ final class Manifest {
   /** The bundle format this code writes and {@code strata verify} reads. */
   static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Manifest() {}
 
   /**
@@ -35,7 +28,7 @@ final class Manifest {
    */
   static byte[] render(BundleCompiler.Compiled compiled, SortedMap<String, byte[]> files) {
     ScriptOptions options = compiled.options();
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonText.MAPPER.createObjectNode();
     root.put("format", "strata-bundle");
     root.put("formatVersion", FORMAT_VERSION);
     root.put("toolVersion", options.toolVersion());
@@ -66,7 +59,7 @@ final class Manifest {
   }
 
   private static ObjectNode step(BundleCompiler.StepFiles step, Map<String, byte[]> files) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = JsonText.MAPPER.createObjectNode();
     node.put("position", step.position());
     node.put("revision", step.step().id());
     strings(node.putArray("parents"),
@@ -94,7 +87,7 @@ final class Manifest {
   }
 
   private static ObjectNode file(String path, Map<String, byte[]> files) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = JsonText.MAPPER.createObjectNode();
     node.put("path", path);
     node.put("sha256", Sha256.hex(files.get(path)));
     return node;
@@ -105,19 +98,7 @@ final class Manifest {
   }
 
   private static byte[] write(JsonNode root) {
-    DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(separators).withObjectIndenter(lf).withArrayIndenter(lf);
-    try {
-      return (JSON.writer(printer).writeValueAsString(root) + "\n")
-          .getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
+    return JsonText.write(root).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -128,7 +109,7 @@ final class Manifest {
   static JsonNode read(byte[] bytes) throws BundleProblem {
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
+      root = JsonText.MAPPER.readTree(bytes);
     } catch (java.io.IOException e) {
       throw new BundleProblem(Bundle.MANIFEST + " is not valid JSON");
     }

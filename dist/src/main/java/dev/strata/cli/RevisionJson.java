@@ -1,11 +1,5 @@
 package dev.strata.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -17,13 +11,11 @@ import java.util.List;
  * the end.
  */
 final class RevisionJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private RevisionJson() {}
 
   /** A new empty object, the root of a command's output. */
   static ObjectNode object() {
-    return JSON.createObjectNode();
+    return JsonText.MAPPER.createObjectNode();
   }
 
   /**
@@ -32,7 +24,7 @@ final class RevisionJson {
    * {@code head} is true for effective heads too and {@code effectiveHead} only for them.
    */
   static ObjectNode revision(RevisionFacts revision) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = JsonText.MAPPER.createObjectNode();
     node.put("id", revision.id());
     strings(node.putArray("parents"), revision.parents());
     strings(node.putArray("children"), revision.children());
@@ -58,20 +50,4 @@ final class RevisionJson {
     values.forEach(array::add);
   }
 
-  /** {@code root} as text: {@code "key": value}, two-space indent, LF, a final line break. */
-  static String write(JsonNode root) {
-    DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-    Separators separators =
-        Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(separators).withObjectIndenter(lf).withArrayIndenter(lf);
-    try {
-      return JSON.writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
-  }
 }

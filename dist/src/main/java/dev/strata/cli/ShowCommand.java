@@ -155,6 +155,6 @@ final class ShowCommand implements Callable<Integer> {
       node.put("upgrade", scripts.get().upgrade());
       node.put("downgrade", scripts.get().downgrade().orElse(null));
     }
-    return RevisionJson.write(root);
+    return JsonText.write(root);
   }
 }

@@ -15,11 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code strata status --db JDBC_URL}: the one command that connects to a database. It reads the
@@ -39,12 +37,6 @@ import picocli.CommandLine.TypeConversionException;
       "'strata upgrade CURRENT:head' command. The password is never printed."
     })
 final class StatusCommand implements Callable<Integer> {
-
-  /** The output formats. */
-  enum Format {
-    TEXT,
-    JSON
-  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -69,9 +61,9 @@ final class StatusCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = FormatConverter.class,
+      converter = ReportFormat.Converter.class,
       description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
+  ReportFormat format;
 
   @Option(names = "--verbose", description = "Print a stack trace on internal errors.")
   boolean verbose;
@@ -118,18 +110,5 @@ final class StatusCommand implements Callable<Integer> {
   /** A word as a POSIX shell reads it back: as is when plain, else in single quotes. */
   static String shellWord(String word) {
     return word.matches("[A-Za-z0-9_@%+=:,./-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  /** {@code --format}: text or json. */
-  static final class FormatConverter implements ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      return switch (value) {
-        case "text" -> Format.TEXT;
-        case "json" -> Format.JSON;
-        default -> throw new TypeConversionException(
-            "unknown format '" + value + "' (known: text, json)");
-      };
-    }
   }
 }

@@ -1,0 +1,41 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+/**
+ * The one way strata writes JSON (MANIFEST.json and every {@code --format json}): Jackson trees
+ * printed with two-space indents, {@code "key": value}, {@code []}/{@code {}} for empty containers,
+ * LF line ends on every platform, and a final LF. Field order is the order the tree was built in.
+ */
+final class JsonText {
+  /** For building trees ({@code createObjectNode}) and reading JSON. */
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static final ObjectWriter WRITER = MAPPER.writer(printer());
+
+  private JsonText() {}
+
+  /** {@code root} as text, ending with {@code \n}. */
+  static String write(JsonNode root) {
+    try {
+      return WRITER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+
+  private static DefaultPrettyPrinter printer() {
+    DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    return new DefaultPrettyPrinter(separators).withObjectIndenter(lf).withArrayIndenter(lf);
+  }
+}

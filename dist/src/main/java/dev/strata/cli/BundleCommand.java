@@ -70,7 +70,7 @@ final class BundleCommand implements Callable<Integer> {
     Bundle bundle;
     try {
       bundle = new BundleCompiler(options.dialect, scriptOptions)
-          .compile(options.versions, graph -> fromDb.range(range, graph, options));
+          .compile(options.source.versions, graph -> fromDb.range(range, graph, options));
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.error("E0207",
           "cannot read a revision file again for sources/: " + ScriptCommand.describe(e)));

@@ -3,7 +3,6 @@ package dev.strata.cli;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.dialects.TransactionMode;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,12 +23,7 @@ final class CompileOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(
-      names = "--versions",
-      paramLabel = "DIR",
-      defaultValue = "versions",
-      description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
-  Path versions;
+  @Mixin ReadOptions source;
 
   @Option(
       names = "--dialect",

@@ -47,7 +47,7 @@ final class FromDatabase {
     }
     DatabaseState state =
         VersionTableReader.read(url.get(), options.table.name, options.table.schema);
-    state.requireKnown(graph, options.versions, url.get());
+    state.requireKnown(graph, options.source.versions, url.get());
     return state.current() + ":" + argument;
   }
 

@@ -44,7 +44,7 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    RevisionScaffolder scaffolder = RevisionScaffolder.open(scaffold.versions);
+    RevisionScaffolder scaffolder = RevisionScaffolder.open(scaffold.source.versions);
     List<String> parents = parents(scaffolder);
     String id = scaffold.id(scaffolder);
     Path written =

@@ -64,7 +64,7 @@ final class NewCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--revises and --head both name the parent: give one of them");
     }
-    RevisionScaffolder scaffolder = RevisionScaffolder.open(scaffold.versions);
+    RevisionScaffolder scaffolder = RevisionScaffolder.open(scaffold.source.versions);
     List<String> parents = parents(scaffolder);
     String id = scaffold.id(scaffolder);
     Path written = scaffolder.write(new RevisionDraft(id, parents, scaffold.message, branch));

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --versions DIR}, where the revisions are: the option of the read commands ({@code heads},
- * {@code branches}, {@code history}, {@code show}, {@code graph}), {@code check} and {@code lock}.
+ * {@code branches}, {@code history}, {@code show}, {@code graph}), {@code check}, {@code lock}, {@code status}, {@code new}/{@code merge} and the
+ * compiling commands ({@code upgrade}, {@code downgrade}, {@code bundle}).
  * Read commands never render SQL unless asked ({@code show --sql}) and never write files.
  */
 final class ReadOptions {

@@ -3,11 +3,11 @@ package dev.strata.cli;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -32,12 +32,7 @@ final class ScaffoldOptions {
       description = "The new revision's id instead of NNNN_slug: 1 to 32 letters, digits or '_'.")
   Optional<String> id;
 
-  @Option(
-      names = "--versions",
-      paramLabel = "DIR",
-      defaultValue = "versions",
-      description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
-  Path versions;
+  @Mixin ReadOptions source;
 
   @Option(names = "--verbose", description = "Print a stack trace on internal errors.")
   boolean verbose;

@@ -87,8 +87,8 @@ abstract class ScriptCommand implements Callable<Integer> {
   /** The whole script, or diagnostics. */
   String compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
-    List<RevisionFile> files = VersionsLoader.load(options.versions);
-    LockFile.verified(options.versions, files);
+    List<RevisionFile> files = VersionsLoader.load(options.source.versions);
+    LockFile.verified(options.source.versions, files);
     RevisionGraph graph = RevisionGraph.build(files);
     Plan plan = new Planner(graph).plan(direction(), range(graph));
     return Renderer.forDialect(options.dialect).render(plan, scriptOptions);

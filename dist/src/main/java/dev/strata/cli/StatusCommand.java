@@ -8,7 +8,6 @@ import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +47,7 @@ final class StatusCommand implements Callable<Integer> {
       description = "The database: jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PW.")
   JdbcUrl db;
 
-  @Option(
-      names = "--versions",
-      paramLabel = "DIR",
-      defaultValue = "versions",
-      description = "Directory of revision files (default: ${DEFAULT-VALUE}).")
-  Path versions;
+  @Mixin ReadOptions source;
 
   @Mixin VersionTableOptions table;
 
@@ -75,9 +69,9 @@ final class StatusCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
+    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(source.versions));
     DatabaseState state = VersionTableReader.read(db, table.name, table.schema);
-    state.requireKnown(graph, versions, db);
+    state.requireKnown(graph, source.versions, db);
     String target = graph.heads().size() > 1 ? "heads" : "head";
     String range = state.current() + ":" + target;
     Plan plan = new Planner(graph).plan(Direction.UPGRADE, range);
@@ -96,8 +90,8 @@ final class StatusCommand implements Callable<Integer> {
   /** {@code strata upgrade RANGE}, with the options that differ from their defaults. */
   private String command(String range) {
     List<String> words = new ArrayList<>(List.of("strata", "upgrade"));
-    if (!versions.toString().equals("versions")) {
-      words.addAll(List.of("--versions", versions.toString()));
+    if (!source.versions.toString().equals("versions")) {
+      words.addAll(List.of("--versions", source.versions.toString()));
     }
     if (!table.name.equals(ScriptOptions.DEFAULT_VERSION_TABLE)) {
       words.addAll(List.of("--version-table", table.name));

@@ -16,9 +16,12 @@ import java.util.stream.Stream;
  * Puts a new file or folder at a path atomically: it is written under a temporary name beside the
  * path ({@code .NAME.<random>.tmp}, created with the process's umask) and renamed into place only
  * once complete. A failure, or an interrupt (a shutdown hook removes the temporary), leaves
- * nothing new behind. An existing path is kept unless {@code force}: then a file is replaced by
- * one atomic rename, and a folder (or anything replaced by a folder) is moved aside, the new one
- * moved in, and the old one deleted.
+ * nothing new behind. An existing path is kept unless {@code force}: a new file is hard-linked into
+ * place ({@code link(2)} refuses an existing name in one step, so nothing created meanwhile is
+ * replaced; where the file system has no hard links it is moved without replacing), a new folder
+ * is renamed in after a check. With {@code force} a file is replaced by one atomic rename, and a
+ * folder (or anything replaced by a folder) is moved aside, the new one moved in, and the old one
+ * deleted.
  */
 final class AtomicOutput {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,8 +49,12 @@ final class AtomicOutput {
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       content.writeTo(temp);
-      requireAbsentUnlessForced(absolute, target, force);
-      install(temp, absolute);
+      if (!force && Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
+        linkNew(temp, absolute);
+      } else {
+        requireAbsentUnlessForced(absolute, target, force);
+        install(temp, absolute);
+      }
     } finally {
       deleteQuietly(temp);
       try {
@@ -62,6 +69,21 @@ final class AtomicOutput {
       throws FileAlreadyExistsException {
     if (!force && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
       throw new FileAlreadyExistsException(target.toString());
+    }
+  }
+
+  /**
+   * Puts the file {@code temp} at {@code target} only if nothing is there, in one step.
+   *
+   * @throws FileAlreadyExistsException when {@code target} exists
+   */
+  private static void linkNew(Path temp, Path target) throws IOException {
+    try {
+      Files.createLink(target, temp);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | IOException noLinks) {
+      Files.move(temp, target); // without REPLACE_EXISTING: an existing target is refused
     }
   }
 

@@ -15,10 +15,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -34,7 +31,6 @@ import java.util.stream.Stream;
 final class RevisionScaffolder {
   private static final Pattern NUMBER_PREFIX = Pattern.compile("^[0-9]+");
   private static final int MIN_NUMBER_WIDTH = 4;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path versions;
   private final List<RevisionFile> files;
@@ -172,31 +168,13 @@ final class RevisionScaffolder {
   }
 
   /**
-   * Puts {@code text} at {@code target} only if nothing is there, atomically: the complete text is
-   * written to a temporary file beside it (created with the process's umask), which is then
-   * hard-linked to {@code target} ({@code link(2)} refuses an existing name in one step) or, where
-   * the file system has no hard links, moved there without replacing. The temporary is always
-   * removed.
+   * Puts {@code text} at {@code target} only if nothing is there, atomically ({@link
+   * AtomicOutput}: written beside it, then hard-linked into place, which refuses an existing name).
    *
    * @throws FileAlreadyExistsException when {@code target} exists
    */
   static void createNew(Path target, String text) throws IOException {
-    byte[] random = new byte[8];
-    RANDOM.nextBytes(random);
-    Path temp = target.resolveSibling(
-        "." + target.getFileName() + "." + HexFormat.of().formatHex(random) + ".tmp");
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-      try {
-        Files.createLink(target, temp);
-      } catch (FileAlreadyExistsException e) {
-        throw e;
-      } catch (UnsupportedOperationException | IOException noLinks) {
-        Files.move(temp, target); // without REPLACE_EXISTING: an existing target is refused
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicOutput.write(target, false, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
   }
 
   /** The directory with {@code draft} added must still be a graph; the draft is checked last. */

@@ -73,16 +73,15 @@ final class BundleCommand implements Callable<Integer> {
           .compile(options.source.versions, graph -> fromDb.range(range, graph, options));
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.error("E0207",
-          "cannot read a revision file again for sources/: " + ScriptCommand.describe(e)));
+          "cannot read a revision file again for sources/: " + OutputFile.reason(e)));
     }
     try {
       new BundleWriter(mtime).write(bundle, output, force);
     } catch (FileAlreadyExistsException e) {
       throw exists();
     } catch (IOException e) {
-      throw new DiagnosticException(Diagnostic.error(
-          "E0501", "cannot write '" + output + "': " + ScriptCommand.describe(e),
-          "help: -o names a new file or folder in an existing, writable directory"));
+      throw OutputFile.cannotWrite(output, e,
+          "-o names a new file or folder in an existing, writable directory");
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("wrote " + output + " (" + bundle.root() + "/, " + bundle.files().size()

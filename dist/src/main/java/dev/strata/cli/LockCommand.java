@@ -3,7 +3,6 @@ package dev.strata.cli;
 import dev.strata.compiler.LockFile;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
-import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.RevisionFile;
@@ -84,10 +83,8 @@ final class LockCommand implements Callable<Integer> {
     try {
       OutputFile.write(target, lock.source().text());
     } catch (IOException e) {
-      throw new DiagnosticException(Diagnostic.error(
-          "E0501", "cannot write '" + target + "': " + ScriptCommand.describe(e),
-          "help: strata lock writes strata.sum into the versions directory, which must be"
-              + " writable"));
+      throw OutputFile.cannotWrite(target, e,
+          "strata lock writes strata.sum into the versions directory, which must be writable");
     }
   }
 

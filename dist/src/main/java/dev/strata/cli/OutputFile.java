@@ -1,8 +1,13 @@
 package dev.strata.cli;
 
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -26,5 +31,27 @@ final class OutputFile {
       return;
     }
     AtomicOutput.write(target, true, temp -> Files.writeString(temp, content, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * E0501: {@code target} cannot be written, with the reason in a user's words and {@code help}
+   * (what the option that named the path must name) as the hint.
+   */
+  static DiagnosticException cannotWrite(Path target, IOException e, String help) {
+    return new DiagnosticException(Diagnostic.error(
+        "E0501", "cannot write '" + target + "': " + reason(e), "help: " + help));
+  }
+
+  /**
+   * What went wrong with a path, in the words a user needs (the JDK's messages are a bare path);
+   * also used by {@code verify} and the bundle for files they read.
+   */
+  static String reason(IOException e) {
+    return switch (e) {
+      case NoSuchFileException missing -> "no such directory";
+      case AccessDeniedException denied -> "permission denied";
+      case FileSystemException other when other.getReason() != null -> other.getReason();
+      default -> String.valueOf(e.getMessage());
+    };
   }
 }

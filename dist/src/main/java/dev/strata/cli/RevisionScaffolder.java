@@ -160,9 +160,7 @@ final class RevisionScaffolder {
     } catch (FileAlreadyExistsException e) {
       throw exists(target);
     } catch (IOException e) {
-      throw new DiagnosticException(Diagnostic.error(
-          "E0501", "cannot write '" + target + "': " + ScriptCommand.describe(e),
-          "help: --versions names an existing, writable directory"));
+      throw OutputFile.cannotWrite(target, e, "--versions names an existing, writable directory");
     }
     return target;
   }

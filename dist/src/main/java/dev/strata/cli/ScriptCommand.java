@@ -7,15 +7,11 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
-import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -57,9 +53,7 @@ abstract class ScriptCommand implements Callable<Integer> {
       try {
         OutputFile.write(target, script);
       } catch (IOException e) {
-        throw new DiagnosticException(Diagnostic.error(
-            "E0501", "cannot write '" + target + "': " + describe(e),
-            "help: -o names a file in an existing, writable directory"));
+        throw OutputFile.cannotWrite(target, e, "-o names a file in an existing, writable directory");
       }
     } else {
       PrintWriter out = spec.commandLine().getOut();
@@ -69,15 +63,6 @@ abstract class ScriptCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** What went wrong with a file, in the words a user needs (the JDK's messages are a bare path). */
-  static String describe(IOException e) {
-    return switch (e) {
-      case NoSuchFileException missing -> "no such directory";
-      case AccessDeniedException denied -> "permission denied";
-      case FileSystemException other when other.getReason() != null -> other.getReason();
-      default -> String.valueOf(e.getMessage());
-    };
-  }
 
   /** The range to plan over {@code graph}: by default {@link #range()} as typed. */
   String range(RevisionGraph graph) throws DiagnosticException {

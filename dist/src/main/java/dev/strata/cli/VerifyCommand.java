@@ -39,7 +39,7 @@ final class VerifyCommand implements Callable<Integer> {
       entries = BundleReader.read(path);
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.error("E0511",
-          "cannot read '" + path + "': " + ScriptCommand.describe(e)));
+          "cannot read '" + path + "': " + OutputFile.reason(e)));
     }
     int files;
     try {

@@ -280,8 +280,8 @@ class RevisionFileParserTest {
         new AlterAction.AddColumn(new ColumnDef(id("first_score"), type(Kind.INTEGER), List.of(
             new ColumnConstraint.Default(expr(10, "(ARRAY[1, 2])[1]")),
             new ColumnConstraint.NotNull(Optional.empty()),
-            new ColumnConstraint.Check(Optional.empty(), expr(10, "first_score = ANY (ARRAY[1, 2])")))),
-            false),
+            new ColumnConstraint.Check(Optional.empty(),
+                expr(10, "first_score = ANY (ARRAY[1, 2])")))), false),
         new AlterAction.SetDefault(id("first_score"), expr(10, "(ARRAY[3, 4])[2]"))),
         ((Operation.AlterTable) ops.get(3)).actions());
     Operation.CreateIndex index = (Operation.CreateIndex) ops.get(4);

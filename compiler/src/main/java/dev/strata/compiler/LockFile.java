@@ -8,10 +8,6 @@ import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +84,8 @@ public final class LockFile {
    * Reads {@code dir/strata.sum}.
    *
    * @return empty when there is no such file
-   * @throws DiagnosticException E0207 when it cannot be read as UTF-8, E0213 for each malformed or
+   * @throws DiagnosticException E0207 when it cannot be read (at the first bad byte when it is not
+   *     UTF-8), E0213 for each malformed or
    *     out-of-order line, or when the total on line 1 does not match the lines
    */
   public static Optional<LockFile> read(Path dir) throws DiagnosticException {
@@ -96,21 +93,18 @@ public final class LockFile {
     if (!Files.exists(path)) {
       return Optional.empty();
     }
-    String text;
+    SourceFile source;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
-          .toString();
-    } catch (CharacterCodingException e) {
+      source = SourceFile.decode(path.toString(), Files.readAllBytes(path));
+    } catch (DiagnosticException notUtf8) {
+      Diagnostic d = notUtf8.diagnostics().getFirst();
       throw new DiagnosticException(
-          Diagnostic.error("E0207", "cannot read '" + path + "': not valid UTF-8", REPAIR));
+          new Diagnostic(d.severity(), d.code(), d.message(), d.location(), List.of(REPAIR)));
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.error("E0207", "cannot read '" + path + "': "
           + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
     }
-    return Optional.of(parse(new SourceFile(path.toString(), text)));
+    return Optional.of(parse(source));
   }
 
   /**

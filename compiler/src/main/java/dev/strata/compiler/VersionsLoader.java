@@ -7,10 +7,6 @@ import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,7 +34,8 @@ public final class VersionsLoader {
    *
    * @return the parsed files in file-name order, at least one
    * @throws DiagnosticException E0207 (no location) when {@code dir} is not a readable directory or
-   *     a file cannot be read as UTF-8, E0208 (no location) when it holds no {@code *.sql} file,
+   *     a file cannot be read, E0207 at the first bad byte of a file that is not UTF-8, E0208 (no
+   *     location) when it holds no {@code *.sql} file,
    *     and otherwise the parse errors of all files together
    */
   public static List<RevisionFile> load(Path dir) throws DiagnosticException {
@@ -106,10 +103,12 @@ public final class VersionsLoader {
   private static Loaded load(RevisionFileParser parser, Path path) {
     SourceFile source;
     try {
-      source = new SourceFile(path.toString(), readText(path));
+      source = SourceFile.decode(path.toString(), Files.readAllBytes(path));
     } catch (IOException e) {
       return new Loaded(Optional.empty(), Optional.empty(),
           List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e))));
+    } catch (DiagnosticException notUtf8) {
+      return new Loaded(Optional.empty(), Optional.empty(), notUtf8.diagnostics());
     }
     try {
       return new Loaded(Optional.of(source), Optional.of(parser.parse(source)), List.of());
@@ -161,21 +160,6 @@ public final class VersionsLoader {
     Collections.sort(revisions);
     Collections.sort(others);
     return new Listing(revisions.stream().map(dir::resolve).toList(), others);
-  }
-
-  /** The file as strict UTF-8: malformed bytes are an error, not replacement characters. */
-  private static String readText(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IOException("not valid UTF-8", e);
-    }
   }
 
   private static String reason(IOException e) {

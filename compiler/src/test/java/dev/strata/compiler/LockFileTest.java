@@ -203,6 +203,22 @@ class LockFileTest {
   }
 
   @Test
+  void lockFileThatIsNotUtf8IsReportedAtItsFirstBadByte() throws Exception {
+    String text = LockFile.of(dir, files).source().text();
+    String[] lines = text.split("\n");
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    int offset = lines[0].length() + 1 + "0001_a".length();
+    bytes[offset] = (byte) 0x80;
+    Files.write(dir.resolve("strata.sum"), bytes);
+    assertEquals(
+        sum() + ":2:7: error[E0207]: not valid UTF-8: byte 0x80 (at byte offset " + offset + ")\n"
+            + "  2 | 0001_a\n"
+            + "    |       ^\n"
+            + "  = help: do not edit it by hand; run 'strata lock' to write it again\n",
+        assertThrows(DiagnosticException.class, () -> LockFile.read(dir)).format());
+  }
+
+  @Test
   void crlfLockFileReadsAsItsLfSelf() throws Exception {
     String text = LockFile.of(dir, files).source().text();
     Files.writeString(dir.resolve("strata.sum"), text.replace("\n", "\r\n"));

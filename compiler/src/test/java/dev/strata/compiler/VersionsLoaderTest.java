@@ -57,12 +57,18 @@ class VersionsLoaderTest {
   }
 
   @Test
-  void fileThatIsNotUtf8() throws Exception {
+  void fileThatIsNotUtf8IsReportedAtItsFirstBadByte() throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("versions"));
-    Files.write(dir.resolve("0001_a.sql"), new byte[] {'-', '-', ' ', (byte) 0xff});
+    Path file = dir.resolve("0001_a.sql");
+    Files.write(file, new byte[] {'-', '-', ' ', 'a', '\n', '-', '-', ' ', (byte) 0xff, 'b'});
     String text = assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).format();
     assertEquals(
-        "strata: error[E0207]: cannot read '" + dir.resolve("0001_a.sql") + "': not valid UTF-8\n",
+        file + ":2:4: error[E0207]: not valid UTF-8: byte 0xFF (at byte offset 8)\n"
+            + "  2 | -- \n"
+            + "    |    ^\n"
+            + "  = help: save the file as UTF-8; if it was written as Windows-1252 or Latin-1:"
+            + " iconv -f WINDOWS-1252 -t UTF-8 '" + file + "' > '" + file + ".utf8' && mv '"
+            + file + ".utf8' '" + file + "'\n",
         text);
   }
 

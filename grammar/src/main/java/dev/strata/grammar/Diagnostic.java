@@ -45,8 +45,8 @@ public record Diagnostic(
   }
 
   /**
-   * The diagnostic as printed: the head line, then (with a location) the source line and a caret
-   * line, then one {@code "  = "} line per note; every line ends with {@code \n}.
+   * The diagnostic as printed: the head line, then (with a location) the source line (around the
+   * span when it is longer than 200 chars) and a caret line, then one {@code "  = "} line per note; every line ends with {@code \n}.
    */
   public String format() {
     StringBuilder out = new StringBuilder();
@@ -56,20 +56,51 @@ public record Diagnostic(
     } else {
       Location at = location.get();
       Span span = at.span();
-      String text = at.source().line(span.line());
       String number = Integer.toString(span.line());
       String gutter = " ".repeat(number.length());
-      int start = Math.min(span.column() - 1, text.length());
-      int width = Math.max(1, Math.min(span.length(), text.length() - start));
+      Excerpt shown = Excerpt.of(at.source().line(span.line()), span);
       out.append(at.describe()).append(": ").append(head).append('\n');
-      out.append("  ").append(number).append(" | ").append(text).append('\n');
+      out.append("  ").append(number).append(" | ").append(shown.text()).append('\n');
       out.append("  ").append(gutter).append(" | ")
-          .append(caretPadding(text, start)).append("^".repeat(width)).append('\n');
+          .append(caretPadding(shown.text(), shown.start())).append("^".repeat(shown.width()))
+          .append('\n');
     }
     for (String note : notes) {
       out.append("  = ").append(note).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The part of a source line that is printed, with the caret's start and width in it. A line of
+   * at most {@link #MAX_LINE} chars is printed whole; a longer one (a generated or damaged file)
+   * is cut to a window around the span, {@code ...} marking each cut.
+   */
+  private record Excerpt(String text, int start, int width) {
+    static final int MAX_LINE = 200;
+    static final int CONTEXT = 60;
+    static final int MAX_WIDTH = 80;
+
+    static Excerpt of(String line, Span span) {
+      int start = Math.min(span.column() - 1, line.length());
+      int width = Math.max(1, Math.min(span.length(), line.length() - start));
+      if (line.length() <= MAX_LINE) {
+        return new Excerpt(line, start, width);
+      }
+      width = Math.min(width, MAX_WIDTH);
+      int from = boundary(line, Math.max(0, start - CONTEXT));
+      int to = boundary(line, Math.min(line.length(), start + width + CONTEXT));
+      String before = from > 0 ? "..." : "";
+      String after = to < line.length() ? "..." : "";
+      return new Excerpt(before + line.substring(from, to) + after,
+          before.length() + start - from, width);
+    }
+
+    /** {@code index}, moved back one when it would split a surrogate pair. */
+    private static int boundary(String line, int index) {
+      return index > 0 && index < line.length() && Character.isLowSurrogate(line.charAt(index))
+          ? index - 1 : index;
+    }
   }
 
   /** Spaces up to the caret, keeping tabs as tabs so the caret lines up under the source. */

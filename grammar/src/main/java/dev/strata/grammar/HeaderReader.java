@@ -21,6 +21,8 @@ final class HeaderReader {
   static final int MAX_ID_LENGTH = 32;
   private static final Pattern LINE = Pattern.compile("--[ \\t]*([A-Za-z][A-Za-z0-9_-]*)[ \\t]*:(.*)");
   private static final List<String> RESERVED = List.of("base", "head", "heads");
+  /** How other tools write "no parent" ({@code None}, {@code null}): refused with a hint. */
+  private static final List<String> ALEMBIC_NO_PARENT = List.of("none", "null");
 
   private final SourceText source;
   private final Map<String, Span> seen = new HashMap<>();
@@ -99,6 +101,12 @@ final class HeaderReader {
   private void readRevises(Piece value) {
     requireValue(value, "revises");
     revisesSpan = source.spanOf(value.start(), value.end());
+    if (ALEMBIC_NO_PARENT.contains(value.text().toLowerCase(Locale.ROOT))) {
+      // Alembic's first revision says down_revision = None; its habit carries over.
+      throw ParseCode.RESERVED_ID.fail(source.file(), revisesSpan,
+          "'" + value.text() + "' is not a revision id",
+          "help: write '-- revises: base' for a first revision (Alembic's down_revision = None)");
+    }
     if (value.text().equalsIgnoreCase("base")) {
       revises = List.of();
     } else {

@@ -16,7 +16,10 @@ enum ParseCode {
   UNKNOWN_HEADER_KEY("E0108"),
   /** A revision id, parent, dependency or branch label with a bad character, empty or too long. */
   MALFORMED_ID("E0109"),
-  /** {@code base}, {@code head} or {@code heads} where an id is expected. */
+  /**
+   * {@code base}, {@code head} or {@code heads} where an id is expected, or another tool's "no
+   * parent" ({@code revises: None}).
+   */
   RESERVED_ID("E0110"),
   STATEMENT_NOT_IN_SUBSET("E0111"),
   UNKNOWN_DIALECT("E0112"),
@@ -28,7 +31,9 @@ enum ParseCode {
   /** A known directive used wrongly: a stray {@code -- +end}, or text after a bare directive. */
   MISPLACED_DIRECTIVE("E0117"),
   /** An {@code INSERT ... VALUES} row whose length differs from the column list or other rows. */
-  VALUES_ROW_LENGTH("E0118");
+  VALUES_ROW_LENGTH("E0118"),
+  /** Parentheses and square brackets nested deeper than {@link StatementParser#MAX_NESTING}. */
+  NESTING_TOO_DEEP("E0125");
 
   private final String code;
 

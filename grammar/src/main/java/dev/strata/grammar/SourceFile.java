@@ -1,5 +1,10 @@
 package dev.strata.grammar;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +23,48 @@ public record SourceFile(String path, String text) {
   public SourceFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(text, "text");
+  }
+
+  /**
+   * Decodes a file's bytes as strict UTF-8: a malformed byte is an error, never a replacement
+   * character.
+   *
+   * @param path what diagnostics print
+   * @throws DiagnosticException E0207 at the first byte that is not UTF-8: its line (1 + the line
+   *     feeds before it) and column (1 + the UTF-16 chars decoded before it on its line, as every
+   *     other diagnostic counts), showing that line as far as it decodes
+   */
+  public static SourceFile decode(String path, byte[] bytes) throws DiagnosticException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    // UTF-8 never decodes to more UTF-16 chars than it has bytes, so the output cannot overflow.
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    String text = out.flip().toString();
+    if (result.isError()) {
+      throw notUtf8(path, text, bytes, in.position());
+    }
+    return new SourceFile(path, text);
+  }
+
+  /** E0207 at the malformed byte at {@code offset}, {@code decoded} being the text before it. */
+  private static DiagnosticException notUtf8(
+      String path, String decoded, byte[] bytes, int offset) {
+    int lineStart = decoded.lastIndexOf('\n') + 1;
+    int line = (int) decoded.chars().filter(c -> c == '\n').count() + 1;
+    Span span = new Span(line, decoded.length() - lineStart + 1, 1);
+    String message = String.format(
+        "not valid UTF-8: byte 0x%02X (at byte offset %d)", bytes[offset] & 0xff, offset);
+    return new DiagnosticException(Diagnostic.error("E0207", message,
+        new SourceFile(path, decoded), span,
+        "help: save the file as UTF-8; if it was written as Windows-1252 or Latin-1: iconv -f"
+            + " WINDOWS-1252 -t UTF-8 '" + path + "' > '" + path + ".utf8' && mv '" + path
+            + ".utf8' '" + path + "'"));
   }
 
   /** The lines of the text without their terminators ({@code \n}, {@code \r\n} or {@code \r}). */

@@ -19,10 +19,20 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 /**
  * Parses one statement (its tokens up to and including the {@code ;}) into a {@link Statement}.
  * A statement whose leading words are not those of the neutral subset is refused with E0111
- * before parsing; the others go through {@link StrataParser} with SLL prediction, and again with
- * full LL only when SLL fails, where the first syntax error stops the parse (no recovery).
+ * before parsing, and one whose brackets nest deeper than {@link #MAX_NESTING} with E0125; the
+ * others go through {@link StrataParser} with SLL prediction, and again with full LL only when SLL
+ * fails, where the first syntax error stops the parse (no recovery).
  */
 final class StatementParser {
+  /**
+   * The deepest nesting of parentheses and square brackets (together) that a statement may have.
+   * The parser recurses once per level ({@code balanced}), and its full-LL prediction and error
+   * reporting walk the same depth, so an unbounded depth would overflow the thread's stack; at
+   * this depth the whole pipeline uses a small part of a default 1 MiB thread stack (see
+   * {@code NestingLimitTest}), while hand-written and generated SQL stays far below it.
+   */
+  static final int MAX_NESTING = 256;
+
   private static final Set<String> CREATE_MODIFIERS = Set.of("OR", "REPLACE", "TEMP",
       "TEMPORARY", "UNLOGGED", "MATERIALIZED", "RECURSIVE", "GLOBAL", "LOCAL", "UNIQUE",
       "DEFAULT", "TRUSTED", "PROCEDURAL", "CONSTRAINT", "FOREIGN");
@@ -43,6 +53,7 @@ final class StatementParser {
   /** @param tokens the statement's default-channel tokens, the last one its {@code ;} */
   Statement parse(List<Token> tokens, boolean noTransaction) {
     requireSubset(tokens);
+    requireNestingWithinLimit(tokens);
     StrataParser.SingleStatementContext tree = parseTree(new ArrayList<>(tokens));
     Operation operation = operations.visit(tree.statement());
     Token first = tokens.getFirst();
@@ -83,6 +94,31 @@ final class StatementParser {
     };
     if (!subset) {
       throw notInSubset(tokens);
+    }
+  }
+
+  /**
+   * Refuses, at its opening bracket, the first {@code (} or {@code [} nested deeper than
+   * {@link #MAX_NESTING}, before the parser recurses into it. Unbalanced brackets are left to the
+   * parser, which reports them as syntax errors.
+   */
+  private void requireNestingWithinLimit(List<Token> tokens) {
+    int depth = 0;
+    for (Token token : tokens) {
+      switch (token.getType()) {
+        case StrataLexer.LPAREN, StrataLexer.LBRACKET -> {
+          if (++depth > MAX_NESTING) {
+            throw ParseCode.NESTING_TOO_DEEP.fail(source.file(), source.span(token),
+                "brackets nested more than " + MAX_NESTING + " deep",
+                "help: write the expression with less nesting, or put the statement between"
+                    + " '-- +dialect postgresql' and '-- +end' lines to emit it as written",
+                "note: strata accepts at most " + MAX_NESTING
+                    + " nested parentheses and square brackets in a statement");
+          }
+        }
+        case StrataLexer.RPAREN, StrataLexer.RBRACKET -> depth = Math.max(0, depth - 1);
+        default -> { }
+      }
     }
   }
 

@@ -24,7 +24,7 @@ final class SyntaxErrors extends BaseErrorListener {
   private static final int MAX_ALTERNATIVES = 5;
   private static final int MAX_TOKEN_WIDTH = 24;
   private static final List<Integer> EXPRESSION_ENDS =
-      List.of(StrataLexer.RPAREN, StrataLexer.COMMA, StrataLexer.SEMI);
+      List.of(StrataLexer.RPAREN, StrataLexer.RBRACKET, StrataLexer.COMMA, StrataLexer.SEMI);
 
   private final SourceText source;
   private final IntervalSet names;

@@ -263,6 +263,40 @@ class RevisionFileParserTest {
   }
 
   @Test
+  void squareBracketsBalanceLikeParenthesesInEveryExpression() throws Exception {
+    List<Operation> ops = parse("arrays_and_brackets").upgrade().statements().stream()
+        .map(Statement::operation).toList();
+    QualifiedName tagged = QualifiedName.of("tagged");
+    assertEquals(new Operation.Update(tagged, List.of(
+        new Operation.Assignment(id("tags"), expr(8, "ARRAY['a', 'b']")),
+        new Operation.Assignment(id("scores"), expr(8, "scores[1:2]"))),
+        Optional.of(expr(8, "tags[1] = 'x'"))), ops.get(1));
+    assertEquals(new Operation.Insert(tagged, List.of(id("id"), id("tags"), id("scores")),
+        new Operation.InsertSource.Values(List.of(
+            List.of(expr(9, "1"), expr(9, "ARRAY['a', 'b']"), expr(9, "'{1,2}'")),
+            List.of(expr(9, "7"), expr(9, "ARRAY[']', '[']"), expr(9, "ARRAY[3, 4]")))), false),
+        ops.get(2));
+    assertEquals(List.of(
+        new AlterAction.AddColumn(new ColumnDef(id("first_score"), type(Kind.INTEGER), List.of(
+            new ColumnConstraint.Default(expr(10, "(ARRAY[1, 2])[1]")),
+            new ColumnConstraint.NotNull(Optional.empty()),
+            new ColumnConstraint.Check(Optional.empty(),
+                expr(10, "first_score = ANY (ARRAY[1, 2])")))), false),
+        new AlterAction.SetDefault(id("first_score"), expr(10, "(ARRAY[3, 4])[2]"))),
+        ((Operation.AlterTable) ops.get(3)).actions());
+    Operation.CreateIndex index = (Operation.CreateIndex) ops.get(4);
+    assertEquals(List.of(
+        new IndexElement(Optional.empty(), Optional.of(expr(11, "tags[1]")), SortOrder.DEFAULT),
+        new IndexElement(Optional.empty(), Optional.of(expr(11, "lower(tags[2])")),
+            SortOrder.DEFAULT)), index.elements());
+    assertEquals(Optional.of(expr(11, "tags[1:2] <> ARRAY['a', 'b']")), index.where());
+    assertEquals(new Operation.Delete(tagged,
+        Optional.of(expr(12, "scores[1] IN (SELECT unnest(ARRAY[1, 2]))"))), ops.get(5));
+    assertEquals(new Operation.Insert(tagged, List.of(id("id"), id("tags")),
+        new Operation.InsertSource.Query(expr(13, "SELECT 3, ARRAY['c', 'd']")), true), ops.get(6));
+  }
+
+  @Test
   void dollarQuotesAndDialectBlocks() throws Exception {
     RevisionFile file = parse("dollar_quotes");
     List<Statement> upgrade = file.upgrade().statements();

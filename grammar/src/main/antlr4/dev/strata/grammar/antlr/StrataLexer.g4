@@ -194,10 +194,12 @@ IDENTIFIER    : IDENT_START (IDENT_START | [0-9$])* ;
 SEMI     : ';' ;
 LPAREN   : '(' ;
 RPAREN   : ')' ;
+LBRACKET : '[' ;
+RBRACKET : ']' ;
 COMMA    : ',' ;
 DOT      : '.' ;
 EQ       : '=' ;
-OPERATOR : '::' | [<>=!|&~^#@?%]+ | [-+*/:[\]{}] ;
+OPERATOR : '::' | [<>=!|&~^#@?%]+ | [-+*/:{}] ;
 OTHER    : . ;
 
 fragment TAG         : IDENT_START (IDENT_START | [0-9])* ;

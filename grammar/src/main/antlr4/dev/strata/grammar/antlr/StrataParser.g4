@@ -4,8 +4,9 @@
  * token stream of StrataLexer; each statement is parsed alone with singleStatement.
  *
  * Expressions are not parsed into trees: expr and its variants match a run of tokens with
- * balanced parentheses that ends, at depth 0, before the token that follows it in the statement
- * (',' or ')' or ';', and WHERE, FROM or a column-constraint keyword where that applies).
+ * balanced parentheses and square brackets that ends, at depth 0, before the token that follows
+ * it in the statement (',' or ')' or ';', and WHERE, FROM or a column-constraint keyword where
+ * that applies).
  */
 parser grammar StrataParser;
 
@@ -119,7 +120,9 @@ insertSource
 
 valuesRow : LPAREN expr (COMMA expr)* RPAREN ;
 
-query : SELECT (balanced | ~(LPAREN | RPAREN | SEMI | CONFLICT | RETURNING))* ;
+query
+  : SELECT (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI | CONFLICT | RETURNING))*
+  ;
 
 assignment : column=identifier EQ value=assignedExpr ;
 
@@ -172,21 +175,31 @@ nonReserved
  * A run ending before ',' ')' or ';' (WHERE predicates, USING, SET DEFAULT, VALUES items).
  * RETURNING is excluded everywhere so that "... RETURNING x" is an error, not part of a predicate.
  */
-expr : (balanced | ~(LPAREN | RPAREN | COMMA | SEMI | RETURNING))+ ;
+expr : (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | COMMA | SEMI | RETURNING))+ ;
 
 /** The value of UPDATE ... SET c = value: also ends before WHERE or FROM. */
-assignedExpr : (balanced | ~(LPAREN | RPAREN | COMMA | SEMI | WHERE | FROM | RETURNING))+ ;
+assignedExpr
+  : (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | COMMA | SEMI | WHERE | FROM | RETURNING))+
+  ;
 
 /** A column DEFAULT: ends before the next column constraint (as PostgreSQL's b_expr does). */
 defaultExpr : (NULL | defaultToken) defaultToken* ;
 
 defaultToken
   : balanced
-  | ~(LPAREN | RPAREN | COMMA | SEMI | NOT | NULL | CONSTRAINT | DEFAULT | PRIMARY | UNIQUE
-      | CHECK | REFERENCES | GENERATED | RETURNING)
+  | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | COMMA | SEMI | NOT | NULL | CONSTRAINT | DEFAULT
+      | PRIMARY | UNIQUE | CHECK | REFERENCES | GENERATED | RETURNING)
   ;
 
 /** The content of parentheses: anything balanced, commas included. */
-innerExpr : (balanced | ~(LPAREN | RPAREN | SEMI))+ ;
+innerExpr : (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI))+ ;
 
-balanced : LPAREN (balanced | ~(LPAREN | RPAREN | SEMI))* RPAREN ;
+/**
+ * Parentheses or square brackets (ARRAY[...], subscripts a[1], slices a[1:2]) around anything
+ * balanced, commas included. The statement parser refuses nesting deeper than its limit (E0125)
+ * before this rule recurses, so the recursion is bounded.
+ */
+balanced
+  : LPAREN (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI))* RPAREN
+  | LBRACKET (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI))* RBRACKET
+  ;

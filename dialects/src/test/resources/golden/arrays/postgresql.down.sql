@@ -1,0 +1,64 @@
+\set ON_ERROR_STOP on
+-- strata test: downgrade 0002_array_values -> base (postgresql)
+-- from: 0002_array_values
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:395646542bc4381888e8330dca767394a941e5ef3efb0db34dfc17b42e94cde7 over 2 revision files
+
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0002_array_values']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0002_array_values]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+-- Running downgrade 0002_array_values -> 0001_tagged, array values, subscripts and slices in every kind of expression
+
+DROP INDEX ix_tagged_first_tag;
+
+ALTER TABLE tagged DROP first_score;
+
+ALTER TABLE tagged ALTER tags SET DEFAULT ARRAY[]::TEXT[];
+
+DELETE FROM tagged WHERE id IN (1, 2);
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_tagged' WHERE alembic_version.version_num = '0002_array_values';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_array_values -> 0001_tagged changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+-- Running downgrade 0001_tagged -> , tagged rows with array columns
+
+DROP TABLE tagged;
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_tagged';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_tagged changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+COMMIT;

@@ -1,0 +1,70 @@
+\set ON_ERROR_STOP on
+-- strata test: upgrade base -> 0002_array_values (postgresql)
+-- from: base
+-- to: 0002_array_values
+-- version table: alembic_version
+-- sources: sha256:b43decac3f2d65a812ae35a4e4a6e1b534cdb03848cdecf5ff57b5748d0f340b over 2 revision files
+
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_tagged, tagged rows with array columns
+
+CREATE TABLE tagged (
+    id int,
+    PRIMARY KEY (id)
+);
+
+ALTER TABLE tagged ADD COLUMN tags TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[], ADD COLUMN scores INTEGER[];
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_tagged');
+
+-- Running upgrade 0001_tagged -> 0002_array_values, array values, subscripts and slices in every kind of expression
+
+INSERT INTO tagged (id, tags, scores) VALUES (1, ARRAY['a', 'b'], ARRAY[1, 2, 3]), (2, ARRAY[']', '['], '{4,5}');
+
+UPDATE tagged SET tags = ARRAY['a','b'] WHERE tags[1] = ']';
+
+UPDATE tagged SET scores = scores[1:2], tags = tags || ARRAY['c'] WHERE scores[3] IS NOT NULL;
+
+ALTER TABLE tagged ADD first_score int NOT NULL DEFAULT (ARRAY[1, 2])[1], ADD CHECK (first_score = ANY (ARRAY[1, 2]));
+
+ALTER TABLE tagged ALTER tags SET DEFAULT ARRAY['new'];
+
+CREATE INDEX ix_tagged_first_tag ON tagged((tags[1]), (lower(tags[2]))) WHERE tags[1:2] <> ARRAY['x', 'y'];
+
+DELETE FROM tagged WHERE scores[1] IN (SELECT unnest(ARRAY[7, 8]));
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0002_array_values' WHERE alembic_version.version_num = '0001_tagged';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0001_tagged -> 0002_array_values changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+COMMIT;

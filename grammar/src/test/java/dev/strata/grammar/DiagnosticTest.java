@@ -1,0 +1,58 @@
+package dev.strata.grammar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** How a {@link Diagnostic} prints its source line and caret, short lines and huge ones. */
+class DiagnosticTest {
+  @Test
+  void aLineOf200CharsIsPrintedWhole() {
+    String line = "x".repeat(190) + "\tabcdefghi";
+    assertEquals("f.sql:1:195: error[E0101]: m\n"
+        + "  1 | " + line + "\n"
+        + "  1 | ".replace('1', ' ') + " ".repeat(190) + "\t   ^^^\n",
+        format(line, new Span(1, 195, 3)));
+  }
+
+  @Test
+  void aLongerLineIsCutAroundTheSpan() {
+    String line = "a".repeat(1_000) + "HERE" + "b".repeat(100_000);
+    assertEquals("f.sql:1:1001: error[E0101]: m\n"
+        + "  1 | ..." + "a".repeat(60) + "HERE" + "b".repeat(60) + "...\n"
+        + "    | " + " ".repeat(63) + "^^^^\n",
+        format(line, new Span(1, 1_001, 4)));
+  }
+
+  @Test
+  void aSpanNearTheStartOfALongLineIsNotCutBefore() {
+    String line = "HERE" + "b".repeat(1_000);
+    assertEquals("f.sql:1:1: error[E0101]: m\n"
+        + "  1 | HERE" + "b".repeat(60) + "...\n"
+        + "    | ^^^^\n",
+        format(line, new Span(1, 1, 4)));
+  }
+
+  @Test
+  void aLongSpanIsCutTo80Carets() {
+    String line = "x".repeat(100) + "y".repeat(300);
+    assertEquals("f.sql:1:101: error[E0101]: m\n"
+        + "  1 | ..." + "x".repeat(60) + "y".repeat(140) + "...\n"
+        + "    | " + " ".repeat(63) + "^".repeat(80) + "\n",
+        format(line, new Span(1, 101, 300)));
+  }
+
+  @Test
+  void theCutsNeverSplitASurrogatePair() {
+    // the window [3, 133) would start and end on the second half of an emoji: it moves to [2, 132)
+    String line = "😀".repeat(200);
+    assertEquals("f.sql:1:64: error[E0101]: m\n"
+        + "  1 | ..." + "😀".repeat(65) + "...\n"
+        + "    | " + " ".repeat(3 + 61) + "^".repeat(10) + "\n",
+        format(line, new Span(1, 64, 10)));
+  }
+
+  private static String format(String line, Span span) {
+    return Diagnostic.error("E0101", "m", new SourceFile("f.sql", line + "\n"), span).format();
+  }
+}

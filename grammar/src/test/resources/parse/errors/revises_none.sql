@@ -1,0 +1,6 @@
+-- revision: 0001_first
+-- revises: None
+-- message: Alembic writes down_revision = None
+
+-- +upgrade
+CREATE TABLE t (id INTEGER);

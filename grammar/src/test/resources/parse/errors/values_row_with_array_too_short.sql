@@ -1,0 +1,5 @@
+-- revision: 0010_arrays
+-- revises: 0009_quoted
+
+-- +upgrade
+INSERT INTO tagged (tags, n) VALUES (ARRAY['a', 'b'], 1), (ARRAY['a', 'b']);

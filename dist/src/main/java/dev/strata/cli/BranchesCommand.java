@@ -17,12 +17,13 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "branches",
-    mixinStandardHelpOptions = true,
     description = {
       "List the branch points and their children.",
       "As Alembic's 'branches': newest branch point first."
     })
 final class BranchesCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @Mixin ReadOptions options;
 

@@ -10,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code strata bundle FROM:TO -o PATH}: the release artefact a DBA applies and an auditor
@@ -24,17 +27,20 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "bundle",
-    mixinStandardHelpOptions = true,
     description = {
       "Write the release bundle that upgrades a database from FROM to TO.",
       "It holds upgrade.sql, its inverse rollback.sql, one script per revision",
       "and direction, the revision files, MANIFEST.json, SHA256SUMS and",
       "APPLY.md, under one top folder.",
-      "PATH ending in .tar.gz or .zip makes an archive, otherwise a folder.",
+      "PATH ending in .tar.gz (or .tgz) or .zip makes an archive, another",
+      "archive suffix (.tar, .tar.bz2, .7z, ...) is refused, any other name",
+      "makes a folder.",
       "Archives are byte-for-byte reproducible; their entry time is",
       "SOURCE_DATE_EPOCH when set, else 2000-01-01T00:00:00Z."
     })
 final class BundleCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @Mixin CompileOptions options;
 
@@ -51,8 +57,9 @@ final class BundleCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "PATH",
       required = true,
+      converter = OutputConverter.class,
       description = "Write the bundle to PATH (atomically): an archive when PATH ends in"
-          + " .tar.gz or .zip, else a folder.")
+          + " .tar.gz, .tgz or .zip, else a folder.")
   Path output;
 
   @Option(names = "--force", description = "Replace PATH if it exists (a folder as a whole).")
@@ -96,6 +103,29 @@ final class BundleCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new DiagnosticException(Diagnostic.error("E0503", e.getMessage(),
           "help: unset it, or set it to the time of the last commit: git log -1 --format=%ct"));
+    }
+  }
+
+  /**
+   * {@code -o PATH}: a name ending in an archive suffix (any case) that strata does not write
+   * ({@code .tar}, {@code .tar.bz2}, {@code .7z}, {@code .ZIP}, ...) is a usage error, not a
+   * folder of that name.
+   */
+  static final class OutputConverter implements ITypeConverter<Path> {
+    private static final Pattern ARCHIVE = Pattern.compile(
+        ".*\\.(tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|lz|lzma|zst|z|zip|7z|rar|jar)",
+        Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public Path convert(String value) {
+      Path path = Path.of(value);
+      if (ARCHIVE.matcher(String.valueOf(path.getFileName())).matches()
+          && BundleWriter.Format.of(path) == BundleWriter.Format.DIRECTORY) {
+        throw new TypeConversionException("'" + value + "' names an archive that strata does"
+            + " not write: it writes .tar.gz (or .tgz) and .zip archives, and a folder for any"
+            + " other name");
+      }
+      return path;
     }
   }
 

@@ -49,13 +49,17 @@ final class BundleWriter {
     this.mtime = Instant.ofEpochSecond(mtime.getEpochSecond());
   }
 
-  /** What {@code PATH} asks for: its name ends in {@code .tar.gz}, {@code .zip}, or else a folder. */
+  /**
+   * What {@code PATH} asks for: its name ends in {@code .tar.gz} or {@code .tgz} (the same
+   * archive), {@code .zip}, or else a folder.
+   */
   enum Format {
     DIRECTORY, TAR_GZ, ZIP;
 
     static Format of(Path path) {
       String name = String.valueOf(path.getFileName());
-      return name.endsWith(".tar.gz") ? TAR_GZ : name.endsWith(".zip") ? ZIP : DIRECTORY;
+      return name.endsWith(".tar.gz") || name.endsWith(".tgz") ? TAR_GZ
+          : name.endsWith(".zip") ? ZIP : DIRECTORY;
     }
   }
 

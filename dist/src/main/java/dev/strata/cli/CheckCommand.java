@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.dialects.Dialect;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
@@ -20,20 +21,32 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description = {
       "Report every problem of the versions directory at once.",
-      "Errors: every parse and graph error, and revisions edited, renamed,",
-      "inserted or removed since 'strata lock'. Warnings: several heads,",
-      "a revision numbered below its parent, no lock file, revisions not",
-      "locked yet, files that are not revisions.",
+      "Errors: every parse and graph error, everything compiling every",
+      "revision up and down for the dialect reports, and revisions edited,",
+      "renamed, inserted or removed since 'strata lock'. Warnings: several",
+      "heads, a revision numbered below its parent, a file not named after",
+      "its revision, no lock file, revisions not locked yet, files that are",
+      "not revisions.",
       "Exit 1 on errors (and on warnings with --strict), else 0."
     })
 final class CheckCommand implements Callable<Integer> {
 
+  @Mixin HelpOption help;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin ReadOptions source;
+
+  @Option(
+      names = "--dialect",
+      paramLabel = "NAME",
+      defaultValue = "postgresql",
+      converter = CompileOptions.DialectConverter.class,
+      description = "Compile every revision, both ways, for this dialect: postgresql (default:"
+          + " ${DEFAULT-VALUE}).")
+  Dialect dialect;
 
   @Option(names = "--strict", description = "Exit 1 on warnings too.")
   boolean strict;
@@ -49,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VersionsChecker.Report report = VersionsChecker.check(source.versions);
+    VersionsChecker.Report report = VersionsChecker.check(source.versions, dialect);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case TEXT -> {

@@ -61,4 +61,31 @@ record DatabaseState(
       throw new DiagnosticException(problems);
     }
   }
+
+  /**
+   * No row may be an ancestor of another (through {@code revises:} or {@code depends-on:}): a
+   * version table holds one row per head, so such rows say the database is at two places of one
+   * line at once. Call after {@link #requireKnown}.
+   *
+   * @throws DiagnosticException E0540, one per row that other rows descend from, naming them
+   */
+  void requireConsistent(RevisionGraph graph, JdbcUrl url) throws DiagnosticException {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (String row : rows) {
+      List<String> below = rows.stream().filter(r -> graph.ancestors(r).contains(row)).toList();
+      if (!below.isEmpty()) {
+        problems.add(Diagnostic.error("E0540",
+            "the version table " + displayName() + " of " + url + " is inconsistent: it holds '"
+                + row + "' and its descendant" + (below.size() == 1 ? " '" : "s '")
+                + String.join("', '", below) + "'",
+            "note: the table holds one row per head; a revision below another row is never a row"
+                + " of its own (strata and Alembic replace a parent's row with its child's)",
+            "help: find out which revisions the database really has, then delete the stale row:"
+                + " DELETE FROM " + displayName() + " WHERE version_num = '" + row + "';"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DiagnosticException(problems);
+    }
+  }
 }

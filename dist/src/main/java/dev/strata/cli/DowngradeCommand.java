@@ -7,7 +7,6 @@ import picocli.CommandLine.Parameters;
 /** {@code strata downgrade FROM:TO}: the SQL that downgrades a database from FROM to TO. */
 @Command(
     name = "downgrade",
-    mixinStandardHelpOptions = true,
     description = {
       "Print the SQL that downgrades a database from FROM to TO,",
       "as Alembic's 'downgrade FROM:TO --sql' does. FROM is required, as in",

@@ -48,6 +48,7 @@ final class FromDatabase {
     DatabaseState state =
         VersionTableReader.read(url.get(), options.table.name, options.table.schema);
     state.requireKnown(graph, options.source.versions, url.get());
+    state.requireConsistent(graph, url.get());
     return state.current() + ":" + argument;
   }
 

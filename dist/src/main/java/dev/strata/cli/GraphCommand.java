@@ -25,13 +25,14 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(
     name = "graph",
-    mixinStandardHelpOptions = true,
     description = {
       "Draw the revision graph as Graphviz DOT or a Mermaid flowchart.",
       "Heads, merge points, branch points and bases are marked, depends-on",
       "edges dashed. Output in file order, the same on every run."
     })
 final class GraphCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   /** {@code --format} of {@code graph}. */
   enum GraphFormat {

@@ -20,13 +20,14 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "heads",
-    mixinStandardHelpOptions = true,
     description = {
       "List the heads: the revisions that no revision revises.",
       "As Alembic's 'heads': a head that another revision depends on is",
       "listed too, marked (effective head), unless --resolve-dependencies."
     })
 final class HeadsCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @Mixin ReadOptions options;
 

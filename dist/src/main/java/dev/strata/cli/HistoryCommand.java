@@ -18,13 +18,14 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "history",
-    mixinStandardHelpOptions = true,
     description = {
       "List the revisions newest first, one line each.",
       "As Alembic's 'history': every revision, or with -r those that",
       "'strata upgrade RANGE' runs."
     })
 final class HistoryCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
   static final String ALL = "base:heads";
 
   @Mixin ReadOptions options;

@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "lock",
-    mixinStandardHelpOptions = true,
     description = {
       "Write versions/strata.sum, which locks the revision files.",
       "It holds a chained sha256 of every revision file; upgrade, downgrade,",
@@ -36,6 +35,8 @@ import picocli.CommandLine.Option;
       "again accepts the files as they are now and prints what changed."
     })
 final class LockCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,7 +1,9 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "merge",
-    mixinStandardHelpOptions = true,
     description = {
       "Write a merge revision of the given heads, and print its path.",
       "The file <id>.sql revises the heads (at least two; 'heads' for all",
@@ -31,6 +32,8 @@ import picocli.CommandLine.Parameters;
       "existing file is never overwritten."
     })
 final class MergeCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -63,16 +66,26 @@ final class MergeCommand implements Callable<Integer> {
     List<String> parents = new ArrayList<>(named);
     ScaffoldOptions.requireHeads(scaffolder.graph(), parents);
     if (parents.size() < 2) {
-      List<String> all = scaffolder.graph().heads();
-      throw new DiagnosticException(Diagnostic.error("E0525",
-          "a merge revision joins two heads or more; " + String.join(" ", heads) + " names "
-              + (parents.isEmpty() ? "none" : "only " + parents.get(0)),
-          all.size() < 2
-              ? "note: the directory has " + (all.isEmpty() ? "no head" : "one head")
-                  + ": there is nothing to merge"
-              : "help: the heads are " + String.join(", ", all)
-                  + "; 'strata merge -m MESSAGE heads' joins them all"));
+      throw tooFew(parents, scaffolder.graph());
     }
     return parents;
+  }
+
+  /** E0525: fewer than two heads named; the advice names every head when 'heads' would not. */
+  private DiagnosticException tooFew(List<String> parents, RevisionGraph graph) {
+    List<String> all = graph.heads();
+    String message = "a merge revision joins two heads or more; " + String.join(" ", heads)
+        + " names " + (parents.isEmpty() ? "none" : "only " + parents.get(0));
+    if (all.size() < 2) {
+      return new DiagnosticException(Diagnostic.error("E0525", message,
+          "note: the directory has " + (all.isEmpty() ? "no head" : "one head")
+              + ": there is nothing to merge"));
+    }
+    MergeAdvice advice = MergeAdvice.of(all, graph.revisions());
+    List<String> notes = new ArrayList<>(advice.notes());
+    notes.add("help: the heads are " + String.join(", ", all) + "; '" + advice.command()
+        + "' joins them all");
+    return new DiagnosticException(
+        new Diagnostic(Severity.ERROR, "E0525", message, Optional.empty(), notes));
   }
 }

@@ -4,8 +4,10 @@ import dev.strata.compiler.Planner;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,7 +24,6 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(
     name = "new",
-    mixinStandardHelpOptions = true,
     description = {
       "Write a new revision file with empty sections, and print its path.",
       "The file is <id>.sql, its header filled, its '-- +upgrade' and",
@@ -33,6 +34,8 @@ import picocli.CommandLine.ParameterException;
       "An existing file is never overwritten."
     })
 final class NewCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -88,11 +91,14 @@ final class NewCommand implements Callable<Integer> {
     }
     List<String> heads = graph.heads();
     if (heads.size() > 1) {
-      throw new DiagnosticException(Diagnostic.error("E0524",
+      MergeAdvice advice = MergeAdvice.of(heads, graph.revisions());
+      List<String> notes = new ArrayList<>(advice.notes());
+      notes.add("help: name its parent with --revises REV or --head LABEL@head,"
+          + " or join the heads first: " + advice.command());
+      throw new DiagnosticException(new Diagnostic(Severity.ERROR, "E0524",
           "which head should the new revision revise? there are " + heads.size() + " heads: "
               + String.join(", ", heads),
-          "help: name its parent with --revises REV or --head LABEL@head,"
-              + " or join the heads first: strata merge -m MESSAGE heads"));
+          Optional.empty(), notes));
     }
     return heads;
   }

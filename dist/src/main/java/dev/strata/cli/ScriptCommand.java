@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
  */
 abstract class ScriptCommand implements Callable<Integer> {
 
+  @Mixin HelpOption help;
+
   @Mixin CompileOptions options;
 
   @Option(

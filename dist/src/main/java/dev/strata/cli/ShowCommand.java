@@ -30,7 +30,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "show",
-    mixinStandardHelpOptions = true,
     description = {
       "Show one revision, and with --sql the SQL of its step.",
       "As Alembic's 'show': parents, children, labels, depends-on, path,",
@@ -38,6 +37,8 @@ import picocli.CommandLine.Parameters;
       "of this revision's step alone."
     })
 final class ShowCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @Mixin ReadOptions options;
 

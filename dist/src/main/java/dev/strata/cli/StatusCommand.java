@@ -27,7 +27,6 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(
     name = "status",
-    mixinStandardHelpOptions = true,
     description = {
       "Print a live database's revisions and what it still needs to apply.",
       "Reads the version table of a PostgreSQL database (read only) and",
@@ -36,6 +35,8 @@ import picocli.CommandLine.ParameterException;
       "'strata upgrade CURRENT:head' command. The password is never printed."
     })
 final class StatusCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +73,7 @@ final class StatusCommand implements Callable<Integer> {
     RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(source.versions));
     DatabaseState state = VersionTableReader.read(db, table.name, table.schema);
     state.requireKnown(graph, source.versions, db);
+    state.requireConsistent(graph, db);
     String target = graph.heads().size() > 1 ? "heads" : "head";
     String range = state.current() + ":" + target;
     Plan plan = new Planner(graph).plan(Direction.UPGRADE, range);

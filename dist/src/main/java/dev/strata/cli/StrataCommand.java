@@ -64,7 +64,8 @@ final class StrataCommand implements Runnable {
     return (ParameterException e, String[] args) -> {
       CommandLine cmd = e.getCommandLine();
       PrintWriter err = cmd.getErr();
-      err.println("strata: error: " + e.getMessage());
+      err.println("strata: error: " + UsageHints.message(e));
+      UsageHints.of(e, args).forEach(hint -> err.println("  = " + hint));
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
       return Main.USAGE;
     };

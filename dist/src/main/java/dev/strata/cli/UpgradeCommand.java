@@ -10,7 +10,6 @@ import picocli.CommandLine.Parameters;
 /** {@code strata upgrade [FROM:]TO}: the SQL that upgrades a database from FROM to TO. */
 @Command(
     name = "upgrade",
-    mixinStandardHelpOptions = true,
     description = {
       "Print the SQL that upgrades a database from FROM to TO,",
       "as Alembic's 'upgrade FROM:TO --sql' does. FROM defaults to base",

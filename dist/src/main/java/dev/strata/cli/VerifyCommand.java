@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -18,7 +19,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "verify",
-    mixinStandardHelpOptions = true,
     description = {
       "Check a bundle (folder, .tar.gz or .zip) without extracting it.",
       "Every checksum in SHA256SUMS and MANIFEST.json, no file missing or",
@@ -26,6 +26,8 @@ import picocli.CommandLine.Parameters;
       "the first problem."
     })
 final class VerifyCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

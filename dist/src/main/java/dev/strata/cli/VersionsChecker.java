@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.compiler.LockFile;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
+import dev.strata.dialects.Dialect;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Location;
@@ -24,10 +25,12 @@ import java.util.regex.Pattern;
 /**
  * What {@code strata check} finds in a versions directory, every problem at once, in this order:
  * the parse errors of every file (and E0207 for a file that cannot be read), the graph errors
- * among the files that parse, the graph warnings (W0201 several heads, W0202 a revision numbered
- * below its parent), the lock file's problems (E0209-E0213, W0204 no lock file, W0205 a revision
- * not locked yet), and W0203 for each entry of the directory that is not a revision file. The
- * codes are listed in {@code docs/cli.md}.
+ * among the files that parse, what compiling them for the dialect reports ({@link CompileCheck}:
+ * E0306, E04xx), the graph warnings (W0201 several heads, W0202 a revision numbered below its
+ * parent), W0206 for a file not named after its revision ({@link FileNames}), the lock file's
+ * problems (E0209-E0213, W0204 no lock file, W0205 a revision not locked yet), and W0203 for each
+ * entry of the directory that is not a revision file. The codes are listed in {@code
+ * docs/cli.md}.
  *
  * <p>There is no warning for revisions that no head reaches: every revision that nothing revises
  * is itself a head, so following children from any revision ends at a head.
@@ -53,8 +56,11 @@ final class VersionsChecker {
     }
   }
 
-  /** Checks {@code dir}; a directory that cannot be listed is a report of its one error. */
-  static Report check(Path dir) {
+  /**
+   * Checks {@code dir}, compiling for {@code dialect}; a directory that cannot be listed is a
+   * report of its one error.
+   */
+  static Report check(Path dir, Dialect dialect) {
     VersionsLoader.Contents contents;
     try {
       contents = VersionsLoader.read(dir);
@@ -62,16 +68,27 @@ final class VersionsChecker {
       return new Report(0, e.diagnostics());
     }
     List<Diagnostic> out = new ArrayList<>(contents.diagnostics());
+    CompileCheck compile = new CompileCheck(dialect);
     try {
-      RevisionGraph.build(contents.files());
+      out.addAll(compile.problems(RevisionGraph.build(contents.files())));
     } catch (DiagnosticException e) {
       out.addAll(e.diagnostics());
+      out.addAll(compile.problems(contents.files()));
     }
     Map<String, RevisionFile> byId = new LinkedHashMap<>();
     contents.files().forEach(f -> byId.putIfAbsent(f.id(), f));
     heads(contents.files(), byId).ifPresent(out::add);
     out.addAll(numbering(byId));
-    out.addAll(lock(dir, contents));
+    Optional<LockFile> lock = Optional.empty();
+    List<Diagnostic> lockProblems;
+    try {
+      lock = LockFile.read(dir);
+      lockProblems = lock.isEmpty() ? List.of(noLock(dir)) : lock.get().verify(contents.sources());
+    } catch (DiagnosticException e) {
+      lockProblems = e.diagnostics();
+    }
+    out.addAll(FileNames.check(contents.files(), lock.map(LockFile::names).orElse(List.of())));
+    out.addAll(lockProblems);
     for (String other : contents.others()) {
       if (!other.equals(LockFile.NAME)) {
         out.add(notARevision(dir, other));
@@ -99,7 +116,9 @@ final class VersionsChecker {
     for (RevisionFile head : heads.subList(0, heads.size() - 1)) {
       notes.add("note: head '" + head.id() + "' is defined at " + where(head));
     }
-    notes.add("help: merge them with 'strata merge -m MESSAGE heads', or keep them apart on"
+    MergeAdvice advice = MergeAdvice.of(heads.stream().map(RevisionFile::id).toList(), files);
+    notes.addAll(advice.notes());
+    notes.add("help: merge them with '" + advice.command() + "', or keep them apart on"
         + " purpose and name them with 'heads' or 'LABEL@head'");
     return Optional.of(warning("W0201",
         "the revision graph has " + heads.size() + " heads: "
@@ -135,20 +154,12 @@ final class VersionsChecker {
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  /** The lock file's problems, or W0204 when there is none. */
-  private static List<Diagnostic> lock(Path dir, VersionsLoader.Contents contents) {
-    try {
-      Optional<LockFile> lock = LockFile.read(dir);
-      if (lock.isEmpty()) {
-        return List.of(new Diagnostic(Severity.WARNING, "W0204",
-            "no lock file '" + dir.resolve(LockFile.NAME) + "': edits to revisions that may have"
-                + " been applied go unnoticed",
-            Optional.empty(), List.of("help: run 'strata lock' to write it")));
-      }
-      return lock.get().verify(contents.sources());
-    } catch (DiagnosticException e) {
-      return e.diagnostics();
-    }
+  /** W0204: there is no lock file. */
+  private static Diagnostic noLock(Path dir) {
+    return new Diagnostic(Severity.WARNING, "W0204",
+        "no lock file '" + dir.resolve(LockFile.NAME) + "': edits to revisions that may have"
+            + " been applied go unnoticed",
+        Optional.empty(), List.of("help: run 'strata lock' to write it"));
   }
 
   /** W0203 for an entry that strata does not read: a file not ending in .sql, or a folder. */

@@ -10,6 +10,7 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.ast.Direction;
+import dev.strata.testkit.PostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,6 +174,35 @@ class BundleTest {
     }
     Cli top = Cli.run("verify", tmp.resolve("b").resolve(ROOT).toString());
     assertEquals("ok: 36 files verified\n", top.out(), "the top folder itself verifies too");
+  }
+
+  /** Issue 7: '-o r.tgz' (Alembic users' habit) wrote a folder named r.tgz. */
+  @Test
+  void aTgzPathIsATarGzArchive() throws Exception {
+    Path tgz = tmp.resolve("r.tgz");
+    Path tarGz = tmp.resolve("r.tar.gz");
+    assertEquals(new Cli(0, "wrote " + tgz + " (" + ROOT + ", 36 files)\n", ""),
+        bundle("0012:head", tgz));
+    assertEquals(0, bundle("0012:head", tarGz).exitCode());
+    assertTrue(Files.isRegularFile(tgz));
+    assertArrayEquals(Files.readAllBytes(tarGz), Files.readAllBytes(tgz));
+    assertEquals(new Cli(0, "ok: 36 files verified\n", ""), Cli.run("verify", tgz.toString()));
+    PostgresServer.ProcessResult tar =
+        PostgresServer.run(List.of("tar", "-tzf", tgz.toString()), java.util.Map.of());
+    assertEquals(0, tar.exitCode(), tar.stderr());
+    assertTrue(tar.stdout().contains(ROOT + "upgrade.sql\n"), tar.stdout());
+  }
+
+  @Test
+  void anArchiveSuffixStrataDoesNotWriteIsAUsageError() throws Exception {
+    for (String name : List.of("r.tar", "r.tar.bz2", "r.tar.xz", "r.gz", "r.7z", "R.ZIP",
+        "R.TAR.GZ")) {
+      Path out = tmp.resolve(name);
+      assertUsage(bundle("0012:head", out), "strata: error: Invalid value for option '--output':"
+          + " '" + out + "' names an archive that strata does not write: it writes .tar.gz (or"
+          + " .tgz) and .zip archives, and a folder for any other name\n");
+      assertFalse(Files.exists(out));
+    }
   }
 
   @Test

@@ -58,6 +58,94 @@ class CliTest {
   }
 
   @Test
+  void aMistypedOptionGetsTheClosestSpelling() {
+    Cli cli = Cli.run("upgrade", "head", "--versoins", "versions");
+    assertEquals(new Cli(2, "", "strata: error: Unknown options: '--versoins', 'versions'\n"
+        + "  = help: did you mean '--versions'?\n"
+        + "Try 'strata upgrade --help' for more information.\n"), cli);
+  }
+
+  /** Issue 7: 'upgrade head --version DIR -o x.sql' printed nothing, exit 0, and wrote no file. */
+  @Test
+  void versionOnASubcommandIsAUsageErrorNotASilentSuccess() {
+    Path out = tmp.resolve("x.sql");
+    for (String option : new String[] {"--version", "-V"}) {
+      Cli cli = Cli.run("upgrade", "head", option, Cli.sampleVersions().toString(),
+          "-o", out.toString());
+      assertEquals(new Cli(2, "", "strata: error: Unknown options: '" + option + "', '"
+          + Cli.sampleVersions() + "'\n"
+          + "  = help: --version is an option of strata itself (strata --version); the directory"
+          + " of revision files is --versions DIR\n"
+          + "Try 'strata upgrade --help' for more information.\n"), cli);
+      assertFalse(Files.exists(out));
+    }
+    for (String command : new String[] {"downgrade", "bundle", "verify", "heads", "branches",
+        "history", "show", "graph", "new", "merge", "status", "check", "lock"}) {
+      Cli cli = Cli.run(command, "--version");
+      assertEquals(2, cli.exitCode(), command);
+      assertTrue(cli.err().contains("--version is an option of strata itself"), cli.err());
+    }
+  }
+
+  @Test
+  void alembicsSqlFlagGetsAHint() {
+    Cli cli = Cli.run("upgrade", "head", "--sql", "--versions", Cli.sampleVersions().toString());
+    assertEquals(new Cli(2, "", "strata: error: Unknown option: '--sql'\n"
+        + "  = help: strata always prints SQL (it never connects to a database, like Alembic's"
+        + " --sql): leave --sql out\n"
+        + "Try 'strata upgrade --help' for more information.\n"), cli);
+  }
+
+  @Test
+  void alembicsCommandNamesGetTheirStrataCounterparts() {
+    assertEquals(new Cli(2, "", "strata: error: unknown command 'revision'\n"
+        + "  = help: 'strata new -m MESSAGE' writes a new revision file (Alembic's 'revision')\n"
+        + "Try 'strata --help' for more information.\n"), Cli.run("revision", "-m", "add x"));
+    assertEquals(new Cli(2, "", "strata: error: unknown command 'current'\n"
+        + "  = help: 'strata status --db JDBC_URL' reads a database's current revisions"
+        + " (Alembic's 'current')\n"
+        + "Try 'strata --help' for more information.\n"), Cli.run("current"));
+    assertEquals(new Cli(2, "", "strata: error: unknown command 'upgrad'\n"
+        + "  = help: did you mean 'upgrade'?\n"
+        + "Try 'strata --help' for more information.\n"), Cli.run("upgrad", "head"));
+  }
+
+  /** Issue 7: a name past PostgreSQL's 63-byte identifier limit made a script that failed. */
+  @Test
+  void versionTableNamesPastPostgresqlsLimitAreUsageErrors() {
+    String versions = Cli.sampleVersions().toString();
+    String sixty = "v".repeat(60);
+    assertEquals(new Cli(2, "", "strata: error: Invalid value for option '--version-table': the"
+        + " version table's primary key '" + sixty + "_pkc' would be 64 bytes long (UTF-8), and"
+        + " PostgreSQL truncates identifiers to 63 bytes: give a table name of at most 59"
+        + " bytes\n"
+        + "Try 'strata upgrade --help' for more information.\n"),
+        Cli.run("upgrade", "head", "--versions", versions, "--version-table", sixty));
+    // 32 characters, 64 bytes: the limit counts bytes
+    String accents = "é".repeat(32);
+    assertEquals(new Cli(2, "", "strata: error: Invalid value for option '--version-table': the"
+        + " version table name '" + accents + "' is 64 bytes long (UTF-8), and PostgreSQL"
+        + " truncates identifiers to 63 bytes: give a name of at most 59 bytes (its primary key"
+        + " '<name>_pkc' must fit too)\n"
+        + "Try 'strata bundle --help' for more information.\n"),
+        Cli.run("bundle", "head", "--versions", versions, "--version-table", accents,
+            "-o", tmp.resolve("b").toString()));
+    String schema = "s".repeat(62) + "é";
+    assertEquals(new Cli(2, "", "strata: error: Invalid value for option"
+        + " '--version-table-schema': the schema name '" + schema + "' is 64 bytes long (UTF-8),"
+        + " and PostgreSQL truncates identifiers to 63 bytes: give a name of at most 63 bytes\n"
+        + "Try 'strata status --help' for more information.\n"),
+        Cli.run("status", "--db", "jdbc:postgresql://127.0.0.1:1/none", "--versions", versions,
+            "--version-table-schema", schema));
+    // at the limits: a 59-byte table (63 with _pkc) and a 63-byte schema render
+    Cli fits = Cli.run("upgrade", "head", "--versions", versions,
+        "--version-table", "v".repeat(59), "--version-table-schema", "s".repeat(63));
+    assertEquals(0, fits.exitCode(), fits.err());
+    assertTrue(fits.out().contains("CONSTRAINT " + "v".repeat(59) + "_pkc PRIMARY KEY"),
+        fits.out());
+  }
+
+  @Test
   void unknownDialectIsAUsageErrorListingTheKnownOnes() {
     Cli cli = Cli.run("upgrade", "head", "--dialect", "oracle");
     assertEquals(2, cli.exitCode());

@@ -5,11 +5,18 @@ import dev.strata.testkit.PostgresServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The assembled distribution, as a user runs it: {@code dist/target/strata/bin/strata} in a new
@@ -18,6 +25,20 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
   private static final Path LAUNCHER =
       Cli.repoRoot().resolve("dist/target/strata/bin/strata");
+  /** The tools the launcher needs besides a JVM. */
+  private static final List<String> TOOLS = List.of("dirname", "readlink", "sed", "head");
+
+  @TempDir Path tmp;
+
+  /** Removes the links first, so JUnit's clean-up does not warn about their outside targets. */
+  @AfterEach
+  void removeLinks() throws Exception {
+    try (Stream<Path> paths = Files.walk(tmp)) {
+      for (Path path : paths.filter(Files::isSymbolicLink).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
 
   @Test
   void launcherIsExecutableAndPrintsTheVersion() {
@@ -40,15 +61,111 @@ class LauncherIT {
     assertEquals(inProcess.out(), result.stdout());
   }
 
+  /** Issue 7: called through a symlink, the launcher looked for lib/ beside the link. */
   @Test
-  void launcherSaysClearlyWhenNoJava21IsFound() {
-    // a PATH with only the basic tools, no JAVA_HOME, and a JVM directory that does not exist
+  void launcherWorksThroughSymlinks() throws Exception {
+    Path absolute = Files.createSymbolicLink(
+        Files.createDirectories(tmp.resolve("usr/local/bin")).resolve("strata"), LAUNCHER);
+    // a relative link to the link, from another folder: each link resolves against its own folder
+    Path relative = Files.createSymbolicLink(
+        Files.createDirectories(tmp.resolve("home/bin")).resolve("strata"),
+        Path.of("../../usr/local/bin/strata"));
+    for (Path link : List.of(absolute, relative)) {
+      PostgresServer.ProcessResult result = PostgresServer.run(
+          List.of(link.toString(), "upgrade", "base:0002",
+              "--versions", Cli.sampleVersions().toString()),
+          Map.of());
+      assertEquals(0, result.exitCode(), link + ": " + result.stderr());
+      assertTrue(result.stdout().startsWith("\\set ON_ERROR_STOP on\n"), result.stdout());
+    }
+  }
+
+  /** Issue 7: a JAVA_HOME with a space was split into words and rejected, exit 3. */
+  @Test
+  void launcherUsesAJavaHomeWithASpace() throws Exception {
+    Path javaHome = Files.createSymbolicLink(
+        Files.createDirectories(tmp.resolve("Program Files")).resolve("Temurin JDK"),
+        Path.of(System.getProperty("java.home")));
+    PostgresServer.ProcessResult result = launchWithout(
+        List.of("JAVA_HOME=" + javaHome), "--version");
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals("strata " + ToolVersion.get() + "\n", result.stdout());
+  }
+
+  /** A JDK folder with a space, found through STRATA_JVM_DIRS (colon-separated). */
+  @Test
+  void launcherFindsAJdkUnderAJvmFolderWithASpace() throws Exception {
+    Path jvms = Files.createDirectories(tmp.resolve("my jvms"));
+    Files.createSymbolicLink(jvms.resolve("jdk 21"), Path.of(System.getProperty("java.home")));
     PostgresServer.ProcessResult result = PostgresServer.run(
-        List.of("/usr/bin/env", "-i", "PATH=/nonexistent:/usr/bin:/bin", "STRATA_JVM_DIRS=/nonexistent",
+        List.of("/usr/bin/env", "-i", "PATH=" + toolsOnly(), "STRATA_JVM_DIRS=/nonexistent:" + jvms,
             LAUNCHER.toString(), "--version"),
         Map.of());
-    assertEquals(3, result.exitCode(), result.stdout() + result.stderr());
-    assertTrue(result.stderr().startsWith("strata: error: no Java 21 or later found"),
+    assertEquals(0, result.exitCode(), result.stderr());
+  }
+
+  /** No Java at all: a clear message naming what to install and set, exit 2 (not 3). */
+  @Test
+  void launcherSaysWhatToInstallWhenThereIsNoJava() throws Exception {
+    PostgresServer.ProcessResult result = launchWithout(List.of(), "--version");
+    assertEquals(2, result.exitCode(), result.stdout() + result.stderr());
+    assertEquals("", result.stdout());
+    assertEquals("strata: error: no Java 21 or later found\n"
+            + "  looked at: $JAVA_HOME (not set), java on $PATH, */bin/java under /nonexistent\n"
+            + "  = help: install a Java runtime 21 or later (e.g. apt-get install"
+            + " openjdk-21-jre-headless,\n"
+            + "    or Temurin 21 from https://adoptium.net) and set JAVA_HOME to its folder\n",
         result.stderr());
+  }
+
+  /** Only an old Java (a JAVA_HOME without one, a java 17 on PATH): both are named. */
+  @Test
+  void launcherNamesTheJavaItFoundTooOld() throws Exception {
+    Path bin = toolsOnly();
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/sh\necho '    java.specification.version = 17' >&2\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    PostgresServer.ProcessResult result =
+        launchWithout(List.of("JAVA_HOME=" + tmp.resolve("no jdk here")), "--version");
+    assertEquals(2, result.exitCode(), result.stdout() + result.stderr());
+    assertTrue(result.stderr().startsWith("strata: error: no Java 21 or later found\n"
+        + "  looked at: $JAVA_HOME (" + tmp.resolve("no jdk here") + "), java on $PATH,"
+        + " */bin/java under /nonexistent\n"
+        + "  too old: " + java + " (Java 17)\n"), result.stderr());
+  }
+
+  /**
+   * Runs the launcher with a clean environment: {@code settings}, a PATH of only the tools it
+   * needs (see {@link #toolsOnly}), and no JVM folders.
+   */
+  private PostgresServer.ProcessResult launchWithout(List<String> settings, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=" + toolsOnly(),
+        "STRATA_JVM_DIRS=/nonexistent"));
+    command.addAll(settings);
+    command.add(LAUNCHER.toString());
+    command.addAll(List.of(args));
+    return PostgresServer.run(command, Map.of());
+  }
+
+  /** A folder of links to the launcher's tools, and nothing else: no java. */
+  private Path toolsOnly() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("tools"));
+    for (String tool : TOOLS) {
+      if (!Files.exists(bin.resolve(tool), LinkOption.NOFOLLOW_LINKS)) {
+        Files.createSymbolicLink(bin.resolve(tool), which(tool));
+      }
+    }
+    return bin;
+  }
+
+  private static Path which(String tool) {
+    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, tool);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new AssertionError(tool + " is not on PATH");
   }
 }

@@ -120,6 +120,53 @@ class MergeCommandTest {
         cli);
   }
 
+  /**
+   * Issue 7: a head that is only a depends-on target. 'heads' leaves it out (Alembic's real
+   * heads), so 'merge heads' failed and its help, like new's and check's, suggested 'merge heads'
+   * again: check --strict could never pass. The advice now names the heads, and following it works.
+   */
+  @Test
+  void aHeadThatIsOnlyDependedOnIsNamedInTheAdviceAndTheAdviceWorks() throws Exception {
+    Path versions = Files.createDirectory(dir.resolve("versions"));
+    write(versions, "0001_root", "base");
+    write(versions, "0002_lib", "0001_root");
+    Files.writeString(versions.resolve("0003_app.sql"), "-- revision: 0003_app\n"
+        + "-- revises: 0001_root\n-- depends-on: 0002_lib\n\n-- +upgrade\n\n-- +downgrade\n");
+    String v = versions.toString();
+    assertEquals(0, Cli.run("lock", "--versions", v).exitCode());
+    String note = "  = note: '0002_lib' is a head that 0003_app only depends on, so the target"
+        + " 'heads' (the heads the version table holds) leaves it out\n";
+    String merge = "strata merge -m MESSAGE 0002_lib 0003_app";
+    assertEquals(new Cli(1, "", "strata: error[E0525]: a merge revision joins two heads or more;"
+        + " heads names only 0003_app\n"
+        + note
+        + "  = help: the heads are 0002_lib, 0003_app; '" + merge + "' joins them all\n"),
+        Cli.run("merge", "-m", "m", "heads", "--versions", v));
+    assertEquals(new Cli(1, "", "strata: error[E0524]: which head should the new revision"
+        + " revise? there are 2 heads: 0002_lib, 0003_app\n"
+        + note
+        + "  = help: name its parent with --revises REV or --head LABEL@head, or join the heads"
+        + " first: " + merge + "\n"), Cli.run("new", "-m", "m", "--versions", v));
+    Cli check = Cli.run("check", "--versions", v, "--strict");
+    assertEquals(1, check.exitCode());
+    assertEquals(versions.resolve("0003_app.sql") + ":1:14: warning[W0201]: the revision graph"
+        + " has 2 heads: 0002_lib, 0003_app\n"
+        + "  1 | -- revision: 0003_app\n"
+        + "    |              ^^^^^^^^\n"
+        + "  = note: head '0002_lib' is defined at " + versions.resolve("0002_lib.sql") + ":1:14\n"
+        + note
+        + "  = help: merge them with '" + merge + "', or keep them apart on purpose and name"
+        + " them with 'heads' or 'LABEL@head'\n", check.err());
+    // the advice, as printed, works
+    assertEquals(0, Cli.run("merge", "-m", "join lib and app", "0002_lib", "0003_app",
+        "--versions", v).exitCode());
+    assertEquals(List.of("0004_join_lib_and_app"), graph(versions).heads());
+    assertEquals(0, Cli.run("lock", "--versions", v).exitCode());
+    assertEquals(new Cli(0, "check: 4 revisions, 0 errors, 0 warnings\n", ""),
+        Cli.run("check", "--versions", v, "--strict"));
+    assertEquals(0, Cli.run("new", "-m", "next", "--versions", v).exitCode());
+  }
+
   /** {@code 0001_root} revised by {@code 0002_a}, {@code 0002_b} and {@code 0002_c}. */
   private Path threeHeads() throws Exception {
     Path versions = Files.createDirectory(dir.resolve("versions"));

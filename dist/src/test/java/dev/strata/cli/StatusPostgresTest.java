@@ -165,6 +165,44 @@ class StatusPostgresTest {
         Cli.run("upgrade", "--from-db", url, "head", "--versions", VERSIONS).err());
   }
 
+  /** Issue 7: such a table printed a diagnostic at '<range>:1:1', a range nobody typed. */
+  @Test
+  void aTableHoldingARevisionAndItsDescendantIsInconsistent() throws Exception {
+    apply(Cli.run("upgrade", "base:0012", "--versions", VERSIONS));
+    psql("INSERT INTO alembic_version VALUES ('0011_customer_india_fields')");
+    Cli cli = Cli.run("status", "--db", url, "--versions", VERSIONS);
+    assertEquals(new Cli(1, "", "strata: error[E0540]: the version table alembic_version of "
+        + masked() + " is inconsistent: it holds '0011_customer_india_fields' and its descendant"
+        + " '" + AT_0012 + "'\n"
+        + "  = note: the table holds one row per head; a revision below another row is never a"
+        + " row of its own (strata and Alembic replace a parent's row with its child's)\n"
+        + "  = help: find out which revisions the database really has, then delete the stale row:"
+        + " DELETE FROM alembic_version WHERE version_num = '0011_customer_india_fields';\n"),
+        cli);
+    assertEquals(cli.err(),
+        Cli.run("upgrade", "--from-db", url, "head", "--versions", VERSIONS).err());
+    // the advice works: after the DELETE, the table is at 0012 again
+    psql("DELETE FROM alembic_version WHERE version_num = '0011_customer_india_fields'");
+    assertTrue(Cli.run("status", "--db", url, "--versions", VERSIONS).out()
+        .contains("current: " + AT_0012 + "\n"));
+  }
+
+  /** At PostgreSQL's limit (63 bytes, counted in UTF-8): the names psql creates are the ones named. */
+  @Test
+  void versionTableNamesAtTheIdentifierLimitWork() throws Exception {
+    String table = "é".repeat(29) + "v"; // 30 characters, 59 bytes: '<table>_pkc' is 63 bytes
+    String schema = "s".repeat(61) + "é"; // 63 bytes
+    psql("CREATE SCHEMA \"" + schema + "\"");
+    apply(Cli.run("upgrade", "base:0002", "--versions", VERSIONS, "--version-table", table,
+        "--version-table-schema", schema));
+    assertEquals(List.of(table + "_pkc"), server.query(db,
+        "SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = '\"" + schema
+            + "\".\"" + table + "\"'::regclass"));
+    Cli cli = Cli.run("status", "--db", url, "--versions", VERSIONS, "--version-table", table,
+        "--version-table-schema", schema);
+    assertTrue(cli.out().contains("current: 0002_create_accounts\n"), cli.err() + cli.out());
+  }
+
   @Test
   void aTableThatCannotBeReadIsADiagnostic() {
     psql("CREATE SCHEMA audit; CREATE TABLE audit.versions (revision TEXT)");

@@ -1,0 +1,90 @@
+package dev.strata.cli;
+
+import dev.strata.compiler.Plan;
+import dev.strata.compiler.Planner;
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.dialects.Dialect;
+import dev.strata.dialects.Renderer;
+import dev.strata.dialects.ScriptOptions;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.RevisionFile;
+import dev.strata.grammar.ast.Section;
+import dev.strata.grammar.ast.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What compiling every revision for one dialect reports, for {@code strata check}: so that a
+ * directory that {@code check} passes is one that {@code upgrade}, {@code downgrade} and {@code
+ * bundle} compile. With a graph, the whole chain is planned and rendered as the compiling commands
+ * do it, once upgrading ({@code base:heads}) and once downgrading ({@code heads:base}), with the
+ * default script options: every planning error (E0306, a revision without a downgrade section)
+ * and every rendering error (E04xx, at the statement). When the graph has errors, or the downgrade
+ * cannot be planned, each section is rendered statement by statement instead, so that its
+ * rendering errors are still reported.
+ */
+final class CompileCheck {
+  private final Renderer renderer;
+  private final ScriptOptions options;
+
+  /** A check for {@code dialect}. */
+  CompileCheck(Dialect dialect) {
+    this.renderer = Renderer.forDialect(dialect);
+    this.options = ScriptOptions.defaults(ToolVersion.get());
+  }
+
+  /** Every problem of compiling the revisions of {@code graph}, upgrade first. */
+  List<Diagnostic> problems(RevisionGraph graph) {
+    List<Diagnostic> out = new ArrayList<>();
+    out.addAll(chain(graph, Direction.UPGRADE, "base:heads"));
+    out.addAll(chain(graph, Direction.DOWNGRADE, "heads:base"));
+    return out;
+  }
+
+  /** Every rendering problem of {@code files}, section by section (for a graph with errors). */
+  List<Diagnostic> problems(List<RevisionFile> files) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Direction direction : Direction.values()) {
+      out.addAll(sections(files, direction));
+    }
+    return out;
+  }
+
+  private List<Diagnostic> chain(RevisionGraph graph, Direction direction, String range) {
+    Plan plan;
+    try {
+      plan = new Planner(graph).plan(direction, range);
+    } catch (DiagnosticException e) {
+      List<Diagnostic> out = new ArrayList<>(e.diagnostics());
+      out.addAll(sections(graph.revisions(), direction));
+      return out;
+    }
+    try {
+      renderer.renderScript(plan, options);
+      return List.of();
+    } catch (DiagnosticException e) {
+      return e.diagnostics();
+    }
+  }
+
+  private List<Diagnostic> sections(List<RevisionFile> files, Direction direction) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (RevisionFile file : files) {
+      Optional<Section> section = switch (direction) {
+        case UPGRADE -> Optional.of(file.upgrade());
+        case DOWNGRADE -> file.downgrade();
+      };
+      for (Statement statement : section.map(Section::statements).orElse(List.of())) {
+        try {
+          renderer.renderStatement(statement, file.source());
+        } catch (DiagnosticException e) {
+          out.addAll(e.diagnostics());
+        }
+      }
+    }
+    return out;
+  }
+}

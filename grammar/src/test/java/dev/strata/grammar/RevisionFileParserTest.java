@@ -283,6 +283,25 @@ class RevisionFileParserTest {
   }
 
   @Test
+  void psqlLookalikesStayAndTheOptInIsKept() throws Exception {
+    RevisionFile file = parse("psql_lookalikes");
+    List<Statement> upgrade = file.upgrade().statements();
+    Operation.Update update = (Operation.Update) upgrade.get(1).operation();
+    assertEquals(List.of(expr(7, "E'it\\'s \\\\ fine'"), expr(7, "tags[1: 2]"), expr(7, "n::int8")),
+        update.assignments().stream().map(Operation.Assignment::value).toList());
+    assertEquals(new Operation.RawSql("postgresql", source.line(13) + "\n" + source.line(14) + "\n"
+        + source.line(15) + "\n" + source.line(16) + "\n" + source.line(17), false),
+        upgrade.get(4).operation());
+    assertEquals(new Statement(
+        new Operation.RawSql("postgresql", "\\set answer 42\nINSERT INTO t (id) VALUES (:answer);",
+            true),
+        false, at(19, "-- +dialect postgresql psql-meta-commands"),
+        "\\set answer 42\nINSERT INTO t (id) VALUES (:answer);"), upgrade.get(5));
+    assertEquals(new Operation.RawSql("mysql", source.line(26)),
+        file.downgrade().orElseThrow().statements().getFirst().operation());
+  }
+
+  @Test
   void quotedIdentifiersAreUnescapedAndKeywordsCanBeNames() throws Exception {
     RevisionFile file = parse("quoted_identifiers");
     Operation.CreateTable table = (Operation.CreateTable) file.upgrade().statements().get(0).operation();

@@ -180,8 +180,9 @@ final class SectionReader {
     if (!DIALECTS.contains(name)) {
       throw unknownDialect(directive, words.isEmpty() ? null : words.getFirst());
     }
-    for (Word option : words.subList(1, words.size())) {
-      if (!option.text().equalsIgnoreCase(PsqlTextCheck.OPT_IN) || words.size() > 2) {
+    for (int i = 1; i < words.size(); i++) {
+      Word option = words.get(i);
+      if (!option.text().equalsIgnoreCase(PsqlTextCheck.OPT_IN) || i > 1) {
         throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), option.span(),
             "unexpected '" + option.text() + "' after '-- +dialect " + name + "'",
             "help: the one option of '-- +dialect' is '" + PsqlTextCheck.OPT_IN + "', for a"

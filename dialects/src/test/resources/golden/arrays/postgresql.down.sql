@@ -3,7 +3,7 @@
 -- from: 0002_array_values
 -- to: base
 -- version table: alembic_version
--- sources: sha256:395646542bc4381888e8330dca767394a941e5ef3efb0db34dfc17b42e94cde7 over 2 revision files
+-- sources: sha256:ded4e10b72db2be5270fdf025b20c7753052f31b8ca9eaad8cbb4b34a544cc65 over 2 revision files
 
 DO $strata$
 DECLARE

@@ -3,7 +3,7 @@
 -- from: base
 -- to: 0002_array_values
 -- version table: alembic_version
--- sources: sha256:b43decac3f2d65a812ae35a4e4a6e1b534cdb03848cdecf5ff57b5748d0f340b over 2 revision files
+-- sources: sha256:09996ab0e22579d7d454377388a44f3142dfe07cb7e42bd8086837e9fcb29f18 over 2 revision files
 
 DO $strata$
 DECLARE
@@ -45,13 +45,13 @@ INSERT INTO tagged (id, tags, scores) VALUES (1, ARRAY['a', 'b'], ARRAY[1, 2, 3]
 
 UPDATE tagged SET tags = ARRAY['a','b'] WHERE tags[1] = ']';
 
-UPDATE tagged SET scores = scores[1:2], tags = tags || ARRAY['c'] WHERE scores[3] IS NOT NULL;
+UPDATE tagged SET scores = scores[1: 2], tags = tags || ARRAY['c'] WHERE scores[3] IS NOT NULL;
 
 ALTER TABLE tagged ADD first_score int NOT NULL DEFAULT (ARRAY[1, 2])[1], ADD CHECK (first_score = ANY (ARRAY[1, 2]));
 
 ALTER TABLE tagged ALTER tags SET DEFAULT ARRAY['new'];
 
-CREATE INDEX ix_tagged_first_tag ON tagged((tags[1]), (lower(tags[2]))) WHERE tags[1:2] <> ARRAY['x', 'y'];
+CREATE INDEX ix_tagged_first_tag ON tagged((tags[1]), (lower(tags[2]))) WHERE tags[1: 2] <> ARRAY['x', 'y'];
 
 DELETE FROM tagged WHERE scores[1] IN (SELECT unnest(ARRAY[7, 8]));
 

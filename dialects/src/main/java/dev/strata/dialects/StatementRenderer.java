@@ -238,7 +238,9 @@ final class StatementRenderer {
    * space removed), without a final {@code ;} since the script adds one after every statement.
    * When the last line holds a {@code --} comment, a line break follows it, so that the {@code ;}
    * the script adds is not swallowed by the comment (psql ignores the empty statement this may
-   * leave when the block already ended with {@code ;} before its comment).
+   * leave when the block already ended with {@code ;} before its comment). A block that opts in to
+   * psql meta-commands always ends with a line break, since a meta-command on its last line would
+   * take the {@code ;} as part of its arguments ({@code \set n 42;}).
    */
   private static String raw(RawSql raw) {
     String text =
@@ -250,7 +252,9 @@ final class StatementRenderer {
     while (text.endsWith(";")) {
       text = text.substring(0, text.length() - 1).stripTrailing();
     }
-    return text.substring(text.lastIndexOf('\n') + 1).contains("--") ? text + "\n" : text;
+    boolean ownLine =
+        raw.psqlMetaCommands() || text.substring(text.lastIndexOf('\n') + 1).contains("--");
+    return ownLine ? text + "\n" : text;
   }
 
   private static Table<?> table(dev.strata.grammar.ast.QualifiedName name) {

@@ -5,11 +5,11 @@
 -- +upgrade
 INSERT INTO tagged (id, tags, scores) VALUES (1, ARRAY['a', 'b'], ARRAY[1, 2, 3]), (2, ARRAY[']', '['], '{4,5}');
 UPDATE tagged SET tags = ARRAY['a','b'] WHERE tags[1] = ']';
-UPDATE tagged SET scores = scores[1:2], tags = tags || ARRAY['c'] WHERE scores[3] IS NOT NULL;
+UPDATE tagged SET scores = scores[1: 2], tags = tags || ARRAY['c'] WHERE scores[3] IS NOT NULL;
 ALTER TABLE tagged
     ADD COLUMN first_score INTEGER NOT NULL DEFAULT (ARRAY[1, 2])[1] CHECK (first_score = ANY (ARRAY[1, 2])),
     ALTER COLUMN tags SET DEFAULT ARRAY['new'];
-CREATE INDEX ix_tagged_first_tag ON tagged ((tags[1]), lower(tags[2])) WHERE tags[1:2] <> ARRAY['x', 'y'];
+CREATE INDEX ix_tagged_first_tag ON tagged ((tags[1]), lower(tags[2])) WHERE tags[1: 2] <> ARRAY['x', 'y'];
 DELETE FROM tagged WHERE scores[1] IN (SELECT unnest(ARRAY[7, 8]));
 
 -- +downgrade

@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.dialects.TransactionMode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +24,7 @@ final class ApplyGuide {
   static String render(BundleCompiler.Compiled bundle) {
     ApplyGuide guide = new ApplyGuide(bundle);
     guide.introduction();
+    guide.psqlMetaCommands();
     guide.steps();
     guide.segments("upgrade.sql", bundle.upgradeScript(), bundle.upgrade().fromHeads());
     guide.segments("rollback.sql", bundle.rollbackScript(), bundle.rollback().fromHeads());
@@ -41,6 +43,29 @@ final class ApplyGuide {
     line("You need `sha256sum` and `psql`; no Java. Run every command below in this folder, with");
     line("`DATABASE_URL` set to the database, for example");
     line("`export DATABASE_URL='postgresql://user@host:5432/dbname'`.");
+    line();
+  }
+
+  /** The revisions that run psql meta-commands, when there are any, before the commands. */
+  private void psqlMetaCommands() {
+    List<String> blocks = new ArrayList<>();
+    for (BundleCompiler.StepFiles step : bundle.steps()) {
+      for (PsqlMetaCommandBlock block
+          : PsqlMetaCommandBlock.of(step.step().revision(), bundle.dialect())) {
+        blocks.add("- `" + step.step().id() + "`, " + block.direction().word() + ": `"
+            + step.source() + "` line " + block.line());
+      }
+    }
+    if (blocks.isEmpty()) {
+      return;
+    }
+    line("## psql meta-commands");
+    line();
+    line("These revisions run psql meta-commands (backslash commands, psql variables) from a");
+    line("`-- +dialect postgresql psql-meta-commands` block, which strata passes to psql as");
+    line("written. Read each block before applying:");
+    line();
+    blocks.forEach(this::line);
     line();
   }
 

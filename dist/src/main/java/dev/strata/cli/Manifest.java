@@ -3,6 +3,7 @@ package dev.strata.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.ast.HeaderValue;
@@ -44,7 +45,7 @@ final class Manifest {
     strings(root.putArray("to"), compiled.upgrade().toHeads());
     ArrayNode steps = root.putArray("steps");
     for (BundleCompiler.StepFiles step : compiled.steps()) {
-      steps.add(step(step, files));
+      steps.add(step(step, compiled.dialect(), files));
     }
     root.set("upgrade", script(Bundle.UPGRADE, compiled.upgradeScript(), files));
     root.set("rollback", script(Bundle.ROLLBACK, compiled.rollbackScript(), files));
@@ -58,7 +59,8 @@ final class Manifest {
     return write(root);
   }
 
-  private static ObjectNode step(BundleCompiler.StepFiles step, Map<String, byte[]> files) {
+  private static ObjectNode step(
+      BundleCompiler.StepFiles step, Dialect dialect, Map<String, byte[]> files) {
     ObjectNode node = JsonText.MAPPER.createObjectNode();
     node.put("position", step.position());
     node.put("revision", step.step().id());
@@ -69,6 +71,8 @@ final class Manifest {
     node.set("source", file(step.source(), files));
     node.set("up", file(step.up(), files));
     node.set("down", file(step.down(), files));
+    node.put("psqlMetaCommands",
+        !PsqlMetaCommandBlock.of(step.step().revision(), dialect).isEmpty());
     return node;
   }
 

@@ -40,8 +40,12 @@ final class HeaderReader {
   /** A trimmed piece of a header line: its text and its char offsets {@code [start, end)}. */
   private record Piece(String text, int start, int end) {}
 
-  /** Reads one line comment of the header area; one that is not a {@code key: value} line is skipped. */
+  /**
+   * Reads one line comment of the header area; one that is not a {@code key: value} line is
+   * skipped. A U+0085, U+2028 or U+2029 in any of them is E0123.
+   */
   void accept(Token comment) {
+    LineSeparators.requireNone(source, comment, "header");
     Matcher line = LINE.matcher(comment.getText());
     if (!line.matches() || !source.atLineStart(comment)) {
       return;

@@ -32,6 +32,16 @@ enum ParseCode {
   MISPLACED_DIRECTIVE("E0117"),
   /** An {@code INSERT ... VALUES} row whose length differs from the column list or other rows. */
   VALUES_ROW_LENGTH("E0118"),
+  /** A backslash outside quotes and comments in a statement: psql would run a meta-command. */
+  PSQL_META_COMMAND("E0120"),
+  /** {@code :name}, {@code :'name'}, {@code :"name"} in a statement: psql would substitute it. */
+  PSQL_VARIABLE("E0121"),
+  /** A psql meta-command or variable in a dialect block that does not opt in to them. */
+  PSQL_IN_DIALECT_BLOCK("E0122"),
+  /** U+0085, U+2028 or U+2029 in a header or directive line, where an editor may break the line. */
+  LINE_SEPARATOR("E0123"),
+  /** Text that psql may read differently from strata (quotes, NUL), or a block left inside a quote. */
+  PSQL_READS_DIFFERENTLY("E0124"),
   /** Parentheses and square brackets nested deeper than {@link StatementParser#MAX_NESTING}. */
   NESTING_TOO_DEEP("E0125");
 

@@ -48,10 +48,12 @@ final class SectionReader {
         case StrataLexer.LINE_COMMENT -> { }
         case StrataLexer.DIRECTIVE -> {
           requireTerminated();
+          LineSeparators.requireNone(source, token, "directive");
           directive(Directive.of(token, source));
         }
         case StrataLexer.DIALECT_DIRECTIVE -> {
           requireTerminated();
+          LineSeparators.requireNone(source, token, "directive");
           Token end = i + 1 < list.size() ? list.get(i + 1) : null;
           dialectBlock(token, end);
           i++;
@@ -83,6 +85,8 @@ final class SectionReader {
           "unexpected ';', expected a statement");
     }
     pending.add(semicolon);
+    PsqlTextCheck.requireStatement(
+        source, pending.getFirst().getStartIndex(), semicolon.getStopIndex() + 1);
     add(statements.parse(pending, noTransaction != null));
     pending.clear();
   }
@@ -148,31 +152,83 @@ final class SectionReader {
   private void dialectBlock(Token start, Token end) {
     Directive directive = Directive.of(start, source);
     inSection(directive);
-    String name = directive.argument().toLowerCase(Locale.ROOT);
-    if (!DIALECTS.contains(name)) {
-      throw unknownDialect(directive);
-    }
+    DialectLine line = dialectLine(directive);
     if (end == null || end.getType() != StrataLexer.DIALECT_END) {
       throw ParseCode.UNTERMINATED_DIALECT_BLOCK.fail(source.file(), directive.span(),
-          "'-- +dialect " + name + "' block has no '-- +end'",
+          "'-- +dialect " + line.dialect() + "' block has no '-- +end'",
           "help: close the block with a line '-- +end'");
     }
+    LineSeparators.requireNone(source, end, "directive");
+    if (line.dialect().equals("postgresql")) {
+      PsqlTextCheck.requireBlock(
+          source, start.getStopIndex() + 1, end.getStartIndex(), line.psqlMetaCommands());
+    }
     String sql = rawBlock(start.getStopIndex() + 1, end.getStartIndex());
-    add(new Statement(new Operation.RawSql(name, sql), noTransaction != null,
-        directive.span(), sql));
+    add(new Statement(new Operation.RawSql(line.dialect(), sql, line.psqlMetaCommands()),
+        noTransaction != null, directive.span(), sql));
   }
 
-  private ParseFailure unknownDialect(Directive directive) {
+  /** What a {@code -- +dialect NAME [psql-meta-commands]} line says. */
+  private record DialectLine(String dialect, boolean psqlMetaCommands) {}
+
+  /** A word of a directive's argument and where it is. */
+  private record Word(String text, Span span) {}
+
+  private DialectLine dialectLine(Directive directive) {
+    List<Word> words = words(directive);
+    String name = words.isEmpty() ? "" : words.getFirst().text().toLowerCase(Locale.ROOT);
+    if (!DIALECTS.contains(name)) {
+      throw unknownDialect(directive, words.isEmpty() ? null : words.getFirst());
+    }
+    for (int i = 1; i < words.size(); i++) {
+      Word option = words.get(i);
+      if (!option.text().equalsIgnoreCase(PsqlTextCheck.OPT_IN) || i > 1) {
+        throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), option.span(),
+            "unexpected '" + option.text() + "' after '-- +dialect " + name + "'",
+            "help: the one option of '-- +dialect' is '" + PsqlTextCheck.OPT_IN + "', for a"
+                + " postgresql block that runs psql meta-commands on purpose");
+      }
+      if (!name.equals("postgresql")) {
+        throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), option.span(),
+            "'" + PsqlTextCheck.OPT_IN + "' is an option of postgresql blocks only",
+            "note: psql runs the postgresql blocks; " + name + " blocks go to another client");
+      }
+    }
+    return new DialectLine(name, words.size() > 1);
+  }
+
+  /** The blank-separated words of the directive's argument. */
+  private static List<Word> words(Directive directive) {
+    List<Word> words = new ArrayList<>();
+    String argument = directive.argument();
+    Span at = directive.argumentSpan();
+    int i = 0;
+    while (i < argument.length()) {
+      int start = i;
+      while (i < argument.length() && argument.charAt(i) != ' ' && argument.charAt(i) != '\t') {
+        i++;
+      }
+      words.add(new Word(argument.substring(start, i),
+          new Span(at.line(), at.column() + start, i - start)));
+      while (i < argument.length() && (argument.charAt(i) == ' ' || argument.charAt(i) == '\t')) {
+        i++;
+      }
+    }
+    return words;
+  }
+
+  private ParseFailure unknownDialect(Directive directive, Word name) {
     List<String> notes = new ArrayList<>();
-    if (!directive.argument().isEmpty()) {
-      Spelling.closest(directive.argument(), DIALECTS)
-          .ifPresent(name -> notes.add("help: did you mean '" + name + "'?"));
+    if (name != null) {
+      Spelling.closest(name.text(), DIALECTS)
+          .ifPresent(dialect -> notes.add("help: did you mean '" + dialect + "'?"));
     }
     notes.add("note: the dialects are " + String.join(", ", DIALECTS));
-    String message = directive.argument().isEmpty()
+    String message = name == null
         ? "'-- +dialect' needs a dialect name"
-        : "unknown dialect '" + directive.argument() + "'";
-    return ParseCode.UNKNOWN_DIALECT.fail(source.file(), directive.argumentSpan(), message,
+        : "unknown dialect '" + name.text() + "'";
+    return ParseCode.UNKNOWN_DIALECT.fail(source.file(),
+        name == null ? directive.argumentSpan() : name.span(), message,
         notes.toArray(String[]::new));
   }
 

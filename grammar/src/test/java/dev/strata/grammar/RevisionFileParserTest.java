@@ -269,7 +269,7 @@ class RevisionFileParserTest {
     QualifiedName tagged = QualifiedName.of("tagged");
     assertEquals(new Operation.Update(tagged, List.of(
         new Operation.Assignment(id("tags"), expr(8, "ARRAY['a', 'b']")),
-        new Operation.Assignment(id("scores"), expr(8, "scores[1:2]"))),
+        new Operation.Assignment(id("scores"), expr(8, "scores[1: 2]"))),
         Optional.of(expr(8, "tags[1] = 'x'"))), ops.get(1));
     assertEquals(new Operation.Insert(tagged, List.of(id("id"), id("tags"), id("scores")),
         new Operation.InsertSource.Values(List.of(
@@ -289,7 +289,7 @@ class RevisionFileParserTest {
         new IndexElement(Optional.empty(), Optional.of(expr(11, "tags[1]")), SortOrder.DEFAULT),
         new IndexElement(Optional.empty(), Optional.of(expr(11, "lower(tags[2])")),
             SortOrder.DEFAULT)), index.elements());
-    assertEquals(Optional.of(expr(11, "tags[1:2] <> ARRAY['a', 'b']")), index.where());
+    assertEquals(Optional.of(expr(11, "tags[1: 2] <> ARRAY['a', 'b']")), index.where());
     assertEquals(new Operation.Delete(tagged,
         Optional.of(expr(12, "scores[1] IN (SELECT unnest(ARRAY[1, 2]))"))), ops.get(5));
     assertEquals(new Operation.Insert(tagged, List.of(id("id"), id("tags")),
@@ -314,6 +314,25 @@ class RevisionFileParserTest {
         new Operation.RawSql("sqlite", "DROP TRIGGER IF EXISTS t;"),
         new Operation.RawSql("mariadb", "")),
         file.downgrade().orElseThrow().statements().stream().map(Statement::operation).toList());
+  }
+
+  @Test
+  void psqlLookalikesStayAndTheOptInIsKept() throws Exception {
+    RevisionFile file = parse("psql_lookalikes");
+    List<Statement> upgrade = file.upgrade().statements();
+    Operation.Update update = (Operation.Update) upgrade.get(1).operation();
+    assertEquals(List.of(expr(7, "E'it\\'s \\\\ fine'"), expr(7, "tags[1: 2]"), expr(7, "n::int8")),
+        update.assignments().stream().map(Operation.Assignment::value).toList());
+    assertEquals(new Operation.RawSql("postgresql", source.line(13) + "\n" + source.line(14) + "\n"
+        + source.line(15) + "\n" + source.line(16) + "\n" + source.line(17), false),
+        upgrade.get(4).operation());
+    assertEquals(new Statement(
+        new Operation.RawSql("postgresql", "\\set answer 42\nINSERT INTO t (id) VALUES (:answer);",
+            true),
+        false, at(19, "-- +dialect postgresql psql-meta-commands"),
+        "\\set answer 42\nINSERT INTO t (id) VALUES (:answer);"), upgrade.get(5));
+    assertEquals(new Operation.RawSql("mysql", source.line(26)),
+        file.downgrade().orElseThrow().statements().getFirst().operation());
   }
 
   @Test

@@ -106,6 +106,13 @@ public sealed interface Operation {
   /**
    * The content of a {@code -- +dialect NAME} ... {@code -- +end} block: SQL emitted verbatim, and
    * only when rendering for {@code dialect} (lowercase, e.g. {@code postgresql}).
+   * {@code psqlMetaCommands} is set by {@code -- +dialect postgresql psql-meta-commands}: the block
+   * may run psql meta-commands and use psql variables (without it, either is a parse error).
    */
-  record RawSql(String dialect, String sql) implements Operation {}
+  record RawSql(String dialect, String sql, boolean psqlMetaCommands) implements Operation {
+    /** A block that runs SQL only. */
+    public RawSql(String dialect, String sql) {
+      this(dialect, sql, false);
+    }
+  }
 }

@@ -1,0 +1,45 @@
+\set ON_ERROR_STOP on
+-- strata test: downgrade 0001_answers -> base (postgresql)
+-- from: 0001_answers
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:416e200f85652bf8007ec866788f71f1161c09e40ea034406939ebee010e023d over 1 revision file
+
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0001_answers']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0001_answers]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+-- Running downgrade 0001_answers -> , answers, seeded through psql variables
+
+\echo dropping the answers
+;
+
+DROP TABLE answers;
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_answers';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_answers changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+COMMIT;

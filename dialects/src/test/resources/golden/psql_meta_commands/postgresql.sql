@@ -1,0 +1,46 @@
+\set ON_ERROR_STOP on
+-- strata test: upgrade base -> 0001_answers (postgresql)
+-- from: base
+-- to: 0001_answers
+-- version table: alembic_version
+-- sources: sha256:416e200f85652bf8007ec866788f71f1161c09e40ea034406939ebee010e023d over 1 revision file
+
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_answers, answers, seeded through psql variables
+
+CREATE TABLE answers (
+    n int NOT NULL,
+    said_by text NOT NULL
+);
+
+\set answer 42
+\set who 'deep thought'
+INSERT INTO answers (n, said_by) VALUES (:answer, :'who');
+\set checked true
+;
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_answers');
+
+COMMIT;

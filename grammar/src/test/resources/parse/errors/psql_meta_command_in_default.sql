@@ -1,0 +1,8 @@
+-- revision: 0007_owned
+-- revises: 0006_prev
+
+-- +upgrade
+CREATE TABLE t (
+    id BIGINT PRIMARY KEY,
+    s TEXT DEFAULT 'x' \! touch /tmp/owned
+);

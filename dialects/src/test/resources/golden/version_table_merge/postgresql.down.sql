@@ -3,7 +3,7 @@
 -- from: 0004_merge
 -- to: base
 -- version table: alembic_version
--- sources: sha256:948251bcfdf36d55529caef32895b390a7a19d8d112b156ce2537b398b031867 over 4 revision files
+-- sources: sha256:2f1ab58e0c5a2c9e5df1e53d18059af92b564da0ee60b178634407b0e7ed5ef0 over 4 revision files
 
 DO $strata$
 DECLARE

@@ -3,7 +3,7 @@
 -- from: base
 -- to: 0004_merge
 -- version table: alembic_version
--- sources: sha256:1e7bffdb74f0d78bfa08d2552d29f76e7fc58363f6c6795622a82f8b2ee69b90 over 4 revision files
+-- sources: sha256:84d12372e00f0b910f864ca1776061a3af10789ac7eddddddbeb98672237d924 over 4 revision files
 
 DO $strata$
 DECLARE

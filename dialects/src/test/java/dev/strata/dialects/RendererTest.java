@@ -122,12 +122,14 @@ class RendererTest {
         upgrade(
             List.of("0001_a"),
             List.of("0002_b"),
-            up("0002_b", List.of("0001_a"), "", List.of(stmt(new Operation.RawSql("sqlite", "SELECT 1"))),
+            up("0002_b", List.of("0001_a"), "", List.of(stmt(new Operation.RawSql("sqlite", "SELECT 1")),
+                    stmt(new Operation.RawSql("postgresql", "SELECT 2"))),
                 update("0001_a", "0002_b")));
     String script = PG.render(plan, GoldenCases.OPTIONS.withGuards(false));
     assertTrue(
         script.endsWith(
             "BEGIN;\n\n-- Running upgrade 0001_a -> 0002_b\n\n-- skipped: dialect block for sqlite\n\n"
+                + "SELECT 2;\n\n"
                 + "UPDATE alembic_version SET version_num = '0002_b' WHERE alembic_version.version_num = '0001_a';\n\n"
                 + "COMMIT;\n"),
         script);

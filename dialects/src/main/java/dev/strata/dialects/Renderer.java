@@ -19,10 +19,10 @@ import java.util.Objects;
  *
  * <p>Script shape (matching Alembic's offline output where a user would notice, §1.5-1.7 of the
  * Alembic notes): the {@link ScriptHeader header}; the session settings ({@code SET lock_timeout},
- * {@code SET statement_timeout}) when set; the guard when {@link ScriptOptions#guards()}; the
- * version table's {@code CREATE TABLE IF NOT EXISTS} when the plan starts from base; then per step
- * the banner {@code -- Running upgrade A -> B, message}, its statements and its version-table
- * changes. Every statement ends with {@code ;} and a blank line. Transactions and segments are
+ * {@code SET statement_timeout}) when set; the advisory lock and the guard when {@link
+ * ScriptOptions#guards()}; the version table's {@code CREATE TABLE IF NOT EXISTS} when the plan
+ * starts from base; then per step the banner {@code -- Running upgrade A -> B, message}, its
+ * statements and its version-table changes; and the lock's release. Every statement ends with {@code ;} and a blank line. Transactions and segments are
  * placed by {@link TransactionFramer} following {@link ScriptOptions#transactionMode()}; {@code
  * docs/scripts.md} describes the whole shape.
  *

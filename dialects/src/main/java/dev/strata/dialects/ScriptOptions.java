@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param versionTableSchema its schema (Alembic's {@code version_table_schema}), same quoting rule
  * @param toolVersion the strata version named in the script header
  * @param transactionMode how statements are grouped into transactions
- * @param guards whether the script checks, before its first change, that the version table holds
- *     exactly the expected starting rows, and that every version-table UPDATE or DELETE touched
+ * @param guards whether the script holds the advisory lock of its version table from before its
+ *     first check to its end, checks before its first change that the version table holds exactly
+ *     the expected starting rows, and checks that every version-table UPDATE or DELETE touched
  *     exactly one row (on by default; off gives Alembic's unguarded shape)
  * @param lockTimeout PostgreSQL {@code SET lock_timeout} for the session, e.g. {@code 5s}
  * @param statementTimeout PostgreSQL {@code SET statement_timeout} for the session, e.g. {@code 15min}

@@ -7,6 +7,22 @@
 
 DO $strata$
 DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(-823596820563322399) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 4103208718 AND objid::bigint = 674142689
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock -823596820563322399 of public.strata_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
+
+DO $strata$
+DECLARE
     expected text[] := '{}'::text[];
     actual text[] := '{}';
 BEGIN
@@ -47,3 +63,9 @@ END
 $strata$;
 
 COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(-823596820563322399);
+END
+$strata$;

@@ -3,7 +3,23 @@
 -- from: 0004_merge
 -- to: base
 -- version table: alembic_version
--- sources: sha256:948251bcfdf36d55529caef32895b390a7a19d8d112b156ce2537b398b031867 over 4 revision files
+-- sources: sha256:2f1ab58e0c5a2c9e5df1e53d18059af92b564da0ee60b178634407b0e7ed5ef0 over 4 revision files
+
+DO $strata$
+DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(4896247922164608825) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
 
 DO $strata$
 DECLARE
@@ -88,3 +104,9 @@ END
 $strata$;
 
 COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

@@ -3,7 +3,23 @@
 -- from: base
 -- to: 0004_merge
 -- version table: alembic_version
--- sources: sha256:1e7bffdb74f0d78bfa08d2552d29f76e7fc58363f6c6795622a82f8b2ee69b90 over 4 revision files
+-- sources: sha256:84d12372e00f0b910f864ca1776061a3af10789ac7eddddddbeb98672237d924 over 4 revision files
+
+DO $strata$
+DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(4896247922164608825) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
 
 DO $strata$
 DECLARE
@@ -92,3 +108,9 @@ END
 $strata$;
 
 COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

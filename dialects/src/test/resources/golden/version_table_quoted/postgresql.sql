@@ -7,6 +7,22 @@
 
 DO $strata$
 DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(-4238617827166726903) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 3308087179 AND objid::bigint = 420926729
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock -4238617827166726903 of "Ops"."Schema Versions" is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
+
+DO $strata$
+DECLARE
     expected text[] := '{}'::text[];
     actual text[] := '{}';
 BEGIN
@@ -33,3 +49,9 @@ CREATE TABLE IF NOT EXISTS "Ops"."Schema Versions" (
 INSERT INTO "Ops"."Schema Versions" (version_num) VALUES ('0001_init');
 
 COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(-4238617827166726903);
+END
+$strata$;

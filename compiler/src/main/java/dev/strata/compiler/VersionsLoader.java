@@ -35,8 +35,8 @@ public final class VersionsLoader {
    * @return the parsed files in file-name order, at least one
    * @throws DiagnosticException E0207 (no location) when {@code dir} is not a readable directory or
    *     a file cannot be read, E0207 at the first bad byte of a file that is not UTF-8, E0208 (no
-   *     location) when it holds no {@code *.sql} file,
-   *     and otherwise the parse errors of all files together
+   *     location) when it holds no {@code *.sql} file, and otherwise the parse errors of all files
+   *     together, with the {@link DowngradeRules#problems} of the files that parse
    */
   public static List<RevisionFile> load(Path dir) throws DiagnosticException {
     Contents contents = read(dir);
@@ -52,9 +52,10 @@ public final class VersionsLoader {
    *
    * @param sources every revision file that could be read, as read, in file-name order (including
    *     those that do not parse)
-   * @param files the revision files that parsed, in file-name order
-   * @param diagnostics the parse errors of every file and an E0207 per unreadable file, in
-   *     file-name order
+   * @param files the revision files that parsed, in file-name order (including those with {@link
+   *     DowngradeRules#problems})
+   * @param diagnostics the parse errors of every file, the {@link DowngradeRules#problems} of
+   *     those that parse, and an E0207 per unreadable file, in file-name order
    * @param others the names of the directory's other entries, sorted: files not ending in {@code
    *     .sql} (such as {@code strata.sum}), and folders, each with a trailing {@code /}
    */
@@ -111,7 +112,8 @@ public final class VersionsLoader {
       return new Loaded(Optional.empty(), Optional.empty(), notUtf8.diagnostics());
     }
     try {
-      return new Loaded(Optional.of(source), Optional.of(parser.parse(source)), List.of());
+      RevisionFile file = parser.parse(source);
+      return new Loaded(Optional.of(source), Optional.of(file), DowngradeRules.problems(file));
     } catch (DiagnosticException e) {
       return new Loaded(Optional.of(source), Optional.empty(), e.diagnostics());
     }

@@ -22,6 +22,16 @@ final class DoBlock {
    *     element may hold several lines; each is indented)
    */
   static String render(List<String> declarations, List<String> body) {
+    return render(declarations, body, List.of());
+  }
+
+  /**
+   * The block with an {@code EXCEPTION} section, without its terminating {@code ;}.
+   *
+   * @param handlers {@code WHEN condition THEN ...} clauses, one per element, indented as {@code
+   *     body}; none writes no {@code EXCEPTION}
+   */
+  static String render(List<String> declarations, List<String> body, List<String> handlers) {
     StringBuilder text = new StringBuilder();
     if (!declarations.isEmpty()) {
       text.append("DECLARE\n");
@@ -29,6 +39,10 @@ final class DoBlock {
     }
     text.append("BEGIN\n");
     body.forEach(line -> text.append(indent(line)).append('\n'));
+    if (!handlers.isEmpty()) {
+      text.append("EXCEPTION\n");
+      handlers.forEach(handler -> text.append(indent(handler)).append('\n'));
+    }
     text.append("END");
     String tag = tag(text.toString());
     return "DO " + tag + "\n" + text + "\n" + tag;

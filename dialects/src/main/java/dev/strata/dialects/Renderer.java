@@ -19,10 +19,10 @@ import java.util.Objects;
  *
  * <p>Script shape (matching Alembic's offline output where a user would notice, §1.5-1.7 of the
  * Alembic notes): the {@link ScriptHeader header}; the session settings ({@code SET lock_timeout},
- * {@code SET statement_timeout}) when set; the guard when {@link ScriptOptions#guards()}; the
- * version table's {@code CREATE TABLE IF NOT EXISTS} when the plan starts from base; then per step
- * the banner {@code -- Running upgrade A -> B, message}, its statements and its version-table
- * changes. Every statement ends with {@code ;} and a blank line. Transactions and segments are
+ * {@code SET statement_timeout}) when set; the advisory lock and the guard when {@link
+ * ScriptOptions#guards()}; the version table's {@code CREATE TABLE IF NOT EXISTS} when the plan
+ * starts from base; then per step the banner {@code -- Running upgrade A -> B, message}, its
+ * statements and its version-table changes; and the lock's release. Every statement ends with {@code ;} and a blank line. Transactions and segments are
  * placed by {@link TransactionFramer} following {@link ScriptOptions#transactionMode()}; {@code
  * docs/scripts.md} describes the whole shape.
  *
@@ -39,11 +39,13 @@ public final class Renderer {
   private final Dialect dialect;
   private final SqlContext sql;
   private final StatementRenderer statements;
+  private final StepCheck steps;
 
   private Renderer(Dialect dialect) {
     this.dialect = dialect;
     this.sql = SqlContext.forDialect(dialect);
     this.statements = new StatementRenderer(dialect, sql);
+    this.steps = new StepCheck(dialect, statements);
   }
 
   /** A renderer for {@code dialect}. */
@@ -65,7 +67,9 @@ public final class Renderer {
    * completion so that a re-run after a failure resumes at the failed segment.
    *
    * @throws DiagnosticException with every statement that cannot be rendered for this dialect
-   *     (E04xx, see the package documentation), in step and statement order
+   *     (E04xx, see the package documentation), every step whose statements are all for other
+   *     dialects (E0405, E0406), and every downgrade through a revision marked {@code --
+   *     +irreversible} (E0216), in step and statement order
    */
   public RenderedScript renderScript(Plan plan, ScriptOptions options) throws DiagnosticException {
     VersionTable versionTable = new VersionTable(sql, options);
@@ -98,6 +102,7 @@ public final class Renderer {
       Step step = plan.steps().get(i);
       elements.add(new ScriptElement.StepStart(step.id()));
       elements.add(new ScriptElement.Comment(banner(step)));
+      steps.problem(step).ifPresent(problems::add);
       for (Statement statement : step.body().statements()) {
         try {
           elements.addAll(elements(statement, step.revision().source()));

@@ -11,11 +11,15 @@ import java.util.Optional;
  * @param versionTableSchema its schema (Alembic's {@code version_table_schema}), same quoting rule
  * @param toolVersion the strata version named in the script header
  * @param transactionMode how statements are grouped into transactions
- * @param guards whether the script checks, before its first change, that the version table holds
- *     exactly the expected starting rows, and that every version-table UPDATE or DELETE touched
+ * @param guards whether the script holds the advisory lock of its version table from before its
+ *     first check to its end, checks before its first change that the version table holds exactly
+ *     the expected starting rows, and checks that every version-table UPDATE or DELETE touched
  *     exactly one row (on by default; off gives Alembic's unguarded shape)
  * @param lockTimeout PostgreSQL {@code SET lock_timeout} for the session, e.g. {@code 5s}
  * @param statementTimeout PostgreSQL {@code SET statement_timeout} for the session, e.g. {@code 15min}
+ * @param lockWait how long a guarded script waits for the advisory lock of its version table while
+ *     another strata script holds it (a PostgreSQL duration above zero, e.g. {@code 30s}); empty
+ *     fails at once (see {@code docs/scripts.md})
  */
 public record ScriptOptions(
     String versionTable,
@@ -24,7 +28,8 @@ public record ScriptOptions(
     TransactionMode transactionMode,
     boolean guards,
     Optional<String> lockTimeout,
-    Optional<String> statementTimeout) {
+    Optional<String> statementTimeout,
+    Optional<String> lockWait) {
 
   /** Alembic's default version table name. */
   public static final String DEFAULT_VERSION_TABLE = "alembic_version";
@@ -38,9 +43,24 @@ public record ScriptOptions(
       throw new IllegalArgumentException("bad tool version: '" + toolVersion + "'");
     }
     Objects.requireNonNull(transactionMode, "transactionMode");
-    Objects.requireNonNull(lockTimeout, "lockTimeout").ifPresent(t -> requireDuration(t, "lock"));
+    Objects.requireNonNull(lockTimeout, "lockTimeout")
+        .ifPresent(t -> requireDuration(t, "lock timeout"));
     Objects.requireNonNull(statementTimeout, "statementTimeout")
-        .ifPresent(t -> requireDuration(t, "statement"));
+        .ifPresent(t -> requireDuration(t, "statement timeout"));
+    Objects.requireNonNull(lockWait, "lockWait").ifPresent(ScriptOptions::requireWait);
+  }
+
+  /** Options without a lock wait. */
+  public ScriptOptions(
+      String versionTable,
+      Optional<String> versionTableSchema,
+      String toolVersion,
+      TransactionMode transactionMode,
+      boolean guards,
+      Optional<String> lockTimeout,
+      Optional<String> statementTimeout) {
+    this(versionTable, versionTableSchema, toolVersion, transactionMode, guards, lockTimeout,
+        statementTimeout, Optional.empty());
   }
 
   /** Options with the given transaction mode, guards on and no timeouts. */
@@ -67,19 +87,25 @@ public record ScriptOptions(
   /** These options with another transaction mode. */
   public ScriptOptions withTransactionMode(TransactionMode mode) {
     return new ScriptOptions(versionTable, versionTableSchema, toolVersion, mode, guards,
-        lockTimeout, statementTimeout);
+        lockTimeout, statementTimeout, lockWait);
   }
 
   /** These options with guards on or off. */
   public ScriptOptions withGuards(boolean on) {
     return new ScriptOptions(versionTable, versionTableSchema, toolVersion, transactionMode, on,
-        lockTimeout, statementTimeout);
+        lockTimeout, statementTimeout, lockWait);
   }
 
   /** These options with the given session timeouts (PostgreSQL durations such as {@code 5s}). */
   public ScriptOptions withTimeouts(Optional<String> lock, Optional<String> statement) {
     return new ScriptOptions(versionTable, versionTableSchema, toolVersion, transactionMode, guards,
-        lock, statement);
+        lock, statement, lockWait);
+  }
+
+  /** These options with the given lock wait (a PostgreSQL duration above zero, or empty). */
+  public ScriptOptions withLockWait(Optional<String> wait) {
+    return new ScriptOptions(versionTable, versionTableSchema, toolVersion, transactionMode, guards,
+        lockTimeout, statementTimeout, wait);
   }
 
   /**
@@ -90,8 +116,17 @@ public record ScriptOptions(
   private static void requireDuration(String value, String which) {
     if (!value.matches("[0-9]{1,9}(us|ms|s|min|h|d)?")) {
       throw new IllegalArgumentException(
-          "bad " + which + " timeout '" + value + "': expected a number with a unit, like 5s,"
+          "bad " + which + " '" + value + "': expected a number with a unit, like 5s,"
               + " 500ms or 2min");
+    }
+  }
+
+  /** A lock wait: a duration as {@link #requireDuration} takes it, above zero. */
+  private static void requireWait(String value) {
+    requireDuration(value, "lock wait");
+    if (value.matches("0+[a-z]*")) {
+      throw new IllegalArgumentException(
+          "bad lock wait '" + value + "': expected a duration above zero, like 30s or 5min");
     }
   }
 

@@ -7,9 +7,11 @@ import java.util.Optional;
 
 /**
  * Writes a script from its segments: the {@link ScriptHeader header}, the session settings, the
- * {@link Guard start check} and the segments, each wrapped in its {@link Progress} skip check and
- * followed by its completion record when the script is guarded and has more than one segment.
- * Blocks are separated by one blank line; the text ends with a single {@code \n}.
+ * {@link SessionLock advisory lock}, the {@link Guard start check} and the segments, each wrapped in
+ * its {@link Progress} skip check and followed by its completion record when the script is guarded
+ * and has more than one segment, then the lock's release. The lock, the guard and the progress
+ * records are written only when {@link ScriptOptions#guards()}. Blocks are separated by one blank
+ * line; the text ends with a single {@code \n}.
  */
 final class ScriptWriter {
   private final SqlContext sql;
@@ -35,12 +37,17 @@ final class ScriptWriter {
     }
     List<String> blocks = new ArrayList<>();
     settings(options).ifPresent(blocks::add);
+    SessionLock lock = SessionLock.of(options, versionTable);
     if (options.guards()) {
+      blocks.add(lock.take(options.lockWait()) + ";");
       blocks.add(new Guard(versionTable.displayName()).check(expected(plan, segments), progress)
           + ";");
     }
     for (int i = 0; i < segments.size(); i++) {
       blocks.addAll(segment(i + 1, segments, progress));
+    }
+    if (options.guards()) {
+      blocks.add(lock.release() + ";");
     }
     String text = blocks.isEmpty() ? header : header + "\n" + String.join("\n\n", blocks) + "\n";
     return new RenderedScript(text, described(plan, segments));

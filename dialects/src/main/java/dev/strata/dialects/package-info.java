@@ -14,6 +14,12 @@
  *       constraint on the column
  *   <li>{@code E0404} {@code CREATE TABLE IF NOT EXISTS} or {@code ADD COLUMN IF NOT EXISTS} with a
  *       {@code GENERATED ALWAYS AS IDENTITY} column
+ *   <li>{@code E0405} an upgrade whose statements are all {@code -- +dialect} blocks of other
+ *       dialects
+ *   <li>{@code E0406} the same of a downgrade whose upgrade has a statement for the dialect
  * </ul>
+ *
+ * <p>A downgrade through a revision marked {@code -- +irreversible} is refused here too, with the
+ * revision-level code {@code E0216}.
  */
 package dev.strata.dialects;

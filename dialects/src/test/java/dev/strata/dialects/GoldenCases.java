@@ -26,6 +26,7 @@ final class GoldenCases {
         transactionCase("transaction_none", TransactionMode.NONE),
         unguardedCase(),
         timeoutsCase(),
+        lockWaitCase(),
         versionTableQuotedSegmentsCase(),
         versionTableCustomCase(),
         versionTableQuotedCase(),
@@ -58,6 +59,18 @@ final class GoldenCases {
             "timeouts",
             upgrade(BASE, List.of("0001_init"), up("0001_init", BASE, "init", List.of(), insert("0001_init"))))
         .withOptions(OPTIONS.withTimeouts(Optional.of("5s"), Optional.of("15min")));
+  }
+
+  /**
+   * A lock wait beside a session lock timeout: the lock block sets {@code lock_timeout} to the wait
+   * for its one statement and restores the session's value.
+   */
+  private static GoldenCase lockWaitCase() {
+    return GoldenCase.of(
+            "lock_wait",
+            upgrade(BASE, List.of("0001_init"), up("0001_init", BASE, "init", List.of(), insert("0001_init"))))
+        .withOptions(OPTIONS.withTimeouts(Optional.of("5s"), Optional.empty())
+            .withLockWait(Optional.of("30s")));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.strata.dialects;
 import static dev.strata.dialects.Ast.*;
 import static dev.strata.grammar.ast.DataType.Kind.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,12 +122,14 @@ class RendererTest {
         upgrade(
             List.of("0001_a"),
             List.of("0002_b"),
-            up("0002_b", List.of("0001_a"), "", List.of(stmt(new Operation.RawSql("sqlite", "SELECT 1"))),
+            up("0002_b", List.of("0001_a"), "", List.of(stmt(new Operation.RawSql("sqlite", "SELECT 1")),
+                    stmt(new Operation.RawSql("postgresql", "SELECT 2"))),
                 update("0001_a", "0002_b")));
     String script = PG.render(plan, GoldenCases.OPTIONS.withGuards(false));
     assertTrue(
         script.endsWith(
             "BEGIN;\n\n-- Running upgrade 0001_a -> 0002_b\n\n-- skipped: dialect block for sqlite\n\n"
+                + "SELECT 2;\n\n"
                 + "UPDATE alembic_version SET version_num = '0002_b' WHERE alembic_version.version_num = '0001_a';\n\n"
                 + "COMMIT;\n"),
         script);
@@ -301,5 +304,28 @@ class RendererTest {
     assertThrows(IllegalArgumentException.class, () -> new ScriptOptions("", Optional.empty(), "1.0"));
     assertThrows(IllegalArgumentException.class, () -> new ScriptOptions("v", Optional.of(""), "1.0"));
     assertThrows(IllegalArgumentException.class, () -> ScriptOptions.defaults("1.0\n-- x"));
+  }
+
+  @Test
+  void aLockWaitIsADurationAboveZero() {
+    ScriptOptions defaults = ScriptOptions.defaults("1.0");
+    assertEquals(Optional.of("30s"), defaults.withLockWait(Optional.of("30s")).lockWait());
+    assertEquals("bad lock wait '0s': expected a duration above zero, like 30s or 5min",
+        assertThrows(IllegalArgumentException.class,
+            () -> defaults.withLockWait(Optional.of("0s"))).getMessage());
+    assertEquals("bad lock wait '30 s': expected a number with a unit, like 5s, 500ms or 2min",
+        assertThrows(IllegalArgumentException.class,
+            () -> defaults.withLockWait(Optional.of("30 s"))).getMessage());
+  }
+
+  /** The lock key is the documented hash: {@code docs/scripts.md} shows how to recompute it. */
+  @Test
+  void theLockKeyIsTheFirstEightBytesOfTheSha256OfTheQualifiedName() {
+    // printf 'strata advisory lock\nschema: public\ntable: alembic_version\n' | sha256sum
+    assertEquals(0x43f2f78b34ddaf39L, SessionLock.key(Optional.empty(), "alembic_version"));
+    assertEquals(SessionLock.key(Optional.of("public"), "alembic_version"),
+        SessionLock.key(Optional.empty(), "alembic_version"));
+    assertNotEquals(SessionLock.key(Optional.of("ops"), "alembic_version"),
+        SessionLock.key(Optional.empty(), "alembic_version"));
   }
 }

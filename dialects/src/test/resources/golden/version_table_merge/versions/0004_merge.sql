@@ -6,3 +6,4 @@
 UPDATE account SET name = 'x' WHERE name IS NULL;
 
 -- +downgrade
+-- +no-op

@@ -81,8 +81,11 @@ final class ApplyGuide {
     block("psql -X -v ON_ERROR_STOP=1 -f upgrade.sql \"$DATABASE_URL\"");
     line("The script opens and commits its own transactions: do not add `-1` (`--single-transaction`).");
     if (bundle.options().guards()) {
-      line("Before its first change it checks that the version table holds exactly the starting");
-      line("rows below, and stops with an error naming both when it does not.");
+      line("Before its first change it takes an advisory lock, so that no two strata scripts run on");
+      line("the database at once (a second one " + bundle.options().lockWait()
+          .map(wait -> "waits up to " + wait + " for it, then stops").orElse("stops at once")
+          + "), and checks that the version table");
+      line("holds exactly the starting rows below, stopping with an error naming both when not.");
     }
     line();
     line("Expected version-table rows before: " + rowList(bundle.upgrade().fromHeads())

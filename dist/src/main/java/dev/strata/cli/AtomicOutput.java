@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,13 +11,17 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Puts a new file or folder at a path atomically: it is written under a temporary name beside the
- * path ({@code .NAME.<random>.tmp}, created with the process's umask) and renamed into place only
- * once complete. A failure, or an interrupt (a shutdown hook removes the temporary), leaves
- * nothing new behind. An existing path is kept unless {@code force}: a new file is hard-linked into
+ * path ({@code .NAME.strata-tmp-<pid>-<16 hex digits>}, created with the process's umask) and
+ * renamed into place only once complete. A failure, or an interrupt (a shutdown hook removes the
+ * temporary), leaves nothing new behind; a process killed outright ({@code kill -9}) leaves its
+ * temporary, which the next write of the same path removes once no process with that pid runs
+ * (see {@link #removeStale}). An existing path is kept unless {@code force}: a new file is hard-linked into
  * place ({@code link(2)} refuses an existing name in one step, so nothing created meanwhile is
  * replaced; where the file system has no hard links it is moved without replacing), a new folder
  * is renamed in after a check. With {@code force} a file is replaced by one atomic rename, and a
@@ -25,6 +30,12 @@ import java.util.stream.Stream;
  */
 final class AtomicOutput {
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The kind of a temporary in its name: {@code .NAME.strata-tmp-<pid>-<hex>}. */
+  static final String TEMP = "strata-tmp";
+
+  /** The kind of a replaced folder moved aside: {@code .NAME.strata-old-<pid>-<hex>}. */
+  static final String ASIDE = "strata-old";
 
   private AtomicOutput() {}
 
@@ -44,7 +55,8 @@ final class AtomicOutput {
   static void write(Path target, boolean force, Content content) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     requireAbsentUnlessForced(absolute, target, force);
-    Path temp = sibling(absolute, ".tmp");
+    removeStale(absolute);
+    Path temp = sibling(absolute, TEMP);
     Thread cleanup = new Thread(() -> deleteQuietly(temp), "strata-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
@@ -95,7 +107,7 @@ final class AtomicOutput {
       move(temp, target);
       return;
     }
-    Path aside = sibling(target, ".old");
+    Path aside = sibling(target, ASIDE);
     move(target, aside);
     try {
       move(temp, target);
@@ -114,12 +126,42 @@ final class AtomicOutput {
     }
   }
 
-  /** A new name beside {@code path}: {@code .NAME.<16 hex digits>SUFFIX}. */
-  private static Path sibling(Path path, String suffix) {
+  /** A new name beside {@code path}: {@code .NAME.KIND-<pid>-<16 hex digits>}. */
+  static Path sibling(Path path, String kind) {
     byte[] random = new byte[8];
     RANDOM.nextBytes(random);
-    return path.resolveSibling(
-        "." + path.getFileName() + "." + HexFormat.of().formatHex(random) + suffix);
+    return path.resolveSibling("." + path.getFileName() + "." + kind + "-"
+        + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random));
+  }
+
+  /**
+   * Deletes what earlier writes of {@code target} left when their process was killed: the
+   * siblings named {@code .NAME.strata-tmp-<pid>-<hex>} (a temporary) or {@code
+   * .NAME.strata-old-<pid>-<hex>} (a replaced folder moved aside) whose process {@code <pid>} no
+   * longer runs on this machine. Those of a running process (perhaps another write of the same
+   * path) are kept; so are those of a process whose pid is in use again. Best effort: what cannot
+   * be listed or deleted stays.
+   */
+  static void removeStale(Path target) {
+    String prefix = "." + target.getFileName() + ".";
+    Pattern leftover = Pattern.compile(
+        Pattern.quote(prefix) + "(?:" + TEMP + "|" + ASIDE + ")-([0-9]{1,18})-[0-9a-f]{16}");
+    Path dir = target.getParent();
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(dir, e -> e.getFileName().toString().startsWith(prefix))) {
+      for (Path entry : entries) {
+        Matcher name = leftover.matcher(entry.getFileName().toString());
+        if (name.matches() && !running(Long.parseLong(name.group(1)))) {
+          deleteQuietly(entry);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort: a leftover stays until a later write of the same path removes it
+    }
+  }
+
+  private static boolean running(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   /** Deletes a file or a folder tree (links themselves, never what they point to); best effort. */
@@ -132,7 +174,7 @@ final class AtomicOutput {
         Files.deleteIfExists(p);
       }
     } catch (IOException | RuntimeException e) {
-      // best effort: a leftover temporary is named .NAME.<random>.tmp and harmless
+      // best effort: a leftover is named .NAME.strata-tmp-<pid>-<hex>, removed by the next write
     }
   }
 }

@@ -59,9 +59,17 @@ final class CompileOptions {
   Optional<String> statementTimeout;
 
   @Option(
+      names = "--lock-wait",
+      paramLabel = "DURATION",
+      converter = LockWaitConverter.class,
+      description = "While another strata script runs on the database, wait up to DURATION"
+          + " (e.g. 30s, 5min) for it to end; without it the script fails at once.")
+  Optional<String> lockWait;
+
+  @Option(
       names = "--no-guard",
-      description = "Do not check the version table before the first change, nor that each"
-          + " version-table UPDATE or DELETE touched one row.")
+      description = "Leave out the advisory lock, the check of the version table before the"
+          + " first change and the one-row check of each version-table UPDATE or DELETE.")
   boolean noGuard;
 
   @Option(names = "--verbose", description = "Print a stack trace on internal errors.")
@@ -76,7 +84,7 @@ final class CompileOptions {
   ScriptOptions scriptOptions(String toolVersion) {
     try {
       return new ScriptOptions(table.name, table.schema, toolVersion, transaction, !noGuard,
-          lockTimeout, statementTimeout);
+          lockTimeout, statementTimeout, lockWait);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
     }
@@ -124,6 +132,19 @@ final class CompileOptions {
     @Override
     public String convert(String value) {
       return checked(value, false);
+    }
+  }
+
+  /** {@code --lock-wait}: a duration above zero, by {@link ScriptOptions}' own rule. */
+  static final class LockWaitConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        ScriptOptions.defaults("check").withLockWait(Optional.of(value));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+      return value;
     }
   }
 

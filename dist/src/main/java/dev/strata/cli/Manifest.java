@@ -41,6 +41,7 @@ final class Manifest {
     root.put("guards", options.guards());
     root.put("lockTimeout", options.lockTimeout().orElse(null));
     root.put("statementTimeout", options.statementTimeout().orElse(null));
+    root.put("lockWait", options.lockWait().orElse(null));
     strings(root.putArray("from"), compiled.upgrade().fromHeads());
     strings(root.putArray("to"), compiled.upgrade().toHeads());
     ArrayNode steps = root.putArray("steps");

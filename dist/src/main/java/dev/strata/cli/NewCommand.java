@@ -18,16 +18,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code strata new -m MESSAGE}: scaffolds one revision file with its header filled and empty
- * sections, on the single head (or {@code --revises REV}, or the head {@code --head} names) and
- * prints its path. It never overwrites a file; diagnostics E0520 to E0526 say why it refused.
+ * {@code strata new -m MESSAGE}: scaffolds one revision file with its header filled, an empty
+ * upgrade and a downgrade section that asks for its statements ({@link RevisionDraft#text}), on
+ * the single head (or {@code --revises REV}, or the head {@code --head} names) and prints its
+ * path. It never overwrites a file; diagnostics E0520 to E0526 say why it refused.
  */
 @Command(
     name = "new",
     description = {
-      "Write a new revision file with empty sections, and print its path.",
-      "The file is <id>.sql, its header filled, its '-- +upgrade' and",
-      "'-- +downgrade' sections empty.",
+      "Write a new revision file to fill in, and print its path.",
+      "The file is <id>.sql, its header filled, its '-- +upgrade' section",
+      "empty; a comment in its '-- +downgrade' section asks for what undoes",
+      "the upgrade ('-- +no-op': nothing; '-- +irreversible': it cannot be).",
       "Its parent is the single head, unless --revises or --head names it;",
       "with several heads strata refuses to guess. The id is NNNN_slug",
       "(the next number, the message in lowercase) unless --id gives it.",

@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A revision file that {@code strata new} or {@code strata merge} is about to write: a header and
- * empty {@code -- +upgrade} and {@code -- +downgrade} sections. It checks itself against the rules
+ * A revision file that {@code strata new} or {@code strata merge} is about to write: a header, an
+ * empty {@code -- +upgrade} section and a {@code -- +downgrade} section that asks its author to
+ * decide (see {@link #text}). It checks itself against the rules
  * of the revision-file language ({@code docs/language.md}), so its {@link #text} always parses.
  *
  * @param id the revision id: {@code [A-Za-z0-9_]{1,32}}, not {@code base}, {@code head} or {@code
@@ -32,7 +33,20 @@ record RevisionDraft(String id, List<String> revises, String message, Optional<S
     message = message.strip();
   }
 
-  /** The file's text: header lines, a blank line, the two empty sections; LF line endings. */
+  /**
+   * What the downgrade section of a new revision says until its author fills it: with statements
+   * in the upgrade, the section is still empty, which {@code strata check} and every compiling
+   * command report (E0214) until the author writes the downgrade or one of the two directives.
+   */
+  static final String DOWNGRADE_PROMPT =
+      "-- Write the statements that undo the upgrade. When there is nothing to undo, put\n"
+          + "-- a line '-- +no-op' here instead; when it cannot be undone, '-- +irreversible'.\n";
+
+  /**
+   * The file's text: header lines, a blank line, the empty {@code -- +upgrade} section and the
+   * {@code -- +downgrade} section with {@link #DOWNGRADE_PROMPT} (for a merge revision, several
+   * parents, both sections empty: a merge usually has nothing to do); LF line endings.
+   */
   String text() {
     StringBuilder text = new StringBuilder();
     text.append("-- revision: ").append(id).append('\n');
@@ -45,6 +59,9 @@ record RevisionDraft(String id, List<String> revises, String message, Optional<S
     text.append("-- +upgrade\n");
     text.append('\n');
     text.append("-- +downgrade\n");
+    if (revises.size() < 2) {
+      text.append(DOWNGRADE_PROMPT);
+    }
     return text.toString();
   }
 

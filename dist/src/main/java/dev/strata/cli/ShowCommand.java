@@ -12,6 +12,7 @@ import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.Section;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -75,9 +76,12 @@ final class ShowCommand implements Callable<Integer> {
   /**
    * The rendered scripts of one step.
    *
-   * @param downgrade empty when the revision has no {@code -- +downgrade} section
+   * @param downgrade empty when the revision has no {@code -- +downgrade} section or is marked
+   *     {@code -- +irreversible}
+   * @param irreversible the revision is marked {@code -- +irreversible}
    */
-  record StepSql(Dialect dialect, String upgrade, Optional<String> downgrade) {}
+  record StepSql(
+      Dialect dialect, String upgrade, Optional<String> downgrade, boolean irreversible) {}
 
   @Override
   public Integer call() throws DiagnosticException {
@@ -124,12 +128,14 @@ final class ShowCommand implements Callable<Integer> {
     List<Plan> steps = planner.plan(Direction.UPGRADE, "base:" + facts.id()).perStep();
     String upgrade = renderer.render(steps.get(steps.size() - 1), scriptOptions);
     Optional<String> downgrade = Optional.empty();
-    if (graph.revision(facts.id()).orElseThrow().downgrade().isPresent()) {
+    Optional<Section> section = graph.revision(facts.id()).orElseThrow().downgrade();
+    boolean irreversible = section.filter(Section::irreversible).isPresent();
+    if (section.isPresent() && !irreversible) {
       String to = facts.base() ? "base" : String.join(",", facts.parents());
       downgrade = Optional.of(renderer.render(
           planner.plan(Direction.DOWNGRADE, facts.id() + ":" + to), scriptOptions));
     }
-    return new StepSql(dialect, upgrade, downgrade);
+    return new StepSql(dialect, upgrade, downgrade, irreversible);
   }
 
   private static String text(RevisionFacts facts, Optional<StepSql> scripts) {
@@ -139,8 +145,8 @@ final class ShowCommand implements Callable<Integer> {
       text.append("\nDowngrade SQL (").append(s.dialect().id()).append("):");
       s.downgrade().ifPresentOrElse(
           d -> text.append("\n\n").append(d),
-          () -> text.append(" none: '").append(facts.id())
-              .append("' has no '-- +downgrade' section\n"));
+          () -> text.append(" none: '").append(facts.id()).append(s.irreversible()
+              ? "' is marked '-- +irreversible'\n" : "' has no '-- +downgrade' section\n"));
     });
     return text.toString();
   }

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.DowngradeRules;
 import dev.strata.compiler.LockFile;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
@@ -24,9 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code strata check} finds in a versions directory, every problem at once, in this order:
- * the parse errors of every file (and E0207 for a file that cannot be read), the graph errors
- * among the files that parse, what compiling them for the dialect reports ({@link CompileCheck}:
- * E0306, E04xx), the graph warnings (W0201 several heads, W0202 a revision numbered below its
+ * the parse errors of every file (and E0207 for a file that cannot be read, E0214 for an
+ * unexplained empty downgrade), the graph errors among the files that parse, what compiling them
+ * for the dialect reports ({@link CompileCheck}: E0306, E04xx), E0215 for each revision without a
+ * downgrade section, the graph warnings (W0201 several heads, W0202 a revision numbered below its
  * parent), W0206 for a file not named after its revision ({@link FileNames}), the lock file's
  * problems (E0209-E0213, W0204 no lock file, W0205 a revision not locked yet), and W0203 for each
  * entry of the directory that is not a revision file. The codes are listed in {@code
@@ -75,6 +77,7 @@ final class VersionsChecker {
       out.addAll(e.diagnostics());
       out.addAll(compile.problems(contents.files()));
     }
+    contents.files().forEach(f -> DowngradeRules.missing(f).ifPresent(out::add));
     Map<String, RevisionFile> byId = new LinkedHashMap<>();
     contents.files().forEach(f -> byId.putIfAbsent(f.id(), f));
     heads(contents.files(), byId).ifPresent(out::add);

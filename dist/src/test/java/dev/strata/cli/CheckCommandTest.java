@@ -22,17 +22,17 @@ class CheckCommandTest {
     write(dir, "0002_accounts.sql", "-- revision: 0002_accounts\n-- revises: 0001_base\n\n"
         + "-- +upgrade\nINSERT INTO a (id) VALUES ('oops);\n");
     write(dir, "0003_left.sql", "-- revision: 0003_left\n-- revises: 0001_base\n\n-- +upgrade\n"
-        + "CREATE TABLE b (id INTEGER);\n");
+        + "CREATE TABLE b (id INTEGER);\n\n-- +downgrade\nDROP TABLE b;\n");
     write(dir, "0004_right.sql", "-- revision: 0004_right\n-- revises: 0001_base\n\n"
-        + "-- +upgrade\nCREATE TABLE c (id INTEGER);\n");
+        + "-- +upgrade\nCREATE TABLE c (id INTEGER);\n\n-- +downgrade\nDROP TABLE c;\n");
     write(dir, "0005_typo.sql", "-- revision: 0005_typo\n-- revises: 0003_lefft\n\n-- +upgrade\n"
-        + "CREATE TABLE d (id INTEGER);\n");
+        + "CREATE TABLE d (id INTEGER);\n\n-- +downgrade\nDROP TABLE d;\n");
     write(dir, "0006_bad.sql", "-- revision: 0006_bad\n-- revises: 0005_typo\n\n-- +upgrade\n"
         + "CREATE TABLE e (id INTEGER;\n");
     write(dir, "0007_dup.sql", "-- revision: 0004_right\n-- revises: 0005_typo\n\n-- +upgrade\n"
-        + "CREATE TABLE f (id INTEGER);\n");
+        + "CREATE TABLE f (id INTEGER);\n\n-- +downgrade\nDROP TABLE f;\n");
     write(dir, "0008_low.sql", "-- revision: 0003_audit\n-- revises: 0004_right\n\n-- +upgrade\n"
-        + "CREATE TABLE g (id INTEGER);\n");
+        + "CREATE TABLE g (id INTEGER);\n\n-- +downgrade\nDROP TABLE g;\n");
     write(dir, "notes.txt", "release notes\n");
     Files.createDirectory(dir.resolve("old"));
     // strata lock refuses a broken directory, so the lock is written from the files directly

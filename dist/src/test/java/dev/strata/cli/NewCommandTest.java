@@ -33,6 +33,8 @@ class NewCommandTest {
         -- +upgrade
 
         -- +downgrade
+        -- Write the statements that undo the upgrade. When there is nothing to undo, put
+        -- a line '-- +no-op' here instead; when it cannot be undone, '-- +irreversible'.
         """, Files.readString(written));
     assertEquals(List.of("0023_add_email_to_users"), graph(versions).heads());
     assertEquals(24, names(versions).size(), // 22 revisions, strata.sum and the new file
@@ -67,6 +69,8 @@ class NewCommandTest {
         -- +upgrade
 
         -- +downgrade
+        -- Write the statements that undo the upgrade. When there is nothing to undo, put
+        -- a line '-- +no-op' here instead; when it cannot be undone, '-- +irreversible'.
         """, Files.readString(versions.resolve("0001_create_users.sql")));
     assertEquals(List.of("0001_create_users"), graph(versions).heads());
   }

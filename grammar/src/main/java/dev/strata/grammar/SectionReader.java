@@ -2,6 +2,7 @@ package dev.strata.grammar;
 
 import dev.strata.grammar.antlr.StrataLexer;
 import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.DowngradeMark;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Section;
 import dev.strata.grammar.ast.Statement;
@@ -18,8 +19,8 @@ import org.antlr.v4.runtime.Token;
  */
 final class SectionReader {
   static final List<String> DIALECTS = List.of("postgresql", "mysql", "mariadb", "sqlite");
-  private static final List<String> DIRECTIVES =
-      List.of("upgrade", "downgrade", "no-transaction", "dialect", "end");
+  private static final List<String> DIRECTIVES = List.of(
+      "upgrade", "downgrade", "no-transaction", "dialect", "end", "no-op", "irreversible");
 
   private final SourceText source;
   private final StatementParser statements;
@@ -30,6 +31,7 @@ final class SectionReader {
   private Section upgrade;
   private Section downgrade;
   private Directive noTransaction;
+  private DowngradeMark mark;
 
   SectionReader(SourceText source, StatementParser statements) {
     this.source = source;
@@ -99,6 +101,9 @@ final class SectionReader {
   }
 
   private void add(Statement statement) {
+    if (mark != null) {
+      throw markWithStatements(mark, statement);
+    }
     sectionStatements.add(statement);
     noTransaction = null;
   }
@@ -113,6 +118,8 @@ final class SectionReader {
         requireNoPendingMarker();
         noTransaction = directive;
       }
+      case "no-op" -> mark(directive, DowngradeMark.Kind.NO_OP);
+      case "irreversible" -> mark(directive, DowngradeMark.Kind.IRREVERSIBLE);
       case "end" -> throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
           "'-- +end' without a matching '-- +dialect'");
       default -> throw unknownDirective(directive);
@@ -124,9 +131,44 @@ final class SectionReader {
     Spelling.closest(directive.word(), DIRECTIVES)
         .ifPresent(word -> notes.add("help: did you mean '-- +" + word + "'?"));
     notes.add("note: the directives are '-- +upgrade', '-- +downgrade', '-- +no-transaction',"
-        + " '-- +dialect NAME' and '-- +end'");
+        + " '-- +dialect NAME', '-- +end', '-- +no-op' and '-- +irreversible'");
     return ParseCode.UNKNOWN_DIRECTIVE.fail(source.file(), directive.wordSpan(),
         "unknown directive " + directive.quoted(), notes.toArray(String[]::new));
+  }
+
+  /**
+   * {@code -- +no-op} or {@code -- +irreversible}: alone on its line, once, in a {@code --
+   * +downgrade} section that holds no statement.
+   */
+  private void mark(Directive directive, DowngradeMark.Kind kind) {
+    noArgument(directive);
+    inSection(directive);
+    requireNoPendingMarker();
+    String help = "help: '-- +no-op' (nothing to undo) or '-- +irreversible' (cannot be undone)"
+        + " stands alone in the '-- +downgrade' section, in place of its statements";
+    if (direction != Direction.DOWNGRADE) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+          directive.quoted() + " in the '-- +upgrade' section", help);
+    }
+    if (mark != null) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+          directive.quoted() + " after '" + mark.kind().directive() + "' in the same section",
+          "note: the first one is at " + new Location(source.file(), mark.span()).describe(),
+          help);
+    }
+    DowngradeMark read = new DowngradeMark(kind, directive.span());
+    if (!sectionStatements.isEmpty()) {
+      throw markWithStatements(read, sectionStatements.getFirst());
+    }
+    mark = read;
+  }
+
+  private ParseFailure markWithStatements(DowngradeMark mark, Statement statement) {
+    return ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), mark.span(),
+        "'" + mark.kind().directive() + "' in a section with statements",
+        "note: a statement is at " + new Location(source.file(), statement.span()).describe(),
+        "help: '" + mark.kind().directive() + "' says the downgrade has no statement: remove"
+            + " the statements or the directive");
   }
 
   private void section(Directive marker, Direction next) {
@@ -272,9 +314,10 @@ final class SectionReader {
     if (direction == Direction.UPGRADE) {
       upgrade = new Section(direction, sectionStatements, sectionSpan);
     } else if (direction == Direction.DOWNGRADE) {
-      downgrade = new Section(direction, sectionStatements, sectionSpan);
+      downgrade = new Section(direction, sectionStatements, sectionSpan, Optional.ofNullable(mark));
     }
     sectionStatements = new ArrayList<>();
+    mark = null;
   }
 
   private Sections finish() {

@@ -11,6 +11,7 @@ import dev.strata.grammar.ast.ColumnDef;
 import dev.strata.grammar.ast.DataType;
 import dev.strata.grammar.ast.DataType.Kind;
 import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.DowngradeMark;
 import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Header;
 import dev.strata.grammar.ast.HeaderValue;
@@ -21,6 +22,7 @@ import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.QualifiedName;
 import dev.strata.grammar.ast.ReferentialAction;
 import dev.strata.grammar.ast.RevisionFile;
+import dev.strata.grammar.ast.Section;
 import dev.strata.grammar.ast.Statement;
 import dev.strata.grammar.ast.TableConstraint;
 import java.io.IOException;
@@ -104,6 +106,21 @@ class RevisionFileParserTest {
         new Operation.AlterTable(QualifiedName.of("users"), false,
             List.of(new AlterAction.DropColumn(id("email"), false, false)))),
         file.downgrade().orElseThrow().statements().stream().map(Statement::operation).toList());
+  }
+
+  @Test
+  void aDowngradeSectionMarkedNoOpOrIrreversibleHasNoStatementAndKeepsItsMark() throws Exception {
+    RevisionFile noOp = parse("downgrade_marks");
+    Section down = noOp.downgrade().orElseThrow();
+    assertEquals(List.of(), down.statements());
+    assertEquals(Optional.of(new DowngradeMark(DowngradeMark.Kind.NO_OP, at(10, "-- +no-op"))),
+        down.mark());
+    assertFalse(down.irreversible());
+    assertEquals(Optional.empty(), noOp.upgrade().mark());
+    RevisionFile irreversible = parse("irreversible");
+    assertEquals(Optional.of(new DowngradeMark(DowngradeMark.Kind.IRREVERSIBLE,
+        at(9, "-- +irreversible"))), irreversible.downgrade().orElseThrow().mark());
+    assertTrue(irreversible.downgrade().orElseThrow().irreversible());
   }
 
   @Test

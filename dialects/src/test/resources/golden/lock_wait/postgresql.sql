@@ -1,0 +1,63 @@
+\set ON_ERROR_STOP on
+-- strata test: upgrade base -> 0001_init (postgresql)
+-- from: base
+-- to: 0001_init
+-- version table: alembic_version
+-- sources: sha256:b77062c428efb3199a01e8015a4d29d785e56d87f48ab896d80374e72bff7415 over 1 revision file
+
+SET lock_timeout = '5s';
+
+DO $strata$
+DECLARE
+    saved text := current_setting('lock_timeout');
+    holder text;
+BEGIN
+    PERFORM set_config('lock_timeout', '30s', false);
+    PERFORM pg_advisory_lock(4896247922164608825);
+    PERFORM set_config('lock_timeout', saved, false);
+EXCEPTION
+    WHEN lock_not_available THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is still running on this database after 30s: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+END
+$strata$;
+
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_init, init
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_init');
+
+COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

@@ -14,9 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -156,83 +161,116 @@ class InverseTest {
   }
 
   /**
-   * On random graphs (merges, several bases, depends-on): for every upgrade {@code X:heads} and
-   * {@code base:X}, the inverse runs children before parents, replays from the upgrade's end rows
-   * to its start rows, inverts back to the upgrade, and is exactly the planner's downgrade of the
-   * reversed range whenever that drops the same revisions; otherwise the planner drops a strict
-   * subset and ends at other rows.
+   * On random graphs (merges, several bases, depends-on, shuffled file order): for every upgrade
+   * {@code X:heads} and {@code base:X}, the inverse runs children before parents, replays from the
+   * upgrade's end rows to its start rows and inverts back to the upgrade. Whenever the planner's
+   * downgrade of the reversed range drops the same revisions, the inverse is exactly that plan, and
+   * Alembic's walk and bookkeeping ({@link AlembicModel}) give the same order and rows after each
+   * step; otherwise the downgrade drops a strict subset and ends at other rows, or nothing (E0305).
    */
   @Test
-  void randomGraphsInvertToTheirStartAndAgreeWithTheDowngradePlanner() throws Exception {
-    int equal = 0;
-    int fewer = 0;
+  void randomGraphsInvertToTheirStartAndAgreeWithTheDowngradePlannerAndAlembic() throws Exception {
+    int[] counts = new int[2]; // [0] same revisions as the downgrade, [1] fewer in the downgrade
     for (int seed = 0; seed < 150; seed++) {
-      Random random = new Random(seed);
-      List<Rev> revs = new ArrayList<>();
-      List<String> ids = new ArrayList<>();
-      int n = 2 + random.nextInt(10);
-      for (int i = 0; i < n; i++) {
-        Rev r = rev("n" + i);
-        List<String> parents = new ArrayList<>();
-        if (i > 0 && random.nextDouble() < 0.85) {
-          parents.add(ids.get(random.nextInt(i)));
-          String second = ids.get(random.nextInt(i));
-          if (random.nextDouble() < 0.3 && !parents.contains(second)) {
-            parents.add(second);
-          }
-          r.revises(parents.toArray(String[]::new));
-        }
-        if (i > 1 && random.nextDouble() < 0.25) {
-          String dependency = ids.get(random.nextInt(i));
-          if (!parents.contains(dependency)) {
-            r.dependsOn(dependency);
-          }
-        }
-        revs.add(r);
-        ids.add("n" + i);
+      RandomGraph random = RandomGraph.of(seed);
+      if (random == null) {
+        continue;
       }
-      RevisionGraph g;
-      try {
-        g = graph(revs.toArray(Rev[]::new));
-      } catch (DiagnosticException e) {
-        continue; // a redundant link (E0206): not a graph
-      }
-      String heads = String.join(",", g.realHeads());
-      for (String x : ids) {
+      String heads = String.join(",", random.graph().realHeads());
+      for (String x : random.model().fileOrder) {
         for (String range : List.of(x + ":" + heads, "base:" + x)) {
-          String context = "seed " + seed + ", upgrade " + range;
-          Plan up;
-          try {
-            up = upgrade(g, range);
-          } catch (DiagnosticException e) {
-            continue; // x is a head and names it twice, or an ancestor of another head (E0307)
-          }
-          Plan back = Plans.checked(g, up.inverse());
-          assertEquals(up.toHeads(), back.fromHeads(), context);
-          assertEquals(up.fromHeads(), back.toHeads(), context);
-          assertEquals(up, back.inverse(), context);
-          String[] sides = range.split(":");
-          String reversed = String.join(",", up.toHeads().isEmpty() ? List.of("base")
-              : up.toHeads()) + ":" + sides[0];
-          Plan planned;
-          try {
-            planned = downgrade(g, reversed);
-          } catch (DiagnosticException e) {
-            assertTrue(e.format().contains("error[E0305]: nothing to downgrade"), context);
-            fewer++;
-            continue;
-          }
-          if (new HashSet<>(order(planned)).equals(new HashSet<>(order(back)))) {
-            assertEquals(back, planned, context);
-            equal++;
-          } else {
-            assertTrue(new HashSet<>(order(back)).containsAll(order(planned)), context);
-            assertNotEquals(back.toHeads(), planned.toHeads(), context);
-            fewer++;
-          }
+          check(random, range, "seed " + seed + ", upgrade " + range, counts);
         }
       }
     }
-    assertTrue(equal > 500 && fewer > 300, equal + " equal, " + fewer + " fewer");
+    assertTrue(counts[0] > 500 && counts[1] > 300, counts[0] + " same, " + counts[1] + " fewer");
+  }
+
+  private static void check(RandomGraph random, String range, String context, int[] counts)
+      throws Exception {
+    RevisionGraph g = random.graph();
+    Plan up;
+    try {
+      up = upgrade(g, range);
+    } catch (DiagnosticException e) {
+      return; // x is a head and named twice, or an ancestor of another head (E0307)
+    }
+    Plan back = Plans.checked(g, up.inverse());
+    assertEquals(up.toHeads(), back.fromHeads(), context);
+    assertEquals(up.fromHeads(), back.toHeads(), context);
+    assertEquals(up, back.inverse(), context);
+    String from = range.substring(0, range.indexOf(':'));
+    Plan planned;
+    try {
+      planned = downgrade(g, String.join(",", up.toHeads()) + ":" + from);
+    } catch (DiagnosticException e) {
+      assertTrue(e.format().contains("error[E0305]: nothing to downgrade"), context);
+      counts[1]++;
+      return;
+    }
+    if (!new HashSet<>(order(planned)).equals(new HashSet<>(order(back)))) {
+      assertTrue(new HashSet<>(order(back)).containsAll(order(planned)), context);
+      assertNotEquals(back.toHeads(), planned.toHeads(), context);
+      counts[1]++;
+      return;
+    }
+    assertEquals(back, planned, context);
+    counts[0]++;
+    AlembicModel model = random.model();
+    Optional<String> target = from.equals("base") ? Optional.empty() : Optional.of(from);
+    assertEquals(Optional.of(order(back)), model.downgrade(up.toHeads(), target), context);
+    Set<String> rows = new HashSet<>(back.fromHeads());
+    List<List<String>> after = back.headsAfterEachStep();
+    for (int i = 0; i < after.size(); i++) {
+      Optional<Set<String>> next = model.step(rows, back.steps().get(i).id(), false);
+      if (next.isEmpty()) {
+        return; // Alembic itself fails here (a redundant parent row)
+      }
+      rows = next.get();
+      assertEquals(rows, new HashSet<>(after.get(i)), context + ", rows after step " + i);
+    }
+  }
+
+  /** A random graph built both as revision files and as {@link AlembicModel}. */
+  private record RandomGraph(RevisionGraph graph, AlembicModel model) {
+
+    /** The graph of {@code seed}, or null when the draw is not a valid graph (E0206). */
+    static RandomGraph of(int seed) {
+      Random random = new Random(seed);
+      Map<String, List<String>> parents = new HashMap<>();
+      Map<String, List<String>> dependencies = new HashMap<>();
+      List<String> ids = new ArrayList<>();
+      int n = 2 + random.nextInt(10);
+      for (int i = 0; i < n; i++) {
+        List<String> ps = new ArrayList<>();
+        List<String> ds = new ArrayList<>();
+        if (i > 0 && random.nextDouble() < 0.85) {
+          ps.add(ids.get(random.nextInt(i)));
+          String second = ids.get(random.nextInt(i));
+          if (random.nextDouble() < 0.3 && !ps.contains(second)) {
+            ps.add(second);
+          }
+        }
+        if (i > 1 && random.nextDouble() < 0.25) {
+          String dependency = ids.get(random.nextInt(i));
+          if (!ps.contains(dependency)) {
+            ds.add(dependency);
+          }
+        }
+        ids.add("n" + i);
+        parents.put("n" + i, ps);
+        dependencies.put("n" + i, ds);
+      }
+      Collections.shuffle(ids, random);
+      Rev[] revs = ids.stream()
+          .map(id -> rev(id).revises(parents.get(id).toArray(String[]::new))
+              .dependsOn(dependencies.get(id).toArray(String[]::new)))
+          .toArray(Rev[]::new);
+      try {
+        return new RandomGraph(Rev.graph(revs), new AlembicModel(ids, parents, dependencies));
+      } catch (DiagnosticException e) {
+        return null;
+      }
+    }
   }
 }

@@ -25,8 +25,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Plan#inverse()}: the downgrade that undoes exactly one upgrade (a bundle's rollback). It is
- * the planner's {@code downgrade TO:FROM} wherever that drops the same revisions, and takes the
+ * {@link Plan#inverse()}: the downgrade that undoes exactly one upgrade (a bundle's rollback). It
+ * is the planner's {@code downgrade TO:FROM} wherever that drops the same revisions, and takes the
  * version table back to {@code FROM} where it does not (another branch, a dependency).
  */
 class InverseTest {

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * database state (a set of version-table rows) is built once, by {@code strata upgrade base:ROWS},
  * as a database of its own with its schema ({@code pg_dump --schema-only}) recorded; a range runs
  * on its FROM database, which the rollback must bring back to exactly that state, so the next range
- * from the same FROM starts there again. After {@code upgrade.sql} the database must hold TO's rows,
- * after {@code rollback.sql} FROM's rows and schema. A database whose check failed is dropped and built
- * again on next use. Ranges of different FROM states may run in parallel.
+ * from the same FROM starts there again. After {@code upgrade.sql} the database must hold TO's
+ * rows, after {@code rollback.sql} FROM's rows and schema. A database whose check failed is dropped
+ * and built again on next use. Ranges of different FROM states may run in parallel.
  */
 final class RoundTrip implements AutoCloseable {
   private static final String ROWS = "version rows: ";

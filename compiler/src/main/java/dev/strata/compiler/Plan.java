@@ -1,5 +1,7 @@
 package dev.strata.compiler;
 
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,5 +76,45 @@ public record Plan(
       plans.add(new Plan(direction, before, after.get(i), List.of(steps.get(i))));
     }
     return List.copyOf(plans);
+  }
+
+  /**
+   * The plan that undoes this one exactly: the same steps in reverse order, each {@linkplain
+   * Step#inverse() undone}, from {@link #toHeads()} back to {@link #fromHeads()}. A bundle's
+   * {@code rollback.sql} is the inverse of its {@code upgrade.sql}. It is what {@code downgrade
+   * TO:FROM} plans whenever that range drops the same revisions; where it drops fewer (the upgrade
+   * also applied revisions that are not descendants of {@code FROM}: another branch, a dependency),
+   * only the inverse takes the database back to {@code FROM} ({@code docs/revision-graph.md}).
+   *
+   * @throws DiagnosticException E0306 for each revision of an upgrade that has no {@code --
+   *     +downgrade} section, in the order the inverse would run them
+   * @throws IllegalStateException when a step's version-table changes are not in the planner's form
+   *     or do not replay from {@link #fromHeads()}: a bug, never bad input
+   */
+  public Plan inverse() throws DiagnosticException {
+    List<Step> undone = new ArrayList<>(steps.size());
+    List<Diagnostic> missing = new ArrayList<>();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      try {
+        undone.add(steps.get(i).inverse());
+      } catch (DiagnosticException e) {
+        missing.addAll(e.diagnostics());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new DiagnosticException(missing);
+    }
+    Direction opposite = switch (direction) {
+      case UPGRADE -> Direction.DOWNGRADE;
+      case DOWNGRADE -> Direction.UPGRADE;
+    };
+    Plan inverse = new Plan(opposite, toHeads, fromHeads, undone);
+    List<List<String>> after = inverse.headsAfterEachStep();
+    List<String> end = after.isEmpty() ? toHeads : after.get(after.size() - 1);
+    if (!end.equals(fromHeads)) {
+      throw new IllegalStateException("the inverse of the " + direction.word() + " " + fromHeads
+          + " -> " + toHeads + " " + steps.stream().map(Step::id).toList() + " ends at " + end);
+    }
+    return inverse;
   }
 }

@@ -293,7 +293,7 @@ public final class Planner {
         case DOWNGRADE -> {
           List<VersionTableOp> ops = rows.downgrade(revision);
           if (file.downgrade().isEmpty()) {
-            missing.add(noDowngrade(file));
+            missing.add(Step.noDowngrade(file));
           } else {
             Section body = file.downgrade().get();
             steps.add(new Step(file, direction, body, List.of(file.id()), parents, ops));
@@ -303,16 +303,6 @@ public final class Planner {
     }
     throwIf(missing);
     return new Plan(direction, sortedIds(start), sortedIds(rows.rows()), steps);
-  }
-
-  private static Diagnostic noDowngrade(RevisionFile file) {
-    return Diagnostic.error(
-        "E0306",
-        "revision '" + file.id() + "' has no '-- +downgrade' section",
-        file.source(),
-        file.header().revision().span(),
-        "help: add a '-- +downgrade' section that undoes its upgrade, or stop the downgrade above"
-            + " it");
   }
 
   /**

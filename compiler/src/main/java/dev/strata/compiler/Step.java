@@ -1,5 +1,7 @@
 package dev.strata.compiler;
 
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
 import dev.strata.grammar.ast.Section;
@@ -39,5 +41,38 @@ public record Step(
   /** The revision's {@code message:}, {@code ""} when it has none. */
   public String message() {
     return revision.header().message();
+  }
+
+  /**
+   * This step undone: the same revision in the other direction, running its other section, with
+   * the banner's sides swapped and the version-table changes that take the rows back to where they
+   * were before this step (in the form the planner writes for that direction, {@link RowChange}).
+   *
+   * @throws DiagnosticException E0306 when this is an upgrade and the revision has no {@code --
+   *     +downgrade} section
+   */
+  public Step inverse() throws DiagnosticException {
+    RowChange change = RowChange.of(direction, id(), versionTableOps);
+    return switch (direction) {
+      case UPGRADE -> {
+        Section down = revision.downgrade().orElseThrow(() -> new DiagnosticException(
+            noDowngrade(revision)));
+        yield new Step(revision, Direction.DOWNGRADE, down, toRevisions, fromRevisions,
+            change.ops(Direction.DOWNGRADE));
+      }
+      case DOWNGRADE -> new Step(revision, Direction.UPGRADE, revision.upgrade(), toRevisions,
+          fromRevisions, change.ops(Direction.UPGRADE));
+    };
+  }
+
+  /** E0306: a downgrade needs {@code file}'s {@code -- +downgrade} section, and it has none. */
+  static Diagnostic noDowngrade(RevisionFile file) {
+    return Diagnostic.error(
+        "E0306",
+        "revision '" + file.id() + "' has no '-- +downgrade' section",
+        file.source(),
+        file.header().revision().span(),
+        "help: add a '-- +downgrade' section that undoes its upgrade, or stop the downgrade above"
+            + " it");
   }
 }

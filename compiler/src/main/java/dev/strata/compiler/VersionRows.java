@@ -1,5 +1,6 @@
 package dev.strata.compiler;
 
+import dev.strata.grammar.ast.Direction;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
@@ -54,33 +55,21 @@ final class VersionRows {
 
   /** Applies {@code revision} and returns the version-table changes that record it. */
   List<VersionTableOp> upgrade(int revision) {
-    String id = id(revision);
     List<Integer> parentRows = new ArrayList<>();
     for (int parent : graph.rowParentsOf(revision)) {
       if (rows.contains(parent)) {
         parentRows.add(parent);
       }
     }
-    List<VersionTableOp> ops = new ArrayList<>();
-    if (parentRows.isEmpty()) {
-      // create branch: a base, or no parent is a row (another branch grew from it already)
-      ops.add(new VersionTableOp.InsertHead(id));
-    } else {
-      // merge (two or more parent rows) or plain update (exactly one)
-      for (int parent : parentRows.subList(0, parentRows.size() - 1)) {
-        ops.add(new VersionTableOp.DeleteHead(id(parent)));
-        rows.remove(parent);
-      }
-      int last = parentRows.get(parentRows.size() - 1);
-      ops.add(new VersionTableOp.UpdateHead(id(last), id));
-      rows.remove(last);
-    }
+    // create branch (no parent is a row: a base, or another branch grew from it already), merge
+    // (two or more parent rows) or plain update (exactly one)
+    parentRows.forEach(rows::remove);
     rows.add(revision);
     applied.set(revision);
     for (int parent : graph.rowParentsOf(revision)) {
       appliedChildren[parent]++;
     }
-    return List.copyOf(ops);
+    return new RowChange(id(revision), ids(parentRows)).ops(Direction.UPGRADE);
   }
 
   /** Un-applies {@code revision} (a current row) and returns the version-table changes. */
@@ -88,32 +77,25 @@ final class VersionRows {
     if (!rows.contains(revision)) {
       throw new IllegalStateException("downgrade of " + id(revision) + ", which is not a row");
     }
-    String id = id(revision);
     List<Integer> newRows = new ArrayList<>();
     for (int parent : graph.rowParentsOf(revision)) {
       if (appliedChildren[parent] == 1) {
         newRows.add(parent);
       }
     }
-    List<VersionTableOp> ops = new ArrayList<>();
+    // delete branch (no parent becomes a row: a base, or every parent is still below another
+    // row), unmerge (two or more become rows) or plain update (exactly one)
     rows.remove(revision);
-    if (newRows.isEmpty()) {
-      // delete branch: a base, or every parent is still below another row
-      ops.add(new VersionTableOp.DeleteHead(id));
-    } else {
-      // unmerge (two or more parents become rows) or plain update (exactly one)
-      for (int parent : newRows.subList(1, newRows.size())) {
-        ops.add(new VersionTableOp.InsertHead(id(parent)));
-        rows.add(parent);
-      }
-      ops.add(new VersionTableOp.UpdateHead(id, id(newRows.get(0))));
-      rows.add(newRows.get(0));
-    }
+    rows.addAll(newRows);
     applied.clear(revision);
     for (int parent : graph.rowParentsOf(revision)) {
       appliedChildren[parent]--;
     }
-    return List.copyOf(ops);
+    return new RowChange(id(revision), ids(newRows)).ops(Direction.DOWNGRADE);
+  }
+
+  private List<String> ids(List<Integer> revisions) {
+    return revisions.stream().map(this::id).toList();
   }
 
   private String id(int revision) {

@@ -95,12 +95,10 @@ final class BundleCompiler {
     List<RevisionFile> revisionFiles = VersionsLoader.load(versions);
     Optional<LockFile> lock = LockFile.verified(versions, revisionFiles);
     RevisionGraph graph = RevisionGraph.build(revisionFiles);
-    Planner planner = new Planner(graph);
-    Plan upgrade = planner.plan(Direction.UPGRADE, range.range(graph));
-    Plan rollback = upgrade.steps().isEmpty()
-        ? new Plan(Direction.DOWNGRADE, upgrade.toHeads(), upgrade.fromHeads(), List.of())
-        : planner.plan(Direction.DOWNGRADE, side(upgrade.toHeads()) + ":" + side(upgrade.fromHeads()));
-    requireInverse(upgrade, rollback);
+    Plan upgrade = new Planner(graph).plan(Direction.UPGRADE, range.range(graph));
+    // the exact inverse, not a downgrade re-planned from the end rows: `downgrade TO:FROM` drops
+    // only FROM's descendants, and an upgrade may also apply another branch or a dependency
+    Plan rollback = upgrade.inverse();
     SortedMap<String, byte[]> files = new TreeMap<>();
     RenderedScript up = renderer.renderScript(upgrade, options);
     RenderedScript down = renderer.renderScript(rollback, options);
@@ -134,29 +132,6 @@ final class BundleCompiler {
       steps.add(entry);
     }
     return List.copyOf(steps);
-  }
-
-  /**
-   * The rollback plan must undo the upgrade exactly: the same revisions in reverse order, from the
-   * upgrade's end rows back to its start rows. Anything else is a planner bug.
-   */
-  private static void requireInverse(Plan upgrade, Plan rollback) {
-    List<String> up = upgrade.steps().stream().map(Step::id).toList();
-    List<String> down = new ArrayList<>(rollback.steps().stream().map(Step::id).toList());
-    java.util.Collections.reverse(down);
-    if (!up.equals(down)
-        || !upgrade.toHeads().equals(rollback.fromHeads())
-        || !upgrade.fromHeads().equals(rollback.toHeads())) {
-      throw new IllegalStateException("the rollback plan " + rollback.fromHeads() + " -> "
-          + rollback.toHeads() + " " + rollback.steps().stream().map(Step::id).toList()
-          + " is not the inverse of the upgrade " + upgrade.fromHeads() + " -> "
-          + upgrade.toHeads() + " " + up);
-    }
-  }
-
-  /** A side of a range for the planner: the heads comma-separated, or {@code base}. */
-  private static String side(List<String> heads) {
-    return heads.isEmpty() ? "base" : String.join(",", heads);
   }
 
   /** A side of the range in the folder name: the heads joined with {@code +}, or {@code base}. */

@@ -15,18 +15,24 @@ import dev.strata.grammar.ast.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What compiling every revision for one dialect reports, for {@code strata check}: so that a
  * directory that {@code check} passes is one that {@code upgrade}, {@code downgrade} and {@code
  * bundle} compile. With a graph, the whole chain is planned and rendered as the compiling commands
  * do it, once upgrading ({@code base:heads}) and once downgrading ({@code heads:base}), with the
- * default script options: every planning error (E0306, a revision without a downgrade section)
- * and every rendering error (E04xx, at the statement). When the graph has errors, or the downgrade
- * cannot be planned, each section is rendered statement by statement instead, so that its
- * rendering errors are still reported.
+ * default script options: every planning and rendering error (E04xx, at the statement). Two
+ * downgrade errors are left out because {@code check} reports them otherwise: a revision without a
+ * downgrade section (E0306) is E0215 in {@link VersionsChecker}, and an {@code -- +irreversible}
+ * revision (E0216) is a choice, refused only when a downgrade or bundle crosses it. When the graph
+ * has errors, or the downgrade cannot be planned, each section is rendered statement by statement
+ * instead, so that its rendering errors are still reported.
  */
 final class CompileCheck {
+  /** Downgrade codes that {@code check} reports otherwise, or not at all (see above). */
+  private static final Set<String> REPORTED_ELSEWHERE = Set.of("E0306", "E0216");
+
   private final Renderer renderer;
   private final ScriptOptions options;
 
@@ -40,7 +46,9 @@ final class CompileCheck {
   List<Diagnostic> problems(RevisionGraph graph) {
     List<Diagnostic> out = new ArrayList<>();
     out.addAll(chain(graph, Direction.UPGRADE, "base:heads"));
-    out.addAll(chain(graph, Direction.DOWNGRADE, "heads:base"));
+    chain(graph, Direction.DOWNGRADE, "heads:base").stream()
+        .filter(d -> !REPORTED_ELSEWHERE.contains(d.code()))
+        .forEach(out::add);
     return out;
   }
 

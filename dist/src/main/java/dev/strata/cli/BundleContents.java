@@ -8,6 +8,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -44,8 +45,9 @@ final class BundleContents implements BundleReader.Sink {
       Optional<SourceHeader> source) {}
 
   private final ReadBudget budget;
-  private final SortedMap<String, FileFacts> files = new TreeMap<>();
+  private final TreeMap<String, FileFacts> files = new TreeMap<>();
   private final Map<String, String> folded = new HashMap<>();
+  private final List<String> folders = new ArrayList<>();
   private String root;
 
   BundleContents(ReadBudget budget) {
@@ -57,8 +59,21 @@ final class BundleContents implements BundleReader.Sink {
     return Optional.ofNullable(root);
   }
 
-  /** The files by path below the top folder, sorted. */
-  SortedMap<String, FileFacts> files() {
+  /**
+   * The files by path below the top folder, sorted, once every folder entry is known to hold a
+   * file (tar and unzip would create an empty folder that no checksum covers).
+   */
+  SortedMap<String, FileFacts> files() throws BundleProblem {
+    for (String folder : folders) {
+      String inTop = EntryNames.bare(folder).substring(Math.min(folder.length() - 1,
+          root.length() + 1));
+      String prefix = inTop.isEmpty() ? "" : inTop + "/";
+      String next = files.ceilingKey(prefix);
+      if (next == null || !next.startsWith(prefix)) {
+        throw new BundleProblem(BundleProblem.Kind.ENTRY, "entry " + BundleProblem.quoted(folder)
+            + " is a folder that holds no file of the bundle");
+      }
+    }
     return Collections.unmodifiableSortedMap(files);
   }
 
@@ -88,6 +103,9 @@ final class BundleContents implements BundleReader.Sink {
           + BundleProblem.quoted(root + "/") + " and " + BundleProblem.quoted(top + "/"));
     }
     root = top;
+    if (entry.kind() == BundleReader.Kind.DIRECTORY) {
+      folders.add(entry.name());
+    }
     if (entry.kind() == BundleReader.Kind.FILE) {
       String path = name.substring(slash + 1);
       FileFacts facts = read(path, content);

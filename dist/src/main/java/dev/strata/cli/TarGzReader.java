@@ -77,7 +77,8 @@ final class TarGzReader {
         if (paxPath != null) {
           throw archive("two pax headers in a row at byte " + (offset - BLOCK));
         }
-        paxPath = TarHeader.paxPath(content(header.size()), offset - BLOCK);
+        long at = offset - BLOCK;
+        paxPath = TarHeader.paxPath(content(header.size()), at);
         continue;
       }
       String name = paxPath != null ? paxPath : header.name();

@@ -152,9 +152,12 @@ record TarHeader(String name, Type type, long size) {
    */
   private static void checkMode(long mode, Type type, String where) throws BundleProblem {
     long kind = mode & ~07777L;
-    boolean kindOk = kind == 0
-        || (type == Type.FILE || type == Type.PAX) && kind == 0100000
-        || type == Type.DIRECTORY && kind == 040000;
+    boolean kindOk = switch (type) {
+      case FILE, PAX -> kind == 0 || kind == 0100000;
+      case DIRECTORY -> kind == 0 || kind == 040000;
+      // refused by the sink as links or devices, whatever their mode says
+      case HARDLINK, SYMLINK, CHARACTER_DEVICE, BLOCK_DEVICE, FIFO -> true;
+    };
     if ((mode & 07000) != 0 || !kindOk) {
       throw archive(where + " has mode " + Long.toOctalString(mode) + "; a bundle entry has"
           + " permission bits only");

@@ -205,7 +205,7 @@ final class ZipReader {
     BundleReader.Kind kind = kind(entry, name);
     String where = "entry " + BundleProblem.quoted(name);
     if (entry.getMethod() == ZipArchiveEntry.STORED && entry.getCompressedSize() != entry.getSize()
-        || kind != BundleReader.Kind.FILE && entry.getSize() != 0) {
+        || kind == BundleReader.Kind.DIRECTORY && entry.getSize() != 0) {
       throw archive(where + " has inconsistent sizes");
     }
     budget.declare(name, entry.getSize());

@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.tar.TarUtils;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
@@ -137,6 +142,62 @@ final class Archives {
       }
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * {@code entries} as a zip as strata writes one (UTF-8 names, Unix modes, deflated files with
+   * data descriptors, no extra fields); a symbolic link gets mode 0120777.
+   */
+  static byte[] zip(List<Entry> entries) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+      zip.setEncoding("UTF-8");
+      zip.setUseLanguageEncodingFlag(true);
+      zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
+      zip.setUseZip64(Zip64Mode.Never);
+      for (Entry e : entries) {
+        ZipArchiveEntry entry = new ZipArchiveEntry(e.name());
+        boolean folder = e.kind() == BundleReader.Kind.DIRECTORY;
+        entry.setUnixMode(folder ? 040755 : e.kind() == BundleReader.Kind.SYMLINK ? 0120777
+            : 0100644);
+        entry.setTime(946684800000L);
+        entry.setMethod(folder ? ZipArchiveEntry.STORED : ZipArchiveEntry.DEFLATED);
+        if (folder) {
+          entry.setSize(0);
+          entry.setCrc(0);
+        }
+        zip.putArchiveEntry(entry);
+        zip.write(e.content());
+        zip.closeArchiveEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Where the record with {@code signature} (4 bytes) for {@code name} starts in a zip. */
+  static int zipRecord(byte[] zip, int signature, String name) {
+    byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+    int nameAt = signature == 0x02014b50 ? 46 : 30;
+    for (int at = 0; at + nameAt + wanted.length <= zip.length; at++) {
+      if (ByteBuffer.wrap(zip, at, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == signature
+          && Short.toUnsignedInt(ByteBuffer.wrap(zip, at + nameAt - (signature == 0x02014b50 ? 18
+              : 4), 2).order(ByteOrder.LITTLE_ENDIAN).getShort()) == wanted.length
+          && Arrays.equals(zip, at + nameAt, at + nameAt + wanted.length, wanted, 0,
+              wanted.length)) {
+        return at;
+      }
+    }
+    throw new IllegalArgumentException("no record for " + name);
+  }
+
+  /** Writes the little-endian int {@code value} into {@code bytes} at {@code offset}. */
+  static void putInt(byte[] bytes, int offset, int value) {
+    ByteBuffer.wrap(bytes, offset, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(value);
+  }
+
+  /** Reads the little-endian int of {@code bytes} at {@code offset}. */
+  static int getInt(byte[] bytes, int offset) {
+    return ByteBuffer.wrap(bytes, offset, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
   }
 
   /** A tar stream without its trailing zero blocks: what comes before the end-of-archive. */

@@ -1,13 +1,19 @@
 package dev.strata.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns what Jackson says about a {@code MANIFEST.json} it refuses into a {@link
@@ -18,6 +24,8 @@ import java.util.List;
 final class ManifestErrors {
   /** The longest line printed under a diagnostic; a manifest line is far shorter. */
   private static final int MAX_SHOWN = 1000;
+  /** A record's own complaint names its key first: {@code 'sha256' is not ...}. */
+  private static final Pattern NAMED = Pattern.compile("'([A-Za-z0-9.]+)' ");
 
   private ManifestErrors() {}
 
@@ -30,13 +38,13 @@ final class ManifestErrors {
   /** The problem Jackson found in {@code text}, at its position. */
   static BundleProblem problem(JsonProcessingException e, String text) {
     String key = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
+    boolean trailing = String.valueOf(e.getOriginalMessage()).startsWith("Trailing token");
     String what = switch (e) {
       case UnrecognizedPropertyException u -> "unknown key '" + u.getPropertyName() + "'"
           + (key.contains(".") || key.contains("[") ? " in " + parent(key) : "");
       case ValueInstantiationException v -> (key.isEmpty() ? "" : "in " + key + ": ")
           + (v.getCause() != null ? v.getCause().getMessage() : v.getOriginalMessage());
-      case MismatchedInputException m when m.getOriginalMessage().startsWith("Trailing token") ->
-          "data after the manifest's closing brace";
+      case MismatchedInputException m when trailing -> "data after the manifest's closing brace";
       case MismatchedInputException m -> (key.isEmpty() ? "the manifest" : "'" + key + "'")
           + " is not " + expected(m.getTargetType());
       case DatabindException d -> (key.isEmpty() ? "" : "'" + key + "': ") + firstLine(d);
@@ -45,6 +53,19 @@ final class ManifestErrors {
           : "not valid JSON (" + firstLine(e) + ")";
     };
     JsonLocation at = e.getLocation();
+    if (e instanceof JsonMappingException mapping && !trailing) {
+      String pointer = pointer(mapping.getPath());
+      Optional<JsonLocation> found = Optional.empty();
+      Matcher named = NAMED.matcher(e instanceof ValueInstantiationException && e.getCause() != null
+          ? String.valueOf(e.getCause().getMessage()) : "");
+      if (named.lookingAt()) {
+        found = locate(text, pointer + "/" + named.group(1).replace('.', '/'), true);
+      }
+      at = found.or(() -> locate(text, pointer, !(e instanceof UnrecognizedPropertyException)))
+          .orElse(at);
+    } else {
+      at = duplicateKey(e);
+    }
     return at(what, text, at == null ? 1 : at.getLineNr(),
         at == null ? 1 : at.getColumnNr());
   }
@@ -66,8 +87,12 @@ final class ManifestErrors {
         lineStart = j + 1;
       }
     }
-    return at("not laid out as strata writes it (key order, spacing, escapes or number form"
-        + " differ here)", text, line, i - lineStart + 1);
+    // the two agree up to i, so the line starts at lineStart in both
+    int end = canonical.indexOf('\n', lineStart);
+    String expected = canonical.substring(lineStart, end < 0 ? canonical.length() : end);
+    return at("not laid out as strata writes it: here strata writes "
+        + BundleProblem.quoted(expected.length() > 100 ? expected.substring(0, 100) + "..."
+            : expected), text, line, i - lineStart + 1);
   }
 
   private static BundleProblem at(String message, String text, int line, int column) {
@@ -92,6 +117,48 @@ final class ManifestErrors {
     line.chars().forEach(c -> out.append(Character.isISOControl(c) && c != '\t' ? '\uFFFD'
         : (char) c));
     return out.toString();
+  }
+
+  /**
+   * Where the value at {@code path} starts in {@code text} (or its key, when {@code value} is
+   * false), found by walking the tokens: Jackson reports a record's errors at the end of the
+   * object, after the creator has seen all its keys.
+   */
+  private static Optional<JsonLocation> locate(String text, String wanted, boolean value) {
+    try (JsonParser parser = new JsonFactory().createParser(text)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        String at = parser.getParsingContext().pathAsPointer().toString();
+        boolean isKey = token == JsonToken.FIELD_NAME;
+        if (at.equals(wanted) && (value ? !isKey : isKey)) {
+          return Optional.of(parser.currentTokenLocation());
+        }
+      }
+    } catch (java.io.IOException e) {
+      // the manifest did parse, up to the error at least: report where Jackson said
+    }
+    return Optional.empty();
+  }
+
+  /** Jackson reports a duplicate key after it; the key's opening quote is where it starts. */
+  private static JsonLocation duplicateKey(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String message = String.valueOf(e.getOriginalMessage());
+    if (at == null || !message.startsWith("Duplicate field '")) {
+      return at;
+    }
+    int keyLength = message.length() - "Duplicate field ''".length();
+    return new JsonLocation(at.contentReference(), at.getCharOffset(), at.getLineNr(),
+        Math.max(1, at.getColumnNr() - keyLength - 2));
+  }
+
+  /** The JSON pointer of a key path, such as {@code /steps/2/up/sha256}. */
+  private static String pointer(List<JsonMappingException.Reference> references) {
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference reference : references) {
+      pointer.append('/').append(reference.getFieldName() != null ? reference.getFieldName()
+          : String.valueOf(reference.getIndex()));
+    }
+    return pointer.toString();
   }
 
   /** A key path such as {@code steps[2].up.sha256}. */

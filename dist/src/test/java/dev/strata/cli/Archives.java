@@ -63,37 +63,46 @@ final class Archives {
     return entries;
   }
 
-  /** The content of {@code ROOT + path}. */
+  /** The top folder of a bundle's entries: the first entry's name, ending with {@code /}. */
+  static String root(List<Entry> entries) {
+    return entries.getFirst().name();
+  }
+
+  /** The content of {@code path} under the top folder. */
   static byte[] content(List<Entry> entries, String path) {
-    return entries.stream().filter(e -> e.name().equals(ROOT + path)).findFirst().orElseThrow()
+    String name = root(entries) + path;
+    return entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow()
         .content();
   }
 
-  /** {@code entries} with {@code ROOT + path} given new content (added when absent). */
+  /** {@code entries} with {@code path} under the top folder given new content (added if absent). */
   static List<Entry> replace(List<Entry> entries, String path, byte[] content) {
+    String name = root(entries) + path;
     List<Entry> out = new ArrayList<>();
     boolean found = false;
     for (Entry e : entries) {
-      found |= e.name().equals(ROOT + path);
-      out.add(e.name().equals(ROOT + path) ? new Entry(e.name(), e.kind(), content) : e);
+      found |= e.name().equals(name);
+      out.add(e.name().equals(name) ? new Entry(e.name(), e.kind(), content) : e);
     }
     if (!found) {
-      out.add(new Entry(ROOT + path, BundleReader.Kind.FILE, content));
+      out.add(new Entry(name, BundleReader.Kind.FILE, content));
     }
     return out;
   }
 
-  /** {@code entries} without {@code ROOT + path}. */
+  /** {@code entries} without {@code path} under the top folder. */
   static List<Entry> remove(List<Entry> entries, String path) {
-    return entries.stream().filter(e -> !e.name().equals(ROOT + path)).toList();
+    String name = root(entries) + path;
+    return entries.stream().filter(e -> !e.name().equals(name)).toList();
   }
 
   /** {@code entries} with {@code SHA256SUMS} written again for the files they hold. */
   static List<Entry> resummed(List<Entry> entries) {
+    String root = root(entries);
     Map<String, byte[]> files = new TreeMap<>();
     for (Entry e : entries) {
-      if (e.kind() == BundleReader.Kind.FILE && !e.name().equals(ROOT + Bundle.SUMS)) {
-        files.put(e.name().substring(ROOT.length()), e.content());
+      if (e.kind() == BundleReader.Kind.FILE && !e.name().equals(root + Bundle.SUMS)) {
+        files.put(e.name().substring(root.length()), e.content());
       }
     }
     StringBuilder sums = new StringBuilder();

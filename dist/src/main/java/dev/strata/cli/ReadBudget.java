@@ -13,8 +13,8 @@ import java.io.InputStream;
  * Exceeding either is a {@link BundleProblem.Kind#TOO_LARGE} problem.
  */
 final class ReadBudget {
-  /** The most a bundle may hold, unpacked: far above any real bundle (1 GiB). */
-  static final long MAX_UNPACKED = 1L << 30;
+  /** The most a bundle may hold, unpacked: far above any real bundle (512 MiB). */
+  static final long MAX_UNPACKED = 1L << 29;
   /** The most memory of names, checksums and script headers verify keeps (32 MiB). */
   static final long MAX_RETAINED = 32L << 20;
   /** What keeping one entry costs, besides its characters: its checksum, size and objects. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The {@link BundleReader.Sink} of {@code strata verify}: judges each entry's name and kind as it
@@ -45,6 +46,9 @@ final class BundleContents implements BundleReader.Sink {
       Optional<SourceHeader> source) {}
 
   private final ReadBudget budget;
+  /** One copy buffer for every file: a bomb of tiny entries must not allocate one each. */
+  private final byte[] buffer = new byte[8192];
+  private final MessageDigest prototype = prototype();
   private final TreeMap<String, FileFacts> files = new TreeMap<>();
   private final Map<String, String> folded = new HashMap<>();
   private final List<String> folders = new ArrayList<>();
@@ -123,9 +127,12 @@ final class BundleContents implements BundleReader.Sink {
     Capped text = path.equals(Bundle.MANIFEST) || path.equals(Bundle.SUMS) ? new Capped() : null;
     OutputStream sink = script != null ? script : source != null ? source
         : text != null ? text : OutputStream.nullOutputStream();
-    long size;
+    long size = 0;
     try (DigestOutputStream out = new DigestOutputStream(sink, sha256)) {
-      size = content.transferTo(out);
+      for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+        out.write(buffer, 0, n);
+        size += n;
+      }
     }
     if (text != null && text.cut) {
       throw new BundleProblem(BundleProblem.Kind.TOO_LARGE, path + " is " + size + " bytes; a"
@@ -151,7 +158,16 @@ final class BundleContents implements BundleReader.Sink {
     return path.startsWith(Bundle.SOURCES) && path.endsWith(".sql");
   }
 
-  private static MessageDigest sha256() {
+  /** A fresh SHA-256 digest, cloned from one looked up once (the lookup costs more). */
+  private MessageDigest sha256() {
+    try {
+      return (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+    }
+  }
+
+  private static MessageDigest prototype() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -178,6 +194,9 @@ final class BundleContents implements BundleReader.Sink {
 
   /** The rules for entry names. */
   static final class EntryNames {
+    private static final Pattern DRIVE = Pattern.compile("(?s)[A-Za-z]:.*");
+    private static final Pattern DOT_DOT = Pattern.compile("(^|[/\\\\])\\.\\.($|[/\\\\])");
+
     private EntryNames() {}
 
     /** {@code name} without a trailing {@code /}. */
@@ -194,32 +213,47 @@ final class BundleContents implements BundleReader.Sink {
     /** The entry's name without a trailing {@code /}, once it is known to be safe. */
     static String check(BundleReader.RawEntry entry) throws BundleProblem {
       String name = entry.name();
-      String quoted = "entry " + BundleProblem.quoted(name);
-      if (name.startsWith("/") || name.startsWith("\\") || name.matches("(?s)[A-Za-z]:.*")) {
-        throw entry(quoted + " has an absolute path");
+      if (name.startsWith("/") || name.startsWith("\\") || DRIVE.matcher(name).matches()) {
+        throw entry(name, " has an absolute path");
       }
       String bare = bare(name);
-      if (List.of(bare.split("[/\\\\]", -1)).contains("..")) {
-        throw entry(quoted + " has a '..' in its path, which leaves the bundle");
+      if (DOT_DOT.matcher(bare).find()) {
+        throw entry(name, " has a '..' in its path, which leaves the bundle");
       }
       switch (entry.kind()) {
-        case SYMLINK -> throw entry(quoted + " is a symbolic link; a bundle has no links");
-        case HARDLINK -> throw entry(quoted + " is a hard link; a bundle has no links");
-        case OTHER -> throw entry(quoted + " is neither a file nor a folder (a device or a pipe)");
+        case SYMLINK -> throw entry(name, " is a symbolic link; a bundle has no links");
+        case HARDLINK -> throw entry(name, " is a hard link; a bundle has no links");
+        case OTHER -> throw entry(name, " is neither a file nor a folder (a device or a pipe)");
         case FILE -> {
           if (name.endsWith("/")) {
-            throw entry(quoted + " is a file whose name ends in '/', which tar and unzip extract"
-                + " as a folder");
+            throw entry(name, " is a file whose name ends in '/', which tar and unzip extract as"
+                + " a folder");
           }
         }
         case DIRECTORY -> { }
       }
-      if (!Bundle.isRelativePath(bare) || bare.codePoints().anyMatch(c -> Character.isISOControl(c)
-          || c == 0xfffd || Character.getType(c) == Character.SURROGATE)) {
-        throw entry(quoted + " has an empty or '.' part, a backslash or a control character in"
-            + " its path");
+      if (!Bundle.isRelativePath(bare) || !plain(bare)) {
+        throw entry(name, " has an empty or '.' part, a backslash or a control character in its"
+            + " path");
       }
       return bare;
+    }
+
+    /** No control character, replacement character or lone surrogate. */
+    private static boolean plain(String name) {
+      for (int i = 0; i < name.length(); ) {
+        int c = name.codePointAt(i);
+        if (Character.isISOControl(c) || c == 0xfffd
+            || Character.getType(c) == Character.SURROGATE) {
+          return false;
+        }
+        i += Character.charCount(c);
+      }
+      return true;
+    }
+
+    private static BundleProblem entry(String name, String problem) {
+      return entry("entry " + BundleProblem.quoted(name) + problem);
     }
 
     private static BundleProblem entry(String message) {

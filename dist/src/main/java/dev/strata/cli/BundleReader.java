@@ -102,6 +102,14 @@ final class BundleReader {
     return bundles == 1;
   }
 
+  /** Reads {@code in} to its end through a small buffer (not one of 16 KiB per entry). */
+  static void drain(InputStream in) throws IOException {
+    byte[] sink = new byte[512];
+    while (in.read(sink) >= 0) {
+      // what the sink left is read, and counted, all the same
+    }
+  }
+
   /** Walks a folder depth first, children sorted by name, each listing counted as kept. */
   private record FolderWalk(ReadBudget budget, Sink sink) {
     /** The entries of {@code folder} and below, named relative to {@code base}. */
@@ -144,7 +152,7 @@ final class BundleReader {
       try (InputStream in =
           budget.counting(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS))) {
         sink.accept(new RawEntry(name, kind, attributes.size()), in);
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        drain(in);
       }
     }
 

@@ -38,7 +38,7 @@ final class JsonText {
     try {
       return WRITER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a record of strings, numbers and lists always serializes", e);
+      throw new IllegalStateException("records of strings, numbers and lists serialize", e);
     }
   }
 

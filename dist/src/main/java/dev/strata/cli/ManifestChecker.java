@@ -25,13 +25,14 @@ final class ManifestChecker {
   private final SortedMap<String, BundleContents.FileFacts> files;
   private final ScriptCheck scripts;
 
-  private ManifestChecker(ManifestModel manifest, SortedMap<String, BundleContents.FileFacts> files) {
+  private ManifestChecker(
+      ManifestModel manifest, SortedMap<String, BundleContents.FileFacts> files) {
     this.manifest = manifest;
     this.files = files;
     this.scripts = new ScriptCheck(manifest);
   }
 
-  /** Checks {@code manifest} against the bundle in the folder {@code root} holding {@code files}. */
+  /** Checks {@code manifest} against the bundle in the folder {@code root} with {@code files}. */
   static void check(ManifestModel manifest, String root,
       SortedMap<String, BundleContents.FileFacts> files) throws BundleProblem {
     ManifestChecker checker = new ManifestChecker(manifest, files);

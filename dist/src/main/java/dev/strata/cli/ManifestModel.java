@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code MANIFEST.json} as {@code strata verify} reads it: every key {@link Manifest#render} writes,
- * in its order, with its JSON type (the reading rules are in {@link Manifest#read}). Each record
- * checks itself: required values present, ids, checksums and paths well formed. A key added to
- * the manifest is one more component here, in the order it is written ({@code Boolean}, with
- * {@code @JsonInclude(NON_NULL)} when it is left out when unset).
+ * {@code MANIFEST.json} as {@code strata verify} reads it: every key {@link Manifest#render}
+ * writes, in its order, with its JSON type (the reading rules are in {@link Manifest#read}). Each
+ * record checks itself: required values present, ids, checksums and paths well formed. A key
+ * added to the manifest is one more component here, in the order it is written (a boxed type such
+ * as {@code Boolean}; with {@code @JsonInclude(NON_NULL)} if it is left out when unset, so that
+ * the manifest still reads back byte for byte).
  *
  * @param lockTimeout {@code null} when not set
  * @param statementTimeout {@code null} when not set

@@ -13,25 +13,27 @@ import java.io.InputStream;
  * Exceeding either is a {@link BundleProblem.Kind#TOO_LARGE} problem.
  */
 final class ReadBudget {
-  /** The most a bundle may hold, unpacked: far above any real bundle (512 MiB). */
-  static final long MAX_UNPACKED = 1L << 29;
+  /** The most a bundle may hold, unpacked: hundreds of times a large release (128 MiB). */
+  static final long MAX_UNPACKED = 1L << 27;
   /** The most memory of names, checksums and script headers verify keeps (32 MiB). */
   static final long MAX_RETAINED = 32L << 20;
   /** What keeping one entry costs, besides its characters: its checksum, size and objects. */
-  static final long ENTRY_COST = 192;
+  static final long ENTRY_COST = 512;
 
   private final long unpackedLimit;
+  private final long retainedLimit;
   private long unpacked;
   private long retained;
 
-  /** A budget of {@link #MAX_UNPACKED} bytes. */
+  /** A budget of {@link #MAX_UNPACKED} bytes read and {@link #MAX_RETAINED} kept. */
   ReadBudget() {
-    this(MAX_UNPACKED);
+    this(MAX_UNPACKED, MAX_RETAINED);
   }
 
-  /** A budget of {@code unpackedLimit} bytes unpacked (tests use small ones). */
-  ReadBudget(long unpackedLimit) {
+  /** A budget of {@code unpackedLimit} bytes read and {@code retainedLimit} kept (tests). */
+  ReadBudget(long unpackedLimit, long retainedLimit) {
     this.unpackedLimit = unpackedLimit;
+    this.retainedLimit = retainedLimit;
   }
 
   /** The bytes that may still be read. */
@@ -67,9 +69,9 @@ final class ReadBudget {
   /** Counts {@code bytes} more bytes kept in memory. */
   void keep(long bytes) throws BundleProblem {
     retained += bytes;
-    if (retained > MAX_RETAINED) {
+    if (retained > retainedLimit) {
       throw new BundleProblem(BundleProblem.Kind.TOO_LARGE, "holds more entries, names and script"
-          + " headers than the " + MAX_RETAINED + " bytes verify keeps in memory, which no strata"
+          + " headers than the " + retainedLimit + " bytes verify keeps in memory, which no strata"
           + " bundle does");
     }
   }

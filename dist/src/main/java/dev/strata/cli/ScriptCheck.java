@@ -94,7 +94,8 @@ final class ScriptCheck {
    */
   private void run(Expected expected, List<String> rest) throws BundleProblem {
     Optional<String> run = rest.stream().filter(line -> line.startsWith("-- run: ")).findFirst();
-    boolean wanted = manifest.guards() && expected.segments().map(n -> n > 1).orElse(run.isPresent());
+    boolean wanted =
+        manifest.guards() && expected.segments().map(n -> n > 1).orElse(run.isPresent());
     if (run.isPresent() != wanted) {
       throw disagrees(expected.path() + (run.isPresent() ? " records its progress ('-- run:'), but"
           : " does not record its progress ('-- run:'), but") + " " + Bundle.MANIFEST

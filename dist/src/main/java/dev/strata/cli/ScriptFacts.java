@@ -76,7 +76,8 @@ record ScriptFacts(
     }
 
     private void preamble(String line) {
-      if (line.equals("BEGIN;") || line.startsWith("-- segment ") || line.startsWith("-- Running ")) {
+      if (line.equals("BEGIN;") || line.startsWith("-- segment ")
+          || line.startsWith("-- Running ")) {
         firstBodyLine = line;
         state = State.DONE;
       } else if (line.startsWith("SET ") && settings.size() < MAX_SETTINGS) {
@@ -88,7 +89,8 @@ record ScriptFacts(
 
     /** The facts read, once the file has been read and this scanner closed. */
     ScriptFacts facts() {
-      return new ScriptFacts(header, headerCut, settings, guard, Optional.ofNullable(firstBodyLine));
+      return new ScriptFacts(
+          header, headerCut, settings, guard, Optional.ofNullable(firstBodyLine));
     }
   }
 }

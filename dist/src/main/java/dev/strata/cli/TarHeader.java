@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.tar.TarUtils;
 
 /**
@@ -58,14 +59,16 @@ record TarHeader(String name, Type type, long size) {
    * @throws BundleProblem when any field is not as strata writes it
    */
   static TarHeader parse(byte[] block, long at) throws BundleProblem {
-    String where = "the tar header at byte " + at;
     if (!checksumHolds(block)) {
-      throw archive(where + " has a bad checksum; tar skips it and the entry it starts");
+      throw archive("the tar header at byte " + at + " has a bad checksum; tar skips it and the"
+          + " entry it starts");
     }
     String name = name(block, at);
-    where = "the tar header of " + BundleProblem.quoted(name) + " at byte " + at;
+    // built only for a message: a bomb of tiny entries must not pay for it on every header
+    Supplier<String> where = () -> "the tar header of " + BundleProblem.quoted(name) + " at byte "
+        + at;
     if (!Arrays.equals(block, 257, 265, MAGIC, 0, MAGIC.length)) {
-      throw archive(where + " has no POSIX 'ustar' magic and version '00'");
+      throw archive(where.get() + " has no POSIX 'ustar' magic and version '00'");
     }
     long mode = octal(block, 100, 8, where, "mode");
     octal(block, 108, 8, where, "uid");
@@ -75,10 +78,12 @@ record TarHeader(String name, Type type, long size) {
     Type type = type(block[156], where);
     checkMode(mode, type, where);
     if (type != Type.FILE && type != Type.PAX && size != 0) {
-      throw archive(where + " gives a size of " + size + " bytes to an entry that has no content");
+      throw archive(where.get() + " gives a size of " + size + " bytes to an entry that has no"
+          + " content");
     }
     if (type == Type.PAX && size > MAX_PAX) {
-      throw archive(where + " is a pax header of " + size + " bytes; strata writes only a path");
+      throw archive(where.get() + " is a pax header of " + size + " bytes; strata writes only a"
+          + " path");
     }
     return new TarHeader(name, type, size);
   }
@@ -93,8 +98,9 @@ record TarHeader(String name, Type type, long size) {
 
   /** {@code prefix/name} (POSIX: the prefix, when not empty, then a slash, then the name). */
   private static String name(byte[] block, long at) throws BundleProblem {
-    String name = utf8(field(block, 0, 100), "the tar header at byte " + at + " has a name");
-    String prefix = utf8(field(block, 345, 155), "the tar header at byte " + at + " has a prefix");
+    String name = utf8(field(block, 0, 100), () -> "the tar header at byte " + at + " has a name");
+    String prefix =
+        utf8(field(block, 345, 155), () -> "the tar header at byte " + at + " has a prefix");
     return prefix.isEmpty() ? name : prefix + "/" + name;
   }
 
@@ -111,7 +117,8 @@ record TarHeader(String name, Type type, long size) {
    * A numeric field: optional leading spaces, octal digits, then only NULs and spaces, as strata
    * (and GNU tar) write it. GNU tar refuses a header whose field is not a number.
    */
-  private static long octal(byte[] block, int offset, int length, String where, String field)
+  private static long octal(
+      byte[] block, int offset, int length, Supplier<String> where, String field)
       throws BundleProblem {
     int i = offset;
     int end = offset + length;
@@ -130,18 +137,18 @@ record TarHeader(String name, Type type, long size) {
       }
     }
     if (digits == 0 || digits > 11) {
-      throw archive(where + " has a bad " + field + " field (not octal digits)");
+      throw archive(where.get() + " has a bad " + field + " field (not octal digits)");
     }
     return value;
   }
 
-  private static Type type(byte flag, String where) throws BundleProblem {
+  private static Type type(byte flag, Supplier<String> where) throws BundleProblem {
     for (Type type : Type.values()) {
       if (type.flag == flag) {
         return type;
       }
     }
-    throw archive(where + " has type flag " + BundleProblem.quoted(String.valueOf((char) (flag
+    throw archive(where.get() + " has type flag " + BundleProblem.quoted(String.valueOf((char) (flag
         & 0xff))) + ", which strata does not write (GNU tar extracts an unknown type as a file)");
   }
 
@@ -150,7 +157,8 @@ record TarHeader(String name, Type type, long size) {
    * a regular file's for a pax header):
    * no set-user-id, set-group-id or sticky bit, which {@code tar -p} would restore.
    */
-  private static void checkMode(long mode, Type type, String where) throws BundleProblem {
+  private static void checkMode(long mode, Type type, Supplier<String> where)
+      throws BundleProblem {
     long kind = mode & ~07777L;
     boolean kindOk = switch (type) {
       case FILE, PAX -> kind == 0 || kind == 0100000;
@@ -159,7 +167,7 @@ record TarHeader(String name, Type type, long size) {
       case HARDLINK, SYMLINK, CHARACTER_DEVICE, BLOCK_DEVICE, FIFO -> true;
     };
     if ((mode & 07000) != 0 || !kindOk) {
-      throw archive(where + " has mode " + Long.toOctalString(mode) + "; a bundle entry has"
+      throw archive(where.get() + " has mode " + Long.toOctalString(mode) + "; a bundle entry has"
           + " permission bits only");
     }
   }
@@ -174,7 +182,7 @@ record TarHeader(String name, Type type, long size) {
     int length;
     try {
       length = space > 0 && space <= 6 ? Integer.parseInt(utf8(Arrays.copyOf(content, space),
-          where + " has a length")) : -1;
+          () -> where + " has a length")) : -1;
     } catch (NumberFormatException e) {
       length = -1;
     }
@@ -182,7 +190,7 @@ record TarHeader(String name, Type type, long size) {
       throw archive(where + " is not one '<length> path=<name>' record");
     }
     String record = utf8(Arrays.copyOfRange(content, space + 1, content.length - 1),
-        where + " has a record");
+        () -> where + " has a record");
     if (!record.startsWith("path=")) {
       throw archive(where + " sets " + BundleProblem.quoted(record.split("=", 2)[0])
           + "; strata writes pax headers that set only 'path'");
@@ -200,14 +208,21 @@ record TarHeader(String name, Type type, long size) {
   }
 
   /** {@code bytes} as strict UTF-8. */
-  private static String utf8(byte[] bytes, String what) throws BundleProblem {
+  private static String utf8(byte[] bytes, Supplier<String> what) throws BundleProblem {
+    boolean ascii = true;
+    for (byte b : bytes) {
+      ascii &= b >= 0;
+    }
+    if (ascii) {
+      return new String(bytes, StandardCharsets.US_ASCII);
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new BundleProblem(BundleProblem.Kind.ENTRY, what + " that is not UTF-8");
+      throw new BundleProblem(BundleProblem.Kind.ENTRY, what.get() + " that is not UTF-8");
     }
   }
 

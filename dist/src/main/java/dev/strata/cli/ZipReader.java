@@ -3,7 +3,6 @@ package dev.strata.cli;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -213,7 +212,7 @@ final class ZipReader {
     try (Checked in = new Checked(budget.counting(zip.getInputStream(entry)), entry.getSize(), crc,
         where)) {
       sink.accept(new BundleReader.RawEntry(name, kind, entry.getSize()), in);
-      in.transferTo(OutputStream.nullOutputStream());
+      BundleReader.drain(in);
       if (in.read < entry.getSize()) {
         throw archive(where + " holds " + in.read + " bytes, not the " + entry.getSize()
             + " its central directory says");

@@ -115,7 +115,8 @@ final class Archives {
    * {@code entries} with {@code MANIFEST.json} edited by {@code edit} and written as strata writes
    * it, and {@code SHA256SUMS} made to match: a lie that every checksum agrees with.
    */
-  static List<Entry> withManifest(List<Entry> entries, Consumer<ObjectNode> edit) throws IOException {
+  static List<Entry> withManifest(List<Entry> entries, Consumer<ObjectNode> edit)
+      throws IOException {
     ObjectNode manifest = (ObjectNode) JsonText.MAPPER.readTree(content(entries, Bundle.MANIFEST));
     edit.accept(manifest);
     return resummed(replace(entries, Bundle.MANIFEST,
@@ -130,8 +131,9 @@ final class Archives {
       for (Entry e : entries) {
         TarArchiveEntry entry = switch (e.kind()) {
           case SYMLINK, HARDLINK -> {
-            TarArchiveEntry link = new TarArchiveEntry(e.name(), e.kind()
-                == BundleReader.Kind.SYMLINK ? TarConstants.LF_SYMLINK : TarConstants.LF_LINK, true);
+            byte type = e.kind() == BundleReader.Kind.SYMLINK ? TarConstants.LF_SYMLINK
+                : TarConstants.LF_LINK;
+            TarArchiveEntry link = new TarArchiveEntry(e.name(), type, true);
             link.setLinkName(e.text());
             yield link;
           }

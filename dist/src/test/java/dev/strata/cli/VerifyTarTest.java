@@ -116,7 +116,8 @@ class VerifyTarTest {
   /** The report: bad mode, type or magic fields, which GNU tar refuses or reads otherwise. */
   @Test
   void aHeaderWithABadModeTypeOrMagicIsRefused() throws Exception {
-    String at = "the tar header of '" + ROOT + "upgrade.sql' at byte " + offset(ROOT + "upgrade.sql");
+    String at = "the tar header of '" + ROOT + "upgrade.sql' at byte "
+        + offset(ROOT + "upgrade.sql");
     byte[] mode = Archives.patchHeader(soundTar, ROOT + "upgrade.sql",
         h -> Archives.put(h, 100, "0100g44"), true);
     assertRefused(write("mode.tar.gz", Archives.gzip(mode)), "E0528",

@@ -191,17 +191,31 @@ class VerifyTest {
         new Archives.Entry("b/", BundleReader.Kind.DIRECTORY, new byte[0]),
         new Archives.Entry("b/zeros", BundleReader.Kind.FILE, new byte[5000])))));
     // the tar stream: 512 (folder) + 512 + 5120 (file) + 1024 (end) bytes
-    BundleContents contents = new BundleContents(new ReadBudget(7168));
-    BundleReader.read(archive, new ReadBudget(7168), contents);
+    ReadBudget enough = new ReadBudget(7168, ReadBudget.MAX_RETAINED);
+    BundleContents contents = new BundleContents(enough);
+    BundleReader.read(archive, enough, contents);
     assertEquals(5000, contents.files().get("zeros").size());
-    BundleProblem declared = assertThrows(BundleProblem.class, () -> BundleReader.read(archive,
-        new ReadBudget(5000), new BundleContents(new ReadBudget(5000))));
+    ReadBudget small = new ReadBudget(5000, ReadBudget.MAX_RETAINED);
+    BundleProblem declared = assertThrows(BundleProblem.class,
+        () -> BundleReader.read(archive, small, new BundleContents(small)));
     assertEquals("entry 'b/zeros' is 5000 bytes unpacked, more than the 3976 left of the 5000"
         + " bytes a bundle may hold", declared.getMessage());
-    BundleProblem read = assertThrows(BundleProblem.class, () -> BundleReader.read(archive,
-        new ReadBudget(7000), new BundleContents(new ReadBudget(7000))));
+    ReadBudget padding = new ReadBudget(7000, ReadBudget.MAX_RETAINED);
+    BundleProblem read = assertThrows(BundleProblem.class,
+        () -> BundleReader.read(archive, padding, new BundleContents(padding)));
     assertEquals("holds more than 7000 bytes unpacked, which no strata bundle does",
         read.getMessage());
+  }
+
+  @Test
+  void whatVerifyKeepsInMemoryIsBoundedToo() throws Exception {
+    Path archive = shared.resolve("sound.tar.gz");
+    ReadBudget budget = new ReadBudget(ReadBudget.MAX_UNPACKED, 8000);
+    BundleProblem kept = assertThrows(BundleProblem.class,
+        () -> BundleVerifier.verify(archive, budget));
+    assertEquals("holds more entries, names and script headers than the 8000 bytes verify keeps"
+        + " in memory, which no strata bundle does", kept.getMessage());
+    assertEquals(BundleProblem.Kind.TOO_LARGE, kept.kind());
   }
 
   static void assertProblem(List<Archives.Entry> entries, String code, String problem,

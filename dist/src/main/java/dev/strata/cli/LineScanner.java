@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * verifier copies each file's bytes to while hashing them), in bounded memory: each line, split at
  * {@code \n} with a trailing {@code \r} kept, is decoded as UTF-8 and given to {@link #line} until
  * that returns false; then the rest of the file is ignored. A line longer than {@link #MAX_LINE}
- * bytes is cut there (and so matches nothing a strata file holds).
+ * bytes is given cut there, and is the last: no line strata reads is that long, and scanning on
+ * through a huge line would cost time for nothing.
  */
 abstract class LineScanner extends OutputStream {
   /** The longest line kept (64 KiB): longer ones are cut. */
@@ -34,8 +35,10 @@ abstract class LineScanner extends OutputStream {
         flushLine();
       } else {
         open = true;
-        if (current.size() < MAX_LINE) {
-          current.write(bytes[i]);
+        current.write(bytes[i]);
+        if (current.size() == MAX_LINE) {
+          flushLine();
+          done = true;
         }
       }
     }

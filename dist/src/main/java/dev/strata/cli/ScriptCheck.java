@@ -97,10 +97,11 @@ final class ScriptCheck {
     boolean wanted =
         manifest.guards() && expected.segments().map(n -> n > 1).orElse(run.isPresent());
     if (run.isPresent() != wanted) {
-      throw disagrees(expected.path() + (run.isPresent() ? " records its progress ('-- run:'), but"
-          : " does not record its progress ('-- run:'), but") + " " + Bundle.MANIFEST
-          + " says guards: " + manifest.guards() + " and " + expected.segments().orElse(0)
-          + " segments");
+      String records = expected.path() + (run.isPresent() ? " records" : " does not record")
+          + " its progress ('-- run:'), but " + Bundle.MANIFEST;
+      throw disagrees(!manifest.guards() ? records + " says guards: false"
+          : records + " lists " + expected.segments().orElse(0) + " segment"
+              + (expected.segments().orElse(0) == 1 ? "" : "s") + " for it");
     }
     if (run.isEmpty()) {
       return;

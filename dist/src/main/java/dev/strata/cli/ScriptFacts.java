@@ -63,7 +63,7 @@ record ScriptFacts(
         case HEADER -> {
           if (line.isEmpty()) {
             state = State.PREAMBLE;
-          } else if (header.size() < MAX_HEADER_LINES && line.length() < MAX_LINE / 2) {
+          } else if (header.size() < MAX_HEADER_LINES && line.length() < MAX_LINE / 4) {
             header.add(line);
           } else {
             headerCut = true;

@@ -144,6 +144,10 @@ class VerifyManifestTest {
         + "ff21bcdfed37c01b70a8f6380724c21d07f3b1a1b3d66dd6c722e66664c6df6c (2 segments, progress"
         + " in strata_progress)' is not the run of a bundle-mode script with the version table and"
         + " segments MANIFEST.json gives", LIES, tmp);
+    List<Archives.Entry> merged = Archives.withManifest(Archives.readTarGz(out),
+        m -> ((ArrayNode) m.get("upgrade").get("segments")).remove(1));
+    VerifyTest.assertProblem(merged, "E0535", "upgrade.sql records its progress ('-- run:'), but"
+        + " MANIFEST.json lists 1 segment for it", LIES, tmp);
   }
 
   /** The report: a wrong guards flag was accepted. */

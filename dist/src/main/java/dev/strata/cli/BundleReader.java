@@ -1,168 +1,173 @@
 package dev.strata.cli;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Reads what a bundle path holds into memory, entry by entry, without writing anything anywhere:
- * a folder (walked without following links), a {@code .tar.gz} or a {@code .zip}. Names are
- * returned as stored (archive) or relative to the path with {@code /} (folder), unchecked: judging
- * them is {@link BundleVerifier}'s job. At most {@link #MAX_TOTAL_BYTES} of file content is read in
- * all, so that a hostile archive (a zip or gzip bomb) is refused instead of filling the memory.
+ * Reads what a bundle path holds, entry by entry, streaming, without writing anything anywhere: a
+ * folder (walked without following links), a {@code .tar.gz} ({@link TarGzReader}) or a {@code
+ * .zip} ({@link ZipReader}). Each entry goes to a {@link Sink} with a stream of its content, which
+ * is never held whole. Names are given as stored (archive) or relative to the path with {@code /}
+ * (folder); judging them is the sink's job. The archive readers refuse, as {@link
+ * BundleProblem.Kind#ARCHIVE}, anything that {@code tar} or {@code unzip} could read otherwise, and
+ * everything read counts against a {@link ReadBudget}.
  */
 final class BundleReader {
-  /** The most file content a bundle may hold, unpacked: far above any real bundle (1 GiB). */
-  static final long MAX_TOTAL_BYTES = 1L << 30;
-
-  private final long limit;
-  private long remaining;
-
-  private BundleReader(long limit) {
-    this.limit = limit;
-    this.remaining = limit;
-  }
-
-  /** The next file's content, counted against what is left to read. */
-  private byte[] content(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, remaining + 1));
-    remaining -= bytes.length;
-    if (remaining < 0) {
-      throw new IOException("holds more than " + limit + " bytes unpacked, which no strata bundle"
-          + " does");
-    }
-    return bytes;
-  }
-
-  /** A folder's file content, counted against what is left to read. */
-  private byte[] content(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      return content(in);
-    }
-  }
+  private BundleReader() {}
 
   /** What an entry is. */
   enum Kind { FILE, DIRECTORY, SYMLINK, HARDLINK, OTHER }
 
-  /** One entry as found: its name, its kind and, for a file, its bytes (else empty). */
-  record RawEntry(String name, Kind kind, byte[] content) {}
+  /**
+   * One entry as found.
+   *
+   * @param name as stored; a folder's name ends with {@code /} in a folder bundle
+   * @param kind what it is
+   * @param size its content's length in bytes (0 for anything but a file)
+   */
+  record RawEntry(String name, Kind kind, long size) {}
+
+  /** Receives the entries in the order they are stored. */
+  @FunctionalInterface
+  interface Sink {
+    /**
+     * One entry; {@code content} gives exactly its {@code size} bytes and is valid only during the
+     * call. What the sink leaves unread is read and counted after it returns.
+     */
+    void accept(RawEntry entry, InputStream content) throws IOException, BundleProblem;
+  }
 
   /**
-   * The entries of {@code path}. A folder that holds {@code SHA256SUMS} is taken as the bundle's
-   * top folder itself (its entries are named {@code FOLDER/...}); any other folder as the folder
-   * that holds the top folder (what {@code strata bundle -o FOLDER} writes).
+   * Reads {@code path} into {@code sink}. A folder that holds {@code MANIFEST.json} is taken as the
+   * bundle's top folder itself (its entries are named {@code FOLDER/...}); a folder with one
+   * subfolder that holds it, as the folder that holds the top folder (what {@code strata bundle -o
+   * FOLDER} writes).
    *
+   * @throws BundleProblem when the archive is malformed, too large, or a folder holds no bundle
    * @throws IOException when the path cannot be read, or is not a folder, .tar.gz or .zip
    */
-  static List<RawEntry> read(Path path) throws IOException {
-    return read(path, MAX_TOTAL_BYTES);
+  static void read(Path path, ReadBudget budget, Sink sink) throws IOException, BundleProblem {
+    try {
+      dispatch(path, budget, sink);
+    } catch (BundleProblem.Carried e) {
+      throw e.problem();
+    }
   }
 
-  /** As {@link #read(Path)}, reading at most {@code limit} bytes of file content. */
-  static List<RawEntry> read(Path path, long limit) throws IOException {
-    return new BundleReader(limit).entries(path);
-  }
-
-  private List<RawEntry> entries(Path path) throws IOException {
+  private static void dispatch(Path path, ReadBudget budget, Sink sink)
+      throws IOException, BundleProblem {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("no such file or folder");
     }
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      return Files.isRegularFile(path.resolve(Bundle.SUMS), LinkOption.NOFOLLOW_LINKS)
-          ? folder(path.toAbsolutePath().normalize().getParent(), path.toAbsolutePath().normalize())
-          : folder(path, path);
+      Path top = path.toAbsolutePath().normalize();
+      if (Files.exists(top.resolve(Bundle.MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+        new FolderWalk(budget, sink).walk(top.getParent(), top);
+      } else if (holdsOneBundle(top)) {
+        new FolderWalk(budget, sink).walk(top, top);
+      } else {
+        throw new BundleProblem(BundleProblem.Kind.NOT_A_BUNDLE,
+            "not a strata bundle (no " + Bundle.MANIFEST + ")");
+      }
+      return;
     }
     String name = String.valueOf(path.getFileName());
     if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-      return tarGz(path);
+      TarGzReader.read(path, budget, sink);
+    } else if (name.endsWith(".zip")) {
+      ZipReader.read(path, budget, sink);
+    } else {
+      throw new IOException("not a folder, a .tar.gz or a .zip");
     }
-    if (name.endsWith(".zip")) {
-      return zip(path);
-    }
-    throw new IOException("not a folder, a .tar.gz or a .zip");
   }
 
-  /** The entries of {@code top} and below, named relative to {@code base}. */
-  private List<RawEntry> folder(Path base, Path top) throws IOException {
-    List<RawEntry> entries = new ArrayList<>();
-    try (Stream<Path> tree = Files.walk(top)) {
-      for (Path p : tree.sorted().toList()) {
-        if (p.equals(base)) {
-          continue;
+  /** Whether exactly one subfolder of {@code folder} (not a link) holds a MANIFEST.json. */
+  private static boolean holdsOneBundle(Path folder) throws IOException {
+    int bundles = 0;
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+      for (Path child : children) {
+        if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
+            && Files.exists(child.resolve(Bundle.MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+          bundles++;
         }
-        String name = base.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+      }
+    }
+    return bundles == 1;
+  }
+
+  /** Reads {@code in} to its end through a small buffer (not one of 16 KiB per entry). */
+  static void drain(InputStream in) throws IOException {
+    byte[] sink = new byte[512];
+    while (in.read(sink) >= 0) {
+      // what the sink left is read, and counted, all the same
+    }
+  }
+
+  /** Walks a folder depth first, children sorted by name, each listing counted as kept. */
+  private record FolderWalk(ReadBudget budget, Sink sink) {
+    /** The entries of {@code folder} and below, named relative to {@code base}. */
+    void walk(Path base, Path folder) throws IOException, BundleProblem {
+      if (!folder.equals(base)) {
+        sink.accept(new RawEntry(name(base, folder) + "/", Kind.DIRECTORY, 0),
+            InputStream.nullInputStream());
+      }
+      List<Path> children = new ArrayList<>();
+      try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
+        for (Path child : listing) {
+          budget.keepEntry(child.getFileName().toString().length());
+          children.add(child);
+        }
+      }
+      children.sort(null);
+      for (Path child : children) {
         BasicFileAttributes attributes =
-            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Kind kind = attributes.isSymbolicLink() ? Kind.SYMLINK
-            : attributes.isDirectory() ? Kind.DIRECTORY
-            : !attributes.isRegularFile() ? Kind.OTHER
-            : links(p) > 1 ? Kind.HARDLINK
-            : Kind.FILE;
-        entries.add(new RawEntry(kind == Kind.DIRECTORY ? name + "/" : name, kind,
-            kind == Kind.FILE ? content(p) : new byte[0]));
-      }
-    }
-    return entries;
-  }
-
-  /** The number of names of a regular file ({@code unix:nlink}), 1 where it cannot be known. */
-  private static int links(Path file) {
-    try {
-      return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return 1;
-    }
-  }
-
-  private List<RawEntry> tarGz(Path path) throws IOException {
-    List<RawEntry> entries = new ArrayList<>();
-    try (InputStream file = new BufferedInputStream(Files.newInputStream(path));
-        TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
-      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-        Kind kind = e.isSymbolicLink() ? Kind.SYMLINK
-            : e.isLink() ? Kind.HARDLINK
-            : e.isDirectory() ? Kind.DIRECTORY
-            : e.isFile() ? Kind.FILE
-            : Kind.OTHER;
-        entries.add(new RawEntry(e.getName(), kind,
-            kind == Kind.FILE ? content(tar) : new byte[0]));
-      }
-    }
-    return entries;
-  }
-
-  private List<RawEntry> zip(Path path) throws IOException {
-    List<RawEntry> entries = new ArrayList<>();
-    try (ZipFile zip = ZipFile.builder()
-        .setSeekableByteChannel(new SeekableInMemoryByteChannel(Files.readAllBytes(path)))
-        .get()) {
-      for (ZipArchiveEntry e : Collections.list(zip.getEntriesInPhysicalOrder())) {
-        Kind kind = e.isUnixSymlink() ? Kind.SYMLINK
-            : e.isDirectory() ? Kind.DIRECTORY
-            : Kind.FILE;
-        byte[] content = new byte[0];
-        if (kind == Kind.FILE) {
-          try (InputStream in = zip.getInputStream(e)) {
-            content = content(in);
-          }
+            Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isDirectory()) {
+          walk(base, child);
+        } else {
+          file(base, child, attributes);
         }
-        entries.add(new RawEntry(e.getName(), kind, content));
       }
     }
-    return entries;
+
+    private void file(Path base, Path file, BasicFileAttributes attributes)
+        throws IOException, BundleProblem {
+      String name = name(base, file);
+      Kind kind = attributes.isSymbolicLink() ? Kind.SYMLINK
+          : !attributes.isRegularFile() ? Kind.OTHER
+          : links(file) > 1 ? Kind.HARDLINK
+          : Kind.FILE;
+      if (kind != Kind.FILE) {
+        sink.accept(new RawEntry(name, kind, 0), InputStream.nullInputStream());
+        return;
+      }
+      budget.declare(name, attributes.size());
+      try (InputStream in =
+          budget.counting(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS))) {
+        sink.accept(new RawEntry(name, kind, attributes.size()), in);
+        drain(in);
+      }
+    }
+
+    private static String name(Path base, Path p) {
+      return base.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+    }
+
+    /** The number of names of a regular file ({@code unix:nlink}), 1 where it cannot be known. */
+    private static int links(Path file) {
+      try {
+        return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS))
+            .intValue();
+      } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+        return 1;
+      }
+    }
   }
 }

@@ -30,6 +30,18 @@ final class JsonText {
     }
   }
 
+  /**
+   * {@code value} (a record, say) serialized by {@link #MAPPER} in the same layout, ending with
+   * {@code \n}: a value read from JSON that this writes back identically was in strata's form.
+   */
+  static String writeValue(Object value) {
+    try {
+      return WRITER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("records of strings, numbers and lists serialize", e);
+    }
+  }
+
   private static DefaultPrettyPrinter printer() {
     DefaultIndenter lf = new DefaultIndenter("  ", "\n");
     Separators separators = Separators.createDefaultInstance()

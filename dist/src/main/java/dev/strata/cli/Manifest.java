@@ -1,6 +1,16 @@
 package dev.strata.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.dialects.Dialect;
@@ -107,25 +117,81 @@ final class Manifest {
   }
 
   /**
-   * Reads a manifest for {@code strata verify}.
+   * Reads a manifest for {@code strata verify}, strictly: JSON with no duplicate key and nothing
+   * after the object ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}, {@link
+   * DeserializationFeature#FAIL_ON_TRAILING_TOKENS}), every key known and of its type (no
+   * coercion between strings, numbers and booleans, no float for an integer), then written back
+   * byte for byte as {@link #render} writes it (key order, layout, escapes), so that two
+   * manifests that read alike are the same bytes.
    *
-   * @throws BundleProblem when it is not JSON, or not of {@link #FORMAT_VERSION}
+   * @throws BundleProblem ({@link BundleProblem.Kind#MANIFEST}, at its line and column) when it is
+   *     not such a manifest, or is of another {@link #FORMAT_VERSION}
    */
-  static JsonNode read(byte[] bytes) throws BundleProblem {
-    JsonNode root;
+  static ManifestModel read(byte[] bytes) throws BundleProblem {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    checkFormat(bytes, text);
+    ManifestModel model;
     try {
-      root = JsonText.MAPPER.readTree(bytes);
+      model = STRICT.readValue(bytes, ManifestModel.class);
+    } catch (JsonProcessingException e) {
+      throw ManifestErrors.problem(e, text);
     } catch (java.io.IOException e) {
-      throw new BundleProblem(Bundle.MANIFEST + " is not valid JSON");
+      throw new IllegalStateException("reading bytes in memory does not fail", e);
     }
-    if (root == null || !root.isObject() || !"strata-bundle".equals(root.path("format").asText())) {
-      throw new BundleProblem(Bundle.MANIFEST + " is not a strata bundle manifest");
+    String canonical = JsonText.writeValue(model);
+    if (!canonical.equals(text)) {
+      throw ManifestErrors.notCanonical(text, canonical);
     }
-    int version = root.path("formatVersion").asInt(-1);
-    if (version != FORMAT_VERSION) {
-      throw new BundleProblem(Bundle.MANIFEST + " has format version " + root.path("formatVersion")
-          + ", this strata reads version " + FORMAT_VERSION);
-    }
-    return root;
+    return model;
   }
+
+  /** {@code format} and {@code formatVersion}, read first, so another version is named as such. */
+  private static void checkFormat(byte[] bytes, String text) throws BundleProblem {
+    String format = null;
+    String version = null;
+    try (JsonParser parser = STRICT.createParser(bytes)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw ManifestErrors.notAManifest();
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (key.equals("format") && value == JsonToken.VALUE_STRING) {
+          format = parser.getText();
+        } else if (key.equals("formatVersion") && value.isScalarValue()) {
+          version = value == JsonToken.VALUE_STRING ? '"' + parser.getText() + '"'
+              : parser.getText();
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw ManifestErrors.problem(e, text);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("reading bytes in memory does not fail", e);
+    }
+    if (!"strata-bundle".equals(format)) {
+      throw ManifestErrors.notAManifest();
+    }
+    if (!String.valueOf(FORMAT_VERSION).equals(version)) {
+      throw new BundleProblem(BundleProblem.Kind.MANIFEST, Bundle.MANIFEST + " has format version "
+          + version + ", this strata reads version " + FORMAT_VERSION);
+    }
+  }
+
+  /** The strict reader of {@link #read}. */
+  private static final ObjectMapper STRICT = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .withCoercionConfigDefaults(config -> {
+        for (CoercionInputShape shape : CoercionInputShape.values()) {
+          config.setCoercion(shape, CoercionAction.Fail);
+        }
+        config.setAcceptBlankAsEmpty(false);
+      })
+      .build();
 }

@@ -62,7 +62,7 @@ class BundleTest {
       expected.add(stem + ".down.sql");
       expected.add(ROOT + "sources/" + steps.get(i).id() + ".sql");
     }
-    List<String> names = BundleReader.read(out).stream().map(BundleReader.RawEntry::name).toList();
+    List<String> names = Archives.readTarGz(out).stream().map(Archives.Entry::name).toList();
     assertEquals(expected.stream().sorted().toList(), names, "sorted, folders included");
   }
 

@@ -7,6 +7,22 @@
 
 DO $strata$
 DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(4896247922164608825) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
+
+DO $strata$
+DECLARE
     expected text[] := '{}'::text[];
     actual text[] := '{}';
 BEGIN
@@ -68,3 +84,9 @@ END
 $strata$;
 
 COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

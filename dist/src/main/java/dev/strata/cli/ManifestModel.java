@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  *
  * @param lockTimeout {@code null} when not set
  * @param statementTimeout {@code null} when not set
+ * @param lockWait how long the script waits for the advisory lock; {@code null} when it does not
+ *     wait
  */
 record ManifestModel(
     String format,
@@ -24,6 +26,7 @@ record ManifestModel(
     Boolean guards,
     String lockTimeout,
     String statementTimeout,
+    String lockWait,
     List<String> from,
     List<String> to,
     List<Step> steps,
@@ -44,7 +47,8 @@ record ManifestModel(
     require(transactionMode, "transactionMode");
     require(guards, "guards");
     if (lockTimeout != null && !DURATION.matcher(lockTimeout).matches()
-        || statementTimeout != null && !DURATION.matcher(statementTimeout).matches()) {
+        || statementTimeout != null && !DURATION.matcher(statementTimeout).matches()
+        || lockWait != null && !DURATION.matcher(lockWait).matches()) {
       throw new IllegalArgumentException("a timeout is not a duration like 5s or 2min");
     }
     from = ids(from, "from");
@@ -62,7 +66,12 @@ record ManifestModel(
     }
   }
 
-  /** One entry of {@code steps}. */
+  /**
+   * One entry of {@code steps}.
+   *
+   * @param psqlMetaCommands whether the revision has a {@code -- +dialect postgresql
+   *     psql-meta-commands} block (language.md, "What psql sees")
+   */
   record Step(
       Integer position,
       String revision,
@@ -71,7 +80,8 @@ record ManifestModel(
       String direction,
       FileRef source,
       FileRef up,
-      FileRef down) {
+      FileRef down,
+      Boolean psqlMetaCommands) {
     Step {
       require(position, "position");
       id(revision, "revision");
@@ -81,6 +91,7 @@ record ManifestModel(
       require(source, "source");
       require(up, "up");
       require(down, "down");
+      require(psqlMetaCommands, "psqlMetaCommands");
     }
   }
 

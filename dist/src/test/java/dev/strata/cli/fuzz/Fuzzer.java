@@ -109,8 +109,9 @@ final class Fuzzer {
 
   private static String transcript(Command command, Outcome outcome) {
     String err = outcome.err();
-    if (err.length() > 20_000) {
-      err = err.substring(0, 20_000) + "\n[... " + (outcome.err().length() - 20_000) + " more chars]";
+    if (outcome.errSize() > 20_000) {
+      err = err.substring(0, Math.min(err.length(), 20_000)) + "\n[... " + outcome.errSize()
+          + " bytes in all]";
     }
     return "$ " + command.display() + "\n[exit " + outcome.exit() + "]\n"
         + outcome.thrown().map(t -> "[threw " + t + "]\n").orElse("") + err + "\n";

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  *       the range diagnostics (E0301-E0312 except E0306, which points into a file) of a command
  *       that has a range, at line 1 and a column inside the range as typed. A head {@code strata:
  *       error[...]} has no position and breaks the rule; warnings need none;
+ *   <li>stderr holds at most {@link Outcome#KEPT} bytes (16 MiB: an error storm is a defect, even
+ *       when each of its diagnostics is right);
  *   <li>exit 1 comes with at least one error and exit 0 with none; exit 0 of {@code upgrade} or
  *       {@code downgrade} prints a script, of {@code bundle} writes the bundle.
  * </ol>
@@ -57,6 +59,11 @@ final class Invariant {
       Throwable t = outcome.thrown().get();
       found.add(new Violation(display, Violation.Kind.THROWABLE, throwableKey(t),
           t + topFrames(t)));
+      return found;
+    }
+    if (outcome.errTruncated()) {
+      found.add(new Violation(display, Violation.Kind.FLOOD, "stderr over 16 MiB",
+          outcome.errSize() + " bytes on stderr, starting:\n" + firstLines(outcome.err())));
       return found;
     }
     if (outcome.exit() != 0 && outcome.exit() != 1) {

@@ -35,6 +35,8 @@ record Violation(String command, Kind kind, String key, String detail) {
     SILENT_FAILURE,
     /** Exit 0 with an error diagnostic. */
     ERROR_ON_SUCCESS,
+    /** More than 16 MiB on stderr: an error storm. */
+    FLOOD,
     /** Exit 0 without the script or bundle the command promises. */
     NO_OUTPUT,
     /** {@code check} has no error for a file that must have one (see {@link CaseInvariant}). */

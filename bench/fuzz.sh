@@ -5,6 +5,7 @@
 #
 #   bench/fuzz.sh N [SEED]        cases 1..N of SEED (a random seed, printed, when omitted)
 #   bench/fuzz.sh --case K SEED   case K of SEED alone, to rerun a violation
+#   bench/fuzz.sh --list N SEED   what cases 1..N of SEED do (mutations, commands), without running
 #
 # Builds the project first (mvn -o -q -DskipTests package) when dist/target is missing or older
 # than any source file. Cases are written under bench/out/fuzz/seed-SEED/ (emptied first); each
@@ -16,10 +17,10 @@ set -euo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 
 usage() {
-  echo "usage: $0 N [SEED]   |   $0 --case K SEED" >&2
+  echo "usage: $0 N [SEED]   |   $0 --case K SEED   |   $0 --list N SEED" >&2
   exit 2
 }
-if [[ $# -eq 3 && $1 == --case ]]; then
+if [[ $# -eq 3 && ($1 == --case || $1 == --list) ]]; then
   [[ $2 =~ ^[1-9][0-9]*$ && $3 =~ ^-?[0-9]+$ ]] || usage
 elif [[ $# -ge 1 && $# -le 2 && $1 =~ ^[1-9][0-9]*$ ]]; then
   [[ $# -eq 1 || $2 =~ ^-?[0-9]+$ ]] || usage
@@ -55,6 +56,9 @@ if [[ ! -f $stamp || ! -f $root/dist/target/test-classes/dev/strata/cli/fuzz/Fuz
   touch -d "@$started" -- "$stamp"
 fi
 
-exec "$java_bin" -Xmx2g -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true \
+# The launcher's JVM flags (C1 only, serial GC), so that stack depth and speed are what the CLI
+# sees; -Xmx2g bounds the harness on a shared machine.
+exec "$java_bin" -Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
+  -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true \
   -cp "$root/dist/target/test-classes:$lib/*" dev.strata.cli.fuzz.FuzzMain \
   --versions "$root/versions" --out "$root/bench/out/fuzz" "$@"

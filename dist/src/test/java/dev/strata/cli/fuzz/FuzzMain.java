@@ -15,6 +15,7 @@ import java.util.Map;
  * <pre>
  * FuzzMain --versions DIR --out DIR N [SEED]       cases 1..N (SEED: a random one when omitted)
  * FuzzMain --versions DIR --out DIR --case K SEED  case K alone
+ * FuzzMain --versions DIR --list N SEED             what cases 1..N do, without running them
  * </pre>
  *
  * <p>Cases are written under {@code OUT/seed-SEED/} (emptied first); each failing case stays there
@@ -37,8 +38,17 @@ public final class FuzzMain {
     } catch (IllegalArgumentException e) {
       err.println("fuzz: error: " + e.getMessage());
       err.println("usage: FuzzMain --versions DIR --out DIR N [SEED]"
-          + " | --versions DIR --out DIR --case K SEED");
+          + " | --versions DIR --out DIR --case K SEED | --versions DIR --list N SEED");
       return 2;
+    }
+    if (a.list()) {
+      Chain sample = Chain.read(a.versions());
+      for (int n = 1; n <= a.cases(); n++) {
+        FuzzCase c = FuzzCase.generate(a.seed(), n, sample);
+        out.println(n + ": " + String.join("; ", c.mutations()) + " | "
+            + String.join(" | ", c.commands().stream().map(Command::display).toList()));
+      }
+      return 0;
     }
     Path root = a.out().resolve("seed-" + a.seed());
     if (a.only() == 0) {
@@ -64,17 +74,19 @@ public final class FuzzMain {
   }
 
   /** The parsed command line; {@code only} is 0 for a run of cases 1..{@code cases}. */
-  private record Arguments(Path versions, Path out, int cases, int only, long seed) {
+  private record Arguments(Path versions, Path out, int cases, int only, long seed, boolean list) {
     static Arguments parse(String[] args) {
       Path versions = Path.of("versions");
       Path out = Path.of("bench/out/fuzz");
       int only = 0;
+      boolean list = false;
       List<String> positional = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--versions" -> versions = Path.of(value(args, ++i));
           case "--out" -> out = Path.of(value(args, ++i));
           case "--case" -> only = positive(value(args, ++i), "K");
+          case "--list" -> list = true;
           default -> positional.add(args[i]);
         }
       }
@@ -87,7 +99,7 @@ public final class FuzzMain {
       int cases = only > 0 ? 1 : positive(positional.get(0), "N");
       String seed = only > 0 ? positional.get(0) : positional.size() == 2 ? positional.get(1) : null;
       return new Arguments(versions, out, cases, only,
-          seed == null ? System.currentTimeMillis() : number(seed, "SEED"));
+          seed == null ? System.currentTimeMillis() : number(seed, "SEED"), list);
     }
 
     private static String value(String[] args, int i) {

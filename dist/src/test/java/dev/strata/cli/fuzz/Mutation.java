@@ -43,8 +43,19 @@ enum Mutation {
     this.action = action;
   }
 
-  /** Applies this mutation to {@code chain} in place; returns what it did, for the report. */
+  /**
+   * Applies this mutation to {@code chain} in place; returns what it did, for the report, on one
+   * line: control characters and U+0085, U+2028, U+2029 are written as {@code \\uXXXX}.
+   */
   String apply(Chain chain, RandomGenerator rnd) {
-    return name() + " " + action.apply(chain, rnd);
+    StringBuilder what = new StringBuilder(name()).append(' ');
+    action.apply(chain, rnd).codePoints().forEach(c -> {
+      if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029) {
+        what.append(String.format("\\u%04X", c));
+      } else {
+        what.appendCodePoint(c);
+      }
+    });
+    return what.toString();
   }
 }

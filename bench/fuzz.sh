@@ -7,11 +7,12 @@
 #   bench/fuzz.sh --case K SEED   case K of SEED alone, to rerun a violation
 #   bench/fuzz.sh --list N SEED   what cases 1..N of SEED do (mutations, commands), without running
 #
-# Builds the project first (mvn -o -q -DskipTests package) when dist/target is missing or older
-# than any source file. Cases are written under bench/out/fuzz/seed-SEED/ (emptied first); each
-# failing case stays there as case-K/ with the damaged versions/ and a REPORT.txt. Prints every
-# violation, a count per symptom and the timing, then `N cases, V violations` (V: cases that broke
-# a rule). Exit 0 without violations, 1 with some, 2 for a wrong command line.
+# Builds the project first (mvn -o -q -DskipTests package) when the fuzzer's classes are missing
+# or a source file is newer than the build this script last made. Cases are written under
+# bench/out/fuzz/seed-SEED/ (emptied first); each failing case stays there as case-K/ with the
+# damaged versions/ and a REPORT.txt. Prints every violation, a count per symptom and the timing,
+# then `N cases, V violations` (V: cases that broke a rule). Exit 0 without violations, 1 with
+# some, 2 for a wrong command line.
 set -euo pipefail
 
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -52,7 +53,7 @@ if [[ ! -f $stamp || ! -f $root/dist/target/test-classes/dev/strata/cli/fuzz/Fuz
   [[ -n $(find "$root"/*/src "$root"/pom.xml "$root"/*/pom.xml -newer "$stamp" -type f -print -quit) ]]; then
   echo "bench/fuzz.sh: building (mvn -o -q -B -DskipTests package)" >&2
   started=$(date +%s)
-  (cd "$root" && mvn -o -q -B -DskipTests package) >&2
+  (cd "$root" && mvn -o -q -B -Dstyle.color=never -DskipTests package) >&2
   touch -d "@$started" -- "$stamp"
 fi
 

@@ -18,7 +18,8 @@ import java.util.random.RandomGenerator;
  *     downgrade}, {@code bundle} or {@code heads}; every command parses the whole chain, so three
  *     per case keep a case near a quarter of a second
  */
-record FuzzCase(long seed, int number, Chain chain, List<String> mutations, List<Command> commands) {
+record FuzzCase(
+    long seed, int number, Chain chain, List<String> mutations, List<Command> commands) {
   FuzzCase {
     if (number < 1) {
       throw new IllegalArgumentException("case numbers start at 1: " + number);

@@ -97,7 +97,8 @@ public final class FuzzMain {
         throw new IllegalArgumentException("give the number of cases N, and optionally a SEED");
       }
       int cases = only > 0 ? 1 : positive(positional.get(0), "N");
-      String seed = only > 0 ? positional.get(0) : positional.size() == 2 ? positional.get(1) : null;
+      String seed =
+          only > 0 ? positional.get(0) : positional.size() == 2 ? positional.get(1) : null;
       return new Arguments(versions, out, cases, only,
           seed == null ? System.currentTimeMillis() : number(seed, "SEED"), list);
     }
@@ -165,7 +166,8 @@ public final class FuzzMain {
             numbers.size(), signature, numbers.subList(0, Math.min(5, numbers.size()))));
       }
       StringBuilder verbs = new StringBuilder();
-      nanosByVerb.forEach((verb, nanos) -> verbs.append(String.format(" %s %.1f s,", verb, nanos / 1e9)));
+      nanosByVerb.forEach(
+          (verb, nanos) -> verbs.append(String.format(" %s %.1f s,", verb, nanos / 1e9)));
       out.printf("time:%s total %.0f s%n", verbs.substring(0, verbs.length() - 1), seconds);
       out.println("slowest cases:");
       for (Fuzzer.Result r : slowest) {

@@ -62,10 +62,12 @@ final class HeaderMutations {
       String line = ascii(lines.get(index));
       if (rnd.nextBoolean()) {
         lines.remove(index);
-        return new Edit(Bytes.join(lines), "deleted `" + line.strip() + "` (line " + (index + 1) + ")");
+        return new Edit(Bytes.join(lines),
+            "deleted `" + line.strip() + "` (line " + (index + 1) + ")");
       }
       lines.add(index, lines.get(index));
-      return new Edit(Bytes.join(lines), "doubled `" + line.strip() + "` (line " + (index + 1) + ")");
+      return new Edit(Bytes.join(lines),
+          "doubled `" + line.strip() + "` (line " + (index + 1) + ")");
     }
     String directive = Bytes.pick(rnd, DIRECTIVES);
     int index = rnd.nextInt(lines.size() + 1);
@@ -85,7 +87,8 @@ final class HeaderMutations {
           "\u00fc_x", "a b", "0013", "");
       case "revises" -> List.of("0099_missing", other, last, "base", "None", other + ",," + last,
           other + ",", ", ", other + ", base", String.join(", ", ids));
-      case "depends-on" -> List.of(last, "0099_missing", other, "base", "head", other + ", " + other);
+      case "depends-on" ->
+          List.of(last, "0099_missing", other, "base", "head", other + ", " + other);
       case "branch" -> List.of(other, "lrs", "dividends", "lrs@x", "head", "a b", "lrs, lrs", "");
       default -> List.of(other, "x".repeat(300), "\u00e9t\u00e9 \u2603", "");
     };

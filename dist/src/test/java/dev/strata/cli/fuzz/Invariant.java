@@ -39,9 +39,8 @@ import java.util.regex.Pattern;
  */
 final class Invariant {
   // DOTALL: a source line may hold U+0085, U+2028 or a lone CR, which '.' does not match
-  static final Pattern HEAD = Pattern.compile(
-      "(?<path>.+?):(?<line>\\d+):(?<col>\\d+): (?<severity>error|warning)\\[(?<code>[EW]\\d{4})]: .*",
-      Pattern.DOTALL);
+  static final Pattern HEAD = Pattern.compile("(?<path>.+?):(?<line>\\d+):(?<col>\\d+): "
+      + "(?<severity>error|warning)\\[(?<code>[EW]\\d{4})]: .*", Pattern.DOTALL);
   static final Pattern BARE = Pattern.compile(
       "strata: (?<severity>error|warning)\\[(?<code>[EW]\\d{4})]: .*", Pattern.DOTALL);
   private static final Pattern FOLLOWING = Pattern.compile(
@@ -68,15 +67,19 @@ final class Invariant {
     }
     if (outcome.exit() != 0 && outcome.exit() != 1) {
       found.add(new Violation(display, Violation.Kind.EXIT_CODE,
-          "exit " + outcome.exit() + " " + internalError(outcome.err()), firstLines(outcome.err())));
+          "exit " + outcome.exit() + " " + internalError(outcome.err()),
+          firstLines(outcome.err())));
     }
     // after an internal error its own report is expected on stderr: do not count it twice
-    int errors = scan(command, outcome.err(), versions, found.isEmpty() ? found : new ArrayList<>());
+    int errors =
+        scan(command, outcome.err(), versions, found.isEmpty() ? found : new ArrayList<>());
     if (outcome.exit() == 1 && errors == 0 && found.isEmpty()) {
-      found.add(new Violation(display, Violation.Kind.SILENT_FAILURE, "", firstLines(outcome.err())));
+      found.add(new Violation(
+          display, Violation.Kind.SILENT_FAILURE, "", firstLines(outcome.err())));
     }
     if (outcome.exit() == 0 && errors > 0) {
-      found.add(new Violation(display, Violation.Kind.ERROR_ON_SUCCESS, "", firstLines(outcome.err())));
+      found.add(new Violation(
+          display, Violation.Kind.ERROR_ON_SUCCESS, "", firstLines(outcome.err())));
     }
     if (outcome.exit() == 0 && !delivered(command, outcome, out)) {
       found.add(new Violation(display, Violation.Kind.NO_OUTPUT, "", "exit 0 but nothing written"));

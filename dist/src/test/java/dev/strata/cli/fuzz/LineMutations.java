@@ -126,6 +126,7 @@ final class LineMutations {
     }
     int index = Bytes.pick(rnd, header);
     byte[] line = lines.get(index);
-    return Bytes.offsetOfLine(lines, index) + (endsWithNewline(line) ? line.length - 1 : line.length);
+    int body = endsWithNewline(line) ? line.length - 1 : line.length;
+    return Bytes.offsetOfLine(lines, index) + body;
   }
 }

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /** Mutations below the language: bits, truncation, NUL, invalid UTF-8, odd line separators. */
 final class RawMutations {
-  /** Invalid UTF-8: a stray byte, a truncated sequence, an overlong form, a surrogate, > U+10FFFF. */
+  /** Invalid UTF-8: stray bytes, truncated sequences, an overlong form, a surrogate, > U+10FFFF. */
   private static final List<byte[]> INVALID_UTF8 = List.of(
       new byte[] {(byte) 0xFF},
       new byte[] {(byte) 0x80},

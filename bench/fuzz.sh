@@ -53,7 +53,11 @@ if [[ ! -f $stamp || ! -f $root/dist/target/test-classes/dev/strata/cli/fuzz/Fuz
   [[ -n $(find "$root"/*/src "$root"/pom.xml "$root"/*/pom.xml -newer "$stamp" -type f -print -quit) ]]; then
   echo "bench/fuzz.sh: building (mvn -o -q -B -DskipTests package)" >&2
   started=$(date +%s)
-  (cd "$root" && mvn -o -q -B -Dstyle.color=never -DskipTests package) >&2
+  if ! log=$(cd "$root" && mvn -o -q -B -DskipTests package 2>&1); then
+    printf '%s\n' "$log" >&2
+    echo "bench/fuzz.sh: error: the build failed" >&2
+    exit 1
+  fi
   touch -d "@$started" -- "$stamp"
 fi
 

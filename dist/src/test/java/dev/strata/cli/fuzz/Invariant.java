@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *   <li>stderr is only diagnostics: each line is a head line {@code PATH:LINE:COL:
  *       error|warning[CODE]: message} or {@code strata: error|warning[CODE]: message}, or one of
  *       the lines that follow a head: the source line ({@code "  N | text"}), the caret line
- *       ({@code "    | ^^^"}) or a note ({@code "  = help: ..."});
+ *       ({@code "    | ^^^"}) or a note ({@code "  = help: ..."}); empty lines are let pass;
  *   <li>every error head has a position: {@code PATH} is a regular file inside the case's
  *       versions directory, {@code LINE} is at most its line count + 1 (lines end at LF, CRLF or
  *       CR, as {@code String.lines}) and {@code COL} at most that line's length in bytes + 1 (1 on

@@ -73,12 +73,30 @@ public record SourceFile(String path, String text) {
   }
 
   /**
-   * Line {@code n} (1-based) without its terminator, or {@code ""} when {@code n} is past the end
-   * (a diagnostic at end of file).
+   * Line {@code n} (1-based) as diagnostics count lines, without its terminator, or {@code ""}
+   * when {@code n} is past the end (a diagnostic at end of file). Lines end at {@code \n} only, as
+   * the lexer counts them (a {@code \r} before it is dropped); a lone {@code \r} inside the line
+   * is shown as U+240D (␍), one character for one, so that a column still points at its character
+   * and the terminal does not jump back to the start of the line.
    */
   public String line(int n) {
-    List<String> all = lines();
-    return n >= 1 && n <= all.size() ? all.get(n - 1) : "";
+    int start = 0;
+    for (int i = 1; i < n; i++) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        return "";
+      }
+      start = end + 1;
+    }
+    if (n < 1 || start > text.length()) {
+      return "";
+    }
+    int end = text.indexOf('\n', start);
+    String line = text.substring(start, end < 0 ? text.length() : end);
+    if (line.endsWith("\r")) {
+      line = line.substring(0, line.length() - 1);
+    }
+    return line.replace('\r', '\u240D');
   }
 
   /** The lowercase hex SHA-256 of the text's UTF-8 bytes, exactly as read (64 characters). */

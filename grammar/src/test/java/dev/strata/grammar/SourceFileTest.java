@@ -45,6 +45,24 @@ class SourceFileTest {
     assertEquals("-- é😀x", error.location().orElseThrow().source().line(3));
   }
 
+  /** Found by the fuzzer: a lone CR ended the printed line, so the caret pointed past it. */
+  @Test
+  void aLoneCarriageReturnStaysInItsLineAsPrinted() {
+    SourceFile file = new SourceFile("x.sql", "a\r\n-- message: hi\rSELECT 1;\nlast");
+    assertEquals("a", file.line(1));
+    assertEquals("-- message: hi\u240DSELECT 1;", file.line(2));
+    assertEquals("last", file.line(3));
+    assertEquals("", file.line(4));
+    assertEquals("", file.line(0));
+    Diagnostic error = Diagnostic.error("E0114", "statement outside a section", file,
+        new Span(2, 16, 6));
+    assertEquals("""
+        x.sql:2:16: error[E0114]: statement outside a section
+          2 | -- message: hi\u240DSELECT 1;
+            |                ^^^^^^
+        """, error.format());
+  }
+
   @Test
   void theFirstBadByteOfASequenceIsReported() {
     // a lead byte followed by no continuation byte, at the start of a line

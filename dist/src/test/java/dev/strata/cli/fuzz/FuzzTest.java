@@ -34,26 +34,11 @@ class FuzzTest {
   private record Known(String defect, Predicate<Violation> symptom, Set<Integer> cases) {}
 
   /**
-   * The known defects (issue 7, being fixed on other branches). Delete an entry when its fix is
-   * merged: the test fails on a case that no entry explains, and on a listed case that no longer
-   * shows its symptom, so this list stays true.
+   * The known defects: none today. A defect found later and not fixed at once is listed here with
+   * its cases; delete the entry when its fix is merged: the test fails on a case that no entry
+   * explains, and on a listed case that no longer shows its symptom, so this list stays true.
    */
-  private static final List<Known> KNOWN = List.of(
-      new Known("E0207 'not valid UTF-8' of a revision file has no position (section 3)",
-          v -> v.key().equals("E0207") || v.key().equals("is not valid UTF-8"),
-          Set.of(10, 19, 22, 41, 75, 99, 105, 111, 112, 134, 138, 142, 144, 145, 146, 154, 162,
-              165, 171, 179, 189, 197, 212, 215, 218, 220, 224, 244, 286, 295)),
-      new Known("E0207 'not valid UTF-8' of strata.sum has no position (LockFile.read)",
-          v -> v.key().equals("E0207"), Set.of(11, 34)),
-      new Known("StackOverflowError on deep nesting (section 3)",
-          v -> v.key().startsWith("java.lang.StackOverflowError"), Set.of(53, 92, 209)),
-      new Known("bundle exits 3: rollback plan is not the inverse of the upgrade (section 3)",
-          v -> v.key().contains("IllegalStateException"), Set.of(110, 125, 254)),
-      new Known("check passes a downgrade through a revision with no downgrade section (E0306,"
-          + " section 4)", v -> v.key().equals("E0306"), Set.of(70)),
-      new Known("a lone CR (U+000D) ends a line for the printer but not for the lexer: the"
-          + " position points past the printed line (found by the fuzzer)",
-          v -> v.kind() == Violation.Kind.BAD_POSITION, Set.of(115)));
+  private static final List<Known> KNOWN = List.of();
 
   @Test
   void seededCasesKeepTheInvariant() throws Exception {

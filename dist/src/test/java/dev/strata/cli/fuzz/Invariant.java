@@ -147,10 +147,21 @@ final class Invariant {
         : Optional.of(code + " at a line or column outside the file");
   }
 
-  /** The lines of {@code file}, one char per byte, split as {@code String.lines} splits them. */
+  /**
+   * The lines of {@code file}, one char per byte, split as diagnostics count lines: at {@code \n}
+   * only, a {@code \r} before it dropped (a lone {@code \r} stays inside its line).
+   */
   private static List<String> lines(Path file) {
     try {
-      return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines().toList();
+      String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+      List<String> lines = new java.util.ArrayList<>();
+      for (String line : text.split("\n", -1)) {
+        lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+      }
+      if (text.endsWith("\n") || text.isEmpty()) {
+        lines.remove(lines.size() - 1);
+      }
+      return lines;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

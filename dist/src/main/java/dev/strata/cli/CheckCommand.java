@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.dialects.Dialect;
 import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
 import java.io.PrintWriter;
@@ -67,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
     switch (format) {
       case TEXT -> {
         PrintWriter err = spec.commandLine().getErr();
-        report.diagnostics().forEach(d -> err.print(d.format()));
+        err.print(DiagnosticException.format(report.diagnostics()));
         err.flush();
         out.println(summary(report));
       }

@@ -28,10 +28,27 @@ public final class DiagnosticException extends Exception {
     return diagnostics;
   }
 
-  /** All diagnostics formatted one after the other, as the CLI prints them to stderr. */
+  /** The diagnostics as the CLI prints them to stderr: {@link #format(List)}. */
   public String format() {
+    return format(diagnostics);
+  }
+
+  /** The most diagnostics printed at once, like javac's {@code -Xmaxerrs}. */
+  public static final int MAX_PRINTED = 200;
+
+  /**
+   * {@code diagnostics} formatted one after the other, at most {@link #MAX_PRINTED} of them: past
+   * that, the last one printed ends with a note giving how many were left out, so that an error
+   * storm (thousands of unknown parents on one line) prints a bounded text.
+   */
+  public static String format(List<Diagnostic> diagnostics) {
     StringBuilder out = new StringBuilder();
-    diagnostics.forEach(d -> out.append(d.format()));
+    diagnostics.stream().limit(MAX_PRINTED).forEach(d -> out.append(d.format()));
+    if (diagnostics.size() > MAX_PRINTED) {
+      out.append("  = note: ").append(diagnostics.size() - MAX_PRINTED)
+          .append(" more diagnostics not shown (strata prints the first ").append(MAX_PRINTED)
+          .append("); fix these, then run again\n");
+    }
     return out.toString();
   }
 }

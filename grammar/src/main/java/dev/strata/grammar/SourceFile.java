@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 
 /**
  * The text of one input, as read, with the path it is reported under.
@@ -80,24 +82,42 @@ public record SourceFile(String path, String text) {
    * and the terminal does not jump back to the start of the line.
    */
   public String line(int n) {
-    int start = 0;
-    for (int i = 1; i < n; i++) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        return "";
-      }
-      start = end + 1;
-    }
-    if (n < 1 || start > text.length()) {
+    int[] starts = lineStarts(text);
+    if (n < 1 || n > starts.length) {
       return "";
     }
-    int end = text.indexOf('\n', start);
-    String line = text.substring(start, end < 0 ? text.length() : end);
+    int start = starts[n - 1];
+    int end = n < starts.length ? starts[n] - 1 : text.length();
+    String line = text.substring(start, end);
     if (line.endsWith("\r")) {
       line = line.substring(0, line.length() - 1);
     }
     return line.replace('\r', '\u240D');
   }
+
+  /**
+   * Where each line of {@code text} starts (after each {@code \n}), computed once per text so that
+   * thousands of diagnostics in one large file print in linear time. Weak keys: an entry lives as
+   * long as its text.
+   */
+  private static int[] lineStarts(String text) {
+    synchronized (LINE_STARTS) {
+      return LINE_STARTS.computeIfAbsent(text, t -> {
+        int count = 1;
+        for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
+          count++;
+        }
+        int[] starts = new int[count];
+        int k = 1;
+        for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
+          starts[k++] = i + 1;
+        }
+        return starts;
+      });
+    }
+  }
+
+  private static final Map<String, int[]> LINE_STARTS = new WeakHashMap<>();
 
   /** The lowercase hex SHA-256 of the text's UTF-8 bytes, exactly as read (64 characters). */
   public String sha256() {

@@ -1,6 +1,9 @@
 package dev.strata.grammar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +57,24 @@ class DiagnosticTest {
 
   private static String format(String line, Span span) {
     return Diagnostic.error("E0101", "m", new SourceFile("f.sql", line + "\n"), span).format();
+  }
+
+  /** Found by the fuzzer: 250,000 unknown parents on one line printed 60 MB, in quadratic time. */
+  @Test
+  void anErrorStormPrintsTheFirst200AndANote() {
+    StringBuilder text = new StringBuilder("-- revises: a");
+    List<Diagnostic> storm = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      text.append(", x");
+    }
+    SourceFile file = new SourceFile("v.sql", text + "\n");
+    for (int i = 0; i < 250; i++) {
+      storm.add(Diagnostic.error("E0202", "unknown parent revision 'x'", file,
+          new Span(1, 16 + 3 * i, 1)));
+    }
+    String printed = new DiagnosticException(storm).format();
+    assertEquals(200, printed.split("error\\[E0202]", -1).length - 1);
+    assertTrue(printed.endsWith("  = note: 50 more diagnostics not shown (strata prints the first"
+        + " 200); fix these, then run again\n"), printed.substring(printed.length() - 300));
   }
 }

@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: upgrade base -> 0002_change_types (postgresql)
 -- from: base
 -- to: 0002_change_types

@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: downgrade 0003_notes -> base (postgresql)
 -- from: 0003_notes
 -- to: base

@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: downgrade 0004_merge, 0005_audit -> base (postgresql)
 -- from: 0004_merge, 0005_audit
 -- to: base

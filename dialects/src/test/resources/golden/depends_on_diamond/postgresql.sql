@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: upgrade base -> 0004_merge, 0005_audit (postgresql)
 -- from: base
 -- to: 0004_merge, 0005_audit

@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: upgrade 0002_b, 0003_c -> 0002_b, 0003_c (postgresql)
 -- from: 0002_b, 0003_c
 -- to: 0002_b, 0003_c

@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: downgrade 0001_currencies -> base (postgresql)
 -- from: 0001_currencies
 -- to: base

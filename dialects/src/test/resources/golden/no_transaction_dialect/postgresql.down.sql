@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: downgrade 0002_ok_mood -> base (postgresql)
 -- from: 0002_ok_mood
 -- to: base

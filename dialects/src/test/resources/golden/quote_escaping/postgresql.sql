@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: upgrade base -> x'y (postgresql)
 -- from: base
 -- to: x'y

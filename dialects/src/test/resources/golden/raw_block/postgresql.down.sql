@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: downgrade 0001_things -> base (postgresql)
 -- from: 0001_things
 -- to: base

@@ -1,4 +1,5 @@
 \set ON_ERROR_STOP on
+\encoding UTF8
 -- strata test: downgrade 0004_merge -> base (postgresql)
 -- from: 0004_merge
 -- to: base

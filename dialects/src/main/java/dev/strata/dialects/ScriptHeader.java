@@ -9,9 +9,13 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The lines that open a psql script: {@code \set ON_ERROR_STOP on} (stop at the first error), then
+ * The lines that open a psql script: {@code \set ON_ERROR_STOP on} (stop at the first error),
+ * {@code \encoding UTF8} (lex the rest as the UTF-8 it is, whatever {@code PGCLIENTENCODING} or a
+ * psqlrc says: under SJIS, BIG5, GBK, UHC or GB18030 psql takes a byte 0x81-0xFE as a lead byte
+ * that swallows the next, so a UTF-8 character followed by {@code '} would hide the quote), then
  * comments naming the tool, the direction, the start and end heads, the version table and a
- * checksum of the revision files the steps come from.
+ * checksum of the revision files the steps come from. The first two lines are pure ASCII, so
+ * they lex the same in every client encoding.
  */
 final class ScriptHeader {
   private ScriptHeader() {}
@@ -22,6 +26,8 @@ final class ScriptHeader {
     String to = heads(plan.toHeads());
     int files = plan.steps().size();
     return "\\set ON_ERROR_STOP on\n"
+        // psql lexes in the client encoding; under SJIS etc. a UTF-8 byte could hide a quote.
+        + "\\encoding UTF8\n"
         + "-- strata " + options.toolVersion() + ": " + plan.direction().word() + " " + from
         + " -> " + to + " (" + dialect.id() + ")\n"
         + "-- from: " + from + "\n"

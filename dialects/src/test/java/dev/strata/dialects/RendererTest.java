@@ -166,6 +166,7 @@ class RendererTest {
     assertTrue(
         script.startsWith(
             "\\set ON_ERROR_STOP on\n"
+                + "\\encoding UTF8\n"
                 + "-- strata 9.9.9: upgrade 0001_a -> 0002_b, 0003_c (postgresql)\n"
                 + "-- from: 0001_a\n"
                 + "-- to: 0002_b, 0003_c\n"

@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * Checks one script of a bundle against what {@code MANIFEST.json} says made it: its header
- * (written by {@code ScriptHeader}: tool version, direction, start and end rows, dialect, version
- * table, and the checksum of the revision files of its steps, in order), its {@code -- run:} line
- * (whose id hashes the transaction mode; {@code Progress.runId}), and its preamble (the guard, the
- * {@code SET} lines of the timeouts). Header lines after those strata knows that are plain
+ * (written by {@code ScriptHeader}: {@code \set ON_ERROR_STOP on}, then {@code \encoding UTF8},
+ * which must be there so that psql lexes the script as UTF-8 whatever the client encoding; tool
+ * version, direction, start and end rows, dialect, version table, and the checksum of the revision
+ * files of its steps, in order), its {@code -- run:} line (whose id hashes the transaction mode;
+ * {@code Progress.runId}), and its preamble (the guard, the {@code SET} lines of the timeouts). Header lines after those strata knows that are plain
  * comments are ignored. Disagreements are {@link BundleProblem.Kind#DISAGREES}.
  */
 final class ScriptCheck {
@@ -78,7 +79,7 @@ final class ScriptCheck {
     String from = joined(expected.from());
     String to = joined(expected.to());
     int files = expected.steps().size();
-    return List.of("\\set ON_ERROR_STOP on",
+    return List.of("\\set ON_ERROR_STOP on", "\\encoding UTF8",
         "-- strata " + manifest.toolVersion() + ": " + direction(expected) + " " + from + " -> "
             + to + " (" + manifest.dialect() + ")",
         "-- from: " + from,

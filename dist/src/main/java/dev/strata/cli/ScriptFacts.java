@@ -24,7 +24,7 @@ record ScriptFacts(
     List<String> settings,
     boolean guard,
     Optional<String> firstBodyLine) {
-  /** The most header lines kept: a strata header has six or seven. */
+  /** The most header lines kept: a strata header has seven or eight. */
   static final int MAX_HEADER_LINES = 32;
   /** The most preamble {@code SET} lines kept: strata writes two at most. */
   static final int MAX_SETTINGS = 8;

@@ -3,6 +3,7 @@ package dev.strata.cli;
 import static dev.strata.cli.Archives.ROOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -201,14 +202,38 @@ class VerifyManifestTest {
     assertLie(m -> m.put("lockTimeout", "5s"), UP1 + " sets [] before its first segment, but"
         + " MANIFEST.json's lockTimeout and statementTimeout make it [SET lock_timeout = '5s';]");
     assertLie(m -> ((ObjectNode) m.get("versionTable")).put("name", "other_version"), UP1
-        + "'s header line 5 is '-- version table: alembic_version', but MANIFEST.json makes it"
+        + "'s header line 6 is '-- version table: alembic_version', but MANIFEST.json makes it"
         + " '-- version table: other_version'");
-    assertLie(m -> m.put("toolVersion", "9.9.9"), UP1 + "'s header line 2 is '-- strata 0.1.0:"
+    assertLie(m -> m.put("toolVersion", "9.9.9"), UP1 + "'s header line 3 is '-- strata 0.1.0:"
         + " upgrade 0012_journal_lines_account_idx -> 0018_create_dividend_events (postgresql)',"
         + " but MANIFEST.json makes it '-- strata 9.9.9: upgrade 0012_journal_lines_account_idx ->"
         + " 0018_create_dividend_events (postgresql)'");
     assertLie(m -> m.put("dialect", "mysql"), "E0535",
         "MANIFEST.json names dialect 'mysql'; this strata knows postgresql", LIES);
+  }
+
+  /** A script without {@code \encoding UTF8} would be lexed in psql's client encoding. */
+  @Test
+  void aScriptWithoutTheEncodingPin() throws Exception {
+    byte[] script = new String(Archives.content(sound, UP1), StandardCharsets.UTF_8)
+        .replaceFirst("\\\\encoding UTF8\n", "").getBytes(StandardCharsets.UTF_8);
+    String before = Sha256.hex(Archives.content(sound, UP1));
+    List<Archives.Entry> entries = Archives.withManifest(Archives.replace(sound, UP1, script),
+        m -> repoint(m, before, script));
+    VerifyTest.assertProblem(entries, "E0535", UP1 + "'s header line 2 is '-- strata 0.1.0:"
+        + " upgrade 0012_journal_lines_account_idx -> 0018_create_dividend_events (postgresql)',"
+        + " but MANIFEST.json makes it '\\x5cencoding UTF8'", LIES, tmp);
+  }
+
+  /** Every object of {@code node} whose sha256 is {@code before} made to describe {@code bytes}. */
+  private static void repoint(JsonNode node, String before, byte[] bytes) {
+    if (node instanceof ObjectNode object && object.path("sha256").asText().equals(before)) {
+      object.put("sha256", Sha256.hex(bytes));
+      if (object.has("size")) {
+        object.put("size", bytes.length);
+      }
+    }
+    node.forEach(child -> repoint(child, before, bytes));
   }
 
   @Test

@@ -1,10 +1,6 @@
 package dev.strata.dialects;
 
 import dev.strata.compiler.Plan;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.Field;
@@ -50,19 +46,9 @@ final class Progress {
 
   /** The run id of the script for {@code plan} (see the class documentation). */
   static String runId(Plan plan, ScriptOptions options, String versionTable) {
-    String text = "strata run\n"
-        + "direction: " + plan.direction().word() + "\n"
-        + "from: " + ScriptHeader.heads(plan.fromHeads()) + "\n"
-        + "to: " + ScriptHeader.heads(plan.toHeads()) + "\n"
-        + "sources: " + ScriptHeader.sourcesChecksum(plan.steps()) + "\n"
-        + "transaction: " + options.transactionMode().name().toLowerCase(Locale.ROOT) + "\n"
-        + "version table: " + versionTable + "\n";
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return ScriptIdentity.runId(plan.direction().word(), plan.fromHeads(), plan.toHeads(),
+        ScriptHeader.sourcesChecksum(plan.steps()),
+        options.transactionMode().name().toLowerCase(Locale.ROOT), versionTable);
   }
 
   /** This script's run id. */

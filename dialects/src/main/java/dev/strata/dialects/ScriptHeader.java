@@ -2,10 +2,6 @@ package dev.strata.dialects;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Step;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -37,26 +33,15 @@ final class ScriptHeader {
         + (files == 1 ? " revision file\n" : " revision files\n");
   }
 
-  /** Heads joined with {@code ", "}, or {@code base} when there are none. */
+  /** Heads as headers print them ({@link ScriptIdentity#heads}). */
   static String heads(List<String> heads) {
-    return heads.isEmpty() ? "base" : String.join(", ", heads);
+    return ScriptIdentity.heads(heads);
   }
 
-  /**
-   * The lowercase hex SHA-256 of the UTF-8 text made of one line {@code <file sha256>  <id>\n} per
-   * step, in step order (the {@code sha256sum} line shape).
-   */
+  /** The header's {@code -- sources:} checksum of the steps' files ({@link ScriptIdentity}). */
   static String sourcesChecksum(List<Step> steps) {
-    StringBuilder lines = new StringBuilder();
-    for (Step step : steps) {
-      lines.append(step.revision().source().sha256()).append("  ").append(step.id()).append('\n');
-    }
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] hash = digest.digest(lines.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return ScriptIdentity.sourcesChecksum(steps.stream()
+        .map(step -> new ScriptIdentity.Source(step.revision().source().sha256(), step.id()))
+        .toList());
   }
 }

@@ -1,11 +1,8 @@
 package dev.strata.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.strata.dialects.ScriptIdentity;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -140,28 +137,17 @@ final class ScriptCheck {
     }
   }
 
-  /** The run id of {@code Progress.runId}: SHA-256 of the script's identifying lines. */
+  /** The run id of {@code Progress.runId}, from the manifest's values. */
   private String runId(Expected expected) {
-    String text = "strata run\n"
-        + "direction: " + direction(expected) + "\n"
-        + "from: " + joined(expected.from()) + "\n"
-        + "to: " + joined(expected.to()) + "\n"
-        + "sources: " + sourcesChecksum(expected.steps()) + "\n"
-        + "transaction: " + manifest.transactionMode() + "\n"
-        + "version table: " + versionTable() + "\n";
-    return sha256(text);
+    return ScriptIdentity.runId(direction(expected), expected.from(), expected.to(),
+        sourcesChecksum(expected.steps()), manifest.transactionMode(), versionTable());
   }
 
-  /**
-   * {@code ScriptHeader.sourcesChecksum}: SHA-256 of one {@code <source sha256>  <id>} line per
-   * step, in the script's order.
-   */
+  /** The header's {@code -- sources:} checksum of the steps' source files, in the script's order. */
   static String sourcesChecksum(List<ManifestModel.Step> steps) {
-    StringBuilder lines = new StringBuilder();
-    for (ManifestModel.Step step : steps) {
-      lines.append(step.source().sha256()).append("  ").append(step.revision()).append('\n');
-    }
-    return sha256(lines.toString());
+    return ScriptIdentity.sourcesChecksum(steps.stream()
+        .map(step -> new ScriptIdentity.Source(step.source().sha256(), step.revision()))
+        .toList());
   }
 
   /** The version table as scripts name it ({@code VersionTable.displayName}). */
@@ -189,22 +175,13 @@ final class ScriptCheck {
     return expected.upgrade() ? "upgrade" : "downgrade";
   }
 
-  /** Rows as headers print them: comma-separated, {@code base} for none. */
+  /** Rows as headers print them ({@link ScriptIdentity#heads}). */
   static String joined(List<String> heads) {
-    return heads.isEmpty() ? "base" : String.join(", ", heads);
+    return ScriptIdentity.heads(heads);
   }
 
   private static List<String> heads(String text) {
     return text.equals("base") ? List.of() : Arrays.asList(text.split(", ", -1));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
   }
 
   static BundleProblem disagrees(String message) {

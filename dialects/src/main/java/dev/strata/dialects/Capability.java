@@ -15,5 +15,13 @@ enum Capability {
    * The revision language's expressions (PostgreSQL-flavoured) are valid as written, so they are
    * emitted verbatim; without it they must be translated (through jOOQ's parser).
    */
-  EXPRESSIONS_AS_WRITTEN
+  EXPRESSIONS_AS_WRITTEN,
+
+  /**
+   * The language's PostgreSQL-only statements ({@link
+   * dev.strata.grammar.ast.Operation.PostgresOnly}: functions, triggers, {@code DO} blocks,
+   * extensions, ...) run as written; without it each one is an error (E0407) asking for a {@code
+   * -- +dialect} block for the dialect.
+   */
+  POSTGRESQL_STATEMENTS
 }

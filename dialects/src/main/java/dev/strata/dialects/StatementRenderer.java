@@ -81,6 +81,7 @@ final class StatementRenderer {
                     : step));
       }
       case RawSql raw -> raw.dialect().equals(dialect.id()) ? List.of(raw(raw)) : List.of();
+      case Operation.PostgresOnly postgres -> List.of(asWritten(statement, postgres, site));
     };
   }
 
@@ -90,6 +91,26 @@ final class StatementRenderer {
    */
   boolean skipped(Statement statement) {
     return statement.operation() instanceof RawSql raw && !raw.dialect().equals(dialect.id());
+  }
+
+  /**
+   * A PostgreSQL-only statement as the revision wrote it (line ends normalised to LF), for a
+   * dialect that runs them.
+   *
+   * @throws DiagnosticException E0407 for a dialect without {@link
+   *     Capability#POSTGRESQL_STATEMENTS}
+   */
+  private String asWritten(Statement statement, Operation.PostgresOnly operation, Site site)
+      throws DiagnosticException {
+    if (!dialect.has(Capability.POSTGRESQL_STATEMENTS)) {
+      throw site.error(
+          "E0407",
+          operation.kind() + " is a PostgreSQL-only statement, with no meaning in " + dialect.id(),
+          "help: write what it should do in " + dialect.id() + " between '-- +dialect "
+              + dialect.id() + "' and '-- +end' lines, and put this statement between '-- +dialect"
+              + " postgresql' and '-- +end' lines");
+    }
+    return statement.text().replace("\r\n", "\n").replace('\r', '\n');
   }
 
   private String createIndex(CreateIndex index, Site site) throws DiagnosticException {

@@ -17,6 +17,7 @@
  *   <li>{@code E0405} an upgrade whose statements are all {@code -- +dialect} blocks of other
  *       dialects
  *   <li>{@code E0406} the same of a downgrade whose upgrade has a statement for the dialect
+ *   <li>{@code E0407} a PostgreSQL-only statement rendered for a dialect that does not run them
  * </ul>
  *
  * <p>A downgrade through a revision marked {@code -- +irreversible} is refused here too, with the

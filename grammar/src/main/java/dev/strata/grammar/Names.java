@@ -24,14 +24,15 @@ final class Names {
   Identifier identifier(IdentifierContext context) {
     Token token = context.getStart();
     if (context.QUOTED_IDENTIFIER() == null) {
-      return Identifier.of(token.getText());
+      return new Identifier(token.getText(), false, Optional.of(source.span(token)));
     }
     String text = source.text(token, token);
     if (text.length() == 2) {
       throw ParseCode.SYNTAX.fail(source.file(), source.span(context.getStart()),
           "zero-length quoted identifier");
     }
-    return new Identifier(text.substring(1, text.length() - 1).replace("\"\"", "\""), true);
+    return new Identifier(text.substring(1, text.length() - 1).replace("\"\"", "\""), true,
+        Optional.of(source.span(token)));
   }
 
   Optional<Identifier> optional(IdentifierContext context) {

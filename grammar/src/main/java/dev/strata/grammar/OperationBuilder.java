@@ -180,4 +180,30 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
       return context.ASC() != null ? SortOrder.ASC : SortOrder.DESC;
     }
   }
+
+  @Override
+  public Operation visitCreateExtension(StrataParser.CreateExtensionContext context) {
+    return new Operation.PostgresOnly.CreateExtension(
+        names.identifier(context.name),
+        context.ifNotExists != null,
+        names.optional(context.schema),
+        Optional.ofNullable(context.version).map(OperationBuilder::stringOrWord),
+        context.cascade != null);
+  }
+
+  @Override
+  public Operation visitDropExtension(StrataParser.DropExtensionContext context) {
+    return new Operation.PostgresOnly.DropExtension(
+        context.identifier().stream().map(names::identifier).toList(),
+        context.ifExists != null,
+        cascade(context.dropBehavior()));
+  }
+
+  /** The content of a {@code 'string'} ({@code ''} unescaped), or a bare word as written. */
+  private static String stringOrWord(org.antlr.v4.runtime.Token token) {
+    String text = token.getText();
+    return text.startsWith("'")
+        ? text.substring(1, text.length() - 1).replace("''", "'")
+        : text;
+  }
 }

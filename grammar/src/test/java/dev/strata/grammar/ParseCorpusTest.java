@@ -19,10 +19,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The parser corpora: every {@code parse/ok/*.sql} parses (and its CRLF version gives the same
- * tree); every {@code parse/errors/<name>.sql} fails with exactly {@code <name>.stderr}, with LF
+ * The parser corpora: every {@code parse/ok/*.sql} parses into exactly the tree of its {@code
+ * .tree} file ({@link AstDump}), and its CRLF version gives the same tree; every {@code parse/errors/<name>.sql} fails with exactly {@code <name>.stderr}, with LF
  * and with CRLF line ends. Run with
- * {@code -Dgolden.update=true} to rewrite the {@code .stderr} files (then read the diff).
+ * {@code -Dgolden.update=true} to rewrite the {@code .tree} and {@code .stderr} files (then read
+ * the diff).
  */
 class ParseCorpusTest {
   private static final Path ROOT = Path.of("src/test/resources");
@@ -41,6 +42,13 @@ class ParseCorpusTest {
       assertEquals(lf.header(), crlf.header(), "CRLF header");
       assertEquals(lf.upgrade(), crlf.upgrade(), "CRLF upgrade");
       assertEquals(lf.downgrade(), crlf.downgrade(), "CRLF downgrade");
+      String tree = AstDump.of(List.of(lf.header(), lf.upgrade(), lf.downgrade()));
+      Path expected = ROOT.resolve("parse/ok/" + name + ".tree");
+      if (UPDATE) {
+        Files.writeString(expected, tree, StandardCharsets.UTF_8);
+      }
+      assertTrue(Files.exists(expected), "no " + expected + " (run with -Dgolden.update=true)");
+      assertEquals(Files.readString(expected, StandardCharsets.UTF_8), tree, path + " tree");
     }));
   }
 
@@ -79,6 +87,11 @@ class ParseCorpusTest {
       Set<String> orphans = new TreeSet<>(stderr);
       orphans.removeAll(sql);
       assertEquals(Set.of(), orphans, "orphan .stderr files");
+    }));
+    tests.add(DynamicTest.dynamicTest("every .tree has its .sql", () -> {
+      Set<String> orphans = new TreeSet<>(names("parse/ok", ".tree"));
+      orphans.removeAll(names("parse/ok", ".sql"));
+      assertEquals(Set.of(), orphans, "orphan .tree files");
     }));
     tests.add(DynamicTest.dynamicTest("the corpora are not empty", () -> {
       assertTrue(names("parse/ok", ".sql").size() >= 10);

@@ -208,10 +208,18 @@ public final class PostgresServer {
    * {@code unrestrict} lines (each a backslash command) that pg_dump 15.14 and later print.
    */
   public String schemaDump(String database) {
-    ProcessResult dump =
-        run(List.of("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", host,
-                "-p", Integer.toString(port), "-U", user, "-d", database),
-            Map.of("PGPASSWORD", password));
+    return schemaDump(database, List.of());
+  }
+
+  /**
+   * {@link #schemaDump(String)} without the tables named in {@code excluded} (pg_dump's {@code
+   * --exclude-table} patterns).
+   */
+  public String schemaDump(String database, List<String> excluded) {
+    List<String> command = new ArrayList<>(List.of("pg_dump", "--schema-only", "--no-owner",
+        "--no-privileges", "-h", host, "-p", Integer.toString(port), "-U", user, "-d", database));
+    excluded.forEach(table -> command.add("--exclude-table=" + table));
+    ProcessResult dump = run(command, Map.of("PGPASSWORD", password));
     if (dump.exitCode() != 0) {
       throw new IllegalStateException("pg_dump failed: " + dump.stderr());
     }

@@ -33,6 +33,11 @@ statement
   | UPDATE table=qualifiedName SET assignment (COMMA assignment)*
       (WHERE where=expr)?                                                      #update
   | DELETE FROM table=qualifiedName (WHERE where=expr)?                         #delete
+  | CREATE EXTENSION (ifNotExists=IF NOT EXISTS)? name=identifier WITH?
+      (SCHEMA schema=identifier)? (VERSION version=(STRING | IDENTIFIER))?
+      cascade=CASCADE?                                                         #createExtension
+  | DROP EXTENSION (ifExists=IF EXISTS)? identifier (COMMA identifier)*
+      dropBehavior?                                                            #dropExtension
   ;
 
 dropBehavior : cascade=CASCADE | RESTRICT ;
@@ -162,8 +167,9 @@ identifier : IDENTIFIER | QUOTED_IDENTIFIER | nonReserved ;
 
 /** Keywords that may still name a table, column, index or schema. */
 nonReserved
-  : ACTION | ALWAYS | BY | CASCADE | CONFLICT | DATA | DELETE | GENERATED | IDENTITY | INCLUDE
-  | INDEX | INSERT | KEY | NO | NOTHING | RESTRICT | SCHEMA | TYPE | UPDATE | WITHOUT | ZONE
+  : ACTION | ALWAYS | BY | CASCADE | CONFLICT | DATA | DELETE | EXTENSION | GENERATED | IDENTITY
+  | INCLUDE | INDEX | INSERT | KEY | NO | NOTHING | RESTRICT | SCHEMA | TYPE | UPDATE | VERSION
+  | WITHOUT | ZONE
   | BIGINT | BOOL | BOOLEAN | BYTEA | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | INT | INT2
   | INT4 | INT8 | INTEGER | INTERVAL | JSON | JSONB | NUMERIC | PRECISION | REAL | SMALLINT
   | TEXT | TIME | TIMESTAMP | TIMESTAMPTZ | UUID | VARCHAR | VARYING

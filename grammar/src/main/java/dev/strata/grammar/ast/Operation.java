@@ -115,4 +115,49 @@ public sealed interface Operation {
       this(dialect, sql, false);
     }
   }
+
+  /**
+   * A statement that exists only in PostgreSQL (functions, triggers, {@code DO} blocks, policies,
+   * grants, extensions, ...): parsed enough to know what it is and what it names, and rendered as
+   * written for PostgreSQL; for another dialect it is an error (E0407) that asks for a {@code --
+   * +dialect} block. The rule that separates these from the neutral operations is in {@code
+   * docs/language.md} ("Neutral and PostgreSQL-only statements").
+   */
+  sealed interface PostgresOnly extends Operation {
+    /** The statement's kind as a person names it, e.g. {@code CREATE EXTENSION}. */
+    String kind();
+
+    /**
+     * {@code CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA schema] [VERSION version]
+     * [CASCADE]}
+     */
+    record CreateExtension(
+        Identifier name,
+        boolean ifNotExists,
+        Optional<Identifier> schema,
+        Optional<String> version,
+        boolean cascade)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "CREATE EXTENSION";
+      }
+    }
+
+    /** {@code DROP EXTENSION [IF EXISTS] name [, ...] [CASCADE | RESTRICT]} */
+    record DropExtension(List<Identifier> names, boolean ifExists, boolean cascade)
+        implements PostgresOnly {
+      public DropExtension {
+        names = List.copyOf(names);
+        if (names.isEmpty()) {
+          throw new IllegalArgumentException("DROP EXTENSION names at least one extension");
+        }
+      }
+
+      @Override
+      public String kind() {
+        return "DROP EXTENSION";
+      }
+    }
+  }
 }

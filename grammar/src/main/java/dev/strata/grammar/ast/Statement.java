@@ -22,7 +22,17 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
         || switch (operation) {
           case Operation.CreateIndex index -> index.concurrently();
           case Operation.DropIndex index -> index.concurrently();
-          default -> false;
+          case Operation.CreateTable ignored -> false;
+          case Operation.DropTable ignored -> false;
+          case Operation.AlterTable ignored -> false;
+          case Operation.CreateSchema ignored -> false;
+          case Operation.DropSchema ignored -> false;
+          case Operation.Insert ignored -> false;
+          case Operation.Update ignored -> false;
+          case Operation.Delete ignored -> false;
+          case Operation.RawSql ignored -> false;
+          case Operation.PostgresOnly.CreateExtension ignored -> false;
+          case Operation.PostgresOnly.DropExtension ignored -> false;
         };
   }
 }

@@ -1,0 +1,72 @@
+\set ON_ERROR_STOP on
+\encoding UTF8
+-- strata test: upgrade base -> 0001_extensions (postgresql)
+-- from: base
+-- to: 0001_extensions
+-- version table: alembic_version
+-- sources: sha256:e7cd5843a435028ff2e0531f14efac98275dac650129939467c1dec87039f4d3 over 1 revision file
+
+DO $strata$
+DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(4896247922164608825) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
+
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_extensions, extensions, a PostgreSQL-only statement written without a block
+
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+
+CREATE SCHEMA ext;
+
+CREATE EXTENSION "uuid-ossp" WITH SCHEMA ext;
+
+CREATE EXTENSION IF NOT EXISTS citext SCHEMA public VERSION '1.6' CASCADE;
+
+CREATE TABLE accounts (
+    id uuid DEFAULT gen_random_uuid(),
+    token text DEFAULT ext.uuid_generate_v4()::text,
+    PRIMARY KEY (id)
+);
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_extensions');
+
+COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

@@ -20,6 +20,13 @@ record FileCase(String name, Path dir) {
   static final String UPGRADE_FILE = "postgresql.sql";
   static final String DOWNGRADE_FILE = "postgresql.down.sql";
 
+  /**
+   * A case file saying why the case's statements cannot be run directly with psql (they use a form
+   * that strata accepts and PostgreSQL does not, such as RENAME among other ALTER TABLE actions),
+   * so {@code PostgresGoldenTest} does not compare the script's schema with a direct run's.
+   */
+  static final String NOT_DIRECT = "not-direct.txt";
+
   Path versions() {
     return dir.resolve(VERSIONS);
   }

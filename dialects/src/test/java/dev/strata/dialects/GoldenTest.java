@@ -242,7 +242,7 @@ class GoldenTest {
   private static List<String> strayEntries(Path caseDir, boolean fileDriven) throws IOException {
     Set<String> allowed =
         fileDriven
-            ? Set.of(FileCase.VERSIONS, FileCase.UPGRADE_FILE, FileCase.DOWNGRADE_FILE)
+            ? Set.of(FileCase.VERSIONS, FileCase.UPGRADE_FILE, FileCase.DOWNGRADE_FILE, FileCase.NOT_DIRECT)
             : Set.of(FileCase.UPGRADE_FILE);
     List<String> problems = new ArrayList<>();
     String caseName = caseDir.getFileName().toString();

@@ -38,12 +38,6 @@ class PostgresGoldenTest {
           + " AND c.relname IN ('alembic_version', 'alembic_version_pkc'))"
           + " ORDER BY 1";
 
-  /**
-   * A case file saying why the case's statements cannot be run directly with psql (they use a form
-   * that strata accepts and PostgreSQL does not, such as RENAME among other ALTER TABLE actions).
-   */
-  private static final String NOT_DIRECT = "not-direct.txt";
-
   /** strata's own tables, left out when a script's schema is compared with a direct run's. */
   private static final List<String> STRATA_TABLES =
       List.of("alembic_version", "strata_progress");
@@ -69,7 +63,7 @@ class PostgresGoldenTest {
       check(server.psql(database, c.upgradeGolden()), c.upgradeGolden().toString());
       assertEquals(heads, server.query(database, VERSION_ROWS), "version table after upgrade");
       String schema = server.schemaDump(database);
-      Path notDirect = c.dir().resolve(NOT_DIRECT);
+      Path notDirect = c.dir().resolve(FileCase.NOT_DIRECT);
       if (!Files.exists(notDirect)) {
         assertEquals(
           directSchema(server, c),

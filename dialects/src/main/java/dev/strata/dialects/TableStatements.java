@@ -168,14 +168,23 @@ final class TableStatements {
       throws DiagnosticException {
     ColumnDef column = add.column();
     Name name = SqlContext.name(column.name());
+    if (identityWithOptions(column).isPresent()) {
+      // CREATE TABLE writes such a column NOT NULL, then adds the identity; on a table with rows
+      // that NOT NULL would fail where the identity would have numbered the rows
+      throw site.error(
+          "E0413",
+          "ADD COLUMN with an identity column that has sequence options cannot be rendered",
+          "note: jOOQ writes an identity without options, and adding them afterwards would not"
+              + " number the table's existing rows from START",
+          "help: add the column as GENERATED ... AS IDENTITY without options, then change them"
+              + " with ALTER COLUMN ... SET option ... RESTART, or put the statement between"
+              + " '-- +dialect postgresql' and '-- +end' lines");
+    }
     List<Constraint> constraints = columnConstraints(column);
     Query query;
     if (add.ifNotExists()) {
       if (identityAlways(column)) {
         throw identityAlwaysIfNotExists(site, "ADD COLUMN IF NOT EXISTS");
-      }
-      if (identityWithOptions(column).isPresent()) {
-        throw identityOptionsIfNotExists(site, "ADD COLUMN IF NOT EXISTS");
       }
       if (!constraints.isEmpty()) {
         // jOOQ's ADD COLUMN IF NOT EXISTS takes no constraints, and a separate ADD CONSTRAINT
@@ -197,8 +206,6 @@ final class TableStatements {
     if (identityAlways(column)) {
       out.add(IdentityAlwaysSql.render(sql, table, ifExists, name));
     }
-    identityWithOptions(column)
-        .ifPresent(identity -> out.add(addIdentity(table, ifExists, column, identity)));
     return out;
   }
 

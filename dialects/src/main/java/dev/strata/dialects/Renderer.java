@@ -98,6 +98,7 @@ public final class Renderer {
     if (plan.startsFromBase()) {
       elements.add(new ScriptElement.Sql(versionTable.create(), false));
     }
+    boolean enumValueAdded = false;
     for (int i = 0; i < plan.steps().size(); i++) {
       Step step = plan.steps().get(i);
       elements.add(new ScriptElement.StepStart(step.id()));
@@ -105,7 +106,15 @@ public final class Renderer {
       steps.problem(step).ifPresent(problems::add);
       for (Statement statement : step.body().statements()) {
         try {
-          elements.addAll(elements(statement, step.revision().source()));
+          List<ScriptElement> rendered = elements(statement, step.revision().source());
+          boolean addsValue = statement.operation() instanceof Operation.AddEnumValue;
+          boolean runs = rendered.stream().anyMatch(e -> e instanceof ScriptElement.Sql);
+          if (enumValueAdded && runs && !addsValue) {
+            elements.add(new ScriptElement.Commit());
+            enumValueAdded = false;
+          }
+          enumValueAdded |= addsValue;
+          elements.addAll(rendered);
         } catch (DiagnosticException e) {
           problems.addAll(e.diagnostics());
         }

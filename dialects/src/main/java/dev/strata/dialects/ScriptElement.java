@@ -32,6 +32,14 @@ sealed interface ScriptElement {
     }
   }
 
+  /**
+   * A point where the open transaction must commit before the statements that follow: placed
+   * before the first statement after an {@code ALTER TYPE ... ADD VALUE} (or a run of them), since
+   * PostgreSQL refuses to use a value added in a transaction that has not committed ("unsafe use
+   * of new value"). Without transactions (or with none open) it does nothing.
+   */
+  record Commit() implements ScriptElement {}
+
   /** The start of one revision's statements: those that follow belong to {@code revision}. */
   record StepStart(String revision) implements ScriptElement {}
 

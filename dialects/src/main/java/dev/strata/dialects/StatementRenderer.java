@@ -33,12 +33,18 @@ final class StatementRenderer {
   private final SqlContext sql;
   private final Expressions expressions;
   private final TableStatements tables;
+  private final TypeStatements types;
+  private final SequenceStatements sequences;
+  private final CommentStatements comments;
 
   StatementRenderer(Dialect dialect, SqlContext sql) {
     this.dialect = dialect;
     this.sql = sql;
     this.expressions = new Expressions(dialect);
     this.tables = new TableStatements(sql, expressions);
+    this.types = new TypeStatements(sql);
+    this.sequences = new SequenceStatements(sql);
+    this.comments = new CommentStatements(sql, expressions);
   }
 
   /**
@@ -82,6 +88,16 @@ final class StatementRenderer {
       }
       case RawSql raw -> raw.dialect().equals(dialect.id()) ? List.of(raw(raw)) : List.of();
       case Operation.PostgresOnly postgres -> List.of(asWritten(statement, postgres, site));
+      case Operation.CreateEnumType create -> List.of(types.createEnumType(create));
+      case Operation.AddEnumValue add -> List.of(types.addEnumValue(add));
+      case Operation.RenameEnumValue rename -> List.of(types.renameEnumValue(rename));
+      case Operation.RenameType rename -> List.of(types.renameType(rename));
+      case Operation.DropType drop -> List.of(types.dropType(drop));
+      case Operation.CreateSequence create -> List.of(sequences.createSequence(create));
+      case Operation.AlterSequence alter -> List.of(sequences.alterSequence(alter));
+      case Operation.RenameSequence rename -> List.of(sequences.renameSequence(rename));
+      case Operation.DropSequence drop -> List.of(sequences.dropSequence(drop));
+      case Operation.CommentOn comment -> List.of(comments.comment(comment));
     };
   }
 

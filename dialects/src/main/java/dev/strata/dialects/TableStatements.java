@@ -13,6 +13,7 @@ import dev.strata.grammar.ast.ReferentialAction;
 import dev.strata.grammar.ast.TableConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jooq.AlterTableStep;
 import org.jooq.Constraint;
@@ -49,6 +50,10 @@ final class TableStatements {
     if (create.ifNotExists() && create.columns().stream().anyMatch(TableStatements::identityAlways)) {
       throw identityAlwaysIfNotExists(site, "CREATE TABLE IF NOT EXISTS");
     }
+    if (create.ifNotExists()
+        && create.columns().stream().anyMatch(c -> identityWithOptions(c).isPresent())) {
+      throw identityOptionsIfNotExists(site, "CREATE TABLE IF NOT EXISTS");
+    }
     if (create.columns().isEmpty() && create.constraints().isEmpty()) {
       return List.of(EmptyTableSql.render(sql, table, create.ifNotExists()));
     }
@@ -64,6 +69,8 @@ final class TableStatements {
       if (identityAlways(column)) {
         after.add(IdentityAlwaysSql.render(sql, table, false, SqlContext.name(column.name())));
       }
+      identityWithOptions(column)
+          .ifPresent(identity -> after.add(addIdentity(table, false, column, identity)));
     }
     create.constraints().forEach(constraint -> constraints.add(constraint(constraint)));
     statement = statement.constraints(constraints);
@@ -140,6 +147,15 @@ final class TableStatements {
       }
       case AlterAction.RenameTable rename ->
           one(statement.renameTo(SqlContext.name(rename.newName())));
+      case AlterAction.AddIdentity add ->
+          List.of(IdentitySql.add(sql, table, alter.ifExists(), SqlContext.name(add.column()),
+              add.always(), add.options()));
+      case AlterAction.AlterIdentity change ->
+          List.of(IdentitySql.alter(sql, table, alter.ifExists(), SqlContext.name(change.column()),
+              change.always(), change.options()));
+      case AlterAction.DropIdentity drop ->
+          List.of(IdentitySql.drop(sql, table, alter.ifExists(), SqlContext.name(drop.column()),
+              drop.ifExists()));
     };
   }
 
@@ -152,6 +168,18 @@ final class TableStatements {
       throws DiagnosticException {
     ColumnDef column = add.column();
     Name name = SqlContext.name(column.name());
+    if (identityWithOptions(column).isPresent()) {
+      // CREATE TABLE writes such a column NOT NULL, then adds the identity; on a table with rows
+      // that NOT NULL would fail where the identity would have numbered the rows
+      throw site.error(
+          "E0413",
+          "ADD COLUMN with an identity column that has sequence options cannot be rendered",
+          "note: jOOQ writes an identity without options, and adding them afterwards would not"
+              + " number the table's existing rows from START",
+          "help: add the column as GENERATED ... AS IDENTITY without options, then change them"
+              + " with ALTER COLUMN ... SET option ... RESTART, or put the statement between"
+              + " '-- +dialect postgresql' and '-- +end' lines");
+    }
     List<Constraint> constraints = columnConstraints(column);
     Query query;
     if (add.ifNotExists()) {
@@ -182,6 +210,31 @@ final class TableStatements {
   }
 
   /**
+   * An identity declared with sequence options, as the statement that follows the column's: jOOQ
+   * renders identities without options, so the column is written {@code NOT NULL} and made an
+   * identity by {@code ALTER COLUMN ... ADD GENERATED ... AS IDENTITY (options)} ({@link
+   * IdentitySql}), the form pg_dump writes; the column and its sequence are the same.
+   */
+  private String addIdentity(
+      Name table, boolean ifExists, ColumnDef column, ColumnConstraint.Identity identity) {
+    return IdentitySql.add(sql, table, ifExists, SqlContext.name(column.name()),
+        identity.always(), identity.options());
+  }
+
+  /**
+   * E0412: an identity with sequence options is added by a second statement after the column
+   * ({@link #addIdentity}), which an {@code IF NOT EXISTS} that skips the column would not skip.
+   */
+  private static DiagnosticException identityOptionsIfNotExists(Site site, String form) {
+    return site.error(
+        "E0412",
+        form + " with an identity column that has sequence options cannot be rendered",
+        "note: strata adds such an identity in a second statement, which IF NOT EXISTS would not"
+            + " skip",
+        "help: drop IF NOT EXISTS, or the identity's options");
+  }
+
+  /**
    * E0404: {@code GENERATED ALWAYS AS IDENTITY} is written as a second statement after the column
    * ({@link IdentityAlwaysSql}), and that statement cannot be skipped along with an {@code IF NOT
    * EXISTS} that skips the column: on an existing table it would change the column or fail.
@@ -209,8 +262,10 @@ final class TableStatements {
             case ColumnConstraint.Null nullable -> out.null_();
             case ColumnConstraint.Default value ->
                 out.defaultValue(expressions.field(value.value(), out));
-            // jOOQ renders every identity BY DEFAULT; ALWAYS follows as IdentityAlwaysSql
-            case ColumnConstraint.Identity identity -> out.identity(true);
+            // jOOQ renders every identity BY DEFAULT; ALWAYS follows as IdentityAlwaysSql, and an
+            // identity with options as IdentitySql (on a NOT NULL column, as ADD GENERATED needs)
+            case ColumnConstraint.Identity identity ->
+                identity.options().isEmpty() ? out.identity(true) : out.notNull();
             case ColumnConstraint.PrimaryKey key -> out;
             case ColumnConstraint.Unique unique -> out;
             case ColumnConstraint.Check check -> out;
@@ -220,9 +275,18 @@ final class TableStatements {
     return out;
   }
 
+  /** An identity declared {@code ALWAYS} without options (with options, see {@link #addIdentity}). */
   private static boolean identityAlways(ColumnDef column) {
     return column.constraints().stream()
-        .anyMatch(c -> c instanceof ColumnConstraint.Identity identity && identity.always());
+        .anyMatch(c -> c instanceof ColumnConstraint.Identity identity && identity.always()
+            && identity.options().isEmpty());
+  }
+
+  private static Optional<ColumnConstraint.Identity> identityWithOptions(ColumnDef column) {
+    return column.constraints().stream()
+        .flatMap(c -> c instanceof ColumnConstraint.Identity identity
+            && !identity.options().isEmpty() ? Stream.of(identity) : Stream.empty())
+        .findFirst();
   }
 
   /** The column's key, unique, check and reference constraints, as table constraints. */

@@ -16,7 +16,9 @@ import java.util.Set;
  * one first ({@code COMMIT;}) and the next transactional statement opens a new one, as Alembic's
  * {@code autocommit_block} does offline; consecutive such statements share one segment. Comments
  * are held back until the next statement, so that a banner lands after the {@code BEGIN;}/{@code
- * COMMIT;} that precedes its step's first statement. In {@link TransactionMode#REVISION} each
+ * COMMIT;} that precedes its step's first statement. A {@link ScriptElement.Commit} closes the open
+ * transaction (a new segment starts at the next statement), so that a value added to an enum type
+ * is committed before it is used. In {@link TransactionMode#REVISION} each
  * step's transaction is committed at its end. {@link TransactionMode#NONE} cuts segments as {@code
  * REVISION} does (one per revision, plus the outside runs) but writes no transaction statements,
  * and neither does a dialect without transactional DDL.
@@ -118,6 +120,12 @@ final class TransactionFramer {
         }
         flushComments();
         open.add(statement, revision);
+      }
+      // the held-back comments (a banner) belong to what follows, so they stay pending
+      case ScriptElement.Commit commit -> {
+        if (transactions && open != null && !open.outside) {
+          close();
+        }
       }
       case ScriptElement.StepStart start -> revision = start.revision();
       case ScriptElement.StepEnd end -> {

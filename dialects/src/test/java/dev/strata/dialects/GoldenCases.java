@@ -32,7 +32,9 @@ final class GoldenCases {
         versionTableQuotedCase(),
         quoteEscapingCase(),
         emptyPlanCase(),
-        noColumnsCase());
+        noColumnsCase(),
+        enumValueCase("enum_add_value_per_revision", TransactionMode.REVISION),
+        enumValueCase("enum_add_value_none", TransactionMode.NONE));
   }
 
   private static final List<String> BASE = List.of();
@@ -41,6 +43,18 @@ final class GoldenCases {
   private static GoldenCase transactionCase(String name, TransactionMode mode)
       throws DiagnosticException {
     FileCase files = new FileCase("no_transaction", GoldenTest.GOLDEN.resolve("no_transaction"));
+    return new GoldenCase(name, files.upgradePlan(), OPTIONS.withTransactionMode(mode), "");
+  }
+
+  /**
+   * The {@code enum_add_value_in_use} file case's plan in another transaction mode: per revision,
+   * the value added in a revision that uses it still needs its own commit; without transactions
+   * every statement commits alone and nothing is cut.
+   */
+  private static GoldenCase enumValueCase(String name, TransactionMode mode)
+      throws DiagnosticException {
+    FileCase files =
+        new FileCase("enum_add_value_in_use", GoldenTest.GOLDEN.resolve("enum_add_value_in_use"));
     return new GoldenCase(name, files.upgradePlan(), OPTIONS.withTransactionMode(mode), "");
   }
 

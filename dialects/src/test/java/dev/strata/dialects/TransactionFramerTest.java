@@ -120,6 +120,37 @@ class TransactionFramerTest {
     }
   }
 
+  private static final ScriptElement COMMIT = new ScriptElement.Commit();
+
+  @Test
+  void aCommitPointCutsTheTransactionAndTheBannerFollowsIt() {
+    assertEquals(
+        List.of("BEGIN;", "-- a", "A;", "Va;", "COMMIT;", "BEGIN;", "-- b", "B;", "COMMIT;"),
+        frame(TransactionMode.BUNDLE, comment("-- a"), sql("A"), sql("Va"), END, comment("-- b"),
+            COMMIT, sql("B"), END));
+    assertEquals(
+        List.of(
+            new TransactionFramer.Segment(true, List.of("A;", "Va;"), List.of("a"), List.of("A", "Va"),
+                List.of("a")),
+            new TransactionFramer.Segment(true, List.of("B;"), List.of("b"), List.of("B"),
+                List.of("b"))),
+        segments(TransactionMode.BUNDLE, start("a"), sql("A"), sql("Va"), end("a"), start("b"),
+            COMMIT, sql("B"), end("b")));
+  }
+
+  @Test
+  void aCommitPointWithoutAnOpenTransactionDoesNothing() {
+    assertEquals(
+        List.of("BEGIN;", "A;", "COMMIT;", "BEGIN;", "B;", "COMMIT;"),
+        frame(TransactionMode.REVISION, sql("A"), END, COMMIT, sql("B"), END));
+    assertEquals(
+        List.of("BEGIN;", "A;", "COMMIT;", "X;", "BEGIN;", "B;", "COMMIT;"),
+        frame(TransactionMode.BUNDLE, sql("A"), outside("X"), COMMIT, sql("B"), END));
+    assertEquals(List.of("A;", "B;"), frame(TransactionMode.NONE, sql("A"), COMMIT, sql("B"), END));
+    assertEquals(1, segments(TransactionMode.NONE, start("a"), sql("A"), COMMIT, sql("B"),
+        end("a")).size());
+  }
+
   @Test
   void theCompletionRecordCommitsWithItsSegment() {
     TransactionFramer.Segment segment =

@@ -4,7 +4,13 @@ import dev.strata.grammar.antlr.StrataParser;
 import dev.strata.grammar.antlr.StrataParserBaseVisitor;
 import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.Identifier;
+import dev.strata.grammar.ast.SequenceOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.antlr.v4.runtime.ParserRuleContext;
 
 /** Builds one {@link AlterAction} of an {@code ALTER TABLE} statement. */
 final class AlterActionBuilder extends StrataParserBaseVisitor<AlterAction> {
@@ -13,6 +19,7 @@ final class AlterActionBuilder extends StrataParserBaseVisitor<AlterAction> {
   private final DataTypeBuilder types;
   private final ColumnBuilder columns;
   private final TableConstraintBuilder constraints;
+  private final SequenceOptionBuilder sequenceOptions;
 
   AlterActionBuilder(SourceText source, Names names, DataTypeBuilder types, ColumnBuilder columns,
       TableConstraintBuilder constraints) {
@@ -21,6 +28,7 @@ final class AlterActionBuilder extends StrataParserBaseVisitor<AlterAction> {
     this.types = types;
     this.columns = columns;
     this.constraints = constraints;
+    this.sequenceOptions = new SequenceOptionBuilder(source, names);
   }
 
   @Override
@@ -92,6 +100,50 @@ final class AlterActionBuilder extends StrataParserBaseVisitor<AlterAction> {
     @Override
     public AlterAction visitDropNotNull(StrataParser.DropNotNullContext context) {
       return new AlterAction.DropNotNull(column);
+    }
+
+    @Override
+    public AlterAction visitAddIdentity(StrataParser.AddIdentityContext context) {
+      return new AlterAction.AddIdentity(column, context.always != null,
+          sequenceOptions.build(context.sequenceOption(), SequenceOptionBuilder.Place.IDENTITY));
+    }
+
+    /**
+     * {@code SET GENERATED ...}, {@code SET option} and {@code RESTART [[WITH] n]} in any order,
+     * each at most once (E0140).
+     */
+    @Override
+    public AlterAction visitAlterIdentity(StrataParser.AlterIdentityContext context) {
+      Optional<Boolean> always = Optional.empty();
+      List<SequenceOption> options = new ArrayList<>();
+      Map<String, ParserRuleContext> seen = new HashMap<>();
+      for (StrataParser.IdentityChangeContext change : context.identityChange()) {
+        switch (change) {
+          case StrataParser.SetGeneratedContext set -> {
+            if (always.isPresent()) {
+              throw ParseCode.SEQUENCE_OPTION_TWICE.fail(source.file(), source.span(set.getStart()),
+                  "SET GENERATED is given twice", "help: keep one of them");
+            }
+            always = Optional.of(set.always != null);
+          }
+          case StrataParser.SetIdentityOptionContext set -> options.add(sequenceOptions.checked(
+              set.option, sequenceOptions.build(set.option),
+              SequenceOptionBuilder.Place.SET_IDENTITY, seen));
+          case StrataParser.RestartIdentityContext restart -> options.add(sequenceOptions.checked(
+              restart,
+              new SequenceOption.Restart(restart.value == null
+                  ? Optional.empty()
+                  : Optional.of(sequenceOptions.number(restart.value))),
+              SequenceOptionBuilder.Place.ALTER_SEQUENCE, seen));
+          default -> throw new IllegalStateException("identity change " + change.getText());
+        }
+      }
+      return new AlterAction.AlterIdentity(column, always, options);
+    }
+
+    @Override
+    public AlterAction visitDropIdentity(StrataParser.DropIdentityContext context) {
+      return new AlterAction.DropIdentity(column, context.ifExists != null);
     }
   }
 }

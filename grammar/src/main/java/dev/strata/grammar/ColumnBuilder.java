@@ -13,6 +13,7 @@ final class ColumnBuilder {
   private final Names names;
   private final DataTypeBuilder types;
   private final TableConstraintBuilder tableConstraints;
+  private final SequenceOptionBuilder sequenceOptions;
 
   ColumnBuilder(SourceText source, Names names, DataTypeBuilder types,
       TableConstraintBuilder tableConstraints) {
@@ -20,6 +21,7 @@ final class ColumnBuilder {
     this.names = names;
     this.types = types;
     this.tableConstraints = tableConstraints;
+    this.sequenceOptions = new SequenceOptionBuilder(source, names);
   }
 
   ColumnDef build(StrataParser.ColumnDefinitionContext context) {
@@ -81,7 +83,8 @@ final class ColumnBuilder {
 
     @Override
     public ColumnConstraint visitIdentityColumn(StrataParser.IdentityColumnContext context) {
-      return new ColumnConstraint.Identity(context.always != null);
+      return new ColumnConstraint.Identity(context.always != null,
+          sequenceOptions.build(context.sequenceOption(), SequenceOptionBuilder.Place.IDENTITY));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.strata.grammar;
 
+import dev.strata.grammar.antlr.StrataLexer;
 import dev.strata.grammar.antlr.StrataParser;
 import dev.strata.grammar.antlr.StrataParserBaseVisitor;
 import dev.strata.grammar.ast.ColumnDef;
@@ -20,6 +21,7 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
   private final TableConstraintBuilder constraints;
   private final AlterActionBuilder alterActions;
   private final IndexElementBuilder indexElements = new IndexElementBuilder();
+  private final SequenceOptionBuilder sequenceOptions;
 
   OperationBuilder(SourceText source) {
     this.source = source;
@@ -28,6 +30,7 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
     this.constraints = new TableConstraintBuilder(source, names);
     this.columns = new ColumnBuilder(source, names, types, constraints);
     this.alterActions = new AlterActionBuilder(source, names, types, columns, constraints);
+    this.sequenceOptions = new SequenceOptionBuilder(source, names);
   }
 
   @Override
@@ -197,6 +200,203 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
         context.identifier().stream().map(names::identifier).toList(),
         context.ifExists != null,
         cascade(context.dropBehavior()));
+  }
+
+  @Override
+  public Operation visitCreateEnumType(StrataParser.CreateEnumTypeContext context) {
+    List<String> values = new ArrayList<>();
+    java.util.Map<String, org.antlr.v4.runtime.Token> seen = new java.util.HashMap<>();
+    for (org.antlr.v4.runtime.Token token : context.enumValue) {
+      String value = enumValue(token);
+      org.antlr.v4.runtime.Token first = seen.putIfAbsent(value, token);
+      if (first != null) {
+        throw ParseCode.ENUM_VALUE.fail(source.file(), source.span(token),
+            "enum value " + token.getText() + " is listed twice",
+            "note: first listed at line " + first.getLine() + ", column "
+                + (first.getCharPositionInLine() + 1),
+            "help: list each value once");
+      }
+      values.add(value);
+    }
+    return new Operation.CreateEnumType(names.qualified(context.type), values);
+  }
+
+  @Override
+  public Operation visitAddEnumValue(StrataParser.AddEnumValueContext context) {
+    Optional<Operation.EnumPosition> position = context.position == null
+        ? Optional.empty()
+        : Optional.of(new Operation.EnumPosition(
+            context.position.getType() == StrataLexer.BEFORE, enumValue(context.neighbor)));
+    return new Operation.AddEnumValue(names.qualified(context.type), enumValue(context.value),
+        context.ifNotExists != null, position);
+  }
+
+  @Override
+  public Operation visitRenameEnumValue(StrataParser.RenameEnumValueContext context) {
+    return new Operation.RenameEnumValue(
+        names.qualified(context.type), enumValue(context.from), enumValue(context.to));
+  }
+
+  @Override
+  public Operation visitRenameType(StrataParser.RenameTypeContext context) {
+    return new Operation.RenameType(
+        names.qualified(context.type), names.identifier(context.newName));
+  }
+
+  @Override
+  public Operation visitDropType(StrataParser.DropTypeContext context) {
+    return new Operation.DropType(
+        context.qualifiedName().stream().map(names::qualified).toList(),
+        context.ifExists != null,
+        cascade(context.dropBehavior()));
+  }
+
+  @Override
+  public Operation visitCreateCompositeType(StrataParser.CreateCompositeTypeContext context) {
+    return new Operation.PostgresOnly.CreateCompositeType(names.qualified(context.type));
+  }
+
+  @Override
+  public Operation visitCreateDomain(StrataParser.CreateDomainContext context) {
+    return new Operation.PostgresOnly.CreateDomain(names.qualified(context.domain));
+  }
+
+  @Override
+  public Operation visitDropDomain(StrataParser.DropDomainContext context) {
+    return new Operation.PostgresOnly.DropDomain(
+        context.qualifiedName().stream().map(names::qualified).toList(),
+        context.ifExists != null,
+        cascade(context.dropBehavior()));
+  }
+
+  @Override
+  public Operation visitCreateSequence(StrataParser.CreateSequenceContext context) {
+    return new Operation.CreateSequence(
+        names.qualified(context.sequence),
+        context.ifNotExists != null,
+        sequenceOptions.build(context.sequenceOption(), SequenceOptionBuilder.Place.CREATE_SEQUENCE));
+  }
+
+  @Override
+  public Operation visitAlterSequence(StrataParser.AlterSequenceContext context) {
+    return new Operation.AlterSequence(
+        names.qualified(context.sequence),
+        context.ifExists != null,
+        sequenceOptions.build(context.sequenceOption(), SequenceOptionBuilder.Place.ALTER_SEQUENCE));
+  }
+
+  @Override
+  public Operation visitRenameSequence(StrataParser.RenameSequenceContext context) {
+    return new Operation.RenameSequence(
+        names.qualified(context.sequence), context.ifExists != null,
+        names.identifier(context.newName));
+  }
+
+  @Override
+  public Operation visitDropSequence(StrataParser.DropSequenceContext context) {
+    return new Operation.DropSequence(
+        context.qualifiedName().stream().map(names::qualified).toList(),
+        context.ifExists != null,
+        cascade(context.dropBehavior()));
+  }
+
+  @Override
+  public Operation visitComment(StrataParser.CommentContext context) {
+    Optional<String> text = Optional.ofNullable(context.text).map(OperationBuilder::stringOrWord);
+    return new CommentTargetBuilder(text).visit(context.target);
+  }
+
+  /** Builds {@link Operation.CommentOn} from its target, for the comment {@code text}. */
+  private final class CommentTargetBuilder extends StrataParserBaseVisitor<Operation> {
+    private final Optional<String> text;
+
+    CommentTargetBuilder(Optional<String> text) {
+      this.text = text;
+    }
+
+    @Override
+    public Operation visitCommentOnObject(StrataParser.CommentOnObjectContext context) {
+      Operation.CommentKind kind = switch (context.kind.getType()) {
+        case StrataLexer.TABLE -> Operation.CommentKind.TABLE;
+        case StrataLexer.INDEX -> Operation.CommentKind.INDEX;
+        case StrataLexer.VIEW -> Operation.CommentKind.VIEW;
+        case StrataLexer.SEQUENCE -> Operation.CommentKind.SEQUENCE;
+        case StrataLexer.TYPE -> Operation.CommentKind.TYPE;
+        case StrataLexer.DOMAIN -> Operation.CommentKind.DOMAIN;
+        default -> throw new IllegalStateException("comment kind " + context.kind.getText());
+      };
+      return simple(kind, names.qualified(context.object));
+    }
+
+    @Override
+    public Operation visitCommentOnMaterializedView(
+        StrataParser.CommentOnMaterializedViewContext context) {
+      return simple(Operation.CommentKind.MATERIALIZED_VIEW, names.qualified(context.object));
+    }
+
+    @Override
+    public Operation visitCommentOnNamed(StrataParser.CommentOnNamedContext context) {
+      Operation.CommentKind kind = context.kind.getType() == StrataLexer.SCHEMA
+          ? Operation.CommentKind.SCHEMA
+          : Operation.CommentKind.EXTENSION;
+      return simple(kind, new dev.strata.grammar.ast.QualifiedName(
+          Optional.empty(), names.identifier(context.name)));
+    }
+
+    @Override
+    public Operation visitCommentOnColumn(StrataParser.CommentOnColumnContext context) {
+      SequenceOptionBuilder.ColumnReference column = sequenceOptions.columnReference(context.column);
+      return new Operation.CommentOn(Operation.CommentKind.COLUMN, column.table(),
+          Optional.of(column.column()), Optional.empty(), Optional.empty(), text);
+    }
+
+    @Override
+    public Operation visitCommentOnRoutine(StrataParser.CommentOnRoutineContext context) {
+      Operation.CommentKind kind = context.kind.getType() == StrataLexer.FUNCTION
+          ? Operation.CommentKind.FUNCTION
+          : Operation.CommentKind.PROCEDURE;
+      Optional<Expr> arguments = context.LPAREN() == null
+          ? Optional.empty()
+          : Optional.of(context.arguments == null
+              ? new Expr("", source.span(context.LPAREN().getSymbol()))
+              : source.expr(context.arguments));
+      return new Operation.CommentOn(kind, names.qualified(context.object), Optional.empty(),
+          Optional.empty(), arguments, text);
+    }
+
+    @Override
+    public Operation visitCommentOnTableObject(StrataParser.CommentOnTableObjectContext context) {
+      Operation.CommentKind kind = switch (context.kind.getType()) {
+        case StrataLexer.TRIGGER -> Operation.CommentKind.TRIGGER;
+        case StrataLexer.CONSTRAINT -> Operation.CommentKind.CONSTRAINT;
+        case StrataLexer.POLICY -> Operation.CommentKind.POLICY;
+        default -> throw new IllegalStateException("comment kind " + context.kind.getText());
+      };
+      return new Operation.CommentOn(kind,
+          new dev.strata.grammar.ast.QualifiedName(Optional.empty(), names.identifier(context.name)),
+          Optional.empty(), Optional.of(names.qualified(context.table)), Optional.empty(), text);
+    }
+
+    private Operation simple(Operation.CommentKind kind, dev.strata.grammar.ast.QualifiedName name) {
+      return new Operation.CommentOn(
+          kind, name, Optional.empty(), Optional.empty(), Optional.empty(), text);
+    }
+  }
+
+  /**
+   * An enum value: the content of its {@code 'string'}; E0143 when longer than 63 bytes in UTF-8
+   * (PostgreSQL's NAMEDATALEN - 1, which it refuses).
+   */
+  private String enumValue(org.antlr.v4.runtime.Token token) {
+    String value = stringOrWord(token);
+    int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > 63) {
+      throw ParseCode.ENUM_VALUE.fail(source.file(), source.span(token),
+          "enum value is " + bytes + " bytes long",
+          "note: PostgreSQL keeps enum values of at most 63 bytes",
+          "help: use a shorter value");
+    }
+    return value;
   }
 
   /** The content of a {@code 'string'} ({@code ''} unescaped), or a bare word as written. */

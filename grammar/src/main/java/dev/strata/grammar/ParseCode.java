@@ -43,7 +43,17 @@ enum ParseCode {
   /** Text that psql may read differently from strata (quotes, NUL), or a block left inside a quote. */
   PSQL_READS_DIFFERENTLY("E0124"),
   /** Parentheses and square brackets nested deeper than {@link StatementParser#MAX_NESTING}. */
-  NESTING_TOO_DEEP("E0125");
+  NESTING_TOO_DEEP("E0125"),
+  /** A sequence or identity option written twice (PostgreSQL: "conflicting or redundant options"). */
+  SEQUENCE_OPTION_TWICE("E0140"),
+  /** A sequence option the statement does not take ({@code RESTART} in {@code CREATE SEQUENCE}). */
+  SEQUENCE_OPTION_NOT_HERE("E0141"),
+  /** A sequence option's number outside the 64-bit range, or with a sign other than - or +. */
+  SEQUENCE_NUMBER("E0142"),
+  /** An enum value longer than 63 bytes, or written twice in CREATE TYPE. */
+  ENUM_VALUE("E0143"),
+  /** {@code INCREMENT 0} or {@code CACHE} below 1, which PostgreSQL refuses. */
+  SEQUENCE_OPTION_VALUE("E0144");
 
   private final String code;
 

@@ -86,10 +86,16 @@ final class StatementParser {
       case StrataLexer.CREATE -> second == StrataLexer.TABLE || second == StrataLexer.INDEX
           || second == StrataLexer.SCHEMA
           || second == StrataLexer.UNIQUE && third == StrataLexer.INDEX
-          || second == StrataLexer.EXTENSION;
+          || second == StrataLexer.EXTENSION
+          || second == StrataLexer.TYPE || second == StrataLexer.DOMAIN
+          || second == StrataLexer.SEQUENCE;
       case StrataLexer.DROP -> second == StrataLexer.TABLE || second == StrataLexer.INDEX
-          || second == StrataLexer.SCHEMA || second == StrataLexer.EXTENSION;
-      case StrataLexer.ALTER -> second == StrataLexer.TABLE;
+          || second == StrataLexer.SCHEMA || second == StrataLexer.EXTENSION
+          || second == StrataLexer.TYPE || second == StrataLexer.DOMAIN
+          || second == StrataLexer.SEQUENCE;
+      case StrataLexer.ALTER -> second == StrataLexer.TABLE
+          || second == StrataLexer.TYPE || second == StrataLexer.SEQUENCE;
+      case StrataLexer.COMMENT_KW -> second == StrataLexer.ON;
       case StrataLexer.INSERT, StrataLexer.UPDATE, StrataLexer.DELETE -> true;
       default -> false;
     };

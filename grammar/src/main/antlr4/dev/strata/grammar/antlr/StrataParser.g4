@@ -38,6 +38,26 @@ statement
       cascade=CASCADE?                                                         #createExtension
   | DROP EXTENSION (ifExists=IF EXISTS)? identifier (COMMA identifier)*
       dropBehavior?                                                            #dropExtension
+  | CREATE TYPE type=qualifiedName AS ENUM
+      LPAREN (enumValue+=STRING (COMMA enumValue+=STRING)*)? RPAREN              #createEnumType
+  | CREATE TYPE type=qualifiedName AS LPAREN innerExpr? RPAREN                  #createCompositeType
+  | ALTER TYPE type=qualifiedName ADD VALUE (ifNotExists=IF NOT EXISTS)? value=STRING
+      (position=(BEFORE | AFTER) neighbor=STRING)?                             #addEnumValue
+  | ALTER TYPE type=qualifiedName RENAME VALUE from=STRING TO to=STRING          #renameEnumValue
+  | ALTER TYPE type=qualifiedName RENAME TO newName=identifier                  #renameType
+  | DROP TYPE (ifExists=IF EXISTS)? qualifiedName (COMMA qualifiedName)*
+      dropBehavior?                                                            #dropType
+  | CREATE DOMAIN domain=qualifiedName AS? innerExpr                            #createDomain
+  | DROP DOMAIN (ifExists=IF EXISTS)? qualifiedName (COMMA qualifiedName)*
+      dropBehavior?                                                            #dropDomain
+  | CREATE SEQUENCE (ifNotExists=IF NOT EXISTS)? sequence=qualifiedName
+      sequenceOption*                                                          #createSequence
+  | ALTER SEQUENCE (ifExists=IF EXISTS)? sequence=qualifiedName sequenceOption+ #alterSequence
+  | ALTER SEQUENCE (ifExists=IF EXISTS)? sequence=qualifiedName
+      RENAME TO newName=identifier                                             #renameSequence
+  | DROP SEQUENCE (ifExists=IF EXISTS)? qualifiedName (COMMA qualifiedName)*
+      dropBehavior?                                                            #dropSequence
+  | COMMENT_KW ON target=commentTarget IS (text=STRING | NULL)                  #comment
   ;
 
 dropBehavior : cascade=CASCADE | RESTRICT ;
@@ -62,7 +82,8 @@ columnConstraintBody
   | CHECK LPAREN condition=innerExpr RPAREN                                    #checkColumn
   | REFERENCES table=qualifiedName (LPAREN column=identifier RPAREN)?
       actions=referentialActions                                               #referencesColumn
-  | GENERATED (always=ALWAYS | BY DEFAULT) AS IDENTITY                          #identityColumn
+  | GENERATED (always=ALWAYS | BY DEFAULT) AS IDENTITY
+      (LPAREN sequenceOption+ RPAREN)?                                         #identityColumn
   ;
 
 tableConstraint : (CONSTRAINT name=identifier)? body=tableConstraintBody ;
@@ -106,6 +127,56 @@ columnChange
   | DROP DEFAULT                                                               #dropDefault
   | SET NOT NULL                                                               #setNotNull
   | DROP NOT NULL                                                              #dropNotNull
+  | ADD GENERATED (always=ALWAYS | BY DEFAULT) AS IDENTITY
+      (LPAREN sequenceOption+ RPAREN)?                                         #addIdentity
+  | identityChange+                                                            #alterIdentity
+  | DROP IDENTITY (ifExists=IF EXISTS)?                                         #dropIdentity
+  ;
+
+/** One change of an identity column, as PostgreSQL's alter_identity_column_option. */
+identityChange
+  : SET GENERATED (always=ALWAYS | BY DEFAULT)                                  #setGenerated
+  | SET option=sequenceOption                                                  #setIdentityOption
+  | RESTART (WITH? value=signedInteger)?                                       #restartIdentity
+  ;
+
+// ---- sequences and identity columns
+
+/**
+ * One option of CREATE/ALTER SEQUENCE or of an identity column, in any order (as PostgreSQL's
+ * SeqOptElem); which options a statement allows is checked when the tree is built.
+ */
+sequenceOption
+  : AS type=(SMALLINT | INT2 | INTEGER | INT | INT4 | BIGINT | INT8)           #sequenceAs
+  | INCREMENT BY? value=signedInteger                                          #sequenceIncrement
+  | MINVALUE value=signedInteger                                               #sequenceMinValue
+  | NO MINVALUE                                                                #sequenceNoMinValue
+  | MAXVALUE value=signedInteger                                               #sequenceMaxValue
+  | NO MAXVALUE                                                                #sequenceNoMaxValue
+  | START WITH? value=signedInteger                                            #sequenceStart
+  | RESTART (WITH? value=signedInteger)?                                       #sequenceRestart
+  | CACHE value=signedInteger                                                  #sequenceCache
+  | no=NO? CYCLE                                                               #sequenceCycle
+  | OWNED BY (NONE | column=columnReference)                                  #sequenceOwnedBy
+  | SEQUENCE NAME name=qualifiedName                                           #sequenceName
+  ;
+
+/** {@code table.column} or {@code schema.table.column}. */
+columnReference : first=identifier DOT second=identifier (DOT third=identifier)? ;
+
+/** An integer with an optional sign (the sign is an OPERATOR token, checked when built). */
+signedInteger : sign=OPERATOR? INTEGER_VALUE ;
+
+// ---- COMMENT ON
+
+commentTarget
+  : kind=(TABLE | INDEX | VIEW | SEQUENCE | TYPE | DOMAIN) object=qualifiedName  #commentOnObject
+  | MATERIALIZED VIEW object=qualifiedName                                     #commentOnMaterializedView
+  | kind=(SCHEMA | EXTENSION) name=identifier                                  #commentOnNamed
+  | COLUMN column=columnReference                                             #commentOnColumn
+  | kind=(FUNCTION | PROCEDURE) object=qualifiedName
+      (LPAREN arguments=innerExpr? RPAREN)?                                    #commentOnRoutine
+  | kind=(TRIGGER | CONSTRAINT | POLICY) name=identifier ON table=qualifiedName   #commentOnTableObject
   ;
 
 // ---- CREATE INDEX, INSERT, UPDATE
@@ -170,6 +241,9 @@ nonReserved
   : ACTION | ALWAYS | BY | CASCADE | CONFLICT | DATA | DELETE | EXTENSION | GENERATED | IDENTITY
   | INCLUDE | INDEX | INSERT | KEY | NO | NOTHING | RESTRICT | SCHEMA | TYPE | UPDATE | VERSION
   | WITHOUT | ZONE
+  | AFTER | BEFORE | CACHE | COMMENT_KW | CYCLE | DOMAIN | ENUM | FUNCTION | INCREMENT
+  | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NONE | OWNED | POLICY | PROCEDURE | RESTART
+  | SEQUENCE | START | TRIGGER | VALUE | VIEW
   | BIGINT | BOOL | BOOLEAN | BYTEA | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | INT | INT2
   | INT4 | INT8 | INTEGER | INTERVAL | JSON | JSONB | NUMERIC | PRECISION | REAL | SMALLINT
   | TEXT | TIME | TIMESTAMP | TIMESTAMPTZ | UUID | VARCHAR | VARYING

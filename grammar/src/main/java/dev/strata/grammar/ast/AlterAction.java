@@ -1,5 +1,6 @@
 package dev.strata.grammar.ast;
 
+import java.util.List;
 import java.util.Optional;
 
 /** One action of an {@code ALTER TABLE} statement (PostgreSQL allows several, comma-separated). */
@@ -39,4 +40,33 @@ public sealed interface AlterAction {
 
   /** {@code RENAME TO new_name} */
   record RenameTable(Identifier newName) implements AlterAction {}
+
+  /**
+   * {@code ALTER [COLUMN] name ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)]}: makes
+   * a {@code NOT NULL} column an identity column (pg_dump writes every identity this way).
+   */
+  record AddIdentity(Identifier column, boolean always, List<SequenceOption> options)
+      implements AlterAction {
+    public AddIdentity {
+      options = List.copyOf(options);
+    }
+  }
+
+  /**
+   * {@code ALTER [COLUMN] name} followed by identity changes: {@code SET GENERATED {ALWAYS | BY
+   * DEFAULT}} ({@code always}, when written), {@code SET option} and {@code RESTART [[WITH] n]}
+   * ({@code options}, in written order, a restart as {@link SequenceOption.Restart}).
+   */
+  record AlterIdentity(Identifier column, Optional<Boolean> always, List<SequenceOption> options)
+      implements AlterAction {
+    public AlterIdentity {
+      options = List.copyOf(options);
+      if (always.isEmpty() && options.isEmpty()) {
+        throw new IllegalArgumentException("an identity change changes something");
+      }
+    }
+  }
+
+  /** {@code ALTER [COLUMN] name DROP IDENTITY [IF EXISTS]} */
+  record DropIdentity(Identifier column, boolean ifExists) implements AlterAction {}
 }

@@ -103,6 +103,150 @@ public sealed interface Operation {
   /** {@code DELETE FROM t [WHERE predicate]} */
   record Delete(QualifiedName table, Optional<Expr> where) implements Operation {}
 
+  /** {@code CREATE TYPE name AS ENUM ('a', 'b', ...)}: the values in order, unescaped. */
+  record CreateEnumType(QualifiedName type, List<String> values) implements Operation {
+    public CreateEnumType {
+      values = List.copyOf(values);
+    }
+  }
+
+  /**
+   * {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'value' [BEFORE | AFTER 'neighbor']}. A value
+   * added in a transaction cannot be used before it commits, so the script commits after it before
+   * the next statement (see {@code docs/scripts.md}).
+   */
+  record AddEnumValue(
+      QualifiedName type, String value, boolean ifNotExists, Optional<EnumPosition> position)
+      implements Operation {}
+
+  /** Where {@link AddEnumValue} puts the new value: {@code BEFORE} or {@code AFTER} a neighbor. */
+  record EnumPosition(boolean before, String neighbor) {}
+
+  /** {@code ALTER TYPE name RENAME VALUE 'from' TO 'to'} */
+  record RenameEnumValue(QualifiedName type, String from, String to) implements Operation {}
+
+  /** {@code ALTER TYPE name RENAME TO new_name} (any type: enum, composite, domain) */
+  record RenameType(QualifiedName type, Identifier newName) implements Operation {}
+
+  /** {@code DROP TYPE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]} */
+  record DropType(List<QualifiedName> types, boolean ifExists, boolean cascade)
+      implements Operation {
+    public DropType {
+      types = List.copyOf(types);
+      if (types.isEmpty()) {
+        throw new IllegalArgumentException("DROP TYPE names at least one type");
+      }
+    }
+  }
+
+  /**
+   * {@code CREATE SEQUENCE [IF NOT EXISTS] name [options]}: the options in written order (no
+   * {@link SequenceOption.Restart} nor {@link SequenceOption.SequenceName}, no option twice).
+   */
+  record CreateSequence(QualifiedName sequence, boolean ifNotExists, List<SequenceOption> options)
+      implements Operation {
+    public CreateSequence {
+      options = List.copyOf(options);
+    }
+  }
+
+  /**
+   * {@code ALTER SEQUENCE [IF EXISTS] name options}: at least one option, in written order (no
+   * {@link SequenceOption.SequenceName}, no option twice).
+   */
+  record AlterSequence(QualifiedName sequence, boolean ifExists, List<SequenceOption> options)
+      implements Operation {
+    public AlterSequence {
+      options = List.copyOf(options);
+      if (options.isEmpty()) {
+        throw new IllegalArgumentException("ALTER SEQUENCE changes at least one option");
+      }
+    }
+  }
+
+  /** {@code ALTER SEQUENCE [IF EXISTS] name RENAME TO new_name} */
+  record RenameSequence(QualifiedName sequence, boolean ifExists, Identifier newName)
+      implements Operation {}
+
+  /** {@code DROP SEQUENCE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]} */
+  record DropSequence(List<QualifiedName> sequences, boolean ifExists, boolean cascade)
+      implements Operation {
+    public DropSequence {
+      sequences = List.copyOf(sequences);
+      if (sequences.isEmpty()) {
+        throw new IllegalArgumentException("DROP SEQUENCE names at least one sequence");
+      }
+    }
+  }
+
+  /**
+   * {@code COMMENT ON kind object IS 'text'}, or {@code IS NULL} ({@code text} empty), which
+   * removes the comment. What names the object depends on {@code kind}: {@code object} always;
+   * {@code column} for {@link CommentKind#COLUMN} (then {@code object} is the table); {@code table}
+   * for a trigger, constraint or policy ({@code name ON table}); {@code arguments} (the argument
+   * types as written, without parentheses) for a function or procedure written with them.
+   */
+  record CommentOn(
+      CommentKind kind,
+      QualifiedName object,
+      Optional<Identifier> column,
+      Optional<QualifiedName> table,
+      Optional<Expr> arguments,
+      Optional<String> text)
+      implements Operation {
+    public CommentOn {
+      if (column.isPresent() != (kind == CommentKind.COLUMN)) {
+        throw new IllegalArgumentException("a column is named exactly for COMMENT ON COLUMN");
+      }
+      if (table.isPresent() != kind.onTable()) {
+        throw new IllegalArgumentException("ON table is named exactly for " + kind.keywords());
+      }
+      if (arguments.isPresent() && !kind.routine()) {
+        throw new IllegalArgumentException("only a function or procedure has arguments");
+      }
+    }
+  }
+
+  /** The kinds of object {@link CommentOn} comments on. */
+  enum CommentKind {
+    TABLE("TABLE"),
+    COLUMN("COLUMN"),
+    INDEX("INDEX"),
+    VIEW("VIEW"),
+    MATERIALIZED_VIEW("MATERIALIZED VIEW"),
+    SEQUENCE("SEQUENCE"),
+    TYPE("TYPE"),
+    DOMAIN("DOMAIN"),
+    SCHEMA("SCHEMA"),
+    EXTENSION("EXTENSION"),
+    FUNCTION("FUNCTION"),
+    PROCEDURE("PROCEDURE"),
+    TRIGGER("TRIGGER"),
+    CONSTRAINT("CONSTRAINT"),
+    POLICY("POLICY");
+
+    private final String keywords;
+
+    CommentKind(String keywords) {
+      this.keywords = keywords;
+    }
+
+    /** The words after {@code COMMENT ON}, e.g. {@code MATERIALIZED VIEW}. */
+    public String keywords() {
+      return keywords;
+    }
+
+    /** Whether the object is named {@code name ON table} (trigger, constraint, policy). */
+    public boolean onTable() {
+      return this == TRIGGER || this == CONSTRAINT || this == POLICY;
+    }
+
+    /** Whether the object is a function or procedure, named with its argument types. */
+    public boolean routine() {
+      return this == FUNCTION || this == PROCEDURE;
+    }
+  }
+
   /**
    * The content of a {@code -- +dialect NAME} ... {@code -- +end} block: SQL emitted verbatim, and
    * only when rendering for {@code dialect} (lowercase, e.g. {@code postgresql}).
@@ -157,6 +301,38 @@ public sealed interface Operation {
       @Override
       public String kind() {
         return "DROP EXTENSION";
+      }
+    }
+
+    /** {@code CREATE TYPE name AS (attribute type, ...)}: a composite type, named only. */
+    record CreateCompositeType(QualifiedName type) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "CREATE TYPE AS (composite)";
+      }
+    }
+
+    /** {@code CREATE DOMAIN name [AS] type [constraints]}: named only. */
+    record CreateDomain(QualifiedName domain) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "CREATE DOMAIN";
+      }
+    }
+
+    /** {@code DROP DOMAIN [IF EXISTS] name [, ...] [CASCADE | RESTRICT]} */
+    record DropDomain(List<QualifiedName> domains, boolean ifExists, boolean cascade)
+        implements PostgresOnly {
+      public DropDomain {
+        domains = List.copyOf(domains);
+        if (domains.isEmpty()) {
+          throw new IllegalArgumentException("DROP DOMAIN names at least one domain");
+        }
+      }
+
+      @Override
+      public String kind() {
+        return "DROP DOMAIN";
       }
     }
   }

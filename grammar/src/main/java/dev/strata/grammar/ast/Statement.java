@@ -33,6 +33,21 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
           case Operation.RawSql ignored -> false;
           case Operation.PostgresOnly.CreateExtension ignored -> false;
           case Operation.PostgresOnly.DropExtension ignored -> false;
+          case Operation.CreateEnumType ignored -> false;
+          // PostgreSQL 12+ runs ADD VALUE in a transaction; the value is unusable until it
+          // commits, which the script handles by committing after it (docs/scripts.md)
+          case Operation.AddEnumValue ignored -> false;
+          case Operation.RenameEnumValue ignored -> false;
+          case Operation.RenameType ignored -> false;
+          case Operation.DropType ignored -> false;
+          case Operation.CreateSequence ignored -> false;
+          case Operation.AlterSequence ignored -> false;
+          case Operation.RenameSequence ignored -> false;
+          case Operation.DropSequence ignored -> false;
+          case Operation.CommentOn ignored -> false;
+          case Operation.PostgresOnly.CreateCompositeType ignored -> false;
+          case Operation.PostgresOnly.CreateDomain ignored -> false;
+          case Operation.PostgresOnly.DropDomain ignored -> false;
         };
   }
 }

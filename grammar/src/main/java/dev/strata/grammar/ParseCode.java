@@ -43,7 +43,13 @@ enum ParseCode {
   /** Text that psql may read differently from strata (quotes, NUL), or a block left inside a quote. */
   PSQL_READS_DIFFERENTLY("E0124"),
   /** Parentheses and square brackets nested deeper than {@link StatementParser#MAX_NESTING}. */
-  NESTING_TOO_DEEP("E0125");
+  NESTING_TOO_DEEP("E0125"),
+  /** A function with an SQL-standard body ({@code BEGIN ATOMIC ... END}), which holds {@code ;}. */
+  ATOMIC_BODY("E0145"),
+  /** A word where a PostgreSQL-only statement allows only a few ({@code AS PERMISSIVE}). */
+  UNEXPECTED_WORD("E0146"),
+  /** {@code ALTER kind ... OWNER TO} with a kind of object strata does not know. */
+  UNKNOWN_OBJECT_KIND("E0147");
 
   private final String code;
 

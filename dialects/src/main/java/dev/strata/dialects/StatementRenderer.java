@@ -118,12 +118,28 @@ final class StatementRenderer {
    */
   private String asWritten(Statement statement, Operation.PostgresOnly operation, Site site)
       throws DiagnosticException {
-    if (!dialect.has(Capability.POSTGRESQL_STATEMENTS)) {
+    return asWritten(statement, operation, site, dialect.id(),
+        dialect.has(Capability.POSTGRESQL_STATEMENTS));
+  }
+
+  /**
+   * The same for the dialect {@code dialectId}, which runs PostgreSQL-only statements when {@code
+   * runsThem}; package-private so that a test can check the refusal (E0407) while {@link Dialect}
+   * has PostgreSQL only.
+   */
+  static String asWritten(
+      Statement statement,
+      Operation.PostgresOnly operation,
+      Site site,
+      String dialectId,
+      boolean runsThem)
+      throws DiagnosticException {
+    if (!runsThem) {
       throw site.error(
           "E0407",
-          operation.kind() + " is a PostgreSQL-only statement, with no meaning in " + dialect.id(),
-          "help: write what it should do in " + dialect.id() + " between '-- +dialect "
-              + dialect.id() + "' and '-- +end' lines, and put this statement between '-- +dialect"
+          operation.kind() + " is a PostgreSQL-only statement, with no meaning in " + dialectId,
+          "help: write what it should do in " + dialectId + " between '-- +dialect "
+              + dialectId + "' and '-- +end' lines, and put this statement between '-- +dialect"
               + " postgresql' and '-- +end' lines");
     }
     return statement.text().replace("\r\n", "\n").replace('\r', '\n');

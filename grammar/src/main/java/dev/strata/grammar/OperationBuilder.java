@@ -22,6 +22,7 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
   private final AlterActionBuilder alterActions;
   private final IndexElementBuilder indexElements = new IndexElementBuilder();
   private final SequenceOptionBuilder sequenceOptions;
+  private final PostgresOnlyBuilder postgresOnly;
 
   OperationBuilder(SourceText source) {
     this.source = source;
@@ -31,6 +32,20 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
     this.columns = new ColumnBuilder(source, names, types, constraints);
     this.alterActions = new AlterActionBuilder(source, names, types, columns, constraints);
     this.sequenceOptions = new SequenceOptionBuilder(source, names);
+    this.postgresOnly = new PostgresOnlyBuilder(source, names);
+  }
+
+  /**
+   * A statement alternative this class has no method for is a PostgreSQL-only statement, built by
+   * {@link PostgresOnlyBuilder} (the base visitor calls this for every alternative not overridden).
+   */
+  @Override
+  public Operation visitChildren(org.antlr.v4.runtime.tree.RuleNode node) {
+    Operation operation = node.accept(postgresOnly);
+    if (operation == null) {
+      throw new IllegalStateException("no builder for " + node.getClass().getSimpleName());
+    }
+    return operation;
   }
 
   @Override

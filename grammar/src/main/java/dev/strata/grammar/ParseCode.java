@@ -53,7 +53,13 @@ enum ParseCode {
   /** An enum value longer than 63 bytes, or written twice in CREATE TYPE. */
   ENUM_VALUE("E0143"),
   /** {@code INCREMENT 0} or {@code CACHE} below 1, which PostgreSQL refuses. */
-  SEQUENCE_OPTION_VALUE("E0144");
+  SEQUENCE_OPTION_VALUE("E0144"),
+  /** A function with an SQL-standard body ({@code BEGIN ATOMIC ... END}), which holds {@code ;}. */
+  ATOMIC_BODY("E0145"),
+  /** A word where a PostgreSQL-only statement allows only a few ({@code AS PERMISSIVE}). */
+  UNEXPECTED_WORD("E0146"),
+  /** {@code ALTER kind ... OWNER TO} with a kind of object strata does not know. */
+  UNKNOWN_OBJECT_KIND("E0147");
 
   private final String code;
 

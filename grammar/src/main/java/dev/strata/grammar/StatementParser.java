@@ -99,9 +99,45 @@ final class StatementParser {
       case StrataLexer.INSERT, StrataLexer.UPDATE, StrataLexer.DELETE -> true;
       default -> false;
     };
-    if (!subset) {
+    if (!subset && !postgresOnly(tokens)) {
       throw notInSubset(tokens);
     }
+  }
+
+  /**
+   * Whether the leading words are those of a PostgreSQL-only statement (see {@code
+   * PostgresOnlyBuilder}): functions, procedures, triggers, policies, roles, databases, {@code DO},
+   * {@code CALL}, {@code GRANT}, {@code REVOKE}, maintenance statements, and {@code ALTER ... OWNER
+   * TO} of any kind of object.
+   */
+  private static boolean postgresOnly(List<Token> tokens) {
+    int first = type(tokens, 0);
+    int kind = type(tokens, 1);
+    if (first == StrataLexer.CREATE && kind == StrataLexer.OR && type(tokens, 2) == StrataLexer.REPLACE) {
+      kind = type(tokens, 3);
+    }
+    return switch (first) {
+      case StrataLexer.CREATE -> Set.of(StrataLexer.FUNCTION, StrataLexer.PROCEDURE,
+          StrataLexer.TRIGGER, StrataLexer.CONSTRAINT, StrataLexer.POLICY, StrataLexer.ROLE,
+          StrataLexer.DATABASE).contains(kind);
+      case StrataLexer.DROP -> Set.of(StrataLexer.FUNCTION, StrataLexer.PROCEDURE,
+          StrataLexer.TRIGGER, StrataLexer.POLICY, StrataLexer.ROLE, StrataLexer.DATABASE)
+          .contains(kind);
+      case StrataLexer.ALTER -> Set.of(StrataLexer.FUNCTION, StrataLexer.PROCEDURE,
+          StrataLexer.TRIGGER, StrataLexer.POLICY, StrataLexer.ROLE, StrataLexer.SYSTEM)
+          .contains(kind)
+          || kind == StrataLexer.DEFAULT && type(tokens, 2) == StrataLexer.PRIVILEGES
+          || tokens.size() > 4 && type(tokens, tokens.size() - 4) == StrataLexer.OWNER
+              && type(tokens, tokens.size() - 3) == StrataLexer.TO;
+      case StrataLexer.DO, StrataLexer.CALL, StrataLexer.GRANT, StrataLexer.REVOKE,
+          StrataLexer.VACUUM, StrataLexer.ANALYZE, StrataLexer.REINDEX, StrataLexer.LOCK,
+          StrataLexer.NOTIFY -> true;
+      default -> false;
+    };
+  }
+
+  private static int type(List<Token> tokens, int index) {
+    return index < tokens.size() ? tokens.get(index).getType() : Token.EOF;
   }
 
   /**

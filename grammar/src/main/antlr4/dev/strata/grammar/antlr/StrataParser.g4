@@ -58,6 +58,56 @@ statement
   | DROP SEQUENCE (ifExists=IF EXISTS)? qualifiedName (COMMA qualifiedName)*
       dropBehavior?                                                            #dropSequence
   | COMMENT_KW ON target=commentTarget IS (text=STRING | NULL)                  #comment
+  // PostgreSQL-only statements (functions, triggers, DO, CALL, row-level security, privileges,
+  // roles, owners, and statements PostgreSQL runs only outside a transaction): the names they
+  // name are parsed, the rest is kept as written
+  | CREATE (orReplace=OR REPLACE)? routine=(FUNCTION | PROCEDURE) name=qualifiedName
+      routineParameters routineClause*                                         #createRoutine
+  | DROP routine=(FUNCTION | PROCEDURE) (ifExists=IF EXISTS)?
+      routineSignature (COMMA routineSignature)* dropBehavior?                 #dropRoutine
+  | ALTER ownedObject OWNER TO owner=identifier                                #alterOwner
+  | ALTER TABLE (ifExists=IF EXISTS)? table=qualifiedName OWNER TO owner=identifier #alterTableOwner
+  | ALTER routine=(FUNCTION | PROCEDURE) routineSignature change=words          #alterRoutine
+  | CREATE (orReplace=OR REPLACE)? constraint=CONSTRAINT? TRIGGER name=identifier
+      timing=triggerTiming triggerEvent (OR triggerEvent)* ON table=qualifiedName
+      triggerOption* EXECUTE (FUNCTION | PROCEDURE) function=qualifiedName
+      LPAREN arguments=innerExpr? RPAREN                                       #createTrigger
+  | DROP TRIGGER (ifExists=IF EXISTS)? name=identifier ON table=qualifiedName
+      dropBehavior?                                                            #dropTrigger
+  | ALTER TRIGGER name=identifier ON table=qualifiedName RENAME TO newName=identifier #renameTrigger
+  | ALTER TABLE (ifExists=IF EXISTS)? table=qualifiedName
+      (enable=ENABLE replica=(ALWAYS | IDENTIFIER)? | DISABLE) TRIGGER
+      (all=ALL | trigger=identifier)                                           #switchTrigger
+  | ALTER TABLE (ifExists=IF EXISTS)? table=qualifiedName
+      (security=(ENABLE | DISABLE | FORCE) | noForce=NO FORCE) ROW LEVEL SECURITY #rowSecurity
+  | DO (LANGUAGE before=languageName)? body=routineBody
+      (LANGUAGE after=languageName)?                                           #doBlock
+  | CALL procedure=qualifiedName LPAREN (expr (COMMA expr)*)? RPAREN            #call
+  | CREATE POLICY name=identifier ON table=qualifiedName (AS permissive=identifier)?
+      (FOR command=(ALL | SELECT | INSERT | UPDATE | DELETE))? (TO roleList)?
+      (USING LPAREN using=innerExpr RPAREN)? (WITH CHECK LPAREN check=innerExpr RPAREN)? #createPolicy
+  | ALTER POLICY name=identifier ON table=qualifiedName change=words           #alterPolicy
+  | DROP POLICY (ifExists=IF EXISTS)? name=identifier ON table=qualifiedName
+      dropBehavior?                                                            #dropPolicy
+  | GRANT privilege (COMMA privilege)* ON privilegeObject (COMMA privilegeObject)*
+      TO roleList (grantOption=WITH GRANT OPTION)?                             #grantPrivileges
+  | GRANT granted=roleList TO grantees=roleList (WITH option=identifier OPTION)? #grantRole
+  | REVOKE (grantOption=GRANT OPTION FOR)? privilege (COMMA privilege)*
+      ON privilegeObject (COMMA privilegeObject)* FROM roleList dropBehavior?  #revokePrivileges
+  | REVOKE (option=identifier OPTION FOR)? revoked=roleList FROM grantees=roleList
+      dropBehavior?                                                            #revokeRole
+  | ALTER DEFAULT PRIVILEGES change=words                                      #alterDefaultPrivileges
+  | CREATE ROLE name=identifier settings=words?                                 #createRole
+  | ALTER ROLE name=identifier change=words                                    #alterRole
+  | DROP ROLE (ifExists=IF EXISTS)? identifier (COMMA identifier)*             #dropRole
+  | CREATE DATABASE name=identifier settings=words?                             #createDatabase
+  | DROP DATABASE (ifExists=IF EXISTS)? name=identifier settings=words?         #dropDatabase
+  | ALTER SYSTEM change=words                                                  #alterSystem
+  | VACUUM arguments=words?                                                    #vacuum
+  | ANALYZE arguments=words?                                                   #analyze
+  | REINDEX arguments=words                                                    #reindex
+  | LOCK TABLE? qualifiedName (COMMA qualifiedName)* lockMode=words?               #lock
+  | NOTIFY channel=identifier (COMMA payload=STRING)?                          #notify
   ;
 
 dropBehavior : cascade=CASCADE | RESTRICT ;
@@ -202,6 +252,82 @@ query
 
 assignment : column=identifier EQ value=assignedExpr ;
 
+// ---- PostgreSQL-only statements
+
+/** {@code ([mode] [name] type [DEFAULT value], ...)}: each parameter's words are split in Java. */
+routineParameters : LPAREN (routineParameter (COMMA routineParameter)*)? RPAREN ;
+
+routineParameter : routineParameterWord+ ((DEFAULT | EQ) value=expr)? ;
+
+routineParameterWord
+  : balanced
+  | ~(COMMA | SEMI | LPAREN | RPAREN | LBRACKET | RBRACKET | DEFAULT | EQ)
+  ;
+
+/** A function named for DROP or ALTER: its parameters are optional when the name is unique. */
+routineSignature : name=qualifiedName routineParameters? ;
+
+/**
+ * One clause of CREATE FUNCTION, in any order. The return type and the options are runs of words
+ * split in Java, at the words that start an option (IMMUTABLE, STRICT, SECURITY, SET, ...).
+ */
+routineClause
+  : RETURNS TABLE LPAREN routineParameter (COMMA routineParameter)* RPAREN     #returnsTable
+  | RETURNS returnType=routineWords                                            #returnsType
+  | LANGUAGE language=languageName                                             #routineLanguage
+  | AS body=routineBody (COMMA symbol=STRING)?                                 #routineAs
+  | routineWords                                                               #routineOptions
+  ;
+
+routineWords
+  : (balanced | ~(RETURNS | LANGUAGE | AS | SEMI | LPAREN | RPAREN | LBRACKET | RBRACKET))+
+  ;
+
+routineBody : STRING | ESCAPE_STRING | DOLLAR_STRING ;
+
+languageName : identifier | STRING ;
+
+triggerTiming : BEFORE | AFTER | INSTEAD OF ;
+
+triggerEvent
+  : INSERT
+  | UPDATE (OF identifier (COMMA identifier)*)?
+  | DELETE
+  | TRUNCATE
+  ;
+
+triggerOption
+  : FROM referenced=qualifiedName                                              #triggerFrom
+  | (NOT? DEFERRABLE | INITIALLY (DEFERRED | IMMEDIATE))                        #triggerDeferrable
+  | REFERENCING ((OLD | NEW) (TABLE | ROW) AS? identifier)+                     #triggerReferencing
+  | FOR EACH? level=(ROW | STATEMENT)                                          #triggerLevel
+  | WHEN LPAREN condition=innerExpr RPAREN                                     #triggerWhen
+  ;
+
+/**
+ * What ALTER ... OWNER TO names: its kind of object and its name, split in Java. Not TABLE, which
+ * has its own alternative so that an ALTER TABLE without a valid action gets ALTER TABLE's errors.
+ */
+ownedObject
+  : ~(TABLE | OWNER | SEMI | LPAREN | RPAREN | LBRACKET | RBRACKET)
+    (balanced | ~(OWNER | SEMI | LPAREN | RPAREN | LBRACKET | RBRACKET))*
+  ;
+
+/** A privilege of GRANT and REVOKE, e.g. SELECT, UPDATE (a, b), ALL PRIVILEGES. */
+privilege
+  : (~(ON | TO | FROM | COMMA | SEMI | LPAREN | RPAREN | LBRACKET | RBRACKET))+ identifierList?
+  ;
+
+/** One object of GRANT ... ON, the first one preceded by its kind (TABLE, ALL TABLES IN SCHEMA). */
+privilegeObject
+  : (balanced | ~(TO | FROM | COMMA | SEMI | LPAREN | RPAREN | LBRACKET | RBRACKET))+
+  ;
+
+roleList : identifier (COMMA identifier)* ;
+
+/** The rest of a statement, kept as written. */
+words : (balanced | ~(SEMI | LPAREN | RPAREN | LBRACKET | RBRACKET))+ ;
+
 // ---- column types
 
 dataType
@@ -241,9 +367,12 @@ nonReserved
   : ACTION | ALWAYS | BY | CASCADE | CONFLICT | DATA | DELETE | EXTENSION | GENERATED | IDENTITY
   | INCLUDE | INDEX | INSERT | KEY | NO | NOTHING | RESTRICT | SCHEMA | TYPE | UPDATE | VERSION
   | WITHOUT | ZONE
-  | AFTER | BEFORE | CACHE | COMMENT_KW | CYCLE | DOMAIN | ENUM | FUNCTION | INCREMENT
-  | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NONE | OWNED | POLICY | PROCEDURE | RESTART
-  | SEQUENCE | START | TRIGGER | VALUE | VIEW
+  | AFTER | BEFORE | CACHE | CALL | COMMENT_KW | CYCLE | DATABASE | DEFERRED | DISABLE | DOMAIN
+  | EACH | ENABLE | ENUM | EXECUTE | FORCE | FUNCTION | IMMEDIATE | INCREMENT | INSTEAD | LANGUAGE
+  | LEVEL | LOCK | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NEW | NONE | NOTIFY | OF | OLD
+  | OPTION | OWNED | OWNER | POLICY | PRIVILEGES | PROCEDURE | REFERENCING | REINDEX | REPLACE
+  | RESTART | RETURNS | REVOKE | ROLE | ROW | SECURITY | SEQUENCE | START | STATEMENT | SYSTEM
+  | TRIGGER | TRUNCATE | VACUUM | VALUE | VIEW
   | BIGINT | BOOL | BOOLEAN | BYTEA | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | INT | INT2
   | INT4 | INT8 | INTEGER | INTERVAL | JSON | JSONB | NUMERIC | PRECISION | REAL | SMALLINT
   | TEXT | TIME | TIMESTAMP | TIMESTAMPTZ | UUID | VARCHAR | VARYING

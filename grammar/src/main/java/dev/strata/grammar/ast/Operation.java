@@ -335,5 +335,460 @@ public sealed interface Operation {
         return "DROP DOMAIN";
       }
     }
+
+    // ---- functions and procedures
+
+    /**
+     * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE name (parameters) clause ...}, the clauses in
+     * any order: {@code RETURNS type}, {@code LANGUAGE l}, {@code AS body}, and options.
+     *
+     * @param returns the return type as written ({@code trigger}, {@code SETOF users}, {@code
+     *     TABLE (id integer)}), empty for a procedure or when not written
+     * @param body the content of the {@code AS} string ({@code $$...$$} or {@code '...'}) verbatim
+     * @param options the other clauses as written, one per option ({@code IMMUTABLE}, {@code
+     *     SECURITY DEFINER}, {@code SET search_path = public})
+     */
+    record CreateRoutine(
+        RoutineKind routine,
+        boolean orReplace,
+        QualifiedName name,
+        List<RoutineParameter> parameters,
+        Optional<String> returns,
+        Optional<String> language,
+        Optional<String> body,
+        List<String> options)
+        implements PostgresOnly {
+      public CreateRoutine {
+        parameters = List.copyOf(parameters);
+        options = List.copyOf(options);
+      }
+
+      @Override
+      public String kind() {
+        return "CREATE " + routine.keyword();
+      }
+    }
+
+    /** {@code DROP FUNCTION|PROCEDURE [IF EXISTS] name[(parameters)] [, ...] [CASCADE]} */
+    record DropRoutine(
+        RoutineKind routine, List<RoutineSignature> routines, boolean ifExists, boolean cascade)
+        implements PostgresOnly {
+      public DropRoutine {
+        routines = List.copyOf(routines);
+        if (routines.isEmpty()) {
+          throw new IllegalArgumentException("DROP " + routine + " names at least one routine");
+        }
+      }
+
+      @Override
+      public String kind() {
+        return "DROP " + routine.keyword();
+      }
+    }
+
+    /** {@code ALTER FUNCTION|PROCEDURE name[(parameters)] change}, the change as written. */
+    record AlterRoutine(RoutineKind routine, RoutineSignature signature, String change)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ALTER " + routine.keyword();
+      }
+    }
+
+    /**
+     * {@code ALTER kind name OWNER TO role}, which pg_dump writes for every object.
+     *
+     * @param objectKind the kind of object, upper-cased ({@code TABLE}, {@code MATERIALIZED VIEW},
+     *     {@code FUNCTION})
+     * @param object the object as written ({@code public.users}, {@code touch(integer)})
+     */
+    record AlterOwner(String objectKind, String object, Identifier owner) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ALTER " + objectKind + " ... OWNER TO";
+      }
+    }
+
+    // ---- triggers
+
+    /**
+     * {@code CREATE [OR REPLACE] [CONSTRAINT] TRIGGER name {BEFORE | AFTER | INSTEAD OF} event [OR
+     * ...] ON table [FROM referenced] [deferrability] [REFERENCING ...] [FOR [EACH] {ROW |
+     * STATEMENT}] [WHEN (condition)] EXECUTE {FUNCTION | PROCEDURE} function(arguments)}
+     *
+     * @param forEachRow {@code FOR EACH ROW}; false for {@code FOR EACH STATEMENT}, the default
+     * @param options the deferrability and {@code REFERENCING} clauses as written
+     * @param arguments the text between the function's parentheses, when not empty
+     */
+    record CreateTrigger(
+        Identifier name,
+        boolean orReplace,
+        boolean constraint,
+        TriggerTiming timing,
+        List<TriggerEvent> events,
+        QualifiedName table,
+        Optional<QualifiedName> referencedTable,
+        List<String> options,
+        boolean forEachRow,
+        Optional<Expr> when,
+        QualifiedName function,
+        Optional<Expr> arguments)
+        implements PostgresOnly {
+      public CreateTrigger {
+        events = List.copyOf(events);
+        options = List.copyOf(options);
+        if (events.isEmpty()) {
+          throw new IllegalArgumentException("a trigger fires on at least one event");
+        }
+      }
+
+      @Override
+      public String kind() {
+        return "CREATE TRIGGER";
+      }
+    }
+
+    /** When a trigger fires, relative to its event. */
+    enum TriggerTiming {
+      BEFORE,
+      AFTER,
+      INSTEAD_OF
+    }
+
+    /** {@code DROP TRIGGER [IF EXISTS] name ON table [CASCADE | RESTRICT]} */
+    record DropTrigger(Identifier name, QualifiedName table, boolean ifExists, boolean cascade)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "DROP TRIGGER";
+      }
+    }
+
+    /** {@code ALTER TRIGGER name ON table RENAME TO newName} */
+    record RenameTrigger(Identifier name, QualifiedName table, Identifier newName)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ALTER TRIGGER";
+      }
+    }
+
+    /**
+     * {@code ALTER TABLE [IF EXISTS] t {ENABLE [REPLICA | ALWAYS] | DISABLE} TRIGGER {name | ALL |
+     * USER}}.
+     *
+     * @param firing {@code REPLICA} or {@code ALWAYS}, upper-cased, when written after ENABLE
+     * @param trigger the trigger's name; empty for {@code ALL} and {@code USER}
+     * @param all {@code ALL}: the user triggers and the internal ones of foreign keys
+     */
+    record SwitchTrigger(
+        QualifiedName table,
+        boolean ifExists,
+        boolean enable,
+        Optional<String> firing,
+        Optional<Identifier> trigger,
+        boolean all)
+        implements PostgresOnly {
+      public SwitchTrigger {
+        if (all && trigger.isPresent()) {
+          throw new IllegalArgumentException("ALL names no trigger");
+        }
+      }
+
+      @Override
+      public String kind() {
+        return "ALTER TABLE ... " + (enable ? "ENABLE" : "DISABLE") + " TRIGGER";
+      }
+    }
+
+    // ---- DO and CALL
+
+    /**
+     * {@code DO [LANGUAGE l] body}.
+     *
+     * @param body the content of the string or dollar quote, verbatim
+     * @param transactionControl the body (PL/pgSQL) runs {@code COMMIT} or {@code ROLLBACK}, so
+     *     the block must run outside a transaction block (PostgreSQL refuses them inside one)
+     */
+    record Do(Optional<String> language, String body, boolean transactionControl)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "DO";
+      }
+    }
+
+    /** {@code CALL procedure(arguments)} */
+    record Call(QualifiedName procedure, List<Expr> arguments) implements PostgresOnly {
+      public Call {
+        arguments = List.copyOf(arguments);
+      }
+
+      @Override
+      public String kind() {
+        return "CALL";
+      }
+    }
+
+    // ---- row-level security, privileges and roles
+
+    /** {@code ALTER TABLE [IF EXISTS] t {ENABLE | DISABLE | FORCE | NO FORCE} ROW LEVEL SECURITY} */
+    record RowSecurity(QualifiedName table, boolean ifExists, RowSecurityChange change)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ALTER TABLE ... " + change.name().replace('_', ' ') + " ROW LEVEL SECURITY";
+      }
+    }
+
+    /** What {@link RowSecurity} does. */
+    enum RowSecurityChange {
+      ENABLE,
+      DISABLE,
+      FORCE,
+      NO_FORCE
+    }
+
+    /**
+     * {@code CREATE POLICY name ON table [AS {PERMISSIVE | RESTRICTIVE}] [FOR command] [TO roles]
+     * [USING (condition)] [WITH CHECK (condition)]}
+     *
+     * @param command {@code ALL}, {@code SELECT}, {@code INSERT}, {@code UPDATE} or {@code DELETE},
+     *     upper-cased, when written (PostgreSQL's default is {@code ALL})
+     * @param roles the roles as written ({@code PUBLIC} when not written, as PostgreSQL defaults)
+     */
+    record CreatePolicy(
+        Identifier name,
+        QualifiedName table,
+        boolean permissive,
+        Optional<String> command,
+        List<Identifier> roles,
+        Optional<Expr> using,
+        Optional<Expr> withCheck)
+        implements PostgresOnly {
+      public CreatePolicy {
+        roles = List.copyOf(roles);
+      }
+
+      @Override
+      public String kind() {
+        return "CREATE POLICY";
+      }
+    }
+
+    /** {@code ALTER POLICY name ON table change}, the change as written. */
+    record AlterPolicy(Identifier name, QualifiedName table, String change) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ALTER POLICY";
+      }
+    }
+
+    /** {@code DROP POLICY [IF EXISTS] name ON table [CASCADE | RESTRICT]} */
+    record DropPolicy(Identifier name, QualifiedName table, boolean ifExists, boolean cascade)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "DROP POLICY";
+      }
+    }
+
+    /**
+     * {@code GRANT privilege [, ...] ON target TO role [, ...] [WITH GRANT OPTION]}, each privilege
+     * as written ({@code SELECT}, {@code UPDATE (a, b)}, {@code ALL PRIVILEGES}).
+     */
+    record Grant(
+        List<String> privileges,
+        PrivilegeTarget target,
+        List<Identifier> grantees,
+        boolean withGrantOption)
+        implements PostgresOnly {
+      public Grant {
+        privileges = List.copyOf(privileges);
+        grantees = List.copyOf(grantees);
+      }
+
+      @Override
+      public String kind() {
+        return "GRANT";
+      }
+    }
+
+    /**
+     * {@code REVOKE [GRANT OPTION FOR] privilege [, ...] ON target FROM role [, ...] [CASCADE |
+     * RESTRICT]}
+     */
+    record Revoke(
+        List<String> privileges,
+        PrivilegeTarget target,
+        List<Identifier> grantees,
+        boolean grantOptionFor,
+        boolean cascade)
+        implements PostgresOnly {
+      public Revoke {
+        privileges = List.copyOf(privileges);
+        grantees = List.copyOf(grantees);
+      }
+
+      @Override
+      public String kind() {
+        return "REVOKE";
+      }
+    }
+
+    /**
+     * {@code GRANT role [, ...] TO role [, ...] [WITH option OPTION]}, membership in roles.
+     *
+     * @param option {@code ADMIN} (or another word before {@code OPTION}), upper-cased
+     */
+    record GrantRole(List<Identifier> roles, List<Identifier> grantees, Optional<String> option)
+        implements PostgresOnly {
+      public GrantRole {
+        roles = List.copyOf(roles);
+        grantees = List.copyOf(grantees);
+      }
+
+      @Override
+      public String kind() {
+        return "GRANT role";
+      }
+    }
+
+    /** {@code REVOKE [option OPTION FOR] role [, ...] FROM role [, ...] [CASCADE | RESTRICT]} */
+    record RevokeRole(
+        List<Identifier> roles, List<Identifier> grantees, Optional<String> option, boolean cascade)
+        implements PostgresOnly {
+      public RevokeRole {
+        roles = List.copyOf(roles);
+        grantees = List.copyOf(grantees);
+      }
+
+      @Override
+      public String kind() {
+        return "REVOKE role";
+      }
+    }
+
+    /** {@code ALTER DEFAULT PRIVILEGES change}, the change as written. */
+    record AlterDefaultPrivileges(String change) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ALTER DEFAULT PRIVILEGES";
+      }
+    }
+
+    /** {@code CREATE ROLE name [[WITH] option ...]}, the options as written (may be empty). */
+    record CreateRole(Identifier name, String settings) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "CREATE ROLE";
+      }
+    }
+
+    /** {@code ALTER ROLE name change}, the change as written. */
+    record AlterRole(Identifier name, String change) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ALTER ROLE";
+      }
+    }
+
+    /** {@code DROP ROLE [IF EXISTS] name [, ...]} */
+    record DropRole(List<Identifier> names, boolean ifExists) implements PostgresOnly {
+      public DropRole {
+        names = List.copyOf(names);
+      }
+
+      @Override
+      public String kind() {
+        return "DROP ROLE";
+      }
+    }
+
+    // ---- server and maintenance statements
+
+    /** {@code CREATE DATABASE name [options]}; PostgreSQL runs it only outside a transaction. */
+    record CreateDatabase(Identifier name, String settings) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "CREATE DATABASE";
+      }
+    }
+
+    /**
+     * {@code DROP DATABASE [IF EXISTS] name [options]}; PostgreSQL runs it only outside a
+     * transaction.
+     */
+    record DropDatabase(Identifier name, boolean ifExists, String settings) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "DROP DATABASE";
+      }
+    }
+
+    /** {@code ALTER SYSTEM change}; PostgreSQL runs it only outside a transaction. */
+    record AlterSystem(String change) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ALTER SYSTEM";
+      }
+    }
+
+    /** {@code VACUUM [arguments]}; PostgreSQL runs it only outside a transaction. */
+    record Vacuum(String arguments) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "VACUUM";
+      }
+    }
+
+    /** {@code ANALYZE [arguments]}, which runs inside a transaction too. */
+    record Analyze(String arguments) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ANALYZE";
+      }
+    }
+
+    /**
+     * {@code REINDEX [(options)] {INDEX | TABLE | SCHEMA | DATABASE | SYSTEM} [CONCURRENTLY] name}.
+     *
+     * @param target the kind of object, upper-cased
+     * @param concurrently {@code CONCURRENTLY}, written before the name or among the options
+     */
+    record Reindex(String target, boolean concurrently, String arguments) implements PostgresOnly {
+      /**
+       * PostgreSQL refuses {@code REINDEX ... CONCURRENTLY} and the reindexing of a whole schema,
+       * database or system catalog inside a transaction block (its {@code ExecReindex}).
+       */
+      public boolean outsideTransaction() {
+        return concurrently || List.of("SCHEMA", "DATABASE", "SYSTEM").contains(target);
+      }
+
+      @Override
+      public String kind() {
+        return "REINDEX";
+      }
+    }
+
+    /** {@code LOCK [TABLE] name [, ...] [IN mode MODE] [NOWAIT]}, the mode as written. */
+    record Lock(List<QualifiedName> tables, String mode) implements PostgresOnly {
+      public Lock {
+        tables = List.copyOf(tables);
+      }
+
+      @Override
+      public String kind() {
+        return "LOCK";
+      }
+    }
+
+    /** {@code NOTIFY channel [, 'payload']}, the payload unquoted. */
+    record Notify(Identifier channel, Optional<String> payload) implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "NOTIFY";
+      }
+    }
   }
 }

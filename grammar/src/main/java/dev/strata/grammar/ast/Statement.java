@@ -13,9 +13,12 @@ import dev.strata.grammar.Span;
 public record Statement(Operation operation, boolean noTransaction, Span span, String text) {
 
   /**
-   * Whether the statement must run outside a transaction: marked {@code -- +no-transaction}, or a
-   * PostgreSQL {@code CREATE INDEX CONCURRENTLY} / {@code DROP INDEX CONCURRENTLY}, which
-   * PostgreSQL refuses inside a transaction block.
+   * Whether the statement must run outside a transaction: marked {@code -- +no-transaction}, or
+   * one that PostgreSQL refuses inside a transaction block ({@code PreventInTransactionBlock} in its
+   * sources): {@code CREATE INDEX CONCURRENTLY}, {@code DROP INDEX CONCURRENTLY}, {@code VACUUM},
+   * {@code CREATE DATABASE}, {@code DROP DATABASE}, {@code ALTER SYSTEM}, {@code REINDEX ...
+   * CONCURRENTLY} and {@code REINDEX SCHEMA|DATABASE|SYSTEM}, and a {@code DO} block that runs
+   * {@code COMMIT} or {@code ROLLBACK} (transaction control is refused inside one).
    */
   public boolean outsideTransaction() {
     return noTransaction
@@ -48,6 +51,36 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
           case Operation.PostgresOnly.CreateCompositeType ignored -> false;
           case Operation.PostgresOnly.CreateDomain ignored -> false;
           case Operation.PostgresOnly.DropDomain ignored -> false;
+          case Operation.PostgresOnly.CreateRoutine ignored -> false;
+          case Operation.PostgresOnly.DropRoutine ignored -> false;
+          case Operation.PostgresOnly.AlterRoutine ignored -> false;
+          case Operation.PostgresOnly.AlterOwner ignored -> false;
+          case Operation.PostgresOnly.CreateTrigger ignored -> false;
+          case Operation.PostgresOnly.DropTrigger ignored -> false;
+          case Operation.PostgresOnly.RenameTrigger ignored -> false;
+          case Operation.PostgresOnly.SwitchTrigger ignored -> false;
+          case Operation.PostgresOnly.Do block -> block.transactionControl();
+          case Operation.PostgresOnly.Call ignored -> false;
+          case Operation.PostgresOnly.RowSecurity ignored -> false;
+          case Operation.PostgresOnly.CreatePolicy ignored -> false;
+          case Operation.PostgresOnly.AlterPolicy ignored -> false;
+          case Operation.PostgresOnly.DropPolicy ignored -> false;
+          case Operation.PostgresOnly.Grant ignored -> false;
+          case Operation.PostgresOnly.Revoke ignored -> false;
+          case Operation.PostgresOnly.GrantRole ignored -> false;
+          case Operation.PostgresOnly.RevokeRole ignored -> false;
+          case Operation.PostgresOnly.AlterDefaultPrivileges ignored -> false;
+          case Operation.PostgresOnly.CreateRole ignored -> false;
+          case Operation.PostgresOnly.AlterRole ignored -> false;
+          case Operation.PostgresOnly.DropRole ignored -> false;
+          case Operation.PostgresOnly.CreateDatabase ignored -> true;
+          case Operation.PostgresOnly.DropDatabase ignored -> true;
+          case Operation.PostgresOnly.AlterSystem ignored -> true;
+          case Operation.PostgresOnly.Vacuum ignored -> true;
+          case Operation.PostgresOnly.Analyze ignored -> false;
+          case Operation.PostgresOnly.Reindex reindex -> reindex.outsideTransaction();
+          case Operation.PostgresOnly.Lock ignored -> false;
+          case Operation.PostgresOnly.Notify ignored -> false;
         };
   }
 }

@@ -2,4 +2,4 @@
 -- revises: 0002_create_payments
 
 -- +upgrade
-GRANT SELECT ON t TO reporting;
+CLUSTER users USING ix_users_email;

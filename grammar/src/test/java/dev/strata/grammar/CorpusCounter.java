@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -133,8 +134,9 @@ final class CorpusCounter {
 
   /**
    * The group a rejection is counted in: the diagnostic's code and message, cut before its list of
-   * expected tokens, with a quoted word upper-cased (so {@code 'serial'} and {@code 'SERIAL'} are
-   * one group). A syntax error (E0101) names only the token it stopped at, so the statement's two
+   * expected tokens, with a quoted keyword upper-cased (so {@code 'serial'} and {@code 'SERIAL'} are
+   * one group) and a quoted plain name replaced by {@code a name} (so every user-defined type
+   * name after a column name is one group). A syntax error (E0101) names only the token it stopped at, so the statement's two
    * leading words are put before it ({@code CREATE TABLE: [E0101] unexpected 'SERIAL'}).
    */
   static String construct(String sql, Diagnostic diagnostic) {
@@ -158,8 +160,40 @@ final class CorpusCounter {
     if (!quoted.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       return message;
     }
+    if (isPlainName(quoted)) {
+      return message.substring(0, open) + "a name" + message.substring(close + 1);
+    }
     return message.substring(0, open + 1) + quoted.toUpperCase(Locale.ROOT)
         + message.substring(close);
+  }
+
+  /**
+   * PostgreSQL keywords and built-in type names that strata's lexer reads as plain identifiers: a
+   * rejection at one of them names a construct, so it keeps its own group.
+   */
+  private static final Set<String> POSTGRES_WORDS = Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL",
+      "SERIAL2", "SERIAL4", "SERIAL8", "INET", "CIDR", "MACADDR", "TSVECTOR", "TSQUERY", "CITEXT",
+      "FLOAT", "FLOAT4", "FLOAT8", "MONEY", "XML", "BIT", "VARBIT", "INTERVAL", "INT2", "INT4",
+      "INT8", "HSTORE", "LTREE", "POINT", "GEOMETRY", "GEOGRAPHY", "OID", "REGCLASS", "NAME",
+      "BPCHAR", "DATERANGE", "TSTZRANGE", "INT4RANGE", "INT8RANGE", "NUMRANGE", "TSRANGE", "VECTOR",
+      "ONLY", "USING", "FROM", "AS", "RETURNING", "COLLATE", "CONCURRENTLY", "OWNED", "INHERITS",
+      "PARTITION", "WITH", "TABLESPACE", "DEFERRABLE", "INITIALLY", "MATCH", "VALID", "INCLUDE",
+      "NULLS", "OWNER", "ENABLE", "DISABLE", "INHERIT", "OF", "LIKE", "EXCLUDE", "ATTACH",
+      "DETACH", "VALIDATE", "STORAGE", "STATISTICS", "CLUSTER", "REPLICA", "SECURITY", "FORCE",
+      "LEVEL", "ROW", "UNLOGGED", "LOGGED", "CONFLICT", "ON", "DO", "NOTHING", "ARRAY", "RENAME",
+      "CONSTRAINT", "INDEX", "TRIGGER", "RULE");
+
+  /**
+   * Whether strata's lexer reads {@code word} as a plain identifier, not a keyword, and it is no
+   * PostgreSQL word of {@link #POSTGRES_WORDS}.
+   */
+  private static boolean isPlainName(String word) {
+    if (POSTGRES_WORDS.contains(word.toUpperCase(Locale.ROOT))) {
+      return false;
+    }
+    SourceText text = new SourceText(new SourceFile("<word>", word));
+    List<Token> tokens = Tokenizer.tokenize(text).list();
+    return tokens.size() == 1 && tokens.getFirst().getType() == StrataLexer.IDENTIFIER;
   }
 
   private static String leadingWords(String sql) {

@@ -135,8 +135,8 @@ final class CorpusCounter {
   /**
    * The group a rejection is counted in: the diagnostic's code and message, cut before its list of
    * expected tokens, with a quoted keyword upper-cased (so {@code 'serial'} and {@code 'SERIAL'} are
-   * one group) and a quoted plain name replaced by {@code a name} (so every user-defined type
-   * name after a column name is one group). A syntax error (E0101) names only the token it stopped at, so the statement's two
+   * one group) and, in a syntax error, a quoted plain name replaced by {@code a name} (so every
+   * user-defined type name after a column name is one group). A syntax error (E0101) names only the token it stopped at, so the statement's two
    * leading words are put before it ({@code CREATE TABLE: [E0101] unexpected 'SERIAL'}).
    */
   static String construct(String sql, Diagnostic diagnostic) {
@@ -145,12 +145,13 @@ final class CorpusCounter {
     if (expected >= 0) {
       message = message.substring(0, expected);
     }
-    message = upperQuotedWord(message);
+    boolean syntaxError = diagnostic.code().equals("E0101");
+    message = upperQuotedWord(message, syntaxError);
     String group = "[" + diagnostic.code() + "] " + message;
-    return diagnostic.code().equals("E0101") ? leadingWords(sql) + ": " + group : group;
+    return syntaxError ? leadingWords(sql) + ": " + group : group;
   }
 
-  private static String upperQuotedWord(String message) {
+  private static String upperQuotedWord(String message, boolean nameToGroup) {
     int open = message.indexOf('\'');
     int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
     if (close < 0) {
@@ -160,7 +161,7 @@ final class CorpusCounter {
     if (!quoted.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       return message;
     }
-    if (isPlainName(quoted)) {
+    if (nameToGroup && isPlainName(quoted)) {
       return message.substring(0, open) + "a name" + message.substring(close + 1);
     }
     return message.substring(0, open + 1) + quoted.toUpperCase(Locale.ROOT)

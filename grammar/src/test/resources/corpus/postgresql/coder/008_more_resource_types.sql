@@ -1,0 +1,2 @@
+ALTER TYPE resource_type ADD VALUE IF NOT EXISTS 'git_ssh_key';
+ALTER TYPE resource_type ADD VALUE IF NOT EXISTS 'api_key';

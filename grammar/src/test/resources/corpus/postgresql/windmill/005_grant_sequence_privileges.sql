@@ -1,0 +1,6 @@
+GRANT ALL
+ON ALL SEQUENCES IN SCHEMA public
+TO windmill_user;
+GRANT ALL
+ON ALL SEQUENCES IN SCHEMA public
+TO windmill_admin;

@@ -1,0 +1,2 @@
+ALTER TABLE app_version
+ALTER COLUMN value TYPE json;

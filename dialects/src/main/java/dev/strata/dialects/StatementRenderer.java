@@ -33,12 +33,14 @@ final class StatementRenderer {
   private final SqlContext sql;
   private final Expressions expressions;
   private final TableStatements tables;
+  private final ViewStatements views;
 
   StatementRenderer(Dialect dialect, SqlContext sql) {
     this.dialect = dialect;
     this.sql = sql;
     this.expressions = new Expressions(dialect);
     this.tables = new TableStatements(sql, expressions);
+    this.views = new ViewStatements(sql, expressions);
   }
 
   /**
@@ -81,6 +83,17 @@ final class StatementRenderer {
                     : step));
       }
       case RawSql raw -> raw.dialect().equals(dialect.id()) ? List.of(raw(raw)) : List.of();
+      case Operation.CreateView view -> List.of(views.create(view));
+      case Operation.DropView drop -> List.of(views.drop(drop));
+      case Operation.AlterView alter -> List.of(views.alter(alter));
+      case Operation.PostgresOnly.SetSetting set -> {
+        requirePostgresStatements(set, site);
+        yield List.of(SettingSql.apply(sql, set));
+      }
+      case Operation.PostgresOnly.ResetSetting reset -> {
+        requirePostgresStatements(reset, site);
+        yield List.of(SettingSql.reset(sql, reset.name()));
+      }
       case Operation.PostgresOnly postgres -> List.of(asWritten(statement, postgres, site));
     };
   }
@@ -102,6 +115,16 @@ final class StatementRenderer {
    */
   private String asWritten(Statement statement, Operation.PostgresOnly operation, Site site)
       throws DiagnosticException {
+    requirePostgresStatements(operation, site);
+    return statement.text().replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  /**
+   * @throws DiagnosticException E0407 for a dialect without {@link
+   *     Capability#POSTGRESQL_STATEMENTS}
+   */
+  private void requirePostgresStatements(Operation.PostgresOnly operation, Site site)
+      throws DiagnosticException {
     if (!dialect.has(Capability.POSTGRESQL_STATEMENTS)) {
       throw site.error(
           "E0407",
@@ -110,7 +133,6 @@ final class StatementRenderer {
               + dialect.id() + "' and '-- +end' lines, and put this statement between '-- +dialect"
               + " postgresql' and '-- +end' lines");
     }
-    return statement.text().replace("\r\n", "\n").replace('\r', '\n');
   }
 
   private String createIndex(CreateIndex index, Site site) throws DiagnosticException {

@@ -22,13 +22,17 @@ final class Names {
    * it as {@code \n}).
    */
   Identifier identifier(IdentifierContext context) {
-    Token token = context.getStart();
-    if (context.QUOTED_IDENTIFIER() == null) {
+    return identifier(context.getStart());
+  }
+
+  /** The same of a single name token (a bare word or a quoted name). */
+  Identifier identifier(Token token) {
+    if (token.getType() != dev.strata.grammar.antlr.StrataLexer.QUOTED_IDENTIFIER) {
       return new Identifier(token.getText(), false, Optional.of(source.span(token)));
     }
     String text = source.text(token, token);
     if (text.length() == 2) {
-      throw ParseCode.SYNTAX.fail(source.file(), source.span(context.getStart()),
+      throw ParseCode.SYNTAX.fail(source.file(), source.span(token),
           "zero-length quoted identifier");
     }
     return new Identifier(text.substring(1, text.length() - 1).replace("\"\"", "\""), true,

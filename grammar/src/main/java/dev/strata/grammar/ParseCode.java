@@ -43,7 +43,13 @@ enum ParseCode {
   /** Text that psql may read differently from strata (quotes, NUL), or a block left inside a quote. */
   PSQL_READS_DIFFERENTLY("E0124"),
   /** Parentheses and square brackets nested deeper than {@link StatementParser#MAX_NESTING}. */
-  NESTING_TOO_DEEP("E0125");
+  NESTING_TOO_DEEP("E0125"),
+  /**
+   * A session setting that would undo a setting the script itself relies on: {@code
+   * client_encoding} other than UTF8, {@code standard_conforming_strings} other than on, either of
+   * them reset, or {@code RESET ALL}.
+   */
+  SETTING_BREAKS_SCRIPT("E0150");
 
   private final String code;
 

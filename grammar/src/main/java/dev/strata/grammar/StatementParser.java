@@ -93,9 +93,43 @@ final class StatementParser {
       case StrataLexer.INSERT, StrataLexer.UPDATE, StrataLexer.DELETE -> true;
       default -> false;
     };
-    if (!subset) {
+    if (!subset && !viewOrSetting(tokens)) {
       throw notInSubset(tokens);
     }
+  }
+
+  /**
+   * Views ({@code CREATE [OR REPLACE] [TEMP] [RECURSIVE] VIEW}, {@code DROP VIEW}, {@code ALTER
+   * VIEW}), materialized views ({@code CREATE}, {@code DROP}, {@code ALTER}, {@code REFRESH}) and
+   * session settings ({@code SET}, {@code RESET}).
+   */
+  private static boolean viewOrSetting(List<Token> tokens) {
+    int first = tokens.get(0).getType();
+    int i = 1;
+    if (first == StrataLexer.CREATE) {
+      if (type(tokens, i) == StrataLexer.OR && type(tokens, i + 1) == StrataLexer.REPLACE) {
+        i += 2;
+      }
+      if (type(tokens, i) == StrataLexer.TEMP || type(tokens, i) == StrataLexer.TEMPORARY) {
+        i++;
+      }
+      if (type(tokens, i) == StrataLexer.RECURSIVE) {
+        i++;
+      }
+    }
+    boolean view = type(tokens, i) == StrataLexer.VIEW;
+    boolean materialized = type(tokens, 1) == StrataLexer.MATERIALIZED
+        && type(tokens, 2) == StrataLexer.VIEW;
+    return switch (first) {
+      case StrataLexer.CREATE, StrataLexer.DROP, StrataLexer.ALTER -> view || materialized;
+      case StrataLexer.REFRESH -> materialized;
+      case StrataLexer.SET, StrataLexer.RESET -> true;
+      default -> false;
+    };
+  }
+
+  private static int type(List<Token> tokens, int i) {
+    return i < tokens.size() ? tokens.get(i).getType() : Token.EOF;
   }
 
   /**

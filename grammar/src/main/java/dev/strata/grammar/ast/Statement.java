@@ -14,8 +14,8 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
 
   /**
    * Whether the statement must run outside a transaction: marked {@code -- +no-transaction}, or a
-   * PostgreSQL {@code CREATE INDEX CONCURRENTLY} / {@code DROP INDEX CONCURRENTLY}, which
-   * PostgreSQL refuses inside a transaction block.
+   * PostgreSQL {@code CREATE INDEX CONCURRENTLY} / {@code DROP INDEX CONCURRENTLY} / {@code REFRESH
+   * MATERIALIZED VIEW CONCURRENTLY}, which PostgreSQL refuses inside a transaction block.
    */
   public boolean outsideTransaction() {
     return noTransaction
@@ -33,6 +33,15 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
           case Operation.RawSql ignored -> false;
           case Operation.PostgresOnly.CreateExtension ignored -> false;
           case Operation.PostgresOnly.DropExtension ignored -> false;
+          case Operation.CreateView ignored -> false;
+          case Operation.DropView ignored -> false;
+          case Operation.AlterView ignored -> false;
+          case Operation.PostgresOnly.CreateMaterializedView ignored -> false;
+          case Operation.PostgresOnly.DropMaterializedView ignored -> false;
+          case Operation.PostgresOnly.AlterMaterializedView ignored -> false;
+          case Operation.PostgresOnly.RefreshMaterializedView refresh -> refresh.concurrently();
+          case Operation.PostgresOnly.SetSetting ignored -> false;
+          case Operation.PostgresOnly.ResetSetting ignored -> false;
         };
   }
 }

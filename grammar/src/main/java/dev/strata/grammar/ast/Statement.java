@@ -14,8 +14,10 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
 
   /**
    * Whether the statement must run outside a transaction: marked {@code -- +no-transaction}, or a
-   * PostgreSQL {@code CREATE INDEX CONCURRENTLY} / {@code DROP INDEX CONCURRENTLY} / {@code REFRESH
-   * MATERIALIZED VIEW CONCURRENTLY}, which PostgreSQL refuses inside a transaction block.
+   * PostgreSQL {@code CREATE INDEX CONCURRENTLY} / {@code DROP INDEX CONCURRENTLY}, which
+   * PostgreSQL refuses inside a transaction block, or a {@code REFRESH MATERIALIZED VIEW
+   * CONCURRENTLY}, which PostgreSQL accepts in one but which there would hold its lock (and keep
+   * writers of the view waiting) until the end of the script's transaction.
    */
   public boolean outsideTransaction() {
     return noTransaction

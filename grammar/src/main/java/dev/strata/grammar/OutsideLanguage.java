@@ -24,7 +24,6 @@ final class OutsideLanguage {
    */
   private static final Map<String, String> CLAUSES = Map.ofEntries(
       Map.entry("EXCLUDE", "an EXCLUDE constraint"),
-      Map.entry("LIKE", "CREATE TABLE ... (LIKE ...)"),
       Map.entry("INHERITS", "table inheritance (INHERITS)"),
       Map.entry("INHERIT", "ALTER TABLE ... INHERIT"),
       Map.entry("PARTITION", "partitioning (PARTITION BY, PARTITION OF)"),
@@ -39,12 +38,23 @@ final class OutsideLanguage {
       Map.entry("LOGGED", "ALTER TABLE ... SET LOGGED"),
       Map.entry("UNLOGGED", "ALTER TABLE ... SET UNLOGGED"),
       Map.entry("OF", "a typed table (CREATE TABLE ... OF type)"),
-      Map.entry("RULE", "a rule"),
-      Map.entry("ROLE", "SET ROLE"),
-      Map.entry("AUTHORIZATION", "SET SESSION AUTHORIZATION"),
-      Map.entry("TRANSACTION", "SET TRANSACTION"),
-      Map.entry("CONSTRAINTS", "SET CONSTRAINTS"),
-      Map.entry("CHARACTERISTICS", "SET SESSION CHARACTERISTICS"));
+      Map.entry("RULE", "a rule"));
+
+  /**
+   * The same for a word that starts an item of a parenthesised list (a CREATE TABLE element) or
+   * follows ALTER TABLE's ADD, where the parser took it for a column name.
+   */
+  private static final Map<String, String> LIST_ITEMS = Map.of(
+      "EXCLUDE", "an EXCLUDE constraint",
+      "LIKE", "CREATE TABLE ... (LIKE ...)");
+
+  /** The same for the word after {@code SET} (or {@code SET SESSION}, {@code SET LOCAL}). */
+  private static final Map<String, String> SET_FORMS = Map.of(
+      "ROLE", "SET ROLE",
+      "AUTHORIZATION", "SET SESSION AUTHORIZATION",
+      "TRANSACTION", "SET TRANSACTION",
+      "CONSTRAINTS", "SET CONSTRAINTS",
+      "CHARACTERISTICS", "SET SESSION CHARACTERISTICS");
 
   /** Words that, after the verb and its modifiers, name a kind of object together. */
   private static final List<List<String>> PHRASES = List.of(
@@ -73,23 +83,24 @@ final class OutsideLanguage {
    * where the parser took the word for a column or setting name.
    */
   static Optional<String> clauseAt(List<Token> statement, Token offending) {
-    Optional<String> here = clause(offending);
+    Optional<String> here = clause(CLAUSES, offending);
     int at = statement.indexOf(offending);
-    if (here.isPresent() || at < 1) {
+    if (here.isPresent() || at < 2) {
       return here;
     }
-    int before = at >= 2 ? statement.get(at - 2).getType() : StrataLexer.SET;
-    boolean startsItem = before == StrataLexer.LPAREN || before == StrataLexer.COMMA
-        || before == StrataLexer.SET || before == StrataLexer.SESSION
-        || before == StrataLexer.LOCAL;
-    return startsItem ? clause(statement.get(at - 1)) : Optional.empty();
+    Token word = statement.get(at - 1);
+    return switch (statement.get(at - 2).getType()) {
+      case StrataLexer.LPAREN, StrataLexer.COMMA, StrataLexer.ADD -> clause(LIST_ITEMS, word);
+      case StrataLexer.SET, StrataLexer.SESSION, StrataLexer.LOCAL -> clause(SET_FORMS, word);
+      default -> Optional.empty();
+    };
   }
 
-  private static Optional<String> clause(Token token) {
+  private static Optional<String> clause(Map<String, String> names, Token token) {
     if (token.getType() == Token.EOF || token.getType() == StrataLexer.QUOTED_IDENTIFIER) {
       return Optional.empty();
     }
-    return Optional.ofNullable(CLAUSES.get(token.getText().toUpperCase(Locale.ROOT)));
+    return Optional.ofNullable(names.get(token.getText().toUpperCase(Locale.ROOT)));
   }
 
   /**

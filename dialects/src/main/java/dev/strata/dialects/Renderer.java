@@ -11,6 +11,8 @@ import dev.strata.grammar.ast.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Renders a {@link Plan} as one SQL script for one {@link Dialect}: for PostgreSQL, a file to run
@@ -106,7 +108,7 @@ public final class Renderer {
       steps.problem(step).ifPresent(problems::add);
       for (Statement statement : step.body().statements()) {
         try {
-          List<ScriptElement> rendered = elements(statement, step.revision().source());
+          List<ScriptElement> rendered = elements(statement, step.revision().source(), options);
           boolean addsValue = statement.operation() instanceof Operation.AddEnumValue;
           boolean runs = rendered.stream().anyMatch(e -> e instanceof ScriptElement.Sql);
           if (enumValueAdded && runs && !addsValue) {
@@ -119,6 +121,7 @@ public final class Renderer {
           problems.addAll(e.diagnostics());
         }
       }
+      elements.add(new ScriptElement.SettingsEnd());
       for (VersionTableOp op : step.versionTableOps()) {
         elements.add(versionChange(op, versionTable, options.guards() ? guard : null));
       }
@@ -169,17 +172,53 @@ public final class Renderer {
         + (message.isEmpty() ? "" : ", " + message);
   }
 
-  private List<ScriptElement> elements(Statement statement, SourceFile source)
-      throws DiagnosticException {
+  private List<ScriptElement> elements(Statement statement, SourceFile source,
+      ScriptOptions options) throws DiagnosticException {
     if (statements.skipped(statement)) {
       String other = ((Operation.RawSql) statement.operation()).dialect();
       return List.of(new ScriptElement.Comment("-- skipped: dialect block for " + other));
+    }
+    Optional<String> setting =
+        statement.operation() instanceof Operation.PostgresOnly.SetSetting set
+            ? Optional.of(set.name())
+            : statement.operation() instanceof Operation.PostgresOnly.ResetSetting reset
+                ? Optional.of(reset.name())
+                : Optional.empty();
+    if (setting.isPresent() && !SCRIPT_SETTINGS.contains(setting.get())) {
+      // a revision's setting: made for its own statements, ended by strata (see TransactionFramer)
+      String apply = statements.render(statement, source).getFirst();
+      String restore = restore(setting.get(), options);
+      boolean reset = statement.operation() instanceof Operation.PostgresOnly.ResetSetting;
+      return List.of(new ScriptElement.Setting(setting.get(), reset ? restore : apply, restore));
     }
     List<ScriptElement> out = new ArrayList<>();
     for (String text : statements.render(statement, source)) {
       out.add(new ScriptElement.Sql(text, statement.outsideTransaction()));
     }
     return out;
+  }
+
+  /**
+   * Settings the script itself fixes for its whole run: a revision may only set them to the
+   * script's values (the parser refuses others, E0150), so they are written as plain statements,
+   * never ended by strata ({@code RESET client_encoding} would undo psql's {@code \encoding UTF8}).
+   */
+  private static final Set<String> SCRIPT_SETTINGS =
+      Set.of("client_encoding", "standard_conforming_strings");
+
+  /**
+   * The statement that gives {@code name} back its script-wide value: the script option's {@code
+   * lock_timeout} or {@code statement_timeout} when given, else {@code RESET} (the value the
+   * session started with).
+   */
+  private String restore(String name, ScriptOptions options) {
+    Optional<String> scriptValue = switch (name) {
+      case "lock_timeout" -> options.lockTimeout();
+      case "statement_timeout" -> options.statementTimeout();
+      default -> Optional.empty();
+    };
+    return scriptValue.map(value -> SettingSql.literal(sql, name, value))
+        .orElseGet(() -> SettingSql.reset(sql, name));
   }
 
   private static void quietJooq(String property) {

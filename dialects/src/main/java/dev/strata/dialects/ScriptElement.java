@@ -53,4 +53,25 @@ sealed interface ScriptElement {
       headsAfter = List.copyOf(headsAfter);
     }
   }
+
+  /**
+   * A session setting a revision makes for its own statements (see {@link TransactionFramer}):
+   * {@code apply} is written before the revision's next statement and again at the start of every
+   * later segment that holds statements of the revision, and {@code restore} at the end of each
+   * such segment and at the revision's {@link SettingsEnd}. A setting whose {@code apply} is its
+   * {@code restore} (a {@code RESET} in the revision) ends an earlier one.
+   *
+   * @param name the setting, e.g. {@code lock_timeout}
+   * @param apply the statement that makes it, without {@code ;}
+   * @param restore the statement that gives back the script's value, without {@code ;}
+   */
+  record Setting(String name, String apply, String restore) implements ScriptElement {
+    /** Whether this setting goes back to the script's value (a {@code RESET}). */
+    boolean resets() {
+      return apply.equals(restore);
+    }
+  }
+
+  /** The end of a revision's statements: its settings end here, before its version-table change. */
+  record SettingsEnd() implements ScriptElement {}
 }

@@ -36,6 +36,7 @@ final class StatementRenderer {
   private final TypeStatements types;
   private final SequenceStatements sequences;
   private final CommentStatements comments;
+  private final ViewStatements views;
 
   StatementRenderer(Dialect dialect, SqlContext sql) {
     this.dialect = dialect;
@@ -45,6 +46,7 @@ final class StatementRenderer {
     this.types = new TypeStatements(sql);
     this.sequences = new SequenceStatements(sql);
     this.comments = new CommentStatements(sql, expressions);
+    this.views = new ViewStatements(sql, expressions);
   }
 
   /**
@@ -87,6 +89,17 @@ final class StatementRenderer {
                     : step));
       }
       case RawSql raw -> raw.dialect().equals(dialect.id()) ? List.of(raw(raw)) : List.of();
+      case Operation.CreateView view -> List.of(views.create(view));
+      case Operation.DropView drop -> List.of(views.drop(drop));
+      case Operation.AlterView alter -> List.of(views.alter(alter));
+      case Operation.PostgresOnly.SetSetting set -> {
+        requirePostgresStatements(set, site);
+        yield List.of(SettingSql.apply(sql, set));
+      }
+      case Operation.PostgresOnly.ResetSetting reset -> {
+        requirePostgresStatements(reset, site);
+        yield List.of(SettingSql.reset(sql, reset.name()));
+      }
       case Operation.PostgresOnly postgres -> List.of(asWritten(statement, postgres, site));
       case Operation.CreateEnumType create -> List.of(types.createEnumType(create));
       case Operation.AddEnumValue add -> List.of(types.addEnumValue(add));
@@ -118,8 +131,18 @@ final class StatementRenderer {
    */
   private String asWritten(Statement statement, Operation.PostgresOnly operation, Site site)
       throws DiagnosticException {
-    return asWritten(statement, operation, site, dialect.id(),
-        dialect.has(Capability.POSTGRESQL_STATEMENTS));
+    requirePostgresStatements(operation, site);
+    return statement.text().replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  /**
+   * @throws DiagnosticException E0407 for a dialect without {@link
+   *     Capability#POSTGRESQL_STATEMENTS}
+   */
+  private void requirePostgresStatements(Operation.PostgresOnly operation, Site site)
+      throws DiagnosticException {
+    requirePostgresStatements(
+        operation, site, dialect.id(), dialect.has(Capability.POSTGRESQL_STATEMENTS));
   }
 
   /**
@@ -127,12 +150,8 @@ final class StatementRenderer {
    * runsThem}; package-private so that a test can check the refusal (E0407) while {@link Dialect}
    * has PostgreSQL only.
    */
-  static String asWritten(
-      Statement statement,
-      Operation.PostgresOnly operation,
-      Site site,
-      String dialectId,
-      boolean runsThem)
+  static void requirePostgresStatements(
+      Operation.PostgresOnly operation, Site site, String dialectId, boolean runsThem)
       throws DiagnosticException {
     if (!runsThem) {
       throw site.error(
@@ -142,7 +161,6 @@ final class StatementRenderer {
               + dialectId + "' and '-- +end' lines, and put this statement between '-- +dialect"
               + " postgresql' and '-- +end' lines");
     }
-    return statement.text().replace("\r\n", "\n").replace('\r', '\n');
   }
 
   private String createIndex(CreateIndex index, Site site) throws DiagnosticException {

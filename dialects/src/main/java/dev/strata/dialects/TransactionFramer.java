@@ -1,8 +1,11 @@
 package dev.strata.dialects;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,12 +25,22 @@ import java.util.Set;
  * step's transaction is committed at its end. {@link TransactionMode#NONE} cuts segments as {@code
  * REVISION} does (one per revision, plus the outside runs) but writes no transaction statements,
  * and neither does a dialect without transactional DDL.
+ *
+ * <p>A revision's {@link ScriptElement.Setting settings} hold for its own statements: each is
+ * written before the next statement that follows it, written again at the start of every later
+ * segment with statements of the revision (a resumed run skips the segments before, and a new
+ * segment may run in a new state), and ended (its {@code restore}) at the end of every segment that
+ * made it and at the revision's {@link ScriptElement.SettingsEnd}, before its version-table change.
+ * So every segment starts and ends with the script's own settings, and strata's bookkeeping (the
+ * version table, the progress table) never runs under a revision's {@code search_path} or timeout.
  */
 final class TransactionFramer {
   private final boolean transactions;
   private final boolean perRevision;
   private final List<Segment> segments = new ArrayList<>();
   private final List<String> pendingComments = new ArrayList<>();
+  // the settings of the current revision, by name: what its statements run under
+  private final Map<String, ScriptElement.Setting> settings = new LinkedHashMap<>();
   private SegmentBuilder open;
   private List<String> heads;
   private String revision;
@@ -119,6 +132,7 @@ final class TransactionFramer {
           open = new SegmentBuilder(statement.outsideTransaction());
         }
         flushComments();
+        open.apply(settings.values());
         open.add(statement, revision);
       }
       // the held-back comments (a banner) belong to what follows, so they stay pending
@@ -126,6 +140,13 @@ final class TransactionFramer {
         if (transactions && open != null && !open.outside) {
           close();
         }
+      }
+      case ScriptElement.Setting setting -> settings.put(setting.name(), setting);
+      case ScriptElement.SettingsEnd ignored -> {
+        if (open != null) {
+          open.restoreAll();
+        }
+        settings.clear();
       }
       case ScriptElement.StepStart start -> revision = start.revision();
       case ScriptElement.StepEnd end -> {
@@ -150,6 +171,7 @@ final class TransactionFramer {
   }
 
   private void close() {
+    open.restoreAll();
     segments.add(open.build(transactions && !open.outside, heads));
     open = null;
   }
@@ -166,9 +188,32 @@ final class TransactionFramer {
     // insertion-ordered and O(1) membership: one segment may hold every revision of a long chain
     private final Set<String> revisions = new LinkedHashSet<>();
     private final List<String> statements = new ArrayList<>();
+    // the revision settings made in this segment and not yet ended, by name
+    private final Map<String, ScriptElement.Setting> applied = new LinkedHashMap<>();
 
     SegmentBuilder(boolean outside) {
       this.outside = outside;
+    }
+
+    /** Makes the settings that the next statement must run under and this segment lacks. */
+    void apply(Collection<ScriptElement.Setting> wanted) {
+      for (ScriptElement.Setting setting : wanted) {
+        if (setting.resets()) {
+          ScriptElement.Setting made = applied.remove(setting.name());
+          if (made != null) {
+            blocks.add(made.restore() + ";");
+          }
+        } else if (!setting.equals(applied.get(setting.name()))) {
+          blocks.add(setting.apply() + ";");
+          applied.put(setting.name(), setting);
+        }
+      }
+    }
+
+    /** Ends every setting made in this segment. */
+    void restoreAll() {
+      applied.values().forEach(setting -> blocks.add(setting.restore() + ";"));
+      applied.clear();
     }
 
     void add(ScriptElement.Sql statement, String revision) {

@@ -24,6 +24,12 @@ final class GoldenCases {
     return List.of(
         transactionCase("transaction_per_revision", TransactionMode.REVISION),
         transactionCase("transaction_none", TransactionMode.NONE),
+        revisionTimeoutsCase("revision_timeouts_revision", OPTIONS.withTransactionMode(
+            TransactionMode.REVISION)),
+        revisionTimeoutsCase("revision_timeouts_none", OPTIONS.withTransactionMode(
+            TransactionMode.NONE)),
+        revisionTimeoutsCase("revision_timeouts_script_timeouts", OPTIONS.withTimeouts(
+            Optional.of("2s"), Optional.of("10min"))),
         unguardedCase(),
         timeoutsCase(),
         lockWaitCase(),
@@ -56,6 +62,18 @@ final class GoldenCases {
     FileCase files =
         new FileCase("enum_add_value_in_use", GoldenTest.GOLDEN.resolve("enum_add_value_in_use"));
     return new GoldenCase(name, files.upgradePlan(), OPTIONS.withTransactionMode(mode), "");
+  }
+
+  /**
+   * The {@code revision_timeouts} file case's plan with other options: its settings must hold for
+   * its own statements, in every segment, and end with the revision, whatever the mode, and end at
+   * the script's own timeouts when the script sets them.
+   */
+  private static GoldenCase revisionTimeoutsCase(String name, ScriptOptions options)
+      throws DiagnosticException {
+    FileCase files =
+        new FileCase("revision_timeouts", GoldenTest.GOLDEN.resolve("revision_timeouts"));
+    return new GoldenCase(name, files.upgradePlan(), options, "");
   }
 
   /**

@@ -54,7 +54,7 @@ class PostgresOnlyTest {
       Statement statement = statements.get(i);
       Operation.PostgresOnly operation = (Operation.PostgresOnly) statement.operation();
       DiagnosticException error = assertThrows(DiagnosticException.class,
-          () -> StatementRenderer.asWritten(statement, operation,
+          () -> StatementRenderer.requirePostgresStatements(operation,
               new Site(SOURCE, statement.span()), "mysql", false));
       Diagnostic diagnostic = error.diagnostics().getFirst();
       assertEquals("E0407", diagnostic.code());

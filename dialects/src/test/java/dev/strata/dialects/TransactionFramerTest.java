@@ -160,4 +160,32 @@ class TransactionFramerTest {
         new TransactionFramer.Segment(false, List.of("X;"), List.of("a"), List.of("X"), List.of("a"));
     assertEquals(List.of("X;", "R;"), outside.framed(List.of("R;")));
   }
+
+  private static final ScriptElement SETTINGS_END = new ScriptElement.SettingsEnd();
+
+  private static ScriptElement set(String name, String value) {
+    return new ScriptElement.Setting(name, "SET " + name + " = " + value, "RESET " + name);
+  }
+
+  private static ScriptElement reset(String name) {
+    return new ScriptElement.Setting(name, "RESET " + name, "RESET " + name);
+  }
+
+  @Test
+  void aRevisionSettingIsMadeAgainInEverySegmentAndEndedInEach() {
+    assertEquals(
+        List.of("BEGIN;", "SET t = 1;", "A;", "RESET t;", "COMMIT;",
+            "SET t = 1;", "X;", "RESET t;",
+            "BEGIN;", "SET t = 1;", "B;", "RESET t;", "V;", "C;", "COMMIT;"),
+        frame(TransactionMode.BUNDLE, set("t", "1"), sql("A"), outside("X"), sql("B"),
+            SETTINGS_END, sql("V"), END, sql("C"), END));
+  }
+
+  @Test
+  void aResetEndsASettingAndASettingWithoutAStatementIsNeverWritten() {
+    assertEquals(
+        List.of("SET t = 1;", "A;", "RESET t;", "B;", "V;"),
+        frame(TransactionMode.NONE, set("t", "1"), sql("A"), reset("t"), sql("B"),
+            set("u", "2"), SETTINGS_END, sql("V"), END));
+  }
 }

@@ -23,6 +23,7 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
   private final IndexElementBuilder indexElements = new IndexElementBuilder();
   private final SequenceOptionBuilder sequenceOptions;
   private final PostgresOnlyBuilder postgresOnly;
+  private final ViewBuilder views;
 
   OperationBuilder(SourceText source) {
     this.source = source;
@@ -33,6 +34,7 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
     this.alterActions = new AlterActionBuilder(source, names, types, columns, constraints);
     this.sequenceOptions = new SequenceOptionBuilder(source, names);
     this.postgresOnly = new PostgresOnlyBuilder(source, names);
+    this.views = new ViewBuilder(source, names);
   }
 
   /**
@@ -420,5 +422,109 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
     return text.startsWith("'")
         ? text.substring(1, text.length() - 1).replace("''", "'")
         : text;
+  }
+
+  @Override
+  public Operation visitCreateView(StrataParser.CreateViewContext context) {
+    ViewBuilder.Query query = views.view(context.columns, context.options, context.body);
+    return new Operation.CreateView(
+        names.qualified(context.view),
+        context.orReplace != null,
+        context.temporary != null,
+        context.recursive != null,
+        query.definition(),
+        query.checkOption());
+  }
+
+  @Override
+  public Operation visitDropView(StrataParser.DropViewContext context) {
+    return new Operation.DropView(
+        context.qualifiedName().stream().map(names::qualified).toList(),
+        context.ifExists != null,
+        cascade(context.dropBehavior()));
+  }
+
+  @Override
+  public Operation visitAlterView(StrataParser.AlterViewContext context) {
+    return new Operation.AlterView(
+        names.qualified(context.view), context.ifExists != null, views.change(context.change));
+  }
+
+  @Override
+  public Operation visitCreateMaterializedView(
+      StrataParser.CreateMaterializedViewContext context) {
+    ViewBuilder.Query query = views.materialized(context.columns, context.options, context.body);
+    return new Operation.PostgresOnly.CreateMaterializedView(
+        names.qualified(context.view),
+        context.ifNotExists != null,
+        names.optional(context.method),
+        query.definition(),
+        query.withData());
+  }
+
+  @Override
+  public Operation visitDropMaterializedView(StrataParser.DropMaterializedViewContext context) {
+    return new Operation.PostgresOnly.DropMaterializedView(
+        context.qualifiedName().stream().map(names::qualified).toList(),
+        context.ifExists != null,
+        cascade(context.dropBehavior()));
+  }
+
+  @Override
+  public Operation visitAlterMaterializedView(StrataParser.AlterMaterializedViewContext context) {
+    return new Operation.PostgresOnly.AlterMaterializedView(
+        names.qualified(context.view), context.ifExists != null, views.change(context.change));
+  }
+
+  @Override
+  public Operation visitRefreshMaterializedView(
+      StrataParser.RefreshMaterializedViewContext context) {
+    return new Operation.PostgresOnly.RefreshMaterializedView(
+        names.qualified(context.view),
+        context.concurrently != null,
+        context.noData == null);
+  }
+
+  @Override
+  public Operation visitSetSetting(StrataParser.SetSettingContext context) {
+    return setting(settingName(context.name), context.scope, context.value);
+  }
+
+  @Override
+  public Operation visitSetTimeZone(StrataParser.SetTimeZoneContext context) {
+    return setting("timezone", context.scope, context.value);
+  }
+
+  @Override
+  public Operation visitResetSetting(StrataParser.ResetSettingContext context) {
+    String name = context.all != null ? "all"
+        : context.name == null ? "timezone" : settingName(context.name);
+    return SettingRules.check(
+        new Operation.PostgresOnly.ResetSetting(name), source, source.span(context.getStart()));
+  }
+
+  private Operation setting(String name, org.antlr.v4.runtime.Token scope,
+      StrataParser.SettingValueContext value) {
+    boolean isDefault = value.getStart() == value.getStop()
+        && value.getStart().getType() == dev.strata.grammar.antlr.StrataLexer.DEFAULT;
+    return SettingRules.check(
+        new Operation.PostgresOnly.SetSetting(
+            name,
+            scope != null && scope.getType() == dev.strata.grammar.antlr.StrataLexer.LOCAL,
+            isDefault ? Optional.empty() : Optional.of(source.expr(value))),
+        source,
+        source.span(value.getStart(), value.getStop()));
+  }
+
+  /** A setting's name as PostgreSQL looks it up: unquoted parts in lowercase, joined by dots. */
+  private String settingName(StrataParser.QualifiedNameContext context) {
+    var name = names.qualified(context);
+    return name.schema().map(s -> fold(s) + ".").orElse("") + fold(name.name());
+  }
+
+  private static String fold(dev.strata.grammar.ast.Identifier identifier) {
+    return identifier.quoted()
+        ? identifier.value()
+        : identifier.value().toLowerCase(java.util.Locale.ROOT);
   }
 }

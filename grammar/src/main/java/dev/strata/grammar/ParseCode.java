@@ -59,7 +59,13 @@ enum ParseCode {
   /** A word where a PostgreSQL-only statement allows only a few ({@code AS PERMISSIVE}). */
   UNEXPECTED_WORD("E0146"),
   /** {@code ALTER kind ... OWNER TO} with a kind of object strata does not know. */
-  UNKNOWN_OBJECT_KIND("E0147");
+  UNKNOWN_OBJECT_KIND("E0147"),
+  /**
+   * A session setting that would undo a setting the script itself relies on: {@code
+   * client_encoding} other than UTF8, {@code standard_conforming_strings} other than on, either of
+   * them reset, or {@code RESET ALL}.
+   */
+  SETTING_BREAKS_SCRIPT("E0150");
 
   private final String code;
 

@@ -54,6 +54,7 @@ final class StatementParser {
   Statement parse(List<Token> tokens, boolean noTransaction) {
     requireSubset(tokens);
     requireNestingWithinLimit(tokens);
+    errors.statement(tokens);
     StrataParser.SingleStatementContext tree = parseTree(new ArrayList<>(tokens));
     Operation operation = operations.visit(tree.statement());
     Token first = tokens.getFirst();
@@ -99,7 +100,7 @@ final class StatementParser {
       case StrataLexer.INSERT, StrataLexer.UPDATE, StrataLexer.DELETE -> true;
       default -> false;
     };
-    if (!subset && !postgresOnly(tokens)) {
+    if (!subset && !postgresOnly(tokens) && !viewOrSetting(tokens)) {
       throw notInSubset(tokens);
     }
   }
@@ -136,6 +137,36 @@ final class StatementParser {
     };
   }
 
+  /**
+   * Views ({@code CREATE [OR REPLACE] [TEMP] [RECURSIVE] VIEW}, {@code DROP VIEW}, {@code ALTER
+   * VIEW}), materialized views ({@code CREATE}, {@code DROP}, {@code ALTER}, {@code REFRESH}) and
+   * session settings ({@code SET}, {@code RESET}).
+   */
+  private static boolean viewOrSetting(List<Token> tokens) {
+    int first = tokens.get(0).getType();
+    int i = 1;
+    if (first == StrataLexer.CREATE) {
+      if (type(tokens, i) == StrataLexer.OR && type(tokens, i + 1) == StrataLexer.REPLACE) {
+        i += 2;
+      }
+      if (type(tokens, i) == StrataLexer.TEMP || type(tokens, i) == StrataLexer.TEMPORARY) {
+        i++;
+      }
+      if (type(tokens, i) == StrataLexer.RECURSIVE) {
+        i++;
+      }
+    }
+    boolean view = type(tokens, i) == StrataLexer.VIEW;
+    boolean materialized = type(tokens, 1) == StrataLexer.MATERIALIZED
+        && type(tokens, 2) == StrataLexer.VIEW;
+    return switch (first) {
+      case StrataLexer.CREATE, StrataLexer.DROP, StrataLexer.ALTER -> view || materialized;
+      case StrataLexer.REFRESH -> materialized;
+      case StrataLexer.SET, StrataLexer.RESET -> true;
+      default -> false;
+    };
+  }
+
   private static int type(List<Token> tokens, int index) {
     return index < tokens.size() ? tokens.get(index).getType() : Token.EOF;
   }
@@ -168,17 +199,27 @@ final class StatementParser {
   private ParseFailure notInSubset(List<Token> tokens) {
     Token first = tokens.getFirst();
     int last = leadingWords(tokens);
+    if (last >= 0) {
+      last = OutsideLanguage.extendPhrase(tokens, last);
+    }
     String what = last < 0
         ? "statement starting with " + SyntaxErrors.describe(first)
         : "'" + words(tokens, last) + "'";
     Token end = tokens.get(Math.max(last, 0));
     Span span = end.getLine() == first.getLine() ? source.span(first, end) : source.span(first);
+    if (OutsideLanguage.copyFromStdin(tokens)) {
+      return ParseCode.STATEMENT_NOT_IN_SUBSET.fail(source.file(), span,
+          "'COPY ... FROM stdin' is not in the language: its rows would follow it in the script"
+              + " as a psql data block, which strata cannot carry",
+          "help: write the rows as INSERT INTO ... VALUES statements (pg_dump --inserts writes"
+              + " them)",
+          "note: a '-- +dialect postgresql' block cannot carry a data block either: the rows are"
+              + " not SQL, and the '\\.' line that ends them is a psql command (E0120)");
+    }
     return ParseCode.STATEMENT_NOT_IN_SUBSET.fail(source.file(), span,
-        what + " is not in the neutral SQL subset",
-        "help: to emit it as written for one dialect, put it between '-- +dialect postgresql'"
-            + " and '-- +end' lines",
-        "note: the subset is CREATE/ALTER/DROP TABLE, CREATE/DROP INDEX, CREATE/DROP SCHEMA,"
-            + " INSERT, UPDATE and DELETE");
+        what + " is not in the language strata parses",
+        OutsideLanguage.blockHelp(source, first, tokens.getLast()),
+        OutsideLanguage.REFERENCE_NOTE);
   }
 
   /**
@@ -191,7 +232,7 @@ final class StatementParser {
       return -1;
     }
     String verb = upper(tokens.getFirst());
-    if (!Set.of("CREATE", "ALTER", "DROP", "COMMENT").contains(verb)) {
+    if (!Set.of("CREATE", "ALTER", "DROP", "COMMENT", "IMPORT", "SECURITY").contains(verb)) {
       return 0;
     }
     int i = 1;

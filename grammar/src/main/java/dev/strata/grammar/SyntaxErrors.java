@@ -5,6 +5,7 @@ import dev.strata.grammar.antlr.StrataParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
@@ -19,6 +20,9 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * The error listener of the statement parser: the first syntax error stops the parse with an
  * E0101 diagnostic "unexpected 'X', expected ..." at the offending token. The expected tokens are
  * summarised: names, column types and expressions by what they are, at most five alternatives.
+ * When the offending word starts a clause strata knows it does not parse ({@code EXCLUDE}, {@code
+ * INHERITS}, ...), notes name it and show the {@code -- +dialect postgresql} block that carries
+ * the statement as written.
  */
 final class SyntaxErrors extends BaseErrorListener {
   private static final int MAX_ALTERNATIVES = 5;
@@ -29,11 +33,17 @@ final class SyntaxErrors extends BaseErrorListener {
   private final SourceText source;
   private final IntervalSet names;
   private final IntervalSet types;
+  private List<Token> statement = List.of();
 
   SyntaxErrors(SourceText source, ATN atn) {
     this.source = source;
     this.names = atn.nextTokens(atn.ruleToStartState[StrataParser.RULE_identifier]);
     this.types = atn.nextTokens(atn.ruleToStartState[StrataParser.RULE_dataType]);
+  }
+
+  /** The tokens of the statement about to be parsed, up to its {@code ;}. */
+  void statement(List<Token> tokens) {
+    this.statement = List.copyOf(tokens);
   }
 
   @Override
@@ -45,6 +55,13 @@ final class SyntaxErrors extends BaseErrorListener {
     List<String> alternatives = alternatives(expected);
     if (!alternatives.isEmpty()) {
       message += ", expected " + join(alternatives);
+    }
+    Optional<String> construct = OutsideLanguage.clauseAt(statement, offending);
+    if (construct.isPresent() && !statement.isEmpty()) {
+      throw ParseCode.SYNTAX.fail(source.file(), source.span(offending), message,
+          "note: " + construct.get() + " is not in the language strata parses",
+          OutsideLanguage.blockHelp(source, statement.getFirst(), statement.getLast()),
+          OutsideLanguage.REFERENCE_NOTE);
     }
     throw ParseCode.SYNTAX.fail(source.file(), source.span(offending), message);
   }

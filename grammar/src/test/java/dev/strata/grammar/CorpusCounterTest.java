@@ -21,7 +21,7 @@ class CorpusCounterTest {
         -- +goose Up
         CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
         -- a comment between statements
-        CREATE VIEW v AS SELECT 1;
+        CREATE RULE r AS ON INSERT TO users DO NOTHING;
         INSERT INTO users (id, name) VALUES (1, 'a;b');
         """;
     List<Verdict> verdicts = CorpusCounter.measure("p", "001_x.sql", file);

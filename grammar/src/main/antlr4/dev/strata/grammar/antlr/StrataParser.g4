@@ -108,6 +108,24 @@ statement
   | REINDEX arguments=words                                                    #reindex
   | LOCK TABLE? qualifiedName (COMMA qualifiedName)* lockMode=words?               #lock
   | NOTIFY channel=identifier (COMMA payload=STRING)?                          #notify
+  | CREATE (orReplace=OR REPLACE)? temporary=(TEMP | TEMPORARY)? recursive=RECURSIVE?
+      VIEW view=qualifiedName columns=identifierList? (WITH options=relationOptions)?
+      AS body=viewQuery                                                        #createView
+  | DROP VIEW (ifExists=IF EXISTS)? qualifiedName (COMMA qualifiedName)*
+      dropBehavior?                                                            #dropView
+  | ALTER VIEW (ifExists=IF EXISTS)? view=qualifiedName change=viewChange       #alterView
+  | CREATE MATERIALIZED VIEW (ifNotExists=IF NOT EXISTS)? view=qualifiedName
+      columns=identifierList? (USING method=identifier)?
+      (WITH options=relationOptions)? AS body=viewQuery                        #createMaterializedView
+  | DROP MATERIALIZED VIEW (ifExists=IF EXISTS)? qualifiedName
+      (COMMA qualifiedName)* dropBehavior?                                     #dropMaterializedView
+  | ALTER MATERIALIZED VIEW (ifExists=IF EXISTS)? view=qualifiedName
+      change=viewChange                                                        #alterMaterializedView
+  | REFRESH MATERIALIZED VIEW concurrently=CONCURRENTLY? view=qualifiedName
+      (WITH noData=NO? DATA)?                                                  #refreshMaterializedView
+  | SET scope=(SESSION | LOCAL)? name=qualifiedName (TO | EQ) value=settingValue #setSetting
+  | SET scope=(SESSION | LOCAL)? TIME ZONE value=settingValue                   #setTimeZone
+  | RESET (all=ALL | name=qualifiedName | TIME ZONE)                            #resetSetting
   ;
 
 dropBehavior : cascade=CASCADE | RESTRICT ;
@@ -328,6 +346,34 @@ roleList : identifier (COMMA identifier)* ;
 /** The rest of a statement, kept as written. */
 words : (balanced | ~(SEMI | LPAREN | RPAREN | LBRACKET | RBRACKET))+ ;
 
+// ---- views and session settings
+
+/** {@code (name [= value], ...)} of CREATE VIEW / MATERIALIZED VIEW ... WITH, values as written. */
+relationOptions : LPAREN relationOption (COMMA relationOption)* RPAREN ;
+
+relationOption : key=qualifiedName (EQ value=optionValue)? ;
+
+optionValue : ~(LPAREN | RPAREN | LBRACKET | RBRACKET | COMMA | SEMI)+ ;
+
+viewChange
+  : RENAME TO newName=identifier                                               #renameView
+  | RENAME COLUMN? from=identifier TO to=identifier                             #renameViewColumn
+  | SET SCHEMA schema=identifier                                               #setViewSchema
+  ;
+
+/**
+ * The query of a view, kept as source text: a run to the end of the statement. A trailing WITH
+ * [CASCADED | LOCAL] CHECK OPTION or WITH [NO] DATA is split off by the builder, not here, so that
+ * the query's own WITH (a CTE, WITH ORDINALITY, ...) never has to be told apart by lookahead.
+ */
+viewQuery
+  : (SELECT | WITH | VALUES | TABLE | balanced)
+      (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI))*
+  ;
+
+/** A setting's value as written: a list, a quoted string, a word, a number or DEFAULT. */
+settingValue : (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI))+ ;
+
 // ---- column types
 
 dataType
@@ -367,12 +413,13 @@ nonReserved
   : ACTION | ALWAYS | BY | CASCADE | CONFLICT | DATA | DELETE | EXTENSION | GENERATED | IDENTITY
   | INCLUDE | INDEX | INSERT | KEY | NO | NOTHING | RESTRICT | SCHEMA | TYPE | UPDATE | VERSION
   | WITHOUT | ZONE
-  | AFTER | BEFORE | CACHE | CALL | COMMENT_KW | CYCLE | DATABASE | DEFERRED | DISABLE | DOMAIN
-  | EACH | ENABLE | ENUM | EXECUTE | FORCE | FUNCTION | IMMEDIATE | INCREMENT | INSTEAD | LANGUAGE
-  | LEVEL | LOCK | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NEW | NONE | NOTIFY | OF | OLD
-  | OPTION | OWNED | OWNER | POLICY | PRIVILEGES | PROCEDURE | REFERENCING | REINDEX | REPLACE
-  | RESTART | RETURNS | REVOKE | ROLE | ROW | SECURITY | SEQUENCE | START | STATEMENT | SYSTEM
-  | TRIGGER | TRUNCATE | VACUUM | VALUE | VIEW
+  | AFTER | BEFORE | CACHE | CALL | CASCADED | COMMENT_KW | CYCLE | DATABASE | DEFERRED | DISABLE
+  | DOMAIN | EACH | ENABLE | ENUM | EXECUTE | FORCE | FUNCTION | IMMEDIATE | INCREMENT | INSTEAD
+  | LANGUAGE | LEVEL | LOCAL | LOCK | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NEW | NONE
+  | NOTIFY | OF | OLD | OPTION | OWNED | OWNER | POLICY | PRIVILEGES | PROCEDURE | RECURSIVE
+  | REFERENCING | REFRESH | REINDEX | REPLACE | RESET | RESTART | RETURNS | REVOKE | ROLE | ROW
+  | SECURITY | SEQUENCE | SESSION | START | STATEMENT | SYSTEM | TEMP | TEMPORARY | TRIGGER
+  | TRUNCATE | VACUUM | VALUE | VIEW
   | BIGINT | BOOL | BOOLEAN | BYTEA | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | INT | INT2
   | INT4 | INT8 | INTEGER | INTERVAL | JSON | JSONB | NUMERIC | PRECISION | REAL | SMALLINT
   | TEXT | TIME | TIMESTAMP | TIMESTAMPTZ | UUID | VARCHAR | VARYING

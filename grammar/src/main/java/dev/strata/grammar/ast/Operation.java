@@ -2,6 +2,7 @@ package dev.strata.grammar.ast;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 
 /**
  * What one statement does. Every stage after parsing switches over this exhaustively, with no
@@ -259,6 +260,34 @@ public sealed interface Operation {
       this(dialect, sql, false);
     }
   }
+
+  /**
+   * {@code CREATE [OR REPLACE] [TEMP | TEMPORARY] [RECURSIVE] VIEW v [(columns)] [WITH (options)]
+   * AS query [WITH [CASCADED | LOCAL] CHECK OPTION]}
+   */
+  record CreateView(
+      QualifiedName view,
+      boolean orReplace,
+      boolean temporary,
+      boolean recursive,
+      ViewDefinition definition,
+      Optional<ViewDefinition.CheckOption> checkOption)
+      implements Operation {}
+
+  /** {@code DROP VIEW [IF EXISTS] v [, ...] [CASCADE | RESTRICT]} */
+  record DropView(List<QualifiedName> views, boolean ifExists, boolean cascade)
+      implements Operation {
+    public DropView {
+      views = List.copyOf(views);
+      if (views.isEmpty()) {
+        throw new IllegalArgumentException("DROP VIEW names at least one view");
+      }
+    }
+  }
+
+  /** {@code ALTER VIEW [IF EXISTS] v RENAME TO n | RENAME [COLUMN] a TO b | SET SCHEMA s} */
+  record AlterView(QualifiedName view, boolean ifExists, ViewDefinition.Change change)
+      implements Operation {}
 
   /**
    * A statement that exists only in PostgreSQL (functions, triggers, {@code DO} blocks, policies,
@@ -788,6 +817,98 @@ public sealed interface Operation {
       @Override
       public String kind() {
         return "NOTIFY";
+      }
+    }
+
+    /**
+     * {@code CREATE MATERIALIZED VIEW [IF NOT EXISTS] v [(columns)] [USING method] [WITH
+     * (options)] AS query [WITH [NO] DATA]}
+     */
+    record CreateMaterializedView(
+        QualifiedName view,
+        boolean ifNotExists,
+        Optional<Identifier> method,
+        ViewDefinition definition,
+        boolean withData)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "CREATE MATERIALIZED VIEW";
+      }
+    }
+
+    /** {@code DROP MATERIALIZED VIEW [IF EXISTS] v [, ...] [CASCADE | RESTRICT]} */
+    record DropMaterializedView(List<QualifiedName> views, boolean ifExists, boolean cascade)
+        implements PostgresOnly {
+      public DropMaterializedView {
+        views = List.copyOf(views);
+        if (views.isEmpty()) {
+          throw new IllegalArgumentException("DROP MATERIALIZED VIEW names at least one view");
+        }
+      }
+
+      @Override
+      public String kind() {
+        return "DROP MATERIALIZED VIEW";
+      }
+    }
+
+    /** {@code ALTER MATERIALIZED VIEW [IF EXISTS] v RENAME ... | SET SCHEMA s} */
+    record AlterMaterializedView(QualifiedName view, boolean ifExists, ViewDefinition.Change change)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "ALTER MATERIALIZED VIEW";
+      }
+    }
+
+    /**
+     * {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] v [WITH [NO] DATA]}; {@code CONCURRENTLY}
+     * runs outside a transaction, as PostgreSQL requires.
+     */
+    record RefreshMaterializedView(QualifiedName view, boolean concurrently, boolean withData)
+        implements PostgresOnly {
+      @Override
+      public String kind() {
+        return "REFRESH MATERIALIZED VIEW";
+      }
+    }
+
+    /**
+     * {@code SET [SESSION | LOCAL] name {= | TO} value | DEFAULT}, and {@code SET TIME ZONE value}
+     * (as {@code timezone}). A revision's settings hold for that revision's own statements only,
+     * whatever the scope written (see {@code docs/language.md}, "Session settings").
+     *
+     * @param name the setting, lowercase unless quoted, e.g. {@code lock_timeout}
+     * @param local written {@code SET LOCAL}
+     * @param value the value as written ({@code '5s'}, {@code public, "$user"}); empty for {@code
+     *     DEFAULT}
+     */
+    record SetSetting(String name, boolean local, Optional<Expr> value) implements PostgresOnly {
+      public SetSetting {
+        if (name.isBlank()) {
+          throw new IllegalArgumentException("a setting has a name");
+        }
+        Objects.requireNonNull(value, "value");
+      }
+
+      @Override
+      public String kind() {
+        return "SET";
+      }
+    }
+
+    /** {@code RESET name} ({@code RESET TIME ZONE} as {@code timezone}): back to the script's value. */
+    record ResetSetting(String name) implements PostgresOnly {
+      public ResetSetting {
+        if (name.isBlank()) {
+          throw new IllegalArgumentException("a setting has a name");
+        }
+      }
+
+      @Override
+      public String kind() {
+        return "RESET";
       }
     }
   }

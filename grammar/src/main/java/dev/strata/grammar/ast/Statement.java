@@ -18,7 +18,9 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
    * sources): {@code CREATE INDEX CONCURRENTLY}, {@code DROP INDEX CONCURRENTLY}, {@code VACUUM},
    * {@code CREATE DATABASE}, {@code DROP DATABASE}, {@code ALTER SYSTEM}, {@code REINDEX ...
    * CONCURRENTLY} and {@code REINDEX SCHEMA|DATABASE|SYSTEM}, and a {@code DO} block that runs
-   * {@code COMMIT} or {@code ROLLBACK} (transaction control is refused inside one).
+   * {@code COMMIT} or {@code ROLLBACK} (transaction control is refused inside one); or a {@code
+   * REFRESH MATERIALIZED VIEW CONCURRENTLY}, which PostgreSQL accepts in one but which there would
+   * hold its lock (and keep writers of the view waiting) until the end of the script's transaction.
    */
   public boolean outsideTransaction() {
     return noTransaction
@@ -81,6 +83,15 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
           case Operation.PostgresOnly.Reindex reindex -> reindex.outsideTransaction();
           case Operation.PostgresOnly.Lock ignored -> false;
           case Operation.PostgresOnly.Notify ignored -> false;
+          case Operation.CreateView ignored -> false;
+          case Operation.DropView ignored -> false;
+          case Operation.AlterView ignored -> false;
+          case Operation.PostgresOnly.CreateMaterializedView ignored -> false;
+          case Operation.PostgresOnly.DropMaterializedView ignored -> false;
+          case Operation.PostgresOnly.AlterMaterializedView ignored -> false;
+          case Operation.PostgresOnly.RefreshMaterializedView refresh -> refresh.concurrently();
+          case Operation.PostgresOnly.SetSetting ignored -> false;
+          case Operation.PostgresOnly.ResetSetting ignored -> false;
         };
   }
 }

@@ -1,5 +1,6 @@
 package dev.strata.grammar;
 
+import dev.strata.grammar.antlr.StrataLexer;
 import dev.strata.grammar.antlr.StrataParser.IdentifierContext;
 import dev.strata.grammar.antlr.StrataParser.IdentifierListContext;
 import dev.strata.grammar.antlr.StrataParser.QualifiedNameContext;
@@ -22,13 +23,17 @@ final class Names {
    * it as {@code \n}).
    */
   Identifier identifier(IdentifierContext context) {
-    Token token = context.getStart();
-    if (context.QUOTED_IDENTIFIER() == null) {
+    return identifier(context.getStart());
+  }
+
+  /** The same for one name token (a word, a keyword used as a name, or a quoted name). */
+  Identifier identifier(Token token) {
+    if (token.getType() != StrataLexer.QUOTED_IDENTIFIER) {
       return new Identifier(token.getText(), false, Optional.of(source.span(token)));
     }
     String text = source.text(token, token);
     if (text.length() == 2) {
-      throw ParseCode.SYNTAX.fail(source.file(), source.span(context.getStart()),
+      throw ParseCode.SYNTAX.fail(source.file(), source.span(token),
           "zero-length quoted identifier");
     }
     return new Identifier(text.substring(1, text.length() - 1).replace("\"\"", "\""), true,

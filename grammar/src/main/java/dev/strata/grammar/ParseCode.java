@@ -43,7 +43,11 @@ enum ParseCode {
   /** Text that psql may read differently from strata (quotes, NUL), or a block left inside a quote. */
   PSQL_READS_DIFFERENTLY("E0124"),
   /** Parentheses and square brackets nested deeper than {@link StatementParser#MAX_NESTING}. */
-  NESTING_TOO_DEEP("E0125");
+  NESTING_TOO_DEEP("E0125"),
+  /** {@code UPDATE ... SET (a, b) = (...)} with as many values as columns. */
+  ROW_ASSIGNMENT_LENGTH("E0135"),
+  /** {@code ON CONFLICT DO UPDATE} without a conflict target, which PostgreSQL refuses. */
+  CONFLICT_TARGET_MISSING("E0136");
 
   private final String code;
 

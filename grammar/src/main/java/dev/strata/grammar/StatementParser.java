@@ -91,6 +91,7 @@ final class StatementParser {
           || second == StrataLexer.SCHEMA || second == StrataLexer.EXTENSION;
       case StrataLexer.ALTER -> second == StrataLexer.TABLE;
       case StrataLexer.INSERT, StrataLexer.UPDATE, StrataLexer.DELETE -> true;
+      case StrataLexer.WITH, StrataLexer.SELECT, StrataLexer.TRUNCATE -> true;
       default -> false;
     };
     if (!subset) {

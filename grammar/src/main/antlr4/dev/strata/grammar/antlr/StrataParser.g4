@@ -28,11 +28,17 @@ statement
       dropBehavior?                                                            #dropIndex
   | CREATE SCHEMA (ifNotExists=IF NOT EXISTS)? schema=identifier                #createSchema
   | DROP SCHEMA (ifExists=IF EXISTS)? schema=identifier dropBehavior?           #dropSchema
-  | INSERT INTO table=qualifiedName columns=identifierList? insertSource
-      (onConflict=ON CONFLICT DO NOTHING)?                                     #insert
-  | UPDATE table=qualifiedName SET assignment (COMMA assignment)*
-      (WHERE where=expr)?                                                      #update
-  | DELETE FROM table=qualifiedName (WHERE where=expr)?                         #delete
+  | with=withClause? INSERT INTO table=qualifiedName (AS alias=identifier)?
+      columns=identifierList? (OVERRIDING overriding=(SYSTEM | USER) VALUE)? insertSource
+      onConflict? returning?                                                   #insert
+  | with=withClause? UPDATE table=qualifiedName alias=tableAlias?
+      SET assignment (COMMA assignment)* (FROM from=fromList)? (WHERE where=expr)?
+      returning?                                                               #update
+  | with=withClause? DELETE FROM table=qualifiedName alias=tableAlias?
+      (USING using=fromList)? (WHERE where=expr)? returning?                   #delete
+  | with=withClause? select=selectQuery                                        #select
+  | TRUNCATE TABLE? truncateTarget (COMMA truncateTarget)*
+      (identity=(RESTART | CONTINUE) IDENTITY)? dropBehavior?                  #truncate
   | CREATE EXTENSION (ifNotExists=IF NOT EXISTS)? name=identifier WITH?
       (SCHEMA schema=identifier)? (VERSION version=(STRING | IDENTIFIER))?
       cascade=CASCADE?                                                         #createExtension
@@ -108,7 +114,7 @@ columnChange
   | DROP NOT NULL                                                              #dropNotNull
   ;
 
-// ---- CREATE INDEX, INSERT, UPDATE
+// ---- CREATE INDEX, INSERT
 
 indexElement
   : column=identifier order=sortOrder?                                         #columnKey
@@ -121,6 +127,7 @@ sortOrder : ASC | DESC ;
 insertSource
   : VALUES valuesRow (COMMA valuesRow)*                                        #valuesSource
   | query                                                                      #querySource
+  | DEFAULT VALUES                                                             #defaultValuesSource
   ;
 
 valuesRow : LPAREN expr (COMMA expr)* RPAREN ;
@@ -129,7 +136,58 @@ query
   : SELECT (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI | CONFLICT | RETURNING))*
   ;
 
-assignment : column=identifier EQ value=assignedExpr ;
+// ---- data-changing statements: WITH, aliases, FROM/USING lists, SET items, ON CONFLICT
+
+/** {@code WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (body) [, ...]} */
+withClause : WITH recursive=RECURSIVE? commonTableExpression (COMMA commonTableExpression)* ;
+
+commonTableExpression
+  : name=identifier columns=identifierList? AS (not=NOT? materialized=MATERIALIZED)?
+      LPAREN body=innerExpr RPAREN
+  ;
+
+/** A standalone query: everything up to the ';' (RETURNING has no meaning here). */
+selectQuery : SELECT (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI))* ;
+
+tableAlias : AS? name=identifier ;
+
+/** The FROM list of UPDATE, the USING list of DELETE: ends before WHERE, RETURNING or ';'. */
+fromList : (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI | WHERE | RETURNING))+ ;
+
+returning : RETURNING items=innerExpr ;
+
+truncateTarget : only=ONLY? table=qualifiedName ;
+
+assignment
+  : column=identifier EQ value=assignedValue                                   #columnAssignment
+  | columns=identifierList EQ LPAREN query RPAREN                              #rowQueryAssignment
+  | columns=identifierList EQ LPAREN assignedValue (COMMA assignedValue)* RPAREN #rowAssignment
+  ;
+
+assignedValue : DEFAULT | assignedExpr ;
+
+onConflict : ON CONFLICT target=conflictTarget? DO action=conflictAction ;
+
+conflictTarget
+  : LPAREN conflictKey (COMMA conflictKey)* RPAREN (WHERE where=conflictPredicate)? #keysTarget
+  | ON CONSTRAINT name=identifier                                              #constraintTarget
+  ;
+
+conflictKey
+  : column=identifier                                                          #columnConflictKey
+  | LPAREN innerExpr RPAREN                                                    #expressionConflictKey
+  | function=qualifiedName LPAREN innerExpr? RPAREN                            #functionConflictKey
+  ;
+
+/** The predicate of an ON CONFLICT target: ends before DO (reserved in PostgreSQL). */
+conflictPredicate
+  : (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | COMMA | SEMI | DO | RETURNING))+
+  ;
+
+conflictAction
+  : NOTHING                                                                    #doNothing
+  | UPDATE SET assignment (COMMA assignment)* (WHERE where=expr)?              #doUpdate
+  ;
 
 // ---- column types
 
@@ -170,6 +228,7 @@ nonReserved
   : ACTION | ALWAYS | BY | CASCADE | CONFLICT | DATA | DELETE | EXTENSION | GENERATED | IDENTITY
   | INCLUDE | INDEX | INSERT | KEY | NO | NOTHING | RESTRICT | SCHEMA | TYPE | UPDATE | VERSION
   | WITHOUT | ZONE
+  | CONTINUE | MATERIALIZED | OVERRIDING | RECURSIVE | RESTART | SYSTEM | TRUNCATE | VALUE
   | BIGINT | BOOL | BOOLEAN | BYTEA | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | INT | INT2
   | INT4 | INT8 | INTEGER | INTERVAL | JSON | JSONB | NUMERIC | PRECISION | REAL | SMALLINT
   | TEXT | TIME | TIMESTAMP | TIMESTAMPTZ | UUID | VARCHAR | VARYING

@@ -227,9 +227,11 @@ final class DmlStatements {
             assignments.put(DSL.field(SqlContext.name(column.column())), value(column.value()));
         case Assignment.Row row -> assignments.put(
             columnRow(row.columns()),
+            // PostgreSQL reads "(a) = (v)" as a plain parenthesized value and refuses it
             DSL.field(DSL.raw(row.values().stream()
                 .map(v -> sql.render(value(v)))
-                .collect(Collectors.joining(", ", "(", ")")))));
+                .collect(Collectors.joining(", ", row.columns().size() == 1 ? "ROW (" : "(",
+                    ")")))));
         case Assignment.RowQuery row -> assignments.put(
             columnRow(row.columns()),
             DSL.field(DSL.raw("(" + expressions.text(row.query()) + ")")));

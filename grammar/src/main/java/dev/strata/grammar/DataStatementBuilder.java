@@ -142,13 +142,19 @@ final class DataStatementBuilder {
       case StrataParser.RowQueryAssignmentContext row -> new Assignment.RowQuery(
           names.list(row.columns), source.expr(row.query()));
       case StrataParser.RowAssignmentContext row -> {
+        if (row.row != null && !row.row.getText().equalsIgnoreCase("row")) {
+          throw ParseCode.SYNTAX.fail(source.file(), source.span(row.row.getStart()),
+              "unexpected '" + row.row.getText() + "', expected 'ROW' or '('",
+              "help: assign several columns from '(value, ...)', 'ROW(value, ...)' or"
+                  + " '(SELECT ...)'");
+        }
         var columns = names.list(row.columns);
         List<AssignedValue> values = row.assignedValue().stream().map(this::value).toList();
         if (columns.size() != values.size()) {
           throw ParseCode.ROW_ASSIGNMENT_LENGTH.fail(source.file(),
               source.span(row.getStart()),
-              "SET " + (columns.size() == 1 ? "1 column" : columns.size() + " columns")
-                  + " from " + (values.size() == 1 ? "1 value" : values.size() + " values"),
+              "SET (...) = (...) names " + count(columns.size(), "column") + " but gives "
+                  + count(values.size(), "value"),
               "help: give one value per column in the parentheses after '=', or a sub-SELECT"
                   + " that returns one row with one column per name");
         }
@@ -156,6 +162,10 @@ final class DataStatementBuilder {
       }
       default -> throw new IllegalStateException("unknown SET item " + context.getText());
     };
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private AssignedValue value(StrataParser.AssignedValueContext context) {
@@ -201,9 +211,7 @@ final class DataStatementBuilder {
     if (context instanceof StrataParser.ColumnConflictKeyContext column) {
       return new ConflictKey.Column(names.identifier(column.column));
     }
-    Expr written = new Expr(source.text(context.getStart(), context.getStop()),
-        source.span(context.getStart()));
-    return new ConflictKey.Expression(written);
+    return new ConflictKey.Expression(source.expr(context));
   }
 
   /**

@@ -161,7 +161,8 @@ truncateTarget : only=ONLY? table=qualifiedName ;
 assignment
   : column=identifier EQ value=assignedValue                                   #columnAssignment
   | columns=identifierList EQ LPAREN query RPAREN                              #rowQueryAssignment
-  | columns=identifierList EQ LPAREN assignedValue (COMMA assignedValue)* RPAREN #rowAssignment
+  | columns=identifierList EQ row=identifier? LPAREN assignedValue (COMMA assignedValue)* RPAREN
+                                                                               #rowAssignment
   ;
 
 assignedValue : DEFAULT | assignedExpr ;

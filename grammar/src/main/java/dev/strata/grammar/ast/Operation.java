@@ -209,7 +209,10 @@ public sealed interface Operation {
     /** {@code column = value} */
     record Column(Identifier column, AssignedValue value) implements Assignment {}
 
-    /** {@code (a, b) = (value, value)}, as many values as columns */
+    /**
+     * {@code (a, b) = (value, value)} or {@code (a, b) = ROW(value, value)}, as many values as
+     * columns (PostgreSQL needs {@code ROW} for a single column; the two forms mean the same)
+     */
     record Row(List<Identifier> columns, List<AssignedValue> values) implements Assignment {
       public Row {
         columns = List.copyOf(columns);

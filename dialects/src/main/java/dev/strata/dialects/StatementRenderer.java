@@ -37,6 +37,7 @@ final class StatementRenderer {
   private final SequenceStatements sequences;
   private final CommentStatements comments;
   private final ViewStatements views;
+  private final DmlStatements dml;
 
   StatementRenderer(Dialect dialect, SqlContext sql) {
     this.dialect = dialect;
@@ -47,6 +48,7 @@ final class StatementRenderer {
     this.sequences = new SequenceStatements(sql);
     this.comments = new CommentStatements(sql, expressions);
     this.views = new ViewStatements(sql, expressions);
+    this.dml = new DmlStatements(sql, expressions);
   }
 
   /**
@@ -78,16 +80,11 @@ final class StatementRenderer {
             drop.ifExists() ? sql.dsl().dropSchemaIfExists(schema) : sql.dsl().dropSchema(schema);
         yield List.of(sql.render(drop.cascade() ? step.cascade() : step));
       }
-      case Insert insert -> List.of(insert(insert, site));
-      case Operation.Update update -> List.of(update(update));
-      case Operation.Delete delete -> {
-        var step = sql.dsl().deleteFrom(table(delete.table()));
-        yield List.of(
-            sql.render(
-                delete.where().isPresent()
-                    ? step.where(expressions.condition(delete.where().get()))
-                    : step));
-      }
+      case Insert insert -> List.of(dml.insert(insert, site));
+      case Operation.Update update -> List.of(dml.update(update));
+      case Operation.Delete delete -> List.of(dml.delete(delete));
+      case Operation.Select select -> List.of(dml.select(select));
+      case Operation.Truncate truncate -> List.of(dml.truncate(truncate));
       case RawSql raw -> raw.dialect().equals(dialect.id()) ? List.of(raw(raw)) : List.of();
       case Operation.CreateView view -> List.of(views.create(view));
       case Operation.DropView drop -> List.of(views.drop(drop));
@@ -232,76 +229,6 @@ final class StatementRenderer {
     }
     var step = drop.ifExists() ? sql.dsl().dropIndexIfExists(index) : sql.dsl().dropIndex(index);
     return sql.render(drop.cascade() ? step.cascade() : step);
-  }
-
-  private String insert(Insert insert, Site site) throws DiagnosticException {
-    List<Name> columns = insert.columns().stream().map(SqlContext::name).toList();
-    return switch (insert.source()) {
-      case Operation.InsertSource.Query query ->
-          InsertSelectSql.render(
-              sql,
-              SqlContext.name(insert.table()),
-              columns,
-              expressions.text(query.select()),
-              insert.onConflictDoNothing());
-      case Operation.InsertSource.Values values -> insertValues(insert, columns, values, site);
-    };
-  }
-
-  private String insertValues(
-      Insert insert, List<Name> columns, Operation.InsertSource.Values values, Site site)
-      throws DiagnosticException {
-    checkRows(columns.size(), values.rows(), site);
-    Table<?> table = table(insert.table());
-    List<? extends Field<?>> fields = columns.stream().map(DSL::field).toList();
-    InsertValuesStepN<?> rows = null;
-    for (List<Expr> row : values.rows()) {
-      List<Field<Object>> cells = row.stream().map(expressions::field).toList();
-      if (rows != null) {
-        rows = rows.values(cells);
-      } else if (fields.isEmpty()) {
-        rows = sql.dsl().insertInto(table).values(cells);
-      } else {
-        rows = sql.dsl().insertInto(table, fields).values(cells);
-      }
-    }
-    return sql.render(insert.onConflictDoNothing() ? rows.onConflictDoNothing() : rows);
-  }
-
-  /** Every row as long as the column list (or, without one, as the first row). */
-  private static void checkRows(int columns, List<List<Expr>> rows, Site site)
-      throws DiagnosticException {
-    int expected = columns > 0 ? columns : rows.get(0).size();
-    for (int i = 0; i < rows.size(); i++) {
-      List<Expr> row = rows.get(i);
-      if (row.size() != expected) {
-        String what =
-            columns > 0 ? expected + " columns are listed" : "row 1 has " + values(expected);
-        throw site.at(
-            row.isEmpty() ? site.span() : row.get(0).span(),
-            "E0401",
-            "INSERT row " + (i + 1) + " has " + values(row.size()) + ", but " + what,
-            "help: give every VALUES row one value per column");
-      }
-    }
-  }
-
-  private static String values(int count) {
-    return count + (count == 1 ? " value" : " values");
-  }
-
-  private String update(Operation.Update update) {
-    Map<Field<?>, Field<?>> assignments = new LinkedHashMap<>();
-    update.assignments()
-        .forEach(
-            a ->
-                assignments.put(
-                    DSL.field(SqlContext.name(a.column())), expressions.field(a.value())));
-    var step = sql.dsl().update(table(update.table())).set(assignments);
-    return sql.render(
-        update.where().isPresent()
-            ? step.where(expressions.condition(update.where().get()))
-            : step);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.strata.dialects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.strata.grammar.ast.Operation;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -78,11 +79,63 @@ class HandWrittenSqlTest {
 
   @Test
   void insertSelectAsWritten() {
+    DmlStatements dml = new DmlStatements(SQL, new Expressions(Dialect.POSTGRESQL));
     assertEquals(
         "INSERT INTO t (a, \"B\") SELECT x, '{0}?' FROM u ON CONFLICT DO NOTHING",
-        InsertSelectSql.render(SQL, DSL.unquotedName("t"), List.of(DSL.unquotedName("a"), DSL.quotedName("B")),
-            "SELECT x, '{0}?' FROM u", true));
-    assertEquals("INSERT INTO t SELECT 1", InsertSelectSql.render(SQL, DSL.unquotedName("t"), List.of(), "SELECT 1", false));
+        new InsertSelectSql(SQL, dml).render(new Operation.Insert(Ast.table("t"),
+            List.of(Ast.id("a"), Ast.quoted("B")),
+            new Operation.InsertSource.Query(Ast.expr("SELECT x, '{0}?' FROM u")), true)));
+    assertEquals("INSERT INTO t SELECT 1", new InsertSelectSql(SQL, dml).render(
+        new Operation.Insert(Ast.table("t"), List.of(),
+            new Operation.InsertSource.Query(Ast.expr("SELECT 1")), false)));
+  }
+
+  /** jOOQ 3.20 has no OVERRIDING clause, so an INSERT with one is written out, every clause. */
+  @Test
+  void insertOverridingWithConflictUpdateAndReturning() {
+    DmlStatements dml = new DmlStatements(SQL, new Expressions(Dialect.POSTGRESQL));
+    var with = new Operation.With(false, List.of(new Operation.CommonTableExpression(
+        Ast.id("src"), List.of(), Operation.Materialization.NOT_MATERIALIZED,
+        Ast.expr("SELECT 1 AS id"))));
+    var conflict = new Operation.OnConflict(
+        Optional.of(new Operation.ConflictTarget.Keys(
+            List.of(new Operation.ConflictKey.Column(Ast.id("id")),
+                new Operation.ConflictKey.Expression(Ast.expr("lower(name)"))),
+            Optional.of(Ast.expr("id > 0")))),
+        new Operation.ConflictAction.DoUpdate(
+            List.of(Operation.Assignment.of(Ast.id("name"), Ast.expr("EXCLUDED.name")),
+                new Operation.Assignment.Row(Ast.ids("a", "b"), List.of(
+                    new Operation.AssignedValue.Default(),
+                    new Operation.AssignedValue.Expression(Ast.expr("2"))))),
+            Optional.of(Ast.expr("u.name <> EXCLUDED.name"))));
+    Operation.Insert insert = new Operation.Insert(Optional.of(with), Ast.table("users"),
+        Optional.of(Ast.id("u")), Ast.ids("id", "name"),
+        Optional.of(Operation.Overriding.SYSTEM_VALUE),
+        new Operation.InsertSource.Values(List.of(List.of(Ast.expr("1"), Ast.expr("'a'")))),
+        Optional.of(conflict), Optional.of(Ast.expr("id")));
+    assertEquals(
+        "WITH src AS NOT MATERIALIZED (SELECT 1 AS id) INSERT INTO users AS u (id, name)"
+            + " OVERRIDING SYSTEM VALUE VALUES (1, 'a') ON CONFLICT (id, lower(name))"
+            + " WHERE id > 0 DO UPDATE SET name = EXCLUDED.name, (a, b) = (DEFAULT, 2)"
+            + " WHERE u.name <> EXCLUDED.name RETURNING id",
+        new InsertSelectSql(SQL, dml).render(insert));
+  }
+
+  @Test
+  void truncateOnly() {
+    assertEquals("TRUNCATE TABLE ONLY a, s.b RESTART IDENTITY CASCADE",
+        TruncateSql.render(SQL, new Operation.Truncate(List.of(
+            new Operation.TruncateTarget(Ast.table("a"), true),
+            new Operation.TruncateTarget(Ast.table("s", "b"), false)),
+            Operation.TruncateIdentity.RESTART, true)));
+  }
+
+  @Test
+  void canaryJooqWritesRowForARowValueSet() {
+    assertEquals("UPDATE t SET (a, b) = ROW (1, 2)",
+        SQL.render(DSL_PG.update(DSL.table(DSL.unquotedName("t")))
+            .set(DSL.row(DSL.field(DSL.unquotedName("a")), DSL.field(DSL.unquotedName("b"))),
+                DSL.row(DSL.field(DSL.raw("1")), DSL.field(DSL.raw("2"))))));
   }
 
   @Test

@@ -42,7 +42,7 @@ class RendererTest {
     Operation update =
         new Operation.Update(
             table("t"),
-            List.of(new Operation.Assignment(id("data"), expr(value))),
+            List.of(Operation.Assignment.of(id("data"), expr(value))),
             Optional.of(expr("data ? 'k' AND x = :name AND y = $1 AND z = '{}'")));
     assertEquals(
         List.of("UPDATE t SET data = " + value + " WHERE data ? 'k' AND x = :name AND y = $1 AND z = '{}'"),

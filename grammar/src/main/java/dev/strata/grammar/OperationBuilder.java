@@ -24,6 +24,7 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
   private final SequenceOptionBuilder sequenceOptions;
   private final PostgresOnlyBuilder postgresOnly;
   private final ViewBuilder views;
+  private final DataStatementBuilder dataStatements;
 
   OperationBuilder(SourceText source) {
     this.source = source;
@@ -35,6 +36,7 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
     this.sequenceOptions = new SequenceOptionBuilder(source, names);
     this.postgresOnly = new PostgresOnlyBuilder(source, names);
     this.views = new ViewBuilder(source, names);
+    this.dataStatements = new DataStatementBuilder(source, names);
   }
 
   /**
@@ -115,52 +117,27 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
 
   @Override
   public Operation visitInsert(StrataParser.InsertContext context) {
-    var columnNames = names.list(context.columns);
-    Operation.InsertSource rows = switch (context.insertSource()) {
-      case StrataParser.ValuesSourceContext values -> values(values, columnNames.size());
-      case StrataParser.QuerySourceContext query -> new Operation.InsertSource.Query(
-          source.expr(query.query()));
-      default -> throw new IllegalStateException("unknown insert source " + context.getText());
-    };
-    return new Operation.Insert(
-        names.qualified(context.table), columnNames, rows, context.onConflict != null);
+    return dataStatements.insert(context);
   }
 
   @Override
   public Operation visitUpdate(StrataParser.UpdateContext context) {
-    return new Operation.Update(
-        names.qualified(context.table),
-        context.assignment().stream()
-            .map(a -> new Operation.Assignment(names.identifier(a.column), source.expr(a.value)))
-            .toList(),
-        optionalExpr(context.where));
+    return dataStatements.update(context);
   }
 
   @Override
   public Operation visitDelete(StrataParser.DeleteContext context) {
-    return new Operation.Delete(names.qualified(context.table), optionalExpr(context.where));
+    return dataStatements.delete(context);
   }
 
-  /**
-   * The rows of {@code VALUES}; every row must be as long as the column list, or, without one, as
-   * the first row.
-   */
-  private Operation.InsertSource values(StrataParser.ValuesSourceContext context, int columnCount) {
-    List<List<Expr>> rows = new ArrayList<>();
-    int expected = columnCount;
-    for (StrataParser.ValuesRowContext row : context.valuesRow()) {
-      List<Expr> items = row.expr().stream().map(source::expr).toList();
-      if (expected == 0) {
-        expected = items.size();
-      } else if (items.size() != expected) {
-        throw ParseCode.VALUES_ROW_LENGTH.fail(source.file(), source.span(row.getStart()),
-            "VALUES row has " + items.size() + " value" + (items.size() == 1 ? "" : "s")
-                + ", expected " + expected
-                + (columnCount > 0 ? " (one per column in the column list)" : " (as the first row)"));
-      }
-      rows.add(items);
-    }
-    return new Operation.InsertSource.Values(rows);
+  @Override
+  public Operation visitSelect(StrataParser.SelectContext context) {
+    return dataStatements.select(context);
+  }
+
+  @Override
+  public Operation visitTruncate(StrataParser.TruncateContext context) {
+    return dataStatements.truncate(context);
   }
 
   private Optional<Expr> optionalExpr(StrataParser.ExprContext context) {

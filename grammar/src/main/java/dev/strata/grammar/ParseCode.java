@@ -65,7 +65,11 @@ enum ParseCode {
    * client_encoding} other than UTF8, {@code standard_conforming_strings} other than on, either of
    * them reset, or {@code RESET ALL}.
    */
-  SETTING_BREAKS_SCRIPT("E0150");
+  SETTING_BREAKS_SCRIPT("E0150"),
+  /** {@code UPDATE ... SET (a, b) = (...)} with as many values as columns. */
+  ROW_ASSIGNMENT_LENGTH("E0135"),
+  /** {@code ON CONFLICT DO UPDATE} without a conflict target, which PostgreSQL refuses. */
+  CONFLICT_TARGET_MISSING("E0136");
 
   private final String code;
 

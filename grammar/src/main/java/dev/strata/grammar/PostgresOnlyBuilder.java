@@ -314,10 +314,6 @@ final class PostgresOnlyBuilder extends StrataParserBaseVisitor<Operation> {
           "help: ALTER TABLE t ENABLE [REPLICA | ALWAYS] TRIGGER {name | ALL | USER}");
     }
     Optional<Identifier> trigger = names.optional(context.trigger);
-    if (trigger.isPresent() && !trigger.get().quoted()
-        && trigger.get().value().equalsIgnoreCase("USER")) {
-      trigger = Optional.empty();
-    }
     return new PostgresOnly.SwitchTrigger(
         names.qualified(context.table),
         context.ifExists != null,

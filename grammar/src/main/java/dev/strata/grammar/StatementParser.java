@@ -98,6 +98,7 @@ final class StatementParser {
           || second == StrataLexer.TYPE || second == StrataLexer.SEQUENCE;
       case StrataLexer.COMMENT_KW -> second == StrataLexer.ON;
       case StrataLexer.INSERT, StrataLexer.UPDATE, StrataLexer.DELETE -> true;
+      case StrataLexer.WITH, StrataLexer.SELECT, StrataLexer.TRUNCATE -> true;
       default -> false;
     };
     if (!subset && !postgresOnly(tokens) && !viewOrSetting(tokens)) {

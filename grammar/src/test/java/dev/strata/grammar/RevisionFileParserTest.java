@@ -268,11 +268,11 @@ class RevisionFileParserTest {
         new Operation.Insert(QualifiedName.of("flags"), List.of(id("name")),
             new Operation.InsertSource.Values(List.of(List.of(expr(11, "'a'")))), true),
         new Operation.Update(QualifiedName.of("users"), List.of(
-            new Operation.Assignment(id("status"), expr(12, "'active'")),
-            new Operation.Assignment(id("score"), expr(12, "coalesce(score, 0) + 1"))),
+            Operation.Assignment.of(id("status"), expr(12, "'active'")),
+            Operation.Assignment.of(id("score"), expr(12, "coalesce(score, 0) + 1"))),
             Optional.of(expr(12, "status IS NULL"))),
         new Operation.Update(currencies,
-            List.of(new Operation.Assignment(id("name"), expr(13, "upper(name)"))),
+            List.of(Operation.Assignment.of(id("name"), expr(13, "upper(name)"))),
             Optional.empty()),
         new Operation.Delete(QualifiedName.of("sessions"),
             Optional.of(expr(14, "expires_at < now() - INTERVAL '30 days'"))),
@@ -285,8 +285,8 @@ class RevisionFileParserTest {
         .map(Statement::operation).toList();
     QualifiedName tagged = QualifiedName.of("tagged");
     assertEquals(new Operation.Update(tagged, List.of(
-        new Operation.Assignment(id("tags"), expr(8, "ARRAY['a', 'b']")),
-        new Operation.Assignment(id("scores"), expr(8, "scores[1: 2]"))),
+        Operation.Assignment.of(id("tags"), expr(8, "ARRAY['a', 'b']")),
+        Operation.Assignment.of(id("scores"), expr(8, "scores[1: 2]"))),
         Optional.of(expr(8, "tags[1] = 'x'"))), ops.get(1));
     assertEquals(new Operation.Insert(tagged, List.of(id("id"), id("tags"), id("scores")),
         new Operation.InsertSource.Values(List.of(
@@ -325,7 +325,7 @@ class RevisionFileParserTest {
         new Operation.InsertSource.Values(List.of(List.of(expr(20, "$$it's a; body$$")),
             List.of(expr(20, "$tag$ $$ ; $tag$")))), false), upgrade.get(2).operation());
     assertEquals(new Operation.Update(QualifiedName.of("docs"),
-        List.of(new Operation.Assignment(id("body"), expr(21, "$a$x$b$y$a$"))),
+        List.of(Operation.Assignment.of(id("body"), expr(21, "$a$x$b$y$a$"))),
         Optional.of(expr(21, "id = $$1$$"))), upgrade.get(3).operation());
     assertEquals(List.of(
         new Operation.RawSql("sqlite", "DROP TRIGGER IF EXISTS t;"),
@@ -338,8 +338,11 @@ class RevisionFileParserTest {
     RevisionFile file = parse("psql_lookalikes");
     List<Statement> upgrade = file.upgrade().statements();
     Operation.Update update = (Operation.Update) upgrade.get(1).operation();
-    assertEquals(List.of(expr(7, "E'it\\'s \\\\ fine'"), expr(7, "tags[1: 2]"), expr(7, "n::int8")),
-        update.assignments().stream().map(Operation.Assignment::value).toList());
+    assertEquals(List.of(
+        Operation.Assignment.of(id("path"), expr(7, "E'it\\'s \\\\ fine'")),
+        Operation.Assignment.of(id("firsts"), expr(7, "tags[1: 2]")),
+        Operation.Assignment.of(id("n"), expr(7, "n::int8"))),
+        update.assignments());
     assertEquals(new Operation.RawSql("postgresql", source.line(13) + "\n" + source.line(14) + "\n"
         + source.line(15) + "\n" + source.line(16) + "\n" + source.line(17), false),
         upgrade.get(4).operation());
@@ -372,7 +375,7 @@ class RevisionFileParserTest {
         file.upgrade().statements().get(1).operation());
     assertEquals(new Operation.Update(
         new QualifiedName(Optional.empty(), new Identifier("Order Items", true)),
-        List.of(new Operation.Assignment(new Identifier("with \"quotes\" inside", true),
+        List.of(Operation.Assignment.of(new Identifier("with \"quotes\" inside", true),
             expr(19, "1"))), Optional.of(expr(19, "\"Ünïcödé\" = 'é'"))),
         file.upgrade().statements().get(3).operation());
   }
@@ -399,7 +402,7 @@ class RevisionFileParserTest {
     List<Statement> upgrade = file.upgrade().statements();
     assertEquals(3, upgrade.size());
     assertEquals(new Operation.Update(QualifiedName.of("t"),
-        List.of(new Operation.Assignment(id("a"),
+        List.of(Operation.Assignment.of(id("a"),
             new Expr("'first line\n-- +downgrade\nlast line'", at(5, "'first line")))),
         Optional.of(expr(7, "b = 1"))), upgrade.get(0).operation());
     assertEquals(new Identifier("\n-- +end\n", true),

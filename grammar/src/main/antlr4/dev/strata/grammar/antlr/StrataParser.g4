@@ -28,11 +28,17 @@ statement
       dropBehavior?                                                            #dropIndex
   | CREATE SCHEMA (ifNotExists=IF NOT EXISTS)? schema=identifier                #createSchema
   | DROP SCHEMA (ifExists=IF EXISTS)? schema=identifier dropBehavior?           #dropSchema
-  | INSERT INTO table=qualifiedName columns=identifierList? insertSource
-      (onConflict=ON CONFLICT DO NOTHING)?                                     #insert
-  | UPDATE table=qualifiedName SET assignment (COMMA assignment)*
-      (WHERE where=expr)?                                                      #update
-  | DELETE FROM table=qualifiedName (WHERE where=expr)?                         #delete
+  | with=withClause? INSERT INTO table=qualifiedName (AS alias=identifier)?
+      columns=identifierList? (OVERRIDING overriding=(SYSTEM | USER) VALUE)? insertSource
+      onConflict? returning?                                                   #insert
+  | with=withClause? UPDATE table=qualifiedName alias=tableAlias?
+      SET assignment (COMMA assignment)* (FROM from=fromList)? (WHERE where=expr)?
+      returning?                                                               #update
+  | with=withClause? DELETE FROM table=qualifiedName alias=tableAlias?
+      (USING using=fromList)? (WHERE where=expr)? returning?                   #delete
+  | with=withClause? select=selectQuery                                        #select
+  | TRUNCATE TABLE? truncateTarget (COMMA truncateTarget)*
+      (identity=(RESTART | CONTINUE) IDENTITY)? dropBehavior?                  #truncate
   | CREATE EXTENSION (ifNotExists=IF NOT EXISTS)? name=identifier WITH?
       (SCHEMA schema=identifier)? (VERSION version=(STRING | IDENTIFIER))?
       cascade=CASCADE?                                                         #createExtension
@@ -77,7 +83,7 @@ statement
   | ALTER TRIGGER name=identifier ON table=qualifiedName RENAME TO newName=identifier #renameTrigger
   | ALTER TABLE (ifExists=IF EXISTS)? table=qualifiedName
       (enable=ENABLE replica=(ALWAYS | IDENTIFIER)? | DISABLE) TRIGGER
-      (all=ALL | trigger=identifier)                                           #switchTrigger
+      (all=ALL | user=USER | trigger=identifier)                               #switchTrigger
   | ALTER TABLE (ifExists=IF EXISTS)? table=qualifiedName
       (security=(ENABLE | DISABLE | FORCE) | noForce=NO FORCE) ROW LEVEL SECURITY #rowSecurity
   | DO (LANGUAGE before=languageName)? body=routineBody
@@ -247,7 +253,7 @@ commentTarget
   | kind=(TRIGGER | CONSTRAINT | POLICY) name=identifier ON table=qualifiedName   #commentOnTableObject
   ;
 
-// ---- CREATE INDEX, INSERT, UPDATE
+// ---- CREATE INDEX, INSERT
 
 indexElement
   : column=identifier order=sortOrder?                                         #columnKey
@@ -260,6 +266,7 @@ sortOrder : ASC | DESC ;
 insertSource
   : VALUES valuesRow (COMMA valuesRow)*                                        #valuesSource
   | query                                                                      #querySource
+  | DEFAULT VALUES                                                             #defaultValuesSource
   ;
 
 valuesRow : LPAREN expr (COMMA expr)* RPAREN ;
@@ -268,7 +275,59 @@ query
   : SELECT (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI | CONFLICT | RETURNING))*
   ;
 
-assignment : column=identifier EQ value=assignedExpr ;
+// ---- data-changing statements: WITH, aliases, FROM/USING lists, SET items, ON CONFLICT
+
+/** {@code WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (body) [, ...]} */
+withClause : WITH recursive=RECURSIVE? commonTableExpression (COMMA commonTableExpression)* ;
+
+commonTableExpression
+  : name=identifier columns=identifierList? AS (not=NOT? materialized=MATERIALIZED)?
+      LPAREN body=innerExpr RPAREN
+  ;
+
+/** A standalone query: everything up to the ';' (RETURNING has no meaning here). */
+selectQuery : SELECT (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI))* ;
+
+tableAlias : AS? name=identifier ;
+
+/** The FROM list of UPDATE, the USING list of DELETE: ends before WHERE, RETURNING or ';'. */
+fromList : (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI | WHERE | RETURNING))+ ;
+
+returning : RETURNING items=innerExpr ;
+
+truncateTarget : only=ONLY? table=qualifiedName ;
+
+assignment
+  : column=identifier EQ value=assignedValue                                   #columnAssignment
+  | columns=identifierList EQ LPAREN query RPAREN                              #rowQueryAssignment
+  | columns=identifierList EQ row=identifier? LPAREN assignedValue (COMMA assignedValue)* RPAREN
+                                                                               #rowAssignment
+  ;
+
+assignedValue : DEFAULT | assignedExpr ;
+
+onConflict : ON CONFLICT target=conflictTarget? DO action=conflictAction ;
+
+conflictTarget
+  : LPAREN conflictKey (COMMA conflictKey)* RPAREN (WHERE where=conflictPredicate)? #keysTarget
+  | ON CONSTRAINT name=identifier                                              #constraintTarget
+  ;
+
+conflictKey
+  : column=identifier                                                          #columnConflictKey
+  | LPAREN innerExpr RPAREN                                                    #expressionConflictKey
+  | function=qualifiedName LPAREN innerExpr? RPAREN                            #functionConflictKey
+  ;
+
+/** The predicate of an ON CONFLICT target: ends before DO (reserved in PostgreSQL). */
+conflictPredicate
+  : (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | COMMA | SEMI | DO | RETURNING))+
+  ;
+
+conflictAction
+  : NOTHING                                                                    #doNothing
+  | UPDATE SET assignment (COMMA assignment)* (WHERE where=expr)?              #doUpdate
+  ;
 
 // ---- PostgreSQL-only statements
 
@@ -413,13 +472,13 @@ nonReserved
   : ACTION | ALWAYS | BY | CASCADE | CONFLICT | DATA | DELETE | EXTENSION | GENERATED | IDENTITY
   | INCLUDE | INDEX | INSERT | KEY | NO | NOTHING | RESTRICT | SCHEMA | TYPE | UPDATE | VERSION
   | WITHOUT | ZONE
-  | AFTER | BEFORE | CACHE | CALL | CASCADED | COMMENT_KW | CYCLE | DATABASE | DEFERRED | DISABLE
-  | DOMAIN | EACH | ENABLE | ENUM | EXECUTE | FORCE | FUNCTION | IMMEDIATE | INCREMENT | INSTEAD
-  | LANGUAGE | LEVEL | LOCAL | LOCK | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NEW | NONE
-  | NOTIFY | OF | OLD | OPTION | OWNED | OWNER | POLICY | PRIVILEGES | PROCEDURE | RECURSIVE
-  | REFERENCING | REFRESH | REINDEX | REPLACE | RESET | RESTART | RETURNS | REVOKE | ROLE | ROW
-  | SECURITY | SEQUENCE | SESSION | START | STATEMENT | SYSTEM | TEMP | TEMPORARY | TRIGGER
-  | TRUNCATE | VACUUM | VALUE | VIEW
+  | AFTER | BEFORE | CACHE | CALL | CASCADED | COMMENT_KW | CONTINUE | CYCLE | DATABASE | DEFERRED
+  | DISABLE | DOMAIN | EACH | ENABLE | ENUM | EXECUTE | FORCE | FUNCTION | IMMEDIATE | INCREMENT
+  | INSTEAD | LANGUAGE | LEVEL | LOCAL | LOCK | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NEW
+  | NONE | NOTIFY | OF | OLD | OPTION | OVERRIDING | OWNED | OWNER | POLICY | PRIVILEGES
+  | PROCEDURE | RECURSIVE | REFERENCING | REFRESH | REINDEX | REPLACE | RESET | RESTART | RETURNS
+  | REVOKE | ROLE | ROW | SECURITY | SEQUENCE | SESSION | START | STATEMENT | SYSTEM | TEMP
+  | TEMPORARY | TRIGGER | TRUNCATE | VACUUM | VALUE | VIEW
   | BIGINT | BOOL | BOOLEAN | BYTEA | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | INT | INT2
   | INT4 | INT8 | INTEGER | INTERVAL | JSON | JSONB | NUMERIC | PRECISION | REAL | SMALLINT
   | TEXT | TIME | TIMESTAMP | TIMESTAMPTZ | UUID | VARCHAR | VARYING

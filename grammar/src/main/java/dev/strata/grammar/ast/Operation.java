@@ -66,15 +66,41 @@ public sealed interface Operation {
   record DropSchema(Identifier schema, boolean ifExists, boolean cascade) implements Operation {}
 
   /**
-   * {@code INSERT INTO t [(columns)] VALUES (...), (...)} or {@code INSERT INTO t [(columns)]
-   * SELECT ...}, optionally {@code ON CONFLICT DO NOTHING}.
+   * {@code [WITH ...] INSERT INTO t [AS alias] [(columns)] [OVERRIDING {SYSTEM | USER} VALUE]
+   * {VALUES (...), (...) | SELECT ... | DEFAULT VALUES} [ON CONFLICT ...] [RETURNING ...]}.
    */
   record Insert(
-      QualifiedName table, List<Identifier> columns, InsertSource source, boolean onConflictDoNothing)
+      Optional<With> with,
+      QualifiedName table,
+      Optional<Identifier> alias,
+      List<Identifier> columns,
+      Optional<Overriding> overriding,
+      InsertSource source,
+      Optional<OnConflict> onConflict,
+      Optional<Expr> returning)
       implements Operation {
     public Insert {
       columns = List.copyOf(columns);
+      if (source instanceof InsertSource.DefaultValues && !columns.isEmpty()) {
+        throw new IllegalArgumentException("INSERT ... DEFAULT VALUES has no column list");
+      }
     }
+
+    /** {@code INSERT INTO t [(columns)] source [ON CONFLICT DO NOTHING]}, the plain form. */
+    public Insert(
+        QualifiedName table, List<Identifier> columns, InsertSource source, boolean doNothing) {
+      this(Optional.empty(), table, Optional.empty(), columns, Optional.empty(), source,
+          doNothing
+              ? Optional.of(new OnConflict(Optional.empty(), new ConflictAction.DoNothing()))
+              : Optional.empty(),
+          Optional.empty());
+    }
+  }
+
+  /** {@code OVERRIDING SYSTEM VALUE} or {@code OVERRIDING USER VALUE} of an {@link Insert}. */
+  enum Overriding {
+    SYSTEM_VALUE,
+    USER_VALUE
   }
 
   /** Where an {@link Insert} takes its rows. */
@@ -88,21 +114,240 @@ public sealed interface Operation {
 
     /** a {@code SELECT ...} query, kept as source text */
     record Query(Expr select) implements InsertSource {}
+
+    /** {@code DEFAULT VALUES}: one row of defaults */
+    record DefaultValues() implements InsertSource {}
   }
 
-  /** {@code UPDATE t SET column = expr [, ...] [WHERE predicate]} */
-  record Update(QualifiedName table, List<Assignment> assignments, Optional<Expr> where)
-      implements Operation {
-    public Update {
-      assignments = List.copyOf(assignments);
+  /**
+   * {@code ON CONFLICT [target] DO NOTHING | DO UPDATE SET ... [WHERE ...]}. PostgreSQL requires a
+   * target for {@code DO UPDATE} (the parser reports E0136 without one).
+   */
+  record OnConflict(Optional<ConflictTarget> target, ConflictAction action) {
+    public OnConflict {
+      if (target.isEmpty() && action instanceof ConflictAction.DoUpdate) {
+        throw new IllegalArgumentException("ON CONFLICT DO UPDATE needs a conflict target");
+      }
     }
   }
 
-  /** One {@code column = expr} of an {@link Update}. */
-  record Assignment(Identifier column, Expr value) {}
+  /** The arbiter of an {@link OnConflict}: the unique index it infers, or a constraint by name. */
+  sealed interface ConflictTarget {
+    /** {@code (key, ...) [WHERE predicate]}: the columns or expressions of a unique index */
+    record Keys(List<ConflictKey> keys, Optional<Expr> where) implements ConflictTarget {
+      public Keys {
+        keys = List.copyOf(keys);
+        if (keys.isEmpty()) {
+          throw new IllegalArgumentException("a conflict target names at least one key");
+        }
+      }
+    }
 
-  /** {@code DELETE FROM t [WHERE predicate]} */
-  record Delete(QualifiedName table, Optional<Expr> where) implements Operation {}
+    /** {@code ON CONSTRAINT name} */
+    record Constraint(Identifier name) implements ConflictTarget {}
+  }
+
+  /** One key of {@link ConflictTarget.Keys}. */
+  sealed interface ConflictKey {
+    /** a column */
+    record Column(Identifier column) implements ConflictKey {}
+
+    /**
+     * an expression as written in the list: a function call {@code lower(email)} or a
+     * parenthesized expression {@code (a + b)}, parentheses included
+     */
+    record Expression(Expr expression) implements ConflictKey {}
+  }
+
+  /** What an {@link OnConflict} does with a conflicting row. */
+  sealed interface ConflictAction {
+    /** {@code DO NOTHING} */
+    record DoNothing() implements ConflictAction {}
+
+    /**
+     * {@code DO UPDATE SET ... [WHERE predicate]}; the values may name the proposed row as
+     * {@code EXCLUDED}
+     */
+    record DoUpdate(List<Assignment> assignments, Optional<Expr> where) implements ConflictAction {
+      public DoUpdate {
+        assignments = List.copyOf(assignments);
+        if (assignments.isEmpty()) {
+          throw new IllegalArgumentException("DO UPDATE SET assigns at least one column");
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code [WITH ...] UPDATE t [[AS] alias] SET item [, ...] [FROM list] [WHERE predicate]
+   * [RETURNING ...]}
+   */
+  record Update(
+      Optional<With> with,
+      QualifiedName table,
+      Optional<Identifier> alias,
+      List<Assignment> assignments,
+      Optional<FromList> from,
+      Optional<Expr> where,
+      Optional<Expr> returning)
+      implements Operation {
+    public Update {
+      assignments = List.copyOf(assignments);
+      if (assignments.isEmpty()) {
+        throw new IllegalArgumentException("UPDATE assigns at least one column");
+      }
+    }
+
+    /** {@code UPDATE t SET ... [WHERE predicate]}, the plain form. */
+    public Update(QualifiedName table, List<Assignment> assignments, Optional<Expr> where) {
+      this(Optional.empty(), table, Optional.empty(), assignments, Optional.empty(), where,
+          Optional.empty());
+    }
+  }
+
+  /** One item of the {@code SET} list of an {@link Update} or {@code ON CONFLICT DO UPDATE}. */
+  sealed interface Assignment {
+    /** {@code column = value} */
+    record Column(Identifier column, AssignedValue value) implements Assignment {}
+
+    /**
+     * {@code (a, b) = (value, value)} or {@code (a, b) = ROW(value, value)}, as many values as
+     * columns (PostgreSQL needs {@code ROW} for a single column; the two forms mean the same)
+     */
+    record Row(List<Identifier> columns, List<AssignedValue> values) implements Assignment {
+      public Row {
+        columns = List.copyOf(columns);
+        values = List.copyOf(values);
+        if (columns.isEmpty() || columns.size() != values.size()) {
+          throw new IllegalArgumentException(
+              columns.size() + " columns but " + values.size() + " values");
+        }
+      }
+    }
+
+    /** {@code (a, b) = (SELECT ...)}, the query kept as source text (without its parentheses) */
+    record RowQuery(List<Identifier> columns, Expr query) implements Assignment {
+      public RowQuery {
+        columns = List.copyOf(columns);
+        if (columns.isEmpty()) {
+          throw new IllegalArgumentException("a row assignment names at least one column");
+        }
+      }
+    }
+
+    /** {@code column = expr} */
+    static Assignment of(Identifier column, Expr value) {
+      return new Column(column, new AssignedValue.Expression(value));
+    }
+  }
+
+  /** The value given to one column by an {@link Assignment}. */
+  sealed interface AssignedValue {
+    /** an expression, kept as source text */
+    record Expression(Expr expr) implements AssignedValue {}
+
+    /** {@code DEFAULT}: the column's default */
+    record Default() implements AssignedValue {}
+  }
+
+  /**
+   * The {@code FROM} list of an {@link Update} or the {@code USING} list of a {@link Delete}, kept
+   * as source text, with the tables it names where that can be told from the tokens alone: the
+   * first name of each comma-separated item and each name after {@code JOIN}, unless it is a
+   * function call, a subquery or {@code LATERAL}.
+   */
+  record FromList(Expr sql, List<QualifiedName> tables) {
+    public FromList {
+      tables = List.copyOf(tables);
+    }
+  }
+
+  /**
+   * {@code [WITH ...] DELETE FROM t [[AS] alias] [USING list] [WHERE predicate] [RETURNING ...]}
+   */
+  record Delete(
+      Optional<With> with,
+      QualifiedName table,
+      Optional<Identifier> alias,
+      Optional<FromList> using,
+      Optional<Expr> where,
+      Optional<Expr> returning)
+      implements Operation {
+    /** {@code DELETE FROM t [WHERE predicate]}, the plain form. */
+    public Delete(QualifiedName table, Optional<Expr> where) {
+      this(Optional.empty(), table, Optional.empty(), Optional.empty(), where, Optional.empty());
+    }
+  }
+
+  /**
+   * {@code WITH [RECURSIVE] query [, ...]} before a data-changing statement or a {@link Select}.
+   */
+  record With(boolean recursive, List<CommonTableExpression> queries) {
+    public With {
+      queries = List.copyOf(queries);
+      if (queries.isEmpty()) {
+        throw new IllegalArgumentException("WITH names at least one query");
+      }
+    }
+  }
+
+  /**
+   * {@code name [(columns)] AS [[NOT] MATERIALIZED] (body)}: the body (a query or itself a
+   * data-changing statement) kept as source text, without its parentheses.
+   */
+  record CommonTableExpression(
+      Identifier name, List<Identifier> columns, Materialization materialization, Expr body) {
+    public CommonTableExpression {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /** Whether a {@link CommonTableExpression} said {@code MATERIALIZED} or {@code NOT MATERIALIZED}. */
+  enum Materialization {
+    DEFAULT,
+    MATERIALIZED,
+    NOT_MATERIALIZED
+  }
+
+  /**
+   * {@code [WITH ...] SELECT ...} run for its effect ({@code SELECT setval(...)}, {@code SELECT
+   * pg_catalog.set_config(...)}): the query kept as source text from {@code SELECT} to the end,
+   * with the functions called at the top of its select list ({@code f(...)} items), which is all
+   * that a later check can learn from it without parsing the query.
+   */
+  record Select(Optional<With> with, Expr query, List<QualifiedName> calledFunctions)
+      implements Operation {
+    public Select {
+      calledFunctions = List.copyOf(calledFunctions);
+    }
+  }
+
+  /**
+   * {@code TRUNCATE [TABLE] [ONLY] t [, ...] [RESTART IDENTITY | CONTINUE IDENTITY] [CASCADE |
+   * RESTRICT]}
+   */
+  record Truncate(List<TruncateTarget> tables, TruncateIdentity identity, boolean cascade)
+      implements Operation {
+    public Truncate {
+      tables = List.copyOf(tables);
+      if (tables.isEmpty()) {
+        throw new IllegalArgumentException("TRUNCATE names at least one table");
+      }
+    }
+  }
+
+  /** One table of a {@link Truncate}; {@code only} leaves its descendant tables alone. */
+  record TruncateTarget(QualifiedName table, boolean only) {}
+
+  /** What a {@link Truncate} does to the sequences its tables own. */
+  enum TruncateIdentity {
+    /** nothing said: PostgreSQL continues them */
+    DEFAULT,
+    /** {@code RESTART IDENTITY} */
+    RESTART,
+    /** {@code CONTINUE IDENTITY} */
+    CONTINUE
+  }
 
   /** {@code CREATE TYPE name AS ENUM ('a', 'b', ...)}: the values in order, unescaped. */
   record CreateEnumType(QualifiedName type, List<String> values) implements Operation {

@@ -35,6 +35,8 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
           case Operation.Insert ignored -> false;
           case Operation.Update ignored -> false;
           case Operation.Delete ignored -> false;
+          case Operation.Select ignored -> false;
+          case Operation.Truncate ignored -> false;
           case Operation.RawSql ignored -> false;
           case Operation.PostgresOnly.CreateExtension ignored -> false;
           case Operation.PostgresOnly.DropExtension ignored -> false;

@@ -43,7 +43,20 @@ enum ParseCode {
   /** Text that psql may read differently from strata (quotes, NUL), or a block left inside a quote. */
   PSQL_READS_DIFFERENTLY("E0124"),
   /** Parentheses and square brackets nested deeper than {@link StatementParser#MAX_NESTING}. */
-  NESTING_TOO_DEEP("E0125");
+  NESTING_TOO_DEEP("E0125"),
+  /** Constraint attributes that contradict or repeat each other ({@code DEFERRABLE NOT DEFERRABLE}). */
+  CONSTRAINT_ATTRIBUTE_CONFLICT("E0130"),
+  /**
+   * A constraint attribute the constraint does not take ({@code NOT VALID} on a key, {@code
+   * DEFERRABLE} on a check), or an {@code ALTER CONSTRAINT} that changes nothing.
+   */
+  CONSTRAINT_ATTRIBUTE_NOT_ALLOWED("E0131"),
+  /** {@code PRIMARY KEY USING INDEX} / {@code UNIQUE USING INDEX} outside {@code ALTER TABLE ... ADD}. */
+  USING_INDEX_NOT_ALLOWED("E0132"),
+  /** A partitioning clause PostgreSQL refuses: unknown strategy, bad hash bound, ordered key. */
+  PARTITION_CLAUSE("E0133"),
+  /** {@code DROP INDEX CONCURRENTLY} with several indexes (PostgreSQL drops one at a time). */
+  DROP_INDEX_CONCURRENTLY_SEVERAL("E0134");
 
   private final String code;
 

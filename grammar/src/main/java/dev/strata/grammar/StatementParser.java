@@ -85,11 +85,12 @@ final class StatementParser {
     boolean subset = switch (first) {
       case StrataLexer.CREATE -> second == StrataLexer.TABLE || second == StrataLexer.INDEX
           || second == StrataLexer.SCHEMA
+          || second == StrataLexer.UNLOGGED && third == StrataLexer.TABLE
           || second == StrataLexer.UNIQUE && third == StrataLexer.INDEX
           || second == StrataLexer.EXTENSION;
       case StrataLexer.DROP -> second == StrataLexer.TABLE || second == StrataLexer.INDEX
           || second == StrataLexer.SCHEMA || second == StrataLexer.EXTENSION;
-      case StrataLexer.ALTER -> second == StrataLexer.TABLE;
+      case StrataLexer.ALTER -> second == StrataLexer.TABLE || second == StrataLexer.INDEX;
       case StrataLexer.INSERT, StrataLexer.UPDATE, StrataLexer.DELETE -> true;
       default -> false;
     };

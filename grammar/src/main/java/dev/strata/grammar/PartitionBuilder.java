@@ -95,7 +95,8 @@ final class PartitionBuilder extends StrataParserBaseVisitor<PartitionBound> {
     Integer modulus = values.get("modulus");
     Integer remainder = values.get("remainder");
     if (modulus == null || remainder == null || modulus < 1 || remainder >= modulus) {
-      throw ParseCode.PARTITION_CLAUSE.fail(source.file(), source.span(context.getStart()),
+      throw ParseCode.PARTITION_CLAUSE.fail(source.file(),
+          source.span(context.getStart(), context.getStop()),
           modulus == null || remainder == null
               ? "a hash partition bound needs both MODULUS and REMAINDER"
               : "a hash partition bound needs a MODULUS above 0 and a REMAINDER below it",

@@ -68,7 +68,7 @@ final class TableConstraintBuilder {
     Deferrable deferral = Deferrable.DEFAULT;
     Initially initially = Initially.DEFAULT;
     boolean invalid = false;
-    Token deferralAt = null;
+    StrataParser.ConstraintAttributeContext initiallyAt = null;
     for (StrataParser.ConstraintAttributeContext attribute : context.constraintAttribute()) {
       Token start = attribute.getStart();
       Token stop = attribute.getStop();
@@ -91,11 +91,11 @@ final class TableConstraintBuilder {
         case StrataParser.NotDeferrableAttributeContext ignored -> {
           requireUnset(deferral != Deferrable.DEFAULT, start, stop, words);
           deferral = Deferrable.NOT_DEFERRABLE;
-          deferralAt = start;
         }
         case StrataParser.InitiallyAttributeContext initial -> {
           requireUnset(initially != Initially.DEFAULT, start, stop, words);
           initially = initial.deferred != null ? Initially.DEFERRED : Initially.IMMEDIATE;
+          initiallyAt = initial;
         }
         case StrataParser.NotValidAttributeContext ignored -> {
           requireUnset(invalid, start, stop, words);
@@ -105,7 +105,8 @@ final class TableConstraintBuilder {
       }
     }
     if (deferral == Deferrable.NOT_DEFERRABLE && initially == Initially.DEFERRED) {
-      throw ParseCode.CONSTRAINT_ATTRIBUTE_CONFLICT.fail(source.file(), source.span(deferralAt),
+      throw ParseCode.CONSTRAINT_ATTRIBUTE_CONFLICT.fail(source.file(), 
+          source.span(initiallyAt.getStart(), initiallyAt.getStop()),
           "a NOT DEFERRABLE constraint cannot be INITIALLY DEFERRED",
           "help: write DEFERRABLE INITIALLY DEFERRED, or remove INITIALLY DEFERRED");
     }

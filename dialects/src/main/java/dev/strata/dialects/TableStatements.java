@@ -36,6 +36,13 @@ import org.jooq.impl.DSL;
  * treats both forms alike, generated constraint names included. An {@code ALTER TABLE} with several
  * actions becomes one statement per action, in order (jOOQ renders one action per statement), which
  * is equivalent inside the script's transaction.
+ *
+ * <p>What jOOQ 3.20 has no form for is added by hand: {@code UNLOGGED} and {@code ONLY} after the
+ * leading words ({@link TablePrefix}), constraints with a timing, {@code NOT VALID}, {@code MATCH},
+ * {@code NULLS NOT DISTINCT} or {@code USING INDEX} in place of stand-ins ({@link StandIns},
+ * {@link ConstraintSql}), {@code PARTITION BY} and {@code WITH (...)} in jOOQ's storage slot after
+ * the element list, and whole statements for partitions, {@code CREATE TABLE ... AS}, several-table
+ * drops and the constraint and partition actions ({@link TableFormSql}).
  */
 final class TableStatements {
   private final SqlContext sql;

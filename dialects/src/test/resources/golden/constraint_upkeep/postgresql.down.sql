@@ -4,7 +4,7 @@
 -- from: 0001_constraint_upkeep
 -- to: base
 -- version table: alembic_version
--- sources: sha256:07eb465885351fa75ddbc9f67ad1ea226008a376a446260c29ec6089648e8696 over 1 revision file
+-- sources: sha256:b7504d6ee04c07524c0786d49e5d25fedc2cba9c8fb97475a7987ce3b7a74932 over 1 revision file
 
 DO $strata$
 DECLARE
@@ -40,7 +40,13 @@ $strata$;
 
 BEGIN;
 
--- Running downgrade 0001_constraint_upkeep -> , deferrable keys, MATCH, NOT VALID, USING INDEX and constraint upkeep
+-- Running downgrade 0001_constraint_upkeep -> , deferrable keys, MATCH, NOT VALID, USING INDEX, EXCLUDE, SET SCHEMA and constraint upkeep
+
+ALTER TABLE archive.bookings SET SCHEMA public;
+
+DROP SCHEMA archive;
+
+DROP TABLE bookings;
 
 ALTER TABLE shelf_slots DROP label;
 

@@ -4,7 +4,7 @@
 -- from: base
 -- to: 0001_constraint_upkeep
 -- version table: alembic_version
--- sources: sha256:07eb465885351fa75ddbc9f67ad1ea226008a376a446260c29ec6089648e8696 over 1 revision file
+-- sources: sha256:b7504d6ee04c07524c0786d49e5d25fedc2cba9c8fb97475a7987ce3b7a74932 over 1 revision file
 
 DO $strata$
 DECLARE
@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS alembic_version (
     CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
 );
 
--- Running upgrade  -> 0001_constraint_upkeep, deferrable keys, MATCH, NOT VALID, USING INDEX and constraint upkeep
+-- Running upgrade  -> 0001_constraint_upkeep, deferrable keys, MATCH, NOT VALID, USING INDEX, EXCLUDE, SET SCHEMA and constraint upkeep
 
 CREATE TABLE authors (
     id bigint NOT NULL,
@@ -91,6 +91,20 @@ ALTER TABLE books RENAME CONSTRAINT books_author_fk2 TO books_author_again_fkey;
 ALTER TABLE books ADD CONSTRAINT books_isbn_price_key UNIQUE NULLS NOT DISTINCT (isbn, price);
 
 ALTER TABLE shelf_slots ADD label text, ADD CONSTRAINT shelf_slots_label_key UNIQUE (label) DEFERRABLE INITIALLY DEFERRED;
+
+CREATE TABLE bookings (
+    room int NOT NULL,
+    starts_at timestamp NOT NULL,
+    ends_at timestamp NOT NULL,
+    cancelled boolean NOT NULL DEFAULT false,
+    CONSTRAINT bookings_no_overlap EXCLUDE USING gist ((tsrange(starts_at, ends_at)) WITH &&) WHERE (NOT cancelled) DEFERRABLE
+);
+
+ALTER TABLE bookings ADD EXCLUDE USING btree (room WITH =, starts_at WITH =) WITH (fillfactor = 90);
+
+CREATE SCHEMA archive;
+
+ALTER TABLE bookings SET SCHEMA archive;
 
 INSERT INTO alembic_version (version_num) VALUES ('0001_constraint_upkeep');
 

@@ -12,7 +12,7 @@ import org.jooq.Constraint;
 /**
  * A table constraint with a clause jOOQ 3.20 has no form for: {@code [NOT] DEFERRABLE},
  * {@code INITIALLY DEFERRED|IMMEDIATE}, {@code NOT VALID}, {@code MATCH FULL|SIMPLE}, {@code UNIQUE
- * NULLS NOT DISTINCT} and {@code PRIMARY KEY|UNIQUE USING INDEX}. What jOOQ can say (name, key
+ * NULLS NOT DISTINCT}, {@code PRIMARY KEY|UNIQUE USING INDEX} and {@code EXCLUDE} constraints. What jOOQ can say (name, key
  * columns, references, check condition) is rendered by jOOQ and the missing clauses follow in
  * PostgreSQL's order (gram.y's ConstraintElem: {@code MATCH} before the referential actions, the
  * attributes last). Constraints without such a clause are left to jOOQ entirely ({@link
@@ -31,14 +31,15 @@ final class ConstraintSql {
       case TableConstraint.ForeignKey key ->
           key.match().isPresent() || !key.timing().isDefault() || key.notValid();
       case TableConstraint.UsingIndex using -> true;
+      case TableConstraint.Exclude exclude -> true;
     };
   }
 
   /**
    * The constraint's SQL; {@code jooq} renders a constraint without the clauses jOOQ cannot say.
    */
-  static String render(
-      SqlContext sql, TableConstraint constraint, Function<TableConstraint, Constraint> jooq) {
+  static String render(SqlContext sql, IndexKeySql keys, TableConstraint constraint,
+      Function<TableConstraint, Constraint> jooq) {
     return switch (constraint) {
       case TableConstraint.PrimaryKey key ->
           sql.render(jooq.apply(new TableConstraint.PrimaryKey(key.name(), key.columns())))
@@ -61,6 +62,7 @@ final class ConstraintSql {
               + " USING INDEX "
               + sql.render(SqlContext.name(using.index()))
               + timing(using.timing());
+      case TableConstraint.Exclude exclude -> exclude(sql, keys, exclude);
     };
   }
 
@@ -96,6 +98,20 @@ final class ConstraintSql {
               + key.onUpdate().map(a -> " ON UPDATE " + a.sql()).orElse("");
     }
     return references + timing(key.timing()) + (key.notValid() ? " NOT VALID" : "");
+  }
+
+  /** {@code EXCLUDE USING gist (room WITH =, during WITH &&) ...}: jOOQ has no EXCLUDE at all. */
+  private static String exclude(SqlContext sql, IndexKeySql keys, TableConstraint.Exclude exclude) {
+    return name(sql, exclude.name())
+        + "EXCLUDE"
+        + exclude.method().map(m -> " USING " + m).orElse("")
+        + exclude.elements().stream()
+            .map(e -> keys.key(e.key()) + " WITH " + e.operator())
+            .collect(Collectors.joining(", ", " (", ")"))
+        + (exclude.include().isEmpty() ? "" : " INCLUDE " + columns(sql, exclude.include()))
+        + (exclude.options().isEmpty() ? "" : " " + keys.with(exclude.options()))
+        + exclude.where().map(w -> " WHERE (" + keys.expression(w) + ")").orElse("")
+        + timing(exclude.timing());
   }
 
   private static String timing(ConstraintTiming timing) {

@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.IndexElement;
 import dev.strata.grammar.ast.StorageParameter;
 import java.util.List;
@@ -48,6 +49,11 @@ final class IndexKeySql {
       case LAST -> " NULLS LAST";
     });
     return out.toString();
+  }
+
+  /** An expression as written (a predicate, a value). */
+  String expression(Expr expr) {
+    return expressions.text(expr);
   }
 
   /** The keys, comma-separated in parentheses. */

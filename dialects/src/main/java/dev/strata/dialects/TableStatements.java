@@ -225,6 +225,8 @@ final class TableStatements {
       case AlterAction.AttachPartition attach ->
           handWritten(alter, "ATTACH PARTITION " + sql.render(SqlContext.name(attach.partition()))
               + " " + partitions.bound(attach.bound()));
+      case AlterAction.SetSchema move ->
+          handWritten(alter, "SET SCHEMA " + sql.render(SqlContext.name(move.schema())));
       case AlterAction.DetachPartition detach ->
           handWritten(alter, "DETACH PARTITION " + sql.render(SqlContext.name(detach.partition())));
     };
@@ -365,14 +367,14 @@ final class TableStatements {
   /** jOOQ's constraint, or a stand-in for a hand-written one ({@link ConstraintSql}). */
   private Constraint constraint(TableConstraint constraint, StandIns standIns) {
     return ConstraintSql.needed(constraint)
-        ? standIns.add(ConstraintSql.render(sql, constraint, this::jooqConstraint))
+        ? standIns.add(ConstraintSql.render(sql, keys, constraint, this::jooqConstraint))
         : jooqConstraint(constraint);
   }
 
   /** The constraint's SQL, by jOOQ or by hand ({@link ConstraintSql}). */
   private String constraintText(TableConstraint constraint) {
     return ConstraintSql.needed(constraint)
-        ? ConstraintSql.render(sql, constraint, this::jooqConstraint)
+        ? ConstraintSql.render(sql, keys, constraint, this::jooqConstraint)
         : sql.render(jooqConstraint(constraint));
   }
 
@@ -387,6 +389,8 @@ final class TableStatements {
       case TableConstraint.ForeignKey key -> foreignKey(step, key);
       case TableConstraint.UsingIndex using ->
           throw new IllegalStateException("USING INDEX is rendered by ConstraintSql");
+      case TableConstraint.Exclude exclude ->
+          throw new IllegalStateException("EXCLUDE is rendered by ConstraintSql");
     };
   }
 

@@ -1,6 +1,6 @@
 -- revision: 0001_constraint_upkeep
 -- revises: base
--- message: deferrable keys, MATCH, NOT VALID, USING INDEX and constraint upkeep
+-- message: deferrable keys, MATCH, NOT VALID, USING INDEX, EXCLUDE, SET SCHEMA and constraint upkeep
 
 -- +upgrade
 CREATE TABLE authors (
@@ -32,8 +32,21 @@ ALTER TABLE books ALTER CONSTRAINT books_author_fk2 DEFERRABLE INITIALLY DEFERRE
 ALTER TABLE books RENAME CONSTRAINT books_author_fk2 TO books_author_again_fkey;
 ALTER TABLE books ADD CONSTRAINT books_isbn_price_key UNIQUE NULLS NOT DISTINCT (isbn, price);
 ALTER TABLE shelf_slots ADD COLUMN label TEXT CONSTRAINT shelf_slots_label_key UNIQUE DEFERRABLE INITIALLY DEFERRED;
+CREATE TABLE bookings (
+    room INTEGER NOT NULL,
+    starts_at TIMESTAMP NOT NULL,
+    ends_at TIMESTAMP NOT NULL,
+    cancelled BOOLEAN NOT NULL DEFAULT false,
+    CONSTRAINT bookings_no_overlap EXCLUDE USING gist ((tsrange(starts_at, ends_at)) WITH &&) WHERE (NOT cancelled) DEFERRABLE
+);
+ALTER TABLE bookings ADD EXCLUDE USING btree (room WITH =, starts_at WITH =) WITH (fillfactor = 90);
+CREATE SCHEMA archive;
+ALTER TABLE bookings SET SCHEMA archive;
 
 -- +downgrade
+ALTER TABLE archive.bookings SET SCHEMA public;
+DROP SCHEMA archive;
+DROP TABLE bookings;
 ALTER TABLE shelf_slots DROP COLUMN label;
 ALTER TABLE books DROP CONSTRAINT books_isbn_price_key;
 ALTER TABLE books RENAME CONSTRAINT books_author_again_fkey TO books_author_fk2;

@@ -89,6 +89,11 @@ final class AlterActionBuilder extends StrataParserBaseVisitor<AlterAction> {
   }
 
   @Override
+  public AlterAction visitSetSchema(StrataParser.SetSchemaContext context) {
+    return new AlterAction.SetSchema(names.identifier(context.schema));
+  }
+
+  @Override
   public AlterAction visitDetachPartition(StrataParser.DetachPartitionContext context) {
     return new AlterAction.DetachPartition(names.qualified(context.partition));
   }

@@ -23,10 +23,12 @@ final class TableConstraintBuilder {
   private final SourceText source;
   private final Names names;
   private final ActionBuilder actions = new ActionBuilder();
+  private final IndexElementBuilder keys;
 
   TableConstraintBuilder(SourceText source, Names names) {
     this.source = source;
     this.names = names;
+    this.keys = new IndexElementBuilder(source, names);
   }
 
   /**
@@ -80,7 +82,7 @@ final class TableConstraintBuilder {
             isNotValid
                 ? "note: only CHECK and FOREIGN KEY constraints can be NOT VALID, and only where"
                     + " they are written as table constraints"
-                : "note: only PRIMARY KEY, UNIQUE and foreign-key constraints can be deferred",
+                : "note: only PRIMARY KEY, UNIQUE, EXCLUDE and foreign-key constraints can be deferred",
             "help: remove " + words);
       }
       switch (attribute) {
@@ -169,11 +171,32 @@ final class TableConstraintBuilder {
     }
 
     @Override
+    public TableConstraint visitExcludeTable(StrataParser.ExcludeTableContext context) {
+      return new ExcludeBuilder().build(name, context);
+    }
+
+    @Override
     public TableConstraint visitUsingIndexTable(StrataParser.UsingIndexTableContext context) {
       boolean primaryKey = context.primaryKey != null;
       return new TableConstraint.UsingIndex(name, primaryKey, names.identifier(context.index),
           attributes(context.attributes, primaryKey ? "a PRIMARY KEY" : "a UNIQUE constraint",
               true, false).timing());
+    }
+  }
+
+  private final class ExcludeBuilder {
+    TableConstraint build(Optional<Identifier> name, StrataParser.ExcludeTableContext context) {
+      return new TableConstraint.Exclude(
+          name,
+          Optional.ofNullable(context.method).map(method -> names.identifier(method).value()),
+          context.exclusionElement().stream()
+              .map(e -> new TableConstraint.ExclusionElement(keys.visit(e.key),
+                  source.text(e.operator.getStart(), e.operator.getStop())))
+              .toList(),
+          names.list(context.include),
+          keys.parameters(context.options),
+          Optional.ofNullable(context.where).map(source::expr),
+          attributes(context.attributes, "an EXCLUDE constraint", true, false).timing());
     }
   }
 

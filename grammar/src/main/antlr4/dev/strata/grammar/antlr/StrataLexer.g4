@@ -115,6 +115,7 @@ DETACH : 'detach' ;
 DISTINCT : 'distinct' ;
 DO : 'do' ;
 DROP : 'drop' ;
+EXCLUDE : 'exclude' ;
 EXISTS : 'exists' ;
 EXTENSION : 'extension' ;
 FIRST : 'first' ;

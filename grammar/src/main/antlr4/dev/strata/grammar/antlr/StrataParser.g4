@@ -90,7 +90,16 @@ tableConstraintBody
       attributes=constraintAttributes                                          #foreignKeyTable
   | (primaryKey=PRIMARY KEY | UNIQUE) USING INDEX index=identifier
       attributes=constraintAttributes                                          #usingIndexTable
+  | EXCLUDE (USING method=identifier)?
+      LPAREN exclusionElement (COMMA exclusionElement)* RPAREN
+      (INCLUDE include=identifierList)? (WITH options=storageParameters)?
+      (WHERE LPAREN where=innerExpr RPAREN)? attributes=constraintAttributes    #excludeTable
   ;
+
+/** One key of an EXCLUDE constraint and the operator rows must not share: room WITH =. */
+exclusionElement : key=indexElement WITH operator=exclusionOperator ;
+
+exclusionOperator : (EQ | OPERATOR)+ ;
 
 /** MATCH FULL | MATCH SIMPLE (PostgreSQL has no MATCH PARTIAL yet). */
 matchType : MATCH (full=FULL | SIMPLE) ;
@@ -136,6 +145,7 @@ alterAction
   | VALIDATE CONSTRAINT name=identifier                                        #validateConstraint
   | ATTACH PARTITION partition=qualifiedName bound=partitionBound              #attachPartition
   | DETACH PARTITION partition=qualifiedName                                   #detachPartition
+  | SET SCHEMA schema=identifier                                               #setSchema
   ;
 
 // ---- partitioning, storage parameters, CREATE TABLE ... AS

@@ -61,6 +61,9 @@ public sealed interface AlterAction {
   /** {@code ATTACH PARTITION partition bound} */
   record AttachPartition(QualifiedName partition, PartitionBound bound) implements AlterAction {}
 
+  /** {@code SET SCHEMA schema}: moves the table (with its indexes, constraints, sequences). */
+  record SetSchema(Identifier schema) implements AlterAction {}
+
   /** {@code DETACH PARTITION partition} */
   record DetachPartition(QualifiedName partition) implements AlterAction {}
 }

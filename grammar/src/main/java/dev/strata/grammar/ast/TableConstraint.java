@@ -92,4 +92,30 @@ public sealed interface TableConstraint {
   record UsingIndex(
       Optional<Identifier> name, boolean primaryKey, Identifier index, ConstraintTiming timing)
       implements TableConstraint {}
+
+  /**
+   * {@code EXCLUDE [USING method] (key WITH operator, ...) [INCLUDE (columns)] [WITH (parameters)]
+   * [WHERE (predicate)] [DEFERRABLE ...]}: no two rows may match on every key with its operator.
+   */
+  record Exclude(
+      Optional<Identifier> name,
+      Optional<String> method,
+      List<ExclusionElement> elements,
+      List<Identifier> include,
+      List<StorageParameter> options,
+      Optional<Expr> where,
+      ConstraintTiming timing)
+      implements TableConstraint {
+    public Exclude {
+      elements = List.copyOf(elements);
+      include = List.copyOf(include);
+      options = List.copyOf(options);
+      if (elements.isEmpty()) {
+        throw new IllegalArgumentException("EXCLUDE has at least one key");
+      }
+    }
+  }
+
+  /** One {@code key WITH operator} of an {@link Exclude}; the operator as written ({@code &&}). */
+  record ExclusionElement(IndexElement key, String operator) {}
 }

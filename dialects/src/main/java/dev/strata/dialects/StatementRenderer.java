@@ -20,6 +20,7 @@ import org.jooq.InsertValuesStepN;
 import org.jooq.Name;
 import org.jooq.OrderField;
 import org.jooq.Query;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -38,12 +39,14 @@ final class StatementRenderer {
   private final CommentStatements comments;
   private final ViewStatements views;
   private final DmlStatements dml;
+  private final IndexKeySql keys;
 
   StatementRenderer(Dialect dialect, SqlContext sql) {
     this.dialect = dialect;
     this.sql = sql;
     this.expressions = new Expressions(dialect);
-    this.tables = new TableStatements(sql, expressions);
+    this.keys = new IndexKeySql(sql, expressions);
+    this.tables = new TableStatements(sql, expressions, keys);
     this.types = new TypeStatements(sql);
     this.sequences = new SequenceStatements(sql);
     this.comments = new CommentStatements(sql, expressions);
@@ -62,10 +65,13 @@ final class StatementRenderer {
     Site site = new Site(source, statement.span());
     return switch (statement.operation()) {
       case Operation.CreateTable create -> tables.createTable(create, site);
+      case Operation.CreatePartition create -> tables.createPartition(create);
+      case Operation.CreateTableAs create -> tables.createTableAs(create);
       case Operation.DropTable drop -> tables.dropTable(drop);
       case Operation.AlterTable alter -> tables.alterTable(alter, site);
       case CreateIndex index -> List.of(createIndex(index, site));
       case DropIndex drop -> List.of(dropIndex(drop));
+      case Operation.RenameIndex rename -> List.of(renameIndex(rename));
       case Operation.CreateSchema create -> {
         Name schema = SqlContext.name(create.schema());
         yield List.of(
@@ -167,16 +173,26 @@ final class StatementRenderer {
           "CREATE INDEX IF NOT EXISTS needs an index name",
           "note: " + dialect.id() + " can only test for an index by its name");
     }
-    if (index.concurrently() || index.method().isPresent()) {
+    if (index.concurrently()
+        || index.method().isPresent()
+        || index.only()
+        || index.nullsNotDistinct()
+        || !index.options().isEmpty()
+        || index.elements().stream().anyMatch(IndexKeySql::needed)) {
       return new CreateIndexSql(
               index.name().map(SqlContext::name),
               SqlContext.name(index.table()),
+              index.only(),
               index.unique(),
               index.concurrently(),
               index.ifNotExists(),
               index.method(),
-              index.elements().stream().map(e -> sql.render(indexKey(e))).toList(),
+              index.elements().stream()
+                  .map(e -> IndexKeySql.needed(e) ? keys.key(e) : sql.render(indexKey(e)))
+                  .toList(),
               index.include().stream().map(SqlContext::name).toList(),
+              index.nullsNotDistinct(),
+              keys.with(index.options()),
               index.where().map(expressions::text))
           .render(sql);
     }
@@ -209,26 +225,54 @@ final class StatementRenderer {
     return index.unique() ? sql.dsl().createUniqueIndex(name) : sql.dsl().createIndex(name);
   }
 
-  /** A column key, or an expression key in the parentheses PostgreSQL requires around it. */
+  /**
+   * A column key, or an expression key in the parentheses PostgreSQL requires around it, with its
+   * order and nulls order.
+   */
   private OrderField<?> indexKey(IndexElement element) {
     Field<Object> key =
         element.column().isPresent()
             ? DSL.field(SqlContext.name(element.column().get()))
             : DSL.field(DSL.raw("(" + expressions.text(element.expression().get()) + ")"));
-    return switch (element.order()) {
+    OrderField<?> ordered = switch (element.order()) {
       case DEFAULT -> key;
       case ASC -> key.asc();
       case DESC -> key.desc();
     };
+    SortField<?> sorted = ordered instanceof SortField<?> field ? field : key.sortDefault();
+    return switch (element.nulls()) {
+      case DEFAULT -> ordered;
+      case FIRST -> sorted.nullsFirst();
+      case LAST -> sorted.nullsLast();
+    };
   }
 
   private String dropIndex(DropIndex drop) {
-    Name index = SqlContext.name(drop.index());
-    if (drop.concurrently() || drop.index().schema().isPresent()) {
-      return DropIndexSql.render(sql, index, drop.concurrently(), drop.ifExists(), drop.cascade());
+    if (drop.concurrently()
+        || drop.indexes().size() > 1
+        || drop.indexes().getFirst().schema().isPresent()) {
+      return DropIndexSql.render(
+          sql,
+          drop.indexes().stream().map(SqlContext::name).toList(),
+          drop.concurrently(),
+          drop.ifExists(),
+          drop.cascade());
     }
+    Name index = SqlContext.name(drop.indexes().getFirst());
     var step = drop.ifExists() ? sql.dsl().dropIndexIfExists(index) : sql.dsl().dropIndex(index);
     return sql.render(drop.cascade() ? step.cascade() : step);
+  }
+
+  /** jOOQ for an unqualified index; {@link TableFormSql#renameIndex}, keeping the schema, else. */
+  private String renameIndex(Operation.RenameIndex rename) {
+    Name index = SqlContext.name(rename.index());
+    Name newName = SqlContext.name(rename.newName());
+    if (rename.index().schema().isPresent()) {
+      return TableFormSql.renameIndex(sql, index, rename.ifExists(), newName);
+    }
+    var step =
+        rename.ifExists() ? sql.dsl().alterIndexIfExists(index) : sql.dsl().alterIndex(index);
+    return sql.render(step.renameTo(newName));
   }
 
   /**

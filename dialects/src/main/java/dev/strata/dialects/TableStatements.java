@@ -7,7 +7,9 @@ import dev.strata.grammar.ast.ColumnDef;
 import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation.AlterTable;
+import dev.strata.grammar.ast.Operation.CreatePartition;
 import dev.strata.grammar.ast.Operation.CreateTable;
+import dev.strata.grammar.ast.Operation.CreateTableAs;
 import dev.strata.grammar.ast.Operation.DropTable;
 import dev.strata.grammar.ast.ReferentialAction;
 import dev.strata.grammar.ast.TableConstraint;
@@ -35,14 +37,25 @@ import org.jooq.impl.DSL;
  * treats both forms alike, generated constraint names included. An {@code ALTER TABLE} with several
  * actions becomes one statement per action, in order (jOOQ renders one action per statement), which
  * is equivalent inside the script's transaction.
+ *
+ * <p>What jOOQ 3.20 has no form for is added by hand: {@code UNLOGGED} and {@code ONLY} after the
+ * leading words ({@link TablePrefix}), constraints with a timing, {@code NOT VALID}, {@code MATCH},
+ * {@code NULLS NOT DISTINCT} or {@code USING INDEX} in place of stand-ins ({@link StandIns},
+ * {@link ConstraintSql}), {@code PARTITION BY} and {@code WITH (...)} in jOOQ's storage slot after
+ * the element list, and whole statements for partitions, {@code CREATE TABLE ... AS}, several-table
+ * drops and the constraint and partition actions ({@link TableFormSql}).
  */
 final class TableStatements {
   private final SqlContext sql;
   private final Expressions expressions;
+  private final IndexKeySql keys;
+  private final PartitionSql partitions;
 
-  TableStatements(SqlContext sql, Expressions expressions) {
+  TableStatements(SqlContext sql, Expressions expressions, IndexKeySql keys) {
     this.sql = sql;
     this.expressions = expressions;
+    this.keys = keys;
+    this.partitions = new PartitionSql(sql, expressions, keys);
   }
 
   List<String> createTable(CreateTable create, Site site) throws DiagnosticException {
@@ -63,35 +76,90 @@ final class TableStatements {
             : sql.dsl().createTable(table);
     List<Constraint> constraints = new ArrayList<>();
     List<String> after = new ArrayList<>();
+    StandIns standIns = new StandIns(sql);
     for (ColumnDef column : create.columns()) {
       statement = statement.column(SqlContext.name(column.name()), columnType(column));
-      constraints.addAll(columnConstraints(column));
+      constraints.addAll(columnConstraints(column, standIns));
       if (identityAlways(column)) {
         after.add(IdentityAlwaysSql.render(sql, table, false, SqlContext.name(column.name())));
       }
       identityWithOptions(column)
           .ifPresent(identity -> after.add(addIdentity(table, false, column, identity)));
     }
-    create.constraints().forEach(constraint -> constraints.add(constraint(constraint)));
+    create.constraints().forEach(constraint -> constraints.add(constraint(constraint, standIns)));
     statement = statement.constraints(constraints);
+    // PARTITION BY and WITH (...) follow the element list; jOOQ has neither, only this slot
+    List<String> tail = new ArrayList<>();
+    create.partitionBy().ifPresent(spec -> tail.add(partitions.spec(spec)));
+    if (!create.options().isEmpty()) {
+      tail.add(keys.with(create.options()));
+    }
+    Query query = tail.isEmpty() ? statement : statement.storage(DSL.raw(String.join(" ", tail)));
     boolean multiline = expressionsOf(create).anyMatch(Expressions::multiline);
+    String rendered = standIns.apply(multiline ? sql.render(query) : sql.renderFormatted(query));
     List<String> out = new ArrayList<>();
-    out.add(multiline ? sql.render(statement) : sql.renderFormatted(statement));
+    out.add(create.unlogged() ? TablePrefix.unlogged(rendered) : rendered);
     out.addAll(after);
     return out;
   }
 
+  /** {@code CREATE TABLE ... PARTITION OF}, hand-written ({@link TableFormSql}). */
+  List<String> createPartition(CreatePartition create) {
+    List<String> tail = new ArrayList<>();
+    create.partitionBy().ifPresent(spec -> tail.add(partitions.spec(spec)));
+    if (!create.options().isEmpty()) {
+      tail.add(keys.with(create.options()));
+    }
+    return List.of(
+        TableFormSql.createPartition(
+            sql,
+            SqlContext.name(create.table()),
+            create.ifNotExists(),
+            create.unlogged(),
+            SqlContext.name(create.parent()),
+            create.constraints().stream().map(this::constraintText).toList(),
+            partitions.bound(create.bound()),
+            String.join(" ", tail)));
+  }
+
+  /** {@code CREATE TABLE ... AS query}, hand-written ({@link TableFormSql}). */
+  List<String> createTableAs(CreateTableAs create) {
+    return List.of(
+        TableFormSql.createTableAs(
+            sql,
+            SqlContext.name(create.table()),
+            create.ifNotExists(),
+            create.unlogged(),
+            keys.with(create.options()),
+            expressions.text(create.query()),
+            create.withData()));
+  }
+
   List<String> dropTable(DropTable drop) {
-    Name table = SqlContext.name(drop.table());
+    if (drop.tables().size() > 1) {
+      return List.of(
+          TableFormSql.dropTables(
+              sql,
+              drop.tables().stream().map(SqlContext::name).toList(),
+              drop.ifExists(),
+              drop.cascade()));
+    }
+    Name table = SqlContext.name(drop.tables().getFirst());
     DropTableStep statement =
         drop.ifExists() ? sql.dsl().dropTableIfExists(table) : sql.dsl().dropTable(table);
     return List.of(sql.render(drop.cascade() ? statement.cascade() : statement));
   }
 
+  /**
+   * One statement per action; with {@code ONLY}, each statement gets it ({@link TablePrefix}), as
+   * PostgreSQL applies {@code ONLY} to every action of the statement.
+   */
   List<String> alterTable(AlterTable alter, Site site) throws DiagnosticException {
     List<String> out = new ArrayList<>();
     for (AlterAction action : alter.actions()) {
-      out.addAll(alterAction(alter, action, site));
+      for (String statement : alterAction(alter, action, site)) {
+        out.add(alter.only() ? TablePrefix.only(statement, alter.ifExists()) : statement);
+      }
     }
     return out;
   }
@@ -136,7 +204,11 @@ final class TableStatements {
           one(statement.alter(SqlContext.name(set.column())).setNotNull());
       case AlterAction.DropNotNull drop ->
           one(statement.alter(SqlContext.name(drop.column())).dropNotNull());
-      case AlterAction.AddConstraint add -> one(statement.add(constraint(add.constraint())));
+      case AlterAction.AddConstraint add -> {
+        StandIns standIns = new StandIns(sql);
+        yield List.of(
+            standIns.apply(sql.render(statement.add(constraint(add.constraint(), standIns)))));
+      }
       case AlterAction.DropConstraint drop -> {
         Name name = SqlContext.name(drop.name());
         var step =
@@ -156,11 +228,34 @@ final class TableStatements {
       case AlterAction.DropIdentity drop ->
           List.of(IdentitySql.drop(sql, table, alter.ifExists(), SqlContext.name(drop.column()),
               drop.ifExists()));
+      case AlterAction.RenameConstraint rename ->
+          one(
+              statement
+                  .renameConstraint(SqlContext.name(rename.from()))
+                  .to(SqlContext.name(rename.to())));
+      case AlterAction.AlterConstraint change ->
+          handWritten(alter, "ALTER CONSTRAINT " + sql.render(SqlContext.name(change.name()))
+              + " " + change.timing().sql());
+      case AlterAction.ValidateConstraint validate ->
+          handWritten(alter, "VALIDATE CONSTRAINT " + sql.render(SqlContext.name(validate.name())));
+      case AlterAction.AttachPartition attach ->
+          handWritten(alter, "ATTACH PARTITION " + sql.render(SqlContext.name(attach.partition()))
+              + " " + partitions.bound(attach.bound()));
+      case AlterAction.SetSchema move ->
+          handWritten(alter, "SET SCHEMA " + sql.render(SqlContext.name(move.schema())));
+      case AlterAction.DetachPartition detach ->
+          handWritten(alter, "DETACH PARTITION " + sql.render(SqlContext.name(detach.partition())));
     };
   }
 
   private List<String> one(Query query) {
     return List.of(sql.render(query));
+  }
+
+  /** An action jOOQ has no form for ({@link TableFormSql#alterTable}). */
+  private List<String> handWritten(AlterTable alter, String action) {
+    return List.of(
+        TableFormSql.alterTable(sql, SqlContext.name(alter.table()), alter.ifExists(), action));
   }
 
   private List<String> addColumn(
@@ -180,7 +275,8 @@ final class TableStatements {
               + " with ALTER COLUMN ... SET option ... RESTART, or put the statement between"
               + " '-- +dialect postgresql' and '-- +end' lines");
     }
-    List<Constraint> constraints = columnConstraints(column);
+    StandIns standIns = new StandIns(sql);
+    List<Constraint> constraints = columnConstraints(column, standIns);
     Query query;
     if (add.ifNotExists()) {
       if (identityAlways(column)) {
@@ -202,7 +298,7 @@ final class TableStatements {
       query = statement.add(elements);
     }
     List<String> out = new ArrayList<>();
-    out.add(sql.render(query));
+    out.add(standIns.apply(sql.render(query)));
     if (identityAlways(column)) {
       out.add(IdentityAlwaysSql.render(sql, table, ifExists, name));
     }
@@ -289,18 +385,26 @@ final class TableStatements {
         .findFirst();
   }
 
-  /** The column's key, unique, check and reference constraints, as table constraints. */
-  private List<Constraint> columnConstraints(ColumnDef column) {
+  /**
+   * The column's key, unique, check and reference constraints, as table constraints (hand-written
+   * ones as {@code standIns}).
+   */
+  private List<Constraint> columnConstraints(ColumnDef column, StandIns standIns) {
     List<Identifier> self = List.of(column.name());
     List<Constraint> out = new ArrayList<>();
     for (ColumnConstraint constraint : column.constraints()) {
       switch (constraint) {
         case ColumnConstraint.PrimaryKey key ->
-            out.add(constraint(new TableConstraint.PrimaryKey(key.name(), self)));
+            out.add(
+                constraint(new TableConstraint.PrimaryKey(key.name(), self, key.timing()),
+                    standIns));
         case ColumnConstraint.Unique unique ->
-            out.add(constraint(new TableConstraint.Unique(unique.name(), self)));
+            out.add(
+                constraint(new TableConstraint.Unique(unique.name(), self, false, unique.timing()),
+                    standIns));
         case ColumnConstraint.Check check ->
-            out.add(constraint(new TableConstraint.Check(check.name(), check.condition())));
+            out.add(
+                constraint(new TableConstraint.Check(check.name(), check.condition()), standIns));
         case ColumnConstraint.References ref ->
             out.add(
                 constraint(
@@ -309,8 +413,12 @@ final class TableStatements {
                         self,
                         ref.table(),
                         ref.column().stream().toList(),
+                        ref.match(),
                         ref.onDelete(),
-                        ref.onUpdate())));
+                        ref.onUpdate(),
+                        ref.timing(),
+                        false),
+                    standIns));
         case ColumnConstraint.NotNull notNull -> {}
         case ColumnConstraint.Null nullable -> {}
         case ColumnConstraint.Default value -> {}
@@ -320,7 +428,22 @@ final class TableStatements {
     return out;
   }
 
-  Constraint constraint(TableConstraint constraint) {
+  /** jOOQ's constraint, or a stand-in for a hand-written one ({@link ConstraintSql}). */
+  private Constraint constraint(TableConstraint constraint, StandIns standIns) {
+    return ConstraintSql.needed(constraint)
+        ? standIns.add(ConstraintSql.render(sql, keys, constraint, this::jooqConstraint))
+        : jooqConstraint(constraint);
+  }
+
+  /** The constraint's SQL, by jOOQ or by hand ({@link ConstraintSql}). */
+  private String constraintText(TableConstraint constraint) {
+    return ConstraintSql.needed(constraint)
+        ? ConstraintSql.render(sql, keys, constraint, this::jooqConstraint)
+        : sql.render(jooqConstraint(constraint));
+  }
+
+  /** The constraint as jOOQ builds it, without the clauses only {@link ConstraintSql} renders. */
+  private Constraint jooqConstraint(TableConstraint constraint) {
     ConstraintTypeStep step =
         constraint.name().map(n -> DSL.constraint(SqlContext.name(n))).orElseGet(DSL::constraint);
     return switch (constraint) {
@@ -328,6 +451,10 @@ final class TableStatements {
       case TableConstraint.Unique unique -> step.unique(SqlContext.names(unique.columns()));
       case TableConstraint.Check check -> step.check(expressions.condition(check.condition()));
       case TableConstraint.ForeignKey key -> foreignKey(step, key);
+      case TableConstraint.UsingIndex using ->
+          throw new IllegalStateException("USING INDEX is rendered by ConstraintSql");
+      case TableConstraint.Exclude exclude ->
+          throw new IllegalStateException("EXCLUDE is rendered by ConstraintSql");
     };
   }
 

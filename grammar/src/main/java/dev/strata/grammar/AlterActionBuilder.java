@@ -20,15 +20,17 @@ final class AlterActionBuilder extends StrataParserBaseVisitor<AlterAction> {
   private final ColumnBuilder columns;
   private final TableConstraintBuilder constraints;
   private final SequenceOptionBuilder sequenceOptions;
+  private final PartitionBuilder partitions;
 
   AlterActionBuilder(SourceText source, Names names, DataTypeBuilder types, ColumnBuilder columns,
-      TableConstraintBuilder constraints) {
+      TableConstraintBuilder constraints, PartitionBuilder partitions) {
     this.source = source;
     this.names = names;
     this.types = types;
     this.columns = columns;
     this.constraints = constraints;
     this.sequenceOptions = new SequenceOptionBuilder(source, names);
+    this.partitions = partitions;
   }
 
   @Override
@@ -38,7 +40,7 @@ final class AlterActionBuilder extends StrataParserBaseVisitor<AlterAction> {
 
   @Override
   public AlterAction visitAddConstraint(StrataParser.AddConstraintContext context) {
-    return new AlterAction.AddConstraint(constraints.build(context.constraint));
+    return new AlterAction.AddConstraint(constraints.build(context.constraint, false));
   }
 
   @Override
@@ -61,6 +63,47 @@ final class AlterActionBuilder extends StrataParserBaseVisitor<AlterAction> {
   @Override
   public AlterAction visitRenameTable(StrataParser.RenameTableContext context) {
     return new AlterAction.RenameTable(names.identifier(context.newName));
+  }
+
+  @Override
+  public AlterAction visitRenameConstraint(StrataParser.RenameConstraintContext context) {
+    return new AlterAction.RenameConstraint(
+        names.identifier(context.from), names.identifier(context.to));
+  }
+
+  /** E0131 when no clause is written (the statement would change nothing). */
+  @Override
+  public AlterAction visitAlterConstraint(StrataParser.AlterConstraintContext context) {
+    var timing = constraints.attributes(context.attributes, "ALTER CONSTRAINT", true, false)
+        .timing();
+    if (timing.isDefault()) {
+      throw ParseCode.CONSTRAINT_ATTRIBUTE_NOT_ALLOWED.fail(source.file(),
+          source.span(context.getStart(), context.name.getStop()),
+          "ALTER CONSTRAINT without DEFERRABLE, NOT DEFERRABLE or INITIALLY changes nothing",
+          "help: write ALTER CONSTRAINT name DEFERRABLE INITIALLY DEFERRED (or NOT DEFERRABLE)");
+    }
+    return new AlterAction.AlterConstraint(names.identifier(context.name), timing);
+  }
+
+  @Override
+  public AlterAction visitValidateConstraint(StrataParser.ValidateConstraintContext context) {
+    return new AlterAction.ValidateConstraint(names.identifier(context.name));
+  }
+
+  @Override
+  public AlterAction visitAttachPartition(StrataParser.AttachPartitionContext context) {
+    return new AlterAction.AttachPartition(
+        names.qualified(context.partition), partitions.visit(context.bound));
+  }
+
+  @Override
+  public AlterAction visitSetSchema(StrataParser.SetSchemaContext context) {
+    return new AlterAction.SetSchema(names.identifier(context.schema));
+  }
+
+  @Override
+  public AlterAction visitDetachPartition(StrataParser.DetachPartitionContext context) {
+    return new AlterAction.DetachPartition(names.qualified(context.partition));
   }
 
   @Override

@@ -58,12 +58,14 @@ final class ColumnBuilder {
 
     @Override
     public ColumnConstraint visitPrimaryKeyColumn(StrataParser.PrimaryKeyColumnContext context) {
-      return new ColumnConstraint.PrimaryKey(name);
+      return new ColumnConstraint.PrimaryKey(name, tableConstraints.attributes(
+          context.attributes, "a column PRIMARY KEY", true, false).timing());
     }
 
     @Override
     public ColumnConstraint visitUniqueColumn(StrataParser.UniqueColumnContext context) {
-      return new ColumnConstraint.Unique(name);
+      return new ColumnConstraint.Unique(name, tableConstraints.attributes(
+          context.attributes, "a column UNIQUE constraint", true, false).timing());
     }
 
     @Override
@@ -77,8 +79,11 @@ final class ColumnBuilder {
           name,
           names.qualified(context.table),
           names.optional(context.column),
+          TableConstraintBuilder.match(context.match),
           tableConstraints.action(context.actions.onDelete),
-          tableConstraints.action(context.actions.onUpdate));
+          tableConstraints.action(context.actions.onUpdate),
+          tableConstraints.attributes(context.attributes, "a column REFERENCES constraint", true,
+              false).timing());
     }
 
     @Override

@@ -5,8 +5,6 @@ import dev.strata.grammar.antlr.StrataParser;
 import dev.strata.grammar.antlr.StrataParserBaseVisitor;
 import dev.strata.grammar.ast.ColumnDef;
 import dev.strata.grammar.ast.Expr;
-import dev.strata.grammar.ast.IndexElement;
-import dev.strata.grammar.ast.IndexElement.SortOrder;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.TableConstraint;
 import java.util.ArrayList;
@@ -20,11 +18,12 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
   private final ColumnBuilder columns;
   private final TableConstraintBuilder constraints;
   private final AlterActionBuilder alterActions;
-  private final IndexElementBuilder indexElements = new IndexElementBuilder();
   private final SequenceOptionBuilder sequenceOptions;
   private final PostgresOnlyBuilder postgresOnly;
   private final ViewBuilder views;
   private final DataStatementBuilder dataStatements;
+  private final IndexElementBuilder indexElements;
+  private final PartitionBuilder partitions;
 
   OperationBuilder(SourceText source) {
     this.source = source;
@@ -32,7 +31,10 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
     DataTypeBuilder types = new DataTypeBuilder(source);
     this.constraints = new TableConstraintBuilder(source, names);
     this.columns = new ColumnBuilder(source, names, types, constraints);
-    this.alterActions = new AlterActionBuilder(source, names, types, columns, constraints);
+    this.indexElements = new IndexElementBuilder(source, names);
+    this.partitions = new PartitionBuilder(source, indexElements);
+    this.alterActions =
+        new AlterActionBuilder(source, names, types, columns, constraints, partitions);
     this.sequenceOptions = new SequenceOptionBuilder(source, names);
     this.postgresOnly = new PostgresOnlyBuilder(source, names);
     this.views = new ViewBuilder(source, names);
@@ -60,17 +62,49 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
       if (element instanceof StrataParser.ColumnElementContext column) {
         columnDefs.add(columns.build(column.columnDefinition()));
       } else if (element instanceof StrataParser.ConstraintElementContext constraint) {
-        tableConstraints.add(constraints.build(constraint.tableConstraint()));
+        tableConstraints.add(constraints.build(constraint.tableConstraint(), true));
       }
     }
     return new Operation.CreateTable(
-        names.qualified(context.table), context.ifNotExists != null, columnDefs, tableConstraints);
+        names.qualified(context.table),
+        context.ifNotExists != null,
+        context.unlogged != null,
+        columnDefs,
+        tableConstraints,
+        partitions.spec(context.partitionBy()),
+        indexElements.parameters(context.options));
+  }
+
+  @Override
+  public Operation visitCreatePartition(StrataParser.CreatePartitionContext context) {
+    return new Operation.CreatePartition(
+        names.qualified(context.table),
+        context.ifNotExists != null,
+        context.unlogged != null,
+        names.qualified(context.parent),
+        context.tableConstraint().stream().map(c -> constraints.build(c, true)).toList(),
+        partitions.visit(context.bound),
+        partitions.spec(context.partitionBy()),
+        indexElements.parameters(context.options));
+  }
+
+  @Override
+  public Operation visitCreateTableAs(StrataParser.CreateTableAsContext context) {
+    return new Operation.CreateTableAs(
+        names.qualified(context.table),
+        context.ifNotExists != null,
+        context.unlogged != null,
+        indexElements.parameters(context.options),
+        source.expr(context.select),
+        context.noData == null);
   }
 
   @Override
   public Operation visitDropTable(StrataParser.DropTableContext context) {
     return new Operation.DropTable(
-        names.qualified(context.table), context.ifExists != null, cascade(context.dropBehavior()));
+        context.qualifiedName().stream().map(names::qualified).toList(),
+        context.ifExists != null,
+        cascade(context.dropBehavior()));
   }
 
   @Override
@@ -78,6 +112,7 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
     return new Operation.AlterTable(
         names.qualified(context.table),
         context.ifExists != null,
+        context.only != null,
         context.alterAction().stream().map(alterActions::visit).toList());
   }
 
@@ -86,22 +121,39 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
     return new Operation.CreateIndex(
         names.optional(context.name),
         names.qualified(context.table),
+        context.only != null,
         context.unique != null,
         context.concurrently != null,
         context.ifNotExists != null,
         Optional.ofNullable(context.method).map(method -> names.identifier(method).value()),
         context.indexElement().stream().map(indexElements::visit).toList(),
         names.list(context.include),
+        context.nullsNotDistinct != null,
+        indexElements.parameters(context.options),
         optionalExpr(context.where));
   }
 
+  /** E0134 for {@code DROP INDEX CONCURRENTLY} of several indexes, which PostgreSQL refuses. */
   @Override
   public Operation visitDropIndex(StrataParser.DropIndexContext context) {
+    if (context.concurrently != null && context.qualifiedName().size() > 1) {
+      throw ParseCode.DROP_INDEX_CONCURRENTLY_SEVERAL.fail(source.file(),
+          source.span(context.qualifiedName(1).getStart()),
+          "DROP INDEX CONCURRENTLY drops one index at a time",
+          "help: write one DROP INDEX CONCURRENTLY statement per index");
+    }
     return new Operation.DropIndex(
-        names.qualified(context.index),
+        context.qualifiedName().stream().map(names::qualified).toList(),
         context.concurrently != null,
         context.ifExists != null,
         cascade(context.dropBehavior()));
+  }
+
+  @Override
+  public Operation visitRenameIndex(StrataParser.RenameIndexContext context) {
+    return new Operation.RenameIndex(
+        names.qualified(context.index), context.ifExists != null,
+        names.identifier(context.newName));
   }
 
   @Override
@@ -146,36 +198,6 @@ final class OperationBuilder extends StrataParserBaseVisitor<Operation> {
 
   static boolean cascade(StrataParser.DropBehaviorContext context) {
     return context != null && context.cascade != null;
-  }
-
-  private final class IndexElementBuilder extends StrataParserBaseVisitor<IndexElement> {
-    @Override
-    public IndexElement visitColumnKey(StrataParser.ColumnKeyContext context) {
-      return new IndexElement(
-          Optional.of(names.identifier(context.column)), Optional.empty(), order(context.order));
-    }
-
-    @Override
-    public IndexElement visitExpressionKey(StrataParser.ExpressionKeyContext context) {
-      return new IndexElement(
-          Optional.empty(), Optional.of(source.expr(context.expression)), order(context.order));
-    }
-
-    /** {@code lower(email)}: the call is the expression, kept as written. */
-    @Override
-    public IndexElement visitFunctionKey(StrataParser.FunctionKeyContext context) {
-      Expr call = new Expr(
-          source.text(context.function.getStart(), context.RPAREN().getSymbol()),
-          source.span(context.getStart(), context.RPAREN().getSymbol()));
-      return new IndexElement(Optional.empty(), Optional.of(call), order(context.order));
-    }
-
-    private SortOrder order(StrataParser.SortOrderContext context) {
-      if (context == null) {
-        return SortOrder.DEFAULT;
-      }
-      return context.ASC() != null ? SortOrder.ASC : SortOrder.DESC;
-    }
   }
 
   @Override

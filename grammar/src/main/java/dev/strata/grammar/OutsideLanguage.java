@@ -11,7 +11,7 @@ import org.antlr.v4.runtime.Token;
  * What the diagnostics say about a construct outside the language: its name, recognised from the
  * statement's words, and the {@code -- +dialect postgresql} block that would carry the statement
  * as written. Used by E0111 (a statement strata does not parse at all) and E0101 (a statement
- * strata parses, with a clause it does not, such as {@code EXCLUDE} in a {@code CREATE TABLE}).
+ * strata parses, with a clause it does not, such as {@code INHERITS} in a {@code CREATE TABLE}).
  */
 final class OutsideLanguage {
   /** The note that points at the reference instead of listing what the language has. */
@@ -23,12 +23,8 @@ final class OutsideLanguage {
    * the name is what a person would look up.
    */
   private static final Map<String, String> CLAUSES = Map.ofEntries(
-      Map.entry("EXCLUDE", "an EXCLUDE constraint"),
       Map.entry("INHERITS", "table inheritance (INHERITS)"),
       Map.entry("INHERIT", "ALTER TABLE ... INHERIT"),
-      Map.entry("PARTITION", "partitioning (PARTITION BY, PARTITION OF)"),
-      Map.entry("ATTACH", "ALTER TABLE ... ATTACH PARTITION"),
-      Map.entry("DETACH", "ALTER TABLE ... DETACH PARTITION"),
       Map.entry("TABLESPACE", "a TABLESPACE clause"),
       Map.entry("CLUSTER", "ALTER TABLE ... CLUSTER ON"),
       Map.entry("REPLICA", "ALTER TABLE ... REPLICA IDENTITY"),
@@ -36,7 +32,6 @@ final class OutsideLanguage {
       Map.entry("STORAGE", "ALTER COLUMN ... SET STORAGE"),
       Map.entry("COMPRESSION", "a column's COMPRESSION"),
       Map.entry("LOGGED", "ALTER TABLE ... SET LOGGED"),
-      Map.entry("UNLOGGED", "ALTER TABLE ... SET UNLOGGED"),
       Map.entry("OF", "a typed table (CREATE TABLE ... OF type)"),
       Map.entry("RULE", "a rule"));
 
@@ -45,7 +40,6 @@ final class OutsideLanguage {
    * follows ALTER TABLE's ADD, where the parser took it for a column name.
    */
   private static final Map<String, String> LIST_ITEMS = Map.of(
-      "EXCLUDE", "an EXCLUDE constraint",
       "LIKE", "CREATE TABLE ... (LIKE ...)");
 
   /** The same for the word after {@code SET} (or {@code SET SESSION}, {@code SET LOCAL}). */

@@ -69,7 +69,20 @@ enum ParseCode {
   /** {@code UPDATE ... SET (a, b) = (...)} with as many values as columns. */
   ROW_ASSIGNMENT_LENGTH("E0135"),
   /** {@code ON CONFLICT DO UPDATE} without a conflict target, which PostgreSQL refuses. */
-  CONFLICT_TARGET_MISSING("E0136");
+  CONFLICT_TARGET_MISSING("E0136"),
+  /** Constraint attributes that contradict or repeat each other ({@code DEFERRABLE NOT DEFERRABLE}). */
+  CONSTRAINT_ATTRIBUTE_CONFLICT("E0130"),
+  /**
+   * A constraint attribute the constraint does not take ({@code NOT VALID} on a key, {@code
+   * DEFERRABLE} on a check), or an {@code ALTER CONSTRAINT} that changes nothing.
+   */
+  CONSTRAINT_ATTRIBUTE_NOT_ALLOWED("E0131"),
+  /** {@code PRIMARY KEY USING INDEX} / {@code UNIQUE USING INDEX} outside {@code ALTER TABLE ... ADD}. */
+  USING_INDEX_NOT_ALLOWED("E0132"),
+  /** A partitioning clause PostgreSQL refuses: unknown strategy, bad hash bound, ordered key. */
+  PARTITION_CLAUSE("E0133"),
+  /** {@code DROP INDEX CONCURRENTLY} with several indexes (PostgreSQL drops one at a time). */
+  DROP_INDEX_CONCURRENTLY_SEVERAL("E0134");
 
   private final String code;
 

@@ -86,6 +86,7 @@ final class StatementParser {
     boolean subset = switch (first) {
       case StrataLexer.CREATE -> second == StrataLexer.TABLE || second == StrataLexer.INDEX
           || second == StrataLexer.SCHEMA
+          || second == StrataLexer.UNLOGGED && third == StrataLexer.TABLE
           || second == StrataLexer.UNIQUE && third == StrataLexer.INDEX
           || second == StrataLexer.EXTENSION
           || second == StrataLexer.TYPE || second == StrataLexer.DOMAIN
@@ -94,7 +95,7 @@ final class StatementParser {
           || second == StrataLexer.SCHEMA || second == StrataLexer.EXTENSION
           || second == StrataLexer.TYPE || second == StrataLexer.DOMAIN
           || second == StrataLexer.SEQUENCE;
-      case StrataLexer.ALTER -> second == StrataLexer.TABLE
+      case StrataLexer.ALTER -> second == StrataLexer.TABLE || second == StrataLexer.INDEX
           || second == StrataLexer.TYPE || second == StrataLexer.SEQUENCE;
       case StrataLexer.COMMENT_KW -> second == StrataLexer.ON;
       case StrataLexer.INSERT, StrataLexer.UPDATE, StrataLexer.DELETE -> true;

@@ -20,7 +20,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * The error listener of the statement parser: the first syntax error stops the parse with an
  * E0101 diagnostic "unexpected 'X', expected ..." at the offending token. The expected tokens are
  * summarised: names, column types and expressions by what they are, at most five alternatives.
- * When the offending word starts a clause strata knows it does not parse ({@code EXCLUDE}, {@code
+ * When the offending word starts a clause strata knows it does not parse ({@code RULE}, {@code
  * INHERITS}, ...), notes name it and show the {@code -- +dialect postgresql} block that carries
  * the statement as written.
  */

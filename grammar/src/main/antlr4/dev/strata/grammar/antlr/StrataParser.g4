@@ -15,17 +15,29 @@ options { tokenVocab = StrataLexer; }
 singleStatement : statement SEMI EOF ;
 
 statement
-  : CREATE TABLE (ifNotExists=IF NOT EXISTS)? table=qualifiedName
-      LPAREN tableElement (COMMA tableElement)* RPAREN                        #createTable
-  | DROP TABLE (ifExists=IF EXISTS)? table=qualifiedName dropBehavior?          #dropTable
-  | ALTER TABLE (ifExists=IF EXISTS)? table=qualifiedName
+  : CREATE unlogged=UNLOGGED? TABLE (ifNotExists=IF NOT EXISTS)? table=qualifiedName
+      LPAREN tableElement (COMMA tableElement)* RPAREN
+      partitionBy? (WITH options=storageParameters)?                           #createTable
+  | CREATE unlogged=UNLOGGED? TABLE (ifNotExists=IF NOT EXISTS)? table=qualifiedName
+      PARTITION OF parent=qualifiedName
+      (LPAREN tableConstraint (COMMA tableConstraint)* RPAREN)? bound=partitionBound
+      partitionBy? (WITH options=storageParameters)?                           #createPartition
+  | CREATE unlogged=UNLOGGED? TABLE (ifNotExists=IF NOT EXISTS)? table=qualifiedName
+      (WITH options=storageParameters)? AS select=tableQuery
+      (WITH noData=NO? DATA)?                                                  #createTableAs
+  | DROP TABLE (ifExists=IF EXISTS)? qualifiedName (COMMA qualifiedName)*
+      dropBehavior?                                                            #dropTable
+  | ALTER TABLE (ifExists=IF EXISTS)? only=ONLY? table=qualifiedName
       alterAction (COMMA alterAction)*                                         #alterTable
   | CREATE unique=UNIQUE? INDEX concurrently=CONCURRENTLY?
-      (ifNotExists=IF NOT EXISTS)? name=identifier? ON table=qualifiedName
+      (ifNotExists=IF NOT EXISTS)? name=identifier? ON only=ONLY? table=qualifiedName
       (USING method=identifier)? LPAREN indexElement (COMMA indexElement)* RPAREN
-      (INCLUDE include=identifierList)? (WHERE where=expr)?                    #createIndex
-  | DROP INDEX concurrently=CONCURRENTLY? (ifExists=IF EXISTS)? index=qualifiedName
-      dropBehavior?                                                            #dropIndex
+      (INCLUDE include=identifierList)? (nullsNotDistinct=NULLS NOT DISTINCT)?
+      (WITH options=storageParameters)? (WHERE where=expr)?                    #createIndex
+  | DROP INDEX concurrently=CONCURRENTLY? (ifExists=IF EXISTS)? qualifiedName
+      (COMMA qualifiedName)* dropBehavior?                                     #dropIndex
+  | ALTER INDEX (ifExists=IF EXISTS)? index=qualifiedName
+      RENAME TO newName=identifier                                             #renameIndex
   | CREATE SCHEMA (ifNotExists=IF NOT EXISTS)? schema=identifier                #createSchema
   | DROP SCHEMA (ifExists=IF EXISTS)? schema=identifier dropBehavior?           #dropSchema
   | with=withClause? INSERT INTO table=qualifiedName (AS alias=identifier)?
@@ -151,11 +163,12 @@ columnConstraintBody
   : NOT NULL                                                                   #notNullColumn
   | NULL                                                                       #nullColumn
   | DEFAULT value=defaultExpr                                                  #defaultColumn
-  | PRIMARY KEY                                                                #primaryKeyColumn
-  | UNIQUE                                                                     #uniqueColumn
+  | PRIMARY KEY attributes=constraintAttributes                                #primaryKeyColumn
+  | UNIQUE attributes=constraintAttributes                                     #uniqueColumn
   | CHECK LPAREN condition=innerExpr RPAREN                                    #checkColumn
   | REFERENCES table=qualifiedName (LPAREN column=identifier RPAREN)?
-      actions=referentialActions                                               #referencesColumn
+      match=matchType? actions=referentialActions
+      attributes=constraintAttributes                                          #referencesColumn
   | GENERATED (always=ALWAYS | BY DEFAULT) AS IDENTITY
       (LPAREN sequenceOption+ RPAREN)?                                         #identityColumn
   ;
@@ -163,11 +176,40 @@ columnConstraintBody
 tableConstraint : (CONSTRAINT name=identifier)? body=tableConstraintBody ;
 
 tableConstraintBody
-  : PRIMARY KEY columns=identifierList                                         #primaryKeyTable
-  | UNIQUE columns=identifierList                                              #uniqueTable
-  | CHECK LPAREN condition=innerExpr RPAREN                                    #checkTable
+  : PRIMARY KEY columns=identifierList attributes=constraintAttributes         #primaryKeyTable
+  | UNIQUE (nullsNotDistinct=NULLS NOT DISTINCT)? columns=identifierList
+      attributes=constraintAttributes                                          #uniqueTable
+  | CHECK LPAREN condition=innerExpr RPAREN attributes=constraintAttributes    #checkTable
   | FOREIGN KEY columns=identifierList REFERENCES table=qualifiedName
-      referenced=identifierList? actions=referentialActions                    #foreignKeyTable
+      referenced=identifierList? match=matchType? actions=referentialActions
+      attributes=constraintAttributes                                          #foreignKeyTable
+  | (primaryKey=PRIMARY KEY | UNIQUE) USING INDEX index=identifier
+      attributes=constraintAttributes                                          #usingIndexTable
+  | EXCLUDE (USING method=identifier)?
+      LPAREN exclusionElement (COMMA exclusionElement)* RPAREN
+      (INCLUDE include=identifierList)? (WITH options=storageParameters)?
+      (WHERE LPAREN where=innerExpr RPAREN)? attributes=constraintAttributes    #excludeTable
+  ;
+
+/** One key of an EXCLUDE constraint and the operator rows must not share: room WITH =. */
+exclusionElement : key=indexElement WITH operator=exclusionOperator ;
+
+exclusionOperator : (EQ | OPERATOR)+ ;
+
+/** MATCH FULL | MATCH SIMPLE (PostgreSQL has no MATCH PARTIAL yet). */
+matchType : MATCH (full=FULL | SIMPLE) ;
+
+/**
+ * DEFERRABLE, NOT DEFERRABLE, INITIALLY DEFERRED|IMMEDIATE and NOT VALID, in any order, as
+ * PostgreSQL's ConstraintAttributeSpec; which ones a constraint takes is checked when building it.
+ */
+constraintAttributes : constraintAttribute* ;
+
+constraintAttribute
+  : DEFERRABLE                                                                 #deferrableAttribute
+  | NOT DEFERRABLE                                                             #notDeferrableAttribute
+  | INITIALLY (deferred=DEFERRED | IMMEDIATE)                                  #initiallyAttribute
+  | NOT VALID                                                                  #notValidAttribute
   ;
 
 referentialActions
@@ -193,6 +235,39 @@ alterAction
   | RENAME COLUMN? from=identifier TO to=identifier                             #renameColumn
   | RENAME TO newName=identifier                                               #renameTable
   | ALTER COLUMN? column=identifier change=columnChange                         #alterColumn
+  | RENAME CONSTRAINT from=identifier TO to=identifier                         #renameConstraint
+  | ALTER CONSTRAINT name=identifier attributes=constraintAttributes           #alterConstraint
+  | VALIDATE CONSTRAINT name=identifier                                        #validateConstraint
+  | ATTACH PARTITION partition=qualifiedName bound=partitionBound              #attachPartition
+  | DETACH PARTITION partition=qualifiedName                                   #detachPartition
+  | SET SCHEMA schema=identifier                                               #setSchema
+  ;
+
+// ---- partitioning, storage parameters, CREATE TABLE ... AS
+
+/** PARTITION BY strategy (keys): the strategy is a word (RANGE, LIST, HASH), as in gram.y. */
+partitionBy : PARTITION BY strategy=identifier LPAREN indexElement (COMMA indexElement)* RPAREN ;
+
+partitionBound
+  : FOR VALUES IN LPAREN expr (COMMA expr)* RPAREN                             #listBound
+  | FOR VALUES FROM LPAREN from+=expr (COMMA from+=expr)* RPAREN
+      TO LPAREN to+=expr (COMMA to+=expr)* RPAREN                              #rangeBound
+  | FOR VALUES WITH LPAREN hashBoundItem (COMMA hashBoundItem)* RPAREN         #hashBound
+  | DEFAULT                                                                    #defaultBound
+  ;
+
+/** MODULUS m or REMAINDER r: words, not keywords, as in gram.y. */
+hashBoundItem : name=identifier value=INTEGER_VALUE ;
+
+/** (name [= value], ...): a storage parameter may have a namespace (toast.autovacuum_enabled). */
+storageParameters : LPAREN storageParameter (COMMA storageParameter)* RPAREN ;
+
+storageParameter : name=qualifiedName (EQ value=expr)? ;
+
+/** The query of CREATE TABLE ... AS, kept as text: it ends before a WITH [NO] DATA. */
+tableQuery
+  : (WITH | SELECT | VALUES | TABLE)
+      (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI | WITH))*
   ;
 
 columnChange
@@ -256,9 +331,16 @@ commentTarget
 // ---- CREATE INDEX, INSERT
 
 indexElement
-  : column=identifier order=sortOrder?                                         #columnKey
-  | LPAREN expression=innerExpr RPAREN order=sortOrder?                        #expressionKey
-  | function=qualifiedName LPAREN innerExpr? RPAREN order=sortOrder?           #functionKey
+  : column=identifier options=keyOptions                                       #columnKey
+  | LPAREN expression=innerExpr RPAREN options=keyOptions                      #expressionKey
+  | function=qualifiedName LPAREN innerExpr? RPAREN options=keyOptions         #functionKey
+  ;
+
+/** COLLATE, operator class (with parameters), order and NULLS order of an index key. */
+keyOptions
+  : (COLLATE collation=qualifiedName)?
+    (opclass=qualifiedName opclassParameters=storageParameters?)?
+    order=sortOrder? (NULLS (first=FIRST | LAST))?
   ;
 
 sortOrder : ASC | DESC ;
@@ -472,13 +554,14 @@ nonReserved
   : ACTION | ALWAYS | BY | CASCADE | CONFLICT | DATA | DELETE | EXTENSION | GENERATED | IDENTITY
   | INCLUDE | INDEX | INSERT | KEY | NO | NOTHING | RESTRICT | SCHEMA | TYPE | UPDATE | VERSION
   | WITHOUT | ZONE
-  | AFTER | BEFORE | CACHE | CALL | CASCADED | COMMENT_KW | CONTINUE | CYCLE | DATABASE | DEFERRED
-  | DISABLE | DOMAIN | EACH | ENABLE | ENUM | EXECUTE | FORCE | FUNCTION | IMMEDIATE | INCREMENT
-  | INSTEAD | LANGUAGE | LEVEL | LOCAL | LOCK | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NEW
-  | NONE | NOTIFY | OF | OLD | OPTION | OVERRIDING | OWNED | OWNER | POLICY | PRIVILEGES
-  | PROCEDURE | RECURSIVE | REFERENCING | REFRESH | REINDEX | REPLACE | RESET | RESTART | RETURNS
-  | REVOKE | ROLE | ROW | SECURITY | SEQUENCE | SESSION | START | STATEMENT | SYSTEM | TEMP
-  | TEMPORARY | TRIGGER | TRUNCATE | VACUUM | VALUE | VIEW
+  | AFTER | ATTACH | BEFORE | CACHE | CALL | CASCADED | COMMENT_KW | CONTINUE | CYCLE | DATABASE
+  | DEFERRED | DETACH | DISABLE | DOMAIN | EACH | ENABLE | ENUM | EXECUTE | FIRST | FORCE
+  | FUNCTION | IMMEDIATE | INCREMENT | INSTEAD | LANGUAGE | LAST | LEVEL | LOCAL | LOCK | MATCH
+  | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NEW | NONE | NOTIFY | OF | OLD | OPTION
+  | OVERRIDING | OWNED | OWNER | PARTITION | POLICY | PRIVILEGES | PROCEDURE | RECURSIVE
+  | REFERENCING | REFRESH | REINDEX | REPLACE | RESET | RESTART | RETURNS | REVOKE | ROLE | ROW
+  | SECURITY | SEQUENCE | SESSION | SIMPLE | START | STATEMENT | SYSTEM | TEMP | TEMPORARY
+  | TRIGGER | TRUNCATE | UNLOGGED | VACUUM | VALID | VALIDATE | VALUE | VIEW
   | BIGINT | BOOL | BOOLEAN | BYTEA | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | INT | INT2
   | INT4 | INT8 | INTEGER | INTERVAL | JSON | JSONB | NUMERIC | PRECISION | REAL | SMALLINT
   | TEXT | TIME | TIMESTAMP | TIMESTAMPTZ | UUID | VARCHAR | VARYING

@@ -69,4 +69,31 @@ public sealed interface AlterAction {
 
   /** {@code ALTER [COLUMN] name DROP IDENTITY [IF EXISTS]} */
   record DropIdentity(Identifier column, boolean ifExists) implements AlterAction {}
+
+  /** {@code RENAME CONSTRAINT from TO to} */
+  record RenameConstraint(Identifier from, Identifier to) implements AlterAction {}
+
+  /**
+   * {@code ALTER CONSTRAINT name [NOT] DEFERRABLE [INITIALLY DEFERRED|IMMEDIATE]}: changes when a
+   * foreign key is checked; at least one clause is written.
+   */
+  record AlterConstraint(Identifier name, ConstraintTiming timing) implements AlterAction {
+    public AlterConstraint {
+      if (timing.isDefault()) {
+        throw new IllegalArgumentException("ALTER CONSTRAINT changes the deferrability");
+      }
+    }
+  }
+
+  /** {@code VALIDATE CONSTRAINT name}: checks the rows against a constraint added NOT VALID. */
+  record ValidateConstraint(Identifier name) implements AlterAction {}
+
+  /** {@code ATTACH PARTITION partition bound} */
+  record AttachPartition(QualifiedName partition, PartitionBound bound) implements AlterAction {}
+
+  /** {@code SET SCHEMA schema}: moves the table (with its indexes, constraints, sequences). */
+  record SetSchema(Identifier schema) implements AlterAction {}
+
+  /** {@code DETACH PARTITION partition} */
+  record DetachPartition(QualifiedName partition) implements AlterAction {}
 }

@@ -10,53 +10,168 @@ import java.util.Objects;
  */
 public sealed interface Operation {
 
-  /** {@code CREATE TABLE [IF NOT EXISTS] t (columns, constraints)} */
+  /**
+   * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] t (columns, constraints) [PARTITION BY ...]
+   * [WITH (storage parameters)]}
+   */
   record CreateTable(
       QualifiedName table,
       boolean ifNotExists,
+      boolean unlogged,
       List<ColumnDef> columns,
-      List<TableConstraint> constraints)
+      List<TableConstraint> constraints,
+      Optional<PartitionSpec> partitionBy,
+      List<StorageParameter> options)
       implements Operation {
     public CreateTable {
       columns = List.copyOf(columns);
       constraints = List.copyOf(constraints);
+      options = List.copyOf(options);
     }
-  }
 
-  /** {@code DROP TABLE [IF EXISTS] t [CASCADE]} */
-  record DropTable(QualifiedName table, boolean ifExists, boolean cascade) implements Operation {}
-
-  /** {@code ALTER TABLE [IF EXISTS] t action [, action ...]} */
-  record AlterTable(QualifiedName table, boolean ifExists, List<AlterAction> actions)
-      implements Operation {
-    public AlterTable {
-      actions = List.copyOf(actions);
+    /** A logged, unpartitioned table without storage parameters. */
+    public CreateTable(
+        QualifiedName table,
+        boolean ifNotExists,
+        List<ColumnDef> columns,
+        List<TableConstraint> constraints) {
+      this(table, ifNotExists, false, columns, constraints, Optional.empty(), List.of());
     }
   }
 
   /**
-   * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON t [USING method]
-   * (elements) [INCLUDE (columns)] [WHERE predicate]}
+   * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] t PARTITION OF parent [(constraints)] bound
+   * [PARTITION BY ...] [WITH (storage parameters)]}: a partition, whose columns are its parent's.
+   */
+  record CreatePartition(
+      QualifiedName table,
+      boolean ifNotExists,
+      boolean unlogged,
+      QualifiedName parent,
+      List<TableConstraint> constraints,
+      PartitionBound bound,
+      Optional<PartitionSpec> partitionBy,
+      List<StorageParameter> options)
+      implements Operation {
+    public CreatePartition {
+      constraints = List.copyOf(constraints);
+      options = List.copyOf(options);
+    }
+  }
+
+  /**
+   * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] t [WITH (storage parameters)] AS query [WITH [NO]
+   * DATA]}: {@code query} is kept as source text; {@code withData} is false for {@code WITH NO
+   * DATA}.
+   */
+  record CreateTableAs(
+      QualifiedName table,
+      boolean ifNotExists,
+      boolean unlogged,
+      List<StorageParameter> options,
+      Expr query,
+      boolean withData)
+      implements Operation {
+    public CreateTableAs {
+      options = List.copyOf(options);
+    }
+  }
+
+  /** {@code DROP TABLE [IF EXISTS] t [, ...] [CASCADE]} */
+  record DropTable(List<QualifiedName> tables, boolean ifExists, boolean cascade)
+      implements Operation {
+    public DropTable {
+      tables = List.copyOf(tables);
+      if (tables.isEmpty()) {
+        throw new IllegalArgumentException("DROP TABLE names at least one table");
+      }
+    }
+
+    /** {@code DROP TABLE} of one table. */
+    public DropTable(QualifiedName table, boolean ifExists, boolean cascade) {
+      this(List.of(table), ifExists, cascade);
+    }
+  }
+
+  /**
+   * {@code ALTER TABLE [IF EXISTS] [ONLY] t action [, action ...]}; {@code only} leaves the
+   * table's descendants (partitions, inheriting tables) unchanged, as pg_dump writes it.
+   */
+  record AlterTable(QualifiedName table, boolean ifExists, boolean only, List<AlterAction> actions)
+      implements Operation {
+    public AlterTable {
+      actions = List.copyOf(actions);
+    }
+
+    /** {@code ALTER TABLE} without {@code ONLY}. */
+    public AlterTable(QualifiedName table, boolean ifExists, List<AlterAction> actions) {
+      this(table, ifExists, false, actions);
+    }
+  }
+
+  /**
+   * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] t [USING method]
+   * (elements) [INCLUDE (columns)] [NULLS NOT DISTINCT] [WITH (storage parameters)] [WHERE
+   * predicate]}; {@code only} does not build the index on the table's partitions.
    */
   record CreateIndex(
       Optional<Identifier> name,
       QualifiedName table,
+      boolean only,
       boolean unique,
       boolean concurrently,
       boolean ifNotExists,
       Optional<String> method,
       List<IndexElement> elements,
       List<Identifier> include,
+      boolean nullsNotDistinct,
+      List<StorageParameter> options,
       Optional<Expr> where)
       implements Operation {
     public CreateIndex {
       elements = List.copyOf(elements);
       include = List.copyOf(include);
+      options = List.copyOf(options);
+    }
+
+    /** An index on the table and its partitions, nulls distinct, without storage parameters. */
+    public CreateIndex(
+        Optional<Identifier> name,
+        QualifiedName table,
+        boolean unique,
+        boolean concurrently,
+        boolean ifNotExists,
+        Optional<String> method,
+        List<IndexElement> elements,
+        List<Identifier> include,
+        Optional<Expr> where) {
+      this(name, table, false, unique, concurrently, ifNotExists, method, elements, include, false,
+          List.of(), where);
     }
   }
 
-  /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] name [CASCADE]} */
-  record DropIndex(QualifiedName index, boolean concurrently, boolean ifExists, boolean cascade)
+  /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...] [CASCADE]} */
+  record DropIndex(
+      List<QualifiedName> indexes, boolean concurrently, boolean ifExists, boolean cascade)
+      implements Operation {
+    public DropIndex {
+      indexes = List.copyOf(indexes);
+      if (indexes.isEmpty()) {
+        throw new IllegalArgumentException("DROP INDEX names at least one index");
+      }
+      if (concurrently && indexes.size() > 1) {
+        throw new IllegalArgumentException("DROP INDEX CONCURRENTLY drops one index");
+      }
+    }
+
+    /** {@code DROP INDEX} of one index. */
+    public DropIndex(QualifiedName index, boolean concurrently, boolean ifExists, boolean cascade) {
+      this(List.of(index), concurrently, ifExists, cascade);
+    }
+  }
+
+  /** {@code ALTER INDEX [IF EXISTS] index RENAME TO new_name} */
+  record RenameIndex(QualifiedName index, boolean ifExists, Identifier newName)
       implements Operation {}
 
   /** {@code CREATE SCHEMA [IF NOT EXISTS] name} */

@@ -28,6 +28,9 @@ public record Statement(Operation operation, boolean noTransaction, Span span, S
           case Operation.CreateIndex index -> index.concurrently();
           case Operation.DropIndex index -> index.concurrently();
           case Operation.CreateTable ignored -> false;
+          case Operation.CreatePartition ignored -> false;
+          case Operation.CreateTableAs ignored -> false;
+          case Operation.RenameIndex ignored -> false;
           case Operation.DropTable ignored -> false;
           case Operation.AlterTable ignored -> false;
           case Operation.CreateSchema ignored -> false;

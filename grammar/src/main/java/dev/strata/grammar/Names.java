@@ -1,8 +1,10 @@
 package dev.strata.grammar;
 
+import dev.strata.grammar.antlr.StrataLexer;
 import dev.strata.grammar.antlr.StrataParser.IdentifierContext;
 import dev.strata.grammar.antlr.StrataParser.IdentifierListContext;
 import dev.strata.grammar.antlr.StrataParser.QualifiedNameContext;
+import dev.strata.grammar.antlr.StrataParser.TypeIdentifierContext;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.QualifiedName;
 import java.util.List;
@@ -22,13 +24,21 @@ final class Names {
    * it as {@code \n}).
    */
   Identifier identifier(IdentifierContext context) {
-    Token token = context.getStart();
-    if (context.QUOTED_IDENTIFIER() == null) {
+    return identifier(context.getStart());
+  }
+
+  /** The first name of a named type, as {@link #identifier(IdentifierContext)}. */
+  Identifier identifier(TypeIdentifierContext context) {
+    return identifier(context.getStart());
+  }
+
+  private Identifier identifier(Token token) {
+    if (token.getType() != StrataLexer.QUOTED_IDENTIFIER) {
       return new Identifier(token.getText(), false, Optional.of(source.span(token)));
     }
     String text = source.text(token, token);
     if (text.length() == 2) {
-      throw ParseCode.SYNTAX.fail(source.file(), source.span(context.getStart()),
+      throw ParseCode.SYNTAX.fail(source.file(), source.span(token),
           "zero-length quoted identifier");
     }
     return new Identifier(text.substring(1, text.length() - 1).replace("\"\"", "\""), true,

@@ -43,7 +43,21 @@ enum ParseCode {
   /** Text that psql may read differently from strata (quotes, NUL), or a block left inside a quote. */
   PSQL_READS_DIFFERENTLY("E0124"),
   /** Parentheses and square brackets nested deeper than {@link StatementParser#MAX_NESTING}. */
-  NESTING_TOO_DEEP("E0125");
+  NESTING_TOO_DEEP("E0125"),
+  /**
+   * {@code SERIAL} where PostgreSQL refuses it: an array of it, or the new type of an existing
+   * column ({@code serial} is not a type, only a shorthand for a new column).
+   */
+  SERIAL_MISUSE("E0126"),
+  /**
+   * A column with two sources for its values: more than one of {@code DEFAULT}, an identity, a
+   * generation expression and a {@code SERIAL} type (PostgreSQL refuses each such pair).
+   */
+  CONFLICTING_COLUMN_DEFAULTS("E0127"),
+  /** Type modifiers that a built-in type does not take: too many, not a number, out of range. */
+  TYPE_MODIFIER("E0128"),
+  /** {@code GENERATED ALWAYS AS (expr)} without {@code STORED} (PostgreSQL 12 to 17 require it). */
+  GENERATED_NOT_STORED("E0129");
 
   private final String code;
 

@@ -33,16 +33,16 @@ final class ColumnBuilder {
   ColumnDef build(StrataParser.ColumnDefinitionContext context) {
     Identifier name = names.identifier(context.name);
     DataType type = types.visit(context.type);
-    String source = type.kind().autoIncrement() ? type.kind().name() : null;
+    String valuesFrom = type.kind().autoIncrement() ? type.kind().name() : null;
     List<ColumnConstraint> constraints = new ArrayList<>();
     for (StrataParser.ColumnConstraintContext c : context.columnConstraint()) {
       ColumnConstraint constraint = new Constraint(names.optional(c.name)).visit(c.body);
       String valueSource = valueSource(constraint);
       if (valueSource != null) {
-        if (source != null) {
-          throw conflictingDefaults(name, source, valueSource, c);
+        if (valuesFrom != null) {
+          throw conflictingDefaults(name, valuesFrom, valueSource, c);
         }
-        source = valueSource;
+        valuesFrom = valueSource;
       }
       constraints.add(constraint);
     }

@@ -4,7 +4,7 @@
 -- from: 0002_array_values
 -- to: base
 -- version table: alembic_version
--- sources: sha256:ded4e10b72db2be5270fdf025b20c7753052f31b8ca9eaad8cbb4b34a544cc65 over 2 revision files
+-- sources: sha256:8ee21c4819a724a34fd28a082eb6056e5b0a7f335300d626592ac53561030509 over 2 revision files
 
 DO $strata$
 DECLARE

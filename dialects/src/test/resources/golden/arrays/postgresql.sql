@@ -4,7 +4,7 @@
 -- from: base
 -- to: 0002_array_values
 -- version table: alembic_version
--- sources: sha256:09996ab0e22579d7d454377388a44f3142dfe07cb7e42bd8086837e9fcb29f18 over 2 revision files
+-- sources: sha256:721d8dbe63a5d5262e7022cb50554d487d71ca95bb12164aa5037fbd8cd713e1 over 2 revision files
 
 DO $strata$
 DECLARE
@@ -52,7 +52,9 @@ CREATE TABLE tagged (
     PRIMARY KEY (id)
 );
 
-ALTER TABLE tagged ADD COLUMN tags TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[], ADD COLUMN scores INTEGER[];
+ALTER TABLE tagged ADD tags text[] NOT NULL DEFAULT ARRAY[]::TEXT[];
+
+ALTER TABLE tagged ADD scores int[];
 
 INSERT INTO alembic_version (version_num) VALUES ('0001_tagged');
 

@@ -2,4 +2,4 @@
 -- revises: 0001_a
 
 -- +upgrade
-CREATE TABLE accounts (id INT, role no_such_type);
+CREATE TABLE accounts (id INT, role 42);

@@ -19,7 +19,7 @@ final class SequenceOptionSql {
   /** One option as PostgreSQL writes it, e.g. {@code START WITH 1}, {@code NO MINVALUE}. */
   static String option(SqlContext sql, SequenceOption option) {
     return switch (option) {
-      case SequenceOption.As as -> "AS " + sql.typeName(DataTypes.of(as.type()));
+      case SequenceOption.As as -> "AS " + sql.typeName(DataTypes.of(as.type(), sql));
       case SequenceOption.IncrementBy increment -> "INCREMENT BY " + increment.value();
       case SequenceOption.MinValue min -> min.value().map(v -> "MINVALUE " + v).orElse("NO MINVALUE");
       case SequenceOption.MaxValue max -> max.value().map(v -> "MAXVALUE " + v).orElse("NO MAXVALUE");

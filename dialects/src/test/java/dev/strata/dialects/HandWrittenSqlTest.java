@@ -127,7 +127,55 @@ class HandWrittenSqlTest {
     assertEquals(
         "ALTER TABLE t ALTER COLUMN at TYPE timestamp(3) with time zone USING at AT TIME ZONE 'UTC'",
         AlterColumnTypeSql.render(SQL, DSL.unquotedName("t"), false, DSL.unquotedName("at"),
-            SQLDataType.TIMESTAMPWITHTIMEZONE(3), "at AT TIME ZONE 'UTC'"));
+            SQL.typeName(SQLDataType.TIMESTAMPWITHTIMEZONE(3)), "at AT TIME ZONE 'UTC'"));
+  }
+
+  @Test
+  void dropExpression() {
+    assertEquals(
+        "ALTER TABLE IF EXISTS s.\"T\" ALTER COLUMN total DROP EXPRESSION IF EXISTS",
+        DropExpressionSql.render(SQL, DSL.name(DSL.unquotedName("s"), DSL.quotedName("T")), true,
+            DSL.unquotedName("total"), true));
+    assertEquals(
+        "ALTER TABLE t ALTER COLUMN total DROP EXPRESSION",
+        DropExpressionSql.render(SQL, DSL.unquotedName("t"), false, DSL.unquotedName("total"),
+            false));
+  }
+
+  @Test
+  void writtenTypeIsRenderedVerbatimInDdlAndCasts() {
+    assertEquals(
+        "CREATE TABLE t (c numeric(10, 2)[] NOT NULL)",
+        SQL.render(DSL_PG.createTable(DSL.unquotedName("t")).column(DSL.unquotedName("c"),
+            DataTypes.written("numeric(10, 2)[]").notNull())));
+  }
+
+  @Test
+  void canaryJooqIgnoresGenerationExpressions() {
+    // computed columns are a commercial jOOQ feature: the open-source edition drops the clause,
+    // so TableStatements spells GENERATED ALWAYS AS (...) STORED after the type
+    assertEquals(
+        "CREATE TABLE t (c int)",
+        SQL.render(DSL_PG.createTable(DSL.unquotedName("t")).column(DSL.unquotedName("c"),
+            SQLDataType.INTEGER.generatedAlwaysAs(DSL.field(DSL.raw("a * 2"), SQLDataType.INTEGER))
+                .stored())));
+  }
+
+  @Test
+  void canaryJooqArrayDdlDropsPrecision() {
+    // DataTypes spells arrays of types with a precision or scale itself
+    assertEquals(
+        "CREATE TABLE t (c numeric[])",
+        SQL.render(DSL_PG.createTable(DSL.unquotedName("t")).column(DSL.unquotedName("c"),
+            SQLDataType.NUMERIC(10, 2).getArrayDataType())));
+  }
+
+  @Test
+  void canaryJooqDropsIntervalPrecision() {
+    assertEquals(
+        "CREATE TABLE t (c interval)",
+        SQL.render(DSL_PG.createTable(DSL.unquotedName("t")).column(DSL.unquotedName("c"),
+            SQLDataType.INTERVAL.precision(3))));
   }
 
   @Test

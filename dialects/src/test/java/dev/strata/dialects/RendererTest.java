@@ -14,8 +14,11 @@ import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.ColumnConstraint;
+import dev.strata.grammar.ast.ColumnDef;
+import dev.strata.grammar.ast.DataType;
 import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Operation;
+import dev.strata.grammar.ast.QualifiedName;
 import dev.strata.grammar.ast.Statement;
 import dev.strata.grammar.ast.TableConstraint;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +50,62 @@ class RendererTest {
     assertEquals(
         List.of("UPDATE t SET data = " + value + " WHERE data ? 'k' AND x = :name AND y = $1 AND z = '{}'"),
         render(update));
+  }
+
+  @Test
+  void namedTypesKeepTheirQuotesSchemaAndModifiers() throws Exception {
+    DataType vector = DataType.named(table("vector"), List.of(expr("1536")));
+    DataType geometry =
+        DataType.named(
+            new QualifiedName(Optional.of(quoted("Geo Schema")), quoted("Geo")),
+            List.of(expr("Point"), expr("4326")));
+    DataType mood = DataType.named(new QualifiedName(Optional.of(id("app")), quoted("Mood")), List.of());
+    Operation create =
+        createTable(
+            "t",
+            column("v", vector, notNull()),
+            column("g", geometry.withArrayDimensions(1)),
+            column("m", mood.withArrayDimensions(2), defaultTo("'{}'")),
+            column("n", type(NUMERIC, 10, 2).withArrayDimensions(1)));
+    assertEquals(
+        List.of(
+            """
+            CREATE TABLE t (
+                v vector(1536) NOT NULL,
+                g "Geo Schema"."Geo"(Point, 4326)[],
+                m app."Mood"[][] DEFAULT '{}',
+                n numeric(10, 2)[]
+            )"""),
+        render(create));
+    assertEquals(
+        List.of("ALTER TABLE t ALTER COLUMN v TYPE vector(768) USING v::vector(768)"),
+        render(
+            alter(
+                "t",
+                new AlterAction.AlterColumnType(
+                    id("v"),
+                    DataType.named(table("vector"), List.of(expr("768"))),
+                    Optional.empty(),
+                    Optional.of(expr("v::vector(768)"))))));
+  }
+
+  @Test
+  void generatedColumnsSpellTheClauseAfterTheTypeAndItsCollation() throws Exception {
+    Operation add =
+        alter(
+            "t",
+            new AlterAction.AddColumn(
+                new ColumnDef(
+                    id("k"),
+                    type(TEXT),
+                    Optional.of(new QualifiedName(Optional.empty(), quoted("C"))),
+                    List.of(
+                        new ColumnConstraint.Generated(expr("lower(\n  a)")), notNull())),
+                true));
+    assertEquals(
+        List.of(
+            "ALTER TABLE t ADD IF NOT EXISTS k text COLLATE \"C\" GENERATED ALWAYS AS (lower(\n  a)) STORED NOT NULL"),
+        render(add));
   }
 
   @Test

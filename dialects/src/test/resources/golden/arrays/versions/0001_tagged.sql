@@ -5,10 +5,7 @@
 -- +upgrade
 CREATE TABLE tagged (id INTEGER PRIMARY KEY);
 
--- Array column types are not in the neutral subset yet.
--- +dialect postgresql
 ALTER TABLE tagged ADD COLUMN tags TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[], ADD COLUMN scores INTEGER[];
--- +end
 
 -- +downgrade
 DROP TABLE tagged;

@@ -4,7 +4,10 @@ import dev.strata.grammar.antlr.StrataParser;
 import dev.strata.grammar.antlr.StrataParserBaseVisitor;
 import dev.strata.grammar.ast.ColumnConstraint;
 import dev.strata.grammar.ast.ColumnDef;
+import dev.strata.grammar.ast.DataType;
 import dev.strata.grammar.ast.Identifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds {@link ColumnDef}s: name, type, and column constraints in source order. */
@@ -24,16 +27,63 @@ final class ColumnBuilder {
     this.sequenceOptions = new SequenceOptionBuilder(source, names);
   }
 
+  /**
+   * The column; E0127 when two of its constraints (or its {@code SERIAL} type and a constraint)
+   * both give it values: PostgreSQL refuses a column with more than one of {@code DEFAULT}, an
+   * identity, a generation expression and {@code SERIAL}'s own default (parse_utilcmd.c).
+   */
   ColumnDef build(StrataParser.ColumnDefinitionContext context) {
-    return new ColumnDef(
-        names.identifier(context.name),
-        types.visit(context.type),
-        context.columnConstraint().stream()
-            .map(c -> new Constraint(names.optional(c.name)).visit(c.body))
-            .toList());
+    Identifier name = names.identifier(context.name);
+    DataType type = types.visit(context.type);
+    String valuesFrom = type.kind().autoIncrement() ? type.kind().name() : null;
+    List<ColumnConstraint> constraints = new ArrayList<>();
+    for (StrataParser.ColumnConstraintContext c : context.columnConstraint()) {
+      ColumnConstraint constraint = new Constraint(names.optional(c.name)).visit(c.body);
+      String valueSource = valueSource(constraint);
+      if (valueSource != null) {
+        if (valuesFrom != null) {
+          throw conflictingDefaults(name, valuesFrom, valueSource, c);
+        }
+        valuesFrom = valueSource;
+      }
+      constraints.add(constraint);
+    }
+    return new ColumnDef(name, type, Optional.ofNullable(context.collation).map(names::qualified),
+        constraints);
   }
 
-  /** One constraint; {@code CONSTRAINT name} is dropped for DEFAULT and identity, which have none. */
+  /** What gives the column its values, as written, when {@code constraint} does. */
+  private static String valueSource(ColumnConstraint constraint) {
+    return switch (constraint) {
+      case ColumnConstraint.Default value -> "DEFAULT";
+      case ColumnConstraint.Identity identity -> "an identity";
+      case ColumnConstraint.Generated generated -> "a generation expression";
+      case ColumnConstraint.NotNull notNull -> null;
+      case ColumnConstraint.Null nullable -> null;
+      case ColumnConstraint.PrimaryKey key -> null;
+      case ColumnConstraint.Unique unique -> null;
+      case ColumnConstraint.Check check -> null;
+      case ColumnConstraint.References references -> null;
+    };
+  }
+
+  private ParseFailure conflictingDefaults(Identifier column, String first, String second,
+      StrataParser.ColumnConstraintContext at) {
+    boolean serial = first.endsWith("SERIAL");
+    return ParseCode.CONFLICTING_COLUMN_DEFAULTS.fail(source.file(),
+        source.span(at.getStart(), at.getStop()),
+        "column '" + column.value() + "' has both " + (serial ? "type " : "") + first + " and "
+            + second,
+        serial
+            ? "help: " + first + " gives the column a default from its own sequence: write "
+                + DataTypeBuilder.integerOf(DataType.Kind.valueOf(first)) + " to give it another"
+            : "help: keep one of them: PostgreSQL refuses a column with two sources of values");
+  }
+
+  /**
+   * One constraint; {@code CONSTRAINT name} is dropped for DEFAULT, identity and generation
+   * expressions, which have none.
+   */
   private final class Constraint extends StrataParserBaseVisitor<ColumnConstraint> {
     private final Optional<Identifier> name;
 
@@ -54,6 +104,19 @@ final class ColumnBuilder {
     @Override
     public ColumnConstraint visitDefaultColumn(StrataParser.DefaultColumnContext context) {
       return new ColumnConstraint.Default(source.expr(context.value));
+    }
+
+    /** E0129 without {@code STORED}: PostgreSQL 12 to 17 only have stored generated columns. */
+    @Override
+    public ColumnConstraint visitGeneratedColumn(StrataParser.GeneratedColumnContext context) {
+      if (context.stored == null) {
+        throw ParseCode.GENERATED_NOT_STORED.fail(source.file(),
+            source.after(context.RPAREN().getSymbol()),
+            "GENERATED ALWAYS AS (...) needs STORED",
+            "help: write GENERATED ALWAYS AS (...) STORED: PostgreSQL 12 to 17 store generated"
+                + " columns, and have no virtual ones");
+      }
+      return new ColumnConstraint.Generated(source.expr(context.generation));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.strata.grammar.antlr.StrataLexer;
 import dev.strata.grammar.antlr.StrataParser.IdentifierContext;
 import dev.strata.grammar.antlr.StrataParser.IdentifierListContext;
 import dev.strata.grammar.antlr.StrataParser.QualifiedNameContext;
+import dev.strata.grammar.antlr.StrataParser.TypeIdentifierContext;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.QualifiedName;
 import java.util.List;
@@ -23,6 +24,11 @@ final class Names {
    * it as {@code \n}).
    */
   Identifier identifier(IdentifierContext context) {
+    return identifier(context.getStart());
+  }
+
+  /** The first name of a named type, as {@link #identifier(IdentifierContext)}. */
+  Identifier identifier(TypeIdentifierContext context) {
     return identifier(context.getStart());
   }
 

@@ -79,6 +79,13 @@ final class OutsideLanguage {
   static Optional<String> clauseAt(List<Token> statement, Token offending) {
     Optional<String> here = clause(CLAUSES, offending);
     int at = statement.indexOf(offending);
+    if (here.isPresent() || at < 1) {
+      return here;
+    }
+    // a reserved word (LIKE) fails where the list item starts
+    if (isListItemStart(statement.get(at - 1))) {
+      here = clause(LIST_ITEMS, offending);
+    }
     if (here.isPresent() || at < 2) {
       return here;
     }
@@ -89,6 +96,11 @@ final class OutsideLanguage {
       default -> Optional.empty();
     };
   }
+  private static boolean isListItemStart(Token previous) {
+    return previous.getType() == StrataLexer.LPAREN || previous.getType() == StrataLexer.COMMA
+        || previous.getType() == StrataLexer.ADD;
+  }
+
 
   private static Optional<String> clause(Map<String, String> names, Token token) {
     if (token.getType() == Token.EOF || token.getType() == StrataLexer.QUOTED_IDENTIFIER) {

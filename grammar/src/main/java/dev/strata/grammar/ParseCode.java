@@ -44,6 +44,37 @@ enum ParseCode {
   PSQL_READS_DIFFERENTLY("E0124"),
   /** Parentheses and square brackets nested deeper than {@link StatementParser#MAX_NESTING}. */
   NESTING_TOO_DEEP("E0125"),
+  /**
+   * {@code SERIAL} where PostgreSQL refuses it: an array of it, or the new type of an existing
+   * column ({@code serial} is not a type, only a shorthand for a new column).
+   */
+  SERIAL_MISUSE("E0126"),
+  /**
+   * A column with two sources for its values: more than one of {@code DEFAULT}, an identity, a
+   * generation expression and a {@code SERIAL} type (PostgreSQL refuses each such pair).
+   */
+  CONFLICTING_COLUMN_DEFAULTS("E0127"),
+  /** Type modifiers that a built-in type does not take: too many, not a number, out of range. */
+  TYPE_MODIFIER("E0128"),
+  /** {@code GENERATED ALWAYS AS (expr)} without {@code STORED} (PostgreSQL 12 to 17 require it). */
+  GENERATED_NOT_STORED("E0129"),
+  /** Constraint attributes that contradict or repeat each other ({@code DEFERRABLE NOT DEFERRABLE}). */
+  CONSTRAINT_ATTRIBUTE_CONFLICT("E0130"),
+  /**
+   * A constraint attribute the constraint does not take ({@code NOT VALID} on a key, {@code
+   * DEFERRABLE} on a check), or an {@code ALTER CONSTRAINT} that changes nothing.
+   */
+  CONSTRAINT_ATTRIBUTE_NOT_ALLOWED("E0131"),
+  /** {@code PRIMARY KEY USING INDEX} / {@code UNIQUE USING INDEX} outside {@code ALTER TABLE ... ADD}. */
+  USING_INDEX_NOT_ALLOWED("E0132"),
+  /** A partitioning clause PostgreSQL refuses: unknown strategy, bad hash bound, ordered key. */
+  PARTITION_CLAUSE("E0133"),
+  /** {@code DROP INDEX CONCURRENTLY} with several indexes (PostgreSQL drops one at a time). */
+  DROP_INDEX_CONCURRENTLY_SEVERAL("E0134"),
+  /** {@code UPDATE ... SET (a, b) = (...)} with as many values as columns. */
+  ROW_ASSIGNMENT_LENGTH("E0135"),
+  /** {@code ON CONFLICT DO UPDATE} without a conflict target, which PostgreSQL refuses. */
+  CONFLICT_TARGET_MISSING("E0136"),
   /** A sequence or identity option written twice (PostgreSQL: "conflicting or redundant options"). */
   SEQUENCE_OPTION_TWICE("E0140"),
   /** A sequence option the statement does not take ({@code RESTART} in {@code CREATE SEQUENCE}). */
@@ -65,24 +96,7 @@ enum ParseCode {
    * client_encoding} other than UTF8, {@code standard_conforming_strings} other than on, either of
    * them reset, or {@code RESET ALL}.
    */
-  SETTING_BREAKS_SCRIPT("E0150"),
-  /** {@code UPDATE ... SET (a, b) = (...)} with as many values as columns. */
-  ROW_ASSIGNMENT_LENGTH("E0135"),
-  /** {@code ON CONFLICT DO UPDATE} without a conflict target, which PostgreSQL refuses. */
-  CONFLICT_TARGET_MISSING("E0136"),
-  /** Constraint attributes that contradict or repeat each other ({@code DEFERRABLE NOT DEFERRABLE}). */
-  CONSTRAINT_ATTRIBUTE_CONFLICT("E0130"),
-  /**
-   * A constraint attribute the constraint does not take ({@code NOT VALID} on a key, {@code
-   * DEFERRABLE} on a check), or an {@code ALTER CONSTRAINT} that changes nothing.
-   */
-  CONSTRAINT_ATTRIBUTE_NOT_ALLOWED("E0131"),
-  /** {@code PRIMARY KEY USING INDEX} / {@code UNIQUE USING INDEX} outside {@code ALTER TABLE ... ADD}. */
-  USING_INDEX_NOT_ALLOWED("E0132"),
-  /** A partitioning clause PostgreSQL refuses: unknown strategy, bad hash bound, ordered key. */
-  PARTITION_CLAUSE("E0133"),
-  /** {@code DROP INDEX CONCURRENTLY} with several indexes (PostgreSQL drops one at a time). */
-  DROP_INDEX_CONCURRENTLY_SEVERAL("E0134");
+  SETTING_BREAKS_SCRIPT("E0150");
 
   private final String code;
 

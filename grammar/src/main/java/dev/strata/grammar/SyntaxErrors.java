@@ -32,13 +32,11 @@ final class SyntaxErrors extends BaseErrorListener {
 
   private final SourceText source;
   private final IntervalSet names;
-  private final IntervalSet types;
   private List<Token> statement = List.of();
 
   SyntaxErrors(SourceText source, ATN atn) {
     this.source = source;
     this.names = atn.nextTokens(atn.ruleToStartState[StrataParser.RULE_identifier]);
-    this.types = atn.nextTokens(atn.ruleToStartState[StrataParser.RULE_dataType]);
   }
 
   /** The tokens of the statement about to be parsed, up to its {@code ;}. */
@@ -52,7 +50,10 @@ final class SyntaxErrors extends BaseErrorListener {
     Token offending = (Token) offendingSymbol;
     IntervalSet expected = expected((Parser) recognizer, e);
     String message = "unexpected " + describe(offending);
-    List<String> alternatives = alternatives(expected);
+    // a type may be any name, so only the rule being parsed tells a type from a name
+    boolean typeExpected =
+        ((Parser) recognizer).getContext() instanceof StrataParser.BaseTypeContext;
+    List<String> alternatives = alternatives(expected, typeExpected);
     if (!alternatives.isEmpty()) {
       message += ", expected " + join(alternatives);
     }
@@ -86,7 +87,7 @@ final class SyntaxErrors extends BaseErrorListener {
     return parser.getExpectedTokens();
   }
 
-  private List<String> alternatives(IntervalSet expected) {
+  private List<String> alternatives(IntervalSet expected, boolean typeExpected) {
     List<String> out = new ArrayList<>();
     if (expected.contains(StrataLexer.STRING) && expected.contains(StrataLexer.OPERATOR)) {
       out.add("an expression");
@@ -96,12 +97,8 @@ final class SyntaxErrors extends BaseErrorListener {
     }
     IntervalSet rest = expected;
     if (expected.contains(StrataLexer.IDENTIFIER)) {
-      out.add("a name");
+      out.add(typeExpected ? "a column type" : "a name");
       rest = rest.subtract(names);
-    }
-    if (rest.contains(StrataLexer.BIGINT)) {
-      out.add("a column type");
-      rest = rest.subtract(types);
     }
     rest.toList().stream().filter(t -> t != Token.EOF).map(SyntaxErrors::display)
         .forEach(out::add);

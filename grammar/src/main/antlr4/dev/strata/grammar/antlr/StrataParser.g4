@@ -155,7 +155,9 @@ tableElement
   | tableConstraint                                                            #constraintElement
   ;
 
-columnDefinition : name=identifier type=dataType columnConstraint* ;
+columnDefinition
+  : name=identifier type=dataType (COLLATE collation=qualifiedName)? columnConstraint*
+  ;
 
 columnConstraint : (CONSTRAINT name=identifier)? body=columnConstraintBody ;
 
@@ -163,6 +165,7 @@ columnConstraintBody
   : NOT NULL                                                                   #notNullColumn
   | NULL                                                                       #nullColumn
   | DEFAULT value=defaultExpr                                                  #defaultColumn
+  | GENERATED ALWAYS AS LPAREN generation=innerExpr RPAREN stored=STORED?       #generatedColumn
   | PRIMARY KEY attributes=constraintAttributes                                #primaryKeyColumn
   | UNIQUE attributes=constraintAttributes                                     #uniqueColumn
   | CHECK LPAREN condition=innerExpr RPAREN                                    #checkColumn
@@ -271,7 +274,8 @@ tableQuery
   ;
 
 columnChange
-  : (SET DATA)? TYPE type=dataType (USING using=expr)?                          #changeType
+  : (SET DATA)? TYPE type=dataType (COLLATE collation=qualifiedName)?
+      (USING using=expr)?                                                      #changeType
   | SET DEFAULT value=expr                                                     #setDefault
   | DROP DEFAULT                                                               #dropDefault
   | SET NOT NULL                                                               #setNotNull
@@ -280,6 +284,7 @@ columnChange
       (LPAREN sequenceOption+ RPAREN)?                                         #addIdentity
   | identityChange+                                                            #alterIdentity
   | DROP IDENTITY (ifExists=IF EXISTS)?                                         #dropIdentity
+  | DROP EXPRESSION (ifExists=IF EXISTS)?                                      #dropExpression
   ;
 
 /** One change of an identity column, as PostgreSQL's alter_identity_column_option. */
@@ -517,7 +522,23 @@ settingValue : (balanced | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | SEMI))+ ;
 
 // ---- column types
 
+/**
+ * A column type: a built-in or named type, then optionally array bounds ([] [n] ..., or ARRAY
+ * [n], as PostgreSQL's gram.y Typename; the sizes are kept by PostgreSQL only as syntax).
+ */
 dataType
+  : element=baseType (arrayBound+ | array=ARRAY (LBRACKET INTEGER_VALUE RBRACKET)?)?
+  ;
+
+arrayBound : LBRACKET INTEGER_VALUE? RBRACKET ;
+
+/**
+ * The built-in types with keywords of their own, then any other name (namedType): PostgreSQL's
+ * other built-in types (inet, serial, ...), which the tree builder recognises by name, and
+ * user-defined types (enums, domains, extension types). A namedType never starts with a type
+ * keyword (typeIdentifier), so no input matches two alternatives.
+ */
+baseType
   : (SMALLINT | INT2)                                                          #smallintType
   | (INTEGER | INT | INT4)                                                     #integerType
   | (BIGINT | INT8)                                                            #bigintType
@@ -530,16 +551,24 @@ dataType
   | TEXT                                                                       #textType
   | (BOOLEAN | BOOL)                                                           #booleanType
   | DATE                                                                       #dateType
-  | TIME (LPAREN precision=INTEGER_VALUE RPAREN)? (WITHOUT TIME ZONE)?         #timeType
+  | TIME (LPAREN precision=INTEGER_VALUE RPAREN)?
+      (withTimeZone=WITH TIME ZONE | WITHOUT TIME ZONE)?                       #timeType
   | TIMESTAMP (LPAREN precision=INTEGER_VALUE RPAREN)?
       (withTimeZone=WITH TIME ZONE | WITHOUT TIME ZONE)?                       #timestampType
   | TIMESTAMPTZ (LPAREN precision=INTEGER_VALUE RPAREN)?                       #timestamptzType
-  | INTERVAL                                                                   #intervalType
+  | INTERVAL (LPAREN precision=INTEGER_VALUE RPAREN)?                          #intervalType
   | JSON                                                                       #jsonType
   | JSONB                                                                      #jsonbType
   | UUID                                                                       #uuidType
   | BYTEA                                                                      #byteaType
+  | BIT (LPAREN length=INTEGER_VALUE RPAREN)?                                  #bitType
+  | BIT VARYING (LPAREN length=INTEGER_VALUE RPAREN)?                          #varbitType
+  | first=typeIdentifier (DOT second=identifier)?
+      (LPAREN typeModifier (COMMA typeModifier)* RPAREN)?                      #namedType
   ;
+
+/** A type modifier of a named type, e.g. vector(1536), geometry(Point, 4326). */
+typeModifier : INTEGER_VALUE | STRING | identifier ;
 
 // ---- names
 
@@ -547,7 +576,10 @@ qualifiedName : first=identifier (DOT second=identifier)? ;
 
 identifierList : LPAREN identifier (COMMA identifier)* RPAREN ;
 
-identifier : IDENTIFIER | QUOTED_IDENTIFIER | nonReserved ;
+identifier : IDENTIFIER | QUOTED_IDENTIFIER | nonReserved | typeKeyword ;
+
+/** An identifier that is not a type keyword: the first name of a namedType. */
+typeIdentifier : IDENTIFIER | QUOTED_IDENTIFIER | nonReserved ;
 
 /** Keywords that may still name a table, column, index or schema. */
 nonReserved
@@ -555,14 +587,18 @@ nonReserved
   | INCLUDE | INDEX | INSERT | KEY | NO | NOTHING | RESTRICT | SCHEMA | TYPE | UPDATE | VERSION
   | WITHOUT | ZONE
   | AFTER | ATTACH | BEFORE | CACHE | CALL | CASCADED | COMMENT_KW | CONTINUE | CYCLE | DATABASE
-  | DEFERRED | DETACH | DISABLE | DOMAIN | EACH | ENABLE | ENUM | EXECUTE | FIRST | FORCE
-  | FUNCTION | IMMEDIATE | INCREMENT | INSTEAD | LANGUAGE | LAST | LEVEL | LOCAL | LOCK | MATCH
-  | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NEW | NONE | NOTIFY | OF | OLD | OPTION
+  | DEFERRED | DETACH | DISABLE | DOMAIN | EACH | ENABLE | ENUM | EXECUTE | EXPRESSION | FIRST
+  | FORCE | FUNCTION | IMMEDIATE | INCREMENT | INSTEAD | LANGUAGE | LAST | LEVEL | LOCAL | LOCK
+  | MATCH | MATERIALIZED | MAXVALUE | MINVALUE | NAME | NEW | NONE | NOTIFY | OF | OLD | OPTION
   | OVERRIDING | OWNED | OWNER | PARTITION | POLICY | PRIVILEGES | PROCEDURE | RECURSIVE
   | REFERENCING | REFRESH | REINDEX | REPLACE | RESET | RESTART | RETURNS | REVOKE | ROLE | ROW
-  | SECURITY | SEQUENCE | SESSION | SIMPLE | START | STATEMENT | SYSTEM | TEMP | TEMPORARY
-  | TRIGGER | TRUNCATE | UNLOGGED | VACUUM | VALID | VALIDATE | VALUE | VIEW
-  | BIGINT | BOOL | BOOLEAN | BYTEA | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | INT | INT2
+  | SECURITY | SEQUENCE | SESSION | SIMPLE | START | STATEMENT | STORED | SYSTEM | TEMP
+  | TEMPORARY | TRIGGER | TRUNCATE | UNLOGGED | VACUUM | VALID | VALIDATE | VALUE | VIEW
+  ;
+
+/** The keywords of built-in types, which may also name a table, column, index or schema. */
+typeKeyword
+  : BIGINT | BIT | BOOL | BOOLEAN | BYTEA | CHAR | CHARACTER | DATE | DECIMAL | DOUBLE | INT | INT2
   | INT4 | INT8 | INTEGER | INTERVAL | JSON | JSONB | NUMERIC | PRECISION | REAL | SMALLINT
   | TEXT | TIME | TIMESTAMP | TIMESTAMPTZ | UUID | VARCHAR | VARYING
   ;

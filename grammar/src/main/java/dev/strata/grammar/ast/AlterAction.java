@@ -15,9 +15,15 @@ public sealed interface AlterAction {
   /** {@code RENAME [COLUMN] from TO to} */
   record RenameColumn(Identifier from, Identifier to) implements AlterAction {}
 
-  /** {@code ALTER [COLUMN] name [SET DATA] TYPE type [USING expr]} */
-  record AlterColumnType(Identifier column, DataType type, Optional<Expr> using)
-      implements AlterAction {}
+  /** {@code ALTER [COLUMN] name [SET DATA] TYPE type [COLLATE collation] [USING expr]} */
+  record AlterColumnType(
+      Identifier column, DataType type, Optional<QualifiedName> collation, Optional<Expr> using)
+      implements AlterAction {
+    /** A type change without a collation. */
+    public AlterColumnType(Identifier column, DataType type, Optional<Expr> using) {
+      this(column, type, Optional.empty(), using);
+    }
+  }
 
   /** {@code ALTER [COLUMN] name SET DEFAULT expr} */
   record SetDefault(Identifier column, Expr value) implements AlterAction {}
@@ -30,6 +36,12 @@ public sealed interface AlterAction {
 
   /** {@code ALTER [COLUMN] name DROP NOT NULL} */
   record DropNotNull(Identifier column) implements AlterAction {}
+
+  /**
+   * {@code ALTER [COLUMN] name DROP EXPRESSION [IF EXISTS]}: a generated column becomes a plain
+   * one, keeping its values (PostgreSQL 13 and later).
+   */
+  record DropExpression(Identifier column, boolean ifExists) implements AlterAction {}
 
   /** {@code ADD table-constraint} */
   record AddConstraint(TableConstraint constraint) implements AlterAction {}

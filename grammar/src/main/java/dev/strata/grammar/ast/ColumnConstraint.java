@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A constraint written on a column. {@code name} is the optional {@code CONSTRAINT name} before it
- * (not meaningful for {@link Default} and {@link Identity}, which never have one).
+ * (not meaningful for {@link Default}, {@link Identity} and {@link Generated}, which never have
+ * one).
  */
 public sealed interface ColumnConstraint {
 
@@ -17,6 +18,12 @@ public sealed interface ColumnConstraint {
 
   /** {@code DEFAULT expr} (a server default) */
   record Default(Expr value) implements ColumnConstraint {}
+
+  /**
+   * {@code GENERATED ALWAYS AS (expression) STORED}: a stored generated column, computed from the
+   * row's other columns on every write (PostgreSQL 12 and later).
+   */
+  record Generated(Expr expression) implements ColumnConstraint {}
 
   /** {@code PRIMARY KEY [DEFERRABLE ...]} */
   record PrimaryKey(Optional<Identifier> name, ConstraintTiming timing)

@@ -2,4 +2,4 @@
 -- revises: 0002_create_payments
 
 -- +upgrade
-CREATE TABLE t (id BIGINT, tags TEXT[]);
+CREATE TABLE t (at TIMETZ('x'));

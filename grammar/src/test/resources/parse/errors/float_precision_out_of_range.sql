@@ -2,4 +2,4 @@
 -- revises: 0002_create_payments
 
 -- +upgrade
-CREATE TABLE t (id SERIAL);
+CREATE TABLE t (ratio FLOAT(54));

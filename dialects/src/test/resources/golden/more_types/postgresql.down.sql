@@ -1,0 +1,89 @@
+\set ON_ERROR_STOP on
+\encoding UTF8
+-- strata test: downgrade 0002_change_types -> base (postgresql)
+-- from: 0002_change_types
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:59b83a1c66e11141eb613392e36544bab8b63f59c7bd25d147b9244707577e5f over 2 revision files
+
+DO $strata$
+DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(4896247922164608825) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
+
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0002_change_types']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0002_change_types]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+-- Running downgrade 0002_change_types -> 0001_more_types, columns of the new types added and changed
+
+ALTER TABLE measurements ALTER COLUMN b3 TYPE bit(3) USING b3::bit(3);
+
+ALTER TABLE measurements ALTER f4 TYPE real;
+
+ALTER TABLE hosts ALTER COLUMN addr TYPE inet USING addr::inet;
+
+ALTER TABLE hosts DROP gateway;
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_more_types' WHERE alembic_version.version_num = '0002_change_types';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_change_types -> 0001_more_types changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+-- Running downgrade 0001_more_types -> , built-in types beyond the first subset, and PostgreSQL's own types
+
+DROP TABLE hosts;
+
+DROP TABLE measurements;
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_more_types';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_more_types changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

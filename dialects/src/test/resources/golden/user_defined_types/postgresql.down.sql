@@ -1,0 +1,96 @@
+\set ON_ERROR_STOP on
+\encoding UTF8
+-- strata test: downgrade 0002_change_enum -> base (postgresql)
+-- from: 0002_change_enum
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:c343ed75ff8239e32a37fe860d0ae32251b580c4c48faeec209e2b61e060f767 over 2 revision files
+
+DO $strata$
+DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(4896247922164608825) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
+
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0002_change_enum']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0002_change_enum]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+-- Running downgrade 0002_change_enum -> 0001_enum_columns, a column moved to a new enum type with ALTER COLUMN ... TYPE ... USING
+
+ALTER TABLE people DROP previous;
+
+ALTER TABLE people ALTER current_mood DROP DEFAULT;
+
+ALTER TABLE people ALTER COLUMN current_mood TYPE mood USING current_mood::text::mood;
+
+ALTER TABLE people ALTER current_mood SET DEFAULT 'ok';
+
+DROP TYPE mood_v2;
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_enum_columns' WHERE alembic_version.version_num = '0002_change_enum';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_change_enum -> 0001_enum_columns changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+-- Running downgrade 0001_enum_columns -> , enum, extension and schema-qualified types as column types
+
+DROP TABLE people;
+
+DROP TYPE app."Status";
+DROP TYPE mood;
+
+DROP EXTENSION citext;
+
+DROP SCHEMA app;
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_enum_columns';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_enum_columns changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

@@ -48,8 +48,13 @@ final class ColumnBuilder {
       }
       constraints.add(constraint);
     }
-    return new ColumnDef(name, type, Optional.ofNullable(context.collation).map(names::qualified),
-        constraints);
+    if (context.collations.size() > 1) {
+      throw ParseCode.SYNTAX.fail(source.file(), source.span(context.collations.get(1).getStart()),
+          "COLLATE is given twice for column " + name.value(),
+          "help: give a column one COLLATE clause");
+    }
+    return new ColumnDef(name, type,
+        context.collations.stream().findFirst().map(names::qualified), constraints);
   }
 
   /** What gives the column its values, as written, when {@code constraint} does. */

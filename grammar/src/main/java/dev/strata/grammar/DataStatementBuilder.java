@@ -41,6 +41,8 @@ final class DataStatementBuilder {
       case StrataParser.ValuesSourceContext values -> values(values, columnNames.size());
       case StrataParser.QuerySourceContext query -> new InsertSource.Query(
           source.expr(query.query()));
+      case StrataParser.ParenthesizedQuerySourceContext query -> new InsertSource.Query(
+          source.expr(query));
       case StrataParser.DefaultValuesSourceContext defaults -> {
         if (!columnNames.isEmpty()) {
           throw ParseCode.SYNTAX.fail(source.file(), source.span(defaults.getStart()),

@@ -184,6 +184,16 @@ final class TableConstraintBuilder {
     }
   }
 
+  /** The operator as written; a word before parentheses must be {@code OPERATOR}. */
+  private String exclusionOperator(StrataParser.ExclusionOperatorContext operator) {
+    if (operator.word != null && !operator.word.getText().equalsIgnoreCase("operator")) {
+      throw ParseCode.SYNTAX.fail(source.file(), source.span(operator.word),
+          "unexpected '" + operator.word.getText() + "', expected an operator",
+          "help: write the operator itself (WITH =, WITH &&) or OPERATOR(schema.op)");
+    }
+    return source.text(operator.getStart(), operator.getStop());
+  }
+
   private final class ExcludeBuilder {
     TableConstraint build(Optional<Identifier> name, StrataParser.ExcludeTableContext context) {
       return new TableConstraint.Exclude(
@@ -191,7 +201,7 @@ final class TableConstraintBuilder {
           Optional.ofNullable(context.method).map(method -> names.identifier(method).value()),
           context.exclusionElement().stream()
               .map(e -> new TableConstraint.ExclusionElement(keys.visit(e.key),
-                  source.text(e.operator.getStart(), e.operator.getStop())))
+                  exclusionOperator(e.operator)))
               .toList(),
           names.list(context.include),
           keys.parameters(context.options),

@@ -156,7 +156,7 @@ tableElement
   ;
 
 columnDefinition
-  : name=identifier type=dataType (COLLATE collation=qualifiedName)? columnConstraint*
+  : name=identifier type=dataType (COLLATE collations+=qualifiedName | columnConstraint)*
   ;
 
 columnConstraint : (CONSTRAINT name=identifier)? body=columnConstraintBody ;
@@ -197,7 +197,8 @@ tableConstraintBody
 /** One key of an EXCLUDE constraint and the operator rows must not share: room WITH =. */
 exclusionElement : key=indexElement WITH operator=exclusionOperator ;
 
-exclusionOperator : (EQ | OPERATOR)+ ;
+/** {@code =}, {@code &&}, ... or PostgreSQL's {@code OPERATOR(schema.op)} form. */
+exclusionOperator : (EQ | OPERATOR)+ | word=IDENTIFIER balanced ;
 
 /** MATCH FULL | MATCH SIMPLE (PostgreSQL has no MATCH PARTIAL yet). */
 matchType : MATCH (full=FULL | SIMPLE) ;
@@ -353,6 +354,7 @@ sortOrder : ASC | DESC ;
 insertSource
   : VALUES valuesRow (COMMA valuesRow)*                                        #valuesSource
   | query                                                                      #querySource
+  | LPAREN query RPAREN                                                        #parenthesizedQuerySource
   | DEFAULT VALUES                                                             #defaultValuesSource
   ;
 

@@ -1,0 +1,76 @@
+\set ON_ERROR_STOP on
+\encoding UTF8
+-- strata test: upgrade base -> 0001_pg_dump_forms (postgresql)
+-- from: base
+-- to: 0001_pg_dump_forms
+-- version table: alembic_version
+-- sources: sha256:ba35393e2414bf6d1d4555196790f39e22e938ffb4653b14464b8534e2257306 over 1 revision file
+
+DO $strata$
+DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(4896247922164608825) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
+
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_pg_dump_forms, forms pg_dump and hand-written schemas use: COLLATE after NOT NULL, OPERATOR(=) in an exclusion, a parenthesized INSERT query
+
+CREATE TABLE application (
+    id varchar COLLATE pg_catalog."C" NOT NULL,
+    org_id varchar COLLATE "C" NOT NULL,
+    uid varchar COLLATE pg_catalog."C",
+    verified_at timestamp with time zone
+);
+
+ALTER TABLE ONLY application ADD CONSTRAINT application_unique_verified_uid EXCLUDE USING btree (uid WITH OPERATOR(pg_catalog.=)) WHERE ((verified_at IS NOT NULL));
+
+CREATE TABLE application_copy (
+    id varchar,
+    org_id varchar
+);
+
+INSERT INTO application_copy (id, org_id) (
+    SELECT id, org_id FROM application WHERE verified_at IS NOT NULL
+);
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_pg_dump_forms');
+
+COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

@@ -10,9 +10,10 @@ import java.util.OptionalInt;
 /**
  * An indented, deterministic dump of a parsed tree (records, lists, optionals, strings, enums,
  * spans), written to the {@code parse/ok/*.tree} golden files so that the must-parse corpus
- * asserts what was parsed, not only that it parsed. Components named {@code source} (the file as
- * read) are left out; a {@link Span} prints as {@code @line:column+length}, an {@link Identifier} as {@code name "value"
- * @span} ({@code quoted} when it was), an {@link Expr} as {@code expr "sql" @span}.
+ * asserts what was parsed, not only that it parsed. Components holding the {@link SourceFile}
+ * (the file as read) are left out; a {@link Span} prints as {@code @line:column+length}, an
+ * {@link Identifier} as {@code name "value" @span} ({@code quoted} when it was), an {@link Expr}
+ * as {@code expr "sql" @span}.
  */
 final class AstDump {
   private final StringBuilder out = new StringBuilder();
@@ -81,16 +82,18 @@ final class AstDump {
     String name = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
     out.append(name);
     for (RecordComponent component : type.getRecordComponents()) {
-      if (component.getName().equals("source")) {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(record);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      if (value instanceof SourceFile) {
         continue;
       }
       newline(depth + 1);
       out.append(component.getName()).append(" = ");
-      try {
-        value(component.getAccessor().invoke(record), depth + 1);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
+      value(value, depth + 1);
     }
   }
 

@@ -4,7 +4,7 @@
 -- from: 0001_comments
 -- to: base
 -- version table: alembic_version
--- sources: sha256:d50119aeb3cf595fbb2269658ffbd5c281bc33f5e4dcca4ba57496289a3389da over 1 revision file
+-- sources: sha256:95cd2ff75871e42a08a327c2710402f67d34f167eb38f074416359d1d3a19c3c over 1 revision file
 
 DO $strata$
 DECLARE
@@ -47,11 +47,17 @@ COMMENT ON TABLE app.users IS '';
 DROP EXTENSION pgcrypto;
 
 DROP TRIGGER users_touch ON app.users;
+
 DROP FUNCTION app.users_touch();
+
 DROP PROCEDURE archive(date);
+
 DROP FUNCTION now_utc();
+
 DROP FUNCTION app.touch(integer, text);
+
 DROP MATERIALIZED VIEW app.stats;
+
 DROP VIEW active_users;
 
 DROP DOMAIN positive;

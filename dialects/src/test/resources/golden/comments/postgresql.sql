@@ -4,7 +4,7 @@
 -- from: base
 -- to: 0001_comments
 -- version table: alembic_version
--- sources: sha256:d50119aeb3cf595fbb2269658ffbd5c281bc33f5e4dcca4ba57496289a3389da over 1 revision file
+-- sources: sha256:95cd2ff75871e42a08a327c2710402f67d34f167eb38f074416359d1d3a19c3c over 1 revision file
 
 DO $strata$
 DECLARE
@@ -66,13 +66,21 @@ CREATE TYPE mood AS ENUM ('sad', 'ok');
 CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
 
 CREATE VIEW active_users AS SELECT id FROM app.users;
+
 CREATE MATERIALIZED VIEW app.stats AS SELECT count(*) AS n FROM app.users;
+
 CREATE FUNCTION app.touch(integer, text) RETURNS integer LANGUAGE sql AS 'SELECT $1';
+
 CREATE FUNCTION now_utc() RETURNS timestamp LANGUAGE sql AS $$SELECT now() AT TIME ZONE 'utc'$$;
+
 CREATE PROCEDURE archive(date) LANGUAGE sql AS 'SELECT 1';
+
 CREATE FUNCTION app.users_touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+
 CREATE TRIGGER users_touch BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.users_touch();
+
 ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
+
 CREATE POLICY own_rows ON app.users USING (true);
 
 CREATE EXTENSION IF NOT EXISTS pgcrypto;

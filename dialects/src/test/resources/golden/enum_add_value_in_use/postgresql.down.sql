@@ -4,7 +4,7 @@
 -- from: 0004_cancel
 -- to: base
 -- version table: alembic_version
--- sources: sha256:b1c707278e64e7286f220d044eac5b5bde3fbfc10aecb5143fd22f0ef011ded0 over 4 revision files
+-- sources: sha256:4adf6d1d657062e5c5c3ffea9a249e4e96999751eed5200e63d251e6ec3edd99 over 4 revision files
 
 DO $strata$
 DECLARE

@@ -4,8 +4,8 @@
 -- from: base
 -- to: 0004_cancel
 -- version table: alembic_version
--- sources: sha256:3672420e76d3a54dc656820139f1cbe602b805fb9d34304fc4e7ad2cc67b86a3 over 4 revision files
--- run: 79729c936319e63d8d7064a9bc27cb72faf16742b403361472a8db7a09ba0d39 (3 segments, progress in strata_progress)
+-- sources: sha256:a4de2bb511a3c82bad52b377e36876d5cabf78c0c0867499287b1113bc758dd2 over 4 revision files
+-- run: 43c9809ecb647a4d23b1b03c721fd6b0604f0ed32de05f649a2eeca637edd50d (3 segments, progress in strata_progress)
 
 DO $strata$
 DECLARE
@@ -31,10 +31,10 @@ DECLARE
 BEGIN
     IF to_regclass('strata_progress') IS NOT NULL THEN
         EXECUTE 'SELECT coalesce(max(segment), 0) FROM strata_progress WHERE run_id = $1'
-            INTO done USING '79729c936319e63d8d7064a9bc27cb72faf16742b403361472a8db7a09ba0d39';
+            INTO done USING '43c9809ecb647a4d23b1b03c721fd6b0604f0ed32de05f649a2eeca637edd50d';
     END IF;
     IF done NOT BETWEEN 0 AND 2 THEN
-        RAISE EXCEPTION 'strata: strata_progress records % of 3 segments done for run 79729c936319e63d8d7064a9bc27cb72faf16742b403361472a8db7a09ba0d39', done;
+        RAISE EXCEPTION 'strata: strata_progress records % of 3 segments done for run 43c9809ecb647a4d23b1b03c721fd6b0604f0ed32de05f649a2eeca637edd50d', done;
     END IF;
     expected := CASE done
         WHEN 0 THEN '{}'::text[]
@@ -78,7 +78,11 @@ CREATE TABLE IF NOT EXISTS alembic_version (
 
 CREATE TYPE order_status AS ENUM ('new', 'paid');
 
-CREATE TABLE orders (id INTEGER PRIMARY KEY, status order_status NOT NULL DEFAULT 'new');
+CREATE TABLE orders (
+    id int,
+    status order_status NOT NULL DEFAULT 'new',
+    PRIMARY KEY (id)
+);
 
 INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'paid'), (3, 'paid');
 
@@ -96,7 +100,7 @@ CREATE TABLE IF NOT EXISTS strata_progress (
     CONSTRAINT strata_progress_pkey PRIMARY KEY (run_id, segment)
 );
 
-INSERT INTO strata_progress (run_id, segment) VALUES ('79729c936319e63d8d7064a9bc27cb72faf16742b403361472a8db7a09ba0d39', 1);
+INSERT INTO strata_progress (run_id, segment) VALUES ('43c9809ecb647a4d23b1b03c721fd6b0604f0ed32de05f649a2eeca637edd50d', 1);
 
 COMMIT;
 
@@ -143,7 +147,7 @@ BEGIN
 END
 $strata$;
 
-INSERT INTO strata_progress (run_id, segment) VALUES ('79729c936319e63d8d7064a9bc27cb72faf16742b403361472a8db7a09ba0d39', 2);
+INSERT INTO strata_progress (run_id, segment) VALUES ('43c9809ecb647a4d23b1b03c721fd6b0604f0ed32de05f649a2eeca637edd50d', 2);
 
 COMMIT;
 
@@ -174,7 +178,7 @@ BEGIN
 END
 $strata$;
 
-DELETE FROM strata_progress WHERE run_id = '79729c936319e63d8d7064a9bc27cb72faf16742b403361472a8db7a09ba0d39';
+DELETE FROM strata_progress WHERE run_id = '43c9809ecb647a4d23b1b03c721fd6b0604f0ed32de05f649a2eeca637edd50d';
 
 DO $strata$
 BEGIN

@@ -4,8 +4,8 @@
 -- from: base
 -- to: 0004_cancel
 -- version table: alembic_version
--- sources: sha256:3672420e76d3a54dc656820139f1cbe602b805fb9d34304fc4e7ad2cc67b86a3 over 4 revision files
--- run: 552a23b517c642f276a1a8d411c7c475085761cf04f099092bcf42b94d18e15f (4 segments, progress in strata_progress)
+-- sources: sha256:a4de2bb511a3c82bad52b377e36876d5cabf78c0c0867499287b1113bc758dd2 over 4 revision files
+-- run: 078c1d880be9f1de970ee6b99df8d8f24db10c022f0223a2aa569083b24b2b19 (4 segments, progress in strata_progress)
 
 DO $strata$
 DECLARE
@@ -31,10 +31,10 @@ DECLARE
 BEGIN
     IF to_regclass('strata_progress') IS NOT NULL THEN
         EXECUTE 'SELECT coalesce(max(segment), 0) FROM strata_progress WHERE run_id = $1'
-            INTO done USING '552a23b517c642f276a1a8d411c7c475085761cf04f099092bcf42b94d18e15f';
+            INTO done USING '078c1d880be9f1de970ee6b99df8d8f24db10c022f0223a2aa569083b24b2b19';
     END IF;
     IF done NOT BETWEEN 0 AND 3 THEN
-        RAISE EXCEPTION 'strata: strata_progress records % of 4 segments done for run 552a23b517c642f276a1a8d411c7c475085761cf04f099092bcf42b94d18e15f', done;
+        RAISE EXCEPTION 'strata: strata_progress records % of 4 segments done for run 078c1d880be9f1de970ee6b99df8d8f24db10c022f0223a2aa569083b24b2b19', done;
     END IF;
     expected := CASE done
         WHEN 0 THEN '{}'::text[]
@@ -77,7 +77,11 @@ CREATE TABLE IF NOT EXISTS alembic_version (
 
 CREATE TYPE order_status AS ENUM ('new', 'paid');
 
-CREATE TABLE orders (id INTEGER PRIMARY KEY, status order_status NOT NULL DEFAULT 'new');
+CREATE TABLE orders (
+    id int,
+    status order_status NOT NULL DEFAULT 'new',
+    PRIMARY KEY (id)
+);
 
 INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'paid'), (3, 'paid');
 
@@ -89,7 +93,7 @@ CREATE TABLE IF NOT EXISTS strata_progress (
     CONSTRAINT strata_progress_pkey PRIMARY KEY (run_id, segment)
 );
 
-INSERT INTO strata_progress (run_id, segment) VALUES ('552a23b517c642f276a1a8d411c7c475085761cf04f099092bcf42b94d18e15f', 1);
+INSERT INTO strata_progress (run_id, segment) VALUES ('078c1d880be9f1de970ee6b99df8d8f24db10c022f0223a2aa569083b24b2b19', 1);
 
 \endif
 
@@ -122,7 +126,7 @@ BEGIN
 END
 $strata$;
 
-INSERT INTO strata_progress (run_id, segment) VALUES ('552a23b517c642f276a1a8d411c7c475085761cf04f099092bcf42b94d18e15f', 2);
+INSERT INTO strata_progress (run_id, segment) VALUES ('078c1d880be9f1de970ee6b99df8d8f24db10c022f0223a2aa569083b24b2b19', 2);
 
 \endif
 
@@ -149,7 +153,7 @@ BEGIN
 END
 $strata$;
 
-INSERT INTO strata_progress (run_id, segment) VALUES ('552a23b517c642f276a1a8d411c7c475085761cf04f099092bcf42b94d18e15f', 3);
+INSERT INTO strata_progress (run_id, segment) VALUES ('078c1d880be9f1de970ee6b99df8d8f24db10c022f0223a2aa569083b24b2b19', 3);
 
 \endif
 
@@ -176,7 +180,7 @@ BEGIN
 END
 $strata$;
 
-DELETE FROM strata_progress WHERE run_id = '552a23b517c642f276a1a8d411c7c475085761cf04f099092bcf42b94d18e15f';
+DELETE FROM strata_progress WHERE run_id = '078c1d880be9f1de970ee6b99df8d8f24db10c022f0223a2aa569083b24b2b19';
 
 DO $strata$
 BEGIN

@@ -4,8 +4,8 @@
 -- from: base
 -- to: 0004_cancel
 -- version table: alembic_version
--- sources: sha256:3672420e76d3a54dc656820139f1cbe602b805fb9d34304fc4e7ad2cc67b86a3 over 4 revision files
--- run: 7d1bc4e88bf3c648c51c125185980654fb7eb2a6818024270dcde5ea7a8c86d8 (5 segments, progress in strata_progress)
+-- sources: sha256:a4de2bb511a3c82bad52b377e36876d5cabf78c0c0867499287b1113bc758dd2 over 4 revision files
+-- run: 6b721b2b9053e0d36bd1d89a4f37808cd5fdb0a94bd902b44c106345aa9cd900 (5 segments, progress in strata_progress)
 
 DO $strata$
 DECLARE
@@ -31,10 +31,10 @@ DECLARE
 BEGIN
     IF to_regclass('strata_progress') IS NOT NULL THEN
         EXECUTE 'SELECT coalesce(max(segment), 0) FROM strata_progress WHERE run_id = $1'
-            INTO done USING '7d1bc4e88bf3c648c51c125185980654fb7eb2a6818024270dcde5ea7a8c86d8';
+            INTO done USING '6b721b2b9053e0d36bd1d89a4f37808cd5fdb0a94bd902b44c106345aa9cd900';
     END IF;
     IF done NOT BETWEEN 0 AND 4 THEN
-        RAISE EXCEPTION 'strata: strata_progress records % of 5 segments done for run 7d1bc4e88bf3c648c51c125185980654fb7eb2a6818024270dcde5ea7a8c86d8', done;
+        RAISE EXCEPTION 'strata: strata_progress records % of 5 segments done for run 6b721b2b9053e0d36bd1d89a4f37808cd5fdb0a94bd902b44c106345aa9cd900', done;
     END IF;
     expected := CASE done
         WHEN 0 THEN '{}'::text[]
@@ -80,7 +80,11 @@ CREATE TABLE IF NOT EXISTS alembic_version (
 
 CREATE TYPE order_status AS ENUM ('new', 'paid');
 
-CREATE TABLE orders (id INTEGER PRIMARY KEY, status order_status NOT NULL DEFAULT 'new');
+CREATE TABLE orders (
+    id int,
+    status order_status NOT NULL DEFAULT 'new',
+    PRIMARY KEY (id)
+);
 
 INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'paid'), (3, 'paid');
 
@@ -92,7 +96,7 @@ CREATE TABLE IF NOT EXISTS strata_progress (
     CONSTRAINT strata_progress_pkey PRIMARY KEY (run_id, segment)
 );
 
-INSERT INTO strata_progress (run_id, segment) VALUES ('7d1bc4e88bf3c648c51c125185980654fb7eb2a6818024270dcde5ea7a8c86d8', 1);
+INSERT INTO strata_progress (run_id, segment) VALUES ('6b721b2b9053e0d36bd1d89a4f37808cd5fdb0a94bd902b44c106345aa9cd900', 1);
 
 COMMIT;
 
@@ -113,7 +117,7 @@ ALTER TYPE order_status ADD VALUE 'shipped' AFTER 'paid';
 
 ALTER TYPE order_status ADD VALUE 'returned';
 
-INSERT INTO strata_progress (run_id, segment) VALUES ('7d1bc4e88bf3c648c51c125185980654fb7eb2a6818024270dcde5ea7a8c86d8', 2);
+INSERT INTO strata_progress (run_id, segment) VALUES ('6b721b2b9053e0d36bd1d89a4f37808cd5fdb0a94bd902b44c106345aa9cd900', 2);
 
 COMMIT;
 
@@ -144,7 +148,7 @@ BEGIN
 END
 $strata$;
 
-INSERT INTO strata_progress (run_id, segment) VALUES ('7d1bc4e88bf3c648c51c125185980654fb7eb2a6818024270dcde5ea7a8c86d8', 3);
+INSERT INTO strata_progress (run_id, segment) VALUES ('6b721b2b9053e0d36bd1d89a4f37808cd5fdb0a94bd902b44c106345aa9cd900', 3);
 
 COMMIT;
 
@@ -175,7 +179,7 @@ BEGIN
 END
 $strata$;
 
-INSERT INTO strata_progress (run_id, segment) VALUES ('7d1bc4e88bf3c648c51c125185980654fb7eb2a6818024270dcde5ea7a8c86d8', 4);
+INSERT INTO strata_progress (run_id, segment) VALUES ('6b721b2b9053e0d36bd1d89a4f37808cd5fdb0a94bd902b44c106345aa9cd900', 4);
 
 COMMIT;
 
@@ -206,7 +210,7 @@ BEGIN
 END
 $strata$;
 
-DELETE FROM strata_progress WHERE run_id = '7d1bc4e88bf3c648c51c125185980654fb7eb2a6818024270dcde5ea7a8c86d8';
+DELETE FROM strata_progress WHERE run_id = '6b721b2b9053e0d36bd1d89a4f37808cd5fdb0a94bd902b44c106345aa9cd900';
 
 DO $strata$
 BEGIN

@@ -4,7 +4,7 @@
 -- from: 0002_change_enum
 -- to: base
 -- version table: alembic_version
--- sources: sha256:c343ed75ff8239e32a37fe860d0ae32251b580c4c48faeec209e2b61e060f767 over 2 revision files
+-- sources: sha256:c915e8cadead92753b8e19150eeb75b7000b64d56c4d6566ca575fe4791c7545 over 2 revision files
 
 DO $strata$
 DECLARE
@@ -69,6 +69,7 @@ $strata$;
 DROP TABLE people;
 
 DROP TYPE app."Status";
+
 DROP TYPE mood;
 
 DROP EXTENSION citext;

@@ -4,7 +4,7 @@
 -- from: base
 -- to: 0002_change_enum
 -- version table: alembic_version
--- sources: sha256:8dc51dca511e8c31d8b611924ffedfa45132bbcf4dc96691e282bd9a8d02bbbf over 2 revision files
+-- sources: sha256:392dbbca34f4f3696d0e3135d7a0f7dbc7e37b06882c25ee0118b61c0c94ccf5 over 2 revision files
 
 DO $strata$
 DECLARE
@@ -52,6 +52,7 @@ CREATE SCHEMA app;
 CREATE EXTENSION IF NOT EXISTS citext;
 
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+
 CREATE TYPE app."Status" AS ENUM ('new', 'done');
 
 CREATE TABLE people (

@@ -9,7 +9,6 @@ CREATE INDEX ix_users_name ON app.users (name);
 CREATE SEQUENCE order_numbers;
 CREATE TYPE mood AS ENUM ('sad', 'ok');
 CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
--- +dialect postgresql
 CREATE VIEW active_users AS SELECT id FROM app.users;
 CREATE MATERIALIZED VIEW app.stats AS SELECT count(*) AS n FROM app.users;
 CREATE FUNCTION app.touch(integer, text) RETURNS integer LANGUAGE sql AS 'SELECT $1';
@@ -19,7 +18,6 @@ CREATE FUNCTION app.users_touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RE
 CREATE TRIGGER users_touch BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.users_touch();
 ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_rows ON app.users USING (true);
--- +end
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 COMMENT ON TABLE app.users IS 'People who sign in';
 COMMENT ON COLUMN app.users.email IS 'lower-case, unique';
@@ -45,7 +43,6 @@ COMMENT ON TYPE mood IS NULL;
 -- +downgrade
 COMMENT ON TABLE app.users IS NULL;
 DROP EXTENSION pgcrypto;
--- +dialect postgresql
 DROP TRIGGER users_touch ON app.users;
 DROP FUNCTION app.users_touch();
 DROP PROCEDURE archive(date);
@@ -53,7 +50,6 @@ DROP FUNCTION now_utc();
 DROP FUNCTION app.touch(integer, text);
 DROP MATERIALIZED VIEW app.stats;
 DROP VIEW active_users;
--- +end
 DROP DOMAIN positive;
 DROP TYPE mood;
 DROP SEQUENCE order_numbers;

@@ -4,9 +4,7 @@
 
 -- +upgrade
 CREATE TYPE order_status AS ENUM ('new', 'paid');
--- +dialect postgresql
 CREATE TABLE orders (id INTEGER PRIMARY KEY, status order_status NOT NULL DEFAULT 'new');
--- +end
 INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'paid'), (3, 'paid');
 
 -- +downgrade

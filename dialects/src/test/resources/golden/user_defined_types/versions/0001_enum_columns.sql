@@ -5,10 +5,8 @@
 -- +upgrade
 CREATE SCHEMA app;
 CREATE EXTENSION IF NOT EXISTS citext;
--- +dialect postgresql
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE TYPE app."Status" AS ENUM ('new', 'done');
--- +end
 CREATE TABLE people (
     id BIGINT PRIMARY KEY,
     email CITEXT NOT NULL UNIQUE,
@@ -22,9 +20,7 @@ INSERT INTO people (id, email, current_mood, status) VALUES (1, 'A@example.com',
 
 -- +downgrade
 DROP TABLE people;
--- +dialect postgresql
 DROP TYPE app."Status";
 DROP TYPE mood;
--- +end
 DROP EXTENSION citext;
 DROP SCHEMA app;

@@ -3,9 +3,7 @@
 -- message: a column moved to a new enum type with ALTER COLUMN ... TYPE ... USING
 
 -- +upgrade
--- +dialect postgresql
 CREATE TYPE mood_v2 AS ENUM ('sad', 'ok', 'happy', 'ecstatic');
--- +end
 ALTER TABLE people
     ALTER COLUMN current_mood DROP DEFAULT,
     ALTER COLUMN current_mood TYPE mood_v2 USING current_mood::text::mood_v2,
@@ -18,6 +16,4 @@ ALTER TABLE people
     ALTER COLUMN current_mood DROP DEFAULT,
     ALTER COLUMN current_mood TYPE mood USING current_mood::text::mood,
     ALTER COLUMN current_mood SET DEFAULT 'ok';
--- +dialect postgresql
 DROP TYPE mood_v2;
--- +end

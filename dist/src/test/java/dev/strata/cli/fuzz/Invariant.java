@@ -43,8 +43,9 @@ final class Invariant {
       + "(?<severity>error|warning)\\[(?<code>[EW]\\d{4})]: .*", Pattern.DOTALL);
   static final Pattern BARE = Pattern.compile(
       "strata: (?<severity>error|warning)\\[(?<code>[EW]\\d{4})]: .*", Pattern.DOTALL);
+  /** The lines after a diagnostic's head: source line, carets, notes and a note's continuation. */
   private static final Pattern FOLLOWING = Pattern.compile(
-      "  \\d+ \\| .*|  +\\| [ \\t]*\\^+|  = [a-z]+: .*", Pattern.DOTALL);
+      "  \\d+ \\| .*|  +\\| [ \\t]*\\^+|  = [a-z]+: .*| {10}.*", Pattern.DOTALL);
   private static final Set<String> RANGE_CODES = Set.of("E0301", "E0302", "E0303", "E0304",
       "E0305", "E0307", "E0308", "E0309", "E0310", "E0311", "E0312");
 

@@ -2,18 +2,28 @@ package dev.strata.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Checks the {@code segments} the manifest gives for {@code upgrade.sql} or {@code rollback.sql}
  * against the transaction mode and the script, as {@code TransactionFramer} cuts them: numbered
  * from 1; in {@code none} mode none is a transaction; in {@code revision} mode a transaction holds
- * one revision at most; in {@code bundle} mode two transactions never follow each other (only a
- * statement that must run outside one splits the script); their revisions, in order, are the
+ * one revision at most; in {@code bundle} mode two transactions follow each other only after an
+ * {@code ALTER TYPE ... ADD VALUE}, which the script commits before the value can be used
+ * (otherwise only a statement that must run outside one splits the script); their revisions, in
+ * order, are the
  * script's steps; the last ends at the script's end rows; and the script opens the first one as
  * described (its {@code -- segment 1 of N} line when it records progress, else {@code BEGIN;}
  * exactly when it is a transaction).
  */
 final class SegmentCheck {
+  /**
+   * The summary of an {@code ALTER TYPE ... ADD VALUE}, after which the script commits: a summary
+   * is the statement's first line only, so {@code ADD VALUE} may be on a later one.
+   */
+  private static final Pattern ADDS_ENUM_VALUE =
+      Pattern.compile("^ALTER\\s+TYPE\\b", Pattern.CASE_INSENSITIVE);
+
   private final String mode;
   private final String path;
 
@@ -66,7 +76,8 @@ final class SegmentCheck {
     boolean fits = switch (mode) {
       case "none" -> !transaction;
       case "revision" -> !transaction || segment.revisions().size() <= 1;
-      default -> !transaction || previous == null || !previous.transactional();
+      default -> !transaction || previous == null || !previous.transactional()
+          || previous.statements().stream().anyMatch(s -> ADDS_ENUM_VALUE.matcher(s).find());
     };
     if (!fits) {
       throw new BundleProblem(BundleProblem.Kind.DISAGREES, Bundle.MANIFEST + " says"

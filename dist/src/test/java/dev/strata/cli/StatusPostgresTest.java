@@ -32,6 +32,11 @@ class StatusPostgresTest {
         0020_merge_lrs_dividends         merge the lrs and dividends branches
         0021_create_audit_schema         audit row changes of LRS remittances and dividend events
         0022_transaction_value_date      backfill transactions.value_date and make it mandatory
+        0023_cash_request_status_enum    cash request status becomes an enum type
+        0024_cash_request_on_hold        cash requests can be put on hold while compliance reviews them
+        0025_statement_numbers           number balance snapshots from a sequence for customer statements
+        0026_account_balances_view       the latest balance of every active account, for the back office
+        0027_dividend_events_updated_at  track when dividend events change, with a trigger function written without a block
       """;
 
   @TempDir Path dir;
@@ -52,13 +57,13 @@ class StatusPostgresTest {
   }
 
   @Test
-  void databaseAt0012IsReportedWithTheTenRevisionsLeftAndTheCommand() throws Exception {
+  void databaseAt0012IsReportedWithTheRevisionsLeftAndTheCommand() throws Exception {
     apply(Cli.run("upgrade", "base:0012", "--versions", VERSIONS));
     Cli cli = Cli.run("status", "--db", url, "--versions", VERSIONS);
     assertEquals(new Cli(0, "database: " + masked() + "\n"
         + "version table: alembic_version\n"
         + "current: " + AT_0012 + "\n"
-        + "to reach head: 10 revisions\n"
+        + "to reach head: 15 revisions\n"
         + PENDING
         + "run: strata upgrade --versions " + VERSIONS + " " + AT_0012 + ":head\n", ""), cli);
   }
@@ -85,13 +90,14 @@ class StatusPostgresTest {
         + "      \"message\": \"create the dividend sub-ledger\"\n"
         + "    },\n"), cli.out());
     assertTrue(cli.out().endsWith("    {\n"
-        + "      \"revision\": \"0022_transaction_value_date\",\n"
-        + "      \"message\": \"backfill transactions.value_date and make it mandatory\"\n"
+        + "      \"revision\": \"0027_dividend_events_updated_at\",\n"
+        + "      \"message\": \"track when dividend events change, with a trigger function written"
+        + " without a block\"\n"
         + "    }\n"
         + "  ],\n"
         + "  \"command\": \"strata upgrade --versions " + VERSIONS + " " + AT_0012 + ":head\"\n"
         + "}\n"), cli.out());
-    assertEquals(10, cli.out().split("\"revision\"").length - 1);
+    assertEquals(15, cli.out().split("\"revision\"").length - 1);
   }
 
   @Test
@@ -99,13 +105,13 @@ class StatusPostgresTest {
     apply(Cli.run("upgrade", "base:0012", "--versions", VERSIONS));
     Cli upgrade = Cli.run("upgrade", "--from-db", url, "head", "--versions", VERSIONS);
     assertTrue(upgrade.out().contains("-- strata 0.1.0: upgrade " + AT_0012
-        + " -> 0022_transaction_value_date (postgresql)\n"), upgrade.out());
+        + " -> 0027_dividend_events_updated_at (postgresql)\n"), upgrade.out());
     apply(upgrade);
-    assertEquals(List.of("0022_transaction_value_date"),
+    assertEquals(List.of("0027_dividend_events_updated_at"),
         server.query(db, "SELECT version_num FROM alembic_version"));
     assertEquals(new Cli(0, "database: " + masked() + "\n"
         + "version table: alembic_version\n"
-        + "current: 0022_transaction_value_date\n"
+        + "current: 0027_dividend_events_updated_at\n"
         + "to reach head: nothing to apply, the database is up to date\n", ""),
         Cli.run("status", "--db", url, "--versions", VERSIONS));
   }
@@ -118,7 +124,7 @@ class StatusPostgresTest {
         VERSIONS);
     assertEquals(0, cli.exitCode(), cli.err());
     assertTrue(cli.out().startsWith("wrote " + bundle + " (strata-" + AT_0012
-        + "-0022_transaction_value_date-postgresql/, "), cli.out());
+        + "-0027_dividend_events_updated_at-postgresql/, "), cli.out());
   }
 
   @Test
@@ -128,7 +134,7 @@ class StatusPostgresTest {
     assertTrue(cli.out().startsWith("database: " + masked() + "\n"
         + "version table: alembic_version (does not exist)\n"
         + "current: base\n"
-        + "to reach head: 22 revisions\n"
+        + "to reach head: 27 revisions\n"
         + "  0001_create_customers            create customers\n"), cli.out());
     assertTrue(cli.out().endsWith("run: strata upgrade --versions " + VERSIONS + " base:head\n"));
   }

@@ -47,7 +47,7 @@ class VerifyManifestTest {
 
   @Test
   void dataAfterTheObject() throws Exception {
-    assertBad(text -> text + "{}\n", 557, 1, "data after the manifest's closing brace");
+    assertBad(text -> text + "{}\n", 809, 1, "data after the manifest's closing brace");
   }
 
   @Test
@@ -56,7 +56,7 @@ class VerifyManifestTest {
         "'guards' is not true or false");
     assertBad(text -> text.replace("\"position\": 1,", "\"position\": 1.0,"), 23, 19,
         "'steps[0].position' is not an integer");
-    assertBad(text -> text.replaceFirst("\"size\": ([0-9]+),", "\"size\": \"$1\","), 387, 15,
+    assertBad(text -> text.replaceFirst("\"size\": ([0-9]+),", "\"size\": \"$1\","), 564, 15,
         "'files[0].size' is not an integer");
     assertBad(text -> text.replace("\"from\": [\n    \"0012_journal_lines_account_idx\"\n  ]",
         "\"from\": \"0012_journal_lines_account_idx\""), 15, 11, "'from' is not an array");
@@ -116,23 +116,37 @@ class VerifyManifestTest {
       m.set("from", m.get("to"));
       m.set("to", from);
     }, "the top folder is '" + ROOT + "', but MANIFEST.json's from, to and dialect make it"
-        + " 'strata-0022_transaction_value_date-0012_journal_lines_account_idx-postgresql/'");
+        + " 'strata-0027_dividend_events_updated_at-0012_journal_lines_account_idx-postgresql/'");
   }
 
-  /** The report: a wrong transaction mode was accepted. */
+  /**
+   * The report: a wrong transaction mode was accepted. On a range without an {@code ALTER TYPE ...
+   * ADD VALUE}, whose revision scripts are one segment each, the segments contradict the lie.
+   */
   @Test
   void aWrongTransactionMode() throws Exception {
-    assertLie(m -> m.put("transactionMode", "revision"), "MANIFEST.json says transactionMode"
-        + " 'revision', but segment 1 of upgrade.sql is a transaction of 10 revisions");
-    assertLie(m -> m.put("transactionMode", "none"), "MANIFEST.json says transactionMode 'none',"
-        + " but segment 1 of upgrade.sql is a transaction");
-    assertLie(m -> {
+    Path out = tmp.resolve("to-0022.tar.gz");
+    assertEquals(0, BundleTest.bundle("0012:0022", out).exitCode());
+    List<Archives.Entry> to0022 = Archives.readTarGz(out);
+    VerifyTest.assertProblem(Archives.withManifest(to0022, m -> m.put("transactionMode",
+        "revision")), "E0535", "MANIFEST.json says transactionMode 'revision', but segment 1 of"
+        + " upgrade.sql is a transaction of 10 revisions", LIES, tmp);
+    VerifyTest.assertProblem(Archives.withManifest(to0022, m -> m.put("transactionMode", "none")),
+        "E0535", "MANIFEST.json says transactionMode 'none', but segment 1 of upgrade.sql is a"
+        + " transaction", LIES, tmp);
+    VerifyTest.assertProblem(Archives.withManifest(to0022, m -> {
       m.put("transactionMode", "none");
       for (String script : List.of("upgrade", "rollback")) {
         ((ObjectNode) m.get(script).get("segments").get(0)).put("transactional", false);
       }
-    }, "MANIFEST.json's upgrade says its first segment is not a transaction, but the script opens"
-        + " one");
+    }), "E0535", "MANIFEST.json's upgrade says its first segment is not a transaction, but the"
+        + " script opens one", LIES, tmp);
+    // revision 0024's own script commits after its ALTER TYPE ... ADD VALUE, so it records its
+    // progress, and its run id, made for bundle mode, is what the lie contradicts first
+    assertLie(m -> m.put("transactionMode", "revision"), "revisions/0012_0024_cash_request_on_hold"
+        + ".up.sql's '-- run: a2c8a8b848079164eeaeab2f5f90df6b641b534f2472ee8631ca70049e4dba1e (2"
+        + " segments, progress in strata_progress)' is not the run of a revision-mode script with"
+        + " the version table and segments MANIFEST.json gives");
   }
 
   @Test
@@ -161,26 +175,27 @@ class VerifyManifestTest {
   /** The report: a truncated steps list was accepted. */
   @Test
   void aTruncatedStepsList() throws Exception {
-    String last = "revisions/0010_0022_transaction_value_date";
-    assertLie(m -> ((ArrayNode) m.get("steps")).remove(9), "'" + last + ".down.sql' belongs to no"
+    String last = "revisions/0015_0027_dividend_events_updated_at";
+    assertLie(m -> ((ArrayNode) m.get("steps")).remove(14), "'" + last + ".down.sql' belongs to no"
         + " step of MANIFEST.json and is not a file every bundle has");
     List<Archives.Entry> entries = sound;
     for (String path : List.of(last + ".up.sql", last + ".down.sql",
-        "sources/0022_transaction_value_date.sql")) {
+        "sources/0027_dividend_events_updated_at.sql")) {
       entries = Archives.remove(entries, path);
     }
     List<Archives.Entry> truncated = Archives.withManifest(entries, m -> {
-      ((ArrayNode) m.get("steps")).remove(9);
+      ((ArrayNode) m.get("steps")).remove(14);
       ArrayNode files = (ArrayNode) m.get("files");
       for (int i = files.size() - 1; i >= 0; i--) {
         String path = files.get(i).get("path").asText();
-        if (path.startsWith(last) || path.equals("sources/0022_transaction_value_date.sql")) {
+        if (path.startsWith(last) || path.equals("sources/0027_dividend_events_updated_at.sql")) {
           files.remove(i);
         }
       }
     });
     VerifyTest.assertProblem(truncated, "E0535", "the steps of MANIFEST.json end at"
-        + " [0021_create_audit_schema], but its 'to' is [0022_transaction_value_date]", LIES, tmp);
+        + " [0026_account_balances_view], but its 'to' is [0027_dividend_events_updated_at]", LIES,
+        tmp);
   }
 
   @Test
@@ -238,19 +253,19 @@ class VerifyManifestTest {
 
   @Test
   void segmentsThatTheScriptContradicts() throws Exception {
-    assertLie(m -> ((ArrayNode) m.get("upgrade").get("segments").get(0).get("headsAfter"))
+    assertLie(m -> ((ArrayNode) m.get("upgrade").get("segments").get(1).get("headsAfter"))
         .set(0, "0021_create_audit_schema"), "MANIFEST.json's upgrade ends its last segment at"
-        + " [0021_create_audit_schema], but the script ends at [0022_transaction_value_date]");
+        + " [0021_create_audit_schema], but the script ends at [0027_dividend_events_updated_at]");
+    String rest = " 0022_transaction_value_date, 0021_create_audit_schema, 0020_merge_lrs_dividends,"
+        + " 0017_lrs_actual_tcs, 0016_lrs_credited_signal, 0015_lrs_payment_settlement,"
+        + " 0014_lrs_references, 0013_create_lrs_remittances, 0019_dividend_instrument_symbol,"
+        + " 0018_create_dividend_events]";
     assertLie(m -> ((ArrayNode) m.get("rollback").get("segments").get(0).get("revisions"))
         .remove(0), "MANIFEST.json's rollback lists segments of the revisions"
-        + " [0021_create_audit_schema, 0020_merge_lrs_dividends, 0017_lrs_actual_tcs,"
-        + " 0016_lrs_credited_signal, 0015_lrs_payment_settlement, 0014_lrs_references,"
-        + " 0013_create_lrs_remittances, 0019_dividend_instrument_symbol,"
-        + " 0018_create_dividend_events], but the script's steps are [0022_transaction_value_date,"
-        + " 0021_create_audit_schema, 0020_merge_lrs_dividends, 0017_lrs_actual_tcs,"
-        + " 0016_lrs_credited_signal, 0015_lrs_payment_settlement, 0014_lrs_references,"
-        + " 0013_create_lrs_remittances, 0019_dividend_instrument_symbol,"
-        + " 0018_create_dividend_events]");
+        + " [0026_account_balances_view, 0025_statement_numbers, 0024_cash_request_on_hold,"
+        + " 0023_cash_request_status_enum," + rest + ", but the script's steps are"
+        + " [0027_dividend_events_updated_at, 0026_account_balances_view, 0025_statement_numbers,"
+        + " 0024_cash_request_on_hold, 0023_cash_request_status_enum," + rest);
   }
 
   private void assertLie(Consumer<ObjectNode> edit, String problem) throws Exception {

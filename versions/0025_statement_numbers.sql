@@ -1,0 +1,15 @@
+-- revision: 0025_statement_numbers
+-- revises: 0024_cash_request_on_hold
+-- message: number balance snapshots from a sequence for customer statements
+
+-- +upgrade
+CREATE SEQUENCE statement_number_seq AS BIGINT START WITH 100000 INCREMENT BY 1 CACHE 20;
+ALTER TABLE account_balance_snapshots
+    ADD COLUMN statement_no BIGINT NOT NULL DEFAULT nextval('statement_number_seq');
+ALTER SEQUENCE statement_number_seq OWNED BY account_balance_snapshots.statement_no;
+COMMENT ON COLUMN account_balance_snapshots.statement_no IS 'number printed on the customer statement';
+
+-- +downgrade
+ALTER SEQUENCE statement_number_seq OWNED BY NONE;
+ALTER TABLE account_balance_snapshots DROP COLUMN statement_no;
+DROP SEQUENCE statement_number_seq;

@@ -1,0 +1,73 @@
+package dev.strata.compiler.schema;
+
+import dev.strata.grammar.ast.Identifier;
+import dev.strata.grammar.ast.QualifiedName;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The name of a schema object (table, view, index, sequence, type, routine) as PostgreSQL resolves
+ * it: {@code schema} and {@code name} folded (unquoted names lower-cased, quoted ones as written),
+ * the schema {@code public} when the name is unqualified. Two spellings of one object ({@code
+ * Users}, {@code users}, {@code public.users}) give equal names.
+ *
+ * <p>strata does not know the search path a script runs with; it assumes PostgreSQL's default,
+ * where unqualified names resolve in {@code public}.
+ */
+public record ObjectName(String schema, String name) implements Comparable<ObjectName> {
+  /** The schema an unqualified name resolves in. */
+  public static final String DEFAULT_SCHEMA = "public";
+
+  private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+  public ObjectName {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(name, "name");
+    if (schema.isEmpty() || name.isEmpty()) {
+      throw new IllegalArgumentException("an object name has a schema and a name");
+    }
+  }
+
+  /** The object {@code name} names, unqualified names in {@link #DEFAULT_SCHEMA}. */
+  public static ObjectName of(QualifiedName name) {
+    return new ObjectName(
+        name.schema().map(ObjectName::fold).orElse(DEFAULT_SCHEMA), fold(name.name()));
+  }
+
+  /** {@code name} in the schema of {@code sibling} (an index lives in its table's schema). */
+  public static ObjectName in(ObjectName sibling, Identifier name) {
+    return new ObjectName(sibling.schema(), fold(name));
+  }
+
+  /** An identifier as PostgreSQL folds it: unquoted lower-cased (ASCII letters), quoted as is. */
+  public static String fold(Identifier identifier) {
+    return identifier.quoted() ? identifier.value() : identifier.value().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code name} quoted when PostgreSQL needs it ({@code "Users"}, {@code "order"} is not). */
+  public static String quoted(String name) {
+    return PLAIN.matcher(name).matches() ? name : '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  /** {@code schema.name}, each part quoted when needed: for messages and SQL. */
+  public String sql() {
+    return quoted(schema) + "." + quoted(name);
+  }
+
+  /** The name as a person reads it: {@code name} in {@code public}, else {@code schema.name}. */
+  public String display() {
+    return schema.equals(DEFAULT_SCHEMA) ? quoted(name) : sql();
+  }
+
+  @Override
+  public int compareTo(ObjectName other) {
+    int bySchema = schema.compareTo(other.schema);
+    return bySchema != 0 ? bySchema : name.compareTo(other.name);
+  }
+
+  @Override
+  public String toString() {
+    return display();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.strata.compiler.schema;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The schema at one point of the revision chain: an immutable snapshot. Each map is keyed by the
+ * object's folded name (routines by {@link Routine#signature()}, triggers by {@link
+ * Trigger#key()}) and iterates in order of creation, an order that recreates the objects (a table
+ * before its indexes, a type before the tables that use it). {@code schemas} lists the schemas
+ * made by {@code CREATE SCHEMA}; {@code public} always exists and is not listed.
+ *
+ * @param handEdits the {@code -- +dialect} blocks on the way here, oldest first: when not empty,
+ *     the real schema may differ from this one in ways the model cannot know
+ */
+public record SchemaModel(
+    Map<String, Origin> schemas,
+    Map<ObjectName, EnumType> types,
+    Map<ObjectName, Sequence> sequences,
+    Map<ObjectName, Table> tables,
+    Map<ObjectName, Index> indexes,
+    Map<ObjectName, View> views,
+    Map<String, Routine> routines,
+    Map<String, Trigger> triggers,
+    Map<String, Extension> extensions,
+    List<HandEdit> handEdits) {
+
+  public SchemaModel {
+    schemas = frozen(schemas);
+    types = frozen(types);
+    sequences = frozen(sequences);
+    tables = frozen(tables);
+    indexes = frozen(indexes);
+    views = frozen(views);
+    routines = frozen(routines);
+    triggers = frozen(triggers);
+    extensions = frozen(extensions);
+    handEdits = List.copyOf(handEdits);
+    tables.forEach((name, table) -> require(name.equals(table.name()), name));
+    indexes.forEach((name, index) -> require(name.equals(index.name()), name));
+    views.forEach((name, view) -> require(name.equals(view.name()), name));
+    types.forEach((name, type) -> require(name.equals(type.name()), name));
+    sequences.forEach((name, sequence) -> require(name.equals(sequence.name()), name));
+    routines.forEach((key, routine) -> require(key.equals(routine.signature()), key));
+    triggers.forEach((key, trigger) -> require(key.equals(trigger.key()), key));
+  }
+
+  /** The schema of an empty database (base): only {@code public}. */
+  public static SchemaModel empty() {
+    return new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Map.of(), Map.of(), List.of());
+  }
+
+  /** The table named {@code name}, or empty. */
+  public Optional<Table> table(ObjectName name) {
+    return Optional.ofNullable(tables.get(name));
+  }
+
+  /**
+   * Whether {@code name} is taken in its schema's namespace of relations, which PostgreSQL shares
+   * among tables, views, indexes (constraint indexes included) and sequences.
+   */
+  public boolean relationExists(ObjectName name) {
+    return tables.containsKey(name) || views.containsKey(name) || indexes.containsKey(name)
+        || sequences.containsKey(name) || constraintIndex(name).isPresent();
+  }
+
+  /** The table whose primary-key or unique constraint has the index {@code name}, or empty. */
+  public Optional<Table> constraintIndex(ObjectName name) {
+    return tables.values().stream()
+        .filter(t -> t.name().schema().equals(name.schema()))
+        .filter(t -> t.constraints().stream().anyMatch(c -> c.name().equals(name.name())
+            && (c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique)))
+        .findFirst();
+  }
+
+  /** Whether the model may be missing changes made by hand ({@link #handEdits()} not empty). */
+  public boolean blind() {
+    return !handEdits.isEmpty();
+  }
+
+  private static <K, V> Map<K, V> frozen(Map<K, V> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  private static void require(boolean ok, Object key) {
+    if (!ok) {
+      throw new IllegalArgumentException("model key " + key + " does not name its object");
+    }
+  }
+}

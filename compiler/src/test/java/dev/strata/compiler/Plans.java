@@ -16,16 +16,16 @@ final class Plans {
   private Plans() {}
 
   static Plan upgrade(RevisionGraph graph, String range) throws DiagnosticException {
-    return checked(graph, new Planner(graph).plan(Direction.UPGRADE, range));
+    return checked(graph, new Planner(graph).plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, range)));
   }
 
   static Plan downgrade(RevisionGraph graph, String range) throws DiagnosticException {
-    return checked(graph, new Planner(graph).plan(Direction.DOWNGRADE, range));
+    return checked(graph, new Planner(graph).plan(Direction.DOWNGRADE, Range.parse(Direction.DOWNGRADE, range)));
   }
 
   /** The formatted diagnostics of a plan that must fail. */
   static String error(RevisionGraph graph, Direction direction, String range) {
-    return assertThrows(DiagnosticException.class, () -> new Planner(graph).plan(direction, range))
+    return assertThrows(DiagnosticException.class, () -> new Planner(graph).plan(direction, Range.parse(direction, range)))
         .format();
   }
 

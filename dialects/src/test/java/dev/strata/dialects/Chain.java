@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.Range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.strata.compiler.Plan;
@@ -41,7 +42,8 @@ final class Chain {
   }
 
   Plan plan(Direction direction, String range) throws Exception {
-    return new Planner(RevisionGraph.build(VersionsLoader.load(versions))).plan(direction, range);
+    return new Planner(RevisionGraph.build(VersionsLoader.load(versions)))
+        .plan(direction, Range.parse(direction, range));
   }
 
   RenderedScript render(Direction direction, String range, ScriptOptions options)

@@ -1,5 +1,8 @@
 package dev.strata.cli;
 
+import java.util.Optional;
+import dev.strata.compiler.Target;
+import dev.strata.compiler.Range;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.grammar.DiagnosticException;
 import java.io.PrintWriter;
@@ -46,7 +49,8 @@ final class BranchesCommand implements Callable<Integer> {
   public Integer call() throws DiagnosticException {
     RevisionFacts.Index index = new RevisionFacts.Index(options.graph());
     List<RevisionFacts> points =
-        index.newestFirst("base:heads").stream().filter(RevisionFacts::branchPoint).toList();
+        index.newestFirst(Range.of(
+            List.of(new Target.Base(Optional.empty())), List.of(new Target.Heads(Optional.empty())))).stream().filter(RevisionFacts::branchPoint).toList();
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {

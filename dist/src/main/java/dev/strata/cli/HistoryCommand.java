@@ -1,5 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.grammar.ast.Direction;
+import dev.strata.compiler.Range;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.grammar.DiagnosticException;
 import java.io.PrintWriter;
@@ -56,7 +58,8 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    List<RevisionFacts> revisions = new RevisionFacts.Index(options.graph()).newestFirst(range);
+    List<RevisionFacts> revisions = new RevisionFacts.Index(options.graph())
+        .newestFirst(Range.parse(Direction.UPGRADE, range));
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.grammar.RevisionDraft;
 import dev.strata.compiler.Planner;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
@@ -149,7 +150,7 @@ final class RevisionScaffolder {
    *     E0526, or E0501 when the file cannot be written
    */
   Path write(RevisionDraft draft) throws DiagnosticException {
-    requireNewId(draft.id());
+    requireNewId(draft.id().value());
     Path target = versions.resolve(draft.fileName());
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw exists(target);

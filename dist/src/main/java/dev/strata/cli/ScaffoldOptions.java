@@ -1,5 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.grammar.RevisionId;
+import dev.strata.grammar.RevisionDraft;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
@@ -82,7 +84,7 @@ final class ScaffoldOptions {
   static final class IdConverter implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      RevisionDraft.idProblem(value).ifPresent(problem -> {
+      RevisionId.problem(value).ifPresent(problem -> {
         throw new TypeConversionException(problem);
       });
       return value;

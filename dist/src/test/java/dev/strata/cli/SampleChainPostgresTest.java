@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.Range;
 import dev.strata.testkit.PostgresServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +77,7 @@ class SampleChainPostgresTest {
   Stream<DynamicTest> upgradeInTwoLegsThroughEveryRevision() throws Exception {
     List<Step> steps =
         new Planner(RevisionGraph.build(VersionsLoader.load(Cli.sampleVersions())))
-            .plan(Direction.UPGRADE, "base:head")
+            .plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, "base:head"))
             .steps();
     assertTrue(steps.size() >= 15, "the sample chain has 15 to 25 revisions");
     return steps.stream()

@@ -57,8 +57,8 @@ public final class Planner {
   /**
    * Plans {@code direction} over {@code range}: {@code FROM:TO}, or just {@code TO} for an upgrade
    * from base, parsed by {@link Range#parse} or made by strata ({@link Range#of}, {@link
-   * Range#from}). Each side is {@code base}, or a comma-separated list of targets: {@code head},
-   * {@code heads}, ids, unique id prefixes, branch labels, {@code BRANCH@head}, {@code
+   * Range#startingAt}). Each side is {@code base}, or a comma-separated list of targets: {@code
+   * head}, {@code heads}, ids, unique id prefixes, branch labels, {@code BRANCH@head}, {@code
    * BRANCH@heads}, {@code BRANCH@base}, {@code BRANCH@REV}, and relative steps ({@code +N}, {@code
    * -N} counting from FROM on the TO side; {@code REV+N}, {@code head-N}, {@code BRANCH@head-N},
    * {@code BRANCH@-N}); see {@code docs/revision-graph.md}. Several {@code FROM} revisions describe

@@ -15,8 +15,8 @@ import java.util.Optional;
  * {@link #parse}; each side is a comma-separated list of targets (see {@link Target} and {@link
  * TargetSyntax}), and {@code base} and {@code BRANCH@base} stand alone. A range strata makes
  * itself (the rows of a version table, the parents of a revision) is built from {@link Target}s
- * with {@link #of} or {@link #from}: it carries no text, so that no diagnostic ever shows a range
- * the user did not type.
+ * with {@link #of} or {@link #startingAt}: it carries no text, so that no diagnostic ever shows a
+ * range the user did not type.
  *
  * @param source the text the user typed, reported as {@code <range>} (empty when nothing of the
  *     range was typed); every typed target's span points into it
@@ -45,7 +45,7 @@ public record Range(SourceFile source, Optional<List<Target.At>> from, List<Targ
    *
    * @throws IllegalArgumentException when this range has a FROM side already
    */
-  public Range from(List<? extends Target> from) {
+  public Range startingAt(List<? extends Target> from) {
     if (this.from.isPresent()) {
       throw new IllegalArgumentException("the range has a FROM side already");
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
 
 /**
  * Resolves the targets of one side of a range to revisions, as Alembic's {@code

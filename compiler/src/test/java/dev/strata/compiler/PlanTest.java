@@ -55,7 +55,8 @@ class PlanTest {
             | ^^^^^^^^^
         """,
         org.junit.jupiter.api.Assertions.assertThrows(
-            dev.strata.grammar.DiagnosticException.class, () -> planner.resolve(Range.targets("base:head")))
+            dev.strata.grammar.DiagnosticException.class,
+            () -> planner.resolve(Range.targets("base:head")))
             .format());
   }
 }

@@ -1,10 +1,10 @@
 package dev.strata.dialects;
 
-import dev.strata.compiler.Range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.ast.Direction;

@@ -1,12 +1,12 @@
 package dev.strata.cli;
 
-import java.util.Optional;
-import dev.strata.compiler.Target;
-import dev.strata.compiler.Range;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.compiler.Range;
+import dev.strata.compiler.Target;
 import dev.strata.grammar.DiagnosticException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,9 +48,10 @@ final class BranchesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws DiagnosticException {
     RevisionFacts.Index index = new RevisionFacts.Index(options.graph());
+    Range all = Range.of(
+        List.of(new Target.Base(Optional.empty())), List.of(new Target.Heads(Optional.empty())));
     List<RevisionFacts> points =
-        index.newestFirst(Range.of(
-            List.of(new Target.Base(Optional.empty())), List.of(new Target.Heads(Optional.empty())))).stream().filter(RevisionFacts::branchPoint).toList();
+        index.newestFirst(all).stream().filter(RevisionFacts::branchPoint).toList();
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {

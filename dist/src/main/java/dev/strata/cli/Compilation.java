@@ -34,7 +34,7 @@ import java.util.Optional;
  *
  * <p>A range is parsed once, where the user typed it ({@link Range#parse}); a range strata makes
  * (a database's rows, a revision's parents) is built from targets ({@link Range#of}, {@link
- * Range#from}), never from text.
+ * Range#startingAt}), never from text.
  */
 public final class Compilation {
   private final List<RevisionFile> files;

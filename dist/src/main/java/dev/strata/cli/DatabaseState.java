@@ -1,10 +1,10 @@
 package dev.strata.cli;
 
-import dev.strata.grammar.RevisionId;
-import dev.strata.compiler.Target;
 import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.Target;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.RevisionId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

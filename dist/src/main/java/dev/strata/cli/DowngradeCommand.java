@@ -1,8 +1,8 @@
 package dev.strata.cli;
 
-import dev.strata.grammar.DiagnosticException;
-import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Range;
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

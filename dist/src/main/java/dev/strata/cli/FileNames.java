@@ -1,8 +1,8 @@
 package dev.strata.cli;
 
-import dev.strata.grammar.RevisionId;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.Location;
+import dev.strata.grammar.RevisionId;
 import dev.strata.grammar.Severity;
 import dev.strata.grammar.ast.RevisionFile;
 import java.nio.file.Path;
@@ -49,7 +49,8 @@ final class FileNames {
       return "help: rename the file to '" + renamed + "'";
     }
     return "help: '" + renamed + "' would sort before locked revision files; give the revision"
-        + " an id that starts like its file name" + (RevisionId.isValid(stem) ? " ('" + stem + "')" : "")
+        + " an id that starts like its file name"
+        + (RevisionId.isValid(stem) ? " ('" + stem + "')" : "")
         + " instead, while no database has applied it";
   }
 }

@@ -1,9 +1,9 @@
 package dev.strata.cli;
 
-import dev.strata.grammar.ast.Direction;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +51,7 @@ final class FromDatabase {
         VersionTableReader.read(url.get(), options.table.name, options.table.schema);
     state.requireKnown(graph, options.source.versions, url.get());
     state.requireConsistent(graph, url.get());
-    return Range.parse(Direction.UPGRADE, argument).from(state.targets());
+    return Range.parse(Direction.UPGRADE, argument).startingAt(state.targets());
   }
 
   /** A {@code jdbc:postgresql:} URL, else a usage error whose message masks the password. */

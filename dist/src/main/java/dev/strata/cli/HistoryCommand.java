@@ -1,9 +1,9 @@
 package dev.strata.cli;
 
-import dev.strata.grammar.ast.Direction;
-import dev.strata.compiler.Range;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.compiler.Range;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

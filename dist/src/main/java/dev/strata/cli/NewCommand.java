@@ -1,11 +1,11 @@
 package dev.strata.cli;
 
-import dev.strata.compiler.Range;
-import dev.strata.grammar.RevisionDraft;
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.RevisionDraft;
 import dev.strata.grammar.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;

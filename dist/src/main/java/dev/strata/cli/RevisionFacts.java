@@ -1,7 +1,7 @@
 package dev.strata.cli;
 
-import dev.strata.compiler.Range;
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.grammar.DiagnosticException;

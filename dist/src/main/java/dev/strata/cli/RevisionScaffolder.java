@@ -1,11 +1,11 @@
 package dev.strata.cli;
 
-import dev.strata.grammar.RevisionDraft;
 import dev.strata.compiler.Planner;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.RevisionDraft;
 import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.RevisionFile;

@@ -1,11 +1,11 @@
 package dev.strata.cli;
 
-import dev.strata.compiler.Range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionsLoader;

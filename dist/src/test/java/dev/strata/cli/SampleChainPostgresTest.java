@@ -1,12 +1,12 @@
 package dev.strata.cli;
 
-import dev.strata.compiler.Range;
 import dev.strata.testkit.PostgresServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionsLoader;

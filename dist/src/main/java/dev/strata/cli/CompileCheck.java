@@ -37,11 +37,13 @@ final class CompileCheck {
   private static final Target BASE = new Target.Base(Optional.empty());
   private static final Target HEADS = new Target.Heads(Optional.empty());
 
+  private final Dialect dialect;
   private final Renderer renderer;
   private final ScriptOptions options;
 
   /** A check for {@code dialect}. */
   CompileCheck(Dialect dialect) {
+    this.dialect = dialect;
     this.renderer = Renderer.forDialect(dialect);
     this.options = ScriptOptions.defaults(ToolVersion.get());
   }
@@ -66,16 +68,17 @@ final class CompileCheck {
   }
 
   private List<Diagnostic> chain(RevisionGraph graph, Direction direction, Range range) {
+    Compilation compilation = Compilation.of(graph);
     Plan plan;
     try {
-      plan = Compilation.of(graph).plan(direction, range);
+      plan = compilation.plan(direction, range);
     } catch (DiagnosticException e) {
       List<Diagnostic> out = new ArrayList<>(e.diagnostics());
       out.addAll(sections(graph.revisions(), direction));
       return out;
     }
     try {
-      renderer.renderScript(plan, options);
+      compilation.render(plan, dialect, options);
       return List.of();
     } catch (DiagnosticException e) {
       return e.diagnostics();

@@ -1,6 +1,5 @@
 package dev.strata.cli;
 
-import dev.strata.compiler.Planner;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
@@ -109,7 +108,7 @@ record RevisionFacts(
      */
     List<RevisionFacts> newestFirst(Range range) throws DiagnosticException {
       List<String> ids = new ArrayList<>();
-      for (Step step : new Planner(graph).plan(Direction.UPGRADE, range).steps()) {
+      for (Step step : Compilation.of(graph).plan(Direction.UPGRADE, range).steps()) {
         ids.add(step.id());
       }
       Collections.reverse(ids);

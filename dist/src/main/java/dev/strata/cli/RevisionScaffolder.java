@@ -72,7 +72,7 @@ final class RevisionScaffolder {
 
   /** A planner over the directory, to resolve what the user typed. */
   Planner planner() {
-    return new Planner(graph);
+    return Compilation.of(graph).planner();
   }
 
   /**

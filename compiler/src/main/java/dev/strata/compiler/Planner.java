@@ -30,22 +30,20 @@ public final class Planner {
   }
 
   /**
-   * The revisions that {@code targets} names (one side of a range: a comma-separated list of
-   * targets in the syntax {@link #plan} accepts), each once, in file order; {@code base} and
-   * {@code LABEL@base} give no revision (as Alembic's {@code get_revisions}). A relative step needs
-   * a revision to count from here ({@code head-1}, not {@code -1}).
+   * The revisions that {@code targets} names (one side of a range, as {@link Range#targets} parses
+   * it), each once, in file order; {@code base} and {@code LABEL@base} give no revision (as
+   * Alembic's {@code get_revisions}). A relative step needs a revision to count from here ({@code
+   * head-1}, not {@code -1}).
    *
-   * @throws DiagnosticException E0301 when {@code targets} is a range or malformed, and the
-   *     resolution errors of {@link #plan} (E0302–E0304, E0308–E0312); positions point into {@code
-   *     <range>}
+   * @throws DiagnosticException the resolution errors of {@link #plan} (E0302–E0304,
+   *     E0308–E0312); positions point into {@code <range>}
+   * @throws IllegalArgumentException when {@code targets} has a FROM side
    */
-  public List<String> resolve(String targets) throws DiagnosticException {
-    RangeSpec spec = RangeSpec.parse(Direction.UPGRADE, targets);
-    if (spec.from().isPresent()) {
-      throw new DiagnosticException(Diagnostic.error("E0301",
-          "expected revisions, not a range FROM:TO", spec.source(),
-          new dev.strata.grammar.Span(1, 1, Math.max(1, targets.length()))));
+  public List<String> resolve(Range targets) throws DiagnosticException {
+    if (targets.from().isPresent()) {
+      throw new IllegalArgumentException("expected the targets of one side, not a range");
     }
+    Range spec = targets;
     List<Diagnostic> problems = new ArrayList<>();
     TargetResolver.Side found =
         resolver.resolve(spec.source(), spec.to(), new TargetResolver.Context.Alone(), problems);
@@ -58,8 +56,9 @@ public final class Planner {
 
   /**
    * Plans {@code direction} over {@code range}: {@code FROM:TO}, or just {@code TO} for an upgrade
-   * from base. Each side is {@code base}, or a comma-separated list of targets: {@code head},
-   * {@code heads}, ids, unique id prefixes, branch labels, {@code BRANCH@head}, {@code
+   * from base, parsed by {@link Range#parse} or made by strata ({@link Range#of}, {@link
+   * Range#startingAt}). Each side is {@code base}, or a comma-separated list of targets: {@code
+   * head}, {@code heads}, ids, unique id prefixes, branch labels, {@code BRANCH@head}, {@code
    * BRANCH@heads}, {@code BRANCH@base}, {@code BRANCH@REV}, and relative steps ({@code +N}, {@code
    * -N} counting from FROM on the TO side; {@code REV+N}, {@code head-N}, {@code BRANCH@head-N},
    * {@code BRANCH@-N}); see {@code docs/revision-graph.md}. Several {@code FROM} revisions describe
@@ -72,10 +71,16 @@ public final class Planner {
    *     ancestor of the other, E0308 unknown branch, E0309 a revision not on the branch that
    *     qualifies it, E0310 an ambiguous relative step, E0311 a relative step past a head or
    *     below base, E0312 a relative step with nothing (or several revisions) to count from.
-   *     Range diagnostics point into {@code <range>}, E0306 into the revision's file.
+   *     Range diagnostics point into {@code <range>} (those of a target strata made have no
+   *     position), E0306 into the revision's file.
+   * @throws IllegalArgumentException for a downgrade without a FROM side ({@link Range#parse}
+   *     reports E0301 for a typed one)
    */
-  public Plan plan(Direction direction, String range) throws DiagnosticException {
-    RangeSpec spec = RangeSpec.parse(direction, range);
+  public Plan plan(Direction direction, Range range) throws DiagnosticException {
+    if (direction == Direction.DOWNGRADE && range.from().isEmpty()) {
+      throw new IllegalArgumentException("a downgrade needs a FROM side");
+    }
+    Range spec = range;
     SourceFile source = spec.source();
     List<Diagnostic> problems = new ArrayList<>();
     TargetResolver.Side fromSide =
@@ -147,7 +152,7 @@ public final class Planner {
                 + (to.isEmpty() ? "" : targets + ",")
                 + id
                 + "'";
-    return Diagnostic.error(
+    return TargetProblems.error(
         "E0305",
         "cannot upgrade from '"
             + id
@@ -184,7 +189,7 @@ public final class Planner {
       for (TargetResolver.Resolved target : to) {
         if (!indices(from).contains(target.revision())) {
           throw new DiagnosticException(
-              Diagnostic.error(
+              TargetProblems.error(
                   "E0305",
                   "nothing to downgrade from '"
                       + startName(from)
@@ -258,7 +263,7 @@ public final class Planner {
                   + id
             }
             : new String[0];
-    return Diagnostic.error(
+    return TargetProblems.error(
         "E0305",
         "cannot downgrade from '"
             + start
@@ -328,7 +333,7 @@ public final class Planner {
                 .findFirst()
                 .orElseThrow();
         problems.add(
-            Diagnostic.error(
+            TargetProblems.error(
                 "E0307",
                 "the "
                     + what

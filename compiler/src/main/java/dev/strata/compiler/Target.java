@@ -1,5 +1,6 @@
 package dev.strata.compiler;
 
+import dev.strata.grammar.RevisionId;
 import dev.strata.grammar.Span;
 import java.util.Optional;
 
@@ -11,9 +12,10 @@ import java.util.Optional;
  * label, then an optional relative step {@code +N} / {@code -N}.
  *
  * <p>A {@code branch} qualifier is a branch label or a revision id (or unique prefix) standing for
- * the branch that holds it, as in Alembic ({@code ae10@head}).
+ * the branch that holds it, as in Alembic ({@code ae10@head}). {@link Exact} is never typed: it is
+ * how strata names a revision it knows by id (a version-table row, a parent).
  */
-sealed interface Target {
+public sealed interface Target {
 
   /** {@code base}, {@code cart@base}: no revision; a downgrade to it drops the whole lineage. */
   record Base(Optional<String> branch) implements Target {
@@ -51,6 +53,17 @@ sealed interface Target {
   }
 
   /**
+   * Exactly the revision {@code id}: never a label or a prefix, never branch-qualified. strata
+   * makes it from ids it read (a database's version-table rows, a revision's parents); E0302 when
+   * the graph has no such revision.
+   */
+  record Exact(RevisionId id) implements Target {
+    public Exact {
+      java.util.Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /**
    * {@code +N} / {@code -N} / {@code cart@-N} without a revision: counts from the revisions of the
    * other side of the range (Alembic counts from the database's current heads). Only ever the
    * anchor of a {@link Relative}.
@@ -73,11 +86,50 @@ sealed interface Target {
     }
   }
 
-  /** A target and where it was typed in the range (the whole element, qualifier included). */
-  record At(Target target, Span span) {}
+  /**
+   * A target and where it was typed in the range (the whole element, qualifier included), or no
+   * span when strata made it. Only whole places and exact ids are made untyped: {@link Base},
+   * {@link Head} and {@link Heads} without a branch, and {@link Exact}; the rest is only ever
+   * typed, so their diagnostics always have a position.
+   */
+  record At(Target target, Optional<Span> span) {
+    public At {
+      java.util.Objects.requireNonNull(target, "target");
+      if (span.isEmpty()) {
+        boolean whole =
+            switch (target) {
+              case Base base -> base.branch().isEmpty();
+              case Head head -> head.branch().isEmpty();
+              case Heads heads -> heads.branch().isEmpty();
+              case Exact exact -> true;
+              case Revision revision -> false;
+              case Current current -> false;
+              case Relative relative -> false;
+            };
+        if (!whole) {
+          throw new IllegalArgumentException("only typed, with a position: " + target);
+        }
+      }
+    }
+
+    /** {@code target} typed at {@code span}. */
+    public At(Target target, Span span) {
+      this(target, Optional.of(span));
+    }
+
+    /** {@code target} made by strata, not typed. */
+    public static At untyped(Target target) {
+      return new At(target, Optional.empty());
+    }
+
+    /** The span of a target that is only ever typed (see above). */
+    Span typedSpan() {
+      return span.orElseThrow(() -> new IllegalStateException("untyped " + target));
+    }
+  }
 
   private static void checkWord(String text) {
-    if (!text.matches("[A-Za-z0-9_]+")) {
+    if (!RevisionId.isWord(text)) {
       throw new IllegalArgumentException("bad revision text: " + text);
     }
   }

@@ -10,6 +10,17 @@ import java.util.Optional;
 final class TargetProblems {
   private TargetProblems() {}
 
+  /**
+   * An error at {@code span} of the typed range, or with no position when the target was made by
+   * strata ({@link Target.At#untyped}): never a position in a range nobody typed.
+   */
+  static Diagnostic error(
+      String code, String message, SourceFile source, Optional<Span> span, String... notes) {
+    return span.isPresent()
+        ? Diagnostic.error(code, message, source, span.get(), notes)
+        : Diagnostic.error(code, message, notes);
+  }
+
   /** E0308: {@code branch@…} where {@code branch} is neither a label nor a revision. */
   static Diagnostic unknownBranch(
       SourceFile source, Span span, String branch, List<String> labels) {
@@ -49,7 +60,7 @@ final class TargetProblems {
 
   /** E0312: {@code +N} / {@code -N} with no revision, where nothing gives it a start. */
   static Diagnostic noAnchor(SourceFile source, Target.At at, TargetResolver.Context context) {
-    String typed = RelativeWalk.typed(source, at.span());
+    String typed = RelativeWalk.typed(source, at.typedSpan());
     String why =
         switch (context) {
           case TargetResolver.Context.From from ->
@@ -65,7 +76,7 @@ final class TargetProblems {
         "E0312",
         "'" + typed + "' has nothing to count from: " + why,
         source,
-        at.span(),
+        at.typedSpan(),
         "help: count from a revision instead, e.g. '"
             + qualifier
             + "head"
@@ -78,7 +89,7 @@ final class TargetProblems {
   /** E0312: {@code +N} on TO, where FROM (or its part on the branch) has several revisions. */
   static Diagnostic severalStarts(
       SourceFile source, Target.At at, Optional<String> branch, List<String> starts) {
-    String typed = RelativeWalk.typed(source, at.span());
+    String typed = RelativeWalk.typed(source, at.typedSpan());
     String step = typed.substring(Math.max(typed.lastIndexOf('+'), typed.lastIndexOf('-')));
     String where = branch.map(b -> " on branch '" + b + "'").orElse("");
     return Diagnostic.error(
@@ -92,7 +103,7 @@ final class TargetProblems {
             + ": "
             + listed(starts),
         source,
-        at.span(),
+        at.typedSpan(),
         "help: count from one of them, e.g. '" + starts.get(0) + step + "'");
   }
 

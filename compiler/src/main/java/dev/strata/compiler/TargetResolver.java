@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
 
 /**
  * Resolves the targets of one side of a range to revisions, as Alembic's {@code
@@ -41,10 +40,10 @@ final class TargetResolver {
    * whose lineage confines a downgrade to it ({@code cart@…}: the label's revision; Alembic's
    * {@code branch_label} of {@code _parse_downgrade_target}).
    */
-  record Resolved(int revision, Span span, OptionalInt branch) {}
+  record Resolved(int revision, Optional<Span> span, OptionalInt branch) {}
 
   /** A target that names no revision ({@code base}, {@code cart@base}, a walk down to base). */
-  record Floor(Span span, OptionalInt branch) {}
+  record Floor(Optional<Span> span, OptionalInt branch) {}
 
   /** A resolved side: its revisions (each once, first naming wins) and its floors. */
   record Side(List<Resolved> revisions, List<Floor> floors) {
@@ -112,13 +111,14 @@ final class TargetResolver {
   /** The source and problem list of one resolution, and span arithmetic on it. */
   private record Lookup(SourceFile source, List<Diagnostic> problems) {
     Span branchSpan(Target.At at, String branch) {
-      return new Span(1, at.span().column(), branch.length());
+      return new Span(1, at.typedSpan().column(), branch.length());
     }
 
     /** The span after {@code BRANCH@}, or the whole target. */
     Span bodySpan(Target.At at, Optional<String> branch) {
       int skip = branch.map(b -> b.length() + 1).orElse(0);
-      return new Span(1, at.span().column() + skip, at.span().length() - skip);
+      Span typed = at.typedSpan();
+      return new Span(1, typed.column() + skip, typed.length() - skip);
     }
   }
 
@@ -138,6 +138,7 @@ final class TargetResolver {
       case Target.Head head -> head(lookup, at, lineage).map(p -> new Landing(List.of(p), branch));
       case Target.Revision revision ->
           revision(lookup, at, revision, branch).map(p -> new Landing(List.of(p), branch));
+      case Target.Exact exact -> exact(lookup, at, exact).map(p -> new Landing(List.of(p), branch));
       case Target.Current current -> current(lookup, at, current, context, branch);
       case Target.Relative relative -> relative(lookup, at, relative, context, lineage, branch);
     };
@@ -149,6 +150,7 @@ final class TargetResolver {
       case Target.Head head -> head.branch();
       case Target.Heads heads -> heads.branch();
       case Target.Revision revision -> revision.branch();
+      case Target.Exact exact -> Optional.empty();
       case Target.Current current -> current.branch();
       case Target.Relative relative -> branchName(relative.anchor());
     };
@@ -171,7 +173,7 @@ final class TargetResolver {
             relative.delta(),
             lineage,
             lookup.source(),
-            at.span(),
+            at.typedSpan(),
             lookup.problems())
         .map(place -> new Landing(List.of(place), anchor.get().branch()));
   }
@@ -248,7 +250,7 @@ final class TargetResolver {
     if (heads.isEmpty()) {
       return Optional.of(new Place.Below()); // an empty graph: Alembic's head of nothing
     }
-    String typed = RelativeWalk.typed(lookup.source(), at.span());
+    String typed = at.span().map(s -> RelativeWalk.typed(lookup.source(), s)).orElse("head");
     Optional<String> branch = branchName(at.target());
     String scope =
         branch.map(b -> "branch '" + b + "' has " + heads.size() + " heads: ")
@@ -256,7 +258,7 @@ final class TargetResolver {
     String all = branch.map(b -> "'" + b + "@heads' for all heads of the branch")
         .orElse("'heads' for all heads");
     lookup.problems().add(
-        Diagnostic.error(
+        TargetProblems.error(
             "E0304",
             "'" + typed + "' is ambiguous: " + scope + listed(heads),
             lookup.source(),
@@ -286,6 +288,16 @@ final class TargetResolver {
       return Optional.empty();
     }
     return Optional.of(new Place.On(revision));
+  }
+
+  /** The revision whose id is exactly {@code target}'s, else E0302. */
+  private Optional<Place> exact(Lookup lookup, Target.At at, Target.Exact target) {
+    int found = graph.find(target.id().value());
+    if (found < 0) {
+      lookup.problems().add(unknown(lookup.source(), at.span(), target.id().value()));
+      return Optional.empty();
+    }
+    return Optional.of(new Place.On(found));
   }
 
   /** The revision a {@code BRANCH@} qualifier stands for: a label, an id or a unique prefix. */
@@ -320,7 +332,7 @@ final class TargetResolver {
       return OptionalInt.of(matches.get(0));
     }
     if (matches.isEmpty()) {
-      lookup.problems().add(unknown(lookup.source(), span, text));
+      lookup.problems().add(unknown(lookup.source(), Optional.of(span), text));
     } else {
       lookup.problems().add(ambiguousPrefix(lookup.source(), span, text, matches));
     }
@@ -340,7 +352,7 @@ final class TargetResolver {
                 && lineage.map(l -> l.get(i)).orElse(true));
   }
 
-  private Diagnostic unknown(SourceFile source, Span span, String text) {
+  private Diagnostic unknown(SourceFile source, Optional<Span> span, String text) {
     List<String> names = new ArrayList<>(graph.revisions().stream().map(f -> f.id()).toList());
     names.addAll(labels.labels());
     String[] notes =
@@ -353,7 +365,8 @@ final class TargetResolver {
                   return new String[] {"help: did you mean '" + name + "' (" + where + ")?"};
                 })
             .orElse(new String[0]);
-    return Diagnostic.error("E0302", "unknown revision '" + text + "'", source, span, notes);
+    return TargetProblems.error(
+        "E0302", "unknown revision '" + text + "'", source, span, notes);
   }
 
   private Diagnostic ambiguousPrefix(

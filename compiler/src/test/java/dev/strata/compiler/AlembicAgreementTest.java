@@ -112,7 +112,8 @@ class AlembicAgreementTest {
         DiagnosticException e =
             assertThrows(
                 DiagnosticException.class,
-                () -> new Planner(graph).plan(Direction.DOWNGRADE, all + ":" + x),
+                () -> new Planner(graph).plan(
+                    Direction.DOWNGRADE, Range.parse(Direction.DOWNGRADE, all + ":" + x)),
                 context);
         assertEquals("E0305", e.diagnostics().get(0).code(), context);
       }
@@ -129,7 +130,8 @@ class AlembicAgreementTest {
       String context)
       throws Exception {
     String where = context + ", " + direction.word() + " " + range;
-    Plan plan = Plans.checked(graph, new Planner(graph).plan(direction, range));
+    Plan plan =
+        Plans.checked(graph, new Planner(graph).plan(direction, Range.parse(direction, range)));
     plans++;
     assertEquals(expected, Plans.order(plan), where);
     Set<String> modelRows = new HashSet<>(start);

@@ -309,6 +309,6 @@ class AlembicParityBasesTest {
             rev("f1").revises("e1"));
     down(g, "c2,d1:c1", List.of("d1"), "c2");
     assertEquals(List.of("DELETE d1"), ops(Plans.downgrade(g, "c2,d1:c1")));
-    assertEquals(List.of("f1"), new Planner(g).resolve("lib1@head"));
+    assertEquals(List.of("f1"), new Planner(g).resolve(Range.targets("lib1@head")));
   }
 }

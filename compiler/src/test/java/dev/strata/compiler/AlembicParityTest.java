@@ -196,32 +196,32 @@ class AlembicParityTest {
 
     @Test
     void branchAtSyntax() throws Exception {
-      assertEquals(List.of("c"), planner.resolve("abranch@head"));
-      assertEquals(List.of(), planner.resolve("abranch@base"));
-      assertEquals(List.of("f"), planner.resolve("ebranch@head"));
-      assertEquals(List.of("d"), planner.resolve("ebranch@d"));
-      assertEquals(List.of("c"), planner.resolve("abranch@heads"));
-      assertEquals(List.of("e"), planner.resolve("ebranch@ebranch"));
+      assertEquals(List.of("c"), planner.resolve(Range.targets("abranch@head")));
+      assertEquals(List.of(), planner.resolve(Range.targets("abranch@base")));
+      assertEquals(List.of("f"), planner.resolve(Range.targets("ebranch@head")));
+      assertEquals(List.of("d"), planner.resolve(Range.targets("ebranch@d")));
+      assertEquals(List.of("c"), planner.resolve(Range.targets("abranch@heads")));
+      assertEquals(List.of("e"), planner.resolve(Range.targets("ebranch@ebranch")));
     }
 
     @Test
     void labelIsAnAliasForItsRevision() throws Exception {
-      assertEquals(List.of("a"), planner.resolve("abranch"));
-      assertEquals(List.of("e"), planner.resolve("ebranch"));
-      assertEquals(List.of("e"), planner.resolve("e"));
+      assertEquals(List.of("a"), planner.resolve(Range.targets("abranch")));
+      assertEquals(List.of("e"), planner.resolve(Range.targets("ebranch")));
+      assertEquals(List.of("e"), planner.resolve(Range.targets("e")));
     }
 
     @Test
     void prefixWithinTheBranch() throws Exception {
       // both ids start with 'some'; the branch decides
-      assertEquals(List.of("someothername"), planner.resolve("ebranch@some"));
-      assertEquals(List.of("somelongername"), planner.resolve("abranch@some"));
+      assertEquals(List.of("someothername"), planner.resolve(Range.targets("ebranch@some")));
+      assertEquals(List.of("somelongername"), planner.resolve(Range.targets("abranch@some")));
     }
 
     @Test
     void revisionStandsForItsBranch() throws Exception {
-      assertEquals(List.of("d"), planner.resolve("e@d"));
-      assertEquals(List.of("d"), planner.resolve("someoth@d"));
+      assertEquals(List.of("d"), planner.resolve(Range.targets("e@d")));
+      assertEquals(List.of("d"), planner.resolve(Range.targets("someoth@d")));
     }
 
     @Test
@@ -352,10 +352,10 @@ class AlembicParityTest {
     @Test
     void relativeStepsAcrossTheMerge() throws Exception {
       // down from the merge is ambiguous without a branch; a revision on one side names it
-      assertEquals(List.of("e2b1"), new Planner(g).resolve("e2b1@merge-1"));
-      assertEquals(List.of("e2b2"), new Planner(g).resolve("db2@merge-1"));
-      assertEquals(List.of("merge"), new Planner(g).resolve("e2b2+1"));
-      assertEquals(List.of("a3"), new Planner(g).resolve("b2@merge-5"));
+      assertEquals(List.of("e2b1"), new Planner(g).resolve(Range.targets("e2b1@merge-1")));
+      assertEquals(List.of("e2b2"), new Planner(g).resolve(Range.targets("db2@merge-1")));
+      assertEquals(List.of("merge"), new Planner(g).resolve(Range.targets("e2b2+1")));
+      assertEquals(List.of("a3"), new Planner(g).resolve(Range.targets("b2@merge-5")));
     }
   }
 }

@@ -45,9 +45,9 @@ class PlanTest {
   @Test
   void resolveNamesRevisionsInFileOrder() throws Exception {
     Planner planner = new Planner(PlannerOrderTest.diamond());
-    assertEquals(List.of("2222bbbb", "3333cccc"), planner.resolve("3333,2222bbbb"));
-    assertEquals(List.of("4444dddd"), planner.resolve("heads"));
-    assertEquals(List.of(), planner.resolve("base"));
+    assertEquals(List.of("2222bbbb", "3333cccc"), planner.resolve(Range.targets("3333,2222bbbb")));
+    assertEquals(List.of("4444dddd"), planner.resolve(Range.targets("heads")));
+    assertEquals(List.of(), planner.resolve(Range.targets("base")));
     assertEquals(
         """
         <range>:1:1: error[E0301]: expected revisions, not a range FROM:TO
@@ -55,7 +55,8 @@ class PlanTest {
             | ^^^^^^^^^
         """,
         org.junit.jupiter.api.Assertions.assertThrows(
-            dev.strata.grammar.DiagnosticException.class, () -> planner.resolve("base:head"))
+            dev.strata.grammar.DiagnosticException.class,
+            () -> planner.resolve(Range.targets("base:head")))
             .format());
   }
 }

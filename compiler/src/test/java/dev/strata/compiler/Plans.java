@@ -16,16 +16,16 @@ final class Plans {
   private Plans() {}
 
   static Plan upgrade(RevisionGraph graph, String range) throws DiagnosticException {
-    return checked(graph, new Planner(graph).plan(Direction.UPGRADE, range));
+    return checked(graph, plan(graph, Direction.UPGRADE, range));
   }
 
   static Plan downgrade(RevisionGraph graph, String range) throws DiagnosticException {
-    return checked(graph, new Planner(graph).plan(Direction.DOWNGRADE, range));
+    return checked(graph, plan(graph, Direction.DOWNGRADE, range));
   }
 
   /** The formatted diagnostics of a plan that must fail. */
   static String error(RevisionGraph graph, Direction direction, String range) {
-    return assertThrows(DiagnosticException.class, () -> new Planner(graph).plan(direction, range))
+    return assertThrows(DiagnosticException.class, () -> plan(graph, direction, range))
         .format();
   }
 
@@ -94,5 +94,11 @@ final class Plans {
     }
     assertEquals(plan.toHeads(), rows.stream().sorted().toList(), "rows after replay");
     return plan;
+  }
+
+  /** {@code range} as the user would type it, planned over {@code graph}. */
+  static Plan plan(RevisionGraph graph, Direction direction, String range)
+      throws DiagnosticException {
+    return new Planner(graph).plan(direction, Range.parse(direction, range));
   }
 }

@@ -39,7 +39,8 @@ class TargetDiagnosticsTest {
   }
 
   private static String resolveError(RevisionGraph g, String targets) {
-    return assertThrows(DiagnosticException.class, () -> new Planner(g).resolve(targets))
+    return assertThrows(
+            DiagnosticException.class, () -> new Planner(g).resolve(Range.targets(targets)))
         .format();
   }
 

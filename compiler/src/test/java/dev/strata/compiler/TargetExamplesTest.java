@@ -34,10 +34,14 @@ class TargetExamplesTest {
   @Test
   void severalTargetsAtOnce() throws Exception {
     RevisionGraph g = PlannerOrderTest.diamond();
-    assertEquals(List.of("2222bbbb", "3333cccc"), new Planner(g).resolve("3333cccc,2222bbbb"));
-    assertEquals(List.of("2222bbbb", "3333cccc"), new Planner(g).resolve("cart,2222"));
-    assertEquals(List.of("3333cccc", "4444dddd"), new Planner(g).resolve("cart@heads,cart"));
-    assertEquals(List.of("3333cccc"), new Planner(g).resolve("cart@head-1"));
-    assertEquals(List.of(), new Planner(g).resolve("1111aaaa-1"));
+    assertEquals(List.of("2222bbbb", "3333cccc"), resolve(g, "3333cccc,2222bbbb"));
+    assertEquals(List.of("2222bbbb", "3333cccc"), resolve(g, "cart,2222"));
+    assertEquals(List.of("3333cccc", "4444dddd"), resolve(g, "cart@heads,cart"));
+    assertEquals(List.of("3333cccc"), resolve(g, "cart@head-1"));
+    assertEquals(List.of(), resolve(g, "1111aaaa-1"));
+  }
+
+  private static List<String> resolve(RevisionGraph g, String targets) throws Exception {
+    return new Planner(g).resolve(Range.targets(targets));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.ast.Direction;
@@ -41,7 +42,8 @@ final class Chain {
   }
 
   Plan plan(Direction direction, String range) throws Exception {
-    return new Planner(RevisionGraph.build(VersionsLoader.load(versions))).plan(direction, range);
+    return new Planner(RevisionGraph.build(VersionsLoader.load(versions)))
+        .plan(direction, Range.parse(direction, range));
   }
 
   RenderedScript render(Direction direction, String range, ScriptOptions options)

@@ -2,6 +2,7 @@ package dev.strata.dialects;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.DiagnosticException;
@@ -51,7 +52,8 @@ record FileCase(String name, Path dir) {
 
   /** The upgrade plan {@code base:heads}. */
   Plan upgradePlan() throws DiagnosticException {
-    return new Planner(graph()).plan(Direction.UPGRADE, "base:heads");
+    return new Planner(graph())
+        .plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, "base:heads"));
   }
 
   /**
@@ -63,14 +65,18 @@ record FileCase(String name, Path dir) {
     Planner planner = new Planner(graph);
     Renderer renderer = Renderer.forDialect(Dialect.POSTGRESQL);
     String upgrade =
-        renderer.render(planner.plan(Direction.UPGRADE, "base:heads"), GoldenCases.OPTIONS);
+        renderer.render(
+            planner.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, "base:heads")),
+            GoldenCases.OPTIONS);
     boolean downgradable =
         graph.revisions().stream().allMatch(r -> r.downgrade().isPresent());
     Optional<String> downgrade =
         downgradable
             ? Optional.of(
                 renderer.render(
-                    planner.plan(Direction.DOWNGRADE, "heads:base"), GoldenCases.OPTIONS))
+                    planner.plan(
+                        Direction.DOWNGRADE, Range.parse(Direction.DOWNGRADE, "heads:base")),
+                    GoldenCases.OPTIONS))
             : Optional.empty();
     return new Scripts(upgrade, downgrade);
   }

@@ -1,9 +1,12 @@
 package dev.strata.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.compiler.Range;
+import dev.strata.compiler.Target;
 import dev.strata.grammar.DiagnosticException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,8 +48,10 @@ final class BranchesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws DiagnosticException {
     RevisionFacts.Index index = new RevisionFacts.Index(options.graph());
+    Range all = Range.of(
+        List.of(new Target.Base(Optional.empty())), List.of(new Target.Heads(Optional.empty())));
     List<RevisionFacts> points =
-        index.newestFirst("base:heads").stream().filter(RevisionFacts::branchPoint).toList();
+        index.newestFirst(all).stream().filter(RevisionFacts::branchPoint).toList();
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {

@@ -2,26 +2,22 @@ package dev.strata.cli;
 
 import dev.strata.compiler.LockFile;
 import dev.strata.compiler.Plan;
-import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
-import dev.strata.compiler.VersionsLoader;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
-import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.Direction;
-import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -35,12 +31,10 @@ import java.util.TreeMap;
 final class BundleCompiler {
   private final Dialect dialect;
   private final ScriptOptions options;
-  private final Renderer renderer;
 
   BundleCompiler(Dialect dialect, ScriptOptions options) {
     this.dialect = dialect;
     this.options = options;
-    this.renderer = Renderer.forDialect(dialect);
   }
 
   /**
@@ -72,8 +66,8 @@ final class BundleCompiler {
       List<StepFiles> steps) {}
 
   /**
-   * The bundle for {@code range} ({@code FROM:TO}, as {@code strata upgrade} takes it) of the
-   * revision files in {@code versions}.
+   * The bundle for {@code range} ({@code FROM:TO}, as {@code strata upgrade} takes it, typed by
+   * the user) of the revision files in {@code versions}.
    *
    * @throws DiagnosticException for bad revision files, a revision changed since {@code strata
    *     lock} (E0209-E0213), a bad range, a revision without a
@@ -81,31 +75,30 @@ final class BundleCompiler {
    * @throws IOException when a revision file cannot be read again for {@code sources/}
    */
   Bundle compile(Path versions, String range) throws DiagnosticException, IOException {
-    return compile(versions, graph -> range);
+    return compile(versions, graph -> Range.parse(Direction.UPGRADE, range));
   }
 
   /** The range of a bundle, chosen once the revision graph is loaded ({@code --from-db}). */
   @FunctionalInterface
   interface RangeSource {
-    String range(RevisionGraph graph) throws DiagnosticException;
+    Range range(RevisionGraph graph) throws DiagnosticException;
   }
 
   /** As {@link #compile(Path, String)}, with the range given by {@code range} over the graph. */
   Bundle compile(Path versions, RangeSource range) throws DiagnosticException, IOException {
-    List<RevisionFile> revisionFiles = VersionsLoader.load(versions);
-    Optional<LockFile> lock = LockFile.verified(versions, revisionFiles);
-    RevisionGraph graph = RevisionGraph.build(revisionFiles);
-    Plan upgrade = new Planner(graph).plan(Direction.UPGRADE, range.range(graph));
+    Compilation compilation = Compilation.load(versions);
+    Plan upgrade = compilation.plan(Direction.UPGRADE, range.range(compilation.graph()));
     // the exact inverse, not a downgrade re-planned from the end rows: `downgrade TO:FROM` drops
     // only FROM's descendants, and an upgrade may also apply another branch or a dependency
-    Plan rollback = upgrade.inverse();
+    Plan rollback = compilation.rollback(upgrade);
     SortedMap<String, byte[]> files = new TreeMap<>();
-    RenderedScript up = renderer.renderScript(upgrade, options);
-    RenderedScript down = renderer.renderScript(rollback, options);
+    RenderedScript up = compilation.render(upgrade, dialect, options);
+    RenderedScript down = compilation.render(rollback, dialect, options);
     files.put(Bundle.UPGRADE, utf8(up.text()));
     files.put(Bundle.ROLLBACK, utf8(down.text()));
-    List<StepFiles> steps = stepFiles(upgrade, rollback, files);
-    lock.ifPresent(l -> files.put(Bundle.SOURCES + LockFile.NAME, utf8(l.source().text())));
+    List<StepFiles> steps = stepFiles(compilation, upgrade, rollback, files);
+    compilation.lock()
+        .ifPresent(l -> files.put(Bundle.SOURCES + LockFile.NAME, utf8(l.source().text())));
     String root = "strata-" + name(upgrade.fromHeads()) + "-" + name(upgrade.toHeads()) + "-"
         + dialect.id();
     Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps);
@@ -116,8 +109,8 @@ final class BundleCompiler {
   }
 
   /** The per-revision scripts and the sources, added to {@code files}; one entry per step. */
-  private List<StepFiles> stepFiles(Plan upgrade, Plan rollback, SortedMap<String, byte[]> files)
-      throws DiagnosticException, IOException {
+  private List<StepFiles> stepFiles(Compilation compilation, Plan upgrade, Plan rollback,
+      SortedMap<String, byte[]> files) throws DiagnosticException, IOException {
     List<Plan> ups = upgrade.perStep();
     List<Plan> downs = rollback.perStep();
     List<StepFiles> steps = new ArrayList<>();
@@ -126,8 +119,9 @@ final class BundleCompiler {
       String stem = Bundle.REVISIONS + String.format("%04d_%s", i + 1, step.id());
       StepFiles entry = new StepFiles(i + 1, step, Bundle.SOURCES + sourceName(step),
           stem + ".up.sql", stem + ".down.sql");
-      files.put(entry.up(), utf8(renderer.render(ups.get(i), options)));
-      files.put(entry.down(), utf8(renderer.render(downs.get(ups.size() - 1 - i), options)));
+      files.put(entry.up(), utf8(compilation.render(ups.get(i), dialect, options).text()));
+      files.put(entry.down(),
+          utf8(compilation.render(downs.get(ups.size() - 1 - i), dialect, options).text()));
       files.put(entry.source(), sourceBytes(step.revision().source()));
       steps.add(entry);
     }

@@ -1,8 +1,9 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.Plan;
-import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.Target;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
@@ -33,11 +34,16 @@ final class CompileCheck {
   /** Downgrade codes that {@code check} reports otherwise, or not at all (see above). */
   private static final Set<String> REPORTED_ELSEWHERE = Set.of("E0306", "E0216");
 
+  private static final Target BASE = new Target.Base(Optional.empty());
+  private static final Target HEADS = new Target.Heads(Optional.empty());
+
+  private final Dialect dialect;
   private final Renderer renderer;
   private final ScriptOptions options;
 
   /** A check for {@code dialect}. */
   CompileCheck(Dialect dialect) {
+    this.dialect = dialect;
     this.renderer = Renderer.forDialect(dialect);
     this.options = ScriptOptions.defaults(ToolVersion.get());
   }
@@ -45,8 +51,8 @@ final class CompileCheck {
   /** Every problem of compiling the revisions of {@code graph}, upgrade first. */
   List<Diagnostic> problems(RevisionGraph graph) {
     List<Diagnostic> out = new ArrayList<>();
-    out.addAll(chain(graph, Direction.UPGRADE, "base:heads"));
-    chain(graph, Direction.DOWNGRADE, "heads:base").stream()
+    out.addAll(chain(graph, Direction.UPGRADE, Range.of(List.of(BASE), List.of(HEADS))));
+    chain(graph, Direction.DOWNGRADE, Range.of(List.of(HEADS), List.of(BASE))).stream()
         .filter(d -> !REPORTED_ELSEWHERE.contains(d.code()))
         .forEach(out::add);
     return out;
@@ -61,17 +67,18 @@ final class CompileCheck {
     return out;
   }
 
-  private List<Diagnostic> chain(RevisionGraph graph, Direction direction, String range) {
+  private List<Diagnostic> chain(RevisionGraph graph, Direction direction, Range range) {
+    Compilation compilation = Compilation.of(graph);
     Plan plan;
     try {
-      plan = new Planner(graph).plan(direction, range);
+      plan = compilation.plan(direction, range);
     } catch (DiagnosticException e) {
       List<Diagnostic> out = new ArrayList<>(e.diagnostics());
       out.addAll(sections(graph.revisions(), direction));
       return out;
     }
     try {
-      renderer.renderScript(plan, options);
+      compilation.render(plan, dialect, options);
       return List.of();
     } catch (DiagnosticException e) {
       return e.diagnostics();

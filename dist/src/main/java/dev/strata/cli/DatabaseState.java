@@ -1,8 +1,10 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.Target;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.RevisionId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,17 @@ record DatabaseState(
   /** FROM as a range side: the rows joined with {@code ,}, or {@code base} when there are none. */
   String current() {
     return rows.isEmpty() ? "base" : String.join(",", rows);
+  }
+
+  /**
+   * The rows as the FROM side of a range: each row exactly, or {@code base} when there is none.
+   * Call it once {@link #requireKnown} has passed: every row is then a revision id.
+   */
+  List<Target> targets() {
+    if (rows.isEmpty()) {
+      return List.of(new Target.Base(Optional.empty()));
+    }
+    return rows.stream().<Target>map(row -> new Target.Exact(new RevisionId(row))).toList();
   }
 
   /**

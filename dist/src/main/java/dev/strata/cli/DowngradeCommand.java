@@ -1,5 +1,8 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.Range;
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,7 +30,7 @@ final class DowngradeCommand extends ScriptCommand {
   }
 
   @Override
-  String range() {
-    return range;
+  Range range(RevisionGraph graph) throws DiagnosticException {
+    return Range.parse(Direction.DOWNGRADE, range);
   }
 }

@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.Location;
+import dev.strata.grammar.RevisionId;
 import dev.strata.grammar.Severity;
 import dev.strata.grammar.ast.RevisionFile;
 import java.nio.file.Path;
@@ -16,8 +17,6 @@ import java.util.Optional;
  * file order of locked history, which the lock refuses.
  */
 final class FileNames {
-  private static final String ID = "[A-Za-z0-9_]{1,32}";
-
   private FileNames() {}
 
   /**
@@ -50,7 +49,8 @@ final class FileNames {
       return "help: rename the file to '" + renamed + "'";
     }
     return "help: '" + renamed + "' would sort before locked revision files; give the revision"
-        + " an id that starts like its file name" + (stem.matches(ID) ? " ('" + stem + "')" : "")
+        + " an id that starts like its file name"
+        + (RevisionId.isValid(stem) ? " ('" + stem + "')" : "")
         + " instead, while no database has applied it";
   }
 }

@@ -1,7 +1,9 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,17 +31,17 @@ final class FromDatabase {
   Optional<JdbcUrl> url;
 
   /**
-   * The range to plan: {@code argument} as typed, or with {@code --from-db} the database's rows
-   * (or {@code base}), {@code :}, and {@code argument}.
+   * The upgrade range to plan: {@code argument} as typed, or with {@code --from-db} the typed TO
+   * side starting from the database's rows (or {@code base}), as targets: no text is made of them.
    *
    * @throws ParameterException (usage, exit 2) when {@code --from-db} is given with a {@code FROM:}
    * @throws DiagnosticException E0530/E0531 when the database cannot be read, E0532 when it holds
-   *     revisions that {@code graph} does not know
+   *     revisions that {@code graph} does not know, E0301 when {@code argument} is malformed
    */
-  String range(String argument, RevisionGraph graph, CompileOptions options)
+  Range range(String argument, RevisionGraph graph, CompileOptions options)
       throws DiagnosticException {
     if (url.isEmpty()) {
-      return argument;
+      return Range.parse(Direction.UPGRADE, argument);
     }
     if (argument.contains(":")) {
       throw new ParameterException(mixee.commandLine(),
@@ -49,7 +51,7 @@ final class FromDatabase {
         VersionTableReader.read(url.get(), options.table.name, options.table.schema);
     state.requireKnown(graph, options.source.versions, url.get());
     state.requireConsistent(graph, url.get());
-    return state.current() + ":" + argument;
+    return Range.parse(Direction.UPGRADE, argument).startingAt(state.targets());
   }
 
   /** A {@code jdbc:postgresql:} URL, else a usage error whose message masks the password. */

@@ -1,7 +1,9 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -69,7 +71,8 @@ final class GraphCommand implements Callable<Integer> {
     List<RevisionFacts> drawn = index.of(all);
     if (range.isPresent()) {
       Set<String> inRange = new HashSet<>();
-      index.newestFirst(range.get()).forEach(r -> inRange.add(r.id()));
+      index.newestFirst(Range.parse(Direction.UPGRADE, range.get()))
+          .forEach(r -> inRange.add(r.id()));
       drawn = drawn.stream().filter(r -> inRange.contains(r.id())).toList();
     }
     GraphDrawing drawing = GraphDrawing.of(all, drawn);

@@ -1,7 +1,9 @@
 package dev.strata.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.compiler.Range;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,7 +58,8 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    List<RevisionFacts> revisions = new RevisionFacts.Index(options.graph()).newestFirst(range);
+    List<RevisionFacts> revisions = new RevisionFacts.Index(options.graph())
+        .newestFirst(Range.parse(Direction.UPGRADE, range));
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {

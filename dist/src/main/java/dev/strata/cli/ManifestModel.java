@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.grammar.RevisionId;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,6 @@ record ManifestModel(
     Script rollback,
     List<FileEntry> files) {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern DURATION = Pattern.compile("[0-9]{1,9}(us|ms|s|min|h|d)?");
 
@@ -154,7 +154,7 @@ record ManifestModel(
   }
 
   private static String id(String value, String key) {
-    if (!ID.matcher(require(value, key)).matches()) {
+    if (!RevisionId.isValid(require(value, key))) {
       throw new IllegalArgumentException("'" + key + "' is not a revision id");
     }
     return value;

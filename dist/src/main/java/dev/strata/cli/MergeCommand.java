@@ -1,8 +1,10 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.RevisionDraft;
 import dev.strata.grammar.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ final class MergeCommand implements Callable<Integer> {
     List<String> parents = parents(scaffolder);
     String id = scaffold.id(scaffolder);
     Path written =
-        scaffolder.write(new RevisionDraft(id, parents, scaffold.message, Optional.empty()));
+        scaffolder.write(RevisionDraft.of(id, parents, scaffold.message, Optional.empty()));
     PrintWriter out = spec.commandLine().getOut();
     out.println(written);
     out.flush();
@@ -61,7 +63,7 @@ final class MergeCommand implements Callable<Integer> {
   private List<String> parents(RevisionScaffolder scaffolder) throws DiagnosticException {
     Set<String> named = new LinkedHashSet<>();
     for (String argument : heads) {
-      named.addAll(scaffolder.planner().resolve(argument));
+      named.addAll(scaffolder.planner().resolve(Range.targets(argument)));
     }
     List<String> parents = new ArrayList<>(named);
     ScaffoldOptions.requireHeads(scaffolder.graph(), parents);

@@ -1,9 +1,11 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.RevisionDraft;
 import dev.strata.grammar.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,7 +74,7 @@ final class NewCommand implements Callable<Integer> {
     RevisionScaffolder scaffolder = RevisionScaffolder.open(scaffold.source.versions);
     List<String> parents = parents(scaffolder);
     String id = scaffold.id(scaffolder);
-    Path written = scaffolder.write(new RevisionDraft(id, parents, scaffold.message, branch));
+    Path written = scaffolder.write(RevisionDraft.of(id, parents, scaffold.message, branch));
     PrintWriter out = spec.commandLine().getOut();
     out.println(written);
     out.flush();
@@ -84,10 +86,10 @@ final class NewCommand implements Callable<Integer> {
     RevisionGraph graph = scaffolder.graph();
     Planner planner = scaffolder.planner();
     if (revises.isPresent()) {
-      return single("--revises", revises.get(), planner.resolve(revises.get()));
+      return single("--revises", revises.get(), planner.resolve(Range.targets(revises.get())));
     }
     if (head.isPresent()) {
-      List<String> named = single("--head", head.get(), planner.resolve(head.get()));
+      List<String> named = single("--head", head.get(), planner.resolve(Range.targets(head.get())));
       ScaffoldOptions.requireHeads(graph, named);
       return named;
     }

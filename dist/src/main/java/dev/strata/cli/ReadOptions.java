@@ -1,7 +1,6 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.RevisionGraph;
-import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.DiagnosticException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -27,6 +26,6 @@ final class ReadOptions {
    * @throws DiagnosticException the loader's and the graph's diagnostics (E01xx, E02xx)
    */
   RevisionGraph graph() throws DiagnosticException {
-    return RevisionGraph.build(VersionsLoader.load(versions));
+    return Compilation.unlocked(versions).graph();
   }
 }

@@ -1,6 +1,6 @@
 package dev.strata.cli;
 
-import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.grammar.DiagnosticException;
@@ -106,9 +106,9 @@ record RevisionFacts(
      * @throws DiagnosticException the planner's range diagnostics (E03xx), pointing into {@code
      *     <range>}
      */
-    List<RevisionFacts> newestFirst(String range) throws DiagnosticException {
+    List<RevisionFacts> newestFirst(Range range) throws DiagnosticException {
       List<String> ids = new ArrayList<>();
-      for (Step step : new Planner(graph).plan(Direction.UPGRADE, range).steps()) {
+      for (Step step : Compilation.of(graph).plan(Direction.UPGRADE, range).steps()) {
         ids.add(step.id());
       }
       Collections.reverse(ids);

@@ -5,6 +5,7 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.RevisionDraft;
 import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.RevisionFile;
@@ -71,7 +72,7 @@ final class RevisionScaffolder {
 
   /** A planner over the directory, to resolve what the user typed. */
   Planner planner() {
-    return new Planner(graph);
+    return Compilation.of(graph).planner();
   }
 
   /**
@@ -149,7 +150,7 @@ final class RevisionScaffolder {
    *     E0526, or E0501 when the file cannot be written
    */
   Path write(RevisionDraft draft) throws DiagnosticException {
-    requireNewId(draft.id());
+    requireNewId(draft.id().value());
     Path target = versions.resolve(draft.fileName());
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw exists(target);

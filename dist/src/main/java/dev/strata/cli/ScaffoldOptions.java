@@ -3,6 +3,8 @@ package dev.strata.cli;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.RevisionDraft;
+import dev.strata.grammar.RevisionId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +84,7 @@ final class ScaffoldOptions {
   static final class IdConverter implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      RevisionDraft.idProblem(value).ifPresent(problem -> {
+      RevisionId.problem(value).ifPresent(problem -> {
         throw new TypeConversionException(problem);
       });
       return value;

@@ -1,19 +1,14 @@
 package dev.strata.cli;
 
-import dev.strata.compiler.LockFile;
 import dev.strata.compiler.Plan;
-import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
-import dev.strata.compiler.VersionsLoader;
-import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
-import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,10 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code upgrade} and {@code downgrade} share: load the versions directory, plan the range,
- * check the revision files against {@code strata.sum} when there is one ({@link
- * LockFile#verified}: an edited, missing, renamed or inserted locked revision is an error),
- * render the script, print it or write it atomically to {@code -o FILE}. Nothing is written
+ * What {@code upgrade} and {@code downgrade} share: run the {@link Compilation} (load the versions
+ * directory, check the revision files against {@code strata.sum} when there is one, an edited,
+ * missing, renamed or inserted locked revision being an error; plan the range; render the script), print it or write it atomically to {@code -o FILE}. Nothing is written
  * unless every stage succeeded; a file that cannot be written is diagnostic E0501 (exit 1).
  */
 abstract class ScriptCommand implements Callable<Integer> {
@@ -44,8 +38,6 @@ abstract class ScriptCommand implements Callable<Integer> {
   /** The direction this command plans. */
   abstract Direction direction();
 
-  /** The range argument as the user typed it. */
-  abstract String range();
 
   @Override
   public Integer call() throws Exception {
@@ -66,18 +58,19 @@ abstract class ScriptCommand implements Callable<Integer> {
   }
 
 
-  /** The range to plan over {@code graph}: by default {@link #range()} as typed. */
-  String range(RevisionGraph graph) throws DiagnosticException {
-    return range();
-  }
+  /**
+   * The range to plan over {@code graph}, parsed once from what the user typed.
+   *
+   * @throws DiagnosticException E0301 for a malformed range, and what reading FROM elsewhere
+   *     reports ({@code --from-db})
+   */
+  abstract Range range(RevisionGraph graph) throws DiagnosticException;
 
   /** The whole script, or diagnostics. */
   String compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
-    List<RevisionFile> files = VersionsLoader.load(options.source.versions);
-    LockFile.verified(options.source.versions, files);
-    RevisionGraph graph = RevisionGraph.build(files);
-    Plan plan = new Planner(graph).plan(direction(), range(graph));
-    return Renderer.forDialect(options.dialect).render(plan, scriptOptions);
+    Compilation compilation = Compilation.load(options.source.versions);
+    Plan plan = compilation.plan(direction(), range(compilation.graph()));
+    return compilation.render(plan, options.dialect, scriptOptions).text();
   }
 }

@@ -2,13 +2,13 @@ package dev.strata.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.compiler.Plan;
-import dev.strata.compiler.Planner;
-import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.Range;
+import dev.strata.compiler.Target;
 import dev.strata.dialects.Dialect;
-import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.RevisionId;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.Direction;
@@ -73,6 +73,8 @@ final class ShowCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private static final Target BASE = new Target.Base(Optional.empty());
+
   /**
    * The rendered scripts of one step.
    *
@@ -85,11 +87,10 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    RevisionGraph graph = options.graph();
-    Planner planner = new Planner(graph);
-    RevisionFacts facts = new RevisionFacts.Index(graph).of(one(planner.resolve(revision)));
-    Optional<StepSql> scripts =
-        sql ? Optional.of(render(graph, planner, facts)) : Optional.empty();
+    Compilation compilation = Compilation.unlocked(options.versions);
+    List<String> named = compilation.planner().resolve(Range.targets(revision));
+    RevisionFacts facts = new RevisionFacts.Index(compilation.graph()).of(one(named));
+    Optional<StepSql> scripts = sql ? Optional.of(render(compilation, facts)) : Optional.empty();
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {
@@ -121,21 +122,30 @@ final class ShowCommand implements Callable<Integer> {
    * The upgrade step as the last step of {@code base:REV} (so its start rows include any
    * {@code depends-on} head the step consumes), and the downgrade {@code REV:PARENTS}.
    */
-  private StepSql render(RevisionGraph graph, Planner planner, RevisionFacts facts)
+  private StepSql render(Compilation compilation, RevisionFacts facts)
       throws DiagnosticException {
-    Renderer renderer = Renderer.forDialect(dialect);
     ScriptOptions scriptOptions = ScriptOptions.defaults(ToolVersion.get());
-    List<Plan> steps = planner.plan(Direction.UPGRADE, "base:" + facts.id()).perStep();
-    String upgrade = renderer.render(steps.get(steps.size() - 1), scriptOptions);
+    Target self = exact(facts.id());
+    List<Plan> steps = compilation
+        .plan(Direction.UPGRADE, Range.of(List.of(BASE), List.of(self)))
+        .perStep();
+    String upgrade =
+        compilation.render(steps.get(steps.size() - 1), dialect, scriptOptions).text();
     Optional<String> downgrade = Optional.empty();
-    Optional<Section> section = graph.revision(facts.id()).orElseThrow().downgrade();
+    Optional<Section> section = compilation.graph().revision(facts.id()).orElseThrow().downgrade();
     boolean irreversible = section.filter(Section::irreversible).isPresent();
     if (section.isPresent() && !irreversible) {
-      String to = facts.base() ? "base" : String.join(",", facts.parents());
-      downgrade = Optional.of(renderer.render(
-          planner.plan(Direction.DOWNGRADE, facts.id() + ":" + to), scriptOptions));
+      List<Target> to = facts.base()
+          ? List.of(BASE)
+          : facts.parents().stream().map(ShowCommand::exact).toList();
+      Plan plan = compilation.plan(Direction.DOWNGRADE, Range.of(List.of(self), to));
+      downgrade = Optional.of(compilation.render(plan, dialect, scriptOptions).text());
     }
     return new StepSql(dialect, upgrade, downgrade, irreversible);
+  }
+
+  private static Target exact(String id) {
+    return new Target.Exact(new RevisionId(id));
   }
 
   private static String text(RevisionFacts facts, Optional<StepSql> scripts) {

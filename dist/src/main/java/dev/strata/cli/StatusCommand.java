@@ -1,9 +1,9 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.Plan;
-import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
-import dev.strata.compiler.VersionsLoader;
+import dev.strata.compiler.Target;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
@@ -70,15 +70,19 @@ final class StatusCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(source.versions));
+    Compilation compilation = Compilation.unlocked(source.versions);
+    RevisionGraph graph = compilation.graph();
     DatabaseState state = VersionTableReader.read(db, table.name, table.schema);
     state.requireKnown(graph, source.versions, db);
     state.requireConsistent(graph, db);
-    String target = graph.heads().size() > 1 ? "heads" : "head";
-    String range = state.current() + ":" + target;
-    Plan plan = new Planner(graph).plan(Direction.UPGRADE, range);
-    Optional<String> command =
-        plan.steps().isEmpty() ? Optional.empty() : Optional.of(command(range));
+    boolean several = graph.heads().size() > 1;
+    String target = several ? "heads" : "head";
+    Target to = several ? new Target.Heads(Optional.empty()) : new Target.Head(Optional.empty());
+    Plan plan = compilation.plan(Direction.UPGRADE, Range.of(state.targets(), List.of(to)));
+    // the command printed for the user to run; the plan above was not made from this text
+    Optional<String> command = plan.steps().isEmpty()
+        ? Optional.empty()
+        : Optional.of(command(state.current() + ":" + target));
     DatabaseStatus status = new DatabaseStatus(db.toString(), state, target, plan.steps(), command);
     PrintWriter out = spec.commandLine().getOut();
     out.print(switch (format) {

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
@@ -33,12 +34,7 @@ final class UpgradeCommand extends ScriptCommand {
   }
 
   @Override
-  String range() {
-    return range;
-  }
-
-  @Override
-  String range(RevisionGraph graph) throws DiagnosticException {
+  Range range(RevisionGraph graph) throws DiagnosticException {
     return fromDb.range(range, graph, options);
   }
 }

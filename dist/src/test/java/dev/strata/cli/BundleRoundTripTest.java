@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionsLoader;
@@ -99,9 +100,9 @@ class BundleRoundTripTest {
     List<String> differ = new ArrayList<>();
     List<String> ranges = RoundTrip.ranges(VERSIONS, 1);
     for (String range : ranges) {
-      Plan up = planner.plan(Direction.UPGRADE, range);
-      Plan down = planner.plan(Direction.DOWNGRADE, RoundTrip.side(up.toHeads()) + ":"
-          + RoundTrip.side(up.fromHeads()));
+      Plan up = planner.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, range));
+      Plan down = planner.plan(Direction.DOWNGRADE, Range.parse(Direction.DOWNGRADE,
+          RoundTrip.side(up.toHeads()) + ":" + RoundTrip.side(up.fromHeads())));
       if (down.equals(up.inverse())) {
         continue;
       }

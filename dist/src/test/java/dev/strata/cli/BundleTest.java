@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionsLoader;
@@ -52,7 +53,8 @@ class BundleTest {
     assertEquals(0, cli.exitCode(), cli.err());
     assertEquals("wrote " + out + " (" + ROOT + ", 51 files)\n", cli.out());
     List<Step> steps = new Planner(RevisionGraph.build(VersionsLoader.load(Cli.sampleVersions())))
-        .plan(Direction.UPGRADE, "0012:head").steps();
+        .plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, "0012:head"))
+        .steps();
     List<String> expected = new ArrayList<>(List.of(ROOT, ROOT + "APPLY.md", ROOT + "MANIFEST.json",
         ROOT + "SHA256SUMS", ROOT + "revisions/", ROOT + "rollback.sql", ROOT + "sources/",
         ROOT + "sources/strata.sum", ROOT + "upgrade.sql"));

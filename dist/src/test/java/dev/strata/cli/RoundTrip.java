@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.DiagnosticException;
@@ -96,7 +97,7 @@ final class RoundTrip implements AutoCloseable {
       for (List<String> to : states) {
         String range = side(from) + ":" + side(to);
         try {
-          planner.plan(Direction.UPGRADE, range);
+          planner.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, range));
           ranges.add(range);
         } catch (DiagnosticException e) {
           // not a range upgrade accepts (TO below FROM, or on another branch)
@@ -108,7 +109,7 @@ final class RoundTrip implements AutoCloseable {
 
   /** The upgrade plan of {@code range}: its start and end rows. */
   Plan plan(String range) throws DiagnosticException {
-    return planner.plan(Direction.UPGRADE, range);
+    return planner.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, range));
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionsLoader;
@@ -76,7 +77,7 @@ class SampleChainPostgresTest {
   Stream<DynamicTest> upgradeInTwoLegsThroughEveryRevision() throws Exception {
     List<Step> steps =
         new Planner(RevisionGraph.build(VersionsLoader.load(Cli.sampleVersions())))
-            .plan(Direction.UPGRADE, "base:head")
+            .plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, "base:head"))
             .steps();
     assertTrue(steps.size() >= 15, "the sample chain has 15 to 25 revisions");
     return steps.stream()

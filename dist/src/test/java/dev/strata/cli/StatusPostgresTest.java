@@ -100,6 +100,24 @@ class StatusPostgresTest {
     assertEquals(15, cli.out().split("\"revision\"").length - 1);
   }
 
+  /**
+   * Issue 9: FROM comes from the database as targets, not as text glued before TO, so a
+   * diagnostic shows only what was typed, and one about the rows has no position at all.
+   */
+  @Test
+  void fromDbDiagnosticsShowOnlyTheRangeTyped() throws Exception {
+    apply(Cli.run("upgrade", "base:0012", "--versions", VERSIONS));
+    Cli unknown = Cli.run("upgrade", "--from-db", url, "head-x", "--versions", VERSIONS);
+    assertEquals(1, unknown.exitCode(), unknown.err());
+    assertTrue(unknown.err().startsWith("<range>:1:1: error[E0301]: 'head-x' is not a target\n"
+        + "  1 | head-x\n"), unknown.err());
+    Cli behind = Cli.run("upgrade", "--from-db", url, "0005", "--versions", VERSIONS);
+    assertEquals(1, behind.exitCode(), behind.err());
+    assertTrue(behind.err().startsWith("strata: error[E0305]: cannot upgrade from '" + AT_0012
+        + "' to '0005"), behind.err());
+    assertFalse(behind.err().contains("<range>"), behind.err());
+  }
+
   @Test
   void upgradeFromDbBringsTheDatabaseToHead() throws Exception {
     apply(Cli.run("upgrade", "base:0012", "--versions", VERSIONS));

@@ -14,13 +14,11 @@ import org.antlr.v4.runtime.Token;
 /**
  * Reads the header: the {@code -- key: value} comment lines before the first section. Keys are
  * case-insensitive; a line comment that is not of that shape is a plain comment. Ids follow
- * Alembic's {@code version_num VARCHAR(32)}: {@code [A-Za-z0-9_]}, 1 to 32 characters.
+ * {@link RevisionId}'s rules; this reader reports a broken one at the offending character.
  */
 final class HeaderReader {
   static final List<String> KEYS = List.of("revision", "revises", "message", "branch", "depends-on");
-  static final int MAX_ID_LENGTH = 32;
   private static final Pattern LINE = Pattern.compile("--[ \\t]*([A-Za-z][A-Za-z0-9_-]*)[ \\t]*:(.*)");
-  private static final List<String> RESERVED = List.of("base", "head", "heads");
   /** How other tools write "no parent" ({@code None}, {@code null}): refused with a hint. */
   private static final List<String> ALEMBIC_NO_PARENT = List.of("none", "null");
 
@@ -96,7 +94,7 @@ final class HeaderReader {
   private HeaderValue revisionId(Piece value) {
     requireValue(value, "revision");
     HeaderValue id = id(value, "revision id");
-    if (RESERVED.contains(value.text().toLowerCase(Locale.ROOT))) {
+    if (RevisionId.isReserved(value.text())) {
       throw reserved(value, "cannot be a revision id");
     }
     return id;
@@ -132,7 +130,7 @@ final class HeaderReader {
             "empty " + what + " in '" + key + "'");
       }
       items.add(id(item, what));
-      if (RESERVED.contains(item.text().toLowerCase(Locale.ROOT))) {
+      if (RevisionId.isReserved(item.text())) {
         throw reserved(item, reservedUse(key, item.text()));
       }
       from += part.length() + 1;
@@ -161,17 +159,17 @@ final class HeaderReader {
     String text = piece.text();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!(c == '_' || c < 128 && Character.isLetterOrDigit(c))) {
+      if (!RevisionId.isIdChar(c)) {
         throw ParseCode.MALFORMED_ID.fail(source.file(), source.at(piece.start() + i),
             "malformed " + what + " '" + text + "': '" + c + "' is not allowed",
             "help: ids and labels use letters, digits and '_' only");
       }
     }
     Span span = source.spanOf(piece.start(), piece.end());
-    if (what.equals("revision id") && text.length() > MAX_ID_LENGTH) {
+    if (what.equals("revision id") && text.length() > RevisionId.MAX_LENGTH) {
       throw ParseCode.MALFORMED_ID.fail(source.file(), span,
           "revision id '" + text + "' is " + text.length() + " characters long, more than "
-              + MAX_ID_LENGTH,
+              + RevisionId.MAX_LENGTH,
           "note: ids are stored in Alembic's version_num VARCHAR(32)");
     }
     return new HeaderValue(text, span);

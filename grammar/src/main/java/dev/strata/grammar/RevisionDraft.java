@@ -1,36 +1,49 @@
-package dev.strata.cli;
+package dev.strata.grammar;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A revision file that {@code strata new} or {@code strata merge} is about to write: a header, an
- * empty {@code -- +upgrade} section and a {@code -- +downgrade} section that asks its author to
- * decide (see {@link #text}). It checks itself against the rules
- * of the revision-file language ({@code docs/language.md}), so its {@link #text} always parses.
+ * The revision-file writer: a revision file that {@code strata new} or {@code strata merge} is
+ * about to write, a header, an empty {@code -- +upgrade} section and a {@code -- +downgrade}
+ * section that asks its author to decide (see {@link #text}). It lives beside the reader ({@link
+ * RevisionFileParser}, {@code HeaderReader}) and checks itself against the same rules of the
+ * revision-file language ({@code docs/language.md}), so its {@link #text} always parses.
  *
- * @param id the revision id: {@code [A-Za-z0-9_]{1,32}}, not {@code base}, {@code head} or {@code
- *     heads} in any case
+ * @param id the revision id ({@link RevisionId}'s rules)
  * @param revises the parent ids; empty for a new base ({@code revises: base})
  * @param message one line, not blank, written trimmed
  * @param branch an optional branch label: {@code [A-Za-z0-9_]+}, not a reserved word
  */
-record RevisionDraft(String id, List<String> revises, String message, Optional<String> branch) {
-  /** Ids and labels that name targets, never revisions (the language's reserved words). */
-  static final List<String> RESERVED = List.of("base", "head", "heads");
+public record RevisionDraft(
+    RevisionId id, List<RevisionId> revises, String message, Optional<String> branch) {
 
-  RevisionDraft {
+  /**
+   * Checks the draft.
+   *
+   * @throws IllegalArgumentException with the text of {@link #messageProblem} or {@link
+   *     #labelProblem}
+   */
+  public RevisionDraft {
     Objects.requireNonNull(id, "id");
     revises = List.copyOf(revises);
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(branch, "branch");
-    idProblem(id).ifPresent(problem -> fail(problem));
-    revises.forEach(parent -> idProblem(parent).ifPresent(problem -> fail(problem)));
     messageProblem(message).ifPresent(problem -> fail(problem));
     branch.flatMap(RevisionDraft::labelProblem).ifPresent(problem -> fail(problem));
     message = message.strip();
+  }
+
+  /**
+   * The draft of revision {@code id} revising {@code revises}, from text already checked.
+   *
+   * @throws IllegalArgumentException when an id is not a {@link RevisionId}, or as the constructor
+   */
+  public static RevisionDraft of(
+      String id, List<String> revises, String message, Optional<String> branch) {
+    return new RevisionDraft(
+        new RevisionId(id), revises.stream().map(RevisionId::new).toList(), message, branch);
   }
 
   /**
@@ -38,7 +51,7 @@ record RevisionDraft(String id, List<String> revises, String message, Optional<S
    * in the upgrade, the section is still empty, which {@code strata check} and every compiling
    * command report (E0214) until the author writes the downgrade or one of the two directives.
    */
-  static final String DOWNGRADE_PROMPT =
+  public static final String DOWNGRADE_PROMPT =
       "-- Write the statements that undo the upgrade. When there is nothing to undo, put\n"
           + "-- a line '-- +no-op' here instead; when it cannot be undone, '-- +irreversible'.\n";
 
@@ -47,11 +60,13 @@ record RevisionDraft(String id, List<String> revises, String message, Optional<S
    * {@code -- +downgrade} section with {@link #DOWNGRADE_PROMPT} (for a merge revision, several
    * parents, both sections empty: a merge usually has nothing to do); LF line endings.
    */
-  String text() {
+  public String text() {
     StringBuilder text = new StringBuilder();
-    text.append("-- revision: ").append(id).append('\n');
+    text.append("-- revision: ").append(id.value()).append('\n');
     text.append("-- revises: ")
-        .append(revises.isEmpty() ? "base" : String.join(", ", revises))
+        .append(revises.isEmpty()
+            ? "base"
+            : String.join(", ", revises.stream().map(RevisionId::value).toList()))
         .append('\n');
     text.append("-- message: ").append(message).append('\n');
     branch.ifPresent(label -> text.append("-- branch: ").append(label).append('\n'));
@@ -66,34 +81,23 @@ record RevisionDraft(String id, List<String> revises, String message, Optional<S
   }
 
   /** The file name: {@code <id>.sql}. */
-  String fileName() {
-    return id + ".sql";
-  }
-
-  /** Why {@code id} cannot be a revision id, or empty when it can. */
-  static Optional<String> idProblem(String id) {
-    if (!id.matches("[A-Za-z0-9_]{1,32}")) {
-      return Optional.of("'" + id + "' is not a revision id: 1 to 32 letters, digits or '_'");
-    }
-    if (RESERVED.contains(id.toLowerCase(Locale.ROOT))) {
-      return Optional.of("'" + id + "' is reserved and cannot be a revision id");
-    }
-    return Optional.empty();
+  public String fileName() {
+    return id.value() + ".sql";
   }
 
   /** Why {@code label} cannot be a branch label, or empty when it can. */
-  static Optional<String> labelProblem(String label) {
-    if (!label.matches("[A-Za-z0-9_]+")) {
+  public static Optional<String> labelProblem(String label) {
+    if (!RevisionId.isWord(label)) {
       return Optional.of("'" + label + "' is not a branch label: letters, digits or '_'");
     }
-    if (RESERVED.contains(label.toLowerCase(Locale.ROOT))) {
+    if (RevisionId.isReserved(label)) {
       return Optional.of("'" + label + "' is reserved and cannot be a branch label");
     }
     return Optional.empty();
   }
 
   /** Why {@code message} cannot be a {@code message:} line, or empty when it can. */
-  static Optional<String> messageProblem(String message) {
+  public static Optional<String> messageProblem(String message) {
     if (message.isBlank()) {
       return Optional.of("the message is empty");
     }

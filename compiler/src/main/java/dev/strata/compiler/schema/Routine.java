@@ -12,18 +12,22 @@ import java.util.Objects;
  *
  * @param argumentTypes the input argument types as written, lower-cased, in order
  * @param definition the statement that created it (body verbatim)
+ * @param sql that statement's text as written (without its {@code ;}): what {@code strata schema}
+ *     prints to recreate the routine
  */
 public record Routine(
     ObjectName name,
     RoutineKind kind,
     List<String> argumentTypes,
     Operation.PostgresOnly.CreateRoutine definition,
+    String sql,
     Origin origin) {
   public Routine {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     argumentTypes = argumentTypes.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
     Objects.requireNonNull(definition, "definition");
+    Objects.requireNonNull(sql, "sql");
     Objects.requireNonNull(origin, "origin");
   }
 

@@ -1,0 +1,252 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.schema.Column;
+import dev.strata.compiler.schema.EnumType;
+import dev.strata.compiler.schema.Extension;
+import dev.strata.compiler.schema.HandEdit;
+import dev.strata.compiler.schema.Index;
+import dev.strata.compiler.schema.ObjectName;
+import dev.strata.compiler.schema.Routine;
+import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.compiler.schema.Sequence;
+import dev.strata.compiler.schema.Table;
+import dev.strata.compiler.schema.Trigger;
+import dev.strata.compiler.schema.View;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.Span;
+import dev.strata.grammar.ast.DataType;
+import dev.strata.grammar.ast.IndexElement;
+import dev.strata.grammar.ast.Operation;
+import dev.strata.grammar.ast.Operation.CommentKind;
+import dev.strata.grammar.ast.SequenceOption;
+import dev.strata.grammar.ast.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A {@link SchemaModel} as the complete DDL that creates it on an empty database ({@code strata
+ * schema REV}): a psql script that stops at the first error and runs in one transaction.
+ *
+ * <p>Order: schemas, extensions, enum types, sequences, tables (columns, primary keys, unique,
+ * valid checks, exclusions), foreign keys and {@code NOT VALID} checks ({@code ALTER TABLE ... ADD
+ * CONSTRAINT}, after every table so that the order of tables does not matter), indexes, sequence
+ * ownership ({@code OWNED BY}, once its table exists), views and materialized views in order of
+ * creation, routines, triggers, and every comment. Within each kind the model's order (the order
+ * of creation) is kept. Each object is turned back into the operation that creates it and rendered
+ * by the same renderers as a revision's statements, so it comes out as {@code strata upgrade}
+ * would write it. Routines and triggers are printed as their revision wrote them ({@link
+ * Routine#sql()}, {@link Trigger#sql()}); materialized views and extensions, which jOOQ 3.20 has no
+ * statement for, are written here.
+ *
+ * <p>A model with {@link SchemaModel#handEdits() hand edits} gets a comment at the top naming each
+ * {@code -- +dialect} block the model could not follow: the schema they made may differ.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class SchemaScript {
+  private static final SourceFile SOURCE = new SourceFile("<schema>", "");
+  private static final Span START = new Span(1, 1, 1);
+
+  private final SqlContext sql;
+  private final StatementRenderer statements;
+
+  private SchemaScript(Dialect dialect) {
+    this.sql = SqlContext.forDialect(dialect);
+    this.statements = new StatementRenderer(dialect, sql);
+  }
+
+  /** The snapshot writer for {@code dialect} (PostgreSQL only today). */
+  public static SchemaScript forDialect(Dialect dialect) {
+    return new SchemaScript(Objects.requireNonNull(dialect, "dialect"));
+  }
+
+  /**
+   * The script that creates {@code model} on an empty database: {@code \set ON_ERROR_STOP on},
+   * the {@code header} lines as {@code --} comments, the hand-edit warning when there are hand
+   * edits, {@code BEGIN;}, every statement followed by {@code ;} and a blank line, {@code
+   * COMMIT;}. LF line ends, one final LF; the same model gives the same bytes.
+   *
+   * @throws DiagnosticException E0420 for a partition, whose bound the model does not keep
+   */
+  public String render(SchemaModel model, List<String> header) throws DiagnosticException {
+    StringBuilder out = new StringBuilder("\\set ON_ERROR_STOP on\n");
+    header.forEach(line -> out.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
+    out.append(handEditWarning(model.handEdits()));
+    out.append("\nBEGIN;\n\n");
+    for (String statement : statements(model)) {
+      out.append(statement).append(";\n\n");
+    }
+    out.append("COMMIT;\n");
+    return out.toString();
+  }
+
+  /**
+   * The statements of {@link #render}, each without its {@code ;}, in the order described above.
+   *
+   * @throws DiagnosticException as {@link #render}
+   */
+  public List<String> statements(SchemaModel model) throws DiagnosticException {
+    List<String> out = new ArrayList<>();
+    for (String schema : model.schemas().keySet()) {
+      out.addAll(render(ModelOperations.schema(schema)));
+    }
+    for (Extension extension : model.extensions().values()) {
+      out.add(extension(extension));
+    }
+    for (EnumType type : model.types().values()) {
+      out.addAll(render(ModelOperations.type(type)));
+    }
+    for (Sequence sequence : model.sequences().values()) {
+      out.addAll(render(ModelOperations.sequence(sequence)));
+    }
+    for (Table table : model.tables().values()) {
+      if (table.partitionOf().isPresent()) {
+        throw partition(table);
+      }
+      out.addAll(render(ModelOperations.table(table)));
+    }
+    for (Table table : model.tables().values()) {
+      for (Operation.AlterTable alter : ModelOperations.laterConstraints(table)) {
+        out.addAll(render(alter));
+      }
+    }
+    for (Index index : model.indexes().values()) {
+      out.addAll(render(ModelOperations.index(index)));
+    }
+    for (Sequence sequence : model.sequences().values()) {
+      for (Operation.AlterSequence owned : ModelOperations.ownership(sequence).stream().toList()) {
+        out.addAll(render(owned));
+      }
+    }
+    for (View view : model.views().values()) {
+      out.add(view.materialized() ? materializedView(view)
+          : single(render(ModelOperations.view(view))));
+    }
+    for (Routine routine : model.routines().values()) {
+      out.add(asWritten(routine.sql()));
+    }
+    for (Trigger trigger : model.triggers().values()) {
+      out.add(asWritten(trigger.sql()));
+    }
+    out.addAll(comments(model));
+    return out;
+  }
+
+  /** A type as this dialect spells it in DDL ({@code VARCHAR(64)}, {@code public.mood}). */
+  public String type(DataType type) {
+    return DataTypes.name(type, sql);
+  }
+
+  /** One sequence option as PostgreSQL writes it ({@code START WITH 1000}). */
+  public String sequenceOption(SequenceOption option) {
+    return SequenceOptionSql.option(sql, option);
+  }
+
+  /** One index key as {@code CREATE INDEX} writes it ({@code lower(email) DESC NULLS LAST}). */
+  public String indexKey(IndexElement key) {
+    return new IndexKeySql(sql, new Expressions(Dialect.POSTGRESQL)).key(key);
+  }
+
+  private List<String> comments(SchemaModel model) throws DiagnosticException {
+    List<Operation.CommentOn> comments = new ArrayList<>();
+    model.types().values().forEach(type -> type.comment().ifPresent(
+        text -> comments.add(ModelOperations.comment(CommentKind.TYPE, type.name(), text))));
+    model.sequences().values().forEach(sequence -> sequence.comment().ifPresent(text ->
+        comments.add(ModelOperations.comment(CommentKind.SEQUENCE, sequence.name(), text))));
+    for (Table table : model.tables().values()) {
+      table.comment().ifPresent(
+          text -> comments.add(ModelOperations.comment(CommentKind.TABLE, table.name(), text)));
+      for (Column column : table.columns()) {
+        column.comment().ifPresent(text ->
+            comments.add(ModelOperations.columnComment(table.name(), column.name(), text)));
+      }
+    }
+    model.indexes().values().forEach(index -> index.comment().ifPresent(
+        text -> comments.add(ModelOperations.comment(CommentKind.INDEX, index.name(), text))));
+    model.views().values().forEach(view -> view.comment().ifPresent(text -> comments.add(
+        ModelOperations.comment(
+            view.materialized() ? CommentKind.MATERIALIZED_VIEW : CommentKind.VIEW,
+            view.name(), text))));
+    List<String> out = new ArrayList<>();
+    for (Operation.CommentOn comment : comments) {
+      out.addAll(render(comment));
+    }
+    return out;
+  }
+
+  private List<String> render(Operation operation) throws DiagnosticException {
+    return statements.render(new Statement(operation, false, START, ""), SOURCE);
+  }
+
+  private static String single(List<String> statements) {
+    if (statements.size() != 1) {
+      throw new IllegalStateException("expected one statement, got " + statements);
+    }
+    return statements.getFirst();
+  }
+
+  /**
+   * {@code CREATE EXTENSION IF NOT EXISTS name [SCHEMA s]}, by hand: jOOQ 3.20 has no extension
+   * statements. {@code IF NOT EXISTS} because a template database may already hold it.
+   */
+  private String extension(Extension extension) {
+    return "CREATE EXTENSION IF NOT EXISTS "
+        + sql.render(SqlContext.name(ModelOperations.identifier(extension.name())))
+        + extension.schema()
+            .map(s -> " SCHEMA " + sql.render(SqlContext.name(ModelOperations.identifier(s))))
+            .orElse("");
+  }
+
+  /**
+   * {@code CREATE MATERIALIZED VIEW v [(columns)] [WITH (options)] AS query}, by hand: jOOQ 3.20
+   * has no materialized views. The query is as written.
+   */
+  private String materializedView(View view) {
+    var definition = view.definition();
+    StringBuilder out = new StringBuilder("CREATE MATERIALIZED VIEW ")
+        .append(sql.render(SqlContext.name(ModelOperations.name(view.name()))));
+    if (!definition.columns().isEmpty()) {
+      out.append(definition.columns().stream()
+          .map(c -> sql.render(SqlContext.name(c)))
+          .collect(Collectors.joining(", ", " (", ")")));
+    }
+    if (!definition.options().isEmpty()) {
+      out.append(definition.options().stream()
+          .map(o -> o.name() + o.value().map(v -> " = " + v).orElse(""))
+          .collect(Collectors.joining(", ", " WITH (", ")")));
+    }
+    return out.append(" AS ").append(definition.query().sql()).toString();
+  }
+
+  /** A statement's text as written, LF line ends, as {@link StatementRenderer} prints one. */
+  private static String asWritten(String text) {
+    return text.replace("\r\n", "\n").replace('\r', '\n').strip();
+  }
+
+  private static String handEditWarning(List<HandEdit> handEdits) {
+    if (handEdits.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("--\n-- WARNING: the schema model could not follow ")
+        .append(handEdits.size() == 1 ? "this hand-written block" : "these hand-written blocks")
+        .append(";\n-- what they changed is not in this script:\n");
+    for (HandEdit edit : handEdits) {
+      out.append("--   ").append(edit.origin().describe()).append(": -- +dialect ")
+          .append(edit.dialect()).append(" (revision ").append(edit.origin().revision())
+          .append(")\n");
+    }
+    return out.toString();
+  }
+
+  private static DiagnosticException partition(Table table) {
+    return new DiagnosticException(Diagnostic.error("E0420",
+        "cannot write the schema of partition " + table.name().display()
+            + ": the schema model does not keep a partition's bound",
+        "note: " + table.name().display() + " was created at " + table.origin().describe(),
+        "help: compare with a database brought to this revision by 'strata upgrade' instead"));
+  }
+}

@@ -1,0 +1,6 @@
+\set ON_ERROR_STOP on
+-- strata schema base
+
+BEGIN;
+
+COMMIT;

@@ -6,6 +6,7 @@ import dev.strata.compiler.Planner;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionsLoader;
+import dev.strata.compiler.schema.Replay;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.Renderer;
@@ -109,10 +110,37 @@ final class BundleCompiler {
     String root = "strata-" + name(upgrade.fromHeads()) + "-" + name(upgrade.toHeads()) + "-"
         + dialect.id();
     Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps);
+    addReviewFiles(graph, upgrade, files);
     files.put(Bundle.APPLY, utf8(ApplyGuide.render(compiled)));
     files.put(Bundle.MANIFEST, Manifest.render(compiled, files));
     files.put(Bundle.SUMS, utf8(checksums(files)));
     return new Bundle(root, files);
+  }
+
+  /**
+   * Whether bundles carry {@code CHANGES.md}: off until {@link Replay} answers for every revision
+   * (issue 9; today it is a placeholder that knows only base). Switch it on, and only it, once the
+   * replay lands: {@code verify} already accepts the file.
+   */
+  static final boolean REVIEW_FILES = false;
+
+  /**
+   * The files for reviewers and auditors, added to {@code files} before the manifest lists them:
+   * {@code CHANGES.md} ({@link ChangesDocument}), when {@link #REVIEW_FILES}. The one entry point
+   * for them, so that a single switch turns them on.
+   */
+  private static void addReviewFiles(
+      RevisionGraph graph, Plan upgrade, SortedMap<String, byte[]> files)
+      throws DiagnosticException {
+    if (!REVIEW_FILES) {
+      return;
+    }
+    Replay replay = Replay.of(graph);
+    files.put(Bundle.CHANGES, utf8(ChangesDocument.render(upgrade, replay::at)));
+    // HOOK (issue 9, SchemaScript): the snapshots go here, from the same replay, e.g.
+    //   files.put(Bundle.SCHEMA_BEFORE, utf8(<render>(replay.at(upgrade.fromHeads()))));
+    //   files.put(Bundle.SCHEMA_AFTER, utf8(<render>(replay.at(upgrade.toHeads()))));
+    // verify already accepts both paths (Bundle.OPTIONAL) when the manifest lists them.
   }
 
   /** The per-revision scripts and the sources, added to {@code files}; one entry per step. */

@@ -24,6 +24,7 @@ import picocli.CommandLine.ParseResult;
       BranchesCommand.class,
       HistoryCommand.class,
       ShowCommand.class,
+      DiffCommand.class,
       GraphCommand.class,
       NewCommand.class,
       MergeCommand.class,

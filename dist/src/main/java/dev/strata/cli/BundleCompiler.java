@@ -30,8 +30,9 @@ import java.util.TreeMap;
  * Compiles a range of a versions directory into a {@link Bundle}: the upgrade script, its exact
  * inverse, one script per revision and direction, the sources, {@code APPLY.md}, {@code
  * MANIFEST.json} and {@code SHA256SUMS}, and the versions directory's {@code strata.sum} under
- * {@code sources/} when there is one (the revision files are checked against it first). A pure
- * function of the revision files and the options.
+ * {@code sources/} when there is one (the revision files are checked against it first); {@code
+ * CHANGES.md} once {@link #REVIEW_FILES} is on. A pure function of the revision files and the
+ * options.
  */
 final class BundleCompiler {
   private final Dialect dialect;

@@ -26,6 +26,18 @@ record Bundle(String root, SortedMap<String, byte[]> files) {
   static final String APPLY = "APPLY.md";
   static final String REVISIONS = "revisions/";
   static final String SOURCES = "sources/";
+  /** For reviewers: what each revision changes in the schema ({@link ChangesDocument}). */
+  static final String CHANGES = "CHANGES.md";
+  /** The schema before the bundle, as DDL (issue 9, written by the schema renderer). */
+  static final String SCHEMA_BEFORE = "schema/before.sql";
+  /** The schema after the bundle, as DDL (issue 9, written by the schema renderer). */
+  static final String SCHEMA_AFTER = "schema/after.sql";
+  /**
+   * The files a bundle may hold besides its scripts, sources and {@link #APPLY}: {@code verify}
+   * accepts each when {@code MANIFEST.json} and {@code SHA256SUMS} list it with its checksum.
+   */
+  static final java.util.Set<String> OPTIONAL =
+      java.util.Set.of(SOURCES + "strata.sum", CHANGES, SCHEMA_BEFORE, SCHEMA_AFTER);
 
   Bundle {
     if (!root.matches("[A-Za-z0-9_+.\\-]{1,200}") || root.startsWith(".")) {

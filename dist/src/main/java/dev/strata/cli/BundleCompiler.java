@@ -5,6 +5,7 @@ import dev.strata.compiler.Plan;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
+import dev.strata.compiler.schema.Replay;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.ScriptOptions;
@@ -25,8 +26,9 @@ import java.util.TreeMap;
  * Compiles a range of a versions directory into a {@link Bundle}: the upgrade script, its exact
  * inverse, one script per revision and direction, the sources, {@code APPLY.md}, {@code
  * MANIFEST.json} and {@code SHA256SUMS}, and the versions directory's {@code strata.sum} under
- * {@code sources/} when there is one (the revision files are checked against it first). A pure
- * function of the revision files and the options.
+ * {@code sources/} when there is one (the revision files are checked against it first); {@code
+ * CHANGES.md} once {@link #REVIEW_FILES} is on. A pure function of the revision files and the
+ * options.
  */
 final class BundleCompiler {
   private final Dialect dialect;
@@ -102,10 +104,37 @@ final class BundleCompiler {
     String root = "strata-" + name(upgrade.fromHeads()) + "-" + name(upgrade.toHeads()) + "-"
         + dialect.id();
     Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps);
+    addReviewFiles(compilation.graph(), upgrade, files);
     files.put(Bundle.APPLY, utf8(ApplyGuide.render(compiled)));
     files.put(Bundle.MANIFEST, Manifest.render(compiled, files));
     files.put(Bundle.SUMS, utf8(checksums(files)));
     return new Bundle(root, files);
+  }
+
+  /**
+   * Whether bundles carry {@code CHANGES.md}: off until {@link Replay} answers for every revision
+   * (issue 9; today it is a placeholder that knows only base). Switch it on, and only it, once the
+   * replay lands: {@code verify} already accepts the file.
+   */
+  static final boolean REVIEW_FILES = false;
+
+  /**
+   * The files for reviewers and auditors, added to {@code files} before the manifest lists them:
+   * {@code CHANGES.md} ({@link ChangesDocument}), when {@link #REVIEW_FILES}. The one entry point
+   * for them, so that a single switch turns them on.
+   */
+  private static void addReviewFiles(
+      RevisionGraph graph, Plan upgrade, SortedMap<String, byte[]> files)
+      throws DiagnosticException {
+    if (!REVIEW_FILES) {
+      return;
+    }
+    Replay replay = Replay.of(graph);
+    files.put(Bundle.CHANGES, utf8(ChangesDocument.render(upgrade, replay::at)));
+    // HOOK (issue 9, SchemaScript): the snapshots go here, from the same replay, e.g.
+    //   files.put(Bundle.SCHEMA_BEFORE, utf8(<render>(replay.at(upgrade.fromHeads()))));
+    //   files.put(Bundle.SCHEMA_AFTER, utf8(<render>(replay.at(upgrade.toHeads()))));
+    // verify already accepts both paths (Bundle.OPTIONAL) when the manifest lists them.
   }
 
   /** The per-revision scripts and the sources, added to {@code files}; one entry per step. */

@@ -108,7 +108,7 @@ final class ManifestChecker {
             + BundleProblem.quoted(file.path()));
       }
       previous = file.path();
-      if (!expected.remove(file.path()) && !file.path().equals(Bundle.SOURCES + "strata.sum")) {
+      if (!expected.remove(file.path()) && !Bundle.OPTIONAL.contains(file.path())) {
         throw disagrees(BundleProblem.quoted(file.path()) + " belongs to no step of "
             + Bundle.MANIFEST + " and is not a file every bundle has");
       }

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
@@ -78,7 +79,7 @@ final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() throws DiagnosticException {
     RevisionGraph graph = options.graph();
-    List<String> heads = new Planner(graph).resolve(revision);
+    List<String> heads = new Planner(graph).resolve(Range.targets(revision));
     SchemaModel model = replay(graph, heads);
     SchemaScript script = SchemaScript.forDialect(Dialect.POSTGRESQL);
     String text = switch (format) {

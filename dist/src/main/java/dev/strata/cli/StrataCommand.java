@@ -25,6 +25,7 @@ import picocli.CommandLine.ParseResult;
       HistoryCommand.class,
       ShowCommand.class,
       SchemaCommand.class,
+      DiffCommand.class,
       GraphCommand.class,
       NewCommand.class,
       MergeCommand.class,

@@ -41,7 +41,9 @@ class SampleChainReadTest {
       List.of("show.txt", "show", "0020"),
       List.of("show.json", "show", "0020", "--format", "json"),
       List.of("graph.dot", "graph"),
-      List.of("graph.mmd", "graph", "--format", "mermaid"));
+      List.of("graph.mmd", "graph", "--format", "mermaid"),
+      List.of("diff-base.txt", "diff", "base", "base"),
+      List.of("diff-base.json", "diff", "base", "base", "--format", "json"));
 
   @TestFactory
   Stream<DynamicTest> eachCaseMatchesItsGoldenFile() {

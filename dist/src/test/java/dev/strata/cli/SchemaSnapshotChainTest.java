@@ -3,6 +3,7 @@ package dev.strata.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionsLoader;
@@ -37,7 +38,7 @@ class SchemaSnapshotChainTest {
   Stream<DynamicTest> schemaDumpsLikeTheUpgradeAtEveryPrefix() throws Exception {
     List<Step> steps =
         new Planner(RevisionGraph.build(VersionsLoader.load(Cli.sampleVersions())))
-            .plan(Direction.UPGRADE, "base:head")
+            .plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, "base:head"))
             .steps();
     Stream<DynamicTest> base = Stream.of(DynamicTest.dynamicTest("base", () -> compare("base")));
     Stream<DynamicTest> prefixes = steps.stream().map(Step::id).map(id ->

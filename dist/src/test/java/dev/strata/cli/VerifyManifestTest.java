@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import static dev.strata.cli.Archives.ROOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -266,6 +267,46 @@ class VerifyManifestTest {
         + " 0023_cash_request_status_enum," + rest + ", but the script's steps are"
         + " [0027_dividend_events_updated_at, 0026_account_balances_view, 0025_statement_numbers,"
         + " 0024_cash_request_on_hold, 0023_cash_request_status_enum," + rest);
+  }
+
+  @Test
+  void aListedChangesFileIsAcceptedAnUnknownFileIsNot() throws Exception {
+    byte[] changes = "# Changes\n".getBytes(StandardCharsets.UTF_8);
+    List<Archives.Entry> withChanges = Archives.withManifest(
+        Archives.replace(sound, Bundle.CHANGES, changes), listed(Bundle.CHANGES, changes));
+    Path archive = Files.createTempFile(tmp, "changes", ".tar.gz");
+    Files.write(archive, Archives.gzip(Archives.tar(withChanges)));
+    Cli cli = Cli.run("verify", archive.toString());
+    assertEquals("", cli.err());
+    assertEquals(0, cli.exitCode());
+    // a file of no known name, listed everywhere with its checksum, is still refused
+    VerifyTest.assertProblem(Archives.withManifest(Archives.replace(sound, "NOTES.md", changes),
+        listed("NOTES.md", changes)), "E0535", "'NOTES.md' belongs to no step of MANIFEST.json"
+        + " and is not a file every bundle has", LIES, tmp);
+    // a changed CHANGES.md fails its checksum like any listed file
+    Path changed = Files.createTempFile(tmp, "changed", ".tar.gz");
+    Files.write(changed, Archives.gzip(Archives.tar(Archives.replace(withChanges, Bundle.CHANGES,
+        "# Changed\n".getBytes(StandardCharsets.UTF_8)))));
+    Cli damaged = Cli.run("verify", changed.toString());
+    assertEquals(1, damaged.exitCode());
+    assertTrue(damaged.err().startsWith("strata: error[E0510]: " + changed
+        + ": checksum mismatch for 'CHANGES.md': SHA256SUMS says "), damaged.err());
+  }
+
+  /** An edit adding {@code path} to the manifest's files, in path order. */
+  private static Consumer<ObjectNode> listed(String path, byte[] content) {
+    return manifest -> {
+      ArrayNode files = (ArrayNode) manifest.get("files");
+      int at = 0;
+      while (at < files.size() && files.get(at).get("path").asText().compareTo(path) < 0) {
+        at++;
+      }
+      ObjectNode file = JsonText.MAPPER.createObjectNode();
+      file.put("path", path);
+      file.put("size", content.length);
+      file.put("sha256", Sha256.hex(content));
+      files.insert(at, file);
+    };
   }
 
   private void assertLie(Consumer<ObjectNode> edit, String problem) throws Exception {

@@ -40,7 +40,7 @@ public final class ImplicitNames {
   public static String make(String name1, String name2, String label) {
     int overhead = 0;
     if (name2 != null) {
-      overhead += bytes(name2) + 1;
+      overhead++;
     }
     if (label != null) {
       overhead += bytes(label) + 1;

@@ -204,7 +204,7 @@ final class ModelState {
     private Keys() {}
 
     static String relation(ObjectName name) {
-      return "relation " + name.sql();
+      return "relation " + name.display();
     }
 
     static String column(ObjectName table, String column) {
@@ -216,7 +216,7 @@ final class ModelState {
     }
 
     static String type(ObjectName name) {
-      return "type " + name.sql();
+      return "type " + name.display();
     }
 
     static String other(String kind, String name) {

@@ -19,7 +19,15 @@ final class ModelMerge {
   static ModelState merge(ModelState base, ModelState a, ModelState b) {
     ModelState out = new ModelState();
     out.schemas.putAll(map(base.schemas, a.schemas, b.schemas));
-    out.types.putAll(map(base.types, a.types, b.types));
+    Map<ObjectName, EnumType> types = map(base.types, a.types, b.types);
+    types.replaceAll((name, type) -> {
+      EnumType tb = base.types.get(name);
+      EnumType ta = a.types.get(name);
+      EnumType tb2 = b.types.get(name);
+      return tb != null && ta != null && tb2 != null && !ta.equals(tb) && !tb2.equals(tb)
+          ? enumType(tb, ta, tb2) : type;
+    });
+    out.types.putAll(types);
     out.otherTypes.putAll(map(base.otherTypes, a.otherTypes, b.otherTypes));
     out.sequences.putAll(map(base.sequences, a.sequences, b.sequences));
     out.indexes.putAll(map(base.indexes, a.indexes, b.indexes));
@@ -93,6 +101,25 @@ final class ModelMerge {
         pick(base.partitionOf(), a.partitionOf(), b.partitionOf()),
         pick(base.options(), a.options(), b.options()),
         pick(base.comment(), a.comment(), b.comment()), a.origin());
+  }
+
+  /**
+   * Both sides added labels: the first side's labels, then each label only the second side added,
+   * after the label it follows there (PostgreSQL orders labels as they were placed).
+   */
+  private static EnumType enumType(EnumType base, EnumType a, EnumType b) {
+    List<String> values = new ArrayList<>(a.values());
+    String previous = null;
+    for (String value : b.values()) {
+      if (!values.contains(value) && !base.values().contains(value)) {
+        values.add(previous == null ? 0 : values.indexOf(previous) + 1, value);
+      }
+      if (values.contains(value)) {
+        previous = value;
+      }
+    }
+    return new EnumType(a.name(), values, pick(base.comment(), a.comment(), b.comment()),
+        a.origin());
   }
 
   private static <T> T pick(T base, T a, T b) {

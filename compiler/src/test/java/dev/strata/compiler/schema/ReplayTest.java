@@ -306,6 +306,18 @@ class ReplayTest {
   }
 
   @Test
+  void enumLabelsAddedOnTwoBranchesAreBothKept() throws Exception {
+    RevisionGraph g = graph(
+        "0001_a", "base", "CREATE TYPE mood AS ENUM ('sad', 'happy');",
+        "0002_b", "0001_a", "ALTER TYPE mood ADD VALUE 'ok' AFTER 'sad';",
+        "0003_c", "0001_a", "ALTER TYPE mood ADD VALUE 'ecstatic';",
+        "0004_m", "0002_b, 0003_c", "");
+    assertEquals(List.of("sad", "ok", "happy", "ecstatic"),
+        Replay.of(g).after("0004_m").types().get(name("mood")).values());
+    assertEquals(List.of(), SchemaChecks.check(g));
+  }
+
+  @Test
   void conflictingBranchesAreReported() throws Exception {
     RevisionGraph g = graph(
         "0001_a", "base", "CREATE TABLE t (id BIGINT PRIMARY KEY, n INTEGER);",

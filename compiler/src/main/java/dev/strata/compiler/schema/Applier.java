@@ -571,7 +571,8 @@ final class Applier {
     Table referenced = state.tables.get(target);
     if (referenced == null) {
       Optional<Span> at = span(fk.table());
-      if (!blindWarning(SchemaCode.FOREIGN_KEY_TABLE, "table " + target, at)) {
+      if (!blindWarning(SchemaCode.FOREIGN_KEY_TABLE, "table " + target,
+          Keys.relation(target), at)) {
         error(SchemaCode.FOREIGN_KEY_TABLE, "foreign key to table " + target
             + ", which does not exist", at, goneNote(Keys.relation(target)));
       }
@@ -582,7 +583,7 @@ final class Applier {
       Optional<Constraint.PrimaryKey> pk = referenced.primaryKey();
       if (pk.isEmpty()) {
         if (!blindWarning(SchemaCode.FOREIGN_KEY_NO_PRIMARY_KEY, "primary key of " + target,
-            span(fk.table()))) {
+            Keys.relation(target) + "/primary key", span(fk.table()))) {
           error(SchemaCode.FOREIGN_KEY_NO_PRIMARY_KEY, "there is no primary key for referenced"
                   + " table " + target, span(fk.table()),
               "note: table " + target + " is created at " + referenced.origin().describe(),
@@ -597,7 +598,7 @@ final class Applier {
         String col = ObjectName.fold(id);
         if (referenced.column(col).isEmpty() && !state.opaqueTables.containsKey(target)) {
           if (!blindWarning(SchemaCode.FOREIGN_KEY_COLUMN, "column " + col + " of table "
-              + target, id.span())) {
+              + target, Keys.column(target, col), id.span())) {
             error(SchemaCode.FOREIGN_KEY_COLUMN, "foreign key to column " + ObjectName.quoted(col)
                     + " of table " + target + ", which does not exist", id.span(),
                 goneNote(Keys.column(target, col), "note: table " + target + " is created at "
@@ -609,7 +610,8 @@ final class Applier {
       }
       if (!uniqueKey(referenced, refColumns) && !state.opaqueTables.containsKey(target)) {
         if (!blindWarning(SchemaCode.FOREIGN_KEY_NOT_UNIQUE, "unique constraint on " + target
-            + " (" + String.join(", ", refColumns) + ")", fk.referencedColumns().getFirst().span())) {
+            + " (" + String.join(", ", refColumns) + ")", Keys.relation(target) + "/unique",
+            fk.referencedColumns().getFirst().span())) {
           error(SchemaCode.FOREIGN_KEY_NOT_UNIQUE, "there is no unique constraint matching"
                   + " columns (" + String.join(", ", refColumns) + ") of referenced table "
                   + target, fk.referencedColumns().getFirst().span(),
@@ -1379,7 +1381,8 @@ final class Applier {
     ObjectName name = ObjectName.of(written);
     EnumType type = state.types.get(name);
     if (type == null && !ifExists && !state.otherTypes.containsKey(name)) {
-      if (!blindWarning(SchemaCode.MISSING_TYPE, "type " + name, span(written))) {
+      if (!blindWarning(SchemaCode.MISSING_TYPE, "type " + name, Keys.type(name),
+          span(written))) {
         error(SchemaCode.MISSING_TYPE, "type " + name + " does not exist", span(written),
             goneNote(Keys.type(name)));
       }
@@ -1959,7 +1962,8 @@ final class Applier {
       return;
     }
     ObjectName name = ObjectName.of(written);
-    if (blindWarning(SchemaCode.MISSING_RELATION, kind + " " + name, span(written))) {
+    if (blindWarning(SchemaCode.MISSING_RELATION, kind + " " + name, Keys.relation(name),
+        span(written))) {
       return;
     }
     error(SchemaCode.MISSING_RELATION, kind + " " + name + " does not exist", span(written),
@@ -1969,7 +1973,7 @@ final class Applier {
   private void missingColumn(Table table, Identifier column) {
     String name = ObjectName.fold(column);
     if (blindWarning(SchemaCode.MISSING_COLUMN, "column " + ObjectName.quoted(name)
-        + " of table " + table.name(), column.span())) {
+        + " of table " + table.name(), Keys.column(table.name(), name), column.span())) {
       return;
     }
     error(SchemaCode.MISSING_COLUMN, "column " + ObjectName.quoted(name) + " of table "
@@ -1981,7 +1985,7 @@ final class Applier {
   private void missingConstraint(Table table, Identifier id) {
     String name = ObjectName.fold(id);
     if (blindWarning(SchemaCode.MISSING_CONSTRAINT, "constraint " + ObjectName.quoted(name)
-        + " of table " + table.name(), id.span())) {
+        + " of table " + table.name(), Keys.constraint(table.name(), name), id.span())) {
       return;
     }
     error(SchemaCode.MISSING_CONSTRAINT, "constraint " + ObjectName.quoted(name) + " of table "
@@ -1995,7 +1999,7 @@ final class Applier {
     if (ifExists) {
       return;
     }
-    if (blindWarning(SchemaCode.MISSING_OBJECT, kind + " " + shown, at)) {
+    if (blindWarning(SchemaCode.MISSING_OBJECT, kind + " " + shown, key, at)) {
       return;
     }
     error(SchemaCode.MISSING_OBJECT, kind + " " + shown + " does not exist", at, goneNote(key));
@@ -2019,9 +2023,13 @@ final class Applier {
    * When the model is blind (a hand edit before), reports {@code what} as a warning that it may
    * have been made by hand, and answers true.
    */
-  private boolean blindWarning(SchemaCode code, String what, Optional<Span> at) {
+  private boolean blindWarning(SchemaCode code, String what, String key, Optional<Span> at) {
     if (state.handEdits.isEmpty()) {
       return false;
+    }
+    ModelState.Gone gone = state.gone.get(key);
+    if (gone != null && gone.handEdits() == state.handEdits.size()) {
+      return false; // dropped or renamed after the last hand edit: surely missing
     }
     HandEdit last = state.handEdits.getLast();
     String block = last.dialect().equals("DO") ? "DO block" : "'-- +dialect " + last.dialect()
@@ -2036,9 +2044,9 @@ final class Applier {
 
   private String[] goneNote(String key, String... more) {
     List<String> notes = new ArrayList<>();
-    String gone = state.gone.get(key);
+    ModelState.Gone gone = state.gone.get(key);
     if (gone != null) {
-      notes.add("note: " + gone);
+      notes.add("note: " + gone.note());
     }
     notes.addAll(List.of(more));
     if (notes.isEmpty()) {
@@ -2081,13 +2089,15 @@ final class Applier {
 
   private void dropped(String key, Optional<Span> at) {
     Origin origin = origin(at);
-    state.gone.put(key, "dropped at " + origin.describe());
+    state.gone.put(key, new ModelState.Gone("dropped at " + origin.describe(),
+        state.handEdits.size()));
     state.touched.put(key, origin);
   }
 
   private void renamed(String key, Optional<Span> at) {
     Origin origin = origin(at);
-    state.gone.put(key, "renamed at " + origin.describe());
+    state.gone.put(key, new ModelState.Gone("renamed at " + origin.describe(),
+        state.handEdits.size()));
     state.touched.put(key, origin);
   }
 

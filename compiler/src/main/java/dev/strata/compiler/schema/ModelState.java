@@ -32,8 +32,8 @@ final class ModelState {
   final LinkedHashMap<ObjectName, ColumnRef> implicitSequences = new LinkedHashMap<>();
   /** Tables made by {@code CREATE TABLE AS}, whose columns the model does not know. */
   final LinkedHashMap<ObjectName, Origin> opaqueTables = new LinkedHashMap<>();
-  /** Object key ({@link Keys}) to a note saying where it was dropped or renamed. */
-  final HashMap<String, String> gone = new HashMap<>();
+  /** Object key ({@link Keys}) to where it was dropped or renamed. */
+  final HashMap<String, Gone> gone = new HashMap<>();
   /** Object key to the statement that last created, changed or dropped it. */
   final HashMap<String, Origin> touched = new HashMap<>();
 
@@ -198,6 +198,15 @@ final class ModelState {
     }
     return "index";
   }
+
+  /**
+   * Where an object was dropped or renamed.
+   *
+   * @param note {@code dropped at path:line:col} or {@code renamed at ...}
+   * @param handEdits how many hand edits the model had seen then: when none came since, the
+   *     object is surely missing, whatever the hand edits did before
+   */
+  record Gone(String note, int handEdits) {}
 
   /** The keys of {@link #gone} and {@link #touched}. */
   static final class Keys {

@@ -771,6 +771,21 @@ final class Applier {
   }
 
   private void alterTable(Operation.AlterTable alter) {
+    ObjectName written = ObjectName.of(alter.table());
+    if (state.views.containsKey(written) && alter.actions().size() == 1) {
+      // PostgreSQL lets ALTER TABLE rename a view or move it to another schema
+      AlterAction action = alter.actions().getFirst();
+      ViewDefinition.Change change = null;
+      if (action instanceof AlterAction.RenameTable rename) {
+        change = new ViewDefinition.Change.RenameTo(rename.newName());
+      } else if (action instanceof AlterAction.SetSchema set) {
+        change = new ViewDefinition.Change.SetSchema(set.schema());
+      }
+      if (change != null) {
+        alterView(alter.table(), state.views.get(written).materialized(), false, change);
+        return;
+      }
+    }
     Optional<Table> found = requireTable(alter.table(), alter.ifExists());
     if (found.isEmpty()) {
       return;
@@ -1834,87 +1849,123 @@ final class Applier {
         state.putTable(new Table(t.name(), t.columns(), t.constraints(), t.unlogged(),
             t.partitionBy(), t.partitionOf(), t.options(), text, t.origin()));
       });
-      case COLUMN -> requireTable(object, false).ifPresent(t -> changeColumn(t,
-          comment.column().get(), c -> new Column(c.name(), c.type(), c.notNull(),
-              c.defaultValue(), c.identity(), c.generated(), c.collation(), text, c.origin())));
-      case INDEX -> {
-        Index index = state.indexes.get(name);
-        if (index != null) {
-          state.indexes.put(name, new Index(name, index.table(), index.unique(), index.method(),
-              index.keys(), index.include(), index.nullsNotDistinct(), index.options(),
-              index.where(), text, index.origin()));
-        } else if (state.constraintIndex(name).isEmpty()) {
-          missingRelation(object, "index", false);
+      case COLUMN -> {
+        if (!state.views.containsKey(name)) {
+          commentOnColumn(comment, object, text);
         }
       }
-      case VIEW, MATERIALIZED_VIEW -> {
-        View view = state.views.get(name);
-        if (view == null) {
-          missingRelation(object, comment.kind() == Operation.CommentKind.VIEW ? "view"
-              : "materialized view", false);
-        } else {
-          state.views.put(name, new View(name, view.materialized(), view.definition(), text,
-              view.origin()));
-        }
-      }
-      case SEQUENCE -> {
-        Sequence seq = state.sequences.get(name);
-        if (seq != null) {
-          state.sequences.put(name, new Sequence(name, seq.options(), seq.ownedBy(), text,
-              seq.origin()));
-        } else if (!state.implicitSequences.containsKey(name)) {
-          missingRelation(object, "sequence", false);
-        }
-      }
-      case TYPE, DOMAIN -> {
-        EnumType type = state.types.get(name);
-        if (type != null) {
-          state.types.put(name, new EnumType(name, type.values(), text, type.origin()));
-        } else if (!state.otherTypes.containsKey(name)) {
-          requireEnum(object, false);
-        }
-      }
-      case SCHEMA -> {
-        String schema = ObjectName.fold(object.name());
-        if (!schema.equals(ObjectName.DEFAULT_SCHEMA) && !state.schemas.containsKey(schema)) {
-          missingObject("schema", ObjectName.quoted(schema), Keys.other("schema", schema),
-              object.name().span(), false);
-        }
-      }
-      case EXTENSION -> {
-        String ext = ObjectName.fold(object.name());
-        if (!state.extensions.containsKey(ext)) {
-          missingObject("extension", ext, Keys.other("extension", ext), object.name().span(),
-              false);
-        }
-      }
-      case FUNCTION, PROCEDURE -> {
-        if (comment.arguments().isPresent()) {
-          String args = comment.arguments().get().sql().strip();
-          List<String> types = args.isEmpty() ? List.of() : List.of(args.split(","));
-          String signature = Routine.signature(name, types);
-          if (!state.routines.containsKey(signature)) {
-            missingObject("function", signature, Keys.other("routine", signature),
-                object.name().span(), false);
-          }
-        } else {
-          routineNamed(object, Optional.empty(), false);
-        }
-      }
-      case TRIGGER -> requireTable(comment.table().get(), false).ifPresent(t -> {
-        String key = Trigger.key(t.name(), ObjectName.fold(object.name()));
-        if (!state.triggers.containsKey(key)) {
-          missingObject("trigger", ObjectName.fold(object.name()) + " on " + t.name(), key,
-              object.name().span(), false);
-        }
-      });
-      case CONSTRAINT -> requireTable(comment.table().get(), false).ifPresent(t -> {
-        if (t.constraint(ObjectName.fold(object.name())).isEmpty()) {
-          missingConstraint(t, object.name());
-        }
-      });
+      case INDEX -> commentOnIndex(object, name, text);
+      case VIEW, MATERIALIZED_VIEW -> commentOnView(comment, object, name, text);
+      case SEQUENCE -> commentOnSequence(object, name, text);
+      case TYPE, DOMAIN -> commentOnType(object, name, text);
+      case SCHEMA -> commentOnSchema(object);
+      case EXTENSION -> commentOnExtension(object);
+      case FUNCTION, PROCEDURE -> commentOnRoutine(comment, object, name);
+      case TRIGGER -> commentOnTrigger(comment, object);
+      case CONSTRAINT -> commentOnConstraint(comment, object);
       case POLICY -> requireTable(comment.table().get(), false);
     }
+  }
+
+  private void commentOnColumn(Operation.CommentOn comment, QualifiedName object,
+      Optional<String> text) {
+    requireTable(object, false).ifPresent(t -> changeColumn(t,
+          comment.column().get(), c -> new Column(c.name(), c.type(), c.notNull(),
+              c.defaultValue(), c.identity(), c.generated(), c.collation(), text, c.origin())));
+  }
+
+  private void commentOnIndex(QualifiedName object, ObjectName name, Optional<String> text) {
+    Index index = state.indexes.get(name);
+    if (index != null) {
+      state.indexes.put(name, new Index(name, index.table(), index.unique(), index.method(),
+          index.keys(), index.include(), index.nullsNotDistinct(), index.options(),
+          index.where(), text, index.origin()));
+    } else if (state.constraintIndex(name).isEmpty()) {
+      missingRelation(object, "index", false);
+    }
+  }
+
+  private void commentOnView(Operation.CommentOn comment, QualifiedName object, ObjectName name,
+      Optional<String> text) {
+    View view = state.views.get(name);
+    if (view == null) {
+      missingRelation(object, comment.kind() == Operation.CommentKind.VIEW ? "view"
+          : "materialized view", false);
+    } else {
+      state.views.put(name, new View(name, view.materialized(), view.definition(), text,
+          view.origin()));
+    }
+  }
+
+  private void commentOnSequence(QualifiedName object, ObjectName name, Optional<String> text) {
+    Sequence seq = state.sequences.get(name);
+    if (seq != null) {
+      state.sequences.put(name, new Sequence(name, seq.options(), seq.ownedBy(), text,
+          seq.origin()));
+    } else if (!state.implicitSequences.containsKey(name)) {
+      missingRelation(object, "sequence", false);
+    }
+  }
+
+  private void commentOnType(QualifiedName object, ObjectName name, Optional<String> text) {
+    EnumType type = state.types.get(name);
+    if (type != null) {
+      state.types.put(name, new EnumType(name, type.values(), text, type.origin()));
+    } else if (!state.otherTypes.containsKey(name)) {
+      requireEnum(object, false);
+    }
+  }
+
+  private void commentOnSchema(QualifiedName object) {
+    String schema = ObjectName.fold(object.name());
+    if (!schema.equals(ObjectName.DEFAULT_SCHEMA) && !state.schemas.containsKey(schema)) {
+      missingObject("schema", ObjectName.quoted(schema), Keys.other("schema", schema),
+          object.name().span(), false);
+    }
+  }
+
+  private void commentOnExtension(QualifiedName object) {
+    String ext = ObjectName.fold(object.name());
+    if (!state.extensions.containsKey(ext)) {
+      missingObject("extension", ext, Keys.other("extension", ext), object.name().span(), false);
+    }
+  }
+
+  private void commentOnRoutine(Operation.CommentOn comment, QualifiedName object,
+      ObjectName name) {
+    if (comment.arguments().isPresent()) {
+      String args = comment.arguments().get().sql().strip();
+      List<String> types = args.isEmpty() ? List.of() : List.of(args.split(","));
+      String signature = Routine.signature(name, types);
+      if (!state.routines.containsKey(signature)) {
+        missingObject("function", signature, Keys.other("routine", signature),
+            object.name().span(), false);
+      }
+    } else {
+      routineNamed(object, Optional.empty(), false);
+    }
+  }
+
+  private void commentOnTrigger(Operation.CommentOn comment, QualifiedName object) {
+    QualifiedName on = comment.table().get();
+    ObjectName tableName = ObjectName.of(on);
+    if (!state.tables.containsKey(tableName) && !state.views.containsKey(tableName)) {
+      missingRelation(on, "table", false);
+      return;
+    }
+    String key = Trigger.key(tableName, ObjectName.fold(object.name()));
+    if (!state.triggers.containsKey(key)) {
+      missingObject("trigger", ObjectName.fold(object.name()) + " on " + tableName, key,
+          object.name().span(), false);
+    }
+  }
+
+  private void commentOnConstraint(Operation.CommentOn comment, QualifiedName object) {
+    requireTable(comment.table().get(), false).ifPresent(t -> {
+      if (t.constraint(ObjectName.fold(object.name())).isEmpty()) {
+        missingConstraint(t, object.name());
+      }
+    });
   }
 
   // ---- lookups that report

@@ -247,6 +247,25 @@ class ReplayTest {
   }
 
   @Test
+  void viewsByTheirStatementsAndByAlterTable() throws Exception {
+    RevisionGraph g = graph("0001_a", "base", """
+        CREATE TABLE t (id BIGINT PRIMARY KEY, n INTEGER);
+        CREATE VIEW v AS SELECT id, n FROM t;
+        COMMENT ON COLUMN v.n IS 'the n';
+        ALTER TABLE v RENAME TO w;
+        CREATE OR REPLACE VIEW w AS SELECT id FROM t;
+        CREATE MATERIALIZED VIEW mv AS SELECT n FROM t;
+        CREATE INDEX ON mv (n);
+        ALTER VIEW w RENAME TO x;
+        DROP MATERIALIZED VIEW mv;
+        """);
+    assertEquals(List.of(), SchemaChecks.check(g));
+    SchemaModel m = Replay.of(g).after("0001_a");
+    assertEquals(List.of(name("x")), List.copyOf(m.views().keySet()));
+    assertTrue(m.indexes().isEmpty(), "the index went with its materialized view");
+  }
+
+  @Test
   void routinesAndTriggers() throws Exception {
     SchemaModel m = head("""
         CREATE TABLE t (id BIGINT PRIMARY KEY);

@@ -4,6 +4,7 @@ import dev.strata.compiler.DowngradeRules;
 import dev.strata.compiler.LockFile;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
+import dev.strata.compiler.schema.SchemaChecks;
 import dev.strata.dialects.Dialect;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  * What {@code strata check} finds in a versions directory, every problem at once, in this order:
  * the parse errors of every file (and E0207 for a file that cannot be read, E0214 for an
  * unexplained empty downgrade), the graph errors among the files that parse, what compiling them
- * for the dialect reports ({@link CompileCheck}: E0306, E04xx), E0215 for each revision without a
+ * for the dialect reports ({@link CompileCheck}: E0306, E04xx), the schema checks of a graph
+ * that builds ({@link SchemaChecks}: E0601-E0620, W0621), E0215 for each revision without a
  * downgrade section, the graph warnings (W0201 several heads, W0202 a revision numbered below its
  * parent), W0206 for a file not named after its revision ({@link FileNames}), the lock file's
  * problems (E0209-E0213, W0204 no lock file, W0205 a revision not locked yet), and W0203 for each
@@ -72,7 +74,9 @@ final class VersionsChecker {
     List<Diagnostic> out = new ArrayList<>(contents.diagnostics());
     CompileCheck compile = new CompileCheck(dialect);
     try {
-      out.addAll(compile.problems(RevisionGraph.build(contents.files())));
+      RevisionGraph graph = RevisionGraph.build(contents.files());
+      out.addAll(compile.problems(graph));
+      out.addAll(SchemaChecks.check(graph));
     } catch (DiagnosticException e) {
       out.addAll(e.diagnostics());
       out.addAll(compile.problems(contents.files()));

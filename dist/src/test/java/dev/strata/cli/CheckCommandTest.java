@@ -163,6 +163,32 @@ class CheckCommandTest {
   }
 
   @Test
+  void schemaErrorsFailTheCheckAndHandEditWarningsPrint() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    write(dir, "0001_a.sql", "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\n"
+        + "-- +dialect postgresql\nCREATE TABLE t (id BIGINT);\n-- +end\n"
+        + "CREATE INDEX ix_t_id ON t (id);\n-- +downgrade\nDROP TABLE t;\n");
+    write(dir, "0002_b.sql", "-- revision: 0002_b\n-- revises: 0001_a\n\n-- +upgrade\n"
+        + "CREATE TABLE u (id BIGINT);\nDROP TABLE u;\nALTER TABLE u ADD COLUMN n INTEGER;\n"
+        + "-- +downgrade\n-- +no-op\n");
+    Cli.run("lock", "--versions", dir.toString());
+    Cli cli = Cli.run("check", "--versions", dir.toString());
+    assertEquals("""
+        versions/0001_a.sql:8:25: warning[W0621]: table t does not exist in the schema model (E0601)
+          8 | CREATE INDEX ix_t_id ON t (id);
+            |                         ^
+          = note: it may have been made by hand in the '-- +dialect postgresql' block at versions/0001_a.sql:5:1
+          = help: say what the block does to the schema in a '-- +model' block after it (docs/schema-model.md)
+        versions/0002_b.sql:7:13: error[E0601]: table u does not exist
+          7 | ALTER TABLE u ADD COLUMN n INTEGER;
+            |             ^
+          = note: dropped at versions/0002_b.sql:6:12
+        """, relative(cli.err()));
+    assertEquals("check: 2 revisions, 1 error, 1 warning\n", cli.out());
+    assertEquals(1, cli.exitCode());
+  }
+
+  @Test
   void warningsExitZeroUnlessStrict() throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("versions"));
     write(dir, "0001_a.sql", "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\n"

@@ -20,7 +20,7 @@ import org.antlr.v4.runtime.Token;
 final class SectionReader {
   static final List<String> DIALECTS = List.of("postgresql", "mysql", "mariadb", "sqlite");
   private static final List<String> DIRECTIVES = List.of(
-      "upgrade", "downgrade", "no-transaction", "dialect", "end", "no-op", "irreversible");
+      "upgrade", "downgrade", "no-transaction", "dialect", "end", "no-op", "irreversible", "model");
 
   private final SourceText source;
   private final StatementParser statements;
@@ -32,6 +32,11 @@ final class SectionReader {
   private Section downgrade;
   private Directive noTransaction;
   private DowngradeMark mark;
+  /** The open {@code -- +model} block's directive, or null. */
+  private Directive model;
+  private List<Statement> modelStatements = new ArrayList<>();
+  /** The last thing read in the section was a dialect block (a {@code -- +model} may follow). */
+  private boolean lastWasRawBlock;
 
   SectionReader(SourceText source, StatementParser statements) {
     this.source = source;
@@ -51,7 +56,11 @@ final class SectionReader {
         case StrataLexer.DIRECTIVE -> {
           requireTerminated();
           LineSeparators.requireNone(source, token, "directive");
-          directive(Directive.of(token, source));
+          Directive directive = Directive.of(token, source);
+          directive(directive);
+          if (!directive.word().equals("model")) {
+            lastWasRawBlock = false;
+          }
         }
         case StrataLexer.DIALECT_DIRECTIVE -> {
           requireTerminated();
@@ -91,6 +100,7 @@ final class SectionReader {
         source, pending.getFirst().getStartIndex(), semicolon.getStopIndex() + 1);
     add(statements.parse(pending, noTransaction != null));
     pending.clear();
+    lastWasRawBlock = false;
   }
 
   private void requireTerminated() {
@@ -101,6 +111,17 @@ final class SectionReader {
   }
 
   private void add(Statement statement) {
+    if (model != null) {
+      if (statement.operation() instanceof Operation.RawSql) {
+        throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), statement.span(),
+            "'-- +dialect' block inside a '-- +model' block",
+            "help: a '-- +model' block holds the statements strata replays in place of the"
+                + " block before it; close it with '-- +end' first");
+      }
+      modelStatements.add(statement);
+      noTransaction = null;
+      return;
+    }
     if (mark != null) {
       throw markWithStatements(mark, statement);
     }
@@ -120,8 +141,14 @@ final class SectionReader {
       }
       case "no-op" -> mark(directive, DowngradeMark.Kind.NO_OP);
       case "irreversible" -> mark(directive, DowngradeMark.Kind.IRREVERSIBLE);
-      case "end" -> throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
-          "'-- +end' without a matching '-- +dialect'");
+      case "model" -> openModel(directive);
+      case "end" -> {
+        if (model == null) {
+          throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+              "'-- +end' without a matching '-- +dialect'");
+        }
+        closeModel(directive);
+      }
       default -> throw unknownDirective(directive);
     }
   }
@@ -131,9 +158,59 @@ final class SectionReader {
     Spelling.closest(directive.word(), DIRECTIVES)
         .ifPresent(word -> notes.add("help: did you mean '-- +" + word + "'?"));
     notes.add("note: the directives are '-- +upgrade', '-- +downgrade', '-- +no-transaction',"
-        + " '-- +dialect NAME', '-- +end', '-- +no-op' and '-- +irreversible'");
+        + " '-- +dialect NAME', '-- +end', '-- +model', '-- +no-op' and '-- +irreversible'");
     return ParseCode.UNKNOWN_DIRECTIVE.fail(source.file(), directive.wordSpan(),
         "unknown directive " + directive.quoted(), notes.toArray(String[]::new));
+  }
+
+  /**
+   * {@code -- +model}: opens a block of statements that say what the {@code -- +dialect
+   * postgresql} block right before it does to the schema; they are parsed as any statement,
+   * replayed into the schema model and never rendered. Nothing may stand between the block's
+   * {@code -- +end} and this line but comments and blank lines.
+   */
+  private void openModel(Directive directive) {
+    noArgument(directive);
+    inSection(directive);
+    requireNoPendingMarker();
+    String help = "help: '-- +model' follows the '-- +end' of a '-- +dialect postgresql' block"
+        + " and lists, up to its own '-- +end', what that block does to the schema";
+    if (model != null) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+          "'-- +model' inside a '-- +model' block",
+          "note: the block opened at " + new Location(source.file(), model.span()).describe(),
+          help);
+    }
+    if (sectionStatements.isEmpty()
+        || !(sectionStatements.getLast().operation() instanceof Operation.RawSql raw)
+        || !raw.dialect().equals("postgresql") || !raw.model().isEmpty()
+        || !lastWasRawBlock) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+          "'-- +model' not right after a '-- +dialect postgresql' block", help);
+    }
+    model = directive;
+    modelStatements = new ArrayList<>();
+  }
+
+  private void closeModel(Directive end) {
+    noArgument(end);
+    requireNoPendingMarker();
+    Statement block = sectionStatements.removeLast();
+    Operation.RawSql raw = (Operation.RawSql) block.operation();
+    sectionStatements.add(new Statement(
+        new Operation.RawSql(raw.dialect(), raw.sql(), raw.psqlMetaCommands(), modelStatements),
+        block.noTransaction(), block.span(), block.text()));
+    model = null;
+    modelStatements = new ArrayList<>();
+    lastWasRawBlock = false;
+  }
+
+  private void requireModelClosed() {
+    if (model != null) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), model.span(),
+          "'-- +model' block has no '-- +end'",
+          "help: close the block with a line '-- +end'");
+    }
   }
 
   /**
@@ -173,6 +250,7 @@ final class SectionReader {
 
   private void section(Directive marker, Direction next) {
     noArgument(marker);
+    requireModelClosed();
     requireNoPendingMarker();
     Section seen = next == Direction.UPGRADE ? upgrade : downgrade;
     if (seen != null || next == direction) {
@@ -208,6 +286,7 @@ final class SectionReader {
     String sql = rawBlock(start.getStopIndex() + 1, end.getStartIndex());
     add(new Statement(new Operation.RawSql(line.dialect(), sql, line.psqlMetaCommands()),
         noTransaction != null, directive.span(), sql));
+    lastWasRawBlock = true;
   }
 
   /** What a {@code -- +dialect NAME [psql-meta-commands]} line says. */
@@ -318,9 +397,11 @@ final class SectionReader {
     }
     sectionStatements = new ArrayList<>();
     mark = null;
+    lastWasRawBlock = false;
   }
 
   private Sections finish() {
+    requireModelClosed();
     requireNoPendingMarker();
     closeSection();
     if (upgrade == null) {

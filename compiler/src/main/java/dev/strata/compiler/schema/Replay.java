@@ -1,21 +1,107 @@
 package dev.strata.compiler.schema;
 
 import dev.strata.compiler.RevisionGraph;
+import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.Location;
+import dev.strata.grammar.Severity;
+import dev.strata.grammar.ast.RevisionFile;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Replays a revision graph's upgrade sections into {@link SchemaModel}s, offline.
+ * Replays a revision graph's upgrade sections into {@link SchemaModel}s, offline, checking every
+ * statement against the model it runs on (see {@link SchemaCode} and {@code docs/schema-model.md}).
  *
- * <p>PLACEHOLDER: the replay itself is being written (issue 9); until it lands, {@link #at}
- * answers only for base. The signatures are the contract other code is written against.
+ * <p>Revisions are applied in graph order: each after its parents and {@code depends-on}
+ * revisions, file order breaking ties. One mutable model is carried along a chain, so that a
+ * linear chain costs one pass; the model is copied only where the graph forks (a revision with
+ * several children), before a merge, and at the revisions asked for. A revision with several
+ * parents (a merge, or a dependency) starts from the union of their models: a three-way merge
+ * against the model of their latest common ancestors, where an object changed on one side only
+ * takes that side's state, and an object changed on two sides is a conflict (E0619: in a
+ * database the second change would meet the first).
  */
 public final class Replay {
   private final RevisionGraph graph;
+  private final List<RevisionFile> order;
+  private final Map<String, Integer> position = new HashMap<>();
+  private final List<List<Integer>> before = new ArrayList<>();
+  private final List<List<Integer>> after = new ArrayList<>();
 
   private Replay(RevisionGraph graph) {
     this.graph = Objects.requireNonNull(graph, "graph");
+    List<RevisionFile> files = graph.revisions();
+    Map<String, Integer> fileIndex = new HashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      fileIndex.put(files.get(i).id(), i);
+    }
+    int n = files.size();
+    List<List<Integer>> down = new ArrayList<>();
+    List<List<Integer>> up = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      down.add(new ArrayList<>());
+      up.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      String id = files.get(i).id();
+      for (String p : concat(graph.parents(id), graph.dependencies(id))) {
+        int j = fileIndex.get(p);
+        if (!down.get(i).contains(j)) {
+          down.get(i).add(j);
+          up.get(j).add(i);
+        }
+      }
+    }
+    // Kahn's algorithm, the smallest file index first
+    int[] waiting = new int[n];
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    for (int i = 0; i < n; i++) {
+      waiting[i] = down.get(i).size();
+      if (waiting[i] == 0) {
+        ready.add(i);
+      }
+    }
+    int[] rank = new int[n];
+    List<RevisionFile> sorted = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      int i = ready.poll();
+      rank[i] = sorted.size();
+      sorted.add(files.get(i));
+      for (int c : up.get(i)) {
+        if (--waiting[c] == 0) {
+          ready.add(c);
+        }
+      }
+    }
+    this.order = List.copyOf(sorted);
+    for (int k = 0; k < order.size(); k++) {
+      position.put(order.get(k).id(), k);
+      before.add(new ArrayList<>());
+      after.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j : down.get(i)) {
+        before.get(rank[i]).add(rank[j]);
+        after.get(rank[j]).add(rank[i]);
+      }
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** A replay of {@code graph}'s revisions. */
@@ -33,13 +119,259 @@ public final class Replay {
    * heads} and all their ancestors applied, in graph order (a merge sees the union of its
    * parents); {@link SchemaModel#empty()} for no heads (base).
    *
-   * @throws DiagnosticException when a revision on the way cannot be replayed (E06xx, with the
-   *     position of the offending name)
+   * @throws DiagnosticException when a revision on the way fails a check (E06xx errors, with the
+   *     position of the offending name); warnings do not throw
+   * @throws IllegalArgumentException for an id that is not in the graph
    */
   public SchemaModel at(Collection<String> heads) throws DiagnosticException {
     if (heads.isEmpty()) {
       return SchemaModel.empty();
     }
-    throw new UnsupportedOperationException("replay is not written yet");
+    Pass pass = run(indices(heads), false);
+    pass.throwOnErrors();
+    return pass.merged(indices(heads)).model();
+  }
+
+  /** The schema right after {@code revision} (and its ancestors) is applied. */
+  public SchemaModel after(String revision) throws DiagnosticException {
+    return at(List.of(revision));
+  }
+
+  /**
+   * The schema after each revision, by revision id, in graph order: one pass that keeps a copy of
+   * the model per revision (memory grows with revisions times schema size; use {@link #at} for
+   * one point).
+   */
+  public Map<String, SchemaModel> models() throws DiagnosticException {
+    Pass pass = run(allIndices(), true);
+    pass.throwOnErrors();
+    Map<String, SchemaModel> out = new LinkedHashMap<>();
+    for (int k = 0; k < order.size(); k++) {
+      out.put(order.get(k).id(), pass.snapshots.get(k).model());
+    }
+    return out;
+  }
+
+  /**
+   * Every diagnostic of the schema checks for the whole graph, errors and warnings, in graph
+   * order of the revisions they are found in.
+   */
+  public List<Diagnostic> diagnostics() {
+    return run(allIndices(), false).diagnostics;
+  }
+
+  private BitSet allIndices() {
+    BitSet all = new BitSet();
+    all.set(0, order.size());
+    return all;
+  }
+
+  private BitSet indices(Collection<String> ids) {
+    BitSet out = new BitSet();
+    for (String id : ids) {
+      Integer k = position.get(id);
+      if (k == null) {
+        throw new IllegalArgumentException("no revision " + id);
+      }
+      out.set(k);
+    }
+    return out;
+  }
+
+  /** The revisions {@code targets} need: them and their ancestors. */
+  private BitSet closure(BitSet targets) {
+    BitSet need = new BitSet();
+    List<Integer> stack = new ArrayList<>(targets.stream().boxed().toList());
+    while (!stack.isEmpty()) {
+      int k = stack.removeLast();
+      if (!need.get(k)) {
+        need.set(k);
+        stack.addAll(before.get(k));
+      }
+    }
+    return need;
+  }
+
+  /** One pass over the revisions {@code targets} need. */
+  private Pass run(BitSet targets, boolean keepAll) {
+    BitSet need = closure(targets);
+    Pass pass = new Pass(need);
+    ModelState current = null;
+    int currentAt = -1;
+    for (int k = need.nextSetBit(0); k >= 0; k = need.nextSetBit(k + 1)) {
+      List<Integer> parents = before.get(k);
+      ModelState state;
+      if (parents.isEmpty()) {
+        state = new ModelState();
+      } else if (parents.size() == 1 && parents.getFirst() == currentAt) {
+        state = current;
+      } else if (parents.size() == 1) {
+        state = pass.state(parents.getFirst()).copy();
+      } else {
+        state = pass.merge(parents, order.get(k));
+      }
+      new Applier(state, order.get(k), pass.diagnostics).applyRevision();
+      current = state;
+      currentAt = k;
+      if (keepAll || targets.get(k) || keep(k, need)) {
+        pass.snapshots.put(k, state.copy());
+      }
+    }
+    return pass;
+  }
+
+  /** Whether the model after {@code k} is needed again: by several, a later or a merge. */
+  private boolean keep(int k, BitSet need) {
+    List<Integer> children = after.get(k).stream().filter(need::get).toList();
+    return children.size() != 1 || children.getFirst() != nextIn(need, k)
+        || before.get(children.getFirst()).size() != 1;
+  }
+
+  private static int nextIn(BitSet need, int k) {
+    return need.nextSetBit(k + 1);
+  }
+
+  /** The state of one pass: snapshots and diagnostics. */
+  private final class Pass {
+    final BitSet need;
+    final Map<Integer, ModelState> snapshots = new HashMap<>();
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    Pass(BitSet need) {
+      this.need = need;
+    }
+
+    ModelState state(int k) {
+      ModelState state = snapshots.get(k);
+      if (state == null) {
+        throw new IllegalStateException("no snapshot of " + order.get(k).id());
+      }
+      return state;
+    }
+
+    void throwOnErrors() throws DiagnosticException {
+      List<Diagnostic> errors = diagnostics.stream()
+          .filter(d -> d.severity() == Severity.ERROR).toList();
+      if (!errors.isEmpty()) {
+        throw new DiagnosticException(errors);
+      }
+    }
+
+    /** The model of a database at {@code heads}: one head's, or their merge (no checks). */
+    ModelState merged(BitSet heads) {
+      List<Integer> list = heads.stream().boxed().toList();
+      if (list.size() == 1) {
+        return state(list.getFirst());
+      }
+      return merge(list, null);
+    }
+
+    /**
+     * The union of the models after {@code parents}: a three-way merge against the model of their
+     * latest common ancestors; with {@code merge}, conflicts are reported at it.
+     */
+    ModelState merge(List<Integer> parents, RevisionFile merge) {
+      ModelState base = base(parents);
+      ModelState result = state(parents.getFirst()).copy();
+      for (int i = 1; i < parents.size(); i++) {
+        ModelState side = state(parents.get(i));
+        if (merge != null) {
+          conflicts(base, result, side, merge);
+        }
+        result = ModelMerge.merge(base, result, side);
+      }
+      return result;
+    }
+
+    /** The model of the latest common ancestors of {@code parents} (empty when none). */
+    private ModelState base(List<Integer> parents) {
+      BitSet common = null;
+      for (int p : parents) {
+        BitSet ancestors = closure(single(p));
+        if (common == null) {
+          common = ancestors;
+        } else {
+          common.and(ancestors);
+        }
+      }
+      if (common == null || common.isEmpty()) {
+        return new ModelState();
+      }
+      BitSet latest = (BitSet) common.clone();
+      for (int k = common.nextSetBit(0); k >= 0; k = common.nextSetBit(k + 1)) {
+        for (int b : before.get(k)) {
+          latest.clear(b);
+        }
+      }
+      for (int k = latest.nextSetBit(0); k >= 0; k = latest.nextSetBit(k + 1)) {
+        if (!snapshots.containsKey(k)) {
+          // a common ancestor with one child continues into both sides: its descendant is later
+          latest.clear(k);
+        }
+      }
+      if (latest.isEmpty()) {
+        return new ModelState();
+      }
+      List<Integer> list = latest.stream().boxed().toList();
+      return list.size() == 1 ? state(list.getFirst()) : merge(list, null);
+    }
+
+    private BitSet single(int k) {
+      BitSet one = new BitSet();
+      one.set(k);
+      return one;
+    }
+
+    /** E0619 for each object both sides changed since {@code base}. */
+    private void conflicts(ModelState base, ModelState a, ModelState b, RevisionFile merge) {
+      Set<String> reported = new TreeSet<>();
+      Map<String, Origin> changedA = changed(base, a);
+      Map<String, Origin> changedB = changed(base, b);
+      for (Map.Entry<String, Origin> entry : changedB.entrySet()) {
+        String key = entry.getKey();
+        Optional<String> clash = changedA.containsKey(key) ? Optional.of(key)
+            : changedA.keySet().stream().filter(k -> key.startsWith(k + "/")
+                || k.startsWith(key + "/")).findFirst();
+        if (clash.isEmpty() || !reported.add(key)) {
+          continue;
+        }
+        Origin first = changedA.get(clash.get());
+        Origin second = entry.getValue();
+        if (first.equals(second)) {
+          continue;
+        }
+        Origin later = position(second) >= position(first) ? second : first;
+        Origin earlier = later == second ? first : second;
+        RevisionFile file = graph.revision(later.revision()).orElseThrow();
+        diagnostics.add(new Diagnostic(Severity.ERROR, SchemaCode.BRANCH_CONFLICT.code(),
+            describe(key) + " is changed on two branches before their merge "
+                + merge.id(), Optional.of(new Location(file.source(), later.span())),
+            List.of("note: the other branch changes it at " + earlier.describe(),
+                "help: change it on one branch only, or after the merge")));
+      }
+    }
+
+    private int position(Origin origin) {
+      return Replay.this.position.getOrDefault(origin.revision(), -1);
+    }
+
+    private Map<String, Origin> changed(ModelState base, ModelState side) {
+      Map<String, Origin> out = new HashMap<>();
+      side.touched.forEach((key, origin) -> {
+        if (!origin.equals(base.touched.get(key))) {
+          out.put(key, origin);
+        }
+      });
+      return out;
+    }
+  }
+
+  /** A touched key as a message names it: {@code column "x" of relation public.t}. */
+  private static String describe(String key) {
+    String[] parts = key.split("/", 2);
+    if (parts.length == 2) {
+      return parts[1] + " of " + parts[0];
+    }
+    return parts[0];
   }
 }

@@ -613,8 +613,25 @@ public sealed interface Operation {
    * only when rendering for {@code dialect} (lowercase, e.g. {@code postgresql}).
    * {@code psqlMetaCommands} is set by {@code -- +dialect postgresql psql-meta-commands}: the block
    * may run psql meta-commands and use psql variables (without it, either is a parse error).
+   * {@code model} holds the statements of a {@code -- +model} ... {@code -- +end} block written
+   * right after a postgresql block: what the block does to the schema, replayed into the schema
+   * model in place of the block and never rendered (see {@code docs/schema-model.md}); empty when
+   * there is none (then the model cannot follow the block).
    */
-  record RawSql(String dialect, String sql, boolean psqlMetaCommands) implements Operation {
+  record RawSql(String dialect, String sql, boolean psqlMetaCommands, List<Statement> model)
+      implements Operation {
+    public RawSql {
+      model = List.copyOf(model);
+      if (!model.isEmpty() && !dialect.equals("postgresql")) {
+        throw new IllegalArgumentException("only a postgresql block has a -- +model block");
+      }
+    }
+
+    /** A block without a {@code -- +model} block. */
+    public RawSql(String dialect, String sql, boolean psqlMetaCommands) {
+      this(dialect, sql, psqlMetaCommands, List.of());
+    }
+
     /** A block that runs SQL only. */
     public RawSql(String dialect, String sql) {
       this(dialect, sql, false);

@@ -1,0 +1,5 @@
+-- revision: 0002_drop
+-- revises: 0001_create
+
+-- +upgrade
+DROP TABLE payers;

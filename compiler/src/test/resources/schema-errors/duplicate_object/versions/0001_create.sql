@@ -1,0 +1,5 @@
+-- revision: 0001_create
+-- revises: base
+
+-- +upgrade
+CREATE TYPE payment_status AS ENUM ('pending', 'settled');

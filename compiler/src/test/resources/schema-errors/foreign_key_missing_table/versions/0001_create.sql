@@ -1,0 +1,5 @@
+-- revision: 0001_create
+-- revises: base
+
+-- +upgrade
+CREATE TABLE payments (id BIGINT PRIMARY KEY, payer_id BIGINT REFERENCES payers (id));

@@ -1,0 +1,6 @@
+-- revision: 0001_create
+-- revises: base
+
+-- +upgrade
+CREATE TABLE payers (email TEXT UNIQUE);
+CREATE TABLE payments (id BIGINT PRIMARY KEY, payer_email TEXT REFERENCES payers);

@@ -23,7 +23,6 @@ CREATE INDEX ix_journal_lines_transaction_id ON journal_lines (transaction_id);
 
 -- Debits must equal credits per transaction and currency, checked at commit so
 -- that the lines of one transaction can be inserted one by one.
--- +dialect postgresql
 CREATE FUNCTION check_journal_balance() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -56,12 +55,9 @@ CREATE CONSTRAINT TRIGGER trg_journal_lines_balanced
     AFTER INSERT OR UPDATE OR DELETE ON journal_lines
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION check_journal_balance();
--- +end
 
 -- +downgrade
--- +dialect postgresql
 DROP TRIGGER trg_journal_lines_balanced ON journal_lines;
 DROP FUNCTION check_journal_balance();
--- +end
 DROP INDEX ix_journal_lines_transaction_id;
 DROP TABLE journal_lines;

@@ -23,7 +23,6 @@ CREATE TABLE cash_requests (
 );
 CREATE INDEX ix_cash_requests_customer_id_status ON cash_requests (customer_id, status);
 
--- +dialect postgresql
 CREATE FUNCTION set_updated_at() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -35,12 +34,9 @@ $$;
 CREATE TRIGGER trg_cash_requests_updated_at
     BEFORE UPDATE ON cash_requests
     FOR EACH ROW EXECUTE FUNCTION set_updated_at();
--- +end
 
 -- +downgrade
--- +dialect postgresql
 DROP TRIGGER trg_cash_requests_updated_at ON cash_requests;
 DROP FUNCTION set_updated_at();
--- +end
 DROP INDEX ix_cash_requests_customer_id_status;
 DROP TABLE cash_requests;

@@ -17,7 +17,6 @@ CREATE TABLE audit.row_changes (
 );
 CREATE INDEX ix_row_changes_table_row ON audit.row_changes (table_name, row_id);
 
--- +dialect postgresql
 CREATE FUNCTION audit.record_row_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -42,14 +41,11 @@ CREATE TRIGGER trg_lrs_remittances_audit
 CREATE TRIGGER trg_dividend_events_audit
     AFTER INSERT OR UPDATE OR DELETE ON dividend_events
     FOR EACH ROW EXECUTE FUNCTION audit.record_row_change();
--- +end
 
 -- +downgrade
--- +dialect postgresql
 DROP TRIGGER trg_dividend_events_audit ON dividend_events;
 DROP TRIGGER trg_lrs_remittances_audit ON lrs_remittances;
 DROP FUNCTION audit.record_row_change();
--- +end
 DROP INDEX audit.ix_row_changes_table_row;
 DROP TABLE audit.row_changes;
 DROP SCHEMA audit;

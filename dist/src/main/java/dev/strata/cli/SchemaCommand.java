@@ -80,7 +80,7 @@ final class SchemaCommand implements Callable<Integer> {
   public Integer call() throws DiagnosticException {
     RevisionGraph graph = options.graph();
     List<String> heads = new Planner(graph).resolve(Range.targets(revision));
-    SchemaModel model = replay(graph, heads);
+    SchemaModel model = Replay.of(graph).at(heads);
     SchemaScript script = SchemaScript.forDialect(Dialect.POSTGRESQL);
     String text = switch (format) {
       case SQL -> script.render(model, header(heads));
@@ -99,25 +99,6 @@ final class SchemaCommand implements Callable<Integer> {
     out.print(text);
     out.flush();
     return Main.OK;
-  }
-
-  /**
-   * The model at {@code heads}.
-   *
-   * @throws DiagnosticException the replay's diagnostics; E0546 while the replay is a placeholder
-   *     that knows only base (issue 9)
-   */
-  private static SchemaModel replay(RevisionGraph graph, List<String> heads)
-      throws DiagnosticException {
-    try {
-      return Replay.of(graph).at(heads);
-    } catch (UnsupportedOperationException e) {
-      throw new DiagnosticException(Diagnostic.error("E0546",
-          "the schema model cannot replay revisions yet; only 'base' has a schema",
-          "note: " + e.getMessage(),
-          "help: run 'strata schema base', or compare with a database brought to "
-              + String.join(",", heads) + " by 'strata upgrade'"));
-    }
   }
 
   private List<String> header(List<String> heads) {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,16 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 9's snapshot test: for base and every prefix X of the sample chain, {@code strata schema
  * X} applied with psql to an empty database gives the same {@code pg_dump --schema-only} as
  * {@code strata upgrade base:X} applied to another (the version table left out of the second).
- *
- * <p>Base runs now. The prefixes need the replay ({@code Replay.of(graph).at(heads)}), a
- * placeholder that knows only base until it lands: until {@link #REPLAY_WRITTEN} is set, each
- * prefix is reported as an aborted (skipped) test saying so, never left out silently. Once the
- * replay is real, set {@link #REPLAY_WRITTEN} to {@code true} and every prefix runs.
  */
 class SchemaSnapshotChainTest {
-  /** Whether {@code Replay} replays revisions; the prefixes run only then. */
-  static final boolean REPLAY_WRITTEN = false;
-
   @TempDir static Path dir;
 
   @TestFactory
@@ -43,8 +34,6 @@ class SchemaSnapshotChainTest {
     Stream<DynamicTest> base = Stream.of(DynamicTest.dynamicTest("base", () -> compare("base")));
     Stream<DynamicTest> prefixes = steps.stream().map(Step::id).map(id ->
         DynamicTest.dynamicTest(id, () -> {
-          Assumptions.assumeTrue(REPLAY_WRITTEN,
-              "strata schema " + id + " needs the replay (Replay is a placeholder: base only)");
           compare(id);
         }));
     return Stream.concat(base, prefixes);

@@ -48,7 +48,7 @@ class VerifyManifestTest {
 
   @Test
   void dataAfterTheObject() throws Exception {
-    assertBad(text -> text + "{}\n", 809, 1, "data after the manifest's closing brace");
+    assertBad(text -> text + "{}\n", 813, 1, "data after the manifest's closing brace");
   }
 
   @Test
@@ -57,7 +57,7 @@ class VerifyManifestTest {
         "'guards' is not true or false");
     assertBad(text -> text.replace("\"position\": 1,", "\"position\": 1.0,"), 23, 19,
         "'steps[0].position' is not an integer");
-    assertBad(text -> text.replaceFirst("\"size\": ([0-9]+),", "\"size\": \"$1\","), 564, 15,
+    assertBad(text -> text.replaceFirst("\"size\": ([0-9]+),", "\"size\": \"$1\","), 568, 15,
         "'files[0].size' is not an integer");
     assertBad(text -> text.replace("\"from\": [\n    \"0012_journal_lines_account_idx\"\n  ]",
         "\"from\": \"0012_journal_lines_account_idx\""), 15, 11, "'from' is not an array");

@@ -1216,7 +1216,7 @@ final class Applier {
       if (trigger.table().equals(from)) {
         state.triggers.remove(trigger.key());
         Trigger movedTrigger = new Trigger(trigger.name(), to, trigger.definition(),
-            trigger.origin());
+            trigger.sql(), trigger.origin());
         state.triggers.put(movedTrigger.key(), movedTrigger);
       }
     }
@@ -1755,7 +1755,7 @@ final class Applier {
       touch(Keys.other("routine", signature), create.name().name().span());
     }
     state.routines.put(signature, new Routine(name, create.routine(),
-        inputTypes(create.parameters()), create, origin));
+        inputTypes(create.parameters()), create, statement.text(), origin));
   }
 
   /** The routines {@code name(parameters)} names; reports none found unless {@code ifExists}. */
@@ -1809,8 +1809,8 @@ final class Applier {
           + " for relation " + tableName, create.name().span(), Optional.of(existing.origin()));
       return;
     }
-    state.triggers.put(key, new Trigger(name, tableName, create, existing != null
-        ? existing.origin() : created(key, create.name().span())));
+    state.triggers.put(key, new Trigger(name, tableName, create, statement.text(),
+        existing != null ? existing.origin() : created(key, create.name().span())));
   }
 
   private void renameTrigger(PostgresOnly.RenameTrigger rename) {
@@ -1831,7 +1831,7 @@ final class Applier {
       }
       state.triggers.remove(key);
       state.triggers.put(to, new Trigger(ObjectName.fold(rename.newName()), table.name(),
-          trigger.definition(), trigger.origin()));
+          trigger.definition(), trigger.sql(), trigger.origin()));
       renamed(key, rename.name().span());
       touch(to, rename.newName().span());
     });

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rules over a whole case, beyond each command's {@link Invariant}; {@code check} is the first
@@ -68,6 +69,9 @@ final class CaseInvariant {
     return found;
   }
 
+  private static final Pattern DOLLAR_TAG =
+      Pattern.compile("\\$(?:[A-Za-z_][A-Za-z_0-9]*)?\\$");
+
   /** Why a file with these bytes must get an error whatever else it holds, if it must. */
   static Optional<String> mustReject(byte[] bytes) {
     String text;
@@ -81,6 +85,9 @@ final class CaseInvariant {
     }
     boolean body = false;
     boolean raw = false;
+    // inside a dollar-quoted body (a function's), psql runs no meta-command: only a line outside
+    // one counts (a rough tracker: an odd number of $tag$ delimiters on a line opens or closes one)
+    boolean dollar = false;
     for (String line : text.split("\n")) {
       if (line.startsWith("-- +upgrade") || line.startsWith("-- +downgrade")) {
         body = true;
@@ -92,8 +99,11 @@ final class CaseInvariant {
       if (!body && headerBreak(line)) {
         return Optional.of("has U+0085, U+2028 or U+2029 in a header line");
       }
-      if (body && !raw && line.stripLeading().startsWith("\\")) {
+      if (body && !raw && !dollar && line.stripLeading().startsWith("\\")) {
         return Optional.of("has a psql meta-command line in a neutral section");
+      }
+      if (body && !raw && DOLLAR_TAG.matcher(line).results().count() % 2 == 1) {
+        dollar = !dollar;
       }
     }
     return Optional.empty();

@@ -7,6 +7,7 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.dialects.Dialect;
+import dev.strata.dialects.SchemaScript;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.Diagnostic;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * inverse, one script per revision and direction, the sources, {@code APPLY.md}, {@code
  * MANIFEST.json} and {@code SHA256SUMS}, and the versions directory's {@code strata.sum} under
  * {@code sources/} when there is one (the revision files are checked against it first); {@code
- * CHANGES.md} once {@link #REVIEW_FILES} is on. A pure function of the revision files and the
+ * CHANGES.md} and the schema snapshots. A pure function of the revision files and the
  * options.
  */
 final class BundleCompiler {
@@ -112,29 +113,30 @@ final class BundleCompiler {
   }
 
   /**
-   * Whether bundles carry {@code CHANGES.md}: off until {@link Replay} answers for every revision
-   * (issue 9; today it is a placeholder that knows only base). Switch it on, and only it, once the
-   * replay lands: {@code verify} already accepts the file.
+   * The files for reviewers and auditors, added to {@code files} before the manifest lists them,
+   * all from one replay of the graph: {@code CHANGES.md} ({@link ChangesDocument}), and the
+   * schema before and after the upgrade as scripts that create it on an empty database ({@code
+   * schema/before.sql}, {@code schema/after.sql}: {@link SchemaScript}).
+   *
+   * @throws DiagnosticException the replay's (E06xx) or the snapshot's (E0420) diagnostics
    */
-  static final boolean REVIEW_FILES = false;
-
-  /**
-   * The files for reviewers and auditors, added to {@code files} before the manifest lists them:
-   * {@code CHANGES.md} ({@link ChangesDocument}), when {@link #REVIEW_FILES}. The one entry point
-   * for them, so that a single switch turns them on.
-   */
-  private static void addReviewFiles(
-      RevisionGraph graph, Plan upgrade, SortedMap<String, byte[]> files)
+  private void addReviewFiles(RevisionGraph graph, Plan upgrade, SortedMap<String, byte[]> files)
       throws DiagnosticException {
-    if (!REVIEW_FILES) {
-      return;
-    }
     Replay replay = Replay.of(graph);
     files.put(Bundle.CHANGES, utf8(ChangesDocument.render(upgrade, replay::at)));
-    // HOOK (issue 9, SchemaScript): the snapshots go here, from the same replay, e.g.
-    //   files.put(Bundle.SCHEMA_BEFORE, utf8(<render>(replay.at(upgrade.fromHeads()))));
-    //   files.put(Bundle.SCHEMA_AFTER, utf8(<render>(replay.at(upgrade.toHeads()))));
-    // verify already accepts both paths (Bundle.OPTIONAL) when the manifest lists them.
+    SchemaScript snapshot = SchemaScript.forDialect(dialect);
+    files.put(Bundle.SCHEMA_BEFORE, utf8(snapshot.render(replay.at(upgrade.fromHeads()),
+        snapshotHeader("before", upgrade.fromHeads()))));
+    files.put(Bundle.SCHEMA_AFTER, utf8(snapshot.render(replay.at(upgrade.toHeads()),
+        snapshotHeader("after", upgrade.toHeads()))));
+  }
+
+  /** The comment lines of a snapshot: which side of the upgrade, at which revisions. */
+  private static List<String> snapshotHeader(String side, List<String> heads) {
+    return List.of("Schema " + side + " this bundle's upgrade, at "
+            + (heads.isEmpty() ? "base" : String.join(", ", heads)) + " (strata "
+            + ToolVersion.get() + ")",
+        "Creates the schema on an empty database: psql -f FILE");
   }
 
   /** The per-revision scripts and the sources, added to {@code files}; one entry per step. */

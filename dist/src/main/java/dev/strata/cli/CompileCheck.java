@@ -26,7 +26,8 @@ import java.util.Set;
  * default script options: every planning and rendering error (E04xx, at the statement). Two
  * downgrade errors are left out because {@code check} reports them otherwise: a revision without a
  * downgrade section (E0306) is E0215 in {@link VersionsChecker}, and an {@code -- +irreversible}
- * revision (E0216) is a choice, refused only when a downgrade or bundle crosses it. When the graph
+ * revision (E0216) is a choice, refused only when a downgrade or bundle crosses it; and the
+ * schema checks' errors (E06xx), which stop a plan, are {@link VersionsChecker}'s. When the graph
  * has errors, or the downgrade cannot be planned, each section is rendered statement by statement
  * instead, so that its rendering errors are still reported.
  */
@@ -73,7 +74,9 @@ final class CompileCheck {
     try {
       plan = compilation.plan(direction, range);
     } catch (DiagnosticException e) {
-      List<Diagnostic> out = new ArrayList<>(e.diagnostics());
+      // the schema checks' errors (E06xx) stop a plan too; VersionsChecker reports them once
+      List<Diagnostic> out = new ArrayList<>(e.diagnostics().stream()
+          .filter(d -> !d.code().startsWith("E06")).toList());
       out.addAll(sections(graph.revisions(), direction));
       return out;
     }

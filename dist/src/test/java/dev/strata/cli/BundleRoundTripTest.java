@@ -71,8 +71,8 @@ class BundleRoundTripTest {
     Cli cli = Cli.run("bundle", "0017:head", "--versions", VERSIONS.toString(), "-o",
         work.resolve("r.tar.gz").toString());
     assertEquals(new Cli(0, "wrote " + work.resolve("r.tar.gz") + " (strata-" + AT_0017 + "-"
-        + HEAD + "-postgresql/, 36 files)\n", ""), cli);
-    assertEquals("ok: 36 files verified\n", Cli.run("verify", work.resolve("r.tar.gz").toString())
+        + HEAD + "-postgresql/, 39 files)\n", ""), cli);
+    assertEquals("ok: 39 files verified\n", Cli.run("verify", work.resolve("r.tar.gz").toString())
         .out());
 
     Path bundle = sample.bundle("0017:head");

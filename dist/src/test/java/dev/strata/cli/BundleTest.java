@@ -51,12 +51,13 @@ class BundleTest {
     Path out = tmp.resolve("b.tar.gz");
     Cli cli = bundle("0012:head", out);
     assertEquals(0, cli.exitCode(), cli.err());
-    assertEquals("wrote " + out + " (" + ROOT + ", 51 files)\n", cli.out());
+    assertEquals("wrote " + out + " (" + ROOT + ", 54 files)\n", cli.out());
     List<Step> steps = new Planner(RevisionGraph.build(VersionsLoader.load(Cli.sampleVersions())))
         .plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, "0012:head"))
         .steps();
-    List<String> expected = new ArrayList<>(List.of(ROOT, ROOT + "APPLY.md", ROOT + "MANIFEST.json",
-        ROOT + "SHA256SUMS", ROOT + "revisions/", ROOT + "rollback.sql", ROOT + "sources/",
+    List<String> expected = new ArrayList<>(List.of(ROOT, ROOT + "APPLY.md", ROOT + "CHANGES.md",
+        ROOT + "MANIFEST.json", ROOT + "SHA256SUMS", ROOT + "revisions/", ROOT + "rollback.sql",
+        ROOT + "schema/", ROOT + "schema/after.sql", ROOT + "schema/before.sql", ROOT + "sources/",
         ROOT + "sources/strata.sum", ROOT + "upgrade.sql"));
     for (int i = 0; i < steps.size(); i++) {
       String stem = ROOT + "revisions/" + String.format("%04d_", i + 1) + steps.get(i).id();
@@ -124,7 +125,7 @@ class BundleTest {
         + "  = help: add --force to replace it, or choose another -o PATH\n", cli.err());
     assertEquals("keep me\n", Files.readString(out));
     assertEquals(0, bundle("base:head", out, "--force").exitCode());
-    assertEquals("ok: 87 files verified\n", Cli.run("verify", out.toString()).out());
+    assertEquals("ok: 90 files verified\n", Cli.run("verify", out.toString()).out());
   }
 
   @Test
@@ -172,10 +173,10 @@ class BundleTest {
       assertEquals(0, bundle("0012:head", out, "--transaction", "revision").exitCode());
       Cli verify = Cli.run("verify", out.toString());
       assertEquals(0, verify.exitCode(), verify.err());
-      assertEquals("ok: 51 files verified\n", verify.out());
+      assertEquals("ok: 54 files verified\n", verify.out());
     }
     Cli top = Cli.run("verify", tmp.resolve("b").resolve(ROOT).toString());
-    assertEquals("ok: 51 files verified\n", top.out(), "the top folder itself verifies too");
+    assertEquals("ok: 54 files verified\n", top.out(), "the top folder itself verifies too");
   }
 
   /** Issue 7: '-o r.tgz' (Alembic users' habit) wrote a folder named r.tgz. */
@@ -183,12 +184,12 @@ class BundleTest {
   void aTgzPathIsATarGzArchive() throws Exception {
     Path tgz = tmp.resolve("r.tgz");
     Path tarGz = tmp.resolve("r.tar.gz");
-    assertEquals(new Cli(0, "wrote " + tgz + " (" + ROOT + ", 51 files)\n", ""),
+    assertEquals(new Cli(0, "wrote " + tgz + " (" + ROOT + ", 54 files)\n", ""),
         bundle("0012:head", tgz));
     assertEquals(0, bundle("0012:head", tarGz).exitCode());
     assertTrue(Files.isRegularFile(tgz));
     assertArrayEquals(Files.readAllBytes(tarGz), Files.readAllBytes(tgz));
-    assertEquals(new Cli(0, "ok: 51 files verified\n", ""), Cli.run("verify", tgz.toString()));
+    assertEquals(new Cli(0, "ok: 54 files verified\n", ""), Cli.run("verify", tgz.toString()));
     PostgresServer.ProcessResult tar =
         PostgresServer.run(List.of("tar", "-tzf", tgz.toString()), java.util.Map.of());
     assertEquals(0, tar.exitCode(), tar.stderr());

@@ -185,7 +185,7 @@ class LockCommandTest {
     Path root = bundle.resolve("strata-base-0003_c-postgresql");
     assertEquals(Files.readString(sum()), Files.readString(root.resolve("sources/strata.sum")),
         "byte for byte, CRLF and all");
-    assertEquals("ok: 15 files verified\n", Cli.run("verify", bundle.toString()).out());
+    assertEquals("ok: 18 files verified\n", Cli.run("verify", bundle.toString()).out());
   }
 
   private void assertRefused(String expectedErr, Path output, String... args) {

@@ -48,7 +48,7 @@ class VerifyManifestTest {
 
   @Test
   void dataAfterTheObject() throws Exception {
-    assertBad(text -> text + "{}\n", 813, 1, "data after the manifest's closing brace");
+    assertBad(text -> text + "{}\n", 828, 1, "data after the manifest's closing brace");
   }
 
   @Test
@@ -271,21 +271,15 @@ class VerifyManifestTest {
 
   @Test
   void aListedChangesFileIsAcceptedAnUnknownFileIsNot() throws Exception {
-    byte[] changes = "# Changes\n".getBytes(StandardCharsets.UTF_8);
-    List<Archives.Entry> withChanges = Archives.withManifest(
-        Archives.replace(sound, Bundle.CHANGES, changes), listed(Bundle.CHANGES, changes));
-    Path archive = Files.createTempFile(tmp, "changes", ".tar.gz");
-    Files.write(archive, Archives.gzip(Archives.tar(withChanges)));
-    Cli cli = Cli.run("verify", archive.toString());
-    assertEquals("", cli.err());
-    assertEquals(0, cli.exitCode());
+    assertTrue(Archives.content(sound, Bundle.CHANGES).length > 0, "a bundle carries CHANGES.md");
+    byte[] notes = "# Notes\n".getBytes(StandardCharsets.UTF_8);
     // a file of no known name, listed everywhere with its checksum, is still refused
-    VerifyTest.assertProblem(Archives.withManifest(Archives.replace(sound, "NOTES.md", changes),
-        listed("NOTES.md", changes)), "E0535", "'NOTES.md' belongs to no step of MANIFEST.json"
+    VerifyTest.assertProblem(Archives.withManifest(Archives.replace(sound, "NOTES.md", notes),
+        listed("NOTES.md", notes)), "E0535", "'NOTES.md' belongs to no step of MANIFEST.json"
         + " and is not a file every bundle has", LIES, tmp);
     // a changed CHANGES.md fails its checksum like any listed file
     Path changed = Files.createTempFile(tmp, "changed", ".tar.gz");
-    Files.write(changed, Archives.gzip(Archives.tar(Archives.replace(withChanges, Bundle.CHANGES,
+    Files.write(changed, Archives.gzip(Archives.tar(Archives.replace(sound, Bundle.CHANGES,
         "# Changed\n".getBytes(StandardCharsets.UTF_8)))));
     Cli damaged = Cli.run("verify", changed.toString());
     assertEquals(1, damaged.exitCode());

@@ -457,7 +457,7 @@ public final class DerivedDowngrade {
       case AlterAction.AddConstraint add -> {
         Table now = after.table(table.name()).orElse(table);
         for (Constraint c : now.constraints()) {
-          if (table.constraint(c.name()).isEmpty()) {
+          if (!table.constraints().contains(c)) {
             emit(alter(name, new AlterAction.DropConstraint(
                 ModelOperations.identifier(c.name()), false, false)));
           }

@@ -92,11 +92,22 @@ public record Plan(
    *     or do not replay from {@link #fromHeads()}: a bug, never bad input
    */
   public Plan inverse() throws DiagnosticException {
+    return inverse(file -> file.downgrade().orElseThrow(
+        () -> new DiagnosticException(Step.noDowngrade(file))));
+  }
+
+  /**
+   * The plan that undoes this one, as {@link #inverse()}, each downgrade body from {@code
+   * downgrades} (the planner's {@link Planner#downgradeOf}: written or derived).
+   *
+   * @throws DiagnosticException what {@code downgrades} throws, for every step
+   */
+  public Plan inverse(Step.Downgrades downgrades) throws DiagnosticException {
     List<Step> undone = new ArrayList<>(steps.size());
     List<Diagnostic> missing = new ArrayList<>();
     for (int i = steps.size() - 1; i >= 0; i--) {
       try {
-        undone.add(steps.get(i).inverse());
+        undone.add(steps.get(i).inverse(downgrades));
       } catch (DiagnosticException e) {
         missing.addAll(e.diagnostics());
       }

@@ -1,5 +1,7 @@
 package dev.strata.compiler;
 
+import dev.strata.compiler.schema.DerivedDowngrade;
+import dev.strata.compiler.schema.Replay;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
@@ -10,7 +12,9 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -23,10 +27,34 @@ import java.util.stream.Collectors;
 public final class Planner {
   private final RevisionGraph graph;
   private final TargetResolver resolver;
+  private Replay replay;
+  private final Map<String, Section> derived = new HashMap<>();
 
   public Planner(RevisionGraph graph) {
     this.graph = graph;
     this.resolver = new TargetResolver(graph);
+  }
+
+  /**
+   * The body of {@code file}'s downgrade step: its {@code -- +downgrade} section, or, when it has
+   * none, the downgrade derived from the schema model ({@link DerivedDowngrade}), computed once.
+   *
+   * @throws DiagnosticException E0630–E0633 when the downgrade cannot be derived; the schema
+   *     checks' errors (E06xx) when the chain up to {@code file} does not replay
+   */
+  public synchronized Section downgradeOf(RevisionFile file) throws DiagnosticException {
+    if (file.downgrade().isPresent()) {
+      return file.downgrade().get();
+    }
+    Section body = derived.get(file.id());
+    if (body == null) {
+      if (replay == null) {
+        replay = Replay.of(graph);
+      }
+      body = DerivedDowngrade.derive(file, replay.during(file.id()));
+      derived.put(file.id(), body);
+    }
+    return body;
   }
 
   /**
@@ -66,8 +94,9 @@ public final class Planner {
    *
    * @throws DiagnosticException E0301 malformed range (or a downgrade without {@code FROM:}), E0302
    *     unknown revision, E0303 ambiguous prefix, E0304 {@code head} or {@code BRANCH@head} with
-   *     several heads, E0305 a range that goes the wrong way, E0306 a downgrade through a revision
-   *     without a {@code -- +downgrade} section, E0307 two revisions of one side where one is an
+   *     several heads, E0305 a range that goes the wrong way, E0630–E0633 a downgrade through a revision
+   *     without a {@code -- +downgrade} section whose downgrade cannot be derived ({@link
+   *     #downgradeOf}), E0307 two revisions of one side where one is an
    *     ancestor of the other, E0308 unknown branch, E0309 a revision not on the branch that
    *     qualifies it, E0310 an ambiguous relative step, E0311 a relative step past a head or
    *     below base, E0312 a relative step with nothing (or several revisions) to count from.
@@ -297,11 +326,11 @@ public final class Planner {
                     rows.upgrade(revision)));
         case DOWNGRADE -> {
           List<VersionTableOp> ops = rows.downgrade(revision);
-          if (file.downgrade().isEmpty()) {
-            missing.add(Step.noDowngrade(file));
-          } else {
-            Section body = file.downgrade().get();
+          try {
+            Section body = downgradeOf(file);
             steps.add(new Step(file, direction, body, List.of(file.id()), parents, ops));
+          } catch (DiagnosticException e) {
+            e.diagnostics().stream().filter(d -> !missing.contains(d)).forEach(missing::add);
           }
         }
       }

@@ -52,11 +52,35 @@ public record Step(
    *     +downgrade} section
    */
   public Step inverse() throws DiagnosticException {
+    return inverse(file -> file.downgrade().orElseThrow(
+        () -> new DiagnosticException(noDowngrade(file))));
+  }
+
+  /**
+   * Where a downgrade step's body comes from: the revision's {@code -- +downgrade} section, or
+   * one derived from the schema model ({@link Planner#downgradeOf}).
+   */
+  @FunctionalInterface
+  public interface Downgrades {
+    /**
+     * The downgrade body of {@code file}.
+     *
+     * @throws DiagnosticException when it has none and none can be derived
+     */
+    Section of(RevisionFile file) throws DiagnosticException;
+  }
+
+  /**
+   * This step undone, as {@link #inverse()}, the body of a downgrade taken from {@code
+   * downgrades}.
+   *
+   * @throws DiagnosticException what {@code downgrades} throws
+   */
+  public Step inverse(Downgrades downgrades) throws DiagnosticException {
     RowChange change = RowChange.of(direction, id(), versionTableOps);
     return switch (direction) {
       case UPGRADE -> {
-        Section down = revision.downgrade().orElseThrow(() -> new DiagnosticException(
-            noDowngrade(revision)));
+        Section down = downgrades.of(revision);
         yield new Step(revision, Direction.DOWNGRADE, down, toRevisions, fromRevisions,
             change.ops(Direction.DOWNGRADE));
       }

@@ -127,7 +127,8 @@ class InverseTest {
         rev("a3").revises("a2"), rev("a4").revises("a3").noDowngrade());
     DiagnosticException e =
         assertThrows(DiagnosticException.class, () -> upgrade(g, "a1:a4").inverse());
-    assertEquals(Plans.error(g, Direction.DOWNGRADE, "a4:a1"), e.format());
+    // the planner derives their downgrades from the model instead (empty upgrades: empty bodies)
+    assertEquals(3, Plans.downgrade(g, "a4:a1").steps().size());
     assertEquals(
         """
         versions/a4.sql:1:14: error[E0306]: revision 'a4' has no '-- +downgrade' section

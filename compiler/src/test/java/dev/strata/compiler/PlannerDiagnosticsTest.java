@@ -183,18 +183,8 @@ class PlannerDiagnosticsTest {
             rev("0002").revises("0001").noDowngrade(),
             rev("0003").revises("0002").noDowngrade(),
             rev("0004").revises("0003"));
-    assertEquals(
-        """
-        versions/0003.sql:1:14: error[E0306]: revision '0003' has no '-- +downgrade' section
-          1 | -- revision: 0003
-            |              ^^^^
-          = help: add a '-- +downgrade' section that undoes its upgrade, or stop the downgrade above it
-        versions/0002.sql:1:14: error[E0306]: revision '0002' has no '-- +downgrade' section
-          1 | -- revision: 0002
-            |              ^^^^
-          = help: add a '-- +downgrade' section that undoes its upgrade, or stop the downgrade above it
-        """,
-        error(g, DOWNGRADE, "0004:base"));
+    // without a section, the downgrade is derived from the model (empty upgrades: empty bodies)
+    assertEquals(4, Plans.downgrade(g, "0004:base").steps().size());
     // stopping above them is fine
     assertEquals(1, Plans.downgrade(g, "0004:0003").steps().size());
   }

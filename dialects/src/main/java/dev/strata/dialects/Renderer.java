@@ -3,9 +3,11 @@ package dev.strata.dialects;
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionTableOp;
+import dev.strata.compiler.schema.DerivedDowngrade;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Statement;
 import java.util.ArrayList;
@@ -106,7 +108,17 @@ public final class Renderer {
       elements.add(new ScriptElement.StepStart(step.id()));
       elements.add(new ScriptElement.Comment(banner(step)));
       steps.problem(step).ifPresent(problems::add);
+      boolean derived = step.direction() == Direction.DOWNGRADE
+          && DerivedDowngrade.derived(step.revision());
+      if (derived) {
+        elements.add(new ScriptElement.Comment("-- derived by strata: '" + step.id()
+            + "' has no '-- +downgrade' section"));
+      }
       for (Statement statement : step.body().statements()) {
+        if (derived && !(statement.operation() instanceof Operation.PostgresOnly)
+            && statement.text().startsWith(DerivedDowngrade.NOTE)) {
+          statement.text().lines().forEach(l -> elements.add(new ScriptElement.Comment(l)));
+        }
         try {
           List<ScriptElement> rendered = elements(statement, step.revision().source(), options);
           boolean addsValue = statement.operation() instanceof Operation.AddEnumValue;

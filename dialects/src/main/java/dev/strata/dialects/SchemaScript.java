@@ -5,6 +5,7 @@ import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.Extension;
 import dev.strata.compiler.schema.HandEdit;
 import dev.strata.compiler.schema.Index;
+import dev.strata.compiler.schema.ModelOperations;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.Routine;
 import dev.strata.compiler.schema.SchemaModel;

@@ -11,6 +11,7 @@ import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.Extension;
 import dev.strata.compiler.schema.HandEdit;
 import dev.strata.compiler.schema.Index;
+import dev.strata.compiler.schema.ModelOperations;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.Origin;
 import dev.strata.compiler.schema.Routine;

@@ -123,10 +123,11 @@ public final class Compilation {
    * from its end rows (which drops only the descendants of the start, and an upgrade may also
    * apply another branch or a dependency).
    *
-   * @throws DiagnosticException E0306 for each revision without a {@code -- +downgrade} section
+   * @throws DiagnosticException E0630–E0633 for each revision without a {@code -- +downgrade}
+   *     section whose downgrade cannot be derived ({@link Planner#downgradeOf})
    */
   public Plan rollback(Plan plan) throws DiagnosticException {
-    Plan rollback = plan.inverse();
+    Plan rollback = plan.inverse(planner::downgradeOf);
     check(rollback);
     return rollback;
   }

@@ -23,11 +23,12 @@ import java.util.Set;
  * directory that {@code check} passes is one that {@code upgrade}, {@code downgrade} and {@code
  * bundle} compile. With a graph, the whole chain is planned and rendered as the compiling commands
  * do it, once upgrading ({@code base:heads}) and once downgrading ({@code heads:base}), with the
- * default script options: every planning and rendering error (E04xx, at the statement). Two
- * downgrade errors are left out because {@code check} reports them otherwise: a revision without a
- * downgrade section (E0306) is E0215 in {@link VersionsChecker}, and an {@code -- +irreversible}
- * revision (E0216) is a choice, refused only when a downgrade or bundle crosses it; and the
- * schema checks' errors (E06xx), which stop a plan, are {@link VersionsChecker}'s. When the graph
+ * default script options: every planning and rendering error (E04xx, at the statement), and each
+ * statement of a revision without a downgrade section whose downgrade cannot be derived
+ * (E0630-E0633). Errors are left out where {@code check} reports them otherwise: the schema
+ * checks' errors (E06xx), which stop a plan and which {@link VersionsChecker} reports once, and an
+ * {@code -- +irreversible} revision (E0216), a choice refused only when a downgrade or bundle
+ * crosses it. When the graph
  * has errors, or the downgrade cannot be planned, each section is rendered statement by statement
  * instead, so that its rendering errors are still reported.
  */
@@ -52,11 +53,24 @@ final class CompileCheck {
   /** Every problem of compiling the revisions of {@code graph}, upgrade first. */
   List<Diagnostic> problems(RevisionGraph graph) {
     List<Diagnostic> out = new ArrayList<>();
-    out.addAll(chain(graph, Direction.UPGRADE, Range.of(List.of(BASE), List.of(HEADS))));
+    chain(graph, Direction.UPGRADE, Range.of(List.of(BASE), List.of(HEADS))).stream()
+        .filter(d -> !schemaCheck(d.code()))
+        .forEach(out::add);
     chain(graph, Direction.DOWNGRADE, Range.of(List.of(HEADS), List.of(BASE))).stream()
         .filter(d -> !REPORTED_ELSEWHERE.contains(d.code()))
+        .filter(d -> !schemaCheck(d.code()))
         .forEach(out::add);
     return out;
+  }
+
+  /**
+   * A schema check's code (E0601-E0629, W06xx), which stops a plan (and the replay behind a
+   * derived downgrade reports too): {@code SchemaChecks} reports it once. Derivation's own codes
+   * (E0630-E0639) stay.
+   */
+  private static boolean schemaCheck(String code) {
+    return code.length() == 5 && code.substring(1, 3).equals("06")
+        && !code.startsWith("E063");
   }
 
   /** Every rendering problem of {@code files}, section by section (for a graph with errors). */
@@ -74,9 +88,7 @@ final class CompileCheck {
     try {
       plan = compilation.plan(direction, range);
     } catch (DiagnosticException e) {
-      // the schema checks' errors (E06xx) stop a plan too; VersionsChecker reports them once
-      List<Diagnostic> out = new ArrayList<>(e.diagnostics().stream()
-          .filter(d -> !d.code().startsWith("E06")).toList());
+      List<Diagnostic> out = new ArrayList<>(e.diagnostics());
       out.addAll(sections(graph.revisions(), direction));
       return out;
     }

@@ -12,6 +12,7 @@ import dev.strata.grammar.RevisionId;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.RevisionFile;
 import dev.strata.grammar.ast.Section;
 import java.io.PrintWriter;
 import java.util.List;
@@ -132,9 +133,11 @@ final class ShowCommand implements Callable<Integer> {
     String upgrade =
         compilation.render(steps.get(steps.size() - 1), dialect, scriptOptions).text();
     Optional<String> downgrade = Optional.empty();
-    Optional<Section> section = compilation.graph().revision(facts.id()).orElseThrow().downgrade();
-    boolean irreversible = section.filter(Section::irreversible).isPresent();
-    if (section.isPresent() && !irreversible) {
+    // the written section, or the one derived from the schema model (which throws E063x)
+    RevisionFile file = compilation.graph().revision(facts.id()).orElseThrow();
+    Section section = compilation.planner().downgradeOf(file);
+    boolean irreversible = section.irreversible();
+    if (!irreversible) {
       List<Target> to = facts.base()
           ? List.of(BASE)
           : facts.parents().stream().map(ShowCommand::exact).toList();

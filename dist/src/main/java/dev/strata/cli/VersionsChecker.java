@@ -1,6 +1,5 @@
 package dev.strata.cli;
 
-import dev.strata.compiler.DowngradeRules;
 import dev.strata.compiler.LockFile;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
@@ -28,9 +27,9 @@ import java.util.regex.Pattern;
  * What {@code strata check} finds in a versions directory, every problem at once, in this order:
  * the parse errors of every file (and E0207 for a file that cannot be read, E0214 for an
  * unexplained empty downgrade), the graph errors among the files that parse, what compiling them
- * for the dialect reports ({@link CompileCheck}: E0306, E04xx), the schema checks of a graph
- * that builds ({@link SchemaChecks}: E0601-E0620, W0621), E0215 for each revision without a
- * downgrade section, the graph warnings (W0201 several heads, W0202 a revision numbered below its
+ * for the dialect reports ({@link CompileCheck}: E04xx, and E0630-E0633 for a revision without a
+ * downgrade section whose downgrade cannot be derived), the schema checks of a graph that builds
+ * ({@link SchemaChecks}: E0601-E0620, W0621), the graph warnings (W0201 several heads, W0202 a revision numbered below its
  * parent), W0206 for a file not named after its revision ({@link FileNames}), the lock file's
  * problems (E0209-E0213, W0204 no lock file, W0205 a revision not locked yet), and W0203 for each
  * entry of the directory that is not a revision file. The codes are listed in {@code
@@ -81,7 +80,6 @@ final class VersionsChecker {
       out.addAll(e.diagnostics());
       out.addAll(compile.problems(contents.files()));
     }
-    contents.files().forEach(f -> DowngradeRules.missing(f).ifPresent(out::add));
     Map<String, RevisionFile> byId = new LinkedHashMap<>();
     contents.files().forEach(f -> byId.putIfAbsent(f.id(), f));
     heads(contents.files(), byId).ifPresent(out::add);

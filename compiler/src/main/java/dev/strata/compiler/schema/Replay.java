@@ -138,6 +138,34 @@ public final class Replay {
   }
 
   /**
+   * The schema around each upgrade statement of {@code revision}: element 0 is the model before
+   * the revision (its parents' and {@code depends-on} revisions' models merged), element {@code
+   * i + 1} the model once its statement {@code i} has run. What {@link DerivedDowngrade} inverts
+   * statement by statement.
+   *
+   * @throws DiagnosticException when a revision on the way, or this one, fails a check (E06xx)
+   * @throws IllegalArgumentException for an id that is not in the graph
+   */
+  public List<SchemaModel> during(String revision) throws DiagnosticException {
+    int k = indices(List.of(revision)).nextSetBit(0);
+    BitSet parents = new BitSet();
+    before.get(k).forEach(parents::set);
+    Pass pass = run(parents, false);
+    ModelState state = parents.isEmpty() ? new ModelState()
+        : pass.merged(parents).copy();
+    pass.throwOnErrors();
+    List<SchemaModel> out = new ArrayList<>();
+    out.add(state.model());
+    Applier applier = new Applier(state, order.get(k), pass.diagnostics);
+    for (var statement : order.get(k).upgrade().statements()) {
+      applier.apply(statement);
+      out.add(state.model());
+    }
+    pass.throwOnErrors();
+    return List.copyOf(out);
+  }
+
+  /**
    * The schema after each revision, by revision id, in graph order: one pass that keeps a copy of
    * the model per revision (memory grows with revisions times schema size; use {@link #at} for
    * one point).

@@ -1,13 +1,5 @@
-package dev.strata.dialects;
+package dev.strata.compiler.schema;
 
-import dev.strata.compiler.schema.Column;
-import dev.strata.compiler.schema.Constraint;
-import dev.strata.compiler.schema.EnumType;
-import dev.strata.compiler.schema.Index;
-import dev.strata.compiler.schema.ObjectName;
-import dev.strata.compiler.schema.Sequence;
-import dev.strata.compiler.schema.Table;
-import dev.strata.compiler.schema.View;
 import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.ColumnConstraint;
 import dev.strata.grammar.ast.ColumnDef;
@@ -24,12 +16,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The schema model's objects turned back into the operations that create them, so that {@link
- * SchemaScript} renders them with the renderers that render revisions ({@link StatementRenderer}).
+ * The schema model's objects turned back into the operations that create them, so that {@code
+ * SchemaScript} (dialects) renders them with the renderers that render revisions, and {@link
+ * DerivedDowngrade} recreates what an upgrade dropped.
  * Names are the model's folded names, written unquoted when PostgreSQL reads them back unchanged
  * and quoted otherwise; objects in {@code public} are written unqualified.
  */
-final class ModelOperations {
+public final class ModelOperations {
   private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
 
   /**
@@ -53,29 +46,29 @@ final class ModelOperations {
   private ModelOperations() {}
 
   /** A folded name as an identifier that folds back to it. */
-  static Identifier identifier(String folded) {
+  public static Identifier identifier(String folded) {
     boolean plain = PLAIN.matcher(folded).matches() && !RESERVED.contains(folded);
     return new Identifier(folded, !plain);
   }
 
   /** {@code name}, unqualified in {@code public}. */
-  static QualifiedName name(ObjectName name) {
+  public static QualifiedName name(ObjectName name) {
     Optional<Identifier> schema = name.schema().equals(ObjectName.DEFAULT_SCHEMA)
         ? Optional.empty()
         : Optional.of(identifier(name.schema()));
     return new QualifiedName(schema, identifier(name.name()));
   }
 
-  static Operation.CreateSchema schema(String name) {
+  public static Operation.CreateSchema schema(String name) {
     return new Operation.CreateSchema(identifier(name), false);
   }
 
-  static Operation.CreateEnumType type(EnumType type) {
+  public static Operation.CreateEnumType type(EnumType type) {
     return new Operation.CreateEnumType(name(type.name()), type.values());
   }
 
   /** The sequence with its options, without {@code OWNED BY} (its table does not exist yet). */
-  static Operation.CreateSequence sequence(Sequence sequence) {
+  public static Operation.CreateSequence sequence(Sequence sequence) {
     List<SequenceOption> options = sequence.options().stream()
         // a RESTART is the sequence's state, not its definition; CREATE SEQUENCE refuses it
         .filter(o -> !(o instanceof SequenceOption.Restart))
@@ -85,7 +78,7 @@ final class ModelOperations {
   }
 
   /** {@code ALTER SEQUENCE s OWNED BY t.c}, when the sequence is owned. */
-  static Optional<Operation.AlterSequence> ownership(Sequence sequence) {
+  public static Optional<Operation.AlterSequence> ownership(Sequence sequence) {
     return sequence.ownedBy().map(owner -> new Operation.AlterSequence(
         name(sequence.name()),
         false,
@@ -98,7 +91,7 @@ final class ModelOperations {
    * keys, unique, valid checks and exclusions. Foreign keys and {@code NOT VALID} checks are
    * {@link #laterConstraints}.
    */
-  static Operation.CreateTable table(Table table) {
+  public static Operation.CreateTable table(Table table) {
     List<String> keyColumns =
         table.primaryKey().map(Constraint.PrimaryKey::columns).orElse(List.of());
     List<ColumnDef> columns = table.columns().stream()
@@ -119,7 +112,7 @@ final class ModelOperations {
    * order of tables does not matter) and each {@code NOT VALID} check (which {@code CREATE TABLE}
    * would mark valid).
    */
-  static List<Operation.AlterTable> laterConstraints(Table table) {
+  public static List<Operation.AlterTable> laterConstraints(Table table) {
     return table.constraints().stream()
         .filter(ModelOperations::later)
         .map(c -> new Operation.AlterTable(
@@ -127,7 +120,7 @@ final class ModelOperations {
         .toList();
   }
 
-  static Operation.CreateIndex index(Index index) {
+  public static Operation.CreateIndex index(Index index) {
     return new Operation.CreateIndex(
         Optional.of(identifier(index.name().name())),
         name(index.table()),
@@ -144,19 +137,19 @@ final class ModelOperations {
   }
 
   /** A (not materialized) view, its definition as written, under its current name. */
-  static Operation.CreateView view(View view) {
+  public static Operation.CreateView view(View view) {
     return new Operation.CreateView(
         name(view.name()), false, false, false, view.definition(), Optional.empty());
   }
 
   /** {@code COMMENT ON kind object IS 'text'}. */
-  static Operation.CommentOn comment(CommentKind kind, ObjectName object, String text) {
+  public static Operation.CommentOn comment(CommentKind kind, ObjectName object, String text) {
     return new Operation.CommentOn(kind, name(object), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.of(text));
   }
 
   /** {@code COMMENT ON COLUMN table.column IS 'text'}. */
-  static Operation.CommentOn columnComment(ObjectName table, String column, String text) {
+  public static Operation.CommentOn columnComment(ObjectName table, String column, String text) {
     return new Operation.CommentOn(CommentKind.COLUMN, name(table),
         Optional.of(identifier(column)), Optional.empty(), Optional.empty(), Optional.of(text));
   }
@@ -170,7 +163,7 @@ final class ModelOperations {
    * A column with what defines it. {@code NOT NULL} is left to the primary key and the identity
    * where they imply it, as a person writes it.
    */
-  private static ColumnDef column(Column column, boolean inPrimaryKey) {
+  static ColumnDef column(Column column, boolean inPrimaryKey) {
     List<ColumnConstraint> constraints = new ArrayList<>();
     if (column.notNull() && !inPrimaryKey && column.identity().isEmpty()) {
       constraints.add(new ColumnConstraint.NotNull(Optional.empty()));
@@ -183,7 +176,7 @@ final class ModelOperations {
         constraints);
   }
 
-  private static TableConstraint constraint(Constraint constraint) {
+  static TableConstraint constraint(Constraint constraint) {
     Optional<Identifier> name = Optional.of(identifier(constraint.name()));
     return switch (constraint) {
       case Constraint.PrimaryKey key ->

@@ -948,7 +948,7 @@ final class Applier {
     }
     ObjectName tableName = table.name();
     if (!drop.cascade()) {
-      for (Table other : state.tables.values()) {
+      for (Table other : state.referencing(tableName)) {
         for (Constraint c : other.constraints()) {
           if (c instanceof Constraint.ForeignKey fk && fk.references().equals(tableName)
               && fk.referencedColumns().contains(name) && !other.name().equals(tableName)) {
@@ -988,7 +988,7 @@ final class Applier {
     ColumnRef ref = new ColumnRef(tableName, name);
     state.sequences.values().removeIf(s -> s.ownedBy().filter(ref::equals).isPresent());
     state.implicitSequences.values().removeIf(ref::equals);
-    for (Table other : List.copyOf(state.tables.values())) {
+    for (Table other : state.referencing(tableName)) {
       List<Constraint> kept = other.constraints().stream().filter(c -> !(c instanceof
           Constraint.ForeignKey fk && fk.references().equals(tableName)
           && fk.referencedColumns().contains(name))).toList();
@@ -1025,7 +1025,7 @@ final class Applier {
     state.putTable(new Table(tableName, columns, constraints, table.unlogged(),
         table.partitionBy(), table.partitionOf(), table.options(), table.comment(),
         table.origin()));
-    for (Table other : List.copyOf(state.tables.values())) {
+    for (Table other : state.referencing(tableName)) {
       if (!other.name().equals(tableName)) {
         List<Constraint> updated = other.constraints().stream().map(c -> c instanceof
             Constraint.ForeignKey fk && fk.references().equals(tableName)

@@ -41,6 +41,12 @@ final class ModelState {
   private final HashMap<ObjectName, ObjectName> constraintIndexes = new HashMap<>();
   /** (schema, constraint name) to how many constraints of the schema bear it. */
   private final HashMap<ObjectName, Integer> constraintNames = new HashMap<>();
+  /**
+   * Referenced table to the tables whose foreign keys reference it, each with how many: the
+   * checks and updates that follow a table's foreign keys look here rather than at every table,
+   * which kept a replay quadratic in the number of tables.
+   */
+  private final HashMap<ObjectName, HashMap<ObjectName, Integer>> referencers = new HashMap<>();
 
   ModelState copy() {
     ModelState copy = new ModelState();
@@ -61,6 +67,7 @@ final class ModelState {
     copy.touched.putAll(touched);
     copy.constraintIndexes.putAll(constraintIndexes);
     copy.constraintNames.putAll(constraintNames);
+    referencers.forEach((table, by) -> copy.referencers.put(table, new HashMap<>(by)));
     return copy;
   }
 
@@ -112,6 +119,10 @@ final class ModelState {
       if (indexBacked(c)) {
         constraintIndexes.put(key, table.name());
       }
+      if (c instanceof Constraint.ForeignKey fk) {
+        referencers.computeIfAbsent(fk.references(), k -> new HashMap<>())
+            .merge(table.name(), 1, Integer::sum);
+      }
     }
   }
 
@@ -122,6 +133,15 @@ final class ModelState {
       if (indexBacked(c)) {
         constraintIndexes.remove(key, table.name());
       }
+      if (c instanceof Constraint.ForeignKey fk) {
+        HashMap<ObjectName, Integer> by = referencers.get(fk.references());
+        if (by != null) {
+          by.computeIfPresent(table.name(), (k, n) -> n == 1 ? null : n - 1);
+          if (by.isEmpty()) {
+            referencers.remove(fk.references());
+          }
+        }
+      }
     }
   }
 
@@ -129,7 +149,25 @@ final class ModelState {
   void reindex() {
     constraintIndexes.clear();
     constraintNames.clear();
+    referencers.clear();
     tables.values().forEach(this::index);
+  }
+
+  /**
+   * The tables with a foreign key that references {@code table} ({@code table} itself when it
+   * references itself), in creation order, as of now: a list the caller may keep while it
+   * changes tables. Costs a map access, and a walk over the tables only when several reference
+   * {@code table} (to give them in creation order, which decides the error reported first).
+   */
+  List<Table> referencing(ObjectName table) {
+    HashMap<ObjectName, Integer> by = referencers.get(table);
+    if (by == null) {
+      return List.of();
+    }
+    if (by.size() == 1) {
+      return List.of(tables.get(by.keySet().iterator().next()));
+    }
+    return tables.values().stream().filter(t -> by.containsKey(t.name())).toList();
   }
 
   static boolean indexBacked(Constraint c) {

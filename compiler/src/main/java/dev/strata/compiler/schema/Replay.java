@@ -182,10 +182,23 @@ public final class Replay {
 
   /**
    * Every diagnostic of the schema checks for the whole graph, errors and warnings, in graph
-   * order of the revisions they are found in.
+   * order of the revisions they are found in. One pass to the graph's sinks (the revisions that
+   * nothing revises or depends on), whose ancestors are every revision: it keeps models only
+   * where the graph forks or merges, as {@link #at} does, never one per revision.
    */
   public List<Diagnostic> diagnostics() {
-    return run(allIndices(), false).diagnostics;
+    return run(sinks(), false).diagnostics;
+  }
+
+  /** The revisions no other revision comes after. */
+  private BitSet sinks() {
+    BitSet out = new BitSet();
+    for (int k = 0; k < order.size(); k++) {
+      if (after.get(k).isEmpty()) {
+        out.set(k);
+      }
+    }
+    return out;
   }
 
   private BitSet allIndices() {

@@ -191,6 +191,34 @@ class ReplayTest {
   }
 
   @Test
+  void foreignKeysOfSeveralTablesFollowTheColumnTheyReference() throws Exception {
+    String tables = """
+        CREATE TABLE p (id BIGINT PRIMARY KEY, code TEXT UNIQUE);
+        CREATE TABLE c1 (id BIGINT PRIMARY KEY, p_code TEXT REFERENCES p (code));
+        CREATE TABLE c2 (id BIGINT PRIMARY KEY, p_code TEXT REFERENCES p (code));
+        ALTER TABLE p RENAME COLUMN code TO ref;
+        """;
+    SchemaModel m = head(tables);
+    for (String child : List.of("c1", "c2")) {
+      Constraint.ForeignKey fk = (Constraint.ForeignKey) m.tables().get(name(child))
+          .constraints().get(1);
+      assertEquals(List.of("ref"), fk.referencedColumns(), child);
+    }
+    List<Diagnostic> refused = SchemaChecks.check(graph("0001_a", "base",
+        tables + "ALTER TABLE p DROP COLUMN ref;"));
+    assertEquals(List.of("E0617"), refused.stream().map(Diagnostic::code).toList());
+    assertTrue(refused.getFirst().notes().getFirst().contains("on table c1 "),
+        "the first referencing table in creation order: " + refused);
+    SchemaModel cascaded = head(tables + """
+        ALTER TABLE p DROP COLUMN ref CASCADE;
+        ALTER TABLE c1 RENAME TO c0;
+        ALTER TABLE p RENAME COLUMN id TO key;
+        """);
+    assertEquals(List.of("c1_pkey"), constraintNames(cascaded, "c0"));
+    assertEquals(List.of("c2_pkey"), constraintNames(cascaded, "c2"));
+  }
+
+  @Test
   void dropCascadeTakesDependents() throws Exception {
     SchemaModel m = head("""
         CREATE TABLE p (id BIGINT PRIMARY KEY, n INTEGER);

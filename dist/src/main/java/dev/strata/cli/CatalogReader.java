@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -95,7 +96,17 @@ final class CatalogReader {
       set.execute("SET LOCAL search_path TO public");
     }
     CatalogReader reader = new CatalogReader(connection, version, progress);
-    return new Catalog(reader.model(), reader.exclusions);
+    Optional<String> strataSchema = Optional.empty();
+    try (PreparedStatement schema = connection.prepareStatement("SELECT n.nspname FROM pg_class c"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?")) {
+      schema.setLong(1, version);
+      try (ResultSet result = schema.executeQuery()) {
+        if (result.next()) {
+          strataSchema = Optional.of(result.getString(1));
+        }
+      }
+    }
+    return new Catalog(reader.model(), reader.exclusions, strataSchema);
   }
 
   /**
@@ -103,10 +114,14 @@ final class CatalogReader {
    *
    * @param model the catalog as a schema model
    * @param exclusions the exclusion constraints' names by table ({@link ObjectName#sql()})
+   * @param versionSchema the schema of the version table, when it exists: strata's own, not
+   *     drift when the revisions do not create it
    */
-  record Catalog(SchemaModel model, Map<String, List<String>> exclusions) {
+  record Catalog(
+      SchemaModel model, Map<String, List<String>> exclusions, Optional<String> versionSchema) {
     Catalog {
       exclusions = Map.copyOf(exclusions);
+      Objects.requireNonNull(versionSchema, "versionSchema");
     }
   }
 

@@ -123,7 +123,9 @@ final class Drift {
       extensions.put(name, expected != null && (expected.schema().isEmpty()
           || expected.schema().equals(extension.schema())) ? expected : extension);
     });
-    return new SchemaModel(db.schemas(), types, sequences, tables, indexes, views, routines,
+    Map<String, dev.strata.compiler.schema.Origin> schemas = new LinkedHashMap<>(db.schemas());
+    catalog.versionSchema().filter(s -> !model.schemas().containsKey(s)).ifPresent(schemas::remove);
+    return new SchemaModel(schemas, types, sequences, tables, indexes, views, routines,
         triggers, extensions, List.of());
   }
 

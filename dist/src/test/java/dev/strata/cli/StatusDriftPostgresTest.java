@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.compiler.Planner;
@@ -196,6 +197,42 @@ class StatusDriftPostgresTest {
       assertEquals("VARCHAR(200)", drift.get(0).get("before").asText());
       assertEquals("TEXT", drift.get(0).get("after").asText());
       assertEquals(0, JsonText.MAPPER.readTree(cli.out()).get("handEdits").size());
+    } finally {
+      server.dropDatabase(db);
+    }
+  }
+
+  @Test
+  void handEditsOnTheWayAreNamed() throws Exception {
+    Path versions = Files.createDirectory(dir.resolve("hand-edits"));
+    Files.writeString(versions.resolve("0001_root.sql"), """
+        -- revision: 0001_root
+        -- revises: base
+
+        -- +upgrade
+        CREATE TABLE t (id BIGINT PRIMARY KEY);
+        -- +dialect postgresql
+        ALTER TABLE t ADD COLUMN note text;
+        -- +end
+
+        -- +downgrade
+        DROP TABLE t;
+        """);
+    PostgresServer server = PostgresServer.require();
+    String db = server.createDatabase("strata_drift");
+    try {
+      Path script = dir.resolve("hand-edits.sql");
+      assertEquals(0, Cli.run("upgrade", "head", "--versions", versions.toString(), "-o",
+          script.toString()).exitCode());
+      assertEquals(0, server.psql(db, script).exitCode());
+      Cli cli = Cli.run("status", "--db", server.jdbcUrl(db), "--versions", versions.toString());
+      assertEquals(1, cli.exitCode(), cli.err());
+      String path = versions.resolve("0001_root.sql").toString();
+      assertTrue(cli.out().endsWith("""
+          drift: 1 difference from the schema its revisions make
+            table `t`: added column `note TEXT NULL`
+          hand edits: 1 on the way, the model cannot follow them: %s:6:1
+          """.formatted(path)), cli.out());
     } finally {
       server.dropDatabase(db);
     }

@@ -3,6 +3,7 @@ package dev.strata.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.compiler.Step;
+import dev.strata.compiler.schema.Change;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,15 +17,24 @@ import java.util.Optional;
  * @param target {@code head}, or {@code heads} when the revision files have several heads
  * @param pending the upgrade steps from the current heads to the target, in run order
  * @param command the {@code strata upgrade} command that renders them; empty when none are left
+ * @param drift how the database's schema differs from the model of its current revisions ({@link
+ *     Drift}), model before, database after; empty when they agree
+ * @param handEdits the hand edits ({@code -- +postgresql} blocks) on the way to the current
+ *     revisions, as {@code path:line:column}: the model cannot know what they did, so drift may
+ *     be theirs
  */
 record DatabaseStatus(
     String database,
     DatabaseState state,
     String target,
     List<Step> pending,
-    Optional<String> command) {
+    Optional<String> command,
+    List<Change> drift,
+    List<String> handEdits) {
   DatabaseStatus {
     pending = List.copyOf(pending);
+    drift = List.copyOf(drift);
+    handEdits = List.copyOf(handEdits);
   }
 
   /** The text report: one {@code key: value} line each, pending revisions indented below. */
@@ -45,6 +55,15 @@ record DatabaseStatus(
       out.append('\n');
     }
     command.ifPresent(c -> line(out, "run", c));
+    line(out, "drift", drift.isEmpty()
+        ? "none, the schema is the one its revisions make"
+        : drift.size() + (drift.size() == 1 ? " difference" : " differences")
+            + " from the schema its revisions make");
+    drift.forEach(change -> out.append("  ").append(change.description()).append('\n'));
+    if (!handEdits.isEmpty()) {
+      line(out, "hand edits", handEdits.size() + " on the way, the model cannot follow them: "
+          + String.join(", ", handEdits));
+    }
     return out.toString();
   }
 
@@ -69,6 +88,8 @@ record DatabaseStatus(
       revision.put("message", step.message());
     }
     root.put("command", command.orElse(null));
+    DiffCommand.changes(root.putArray("drift"), drift);
+    handEdits.forEach(root.putArray("handEdits")::add);
     return JsonText.write(root);
   }
 }

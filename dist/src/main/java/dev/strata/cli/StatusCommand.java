@@ -4,6 +4,9 @@ import dev.strata.compiler.Plan;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Target;
+import dev.strata.compiler.schema.Change;
+import dev.strata.compiler.schema.Replay;
+import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
@@ -83,14 +86,18 @@ final class StatusCommand implements Callable<Integer> {
     Optional<String> command = plan.steps().isEmpty()
         ? Optional.empty()
         : Optional.of(command(state.current() + ":" + target));
-    DatabaseStatus status = new DatabaseStatus(db.toString(), state, target, plan.steps(), command);
+    SchemaModel model = Replay.of(graph).at(state.rows());
+    List<Change> drift = Drift.between(model,
+        VersionTableReader.catalog(db, table.name, table.schema));
+    DatabaseStatus status = new DatabaseStatus(db.toString(), state, target, plan.steps(), command,
+        drift, model.handEdits().stream().map(edit -> edit.origin().describe()).toList());
     PrintWriter out = spec.commandLine().getOut();
     out.print(switch (format) {
       case TEXT -> status.text();
       case JSON -> status.json();
     });
     out.flush();
-    return Main.OK;
+    return drift.isEmpty() ? Main.OK : Main.DIAGNOSTICS;
   }
 
   /** {@code strata upgrade RANGE}, with the options that differ from their defaults. */

@@ -24,6 +24,9 @@ final class VersionTableReader {
   /** Seconds to wait for the server before giving up (a URL parameter may override it). */
   private static final String CONNECT_TIMEOUT = "10";
 
+  /** The progress table upgrades keep next to the version table (dialects' {@code Progress}). */
+  static final String PROGRESS_TABLE = "strata_progress";
+
   private VersionTableReader() {}
 
   /**
@@ -44,6 +47,36 @@ final class VersionTableReader {
             "cannot read the version table " + missing.displayName() + " of " + url + ": "
                 + url.mask(firstLine(e.getMessage())),
             "help: the user in the URL needs SELECT on it (strata only reads it)"));
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw new DiagnosticException(Diagnostic.error("E0530",
+          "cannot connect to " + url + ": " + url.mask(reason(e)),
+          "help: check the host, port, database, user and password in the URL"));
+    }
+  }
+
+  /**
+   * The schema of the database ({@link CatalogReader}), read in a READ ONLY transaction that is
+   * rolled back, without the version table {@code table} and the progress table next to it.
+   *
+   * @throws DiagnosticException E0530 when the database cannot be reached or refuses the login,
+   *     E0550 when its catalog cannot be read
+   */
+  static CatalogReader.Catalog catalog(JdbcUrl url, String table, Optional<String> schema)
+      throws DiagnosticException {
+    String prefix = schema.map(s -> quoted(s) + ".").orElse("");
+    try (Connection connection = connect(url)) {
+      try {
+        return CatalogReader.read(connection, prefix + quoted(table),
+            prefix + quoted(PROGRESS_TABLE));
+      } catch (SQLException e) {
+        throw new DiagnosticException(Diagnostic.error("E0550",
+            "cannot read the catalog of " + url + " to compare it with the revisions: "
+                + url.mask(firstLine(e.getMessage())),
+            "help: the user in the URL needs to read pg_catalog (every user can, unless the"
+                + " server revokes it); strata status reads it to report drift"));
       } finally {
         connection.rollback();
       }

@@ -65,7 +65,8 @@ class StatusPostgresTest {
         + "current: " + AT_0012 + "\n"
         + "to reach head: 15 revisions\n"
         + PENDING
-        + "run: strata upgrade --versions " + VERSIONS + " " + AT_0012 + ":head\n", ""), cli);
+        + "run: strata upgrade --versions " + VERSIONS + " " + AT_0012 + ":head\n"
+        + "drift: none, the schema is the one its revisions make\n", ""), cli);
   }
 
   @Test
@@ -95,7 +96,9 @@ class StatusPostgresTest {
         + " without a block\"\n"
         + "    }\n"
         + "  ],\n"
-        + "  \"command\": \"strata upgrade --versions " + VERSIONS + " " + AT_0012 + ":head\"\n"
+        + "  \"command\": \"strata upgrade --versions " + VERSIONS + " " + AT_0012 + ":head\",\n"
+        + "  \"drift\": [],\n"
+        + "  \"handEdits\": []\n"
         + "}\n"), cli.out());
     assertEquals(15, cli.out().split("\"revision\"").length - 1);
   }
@@ -130,7 +133,8 @@ class StatusPostgresTest {
     assertEquals(new Cli(0, "database: " + masked() + "\n"
         + "version table: alembic_version\n"
         + "current: 0027_dividend_events_updated_at\n"
-        + "to reach head: nothing to apply, the database is up to date\n", ""),
+        + "to reach head: nothing to apply, the database is up to date\n"
+        + "drift: none, the schema is the one its revisions make\n", ""),
         Cli.run("status", "--db", url, "--versions", VERSIONS));
   }
 
@@ -154,7 +158,8 @@ class StatusPostgresTest {
         + "current: base\n"
         + "to reach head: 27 revisions\n"
         + "  0001_create_customers            create customers\n"), cli.out());
-    assertTrue(cli.out().endsWith("run: strata upgrade --versions " + VERSIONS + " base:head\n"));
+    assertTrue(cli.out().endsWith("run: strata upgrade --versions " + VERSIONS + " base:head\n"
+        + "drift: none, the schema is the one its revisions make\n"));
   }
 
   @Test
@@ -172,7 +177,8 @@ class StatusPostgresTest {
         + "to reach heads: 2 revisions\n"
         + "  0002_right\n"
         + "  0002_left\n"
-        + "run: strata upgrade --versions " + versions + " 0001_root:heads\n", ""), cli);
+        + "run: strata upgrade --versions " + versions + " 0001_root:heads\n"
+        + "drift: none, the schema is the one its revisions make\n", ""), cli);
   }
 
   @Test
@@ -225,6 +231,9 @@ class StatusPostgresTest {
     Cli cli = Cli.run("status", "--db", url, "--versions", VERSIONS, "--version-table", table,
         "--version-table-schema", schema);
     assertTrue(cli.out().contains("current: 0002_create_accounts\n"), cli.err() + cli.out());
+    // the version table's schema is strata's, not drift
+    assertTrue(cli.out().endsWith("drift: none, the schema is the one its revisions make\n"), cli.out());
+    assertEquals(0, cli.exitCode(), cli.err());
   }
 
   @Test
@@ -243,8 +252,10 @@ class StatusPostgresTest {
         + " INSERT INTO alembic_version VALUES ('" + AT_0012 + "')");
     psql("ALTER DATABASE " + db + " SET default_transaction_read_only = on");
     Cli cli = Cli.run("status", "--db", url, "--versions", VERSIONS);
-    assertEquals(0, cli.exitCode(), cli.err());
+    // read, not written: the tables of 0001..0012 were never created, which is drift (exit 1)
+    assertEquals(1, cli.exitCode(), cli.err());
     assertTrue(cli.out().contains("current: " + AT_0012 + "\n"), cli.out());
+    assertTrue(cli.out().contains("\n  table `customers` dropped\n"), cli.out());
   }
 
   @Test

@@ -21,7 +21,7 @@ class BadInputCliTest {
     write("0001_base.sql", "-- revision: 0001_base\n-- revises: base\n\n-- +upgrade\n"
         + "CREATE TABLE a (id INTEGER);\n\n-- +downgrade\nDROP TABLE a;\n");
     write("0002_left.sql", "-- revision: 0002_left\n-- revises: 0001_base\n\n-- +upgrade\n"
-        + "CREATE TABLE b (id INTEGER);\n");
+        + "CREATE TABLE b (id INTEGER);\nINSERT INTO b (id) VALUES (1);\n");
     write("0002_right.sql", "-- revision: 0002_right\n-- revises: 0001_base\n\n-- +upgrade\n"
         + "CREATE TABLE c (id INTEGER);\n\n-- +downgrade\nDROP TABLE c;\n");
   }
@@ -39,15 +39,19 @@ class BadInputCliTest {
   }
 
   @Test
-  void downgradeThroughARevisionWithoutDowngradeSection() {
+  void downgradeThroughARevisionWhoseDowngradeCannotBeDerived() {
     String file = versions.resolve("0002_left.sql").toString();
     assertFails(
         new String[] {"downgrade", "0002_left:base"},
-        file + ":1:14: error[E0306]: revision '0002_left' has no '-- +downgrade' section\n"
-            + "  1 | -- revision: 0002_left\n"
-            + "    |              ^^^^^^^^^\n"
-            + "  = help: add a '-- +downgrade' section that undoes its upgrade,"
-            + " or stop the downgrade above it\n");
+        file + ":6:1: error[E0630]: cannot derive the downgrade of '0002_left' (statement at line"
+            + " 6): INSERT changes data, which the model does not hold: its downgrade cannot be"
+            + " derived\n"
+            + "  6 | INSERT INTO b (id) VALUES (1);\n"
+            + "    | ^^^^^^\n"
+            + "  = note: strata derives a downgrade from the schema model, which holds no data and"
+            + " does not follow this statement\n"
+            + "  = help: write its '-- +downgrade' section, or mark it '-- +irreversible' (a '--"
+            + " +downgrade' section holding only that line)\n");
   }
 
   @Test

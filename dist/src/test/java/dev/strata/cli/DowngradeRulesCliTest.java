@@ -22,7 +22,12 @@ class DowngradeRulesCliTest {
   @TempDir Path tmp;
 
   private Path versions(String... files) throws Exception {
-    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    return versionsIn("versions", files);
+  }
+
+  /** A locked versions directory {@code name}: {@code 0001_a} and {@code files} (name, text). */
+  private Path versionsIn(String name, String... files) throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve(name));
     Files.writeString(dir.resolve("0001_a.sql"), BASE);
     for (int i = 0; i < files.length; i += 2) {
       Files.writeString(dir.resolve(files[i]), files[i + 1]);
@@ -61,20 +66,23 @@ class DowngradeRulesCliTest {
   }
 
   @Test
-  void checkReportsAMissingDowngradeSectionThatUpgradeDoesNotNeed() throws Exception {
+  void aMissingDowngradeSectionIsDerivedOrRefusedWhereItCannotBe() throws Exception {
     Path dir = versions("0002_b.sql", "-- revision: 0002_b\n-- revises: 0001_a\n-- message: b\n\n"
         + "-- +upgrade\nCREATE TABLE b (id INTEGER);\n");
-    Path file = dir.resolve("0002_b.sql");
-    Cli check = Cli.run("check", "--versions", dir.toString());
-    assertEquals(file + ":1:14: error[E0215]: revision '0002_b' has no '-- +downgrade' section:"
-        + " it cannot be downgraded nor bundled\n"
-        + "  1 | -- revision: 0002_b\n"
-        + "    |              ^^^^^^\n"
-        + "  = help: add a '-- +downgrade' section with the statements that undo the upgrade, or"
-        + " with '-- +no-op' (nothing to undo) or '-- +irreversible' (cannot be undone)\n",
-        check.err());
-    assertEquals(new Cli(1, "check: 2 revisions, 1 error, 0 warnings\n", check.err()), check);
-    assertEquals(0, Cli.run("upgrade", "base:head", "--versions", dir.toString()).exitCode());
+    assertEquals(new Cli(0, "check: 2 revisions, 0 errors, 0 warnings\n", ""),
+        Cli.run("check", "--versions", dir.toString()));
+    Cli down = Cli.run("downgrade", "0002_b:0001_a", "--versions", dir.toString());
+    assertEquals(0, down.exitCode(), down.err());
+    assertTrue(down.out().contains("-- derived by strata: '0002_b' has no '-- +downgrade' section\n"
+        + "\n-- derived from line 6: drops table b: the rows written to it since the upgrade are"
+        + " lost\n\nDROP TABLE b;\n"), down.out());
+    Path data = versionsIn("data", "0002_b.sql", "-- revision: 0002_b\n-- revises: 0001_a\n-- message: b\n\n"
+        + "-- +upgrade\nINSERT INTO a (id) VALUES (1);\n");
+    Cli refused = Cli.run("check", "--versions", data.toString());
+    assertEquals(1, refused.exitCode());
+    assertTrue(refused.err().startsWith(data.resolve("0002_b.sql") + ":6:1: error[E0630]: cannot"
+        + " derive the downgrade of '0002_b'"), refused.err());
+    assertEquals(0, Cli.run("upgrade", "base:head", "--versions", data.toString()).exitCode());
   }
 
   @Test

@@ -341,11 +341,13 @@ class ReadCommandsTest {
   }
 
   @Test
-  void showSqlOfABaseWithoutDowngradeSection() {
+  void showSqlOfABaseWithoutDowngradeSectionShowsTheDerivedDowngrade() {
     String upgrade = ok("upgrade", "base:0008");
+    String downgrade = ok("downgrade", "0008:base");
+    assertTrue(downgrade.contains("-- derived by strata: '0008_reports' has no '-- +downgrade'"
+        + " section\n"), downgrade);
     assertEquals(ok("show", "0008") + "\nUpgrade SQL (postgresql):\n\n" + upgrade
-            + "\nDowngrade SQL (postgresql): none: '0008_reports' has no '-- +downgrade'"
-            + " section\n",
+            + "\nDowngrade SQL (postgresql):\n\n" + downgrade,
         ok("show", "0008", "--sql", "--dialect", "postgresql"));
   }
 
@@ -354,7 +356,7 @@ class ReadCommandsTest {
     JsonNode sql = JSON.readTree(ok("show", "0008", "--sql", "--format", "json")).get("sql");
     assertEquals("postgresql", sql.get("dialect").asText());
     assertEquals(ok("upgrade", "base:0008"), sql.get("upgrade").asText());
-    assertTrue(sql.get("downgrade").isNull());
+    assertEquals(ok("downgrade", "0008:base"), sql.get("downgrade").asText());
   }
 
   @Test

@@ -34,7 +34,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  */
 final class Archives {
   static final String ROOT =
-      "strata-0012_journal_lines_account_idx-0027_dividend_events_updated_at-postgresql/";
+      "strata-0012_journal_lines_account_idx-0028_dividend_events_paid_on-postgresql/";
 
   private Archives() {}
 

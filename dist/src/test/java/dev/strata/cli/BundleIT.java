@@ -59,7 +59,7 @@ class BundleIT {
         assertEquals(e.isDirectory() ? 040755 : 0100644, e.getMode(), e.getName());
         entries++;
       }
-      assertEquals(58, entries, "54 files (sources/strata.sum included) and 4 folders");
+      assertEquals(61, entries, "57 files (sources/strata.sum included) and 4 folders");
     }
   }
 
@@ -122,7 +122,7 @@ class BundleIT {
     Dba inBundle = new Dba(server, db, env, root, blocks);
     ProcessResult check = inBundle.sh(blocks.get(0));
     assertEquals(0, check.exitCode(), check.stdout() + check.stderr());
-    assertEquals(54 + (range.startsWith("base") ? 36 : 0) - 1,
+    assertEquals(57 + (range.startsWith("base") ? 36 : 0) - 1,
         check.stdout().lines().filter(l -> l.endsWith(": OK")).count(), check.stdout());
     return inBundle;
   }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleRoundTripTest {
   private static final Path VERSIONS = Cli.sampleVersions();
   private static final String AT_0017 = "0017_lrs_actual_tcs";
-  private static final String HEAD = "0027_dividend_events_updated_at";
+  private static final String HEAD = "0028_dividend_events_paid_on";
 
   @TempDir static Path work;
   private static PostgresServer server;
@@ -71,8 +71,8 @@ class BundleRoundTripTest {
     Cli cli = Cli.run("bundle", "0017:head", "--versions", VERSIONS.toString(), "-o",
         work.resolve("r.tar.gz").toString());
     assertEquals(new Cli(0, "wrote " + work.resolve("r.tar.gz") + " (strata-" + AT_0017 + "-"
-        + HEAD + "-postgresql/, 39 files)\n", ""), cli);
-    assertEquals("ok: 39 files verified\n", Cli.run("verify", work.resolve("r.tar.gz").toString())
+        + HEAD + "-postgresql/, 42 files)\n", ""), cli);
+    assertEquals("ok: 42 files verified\n", Cli.run("verify", work.resolve("r.tar.gz").toString())
         .out());
 
     Path bundle = sample.bundle("0017:head");
@@ -90,8 +90,8 @@ class BundleRoundTripTest {
   }
 
   /**
-   * Of the 396 sample ranges, the rollback is {@code strata downgrade TO:FROM} exactly, except for
-   * the 56 that crashed (FROM 0013 to 0019, TO past the merge 0020): there the downgrade keeps the
+   * Of the 425 sample ranges, the rollback is {@code strata downgrade TO:FROM} exactly, except for
+   * the 63 that crashed (FROM 0013 to 0019, TO past the merge 0020): there the downgrade keeps the
    * other branch, which the upgrade applied, and ends at two rows.
    */
   @Test
@@ -103,17 +103,17 @@ class BundleRoundTripTest {
       Plan up = planner.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, range));
       Plan down = planner.plan(Direction.DOWNGRADE, Range.parse(Direction.DOWNGRADE,
           RoundTrip.side(up.toHeads()) + ":" + RoundTrip.side(up.fromHeads())));
-      if (down.equals(up.inverse())) {
+      if (down.equals(up.inverse(planner::downgradeOf))) {
         continue;
       }
       differ.add(range.replaceAll("_[a-z_]+", ""));
       assertEquals(2, down.toHeads().size(), range);
       assertTrue(ids(up).containsAll(ids(down)) && ids(down).size() < ids(up).size(), range);
     }
-    assertEquals(396, ranges.size());
+    assertEquals(425, ranges.size());
     List<String> expected = new ArrayList<>();
     for (int from = 13; from <= 19; from++) {
-      for (int to = 20; to <= 27; to++) {
+      for (int to = 20; to <= 28; to++) {
         expected.add("00" + from + ":00" + to);
       }
     }
@@ -145,7 +145,7 @@ class BundleRoundTripTest {
         "0004_0021_create_audit_schema.up.sql", "0005_0022_transaction_value_date.up.sql",
         "0006_0023_cash_request_status_enum.up.sql", "0007_0024_cash_request_on_hold.up.sql",
         "0008_0025_statement_numbers.up.sql", "0009_0026_account_balances_view.up.sql",
-        "0010_0027_dividend_events_updated_at.up.sql"),
+        "0010_0027_dividend_events_updated_at.up.sql", "0011_0028_dividend_events_paid_on.up.sql"),
         ups.stream().map(p -> p.getFileName().toString()).toList());
     RoundTrip.State atHead = sample.state(List.of(HEAD));
     sample.at(List.of(AT_0017), "after every .down.sql", db -> {

@@ -55,12 +55,12 @@ class MergeCommandTest {
     }
     assertEquals(0, Cli.run("new", "-m", "fx rates", "--revises", "0012", "--branch", "fx",
         "--versions", versions.toString()).exitCode());
-    Cli cli = Cli.run("merge", "-m", "merge fx", "0027", "0028", "--versions",
+    Cli cli = Cli.run("merge", "-m", "merge fx", "0028", "0029", "--versions",
         versions.toString());
-    assertEquals(new Cli(0, versions.resolve("0029_merge_fx.sql") + "\n", ""), cli);
-    assertEquals(List.of("0029_merge_fx"), graph(versions).heads());
-    assertEquals(List.of("0027_dividend_events_updated_at", "0028_fx_rates"),
-        graph(versions).parents("0029_merge_fx"));
+    assertEquals(new Cli(0, versions.resolve("0030_merge_fx.sql") + "\n", ""), cli);
+    assertEquals(List.of("0030_merge_fx"), graph(versions).heads());
+    assertEquals(List.of("0028_dividend_events_paid_on", "0029_fx_rates"),
+        graph(versions).parents("0030_merge_fx"));
   }
 
   @Test

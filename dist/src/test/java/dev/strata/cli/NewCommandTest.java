@@ -23,11 +23,11 @@ class NewCommandTest {
   void newRevisionOnTheSampleChainRevisesTheSingleHead() throws Exception {
     Path versions = sampleCopy();
     Cli cli = Cli.run("new", "-m", "add email to users", "--versions", versions.toString());
-    Path written = versions.resolve("0028_add_email_to_users.sql");
+    Path written = versions.resolve("0029_add_email_to_users.sql");
     assertEquals(new Cli(0, written + "\n", ""), cli);
     assertEquals("""
-        -- revision: 0028_add_email_to_users
-        -- revises: 0027_dividend_events_updated_at
+        -- revision: 0029_add_email_to_users
+        -- revises: 0028_dividend_events_paid_on
         -- message: add email to users
 
         -- +upgrade
@@ -36,8 +36,8 @@ class NewCommandTest {
         -- Write the statements that undo the upgrade. When there is nothing to undo, put
         -- a line '-- +no-op' here instead; when it cannot be undone, '-- +irreversible'.
         """, Files.readString(written));
-    assertEquals(List.of("0028_add_email_to_users"), graph(versions).heads());
-    assertEquals(29, names(versions).size(), // 27 revisions, strata.sum and the new file
+    assertEquals(List.of("0029_add_email_to_users"), graph(versions).heads());
+    assertEquals(30, names(versions).size(), // 28 revisions, strata.sum and the new file
         "no temporary file is left: " + names(versions));
   }
 
@@ -258,7 +258,7 @@ class NewCommandTest {
     Path versions = sampleCopy();
     Cli cli = Cli.run("new", "-m", "more lrs", "--branch", "lrs", "--versions",
         versions.toString());
-    Path draft = versions.resolve("0028_more_lrs.sql");
+    Path draft = versions.resolve("0029_more_lrs.sql");
     assertEquals(new Cli(1, "", draft + ":4:12: error[E0205]: branch label 'lrs' is already used"
         + " by revision '0013_create_lrs_remittances'\n"
         + "  4 | -- branch: lrs\n"
@@ -267,7 +267,7 @@ class NewCommandTest {
         + ":4:12\n"
         + "strata: error[E0526]: the new revision would not load with the others: nothing was"
         + " written\n"), cli);
-    assertEquals(28, names(versions).size()); // the 27 revisions and strata.sum, nothing new
+    assertEquals(29, names(versions).size()); // the 28 revisions and strata.sum, nothing new
   }
 
   @Test

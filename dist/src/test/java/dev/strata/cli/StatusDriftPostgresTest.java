@@ -30,11 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StatusDriftPostgresTest {
   private static final String VERSIONS = Cli.sampleVersions().toString();
-  private static final String HEAD = "0027_dividend_events_updated_at";
+  private static final String HEAD = "0028_dividend_events_paid_on";
   private static final String HEADER = """
       database: %s
       version table: alembic_version
-      current: 0027_dividend_events_updated_at
+      current: 0028_dividend_events_paid_on
       to reach head: nothing to apply, the database is up to date
       """;
 

@@ -37,6 +37,7 @@ class StatusPostgresTest {
         0025_statement_numbers           number balance snapshots from a sequence for customer statements
         0026_account_balances_view       the latest balance of every active account, for the back office
         0027_dividend_events_updated_at  track when dividend events change, with a trigger function written without a block
+        0028_dividend_events_paid_on     record when a dividend reached the account; the downgrade is derived by strata
       """;
 
   @TempDir Path dir;
@@ -63,7 +64,7 @@ class StatusPostgresTest {
     assertEquals(new Cli(0, "database: " + masked() + "\n"
         + "version table: alembic_version\n"
         + "current: " + AT_0012 + "\n"
-        + "to reach head: 15 revisions\n"
+        + "to reach head: 16 revisions\n"
         + PENDING
         + "run: strata upgrade --versions " + VERSIONS + " " + AT_0012 + ":head\n"
         + "drift: none, the schema is the one its revisions make\n", ""), cli);
@@ -91,16 +92,16 @@ class StatusPostgresTest {
         + "      \"message\": \"create the dividend sub-ledger\"\n"
         + "    },\n"), cli.out());
     assertTrue(cli.out().endsWith("    {\n"
-        + "      \"revision\": \"0027_dividend_events_updated_at\",\n"
-        + "      \"message\": \"track when dividend events change, with a trigger function written"
-        + " without a block\"\n"
+        + "      \"revision\": \"0028_dividend_events_paid_on\",\n"
+        + "      \"message\": \"record when a dividend reached the account; the downgrade is"
+        + " derived by strata\"\n"
         + "    }\n"
         + "  ],\n"
         + "  \"command\": \"strata upgrade --versions " + VERSIONS + " " + AT_0012 + ":head\",\n"
         + "  \"drift\": [],\n"
         + "  \"handEdits\": []\n"
         + "}\n"), cli.out());
-    assertEquals(15, cli.out().split("\"revision\"").length - 1);
+    assertEquals(16, cli.out().split("\"revision\"").length - 1);
   }
 
   /**
@@ -126,13 +127,13 @@ class StatusPostgresTest {
     apply(Cli.run("upgrade", "base:0012", "--versions", VERSIONS));
     Cli upgrade = Cli.run("upgrade", "--from-db", url, "head", "--versions", VERSIONS);
     assertTrue(upgrade.out().contains("-- strata 0.1.0: upgrade " + AT_0012
-        + " -> 0027_dividend_events_updated_at (postgresql)\n"), upgrade.out());
+        + " -> 0028_dividend_events_paid_on (postgresql)\n"), upgrade.out());
     apply(upgrade);
-    assertEquals(List.of("0027_dividend_events_updated_at"),
+    assertEquals(List.of("0028_dividend_events_paid_on"),
         server.query(db, "SELECT version_num FROM alembic_version"));
     assertEquals(new Cli(0, "database: " + masked() + "\n"
         + "version table: alembic_version\n"
-        + "current: 0027_dividend_events_updated_at\n"
+        + "current: 0028_dividend_events_paid_on\n"
         + "to reach head: nothing to apply, the database is up to date\n"
         + "drift: none, the schema is the one its revisions make\n", ""),
         Cli.run("status", "--db", url, "--versions", VERSIONS));
@@ -146,7 +147,7 @@ class StatusPostgresTest {
         VERSIONS);
     assertEquals(0, cli.exitCode(), cli.err());
     assertTrue(cli.out().startsWith("wrote " + bundle + " (strata-" + AT_0012
-        + "-0027_dividend_events_updated_at-postgresql/, "), cli.out());
+        + "-0028_dividend_events_paid_on-postgresql/, "), cli.out());
   }
 
   @Test
@@ -156,7 +157,7 @@ class StatusPostgresTest {
     assertTrue(cli.out().startsWith("database: " + masked() + "\n"
         + "version table: alembic_version (does not exist)\n"
         + "current: base\n"
-        + "to reach head: 27 revisions\n"
+        + "to reach head: 28 revisions\n"
         + "  0001_create_customers            create customers\n"), cli.out());
     assertTrue(cli.out().endsWith("run: strata upgrade --versions " + VERSIONS + " base:head\n"
         + "drift: none, the schema is the one its revisions make\n"));

@@ -48,7 +48,7 @@ class VerifyManifestTest {
 
   @Test
   void dataAfterTheObject() throws Exception {
-    assertBad(text -> text + "{}\n", 828, 1, "data after the manifest's closing brace");
+    assertBad(text -> text + "{}\n", 875, 1, "data after the manifest's closing brace");
   }
 
   @Test
@@ -57,7 +57,7 @@ class VerifyManifestTest {
         "'guards' is not true or false");
     assertBad(text -> text.replace("\"position\": 1,", "\"position\": 1.0,"), 23, 19,
         "'steps[0].position' is not an integer");
-    assertBad(text -> text.replaceFirst("\"size\": ([0-9]+),", "\"size\": \"$1\","), 568, 15,
+    assertBad(text -> text.replaceFirst("\"size\": ([0-9]+),", "\"size\": \"$1\","), 600, 15,
         "'files[0].size' is not an integer");
     assertBad(text -> text.replace("\"from\": [\n    \"0012_journal_lines_account_idx\"\n  ]",
         "\"from\": \"0012_journal_lines_account_idx\""), 15, 11, "'from' is not an array");
@@ -117,7 +117,7 @@ class VerifyManifestTest {
       m.set("from", m.get("to"));
       m.set("to", from);
     }, "the top folder is '" + ROOT + "', but MANIFEST.json's from, to and dialect make it"
-        + " 'strata-0027_dividend_events_updated_at-0012_journal_lines_account_idx-postgresql/'");
+        + " 'strata-0028_dividend_events_paid_on-0012_journal_lines_account_idx-postgresql/'");
   }
 
   /**
@@ -176,26 +176,26 @@ class VerifyManifestTest {
   /** The report: a truncated steps list was accepted. */
   @Test
   void aTruncatedStepsList() throws Exception {
-    String last = "revisions/0015_0027_dividend_events_updated_at";
-    assertLie(m -> ((ArrayNode) m.get("steps")).remove(14), "'" + last + ".down.sql' belongs to no"
+    String last = "revisions/0016_0028_dividend_events_paid_on";
+    assertLie(m -> ((ArrayNode) m.get("steps")).remove(15), "'" + last + ".down.sql' belongs to no"
         + " step of MANIFEST.json and is not a file every bundle has");
     List<Archives.Entry> entries = sound;
     for (String path : List.of(last + ".up.sql", last + ".down.sql",
-        "sources/0027_dividend_events_updated_at.sql")) {
+        "sources/0028_dividend_events_paid_on.sql")) {
       entries = Archives.remove(entries, path);
     }
     List<Archives.Entry> truncated = Archives.withManifest(entries, m -> {
-      ((ArrayNode) m.get("steps")).remove(14);
+      ((ArrayNode) m.get("steps")).remove(15);
       ArrayNode files = (ArrayNode) m.get("files");
       for (int i = files.size() - 1; i >= 0; i--) {
         String path = files.get(i).get("path").asText();
-        if (path.startsWith(last) || path.equals("sources/0027_dividend_events_updated_at.sql")) {
+        if (path.startsWith(last) || path.equals("sources/0028_dividend_events_paid_on.sql")) {
           files.remove(i);
         }
       }
     });
     VerifyTest.assertProblem(truncated, "E0535", "the steps of MANIFEST.json end at"
-        + " [0026_account_balances_view], but its 'to' is [0027_dividend_events_updated_at]", LIES,
+        + " [0027_dividend_events_updated_at], but its 'to' is [0028_dividend_events_paid_on]", LIES,
         tmp);
   }
 
@@ -256,17 +256,18 @@ class VerifyManifestTest {
   void segmentsThatTheScriptContradicts() throws Exception {
     assertLie(m -> ((ArrayNode) m.get("upgrade").get("segments").get(1).get("headsAfter"))
         .set(0, "0021_create_audit_schema"), "MANIFEST.json's upgrade ends its last segment at"
-        + " [0021_create_audit_schema], but the script ends at [0027_dividend_events_updated_at]");
+        + " [0021_create_audit_schema], but the script ends at [0028_dividend_events_paid_on]");
     String rest = " 0022_transaction_value_date, 0021_create_audit_schema, 0020_merge_lrs_dividends,"
         + " 0017_lrs_actual_tcs, 0016_lrs_credited_signal, 0015_lrs_payment_settlement,"
         + " 0014_lrs_references, 0013_create_lrs_remittances, 0019_dividend_instrument_symbol,"
         + " 0018_create_dividend_events]";
     assertLie(m -> ((ArrayNode) m.get("rollback").get("segments").get(0).get("revisions"))
         .remove(0), "MANIFEST.json's rollback lists segments of the revisions"
-        + " [0026_account_balances_view, 0025_statement_numbers, 0024_cash_request_on_hold,"
-        + " 0023_cash_request_status_enum," + rest + ", but the script's steps are"
         + " [0027_dividend_events_updated_at, 0026_account_balances_view, 0025_statement_numbers,"
-        + " 0024_cash_request_on_hold, 0023_cash_request_status_enum," + rest);
+        + " 0024_cash_request_on_hold, 0023_cash_request_status_enum," + rest + ", but the script's"
+        + " steps are [0028_dividend_events_paid_on, 0027_dividend_events_updated_at,"
+        + " 0026_account_balances_view, 0025_statement_numbers, 0024_cash_request_on_hold,"
+        + " 0023_cash_request_status_enum," + rest);
   }
 
   @Test

@@ -618,7 +618,7 @@ public final class DerivedDowngrade {
   }
 
   private void cannot(String what) {
-    problems.add(problem("E0630", what + ": its downgrade cannot be derived",
+    problems.add(problem("E0630", what,
         "note: strata derives a downgrade from the schema model, which holds no data and"
             + " does not follow this statement"));
   }
@@ -631,8 +631,7 @@ public final class DerivedDowngrade {
   private Diagnostic problem(String code, String message, String note) {
     Span span = statement.span();
     return Diagnostic.error(code,
-        "cannot derive the downgrade of '" + file.id() + "' (statement at line " + span.line()
-            + "): " + message,
+        "cannot derive the downgrade of '" + file.id() + "': " + message,
         file.source(), span, note,
         "help: write its '-- +downgrade' section, or mark it '-- +irreversible' (a"
             + " '-- +downgrade' section holding only that line)");

@@ -638,7 +638,8 @@ final class Applier {
     boolean constraint = table.constraints().stream().anyMatch(c ->
         (c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique)
             && new HashSet<>(c.columns()).equals(wanted) && c.columns().size() == columns.size());
-    return constraint || state.indexesOn(table.name()).stream().anyMatch(i -> i.unique() && i.where().isEmpty() && i.keys().size() == columns.size()
+    return constraint || state.indexesOn(table.name()).stream().anyMatch(i -> i.unique()
+        && i.where().isEmpty() && i.keys().size() == columns.size()
         && i.keys().stream().allMatch(k -> k.column().map(ObjectName::fold)
             .filter(wanted::contains).isPresent()));
   }

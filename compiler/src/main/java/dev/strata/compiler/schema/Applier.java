@@ -47,6 +47,8 @@ final class Applier {
   private Statement statement;
   /** The relations one DROP statement names: they may depend on each other. */
   private Set<ObjectName> together = Set.of();
+  /** Where the last {@code RENAME TO} or {@code SET SCHEMA} of a table moved it, if it did. */
+  private ObjectName movedTo;
 
   Applier(ModelState state, RevisionFile file, List<Diagnostic> diagnostics) {
     this.state = state;
@@ -636,8 +638,8 @@ final class Applier {
     boolean constraint = table.constraints().stream().anyMatch(c ->
         (c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique)
             && new HashSet<>(c.columns()).equals(wanted) && c.columns().size() == columns.size());
-    return constraint || state.indexes.values().stream().anyMatch(i -> i.table().equals(
-        table.name()) && i.unique() && i.where().isEmpty() && i.keys().size() == columns.size()
+    return constraint || state.indexesOn(table.name()).stream().anyMatch(i -> i.unique()
+        && i.where().isEmpty() && i.keys().size() == columns.size()
         && i.keys().stream().allMatch(k -> k.column().map(ObjectName::fold)
             .filter(wanted::contains).isPresent()));
   }
@@ -714,7 +716,7 @@ final class Applier {
 
   /** A foreign key of another table or a view that depends on {@code table}, described. */
   private Optional<String> tableDependent(ObjectName table) {
-    for (Table other : state.tables.values()) {
+    for (Table other : state.referencing(table)) {
       if (other.name().equals(table) || other.partitionOf().filter(table::equals).isPresent()
           || together.contains(other.name())) {
         continue;
@@ -726,9 +728,8 @@ final class Applier {
         }
       }
     }
-    for (View view : state.views.values()) {
-      if (!together.contains(view.name())
-          && view.definition().reads().stream().map(ObjectName::of).anyMatch(table::equals)) {
+    for (View view : state.readersOf(table)) {
+      if (!together.contains(view.name())) {
         return Optional.of("view " + view.name() + " reads it, created at "
             + view.origin().describe());
       }
@@ -740,12 +741,20 @@ final class Applier {
     Table removed = state.tables.get(table);
     state.removeTable(table);
     state.opaqueTables.remove(table);
-    state.indexes.values().removeIf(i -> i.table().equals(table));
-    state.triggers.values().removeIf(t -> t.table().equals(table));
-    state.sequences.values().removeIf(s -> s.ownedBy().filter(o -> o.table().equals(table))
-        .isPresent());
-    state.implicitSequences.values().removeIf(o -> o.table().equals(table));
-    for (Table other : List.copyOf(state.tables.values())) {
+    state.indexesOn(table).forEach(i -> state.indexes.remove(i.name()));
+    state.triggersOn(table).forEach(t -> state.triggers.remove(t.key()));
+    state.sequencesOwnedBy(table).forEach(s -> state.sequences.remove(s.name()));
+    state.implicitSequencesOf(table).forEach(state.implicitSequences::remove);
+    // its partitions go with it; the other tables' foreign keys to it go (in creation order)
+    List<Table> partitions = state.partitionsOf(table);
+    List<ObjectName> affected = new ArrayList<>();
+    partitions.forEach(t -> affected.add(t.name()));
+    state.referencing(table).forEach(t -> affected.add(t.name()));
+    for (ObjectName name : state.tables.inOrder(new LinkedHashSet<>(affected))) {
+      Table other = state.tables.get(name);
+      if (other == null) {
+        continue; // gone with a partition dropped before it
+      }
       if (other.partitionOf().filter(table::equals).isPresent()) {
         removeTableAndDependents(other.name(), cascade);
         continue;
@@ -757,11 +766,7 @@ final class Applier {
       }
     }
     if (cascade) {
-      for (View view : List.copyOf(state.views.values())) {
-        if (view.definition().reads().stream().map(ObjectName::of).anyMatch(table::equals)) {
-          state.views.remove(view.name());
-        }
-      }
+      state.readersOf(table).forEach(view -> state.views.remove(view.name()));
     }
     if (removed != null) {
       for (Column c : removed.columns()) {
@@ -853,7 +858,12 @@ final class Applier {
               col.notNull(), col.defaultValue(), Optional.empty(), col.generated(),
               col.collation(), col.comment(), col.origin()));
           String col = ObjectName.fold(drop.column());
-          state.implicitSequences.values().removeIf(o -> o.equals(new ColumnRef(name, col)));
+          ColumnRef identity = new ColumnRef(name, col);
+          for (ObjectName seq : state.implicitSequencesOf(name)) {
+            if (state.implicitSequences.get(seq).equals(identity)) {
+              state.implicitSequences.remove(seq);
+            }
+          }
         }
         case AlterAction.RenameConstraint rename -> renameConstraint(table, rename);
         case AlterAction.AlterConstraint change -> changeConstraint(table, change.name(), c ->
@@ -898,9 +908,9 @@ final class Applier {
         }
       }
       if (action instanceof AlterAction.RenameTable || action instanceof AlterAction.SetSchema) {
-        current = state.tables.keySet().stream()
-            .filter(n -> state.tables.get(n).origin().equals(table.origin())).findFirst()
-            .orElse(name);
+        Table moved = movedTo == null ? null : state.tables.get(movedTo);
+        current = moved != null && moved.origin().equals(table.origin()) ? movedTo : name;
+        movedTo = null;
       }
     }
   }
@@ -961,9 +971,8 @@ final class Applier {
           }
         }
       }
-      for (View view : state.views.values()) {
-        if (view.definition().reads().stream().map(ObjectName::of).anyMatch(tableName::equals)
-            && readColumns(view.definition().query().sql(), table).contains(name)) {
+      for (View view : state.readersOf(tableName)) {
+        if (readColumns(view.definition().query().sql(), table).contains(name)) {
           error(SchemaCode.DEPENDENT_COLUMN, "cannot drop column " + ObjectName.quoted(name)
                   + " of table " + tableName + " because other objects depend on it",
               drop.column().span(), "note: view " + view.name() + " reads it, created at "
@@ -982,12 +991,23 @@ final class Applier {
     state.putTable(new Table(tableName, columns, constraints, table.unlogged(),
         table.partitionBy(), table.partitionOf(), table.options(), table.comment(),
         table.origin()));
-    state.indexes.values().removeIf(i -> i.table().equals(tableName) && (i.include()
-        .contains(name) || i.keys().stream().anyMatch(k -> k.column().map(ObjectName::fold)
-            .filter(name::equals).isPresent())));
+    for (Index i : state.indexesOn(tableName)) {
+      if (i.include().contains(name) || i.keys().stream().anyMatch(k -> k.column()
+          .map(ObjectName::fold).filter(name::equals).isPresent())) {
+        state.indexes.remove(i.name());
+      }
+    }
     ColumnRef ref = new ColumnRef(tableName, name);
-    state.sequences.values().removeIf(s -> s.ownedBy().filter(ref::equals).isPresent());
-    state.implicitSequences.values().removeIf(ref::equals);
+    for (Sequence seq : state.sequencesOwnedBy(tableName)) {
+      if (seq.ownedBy().filter(ref::equals).isPresent()) {
+        state.sequences.remove(seq.name());
+      }
+    }
+    for (ObjectName seq : state.implicitSequencesOf(tableName)) {
+      if (state.implicitSequences.get(seq).equals(ref)) {
+        state.implicitSequences.remove(seq);
+      }
+    }
     for (Table other : state.referencing(tableName)) {
       List<Constraint> kept = other.constraints().stream().filter(c -> !(c instanceof
           Constraint.ForeignKey fk && fk.references().equals(tableName)
@@ -1037,23 +1057,29 @@ final class Applier {
         }
       }
     }
-    for (Index index : List.copyOf(state.indexes.values())) {
-      if (index.table().equals(tableName)) {
-        state.indexes.put(index.name(), new Index(index.name(), index.table(), index.unique(),
-            index.method(), index.keys().stream().map(k -> k.column()
-                .filter(c -> ObjectName.fold(c).equals(from))
-                .map(c -> new IndexElement(Optional.of(rename.to()), k.expression(),
-                    k.collation(), k.opclass(), k.opclassParameters(), k.order(), k.nulls()))
-                .orElse(k)).toList(),
-            rn.apply(index.include()), index.nullsNotDistinct(), index.options(), index.where(),
-            index.comment(), index.origin()));
-      }
+    for (Index index : state.indexesOn(tableName)) {
+      state.indexes.put(index.name(), new Index(index.name(), index.table(), index.unique(),
+          index.method(), index.keys().stream().map(k -> k.column()
+              .filter(c -> ObjectName.fold(c).equals(from))
+              .map(c -> new IndexElement(Optional.of(rename.to()), k.expression(),
+                  k.collation(), k.opclass(), k.opclassParameters(), k.order(), k.nulls()))
+              .orElse(k)).toList(),
+          rn.apply(index.include()), index.nullsNotDistinct(), index.options(), index.where(),
+          index.comment(), index.origin()));
     }
     ColumnRef old = new ColumnRef(tableName, from);
     ColumnRef renamed = new ColumnRef(tableName, to);
-    state.implicitSequences.replaceAll((k, v) -> v.equals(old) ? renamed : v);
-    state.sequences.replaceAll((k, s) -> s.ownedBy().filter(old::equals).isPresent()
-        ? new Sequence(s.name(), s.options(), Optional.of(renamed), s.comment(), s.origin()) : s);
+    for (ObjectName seq : state.implicitSequencesOf(tableName)) {
+      if (state.implicitSequences.get(seq).equals(old)) {
+        state.implicitSequences.put(seq, renamed);
+      }
+    }
+    for (Sequence s : state.sequencesOwnedBy(tableName)) {
+      if (s.ownedBy().filter(old::equals).isPresent()) {
+        state.sequences.put(s.name(), new Sequence(s.name(), s.options(), Optional.of(renamed),
+            s.comment(), s.origin()));
+      }
+    }
     renamed(Keys.column(tableName, from), rename.from().span());
     touch(Keys.column(tableName, to), rename.to().span());
   }
@@ -1089,7 +1115,7 @@ final class Applier {
     Constraint c = found.get();
     ObjectName tableName = table.name();
     if (c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique) {
-      for (Table other : List.copyOf(state.tables.values())) {
+      for (Table other : state.referencing(tableName)) {
         for (Constraint oc : other.constraints()) {
           if (oc instanceof Constraint.ForeignKey fk && fk.references().equals(tableName)
               && new HashSet<>(fk.referencedColumns()).equals(new HashSet<>(c.columns()))
@@ -1107,7 +1133,7 @@ final class Applier {
         }
       }
       if (drop.cascade()) {
-        for (Table other : List.copyOf(state.tables.values())) {
+        for (Table other : state.referencing(tableName)) {
           Table current = state.tables.get(other.name());
           List<Constraint> kept = current.constraints().stream().filter(oc -> !(oc instanceof
               Constraint.ForeignKey fk && fk.references().equals(tableName)
@@ -1187,7 +1213,12 @@ final class Applier {
         table.partitionBy(), table.partitionOf(), table.options(), table.comment(),
         table.origin());
     state.replaceTable(table, moved);
-    for (Table other : List.copyOf(state.tables.values())) {
+    movedTo = to;
+    LinkedHashSet<ObjectName> affected = new LinkedHashSet<>();
+    state.referencing(from).forEach(t -> affected.add(t.name()));
+    state.partitionsOf(from).forEach(t -> affected.add(t.name()));
+    for (ObjectName otherName : state.tables.inOrder(affected)) {
+      Table other = state.tables.get(otherName);
       if (other.name().equals(to)) {
         continue;
       }
@@ -1202,47 +1233,37 @@ final class Applier {
             other.partitionBy(), parent, other.options(), other.comment(), other.origin()));
       }
     }
-    for (Index index : List.copyOf(state.indexes.values())) {
-      if (index.table().equals(from)) {
-        ObjectName indexName = moveSchema ? new ObjectName(to.schema(), index.name().name())
-            : index.name();
-        state.indexes.remove(index.name());
-        state.indexes.put(indexName, new Index(indexName, to, index.unique(), index.method(),
-            index.keys(), index.include(), index.nullsNotDistinct(), index.options(),
-            index.where(), index.comment(), index.origin()));
-      }
+    for (Index index : state.indexesOn(from)) {
+      ObjectName indexName = moveSchema ? new ObjectName(to.schema(), index.name().name())
+          : index.name();
+      state.indexes.remove(index.name());
+      state.indexes.put(indexName, new Index(indexName, to, index.unique(), index.method(),
+          index.keys(), index.include(), index.nullsNotDistinct(), index.options(),
+          index.where(), index.comment(), index.origin()));
     }
-    for (Trigger trigger : List.copyOf(state.triggers.values())) {
-      if (trigger.table().equals(from)) {
-        state.triggers.remove(trigger.key());
-        Trigger movedTrigger = new Trigger(trigger.name(), to, trigger.definition(),
-            trigger.sql(), trigger.origin());
-        state.triggers.put(movedTrigger.key(), movedTrigger);
-      }
+    for (Trigger trigger : state.triggersOn(from)) {
+      state.triggers.remove(trigger.key());
+      Trigger movedTrigger = new Trigger(trigger.name(), to, trigger.definition(),
+          trigger.sql(), trigger.origin());
+      state.triggers.put(movedTrigger.key(), movedTrigger);
     }
-    state.implicitSequences.replaceAll((k, v) -> v.table().equals(from)
-        ? new ColumnRef(to, v.column()) : v);
+    for (ObjectName seq : state.implicitSequencesOf(from)) {
+      state.implicitSequences.put(seq, new ColumnRef(to, state.implicitSequences.get(seq)
+          .column()));
+    }
     if (moveSchema) {
-      LinkedHashSet<ObjectName> owned = new LinkedHashSet<>();
-      state.implicitSequences.forEach((k, v) -> {
-        if (v.table().equals(to)) {
-          owned.add(k);
-        }
-      });
-      for (ObjectName seq : owned) {
+      for (ObjectName seq : state.implicitSequencesOf(to)) {
         ColumnRef owner = state.implicitSequences.remove(seq);
         state.implicitSequences.put(new ObjectName(to.schema(), seq.name()), owner);
       }
     }
-    for (Sequence seq : List.copyOf(state.sequences.values())) {
-      if (seq.ownedBy().filter(o -> o.table().equals(from)).isPresent()) {
-        ObjectName seqName = moveSchema ? new ObjectName(to.schema(), seq.name().name())
-            : seq.name();
-        state.sequences.remove(seq.name());
-        state.sequences.put(seqName, new Sequence(seqName, seq.options(),
-            Optional.of(new ColumnRef(to, seq.ownedBy().get().column())), seq.comment(),
-            seq.origin()));
-      }
+    for (Sequence seq : state.sequencesOwnedBy(from)) {
+      ObjectName seqName = moveSchema ? new ObjectName(to.schema(), seq.name().name())
+          : seq.name();
+      state.sequences.remove(seq.name());
+      state.sequences.put(seqName, new Sequence(seqName, seq.options(),
+          Optional.of(new ColumnRef(to, seq.ownedBy().get().column())), seq.comment(),
+          seq.origin()));
     }
     if (state.opaqueTables.containsKey(from)) {
       state.opaqueTables.put(to, state.opaqueTables.remove(from));
@@ -1490,19 +1511,8 @@ final class Applier {
       return;
     }
     EnumType type = found.get();
-    LinkedHashSet<ObjectName> order = new LinkedHashSet<>(state.types.keySet());
-    java.util.LinkedHashMap<ObjectName, EnumType> copy = new java.util.LinkedHashMap<>();
-    for (ObjectName key : order) {
-      EnumType t = state.types.get(key);
-      if (key.equals(name)) {
-        copy.put(to, new EnumType(to, t.values(), t.comment(), t.origin()));
-      } else {
-        copy.put(key, t);
-      }
-    }
-    state.types.clear();
-    state.types.putAll(copy);
-    for (Table table : List.copyOf(state.tables.values())) {
+    state.types.rename(name, to, new EnumType(to, type.values(), type.comment(), type.origin()));
+    for (Table table : state.usersOf(name)) {
       if (table.columns().stream().anyMatch(c -> usesType(c.type(), name))) {
         state.putTable(withColumns(table, table.columns().stream().map(c -> usesType(c.type(),
             name) ? new Column(c.name(), renamedType(c.type(), to, rename.newName()),
@@ -1535,7 +1545,7 @@ final class Applier {
     if (found.isEmpty()) {
       return;
     }
-    for (Table table : List.copyOf(state.tables.values())) {
+    for (Table table : state.usersOf(name)) {
       for (Column column : table.columns()) {
         if (usesType(column.type(), name)) {
           if (!cascade) {
@@ -1550,7 +1560,7 @@ final class Applier {
       }
     }
     if (cascade) {
-      for (Table table : List.copyOf(state.tables.values())) {
+      for (Table table : state.usersOf(name)) {
         if (table.columns().stream().anyMatch(c -> usesType(c.type(), name))) {
           state.putTable(withColumns(table, table.columns().stream()
               .filter(c -> !usesType(c.type(), name)).toList()));
@@ -1676,9 +1686,8 @@ final class Applier {
       missingRelation(written, materialized ? "materialized view" : "view", ifExists);
       return;
     }
-    for (View other : state.views.values()) {
-      if (!other.name().equals(name) && !together.contains(other.name())
-          && other.definition().reads().stream().map(ObjectName::of).anyMatch(name::equals)) {
+    for (View other : state.readersOf(name)) {
+      if (!other.name().equals(name) && !together.contains(other.name())) {
         if (!cascade) {
           error(SchemaCode.DEPENDENT_OBJECTS, "cannot drop " + (materialized
                   ? "materialized view " : "view ") + name + " because other objects depend on it",
@@ -1690,12 +1699,11 @@ final class Applier {
       }
     }
     if (cascade) {
-      state.views.values().removeIf(o -> o.definition().reads().stream().map(ObjectName::of)
-          .anyMatch(name::equals));
+      state.readersOf(name).forEach(o -> state.views.remove(o.name()));
     }
     state.views.remove(name);
-    state.indexes.values().removeIf(i -> i.table().equals(name));
-    state.triggers.values().removeIf(t -> t.table().equals(name));
+    state.indexesOn(name).forEach(i -> state.indexes.remove(i.name()));
+    state.triggersOn(name).forEach(t -> state.triggers.remove(t.key()));
     dropped(Keys.relation(name), written.name().span());
   }
 
@@ -1770,7 +1778,7 @@ final class Applier {
       found = routine == null ? List.of() : List.of(routine);
     } else {
       shown = name.sql();
-      found = state.routines.values().stream().filter(r -> r.name().equals(name)).toList();
+      found = state.routinesNamed(name);
     }
     if (found.isEmpty() && !ifExists) {
       missingObject("function", shown, Keys.other("routine", shown), written.name().span(),
@@ -1796,7 +1804,7 @@ final class Applier {
       return;
     }
     ObjectName function = ObjectName.of(create.function());
-    if (state.routines.values().stream().noneMatch(r -> r.name().equals(function))) {
+    if (state.routinesNamed(function).isEmpty()) {
       missingObject("function", function.sql() + "()", Keys.other("routine", function.sql()
           + "()"), create.function().name().span(), false);
       return;

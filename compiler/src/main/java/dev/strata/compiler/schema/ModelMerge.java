@@ -47,7 +47,6 @@ final class ModelMerge {
           ? table(tb, ta, tb2) : table;
     });
     out.tables.putAll(tables);
-    out.reindex();
     List<HandEdit> edits = new ArrayList<>(a.handEdits);
     b.handEdits.stream().filter(e -> !edits.contains(e)).forEach(edits::add);
     out.handEdits.addAll(edits);

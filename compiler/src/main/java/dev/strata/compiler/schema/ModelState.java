@@ -2,52 +2,141 @@ package dev.strata.compiler.schema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The mutable schema a replay builds, with what the checks need beside the {@link SchemaModel}:
  * where objects were dropped or renamed ({@code gone}), which statement last changed each object
  * ({@code touched}, for the merge check), the sequences of SERIAL and identity columns, the tables
- * whose columns are unknown ({@code CREATE TABLE AS}), and indexes of constraint names kept up to
- * date by {@link #putTable} and {@link #removeTable} so that each lookup is a map access.
+ * whose columns are unknown ({@code CREATE TABLE AS}), and indexes from each object to what
+ * depends on it (constraint names, foreign keys, partitions, a type's columns, a table's indexes,
+ * sequences and triggers, a relation's views, a routine name's signatures), kept up to date by
+ * the hooks of its {@link OrderedMap}s on every change, so that each lookup is a map access: no
+ * statement walks every object, and a replay is linear in the number of revisions.
  */
 final class ModelState {
-  final LinkedHashMap<String, Origin> schemas = new LinkedHashMap<>();
-  final LinkedHashMap<ObjectName, EnumType> types = new LinkedHashMap<>();
+  final OrderedMap<String, Origin> schemas = new OrderedMap<>();
+  final OrderedMap<ObjectName, EnumType> types = new OrderedMap<>();
   /** Domains and composite types: named only. */
-  final LinkedHashMap<ObjectName, Origin> otherTypes = new LinkedHashMap<>();
-  final LinkedHashMap<ObjectName, Sequence> sequences = new LinkedHashMap<>();
-  final LinkedHashMap<ObjectName, Table> tables = new LinkedHashMap<>();
-  final LinkedHashMap<ObjectName, Index> indexes = new LinkedHashMap<>();
-  final LinkedHashMap<ObjectName, View> views = new LinkedHashMap<>();
-  final LinkedHashMap<String, Routine> routines = new LinkedHashMap<>();
-  final LinkedHashMap<String, Trigger> triggers = new LinkedHashMap<>();
-  final LinkedHashMap<String, Extension> extensions = new LinkedHashMap<>();
+  final OrderedMap<ObjectName, Origin> otherTypes = new OrderedMap<>();
+  final OrderedMap<ObjectName, Sequence> sequences = new OrderedMap<>(new OrderedMap.Hook<>() {
+    @Override
+    public void added(ObjectName key, Sequence value) {
+      value.ownedBy().ifPresent(o -> ownedSequences.add(o.table(), key));
+    }
+
+    @Override
+    public void removed(ObjectName key, Sequence value) {
+      value.ownedBy().ifPresent(o -> ownedSequences.remove(o.table(), key));
+    }
+  });
+  final OrderedMap<ObjectName, Table> tables = new OrderedMap<>(new OrderedMap.Hook<>() {
+    @Override
+    public void added(ObjectName key, Table value) {
+      index(value);
+    }
+
+    @Override
+    public void removed(ObjectName key, Table value) {
+      unindex(value);
+    }
+  });
+  final OrderedMap<ObjectName, Index> indexes = new OrderedMap<>(new OrderedMap.Hook<>() {
+    @Override
+    public void added(ObjectName key, Index value) {
+      tableIndexes.add(value.table(), key);
+    }
+
+    @Override
+    public void removed(ObjectName key, Index value) {
+      tableIndexes.remove(value.table(), key);
+    }
+  });
+  final OrderedMap<ObjectName, View> views = new OrderedMap<>(new OrderedMap.Hook<>() {
+    @Override
+    public void added(ObjectName key, View value) {
+      value.definition().reads().forEach(r -> readers.add(ObjectName.of(r), key));
+    }
+
+    @Override
+    public void removed(ObjectName key, View value) {
+      value.definition().reads().forEach(r -> readers.remove(ObjectName.of(r), key));
+    }
+  });
+  final OrderedMap<String, Routine> routines = new OrderedMap<>(new OrderedMap.Hook<>() {
+    @Override
+    public void added(String key, Routine value) {
+      routineNames.add(value.name(), key);
+    }
+
+    @Override
+    public void removed(String key, Routine value) {
+      routineNames.remove(value.name(), key);
+    }
+  });
+  final OrderedMap<String, Trigger> triggers = new OrderedMap<>(new OrderedMap.Hook<>() {
+    @Override
+    public void added(String key, Trigger value) {
+      tableTriggers.add(value.table(), key);
+    }
+
+    @Override
+    public void removed(String key, Trigger value) {
+      tableTriggers.remove(value.table(), key);
+    }
+  });
+  final OrderedMap<String, Extension> extensions = new OrderedMap<>();
   final List<HandEdit> handEdits = new ArrayList<>();
   /** The sequences of SERIAL and identity columns, which take relation names too. */
-  final LinkedHashMap<ObjectName, ColumnRef> implicitSequences = new LinkedHashMap<>();
+  final OrderedMap<ObjectName, ColumnRef> implicitSequences =
+      new OrderedMap<>(new OrderedMap.Hook<>() {
+        @Override
+        public void added(ObjectName key, ColumnRef value) {
+          tableImplicitSequences.add(value.table(), key);
+        }
+
+        @Override
+        public void removed(ObjectName key, ColumnRef value) {
+          tableImplicitSequences.remove(value.table(), key);
+        }
+      });
   /** Tables made by {@code CREATE TABLE AS}, whose columns the model does not know. */
-  final LinkedHashMap<ObjectName, Origin> opaqueTables = new LinkedHashMap<>();
+  final OrderedMap<ObjectName, Origin> opaqueTables = new OrderedMap<>();
   /** Object key ({@link Keys}) to where it was dropped or renamed. */
   final HashMap<String, Gone> gone = new HashMap<>();
   /** Object key to the statement that last created, changed or dropped it. */
   final HashMap<String, Origin> touched = new HashMap<>();
 
+  // The indexes below are kept up to date by the maps' hooks, on every change: each lookup that
+  // follows an object to what depends on it is a map access, never a walk over every object,
+  // which kept a replay quadratic in the number of objects (docs/performance.md).
+
   /** Index-backed constraint (schema, name) to its table. */
   private final HashMap<ObjectName, ObjectName> constraintIndexes = new HashMap<>();
   /** (schema, constraint name) to how many constraints of the schema bear it. */
   private final HashMap<ObjectName, Integer> constraintNames = new HashMap<>();
-  /**
-   * Referenced table to the tables whose foreign keys reference it, each with how many: the
-   * checks and updates that follow a table's foreign keys look here rather than at every table,
-   * which kept a replay quadratic in the number of tables.
-   */
-  private final HashMap<ObjectName, HashMap<ObjectName, Integer>> referencers = new HashMap<>();
+  /** Referenced table to the tables whose foreign keys reference it. */
+  private final Refs<ObjectName, ObjectName> referencers = new Refs<>();
+  /** Partitioned table to its partitions. */
+  private final Refs<ObjectName, ObjectName> partitions = new Refs<>();
+  /** Type (as a column names it) to the tables with a column of that type. */
+  private final Refs<ObjectName, ObjectName> typeUsers = new Refs<>();
+  /** Table or materialized view to its indexes. */
+  private final Refs<ObjectName, ObjectName> tableIndexes = new Refs<>();
+  /** Table to the sequences {@code OWNED BY} one of its columns. */
+  private final Refs<ObjectName, ObjectName> ownedSequences = new Refs<>();
+  /** Table to the sequences of its SERIAL and identity columns. */
+  private final Refs<ObjectName, ObjectName> tableImplicitSequences = new Refs<>();
+  /** Table or view to its triggers' keys. */
+  private final Refs<ObjectName, String> tableTriggers = new Refs<>();
+  /** Relation to the views whose definitions read it. */
+  private final Refs<ObjectName, ObjectName> readers = new Refs<>();
+  /** Routine name to the signatures of the routines of that name. */
+  private final Refs<ObjectName, String> routineNames = new Refs<>();
 
+  /** A copy; the indexes are rebuilt by the maps' hooks as the entries go in. */
   ModelState copy() {
     ModelState copy = new ModelState();
     copy.schemas.putAll(schemas);
@@ -65,9 +154,6 @@ final class ModelState {
     copy.opaqueTables.putAll(opaqueTables);
     copy.gone.putAll(gone);
     copy.touched.putAll(touched);
-    copy.constraintIndexes.putAll(constraintIndexes);
-    copy.constraintNames.putAll(constraintNames);
-    referencers.forEach((table, by) -> copy.referencers.put(table, new HashMap<>(by)));
     return copy;
   }
 
@@ -83,91 +169,141 @@ final class ModelState {
     if (old != null && !old.name().equals(table.name())) {
       throw new IllegalStateException("putTable under another name");
     }
-    if (old != null) {
-      unindex(old);
-    }
-    index(table);
   }
 
   /** Renames or moves {@code old} to {@code renamed}, keeping its place in creation order. */
   void replaceTable(Table old, Table renamed) {
-    unindex(old);
-    LinkedHashMap<ObjectName, Table> copy = new LinkedHashMap<>();
-    tables.forEach((name, table) -> {
-      if (name.equals(old.name())) {
-        copy.put(renamed.name(), renamed);
-      } else {
-        copy.put(name, table);
-      }
-    });
-    tables.clear();
-    tables.putAll(copy);
-    index(renamed);
+    tables.rename(old.name(), renamed.name(), renamed);
   }
 
   void removeTable(ObjectName name) {
-    Table old = tables.remove(name);
-    if (old != null) {
-      unindex(old);
-    }
+    tables.remove(name);
   }
 
   private void index(Table table) {
+    ObjectName name = table.name();
     for (Constraint c : table.constraints()) {
-      ObjectName key = new ObjectName(table.name().schema(), c.name());
+      ObjectName key = new ObjectName(name.schema(), c.name());
       constraintNames.merge(key, 1, Integer::sum);
       if (indexBacked(c)) {
-        constraintIndexes.put(key, table.name());
+        constraintIndexes.put(key, name);
       }
       if (c instanceof Constraint.ForeignKey fk) {
-        referencers.computeIfAbsent(fk.references(), k -> new HashMap<>())
-            .merge(table.name(), 1, Integer::sum);
+        referencers.add(fk.references(), name);
       }
+    }
+    table.partitionOf().ifPresent(parent -> partitions.add(parent, name));
+    for (Column column : table.columns()) {
+      column.type().named().ifPresent(n -> typeUsers.add(ObjectName.of(n.name()), name));
     }
   }
 
   private void unindex(Table table) {
+    ObjectName name = table.name();
     for (Constraint c : table.constraints()) {
-      ObjectName key = new ObjectName(table.name().schema(), c.name());
+      ObjectName key = new ObjectName(name.schema(), c.name());
       constraintNames.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
       if (indexBacked(c)) {
-        constraintIndexes.remove(key, table.name());
+        constraintIndexes.remove(key, name);
       }
       if (c instanceof Constraint.ForeignKey fk) {
-        HashMap<ObjectName, Integer> by = referencers.get(fk.references());
-        if (by != null) {
-          by.computeIfPresent(table.name(), (k, n) -> n == 1 ? null : n - 1);
-          if (by.isEmpty()) {
-            referencers.remove(fk.references());
-          }
-        }
+        referencers.remove(fk.references(), name);
       }
     }
-  }
-
-  /** Rebuilds the constraint indexes (after a merge put tables in directly). */
-  void reindex() {
-    constraintIndexes.clear();
-    constraintNames.clear();
-    referencers.clear();
-    tables.values().forEach(this::index);
+    table.partitionOf().ifPresent(parent -> partitions.remove(parent, name));
+    for (Column column : table.columns()) {
+      column.type().named().ifPresent(n -> typeUsers.remove(ObjectName.of(n.name()), name));
+    }
   }
 
   /**
    * The tables with a foreign key that references {@code table} ({@code table} itself when it
    * references itself), in creation order, as of now: a list the caller may keep while it
-   * changes tables. Costs a map access, and a walk over the tables only when several reference
-   * {@code table} (to give them in creation order, which decides the error reported first).
+   * changes tables. Costs a map access and a sort of those tables.
    */
   List<Table> referencing(ObjectName table) {
-    HashMap<ObjectName, Integer> by = referencers.get(table);
-    if (by == null) {
+    return tablesIn(referencers.get(table));
+  }
+
+  /** The partitions of {@code table}, in creation order, as of now. */
+  List<Table> partitionsOf(ObjectName table) {
+    return tablesIn(partitions.get(table));
+  }
+
+  /** The tables with a column whose type is {@code type}, in creation order, as of now. */
+  List<Table> usersOf(ObjectName type) {
+    return tablesIn(typeUsers.get(type));
+  }
+
+  private List<Table> tablesIn(Set<ObjectName> names) {
+    if (names.isEmpty()) {
       return List.of();
     }
-    if (by.size() == 1) {
-      return List.of(tables.get(by.keySet().iterator().next()));
+    return tables.inOrder(names).stream().map(tables::get).toList();
+  }
+
+  /** The indexes on {@code relation} (a table or materialized view), in creation order. */
+  List<Index> indexesOn(ObjectName relation) {
+    Set<ObjectName> names = tableIndexes.get(relation);
+    return names.isEmpty() ? List.of() : indexes.inOrder(names).stream().map(indexes::get).toList();
+  }
+
+  /** The triggers on {@code relation}, in creation order. */
+  List<Trigger> triggersOn(ObjectName relation) {
+    Set<String> keys = tableTriggers.get(relation);
+    return keys.isEmpty() ? List.of() : triggers.inOrder(keys).stream().map(triggers::get).toList();
+  }
+
+  /** The sequences {@code OWNED BY} a column of {@code table}, in creation order. */
+  List<Sequence> sequencesOwnedBy(ObjectName table) {
+    Set<ObjectName> names = ownedSequences.get(table);
+    return names.isEmpty() ? List.of()
+        : sequences.inOrder(names).stream().map(sequences::get).toList();
+  }
+
+  /** The names of the sequences of {@code table}'s SERIAL and identity columns, in order. */
+  List<ObjectName> implicitSequencesOf(ObjectName table) {
+    Set<ObjectName> names = tableImplicitSequences.get(table);
+    return names.isEmpty() ? List.of() : implicitSequences.inOrder(names);
+  }
+
+  /** The views whose definitions read {@code relation}, in creation order. */
+  List<View> readersOf(ObjectName relation) {
+    Set<ObjectName> names = readers.get(relation);
+    return names.isEmpty() ? List.of() : views.inOrder(names).stream().map(views::get).toList();
+  }
+
+  /** The routines named {@code name} (any signature), in creation order. */
+  List<Routine> routinesNamed(ObjectName name) {
+    Set<String> keys = routineNames.get(name);
+    return keys.isEmpty() ? List.of() : routines.inOrder(keys).stream().map(routines::get).toList();
+  }
+
+  /**
+   * A one-to-many index: each key to the set of elements that refer to it, each element with how
+   * many times it does (a table may reference another through several foreign keys).
+   */
+  private static final class Refs<K, E> {
+    private final HashMap<K, HashMap<E, Integer>> map = new HashMap<>();
+
+    void add(K key, E element) {
+      map.computeIfAbsent(key, k -> new HashMap<>()).merge(element, 1, Integer::sum);
     }
-    return tables.values().stream().filter(t -> by.containsKey(t.name())).toList();
+
+    void remove(K key, E element) {
+      HashMap<E, Integer> by = map.get(key);
+      if (by != null) {
+        by.computeIfPresent(element, (k, n) -> n == 1 ? null : n - 1);
+        if (by.isEmpty()) {
+          map.remove(key);
+        }
+      }
+    }
+
+    Set<E> get(K key) {
+      HashMap<E, Integer> by = map.get(key);
+      return by == null ? Set.of() : by.keySet();
+    }
   }
 
   static boolean indexBacked(Constraint c) {

@@ -234,6 +234,51 @@ class ReplayTest {
     assertTrue(m.indexes().isEmpty() && m.views().isEmpty() && m.sequences().isEmpty());
   }
 
+  /**
+   * The lookups that follow an object to its dependents go through indexes kept by the model
+   * state: dependents still come out in creation order (the first one is the one reported), and
+   * renames keep each object's place.
+   */
+  @Test
+  void dependentsAreReportedInCreationOrderAndRenamesKeepTheirPlace() throws Exception {
+    String setup = """
+        CREATE TYPE mood AS ENUM ('ok', 'sad');
+        CREATE TABLE p (id BIGINT PRIMARY KEY, code TEXT UNIQUE);
+        CREATE TABLE zz (id BIGINT PRIMARY KEY, p_id BIGINT REFERENCES p, m mood);
+        CREATE TABLE aa (id BIGINT PRIMARY KEY, p_id BIGINT REFERENCES p, m mood);
+        CREATE VIEW vz AS SELECT id FROM p;
+        CREATE VIEW va AS SELECT id FROM p;
+        """;
+    for (String[] c : List.of(
+        new String[] {"DROP TABLE p;", "constraint zz_p_id_fkey on table zz "},
+        new String[] {"DROP TYPE mood;", "column m of table zz "},
+        new String[] {"ALTER TABLE p DROP CONSTRAINT p_pkey;", "constraint zz_p_id_fkey"},
+        new String[] {"DROP VIEW vz; DROP TABLE p;", "constraint zz_p_id_fkey"},
+        new String[] {"ALTER TABLE zz DROP CONSTRAINT zz_p_id_fkey;"
+            + " ALTER TABLE aa DROP CONSTRAINT aa_p_id_fkey; DROP TABLE p;", "view vz "})) {
+      List<Diagnostic> refused = SchemaChecks.check(graph("0001_a", "base", setup + c[0]));
+      assertEquals(1, refused.size(), c[0] + ": " + refused);
+      assertTrue(refused.getFirst().notes().getFirst().contains(c[1]), c[0] + ": " + refused);
+    }
+    SchemaModel m = head(setup + """
+        CREATE INDEX ix_zz ON zz (m);
+        CREATE TABLE last (id BIGINT GENERATED ALWAYS AS IDENTITY);
+        ALTER TABLE zz RENAME TO yy;
+        ALTER TYPE mood RENAME TO feeling;
+        ALTER TABLE yy RENAME COLUMN m TO f;
+        DROP TABLE p CASCADE;
+        """);
+    assertEquals(List.of("yy", "aa", "last"), m.tables().keySet().stream()
+        .map(ObjectName::name).toList());
+    assertEquals(List.of("zz_pkey"), constraintNames(m, "yy"), "the foreign key to p went");
+    assertEquals(name("feeling"), ObjectName.of(m.tables().get(name("aa")).column("m")
+        .orElseThrow().type().named().orElseThrow().name()));
+    assertEquals(name("yy"), m.indexes().get(name("ix_zz")).table());
+    assertEquals("f", m.indexes().get(name("ix_zz")).keys().getFirst().column().orElseThrow()
+        .value());
+    assertTrue(m.views().isEmpty(), "the views on p went with it: " + m.views());
+  }
+
   @Test
   void enumValuesInOrder() throws Exception {
     SchemaModel m = head("""

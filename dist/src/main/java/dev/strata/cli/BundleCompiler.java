@@ -6,9 +6,10 @@ import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.schema.Replay;
+import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.Dialect;
-import dev.strata.dialects.SchemaScript;
 import dev.strata.dialects.RenderedScript;
+import dev.strata.dialects.SchemaScript;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
@@ -19,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -122,12 +125,21 @@ final class BundleCompiler {
    */
   private void addReviewFiles(RevisionGraph graph, Plan upgrade, SortedMap<String, byte[]> files)
       throws DiagnosticException {
-    Replay replay = Replay.of(graph);
-    files.put(Bundle.CHANGES, utf8(ChangesDocument.render(upgrade, replay::at)));
+    // every model the files need, from one replay pass (not one pass per step)
+    List<List<String>> points = new ArrayList<>();
+    points.add(upgrade.fromHeads());
+    points.addAll(upgrade.headsAfterEachStep());
+    points.add(upgrade.toHeads());
+    List<SchemaModel> models = Replay.of(graph).atEach(points);
+    Map<List<String>, SchemaModel> at = new HashMap<>();
+    for (int i = 0; i < points.size(); i++) {
+      at.put(points.get(i), models.get(i));
+    }
+    files.put(Bundle.CHANGES, utf8(ChangesDocument.render(upgrade, at::get)));
     SchemaScript snapshot = SchemaScript.forDialect(dialect);
-    files.put(Bundle.SCHEMA_BEFORE, utf8(snapshot.render(replay.at(upgrade.fromHeads()),
+    files.put(Bundle.SCHEMA_BEFORE, utf8(snapshot.render(at.get(upgrade.fromHeads()),
         snapshotHeader("before", upgrade.fromHeads()))));
-    files.put(Bundle.SCHEMA_AFTER, utf8(snapshot.render(replay.at(upgrade.toHeads()),
+    files.put(Bundle.SCHEMA_AFTER, utf8(snapshot.render(at.get(upgrade.toHeads()),
         snapshotHeader("after", upgrade.toHeads()))));
   }
 

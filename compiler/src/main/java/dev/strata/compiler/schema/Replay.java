@@ -124,12 +124,30 @@ public final class Replay {
    * @throws IllegalArgumentException for an id that is not in the graph
    */
   public SchemaModel at(Collection<String> heads) throws DiagnosticException {
-    if (heads.isEmpty()) {
-      return SchemaModel.empty();
+    return atEach(List.of(heads)).getFirst();
+  }
+
+  /**
+   * {@link #at} for each of {@code headSets}, in order, from one pass over the revisions they
+   * need: what a bundle's {@code CHANGES.md} needs at every step, without replaying the chain
+   * once per step. Keeps one model per head set.
+   *
+   * @throws DiagnosticException as {@link #at}
+   * @throws IllegalArgumentException for an id that is not in the graph
+   */
+  public List<SchemaModel> atEach(List<? extends Collection<String>> headSets)
+      throws DiagnosticException {
+    BitSet targets = new BitSet();
+    for (Collection<String> heads : headSets) {
+      targets.or(indices(heads));
     }
-    Pass pass = run(indices(heads), false);
+    Pass pass = run(targets, false);
     pass.throwOnErrors();
-    return pass.merged(indices(heads)).model();
+    List<SchemaModel> out = new ArrayList<>(headSets.size());
+    for (Collection<String> heads : headSets) {
+      out.add(heads.isEmpty() ? SchemaModel.empty() : pass.merged(indices(heads)).model());
+    }
+    return List.copyOf(out);
   }
 
   /** The schema right after {@code revision} (and its ancestors) is applied. */

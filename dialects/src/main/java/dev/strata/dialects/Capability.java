@@ -2,20 +2,23 @@ package dev.strata.dialects;
 
 /**
  * Where dialects fork, named by behaviour (as jOOQ names its {@code NO_SUPPORT_...} sets), so that
- * rendering code asks {@code dialect.has(...)} instead of comparing dialects.
+ * rendering code asks {@code dialect.has(...)} instead of comparing dialects. Each constant says in
+ * one line what holds when a dialect has it; {@link Dialect} lists each dialect's set, and {@code
+ * docs/dialects.md} and the README's dialect table are generated from them.
  */
-enum Capability {
+public enum Capability {
   /**
    * DDL runs inside transactions and rolls back with them, so the script is wrapped in {@code BEGIN;}
-   * ... {@code COMMIT;} (Alembic's {@code transactional_ddl}: PostgreSQL yes, MySQL and SQLite no).
+   * ... {@code COMMIT;} (Alembic's {@code transactional_ddl}: PostgreSQL and SQLite yes; MySQL and
+   * MariaDB commit implicitly before and after each DDL statement).
    */
-  TRANSACTIONAL_DDL,
+  TRANSACTIONAL_DDL("DDL runs inside a transaction and rolls back with it"),
 
   /**
    * The revision language's expressions (PostgreSQL-flavoured) are valid as written, so they are
-   * emitted verbatim; without it they must be translated (through jOOQ's parser).
+   * emitted verbatim; without it they are translated (through jOOQ's parser).
    */
-  EXPRESSIONS_AS_WRITTEN,
+  EXPRESSIONS_AS_WRITTEN("the language's expressions run as written"),
 
   /**
    * The language's PostgreSQL-only statements ({@link
@@ -23,5 +26,109 @@ enum Capability {
    * extensions, ...) run as written; without it each one is an error (E0407) asking for a {@code
    * -- +dialect} block for the dialect.
    */
-  POSTGRESQL_STATEMENTS
+  POSTGRESQL_STATEMENTS("PostgreSQL-only statements run as written"),
+
+  /** {@code CREATE INDEX CONCURRENTLY} / {@code DROP INDEX CONCURRENTLY} build without a write lock. */
+  CONCURRENT_INDEX("CREATE/DROP INDEX CONCURRENTLY"),
+
+  /** {@code CREATE INDEX ... WHERE predicate}. */
+  PARTIAL_INDEX("partial indexes (CREATE INDEX ... WHERE)"),
+
+  /** Expressions as index keys ({@code CREATE INDEX ON t ((lower(email)))}). */
+  EXPRESSION_INDEX("expression index keys"),
+
+  /**
+   * Index names are scoped per table, not per schema: {@code DROP INDEX i ON t} and {@code ALTER
+   * TABLE t RENAME INDEX}, the table found in the schema model (MySQL, MariaDB).
+   */
+  INDEX_NAMES_PER_TABLE("index names are scoped per table (DROP INDEX i ON t)"),
+
+  /** {@code CREATE INDEX IF NOT EXISTS} and {@code DROP INDEX IF EXISTS}. */
+  IF_EXISTS_INDEX("CREATE INDEX IF NOT EXISTS / DROP INDEX IF EXISTS"),
+
+  /**
+   * {@code IF [NOT] EXISTS} inside {@code ALTER TABLE}: {@code ADD COLUMN IF NOT EXISTS}, {@code
+   * DROP COLUMN IF EXISTS}, {@code DROP CONSTRAINT IF EXISTS} (PostgreSQL, MariaDB; not MySQL).
+   */
+  IF_EXISTS_IN_ALTER_TABLE("IF [NOT] EXISTS inside ALTER TABLE"),
+
+  /**
+   * {@code ALTER COLUMN ... TYPE}, {@code SET/DROP NOT NULL} and {@code SET/DROP DEFAULT} each
+   * change one property in place (PostgreSQL).
+   */
+  ALTER_COLUMN_IN_PLACE("ALTER COLUMN changes one property (type, NOT NULL, default) in place"),
+
+  /**
+   * Column changes are {@code MODIFY COLUMN} with the column's whole definition, taken from the
+   * schema model: an omitted {@code DEFAULT}, {@code NOT NULL} or {@code COMMENT} is silently
+   * dropped otherwise (MySQL, MariaDB). {@code SET/DROP DEFAULT} alone stays {@code ALTER COLUMN}.
+   */
+  MODIFY_COLUMN("column changes restate the whole column (MODIFY COLUMN, from the schema model)"),
+
+  /**
+   * {@code ALTER TABLE ... ADD CONSTRAINT} (foreign keys, checks, unique, primary keys) on an
+   * existing table; without it the table is rebuilt (SQLite's 12-step procedure).
+   */
+  ADD_CONSTRAINT("ALTER TABLE ... ADD CONSTRAINT"),
+
+  /**
+   * {@code ALTER TABLE ... DROP CONSTRAINT name} for every kind of constraint (PostgreSQL, MariaDB);
+   * MySQL has {@code DROP FOREIGN KEY}, {@code DROP CHECK}, {@code DROP INDEX} and {@code DROP
+   * PRIMARY KEY} instead, chosen from the schema model.
+   */
+  DROP_CONSTRAINT("ALTER TABLE ... DROP CONSTRAINT for every constraint kind"),
+
+  /**
+   * {@code ALTER TABLE ... DROP COLUMN} whatever the column is part of; SQLite refuses it for a
+   * column in a primary key, unique constraint, index or foreign key, and strata rebuilds instead.
+   */
+  DROP_ANY_COLUMN("DROP COLUMN of a constrained or indexed column"),
+
+  /** Schemas as namespaces inside one database ({@code CREATE SCHEMA}, {@code schema.table}). */
+  SCHEMAS("schemas (CREATE SCHEMA, qualified names)"),
+
+  /** Sequence objects ({@code CREATE SEQUENCE}, {@code nextval}): PostgreSQL, MariaDB 10.3+. */
+  SEQUENCES("sequences (CREATE SEQUENCE)"),
+
+  /** {@code COMMENT ON TABLE/COLUMN} statements. */
+  COMMENT_ON("COMMENT ON statements"),
+
+  /**
+   * Named enum types ({@code CREATE TYPE ... AS ENUM}); MySQL and MariaDB spell each column's enum
+   * inline ({@code ENUM('a', 'b')}) and SQLite checks it ({@code CHECK (c IN (...))}), from the
+   * schema model.
+   */
+  ENUM_TYPES("named enum types (CREATE TYPE ... AS ENUM)"),
+
+  /** Array column types ({@code text[]}). */
+  ARRAYS("array column types"),
+
+  /** {@code DEFERRABLE} constraints (PostgreSQL, SQLite foreign keys). */
+  DEFERRABLE_CONSTRAINTS("DEFERRABLE constraints"),
+
+  /** {@code NOT VALID} constraints and {@code VALIDATE CONSTRAINT}. */
+  NOT_VALID_CONSTRAINTS("NOT VALID constraints and VALIDATE CONSTRAINT"),
+
+  /** {@code DROP ... CASCADE} drops the dependent objects (MySQL and MariaDB accept and ignore it). */
+  DROP_CASCADE("DROP ... CASCADE drops dependent objects"),
+
+  /** {@code TRUNCATE} (SQLite has {@code DELETE FROM t}). */
+  TRUNCATE("TRUNCATE"),
+
+  /** {@code ALTER TABLE ... RENAME COLUMN} (MySQL 8.0.3+, MariaDB 10.5.2+, SQLite 3.25+). */
+  RENAME_COLUMN("ALTER TABLE ... RENAME COLUMN"),
+
+  /** Views ({@code CREATE VIEW}, {@code CREATE OR REPLACE VIEW}). */
+  OR_REPLACE_VIEW("CREATE OR REPLACE VIEW");
+
+  private final String summary;
+
+  Capability(String summary) {
+    this.summary = summary;
+  }
+
+  /** A one-line summary for the capability table, e.g. {@code CREATE OR REPLACE VIEW}. */
+  public String summary() {
+    return summary;
+  }
 }

@@ -1,5 +1,8 @@
 package dev.strata.dialects;
 
+import static dev.strata.dialects.Capability.*;
+
+import dev.strata.grammar.DialectId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -7,30 +10,71 @@ import java.util.Set;
 import org.jooq.SQLDialect;
 
 /**
- * A target SQL dialect. Each has a stable lowercase {@link #id()} (as in {@code -- +dialect NAME}
- * blocks and the CLI's {@code --dialect}), the jOOQ {@link SQLDialect} its statements are built for,
- * and the {@link Capability capabilities} where its syntax or behaviour forks from the others.
+ * A target SQL dialect: one per {@link DialectId} (the one list of ids, shared with the grammar's
+ * {@code -- +dialect NAME} blocks), with the jOOQ {@link SQLDialect} its statements are built for,
+ * the client that runs its scripts, and the {@link Capability capabilities} where its syntax or
+ * behaviour forks from the others.
  */
 public enum Dialect {
   /** PostgreSQL 12 and later, run with {@code psql}. */
-  POSTGRESQL("postgresql", EnumSet.allOf(Capability.class));
+  POSTGRESQL(DialectId.POSTGRESQL, "psql", EnumSet.of(
+      TRANSACTIONAL_DDL, EXPRESSIONS_AS_WRITTEN, POSTGRESQL_STATEMENTS, CONCURRENT_INDEX,
+      PARTIAL_INDEX, EXPRESSION_INDEX, IF_EXISTS_INDEX, IF_EXISTS_IN_ALTER_TABLE,
+      ALTER_COLUMN_IN_PLACE, ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SCHEMAS, SEQUENCES,
+      COMMENT_ON, ENUM_TYPES, ARRAYS, DEFERRABLE_CONSTRAINTS, NOT_VALID_CONSTRAINTS, DROP_CASCADE,
+      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW)),
+  /** MySQL 8.0.16 and later (CHECK constraints enforced), run with {@code mysql}. */
+  MYSQL(DialectId.MYSQL, "mysql", EnumSet.of(
+      EXPRESSION_INDEX, INDEX_NAMES_PER_TABLE, MODIFY_COLUMN, ADD_CONSTRAINT, DROP_ANY_COLUMN,
+      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW)),
+  /** MariaDB 10.5.2 and later, run with {@code mariadb}. */
+  MARIADB(DialectId.MARIADB, "mariadb", EnumSet.of(
+      EXPRESSION_INDEX, INDEX_NAMES_PER_TABLE, IF_EXISTS_INDEX, IF_EXISTS_IN_ALTER_TABLE,
+      MODIFY_COLUMN, ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SEQUENCES, TRUNCATE,
+      RENAME_COLUMN, OR_REPLACE_VIEW)),
+  /** SQLite 3.37 and later, run with {@code sqlite3}. */
+  SQLITE(DialectId.SQLITE, "sqlite3", EnumSet.of(
+      TRANSACTIONAL_DDL, PARTIAL_INDEX, EXPRESSION_INDEX, IF_EXISTS_INDEX, DEFERRABLE_CONSTRAINTS,
+      RENAME_COLUMN));
 
-  private final String id;
+  private final DialectId id;
+  private final String client;
   private final Set<Capability> capabilities;
 
-  Dialect(String id, Set<Capability> capabilities) {
+  Dialect(DialectId id, String client, Set<Capability> capabilities) {
     this.id = id;
+    this.client = client;
     this.capabilities = Set.copyOf(capabilities);
   }
 
   /** The lowercase id, e.g. {@code postgresql}. */
   public String id() {
+    return id.id();
+  }
+
+  /** The grammar's id of this dialect. */
+  public DialectId dialectId() {
     return id;
+  }
+
+  /** The command-line client that runs this dialect's scripts: {@code psql}, {@code mariadb}, ... */
+  public String client() {
+    return client;
+  }
+
+  /** The renderers' dialect of {@code id}: an exhaustive switch, so each id has one. */
+  public static Dialect of(DialectId id) {
+    return switch (id) {
+      case POSTGRESQL -> POSTGRESQL;
+      case MYSQL -> MYSQL;
+      case MARIADB -> MARIADB;
+      case SQLITE -> SQLITE;
+    };
   }
 
   /** The dialect whose {@link #id()} is exactly {@code id}, or empty. */
   public static Optional<Dialect> byId(String id) {
-    return Arrays.stream(values()).filter(d -> d.id.equals(id)).findFirst();
+    return DialectId.byId(id).map(Dialect::of);
   }
 
   /** The ids of every dialect, comma-separated in declaration order, for messages. */
@@ -45,11 +89,24 @@ public enum Dialect {
   SQLDialect sqlDialect() {
     return switch (this) {
       case POSTGRESQL -> SQLDialect.POSTGRES;
+      case MYSQL -> SQLDialect.MYSQL;
+      case MARIADB -> SQLDialect.MARIADB;
+      case SQLITE -> SQLDialect.SQLITE;
     };
   }
 
+  /**
+   * Whether statements are rendered from the schema model around them ({@link
+   * dev.strata.compiler.schema.Replay#alongPlan}): every dialect whose column changes restate or
+   * rebuild ({@link Capability#ALTER_COLUMN_IN_PLACE} missing) or whose enum types are spelled per
+   * column ({@link Capability#ENUM_TYPES} missing).
+   */
+  public boolean rendersFromModel() {
+    return !has(ALTER_COLUMN_IN_PLACE) || !has(ENUM_TYPES);
+  }
+
   /** Whether this dialect behaves as {@code capability} says. */
-  boolean has(Capability capability) {
+  public boolean has(Capability capability) {
     return capabilities.contains(capability);
   }
 }

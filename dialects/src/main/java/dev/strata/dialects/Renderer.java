@@ -4,6 +4,8 @@ import dev.strata.compiler.Plan;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionTableOp;
 import dev.strata.compiler.schema.DerivedDowngrade;
+import dev.strata.compiler.schema.Replay;
+import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
@@ -76,8 +78,32 @@ public final class Renderer {
    *     +irreversible} (E0216), in step and statement order
    */
   public RenderedScript renderScript(Plan plan, ScriptOptions options) throws DiagnosticException {
+    if (dialect.rendersFromModel()) {
+      throw new IllegalArgumentException(dialect.id() + " renders from the schema model: use"
+          + " renderScript(plan, options, replay)");
+    }
+    return renderScript(plan, options, (List<List<SchemaModel>>) null);
+  }
+
+  /**
+   * {@link #renderScript(Plan, ScriptOptions)} for any dialect: a dialect that {@linkplain
+   * Dialect#rendersFromModel() renders from the schema model} takes the model around each statement
+   * from {@code replay} ({@link Replay#alongPlan}); PostgreSQL does not replay.
+   *
+   * @param replay a replay of the graph {@code plan} was planned on
+   * @throws DiagnosticException as {@link #renderScript(Plan, ScriptOptions)}, and the schema
+   *     checks' errors (E06xx) of the replay
+   */
+  public RenderedScript renderScript(Plan plan, ScriptOptions options, Replay replay)
+      throws DiagnosticException {
+    return renderScript(plan, options,
+        dialect.rendersFromModel() ? replay.alongPlan(plan) : null);
+  }
+
+  private RenderedScript renderScript(Plan plan, ScriptOptions options,
+      List<List<SchemaModel>> models) throws DiagnosticException {
     VersionTable versionTable = new VersionTable(sql, options);
-    List<ScriptElement> elements = elements(plan, options, versionTable);
+    List<ScriptElement> elements = elements(plan, options, versionTable, models);
     List<TransactionFramer.Segment> segments =
         TransactionFramer.segments(
             elements, dialect, options.transactionMode(), plan.fromHeads());
@@ -93,8 +119,8 @@ public final class Renderer {
     return renderScript(plan, options).text();
   }
 
-  private List<ScriptElement> elements(Plan plan, ScriptOptions options, VersionTable versionTable)
-      throws DiagnosticException {
+  private List<ScriptElement> elements(Plan plan, ScriptOptions options, VersionTable versionTable,
+      List<List<SchemaModel>> models) throws DiagnosticException {
     Guard guard = new Guard(versionTable.displayName());
     List<List<String>> headsAfter = plan.headsAfterEachStep();
     List<ScriptElement> elements = new ArrayList<>();
@@ -114,13 +140,17 @@ public final class Renderer {
         elements.add(new ScriptElement.Comment("-- derived by strata: '" + step.id()
             + "' has no '-- +downgrade' section"));
       }
-      for (Statement statement : step.body().statements()) {
+      List<Statement> body = step.body().statements();
+      for (int j = 0; j < body.size(); j++) {
+        Statement statement = body.get(j);
+        SchemaModel before = models == null ? SchemaModel.empty() : models.get(i).get(j);
         if (derived && !(statement.operation() instanceof Operation.PostgresOnly)
             && statement.text().startsWith(DerivedDowngrade.NOTE)) {
           statement.text().lines().forEach(l -> elements.add(new ScriptElement.Comment(l)));
         }
         try {
-          List<ScriptElement> rendered = elements(statement, step.revision().source(), options);
+          List<ScriptElement> rendered =
+              elements(statement, step.revision().source(), options, before);
           boolean addsValue = statement.operation() instanceof Operation.AddEnumValue;
           boolean runs = rendered.stream().anyMatch(e -> e instanceof ScriptElement.Sql);
           if (enumValueAdded && runs && !addsValue) {
@@ -165,7 +195,7 @@ public final class Renderer {
    */
   public List<String> renderStatement(Statement statement, SourceFile source)
       throws DiagnosticException {
-    return statements.render(statement, source);
+    return statements.render(statement, source, SchemaModel.empty());
   }
 
   /**
@@ -185,7 +215,7 @@ public final class Renderer {
   }
 
   private List<ScriptElement> elements(Statement statement, SourceFile source,
-      ScriptOptions options) throws DiagnosticException {
+      ScriptOptions options, SchemaModel before) throws DiagnosticException {
     if (statements.skipped(statement)) {
       String other = ((Operation.RawSql) statement.operation()).dialect();
       return List.of(new ScriptElement.Comment("-- skipped: dialect block for " + other));
@@ -198,13 +228,13 @@ public final class Renderer {
                 : Optional.empty();
     if (setting.isPresent() && !SCRIPT_SETTINGS.contains(setting.get())) {
       // a revision's setting: made for its own statements, ended by strata (see TransactionFramer)
-      String apply = statements.render(statement, source).getFirst();
+      String apply = statements.render(statement, source, before).getFirst();
       String restore = restore(setting.get(), options);
       boolean reset = statement.operation() instanceof Operation.PostgresOnly.ResetSetting;
       return List.of(new ScriptElement.Setting(setting.get(), reset ? restore : apply, restore));
     }
     List<ScriptElement> out = new ArrayList<>();
-    for (String text : statements.render(statement, source)) {
+    for (String text : statements.render(statement, source, before)) {
       out.add(new ScriptElement.Sql(text, statement.outsideTransaction()));
     }
     return out;

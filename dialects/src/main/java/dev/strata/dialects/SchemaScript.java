@@ -180,7 +180,7 @@ public final class SchemaScript {
   }
 
   private List<String> render(Operation operation) throws DiagnosticException {
-    return statements.render(new Statement(operation, false, START, ""), SOURCE);
+    return statements.render(new Statement(operation, false, START, ""), SOURCE, SchemaModel.empty());
   }
 
   private static String single(List<String> statements) {

@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.Expr;
@@ -59,9 +60,12 @@ final class StatementRenderer {
    * {@code ALTER TABLE} or an identity declared {@code ALWAYS}, none for a {@code -- +dialect} block
    * of another dialect.
    *
+   * @param before the schema model right before the statement (what MySQL's {@code MODIFY COLUMN}
+   *     and SQLite's table rebuild restate); {@link SchemaModel#empty()} for PostgreSQL
    * @throws DiagnosticException (E04xx) when the statement cannot be rendered for this dialect
    */
-  List<String> render(Statement statement, SourceFile source) throws DiagnosticException {
+  List<String> render(Statement statement, SourceFile source, SchemaModel before)
+      throws DiagnosticException {
     Site site = new Site(source, statement.span());
     return switch (statement.operation()) {
       case Operation.CreateTable create -> tables.createTable(create, site);

@@ -71,7 +71,7 @@ class PostgresOnlyTest {
     StatementRenderer renderer =
         new StatementRenderer(Dialect.POSTGRESQL, SqlContext.forDialect(Dialect.POSTGRESQL));
     for (Statement statement : statements()) {
-      assertEquals(List.of(statement.text()), renderer.render(statement, SOURCE));
+      assertEquals(List.of(statement.text()), renderer.render(statement, SOURCE, dev.strata.compiler.schema.SchemaModel.empty()));
     }
   }
 

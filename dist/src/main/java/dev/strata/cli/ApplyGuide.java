@@ -166,6 +166,9 @@ final class ApplyGuide {
   private String database() {
     return switch (bundle.dialect()) {
       case POSTGRESQL -> "PostgreSQL";
+      case MYSQL -> "MySQL";
+      case MARIADB -> "MariaDB";
+      case SQLITE -> "SQLite";
     };
   }
 

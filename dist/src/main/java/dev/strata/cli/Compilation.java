@@ -49,6 +49,7 @@ public final class Compilation {
   private final RevisionGraph graph;
   private final Planner planner;
   private List<Diagnostic> schemaDiagnostics;
+  private Replay replay;
 
   private Compilation(List<RevisionFile> files, Optional<LockFile> lock, RevisionGraph graph) {
     this.files = List.copyOf(files);
@@ -139,7 +140,7 @@ public final class Compilation {
    */
   public RenderedScript render(Plan plan, Dialect dialect, ScriptOptions options)
       throws DiagnosticException {
-    return Renderer.forDialect(dialect).renderScript(plan, options);
+    return Renderer.forDialect(dialect).renderScript(plan, options, replay());
   }
 
   /**
@@ -162,6 +163,14 @@ public final class Compilation {
     if (!errors.isEmpty()) {
       throw new DiagnosticException(errors);
     }
+  }
+
+  /** The replay of the graph, made once: what a dialect that renders from the model reads. */
+  public Replay replay() {
+    if (replay == null) {
+      replay = Replay.of(graph);
+    }
+    return replay;
   }
 
   /** The diagnostics of the schema checks of the graph, computed once. */

@@ -18,7 +18,7 @@ import org.antlr.v4.runtime.Token;
  * comment or dollar quote never splits one) and handed to {@link StatementParser}.
  */
 final class SectionReader {
-  static final List<String> DIALECTS = List.of("postgresql", "mysql", "mariadb", "sqlite");
+  static final List<String> DIALECTS = DialectId.ids();
   private static final List<String> DIRECTIVES = List.of(
       "upgrade", "downgrade", "no-transaction", "dialect", "end", "no-op", "irreversible", "model");
 

@@ -184,6 +184,45 @@ public final class Replay {
   }
 
   /**
+   * The schema around each statement of each step of {@code plan}, whatever its direction: element
+   * {@code i} holds, for step {@code i}, the model of the whole database before the step (at the
+   * rows before it, as {@link #at} gives) followed by the model once each statement of the step's
+   * body has run. What a dialect that restates whole definitions renders from (MySQL's {@code
+   * MODIFY COLUMN}, SQLite's table rebuild). One pass to every step's starting rows.
+   *
+   * @throws DiagnosticException when a revision on the way, or a step's statement, fails a check
+   *     (E06xx)
+   */
+  public List<List<SchemaModel>> alongPlan(dev.strata.compiler.Plan plan)
+      throws DiagnosticException {
+    List<List<String>> before = new ArrayList<>();
+    List<List<String>> after = plan.headsAfterEachStep();
+    for (int i = 0; i < plan.steps().size(); i++) {
+      before.add(i == 0 ? plan.fromHeads() : after.get(i - 1));
+    }
+    BitSet targets = new BitSet();
+    before.forEach(heads -> targets.or(indices(heads)));
+    Pass pass = run(targets, false);
+    pass.throwOnErrors();
+    List<List<SchemaModel>> out = new ArrayList<>();
+    for (int i = 0; i < plan.steps().size(); i++) {
+      var step = plan.steps().get(i);
+      ModelState state = before.get(i).isEmpty() ? new ModelState()
+          : pass.merged(indices(before.get(i))).copy();
+      List<SchemaModel> models = new ArrayList<>();
+      models.add(state.model());
+      Applier applier = new Applier(state, step.revision(), pass.diagnostics);
+      for (var statement : step.body().statements()) {
+        applier.apply(statement);
+        models.add(state.model());
+      }
+      out.add(List.copyOf(models));
+    }
+    pass.throwOnErrors();
+    return List.copyOf(out);
+  }
+
+  /**
    * The schema after each revision, by revision id, in graph order: one pass that keeps a copy of
    * the model per revision (memory grows with revisions times schema size; use {@link #at} for
    * one point).

@@ -107,7 +107,7 @@ public final class Renderer {
     List<TransactionFramer.Segment> segments =
         TransactionFramer.segments(
             elements, dialect, options.transactionMode(), plan.fromHeads());
-    return new ScriptWriter(sql, dialect, versionTable).write(plan, options, segments);
+    return ScriptFraming.of(dialect, sql, versionTable).write(plan, options, segments);
   }
 
   /**
@@ -121,7 +121,7 @@ public final class Renderer {
 
   private List<ScriptElement> elements(Plan plan, ScriptOptions options, VersionTable versionTable,
       List<List<SchemaModel>> models) throws DiagnosticException {
-    Guard guard = new Guard(versionTable.displayName());
+    ScriptFraming framing = ScriptFraming.of(dialect, sql, versionTable);
     List<List<String>> headsAfter = plan.headsAfterEachStep();
     List<ScriptElement> elements = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
@@ -165,7 +165,7 @@ public final class Renderer {
       }
       elements.add(new ScriptElement.SettingsEnd());
       for (VersionTableOp op : step.versionTableOps()) {
-        elements.add(versionChange(op, versionTable, options.guards() ? guard : null));
+        elements.add(framing.versionChange(op, versionTable.render(op), options));
       }
       elements.add(new ScriptElement.StepEnd(headsAfter.get(i)));
     }
@@ -173,15 +173,6 @@ public final class Renderer {
       throw new DiagnosticException(problems);
     }
     return elements;
-  }
-
-  /** The op's statement; an UPDATE or DELETE in the row-count check when {@code guard} is given. */
-  private static ScriptElement versionChange(VersionTableOp op, VersionTable table, Guard guard) {
-    String statement = table.render(op);
-    boolean checked = guard != null && !(op instanceof VersionTableOp.InsertHead);
-    return checked
-        ? new ScriptElement.Sql(guard.exactlyOneRow(statement, op), false, statement)
-        : new ScriptElement.Sql(statement, false);
   }
 
   /**

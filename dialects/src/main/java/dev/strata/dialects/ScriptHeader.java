@@ -5,26 +5,24 @@ import dev.strata.compiler.Step;
 import java.util.List;
 
 /**
- * The lines that open a psql script: {@code \set ON_ERROR_STOP on} (stop at the first error),
- * {@code \encoding UTF8} (lex the rest as the UTF-8 it is, whatever {@code PGCLIENTENCODING} or a
- * psqlrc says: under SJIS, BIG5, GBK, UHC or GB18030 psql takes a byte 0x81-0xFE as a lead byte
- * that swallows the next, so a UTF-8 character followed by {@code '} would hide the quote), then
- * comments naming the tool, the direction, the start and end heads, the version table and a
- * checksum of the revision files the steps come from. The first two lines are pure ASCII, so
- * they lex the same in every client encoding.
+ * The comment lines every script opens with, after its client's directives ({@link ScriptFraming}):
+ * comments naming the tool, the direction, the start and end heads, the dialect, the version table
+ * and a checksum of the revision files the steps come from. For {@code psql} the directives are
+ * {@code \set ON_ERROR_STOP on} (stop at the first error) and {@code \encoding UTF8} (lex the rest
+ * as the UTF-8 it is, whatever {@code PGCLIENTENCODING} or a psqlrc says: under SJIS, BIG5, GBK, UHC
+ * or GB18030 psql takes a byte 0x81-0xFE as a lead byte that swallows the next, so a UTF-8 character
+ * followed by {@code '} would hide the quote); they are pure ASCII, so they lex the same in every
+ * client encoding.
  */
 final class ScriptHeader {
   private ScriptHeader() {}
 
-  /** The header, every line ending with {@code \n}. */
+  /** The header's comment lines, every line ending with {@code \n}. */
   static String render(Plan plan, ScriptOptions options, Dialect dialect, String versionTable) {
     String from = heads(plan.fromHeads());
     String to = heads(plan.toHeads());
     int files = plan.steps().size();
-    return "\\set ON_ERROR_STOP on\n"
-        // psql lexes in the client encoding; under SJIS etc. a UTF-8 byte could hide a quote.
-        + "\\encoding UTF8\n"
-        + "-- strata " + options.toolVersion() + ": " + plan.direction().word() + " " + from
+    return "-- strata " + options.toolVersion() + ": " + plan.direction().word() + " " + from
         + " -> " + to + " (" + dialect.id() + ")\n"
         + "-- from: " + from + "\n"
         + "-- to: " + to + "\n"

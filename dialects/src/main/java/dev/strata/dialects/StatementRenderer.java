@@ -14,6 +14,7 @@ import dev.strata.grammar.ast.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.CreateIndexIncludeStep;
 import org.jooq.CreateIndexStep;
 import org.jooq.Field;
@@ -41,6 +42,8 @@ final class StatementRenderer {
   private final ViewStatements views;
   private final DmlStatements dml;
   private final IndexKeySql keys;
+  private final MysqlStatements mysql;
+  private final SqliteStatements sqlite;
 
   StatementRenderer(Dialect dialect, SqlContext sql) {
     this.dialect = dialect;
@@ -53,6 +56,8 @@ final class StatementRenderer {
     this.comments = new CommentStatements(sql, expressions);
     this.views = new ViewStatements(sql, expressions);
     this.dml = new DmlStatements(sql, expressions);
+    this.mysql = new MysqlStatements(dialect, sql, expressions);
+    this.sqlite = new SqliteStatements(dialect, sql, expressions);
   }
 
   /**
@@ -67,6 +72,14 @@ final class StatementRenderer {
   List<String> render(Statement statement, SourceFile source, SchemaModel before)
       throws DiagnosticException {
     Site site = new Site(source, statement.span());
+    Optional<List<String>> own = switch (dialect) {
+      case POSTGRESQL -> Optional.empty();
+      case MYSQL, MARIADB -> mysql.render(statement, site, before);
+      case SQLITE -> sqlite.render(statement, site, before);
+    };
+    if (own.isPresent()) {
+      return own.get();
+    }
     return switch (statement.operation()) {
       case Operation.CreateTable create -> tables.createTable(create, site);
       case Operation.CreatePartition create -> tables.createPartition(create);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What {@code strata verify} reads of a script while hashing it, without holding it: the header
- * (the lines before the first blank line, as {@code ScriptHeader} and {@code ScriptWriter} write
+ * (the lines before the first blank line, as {@code ScriptHeader} and {@code PsqlFraming} write
  * them), and the preamble that strata writes before the first segment, which no revision file
  * contributes to: its {@code SET} lines, whether it holds the guard, and the line that opens the
  * first segment ({@code BEGIN;}, {@code -- segment 1 of N ...} or a step's {@code -- Running ...}

@@ -1,33 +1,48 @@
 package dev.strata.dialects;
 
 import dev.strata.compiler.Plan;
+import dev.strata.compiler.VersionTableOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes a script from its segments: the {@link ScriptHeader header}, the session settings, the
+ * The script framing of {@link Dialect#POSTGRESQL}, for {@code psql}. Writes a script from its
+ * segments: the {@link ScriptHeader header}, the session settings, the
  * {@link SessionLock advisory lock}, the {@link Guard start check} and the segments, each wrapped in
  * its {@link Progress} skip check and followed by its completion record when the script is guarded
  * and has more than one segment, then the lock's release. The lock, the guard and the progress
  * records are written only when {@link ScriptOptions#guards()}. Blocks are separated by one blank
  * line; the text ends with a single {@code \n}.
  */
-final class ScriptWriter {
+final class PsqlFraming implements ScriptFraming {
   private final SqlContext sql;
   private final Dialect dialect;
   private final VersionTable versionTable;
 
-  ScriptWriter(SqlContext sql, Dialect dialect, VersionTable versionTable) {
+  PsqlFraming(SqlContext sql, Dialect dialect, VersionTable versionTable) {
     this.sql = sql;
     this.dialect = dialect;
     this.versionTable = versionTable;
   }
 
-  /** The script for {@code plan}, whose body {@link TransactionFramer} cut into {@code segments}. */
-  RenderedScript write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments) {
+  @Override
+  public ScriptElement.Sql versionChange(VersionTableOp op, String statement,
+      ScriptOptions options) {
+    boolean checked = options.guards() && !(op instanceof VersionTableOp.InsertHead);
+    return checked
+        ? new ScriptElement.Sql(
+            new Guard(versionTable.displayName()).exactlyOneRow(statement, op), false, statement)
+        : new ScriptElement.Sql(statement, false);
+  }
+
+  @Override
+  public RenderedScript write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments) {
     Optional<Progress> progress = Optional.empty();
-    String header = ScriptHeader.render(plan, options, dialect, versionTable.displayName());
+    String header = "\\set ON_ERROR_STOP on\n"
+        // psql lexes in the client encoding; under SJIS etc. a UTF-8 byte could hide a quote.
+        + "\\encoding UTF8\n"
+        + ScriptHeader.render(plan, options, dialect, versionTable.displayName());
     if (options.guards() && segments.size() > 1) {
       String runId = Progress.runId(plan, options, versionTable.displayName());
       Progress p = new Progress(sql, options, runId);

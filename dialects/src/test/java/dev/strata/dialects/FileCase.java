@@ -12,9 +12,11 @@ import java.util.Optional;
 
 /**
  * A file-driven golden case: {@code golden/<name>/versions/*.sql} (real revision files), compiled
- * as {@code strata upgrade base:heads} into {@code postgresql.sql} and, when every revision has a
- * {@code -- +downgrade} section, as {@code strata downgrade heads:base} into {@code
- * postgresql.down.sql}.
+ * for each dialect of {@link GoldenTest#DIALECTS} as {@code strata upgrade base:heads} into {@code
+ * <dialect>.sql} and, when every revision has a {@code -- +downgrade} section, as {@code strata
+ * downgrade heads:base} into {@code <dialect>.down.sql}; where the dialect cannot express a
+ * statement, the expected diagnostics (as printed) are in {@code <dialect>.err} / {@code
+ * <dialect>.down.err} instead.
  */
 record FileCase(String name, Path dir) {
   static final String VERSIONS = "versions";
@@ -39,6 +41,53 @@ record FileCase(String name, Path dir) {
   Path downgradeGolden() {
     return dir.resolve(DOWNGRADE_FILE);
   }
+
+  /** The golden file of {@code dialect}: {@code <id>[.down].sql}, or {@code .err} on failure. */
+  Path golden(Dialect dialect, Direction direction, boolean failed) {
+    return dir.resolve(fileName(dialect, direction, failed));
+  }
+
+  static String fileName(Dialect dialect, Direction direction, boolean failed) {
+    return dialect.id() + (direction == Direction.DOWNGRADE ? ".down" : "")
+        + (failed ? ".err" : ".sql");
+  }
+
+  /**
+   * This case rendered for {@code dialect}: each script, or the diagnostics that stop it, as
+   * printed.
+   */
+  Outcomes render(Dialect dialect) throws DiagnosticException {
+    RevisionGraph graph = graph();
+    Planner planner = new Planner(graph);
+    Renderer renderer = Renderer.forDialect(dialect);
+    dev.strata.compiler.schema.Replay replay = dev.strata.compiler.schema.Replay.of(graph);
+    Outcome upgrade = outcome(renderer, replay,
+        planner.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, "base:heads")));
+    boolean downgradable = graph.revisions().stream().allMatch(r -> r.downgrade().isPresent());
+    Optional<Outcome> downgrade = downgradable
+        ? Optional.of(outcome(renderer, replay,
+            planner.plan(Direction.DOWNGRADE, Range.parse(Direction.DOWNGRADE, "heads:base"))))
+        : Optional.empty();
+    return new Outcomes(upgrade, downgrade);
+  }
+
+  private static Outcome outcome(Renderer renderer, dev.strata.compiler.schema.Replay replay,
+      Plan plan) {
+    try {
+      return new Outcome(
+          renderer.renderScript(plan, GoldenCases.OPTIONS, replay).text(), false);
+    } catch (DiagnosticException e) {
+      StringBuilder text = new StringBuilder();
+      e.diagnostics().forEach(d -> text.append(d.format()));
+      return new Outcome(text.toString(), true);
+    }
+  }
+
+  /** A rendered script, or the diagnostics ({@code failed}) that stopped it. */
+  record Outcome(String text, boolean failed) {}
+
+  /** The outcomes of one case in one dialect. */
+  record Outcomes(Outcome upgrade, Optional<Outcome> downgrade) {}
 
   /** Loads, plans and renders this case's versions directory, from scratch on every call. */
   Scripts render() throws DiagnosticException {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import dev.strata.grammar.ast.Direction;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenTest {
   static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+
+  /** The dialects every file-driven case is rendered for, each into its own golden files. */
+  static final List<Dialect> DIALECTS = List.of(Dialect.POSTGRESQL);
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   /** The case whose revision files are committed with CRLF line ends (see .gitattributes). */
@@ -67,15 +71,46 @@ class GoldenTest {
   }
 
   private static DynamicNode fileCaseTests(FileCase c) {
-    return dynamicContainer(
-        c.name(),
-        Stream.of(
-            dynamicTest(
-                FileCase.UPGRADE_FILE, () -> compare(c.upgradeGolden(), c.render().upgrade())),
-            dynamicTest(FileCase.DOWNGRADE_FILE, () -> compareDowngrade(c)),
-            dynamicTest(
-                "renders twice the same bytes", () -> assertEquals(c.render(), c.render())),
-            dynamicTest("CRLF input renders like LF", () -> crlfRendersLikeLf(c))));
+    Stream<DynamicNode> common = Stream.of(
+        dynamicTest(
+            "renders twice the same bytes", () -> assertEquals(c.render(), c.render())),
+        dynamicTest("CRLF input renders like LF", () -> crlfRendersLikeLf(c)));
+    Stream<DynamicNode> perDialect = DIALECTS.stream().flatMap(dialect -> Stream.of(
+        dynamicTest(FileCase.fileName(dialect, Direction.UPGRADE, false),
+            () -> compareOutcome(c, dialect, Direction.UPGRADE)),
+        dynamicTest(FileCase.fileName(dialect, Direction.DOWNGRADE, false),
+            () -> compareOutcome(c, dialect, Direction.DOWNGRADE))));
+    return dynamicContainer(c.name(), Stream.concat(perDialect, common));
+  }
+
+  /**
+   * The case's script for {@code dialect} in {@code direction} equals its golden file ({@code
+   * .sql}), or the diagnostics that stop it equal its {@code .err} file; the other file of the pair
+   * must not exist. A downgrade of a case with a revision without a downgrade section has neither.
+   */
+  private static void compareOutcome(FileCase c, Dialect dialect, Direction direction)
+      throws Exception {
+    FileCase.Outcomes outcomes = c.render(dialect);
+    Optional<FileCase.Outcome> outcome = direction == Direction.UPGRADE
+        ? Optional.of(outcomes.upgrade()) : outcomes.downgrade();
+    Path sqlFile = c.golden(dialect, direction, false);
+    Path errFile = c.golden(dialect, direction, true);
+    if (outcome.isEmpty()) {
+      for (Path file : List.of(sqlFile, errFile)) {
+        assertFalse(Files.exists(file), file + " exists, but a revision of " + c.versions()
+            + " has no '-- +downgrade' section: delete the file or add the section");
+      }
+      return;
+    }
+    Path expected = outcome.get().failed() ? errFile : sqlFile;
+    Path other = outcome.get().failed() ? sqlFile : errFile;
+    if (UPDATE && Files.exists(other)) {
+      Files.delete(other);
+      System.err.println("golden: deleted " + other + " (review the diff)");
+    }
+    assertFalse(Files.exists(other), other + " exists, but the case renders "
+        + (outcome.get().failed() ? "diagnostics (" + expected + ")" : "a script"));
+    compare(expected, outcome.get().text());
   }
 
   private static DynamicNode javaCaseTests(GoldenCase c) {
@@ -94,25 +129,15 @@ class GoldenTest {
                         renderer.render(c.plan(), c.options())))));
   }
 
-  private static void compareDowngrade(FileCase c) throws Exception {
-    Optional<String> downgrade = c.render().downgrade();
-    if (downgrade.isPresent()) {
-      compare(c.downgradeGolden(), downgrade.get());
-    } else {
-      assertFalse(
-          Files.exists(c.downgradeGolden()),
-          c.downgradeGolden()
-              + " exists, but a revision of "
-              + c.versions()
-              + " has no '-- +downgrade' section: delete the file or add the section");
-    }
-  }
-
   /** Compares with the golden file, or (with -Dgolden.update=true) writes it when it differs. */
   private static void compare(Path file, String rendered) throws IOException {
     assertTrue(rendered.endsWith("\n") && !rendered.endsWith("\n\n"), "must end with one \\n");
     assertTrue(rendered.indexOf('\r') < 0, "LF line endings only");
     boolean exists = Files.exists(file);
+    if (file.getFileName().toString().endsWith(".err")) {
+      // diagnostics name their file by path: the same on every machine, since tests run in the module
+      assertTrue(rendered.contains("error["), "an .err golden holds diagnostics");
+    }
     if (UPDATE) {
       if (!exists || !Files.readString(file, StandardCharsets.UTF_8).equals(rendered)) {
         Files.createDirectories(file.getParent());
@@ -240,10 +265,18 @@ class GoldenTest {
   }
 
   private static List<String> strayEntries(Path caseDir, boolean fileDriven) throws IOException {
-    Set<String> allowed =
+    Set<String> allowed = new HashSet<>(
         fileDriven
             ? Set.of(FileCase.VERSIONS, FileCase.UPGRADE_FILE, FileCase.DOWNGRADE_FILE, FileCase.NOT_DIRECT)
-            : Set.of(FileCase.UPGRADE_FILE);
+            : Set.of(FileCase.UPGRADE_FILE));
+    if (fileDriven) {
+      for (Dialect dialect : DIALECTS) {
+        for (Direction direction : Direction.values()) {
+          allowed.add(FileCase.fileName(dialect, direction, false));
+          allowed.add(FileCase.fileName(dialect, direction, true));
+        }
+      }
+    }
     List<String> problems = new ArrayList<>();
     String caseName = caseDir.getFileName().toString();
     for (String name : fileNames(caseDir)) {

@@ -385,8 +385,15 @@ class RendererTest {
   void dialectsAreFoundByTheirId() {
     assertEquals(Optional.of(Dialect.POSTGRESQL), Dialect.byId("postgresql"));
     assertEquals(Optional.empty(), Dialect.byId("PostgreSQL"));
-    assertEquals(Optional.empty(), Dialect.byId("mysql"));
+    assertEquals(Optional.of(Dialect.MYSQL), Dialect.byId("mysql"));
+    assertEquals(Optional.of(Dialect.MARIADB), Dialect.byId("mariadb"));
+    assertEquals(Optional.of(Dialect.SQLITE), Dialect.byId("sqlite"));
+    assertEquals(Optional.empty(), Dialect.byId("sqlite3"));
     assertEquals("postgresql", Dialect.POSTGRESQL.id());
+    assertEquals("postgresql, mysql, mariadb, sqlite", Dialect.knownIds());
+    for (dev.strata.grammar.DialectId id : dev.strata.grammar.DialectId.values()) {
+      assertEquals(id, Dialect.of(id).dialectId());
+    }
   }
 
   @Test

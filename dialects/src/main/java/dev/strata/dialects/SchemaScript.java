@@ -52,10 +52,12 @@ public final class SchemaScript {
   private static final SourceFile SOURCE = new SourceFile("<schema>", "");
   private static final Span START = new Span(1, 1, 1);
 
+  private final Dialect dialect;
   private final SqlContext sql;
   private final StatementRenderer statements;
 
   private SchemaScript(Dialect dialect) {
+    this.dialect = dialect;
     this.sql = SqlContext.forDialect(dialect);
     this.statements = new StatementRenderer(dialect, sql);
   }
@@ -66,22 +68,36 @@ public final class SchemaScript {
   }
 
   /**
-   * The script that creates {@code model} on an empty database: {@code \set ON_ERROR_STOP on},
-   * the {@code header} lines as {@code --} comments, the hand-edit warning when there are hand
-   * edits, {@code BEGIN;}, every statement followed by {@code ;} and a blank line, {@code
-   * COMMIT;}. LF line ends, one final LF; the same model gives the same bytes.
+   * The script that creates {@code model} on an empty database: the client's directives (for
+   * psql {@code \set ON_ERROR_STOP on}; for the others {@link Dialect#clientDirectives()}), the
+   * {@code header} lines as {@code --} comments, the hand-edit warning when there are hand edits,
+   * {@code BEGIN;} where DDL is transactional ({@link Capability#TRANSACTIONAL_DDL}), every
+   * statement followed by {@code ;} and a blank line (none after the last one without a
+   * transaction), and then {@code COMMIT;}. LF line ends, one
+   * final LF; the same model gives the same bytes.
    *
    * @throws DiagnosticException E0420 for a partition, whose bound the model does not keep
    */
   public String render(SchemaModel model, List<String> header) throws DiagnosticException {
-    StringBuilder out = new StringBuilder("\\set ON_ERROR_STOP on\n");
+    StringBuilder out = new StringBuilder();
+    switch (dialect) {
+      // psql's \encoding UTF8 is not written here: the snapshot's bytes predate it
+      case POSTGRESQL -> out.append("\\set ON_ERROR_STOP on\n");
+      case MYSQL, MARIADB, SQLITE ->
+          dialect.clientDirectives().forEach(line -> out.append(line).append('\n'));
+    }
     header.forEach(line -> out.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
     out.append(handEditWarning(model.handEdits()));
-    out.append("\nBEGIN;\n\n");
+    boolean transaction = dialect.has(Capability.TRANSACTIONAL_DDL);
+    out.append(transaction ? "\nBEGIN;\n\n" : "\n");
     for (String statement : statements(model)) {
       out.append(statement).append(";\n\n");
     }
-    out.append("COMMIT;\n");
+    if (transaction) {
+      out.append("COMMIT;\n");
+    } else {
+      out.setLength(out.length() - 1); // one final LF, not a blank line
+    }
     return out.toString();
   }
 

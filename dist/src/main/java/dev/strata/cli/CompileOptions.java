@@ -19,6 +19,8 @@ import picocli.CommandLine.TypeConversionException;
  * where the revisions are, what to render and how the script is framed.
  */
 final class CompileOptions {
+  /** The dialect ids as option descriptions list them (checked against {@link Dialect}). */
+  static final String DIALECTS = "postgresql, mysql, mariadb or sqlite";
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -30,7 +32,7 @@ final class CompileOptions {
       paramLabel = "NAME",
       defaultValue = "postgresql",
       converter = DialectConverter.class,
-      description = "SQL dialect to render: postgresql (default: ${DEFAULT-VALUE}).")
+      description = "SQL dialect to render: " + DIALECTS + " (default: ${DEFAULT-VALUE}).")
   Dialect dialect;
 
   @Mixin VersionTableOptions table;
@@ -38,11 +40,11 @@ final class CompileOptions {
   @Option(
       names = "--transaction",
       paramLabel = "MODE",
-      defaultValue = "bundle",
       converter = TransactionModeConverter.class,
       description = "Transactions: bundle (one for the whole script), revision (one per"
-          + " revision) or none (default: ${DEFAULT-VALUE}).")
-  TransactionMode transaction;
+          + " revision) or none (default: bundle where DDL is transactional, none for mysql and"
+          + " mariadb, where each DDL statement commits).")
+  Optional<TransactionMode> transaction;
 
   @Option(
       names = "--lock-timeout",
@@ -82,12 +84,21 @@ final class CompileOptions {
    *     schema name
    */
   ScriptOptions scriptOptions(String toolVersion) {
+    DialectOptions.requireApplicable(this);
     try {
-      return new ScriptOptions(table.name, table.schema, toolVersion, transaction, !noGuard,
+      return new ScriptOptions(table.name, table.schema, toolVersion, transactionMode(), !noGuard,
           lockTimeout, statementTimeout, lockWait);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
     }
+  }
+
+  /**
+   * The transaction mode: {@code --transaction} when given, else {@link
+   * DialectOptions#defaultMode} of the dialect.
+   */
+  TransactionMode transactionMode() {
+    return transaction.orElse(DialectOptions.defaultMode(dialect));
   }
 
   /** {@code --dialect NAME}: a known dialect id, else a usage error listing the known ones. */

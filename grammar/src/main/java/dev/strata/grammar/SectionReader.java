@@ -279,9 +279,12 @@ final class SectionReader {
           "help: close the block with a line '-- +end'");
     }
     LineSeparators.requireNone(source, end, "directive");
-    if (line.dialect().equals("postgresql")) {
-      PsqlTextCheck.requireBlock(
+    DialectId dialect = DialectId.byId(line.dialect()).orElseThrow();
+    switch (dialect) {
+      case POSTGRESQL -> PsqlTextCheck.requireBlock(
           source, start.getStopIndex() + 1, end.getStartIndex(), line.psqlMetaCommands());
+      case MYSQL, MARIADB, SQLITE -> ClientTextCheck.requireBlock(
+          source, start.getStopIndex() + 1, end.getStartIndex(), dialect);
     }
     String sql = rawBlock(start.getStopIndex() + 1, end.getStartIndex());
     add(new Statement(new Operation.RawSql(line.dialect(), sql, line.psqlMetaCommands()),

@@ -130,7 +130,7 @@ final class BundleCompiler {
     points.add(upgrade.fromHeads());
     points.addAll(upgrade.headsAfterEachStep());
     points.add(upgrade.toHeads());
-    List<SchemaModel> models = Replay.of(graph).atEach(points);
+    List<SchemaModel> models = Replay.of(graph, dialect.dialectId()).atEach(points);
     Map<List<String>, SchemaModel> at = new HashMap<>();
     for (int i = 0; i < points.size(); i++) {
       at.put(points.get(i), models.get(i));

@@ -89,7 +89,7 @@ final class SchemaCommand implements Callable<Integer> {
   public Integer call() throws DiagnosticException {
     RevisionGraph graph = options.graph();
     List<String> heads = new Planner(graph).resolve(Range.targets(revision));
-    SchemaModel model = Replay.of(graph).at(heads);
+    SchemaModel model = Replay.of(graph, dialect.dialectId()).at(heads);
     SchemaScript script = SchemaScript.forDialect(dialect);
     String text = switch (format) {
       case SQL -> script.render(model, header(heads));

@@ -16,7 +16,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options every compiling command ({@code upgrade}, {@code downgrade}, {@code bundle}) shares:
- * where the revisions are, what to render and how the script is framed.
+ * where the revisions are, what to render and how the script is framed. Which of them apply to
+ * which dialect is {@link DialectOptions}'.
  */
 final class CompileOptions {
   /** The dialect ids as option descriptions list them (checked against {@link Dialect}). */
@@ -50,22 +51,22 @@ final class CompileOptions {
       names = "--lock-timeout",
       paramLabel = "DURATION",
       converter = LockTimeoutConverter.class,
-      description = "SET lock_timeout for the session, e.g. 5s, 500ms, 2min.")
+      description = "postgresql: SET lock_timeout for the session, e.g. 5s, 500ms, 2min.")
   Optional<String> lockTimeout;
 
   @Option(
       names = "--statement-timeout",
       paramLabel = "DURATION",
       converter = StatementTimeoutConverter.class,
-      description = "SET statement_timeout for the session, e.g. 15min.")
+      description = "postgresql: SET statement_timeout for the session, e.g. 15min.")
   Optional<String> statementTimeout;
 
   @Option(
       names = "--lock-wait",
       paramLabel = "DURATION",
       converter = LockWaitConverter.class,
-      description = "While another strata script runs on the database, wait up to DURATION"
-          + " (e.g. 30s, 5min) for it to end; without it the script fails at once.")
+      description = "postgresql: while another strata script runs on the database, wait up to"
+          + " DURATION (e.g. 30s, 5min) for it to end; without it the script fails at once.")
   Optional<String> lockWait;
 
   @Option(

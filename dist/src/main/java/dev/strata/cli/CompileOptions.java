@@ -51,22 +51,24 @@ final class CompileOptions {
       names = "--lock-timeout",
       paramLabel = "DURATION",
       converter = LockTimeoutConverter.class,
-      description = "postgresql: SET lock_timeout for the session, e.g. 5s, 500ms, 2min.")
+      description = "How long a statement waits for a lock, e.g. 5s, 500ms, 2min (SET"
+          + " lock_timeout; its counterpart on the other dialects).")
   Optional<String> lockTimeout;
 
   @Option(
       names = "--statement-timeout",
       paramLabel = "DURATION",
       converter = StatementTimeoutConverter.class,
-      description = "postgresql: SET statement_timeout for the session, e.g. 15min.")
+      description = "How long a statement may run, e.g. 15min (SET statement_timeout; its"
+          + " counterpart on the other dialects).")
   Optional<String> statementTimeout;
 
   @Option(
       names = "--lock-wait",
       paramLabel = "DURATION",
       converter = LockWaitConverter.class,
-      description = "postgresql: while another strata script runs on the database, wait up to"
-          + " DURATION (e.g. 30s, 5min) for it to end; without it the script fails at once.")
+      description = "While another strata script runs on the database, wait up to DURATION"
+          + " (e.g. 30s, 5min) for it to end; without it the script fails at once.")
   Optional<String> lockWait;
 
   @Option(

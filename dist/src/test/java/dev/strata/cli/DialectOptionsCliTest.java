@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --dialect} on every command that renders, and the options that mean nothing for a dialect
- * ({@link DialectOptions}): a usage error (exit 2) naming the option, the dialect and why, before
- * anything is compiled or written.
+ * {@code --dialect} on every command that renders, and the transaction mode per dialect ({@link
+ * DialectOptions}): one that the dialect cannot honour is a usage error (exit 2) naming the option,
+ * the dialect and why, before anything is compiled or written.
  */
 class DialectOptionsCliTest {
   @TempDir Path tmp;
@@ -59,24 +59,6 @@ class DialectOptionsCliTest {
     assertEquals(2, revision.exitCode(), revision.err());
     assertTrue(revision.err().startsWith("strata: error: --transaction revision does not apply to"
         + " mysql: mysql commits each DDL statement on its own, so"), revision.err());
-  }
-
-  @Test
-  void psqlSessionOptionsAndSchemasAreUsageErrorsElsewhere() {
-    Cli cli = Cli.run("upgrade", "head", "--versions", VERSIONS, "--dialect", "sqlite",
-        "--lock-timeout", "5s", "--version-table-schema", "ops", "--lock-wait", "30s");
-    assertEquals(2, cli.exitCode(), cli.err());
-    assertEquals("strata: error: --version-table-schema does not apply to sqlite, which has no"
-        + " schemas: the version table is in the database the script runs on; leave it out; and"
-        + " --lock-timeout does not apply to sqlite: it sets a PostgreSQL session value, which"
-        + " sqlite scripts do not have; leave it out; and --lock-wait does not apply to sqlite:"
-        + " it sets a PostgreSQL session value, which sqlite scripts do not have; leave it out\n"
-        + "Try 'strata upgrade --help' for more information.\n", cli.err());
-    Cli timeout = Cli.run("upgrade", "head", "--versions", VERSIONS, "--dialect", "mysql",
-        "--statement-timeout", "15min");
-    assertEquals(2, timeout.exitCode(), timeout.err());
-    assertTrue(timeout.err().startsWith("strata: error: --statement-timeout does not apply to"
-        + " mysql"), timeout.err());
   }
 
   @Test

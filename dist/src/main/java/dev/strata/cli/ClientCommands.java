@@ -42,8 +42,29 @@ final class ClientCommands {
   String apply(String file) {
     return switch (dialect) {
       case POSTGRESQL -> "psql -X -v ON_ERROR_STOP=1 -f " + file + " \"$DATABASE_URL\"";
-      case MYSQL, MARIADB -> mysqlClient() + " --batch --binary-mode < " + file;
-      case SQLITE -> "sqlite3 -bail -safe \"$DATABASE_FILE\" < " + file;
+      case MYSQL, MARIADB, SQLITE -> client() + " < " + file;
+    };
+  }
+
+  /**
+   * The command that runs the script text {@code producer} prints ({@code tail -n +12
+   * upgrade.sql}), for the clients that read a script from their input.
+   *
+   * @throws IllegalStateException for psql, whose resumed runs need no such command
+   */
+  String piped(String producer) {
+    return switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("psql scripts resume by themselves");
+      case MYSQL, MARIADB, SQLITE -> producer + " | " + client();
+    };
+  }
+
+  /** The client with its options, reading the script from its input. */
+  private String client() {
+    return switch (dialect) {
+      case POSTGRESQL -> "psql -X -v ON_ERROR_STOP=1 \"$DATABASE_URL\"";
+      case MYSQL, MARIADB -> mysqlClient() + " --batch --binary-mode";
+      case SQLITE -> "sqlite3 -bail -safe \"$DATABASE_FILE\"";
     };
   }
 

@@ -17,12 +17,14 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.Span;
+import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.DataType;
 import dev.strata.grammar.ast.IndexElement;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Operation.CommentKind;
 import dev.strata.grammar.ast.SequenceOption;
 import dev.strata.grammar.ast.Statement;
+import dev.strata.grammar.ast.TableConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +32,9 @@ import java.util.stream.Collectors;
 
 /**
  * A {@link SchemaModel} as the complete DDL that creates it on an empty database ({@code strata
- * schema REV}): a psql script that stops at the first error and runs in one transaction.
+ * schema REV --dialect D}): a script for the dialect's client that stops at the first error and,
+ * where DDL is transactional, runs in one transaction. For a dialect without {@code ALTER TABLE
+ * ... ADD CONSTRAINT} (SQLite) the foreign keys are part of each {@code CREATE TABLE}.
  *
  * <p>Order: schemas, extensions, enum types, sequences, tables (columns, primary keys, unique,
  * valid checks, exclusions), foreign keys and {@code NOT VALID} checks ({@code ALTER TABLE ... ADD
@@ -62,7 +66,7 @@ public final class SchemaScript {
     this.statements = new StatementRenderer(dialect, sql);
   }
 
-  /** The snapshot writer for {@code dialect} (PostgreSQL only today). */
+  /** The snapshot writer for {@code dialect}. */
   public static SchemaScript forDialect(Dialect dialect) {
     return new SchemaScript(Objects.requireNonNull(dialect, "dialect"));
   }
@@ -109,39 +113,42 @@ public final class SchemaScript {
   public List<String> statements(SchemaModel model) throws DiagnosticException {
     List<String> out = new ArrayList<>();
     for (String schema : model.schemas().keySet()) {
-      out.addAll(render(ModelOperations.schema(schema)));
+      out.addAll(render(ModelOperations.schema(schema), model));
     }
     for (Extension extension : model.extensions().values()) {
       out.add(extension(extension));
     }
     for (EnumType type : model.types().values()) {
-      out.addAll(render(ModelOperations.type(type)));
+      out.addAll(render(ModelOperations.type(type), model));
     }
     for (Sequence sequence : model.sequences().values()) {
-      out.addAll(render(ModelOperations.sequence(sequence)));
+      out.addAll(render(ModelOperations.sequence(sequence), model));
     }
+    boolean addConstraint = dialect.has(Capability.ADD_CONSTRAINT);
     for (Table table : model.tables().values()) {
       if (table.partitionOf().isPresent()) {
         throw partition(table);
       }
-      out.addAll(render(ModelOperations.table(table)));
+      out.addAll(render(addConstraint ? ModelOperations.table(table) : whole(table), model));
     }
     for (Table table : model.tables().values()) {
-      for (Operation.AlterTable alter : ModelOperations.laterConstraints(table)) {
-        out.addAll(render(alter));
+      if (addConstraint) {
+        for (Operation.AlterTable alter : ModelOperations.laterConstraints(table)) {
+          out.addAll(render(alter, model));
+        }
       }
     }
     for (Index index : model.indexes().values()) {
-      out.addAll(render(ModelOperations.index(index)));
+      out.addAll(render(ModelOperations.index(index), model));
     }
     for (Sequence sequence : model.sequences().values()) {
       for (Operation.AlterSequence owned : ModelOperations.ownership(sequence).stream().toList()) {
-        out.addAll(render(owned));
+        out.addAll(render(owned, model));
       }
     }
     for (View view : model.views().values()) {
       out.add(view.materialized() ? materializedView(view)
-          : single(render(ModelOperations.view(view))));
+          : single(render(ModelOperations.view(view), model)));
     }
     for (Routine routine : model.routines().values()) {
       out.add(asWritten(routine.sql()));
@@ -190,13 +197,39 @@ public final class SchemaScript {
             view.name(), text))));
     List<String> out = new ArrayList<>();
     for (Operation.CommentOn comment : comments) {
-      out.addAll(render(comment));
+      out.addAll(render(comment, model));
     }
     return out;
   }
 
-  private List<String> render(Operation operation) throws DiagnosticException {
-    return statements.render(new Statement(operation, false, START, ""), SOURCE, SchemaModel.empty());
+  /**
+   * {@code operation} rendered where the whole of {@code model} exists: a dialect that {@linkplain
+   * Dialect#rendersFromModel() renders from the model} finds there what a statement refers to (an
+   * enum type spelled per column); PostgreSQL renders without it, as before.
+   */
+  private List<String> render(Operation operation, SchemaModel model) throws DiagnosticException {
+    return statements.render(new Statement(operation, false, START, ""), SOURCE,
+        dialect.rendersFromModel() ? model : SchemaModel.empty());
+  }
+
+  /**
+   * {@code CREATE TABLE} with every constraint of {@code table}, foreign keys included, for a
+   * dialect without {@code ALTER TABLE ... ADD CONSTRAINT} ({@link Capability#ADD_CONSTRAINT}):
+   * SQLite, which checks a foreign key's table only when a row is written, so the order of tables
+   * does not matter there either.
+   */
+  private static Operation.CreateTable whole(Table table) {
+    Operation.CreateTable create = ModelOperations.table(table);
+    List<TableConstraint> constraints = new ArrayList<>(create.constraints());
+    for (Operation.AlterTable alter : ModelOperations.laterConstraints(table)) {
+      for (AlterAction action : alter.actions()) {
+        if (action instanceof AlterAction.AddConstraint add) {
+          constraints.add(add.constraint());
+        }
+      }
+    }
+    return new Operation.CreateTable(create.table(), create.ifNotExists(), create.unlogged(),
+        create.columns(), constraints, create.partitionBy(), create.options());
   }
 
   private static String single(List<String> statements) {

@@ -38,7 +38,8 @@ final class FromDatabase {
    * @throws ParameterException (usage, exit 2) when {@code --from-db} is given with a {@code FROM:},
    *     or with {@code --version-table-schema} for an SQLite file
    * @throws DiagnosticException E0530/E0531 when the database cannot be read (E0551/E0552: an
-   *     SQLite file is missing or is not a database), E0532 when it holds
+   *     SQLite file is missing or is not a database), E0553 when {@code --dialect} is another
+   *     engine's than the database's, E0532 when it holds
    *     revisions that {@code graph} does not know, E0301 when {@code argument} is malformed
    */
   Range range(String argument, RevisionGraph graph, CompileOptions options)
@@ -53,6 +54,7 @@ final class FromDatabase {
     requireSchemaSupported(url.get(), options.table.schema, mixee.commandLine());
     DatabaseState state =
         VersionTableReader.read(url.get(), options.table.name, options.table.schema);
+    state.requireRenderedFor(options.dialect.dialectId(), url.get());
     state.requireKnown(graph, options.source.versions, url.get());
     state.requireConsistent(graph, url.get());
     return Range.parse(Direction.UPGRADE, argument).startingAt(state.targets());

@@ -9,6 +9,7 @@ import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.DialectId;
 import dev.strata.grammar.ast.Direction;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -90,8 +91,8 @@ final class StatusCommand implements Callable<Integer> {
     // the command printed for the user to run; the plan above was not made from this text
     Optional<String> command = plan.steps().isEmpty()
         ? Optional.empty()
-        : Optional.of(command(state.current() + ":" + target));
-    SchemaModel model = Replay.of(graph).at(state.rows());
+        : Optional.of(command(state.current() + ":" + target, state.dialect()));
+    SchemaModel model = Replay.of(graph, state.dialect()).at(state.rows());
     List<Change> drift = VersionTableReader.drift(db, table.name, table.schema, model);
     DatabaseStatus status = new DatabaseStatus(db.toString(), state, target, plan.steps(), command,
         drift, model.handEdits().stream().map(edit -> edit.origin().describe()).toList());
@@ -104,9 +105,15 @@ final class StatusCommand implements Callable<Integer> {
     return drift.isEmpty() ? Main.OK : Main.DIAGNOSTICS;
   }
 
-  /** {@code strata upgrade RANGE}, with the options that differ from their defaults. */
-  private String command(String range) {
+  /**
+   * {@code strata upgrade RANGE}, with the options that differ from their defaults: {@code
+   * --dialect} for a database that is not PostgreSQL.
+   */
+  private String command(String range, DialectId dialect) {
     List<String> words = new ArrayList<>(List.of("strata", "upgrade"));
+    if (dialect != DialectId.POSTGRESQL) {
+      words.addAll(List.of("--dialect", dialect.id()));
+    }
     if (!source.versions.toString().equals("versions")) {
       words.addAll(List.of("--versions", source.versions.toString()));
     }

@@ -4,6 +4,7 @@ import dev.strata.compiler.schema.Change;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.DialectId;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,9 @@ final class VersionTableReader {
    */
   static DatabaseState read(JdbcUrl url, String table, Optional<String> schema)
       throws DiagnosticException {
-    DatabaseState missing = new DatabaseState(table, schema, false, List.of());
     try (Connection connection = connect(url)) {
+      DatabaseState missing =
+          new DatabaseState(table, schema, false, List.of(), dialect(connection, url));
       try {
         return switch (url.engine()) {
           case POSTGRESQL -> readPostgres(connection,
@@ -245,7 +247,25 @@ final class VersionTableReader {
         rows.add(result.getString(1));
       }
     }
-    return new DatabaseState(missing.table(), missing.schema(), true, rows);
+    return new DatabaseState(missing.table(), missing.schema(), true, rows, missing.dialect());
+  }
+
+  /**
+   * The dialect of the database behind {@code connection}: by the URL's engine, and for
+   * MariaDB/MySQL by {@code VERSION()}, which names MariaDB on MariaDB servers only.
+   */
+  private static DialectId dialect(Connection connection, JdbcUrl url) throws SQLException {
+    return switch (url.engine()) {
+      case POSTGRESQL -> DialectId.POSTGRESQL;
+      case SQLITE -> DialectId.SQLITE;
+      case MARIADB -> {
+        try (Statement statement = connection.createStatement();
+            ResultSet version = statement.executeQuery("SELECT VERSION()")) {
+          yield version.next() && version.getString(1).contains("MariaDB")
+              ? DialectId.MARIADB : DialectId.MYSQL;
+        }
+      }
+    };
   }
 
   /** The driver's message; for a host that does not resolve it only says the attempt failed. */

@@ -137,7 +137,8 @@ class StatusOtherDatabasesTest {
           + "to reach head: 2 revisions\n"
           + "  0001_customers  create customers\n"
           + "  0002_accounts   create accounts\n"
-          + "run: strata upgrade --versions " + versions + " base:head\n"
+          + "run: strata upgrade --dialect " + dialect + " --versions " + versions
+          + " base:head\n"
           + "drift: none, the schema is the one its revisions make\n", ""), cli);
     }
   }
@@ -152,13 +153,34 @@ class StatusOtherDatabasesTest {
       assertEquals(new Cli(0, header(db.jdbcUrl(), "0001_customers")
           + "to reach head: 1 revision\n"
           + "  0002_accounts  create accounts\n"
-          + "run: strata upgrade --versions " + versions + " 0001_customers:head\n"
+          + "run: strata upgrade --dialect " + dialect + " --versions " + versions
+          + " 0001_customers:head\n"
           + "drift: none, the schema is the one its revisions make\n", ""), cli);
+    }
+  }
+
+  // TODO(db): enable once main has MysqlFraming and SqliteFraming (they throw "not written yet")
+  @org.junit.jupiter.api.Disabled("the mysql/mariadb and sqlite script framings are not written yet")
+  @ParameterizedTest
+  @ValueSource(strings = {"mariadb", "sqlite"})
+  void fromDbStartsAtTheVersionRows(String dialect) throws Exception {
+    try (TestDatabase db = TestDatabase.create(dialect, "db_status")) {
+      apply(db, AT_0001.get(dialect) + TO_0002.get(dialect));
+      Files.writeString(versions.resolve("0003_notes.sql"), """
+          -- revision: 0003_notes
+          -- revises: 0002_accounts
+          -- message: create notes
+
+          -- +upgrade
+          CREATE TABLE notes (id BIGINT NOT NULL PRIMARY KEY);
+
+          -- +downgrade
+          DROP TABLE notes;
+          """);
       Cli upgrade = Cli.run("upgrade", "--from-db", db.jdbcUrl(), "head", "--versions",
-          versions.toString());
+          versions.toString(), "--dialect", dialect);
       assertEquals(0, upgrade.exitCode(), upgrade.err());
-      assertTrue(upgrade.out().contains("upgrade 0001_customers -> 0002_accounts"),
-          upgrade.out());
+      assertTrue(upgrade.out().contains("upgrade 0002_accounts -> 0003_notes"), upgrade.out());
     }
   }
 
@@ -283,6 +305,19 @@ class StatusOtherDatabasesTest {
       assertTrue(cli.out().startsWith("database: " + db.name() + "\n"
           + "version table: alembic_version\n"
           + "current: 0001_customers\n"), cli.out());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mariadb", "sqlite"})
+  void fromDbRendersForTheDatabasesDialectOnly(String dialect) {
+    try (TestDatabase db = TestDatabase.create(dialect, "db_status")) {
+      apply(db, AT_0001.get(dialect));
+      Cli cli = Cli.run("upgrade", "--from-db", db.jdbcUrl(), "head", "--versions",
+          versions.toString());
+      assertEquals(new Cli(1, "", "strata: error[E0553]: the database " + new JdbcUrl(db.jdbcUrl())
+          + " is " + dialect + ", but the script would be rendered for postgresql\n"
+          + "  = help: add --dialect " + dialect + " (the default is postgresql)\n"), cli);
     }
   }
 

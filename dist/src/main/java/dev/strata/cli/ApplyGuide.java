@@ -131,7 +131,9 @@ final class ApplyGuide {
       }
       before = segment.headsAfter();
     }
-    line();
+    if (!text.toString().endsWith("\n\n")) {
+      line();
+    }
   }
 
   /** What a failure in a psql script's segment leaves (a re-run resumes by itself). */
@@ -240,7 +242,7 @@ final class ApplyGuide {
     } else {
       line("These statements autocommit: a failure after one of them does not undo it.");
       line();
-      outside.forEach(statement -> line("- `" + statement + "`"));
+      outside.forEach(statement -> line("- " + code(statement)));
     }
   }
 
@@ -282,6 +284,14 @@ final class ApplyGuide {
         }
       }
     }
+  }
+
+  /**
+   * {@code text} as a Markdown code span: in single backquotes, or in double ones with spaces
+   * when it holds a backquote (MySQL's and SQLite's quoted names).
+   */
+  private static String code(String text) {
+    return text.contains("`") ? "`` " + text + " ``" : "`" + text + "`";
   }
 
   /** {@code text} as lines of at most 100 characters, each starting with {@code indent}. */

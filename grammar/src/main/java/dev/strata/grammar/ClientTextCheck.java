@@ -73,9 +73,9 @@ final class ClientTextCheck {
               + " instead of sending it to the server");
       case MysqlClientScanner.Finding.EscapedQuote quote -> fail(
           ParseCode.CLIENT_READS_DIFFERENTLY, quote.start(), quote.end(),
-          "backslash before a quote in a string: the " + client + " client and server read the"
-              + " string otherwise when sql_mode has NO_BACKSLASH_ESCAPES (or ANSI_QUOTES, for"
-              + " \")",
+          "backslash before a quote in a string: the string ends at this quote when sql_mode has"
+              + " NO_BACKSLASH_ESCAPES (or ANSI_QUOTES, for \"), and goes on past it otherwise,"
+              + " for the " + client + " client as for the server",
           "help: put a quote in a string by doubling it ('it''s'); write a backslash at the end"
               + " of a string as CONCAT('C:', CHAR(92))");
       case MysqlClientScanner.Finding.Nul nul -> nul(nul.start());

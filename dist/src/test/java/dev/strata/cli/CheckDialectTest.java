@@ -33,7 +33,7 @@ class CheckDialectTest {
         "--format", "json");
     assertEquals(1, check.exitCode(), check.err());
     List<String> errors = codes(check.out());
-    assertEquals(List.of("E0450@0002_nn.sql:9", "E0630@0003_data.sql:5"), errors, check.out());
+    assertEquals(List.of("E0630@0003_data.sql:5", "E0450@0002_nn.sql:9"), errors, check.out());
 
     Cli downgrade = Cli.run("downgrade", "0002:base", "--versions", versions.toString(),
         "--dialect", "sqlite");

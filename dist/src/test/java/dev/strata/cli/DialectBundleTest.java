@@ -77,6 +77,34 @@ class DialectBundleTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
+  void everyCommandThatRendersTakesTheDialect(String dialect) throws Exception {
+    String directives = String.join("\n",
+        dev.strata.dialects.Dialect.byId(dialect).orElseThrow().clientDirectives());
+    String versions = VERSIONS.toString();
+    for (List<String> args : List.of(
+        List.of("upgrade", "base:head"), List.of("downgrade", "head:base"),
+        List.of("upgrade", "0001:head", "--transaction", "none"), List.of("schema", "head"))) {
+      List<String> all = new ArrayList<>(args);
+      all.addAll(List.of("--versions", versions, "--dialect", dialect));
+      Cli cli = Cli.run(all.toArray(String[]::new));
+      assertEquals(0, cli.exitCode(), all + ": " + cli.err());
+      assertTrue(cli.out().startsWith(directives + "\n-- "), all + ": " + cli.out());
+      assertTrue(cli.out().contains("(" + dialect + ")") || args.getFirst().equals("schema"),
+          cli.out());
+    }
+    Cli show = Cli.run("show", "0002", "--sql", "--versions", versions, "--dialect", dialect);
+    assertEquals(0, show.exitCode(), show.err());
+    assertTrue(show.out().contains("Upgrade SQL (" + dialect + "):\n\n" + directives + "\n"),
+        show.out());
+    assertTrue(show.out().contains("Downgrade SQL (" + dialect + "):\n\n" + directives + "\n"),
+        show.out());
+    Cli check = Cli.run("check", "--versions", versions, "--dialect", dialect);
+    assertEquals(0, check.exitCode(), check.err());
+    assertEquals("check: 3 revisions, 0 errors, 1 warning\n", check.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
   void appliesRollsBackAndAppliesAgainWithItsClientAndNoJava(String dialect) throws Exception {
     try (TestDatabase db = TestDatabase.create(dialect, "bundleh_apply")) {
       Dba dba = dba(db, bundle(dialect, "base:head"));

@@ -1,0 +1,261 @@
+package dev.strata.dialects;
+
+import dev.strata.dialects.ExpressionTranslator.Refusal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.QueryPart;
+import org.jooq.VisitContext;
+import org.jooq.VisitListener;
+import org.jooq.impl.DSL;
+import org.jooq.impl.QOM;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Where jOOQ 3.20's translation of a parsed PostgreSQL expression is wrong or missing for MySQL,
+ * MariaDB or SQLite: a visit listener that, while the expression is rendered for the target,
+ * replaces such a part of the parsed expression (and only of it: {@code written} holds its parts)
+ * with a correct one, or refuses it ({@link Refusal}, E0434); and the calls refused before jOOQ
+ * parses, whose translation cannot be told from a correct one once parsed. Each rule says what
+ * jOOQ does; docs/dialects.md ("Expressions") lists them.
+ */
+final class TranslationRules implements VisitListener {
+  private static final Pattern DIGITS = Pattern.compile("\\((\\d+)\\)\\s*$");
+
+  private final Dialect dialect;
+  private final Set<QueryPart> written;
+  private final int timestampDigits;
+  private final DSLContext postgres;
+
+  /**
+   * @param written the parts of the parsed expression, by identity
+   * @param timestampDigits the fractional-second digits of a current timestamp without any, in
+   *     MySQL and MariaDB
+   * @param postgres a PostgreSQL context, to read a parsed current timestamp's own digits
+   */
+  TranslationRules(
+      Dialect dialect, Set<QueryPart> written, int timestampDigits, DSLContext postgres) {
+    this.dialect = dialect;
+    this.written = written;
+    this.timestampDigits = timestampDigits;
+    this.postgres = postgres;
+  }
+
+  /**
+   * A call refused before parsing (on the text, outside literals and quoted names), or empty.
+   * PostgreSQL's {@code concat()} skips NULL arguments, but jOOQ parses it and {@code ||} alike and
+   * translates both to MySQL's {@code concat()} / SQLite's {@code ||}, which give NULL; {@code
+   * date_trunc()} and {@code trunc()} come out as {@code trunc(x, null)}, {@code to_char()} without
+   * its format; {@code nextval()} and its kin name sequences only PostgreSQL and MariaDB have; the
+   * niladic {@code USER}, {@code SESSION_USER}, {@code CURRENT_ROLE}, {@code CURRENT_CATALOG},
+   * {@code LOCALTIME} and {@code LOCALTIMESTAMP} are parsed as column names; {@code SIMILAR TO} is
+   * written as it is, which no target knows.
+   */
+  static Optional<Refusal> beforeParsing(ExpressionScan scan, Dialect dialect) {
+    if (scan.call("concat").isPresent()) {
+      return Optional.of(new Refusal("concat() has no faithful translation", List.of("concat"),
+          "PostgreSQL's concat() skips NULL arguments; jOOQ translates it as a concatenation that"
+              + " is NULL when an argument is",
+          "write coalesce(a, '') || coalesce(b, '')"));
+    }
+    for (String function : List.of("date_trunc", "trunc", "to_char")) {
+      if (scan.call(function).isPresent()) {
+        return Optional.of(new Refusal(function + "() has no translation", List.of(function),
+            function.equals("to_char")
+                ? "jOOQ 3.20 translates to_char() without its format"
+                : "jOOQ 3.20 translates " + function + "() as trunc(x, null)",
+            ""));
+      }
+    }
+    if (!dialect.has(Capability.SEQUENCES)) {
+      for (String function : List.of("nextval", "currval", "setval", "lastval")) {
+        if (scan.call(function).isPresent()) {
+          return Optional.of(new Refusal(function + "() has no equivalent", List.of(function),
+              dialect.id() + " has no sequences", ""));
+        }
+      }
+    }
+    for (String word : List.of("user", "session_user", "current_role", "current_catalog",
+        "localtime", "localtimestamp")) {
+      if (scan.word(word).isPresent()) {
+        return Optional.of(new Refusal(word.toUpperCase(Locale.ROOT) + " has no translation",
+            List.of(word), "",
+            word.startsWith("local") ? "use now() or CURRENT_TIMESTAMP" : ""));
+      }
+    }
+    if (scan.word("similar").isPresent()) {
+      return Optional.of(new Refusal("SIMILAR TO has no translation", List.of("similar"), "",
+          "use LIKE, or ~ for a regular expression"));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the dialect drops a cast to JSON (keeping the text), as {@link Capability#JSON_CASTS} says. */
+  static boolean dropped(QOM.Cast<?> cast, Dialect dialect) {
+    return cast.getDataType().isJSON() && !dialect.has(Capability.JSON_CASTS);
+  }
+
+  @Override
+  public void visitStart(VisitContext context) {
+    QueryPart part = context.queryPart();
+    if (written.contains(part)) {
+      QueryPart replacement = replacement(part);
+      if (replacement != part) {
+        context.queryPart(replacement);
+      }
+    }
+  }
+
+  private QueryPart replacement(QueryPart part) {
+    if (part instanceof Param<?> param && !param.isInline()) {
+      throw new Refusal("a bind marker has no value", List.of("?", "$", ":"), "",
+          "write the value");
+    }
+    if (part instanceof QOM.Array<?>) {
+      throw new Refusal("an array value has no equivalent", List.of("array", "["),
+          dialect.id() + " has no arrays", "");
+    }
+    if (part instanceof QOM.Contains<?>) {
+      throw new Refusal("the operator @> has no equivalent", List.of("@>"),
+          "jOOQ 3.20 translates it as LIKE '%...%', a text search", "");
+    }
+    if (part instanceof QOM.Collated) {
+      throw new Refusal("COLLATE has no translation", List.of("collate"),
+          "PostgreSQL's collations are not " + dialect.id() + "'s", "");
+    }
+    if (part instanceof QOM.Cast<?> cast) {
+      return cast(cast);
+    }
+    return switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> mysql(part);
+      case SQLITE -> sqlite(part);
+    };
+  }
+
+  /** MySQL and MariaDB: {@code now()} keeps PostgreSQL's microseconds (jOOQ writes {@code current_timestamp()}, whole seconds). */
+  private QueryPart mysql(QueryPart part) {
+    if (part instanceof QOM.CurrentTimestamp<?>) {
+      return DSL.currentTimestamp(ownDigits(part).orElse(timestampDigits));
+    }
+    return part;
+  }
+
+  /**
+   * SQLite: no users or schemas (jOOQ writes {@code ''}); {@code random()} is a 64-bit integer
+   * there; jOOQ's {@code gen_random_uuid()} is refused in a {@code DEFAULT} ({@link TranslatedSql}).
+   */
+  private QueryPart sqlite(QueryPart part) {
+    if (part instanceof QOM.CurrentUser) {
+      throw new Refusal("CURRENT_USER has no equivalent", List.of("current_user"),
+          "sqlite has no users; jOOQ 3.20 writes ''", "");
+    }
+    if (part instanceof QOM.CurrentSchema || part instanceof QOM.CurrentCatalog) {
+      throw new Refusal("CURRENT_SCHEMA has no equivalent", List.of("current_schema"),
+          "sqlite has no schemas; jOOQ 3.20 writes ''", "");
+    }
+    if (part instanceof QOM.Uuid) {
+      return TranslatedSql.sqliteUuid();
+    }
+    if (part instanceof QOM.Rand) {
+      return TranslatedSql.sqliteRandom();
+    }
+    return part;
+  }
+
+  /** A cast: kept, replaced by a correct one, or refused. */
+  private QueryPart cast(QOM.Cast<?> cast) {
+    DataType<?> type = cast.getDataType();
+    Field<?> operand = cast.$field();
+    List<String> needles = List.of(type.getTypeName().toLowerCase(Locale.ROOT).split(" ")[0],
+        "::", "cast");
+    if (type.isArray()) {
+      throw new Refusal("a cast to an array type has no equivalent", needles,
+          dialect.id() + " has no arrays", "");
+    }
+    if (type.isOther() || type.isXML() || type.isSpatial() || type.isTimeWithTimeZone()) {
+      throw new Refusal("the cast to " + type.getTypeName() + " has no translation", needles,
+          "", type.isOther()
+              ? "write the value without the cast (a column of an enum type takes its value as"
+                  + " text)"
+              : "");
+    }
+    if (type.isInterval()) {
+      throw new Refusal("the cast to interval has no equivalent", needles,
+          dialect.id() + " has no interval type", "");
+    }
+    if (type.isBoolean()) {
+      throw new Refusal("the cast to " + type.getTypeName() + " has no faithful translation",
+          needles, "jOOQ 3.20 writes a cast to an integer, which reads 'true' as 0",
+          "write TRUE, FALSE or a comparison");
+    }
+    if (type.isBinary()) {
+      throw new Refusal("the cast to bytea has no faithful translation", needles,
+          "PostgreSQL reads '\\x...' text as hex bytes, " + dialect.id() + " as the characters",
+          "write the bytes as X'0a1b'");
+    }
+    if (type.isJSON()) {
+      return dropped(cast, dialect) ? operand : cast;
+    }
+    return switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> mysqlCast(cast, type, operand, needles);
+      case SQLITE -> sqliteCast(cast, type, operand);
+    };
+  }
+
+  /**
+   * jOOQ writes {@code real} and {@code double precision} as {@code decimal} (no fraction),
+   * {@code numeric} without a precision as {@code decimal} ({@code DECIMAL(10, 0)}), and
+   * timestamps and times without digits, dropping PostgreSQL's microseconds.
+   */
+  private QueryPart mysqlCast(
+      QOM.Cast<?> cast, DataType<?> type, Field<?> operand, List<String> needles) {
+    if (type.isFloat()) {
+      return TranslatedSql.floatCast(operand, type.getType() == Float.class);
+    }
+    if (type.isDecimal() && !type.precisionDefined()) {
+      throw new Refusal("the cast to numeric without a precision has no faithful translation",
+          needles, dialect.id() + "'s DECIMAL without a precision is DECIMAL(10, 0)",
+          "give the cast a precision and scale, e.g. ::numeric(20, 4)");
+    }
+    if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
+      return DSL.cast(operand, SQLDataType.TIMESTAMP(digits(type)));
+    }
+    if (type.isTime()) {
+      return DSL.cast(operand, SQLDataType.TIME(digits(type)));
+    }
+    return cast;
+  }
+
+  /** jOOQ writes {@code cast(x AS date)}, a cast to NUMERIC in SQLite ({@link TranslatedSql}). */
+  private QueryPart sqliteCast(QOM.Cast<?> cast, DataType<?> type, Field<?> operand) {
+    if (type.isDate()) {
+      return TranslatedSql.sqliteDateFunction("date", operand);
+    }
+    if (type.isTime()) {
+      return TranslatedSql.sqliteDateFunction("time", operand);
+    }
+    if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
+      return TranslatedSql.sqliteDateFunction("datetime", operand);
+    }
+    return cast;
+  }
+
+  private static int digits(DataType<?> type) {
+    return type.precisionDefined() ? type.precision() : 6;
+  }
+
+  /** The digits written in {@code current_timestamp(3)}, read from its PostgreSQL rendering. */
+  private Optional<Integer> ownDigits(QueryPart part) {
+    Matcher digits = DIGITS.matcher(postgres.render(part));
+    return digits.find() ? Optional.of(Integer.parseInt(digits.group(1))) : Optional.empty();
+  }
+}

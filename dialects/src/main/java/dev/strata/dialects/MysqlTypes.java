@@ -55,10 +55,9 @@ final class MysqlTypes {
               "VARCHAR holds at most " + MAX_VARCHAR + " characters in utf8mb4", "use TEXT"))
           // PostgreSQL's VARCHAR without a length is TEXT; MySQL requires a length
           : SQLDataType.CLOB;
-      case CHAR -> type.size().isPresent()
-          ? SQLDataType.CHAR(limited(type, dialect, site, MAX_CHAR,
-              "CHAR holds at most " + MAX_CHAR + " characters", "use VARCHAR(n)"))
-          : SQLDataType.CHAR;
+      // CHAR without a length is CHAR(1) in PostgreSQL; jOOQ spells a CHAR without one as text
+      case CHAR -> SQLDataType.CHAR(limited(type, dialect, site, MAX_CHAR,
+          "CHAR holds at most " + MAX_CHAR + " characters", "use VARCHAR(n)"));
       // jOOQ's CLOB is LONGTEXT (4 GiB): TEXT holds 64 KiB, PostgreSQL's text up to 1 GB
       case TEXT -> SQLDataType.CLOB;
       case BOOLEAN -> SQLDataType.BOOLEAN;
@@ -71,7 +70,7 @@ final class MysqlTypes {
       case UUID -> dialect.has(Capability.UUID_TYPE) ? DataTypes.written("uuid") : SQLDataType.UUID;
       // jOOQ's BLOB is LONGBLOB (4 GiB): BLOB holds 64 KiB, PostgreSQL's bytea up to 1 GB
       case BYTEA -> SQLDataType.BLOB;
-      // jOOQ's BIT is a boolean; BIT(n) is MySQL's bit string too
+      // jOOQ's BIT is a boolean; BIT(n) is MySQL's bit string too (BIT is BIT(1) in both)
       case BIT -> DataTypes.written("bit(" + limited(type, dialect, site, MAX_BIT,
           "BIT holds at most " + MAX_BIT + " bits", "use VARBINARY") + ")");
       case TIMETZ -> throw TypeDiagnostics.noEquivalent(site, type, dialect,
@@ -112,11 +111,11 @@ final class MysqlTypes {
         : SQLDataType.DECIMAL(precision);
   }
 
-  /** The type's size, or E0431 when it is above {@code max}. */
+  /** The type's size (1 when none is written), or E0431 when it is above {@code max}. */
   private static int limited(
       DataType type, Dialect dialect, Site site, int max, String why, String help)
       throws DiagnosticException {
-    int size = type.size().getAsInt();
+    int size = type.size().orElse(1);
     if (size > max) {
       throw TypeDiagnostics.outOfRange(site, type, dialect, why, help);
     }

@@ -33,9 +33,8 @@ final class SqliteTypes {
       case VARCHAR -> type.size().isPresent()
           ? SQLDataType.VARCHAR(type.size().getAsInt())
           : SQLDataType.VARCHAR;
-      case CHAR -> type.size().isPresent()
-          ? SQLDataType.CHAR(type.size().getAsInt())
-          : SQLDataType.CHAR;
+      // CHAR without a length is CHAR(1) in PostgreSQL
+      case CHAR -> SQLDataType.CHAR(type.size().orElse(1));
       // TEXT is SQLite's own name of its text class; jOOQ spells clob
       case TEXT, JSON, JSONB -> DataTypes.written("text");
       case BOOLEAN -> SQLDataType.BOOLEAN;

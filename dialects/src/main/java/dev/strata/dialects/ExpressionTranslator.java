@@ -126,7 +126,8 @@ final class ExpressionTranslator {
         case CONDITION -> postgres.parser().parseCondition(input);
         case QUERY -> postgres.parser().parseSelect(input);
         case SELECT_ITEMS -> sql.dsl().select(postgres.parser().parseSelect(input).$select());
-        case TABLES -> sql.dsl().selectOne().from(postgres.parser().parseSelect(input).$from());
+        case TABLES -> sql.dsl().select(DSL.inline(1)).from(
+            postgres.parser().parseSelect(input).$from());
       };
     } catch (ParserException e) {
       int position = Math.max(0, Math.min(e.position() - shape.prefix.length(), text.length()));

@@ -5,6 +5,7 @@ import static dev.strata.dialects.Capability.*;
 import dev.strata.grammar.DialectId;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.SQLDialect;
@@ -60,6 +61,20 @@ public enum Dialect {
   /** The command-line client that runs this dialect's scripts: {@code psql}, {@code mariadb}, ... */
   public String client() {
     return client;
+  }
+
+  /**
+   * The lines every script of this dialect opens with, before the {@link ScriptHeader header}'s
+   * comments: its client's directives, fixed per dialect, so that {@code verify} can require them.
+   * For {@code psql}: {@code \set ON_ERROR_STOP on} and {@code \encoding UTF8} (see {@link
+   * ScriptHeader}).
+   */
+  public List<String> clientDirectives() {
+    return switch (this) {
+      case POSTGRESQL -> List.of("\\set ON_ERROR_STOP on", "\\encoding UTF8");
+      case MYSQL, MARIADB -> List.of();
+      case SQLITE -> List.of();
+    };
   }
 
   /** The renderers' dialect of {@code id}: an exhaustive switch, so each id has one. */

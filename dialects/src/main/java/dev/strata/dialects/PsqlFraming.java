@@ -39,9 +39,7 @@ final class PsqlFraming implements ScriptFraming {
   @Override
   public RenderedScript write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments) {
     Optional<Progress> progress = Optional.empty();
-    String header = "\\set ON_ERROR_STOP on\n"
-        // psql lexes in the client encoding; under SJIS etc. a UTF-8 byte could hide a quote.
-        + "\\encoding UTF8\n"
+    String header = String.join("\n", dialect.clientDirectives()) + "\n"
         + ScriptHeader.render(plan, options, dialect, versionTable.displayName());
     if (options.guards() && segments.size() > 1) {
       String runId = Progress.runId(plan, options, versionTable.displayName());

@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -58,6 +59,15 @@ final class TranslatedSql {
    */
   static Field<String> sqliteDateFunction(String function, Field<?> operand) {
     return DSL.function(function, SQLDataType.VARCHAR, operand);
+  }
+
+  /**
+   * {@code (x GLOB 'pattern')}, SQLite's case-sensitive whole-string match, for a {@code SIMILAR
+   * TO} ({@link SimilarToPattern#glob}): jOOQ has no {@code GLOB}.
+   */
+  static Condition sqliteGlob(Field<?> value, String pattern) {
+    return DSL.condition(
+        DSL.field("({0} GLOB {1})", SQLDataType.BOOLEAN, value, DSL.inline(pattern)));
   }
 
   private static Field<String> hex(int bytes) {

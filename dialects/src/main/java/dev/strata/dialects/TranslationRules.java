@@ -90,10 +90,6 @@ final class TranslationRules implements VisitListener {
             word.startsWith("local") ? "use now() or CURRENT_TIMESTAMP" : ""));
       }
     }
-    if (scan.word("similar").isPresent()) {
-      return Optional.of(new Refusal("SIMILAR TO has no translation", List.of("similar"), "",
-          "use LIKE, or ~ for a regular expression"));
-    }
     return Optional.empty();
   }
 
@@ -133,6 +129,12 @@ final class TranslationRules implements VisitListener {
     if (part instanceof QOM.Cast<?> cast) {
       return cast(cast);
     }
+    if (part instanceof QOM.SimilarTo similar) {
+      return similarTo(similar.$value(), similar.$pattern(), similar.$escape(), false);
+    }
+    if (part instanceof QOM.NotSimilarTo similar) {
+      return similarTo(similar.$value(), similar.$pattern(), similar.$escape(), true);
+    }
     return switch (dialect) {
       case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
       case MYSQL, MARIADB -> mysql(part);
@@ -140,12 +142,58 @@ final class TranslationRules implements VisitListener {
     };
   }
 
-  /** MySQL and MariaDB: {@code now()} keeps PostgreSQL's microseconds (jOOQ writes {@code current_timestamp()}, whole seconds). */
+  /**
+   * MySQL and MariaDB: {@code now()} keeps PostgreSQL's microseconds (jOOQ writes {@code
+   * current_timestamp()}, whole seconds); {@code x ~ 'p'} stays case-sensitive (jOOQ writes {@code
+   * REGEXP}, which follows a case-insensitive collation), when the pattern is a literal.
+   */
   private QueryPart mysql(QueryPart part) {
     if (part instanceof QOM.CurrentTimestamp<?>) {
       return DSL.currentTimestamp(ownDigits(part).orElse(timestampDigits));
     }
+    if (part instanceof QOM.RegexpLike like && literal(like.$pattern()).isPresent()) {
+      return like.$search().likeRegex(DSL.inline("(?-i)" + literal(like.$pattern()).get()));
+    }
     return part;
+  }
+
+  /**
+   * {@code SIMILAR TO} with a literal pattern ({@link SimilarToPattern}): {@code REGEXP} in MySQL
+   * and MariaDB, {@code GLOB} in SQLite; jOOQ writes {@code SIMILAR TO} as it is.
+   */
+  private QueryPart similarTo(
+      Field<?> value, Field<String> pattern, Character escape, boolean negated) {
+    char escapeChar = escape == null ? '\\' : escape;
+    Optional<String> written = literal(pattern);
+    Refusal refused = new Refusal("this SIMILAR TO has no translation", List.of("similar"),
+        written.isEmpty()
+            ? "strata translates a SIMILAR TO whose pattern is a literal"
+            : "SQLite's GLOB has no alternatives, groups or repetitions other than {n}",
+        "");
+    return switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> {
+        String regex = written.flatMap(p -> SimilarToPattern.regex(p, escapeChar))
+            .orElseThrow(() -> refused);
+        yield negated
+            ? value.notLikeRegex(DSL.inline(regex))
+            : value.likeRegex(DSL.inline(regex));
+      }
+      case SQLITE -> {
+        String glob = written.flatMap(p -> SimilarToPattern.glob(p, escapeChar))
+            .orElseThrow(() -> refused);
+        yield negated
+            ? DSL.not(TranslatedSql.sqliteGlob(value, glob))
+            : TranslatedSql.sqliteGlob(value, glob);
+      }
+    };
+  }
+
+  /** The text of a string literal, or empty for anything else. */
+  private static Optional<String> literal(Field<?> field) {
+    return field instanceof Param<?> param && param.isInline() && param.getValue() instanceof String
+        ? Optional.of((String) param.getValue())
+        : Optional.empty();
   }
 
   /**

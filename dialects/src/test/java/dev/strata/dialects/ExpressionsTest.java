@@ -87,7 +87,6 @@ class ExpressionsTest {
       {"to_char(x, 'YYYY')", "E0434", "E0434", "E0434"},
       {"nextval('s')", "E0434", "NEXT VALUE FOR s", "E0434"},
       {"localtimestamp", "E0434", "E0434", "E0434"},
-      {"x SIMILAR TO 'a%'", "E0434", "E0434", "E0434"},
       {"x = ?", "E0434", "E0434", "E0434"},
       {"'a' COLLATE \"C\"", "E0434", "E0434", "E0434"},
       {"foo(x)", "E0433", "E0433", "E0433"},
@@ -112,6 +111,18 @@ class ExpressionsTest {
       {"created_at <= now()", "created_at <= current_timestamp(6)",
           "created_at <= current_timestamp(6)", "created_at <= CURRENT_TIMESTAMP"},
       {"data @> '{\"a\": 1}'", "E0434", "E0434", "E0434"},
+      {"pan SIMILAR TO '[A-Z]{5}[0-9]{4}[A-Z]'",
+          "pan REGEXP '(?-i)^([A-Z]{5}[0-9]{4}[A-Z])$'",
+          "pan REGEXP '(?-i)^([A-Z]{5}[0-9]{4}[A-Z])$'",
+          "(pan GLOB '[A-Z][A-Z][A-Z][A-Z][A-Z][0-9][0-9][0-9][0-9][A-Z]')"},
+      {"x NOT SIMILAR TO 'a_%'", "NOT (x REGEXP '(?-i)^(a..*)$')",
+          "NOT (x REGEXP '(?-i)^(a..*)$')",
+          "NOT ((x GLOB 'a?*'))"},
+      {"x SIMILAR TO '(a|b)%'", "x REGEXP '(?-i)^((a|b).*)$'", "x REGEXP '(?-i)^((a|b).*)$'",
+          "E0434"},
+      {"x SIMILAR TO y", "E0434", "E0434", "E0434"},
+      {"x ~ '^[a-z]+$'", "x REGEXP '(?-i)^[a-z]+$'", "x REGEXP '(?-i)^[a-z]+$'",
+          "x REGEXP '^[a-z]+$'"},
   };
 
   @TestFactory

@@ -255,6 +255,11 @@ class TypesDatabaseTest {
       {"7 % 3", "1", "1"},
       {"'abc' LIKE 'a%'", "1", "1"},
       {"NULL IS NULL", "1", "1"},
+      {"'ABCDE1234F' SIMILAR TO '[A-Z]{5}[0-9]{4}[A-Z]'", "1", "1"},
+      {"'abcde1234f' SIMILAR TO '[A-Z]{5}[0-9]{4}[A-Z]'", "0", "0"},
+      {"'xay' SIMILAR TO 'x.y'", "0", "0"},
+      {"'x.y' SIMILAR TO 'x_y' AND 'abc' NOT SIMILAR TO 'b%'", "1", "1"},
+      {"'Abc' ~ '^[a-z]+$'", "0", "0"},
   };
 
   @Test

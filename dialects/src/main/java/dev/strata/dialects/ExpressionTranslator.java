@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.Expr;
@@ -80,11 +81,14 @@ final class ExpressionTranslator {
    * @param timestampDigits the fractional-second digits of {@code now()} and {@code
    *     CURRENT_TIMESTAMP} written without any, in MySQL and MariaDB: 6 (PostgreSQL's), or the
    *     column's for a default (MySQL requires the two to match)
+   * @param model the schema model before the statement: a cast to one of its enum types keeps the
+   *     value as text, which the column of that type checks
    * @param site the statement; errors point at {@code expr}'s position in its source
    * @throws DiagnosticException E0433 when jOOQ cannot parse the text, E0434 when a part of it has
    *     no translation for the dialect
    */
-  Translation translate(Expr expr, Shape shape, int timestampDigits, Site site)
+  Translation translate(
+      Expr expr, Shape shape, int timestampDigits, SchemaModel model, Site site)
       throws DiagnosticException {
     String text = expr.sql().replace("\r\n", "\n").replace('\r', '\n');
     ExpressionScan scan = ExpressionScan.of(text);
@@ -93,7 +97,13 @@ final class ExpressionTranslator {
     if (refused.isPresent()) {
       throw refusal(refused.get(), scan, locate);
     }
-    QueryPart parsed = parse(text, shape, scan, locate);
+    String parseable;
+    try {
+      parseable = TranslationRules.withoutUtcZone(text, scan);
+    } catch (Refusal refusal) {
+      throw refusal(refusal, scan, locate);
+    }
+    QueryPart parsed = parse(parseable, shape, scan, locate);
     Set<QueryPart> written = Collections.newSetFromMap(new IdentityHashMap<>());
     DSL.using(postgres.configuration().derive(new DefaultVisitListenerProvider(new VisitListener() {
       @Override
@@ -101,7 +111,8 @@ final class ExpressionTranslator {
         written.add(context.queryPart());
       }
     }))).render(parsed);
-    TranslationRules rules = new TranslationRules(dialect, written, timestampDigits, postgres);
+    TranslationRules rules =
+        new TranslationRules(dialect, written, timestampDigits, postgres, model);
     DSLContext target = DSL.using(sql.dsl().configuration()
         .derive(new DefaultVisitListenerProvider(rules)));
     String rendered;
@@ -114,7 +125,7 @@ final class ExpressionTranslator {
           + dialect.id() + ": jOOQ cannot render it (" + e.getMessage() + ")",
           "help: " + TypeDiagnostics.block(dialect));
     }
-    return new Translation(strip(rendered, shape), root(parsed, shape));
+    return new Translation(strip(rendered, shape), root(parsed, shape, rules));
   }
 
   private QueryPart parse(String text, Shape shape, ExpressionScan scan, Locator locate)
@@ -166,12 +177,12 @@ final class ExpressionTranslator {
   }
 
   /** What {@code parsed} is at its top, past the casts the dialect drops. */
-  private Root root(QueryPart parsed, Shape shape) {
+  private static Root root(QueryPart parsed, Shape shape, TranslationRules rules) {
     if (shape != Shape.FIELD) {
       return Root.EXPRESSION;
     }
     QueryPart top = parsed;
-    while (top instanceof QOM.Cast<?> cast && TranslationRules.dropped(cast, dialect)) {
+    while (top instanceof QOM.Cast<?> cast && rules.drops(cast)) {
       top = cast.$field();
     }
     if (top instanceof Param<?> param && param.isInline()) {
@@ -207,6 +218,8 @@ final class ExpressionTranslator {
   static final class Refusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient List<String> needles;
+    private final int offset;
+    private final int length;
     private final String note;
     private final String help;
 
@@ -218,13 +231,29 @@ final class ExpressionTranslator {
      * @param help what to write instead, or empty for the dialect block alone
      */
     Refusal(String what, List<String> needles, String note, String help) {
+      this(what, needles, -1, 0, note, help);
+    }
+
+    /** A refusal of the part at {@code offset} ({@code length} chars) of the expression. */
+    Refusal(String what, int offset, int length, String note, String help) {
+      this(what, List.of(), offset, length, note, help);
+    }
+
+    private Refusal(
+        String what, List<String> needles, int offset, int length, String note, String help) {
       super(what, null, false, false);
       this.needles = List.copyOf(needles);
+      this.offset = offset;
+      this.length = length;
       this.note = note;
       this.help = help;
     }
 
     Optional<ExpressionScan.Token> token(ExpressionScan scan) {
+      if (offset >= 0) {
+        return scan.at(offset).filter(t -> t.start() == offset)
+            .or(() -> Optional.of(new ExpressionScan.Token(" ".repeat(length), offset, false)));
+      }
       for (String needle : needles) {
         Optional<ExpressionScan.Token> found = needle.chars().allMatch(
                 c -> Character.isLetterOrDigit(c) || c == '_')

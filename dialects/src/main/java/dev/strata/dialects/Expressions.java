@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.ExpressionTranslator.Shape;
 import dev.strata.dialects.ExpressionTranslator.Translation;
 import dev.strata.grammar.DiagnosticException;
@@ -30,10 +31,26 @@ import org.jooq.impl.SQLDataType;
 final class Expressions {
   private final Dialect dialect;
   private final ExpressionTranslator translator;
+  private final SchemaModel model;
 
   Expressions(Dialect dialect, SqlContext sql) {
+    this(dialect, new ExpressionTranslator(dialect, sql), SchemaModel.empty());
+  }
+
+  private Expressions(Dialect dialect, ExpressionTranslator translator, SchemaModel model) {
     this.dialect = dialect;
-    this.translator = new ExpressionTranslator(dialect, sql);
+    this.translator = translator;
+    this.model = model;
+  }
+
+  /**
+   * These expressions for a statement whose schema model before it is {@code model}: a cast to one
+   * of its enum types ({@code 'happy'::mood}, {@code status::text::mood}) keeps the value as text,
+   * which a MySQL {@code ENUM} column or SQLite's {@code CHECK} checks on write; without a model
+   * such a cast is refused (E0434).
+   */
+  Expressions with(SchemaModel model) {
+    return new Expressions(dialect, translator, model);
   }
 
   /**
@@ -121,7 +138,7 @@ final class Expressions {
     }
     boolean timestamp = column.isTimestamp() || column.isTimestampWithTimeZone();
     int digits = timestamp && column.precisionDefined() ? column.precision() : 6;
-    Translation translation = translator.translate(value, Shape.FIELD, digits, site);
+    Translation translation = translator.translate(value, Shape.FIELD, digits, model, site);
     String bare = translation.sql();
     ColumnDefault.Kind kind = switch (translation.root()) {
       case LITERAL -> ColumnDefault.Kind.LITERAL;
@@ -157,7 +174,7 @@ final class Expressions {
   private String translated(Expr expr, Shape shape, Site site) throws DiagnosticException {
     return dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)
         ? asWritten(expr)
-        : translator.translate(expr, shape, 6, site).sql();
+        : translator.translate(expr, shape, 6, model, site).sql();
   }
 
   private static String asWritten(Expr expr) {

@@ -1,5 +1,7 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.ObjectName;
+import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.ExpressionTranslator.Refusal;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Param;
 import org.jooq.QueryPart;
 import org.jooq.VisitContext;
@@ -29,23 +32,65 @@ import org.jooq.impl.SQLDataType;
 final class TranslationRules implements VisitListener {
   private static final Pattern DIGITS = Pattern.compile("\\((\\d+)\\)\\s*$");
 
+  /** The zones whose {@code AT TIME ZONE} leaves a UTC timestamp as it is. */
+  private static final Set<String> UTC = Set.of("utc", "etc/utc", "gmt", "etc/gmt", "z",
+      "+00:00", "+00", "00:00");
+
   private final Dialect dialect;
   private final Set<QueryPart> written;
   private final int timestampDigits;
   private final DSLContext postgres;
+  private final SchemaModel model;
 
   /**
    * @param written the parts of the parsed expression, by identity
    * @param timestampDigits the fractional-second digits of a current timestamp without any, in
    *     MySQL and MariaDB
    * @param postgres a PostgreSQL context, to read a parsed current timestamp's own digits
+   * @param model the schema model whose enum types a cast may name
    */
-  TranslationRules(
-      Dialect dialect, Set<QueryPart> written, int timestampDigits, DSLContext postgres) {
+  TranslationRules(Dialect dialect, Set<QueryPart> written, int timestampDigits,
+      DSLContext postgres, SchemaModel model) {
     this.dialect = dialect;
     this.written = written;
     this.timestampDigits = timestampDigits;
     this.postgres = postgres;
+    this.model = model;
+  }
+
+  /**
+   * {@code text} with every {@code AT TIME ZONE 'UTC'} blanked out (the same length of spaces, so
+   * that positions after it stay right), or a refusal for another zone. jOOQ 3.20 cannot parse
+   * {@code AT TIME ZONE} (jOOQ #7238); strata keeps {@code TIMESTAMP WITH TIME ZONE} values in UTC
+   * in the other dialects (docs/dialects.md), where converting one to or from UTC leaves it as it
+   * is.
+   */
+  static String withoutUtcZone(String text, ExpressionScan scan) {
+    List<ExpressionScan.Token> tokens = scan.tokens();
+    StringBuilder out = new StringBuilder(text);
+    for (int k = 0; k + 2 < tokens.size(); k++) {
+      if (tokens.get(k).folded().equals("at") && tokens.get(k + 1).folded().equals("time")
+          && tokens.get(k + 2).folded().equals("zone")) {
+        int quote = tokens.get(k + 2).end();
+        while (quote < text.length() && Character.isWhitespace(text.charAt(quote))) {
+          quote++;
+        }
+        int close = quote < text.length() && text.charAt(quote) == '\''
+            ? text.indexOf('\'', quote + 1) : -1;
+        String zone = close < 0 ? "" : text.substring(quote + 1, close);
+        if (close < 0 || !UTC.contains(zone.toLowerCase(Locale.ROOT))) {
+          throw new Refusal("AT TIME ZONE has no translation", tokens.get(k).start(),
+              tokens.get(k).text().length(),
+              "strata keeps TIMESTAMP WITH TIME ZONE values in UTC outside PostgreSQL, where only"
+                  + " AT TIME ZONE 'UTC' (the value itself) has one",
+              "convert the time zone in the application");
+        }
+        for (int i = tokens.get(k).start(); i <= close; i++) {
+          out.setCharAt(i, out.charAt(i) == '\n' ? '\n' : ' ');
+        }
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -93,9 +138,14 @@ final class TranslationRules implements VisitListener {
     return Optional.empty();
   }
 
-  /** Whether the dialect drops a cast to JSON (keeping the text), as {@link Capability#JSON_CASTS} says. */
-  static boolean dropped(QOM.Cast<?> cast, Dialect dialect) {
-    return cast.getDataType().isJSON() && !dialect.has(Capability.JSON_CASTS);
+  /**
+   * Whether the translation keeps a cast's operand alone: a cast to JSON where the dialect has none
+   * ({@link Capability#JSON_CASTS}), a cast to an enum type of the model.
+   */
+  boolean drops(QOM.Cast<?> cast) {
+    DataType<?> type = cast.getDataType();
+    return type.isJSON() && !dialect.has(Capability.JSON_CASTS)
+        || type.isOther() && enumType(type);
   }
 
   @Override
@@ -228,6 +278,11 @@ final class TranslationRules implements VisitListener {
       throw new Refusal("a cast to an array type has no equivalent", needles,
           dialect.id() + " has no arrays", "");
     }
+    if (drops(cast)) {
+      // JSON stays text where there is no JSON type to cast to; an enum's value is its label,
+      // which the column checks (ENUM, CHECK) on write
+      return operand;
+    }
     if (type.isOther() || type.isXML() || type.isSpatial() || type.isTimeWithTimeZone()) {
       throw new Refusal("the cast to " + type.getTypeName() + " has no translation", needles,
           "", type.isOther()
@@ -250,7 +305,7 @@ final class TranslationRules implements VisitListener {
           "write the bytes as X'0a1b'");
     }
     if (type.isJSON()) {
-      return dropped(cast, dialect) ? operand : cast;
+      return cast;
     }
     return switch (dialect) {
       case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
@@ -295,6 +350,24 @@ final class TranslationRules implements VisitListener {
       return TranslatedSql.sqliteDateFunction("datetime", operand);
     }
     return cast;
+  }
+
+  /** Whether a cast's type names an enum type of the model. */
+  private boolean enumType(DataType<?> type) {
+    Name[] parts = type.getQualifiedName().parts();
+    if (parts.length == 0 || parts.length > 2) {
+      return false;
+    }
+    ObjectName name = new ObjectName(
+        parts.length == 2 ? folded(parts[0]) : ObjectName.DEFAULT_SCHEMA,
+        folded(parts[parts.length - 1]));
+    return model.types().containsKey(name);
+  }
+
+  private static String folded(Name part) {
+    return part.quoted() == Name.Quoted.QUOTED
+        ? part.first()
+        : part.first().toLowerCase(Locale.ROOT);
   }
 
   private static int digits(DataType<?> type) {

@@ -80,6 +80,9 @@ class ExpressionsTest {
       {"x::bytea", "E0434", "E0434", "E0434"},
       {"'1 day'::interval", "E0434", "E0434", "E0434"},
       {"'happy'::mood", "E0434", "E0434", "E0434"},
+      {"CAST(booked_at AT TIME ZONE 'UTC' AS DATE)",
+          "cast(booked_at AS date)", "cast(booked_at AS date)", "date(booked_at)"},
+      {"booked_at AT TIME ZONE 'Asia/Kolkata'", "E0434", "E0434", "E0434"},
       {"x::int[]", "E0434", "E0434", "E0434"},
       {"ARRAY[1, 2]", "E0434", "E0434", "E0434"},
       {"concat(a, b)", "E0434", "E0434", "E0434"},
@@ -313,6 +316,42 @@ class ExpressionsTest {
           = help: write the value without the cast (a column of an enum type takes its value as\
          text), or write the statement for mysql between '-- +dialect mysql' and '-- +end' lines
         """, defaultError(revision, Dialect.MYSQL));
+  }
+
+  /** With the schema model, a cast to one of its enum types is the label as text. */
+  @Test
+  void castToAnEnumTypeOfTheModel() throws DiagnosticException {
+    for (Dialect dialect : TARGETS) {
+      Expressions expressions = expressions(dialect).with(TypeCases.MODEL);
+      assertEquals(dialect == Dialect.SQLITE ? "cast(status AS clob)" : "cast(status AS char)",
+          expressions.text(expr("status::text::mood"), site()));
+      assertEquals("status", expressions.text(expr("status::mood"), site()));
+      assertEquals("'happy'", expressions.columnDefault(
+          expr("'happy'::public.mood"), SQLDataType.VARCHAR, site()).sql());
+      DiagnosticException e = assertThrows(DiagnosticException.class,
+          () -> expressions.text(expr("x::\"Mood\""), site()));
+      assertEquals("E0434", e.diagnostics().getFirst().code());
+    }
+  }
+
+  @Test
+  void atTimeZoneOtherThanUtc() {
+    TypeCases.Revision revision = TypeCases.revision(
+        "UPDATE t SET d = CAST(at AT TIME ZONE 'Asia/Kolkata' AS DATE);\n");
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> expressions(
+        Dialect.MYSQL).text(((dev.strata.grammar.ast.Operation.AssignedValue.Expression)
+            ((dev.strata.grammar.ast.Operation.Assignment.Column)
+                ((dev.strata.grammar.ast.Operation.Update) revision.statements().getFirst()
+                    .operation()).assignments().getFirst()).value()).expr(), revision.site(0)));
+    assertEquals("""
+        versions/0001_types.sql:6:26: error[E0434]: AT TIME ZONE has no translation in mysql
+          6 | UPDATE t SET d = CAST(at AT TIME ZONE 'Asia/Kolkata' AS DATE);
+            |                          ^^
+          = note: strata keeps TIMESTAMP WITH TIME ZONE values in UTC outside PostgreSQL, where\
+         only AT TIME ZONE 'UTC' (the value itself) has one
+          = help: convert the time zone in the application, or write the statement for mysql\
+         between '-- +dialect mysql' and '-- +end' lines
+        """, e.format());
   }
 
   /** MySQL requires a DATETIME(p)'s CURRENT_TIMESTAMP default to have p digits too. */

@@ -11,8 +11,8 @@ import org.jooq.impl.DSL;
  * @param sql the text after {@code DEFAULT}: a literal and {@code CURRENT_TIMESTAMP} as they are,
  *     any other expression in parentheses ({@code (uuid())}): MySQL (8.0.13+) takes an expression
  *     default only so, and MariaDB and SQLite accept it. In MySQL and MariaDB a literal default of
- *     a {@code TEXT}, {@code BLOB} or {@code JSON} column is in parentheses too, since MySQL refuses
- *     a literal there. For PostgreSQL, the expression as written.
+ *     a {@code TEXT}, {@code BLOB} or {@code JSON} column is in parentheses too, since MySQL
+ *     refuses a literal there. For PostgreSQL, the expression as written.
  * @param bare the same without the parentheses this record added
  * @param kind what the default is: SQLite's {@code ADD COLUMN} takes only a {@link Kind#LITERAL}
  */

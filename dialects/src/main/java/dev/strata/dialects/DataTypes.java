@@ -171,7 +171,9 @@ final class DataTypes {
     };
   }
 
-  /** PostgreSQL's spellings are no other dialect's: a caller that forgot the mapping fails loudly. */
+  /**
+   * PostgreSQL's spellings are no other dialect's: a caller that forgot the mapping fails loudly.
+   */
   private static void requirePostgres(SqlContext sql) {
     if (sql.dsl().dialect().family() != SQLDialect.POSTGRES) {
       throw new IllegalStateException("PostgreSQL's type spelling asked for "

@@ -88,7 +88,8 @@ record ExpressionScan(List<Token> tokens) {
   Optional<Token> call(String name) {
     for (int k = 0; k < tokens.size(); k++) {
       Token t = tokens.get(k);
-      if (t.word() && t.folded().equals(name) && next(k).filter(x -> x.text().equals("(")).isPresent()
+      if (t.word() && t.folded().equals(name)
+          && next(k).filter(x -> x.text().equals("(")).isPresent()
           && previous(k).filter(x -> x.text().equals(".")).isEmpty()) {
         return Optional.of(t);
       }

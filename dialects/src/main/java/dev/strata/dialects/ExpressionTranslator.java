@@ -27,9 +27,9 @@ import org.jooq.impl.QOM;
 /**
  * Translates the language's (PostgreSQL's) expressions for MySQL, MariaDB and SQLite: parsed by
  * jOOQ's parser as PostgreSQL ({@code DSL.using(POSTGRES).parser()}, unknown functions refused,
- * names kept as written), then rendered with the target dialect's {@link SqlContext} settings. Where
- * jOOQ's translation is wrong or missing, a visit listener ({@link TranslationRules}) replaces the part with a
- * correct one ({@link TranslatedSql}) or refuses it; the rules see only the parts of the parsed
+ * names kept as written), then rendered with the target dialect's {@link SqlContext} settings.
+ * Where jOOQ's translation is wrong or missing, a visit listener ({@link TranslationRules})
+ * replaces the part with a correct one ({@link TranslatedSql}) or refuses it; the rules see only the parts of the parsed
  * expression (recorded by a first rendering as PostgreSQL), never the parts jOOQ makes up while
  * emulating one for the target.
  *

@@ -19,12 +19,13 @@ import org.jooq.impl.SQLDataType;
  * (PostgreSQL) the text is embedded verbatim with {@link DSL#raw(String)}: unlike the plain-SQL
  * templates {@code DSL.field(String)} and {@code DSL.condition(String)}, raw SQL is not scanned for
  * bind markers ({@code ?}, {@code :name}) or template placeholders ({@code {0}}), so
- * {@code data ? 'key'} and {@code '{}'::jsonb} come out unchanged. Line breaks are normalised to LF.
+ * {@code data ? 'key'} and {@code '{}'::jsonb} come out unchanged. Line breaks are normalised to
+ * LF.
  *
  * <p>For the others the text is translated through jOOQ's parser ({@link ExpressionTranslator}),
  * and embedded as raw SQL too: {@code now()} is {@code current_timestamp(6)} in MySQL, {@code
- * a || b} is {@code concat(a, b)}, {@code '{}'::jsonb} is {@code '{}'} in MariaDB and SQLite, and so
- * on (docs/dialects.md, "Expressions"). Every method takes the statement's {@link Site}: an
+ * a || b} is {@code concat(a, b)}, {@code '{}'::jsonb} is {@code '{}'} in MariaDB and SQLite, and
+ * so on (docs/dialects.md, "Expressions"). Every method takes the statement's {@link Site}: an
  * expression that cannot be translated is an error pointing into it (E0433, E0434), never an
  * exception and never a wrong expression. For PostgreSQL nothing throws.
  */

@@ -89,7 +89,10 @@ final class MysqlTypes {
     };
   }
 
-  /** {@code DECIMAL(p, s)}; NUMERIC without a precision is refused (E0431), as docs/dialects.md says. */
+  /**
+   * {@code DECIMAL(p, s)}; NUMERIC without a precision is refused (E0431), as docs/dialects.md
+   * says.
+   */
   private static org.jooq.DataType<?> decimal(DataType type, Dialect dialect, Site site)
       throws DiagnosticException {
     if (type.size().isEmpty()) {

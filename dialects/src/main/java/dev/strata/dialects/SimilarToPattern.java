@@ -22,7 +22,10 @@ import java.util.Optional;
 final class SimilarToPattern {
   private SimilarToPattern() {}
 
-  /** The anchored, case-sensitive regular expression, or empty for {@code escape"} (a SUBSTRING separator). */
+  /**
+   * The anchored, case-sensitive regular expression, or empty for {@code escape"} (a SUBSTRING
+   * separator).
+   */
   static Optional<String> regex(String pattern, char escape) {
     StringBuilder out = new StringBuilder("(?-i)^(");
     boolean escaped = false;

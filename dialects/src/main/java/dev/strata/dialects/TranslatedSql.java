@@ -15,8 +15,8 @@ final class TranslatedSql {
 
   /**
    * {@code cast(x AS double)} / {@code cast(x AS float)} for MySQL and MariaDB, which have both
-   * casts (MySQL 8.0.17+, MariaDB 10.4.5+): jOOQ writes {@code cast(x AS decimal)}, MySQL's
-   * {@code DECIMAL(10, 0)}, which drops the fraction.
+   * casts (MySQL 8.0.17+; MariaDB 10.4+, run by the tests on 10.11): jOOQ writes {@code cast(x AS
+   * decimal)}, MySQL's {@code DECIMAL(10, 0)}, which drops the fraction (jOOQ #10879).
    */
   static Field<?> floatCast(Field<?> operand, boolean single) {
     return single

@@ -248,7 +248,8 @@ final class TranslationRules implements VisitListener {
 
   /**
    * SQLite: no users or schemas (jOOQ writes {@code ''}); {@code random()} is a 64-bit integer
-   * there; jOOQ's {@code gen_random_uuid()} is refused in a {@code DEFAULT} ({@link TranslatedSql}).
+   * there; jOOQ's {@code gen_random_uuid()} is refused in a {@code DEFAULT} ({@link
+   * TranslatedSql}).
    */
   private QueryPart sqlite(QueryPart part) {
     if (part instanceof QOM.CurrentUser) {

@@ -18,7 +18,10 @@ import dev.strata.grammar.ast.DataType;
 final class TypeDiagnostics {
   private TypeDiagnostics() {}
 
-  /** E0430: no type of {@code dialect} keeps the values of {@code type}; {@code help} says what to write instead. */
+  /**
+   * E0430: no type of {@code dialect} keeps the values of {@code type}; {@code help} says what to
+   * write instead.
+   */
   static DiagnosticException noEquivalent(Site site, DataType type, Dialect dialect, String help) {
     return site.error(
         "E0430",
@@ -59,7 +62,9 @@ final class TypeDiagnostics {
         "help: use a built-in type, or " + block(dialect));
   }
 
-  /** E0431: {@code type} is out of the range of {@code dialect}'s type; {@code why} says the limit. */
+  /**
+   * E0431: {@code type} is out of the range of {@code dialect}'s type; {@code why} says the limit.
+   */
   static DiagnosticException outOfRange(
       Site site, DataType type, Dialect dialect, String why, String help) {
     return site.error(
@@ -78,7 +83,9 @@ final class TypeDiagnostics {
             + block(dialect));
   }
 
-  /** The advice shared by every diagnostic of the dialect stage: a block of the dialect's own SQL. */
+  /**
+   * The advice shared by every diagnostic of the dialect stage: a block of the dialect's own SQL.
+   */
   static String block(Dialect dialect) {
     return "write the statement for " + dialect.id() + " between '-- +dialect " + dialect.id()
         + "' and '-- +end' lines";

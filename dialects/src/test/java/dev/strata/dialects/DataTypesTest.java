@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * reason for each row.
  */
 class DataTypesTest {
-  private static final List<Dialect> TARGETS = List.of(Dialect.MYSQL, Dialect.MARIADB, Dialect.SQLITE);
+  private static final List<Dialect> TARGETS =
+      List.of(Dialect.MYSQL, Dialect.MARIADB, Dialect.SQLITE);
 
   /** type as written | mysql | mariadb | sqlite (an error code where there is no type). */
   private static final String[][] TYPES = {
@@ -270,7 +271,10 @@ class DataTypesTest {
   // jOOQ 3.20's own spellings that DataTypes replaces; each canary fails when jOOQ changes, so
   // that the replacement can be reviewed.
 
-  /** jOOQ puts the precision of MySQL's TIMESTAMP WITH TIME ZONE (which MySQL lacks, jOOQ #9665) after ZONE. */
+  /**
+   * jOOQ puts the precision of MySQL's TIMESTAMP WITH TIME ZONE (which MySQL lacks, jOOQ #9665)
+   * after ZONE.
+   */
   @Test
   void canaryJooqTimestampWithTimeZoneInMysqlAndSqlite() {
     assertEquals("CREATE TABLE t (c timestamp with time zone(6))", create(Dialect.MYSQL,
@@ -285,7 +289,9 @@ class DataTypesTest {
     assertEquals("CREATE TABLE t (c text)", create(Dialect.MYSQL, SQLDataType.CHAR));
   }
 
-  /** jOOQ does not know MariaDB's UUID type (10.7+), nor SQLite's TIME, nor MySQL's 4-byte float. */
+  /**
+   * jOOQ does not know MariaDB's UUID type (10.7+), nor SQLite's TIME, nor MySQL's 4-byte float.
+   */
   @Test
   void canaryJooqUuidTimeAndReal() {
     assertEquals("CREATE TABLE t (c varchar(36))", create(Dialect.MARIADB, SQLDataType.UUID));

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * position, and a canary for each jOOQ 3.20 defect that {@link TranslationRules} works around.
  */
 class ExpressionsTest {
-  private static final List<Dialect> TARGETS = List.of(Dialect.MYSQL, Dialect.MARIADB, Dialect.SQLITE);
+  private static final List<Dialect> TARGETS =
+      List.of(Dialect.MYSQL, Dialect.MARIADB, Dialect.SQLITE);
 
   /** A value as written | mysql | mariadb | sqlite (an error code where it has no translation). */
   private static final String[][] VALUES = {
@@ -378,7 +379,10 @@ class ExpressionsTest {
     assertEquals("cast('{}' AS blob)", jooq(SQLDialect.SQLITE, "'{}'::jsonb"));
   }
 
-  /** SQLite reads cast(x AS date) as NUMERIC: '2024-05-01' becomes 2024 (jOOQ #4360, for DSL.timestamp()). */
+  /**
+   * SQLite reads cast(x AS date) as NUMERIC: '2024-05-01' becomes 2024 (jOOQ #4360, for
+   * DSL.timestamp()).
+   */
   @Test
   void canaryJooqDateCastInSqlite() {
     assertEquals("cast('2024-05-01' AS date)", jooq(SQLDialect.SQLITE, "'2024-05-01'::date"));
@@ -393,7 +397,9 @@ class ExpressionsTest {
         jooq(SQLDialect.SQLITE, "gen_random_uuid()"));
   }
 
-  /** SQLite has no users, schemas or float random(): jOOQ writes '' and SQLite's integer random(). */
+  /**
+   * SQLite has no users, schemas or float random(): jOOQ writes '' and SQLite's integer random().
+   */
   @Test
   void canaryJooqSqliteCurrentUserAndRandom() {
     assertEquals("''", jooq(SQLDialect.SQLITE, "CURRENT_USER"));
@@ -401,7 +407,10 @@ class ExpressionsTest {
     assertEquals("random()", jooq(SQLDialect.SQLITE, "random()"));
   }
 
-  /** jOOQ #18747 (open): date_trunc() and trunc() come out as trunc(x, null); to_char() loses its format. */
+  /**
+   * jOOQ #18747 (open): date_trunc() and trunc() come out as trunc(x, null); to_char() loses its
+   * format.
+   */
   @Test
   void canaryJooqTruncAndToChar() {
     assertEquals("trunc(x, NULL)", jooq(SQLDialect.MYSQL, "date_trunc('day', x)"));

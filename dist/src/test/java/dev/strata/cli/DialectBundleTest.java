@@ -36,7 +36,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DialectBundleTest {
   private static final Path VERSIONS =
       Cli.repoRoot().resolve("dist/src/test/resources/dialect-chain");
-  private static final String HEAD = "0003_email";
+  private static final String HEAD = "0004_seed";
+
+  /** The row each dialect's own block of {@code 0004_seed} inserts, as the database holds it. */
+  private static final Map<String, String> SEEDS = Map.of(
+      "mysql", "mysql: C:\\temp",
+      "mariadb", "mariadb: C:\\temp",
+      "sqlite", "sqlite: a line of the string\n.shell is data here");
 
   @TempDir Path tmp;
 
@@ -46,7 +52,7 @@ class DialectBundleTest {
     Path bundle = bundle(dialect, "base:head");
     Cli ok = Cli.run("verify", bundle.toString());
     assertEquals(0, ok.exitCode(), ok.err());
-    assertEquals("ok: 17 files verified\n", ok.out());
+    assertEquals("ok: 20 files verified\n", ok.out());
     Path root = root(bundle);
 
     Path script = root.resolve("upgrade.sql");
@@ -100,7 +106,7 @@ class DialectBundleTest {
         show.out());
     Cli check = Cli.run("check", "--versions", versions, "--dialect", dialect);
     assertEquals(0, check.exitCode(), check.err());
-    assertEquals("check: 3 revisions, 0 errors, 1 warning\n", check.out());
+    assertEquals("check: 4 revisions, 0 errors, 1 warning\n", check.out());
   }
 
   @ParameterizedTest
@@ -112,9 +118,11 @@ class DialectBundleTest {
           dba.blocks().get(2), client(dialect, "rollback.sql")), dba.blocks());
       ProcessResult check = dba.sh(dba.blocks().get(0));
       assertEquals(0, check.exitCode(), check.stderr());
-      assertEquals(16, check.stdout().lines().filter(l -> l.endsWith(": OK")).count());
+      assertEquals(19, check.stdout().lines().filter(l -> l.endsWith(": OK")).count());
       dba.run(1);
       assertEquals(HEAD + "\n", dba.run(2));
+      assertEquals(List.of("1|Ada", "2|" + SEEDS.get(dialect)),
+          db.query("SELECT id, name FROM customers ORDER BY id"));
       String applied = db.schema(java.util.Set.of("alembic_version"));
       dba.run(3);
       assertEquals("", dba.run(2));
@@ -141,7 +149,7 @@ class DialectBundleTest {
       assertNotEquals(0, again.exitCode(), "the guard stops a second run of the whole script");
       assertTrue((again.stdout() + again.stderr()).contains("segment"), again.stderr());
       db.execute("DROP TABLE accounts");
-      assertEquals(8, dba.blocks().size(), "the rest of each script from its segments 2 and 3: "
+      assertEquals(10, dba.blocks().size(), "the rest of each script from its segments 2 to 4: "
           + dba.blocks());
       String resume = dba.blocks().get(4);
       assertTrue(resume.contains("upgrade.sql") && resume.contains("segment 2")

@@ -17,14 +17,12 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.Span;
-import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.DataType;
 import dev.strata.grammar.ast.IndexElement;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Operation.CommentKind;
 import dev.strata.grammar.ast.SequenceOption;
 import dev.strata.grammar.ast.Statement;
-import dev.strata.grammar.ast.TableConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,9 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * A {@link SchemaModel} as the complete DDL that creates it on an empty database ({@code strata
- * schema REV --dialect D}): a script for the dialect's client that stops at the first error and,
- * where DDL is transactional, runs in one transaction. For a dialect without {@code ALTER TABLE
- * ... ADD CONSTRAINT} (SQLite) the foreign keys are part of each {@code CREATE TABLE}.
+ * schema REV}): a psql script that stops at the first error and runs in one transaction.
  *
  * <p>Order: schemas, extensions, enum types, sequences, tables (columns, primary keys, unique,
  * valid checks, exclusions), foreign keys and {@code NOT VALID} checks ({@code ALTER TABLE ... ADD
@@ -56,52 +52,36 @@ public final class SchemaScript {
   private static final SourceFile SOURCE = new SourceFile("<schema>", "");
   private static final Span START = new Span(1, 1, 1);
 
-  private final Dialect dialect;
   private final SqlContext sql;
   private final StatementRenderer statements;
 
   private SchemaScript(Dialect dialect) {
-    this.dialect = dialect;
     this.sql = SqlContext.forDialect(dialect);
     this.statements = new StatementRenderer(dialect, sql);
   }
 
-  /** The snapshot writer for {@code dialect}. */
+  /** The snapshot writer for {@code dialect} (PostgreSQL only today). */
   public static SchemaScript forDialect(Dialect dialect) {
     return new SchemaScript(Objects.requireNonNull(dialect, "dialect"));
   }
 
   /**
-   * The script that creates {@code model} on an empty database: the client's directives (for
-   * psql {@code \set ON_ERROR_STOP on}; for the others {@link Dialect#clientDirectives()}), the
-   * {@code header} lines as {@code --} comments, the hand-edit warning when there are hand edits,
-   * {@code BEGIN;} where DDL is transactional ({@link Capability#TRANSACTIONAL_DDL}), every
-   * statement followed by {@code ;} and a blank line (none after the last one without a
-   * transaction), and then {@code COMMIT;}. LF line ends, one
-   * final LF; the same model gives the same bytes.
+   * The script that creates {@code model} on an empty database: {@code \set ON_ERROR_STOP on},
+   * the {@code header} lines as {@code --} comments, the hand-edit warning when there are hand
+   * edits, {@code BEGIN;}, every statement followed by {@code ;} and a blank line, {@code
+   * COMMIT;}. LF line ends, one final LF; the same model gives the same bytes.
    *
    * @throws DiagnosticException E0420 for a partition, whose bound the model does not keep
    */
   public String render(SchemaModel model, List<String> header) throws DiagnosticException {
-    StringBuilder out = new StringBuilder();
-    switch (dialect) {
-      // psql's \encoding UTF8 is not written here: the snapshot's bytes predate it
-      case POSTGRESQL -> out.append("\\set ON_ERROR_STOP on\n");
-      case MYSQL, MARIADB, SQLITE ->
-          dialect.clientDirectives().forEach(line -> out.append(line).append('\n'));
-    }
+    StringBuilder out = new StringBuilder("\\set ON_ERROR_STOP on\n");
     header.forEach(line -> out.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
     out.append(handEditWarning(model.handEdits()));
-    boolean transaction = dialect.has(Capability.TRANSACTIONAL_DDL);
-    out.append(transaction ? "\nBEGIN;\n\n" : "\n");
+    out.append("\nBEGIN;\n\n");
     for (String statement : statements(model)) {
       out.append(statement).append(";\n\n");
     }
-    if (transaction) {
-      out.append("COMMIT;\n");
-    } else {
-      out.setLength(out.length() - 1); // one final LF, not a blank line
-    }
+    out.append("COMMIT;\n");
     return out.toString();
   }
 
@@ -113,42 +93,39 @@ public final class SchemaScript {
   public List<String> statements(SchemaModel model) throws DiagnosticException {
     List<String> out = new ArrayList<>();
     for (String schema : model.schemas().keySet()) {
-      out.addAll(render(ModelOperations.schema(schema), model));
+      out.addAll(render(ModelOperations.schema(schema)));
     }
     for (Extension extension : model.extensions().values()) {
       out.add(extension(extension));
     }
     for (EnumType type : model.types().values()) {
-      out.addAll(render(ModelOperations.type(type), model));
+      out.addAll(render(ModelOperations.type(type)));
     }
     for (Sequence sequence : model.sequences().values()) {
-      out.addAll(render(ModelOperations.sequence(sequence), model));
+      out.addAll(render(ModelOperations.sequence(sequence)));
     }
-    boolean addConstraint = dialect.has(Capability.ADD_CONSTRAINT);
     for (Table table : model.tables().values()) {
       if (table.partitionOf().isPresent()) {
         throw partition(table);
       }
-      out.addAll(render(addConstraint ? ModelOperations.table(table) : whole(table), model));
+      out.addAll(render(ModelOperations.table(table)));
     }
     for (Table table : model.tables().values()) {
-      if (addConstraint) {
-        for (Operation.AlterTable alter : ModelOperations.laterConstraints(table)) {
-          out.addAll(render(alter, model));
-        }
+      for (Operation.AlterTable alter : ModelOperations.laterConstraints(table)) {
+        out.addAll(render(alter));
       }
     }
     for (Index index : model.indexes().values()) {
-      out.addAll(render(ModelOperations.index(index), model));
+      out.addAll(render(ModelOperations.index(index)));
     }
     for (Sequence sequence : model.sequences().values()) {
       for (Operation.AlterSequence owned : ModelOperations.ownership(sequence).stream().toList()) {
-        out.addAll(render(owned, model));
+        out.addAll(render(owned));
       }
     }
     for (View view : model.views().values()) {
       out.add(view.materialized() ? materializedView(view)
-          : single(render(ModelOperations.view(view), model)));
+          : single(render(ModelOperations.view(view))));
     }
     for (Routine routine : model.routines().values()) {
       out.add(asWritten(routine.sql()));
@@ -203,39 +180,13 @@ public final class SchemaScript {
             view.name(), text))));
     List<String> out = new ArrayList<>();
     for (Operation.CommentOn comment : comments) {
-      out.addAll(render(comment, model));
+      out.addAll(render(comment));
     }
     return out;
   }
 
-  /**
-   * {@code operation} rendered where the whole of {@code model} exists: a dialect that {@linkplain
-   * Dialect#rendersFromModel() renders from the model} finds there what a statement refers to (an
-   * enum type spelled per column); PostgreSQL renders without it, as before.
-   */
-  private List<String> render(Operation operation, SchemaModel model) throws DiagnosticException {
-    return statements.render(new Statement(operation, false, START, ""), SOURCE,
-        dialect.rendersFromModel() ? model : SchemaModel.empty());
-  }
-
-  /**
-   * {@code CREATE TABLE} with every constraint of {@code table}, foreign keys included, for a
-   * dialect without {@code ALTER TABLE ... ADD CONSTRAINT} ({@link Capability#ADD_CONSTRAINT}):
-   * SQLite, which checks a foreign key's table only when a row is written, so the order of tables
-   * does not matter there either.
-   */
-  private static Operation.CreateTable whole(Table table) {
-    Operation.CreateTable create = ModelOperations.table(table);
-    List<TableConstraint> constraints = new ArrayList<>(create.constraints());
-    for (Operation.AlterTable alter : ModelOperations.laterConstraints(table)) {
-      for (AlterAction action : alter.actions()) {
-        if (action instanceof AlterAction.AddConstraint add) {
-          constraints.add(add.constraint());
-        }
-      }
-    }
-    return new Operation.CreateTable(create.table(), create.ifNotExists(), create.unlogged(),
-        create.columns(), constraints, create.partitionBy(), create.options());
+  private List<String> render(Operation operation) throws DiagnosticException {
+    return statements.render(new Statement(operation, false, START, ""), SOURCE, SchemaModel.empty());
   }
 
   private static String single(List<String> statements) {

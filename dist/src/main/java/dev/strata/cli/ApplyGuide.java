@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.dialects.Capability;
+import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.dialects.TransactionMode;
@@ -269,7 +270,10 @@ final class ApplyGuide {
           wrapped("", "Before its first change the script takes a named lock (`GET_LOCK`), so"
               + " that no two strata scripts run on the database at once (a second one " + others
               + "), and checks that the version table holds exactly the starting rows below,"
-              + " stopping with an error naming both when not.");
+              + " stopping with an error naming both when not."
+              + (bundle.dialect() == Dialect.MYSQL ? " Its checks stop the client from a"
+                  + " procedure, `strata_abort`, that it creates first and drops at its end: the"
+                  + " user needs the `CREATE ROUTINE` privilege." : ""));
         }
       }
       case SQLITE -> {

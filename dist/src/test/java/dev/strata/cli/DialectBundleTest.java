@@ -83,6 +83,37 @@ class DialectBundleTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
+  void applyMdSaysWhatAFailureInEachSegmentLeaves(String dialect) throws Exception {
+    String apply = Files.readString(root(bundle(dialect, "0001:head")).resolve("APPLY.md"))
+        .replaceAll("\n *", " ");
+    switch (dialect) {
+      case "sqlite" -> {
+        assertTrue(apply.contains("- Segment 1, one transaction: 3 revisions (0002_accounts,"
+            + " 0003_email, 0004_seed); the version table then holds `0004_seed`. If it fails:"
+            + " the segment is undone as a whole; the database is as before it (version table:"
+            + " `0001_customers`). Fix the cause and run the script again."), apply);
+        assertTrue(apply.contains("None: every statement of both scripts runs inside a"
+            + " transaction"), apply);
+      }
+      default -> {
+        String name = dialect.equals("mysql") ? "MySQL" : "MariaDB";
+        assertTrue(apply.contains("- Segment 2, outside any transaction: 1 revision (0003_email);"
+            + " the version table then holds `0003_email`. If it fails: the statements of the"
+            + " segment that ran before the failing one stay applied (" + name + " commits each"
+            + " DDL statement as it runs" + (dialect.equals("mariadb") ? ", even one that fails"
+            : "") + "); the version table still holds `0002_accounts`. Undo them by hand (the"
+            + " client's error names the line of the failing statement), fix the cause, then run"
+            + " the rest of the script, from this segment: ```sh sed -n"
+            + " '1,/^-- strata: guard$/p;/^-- strata: segment 2 of 3:/,$p' upgrade.sql | "
+            + dialect), apply);
+        assertTrue(apply.contains("All of them: " + name + " commits each DDL statement as it"
+            + " runs"), apply);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
   void everyCommandThatRendersTakesTheDialect(String dialect) throws Exception {
     String directives = String.join("\n",
         dev.strata.dialects.Dialect.byId(dialect).orElseThrow().clientDirectives());

@@ -85,7 +85,7 @@ class DialectBundleTest {
   @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
   void applyMdSaysWhatAFailureInEachSegmentLeaves(String dialect) throws Exception {
     String apply = Files.readString(root(bundle(dialect, "0001:head")).resolve("APPLY.md"))
-        .replaceAll("\n *", " ");
+        .replaceAll("\\s+", " ");
     switch (dialect) {
       case "sqlite" -> {
         assertTrue(apply.contains("- Segment 1, one transaction: 3 revisions (0002_accounts,"

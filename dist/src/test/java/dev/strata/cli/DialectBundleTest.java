@@ -74,6 +74,16 @@ class DialectBundleTest {
     rewriteManifest(root, original);
     assertEquals(0, Cli.run("verify", bundle.toString()).exitCode());
 
+    // a psql progress line in the header, checksums made to match
+    String sources = text.lines().filter(l -> l.startsWith("-- sources: ")).findFirst()
+        .orElseThrow();
+    Files.writeString(script, text.replace(sources + "\n", sources + "\n-- run: 0123456789ab"
+        + " (4 segments, progress in strata_progress)\n"));
+    resum(root, "upgrade.sql");
+    assertProblem(bundle, "E0535", "upgrade.sql records its progress ('-- run:'), but"
+        + " MANIFEST.json says dialect " + dialect + ", whose scripts mark their segments"
+        + " instead");
+
     // a script without its client's first directive, checksums made to match
     String directive = text.lines().findFirst().orElseThrow();
     Files.writeString(script, text.substring(directive.length() + 1));

@@ -9,11 +9,13 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.grammar.ast.Direction;
-import dev.strata.testkit.PostgresServer.ProcessResult;
+import dev.strata.testkit.ClientRun;
+import dev.strata.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A versions directory written by a test, and the scripts rendered from it for MySQL or MariaDB
@@ -52,7 +54,8 @@ final class MysqlChain {
       throws Exception {
     RevisionGraph graph = graph();
     Plan plan = new Planner(graph).plan(direction, Range.parse(direction, range));
-    return Renderer.forDialect(dialect).renderScript(plan, options, Replay.of(graph));
+    return Renderer.forDialect(dialect).renderScript(plan, options,
+        Replay.of(graph, dialect.dialectId()));
   }
 
   /** The script for {@code range}, written to a file of its own. */
@@ -76,10 +79,22 @@ final class MysqlChain {
         Files.createTempFile(dir, "dba-", ".sql"), sql + "\n", StandardCharsets.UTF_8);
   }
 
-  /** Runs {@code script} and fails the test when the client does not exit 0. */
-  static ProcessResult apply(MariaDbClient server, String database, Path script) {
-    ProcessResult result = server.run(database, script);
-    assertEquals(0, result.exitCode(), script + " failed:\n" + result.stderr() + result.stdout());
+  /** Runs {@code script} with the real client and fails the test when it does not exit 0. */
+  static ClientRun apply(TestDatabase database, Path script) {
+    ClientRun result = database.apply(script);
+    assertEquals(0, result.exitCode(), script + " failed:\n" + result.describe());
     return result;
+  }
+
+  /**
+   * The client's errors on standard error, without the statement it echoes before one ({@code
+   * --print-query-on-error}, on by default in batch mode) and without {@code at line N}: e.g.
+   * {@code ERROR 1644 (45000): strata: ...}.
+   */
+  static List<String> errors(ClientRun result) {
+    return result.stderr().lines()
+        .filter(line -> line.startsWith("ERROR "))
+        .map(line -> line.replaceFirst(" at line [0-9]+: ", ": "))
+        .toList();
   }
 }

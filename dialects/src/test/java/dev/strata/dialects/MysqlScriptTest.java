@@ -5,8 +5,9 @@ import static dev.strata.dialects.MysqlChain.apply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.testkit.ClientRun;
 import dev.strata.testkit.PostgresServer;
-import dev.strata.testkit.PostgresServer.ProcessResult;
+import dev.strata.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,21 +33,16 @@ class MysqlScriptTest {
   private static final String FAULT = "DO strata_fault()";
 
   @TempDir Path dir;
-  private MariaDbClient server;
-  private final List<String> databases = new ArrayList<>();
-
-  @BeforeEach
-  void setUp() {
-    server = MariaDbClient.require();
-  }
+  private final List<TestDatabase> databases = new ArrayList<>();
 
   @AfterEach
   void tearDown() {
-    databases.forEach(server::dropDatabase);
+    databases.forEach(TestDatabase::close);
   }
 
-  private String database() {
-    String database = server.createDatabase("script");
+  /** A fresh database for {@code dialect}'s scripts (the MariaDB server for both dialects here). */
+  private TestDatabase database(Dialect dialect) {
+    TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_script");
     databases.add(database);
     return database;
   }
@@ -78,12 +73,12 @@ class MysqlScriptTest {
   @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
   void upgradeThenDowngradeLeavesOnlyTheVersionTable(Dialect dialect) throws Exception {
     MysqlChain chain = chain(dialect);
-    String database = database();
-    ProcessResult up = apply(server, database, chain.upgrade("base:head", GoldenCases.OPTIONS));
+    TestDatabase database = database(dialect);
+    ClientRun up = apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
     assertEquals("", up.stdout() + up.stderr());
-    assertEquals(List.of("0003_c"), server.query(database, VERSION_ROWS));
-    apply(server, database, chain.downgrade("head:base", GoldenCases.OPTIONS));
-    assertEquals(List.of(), server.query(database, VERSION_ROWS));
+    assertEquals(List.of("0003_c"), database.query(VERSION_ROWS));
+    apply(database, chain.downgrade("head:base", GoldenCases.OPTIONS));
+    assertEquals(List.of(), database.query(VERSION_ROWS));
     assertEquals(List.of("alembic_version"), tables(database));
     assertEquals(List.of(), routines(database), "the abort procedure is dropped");
   }
@@ -93,28 +88,28 @@ class MysqlScriptTest {
   void theGuardStopsBeforeAnyChangeWhenTheVersionTableHoldsOtherRows(Dialect dialect)
       throws Exception {
     MysqlChain chain = chain(dialect);
-    String database = database();
-    apply(server, database, MysqlChain.sql(dir, "CREATE TABLE alembic_version (version_num"
+    TestDatabase database = database(dialect);
+    apply(database, MysqlChain.sql(dir, "CREATE TABLE alembic_version (version_num"
         + " VARCHAR(32) NOT NULL PRIMARY KEY); INSERT INTO alembic_version VALUES ('0001_A');"));
-    String schema = server.schemaDump(database);
-    ProcessResult result = server.run(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
+    String schema = database.schema();
+    ClientRun result = database.apply(chain.upgrade("base:head", GoldenCases.OPTIONS));
     assertEquals(1, result.exitCode());
     assertEquals(List.of("ERROR 1644 (45000): strata: alembic_version holds [0001_A] but this"
-        + " script starts from [base]"), MariaDbClient.errors(result));
-    assertEquals(schema, server.schemaDump(database));
+        + " script starts from [base]"), MysqlChain.errors(result));
+    assertEquals(schema, database.schema());
   }
 
   @ParameterizedTest
   @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
   void theGuardComparesRevisionIdsAsBytes(Dialect dialect) throws Exception {
     MysqlChain chain = chain(dialect);
-    String database = database();
-    apply(server, database, chain.upgrade("base:0001_a", GoldenCases.OPTIONS));
-    apply(server, database, MysqlChain.sql(dir,
+    TestDatabase database = database(dialect);
+    apply(database, chain.upgrade("base:0001_a", GoldenCases.OPTIONS));
+    apply(database, MysqlChain.sql(dir,
         "UPDATE alembic_version SET version_num = '0001_A';"));
-    ProcessResult result = server.run(database, chain.upgrade("0001_a:head", GoldenCases.OPTIONS));
+    ClientRun result = database.apply(chain.upgrade("0001_a:head", GoldenCases.OPTIONS));
     assertEquals(List.of("ERROR 1644 (45000): strata: alembic_version holds [0001_A] but this"
-        + " script starts from [0001_a]"), MariaDbClient.errors(result));
+        + " script starts from [0001_a]"), MysqlChain.errors(result));
   }
 
   @ParameterizedTest
@@ -126,12 +121,12 @@ class MysqlScriptTest {
         "-- revision: 0002_b\n-- revises: 0001_a\n-- message: empties the version table\n\n"
             + "-- +upgrade\nCREATE TABLE b (id INTEGER);\n"
             + "-- +dialect " + dialect.id() + "\nDELETE FROM alembic_version\n-- +end\n");
-    String database = database();
-    apply(server, database, chain.upgrade("base:0001_a", GoldenCases.OPTIONS));
-    ProcessResult result = server.run(database, chain.upgrade("0001_a:0002_b", GoldenCases.OPTIONS));
+    TestDatabase database = database(dialect);
+    apply(database, chain.upgrade("base:0001_a", GoldenCases.OPTIONS));
+    ClientRun result = database.apply(chain.upgrade("0001_a:0002_b", GoldenCases.OPTIONS));
     assertEquals(1, result.exitCode());
     assertEquals(List.of("ERROR 1644 (45000): strata: version-table update 0001_a -> 0002_b changed"
-        + " 0 rows of alembic_version, expected 1"), MariaDbClient.errors(result));
+        + " 0 rows of alembic_version, expected 1"), MysqlChain.errors(result));
     assertEquals(List.of("a", "alembic_version", "b"), tables(database));
   }
 
@@ -139,15 +134,15 @@ class MysqlScriptTest {
   @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
   void aSecondScriptFailsAtOnceWhileAnotherSessionHoldsTheLock(Dialect dialect) throws Exception {
     MysqlChain chain = chain(dialect);
-    String database = database();
+    TestDatabase database = database(dialect);
     try (Holder holder = new Holder(database)) {
-      ProcessResult result = server.run(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
+      ClientRun result = database.apply(chain.upgrade("base:head", GoldenCases.OPTIONS));
       assertEquals(1, result.exitCode());
       String message = "strata: another strata script is running on this database: connection "
-          + holder.connection + " holds the lock strata:" + database + ".alembic_version";
+          + holder.connection + " holds the lock strata:" + database.name() + ".alembic_version";
       assertEquals(List.of("ERROR 1644 (45000): " + (dialect == Dialect.MYSQL
           ? message.substring(0, Math.min(128, message.length())) : message)),
-          MariaDbClient.errors(result));
+          MysqlChain.errors(result));
     }
     assertEquals(List.of(), tables(database));
   }
@@ -156,19 +151,19 @@ class MysqlScriptTest {
   @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
   void withALockWaitTheScriptWaitsThenFails(Dialect dialect) throws Exception {
     MysqlChain chain = chain(dialect);
-    String database = database();
+    TestDatabase database = database(dialect);
     try (Holder holder = new Holder(database)) {
       long start = System.nanoTime();
-      ProcessResult result = server.run(database, chain.upgrade("base:head",
+      ClientRun result = database.apply(chain.upgrade("base:head",
           GoldenCases.OPTIONS.withLockWait(Optional.of("2s"))));
       long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertTrue(waited >= 1900, "waited " + waited + " ms");
       String message = "strata: another strata script is still running on this database after"
-          + " 2s: connection " + holder.connection + " holds the lock strata:" + database
+          + " 2s: connection " + holder.connection + " holds the lock strata:" + database.name()
           + ".alembic_version";
       assertEquals(List.of("ERROR 1644 (45000): " + (dialect == Dialect.MYSQL
           ? message.substring(0, Math.min(128, message.length())) : message)),
-          MariaDbClient.errors(result));
+          MysqlChain.errors(result));
     }
   }
 
@@ -177,16 +172,18 @@ class MysqlScriptTest {
   void aScriptWithoutADatabaseStopsFirst(Dialect dialect) throws Exception {
     MysqlChain chain = chain(dialect);
     Path script = chain.upgrade("base:head", GoldenCases.OPTIONS);
-    ProcessResult result = PostgresServer.run(List.of("sh", "-c",
-        "exec mariadb -h 127.0.0.1 -P 3306 -u root --batch < \"$1\"", "sh", script.toString()),
-        Map.of());
+    TestDatabase database = database(dialect);
+    List<String> noDatabase = database.clientCommand().stream()
+        .filter(word -> !word.startsWith("--database=")).toList();
+    ClientRun result = shell(database, String.join(" ", noDatabase.stream()
+        .map(MysqlScriptTest::quoted).toList()) + " < \"$1\"", script);
     assertEquals(1, result.exitCode());
     String expected = dialect == Dialect.MARIADB
         ? "ERROR 1644 (45000): strata: no database is selected: name it on the mariadb command"
             + " line"
         // the procedure cannot be created without a database: MySQL's script stops there
         : "ERROR 1046 (3D000): No database selected";
-    assertEquals(List.of(expected), MariaDbClient.errors(result));
+    assertEquals(List.of(expected), MysqlChain.errors(result));
   }
 
   /**
@@ -201,9 +198,9 @@ class MysqlScriptTest {
   void aFailureAtEveryStatementIsRecoveredAsDocumented(Dialect dialect) throws Exception {
     MysqlChain chain = chain(dialect);
     Path clean = chain.upgrade("base:head", GoldenCases.OPTIONS);
-    String reference = database();
-    apply(server, reference, clean);
-    String expected = server.schemaDump(reference);
+    TestDatabase reference = database(dialect);
+    apply(reference, clean);
+    String expected = reference.schema();
     List<String> text = Files.readAllLines(clean, StandardCharsets.UTF_8);
     List<Integer> positions = statementLines(text);
     assertEquals(10, positions.size(), "7 revision statements and 3 version-table changes");
@@ -213,43 +210,41 @@ class MysqlScriptTest {
       List<String> faulty = new ArrayList<>(text);
       faulty.add(position, FAULT + ";");
       Path faultyScript = Files.write(dir.resolve("faulty-" + position + ".sql"), faulty);
-      String database = database();
+      TestDatabase database = database(dialect);
 
-      ProcessResult failed = server.run(database, faultyScript);
+      ClientRun failed = database.apply(faultyScript);
       assertEquals(1, failed.exitCode(), "fault at line " + position);
-      assertEquals(List.of("ERROR 1305 (42000): FUNCTION " + database
-          + ".strata_fault does not exist"), MariaDbClient.errors(failed));
+      assertEquals(List.of("ERROR 1305 (42000): FUNCTION " + database.name()
+          + ".strata_fault does not exist"), MysqlChain.errors(failed));
       List<String> before = segment == 1 ? List.of() : List.of(
           List.of("0001_a", "0002_b").get(segment - 2));
-      assertEquals(before, server.query(database, VERSION_ROWS), "fault at line " + position);
+      assertEquals(before, database.query(VERSION_ROWS), "fault at line " + position);
 
       // undo what the failed segment did
-      apply(server, database, MysqlChain.sql(dir, TABLES.get(revision).stream()
+      apply(database, MysqlChain.sql(dir, TABLES.get(revision).stream()
           .map(t -> "DROP TABLE IF EXISTS " + t + ";").reduce("", String::concat)));
 
-      ProcessResult rerun = server.run(database, clean);
+      ClientRun rerun = database.apply(clean);
       if (segment == 1) {
         assertEquals(0, rerun.exitCode(), rerun.stderr());
       } else {
         assertEquals(1, rerun.exitCode());
         assertEquals(List.of("ERROR 1644 (45000): strata: alembic_version holds " + before
                 + ", the rows after segment " + (segment - 1) + " of 3: run the rest as printed"),
-            MariaDbClient.errors(rerun));
+            MysqlChain.errors(rerun));
         String command = rerun.stdout().lines().filter(l -> l.startsWith("strata: "))
             .findFirst().orElseThrow()
             .replaceFirst(".*run the rest with: ", "")
             .replace("<this file>", "\"$1\"")
-            .replace(dialect.client() + " <database>",
-                "mariadb -h 127.0.0.1 -P 3306 -u root --batch " + database);
+            .replace(dialect.client() + " <database>", client(database));
         assertTrue(command.startsWith("sed -n '1,/^-- strata: guard$/p;/^-- strata: segment "
-            + segment + " of 3:/,$p' \"$1\" | mariadb"), command);
-        ProcessResult rest = PostgresServer.run(
-            List.of("sh", "-c", command, "sh", clean.toString()), Map.of());
+            + segment + " of 3:/,$p' \"$1\" | 'mariadb'"), command);
+        ClientRun rest = shell(database, command, clean);
         assertEquals(0, rest.exitCode(), rest.stderr());
       }
-      assertEquals(List.of("0003_c"), server.query(database, VERSION_ROWS));
-      assertEquals(expected, server.schemaDump(database), "fault at line " + position);
-      server.dropDatabase(database);
+      assertEquals(List.of("0003_c"), database.query(VERSION_ROWS));
+      assertEquals(expected, database.schema(), "fault at line " + position);
+      database.close();
     }
   }
 
@@ -283,13 +278,30 @@ class MysqlScriptTest {
     return out;
   }
 
-  private List<String> tables(String database) {
-    return server.query(database, "SELECT table_name FROM information_schema.tables"
+  /** The client command line of {@code database}, for a shell. */
+  private static String client(TestDatabase database) {
+    return String.join(" ", database.clientCommand().stream().map(MysqlScriptTest::quoted)
+        .toList());
+  }
+
+  private static String quoted(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** Runs {@code command} with {@code sh -c}, {@code $1} being {@code script}. */
+  private static ClientRun shell(TestDatabase database, String command, Path script) {
+    PostgresServer.ProcessResult result = PostgresServer.run(
+        List.of("sh", "-c", command, "sh", script.toString()), database.clientEnvironment());
+    return new ClientRun(result.exitCode(), result.stdout(), result.stderr());
+  }
+
+  private static List<String> tables(TestDatabase database) {
+    return database.query("SELECT table_name FROM information_schema.tables"
         + " WHERE table_schema = DATABASE() ORDER BY table_name");
   }
 
-  private List<String> routines(String database) {
-    return server.query(database, "SELECT routine_name FROM information_schema.routines"
+  private static List<String> routines(TestDatabase database) {
+    return database.query("SELECT routine_name FROM information_schema.routines"
         + " WHERE routine_schema = DATABASE()");
   }
 
@@ -298,12 +310,17 @@ class MysqlScriptTest {
     private final Process process;
     final String connection;
 
-    Holder(String database) throws Exception {
-      process = new ProcessBuilder("mariadb", "-h", "127.0.0.1", "-P", "3306", "-u", "root",
-          "--batch", "--unbuffered", "--skip-column-names", "-e",
-          "SELECT CONNECTION_ID(), GET_LOCK('strata:" + database + ".alembic_version', 0);"
-              + " SELECT SLEEP(60)", database)
-          .redirectErrorStream(true).start();
+    private final TestDatabase database;
+
+    Holder(TestDatabase database) throws Exception {
+      this.database = database;
+      List<String> command = new ArrayList<>(database.clientCommand());
+      command.addAll(List.of("--unbuffered", "--skip-column-names", "-e",
+          "SELECT CONNECTION_ID(), GET_LOCK('strata:" + database.name() + ".alembic_version', 0);"
+              + " SELECT SLEEP(60)"));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().putAll(database.clientEnvironment());
+      process = builder.start();
       String line = new java.io.BufferedReader(new java.io.InputStreamReader(
           process.getInputStream(), StandardCharsets.UTF_8)).readLine();
       assertTrue(line != null && line.endsWith("\t1"), "the holder took the lock: " + line);
@@ -312,7 +329,7 @@ class MysqlScriptTest {
 
     @Override
     public void close() throws Exception {
-      server.query("mysql", "KILL " + connection);
+      database.execute("KILL " + connection);
       process.waitFor(10, TimeUnit.SECONDS);
       process.destroyForcibly();
     }

@@ -29,7 +29,13 @@ final class MysqlAlterSql {
   private MysqlAlterSql() {}
 
   static String modifyColumn(SqlContext sql, Name table, String definition) {
-    return prefix(sql, table) + " MODIFY COLUMN " + definition;
+    return modifyColumns(sql, table, java.util.List.of(definition));
+  }
+
+  /** One {@code MODIFY COLUMN} per definition, in one statement. */
+  static String modifyColumns(SqlContext sql, Name table, java.util.List<String> definitions) {
+    return prefix(sql, table) + " " + String.join(", ", definitions.stream()
+        .map(d -> "MODIFY COLUMN " + d).toList());
   }
 
   static String dropDefault(SqlContext sql, Name table, Name column) {

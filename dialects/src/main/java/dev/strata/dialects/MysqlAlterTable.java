@@ -8,6 +8,7 @@ import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Table;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
+import dev.strata.grammar.ast.ColumnConstraint;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation.AlterTable;
 import dev.strata.grammar.ast.TableConstraint;
@@ -100,6 +101,19 @@ final class MysqlAlterTable {
         }
         yield one(statement.renameColumn(SqlContext.name(rename.from()))
             .to(SqlContext.name(rename.to())));
+      }
+      case AlterAction.AlterColumnType change when
+          column(old, change.column(), site).type().kind().autoIncrement() -> {
+        // a SERIAL column keeps its sequence's default through a type change (the model drops
+        // the SERIAL type, and with it the numbering): keep AUTO_INCREMENT
+        Table now = after.table(old.name()).orElseThrow(() -> tables.missing(site, "table "
+            + old.name().display()));
+        Column c = column(now, change.column(), site);
+        Column numbered = new Column(c.name(), c.type(), c.notNull(), c.defaultValue(),
+            Optional.of(new ColumnConstraint.Identity(false)), c.generated(), c.collation(),
+            c.comment(), c.origin());
+        yield List.of(MysqlRules.restated(MysqlAlterSql.modifyColumn(sql, table,
+            columns.definition(SqlContext.name(change.column()), numbered, after, site)), after));
       }
       case AlterAction.AlterColumnType change -> {
         if (change.using().isPresent()) {
@@ -198,8 +212,8 @@ final class MysqlAlterTable {
     Table now = after.table(ObjectName.of(alter.table()))
         .orElseThrow(() -> tables.missing(site, "table " + ObjectName.of(alter.table()).display()));
     Column definition = column(now, column, site);
-    return List.of(MysqlAlterSql.modifyColumn(sql, table,
-        columns.definition(SqlContext.name(column), definition, after, site)));
+    return List.of(MysqlRules.restated(MysqlAlterSql.modifyColumn(sql, table,
+        columns.definition(SqlContext.name(column), definition, after, site)), after));
   }
 
   private Column column(Table table, Identifier column, Site site) throws DiagnosticException {
@@ -379,7 +393,12 @@ final class MysqlAlterTable {
       }
     }
     List<String> out = new ArrayList<>();
-    for (Constraint c : old.constraints()) {
+    // foreign keys first: the servers refuse to drop an index a foreign key uses
+    List<Constraint> ordered = new ArrayList<>(old.constraints().stream()
+        .filter(Constraint.ForeignKey.class::isInstance).toList());
+    old.constraints().stream().filter(c -> !(c instanceof Constraint.ForeignKey))
+        .forEach(ordered::add);
+    for (Constraint c : ordered) {
       boolean drops = switch (c) {
         case Constraint.ForeignKey fk -> fk.columns().contains(name);
         case Constraint.Check check -> reads(check, name, old);

@@ -103,7 +103,7 @@ final class MysqlColumns {
             "help: drop NOT NULL (the expression decides whether the value is null), or write"
                 + " the statement in a '-- +dialect mariadb' block");
       }
-      base = DataTypes.written(sql.typeName(base) + " GENERATED ALWAYS AS ("
+      base = DataTypes.written(ddlName(base) + " GENERATED ALWAYS AS ("
           + expressions.text(column.generated().get()) + ") STORED");
     }
     return attributes(base, column);
@@ -158,8 +158,24 @@ final class MysqlColumns {
     if (column.type().kind() == Kind.NAMED || column.type().kind().autoIncrement()) {
       return false;
     }
-    String name = sql.typeName(DataTypes.of(column.type(), sql)).toLowerCase(Locale.ROOT)
+    String name = ddlName(DataTypes.of(column.type(), sql)).toLowerCase(Locale.ROOT)
         .replaceFirst("\\(.*", "").strip();
     return UNKEYABLE.matcher(name).matches();
+  }
+
+  /**
+   * The type as the dialect's DDL spells it ({@code longtext}, {@code varchar(20)}), as jOOQ writes
+   * it in {@code CREATE TABLE}: its cast name ({@link SqlContext#typeName}) differs here ({@code
+   * char} for both).
+   */
+  String ddlName(DataType<?> type) {
+    Name column = DSL.unquotedName("c");
+    String rendered = sql.render(sql.dsl().createTable(DSL.unquotedName("t")).column(column,
+        type.nullability(org.jooq.Nullability.DEFAULT)));
+    String open = "CREATE TABLE t (" + sql.render(column) + " ";
+    if (!rendered.startsWith(open) || !rendered.endsWith(")")) {
+      throw new IllegalStateException("unexpected CREATE TABLE shape: " + rendered);
+    }
+    return rendered.substring(open.length(), rendered.length() - 1);
   }
 }

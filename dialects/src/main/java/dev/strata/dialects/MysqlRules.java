@@ -1,6 +1,5 @@
 package dev.strata.dialects;
 
-import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.QualifiedName;
@@ -103,7 +102,24 @@ final class MysqlRules {
     }
   }
 
+  /**
+   * {@code statement}, which restates a column from the schema model, behind a comment line when
+   * the model may be missing what {@code -- +dialect} blocks did to it ({@link
+   * SchemaModel#blind()}): the line names the blocks, so that a DBA who reads the script checks
+   * the restated definition against them.
+   */
+  static String restated(String statement, SchemaModel model) {
+    if (!model.blind()) {
+      return statement;
+    }
+    return "-- strata: restated from the schema model, which cannot see what the '-- +dialect'"
+        + " block" + (model.handEdits().size() == 1 ? " at " : "s at ")
+        + String.join(", ", model.handEdits().stream().map(e -> e.origin().describe()).toList())
+        + " did\n" + statement;
+  }
+
+  /** The name as written: {@code ops.t}. */
   static String display(QualifiedName name) {
-    return ObjectName.of(name).display();
+    return name.schema().map(s -> s.value() + ".").orElse("") + name.name().value();
   }
 }

@@ -288,12 +288,11 @@ final class MysqlStatements {
     List<String> out = new ArrayList<>();
     for (Map.Entry<Table, List<Column>> use : uses.entrySet()) {
       Name table = MysqlTables.name(use.getKey().name().name());
-      List<String> modifies = new ArrayList<>();
+      List<String> definitions = new ArrayList<>();
       for (Column column : use.getValue()) {
-        modifies.add("MODIFY COLUMN " + columns.definition(MysqlTables.name(column.name()),
-            column, model, site));
+        definitions.add(columns.definition(MysqlTables.name(column.name()), column, model, site));
       }
-      out.add("ALTER TABLE " + sql.render(table) + " " + String.join(", ", modifies));
+      out.add(MysqlRules.restated(MysqlAlterSql.modifyColumns(sql, table, definitions), model));
     }
     return out;
   }
@@ -368,8 +367,10 @@ final class MysqlStatements {
         String folded = ObjectName.fold(comment.column().get());
         Column column = table.column(folded).orElseThrow(() -> tables.missing(site, "column "
             + ObjectName.quoted(folded) + " of table " + name.display()));
-        yield List.of(MysqlAlterSql.modifyColumn(sql, SqlContext.name(comment.object()),
-            columns.definition(SqlContext.name(comment.column().get()), column, after, site)));
+        yield List.of(MysqlRules.restated(MysqlAlterSql.modifyColumn(sql,
+            SqlContext.name(comment.object()),
+            columns.definition(SqlContext.name(comment.column().get()), column, after, site)),
+            after));
       }
       case INDEX, VIEW, MATERIALIZED_VIEW, SEQUENCE, TYPE, DOMAIN, SCHEMA, EXTENSION, FUNCTION,
           PROCEDURE, TRIGGER, CONSTRAINT, POLICY -> throw rules.refuse(site, "E0448",

@@ -85,6 +85,16 @@ final class MysqlAlterTable {
       SchemaModel before, SchemaModel after) throws DiagnosticException {
     Name table = SqlContext.name(alter.table());
     AlterTableStep statement = sql.dsl().alterTable(table);
+    if (action instanceof AlterAction.AlterColumnType change) {
+      Optional<String> key = foreignKeyOf(old, ObjectName.fold(change.column()), before);
+      if (key.isPresent()) {
+        throw rules.refuse(site, "E0449", "ALTER COLUMN " + change.column().value() + " TYPE",
+            dialect().id() + " refuses to change the type of a column that a foreign key uses,"
+                + " and " + key.get() + " uses it",
+            "help: drop the foreign key, change the type of the column and of the columns on"
+                + " the key's other side alike, then add the foreign key again");
+      }
+    }
     return switch (action) {
       case AlterAction.AddColumn add -> addColumn(table, add, old, site, before, after);
       case AlterAction.DropColumn drop -> dropColumn(table, drop, old, site, before);
@@ -421,6 +431,22 @@ final class MysqlAlterTable {
     }
     out.add(sql.render(sql.dsl().alterTable(table).dropColumn(SqlContext.name(drop.column()))));
     return out;
+  }
+
+  /** A foreign key, of {@code table} or referencing it, that uses {@code column}. */
+  private static Optional<String> foreignKeyOf(Table table, String column, SchemaModel model) {
+    for (Table other : model.tables().values()) {
+      for (Constraint c : other.constraints()) {
+        if (c instanceof Constraint.ForeignKey fk
+            && (other.name().equals(table.name()) && fk.columns().contains(column)
+                || fk.references().equals(table.name())
+                    && fk.referencedColumns().contains(column))) {
+          return Optional.of("the foreign key " + fk.name() + " of table "
+              + other.name().display());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** What PostgreSQL's {@code DROP COLUMN ... CASCADE} would drop beyond the table. */

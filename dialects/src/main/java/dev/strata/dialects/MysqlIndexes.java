@@ -192,10 +192,13 @@ final class MysqlIndexes {
       }
       Name name = SqlContext.name(written.name());
       Name table = MysqlTables.name(index.get().table().name());
-      String statement = sql.render(drop.ifExists() && dialect().has(Capability.IF_EXISTS_INDEX)
+      if (drop.concurrently()) {
+        out.add(MysqlObjectSql.dropIndexOnline(sql, table, name));
+        continue;
+      }
+      out.add(sql.render(drop.ifExists() && dialect().has(Capability.IF_EXISTS_INDEX)
           ? sql.dsl().dropIndexIfExists(name).on(table)
-          : sql.dsl().dropIndex(name).on(table));
-      out.add(drop.concurrently() ? MysqlObjectSql.online(statement) : statement);
+          : sql.dsl().dropIndex(name).on(table)));
     }
     return out;
   }

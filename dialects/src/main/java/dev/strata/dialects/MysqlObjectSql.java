@@ -10,10 +10,12 @@ import org.jooq.Name;
  *   <li>{@code RENAME TABLE v TO w} for a view (and a MariaDB sequence, which is a table): jOOQ
  *       renders {@code alterView(v).renameTo(w)} as {@code ALTER VIEW v RENAME TO w}, which
  *       neither server has;
- *   <li>the online-DDL clauses {@code ALGORITHM = INPLACE LOCK = NONE} after {@code CREATE INDEX}
- *       and {@code DROP INDEX}, the counterpart of PostgreSQL's {@code CONCURRENTLY}: the server
- *       builds or drops the index while writes go on, and refuses the statement, rather than block
- *       writes, when it cannot (jOOQ has no such clauses).
+ *   <li>the online-DDL clauses {@code ALGORITHM = INPLACE LOCK = NONE}, the counterpart of
+ *       PostgreSQL's {@code CONCURRENTLY}: the server builds or drops the index while writes go on,
+ *       and refuses the statement, rather than block writes, when it cannot (jOOQ has no such
+ *       clauses). After {@code CREATE INDEX}; a drop is {@code ALTER TABLE t DROP INDEX i,
+ *       ALGORITHM = INPLACE, LOCK = NONE}, since MariaDB's {@code DROP INDEX} takes neither clause
+ *       (MySQL's takes both).
  * </ul>
  */
 final class MysqlObjectSql {
@@ -26,8 +28,14 @@ final class MysqlObjectSql {
     return "RENAME TABLE " + sql.render(from) + " TO " + sql.render(to);
   }
 
-  /** {@code statement} (a rendered {@code CREATE INDEX} or {@code DROP INDEX}) built online. */
+  /** {@code statement} (a rendered {@code CREATE INDEX}) built online. */
   static String online(String statement) {
     return statement + ONLINE;
+  }
+
+  /** {@code ALTER TABLE t DROP INDEX i, ALGORITHM = INPLACE, LOCK = NONE}. */
+  static String dropIndexOnline(SqlContext sql, Name table, Name index) {
+    return "ALTER TABLE " + sql.render(table) + " DROP INDEX " + sql.render(index)
+        + ", ALGORITHM = INPLACE, LOCK = NONE";
   }
 }

@@ -190,7 +190,7 @@ class MysqlStatementsTest {
     for (Dialect dialect : List.of(Dialect.MYSQL, Dialect.MARIADB)) {
       assertEquals("CREATE UNIQUE INDEX ux_v ON t(v) ALGORITHM = INPLACE LOCK = NONE;",
           last(dialect, setup, "CREATE UNIQUE INDEX CONCURRENTLY ux_v ON t (v);"));
-      assertEquals("DROP INDEX ux_v ON t ALGORITHM = INPLACE LOCK = NONE;",
+      assertEquals("ALTER TABLE t DROP INDEX ux_v, ALGORITHM = INPLACE, LOCK = NONE;",
           last(dialect, setup, "CREATE UNIQUE INDEX ux_v ON t (v);",
               "DROP INDEX CONCURRENTLY ux_v;"));
     }

@@ -66,8 +66,8 @@ final class MysqlAlterTable {
     rules.unqualified(alter.table(), site);
     ObjectName name = ObjectName.of(alter.table());
     if (alter.ifExists()) {
-      MysqlRules.Clause clause = rules.clause(false, before.table(name).isPresent(), before,
-          "ALTER TABLE IF EXISTS", site);
+      MysqlRules.Clause clause = rules.decide(dialect().has(Capability.IF_EXISTS_IN_ALTER_TABLE),
+          before.table(name).isPresent(), before, "ALTER TABLE IF EXISTS", site);
       if (clause == MysqlRules.Clause.SKIP) {
         return List.of();
       }
@@ -135,7 +135,15 @@ final class MysqlAlterTable {
         }
         yield modify(table, alter, change.column(), site, after);
       }
-      case AlterAction.SetDefault set -> modify(table, alter, set.column(), site, after);
+      case AlterAction.SetDefault set -> {
+        if (column(old, set.column(), site).type().kind().autoIncrement()) {
+          throw rules.refuse(site, "E0446", "ALTER COLUMN " + set.column().value()
+                  + " SET DEFAULT of a SERIAL column",
+              "the column is AUTO_INCREMENT, which takes no default",
+              "help: write the statement in a '-- +dialect " + dialect().id() + "' block");
+        }
+        yield modify(table, alter, set.column(), site, after);
+      }
       case AlterAction.DropDefault drop -> {
         Column column = column(old, drop.column(), site);
         if (column.type().kind().autoIncrement()) {
@@ -244,10 +252,15 @@ final class MysqlAlterTable {
         return List.of();
       }
     }
+    List<TableConstraint> written = MysqlTables.columnConstraints(add.column());
+    if (add.ifNotExists() && !written.isEmpty()) {
+      throw rules.refuse(site, "E0445", "ADD COLUMN IF NOT EXISTS with a constraint on the"
+              + " column", "the constraint would be added even when the column is not",
+          "help: add the column, then the constraint with ALTER TABLE ... ADD CONSTRAINT");
+    }
     Table now = after.table(old.name()).orElseThrow(() -> tables.missing(site, "table "
         + old.name().display()));
     Column column = column(now, add.column().name(), site);
-    List<TableConstraint> written = MysqlTables.columnConstraints(add.column());
     List<Constraint> fresh = new ArrayList<>(now.constraints());
     fresh.removeAll(old.constraints());
     List<org.jooq.Constraint> constraints = new ArrayList<>();
@@ -262,11 +275,6 @@ final class MysqlAlterTable {
     }
     Name columnName = SqlContext.name(add.column().name());
     if (clause == MysqlRules.Clause.KEEP && add.ifNotExists()) {
-      if (!constraints.isEmpty()) {
-        throw rules.refuse(site, "E0445", "ADD COLUMN IF NOT EXISTS with a constraint on the"
-                + " column", "the constraint would be added even when the column is not",
-            "help: add the column, then the constraint with ALTER TABLE ... ADD CONSTRAINT");
-      }
       return List.of(MysqlAlterSql.addColumnIfNotExists(sql, table,
           columns.definition(columnName, column, after, site)));
     }
@@ -387,7 +395,8 @@ final class MysqlAlterTable {
     boolean exists = old.column(name).isPresent();
     MysqlRules.Clause clause = MysqlRules.Clause.KEEP;
     if (drop.ifExists()) {
-      clause = rules.clause(false, exists, before, "DROP COLUMN IF EXISTS", site);
+      clause = rules.decide(dialect().has(Capability.IF_EXISTS_IN_ALTER_TABLE), exists, before,
+          "DROP COLUMN IF EXISTS", site);
       if (clause == MysqlRules.Clause.SKIP) {
         return List.of();
       }

@@ -52,13 +52,25 @@ final class MysqlRules {
    */
   Clause clause(boolean supported, boolean runs, SchemaModel before, String what, Site site)
       throws DiagnosticException {
-    if (supported) {
-      return Clause.KEEP;
-    }
+    return supported ? Clause.KEEP : decide(false, runs, before, what, site);
+  }
+
+  /**
+   * The fate of an {@code IF [NOT] EXISTS} clause that the model decides even where the dialect
+   * has it ({@code supported}), because the statement is written from the model (the table of
+   * an {@code ALTER TABLE}, the dependents of a dropped column, the table of an index): never
+   * {@link Clause#KEEP}.
+   *
+   * @throws DiagnosticException E0442 when the model is blind
+   */
+  Clause decide(boolean supported, boolean runs, SchemaModel before, String what, Site site)
+      throws DiagnosticException {
     if (before.blind()) {
       throw site.error("E0442", what + " cannot be rendered for " + dialect.id() + ": "
-              + dialect.id() + " has no such clause, and after a '-- +dialect' block the schema"
-              + " model cannot tell whether the statement would run",
+              + (supported ? "strata writes it from the schema model, which"
+                  : dialect.id() + " has no such clause, and")
+              + " after a '-- +dialect' block the schema model cannot tell whether the statement"
+              + " would run",
           "note: strata leaves the clause out, or the statement, only where the schema model"
               + " proves that changes nothing",
           "help: write the statement without the clause, or in a '-- +dialect " + dialect.id()

@@ -68,8 +68,7 @@ final class MysqlStatements {
       case Operation.DropTable drop -> tables.dropTable(drop, site, before);
       case Operation.AlterTable alter ->
           Optional.of(alters.alterTable(alter, site, before, after));
-      case Operation.CreateIndex index -> Optional.of(indexes.createIndex(index, site, before,
-          after));
+      case Operation.CreateIndex index -> indexes.createIndex(index, site, before, after);
       case Operation.DropIndex drop -> Optional.of(indexes.dropIndex(drop, site, before));
       case Operation.RenameIndex rename -> Optional.of(indexes.renameIndex(rename, site, before));
       case Operation.CreateSchema create -> throw schemas(site, "CREATE SCHEMA");

@@ -75,10 +75,75 @@ final class MysqlAlterTable {
     Table old = before.table(name).orElseThrow(() -> tables.missing(site, "table "
         + name.display()));
     List<String> out = new ArrayList<>();
+    // the table as each action finds it: earlier actions of the statement may have dropped,
+    // added or renamed what a later one restates or drops with a column
+    Table current = old;
     for (AlterAction action : alter.actions()) {
-      out.addAll(action(alter, action, old, site, before, after));
+      out.addAll(action(alter, action, current, site, before, after));
+      current = advanced(current, action, after);
     }
     return out;
+  }
+
+  /**
+   * {@code table} after {@code action}, as far as later actions of the statement need it: its
+   * columns and constraints (definitions come from {@code after}).
+   */
+  private static Table advanced(Table table, AlterAction action, SchemaModel after) {
+    List<Column> columns = new ArrayList<>(table.columns());
+    List<Constraint> constraints = new ArrayList<>(table.constraints());
+    Optional<Table> now = after.table(table.name());
+    switch (action) {
+      case AlterAction.DropConstraint drop ->
+          constraints.removeIf(c -> c.name().equals(ObjectName.fold(drop.name())));
+      case AlterAction.DropColumn drop -> {
+        String name = ObjectName.fold(drop.column());
+        columns.removeIf(c -> c.name().equals(name));
+        constraints.removeIf(c -> c.columns().contains(name)
+            || c instanceof Constraint.Check check && reads(check, name, table));
+      }
+      case AlterAction.AddColumn add -> {
+        String name = ObjectName.fold(add.column().name());
+        now.flatMap(t -> t.column(name)).filter(c -> table.column(name).isEmpty())
+            .ifPresent(columns::add);
+        now.ifPresent(t -> t.constraints().stream()
+            .filter(c -> !table.constraints().contains(c) && c.columns().contains(name))
+            .forEach(constraints::add));
+      }
+      case AlterAction.AddConstraint add -> now.ifPresent(t -> t.constraints().stream()
+          .filter(c -> !table.constraints().contains(c))
+          .filter(c -> add.constraint().name().map(n -> c.name().equals(ObjectName.fold(n)))
+              .orElse(true))
+          .findFirst().ifPresent(constraints::add));
+      case AlterAction.RenameColumn rename -> {
+        String from = ObjectName.fold(rename.from());
+        now.flatMap(t -> t.column(ObjectName.fold(rename.to()))).ifPresent(renamed ->
+            columns.replaceAll(c -> c.name().equals(from) ? renamed : c));
+      }
+      case AlterAction.RenameConstraint rename -> {
+        constraints.removeIf(c -> c.name().equals(ObjectName.fold(rename.from())));
+        now.flatMap(t -> t.constraint(ObjectName.fold(rename.to()))).ifPresent(constraints::add);
+      }
+      // column definitions come from the model after the statement; the rest changes nothing
+      // that a later action of the statement reads
+      case AlterAction.AlterColumnType change -> {}
+      case AlterAction.SetDefault set -> {}
+      case AlterAction.DropDefault drop -> {}
+      case AlterAction.SetNotNull set -> {}
+      case AlterAction.DropNotNull drop -> {}
+      case AlterAction.DropExpression drop -> {}
+      case AlterAction.RenameTable rename -> {}
+      case AlterAction.AddIdentity add -> {}
+      case AlterAction.AlterIdentity change -> {}
+      case AlterAction.DropIdentity drop -> {}
+      case AlterAction.AlterConstraint change -> {}
+      case AlterAction.ValidateConstraint validate -> {}
+      case AlterAction.AttachPartition attach -> {}
+      case AlterAction.SetSchema move -> {}
+      case AlterAction.DetachPartition detach -> {}
+    }
+    return new Table(table.name(), columns, constraints, table.unlogged(), table.partitionBy(),
+        table.partitionOf(), table.options(), table.comment(), table.origin());
   }
 
   private List<String> action(AlterTable alter, AlterAction action, Table old, Site site,
@@ -126,7 +191,7 @@ final class MysqlAlterTable {
             columns.definition(SqlContext.name(change.column()), numbered, after, site)), after));
       }
       case AlterAction.AlterColumnType change -> {
-        if (change.using().isPresent()) {
+        if (change.using().isPresent() && !castsOnly(change)) {
           throw rules.refuse(site, "E0449", "ALTER COLUMN " + change.column().value()
                   + " TYPE ... USING", dialect().id() + " converts the values itself and has no"
                   + " USING",
@@ -440,6 +505,72 @@ final class MysqlAlterTable {
     }
     out.add(sql.render(sql.dsl().alterTable(table).dropColumn(SqlContext.name(drop.column()))));
     return out;
+  }
+
+  private static final Pattern CAST = Pattern.compile("\\s*::\\s*([A-Za-z_][A-Za-z0-9_ ]*"
+      + "(?:\\(\\s*[0-9]+\\s*(?:,\\s*[0-9]+\\s*)?\\))?)\\s*");
+
+  /**
+   * Whether the {@code USING} of a type change only casts the column ({@code amount::numeric(20,
+   * 4)}, {@code status::text::mood}), each cast to text or to the new type: MySQL and MariaDB
+   * convert the column's values to the new type themselves, so such a {@code USING} is left out.
+   * Any other expression (a function, arithmetic, another column) is refused.
+   */
+  static boolean castsOnly(AlterAction.AlterColumnType change) {
+    String text = change.using().get().sql().strip();
+    String column = change.column().quoted()
+        ? "\"" + change.column().value().replace("\"", "\"\"") + "\""
+        : change.column().value();
+    if (!text.regionMatches(!change.column().quoted(), 0, column, 0, column.length())) {
+      return false;
+    }
+    String rest = text.substring(column.length());
+    if (rest.isEmpty()) {
+      return true;
+    }
+    Matcher m = CAST.matcher(rest);
+    int at = 0;
+    while (at < rest.length()) {
+      if (!m.find(at) || m.start() != at) {
+        return false;
+      }
+      String target = m.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
+          .replaceAll("\\s*([(),])\\s*", "$1");
+      if (!textual(target) && !spells(target, change.type())) {
+        return false;
+      }
+      at = m.end();
+    }
+    return true;
+  }
+
+  private static boolean textual(String type) {
+    return type.equals("text") || type.matches("(varchar|character varying)(\\([0-9]+\\))?");
+  }
+
+  /** Whether {@code target} (lower case, no spaces around parentheses) names {@code type}. */
+  private static boolean spells(String target, dev.strata.grammar.ast.DataType type) {
+    if (type.isArray()) {
+      return false;
+    }
+    String args = type.size().isPresent()
+        ? "(" + type.size().getAsInt() + type.scale().stream().mapToObj(s -> "," + s)
+            .findFirst().orElse("") + ")"
+        : "";
+    List<String> names = switch (type.kind()) {
+      case NAMED -> List.of(type.named().get().name().name().value().toLowerCase(Locale.ROOT));
+      case NUMERIC -> List.of("numeric", "decimal");
+      case VARCHAR -> List.of("varchar", "character varying");
+      case CHAR -> List.of("char", "character");
+      case INTEGER -> List.of("integer", "int", "int4");
+      case BIGINT -> List.of("bigint", "int8");
+      case SMALLINT -> List.of("smallint", "int2");
+      case TEXT -> List.of("text");
+      case DATE -> List.of("date");
+      default -> List.of();
+    };
+    return type.named().map(n -> n.modifiers().isEmpty()).orElse(true)
+        && names.stream().anyMatch(n -> target.equals(n + args));
   }
 
   /** A foreign key, of {@code table} or referencing it, that uses {@code column}. */

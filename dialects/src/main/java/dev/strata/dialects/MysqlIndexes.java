@@ -132,9 +132,52 @@ final class MysqlIndexes {
     };
   }
 
+  /**
+   * Whether {@code where} only says that some of the index's key columns are not null ({@code a IS
+   * NOT NULL [AND b IS NOT NULL ...]}): such a partial index is written as a full one, which means
+   * the same here. A unique index of MySQL and MariaDB already lets through every row with a NULL
+   * key column, as the partial one leaves those rows out; a plain index answers the same queries,
+   * with the NULL rows in it besides.
+   */
+  static boolean keysNotNull(dev.strata.grammar.ast.Expr where, List<IndexElement> keys) {
+    String text = where.sql().strip();
+    while (text.startsWith("(") && text.endsWith(")") && balanced(text.substring(1,
+        text.length() - 1))) {
+      text = text.substring(1, text.length() - 1).strip();
+    }
+    List<String> columns = keys.stream()
+        .flatMap(k -> k.column().map(ObjectName::fold).stream()).toList();
+    for (String part : text.split("(?i)\\s+AND\\s+")) {
+      java.util.regex.Matcher m = NOT_NULL.matcher(part.strip());
+      if (!m.matches()) {
+        return false;
+      }
+      String column = m.group(1) != null ? m.group(1).replace("\"\"", "\"")
+          : m.group(2).toLowerCase(Locale.ROOT);
+      if (!columns.contains(column)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final java.util.regex.Pattern NOT_NULL = java.util.regex.Pattern.compile(
+      "\\(?\\s*(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*))\\s+(?i:IS\\s+NOT\\s+NULL)\\s*\\)?");
+
+  private static boolean balanced(String text) {
+    int depth = 0;
+    for (char c : text.toCharArray()) {
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+
   private void refuseForms(CreateIndex index, Site site) throws DiagnosticException {
     String form = null;
-    if (index.where().isPresent()) {
+    if (index.where().isPresent() && !keysNotNull(index.where().get(), index.elements())) {
       form = "a WHERE clause (a partial index)";
     } else if (!index.include().isEmpty()) {
       form = "INCLUDE";

@@ -35,6 +35,8 @@ final class MysqlStatements {
   private final MysqlTables tables;
   private final MysqlAlterTable alters;
   private final MysqlIndexes indexes;
+  private final DmlStatements dml;
+  private final SequenceStatements sequences;
 
   MysqlStatements(Dialect dialect, SqlContext sql, Expressions expressions) {
     this.dialect = dialect;
@@ -44,6 +46,8 @@ final class MysqlStatements {
     this.tables = new MysqlTables(rules, sql, expressions, columns);
     this.alters = new MysqlAlterTable(rules, sql, columns, tables);
     this.indexes = new MysqlIndexes(rules, sql, expressions, columns, tables);
+    this.dml = new DmlStatements(sql, expressions);
+    this.sequences = new SequenceStatements(sql);
   }
 
   /**
@@ -76,19 +80,13 @@ final class MysqlStatements {
       case Operation.Insert insert -> {
         rules.unqualified(insert.table(), site);
         refuseDml(site, "INSERT", insert.with().isPresent(), insert.returning().isPresent());
-        if (insert.onConflict().isPresent()) {
-          throw rules.refuse(site, "E0447", "INSERT ... ON CONFLICT", dialect.id()
-                  + "'s INSERT IGNORE also ignores errors that are no conflict, and its ON"
-                  + " DUPLICATE KEY UPDATE acts on a conflict with any unique key, not the one"
-                  + " named",
-              "help: write the statement in a '-- +dialect " + dialect.id() + "' block with"
-                  + " INSERT ... ON DUPLICATE KEY UPDATE");
-        }
         if (insert.overriding().isPresent() || insert.alias().isPresent()) {
           throw rules.refuse(site, "E0447", insert.alias().isPresent() ? "INSERT INTO ... AS"
                   + " alias" : "INSERT ... OVERRIDING", dialect.id() + " has no such form");
         }
-        yield Optional.empty();
+        yield insert.onConflict().isPresent()
+            ? Optional.of(List.of(onConflict(insert, site, before)))
+            : Optional.empty();
       }
       case Operation.Update update -> {
         rules.unqualified(update.table(), site);
@@ -141,8 +139,19 @@ final class MysqlStatements {
               + " leave the old value unused");
       case Operation.RenameType rename -> Optional.of(List.of());
       case Operation.DropType drop -> Optional.of(dropType(drop, site, before));
-      case Operation.CreateSequence create -> sequence(site, "CREATE SEQUENCE", create.sequence(),
-          create.options());
+      case Operation.CreateSequence create -> {
+        // a MariaDB sequence is a BIGINT one: AS BIGINT says what it is anyway
+        List<SequenceOption> options = create.options().stream()
+            .filter(o -> !(o instanceof SequenceOption.As as
+                && as.type().kind() == dev.strata.grammar.ast.DataType.Kind.BIGINT
+                && !as.type().isArray()))
+            .toList();
+        sequence(site, "CREATE SEQUENCE", create.sequence(), options);
+        yield options.size() == create.options().size()
+            ? Optional.empty()
+            : Optional.of(List.of(sequences.createSequence(new Operation.CreateSequence(
+                create.sequence(), create.ifNotExists(), options))));
+      }
       case Operation.AlterSequence alter -> sequence(site, "ALTER SEQUENCE", alter.sequence(),
           alter.options());
       case Operation.RenameSequence rename -> {
@@ -167,6 +176,39 @@ final class MysqlStatements {
       }
       case Operation.CommentOn comment -> Optional.of(comment(comment, site, after));
     };
+  }
+
+  /**
+   * {@code INSERT ... ON CONFLICT DO NOTHING} as {@code INSERT ... ON DUPLICATE KEY UPDATE c = c}
+   * ({@link MysqlInsertSql}), when a conflict there is the conflict PostgreSQL means: without a
+   * target, any unique key's, as in MySQL; with one, when the table has no other unique key.
+   *
+   * @throws DiagnosticException E0447 for {@code DO UPDATE}, or a target that is not the table's
+   *     only unique key
+   */
+  private String onConflict(Operation.Insert insert, Site site, SchemaModel before)
+      throws DiagnosticException {
+    Operation.OnConflict conflict = insert.onConflict().get();
+    boolean nothing = conflict.action() instanceof Operation.ConflictAction.DoNothing;
+    boolean onlyKey = conflict.target().isEmpty() || before.table(ObjectName.of(insert.table()))
+        .map(t -> t.constraints().stream().filter(c -> c instanceof dev.strata.compiler.schema
+            .Constraint.PrimaryKey || c instanceof dev.strata.compiler.schema.Constraint.Unique)
+            .count() + before.indexes().values().stream()
+            .filter(i -> i.table().equals(t.name()) && i.unique()).count() == 1)
+        .orElse(false);
+    if (!nothing || !onlyKey || insert.columns().isEmpty()) {
+      throw rules.refuse(site, "E0447", "INSERT ... ON CONFLICT" + (nothing ? " with a target"
+              : " DO UPDATE"), dialect.id() + "'s ON DUPLICATE KEY UPDATE acts on a conflict"
+              + " with any unique key of the table, not the one named, and its INSERT IGNORE also"
+              + " ignores errors that are no conflict",
+          "help: write the statement in a '-- +dialect " + dialect.id() + "' block with"
+              + " INSERT ... ON DUPLICATE KEY UPDATE");
+    }
+    Operation.Insert plain = new Operation.Insert(insert.with(), insert.table(), insert.alias(),
+        insert.columns(), insert.overriding(), insert.source(), Optional.empty(),
+        insert.returning());
+    return MysqlInsertSql.doNothing(sql, dml.insert(plain, site), SqlContext.name(insert.table()),
+        SqlContext.name(insert.columns().getFirst()));
   }
 
   private DiagnosticException schemas(Site site, String what) {

@@ -214,6 +214,32 @@ class MysqlStatementsTest {
   }
 
   @Test
+  void aPartialIndexOnNonNullKeysIsAFullIndex() throws Exception {
+    String setup = "CREATE TABLE t (id INTEGER PRIMARY KEY, a VARCHAR(10), b VARCHAR(10));";
+    for (Dialect dialect : List.of(Dialect.MYSQL, Dialect.MARIADB)) {
+      assertEquals("CREATE UNIQUE INDEX ux_ab ON t(a, b);", last(dialect, setup,
+          "CREATE UNIQUE INDEX ux_ab ON t (a, b) WHERE b IS NOT NULL AND (\"a\" IS NOT NULL);"));
+      contains(refused(dialect, setup, "CREATE INDEX ix ON t (a) WHERE b IS NOT NULL;"),
+          "error[E0441]: CREATE INDEX with a WHERE clause (a partial index)");
+      contains(refused(dialect, setup, "CREATE INDEX ix ON t (a) WHERE a IS NOT NULL OR b > 1;"),
+          "error[E0441]: CREATE INDEX with a WHERE clause (a partial index)");
+    }
+  }
+
+  @Test
+  void aUsingThatOnlyCastsTheColumnIsLeftOut() throws Exception {
+    String setup = "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+        + "CREATE TABLE t (id INTEGER PRIMARY KEY, amount NUMERIC(18,2), m VARCHAR(10));";
+    assertEquals("ALTER TABLE t MODIFY COLUMN amount decimal(20, 4);", last(Dialect.MYSQL, setup,
+        "ALTER TABLE t ALTER COLUMN amount TYPE NUMERIC(20,4) USING amount::NUMERIC(20, 4);"));
+    assertEquals("ALTER TABLE t MODIFY COLUMN m enum('sad', 'ok');", last(Dialect.MARIADB, setup,
+        "ALTER TABLE t ALTER COLUMN m TYPE mood USING m::text::mood;"));
+    contains(refused(Dialect.MYSQL, setup,
+            "ALTER TABLE t ALTER COLUMN amount TYPE NUMERIC(18,1) USING round(amount, 1);"),
+        "error[E0449]: ALTER COLUMN amount TYPE ... USING cannot be rendered for mysql");
+  }
+
+  @Test
   void dropConstraintIsChosenFromTheModel() throws Exception {
     String setup = "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
         + "CREATE TABLE t (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p, k INTEGER UNIQUE);";
@@ -330,6 +356,10 @@ class MysqlStatementsTest {
   void sequencesAreMariadbs() throws Exception {
     assertEquals("CREATE SEQUENCE s START WITH 10 INCREMENT BY 5;",
         last(Dialect.MARIADB, "CREATE SEQUENCE s START WITH 10 INCREMENT BY 5;"));
+    assertEquals("CREATE SEQUENCE s START WITH 10;",
+        last(Dialect.MARIADB, "CREATE SEQUENCE s AS BIGINT START WITH 10;"));
+    contains(refused(Dialect.MARIADB, "CREATE SEQUENCE s AS INTEGER;"),
+        "error[E0440]: CREATE SEQUENCE ... AS type cannot be rendered for mariadb");
     assertEquals("RENAME TABLE s TO s2;",
         last(Dialect.MARIADB, "CREATE SEQUENCE s;", "ALTER SEQUENCE s RENAME TO s2;"));
     contains(refused(Dialect.MYSQL, "CREATE SEQUENCE s;"),
@@ -353,6 +383,20 @@ class MysqlStatementsTest {
               + "-- +model\nCREATE VIEW v AS SELECT id FROM t;\n-- +end",
           "ALTER VIEW v RENAME TO w;"));
     }
+  }
+
+  @Test
+  void laterActionsOfOneAlterTableSeeTheEarlierOnes() throws Exception {
+    String setup = "CREATE TABLE p (code VARCHAR(5) PRIMARY KEY);\n"
+        + "CREATE TABLE t (id INTEGER PRIMARY KEY, code VARCHAR(5) REFERENCES p);";
+    assertEquals("ALTER TABLE t DROP FOREIGN KEY t_code_fkey;\n\nALTER TABLE t DROP code;",
+        last(Dialect.MYSQL, setup,
+            "ALTER TABLE t DROP CONSTRAINT t_code_fkey, DROP COLUMN code;"));
+    assertEquals("ALTER TABLE t DROP FOREIGN KEY t_code_fkey;\n\n"
+            + "ALTER TABLE t RENAME COLUMN code TO c;\n\n"
+            + "ALTER TABLE t ADD CONSTRAINT t_c_fkey FOREIGN KEY (c) REFERENCES p (code);",
+        last(Dialect.MYSQL, setup, "ALTER TABLE t DROP CONSTRAINT t_code_fkey,"
+            + " RENAME COLUMN code TO c, ADD FOREIGN KEY (c) REFERENCES p;"));
   }
 
   @Test

@@ -1,0 +1,88 @@
+package dev.strata.dialects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.strata.compiler.schema.Replay;
+import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.grammar.ast.Direction;
+import dev.strata.testkit.ClientRun;
+import dev.strata.testkit.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs the MySQL and MariaDB golden scripts ({@code mysql.sql}, {@code mariadb.sql} and their
+ * {@code .down.sql}) with the real {@code mariadb} client against the MariaDB server (the {@code
+ * mysql} ones too: no MySQL server here), each case in a fresh database: it must upgrade to
+ * exactly the graph's heads, to the schema {@code strata schema heads} writes (applied to an empty
+ * database), downgrade (when it has a downgrade script) to an empty version table and no other
+ * table or view, and upgrade again to the same schema. A case that renders only diagnostics for the
+ * dialect ({@code .err}) is not run.
+ */
+class MysqlGoldenTest {
+  private static final String VERSION_ROWS =
+      "SELECT version_num FROM alembic_version ORDER BY CAST(version_num AS BINARY)";
+
+  @TestFactory
+  Stream<DynamicTest> fileCasesUpgradeDowngradeAndUpgradeAgain() throws Exception {
+    return Stream.of(Dialect.MYSQL, Dialect.MARIADB)
+        .filter(GoldenTest.DIALECTS::contains)
+        .flatMap(dialect -> {
+          try {
+            return GoldenTest.fileCases().stream()
+                .filter(c -> Files.exists(c.golden(dialect, Direction.UPGRADE, false)))
+                .map(c -> DynamicTest.dynamicTest(dialect.id() + " " + c.name(),
+                    () -> run(c, dialect)));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private static void run(FileCase c, Dialect dialect) throws Exception {
+    List<String> heads = c.graph().realHeads().stream().sorted().toList();
+    Path up = c.golden(dialect, Direction.UPGRADE, false);
+    Path down = c.golden(dialect, Direction.DOWNGRADE, false);
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_golden");
+        TestDatabase fromSchema = TestDatabase.create(dialect.id(), "mysqlh_golden_schema")) {
+      check(database.apply(up), up.toString());
+      assertEquals(heads, database.query(VERSION_ROWS), "version table after upgrade");
+      String schema = MysqlApplyTest.keysSorted(database.schema(Set.of("alembic_version")));
+
+      SchemaModel model = Replay.of(c.graph(), dialect.dialectId()).at(heads);
+      Path written = Files.createTempFile("mysqlh-schema-", ".sql");
+      try {
+        Files.writeString(written, SchemaScript.forDialect(dialect)
+            .render(model, List.of("strata schema heads")), StandardCharsets.UTF_8);
+        check(fromSchema.apply(written), c.name() + " strata schema");
+      } finally {
+        Files.deleteIfExists(written);
+      }
+      assertEquals(schema, MysqlApplyTest.keysSorted(fromSchema.schema()),
+          "upgrade base:heads against strata schema heads");
+
+      if (!Files.exists(down)) {
+        return;
+      }
+      check(database.apply(down), down.toString());
+      assertEquals(List.of(), database.query(VERSION_ROWS), "version table after downgrade");
+      assertEquals("", database.schema(Set.of("alembic_version")), "left by the downgrade");
+      check(database.apply(up), up + " after the downgrade");
+      assertEquals(schema, MysqlApplyTest.keysSorted(database.schema(Set.of("alembic_version"))),
+          "schema after downgrade and upgrade");
+    }
+  }
+
+  private static void check(ClientRun run, String what) {
+    if (!run.ok()) {
+      fail(what + ":\n" + run.describe());
+    }
+  }
+}

@@ -23,16 +23,19 @@ public enum Dialect {
       PARTIAL_INDEX, EXPRESSION_INDEX, IF_EXISTS_INDEX, IF_EXISTS_IN_ALTER_TABLE,
       ALTER_COLUMN_IN_PLACE, ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SCHEMAS, SEQUENCES,
       COMMENT_ON, ENUM_TYPES, ARRAYS, DEFERRABLE_CONSTRAINTS, NOT_VALID_CONSTRAINTS, DROP_CASCADE,
-      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, GENERATED_NOT_NULL, STATEMENT_TIMEOUT)),
+      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, UUID_TYPE, JSON_CASTS, GENERATED_NOT_NULL,
+      STATEMENT_TIMEOUT)),
   /** MySQL 8.0.16 and later (CHECK constraints enforced), run with {@code mysql}. */
   MYSQL(DialectId.MYSQL, "mysql", EnumSet.of(
       EXPRESSION_INDEX, INDEX_NAMES_PER_TABLE, MODIFY_COLUMN, ADD_CONSTRAINT, DROP_ANY_COLUMN,
-      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, CASE_INSENSITIVE_TEXT, GENERATED_NOT_NULL)),
+      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, JSON_CASTS, BACKSLASH_ESCAPES,
+      CASE_INSENSITIVE_TEXT, GENERATED_NOT_NULL)),
   /** MariaDB 10.5.2 and later, run with {@code mariadb}. */
   MARIADB(DialectId.MARIADB, "mariadb", EnumSet.of(
       INDEX_NAMES_PER_TABLE, IF_EXISTS_INDEX, IF_EXISTS_IN_ALTER_TABLE, MODIFY_COLUMN,
       ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SEQUENCES, TRUNCATE, RENAME_COLUMN,
-      OR_REPLACE_VIEW, SIGNAL_IN_PREPARED_STATEMENT, CASE_INSENSITIVE_TEXT, STATEMENT_TIMEOUT)),
+      OR_REPLACE_VIEW, UUID_TYPE, BACKSLASH_ESCAPES, SIGNAL_IN_PREPARED_STATEMENT,
+      CASE_INSENSITIVE_TEXT, STATEMENT_TIMEOUT)),
   /** SQLite 3.37 and later, run with {@code sqlite3}. */
   SQLITE(DialectId.SQLITE, "sqlite3", EnumSet.of(
       TRANSACTIONAL_DDL, PARTIAL_INDEX, EXPRESSION_INDEX, IF_EXISTS_INDEX, DEFERRABLE_CONSTRAINTS,
@@ -70,22 +73,21 @@ public enum Dialect {
    * ScriptHeader}). For {@code mysql} and {@code mariadb} (which stop at the first error unless run
    * with {@code --force}): {@code \C utf8mb4}, the client command that makes the client and the
    * session read the rest as UTF-8 whatever {@code --default-character-set} or a my.cnf says, and
-   * a fixed {@code sql_mode} with {@code NO_BACKSLASH_ESCAPES}, so that a backslash in a string
-   * literal means itself as in PostgreSQL (the client's own lexer follows the mode too) and the
-   * server's configured mode ({@code ANSI_QUOTES}, {@code PIPES_AS_CONCAT}, a lax non-strict mode)
-   * changes nothing the script means (see {@code docs/dialects.md}).
+   * the server's default {@code sql_mode}, fixed, so that the server's configured mode ({@code
+   * NO_BACKSLASH_ESCAPES}, which would make the backslashes strata doubles in literals ({@link
+   * Capability#BACKSLASH_ESCAPES}) two; {@code ANSI_QUOTES}, {@code PIPES_AS_CONCAT}, a lax
+   * non-strict mode) changes nothing the script means (see {@code docs/dialects.md}).
    */
   public List<String> clientDirectives() {
     return switch (this) {
       case POSTGRESQL -> List.of("\\set ON_ERROR_STOP on", "\\encoding UTF8");
-      // MySQL 8.0's default sql_mode, plus NO_BACKSLASH_ESCAPES
+      // MySQL 8.0's default sql_mode
       case MYSQL -> List.of("\\C utf8mb4", "SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,"
           + "STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
-          + "NO_ENGINE_SUBSTITUTION,NO_BACKSLASH_ESCAPES';");
-      // MariaDB 10.2.4+'s default sql_mode, plus NO_BACKSLASH_ESCAPES
+          + "NO_ENGINE_SUBSTITUTION';");
+      // MariaDB 10.2.4+'s default sql_mode
       case MARIADB -> List.of("\\C utf8mb4", "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,"
-          + "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION,"
-          + "NO_BACKSLASH_ESCAPES';");
+          + "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';");
       case SQLITE -> List.of();
     };
   }

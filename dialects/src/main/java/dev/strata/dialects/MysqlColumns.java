@@ -1,7 +1,6 @@
 package dev.strata.dialects;
 
 import dev.strata.compiler.schema.Column;
-import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
@@ -10,7 +9,6 @@ import dev.strata.grammar.ast.Expr;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -18,8 +16,9 @@ import org.jooq.impl.DSL;
 
 /**
  * A MySQL or MariaDB column from the schema model's {@link Column}, which holds all that defines it:
- * the type (an enum type spelled inline as {@code enum('a', 'b')} from the model's values, {@code
- * SERIAL} as its integer with {@code AUTO_INCREMENT}), {@code NOT NULL}, the default, the identity
+ * the type ({@link DataTypes}: an enum type spelled inline as {@code enum('a', 'b')} from the
+ * model's values, {@code SERIAL} as its integer, here with {@code AUTO_INCREMENT}), {@code NOT
+ * NULL}, the default ({@link Expressions#columnDefault}), the identity
  * ({@code AUTO_INCREMENT}), the generation ({@code GENERATED ALWAYS AS (...) STORED}) and the
  * comment. {@code CREATE TABLE} and {@code ADD COLUMN} take the column as a jOOQ field; {@code
  * MODIFY COLUMN} restates it with {@link #definition}, the text jOOQ writes for it in {@code CREATE
@@ -94,7 +93,8 @@ final class MysqlColumns {
           "help: write the column without COLLATE, or the statement in a '-- +dialect "
               + dialect.id() + "' block");
     }
-    DataType<?> base = baseType(column, model, site);
+    // the dialect's type: an enum type of the model as enum('a', 'b'), a SERIAL as its integer
+    DataType<?> base = DataTypes.of(column.type(), dialect, sql, model, site);
     if (column.generated().isPresent()) {
       if (column.notNull() && !dialect.has(Capability.GENERATED_NOT_NULL)) {
         throw site.error("E0449", "generated column " + ObjectName.quoted(column.name())
@@ -103,79 +103,33 @@ final class MysqlColumns {
             "help: drop NOT NULL (the expression decides whether the value is null), or write"
                 + " the statement in a '-- +dialect mariadb' block");
       }
-      base = DataTypes.written(ddlName(base) + " GENERATED ALWAYS AS ("
-          + expressions.text(column.generated().get()) + ") STORED");
+      base = DataTypes.written(DataTypes.name(column.type(), dialect, sql, model, site)
+          + " GENERATED ALWAYS AS (" + expressions.text(column.generated().get(), site)
+          + ") STORED");
     }
-    return attributes(base, column);
+    return attributes(base, column, site);
   }
 
-  private <T> DataType<T> attributes(DataType<T> type, Column column) {
+  private <T> DataType<T> attributes(DataType<T> type, Column column, Site site)
+      throws DiagnosticException {
     DataType<T> out = column.notNull() ? type.notNull() : type;
     Optional<Expr> value = column.defaultValue();
     if (value.isPresent() && !column.type().kind().autoIncrement()) {
-      out = out.defaultValue(expressions.field(value.get(), out));
+      out = expressions.columnDefault(value.get(), out, site).applyTo(out, dialect);
     }
     return autoIncrement(column) ? out.identity(true) : out;
-  }
-
-  private DataType<?> baseType(Column column, SchemaModel model, Site site)
-      throws DiagnosticException {
-    dev.strata.grammar.ast.DataType type = column.type();
-    if (type.kind() == Kind.NAMED && !type.isArray()) {
-      Optional<EnumType> values = enumType(type, model);
-      if (values.isEmpty()) {
-        throw site.error("E0440", "column " + ObjectName.quoted(column.name()) + " has the type "
-                + type.named().get().name().name().value() + ", which is not an enum type of the"
-                + " schema model and cannot be rendered for " + dialect.id(),
-            "note: " + dialect.id() + " has no named types; strata spells an enum type's values"
-                + " in each column of the type (enum('a', 'b'))",
-            "help: use a built-in type, or write the statement in a '-- +dialect " + dialect.id()
-                + "' block");
-      }
-      return DataTypes.written("enum(" + values.get().values().stream()
-          .map(v -> sql.render(DSL.inline(v))).collect(Collectors.joining(", ")) + ")");
-    }
-    return switch (type.kind()) {
-      // the integer of a SERIAL; AUTO_INCREMENT is added by attributes()
-      case SERIAL -> DataTypes.of(dev.strata.grammar.ast.DataType.of(Kind.INTEGER), sql);
-      case BIGSERIAL -> DataTypes.of(dev.strata.grammar.ast.DataType.of(Kind.BIGINT), sql);
-      case SMALLSERIAL -> DataTypes.of(dev.strata.grammar.ast.DataType.of(Kind.SMALLINT), sql);
-      default -> DataTypes.of(type, sql);
-    };
-  }
-
-  /** The enum type of the model that {@code type} names, if it is one. */
-  static Optional<EnumType> enumType(dev.strata.grammar.ast.DataType type, SchemaModel model) {
-    return type.named().map(named -> ObjectName.of(named.name()))
-        .flatMap(name -> Optional.ofNullable(model.types().get(name)));
   }
 
   /**
    * Whether MySQL and MariaDB refuse the column as a key part without a key length: its type is a
    * TEXT or BLOB kind, JSON or a geometry (as the type renders for the dialect).
    */
-  boolean unkeyable(Column column, SchemaModel model) {
+  boolean unkeyable(Column column, SchemaModel model, Site site) throws DiagnosticException {
     if (column.type().kind() == Kind.NAMED || column.type().kind().autoIncrement()) {
       return false;
     }
-    String name = ddlName(DataTypes.of(column.type(), sql)).toLowerCase(Locale.ROOT)
-        .replaceFirst("\\(.*", "").strip();
+    String name = DataTypes.name(column.type(), dialect, sql, model, site)
+        .toLowerCase(Locale.ROOT).replaceFirst("\\(.*", "").strip();
     return UNKEYABLE.matcher(name).matches();
-  }
-
-  /**
-   * The type as the dialect's DDL spells it ({@code longtext}, {@code varchar(20)}), as jOOQ writes
-   * it in {@code CREATE TABLE}: its cast name ({@link SqlContext#typeName}) differs here ({@code
-   * char} for both).
-   */
-  String ddlName(DataType<?> type) {
-    Name column = DSL.unquotedName("c");
-    String rendered = sql.render(sql.dsl().createTable(DSL.unquotedName("t")).column(column,
-        type.nullability(org.jooq.Nullability.DEFAULT)));
-    String open = "CREATE TABLE t (" + sql.render(column) + " ";
-    if (!rendered.startsWith(open) || !rendered.endsWith(")")) {
-      throw new IllegalStateException("unexpected CREATE TABLE shape: " + rendered);
-    }
-    return rendered.substring(open.length(), rendered.length() - 1);
   }
 }

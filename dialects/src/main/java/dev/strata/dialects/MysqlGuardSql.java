@@ -30,9 +30,9 @@ import java.util.Optional;
  *       MESSAGE_TEXT} holds 128 characters.
  * </ul>
  *
- * <p>Messages never pass through a string literal: the prepared text names the variable, so no
- * quoting can go wrong ({@code QUOTE()} escapes with backslashes, which the script's {@code
- * NO_BACKSLASH_ESCAPES} mode does not read as escapes).
+ * <p>Messages never pass through a string literal built at run time: the prepared text names the
+ * variable, so no quoting of the message can go wrong. Literals written here double quotes and,
+ * where a backslash is an escape ({@link Capability#BACKSLASH_ESCAPES}), backslashes.
  */
 final class MysqlGuardSql {
   /** The procedure a MySQL script stops its client with. */
@@ -255,7 +255,7 @@ final class MysqlGuardSql {
 
   /** The version table's database: the configured one, else the current one. */
   private String database() {
-    return schema.map(MysqlGuardSql::literal).orElse("DATABASE()");
+    return schema.map(this::literal).orElse("DATABASE()");
   }
 
   private static String joined(List<String> rows) {
@@ -263,10 +263,12 @@ final class MysqlGuardSql {
   }
 
   /**
-   * {@code text} as a string literal for the script's {@code NO_BACKSLASH_ESCAPES} mode: quotes
-   * doubled, backslashes as they are.
+   * {@code text} as a string literal of the dialect: quotes doubled, and backslashes where a
+   * backslash is an escape ({@link Capability#BACKSLASH_ESCAPES}, under the script's {@code
+   * sql_mode}).
    */
-  static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
+  String literal(String text) {
+    String escaped = dialect.has(Capability.BACKSLASH_ESCAPES) ? text.replace("\\", "\\\\") : text;
+    return "'" + escaped.replace("'", "''") + "'";
   }
 }

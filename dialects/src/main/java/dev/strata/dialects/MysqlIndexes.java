@@ -87,7 +87,7 @@ final class MysqlIndexes {
     for (IndexElement element : index.elements()) {
       Optional<Column> column = element.column()
           .flatMap(c -> table.column(ObjectName.fold(c)));
-      if (column.isPresent() && columns.unkeyable(column.get(), after)) {
+      if (column.isPresent() && columns.unkeyable(column.get(), after, site)) {
         throw rules.refuse(site, "E0441", "CREATE INDEX on column "
                 + ObjectName.quoted(column.get().name()),
             "the column's type cannot be a key part without a key length",
@@ -105,7 +105,7 @@ final class MysqlIndexes {
         : keep ? sql.dsl().createIndexIfNotExists(indexName) : sql.dsl().createIndex(indexName);
     List<OrderField<?>> keys = new ArrayList<>();
     for (IndexElement element : index.elements()) {
-      keys.add(key(element));
+      keys.add(key(element, site));
     }
     String rendered = sql.render(start.on(DSL.table(SqlContext.name(index.table())), keys));
     return List.of(index.concurrently() ? MysqlObjectSql.online(rendered) : rendered);
@@ -120,11 +120,11 @@ final class MysqlIndexes {
         .findFirst();
   }
 
-  private OrderField<?> key(IndexElement element) {
+  private OrderField<?> key(IndexElement element, Site site) throws DiagnosticException {
     // a functional key part is written in its own parentheses (MySQL 8.0.13+)
     Field<Object> key = element.column().isPresent()
         ? DSL.field(SqlContext.name(element.column().get()))
-        : DSL.field(DSL.raw("(" + expressions.text(element.expression().get()) + ")"));
+        : DSL.field(DSL.raw("(" + expressions.text(element.expression().get(), site) + ")"));
     return switch (element.order()) {
       case DEFAULT -> key;
       case ASC -> key.asc();

@@ -41,14 +41,17 @@ final class MysqlSchemaScript {
   private final Dialect dialect;
   private final SqlContext sql;
   private final StatementRenderer statements;
-  private final MysqlTables tables;
 
   MysqlSchemaScript(Dialect dialect, SqlContext sql, StatementRenderer statements) {
     this.dialect = dialect;
     this.sql = sql;
     this.statements = statements;
-    Expressions expressions = new Expressions(dialect);
-    this.tables = new MysqlTables(new MysqlRules(dialect), sql, expressions,
+  }
+
+  /** The table renderer for {@code model}'s statements. */
+  private MysqlTables tables(SchemaModel model) {
+    Expressions expressions = new Expressions(dialect, sql).with(model);
+    return new MysqlTables(new MysqlRules(dialect), sql, expressions,
         new MysqlColumns(dialect, sql, expressions));
   }
 
@@ -131,7 +134,7 @@ final class MysqlSchemaScript {
     var add = (dev.strata.grammar.ast.AlterAction.AddConstraint) alter.actions().getFirst();
     List<Constraint> fresh = new ArrayList<>(List.of(constraint));
     return sql.render(sql.dsl().alterTable(MysqlTables.name(table.name().name()))
-        .add(tables.constraint(add.constraint(), table, fresh, model, SITE)));
+        .add(tables(model).constraint(add.constraint(), table, fresh, model, SITE)));
   }
 
   private List<String> render(Operation operation, SchemaModel model) throws DiagnosticException {

@@ -152,7 +152,7 @@ final class MysqlTables {
     fresh.remove(made);
     for (String column : made.columns()) {
       Optional<Column> keyed = table.column(column);
-      if (keyed.isPresent() && columns.unkeyable(keyed.get(), model)) {
+      if (keyed.isPresent() && columns.unkeyable(keyed.get(), model, site)) {
         throw rules.refuse(site, "E0441", describe(written) + " on column "
                 + ObjectName.quoted(column) + " of table " + table.name().display(),
             "the column's type cannot be a key part without a key length",
@@ -165,7 +165,8 @@ final class MysqlTables {
     return switch (written) {
       case TableConstraint.PrimaryKey key -> step.primaryKey(SqlContext.names(key.columns()));
       case TableConstraint.Unique unique -> step.unique(SqlContext.names(unique.columns()));
-      case TableConstraint.Check check -> step.check(expressions.condition(check.condition()));
+      case TableConstraint.Check check ->
+          step.check(expressions.condition(check.condition(), site));
       case TableConstraint.ForeignKey key -> foreignKey(step, key,
           ((Constraint.ForeignKey) made).referencedColumns());
       case TableConstraint.UsingIndex using -> throw new IllegalStateException("refused above");

@@ -79,7 +79,12 @@ final class MysqlAlterTable {
     // added or renamed what a later one restates or drops with a column
     Table current = old;
     for (AlterAction action : alter.actions()) {
-      out.addAll(action(alter, action, current, site, before, after));
+      for (String statement : action(alter, action, current, site, before, after)) {
+        // two changes of one column in a row restate it alike: once is enough
+        if (out.isEmpty() || !out.getLast().equals(statement)) {
+          out.add(statement);
+        }
+      }
       current = advanced(current, action, after);
     }
     return out;

@@ -132,6 +132,13 @@ final class MysqlRules {
 
   /** The name as written: {@code ops.t}. */
   static String display(QualifiedName name) {
-    return name.schema().map(s -> s.value() + ".").orElse("") + name.name().value();
+    return name.schema().map(s -> written(s) + ".").orElse("") + written(name.name());
+  }
+
+  /** An identifier as written: in double quotes when it was quoted. */
+  static String written(dev.strata.grammar.ast.Identifier identifier) {
+    return identifier.quoted()
+        ? '"' + identifier.value().replace("\"", "\"\"") + '"'
+        : identifier.value();
   }
 }

@@ -8,6 +8,7 @@ import dev.strata.compiler.schema.Table;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.ColumnConstraint;
 import dev.strata.grammar.ast.ColumnDef;
+import dev.strata.grammar.ast.ConstraintTiming;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation.CreateTable;
 import dev.strata.grammar.ast.Operation.CreateTableAs;
@@ -180,13 +181,13 @@ final class MysqlTables {
    */
   void refuseForm(TableConstraint constraint, Site site) throws DiagnosticException {
     String form = switch (constraint) {
-      case TableConstraint.PrimaryKey key -> key.timing().isDefault() ? null : key.timing().sql();
+      case TableConstraint.PrimaryKey key -> deferrable(key.timing());
       case TableConstraint.Unique unique -> unique.nullsNotDistinct() ? "NULLS NOT DISTINCT"
-          : unique.timing().isDefault() ? null : unique.timing().sql();
+          : deferrable(unique.timing());
       case TableConstraint.Check check -> check.notValid() ? "NOT VALID" : null;
       case TableConstraint.ForeignKey key -> key.notValid() ? "NOT VALID"
           : key.match().isPresent() ? key.match().get().sql()
-          : key.timing().isDefault() ? null : key.timing().sql();
+          : deferrable(key.timing());
       case TableConstraint.UsingIndex using -> "USING INDEX";
       case TableConstraint.Exclude exclude -> "EXCLUDE";
     };
@@ -200,9 +201,22 @@ final class MysqlTables {
             ? "it parses MATCH and ignores it, so the constraint would not do what it says"
             : "its constraints are checked at once, never deferred";
       };
-      throw rules.refuse(site, "E0445", describe(constraint) + " with " + form,
+      boolean kind = constraint instanceof TableConstraint.UsingIndex
+          || constraint instanceof TableConstraint.Exclude;
+      throw rules.refuse(site, "E0445", "the constraint " + describe(constraint)
+              + (kind ? "" : " with " + form),
           dialect().id() + " has no " + form + ": " + why);
     }
+  }
+
+  /**
+   * The timing clauses of a constraint that can be deferred, or null: {@code NOT DEFERRABLE} and
+   * {@code INITIALLY IMMEDIATE} alone say what the dialect does anyway, and are left out.
+   */
+  private static String deferrable(ConstraintTiming timing) {
+    boolean deferred = timing.deferrable() == ConstraintTiming.Deferrable.DEFERRABLE
+        || timing.initially() == ConstraintTiming.Initially.DEFERRED;
+    return deferred ? timing.sql() : null;
   }
 
   /** The model's constraint that {@code written} made, among {@code fresh}. */

@@ -149,13 +149,14 @@ public final class Renderer {
       for (int j = 0; j < body.size(); j++) {
         Statement statement = body.get(j);
         SchemaModel before = models == null ? SchemaModel.empty() : models.get(i).get(j);
+        SchemaModel after = models == null ? SchemaModel.empty() : models.get(i).get(j + 1);
         if (derived && !(statement.operation() instanceof Operation.PostgresOnly)
             && statement.text().startsWith(DerivedDowngrade.NOTE)) {
           statement.text().lines().forEach(l -> elements.add(new ScriptElement.Comment(l)));
         }
         try {
           List<ScriptElement> rendered =
-              elements(statement, step.revision().source(), options, before);
+              elements(statement, step.revision().source(), options, before, after);
           boolean addsValue = statement.operation() instanceof Operation.AddEnumValue;
           boolean runs = rendered.stream().anyMatch(e -> e instanceof ScriptElement.Sql);
           if (enumValueAdded && runs && !addsValue) {
@@ -211,7 +212,7 @@ public final class Renderer {
   }
 
   private List<ScriptElement> elements(Statement statement, SourceFile source,
-      ScriptOptions options, SchemaModel before) throws DiagnosticException {
+      ScriptOptions options, SchemaModel before, SchemaModel after) throws DiagnosticException {
     if (statements.skipped(statement)) {
       String other = ((Operation.RawSql) statement.operation()).dialect();
       return List.of(new ScriptElement.Comment("-- skipped: dialect block for " + other));
@@ -230,7 +231,7 @@ public final class Renderer {
       return List.of(new ScriptElement.Setting(setting.get(), reset ? restore : apply, restore));
     }
     List<ScriptElement> out = new ArrayList<>();
-    for (String text : statements.render(statement, source, before)) {
+    for (String text : statements.render(statement, source, before, after)) {
       out.add(new ScriptElement.Sql(text, statement.outsideTransaction()));
     }
     return out;

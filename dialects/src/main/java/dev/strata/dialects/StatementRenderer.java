@@ -72,10 +72,21 @@ final class StatementRenderer {
    */
   List<String> render(Statement statement, SourceFile source, SchemaModel before)
       throws DiagnosticException {
+    return render(statement, source, before, before);
+  }
+
+  /**
+   * {@link #render(Statement, SourceFile, SchemaModel)} with the schema model right after the
+   * statement too: the names PostgreSQL gives what the statement creates without one (which
+   * MySQL's statements write out), and the columns it leaves, as MySQL's {@code MODIFY COLUMN}
+   * restates them.
+   */
+  List<String> render(Statement statement, SourceFile source, SchemaModel before,
+      SchemaModel after) throws DiagnosticException {
     Site site = new Site(source, statement.span());
     Optional<List<String>> own = switch (dialect) {
       case POSTGRESQL -> Optional.empty();
-      case MYSQL, MARIADB -> mysql.render(statement, site, before);
+      case MYSQL, MARIADB -> mysql.render(statement, site, before, after);
       case SQLITE -> sqlite.render(statement, site, before);
     };
     if (own.isPresent()) {

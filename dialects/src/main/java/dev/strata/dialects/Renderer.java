@@ -214,8 +214,11 @@ public final class Renderer {
   private List<ScriptElement> elements(Statement statement, SourceFile source,
       ScriptOptions options, SchemaModel before, SchemaModel after) throws DiagnosticException {
     if (statements.skipped(statement)) {
-      String other = ((Operation.RawSql) statement.operation()).dialect();
-      return List.of(new ScriptElement.Comment("-- skipped: dialect block for " + other));
+      return List.of(new ScriptElement.Comment(
+          statement.operation() instanceof Operation.RawSql raw
+              ? "-- skipped: dialect block for " + raw.dialect()
+              : "-- skipped: line " + statement.span().line() + " is only for "
+                  + String.join(", ", statement.dialects())));
     }
     Optional<String> setting =
         statement.operation() instanceof Operation.PostgresOnly.SetSetting set

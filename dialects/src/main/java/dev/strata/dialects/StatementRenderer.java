@@ -147,11 +147,11 @@ final class StatementRenderer {
   }
 
   /**
-   * Whether {@code statement} is a {@code -- +dialect} block for another dialect, which
-   * {@link #render} skips.
+   * Whether {@code statement} is a {@code -- +dialect} block for another dialect, or a {@code --
+   * +only} statement of other dialects, which {@link #render} skips.
    */
   boolean skipped(Statement statement) {
-    return statement.operation() instanceof RawSql raw && !raw.dialect().equals(dialect.id());
+    return !statement.runsOn(dialect.id());
   }
 
   /**

@@ -83,11 +83,24 @@ final class StepCheck {
     return section.statements().stream().anyMatch(s -> !statements.skipped(s));
   }
 
-  /** {@code '-- +dialect mysql' blocks}, naming each dialect once. */
+  /**
+   * {@code '-- +dialect mysql' blocks}, naming each dialect once, and {@code statements for
+   * postgresql ('-- +only')} when there are such statements.
+   */
   private static String blocks(Section section) {
     List<String> dialects = section.statements().stream().map(Statement::operation)
+        .filter(op -> op instanceof Operation.RawSql)
         .map(op -> ((Operation.RawSql) op).dialect()).distinct().toList();
-    return dialects.stream().map(d -> "'-- +dialect " + d + "'")
-        .collect(Collectors.joining(" and ")) + " blocks";
+    List<String> only = section.statements().stream().flatMap(s -> s.dialects().stream())
+        .distinct().sorted().toList();
+    List<String> parts = new java.util.ArrayList<>();
+    if (!dialects.isEmpty()) {
+      parts.add(dialects.stream().map(d -> "'-- +dialect " + d + "'")
+          .collect(Collectors.joining(" and ")) + " blocks");
+    }
+    if (!only.isEmpty()) {
+      parts.add("statements for " + String.join(", ", only) + " ('-- +only')");
+    }
+    return String.join(" and ", parts);
   }
 }

@@ -72,6 +72,9 @@ final class Applier {
   }
 
   void apply(Statement s) {
+    if (!s.dialects().isEmpty() && !s.runsOn(dialect.id())) {
+      return; // a '-- +only' statement of other dialects never runs on this database
+    }
     this.statement = s;
     Operation op = s.operation();
     switch (op) {

@@ -67,13 +67,17 @@ public enum Dialect {
    * The lines every script of this dialect opens with, before the {@link ScriptHeader header}'s
    * comments: its client's directives, fixed per dialect, so that {@code verify} can require them.
    * For {@code psql}: {@code \set ON_ERROR_STOP on} and {@code \encoding UTF8} (see {@link
-   * ScriptHeader}).
+   * ScriptHeader}); for {@code sqlite3}: {@code .bail on}, {@code .headers off}, {@code .mode
+   * list} and {@code PRAGMA foreign_keys = ON;} (see {@link SqliteFraming}).
    */
   public List<String> clientDirectives() {
     return switch (this) {
       case POSTGRESQL -> List.of("\\set ON_ERROR_STOP on", "\\encoding UTF8");
       case MYSQL, MARIADB -> List.of();
-      case SQLITE -> List.of();
+      // .bail on: stop at the first error (an open transaction then rolls back); headers and
+      // list mode: the lines a check prints read the same whatever a ~/.sqliterc sets; foreign
+      // keys: enforced as PostgreSQL enforces them (SQLite's default is off)
+      case SQLITE -> List.of(".bail on", ".headers off", ".mode list", "PRAGMA foreign_keys = ON;");
     };
   }
 

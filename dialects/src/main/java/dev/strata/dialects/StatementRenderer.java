@@ -57,7 +57,7 @@ final class StatementRenderer {
     this.views = new ViewStatements(sql, expressions);
     this.dml = new DmlStatements(sql, expressions);
     this.mysql = new MysqlStatements(dialect, sql, expressions);
-    this.sqlite = new SqliteStatements(dialect, sql, expressions);
+    this.sqlite = new SqliteStatements(dialect, sql, expressions, this);
   }
 
   /**
@@ -71,15 +71,36 @@ final class StatementRenderer {
    */
   List<String> render(Statement statement, SourceFile source, SchemaModel before)
       throws DiagnosticException {
+    return render(statement, source, before, SchemaModel.empty());
+  }
+
+  /**
+   * {@link #render(Statement, SourceFile, SchemaModel)} with the schema model right after the
+   * statement too ({@code after}), which SQLite's table rebuild restates.
+   */
+  List<String> render(Statement statement, SourceFile source, SchemaModel before,
+      SchemaModel after) throws DiagnosticException {
     Site site = new Site(source, statement.span());
     Optional<List<String>> own = switch (dialect) {
       case POSTGRESQL -> Optional.empty();
       case MYSQL, MARIADB -> mysql.render(statement, site, before);
-      case SQLITE -> sqlite.render(statement, site, before);
+      case SQLITE -> sqlite.render(statement, site, before, after);
     };
     if (own.isPresent()) {
       return own.get();
     }
+    return shared(statement, site);
+  }
+
+  /**
+   * The statement's SQL by the path every dialect shares (jOOQ with the dialect's {@link
+   * org.jooq.SQLDialect}), without a dialect's own rendering: what a dialect's own renderer ({@link
+   * SqliteStatements}) calls for a statement it has rewritten into a form the shared path renders
+   * right.
+   *
+   * @throws DiagnosticException (E04xx) when the statement cannot be rendered for this dialect
+   */
+  List<String> shared(Statement statement, Site site) throws DiagnosticException {
     return switch (statement.operation()) {
       case Operation.CreateTable create -> tables.createTable(create, site);
       case Operation.CreatePartition create -> tables.createPartition(create);

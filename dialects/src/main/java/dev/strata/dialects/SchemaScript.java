@@ -52,15 +52,17 @@ public final class SchemaScript {
   private static final SourceFile SOURCE = new SourceFile("<schema>", "");
   private static final Span START = new Span(1, 1, 1);
 
+  private final Dialect dialect;
   private final SqlContext sql;
   private final StatementRenderer statements;
 
   private SchemaScript(Dialect dialect) {
+    this.dialect = dialect;
     this.sql = SqlContext.forDialect(dialect);
     this.statements = new StatementRenderer(dialect, sql);
   }
 
-  /** The snapshot writer for {@code dialect} (PostgreSQL only today). */
+  /** The snapshot writer for {@code dialect}; SQLite's is {@link SqliteSchema}. */
   public static SchemaScript forDialect(Dialect dialect) {
     return new SchemaScript(Objects.requireNonNull(dialect, "dialect"));
   }
@@ -74,6 +76,9 @@ public final class SchemaScript {
    * @throws DiagnosticException E0420 for a partition, whose bound the model does not keep
    */
   public String render(SchemaModel model, List<String> header) throws DiagnosticException {
+    if (dialect == Dialect.SQLITE) {
+      return new SqliteSchema(dialect, statements).render(model, header);
+    }
     StringBuilder out = new StringBuilder("\\set ON_ERROR_STOP on\n");
     header.forEach(line -> out.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
     out.append(handEditWarning(model.handEdits()));
@@ -91,6 +96,9 @@ public final class SchemaScript {
    * @throws DiagnosticException as {@link #render}
    */
   public List<String> statements(SchemaModel model) throws DiagnosticException {
+    if (dialect == Dialect.SQLITE) {
+      return new SqliteSchema(dialect, statements).statements(model);
+    }
     List<String> out = new ArrayList<>();
     for (String schema : model.schemas().keySet()) {
       out.addAll(render(ModelOperations.schema(schema)));

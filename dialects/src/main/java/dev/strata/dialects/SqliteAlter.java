@@ -105,8 +105,29 @@ final class SqliteAlter {
       throw SqliteStatements.unknown(site, "ALTER TABLE", "table " + finalName.display()
           + " after the change", "SQLite makes this change by rebuilding the table");
     }
-    return rebuild.rebuild(table.get(), changed.get(), copies(alter, table.get()), before, after,
-        site);
+    // the renames first, by SQLite itself, which renames the column in the views and triggers
+    // that name it too; the rebuild starts from the renamed table
+    List<String> out = new ArrayList<>();
+    Table renamed = table.get();
+    for (AlterAction action : alter.actions()) {
+      if (action instanceof AlterAction.RenameColumn rename) {
+        out.addAll(statements.shared(new Operation.AlterTable(alter.table(), false,
+            List.of(action)), site));
+        renamed = renamed(renamed, ObjectName.fold(rename.from()), ObjectName.fold(rename.to()));
+      }
+    }
+    out.addAll(rebuild.rebuild(renamed, changed.get(), copies(alter, renamed), before, after,
+        site));
+    return out;
+  }
+
+  /** {@code table} with its column {@code from} named {@code to}. */
+  private static Table renamed(Table table, String from, String to) {
+    return new Table(table.name(), table.columns().stream()
+        .map(c -> c.name().equals(from) ? new Column(to, c.type(), c.notNull(), c.defaultValue(),
+            c.identity(), c.generated(), c.collation(), c.comment(), c.origin()) : c)
+        .toList(), table.constraints(), table.unlogged(), table.partitionBy(),
+        table.partitionOf(), table.options(), table.comment(), table.origin());
   }
 
   /**
@@ -331,9 +352,9 @@ final class SqliteAlter {
   }
 
   /**
-   * For each column the table has after {@code alter}, the value its row takes from the old table:
-   * the column it was (through renames), converted by a type change's {@code USING}; none for a
-   * column the statement adds.
+   * For each column the table has after {@code alter}, the value its row takes from {@code table}
+   * (the table with the statement's columns renamed already): the column, converted by a type
+   * change's {@code USING}; none for a column the statement adds.
    */
   private Map<String, Field<?>> copies(Operation.AlterTable alter, Table table) {
     Map<String, Field<?>> current = new LinkedHashMap<>();
@@ -344,13 +365,6 @@ final class SqliteAlter {
         current.putIfAbsent(ObjectName.fold(add.column().name()), null);
       } else if (action instanceof AlterAction.DropColumn drop) {
         current.remove(ObjectName.fold(drop.column()));
-      } else if (action instanceof AlterAction.RenameColumn rename) {
-        Map<String, Field<?>> renamed = new LinkedHashMap<>();
-        String from = ObjectName.fold(rename.from());
-        current.forEach((k, v) -> renamed.put(k.equals(from) ? ObjectName.fold(rename.to()) : k,
-            v));
-        current.clear();
-        current.putAll(renamed);
       } else if (action instanceof AlterAction.AlterColumnType change
           && change.using().isPresent()) {
         String name = ObjectName.fold(change.column());

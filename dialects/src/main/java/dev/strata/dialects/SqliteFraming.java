@@ -150,7 +150,9 @@ final class SqliteFraming implements ScriptFraming {
       out.addAll(guard(number, rows));
       out.add("COMMIT;");
     }
-    out.addAll(segment.blocks());
+    String create = versionTable.create() + ";";
+    // the guard has made the version table already
+    segment.blocks().stream().filter(b -> !(guarded && b.equals(create))).forEach(out::add);
     if (rebuild) {
       SqliteGuard.foreignKeys(sql, "strata: foreign keys are broken at the end of "
           + (several ? "segment " + number : "this script")

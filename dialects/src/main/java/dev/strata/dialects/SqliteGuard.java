@@ -111,11 +111,17 @@ final class SqliteGuard {
     if (j == segments) {
       return holds + "this script ends with: it has run to the end already";
     }
-    String unchanged = js.size() == 1 ? ""
-        : " (and after segment " + js.getLast() + ": the segments between change no row of it)";
-    return holds + "after segment " + j + " of " + segments + unchanged
-        + ": segments 1 to " + j + " have run; run the rest, from segment " + (j + 1)
-        + ", with: tail -n +" + LINE + (j + 1) + "\u0000 <script> | sqlite3 <database>";
+    String tail = "tail -n +" + LINE + (j + 1) + "\u0000 <script> | sqlite3 <database>";
+    if (js.size() == 1) {
+      return holds + "after segment " + j + " of " + segments + ": run the rest, from segment "
+          + (j + 1) + ", with: " + tail;
+    }
+    int last = js.getLast();
+    String between = last == j + 1 ? "segment " + last : "segments " + (j + 1) + " to " + last;
+    return holds + "after segments " + j + " to " + last + " of " + segments + " (" + between
+        + (last == j + 1 ? " changes" : " change") + " no row of it): run the rest, from segment " + (j + 1) + ", with: " + tail
+        + "; or, if " + between + " ran, from segment " + (last + 1) + ": tail -n +" + LINE
+        + (last + 1) + "\u0000 <script> | sqlite3 <database>";
   }
 
   /**

@@ -38,27 +38,34 @@ import org.jooq.impl.SQLDataType;
  * <ol>
  *   <li>{@code SAVEPOINT strata_rebuild}, on a line after the {@link #MARKER} comment that tells
  *       {@link SqliteFraming} to run the segment with {@code PRAGMA foreign_keys = OFF} (steps 1,
- *       2, 12 of the manual are the framing's);
+ *       2, 11, 12 of the manual are the framing's);
  *   <li>a check that stops the script when foreign keys are on (dropping the table would then
  *       delete or refuse the rows that reference it), or when the table has a column, an index or
  *       a trigger the model does not know (one made by a {@code -- +dialect sqlite} block), which
  *       the rebuild would lose (step 3: the model holds what the manual saves);
- *   <li>{@code DROP VIEW} of the views that read the table, directly or through other views, last
- *       made first;
  *   <li>{@code CREATE TABLE strata_new_<t>} with the table's definition after the change, every
- *       constraint included (step 4);
+ *       constraint included, unnamed checks too (step 4);
  *   <li>{@code INSERT INTO strata_new_<t> (...) SELECT ... FROM t}, each column from the column
- *       it was (renamed, converted by a type change's {@code USING}), a new one left to its
- *       default, a generated one to its expression (step 5); then the table's {@code
- *       AUTOINCREMENT} high-water mark, so that no number is used twice;
+ *       it was, converted by a type change's {@code USING}, a new one left to its default, a
+ *       generated one to its expression (step 5); then the table's {@code AUTOINCREMENT}
+ *       high-water mark, so that no number is given twice;
  *   <li>{@code DROP TABLE t}, then {@code ALTER TABLE strata_new_<t> RENAME TO t} under {@code
- *       PRAGMA legacy_alter_table = ON}, so that the views and triggers strata does not know,
- *       which name {@code t}, are left as they are instead of failing the rename (steps 6, 7);
- *   <li>the table's indexes and the dropped views, from the model after the change (steps 8, 9);
+ *       PRAGMA legacy_alter_table = ON} (steps 6, 7);
+ *   <li>the table's indexes, from the model after the change (step 8);
  *   <li>{@code PRAGMA foreign_key_check} of the whole database as a check that stops the script
  *       when it finds a row (step 10);
  *   <li>{@code RELEASE strata_rebuild}.
  * </ol>
+ *
+ * <p>The views and triggers that name {@code t} are left in place (step 9): SQLite resolves their
+ * names when they run, so once the new table is named {@code t} they read and write it. The rename
+ * runs with {@code legacy_alter_table} on so that it neither rewrites nor checks them; without it,
+ * SQLite 3.26 and later refuse the rename while a view or trigger names the dropped table ("error
+ * in view v: no such table: main.t", the failure of Alembic's batch mode in alembic#1207). strata
+ * does not recreate the views from the schema model instead: a column renamed in place (SQLite's
+ * own {@code RENAME COLUMN}, which {@link SqliteAlter} runs before a rebuild) is renamed in the
+ * views by SQLite but not in the model's text of them. A view the change removes in the model (a
+ * {@code CASCADE}) is dropped before the table.
  *
  * <p>SQLite drops a table's triggers with it: a trigger of the rebuilt table (always made by a
  * {@code -- +dialect sqlite} block, since the language's triggers are PostgreSQL's) stops the
@@ -101,9 +108,10 @@ final class SqliteRebuild {
     out.add(MARKER + to.name().display() + " (SQLite's 12-step procedure, see docs/dialects.md)\n"
         + "SAVEPOINT strata_rebuild");
     out.addAll(precheck(from, before));
-    List<View> views = readers(from.name(), before);
-    for (View view : views.reversed()) {
-      out.add(sql.render(sql.dsl().dropView(name(view.name()))));
+    for (View view : readers(from.name(), before).reversed()) {
+      if (!after.views().containsKey(view.name())) {
+        out.add(sql.render(sql.dsl().dropView(name(view.name())))); // gone with the change
+      }
     }
     out.addAll(statements.shared(
         SqliteTables.fromModel(to, new QualifiedName(java.util.Optional.empty(),
@@ -131,13 +139,6 @@ final class SqliteRebuild {
     for (Index index : after.indexes().values()) {
       if (index.table().equals(to.name())) {
         out.addAll(statements.shared(statements.index(ModelOperations.index(index), site), site));
-      }
-    }
-    Set<ObjectName> dropped = new LinkedHashSet<>();
-    views.forEach(v -> dropped.add(v.name()));
-    for (View view : after.views().values()) {
-      if (dropped.contains(view.name()) && !view.materialized()) {
-        out.addAll(statements.shared(ModelOperations.view(view), site));
       }
     }
     out.addAll(SqliteGuard.foreignKeys(sql, "strata: the rebuild of table "

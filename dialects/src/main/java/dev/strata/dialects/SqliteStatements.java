@@ -17,6 +17,7 @@ import dev.strata.grammar.ast.Statement;
 import dev.strata.grammar.ast.ViewDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Name;
 import org.jooq.impl.DSL;
@@ -74,27 +75,36 @@ final class SqliteStatements {
       case Operation.CreateTableAs create -> own(createTableAs(create, site));
       case Operation.DropTable drop -> own(dropTable(drop, site, before));
       case Operation.AlterTable change -> own(alter.render(change, site, before, after));
-      case Operation.CreateIndex index -> own(shared(index(index, site), site));
+      case Operation.CreateIndex index ->
+          own(shared(index(named(index, before, after), site), site));
       case Operation.DropIndex drop -> own(dropIndex(drop, site));
       case Operation.RenameIndex rename -> own(renameIndex(rename, site, before, after));
       case Operation.CreateSchema create -> throw refuse(site, "CREATE SCHEMA",
           "SQLite has no schemas (its other databases are files attached by name)");
       case Operation.DropSchema drop -> throw refuse(site, "DROP SCHEMA",
           "SQLite has no schemas (its other databases are files attached by name)");
-      case Operation.Insert insert -> insert(insert, site);
+      case Operation.Insert insert -> {
+        requireQueries(insert.with(), site);
+        yield insert(insert, site);
+      }
       case Operation.Update update -> {
         requireLocal(update.table(), site);
+        requireQueries(update.with(), site);
         yield Optional.empty();
       }
       case Operation.Delete delete -> {
         requireLocal(delete.table(), site);
+        requireQueries(delete.with(), site);
         if (delete.using().isPresent()) {
           throw refuse(site, "DELETE ... USING",
               "SQLite has no USING list in DELETE; write WHERE ... IN (SELECT ...) instead");
         }
         yield Optional.empty();
       }
-      case Operation.Select select -> Optional.empty();
+      case Operation.Select select -> {
+        requireQueries(select.with(), site);
+        yield Optional.empty();
+      }
       case Operation.Truncate truncate -> own(truncate(truncate, site, before));
       case Operation.RawSql raw -> Optional.empty();
       case Operation.CreateView view -> own(createView(view, site));
@@ -192,22 +202,54 @@ final class SqliteStatements {
     }
   }
 
+  /**
+   * {@code TRUNCATE} as {@code DELETE FROM} each table; with {@code CASCADE}, the tables whose
+   * foreign keys reference them (in the model, all the way down) too, the referencing ones first;
+   * {@code RESTART IDENTITY} starts the numbering of an {@code AUTOINCREMENT} table again.
+   */
   private List<String> truncate(Operation.Truncate truncate, Site site, SchemaModel before)
       throws DiagnosticException {
-    List<String> out = new ArrayList<>();
+    java.util.LinkedHashSet<ObjectName> tables = new java.util.LinkedHashSet<>();
     for (Operation.TruncateTarget target : truncate.tables()) {
       requireLocal(target.table(), site);
-      ObjectName name = ObjectName.of(target.table());
-      if (truncate.cascade()) {
-        requireNoDependents(name, "TRUNCATE ... CASCADE", site, before, true);
+      tables.add(ObjectName.of(target.table()));
+    }
+    boolean grew = truncate.cascade();
+    while (grew) {
+      grew = false;
+      for (Table table : before.tables().values()) {
+        if (!tables.contains(table.name()) && referencesAny(table, tables)) {
+          tables.add(table.name());
+          grew = true;
+        }
       }
-      out.add(sql.render(sql.dsl().deleteFrom(DSL.table(SqlContext.name(target.table())))));
+    }
+    List<ObjectName> order = new ArrayList<>();
+    java.util.LinkedHashSet<ObjectName> left = new java.util.LinkedHashSet<>(tables);
+    while (!left.isEmpty()) {
+      ObjectName next = left.stream()
+          .filter(t -> left.stream().noneMatch(other -> !other.equals(t)
+              && before.table(other).filter(o -> referencesAny(o, java.util.Set.of(t)))
+                  .isPresent()))
+          .findFirst().orElse(left.iterator().next());
+      order.add(next);
+      left.remove(next);
+    }
+    List<String> out = new ArrayList<>();
+    for (ObjectName name : order) {
+      Name table = SqlContext.name(ModelOperations.identifier(name.name()));
+      out.add(sql.render(sql.dsl().deleteFrom(DSL.table(table))));
       boolean numbered = before.table(name).map(SqliteRebuild::numbered).orElse(false);
       if (truncate.identity() == Operation.TruncateIdentity.RESTART && numbered) {
-        out.add(SqliteRebuild.restartNumbering(sql, SqlContext.name(target.table())));
+        out.add(SqliteRebuild.restartNumbering(sql, table));
       }
     }
     return out;
+  }
+
+  private static boolean referencesAny(Table table, java.util.Set<ObjectName> tables) {
+    return table.constraints().stream().anyMatch(c -> c instanceof Constraint.ForeignKey fk
+        && tables.contains(fk.references()) && !fk.references().equals(table.name()));
   }
 
   private Optional<List<String>> insert(Operation.Insert insert, Site site)
@@ -230,6 +272,24 @@ final class SqliteStatements {
     return own(shared(new Operation.Insert(insert.with(), insert.table(), insert.alias(),
         insert.columns(), Optional.empty(), insert.source(), insert.onConflict(),
         insert.returning()), site));
+  }
+
+  /**
+   * @throws DiagnosticException E0450 for a {@code WITH} query that changes data: SQLite's common
+   *     table expressions are queries only
+   */
+  private static void requireQueries(Optional<Operation.With> with, Site site)
+      throws DiagnosticException {
+    if (with.isEmpty()) {
+      return;
+    }
+    for (Operation.CommonTableExpression query : with.get().queries()) {
+      String first = query.body().sql().strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+      if (List.of("INSERT", "UPDATE", "DELETE", "MERGE").contains(first)) {
+        throw refuse(site, query.body().span(), "WITH " + query.name().value() + " AS ("
+            + first + " ...)", "SQLite's WITH queries cannot change data");
+      }
+    }
   }
 
   // ---- indexes
@@ -274,6 +334,29 @@ final class SqliteStatements {
     }
     return new Operation.CreateIndex(index.name(), index.table(), false, index.unique(), false,
         index.ifNotExists(), Optional.empty(), keys, List.of(), false, List.of(), index.where());
+  }
+
+  /**
+   * {@code index} with a name: SQLite's {@code CREATE INDEX} needs one, so an index written without
+   * one gets the name PostgreSQL gives it, as the schema model has it.
+   */
+  private static Operation.CreateIndex named(Operation.CreateIndex index, SchemaModel before,
+      SchemaModel after) {
+    if (index.name().isPresent()) {
+      return index;
+    }
+    ObjectName table = ObjectName.of(index.table());
+    Optional<Index> made = after.indexes().values().stream()
+        .filter(i -> i.table().equals(table) && !before.indexes().containsKey(i.name()))
+        .findFirst();
+    if (made.isEmpty()) {
+      return index;
+    }
+    return new Operation.CreateIndex(
+        Optional.of(ModelOperations.identifier(made.get().name().name())), index.table(),
+        index.only(), index.unique(), index.concurrently(), index.ifNotExists(), index.method(),
+        index.elements(), index.include(), index.nullsNotDistinct(), index.options(),
+        index.where());
   }
 
   /** One {@code DROP INDEX [IF EXISTS]} per index, without {@code CONCURRENTLY} and {@code CASCADE}. */

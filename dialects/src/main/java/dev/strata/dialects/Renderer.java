@@ -90,12 +90,17 @@ public final class Renderer {
    * Dialect#rendersFromModel() renders from the schema model} takes the model around each statement
    * from {@code replay} ({@link Replay#alongPlan}); PostgreSQL does not replay.
    *
-   * @param replay a replay of the graph {@code plan} was planned on
+   * @param replay a replay of the graph {@code plan} was planned on, for this dialect ({@link
+   *     Replay#of(dev.strata.compiler.RevisionGraph, dev.strata.grammar.DialectId)})
    * @throws DiagnosticException as {@link #renderScript(Plan, ScriptOptions)}, and the schema
    *     checks' errors (E06xx) of the replay
    */
   public RenderedScript renderScript(Plan plan, ScriptOptions options, Replay replay)
       throws DiagnosticException {
+    if (replay.dialect() != dialect.dialectId()) {
+      throw new IllegalArgumentException("a replay for " + replay.dialect().id() + ", not "
+          + dialect.id());
+    }
     return renderScript(plan, options,
         dialect.rendersFromModel() ? replay.alongPlan(plan) : null);
   }

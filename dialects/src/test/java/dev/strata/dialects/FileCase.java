@@ -60,7 +60,8 @@ record FileCase(String name, Path dir) {
     RevisionGraph graph = graph();
     Planner planner = new Planner(graph);
     Renderer renderer = Renderer.forDialect(dialect);
-    dev.strata.compiler.schema.Replay replay = dev.strata.compiler.schema.Replay.of(graph);
+    dev.strata.compiler.schema.Replay replay =
+        dev.strata.compiler.schema.Replay.of(graph, dialect.dialectId());
     Outcome upgrade = outcome(renderer, replay,
         planner.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, "base:heads")));
     boolean downgradable = graph.revisions().stream().allMatch(r -> r.downgrade().isPresent());

@@ -49,7 +49,7 @@ public final class Compilation {
   private final RevisionGraph graph;
   private final Planner planner;
   private List<Diagnostic> schemaDiagnostics;
-  private Replay replay;
+  private final java.util.Map<Dialect, Replay> replays = new java.util.EnumMap<>(Dialect.class);
 
   private Compilation(List<RevisionFile> files, Optional<LockFile> lock, RevisionGraph graph) {
     this.files = List.copyOf(files);
@@ -140,7 +140,7 @@ public final class Compilation {
    */
   public RenderedScript render(Plan plan, Dialect dialect, ScriptOptions options)
       throws DiagnosticException {
-    return Renderer.forDialect(dialect).renderScript(plan, options, replay());
+    return Renderer.forDialect(dialect).renderScript(plan, options, replay(dialect));
   }
 
   /**
@@ -165,12 +165,12 @@ public final class Compilation {
     }
   }
 
-  /** The replay of the graph, made once: what a dialect that renders from the model reads. */
-  public Replay replay() {
-    if (replay == null) {
-      replay = Replay.of(graph);
-    }
-    return replay;
+  /**
+   * The replay of the graph into the model of a {@code dialect} database, made once per dialect:
+   * what a dialect that renders from the model reads.
+   */
+  public Replay replay(Dialect dialect) {
+    return replays.computeIfAbsent(dialect, d -> Replay.of(graph, d.dialectId()));
   }
 
   /** The diagnostics of the schema checks of the graph, computed once. */

@@ -4,6 +4,7 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Target;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.DialectId;
 import dev.strata.grammar.RevisionId;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,13 +20,16 @@ import java.util.Optional;
  * @param schema its schema, when one was named (else the search path found it)
  * @param tableExists whether the table exists
  * @param rows its {@code version_num} values, sorted; empty when it does not exist
+ * @param dialect the dialect of the database: {@code postgresql}, {@code sqlite}, or {@code
+ *     mariadb} / {@code mysql} as the server's {@code VERSION()} says
  */
-record DatabaseState(
-    String table, Optional<String> schema, boolean tableExists, List<String> rows) {
+record DatabaseState(String table, Optional<String> schema, boolean tableExists,
+    List<String> rows, DialectId dialect) {
 
   DatabaseState {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(dialect, "dialect");
     rows = rows.stream().sorted().toList();
     if (!tableExists && !rows.isEmpty()) {
       throw new IllegalArgumentException("rows of a table that does not exist");
@@ -100,5 +104,29 @@ record DatabaseState(
     if (!problems.isEmpty()) {
       throw new DiagnosticException(problems);
     }
+  }
+
+  /**
+   * The scripts for this database are rendered for its dialect: {@code --dialect} must name it, or
+   * its sibling ({@code mysql} for a MariaDB server, {@code mariadb} for a MySQL one: their common
+   * ground is the user's call).
+   *
+   * @throws DiagnosticException E0553 when {@code rendered} is another engine's dialect
+   */
+  void requireRenderedFor(DialectId rendered, JdbcUrl url) throws DiagnosticException {
+    if (family(rendered) != family(dialect)) {
+      throw new DiagnosticException(Diagnostic.error("E0553",
+          "the database " + url + " is " + dialect.id() + ", but the script would be rendered"
+              + " for " + rendered.id(),
+          "help: add --dialect " + dialect.id() + " (the default is postgresql)"));
+    }
+  }
+
+  private static JdbcUrl.Engine family(DialectId dialect) {
+    return switch (dialect) {
+      case POSTGRESQL -> JdbcUrl.Engine.POSTGRESQL;
+      case MYSQL, MARIADB -> JdbcUrl.Engine.MARIADB;
+      case SQLITE -> JdbcUrl.Engine.SQLITE;
+    };
   }
 }

@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,38 +11,140 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A PostgreSQL JDBC URL ({@code jdbc:postgresql://HOST[:PORT]/DATABASE?user=U&password=P}) that
- * knows its secrets: {@link #toString} and {@link #mask} never show a password, whether it is a
- * {@code password=} parameter or the {@code user:password@} part of the authority.
+ * The database {@code strata status --db} and {@code --from-db} read, as a JDBC URL that knows its
+ * engine and its secrets: {@link #toString} and {@link #mask} never show a password, whether it is
+ * a {@code password=} parameter or the {@code user:password@} part of the authority.
  *
- * @param url the URL as given
+ * <p>The forms ({@link Engine}): {@code jdbc:postgresql://HOST[:PORT]/DATABASE?user=U&password=P};
+ * {@code jdbc:mariadb://HOST[:PORT]/DATABASE?user=U&password=P} or the same with {@code
+ * jdbc:mysql:} (both read with MariaDB Connector/J, which takes {@code jdbc:mysql:} only with its
+ * {@code permitMysqlScheme} flag: {@link #driverUrl} gives it); {@code jdbc:sqlite:PATH}, or a
+ * bare {@code PATH} ending in {@code .db}, {@code .sqlite} or {@code .sqlite3} (read with xerial
+ * sqlite-jdbc, read-only: a missing file is reported, never created).
+ *
+ * @param url the URL (or SQLite file path) as given
  */
 record JdbcUrl(String url) {
   static final String PREFIX = "jdbc:postgresql:";
+  static final String MARIADB_PREFIX = "jdbc:mariadb:";
+  static final String MYSQL_PREFIX = "jdbc:mysql:";
+  static final String SQLITE_PREFIX = "jdbc:sqlite:";
   static final String MASK = "***";
+  /** The URL forms, for the usage error of a URL that has none of them. */
+  static final String FORMS = "jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD,"
+      + " jdbc:mariadb://HOST:PORT/DATABASE?user=USER&password=PASSWORD (or jdbc:mysql://...),"
+      + " jdbc:sqlite:PATH, or the PATH of an SQLite file ending in .db, .sqlite or .sqlite3";
   private static final Pattern PASSWORD_PARAMETER =
       Pattern.compile("(?i)([?&;]password=)([^&;#]*)");
   private static final Pattern AUTHORITY_USER = Pattern.compile("^jdbc:postgresql://[^/?#]*@");
   private static final Pattern USER_INFO = Pattern.compile("^([^/]*//[^/@:?#]*:)([^/?#]*)@");
+  /** {@code jdbc:mariadb:[mode:]//AUTHORITY/DATABASE[?...]}: the database path is required. */
+  private static final Pattern MARIADB_DATABASE =
+      Pattern.compile("^jdbc:(?:mariadb|mysql):(?:[a-z]+:)?//[^/?#]*/([^/?#;]+)");
+  private static final Pattern SQLITE_FILE = Pattern.compile("(?i).+\\.(db|sqlite|sqlite3)");
+
+  /** The database engines strata reads, each with its JDBC driver. */
+  enum Engine {
+    /** PostgreSQL, through the PostgreSQL JDBC driver. */
+    POSTGRESQL,
+    /** MariaDB or MySQL, through MariaDB Connector/J: the version table is in the URL's database. */
+    MARIADB,
+    /** An SQLite file, through xerial sqlite-jdbc, opened read-only. */
+    SQLITE
+  }
 
   /**
    * Checks the form.
    *
-   * @throws IllegalArgumentException (its message masks the password) when {@code url} does not
-   *     start with {@value #PREFIX}, or names the user before the host ({@code user:pw@host}), which
-   *     the PostgreSQL JDBC driver does not read
+   * @throws IllegalArgumentException (its message masks the password) when {@code url} has none
+   *     of the forms above; when a PostgreSQL URL names the user before the host ({@code
+   *     user:pw@host}), which the PostgreSQL JDBC driver does not read; when a MariaDB/MySQL URL
+   *     names no database (the version table lives in one); when an SQLite URL names no file or an
+   *     in-memory database (which has no version table)
    */
   JdbcUrl {
     Objects.requireNonNull(url, "url");
-    if (!url.startsWith(PREFIX)) {
-      throw new IllegalArgumentException("'" + masked(url) + "' is not a PostgreSQL JDBC URL:"
-          + " expected " + PREFIX + "//HOST:PORT/DATABASE?user=USER&password=PASSWORD");
+    switch (engineOf(url)) {
+      case POSTGRESQL -> {
+        if (AUTHORITY_USER.matcher(url).find()) {
+          throw new IllegalArgumentException("'" + masked(url) + "' names the user before the"
+              + " host, which the PostgreSQL JDBC driver does not read: write"
+              + " //HOST:PORT/DATABASE?user=USER&password=PASSWORD");
+        }
+      }
+      case MARIADB -> {
+        if (!MARIADB_DATABASE.matcher(url).find()) {
+          throw new IllegalArgumentException("'" + masked(url) + "' names no database, and the"
+              + " version table lives in one: write " + url.substring(0, url.indexOf(':', 5) + 1)
+              + "//HOST:PORT/DATABASE?user=USER&password=PASSWORD");
+        }
+      }
+      case SQLITE -> {
+        String path = sqlitePath(url);
+        if (path.isEmpty() || path.startsWith(":memory:") || url.contains("mode=memory")) {
+          throw new IllegalArgumentException("'" + masked(url) + "' is an in-memory SQLite"
+              + " database, which has no version table: write jdbc:sqlite:PATH with the"
+              + " database file's path");
+        }
+      }
     }
-    if (AUTHORITY_USER.matcher(url).find()) {
-      throw new IllegalArgumentException("'" + masked(url) + "' names the user before the host,"
-          + " which the PostgreSQL JDBC driver does not read: write"
-          + " //HOST:PORT/DATABASE?user=USER&password=PASSWORD");
+  }
+
+  /** The engine of {@code url}; throws the usage error naming the forms when it has none. */
+  private static Engine engineOf(String url) {
+    if (url.startsWith(PREFIX)) {
+      return Engine.POSTGRESQL;
     }
+    if (url.startsWith(MARIADB_PREFIX) || url.startsWith(MYSQL_PREFIX)) {
+      return Engine.MARIADB;
+    }
+    if (url.startsWith(SQLITE_PREFIX)
+        || (!url.startsWith("jdbc:") && SQLITE_FILE.matcher(url).matches())) {
+      return Engine.SQLITE;
+    }
+    throw new IllegalArgumentException("'" + masked(url) + "' is not a database strata reads:"
+        + " expected " + FORMS);
+  }
+
+  /** The engine this URL names. */
+  Engine engine() {
+    return engineOf(url);
+  }
+
+  /**
+   * The URL to give the driver: as given, except {@code jdbc:mysql:}, which MariaDB Connector/J
+   * accepts only with {@code permitMysqlScheme} set; the driver then behaves as for {@code
+   * jdbc:mariadb:}, so the scheme is rewritten to that; a bare SQLite path gets {@code
+   * jdbc:sqlite:}.
+   */
+  String driverUrl() {
+    return switch (engine()) {
+      case POSTGRESQL -> url;
+      case MARIADB -> url.startsWith(MYSQL_PREFIX)
+          ? MARIADB_PREFIX + url.substring(MYSQL_PREFIX.length()) : url;
+      case SQLITE -> url.startsWith(SQLITE_PREFIX) ? url : SQLITE_PREFIX + url;
+    };
+  }
+
+  /**
+   * The SQLite database file this URL names ({@code jdbc:sqlite:PATH}, {@code
+   * jdbc:sqlite:file:PATH?...}, or the bare path). Only for {@link Engine#SQLITE}.
+   */
+  Path sqliteFile() {
+    return Path.of(sqlitePath(url));
+  }
+
+  private static String sqlitePath(String url) {
+    String path = url.startsWith(SQLITE_PREFIX) ? url.substring(SQLITE_PREFIX.length()) : url;
+    if (path.startsWith("file:")) {
+      path = path.substring("file:".length());
+      int query = path.indexOf('?');
+      path = query < 0 ? path : path.substring(0, query);
+      if (path.startsWith("//")) {
+        path = path.substring(2);
+      }
+    }
+    return path;
   }
 
   /**

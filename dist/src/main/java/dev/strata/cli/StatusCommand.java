@@ -9,6 +9,7 @@ import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.DialectId;
 import dev.strata.grammar.ast.Direction;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code strata status --db JDBC_URL}: the one command that connects to a database. It reads the
+ * {@code strata status --db JDBC_URL}: the one command that connects to a database (PostgreSQL,
+ * MariaDB/MySQL or an SQLite file: {@link JdbcUrl}). It reads the
  * version table (read only, see {@link VersionTableReader}), and prints the current heads, the
  * revisions an upgrade to {@code head} (to {@code heads} when the files have several) still runs,
  * and the {@code strata upgrade CURRENT:head} command that renders them. The password in the URL
@@ -32,9 +34,10 @@ import picocli.CommandLine.ParameterException;
     name = "status",
     description = {
       "Print a live database's revisions and what it still needs to apply.",
-      "Reads the version table of a PostgreSQL database (read only) and",
-      "prints its current heads, the revisions still to apply to reach head",
-      "(heads when the revision files have several), and the exact",
+      "Reads the version table of a PostgreSQL, MariaDB, MySQL or SQLite",
+      "database (read only) and prints its current heads, the revisions",
+      "still to apply to reach head (heads when the revision files have",
+      "several), and the exact",
       "'strata upgrade CURRENT:head' command. The password is never printed."
     })
 final class StatusCommand implements Callable<Integer> {
@@ -48,7 +51,9 @@ final class StatusCommand implements Callable<Integer> {
       paramLabel = "JDBC_URL",
       required = true,
       converter = FromDatabase.JdbcUrlConverter.class,
-      description = "The database: jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PW.")
+      description = "The database: jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PW,"
+          + " jdbc:mariadb://HOST:PORT/DATABASE?user=USER&password=PW (or jdbc:mysql:),"
+          + " jdbc:sqlite:PATH, or an SQLite file PATH.db.")
   JdbcUrl db;
 
   @Mixin ReadOptions source;
@@ -73,6 +78,7 @@ final class StatusCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    FromDatabase.requireSchemaSupported(db, table.schema, spec.commandLine());
     Compilation compilation = Compilation.unlocked(source.versions);
     RevisionGraph graph = compilation.graph();
     DatabaseState state = VersionTableReader.read(db, table.name, table.schema);
@@ -85,10 +91,9 @@ final class StatusCommand implements Callable<Integer> {
     // the command printed for the user to run; the plan above was not made from this text
     Optional<String> command = plan.steps().isEmpty()
         ? Optional.empty()
-        : Optional.of(command(state.current() + ":" + target));
-    SchemaModel model = Replay.of(graph).at(state.rows());
-    List<Change> drift = Drift.between(model,
-        VersionTableReader.catalog(db, table.name, table.schema));
+        : Optional.of(command(state.current() + ":" + target, state.dialect()));
+    SchemaModel model = Replay.of(graph, state.dialect()).at(state.rows());
+    List<Change> drift = VersionTableReader.drift(db, table.name, table.schema, model);
     DatabaseStatus status = new DatabaseStatus(db.toString(), state, target, plan.steps(), command,
         drift, model.handEdits().stream().map(edit -> edit.origin().describe()).toList());
     PrintWriter out = spec.commandLine().getOut();
@@ -100,9 +105,15 @@ final class StatusCommand implements Callable<Integer> {
     return drift.isEmpty() ? Main.OK : Main.DIAGNOSTICS;
   }
 
-  /** {@code strata upgrade RANGE}, with the options that differ from their defaults. */
-  private String command(String range) {
+  /**
+   * {@code strata upgrade RANGE}, with the options that differ from their defaults: {@code
+   * --dialect} for a database that is not PostgreSQL.
+   */
+  private String command(String range, DialectId dialect) {
     List<String> words = new ArrayList<>(List.of("strata", "upgrade"));
+    if (dialect != DialectId.POSTGRESQL) {
+      words.addAll(List.of("--dialect", dialect.id()));
+    }
     if (!source.versions.toString().equals("versions")) {
       words.addAll(List.of("--versions", source.versions.toString()));
     }

@@ -44,8 +44,61 @@ class JdbcUrlTest {
   void otherSchemesAreRefusedWithThePasswordMasked() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new JdbcUrl("postgresql://app:hunter2@db/ledger?password=hunter3"));
-    assertEquals("'postgresql://app:***@db/ledger?password=***' is not a PostgreSQL JDBC"
-        + " URL: expected jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD",
-        e.getMessage());
+    assertEquals("'postgresql://app:***@db/ledger?password=***' is not a database strata"
+        + " reads: expected " + JdbcUrl.FORMS, e.getMessage());
+  }
+
+  @Test
+  void eachFormNamesItsEngine() {
+    assertEquals(JdbcUrl.Engine.POSTGRESQL, new JdbcUrl("jdbc:postgresql://db/ledger").engine());
+    assertEquals(JdbcUrl.Engine.MARIADB, new JdbcUrl("jdbc:mariadb://db/ledger").engine());
+    assertEquals(JdbcUrl.Engine.MARIADB, new JdbcUrl("jdbc:mysql://db:3306/ledger").engine());
+    assertEquals(JdbcUrl.Engine.MARIADB,
+        new JdbcUrl("jdbc:mariadb:replication://db1,db2/ledger").engine());
+    assertEquals(JdbcUrl.Engine.SQLITE, new JdbcUrl("jdbc:sqlite:/var/app.db").engine());
+    assertEquals(JdbcUrl.Engine.SQLITE, new JdbcUrl("dev.sqlite3").engine());
+    assertEquals(JdbcUrl.Engine.SQLITE, new JdbcUrl("data/App.DB").engine());
+    assertThrows(IllegalArgumentException.class, () -> new JdbcUrl("data/app.txt"));
+    assertThrows(IllegalArgumentException.class, () -> new JdbcUrl("jdbc:h2:mem:x"));
+  }
+
+  @Test
+  void theDriverGetsAUrlItTakes() {
+    // MariaDB Connector/J takes jdbc:mysql: only with permitMysqlScheme: the scheme is rewritten
+    assertEquals("jdbc:mariadb://db:3306/ledger?user=app",
+        new JdbcUrl("jdbc:mysql://db:3306/ledger?user=app").driverUrl());
+    assertEquals("jdbc:mariadb://db/ledger", new JdbcUrl("jdbc:mariadb://db/ledger").driverUrl());
+    assertEquals("jdbc:sqlite:dev.db", new JdbcUrl("dev.db").driverUrl());
+    assertEquals("jdbc:sqlite:/var/app.db", new JdbcUrl("jdbc:sqlite:/var/app.db").driverUrl());
+  }
+
+  @Test
+  void theSqliteFileIsThePathOfTheUrl() {
+    assertEquals(java.nio.file.Path.of("/var/app.db"),
+        new JdbcUrl("jdbc:sqlite:/var/app.db").sqliteFile());
+    assertEquals(java.nio.file.Path.of("/var/app.db"),
+        new JdbcUrl("jdbc:sqlite:file:///var/app.db?mode=ro").sqliteFile());
+    assertEquals(java.nio.file.Path.of("dev.db"), new JdbcUrl("dev.db").sqliteFile());
+  }
+
+  @Test
+  void aMariaDbUrlNamesADatabaseAndHidesItsPassword() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new JdbcUrl("jdbc:mysql://db:3306?user=app&password=hunter2"));
+    assertEquals("'jdbc:mysql://db:3306?user=app&password=***' names no database, and the"
+        + " version table lives in one: write jdbc:mysql://HOST:PORT/DATABASE?user=USER"
+        + "&password=PASSWORD", e.getMessage());
+    assertEquals("jdbc:mariadb://db/ledger?user=app&password=***",
+        new JdbcUrl("jdbc:mariadb://db/ledger?user=app&password=hunter2").toString());
+    assertEquals("jdbc:mariadb://app:***@db/ledger",
+        new JdbcUrl("jdbc:mariadb://app:hunter2@db/ledger").toString());
+  }
+
+  @Test
+  void inMemorySqliteIsRefused() {
+    for (String url : new String[] {"jdbc:sqlite::memory:", "jdbc:sqlite:",
+        "jdbc:sqlite:file:x?mode=memory"}) {
+      assertThrows(IllegalArgumentException.class, () -> new JdbcUrl(url), url);
+    }
   }
 }

@@ -24,9 +24,9 @@ class StatusCommandTest {
   void aUrlThatIsNotJdbcIsAUsageErrorWithoutThePassword() {
     Cli cli = Cli.run("status", "--db", "postgresql://app:s3cr3t-pw@db/ledger");
     assertEquals(new Cli(2, "", """
-        strata: error: Invalid value for option '--db': 'postgresql://app:***@db/ledger' is not a PostgreSQL JDBC URL: expected jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD
+        strata: error: Invalid value for option '--db': 'postgresql://app:***@db/ledger' is not a database strata reads: expected %s
         Try 'strata status --help' for more information.
-        """), cli);
+        """.formatted(JdbcUrl.FORMS)), cli);
     assertFalse(cli.err().contains("s3cr3t"));
   }
 

@@ -173,7 +173,7 @@ final class SectionReader {
     noArgument(directive);
     inSection(directive);
     requireNoPendingMarker();
-    String help = "help: '-- +model' follows the '-- +end' of a '-- +dialect postgresql' block"
+    String help = "help: '-- +model' follows the '-- +end' of a '-- +dialect' block"
         + " and lists, up to its own '-- +end', what that block does to the schema";
     if (model != null) {
       throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
@@ -183,10 +183,10 @@ final class SectionReader {
     }
     if (sectionStatements.isEmpty()
         || !(sectionStatements.getLast().operation() instanceof Operation.RawSql raw)
-        || !raw.dialect().equals("postgresql") || !raw.model().isEmpty()
+        || !raw.model().isEmpty()
         || !lastWasRawBlock) {
       throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
-          "'-- +model' not right after a '-- +dialect postgresql' block", help);
+          "'-- +model' not right after a '-- +dialect' block", help);
     }
     model = directive;
     modelStatements = new ArrayList<>();

@@ -164,6 +164,23 @@ public final class PostgresServer {
     }
   }
 
+  /**
+   * A fresh database named after {@code prefix} (see {@link #createDatabase}) as a {@link
+   * TestDatabase}, dropped by its {@code close()}.
+   */
+  public TestDatabase database(String prefix) {
+    return new PostgresDatabase(this, createDatabase(prefix));
+  }
+
+  /** Executes one statement in {@code database}; throws {@link IllegalStateException} on failure. */
+  public void execute(String database, String sql) {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Rows of a query (each row's columns joined by {@code |}), in the order the server gives. */
   public List<String> query(String database, String sql) {
     try (Connection c = connect(database);

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import dev.strata.grammar.DialectId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,7 @@ import java.util.stream.Collectors;
 final class Applier {
   private static final Pattern WORD = Pattern.compile("\"((?:[^\"]|\"\")+)\"|'(?:[^']|'')*'|([A-Za-z_][A-Za-z0-9_$]*)");
 
+  private final DialectId dialect;
   private final ModelState state;
   private final RevisionFile file;
   private final List<Diagnostic> diagnostics;
@@ -51,6 +53,12 @@ final class Applier {
   private ObjectName movedTo;
 
   Applier(ModelState state, RevisionFile file, List<Diagnostic> diagnostics) {
+    this(state, file, diagnostics, DialectId.POSTGRESQL);
+  }
+
+  /** An applier for the model of a {@code dialect} database: its own blocks are replayed. */
+  Applier(ModelState state, RevisionFile file, List<Diagnostic> diagnostics, DialectId dialect) {
+    this.dialect = dialect;
     this.state = state;
     this.file = file;
     this.diagnostics = diagnostics;
@@ -231,11 +239,11 @@ final class Applier {
   // ---- raw blocks
 
   private void rawSql(Operation.RawSql raw) {
-    if (!raw.dialect().equals("postgresql")) {
-      return; // the model is PostgreSQL's: another dialect's block never runs on it
+    if (!raw.dialect().equals(dialect.id())) {
+      return; // the model is this dialect's: another dialect's block never runs on it
     }
     if (raw.model().isEmpty()) {
-      handEdit("postgresql");
+      handEdit(raw.dialect());
       return;
     }
     Statement block = statement;

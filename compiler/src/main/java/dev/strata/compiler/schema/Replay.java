@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import dev.strata.grammar.DialectId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,13 +35,15 @@ import java.util.TreeSet;
  */
 public final class Replay {
   private final RevisionGraph graph;
+  private final DialectId dialect;
   private final List<RevisionFile> order;
   private final Map<String, Integer> position = new HashMap<>();
   private final List<List<Integer>> before = new ArrayList<>();
   private final List<List<Integer>> after = new ArrayList<>();
 
-  private Replay(RevisionGraph graph) {
+  private Replay(RevisionGraph graph, DialectId dialect) {
     this.graph = Objects.requireNonNull(graph, "graph");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
     List<RevisionFile> files = graph.revisions();
     Map<String, Integer> fileIndex = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
@@ -104,9 +107,23 @@ public final class Replay {
     return out;
   }
 
-  /** A replay of {@code graph}'s revisions. */
+  /** A replay of {@code graph}'s revisions into the model of a PostgreSQL database. */
   public static Replay of(RevisionGraph graph) {
-    return new Replay(graph);
+    return new Replay(graph, DialectId.POSTGRESQL);
+  }
+
+  /**
+   * A replay of {@code graph}'s revisions into the model of a {@code dialect} database: the
+   * neutral statements, and the {@code -- +dialect} blocks of that dialect (through their {@code
+   * -- +model} blocks, else as hand edits); blocks of other dialects never run there.
+   */
+  public static Replay of(RevisionGraph graph, DialectId dialect) {
+    return new Replay(graph, dialect);
+  }
+
+  /** The dialect whose database this replays. */
+  public DialectId dialect() {
+    return dialect;
   }
 
   /** The graph this replays. */
@@ -174,7 +191,7 @@ public final class Replay {
     pass.throwOnErrors();
     List<SchemaModel> out = new ArrayList<>();
     out.add(state.model());
-    Applier applier = new Applier(state, order.get(k), pass.diagnostics);
+    Applier applier = new Applier(state, order.get(k), pass.diagnostics, dialect);
     for (var statement : order.get(k).upgrade().statements()) {
       applier.apply(statement);
       out.add(state.model());
@@ -211,7 +228,7 @@ public final class Replay {
           : pass.merged(indices(before.get(i))).copy();
       List<SchemaModel> models = new ArrayList<>();
       models.add(state.model());
-      Applier applier = new Applier(state, step.revision(), pass.diagnostics);
+      Applier applier = new Applier(state, step.revision(), pass.diagnostics, dialect);
       for (var statement : step.body().statements()) {
         applier.apply(statement);
         models.add(state.model());
@@ -308,7 +325,7 @@ public final class Replay {
       } else {
         state = pass.merge(parents, order.get(k));
       }
-      new Applier(state, order.get(k), pass.diagnostics).applyRevision();
+      new Applier(state, order.get(k), pass.diagnostics, dialect).applyRevision();
       current = state;
       currentAt = k;
       if (keepAll || targets.get(k) || keep(k, need)) {

@@ -49,6 +49,46 @@ class ReplayTest {
   }
 
   @Test
+  void eachDialectReplaysItsOwnBlocks() throws Exception {
+    RevisionGraph g = graph("0001_a", "base", """
+        CREATE TABLE t (id BIGINT PRIMARY KEY);
+        -- +dialect postgresql
+        CREATE TABLE audit.changes (id BIGINT PRIMARY KEY);
+        -- +end
+        -- +model
+        CREATE TABLE pg_side (id BIGINT PRIMARY KEY);
+        -- +end
+        -- +dialect sqlite
+        CREATE TABLE audit_changes (id INTEGER PRIMARY KEY);
+        -- +end
+        -- +model
+        CREATE TABLE sqlite_side (id BIGINT PRIMARY KEY);
+        -- +end
+        -- +dialect mysql
+        CREATE TABLE audit_changes (id BIGINT PRIMARY KEY);
+        -- +end
+        """);
+    Map<dev.strata.grammar.DialectId, List<String>> expected = Map.of(
+        dev.strata.grammar.DialectId.POSTGRESQL, List.of("pg_side", "t"),
+        dev.strata.grammar.DialectId.SQLITE, List.of("sqlite_side", "t"),
+        dev.strata.grammar.DialectId.MYSQL, List.of("t"),
+        dev.strata.grammar.DialectId.MARIADB, List.of("t"));
+    for (var entry : expected.entrySet()) {
+      Replay replay = Replay.of(g, entry.getKey());
+      assertEquals(entry.getKey(), replay.dialect());
+      SchemaModel m = replay.at(List.of("0001_a"));
+      assertEquals(entry.getValue(), new TreeSet<>(
+          m.tables().keySet().stream().map(ObjectName::name).toList()).stream().toList(),
+          entry.getKey().id());
+      // a block of the replay's own dialect without a model block is a hand edit, others are not
+      assertEquals(entry.getKey() == dev.strata.grammar.DialectId.MYSQL ? 1 : 0,
+          m.handEdits().size(), entry.getKey().id());
+    }
+    assertEquals(Replay.of(g).at(List.of("0001_a")),
+        Replay.of(g, dev.strata.grammar.DialectId.POSTGRESQL).at(List.of("0001_a")));
+  }
+
+  @Test
   void baseIsEmpty() throws Exception {
     assertEquals(SchemaModel.empty(), Replay.of(graph("0001_a", "base", "")).at(List.of()));
   }

@@ -614,17 +614,14 @@ public sealed interface Operation {
    * {@code psqlMetaCommands} is set by {@code -- +dialect postgresql psql-meta-commands}: the block
    * may run psql meta-commands and use psql variables (without it, either is a parse error).
    * {@code model} holds the statements of a {@code -- +model} ... {@code -- +end} block written
-   * right after a postgresql block: what the block does to the schema, replayed into the schema
-   * model in place of the block and never rendered (see {@code docs/schema-model.md}); empty when
-   * there is none (then the model cannot follow the block).
+   * right after the block: what the block does to the schema, replayed into the schema model of
+   * its dialect in place of the block and never rendered (see {@code docs/schema-model.md}); empty
+   * when there is none (then the model cannot follow the block).
    */
   record RawSql(String dialect, String sql, boolean psqlMetaCommands, List<Statement> model)
       implements Operation {
     public RawSql {
       model = List.copyOf(model);
-      if (!model.isEmpty() && !dialect.equals("postgresql")) {
-        throw new IllegalArgumentException("only a postgresql block has a -- +model block");
-      }
     }
 
     /** A block without a {@code -- +model} block. */

@@ -75,6 +75,15 @@ final class SqliteRebuild {
   /** The first words of the comment line that starts a rebuild's first statement. */
   static final String MARKER = "-- strata: rebuild of table ";
 
+  /**
+   * The comment lines a rebuild adds when the model has {@link SchemaModel#handEdits() hand
+   * edits}: it is built from the model, which may miss what those blocks made.
+   */
+  static final String HAND_EDITS = "-- strata: the schema model has hand edits ('-- +dialect'"
+      + " blocks without '-- +model'): the check below\n"
+      + "-- stops the script if the table has a column, index or trigger the model does not"
+      + " know\n";
+
   private final SqlContext sql;
   private final SqliteStatements statements;
 
@@ -106,7 +115,7 @@ final class SqliteRebuild {
     Name fresh = name(freshName);
     List<String> out = new ArrayList<>();
     out.add(MARKER + to.name().display() + " (SQLite's 12-step procedure, see docs/dialects.md)\n"
-        + "SAVEPOINT strata_rebuild");
+        + (before.blind() ? HAND_EDITS : "") + "SAVEPOINT strata_rebuild");
     out.addAll(precheck(from, before));
     for (View view : readers(from.name(), before).reversed()) {
       if (!after.views().containsKey(view.name())) {

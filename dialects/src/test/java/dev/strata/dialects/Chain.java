@@ -57,7 +57,7 @@ final class Chain {
     RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
     return Renderer.forDialect(dialect).renderScript(
         new Planner(graph).plan(direction, Range.parse(direction, range)), options,
-        dev.strata.compiler.schema.Replay.of(graph));
+        dev.strata.compiler.schema.Replay.of(graph, dialect.dialectId()));
   }
 
   /** {@link #render(Dialect, Direction, String, ScriptOptions)}, written to a file of its own. */

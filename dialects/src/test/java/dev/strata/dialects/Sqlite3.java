@@ -1,67 +1,35 @@
 package dev.strata.dialects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.strata.testkit.PostgresServer;
-import dev.strata.testkit.PostgresServer.ProcessResult;
+import dev.strata.testkit.ClientRun;
+import dev.strata.testkit.SqliteDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real {@code sqlite3} client for the SQLite tests: runs a script on a database file as a DBA
- * does ({@code sqlite3 db.sqlite < script.sql}), queries a database, and describes its schema in a
- * form two databases made different ways can be compared by. A test that needs it fails under
- * {@code CI=true} when {@code sqlite3} is missing, and is skipped with a loud warning otherwise.
+ * The real {@code sqlite3} client for the SQLite tests, on the testkit's {@link SqliteDatabase}
+ * files: runs a script as a DBA does, {@code sqlite3 FILE < SCRIPT} (without the {@code -bail} that
+ * {@link SqliteDatabase#apply} adds, so that a test proves the script's own {@code .bail on}), and
+ * describes a schema in a form two databases made different ways can be compared by.
  */
 final class Sqlite3 {
-  private static Sqlite3 instance;
-  private static String unavailable;
-
   private Sqlite3() {}
 
-  /** The client, or a skipped (locally) / failed (under CI=true) test when there is none. */
-  static synchronized Sqlite3 require() {
-    if (instance == null && unavailable == null) {
-      try {
-        ProcessResult version = PostgresServer.run(List.of("sqlite3", "-version"), Map.of());
-        if (version.exitCode() == 0) {
-          instance = new Sqlite3();
-        } else {
-          unavailable = "sqlite3 -version exits " + version.exitCode();
-        }
-      } catch (IllegalStateException e) {
-        unavailable = e.getMessage();
-      }
-    }
-    if (instance != null) {
-      return instance;
-    }
-    String message = "no sqlite3 client for the SQLite tests: " + unavailable;
-    if ("true".equals(System.getenv("CI"))) {
-      fail(message + " (CI=true: database tests may not be skipped)");
-    }
-    System.err.println("!!!!!!!! WARNING: SKIPPING DATABASE TEST: " + message + " !!!!!!!!");
-    Assumptions.abort(message);
-    throw new AssertionError("unreachable");
+  /** {@code sqlite3 FILE < script}: what a DBA runs. */
+  static ClientRun run(SqliteDatabase database, Path script) {
+    return run(List.of("sqlite3", database.file().toString()), script);
   }
 
-  /** {@code sqlite3 database < script}: what a DBA runs. */
-  ProcessResult run(Path database, Path script) {
-    return run(List.of("sqlite3", database.toString()), script);
-  }
-
-  /** {@code sqlite3 database < script} with {@code sql} as the script. */
-  ProcessResult run(Path database, String sql) throws IOException {
+  /** {@link #run(SqliteDatabase, Path)} of a script made of {@code sql}. */
+  static ClientRun run(SqliteDatabase database, String sql) throws IOException {
     Path script = Files.createTempFile("strata-sqlite", ".sql");
     try {
       Files.writeString(script, sql + "\n", StandardCharsets.UTF_8);
@@ -71,24 +39,25 @@ final class Sqlite3 {
     }
   }
 
-  /** Runs {@code script} on {@code database} and fails the test unless sqlite3 exits 0. */
-  ProcessResult apply(Path database, Path script) {
-    ProcessResult result = run(database, script);
-    assertEquals(0, result.exitCode(), script + " failed:\n" + result.stderr() + result.stdout());
+  /** Runs {@code script} and fails the test unless sqlite3 exits 0 with nothing on stderr. */
+  static ClientRun apply(SqliteDatabase database, Path script) {
+    ClientRun result = run(database, script);
+    assertEquals(0, result.exitCode(), script + " failed:\n" + result.describe());
+    assertEquals("", result.stderr(), script + " wrote to stderr");
     return result;
   }
 
   /** {@link #apply} of {@code sql}. */
-  ProcessResult apply(Path database, String sql) throws IOException {
-    ProcessResult result = run(database, sql);
-    assertEquals(0, result.exitCode(), sql + " failed:\n" + result.stderr() + result.stdout());
+  static ClientRun apply(SqliteDatabase database, String sql) throws IOException {
+    ClientRun result = run(database, sql);
+    assertEquals(0, result.exitCode(), sql + " failed:\n" + result.describe());
     return result;
   }
 
-  /** The rows of {@code sql}, each as its columns joined with {@code |}. */
-  List<String> query(Path database, String sql) throws IOException {
-    ProcessResult result = run(database, ".bail on\n.headers off\n.mode list\n" + sql + ";");
-    assertEquals(0, result.exitCode(), sql + " failed:\n" + result.stderr());
+  /** The rows of {@code sql} as sqlite3 prints them in list mode, one per line. */
+  static List<String> query(SqliteDatabase database, String sql) throws IOException {
+    ClientRun result = run(database, ".bail on\n.headers off\n.mode list\n" + sql + ";");
+    assertEquals(0, result.exitCode(), sql + " failed:\n" + result.describe());
     return result.stdout().lines().toList();
   }
 
@@ -98,7 +67,7 @@ final class Sqlite3 {
    * foreign keys, unique and plain indexes (the latter by their SQL) and {@code CHECK}s; per view
    * and trigger its SQL, the name after {@code CREATE VIEW}/{@code TRIGGER} unquoted.
    */
-  String schema(Path database, List<String> excluded) throws IOException {
+  static String schema(SqliteDatabase database, List<String> excluded) throws IOException {
     StringBuilder out = new StringBuilder();
     List<String> tables = query(database, "SELECT name FROM sqlite_master WHERE type = 'table'"
         + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
@@ -174,7 +143,7 @@ final class Sqlite3 {
     return out.stream().sorted().toList();
   }
 
-  private static ProcessResult run(List<String> command, Path input) {
+  private static ClientRun run(List<String> command, Path input) {
     ProcessBuilder builder = new ProcessBuilder(command);
     try {
       Path out = Files.createTempFile("strata-sqlite", ".out");
@@ -186,7 +155,7 @@ final class Sqlite3 {
           process.destroyForcibly();
           throw new IllegalStateException("timed out: " + command);
         }
-        return new ProcessResult(process.exitValue(),
+        return new ClientRun(process.exitValue(),
             Files.readString(out, StandardCharsets.UTF_8),
             Files.readString(err, StandardCharsets.UTF_8));
       } finally {

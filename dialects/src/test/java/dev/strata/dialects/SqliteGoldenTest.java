@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.ast.Direction;
-import dev.strata.testkit.PostgresServer.ProcessResult;
+import dev.strata.grammar.DialectId;
+import dev.strata.testkit.SqliteDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,42 +44,39 @@ class SqliteGoldenTest {
   }
 
   private void run(FileCase c) throws Exception {
-    Sqlite3 sqlite = Sqlite3.require();
     Path upgrade = c.golden(Dialect.SQLITE, Direction.UPGRADE, false);
     Path downgrade = c.golden(Dialect.SQLITE, Direction.DOWNGRADE, false);
     List<String> heads = c.graph().realHeads().stream().sorted().toList();
-    Path database = dir.resolve(c.name() + ".sqlite");
-    check(sqlite.run(database, upgrade), upgrade);
-    assertEquals(heads, sqlite.query(database, VERSION_ROWS), "version table after upgrade");
-    String schema = sqlite.schema(database, STRATA_TABLES);
-    assertEquals(schemaScriptSchema(sqlite, c, heads), schema,
-        "schema made by the upgrade against the schema 'strata schema' writes");
-    if (!Files.exists(downgrade)) {
-      return;
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_golden")) {
+      Sqlite3.apply(database, upgrade);
+      assertEquals(heads, Sqlite3.query(database, VERSION_ROWS), "version table after upgrade");
+      String schema = Sqlite3.schema(database, STRATA_TABLES);
+      assertEquals(schemaScriptSchema(c, heads), schema,
+          "schema made by the upgrade against the schema 'strata schema' writes");
+      if (!Files.exists(downgrade)) {
+        return;
+      }
+      Sqlite3.apply(database, downgrade);
+      assertEquals(List.of(), Sqlite3.query(database, VERSION_ROWS),
+          "version table after downgrade");
+      assertEquals(List.of(), Sqlite3.query(database, LEFTOVERS),
+          "objects left by the downgrade");
+      Sqlite3.apply(database, upgrade);
+      assertEquals(heads, Sqlite3.query(database, VERSION_ROWS), "version table after re-upgrade");
+      assertEquals(schema, Sqlite3.schema(database, STRATA_TABLES),
+          "schema after downgrade and upgrade");
     }
-    check(sqlite.run(database, downgrade), downgrade);
-    assertEquals(List.of(), sqlite.query(database, VERSION_ROWS), "version table after downgrade");
-    assertEquals(List.of(), sqlite.query(database, LEFTOVERS), "objects left by the downgrade");
-    check(sqlite.run(database, upgrade), upgrade);
-    assertEquals(heads, sqlite.query(database, VERSION_ROWS), "version table after re-upgrade");
-    assertEquals(schema, sqlite.schema(database, STRATA_TABLES),
-        "schema after downgrade and upgrade");
   }
 
   /** The schema of a fresh database made by the {@code strata schema} script at {@code heads}. */
-  private String schemaScriptSchema(Sqlite3 sqlite, FileCase c, List<String> heads)
-      throws Exception {
-    SchemaModel model = Replay.of(c.graph()).at(heads);
+  private String schemaScriptSchema(FileCase c, List<String> heads) throws Exception {
+    SchemaModel model = Replay.of(c.graph(), DialectId.SQLITE).at(heads);
     String script = SchemaScript.forDialect(Dialect.SQLITE).render(model, List.of("schema"));
     Path file = dir.resolve(c.name() + "-schema.sql");
     Files.writeString(file, script, StandardCharsets.UTF_8);
-    Path database = dir.resolve(c.name() + "-schema.sqlite");
-    check(sqlite.run(database, file), file);
-    return sqlite.schema(database, STRATA_TABLES);
-  }
-
-  private static void check(ProcessResult result, Path script) {
-    assertEquals(0, result.exitCode(), script + " failed:\n" + result.stderr() + result.stdout());
-    assertEquals("", result.stderr(), script + " wrote to stderr");
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_schema")) {
+      Sqlite3.apply(database, file);
+      return Sqlite3.schema(database, STRATA_TABLES);
+    }
   }
 }

@@ -7,7 +7,9 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.grammar.ast.Direction;
-import dev.strata.testkit.PostgresServer.ProcessResult;
+import dev.strata.grammar.DialectId;
+import dev.strata.testkit.ClientRun;
+import dev.strata.testkit.SqliteDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,13 +92,11 @@ class SqliteRebuildTest {
           "ALTER TABLE items ALTER COLUMN remark DROP DEFAULT, RENAME COLUMN remark TO note;"});
 
   @TempDir Path dir;
-  private Sqlite3 sqlite;
   private Chain chain;
   private Path versions;
 
   @BeforeEach
   void setUp() throws Exception {
-    sqlite = Sqlite3.require();
     String[] revisions = new String[CHANGES.size() + 1];
     revisions[0] = BASE_TABLES;
     for (int i = 0; i < CHANGES.size(); i++) {
@@ -114,46 +114,52 @@ class SqliteRebuildTest {
 
   @Test
   void everyChangeKeepsTheRowsAndTheDefinitionsAndUndoes() throws Exception {
-    Path database = dir.resolve("rebuild.sqlite");
-    Replay replay = Replay.of(RevisionGraph.build(VersionsLoader.load(versions)));
-    sqlite.apply(database, chain.script(Dialect.SQLITE, Direction.UPGRADE, "base:" + id(0),
+    Replay replay = Replay.of(RevisionGraph.build(VersionsLoader.load(versions)),
+        DialectId.SQLITE);
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      everyChange(database, replay);
+    }
+  }
+
+  private void everyChange(SqliteDatabase database, Replay replay) throws Exception {
+    Sqlite3.apply(database, chain.script(Dialect.SQLITE, Direction.UPGRADE, "base:" + id(0),
         GoldenCases.OPTIONS));
     String rows = rows(database);
     for (int i = 1; i <= CHANGES.size(); i++) {
-      ProcessResult result = sqlite.apply(database, chain.script(Dialect.SQLITE,
+      ClientRun result = Sqlite3.apply(database, chain.script(Dialect.SQLITE,
           Direction.UPGRADE, id(i - 1) + ":" + id(i), GoldenCases.OPTIONS));
       assertEquals("", result.stdout() + result.stderr(), id(i));
-      assertEquals(schemaOf(replay, id(i)), sqlite.schema(database, List.of("alembic_version")),
+      assertEquals(schemaOf(replay, id(i)), Sqlite3.schema(database, List.of("alembic_version")),
           "schema after " + id(i) + ": " + CHANGES.get(i - 1)[0]);
       assertEquals(rows, rows(database), "rows after " + id(i));
       // change 4 multiplies the quantities by 10 (USING qty * 10)
       assertEquals(i < 4 ? List.of("1", "2", "0") : List.of("10", "20", "0"),
-          sqlite.query(database, "SELECT qty FROM items ORDER BY id"), "qty after " + id(i));
+          Sqlite3.query(database, "SELECT qty FROM items ORDER BY id"), "qty after " + id(i));
       behaves(database);
     }
-    sqlite.apply(database, chain.script(Dialect.SQLITE, Direction.DOWNGRADE,
+    Sqlite3.apply(database, chain.script(Dialect.SQLITE, Direction.DOWNGRADE,
         id(CHANGES.size()) + ":" + id(0), GoldenCases.OPTIONS));
-    assertEquals(schemaOf(replay, id(0)), sqlite.schema(database, List.of("alembic_version")),
+    assertEquals(schemaOf(replay, id(0)), Sqlite3.schema(database, List.of("alembic_version")),
         "schema after the downgrade");
   }
 
   /** The rows of the three tables (without the quantities), joined. */
-  private String rows(Path database) throws Exception {
-    return String.join("\n", sqlite.query(database,
+  private String rows(SqliteDatabase database) throws Exception {
+    return String.join("\n", Sqlite3.query(database,
         "SELECT 'items', id, parent_id, code FROM items"
             + " UNION ALL SELECT 'notes', id, item_id, body FROM notes"
             + " UNION ALL SELECT 'parents', id, name, 0 FROM parents ORDER BY 1, 2"));
   }
 
   /** The constraints, index, views, cascades and trigger still work (in a transaction undone). */
-  private void behaves(Path database) throws Exception {
-    ProcessResult negative = sqlite.run(database,
+  private void behaves(SqliteDatabase database) throws Exception {
+    ClientRun negative = Sqlite3.run(database,
         "INSERT INTO items (parent_id, code, qty) VALUES (1, 'x', -1);");
     assertTrue(negative.stderr().contains("CHECK constraint failed"), negative.stderr());
-    ProcessResult orphan = sqlite.run(database, "PRAGMA foreign_keys = ON;"
+    ClientRun orphan = Sqlite3.run(database, "PRAGMA foreign_keys = ON;"
         + " INSERT INTO items (parent_id, code, qty) VALUES (9, 'y', 1);");
     assertTrue(orphan.stderr().contains("FOREIGN KEY constraint failed"), orphan.stderr());
-    List<String> checked = sqlite.query(database, "PRAGMA foreign_keys = ON;\n"
+    List<String> checked = Sqlite3.query(database, "PRAGMA foreign_keys = ON;\n"
         + "BEGIN;\n"
         + "INSERT INTO items (parent_id, code, qty) VALUES (1, 'e', 5);\n"
         + "SELECT max(id) FROM items;\n"
@@ -169,8 +175,8 @@ class SqliteRebuildTest {
   }
 
   /** {@code note}, or {@code remark} once the last change has renamed it. */
-  private String noteColumn(Path database) throws Exception {
-    return sqlite.query(database, "SELECT name FROM pragma_table_info('items')"
+  private String noteColumn(SqliteDatabase database) throws Exception {
+    return Sqlite3.query(database, "SELECT name FROM pragma_table_info('items')"
         + " WHERE name IN ('note', 'remark')").getFirst();
   }
 
@@ -180,12 +186,13 @@ class SqliteRebuildTest {
         .render(replay.after(revision), List.of());
     Path file = dir.resolve("schema-" + revision + ".sql");
     Files.writeString(file, script, StandardCharsets.UTF_8);
-    Path database = dir.resolve("schema-" + revision + ".sqlite");
-    sqlite.apply(database, file);
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild_schema")) {
+      Sqlite3.apply(database, file);
     // the trigger the revision's sqlite block makes, as SQLite renames its column
-    sqlite.apply(database, "CREATE TRIGGER notes_touch AFTER INSERT ON notes BEGIN\n"
+    Sqlite3.apply(database, "CREATE TRIGGER notes_touch AFTER INSERT ON notes BEGIN\n"
         + "    UPDATE items SET " + noteColumn(database) + " = 'noted' WHERE id = NEW.item_id;\n"
         + "END;");
-    return sqlite.schema(database, List.of("alembic_version"));
+      return Sqlite3.schema(database, List.of("alembic_version"));
+    }
   }
 }

@@ -157,8 +157,9 @@ final class SqliteRebuild {
   }
 
   /**
-   * The check before the table is dropped: foreign keys off, and no column, index or trigger of
-   * the table that the model does not know (with a query that prints them first).
+   * The check before the table is dropped: foreign keys off, no trigger on the table (strata cannot
+   * make a SQLite trigger again: the language's triggers are PostgreSQL's), and no column or index
+   * of the table that the model does not know; a query prints what would be lost first.
    */
   private List<String> precheck(Table from, SchemaModel before) {
     String table = from.name().name();
@@ -188,7 +189,8 @@ final class SqliteRebuild {
     String shown = from.name().display();
     String print = sql.render(
         select(inline("strata: ").concat(kind).concat(inline(" "))
-            .concat(nameField).concat(inline(" of table " + shown + " is not in the schema model")))
+            .concat(nameField).concat(inline(" of table " + shown + " would be lost by its"
+                + " rebuild")))
             .from(unknown.asTable("strata_unknown")));
     Field<Integer> foreignKeys = field(select(field(DSL.unquotedName("foreign_keys"),
         SQLDataType.INTEGER)).from(DSL.table(DSL.unquotedName("pragma_foreign_keys"))));
@@ -200,10 +202,10 @@ final class SqliteRebuild {
         new SqliteCheck.Rule("strata: the rebuild of table " + shown + " must run with PRAGMA"
             + " foreign_keys = OFF (run the whole script, not a part of it)",
             value.ne(inline("foreign keys"))),
-        new SqliteCheck.Rule("strata: table " + shown + " has a column, index or trigger that the"
-            + " schema model does not know (printed above), which its rebuild would lose: drop"
-            + " it before this change and make it again after, in '-- +dialect sqlite' blocks",
-            value.ne(inline("unknown")))));
+        new SqliteCheck.Rule("strata: the rebuild of table " + shown + " would lose what is"
+            + " printed above (a trigger, or a column or index the schema model does not know):"
+            + " drop it before this change and make it again after, in '-- +dialect sqlite'"
+            + " blocks", value.ne(inline("unknown")))));
     return List.of(print, check.define(), check.run(problem));
   }
 

@@ -143,6 +143,98 @@ class SqliteRebuildTest {
         "schema after the downgrade");
   }
 
+  private static final String T =
+      "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+          + "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER);\n"
+          + "INSERT INTO t (id, a) VALUES (1, 1), (2, NULL);\n";
+
+  private static String revision(String id, String parent, String upgrade) {
+    return "-- revision: " + id + "\n-- revises: " + parent + "\n-- message: " + id
+        + "\n\n-- +upgrade\n" + upgrade;
+  }
+
+  /** Runs the chain's upgrade from base to {@code first}, then from there to its head. */
+  private static ClientRun upgradeThenRebuild(Chain chain, SqliteDatabase database, String first,
+      ScriptOptions options) throws Exception {
+    Sqlite3.apply(database, chain.script(Dialect.SQLITE, Direction.UPGRADE, "base:" + first,
+        GoldenCases.OPTIONS));
+    return Sqlite3.run(database, chain.script(Dialect.SQLITE, Direction.UPGRADE,
+        first + ":head", options));
+  }
+
+  @Test
+  void aTriggerOnTheTableStopsTheRebuildBeforeAnyChange() throws Exception {
+    Chain chain = new Chain(dir.resolve("trigger"), T,
+        revision("0002_trigger", "0001_t", "-- +dialect sqlite\n"
+            + "CREATE TRIGGER t_touch AFTER UPDATE ON t BEGIN SELECT 1; END;\n-- +end\n"),
+        revision("0003_rebuild", "0002_trigger", "ALTER TABLE t ALTER COLUMN a SET DEFAULT 0;\n"));
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      Sqlite3.apply(database, chain.script(Dialect.SQLITE, Direction.UPGRADE, "base:0002_trigger",
+          GoldenCases.OPTIONS));
+      String schema = Sqlite3.schema(database, List.of());
+      ClientRun run = Sqlite3.run(database, chain.script(Dialect.SQLITE, Direction.UPGRADE,
+          "0002_trigger:head", GoldenCases.OPTIONS));
+      assertEquals(1, run.exitCode(), run.describe());
+      assertEquals("strata: trigger t_touch of table t would be lost by its rebuild\n",
+          run.stdout());
+      assertTrue(run.stderr().endsWith("CHECK constraint failed: strata: the rebuild of table t"
+          + " would lose what is printed above (a trigger, or a column or index the schema model"
+          + " does not know): drop it before this change and make it again after, in '-- +dialect"
+          + " sqlite' blocks (19)\n"), run.stderr());
+      assertEquals(schema, Sqlite3.schema(database, List.of()));
+      assertEquals(List.of("0002_trigger"), Sqlite3.query(database,
+          "SELECT version_num FROM alembic_version"));
+    }
+  }
+
+  @Test
+  void aColumnTheModelDoesNotKnowStopsTheRebuildAndOneItKnowsIsKept() throws Exception {
+    String unknown = revision("0002_extra", "0001_t",
+        "-- +dialect sqlite\nALTER TABLE t ADD COLUMN extra TEXT;\n-- +end\n");
+    String known = revision("0002_extra", "0001_t",
+        "-- +dialect sqlite\nALTER TABLE t ADD COLUMN extra TEXT;\n-- +end\n"
+            + "-- +model\nALTER TABLE t ADD COLUMN extra TEXT;\n-- +end\n"
+            + "UPDATE t SET extra = 'kept';\n");
+    String rebuild = revision("0003_rebuild", "0002_extra",
+        "ALTER TABLE t ALTER COLUMN a SET DEFAULT 0;\n");
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      ClientRun run = upgradeThenRebuild(new Chain(dir.resolve("unknown"), T, unknown, rebuild),
+          database, "0002_extra", GoldenCases.OPTIONS);
+      assertEquals(1, run.exitCode(), run.describe());
+      assertEquals("strata: column extra of table t would be lost by its rebuild\n", run.stdout());
+    }
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      ClientRun run = upgradeThenRebuild(new Chain(dir.resolve("known"), T, known, rebuild),
+          database, "0002_extra", GoldenCases.OPTIONS);
+      assertEquals(0, run.exitCode(), run.describe());
+      assertEquals(List.of("1|1|kept", "2||kept"),
+          Sqlite3.query(database, "SELECT id, a, extra FROM t ORDER BY id"));
+    }
+  }
+
+  @Test
+  void aRebuildThatFailsLeavesTheTableWholeEvenOutsideATransaction() throws Exception {
+    Chain chain = new Chain(dir.resolve("null"), T,
+        revision("0002_not_null", "0001_t", "CREATE TABLE other (id INTEGER);\n"
+            + "ALTER TABLE t ALTER COLUMN a SET NOT NULL;\n"));
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      Sqlite3.apply(database, chain.script(Dialect.SQLITE, Direction.UPGRADE, "base:0001_t",
+          GoldenCases.OPTIONS));
+      String schema = Sqlite3.schema(database, List.of("other"));
+      ClientRun run = Sqlite3.run(database, chain.script(Dialect.SQLITE, Direction.UPGRADE,
+          "0001_t:head", GoldenCases.OPTIONS.withTransactionMode(TransactionMode.NONE)));
+      assertEquals(1, run.exitCode(), run.describe());
+      assertTrue(run.stderr().contains("NOT NULL constraint failed: strata_new_t.a"),
+          run.stderr());
+      assertEquals(schema, Sqlite3.schema(database, List.of("other")), "t is whole");
+      assertEquals(List.of("1|1", "2|"), Sqlite3.query(database, "SELECT id, a FROM t"));
+      assertEquals(List.of("other"), Sqlite3.query(database,
+          "SELECT name FROM sqlite_master WHERE name = 'other'"), "the statement before stays");
+      assertEquals(List.of("0001_t"), Sqlite3.query(database,
+          "SELECT version_num FROM alembic_version"));
+    }
+  }
+
   /** The rows of the three tables (without the quantities), joined. */
   private String rows(SqliteDatabase database) throws Exception {
     return String.join("\n", Sqlite3.query(database,

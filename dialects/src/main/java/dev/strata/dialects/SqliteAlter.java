@@ -105,20 +105,34 @@ final class SqliteAlter {
       throw SqliteStatements.unknown(site, "ALTER TABLE", "table " + finalName.display()
           + " after the change", "SQLite makes this change by rebuilding the table");
     }
-    // the renames first, by SQLite itself, which renames the column in the views and triggers
-    // that name it too; the rebuild starts from the renamed table
+    // the renames first, by SQLite itself, which renames the table or column in the views,
+    // triggers and other tables' foreign keys that name it too; the rebuild starts from the
+    // renamed table
     List<String> out = new ArrayList<>();
     Table renamed = table.get();
+    QualifiedName current = alter.table();
     for (AlterAction action : alter.actions()) {
       if (action instanceof AlterAction.RenameColumn rename) {
-        out.addAll(statements.shared(new Operation.AlterTable(alter.table(), false,
-            List.of(action)), site));
+        out.addAll(statements.shared(new Operation.AlterTable(current, false, List.of(action)),
+            site));
         renamed = renamed(renamed, ObjectName.fold(rename.from()), ObjectName.fold(rename.to()));
+      } else if (action instanceof AlterAction.RenameTable rename) {
+        out.addAll(statements.shared(new Operation.AlterTable(current, false, List.of(action)),
+            site));
+        current = new QualifiedName(Optional.empty(), rename.newName());
+        renamed = moved(renamed, ObjectName.in(name, rename.newName()));
       }
     }
-    out.addAll(rebuild.rebuild(renamed, changed.get(), copies(alter, renamed), before, after,
-        site));
+    out.addAll(rebuild.rebuild(renamed, name, changed.get(), copies(alter, renamed), before,
+        after, site));
     return out;
+  }
+
+  /** {@code table} under the name {@code to}. */
+  private static Table moved(Table table, ObjectName to) {
+    return new Table(to, table.columns(), table.constraints(), table.unlogged(),
+        table.partitionBy(), table.partitionOf(), table.options(), table.comment(),
+        table.origin());
   }
 
   /** {@code table} with its column {@code from} named {@code to}. */
@@ -167,7 +181,8 @@ final class SqliteAlter {
             : value);
       }
       Table changedTable = after.table(table.name()).orElse(table);
-      out.addAll(rebuild.rebuild(table, changedTable, copies, before, after, site));
+      out.addAll(rebuild.rebuild(table, table.name(), changedTable, copies, before, after,
+          site));
     }
     return out;
   }

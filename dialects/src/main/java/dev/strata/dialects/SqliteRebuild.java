@@ -98,17 +98,20 @@ final class SqliteRebuild {
   }
 
   /**
-   * The statements that rebuild {@code from} (in {@code before}) into {@code to} (in {@code
-   * after}; another name when the change renames the table), each without {@code ;}.
+   * The statements that rebuild {@code from} into {@code to} (in {@code after}), each without
+   * {@code ;}.
    *
+   * @param from the table as it is when the rebuild starts: {@code before}'s table {@code was},
+   *     with the columns and the name the statement renamed in place already
+
    * @param copies for each column of {@code to} that takes its values from the old table, in the
    *     order of {@code to}'s columns, the value computed from a row of {@code from}; the other
    *     columns get their defaults
    * @throws DiagnosticException E0450 when SQLite cannot keep {@code to}'s definition or one of its
    *     indexes or views
    */
-  List<String> rebuild(Table from, Table to, Map<String, Field<?>> copies, SchemaModel before,
-      SchemaModel after, Site site) throws DiagnosticException {
+  List<String> rebuild(Table from, ObjectName was, Table to, Map<String, Field<?>> copies,
+      SchemaModel before, SchemaModel after, Site site) throws DiagnosticException {
     Name old = name(from.name());
     Name target = name(to.name());
     String freshName = freshName(to.name().name(), before, after);
@@ -116,8 +119,8 @@ final class SqliteRebuild {
     List<String> out = new ArrayList<>();
     out.add(MARKER + to.name().display() + " (SQLite's 12-step procedure, see docs/dialects.md)\n"
         + (before.blind() ? HAND_EDITS : "") + "SAVEPOINT strata_rebuild");
-    out.addAll(precheck(from, before));
-    for (View view : readers(from.name(), before).reversed()) {
+    out.addAll(precheck(from, was, before));
+    for (View view : readers(was, before).reversed()) {
       if (!after.views().containsKey(view.name())) {
         out.add(sql.render(sql.dsl().dropView(name(view.name())))); // gone with the change
       }
@@ -161,12 +164,12 @@ final class SqliteRebuild {
    * make a SQLite trigger again: the language's triggers are PostgreSQL's), and no column or index
    * of the table that the model does not know; a query prints what would be lost first.
    */
-  private List<String> precheck(Table from, SchemaModel before) {
+  private List<String> precheck(Table from, ObjectName was, SchemaModel before) {
     String table = from.name().name();
     List<String> columns = from.columns().stream().map(Column::name).toList();
     List<String> indexes = new ArrayList<>();
     for (Index index : before.indexes().values()) {
-      if (index.table().equals(from.name())) {
+      if (index.table().equals(was)) {
         indexes.add(index.name().name());
       }
     }

@@ -235,6 +235,25 @@ class SqliteRebuildTest {
     }
   }
 
+  @Test
+  void aRebuildThatRenamesTheTableRenamesItInPlaceFirstSoThatForeignKeysFollow()
+      throws Exception {
+    Chain chain = new Chain(dir.resolve("rename"),
+        T + "CREATE TABLE u (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t (id));\n"
+            + "INSERT INTO u (id, t_id) VALUES (1, 2);\n",
+        revision("0002_renamed", "0001_t",
+            "ALTER TABLE t RENAME TO t2, ALTER COLUMN a SET DEFAULT 7;\n"));
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      ClientRun run = upgradeThenRebuild(chain, database, "0001_t", GoldenCases.OPTIONS);
+      assertEquals(0, run.exitCode(), run.describe());
+      assertEquals(List.of("t2|id"), Sqlite3.query(database,
+          "SELECT \"table\", \"to\" FROM pragma_foreign_key_list('u')"));
+      assertEquals(List.of("1|1", "2|"), Sqlite3.query(database, "SELECT id, a FROM t2"));
+      assertEquals(List.of("7"), Sqlite3.query(database,
+          "SELECT dflt_value FROM pragma_table_info('t2') WHERE name = 'a'"));
+    }
+  }
+
   /** The rows of the three tables (without the quantities), joined. */
   private String rows(SqliteDatabase database) throws Exception {
     return String.join("\n", Sqlite3.query(database,

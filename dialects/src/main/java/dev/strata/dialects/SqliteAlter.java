@@ -10,8 +10,6 @@ import dev.strata.compiler.schema.Table;
 import dev.strata.compiler.schema.View;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
-import dev.strata.grammar.ast.ColumnConstraint;
-import dev.strata.grammar.ast.ColumnDef;
 import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.IndexElement;
 import dev.strata.grammar.ast.Operation;

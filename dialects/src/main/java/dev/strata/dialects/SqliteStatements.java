@@ -43,15 +43,12 @@ import org.jooq.impl.DSL;
  * object; E0452 script options (see {@link SqliteFraming}).
  */
 final class SqliteStatements {
-  private final Dialect dialect;
   private final SqlContext sql;
   private final Expressions expressions;
   private final StatementRenderer renderer;
   private final SqliteAlter alter;
 
-  SqliteStatements(Dialect dialect, SqlContext sql, Expressions expressions,
-      StatementRenderer renderer) {
-    this.dialect = dialect;
+  SqliteStatements(SqlContext sql, Expressions expressions, StatementRenderer renderer) {
     this.sql = sql;
     this.expressions = expressions;
     this.renderer = renderer;
@@ -196,8 +193,9 @@ final class SqliteStatements {
         }
       }
     }
-    for (View view : SqliteRebuild.readers(table, before)) {
-      throw refuse(site, what, "SQLite cannot drop the view " + view.name().display()
+    Optional<View> reader = SqliteRebuild.readers(table, before).stream().findFirst();
+    if (reader.isPresent()) {
+      throw refuse(site, what, "SQLite cannot drop the view " + reader.get().name().display()
           + " that reads " + table.display() + " with it");
     }
   }
@@ -560,9 +558,5 @@ final class SqliteStatements {
       throw refuse(site, at, "the name " + name.schema().get().value() + "."
           + name.name().value(), "SQLite has no schemas: write the name without one");
     }
-  }
-
-  Dialect dialect() {
-    return dialect;
   }
 }

@@ -57,7 +57,7 @@ final class StatementRenderer {
     this.views = new ViewStatements(sql, expressions);
     this.dml = new DmlStatements(sql, expressions);
     this.mysql = new MysqlStatements(dialect, sql, expressions);
-    this.sqlite = new SqliteStatements(dialect, sql, expressions, this);
+    this.sqlite = new SqliteStatements(sql, expressions, this);
   }
 
   /**

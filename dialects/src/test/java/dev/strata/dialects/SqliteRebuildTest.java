@@ -254,6 +254,33 @@ class SqliteRebuildTest {
     }
   }
 
+  @Test
+  void anEnumTypeIsACheckAndItsNewOrRenamedValueRebuildsTheTablesThatUseIt() throws Exception {
+    Chain chain = new Chain(dir.resolve("enum"),
+        "-- revision: 0001_status\n-- revises: base\n-- message: status\n\n-- +upgrade\n"
+            + "CREATE TYPE status AS ENUM ('new', 'paid');\n"
+            + "CREATE TABLE orders (id INTEGER PRIMARY KEY, s status NOT NULL DEFAULT 'new');\n"
+            + "CREATE TABLE refunds (id INTEGER PRIMARY KEY, s status);\n"
+            + "INSERT INTO orders (id, s) VALUES (1, 'new'), (2, 'paid');\n"
+            + "INSERT INTO refunds (id, s) VALUES (1, 'paid');\n",
+        revision("0002_values", "0001_status",
+            "ALTER TYPE status ADD VALUE 'shipped' AFTER 'paid';\n"
+                + "ALTER TYPE status RENAME VALUE 'paid' TO 'settled';\n"
+                + "ALTER TYPE status RENAME TO order_status;\n"));
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      ClientRun run = upgradeThenRebuild(chain, database, "0001_status", GoldenCases.OPTIONS);
+      assertEquals(0, run.exitCode(), run.describe());
+      assertEquals(List.of("1|new", "2|settled"), Sqlite3.query(database,
+          "SELECT id, s FROM orders ORDER BY id"));
+      assertEquals(List.of("1|settled"), Sqlite3.query(database, "SELECT id, s FROM refunds"));
+      ClientRun shipped = Sqlite3.run(database, "INSERT INTO orders (id, s) VALUES (3, 'shipped');"
+          + " INSERT INTO orders (id, s) VALUES (4, 'paid');");
+      assertTrue(shipped.stderr().contains("CHECK constraint failed"), shipped.describe());
+      assertEquals(List.of("1|new", "2|settled", "3|shipped"), Sqlite3.query(database,
+          "SELECT id, s FROM orders ORDER BY id"));
+    }
+  }
+
   /** The rows of the three tables (without the quantities), joined. */
   private String rows(SqliteDatabase database) throws Exception {
     return String.join("\n", Sqlite3.query(database,

@@ -100,6 +100,27 @@ public enum Capability {
    */
   ENUM_TYPES("named enum types (CREATE TYPE ... AS ENUM)"),
 
+  /**
+   * A column type of its own for UUIDs ({@code uuid}: PostgreSQL, MariaDB 10.7+); MySQL stores
+   * them as {@code varchar(36)} and SQLite as {@code text} (docs/dialects.md, type mapping).
+   */
+  UUID_TYPE("a UUID column type"),
+
+  /**
+   * {@code CAST(x AS JSON)} makes a JSON value (PostgreSQL, MySQL); MariaDB's {@code JSON} is an
+   * alias of {@code LONGTEXT} that no cast accepts, and SQLite keeps JSON as text, so there the
+   * cast of {@code '{}'::jsonb} is dropped and the text kept.
+   */
+  JSON_CASTS("CAST(x AS JSON)"),
+
+  /**
+   * A backslash in a string literal is an escape ({@code 'a\\b'} is {@code a\b}): MySQL and
+   * MariaDB unless {@code sql_mode} has {@code NO_BACKSLASH_ESCAPES}; strata doubles backslashes
+   * in the literals it writes for them. PostgreSQL (with {@code standard_conforming_strings}, the
+   * default since 9.1) and SQLite read a backslash as itself.
+   */
+  BACKSLASH_ESCAPES("a backslash in a string literal is an escape"),
+
   /** Array column types ({@code text[]}). */
   ARRAYS("array column types"),
 

@@ -1,6 +1,8 @@
 package dev.strata.dialects;
 
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Operation.CommentOn;
+import java.util.Optional;
 import org.jooq.CommentOnIsStep;
 import org.jooq.Name;
 import org.jooq.impl.DSL;
@@ -19,7 +21,7 @@ final class CommentStatements {
     this.expressions = expressions;
   }
 
-  String comment(CommentOn comment) {
+  String comment(CommentOn comment, Site site) throws DiagnosticException {
     Name object = SqlContext.name(comment.object());
     CommentOnIsStep step =
         switch (comment.kind()) {
@@ -37,7 +39,9 @@ final class CommentStatements {
           comment.kind(),
           object,
           comment.table().map(SqlContext::name),
-          comment.arguments().map(expressions::text),
+          comment.arguments().isPresent()
+              ? Optional.of(expressions.text(comment.arguments().get(), site))
+              : Optional.empty(),
           comment.text());
     }
     return sql.render(step.is(comment.text().orElse("")));

@@ -1,11 +1,12 @@
 package dev.strata.dialects;
 
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.ConstraintTiming;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.TableConstraint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Constraint;
 
@@ -35,11 +36,21 @@ final class ConstraintSql {
     };
   }
 
+  /** jOOQ's constraint for a {@link TableConstraint} without the clauses jOOQ cannot say. */
+  @FunctionalInterface
+  interface JooqConstraint {
+    /** @throws DiagnosticException when a check's condition cannot be translated */
+    Constraint apply(TableConstraint constraint) throws DiagnosticException;
+  }
+
   /**
    * The constraint's SQL; {@code jooq} renders a constraint without the clauses jOOQ cannot say.
+   *
+   * @throws DiagnosticException when an expression in it cannot be translated ({@link
+   *     Expressions})
    */
   static String render(SqlContext sql, IndexKeySql keys, TableConstraint constraint,
-      Function<TableConstraint, Constraint> jooq) {
+      JooqConstraint jooq, Site site) throws DiagnosticException {
     return switch (constraint) {
       case TableConstraint.PrimaryKey key ->
           sql.render(jooq.apply(new TableConstraint.PrimaryKey(key.name(), key.columns())))
@@ -62,12 +73,13 @@ final class ConstraintSql {
               + " USING INDEX "
               + sql.render(SqlContext.name(using.index()))
               + timing(using.timing());
-      case TableConstraint.Exclude exclude -> exclude(sql, keys, exclude);
+      case TableConstraint.Exclude exclude -> exclude(sql, keys, exclude, site);
     };
   }
 
   private static String foreignKey(
-      SqlContext sql, TableConstraint.ForeignKey key, Function<TableConstraint, Constraint> jooq) {
+      SqlContext sql, TableConstraint.ForeignKey key, JooqConstraint jooq)
+      throws DiagnosticException {
     String references;
     if (key.match().isEmpty()) {
       references =
@@ -101,16 +113,22 @@ final class ConstraintSql {
   }
 
   /** {@code EXCLUDE USING gist (room WITH =, during WITH &&) ...}: jOOQ has no EXCLUDE at all. */
-  private static String exclude(SqlContext sql, IndexKeySql keys, TableConstraint.Exclude exclude) {
+  private static String exclude(
+      SqlContext sql, IndexKeySql keys, TableConstraint.Exclude exclude, Site site)
+      throws DiagnosticException {
+    List<String> elements = new ArrayList<>();
+    for (TableConstraint.ExclusionElement e : exclude.elements()) {
+      elements.add(keys.key(e.key(), site) + " WITH " + e.operator());
+    }
     return name(sql, exclude.name())
         + "EXCLUDE"
         + exclude.method().map(m -> " USING " + m).orElse("")
-        + exclude.elements().stream()
-            .map(e -> keys.key(e.key()) + " WITH " + e.operator())
-            .collect(Collectors.joining(", ", " (", ")"))
+        + " (" + String.join(", ", elements) + ")"
         + (exclude.include().isEmpty() ? "" : " INCLUDE " + columns(sql, exclude.include()))
-        + (exclude.options().isEmpty() ? "" : " " + keys.with(exclude.options()))
-        + exclude.where().map(w -> " WHERE (" + keys.expression(w) + ")").orElse("")
+        + (exclude.options().isEmpty() ? "" : " " + keys.with(exclude.options(), site))
+        + (exclude.where().isPresent()
+            ? " WHERE (" + keys.predicate(exclude.where().get(), site) + ")"
+            : "")
         + timing(exclude.timing());
   }
 

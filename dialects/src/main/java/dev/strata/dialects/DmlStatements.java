@@ -14,6 +14,7 @@ import dev.strata.grammar.ast.Operation.Insert;
 import dev.strata.grammar.ast.Operation.Update;
 import dev.strata.grammar.ast.Operation.With;
 import dev.strata.grammar.ast.QualifiedName;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +64,11 @@ final class DmlStatements {
   String insert(Insert insert, Site site) throws DiagnosticException {
     List<Name> columns = insert.columns().stream().map(SqlContext::name).toList();
     if (insert.source() instanceof Operation.InsertSource.Query || insert.overriding().isPresent()) {
-      return new InsertSelectSql(sql, this).render(insert);
+      return new InsertSelectSql(sql, this).render(insert, site);
     }
     Table<?> table = aliased(insert.table(), insert.alias());
     InsertOnDuplicateStep<?> rows = switch (insert.source()) {
-      case Operation.InsertSource.DefaultValues ignored -> insertStart(insert.with(), table)
+      case Operation.InsertSource.DefaultValues ignored -> insertStart(insert.with(), table, site)
           .defaultValues();
       case Operation.InsertSource.Values values -> values(insert, table, columns, values, site);
       case Operation.InsertSource.Query ignored ->
@@ -75,14 +76,22 @@ final class DmlStatements {
     };
     InsertReturningStep<?> conflict = insert.onConflict().isEmpty()
         ? rows
-        : onConflict(rows, insert.onConflict().get());
+        : onConflict(rows, insert.onConflict().get(), site);
     return sql.render(insert.returning().isEmpty()
         ? conflict
-        : conflict.returning(expressions.field(insert.returning().get())));
+        : conflict.returning(returning(insert.returning().get(), site)));
   }
 
-  private InsertSetStep<?> insertStart(Optional<With> with, Table<?> table) {
-    return with.isPresent() ? with(with.get()).insertInto(table) : sql.dsl().insertInto(table);
+  private InsertSetStep<?> insertStart(Optional<With> with, Table<?> table, Site site)
+      throws DiagnosticException {
+    return with.isPresent()
+        ? with(with.get(), site).insertInto(table)
+        : sql.dsl().insertInto(table);
+  }
+
+  /** {@code RETURNING} items, kept as text ({@link Expressions#items}). */
+  private Field<Object> returning(Expr items, Site site) throws DiagnosticException {
+    return DSL.field(DSL.raw(expressions.items(items, site)));
   }
 
   private InsertOnDuplicateStep<?> values(
@@ -92,13 +101,16 @@ final class DmlStatements {
     List<? extends Field<?>> fields = columns.stream().map(DSL::field).toList();
     InsertValuesStepN<?> rows = null;
     for (List<Expr> row : values.rows()) {
-      List<Field<Object>> cells = row.stream().map(expressions::field).toList();
+      List<Field<Object>> cells = new ArrayList<>();
+      for (Expr cell : row) {
+        cells.add(expressions.field(cell, site));
+      }
       if (rows != null) {
         rows = rows.values(cells);
       } else if (fields.isEmpty()) {
-        rows = insertStart(insert.with(), table).values(cells);
+        rows = insertStart(insert.with(), table, site).values(cells);
       } else if (insert.with().isPresent()) {
-        rows = with(insert.with().get()).insertInto(table, fields).values(cells);
+        rows = with(insert.with().get(), site).insertInto(table, fields).values(cells);
       } else {
         rows = sql.dsl().insertInto(table, fields).values(cells);
       }
@@ -107,7 +119,8 @@ final class DmlStatements {
   }
 
   private InsertReturningStep<?> onConflict(
-      InsertOnDuplicateStep<?> rows, Operation.OnConflict conflict) {
+      InsertOnDuplicateStep<?> rows, Operation.OnConflict conflict, Site site)
+      throws DiagnosticException {
     if (conflict.target().isEmpty()) {
       // the record allows no target only with DO NOTHING
       return rows.onConflictDoNothing();
@@ -116,25 +129,31 @@ final class DmlStatements {
       case ConflictTarget.Constraint constraint ->
           rows.onConflictOnConstraint(SqlContext.name(constraint.name()));
       case ConflictTarget.Keys keys -> {
-        var on = rows.onConflict(keys.keys().stream().map(this::conflictKey).toList());
-        yield keys.where().isPresent() ? on.where(expressions.condition(keys.where().get())) : on;
+        List<Field<?>> fields = new ArrayList<>();
+        for (ConflictKey key : keys.keys()) {
+          fields.add(conflictKey(key, site));
+        }
+        var on = rows.onConflict(fields);
+        yield keys.where().isPresent()
+            ? on.where(expressions.condition(keys.where().get(), site))
+            : on;
       }
     };
     return switch (conflict.action()) {
       case ConflictAction.DoNothing ignored -> target.doNothing();
       case ConflictAction.DoUpdate update -> {
-        var set = target.doUpdate().set(assignments(update.assignments()));
+        var set = target.doUpdate().set(assignments(update.assignments(), site));
         yield update.where().isPresent()
-            ? set.where(expressions.condition(update.where().get()))
+            ? set.where(expressions.condition(update.where().get(), site))
             : set;
       }
     };
   }
 
-  private Field<?> conflictKey(ConflictKey key) {
+  private Field<?> conflictKey(ConflictKey key, Site site) throws DiagnosticException {
     return switch (key) {
       case ConflictKey.Column column -> DSL.field(SqlContext.name(column.column()));
-      case ConflictKey.Expression expression -> expressions.field(expression.expression());
+      case ConflictKey.Expression expression -> expressions.field(expression.expression(), site);
     };
   }
 
@@ -160,37 +179,37 @@ final class DmlStatements {
     return count + (count == 1 ? " value" : " values");
   }
 
-  String update(Update update) {
+  String update(Update update, Site site) throws DiagnosticException {
     Table<?> table = aliased(update.table(), update.alias());
     UpdateSetFirstStep<?> start = update.with().isPresent()
-        ? with(update.with().get()).update(table)
+        ? with(update.with().get(), site).update(table)
         : sql.dsl().update(table);
-    UpdateFromStep<?> set = start.set(assignments(update.assignments()));
+    UpdateFromStep<?> set = start.set(assignments(update.assignments(), site));
     UpdateWhereStep<?> from = update.from().isEmpty()
         ? set
-        : set.from(DSL.table(DSL.raw(expressions.text(update.from().get().sql()))));
+        : set.from(DSL.table(DSL.raw(expressions.tables(update.from().get().sql(), site))));
     var where = update.where().isPresent()
-        ? from.where(expressions.condition(update.where().get()))
+        ? from.where(expressions.condition(update.where().get(), site))
         : from;
     return sql.render(update.returning().isEmpty()
         ? where
-        : where.returning(expressions.field(update.returning().get())));
+        : where.returning(returning(update.returning().get(), site)));
   }
 
-  String delete(Delete delete) {
+  String delete(Delete delete, Site site) throws DiagnosticException {
     Table<?> table = aliased(delete.table(), delete.alias());
     DeleteUsingStep<?> start = delete.with().isPresent()
-        ? with(delete.with().get()).delete(table)
+        ? with(delete.with().get(), site).delete(table)
         : sql.dsl().deleteFrom(table);
     DeleteWhereStep<?> using = delete.using().isEmpty()
         ? start
-        : start.using(DSL.table(DSL.raw(expressions.text(delete.using().get().sql()))));
+        : start.using(DSL.table(DSL.raw(expressions.tables(delete.using().get().sql(), site))));
     var where = delete.where().isPresent()
-        ? using.where(expressions.condition(delete.where().get()))
+        ? using.where(expressions.condition(delete.where().get(), site))
         : using;
     return sql.render(delete.returning().isEmpty()
         ? where
-        : where.returning(expressions.field(delete.returning().get())));
+        : where.returning(returning(delete.returning().get(), site)));
   }
 
   /**
@@ -198,9 +217,9 @@ final class DmlStatements {
    * front of it, each of its queries rendered by jOOQ: jOOQ's {@code with(...).select(...)} takes
    * typed select fields, and the query is kept as text.
    */
-  String select(Operation.Select select) {
-    String query = expressions.text(select.query());
-    return select.with().isEmpty() ? query : withClause(select.with().get()) + " " + query;
+  String select(Operation.Select select, Site site) throws DiagnosticException {
+    String query = expressions.query(select.query(), site);
+    return select.with().isEmpty() ? query : withClause(select.with().get(), site) + " " + query;
   }
 
   String truncate(Operation.Truncate truncate) {
@@ -219,22 +238,27 @@ final class DmlStatements {
   }
 
   /** The {@code SET} items as jOOQ's assignment map (see the class doc for row items). */
-  Map<Field<?>, Field<?>> assignments(List<Assignment> items) {
+  Map<Field<?>, Field<?>> assignments(List<Assignment> items, Site site)
+      throws DiagnosticException {
     Map<Field<?>, Field<?>> assignments = new LinkedHashMap<>();
     for (Assignment item : items) {
       switch (item) {
-        case Assignment.Column column ->
-            assignments.put(DSL.field(SqlContext.name(column.column())), value(column.value()));
-        case Assignment.Row row -> assignments.put(
-            columnRow(row.columns()),
-            // PostgreSQL reads "(a) = (v)" as a plain parenthesized value and refuses it
-            DSL.field(DSL.raw(row.values().stream()
-                .map(v -> sql.render(value(v)))
-                .collect(Collectors.joining(", ", row.columns().size() == 1 ? "ROW (" : "(",
-                    ")")))));
+        case Assignment.Column column -> assignments.put(
+            DSL.field(SqlContext.name(column.column())), value(column.value(), site));
+        case Assignment.Row row -> {
+          List<String> values = new ArrayList<>();
+          for (AssignedValue value : row.values()) {
+            values.add(sql.render(value(value, site)));
+          }
+          assignments.put(
+              columnRow(row.columns()),
+              // PostgreSQL reads "(a) = (v)" as a plain parenthesized value and refuses it
+              DSL.field(DSL.raw((row.columns().size() == 1 ? "ROW (" : "(")
+                  + String.join(", ", values) + ")")));
+        }
         case Assignment.RowQuery row -> assignments.put(
             columnRow(row.columns()),
-            DSL.field(DSL.raw("(" + expressions.text(row.query()) + ")")));
+            DSL.field(DSL.raw("(" + expressions.query(row.query(), site) + ")")));
       }
     }
     return assignments;
@@ -247,19 +271,21 @@ final class DmlStatements {
         .collect(Collectors.joining(", ", "(", ")"))));
   }
 
-  private Field<?> value(AssignedValue value) {
+  private Field<?> value(AssignedValue value, Site site) throws DiagnosticException {
     return switch (value) {
-      case AssignedValue.Expression expression -> expressions.field(expression.expr());
+      case AssignedValue.Expression expression -> expressions.field(expression.expr(), site);
       case AssignedValue.Default ignored -> DSL.default_();
     };
   }
 
   /** {@code WITH [RECURSIVE] q AS (...), ...} as jOOQ's start of a statement. */
-  private WithStep with(With with) {
-    var queries = with.queries().stream()
-        .map(this::commonTableExpression)
-        .toArray(org.jooq.CommonTableExpression<?>[]::new);
-    return with.recursive() ? sql.dsl().withRecursive(queries) : sql.dsl().with(queries);
+  private WithStep with(With with, Site site) throws DiagnosticException {
+    List<org.jooq.CommonTableExpression<?>> queries = new ArrayList<>();
+    for (CommonTableExpression query : with.queries()) {
+      queries.add(commonTableExpression(query, site));
+    }
+    var array = queries.toArray(org.jooq.CommonTableExpression<?>[]::new);
+    return with.recursive() ? sql.dsl().withRecursive(array) : sql.dsl().with(array);
   }
 
   /**
@@ -267,12 +293,15 @@ final class DmlStatements {
    * statement it builds; names rendered by jOOQ. Hand-written: jOOQ renders a common table
    * expression on its own as a reference (its name only), never as its definition.
    */
-  String withClause(With with) {
-    return (with.recursive() ? "WITH RECURSIVE " : "WITH ")
-        + with.queries().stream().map(this::definition).collect(Collectors.joining(", "));
+  String withClause(With with, Site site) throws DiagnosticException {
+    List<String> definitions = new ArrayList<>();
+    for (CommonTableExpression query : with.queries()) {
+      definitions.add(definition(query, site));
+    }
+    return (with.recursive() ? "WITH RECURSIVE " : "WITH ") + String.join(", ", definitions);
   }
 
-  private String definition(CommonTableExpression query) {
+  private String definition(CommonTableExpression query, Site site) throws DiagnosticException {
     String columns = query.columns().isEmpty()
         ? ""
         : query.columns().stream()
@@ -284,11 +313,13 @@ final class DmlStatements {
       case NOT_MATERIALIZED -> "NOT MATERIALIZED ";
     };
     return sql.render(SqlContext.name(query.name())) + columns + " AS " + materialization
-        + "(" + expressions.text(query.body()) + ")";
+        + "(" + expressions.query(query.body(), site) + ")";
   }
 
-  private org.jooq.CommonTableExpression<?> commonTableExpression(CommonTableExpression query) {
-    ResultQuery<org.jooq.Record> body = DSL.resultQuery(DSL.raw(expressions.text(query.body())));
+  private org.jooq.CommonTableExpression<?> commonTableExpression(
+      CommonTableExpression query, Site site) throws DiagnosticException {
+    ResultQuery<org.jooq.Record> body =
+        DSL.resultQuery(DSL.raw(expressions.query(query.body(), site)));
     Name name = SqlContext.name(query.name());
     if (query.columns().isEmpty()) {
       return switch (query.materialization()) {
@@ -305,9 +336,9 @@ final class DmlStatements {
     };
   }
 
-  /** An expression kept as text, for this dialect. */
-  String text(Expr expr) {
-    return expressions.text(expr);
+  /** The expressions of the statements this class builds, for {@link InsertSelectSql}. */
+  Expressions expressions() {
+    return expressions;
   }
 
   /** {@code t} or {@code t AS alias}. */

@@ -1,5 +1,9 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.dialects.ExpressionTranslator.Shape;
+import dev.strata.dialects.ExpressionTranslator.Translation;
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Expr;
 import org.jooq.Condition;
 import org.jooq.DataType;
@@ -9,46 +13,147 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * Turns the revision language's expressions ({@link Expr}: defaults, checks, {@code WHERE},
- * {@code USING}, values) into jOOQ parts for one dialect.
+ * {@code USING}, values, queries) into SQL text and jOOQ parts for one dialect.
  *
  * <p>For a dialect that {@link Capability#EXPRESSIONS_AS_WRITTEN accepts them as written}
  * (PostgreSQL) the text is embedded verbatim with {@link DSL#raw(String)}: unlike the plain-SQL
  * templates {@code DSL.field(String)} and {@code DSL.condition(String)}, raw SQL is not scanned for
  * bind markers ({@code ?}, {@code :name}) or template placeholders ({@code {0}}), so
- * {@code data ? 'key'} and {@code '{}'::jsonb} come out unchanged. Line breaks are normalised to LF.
+ * {@code data ? 'key'} and {@code '{}'::jsonb} come out unchanged. Line breaks are normalised to
+ * LF.
  *
- * <p>Other dialects will translate here, through jOOQ's parser ({@code dsl.parser()}), in
- * {@link #translated}; this is the only place that has to change.
+ * <p>For the others the text is translated through jOOQ's parser ({@link ExpressionTranslator}),
+ * and embedded as raw SQL too: {@code now()} is {@code current_timestamp(6)} in MySQL, {@code
+ * a || b} is {@code concat(a, b)}, {@code '{}'::jsonb} is {@code '{}'} in MariaDB and SQLite, and
+ * so on (docs/dialects.md, "Expressions"). Every method takes the statement's {@link Site}: an
+ * expression that cannot be translated is an error pointing into it (E0433, E0434), never an
+ * exception and never a wrong expression. For PostgreSQL nothing throws.
  */
 final class Expressions {
   private final Dialect dialect;
+  private final ExpressionTranslator translator;
+  private final SchemaModel model;
 
-  Expressions(Dialect dialect) {
+  Expressions(Dialect dialect, SqlContext sql) {
+    this(dialect, new ExpressionTranslator(dialect, sql), SchemaModel.empty());
+  }
+
+  private Expressions(Dialect dialect, ExpressionTranslator translator, SchemaModel model) {
     this.dialect = dialect;
-  }
-
-  /** The expression as SQL text for this dialect. */
-  String text(Expr expr) {
-    String sql = expr.sql().replace("\r\n", "\n").replace('\r', '\n');
-    return dialect.has(Capability.EXPRESSIONS_AS_WRITTEN) ? sql : translated(sql);
-  }
-
-  /** The expression as an untyped field. */
-  Field<Object> field(Expr expr) {
-    return DSL.field(DSL.raw(text(expr)));
-  }
-
-  /** The expression as a field of {@code type} (no cast is rendered). */
-  <T> Field<T> field(Expr expr, DataType<T> type) {
-    return DSL.field(DSL.raw(text(expr)), type);
+    this.translator = translator;
+    this.model = model;
   }
 
   /**
-   * The expression as a condition, rendered without the extra parentheses that
+   * These expressions for a statement whose schema model before it is {@code model}: a cast to one
+   * of its enum types ({@code 'happy'::mood}, {@code status::text::mood}) keeps the value as text,
+   * which a MySQL {@code ENUM} column or SQLite's {@code CHECK} checks on write; without a model
+   * such a cast is refused (E0434).
+   */
+  Expressions with(SchemaModel model) {
+    return new Expressions(dialect, translator, model);
+  }
+
+  /**
+   * A value ({@code lower(email)}, {@code amount * 2}, a generated column's expression, an index
+   * key, an {@code UPDATE}'s value) as SQL text for this dialect.
+   *
+   * @throws DiagnosticException E0433/E0434 when it cannot be translated
+   */
+  String text(Expr expr, Site site) throws DiagnosticException {
+    return translated(expr, Shape.FIELD, site);
+  }
+
+  /** {@link #text} as an untyped field. */
+  Field<Object> field(Expr expr, Site site) throws DiagnosticException {
+    return DSL.field(DSL.raw(text(expr, site)));
+  }
+
+  /** {@link #text} as a field of {@code type} (no cast is rendered). */
+  <T> Field<T> field(Expr expr, DataType<T> type, Site site) throws DiagnosticException {
+    return DSL.field(DSL.raw(text(expr, site)), type);
+  }
+
+  /**
+   * A condition ({@code CHECK}, {@code WHERE}, an index predicate) as SQL text for this dialect.
+   *
+   * @throws DiagnosticException E0433/E0434 when it cannot be translated
+   */
+  String conditionText(Expr expr, Site site) throws DiagnosticException {
+    return translated(expr, Shape.CONDITION, site);
+  }
+
+  /**
+   * {@link #conditionText} as a jOOQ condition, rendered without the extra parentheses that
    * {@code DSL.condition(SQL)} adds ({@code CHECK (amount > 0)}, not {@code CHECK ((amount > 0))}).
    */
-  Condition condition(Expr expr) {
-    return DSL.condition(field(expr, SQLDataType.BOOLEAN));
+  Condition condition(Expr expr, Site site) throws DiagnosticException {
+    return DSL.condition(DSL.field(DSL.raw(conditionText(expr, site)), SQLDataType.BOOLEAN));
+  }
+
+  /**
+   * A query ({@code SELECT ...}: a view's, {@code CREATE TABLE ... AS}'s, {@code INSERT ...
+   * SELECT}'s, a {@code WITH} query's) as SQL text for this dialect.
+   *
+   * @throws DiagnosticException E0433/E0434 when it cannot be translated
+   */
+  String query(Expr expr, Site site) throws DiagnosticException {
+    return translated(expr, Shape.QUERY, site);
+  }
+
+  /**
+   * The items of a {@code RETURNING} list ({@code id, amount * 2 AS doubled}) as SQL text.
+   *
+   * @throws DiagnosticException E0433/E0434 when they cannot be translated
+   */
+  String items(Expr expr, Site site) throws DiagnosticException {
+    return translated(expr, Shape.SELECT_ITEMS, site);
+  }
+
+  /**
+   * The tables of an {@code UPDATE ... FROM} or {@code DELETE ... USING} ({@code plans p JOIN
+   * tiers t ON ...}) as SQL text.
+   *
+   * @throws DiagnosticException E0433/E0434 when they cannot be translated
+   */
+  String tables(Expr expr, Site site) throws DiagnosticException {
+    return translated(expr, Shape.TABLES, site);
+  }
+
+  /**
+   * A column's {@code DEFAULT} for this dialect: the text after {@code DEFAULT}, with the
+   * parentheses the dialect needs ({@link ColumnDefault}). In MySQL and MariaDB {@code now()} and
+   * {@code CURRENT_TIMESTAMP} on a {@code datetime(p)} column are {@code current_timestamp(p)}, as
+   * MySQL requires the digits of the two to match.
+   *
+   * @param column the column's type in this dialect ({@link DataTypes#of(
+   *     dev.strata.grammar.ast.DataType, Dialect, SqlContext,
+   *     dev.strata.compiler.schema.SchemaModel, Site)})
+   * @throws DiagnosticException E0433/E0434 when the default cannot be translated
+   */
+  ColumnDefault columnDefault(Expr value, DataType<?> column, Site site)
+      throws DiagnosticException {
+    if (dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
+      String written = asWritten(value);
+      return new ColumnDefault(written, written, ColumnDefault.Kind.EXPRESSION);
+    }
+    boolean timestamp = column.isTimestamp() || column.isTimestampWithTimeZone();
+    int digits = timestamp && column.precisionDefined() ? column.precision() : 6;
+    Translation translation = translator.translate(value, Shape.FIELD, digits, model, site);
+    String bare = translation.sql();
+    ColumnDefault.Kind kind = switch (translation.root()) {
+      case LITERAL -> ColumnDefault.Kind.LITERAL;
+      case CURRENT_TIMESTAMP -> timestamp
+          ? ColumnDefault.Kind.CURRENT_TIMESTAMP
+          : ColumnDefault.Kind.EXPRESSION;
+      case EXPRESSION -> ColumnDefault.Kind.EXPRESSION;
+    };
+    boolean parenthesised = switch (kind) {
+      case LITERAL -> lobLiteralNeedsParentheses(column);
+      case CURRENT_TIMESTAMP -> false;
+      case EXPRESSION -> true;
+    };
+    return new ColumnDefault(parenthesised ? "(" + bare + ")" : bare, bare, kind);
   }
 
   /** Whether the expression spans several lines (see {@link SqlContext#renderFormatted}). */
@@ -56,9 +161,24 @@ final class Expressions {
     return expr.sql().indexOf('\n') >= 0 || expr.sql().indexOf('\r') >= 0;
   }
 
-  private String translated(String sql) {
-    // The seam for MySQL and SQLite: parse with dsl.parser().parseField(sql) and render it for the
-    // target dialect, reporting E04xx where jOOQ cannot translate. No such dialect exists yet.
-    throw new IllegalStateException("no expression translation for " + dialect.id() + ": " + sql);
+  /**
+   * MySQL refuses a literal default on a BLOB, TEXT or JSON column ("can't have a default value")
+   * unless it is written as an expression, in parentheses (8.0.13+); MariaDB takes both.
+   */
+  private boolean lobLiteralNeedsParentheses(DataType<?> column) {
+    return switch (dialect) {
+      case POSTGRESQL, SQLITE -> false;
+      case MYSQL, MARIADB -> column.isLob() || column.isJSON();
+    };
+  }
+
+  private String translated(Expr expr, Shape shape, Site site) throws DiagnosticException {
+    return dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)
+        ? asWritten(expr)
+        : translator.translate(expr, shape, 6, model, site).sql();
+  }
+
+  private static String asWritten(Expr expr) {
+    return expr.sql().replace("\r\n", "\n").replace('\r', '\n');
   }
 }

@@ -1,11 +1,14 @@
 package dev.strata.dialects;
 
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Operation.ConflictAction;
 import dev.strata.grammar.ast.Operation.ConflictKey;
 import dev.strata.grammar.ast.Operation.ConflictTarget;
 import dev.strata.grammar.ast.Operation.Insert;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -25,9 +28,12 @@ final class InsertSelectSql {
     this.statements = statements;
   }
 
-  String render(Insert insert) {
+  String render(Insert insert, Site site) throws DiagnosticException {
+    Expressions expressions = statements.expressions();
     StringBuilder out = new StringBuilder();
-    insert.with().ifPresent(with -> out.append(statements.withClause(with)).append(' '));
+    if (insert.with().isPresent()) {
+      out.append(statements.withClause(insert.with().get(), site)).append(' ');
+    }
     out.append("INSERT INTO ").append(sql.render(SqlContext.name(insert.table())));
     insert.alias().ifPresent(alias -> out.append(" AS ").append(sql.render(SqlContext.name(alias))));
     if (!insert.columns().isEmpty()) {
@@ -40,47 +46,68 @@ final class InsertSelectSql {
       case USER_VALUE -> " OVERRIDING USER VALUE";
     }));
     out.append(' ').append(switch (insert.source()) {
-      case Operation.InsertSource.Query query -> text(query.select());
+      case Operation.InsertSource.Query query -> expressions.query(query.select(), site);
       case Operation.InsertSource.DefaultValues ignored -> "DEFAULT VALUES";
-      case Operation.InsertSource.Values values -> values.rows().stream()
-          .map(row -> row.stream().map(this::text).collect(Collectors.joining(", ", "(", ")")))
-          .collect(Collectors.joining(", ", "VALUES ", ""));
+      case Operation.InsertSource.Values values -> values(values, expressions, site);
     });
-    insert.onConflict().ifPresent(conflict -> onConflict(out, conflict));
-    insert.returning().ifPresent(items -> out.append(" RETURNING ").append(text(items)));
+    if (insert.onConflict().isPresent()) {
+      onConflict(out, insert.onConflict().get(), expressions, site);
+    }
+    if (insert.returning().isPresent()) {
+      out.append(" RETURNING ").append(expressions.items(insert.returning().get(), site));
+    }
     return out.toString();
   }
 
-  private void onConflict(StringBuilder out, Operation.OnConflict conflict) {
+  private static String values(
+      Operation.InsertSource.Values values, Expressions expressions, Site site)
+      throws DiagnosticException {
+    List<String> rows = new ArrayList<>();
+    for (List<Expr> row : values.rows()) {
+      List<String> cells = new ArrayList<>();
+      for (Expr cell : row) {
+        cells.add(expressions.text(cell, site));
+      }
+      rows.add("(" + String.join(", ", cells) + ")");
+    }
+    return "VALUES " + String.join(", ", rows);
+  }
+
+  private void onConflict(
+      StringBuilder out, Operation.OnConflict conflict, Expressions expressions, Site site)
+      throws DiagnosticException {
     out.append(" ON CONFLICT");
-    conflict.target().ifPresent(target -> {
-      switch (target) {
+    if (conflict.target().isPresent()) {
+      switch (conflict.target().get()) {
         case ConflictTarget.Constraint constraint ->
             out.append(" ON CONSTRAINT ").append(sql.render(SqlContext.name(constraint.name())));
         case ConflictTarget.Keys keys -> {
-          out.append(keys.keys().stream()
-              .map(key -> switch (key) {
-                case ConflictKey.Column column -> sql.render(SqlContext.name(column.column()));
-                case ConflictKey.Expression expression -> text(expression.expression());
-              })
-              .collect(Collectors.joining(", ", " (", ")")));
-          keys.where().ifPresent(where -> out.append(" WHERE ").append(text(where)));
+          List<String> keyTexts = new ArrayList<>();
+          for (ConflictKey key : keys.keys()) {
+            keyTexts.add(switch (key) {
+              case ConflictKey.Column column -> sql.render(SqlContext.name(column.column()));
+              case ConflictKey.Expression expression -> expressions.text(expression.expression(),
+                  site);
+            });
+          }
+          out.append(" (").append(String.join(", ", keyTexts)).append(")");
+          if (keys.where().isPresent()) {
+            out.append(" WHERE ").append(expressions.conditionText(keys.where().get(), site));
+          }
         }
       }
-    });
+    }
     switch (conflict.action()) {
       case ConflictAction.DoNothing ignored -> out.append(" DO NOTHING");
       case ConflictAction.DoUpdate update -> {
-        out.append(" DO UPDATE SET ").append(statements.assignments(update.assignments())
+        out.append(" DO UPDATE SET ").append(statements.assignments(update.assignments(), site)
             .entrySet().stream()
             .map(e -> sql.render(e.getKey()) + " = " + sql.render(e.getValue()))
             .collect(Collectors.joining(", ")));
-        update.where().ifPresent(where -> out.append(" WHERE ").append(text(where)));
+        if (update.where().isPresent()) {
+          out.append(" WHERE ").append(expressions.conditionText(update.where().get(), site));
+        }
       }
     }
-  }
-
-  private String text(Expr expr) {
-    return statements.text(expr);
   }
 }

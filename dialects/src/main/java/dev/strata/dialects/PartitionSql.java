@@ -1,10 +1,11 @@
 package dev.strata.dialects;
 
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.PartitionBound;
 import dev.strata.grammar.ast.PartitionSpec;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Partitioning clauses, which jOOQ 3.20 has no form for: {@code PARTITION BY strategy (keys)}, the
@@ -24,23 +25,27 @@ final class PartitionSql {
   }
 
   /** {@code PARTITION BY RANGE (created_at)} */
-  String spec(PartitionSpec spec) {
-    return "PARTITION BY " + spec.strategy().name() + " " + keys.keys(spec.keys());
+  String spec(PartitionSpec spec, Site site) throws DiagnosticException {
+    return "PARTITION BY " + spec.strategy().name() + " " + keys.keys(spec.keys(), site);
   }
 
   /** {@code FOR VALUES IN (...)}, {@code FOR VALUES FROM (...) TO (...)}, ... or {@code DEFAULT} */
-  String bound(PartitionBound bound) {
+  String bound(PartitionBound bound, Site site) throws DiagnosticException {
     return switch (bound) {
-      case PartitionBound.In in -> "FOR VALUES IN " + values(in.values());
+      case PartitionBound.In in -> "FOR VALUES IN " + values(in.values(), site);
       case PartitionBound.Range range ->
-          "FOR VALUES FROM " + values(range.from()) + " TO " + values(range.to());
+          "FOR VALUES FROM " + values(range.from(), site) + " TO " + values(range.to(), site);
       case PartitionBound.Hash hash ->
           "FOR VALUES WITH (MODULUS " + hash.modulus() + ", REMAINDER " + hash.remainder() + ")";
       case PartitionBound.Default ignored -> "DEFAULT";
     };
   }
 
-  private String values(List<Expr> values) {
-    return values.stream().map(expressions::text).collect(Collectors.joining(", ", "(", ")"));
+  private String values(List<Expr> values, Site site) throws DiagnosticException {
+    List<String> out = new ArrayList<>();
+    for (Expr value : values) {
+      out.add(expressions.text(value, site));
+    }
+    return "(" + String.join(", ", out) + ")";
   }
 }

@@ -157,7 +157,13 @@ public final class SchemaScript {
 
   /** One index key as {@code CREATE INDEX} writes it ({@code lower(email) DESC NULLS LAST}). */
   public String indexKey(IndexElement key) {
-    return new IndexKeySql(sql, new Expressions(Dialect.POSTGRESQL)).key(key);
+    // PostgreSQL's expressions are kept as written, so no site is ever reported
+    Site nowhere = new Site(new SourceFile("<schema>", ""), Span.at(1, 1));
+    try {
+      return new IndexKeySql(sql, new Expressions(Dialect.POSTGRESQL, sql)).key(key, nowhere);
+    } catch (DiagnosticException e) {
+      throw new IllegalStateException("PostgreSQL's index key failed: " + e.format(), e);
+    }
   }
 
   private List<String> comments(SchemaModel model) throws DiagnosticException {

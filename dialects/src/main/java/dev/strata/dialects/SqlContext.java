@@ -34,22 +34,27 @@ final class SqlContext {
 
   static SqlContext forDialect(Dialect dialect) {
     return new SqlContext(
-        DSL.using(dialect.sqlDialect(), settings(false)),
-        DSL.using(dialect.sqlDialect(), settings(true)));
+        DSL.using(dialect.sqlDialect(), settings(dialect, false)),
+        DSL.using(dialect.sqlDialect(), settings(dialect, true)));
   }
 
-  private static Settings settings(boolean formatted) {
+  private static Settings settings(Dialect dialect, boolean formatted) {
     return new Settings()
         .withParamType(ParamType.INLINED)
         .withStatementType(StatementType.STATIC_STATEMENT)
         .withRenderKeywordCase(RenderKeywordCase.UPPER)
         .withRenderNameCase(RenderNameCase.AS_IS)
         .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-        .withBackslashEscaping(BackslashEscaping.OFF)
+        .withBackslashEscaping(backslashEscaping(dialect))
         .withRenderFormatted(formatted)
         .withRenderFormatting(new RenderFormatting().withNewline("\n").withIndentation("    "))
         .withExecuteLogging(false)
         .withDiagnosticsLogging(false);
+  }
+
+  /** A backslash in a string literal is doubled where it is an escape ({@link Capability#BACKSLASH_ESCAPES}). */
+  private static BackslashEscaping backslashEscaping(Dialect dialect) {
+    return dialect.has(Capability.BACKSLASH_ESCAPES) ? BackslashEscaping.ON : BackslashEscaping.OFF;
   }
 
   /** The context that builds queries (its settings are the one-line ones). */

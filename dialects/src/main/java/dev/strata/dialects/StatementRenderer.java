@@ -11,6 +11,7 @@ import dev.strata.grammar.ast.Operation.DropIndex;
 import dev.strata.grammar.ast.Operation.Insert;
 import dev.strata.grammar.ast.Operation.RawSql;
 import dev.strata.grammar.ast.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class StatementRenderer {
   StatementRenderer(Dialect dialect, SqlContext sql) {
     this.dialect = dialect;
     this.sql = sql;
-    this.expressions = new Expressions(dialect);
+    this.expressions = new Expressions(dialect, sql);
     this.keys = new IndexKeySql(sql, expressions);
     this.tables = new TableStatements(sql, expressions, keys);
     this.types = new TypeStatements(sql);
@@ -103,8 +104,8 @@ final class StatementRenderer {
   List<String> shared(Statement statement, Site site) throws DiagnosticException {
     return switch (statement.operation()) {
       case Operation.CreateTable create -> tables.createTable(create, site);
-      case Operation.CreatePartition create -> tables.createPartition(create);
-      case Operation.CreateTableAs create -> tables.createTableAs(create);
+      case Operation.CreatePartition create -> tables.createPartition(create, site);
+      case Operation.CreateTableAs create -> tables.createTableAs(create, site);
       case Operation.DropTable drop -> tables.dropTable(drop);
       case Operation.AlterTable alter -> tables.alterTable(alter, site);
       case CreateIndex index -> List.of(createIndex(index, site));
@@ -125,12 +126,12 @@ final class StatementRenderer {
         yield List.of(sql.render(drop.cascade() ? step.cascade() : step));
       }
       case Insert insert -> List.of(dml.insert(insert, site));
-      case Operation.Update update -> List.of(dml.update(update));
-      case Operation.Delete delete -> List.of(dml.delete(delete));
-      case Operation.Select select -> List.of(dml.select(select));
+      case Operation.Update update -> List.of(dml.update(update, site));
+      case Operation.Delete delete -> List.of(dml.delete(delete, site));
+      case Operation.Select select -> List.of(dml.select(select, site));
       case Operation.Truncate truncate -> List.of(dml.truncate(truncate));
       case RawSql raw -> raw.dialect().equals(dialect.id()) ? List.of(raw(raw)) : List.of();
-      case Operation.CreateView view -> List.of(views.create(view));
+      case Operation.CreateView view -> List.of(views.create(view, site));
       case Operation.DropView drop -> List.of(views.drop(drop));
       case Operation.AlterView alter -> List.of(views.alter(alter));
       case Operation.PostgresOnly.SetSetting set -> {
@@ -151,7 +152,7 @@ final class StatementRenderer {
       case Operation.AlterSequence alter -> List.of(sequences.alterSequence(alter));
       case Operation.RenameSequence rename -> List.of(sequences.renameSequence(rename));
       case Operation.DropSequence drop -> List.of(sequences.dropSequence(drop));
-      case Operation.CommentOn comment -> List.of(comments.comment(comment));
+      case Operation.CommentOn comment -> List.of(comments.comment(comment, site));
     };
   }
 
@@ -217,6 +218,12 @@ final class StatementRenderer {
         || index.nullsNotDistinct()
         || !index.options().isEmpty()
         || index.elements().stream().anyMatch(IndexKeySql::needed)) {
+      List<String> elements = new ArrayList<>();
+      for (IndexElement element : index.elements()) {
+        elements.add(IndexKeySql.needed(element)
+            ? keys.key(element, site)
+            : sql.render(indexKey(element, site)));
+      }
       return new CreateIndexSql(
               index.name().map(SqlContext::name),
               SqlContext.name(index.table()),
@@ -225,27 +232,29 @@ final class StatementRenderer {
               index.concurrently(),
               index.ifNotExists(),
               index.method(),
-              index.elements().stream()
-                  .map(e -> IndexKeySql.needed(e) ? keys.key(e) : sql.render(indexKey(e)))
-                  .toList(),
+              elements,
               index.include().stream().map(SqlContext::name).toList(),
               index.nullsNotDistinct(),
-              keys.with(index.options()),
-              index.where().map(expressions::text))
+              keys.with(index.options(), site),
+              index.where().isPresent()
+                  ? Optional.of(expressions.conditionText(index.where().get(), site))
+                  : Optional.empty())
           .render(sql);
     }
     CreateIndexStep start = createIndexStart(index);
+    List<OrderField<?>> indexKeys = new ArrayList<>();
+    for (IndexElement element : index.elements()) {
+      indexKeys.add(indexKey(element, site));
+    }
     CreateIndexIncludeStep on =
-        start.on(
-            table(index.table()),
-            index.elements().stream().map(this::indexKey).toArray(OrderField<?>[]::new));
+        start.on(table(index.table()), indexKeys.toArray(OrderField<?>[]::new));
     var include =
         index.include().isEmpty()
             ? on
             : on.include(index.include().stream().map(c -> DSL.field(SqlContext.name(c))).toList());
     Query query =
         index.where().isPresent()
-            ? include.where(expressions.condition(index.where().get()))
+            ? include.where(expressions.condition(index.where().get(), site))
             : include;
     return sql.render(query);
   }
@@ -267,11 +276,11 @@ final class StatementRenderer {
    * A column key, or an expression key in the parentheses PostgreSQL requires around it, with its
    * order and nulls order.
    */
-  private OrderField<?> indexKey(IndexElement element) {
+  private OrderField<?> indexKey(IndexElement element, Site site) throws DiagnosticException {
     Field<Object> key =
         element.column().isPresent()
             ? DSL.field(SqlContext.name(element.column().get()))
-            : DSL.field(DSL.raw("(" + expressions.text(element.expression().get()) + ")"));
+            : DSL.field(DSL.raw("(" + expressions.text(element.expression().get(), site) + ")"));
     OrderField<?> ordered = switch (element.order()) {
       case DEFAULT -> key;
       case ASC -> key.asc();

@@ -79,21 +79,25 @@ final class TableStatements {
     List<String> after = new ArrayList<>();
     StandIns standIns = new StandIns(sql);
     for (ColumnDef column : create.columns()) {
-      statement = statement.column(SqlContext.name(column.name()), columnType(column));
-      constraints.addAll(columnConstraints(column, standIns));
+      statement = statement.column(SqlContext.name(column.name()), columnType(column, site));
+      constraints.addAll(columnConstraints(column, standIns, site));
       if (identityAlways(column)) {
         after.add(IdentityAlwaysSql.render(sql, table, false, SqlContext.name(column.name())));
       }
       identityWithOptions(column)
           .ifPresent(identity -> after.add(addIdentity(table, false, column, identity)));
     }
-    create.constraints().forEach(constraint -> constraints.add(constraint(constraint, standIns)));
+    for (TableConstraint constraint : create.constraints()) {
+      constraints.add(constraint(constraint, standIns, site));
+    }
     statement = statement.constraints(constraints);
     // PARTITION BY and WITH (...) follow the element list; jOOQ has neither, only this slot
     List<String> tail = new ArrayList<>();
-    create.partitionBy().ifPresent(spec -> tail.add(partitions.spec(spec)));
+    if (create.partitionBy().isPresent()) {
+      tail.add(partitions.spec(create.partitionBy().get(), site));
+    }
     if (!create.options().isEmpty()) {
-      tail.add(keys.with(create.options()));
+      tail.add(keys.with(create.options(), site));
     }
     Query query = tail.isEmpty() ? statement : statement.storage(DSL.raw(String.join(" ", tail)));
     boolean multiline = expressionsOf(create).anyMatch(Expressions::multiline);
@@ -105,11 +109,17 @@ final class TableStatements {
   }
 
   /** {@code CREATE TABLE ... PARTITION OF}, hand-written ({@link TableFormSql}). */
-  List<String> createPartition(CreatePartition create) {
+  List<String> createPartition(CreatePartition create, Site site) throws DiagnosticException {
     List<String> tail = new ArrayList<>();
-    create.partitionBy().ifPresent(spec -> tail.add(partitions.spec(spec)));
+    if (create.partitionBy().isPresent()) {
+      tail.add(partitions.spec(create.partitionBy().get(), site));
+    }
     if (!create.options().isEmpty()) {
-      tail.add(keys.with(create.options()));
+      tail.add(keys.with(create.options(), site));
+    }
+    List<String> constraints = new ArrayList<>();
+    for (TableConstraint constraint : create.constraints()) {
+      constraints.add(constraintText(constraint, site));
     }
     return List.of(
         TableFormSql.createPartition(
@@ -118,21 +128,21 @@ final class TableStatements {
             create.ifNotExists(),
             create.unlogged(),
             SqlContext.name(create.parent()),
-            create.constraints().stream().map(this::constraintText).toList(),
-            partitions.bound(create.bound()),
+            constraints,
+            partitions.bound(create.bound(), site),
             String.join(" ", tail)));
   }
 
   /** {@code CREATE TABLE ... AS query}, hand-written ({@link TableFormSql}). */
-  List<String> createTableAs(CreateTableAs create) {
+  List<String> createTableAs(CreateTableAs create, Site site) throws DiagnosticException {
     return List.of(
         TableFormSql.createTableAs(
             sql,
             SqlContext.name(create.table()),
             create.ifNotExists(),
             create.unlogged(),
-            keys.with(create.options()),
-            expressions.text(create.query()),
+            keys.with(create.options(), site),
+            expressions.query(create.query(), site),
             create.withData()));
   }
 
@@ -180,7 +190,7 @@ final class TableStatements {
                   alter.ifExists(),
                   SqlContext.name(change.column()),
                   DataTypes.name(change.type(), sql) + collateClause(change.collation()),
-                  expressions.text(change.using().get())));
+                  expressions.text(change.using().get(), site)));
       case AlterAction.AlterColumnType change ->
           one(
               statement
@@ -205,7 +215,7 @@ final class TableStatements {
           one(
               statement
                   .alter(SqlContext.name(set.column()))
-                  .setDefault(expressions.field(set.value())));
+                  .setDefault(expressions.field(set.value(), site)));
       case AlterAction.DropDefault drop ->
           one(statement.alter(SqlContext.name(drop.column())).dropDefault());
       case AlterAction.SetNotNull set ->
@@ -215,7 +225,7 @@ final class TableStatements {
       case AlterAction.AddConstraint add -> {
         StandIns standIns = new StandIns(sql);
         yield List.of(
-            standIns.apply(sql.render(statement.add(constraint(add.constraint(), standIns)))));
+            standIns.apply(sql.render(statement.add(constraint(add.constraint(), standIns, site)))));
       }
       case AlterAction.DropConstraint drop -> {
         Name name = SqlContext.name(drop.name());
@@ -248,7 +258,7 @@ final class TableStatements {
           handWritten(alter, "VALIDATE CONSTRAINT " + sql.render(SqlContext.name(validate.name())));
       case AlterAction.AttachPartition attach ->
           handWritten(alter, "ATTACH PARTITION " + sql.render(SqlContext.name(attach.partition()))
-              + " " + partitions.bound(attach.bound()));
+              + " " + partitions.bound(attach.bound(), site));
       case AlterAction.SetSchema move ->
           handWritten(alter, "SET SCHEMA " + sql.render(SqlContext.name(move.schema())));
       case AlterAction.DetachPartition detach ->
@@ -284,7 +294,7 @@ final class TableStatements {
               + " '-- +dialect postgresql' and '-- +end' lines");
     }
     StandIns standIns = new StandIns(sql);
-    List<Constraint> constraints = columnConstraints(column, standIns);
+    List<Constraint> constraints = columnConstraints(column, standIns, site);
     Query query;
     if (add.ifNotExists()) {
       if (identityAlways(column)) {
@@ -298,10 +308,10 @@ final class TableStatements {
             "ADD COLUMN IF NOT EXISTS with a constraint on the column cannot be rendered",
             "help: add the column, then the constraint with ALTER TABLE ... ADD CONSTRAINT");
       }
-      query = statement.addColumnIfNotExists(name, columnType(column));
+      query = statement.addColumnIfNotExists(name, columnType(column, site));
     } else {
       List<TableElement> elements = new ArrayList<>();
-      elements.add(DSL.field(name, columnType(column)));
+      elements.add(DSL.field(name, columnType(column, site)));
       elements.addAll(constraints);
       query = statement.add(elements);
     }
@@ -355,7 +365,7 @@ final class TableStatements {
    * The column's type with its collation and its NOT NULL, NULL, DEFAULT, identity and generation
    * attributes.
    */
-  private DataType<?> columnType(ColumnDef column) {
+  private DataType<?> columnType(ColumnDef column, Site site) throws DiagnosticException {
     Optional<Expr> generation =
         column.constraints().stream()
             .flatMap(
@@ -372,10 +382,10 @@ final class TableStatements {
                 DataTypes.name(column.type(), sql)
                     + collateClause(column.collation())
                     + " GENERATED ALWAYS AS ("
-                    + expressions.text(generation.get())
+                    + expressions.text(generation.get(), site)
                     + ") STORED")
             : collated(DataTypes.of(column.type(), sql), column.collation());
-    return withAttributes(type, column.constraints());
+    return withAttributes(type, column.constraints(), site);
   }
 
   /** {@code type COLLATE collation}, built by jOOQ. */
@@ -392,7 +402,8 @@ final class TableStatements {
         .orElse("");
   }
 
-  private <T> DataType<T> withAttributes(DataType<T> type, List<ColumnConstraint> constraints) {
+  private <T> DataType<T> withAttributes(
+      DataType<T> type, List<ColumnConstraint> constraints, Site site) throws DiagnosticException {
     DataType<T> out = type;
     for (ColumnConstraint constraint : constraints) {
       out =
@@ -401,7 +412,7 @@ final class TableStatements {
             case ColumnConstraint.NotNull notNull -> out.notNull();
             case ColumnConstraint.Null nullable -> out.null_();
             case ColumnConstraint.Default value ->
-                out.defaultValue(expressions.field(value.value(), out));
+                out.defaultValue(expressions.field(value.value(), out, site));
             // jOOQ renders every identity BY DEFAULT; ALWAYS follows as IdentityAlwaysSql, and an
             // identity with options as IdentitySql (on a NOT NULL column, as ADD GENERATED needs)
             case ColumnConstraint.Identity identity ->
@@ -435,7 +446,8 @@ final class TableStatements {
    * The column's key, unique, check and reference constraints, as table constraints (hand-written
    * ones as {@code standIns}).
    */
-  private List<Constraint> columnConstraints(ColumnDef column, StandIns standIns) {
+  private List<Constraint> columnConstraints(ColumnDef column, StandIns standIns, Site site)
+      throws DiagnosticException {
     List<Identifier> self = List.of(column.name());
     List<Constraint> out = new ArrayList<>();
     for (ColumnConstraint constraint : column.constraints()) {
@@ -443,14 +455,15 @@ final class TableStatements {
         case ColumnConstraint.PrimaryKey key ->
             out.add(
                 constraint(new TableConstraint.PrimaryKey(key.name(), self, key.timing()),
-                    standIns));
+                    standIns, site));
         case ColumnConstraint.Unique unique ->
             out.add(
                 constraint(new TableConstraint.Unique(unique.name(), self, false, unique.timing()),
-                    standIns));
+                    standIns, site));
         case ColumnConstraint.Check check ->
             out.add(
-                constraint(new TableConstraint.Check(check.name(), check.condition()), standIns));
+                constraint(new TableConstraint.Check(check.name(), check.condition()), standIns,
+                    site));
         case ColumnConstraint.References ref ->
             out.add(
                 constraint(
@@ -464,7 +477,7 @@ final class TableStatements {
                         ref.onUpdate(),
                         ref.timing(),
                         false),
-                    standIns));
+                    standIns, site));
         case ColumnConstraint.NotNull notNull -> {}
         case ColumnConstraint.Null nullable -> {}
         case ColumnConstraint.Default value -> {}
@@ -476,27 +489,32 @@ final class TableStatements {
   }
 
   /** jOOQ's constraint, or a stand-in for a hand-written one ({@link ConstraintSql}). */
-  private Constraint constraint(TableConstraint constraint, StandIns standIns) {
+  private Constraint constraint(TableConstraint constraint, StandIns standIns, Site site)
+      throws DiagnosticException {
     return ConstraintSql.needed(constraint)
-        ? standIns.add(ConstraintSql.render(sql, keys, constraint, this::jooqConstraint))
-        : jooqConstraint(constraint);
+        ? standIns.add(ConstraintSql.render(
+            sql, keys, constraint, c -> jooqConstraint(c, site), site))
+        : jooqConstraint(constraint, site);
   }
 
   /** The constraint's SQL, by jOOQ or by hand ({@link ConstraintSql}). */
-  private String constraintText(TableConstraint constraint) {
+  private String constraintText(TableConstraint constraint, Site site)
+      throws DiagnosticException {
     return ConstraintSql.needed(constraint)
-        ? ConstraintSql.render(sql, keys, constraint, this::jooqConstraint)
-        : sql.render(jooqConstraint(constraint));
+        ? ConstraintSql.render(sql, keys, constraint, c -> jooqConstraint(c, site), site)
+        : sql.render(jooqConstraint(constraint, site));
   }
 
   /** The constraint as jOOQ builds it, without the clauses only {@link ConstraintSql} renders. */
-  private Constraint jooqConstraint(TableConstraint constraint) {
+  private Constraint jooqConstraint(TableConstraint constraint, Site site)
+      throws DiagnosticException {
     ConstraintTypeStep step =
         constraint.name().map(n -> DSL.constraint(SqlContext.name(n))).orElseGet(DSL::constraint);
     return switch (constraint) {
       case TableConstraint.PrimaryKey key -> step.primaryKey(SqlContext.names(key.columns()));
       case TableConstraint.Unique unique -> step.unique(SqlContext.names(unique.columns()));
-      case TableConstraint.Check check -> step.check(expressions.condition(check.condition()));
+      case TableConstraint.Check check ->
+          step.check(expressions.condition(check.condition(), site));
       case TableConstraint.ForeignKey key -> foreignKey(step, key);
       case TableConstraint.UsingIndex using ->
           throw new IllegalStateException("USING INDEX is rendered by ConstraintSql");

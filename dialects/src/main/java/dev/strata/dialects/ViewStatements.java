@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.ViewDefinition;
 import java.util.List;
@@ -25,11 +26,11 @@ final class ViewStatements {
     this.expressions = expressions;
   }
 
-  String create(Operation.CreateView view) {
+  String create(Operation.CreateView view, Site site) throws DiagnosticException {
     ViewDefinition definition = view.definition();
     Name name = SqlContext.name(view.view());
     Name[] columns = SqlContext.names(definition.columns());
-    String query = expressions.text(definition.query());
+    String query = expressions.query(definition.query(), site);
     if (view.temporary() || view.recursive() || !definition.options().isEmpty()
         || view.checkOption().isPresent()) {
       return ViewSql.create(sql, view, query);

@@ -2,6 +2,8 @@ package dev.strata.dialects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.Operation;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class HandWrittenSqlTest {
   private static final SqlContext SQL = SqlContext.forDialect(Dialect.POSTGRESQL);
+  private static final Site SITE = new Site(new SourceFile("t.sql", ""), Ast.AT);
   private static final DSLContext DSL_PG = SQL.dsl();
 
   @Test
@@ -179,22 +182,22 @@ class HandWrittenSqlTest {
   }
 
   @Test
-  void insertSelectAsWritten() {
-    DmlStatements dml = new DmlStatements(SQL, new Expressions(Dialect.POSTGRESQL));
+  void insertSelectAsWritten() throws DiagnosticException {
+    DmlStatements dml = new DmlStatements(SQL, new Expressions(Dialect.POSTGRESQL, SQL));
     assertEquals(
         "INSERT INTO t (a, \"B\") SELECT x, '{0}?' FROM u ON CONFLICT DO NOTHING",
         new InsertSelectSql(SQL, dml).render(new Operation.Insert(Ast.table("t"),
             List.of(Ast.id("a"), Ast.quoted("B")),
-            new Operation.InsertSource.Query(Ast.expr("SELECT x, '{0}?' FROM u")), true)));
+            new Operation.InsertSource.Query(Ast.expr("SELECT x, '{0}?' FROM u")), true), SITE));
     assertEquals("INSERT INTO t SELECT 1", new InsertSelectSql(SQL, dml).render(
         new Operation.Insert(Ast.table("t"), List.of(),
-            new Operation.InsertSource.Query(Ast.expr("SELECT 1")), false)));
+            new Operation.InsertSource.Query(Ast.expr("SELECT 1")), false), SITE));
   }
 
   /** jOOQ 3.20 has no OVERRIDING clause, so an INSERT with one is written out, every clause. */
   @Test
-  void insertOverridingWithConflictUpdateAndReturning() {
-    DmlStatements dml = new DmlStatements(SQL, new Expressions(Dialect.POSTGRESQL));
+  void insertOverridingWithConflictUpdateAndReturning() throws DiagnosticException {
+    DmlStatements dml = new DmlStatements(SQL, new Expressions(Dialect.POSTGRESQL, SQL));
     var with = new Operation.With(false, List.of(new Operation.CommonTableExpression(
         Ast.id("src"), List.of(), Operation.Materialization.NOT_MATERIALIZED,
         Ast.expr("SELECT 1 AS id"))));
@@ -219,7 +222,7 @@ class HandWrittenSqlTest {
             + " OVERRIDING SYSTEM VALUE VALUES (1, 'a') ON CONFLICT (id, lower(name))"
             + " WHERE id > 0 DO UPDATE SET name = EXCLUDED.name, (a, b) = (DEFAULT, 2)"
             + " WHERE u.name <> EXCLUDED.name RETURNING id",
-        new InsertSelectSql(SQL, dml).render(insert));
+        new InsertSelectSql(SQL, dml).render(insert, SITE));
   }
 
   @Test

@@ -1,0 +1,280 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.Span;
+import dev.strata.grammar.ast.Expr;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Param;
+import org.jooq.QueryPart;
+import org.jooq.SQLDialect;
+import org.jooq.VisitContext;
+import org.jooq.VisitListener;
+import org.jooq.conf.ParseNameCase;
+import org.jooq.conf.ParseUnknownFunctions;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultVisitListenerProvider;
+import org.jooq.impl.ParserException;
+import org.jooq.impl.QOM;
+
+/**
+ * Translates the language's (PostgreSQL's) expressions for MySQL, MariaDB and SQLite: parsed by
+ * jOOQ's parser as PostgreSQL ({@code DSL.using(POSTGRES).parser()}, unknown functions refused,
+ * names kept as written), then rendered with the target dialect's {@link SqlContext} settings.
+ * Where jOOQ's translation is wrong or missing, a visit listener ({@link TranslationRules})
+ * replaces the part with a correct one ({@link TranslatedSql}) or refuses it; the rules see only the parts of the parsed
+ * expression (recorded by a first rendering as PostgreSQL), never the parts jOOQ makes up while
+ * emulating one for the target.
+ *
+ * <p>Errors point into the expression: E0433 where jOOQ's parser stops (at the function's name for
+ * an unknown function), E0434 at the part that has no translation. docs/dialects.md
+ * ("Expressions") lists what is translated and what is refused.
+ */
+final class ExpressionTranslator {
+  /** What the text is: a value, a condition, a query, {@code RETURNING} items or a FROM list. */
+  enum Shape {
+    FIELD("", "the expression"),
+    CONDITION("", "the condition"),
+    QUERY("", "the query"),
+    SELECT_ITEMS("SELECT ", "the items"),
+    TABLES("SELECT 1 FROM ", "the tables");
+
+    private final String prefix;
+    private final String what;
+
+    Shape(String prefix, String what) {
+      this.prefix = prefix;
+      this.what = what;
+    }
+  }
+
+  /** What a translated value is at its top: a literal, the current timestamp, anything else. */
+  enum Root { LITERAL, CURRENT_TIMESTAMP, EXPRESSION }
+
+  /** The translated text, and its {@link Root} (for a {@link Shape#FIELD}). */
+  record Translation(String sql, Root root) {}
+
+  private final Dialect dialect;
+  private final SqlContext sql;
+  private final DSLContext postgres;
+
+  ExpressionTranslator(Dialect dialect, SqlContext sql) {
+    this.dialect = dialect;
+    this.sql = sql;
+    this.postgres = DSL.using(SQLDialect.POSTGRES, new Settings()
+        .withParseUnknownFunctions(ParseUnknownFunctions.FAIL)
+        // the names as written, as the rest of the statement renders them (RenderNameCase.AS_IS)
+        .withParseNameCase(ParseNameCase.AS_IS)
+        .withRenderFormatted(false));
+  }
+
+  /**
+   * {@code expr} translated as {@code shape}.
+   *
+   * @param timestampDigits the fractional-second digits of {@code now()} and {@code
+   *     CURRENT_TIMESTAMP} written without any, in MySQL and MariaDB: 6 (PostgreSQL's), or the
+   *     column's for a default (MySQL requires the two to match)
+   * @param model the schema model before the statement: a cast to one of its enum types keeps the
+   *     value as text, which the column of that type checks
+   * @param site the statement; errors point at {@code expr}'s position in its source
+   * @throws DiagnosticException E0433 when jOOQ cannot parse the text, E0434 when a part of it has
+   *     no translation for the dialect
+   */
+  Translation translate(
+      Expr expr, Shape shape, int timestampDigits, SchemaModel model, Site site)
+      throws DiagnosticException {
+    String text = expr.sql().replace("\r\n", "\n").replace('\r', '\n');
+    ExpressionScan scan = ExpressionScan.of(text);
+    Locator locate = new Locator(expr, text, site);
+    Optional<Refusal> refused = TranslationRules.beforeParsing(scan, dialect);
+    if (refused.isPresent()) {
+      throw refusal(refused.get(), scan, locate);
+    }
+    String parseable;
+    try {
+      parseable = TranslationRules.withoutUtcZone(text, scan);
+    } catch (Refusal refusal) {
+      throw refusal(refusal, scan, locate);
+    }
+    QueryPart parsed = parse(parseable, shape, scan, locate);
+    Set<QueryPart> written = Collections.newSetFromMap(new IdentityHashMap<>());
+    DSL.using(postgres.configuration().derive(new DefaultVisitListenerProvider(new VisitListener() {
+      @Override
+      public void visitStart(VisitContext context) {
+        written.add(context.queryPart());
+      }
+    }))).render(parsed);
+    TranslationRules rules =
+        new TranslationRules(dialect, written, timestampDigits, postgres, model);
+    DSLContext target = DSL.using(sql.dsl().configuration()
+        .derive(new DefaultVisitListenerProvider(rules)));
+    String rendered;
+    try {
+      rendered = target.render(parsed);
+    } catch (Refusal refusal) {
+      throw refusal(refusal, scan, locate);
+    } catch (DataAccessException e) {
+      throw locate.at(0, 1).error("E0434", "cannot translate " + shape.what + " for "
+          + dialect.id() + ": jOOQ cannot render it (" + e.getMessage() + ")",
+          "help: " + TypeDiagnostics.block(dialect));
+    }
+    return new Translation(strip(rendered, shape), root(parsed, shape, rules));
+  }
+
+  private QueryPart parse(String text, Shape shape, ExpressionScan scan, Locator locate)
+      throws DiagnosticException {
+    String input = shape.prefix + text;
+    try {
+      return switch (shape) {
+        case FIELD -> postgres.parser().parseField(input);
+        case CONDITION -> postgres.parser().parseCondition(input);
+        case QUERY -> postgres.parser().parseSelect(input);
+        case SELECT_ITEMS -> sql.dsl().select(postgres.parser().parseSelect(input).$select());
+        case TABLES -> sql.dsl().select(DSL.inline(1)).from(
+            postgres.parser().parseSelect(input).$from());
+      };
+    } catch (ParserException e) {
+      int position = Math.max(0, Math.min(e.position() - shape.prefix.length(), text.length()));
+      String reason = e.getMessage().replaceFirst("(?s):? \\[\\d+:\\d+\\].*", "");
+      Optional<ExpressionScan.Token> function = reason.startsWith("Unknown function")
+          ? scan.wordBefore(position) : Optional.empty();
+      if (function.isPresent()) {
+        ExpressionScan.Token name = function.get();
+        throw locate.at(name.start(), name.text().length()).error("E0433",
+            "cannot translate " + name.text() + "() for " + dialect.id()
+                + ": jOOQ's parser does not know the function",
+            "note: strata translates expressions through jOOQ's parser, which knows the functions"
+                + " it can translate",
+            "help: " + TypeDiagnostics.block(dialect));
+      }
+      int length = scan.at(position).filter(t -> t.start() == position)
+          .map(t -> t.text().length()).orElse(1);
+      throw locate.at(position, length).error("E0433",
+          "cannot translate " + shape.what + " for " + dialect.id() + ": jOOQ's parser stops here ("
+              + reason + ")",
+          "note: strata translates expressions through jOOQ's parser, which does not know all of"
+              + " PostgreSQL's syntax",
+          "help: " + TypeDiagnostics.block(dialect));
+    }
+  }
+
+  /** The rendering without the words {@link Shape#SELECT_ITEMS} and {@link Shape#TABLES} add. */
+  private static String strip(String rendered, Shape shape) {
+    if (shape.prefix.isEmpty()) {
+      return rendered;
+    }
+    if (!rendered.regionMatches(true, 0, shape.prefix, 0, shape.prefix.length())) {
+      throw new IllegalStateException("jOOQ rendered " + rendered);
+    }
+    return rendered.substring(shape.prefix.length());
+  }
+
+  /** What {@code parsed} is at its top, past the casts the dialect drops. */
+  private static Root root(QueryPart parsed, Shape shape, TranslationRules rules) {
+    if (shape != Shape.FIELD) {
+      return Root.EXPRESSION;
+    }
+    QueryPart top = parsed;
+    while (top instanceof QOM.Cast<?> cast && rules.drops(cast)) {
+      top = cast.$field();
+    }
+    if (top instanceof Param<?> param && param.isInline()) {
+      return Root.LITERAL;
+    }
+    return top instanceof QOM.CurrentTimestamp<?> ? Root.CURRENT_TIMESTAMP : Root.EXPRESSION;
+  }
+
+  private DiagnosticException refusal(Refusal refusal, ExpressionScan scan, Locator locate) {
+    Optional<ExpressionScan.Token> token = refusal.token(scan);
+    int start = token.map(ExpressionScan.Token::start).orElse(0);
+    int length = token.map(t -> t.text().length()).orElse(1);
+    return locate.at(start, length).error("E0434",
+        refusal.getMessage() + " in " + dialect.id(), refusal.notes(dialect));
+  }
+
+  /** Positions inside the expression, as spans of its source file. */
+  private record Locator(Expr expr, String text, Site site) {
+    /** The span of {@code length} chars at {@code offset} of the expression's text. */
+    Site at(int offset, int length) {
+      String before = text.substring(0, offset);
+      int newline = before.lastIndexOf('\n');
+      int line = expr.span().line() + (int) before.chars().filter(c -> c == '\n').count();
+      int column = newline < 0 ? expr.span().column() + offset : offset - newline;
+      return new Site(site.source(), new Span(line, column, Math.max(1, length)));
+    }
+  }
+
+  /**
+   * A part without a translation: what it is, where it is written, why, and what to write
+   * instead.
+   */
+  static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<String> needles;
+    private final int offset;
+    private final int length;
+    private final String note;
+    private final String help;
+
+    /**
+     * @param what the part, e.g. {@code CURRENT_USER has no equivalent}; the message adds
+     *     {@code in <dialect>}
+     * @param needles words or operators that find the part in the text, the first found wins
+     * @param note why, or empty
+     * @param help what to write instead, or empty for the dialect block alone
+     */
+    Refusal(String what, List<String> needles, String note, String help) {
+      this(what, needles, -1, 0, note, help);
+    }
+
+    /** A refusal of the part at {@code offset} ({@code length} chars) of the expression. */
+    Refusal(String what, int offset, int length, String note, String help) {
+      this(what, List.of(), offset, length, note, help);
+    }
+
+    private Refusal(
+        String what, List<String> needles, int offset, int length, String note, String help) {
+      super(what, null, false, false);
+      this.needles = List.copyOf(needles);
+      this.offset = offset;
+      this.length = length;
+      this.note = note;
+      this.help = help;
+    }
+
+    Optional<ExpressionScan.Token> token(ExpressionScan scan) {
+      if (offset >= 0) {
+        return scan.at(offset).filter(t -> t.start() == offset)
+            .or(() -> Optional.of(new ExpressionScan.Token(" ".repeat(length), offset, false)));
+      }
+      for (String needle : needles) {
+        Optional<ExpressionScan.Token> found = needle.chars().allMatch(
+                c -> Character.isLetterOrDigit(c) || c == '_')
+            ? scan.word(needle)
+            : scan.operator(needle);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+      return Optional.empty();
+    }
+
+    String[] notes(Dialect dialect) {
+      List<String> notes = new java.util.ArrayList<>();
+      if (!note.isEmpty()) {
+        notes.add("note: " + note);
+      }
+      notes.add(help.isEmpty()
+          ? "help: " + TypeDiagnostics.block(dialect)
+          : "help: " + help + ", or " + TypeDiagnostics.block(dialect));
+      return notes.toArray(String[]::new);
+    }
+  }
+}

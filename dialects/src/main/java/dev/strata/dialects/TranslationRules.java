@@ -1,0 +1,383 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.schema.ObjectName;
+import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.dialects.ExpressionTranslator.Refusal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Param;
+import org.jooq.QueryPart;
+import org.jooq.VisitContext;
+import org.jooq.VisitListener;
+import org.jooq.impl.DSL;
+import org.jooq.impl.QOM;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Where jOOQ 3.20's translation of a parsed PostgreSQL expression is wrong or missing for MySQL,
+ * MariaDB or SQLite: a visit listener that, while the expression is rendered for the target,
+ * replaces such a part of the parsed expression (and only of it: {@code written} holds its parts)
+ * with a correct one, or refuses it ({@link Refusal}, E0434); and the calls refused before jOOQ
+ * parses, whose translation cannot be told from a correct one once parsed. Each rule says what
+ * jOOQ does; docs/dialects.md ("Expressions") lists them.
+ */
+final class TranslationRules implements VisitListener {
+  private static final Pattern DIGITS = Pattern.compile("\\((\\d+)\\)\\s*$");
+
+  /** The zones whose {@code AT TIME ZONE} leaves a UTC timestamp as it is. */
+  private static final Set<String> UTC = Set.of("utc", "etc/utc", "gmt", "etc/gmt", "z",
+      "+00:00", "+00", "00:00");
+
+  private final Dialect dialect;
+  private final Set<QueryPart> written;
+  private final int timestampDigits;
+  private final DSLContext postgres;
+  private final SchemaModel model;
+
+  /**
+   * @param written the parts of the parsed expression, by identity
+   * @param timestampDigits the fractional-second digits of a current timestamp without any, in
+   *     MySQL and MariaDB
+   * @param postgres a PostgreSQL context, to read a parsed current timestamp's own digits
+   * @param model the schema model whose enum types a cast may name
+   */
+  TranslationRules(Dialect dialect, Set<QueryPart> written, int timestampDigits,
+      DSLContext postgres, SchemaModel model) {
+    this.dialect = dialect;
+    this.written = written;
+    this.timestampDigits = timestampDigits;
+    this.postgres = postgres;
+    this.model = model;
+  }
+
+  /**
+   * {@code text} with every {@code AT TIME ZONE 'UTC'} blanked out (the same length of spaces, so
+   * that positions after it stay right), or a refusal for another zone. jOOQ 3.20 cannot parse
+   * {@code AT TIME ZONE} (jOOQ #7238); strata keeps {@code TIMESTAMP WITH TIME ZONE} values in UTC
+   * in the other dialects (docs/dialects.md), where converting one to or from UTC leaves it as it
+   * is.
+   */
+  static String withoutUtcZone(String text, ExpressionScan scan) {
+    List<ExpressionScan.Token> tokens = scan.tokens();
+    StringBuilder out = new StringBuilder(text);
+    for (int k = 0; k + 2 < tokens.size(); k++) {
+      if (tokens.get(k).folded().equals("at") && tokens.get(k + 1).folded().equals("time")
+          && tokens.get(k + 2).folded().equals("zone")) {
+        int quote = tokens.get(k + 2).end();
+        while (quote < text.length() && Character.isWhitespace(text.charAt(quote))) {
+          quote++;
+        }
+        int close = quote < text.length() && text.charAt(quote) == '\''
+            ? text.indexOf('\'', quote + 1) : -1;
+        String zone = close < 0 ? "" : text.substring(quote + 1, close);
+        if (close < 0 || !UTC.contains(zone.toLowerCase(Locale.ROOT))) {
+          throw new Refusal("AT TIME ZONE has no translation", tokens.get(k).start(),
+              tokens.get(k).text().length(),
+              "strata keeps TIMESTAMP WITH TIME ZONE values in UTC outside PostgreSQL, where only"
+                  + " AT TIME ZONE 'UTC' (the value itself) has one",
+              "convert the time zone in the application");
+        }
+        for (int i = tokens.get(k).start(); i <= close; i++) {
+          out.setCharAt(i, out.charAt(i) == '\n' ? '\n' : ' ');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A call refused before parsing (on the text, outside literals and quoted names), or empty.
+   * PostgreSQL's {@code concat()} skips NULL arguments, but jOOQ parses it and {@code ||} alike and
+   * translates both to MySQL's {@code concat()} / SQLite's {@code ||}, which give NULL; {@code
+   * date_trunc()} and {@code trunc()} come out as {@code trunc(x, null)}, {@code to_char()} without
+   * its format; {@code nextval()} and its kin name sequences only PostgreSQL and MariaDB have; the
+   * niladic {@code USER}, {@code SESSION_USER}, {@code CURRENT_ROLE}, {@code CURRENT_CATALOG},
+   * {@code LOCALTIME} and {@code LOCALTIMESTAMP} are parsed as column names; {@code SIMILAR TO} is
+   * written as it is, which no target knows.
+   */
+  static Optional<Refusal> beforeParsing(ExpressionScan scan, Dialect dialect) {
+    if (scan.call("concat").isPresent()) {
+      return Optional.of(new Refusal("concat() has no faithful translation", List.of("concat"),
+          "PostgreSQL's concat() skips NULL arguments; jOOQ translates it as a concatenation that"
+              + " is NULL when an argument is",
+          "write coalesce(a, '') || coalesce(b, '')"));
+    }
+    for (String function : List.of("date_trunc", "trunc", "to_char")) {
+      if (scan.call(function).isPresent()) {
+        return Optional.of(new Refusal(function + "() has no translation", List.of(function),
+            function.equals("to_char")
+                ? "jOOQ 3.20 translates to_char() without its format"
+                : "jOOQ 3.20 translates " + function + "() as trunc(x, null)",
+            ""));
+      }
+    }
+    if (!dialect.has(Capability.SEQUENCES)) {
+      for (String function : List.of("nextval", "currval", "setval", "lastval")) {
+        if (scan.call(function).isPresent()) {
+          return Optional.of(new Refusal(function + "() has no equivalent", List.of(function),
+              dialect.id() + " has no sequences", ""));
+        }
+      }
+    }
+    for (String word : List.of("user", "session_user", "current_role", "current_catalog",
+        "localtime", "localtimestamp")) {
+      if (scan.word(word).isPresent()) {
+        return Optional.of(new Refusal(word.toUpperCase(Locale.ROOT) + " has no translation",
+            List.of(word), "",
+            word.startsWith("local") ? "use now() or CURRENT_TIMESTAMP" : ""));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the translation keeps a cast's operand alone: a cast to JSON where the dialect has none
+   * ({@link Capability#JSON_CASTS}), a cast to an enum type of the model.
+   */
+  boolean drops(QOM.Cast<?> cast) {
+    DataType<?> type = cast.getDataType();
+    return type.isJSON() && !dialect.has(Capability.JSON_CASTS)
+        || type.isOther() && enumType(type);
+  }
+
+  @Override
+  public void visitStart(VisitContext context) {
+    QueryPart part = context.queryPart();
+    if (written.contains(part)) {
+      QueryPart replacement = replacement(part);
+      if (replacement != part) {
+        context.queryPart(replacement);
+      }
+    }
+  }
+
+  private QueryPart replacement(QueryPart part) {
+    if (part instanceof Param<?> param && !param.isInline()) {
+      throw new Refusal("a bind marker has no value", List.of("?", "$", ":"), "",
+          "write the value");
+    }
+    if (part instanceof QOM.Array<?>) {
+      throw new Refusal("an array value has no equivalent", List.of("array", "["),
+          dialect.id() + " has no arrays", "");
+    }
+    if (part instanceof QOM.Contains<?>) {
+      throw new Refusal("the operator @> has no equivalent", List.of("@>"),
+          "jOOQ 3.20 translates it as LIKE '%...%', a text search", "");
+    }
+    if (part instanceof QOM.Collated) {
+      throw new Refusal("COLLATE has no translation", List.of("collate"),
+          "PostgreSQL's collations are not " + dialect.id() + "'s", "");
+    }
+    if (part instanceof QOM.Cast<?> cast) {
+      return cast(cast);
+    }
+    if (part instanceof QOM.SimilarTo similar) {
+      return similarTo(similar.$value(), similar.$pattern(), similar.$escape(), false);
+    }
+    if (part instanceof QOM.NotSimilarTo similar) {
+      return similarTo(similar.$value(), similar.$pattern(), similar.$escape(), true);
+    }
+    return switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> mysql(part);
+      case SQLITE -> sqlite(part);
+    };
+  }
+
+  /**
+   * MySQL and MariaDB: {@code now()} keeps PostgreSQL's microseconds (jOOQ writes {@code
+   * current_timestamp()}, whole seconds); {@code x ~ 'p'} stays case-sensitive (jOOQ writes {@code
+   * REGEXP}, which follows a case-insensitive collation), when the pattern is a literal.
+   */
+  private QueryPart mysql(QueryPart part) {
+    if (part instanceof QOM.CurrentTimestamp<?>) {
+      return DSL.currentTimestamp(ownDigits(part).orElse(timestampDigits));
+    }
+    if (part instanceof QOM.RegexpLike like && literal(like.$pattern()).isPresent()) {
+      return like.$search().likeRegex(DSL.inline("(?-i)" + literal(like.$pattern()).get()));
+    }
+    return part;
+  }
+
+  /**
+   * {@code SIMILAR TO} with a literal pattern ({@link SimilarToPattern}): {@code REGEXP} in MySQL
+   * and MariaDB, {@code GLOB} in SQLite; jOOQ writes {@code SIMILAR TO} as it is.
+   */
+  private QueryPart similarTo(
+      Field<?> value, Field<String> pattern, Character escape, boolean negated) {
+    char escapeChar = escape == null ? '\\' : escape;
+    Optional<String> written = literal(pattern);
+    Refusal refused = new Refusal("this SIMILAR TO has no translation", List.of("similar"),
+        written.isEmpty()
+            ? "strata translates a SIMILAR TO whose pattern is a literal"
+            : "SQLite's GLOB has no alternatives, groups or repetitions other than {n}",
+        "");
+    return switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> {
+        String regex = written.flatMap(p -> SimilarToPattern.regex(p, escapeChar))
+            .orElseThrow(() -> refused);
+        yield negated
+            ? value.notLikeRegex(DSL.inline(regex))
+            : value.likeRegex(DSL.inline(regex));
+      }
+      case SQLITE -> {
+        String glob = written.flatMap(p -> SimilarToPattern.glob(p, escapeChar))
+            .orElseThrow(() -> refused);
+        yield negated
+            ? DSL.not(TranslatedSql.sqliteGlob(value, glob))
+            : TranslatedSql.sqliteGlob(value, glob);
+      }
+    };
+  }
+
+  /** The text of a string literal, or empty for anything else. */
+  private static Optional<String> literal(Field<?> field) {
+    return field instanceof Param<?> param && param.isInline() && param.getValue() instanceof String
+        ? Optional.of((String) param.getValue())
+        : Optional.empty();
+  }
+
+  /**
+   * SQLite: no users or schemas (jOOQ writes {@code ''}); {@code random()} is a 64-bit integer
+   * there; jOOQ's {@code gen_random_uuid()} is refused in a {@code DEFAULT} ({@link
+   * TranslatedSql}).
+   */
+  private QueryPart sqlite(QueryPart part) {
+    if (part instanceof QOM.CurrentUser) {
+      throw new Refusal("CURRENT_USER has no equivalent", List.of("current_user"),
+          "sqlite has no users; jOOQ 3.20 writes ''", "");
+    }
+    if (part instanceof QOM.CurrentSchema || part instanceof QOM.CurrentCatalog) {
+      throw new Refusal("CURRENT_SCHEMA has no equivalent", List.of("current_schema"),
+          "sqlite has no schemas; jOOQ 3.20 writes ''", "");
+    }
+    if (part instanceof QOM.Uuid) {
+      return TranslatedSql.sqliteUuid();
+    }
+    if (part instanceof QOM.Rand) {
+      return TranslatedSql.sqliteRandom();
+    }
+    return part;
+  }
+
+  /** A cast: kept, replaced by a correct one, or refused. */
+  private QueryPart cast(QOM.Cast<?> cast) {
+    DataType<?> type = cast.getDataType();
+    Field<?> operand = cast.$field();
+    List<String> needles = List.of(type.getTypeName().toLowerCase(Locale.ROOT).split(" ")[0],
+        "::", "cast");
+    if (type.isArray()) {
+      throw new Refusal("a cast to an array type has no equivalent", needles,
+          dialect.id() + " has no arrays", "");
+    }
+    if (drops(cast)) {
+      // JSON stays text where there is no JSON type to cast to; an enum's value is its label,
+      // which the column checks (ENUM, CHECK) on write
+      return operand;
+    }
+    if (type.isOther() || type.isXML() || type.isSpatial() || type.isTimeWithTimeZone()) {
+      throw new Refusal("the cast to " + type.getTypeName() + " has no translation", needles,
+          "", type.isOther()
+              ? "write the value without the cast (a column of an enum type takes its value as"
+                  + " text)"
+              : "");
+    }
+    if (type.isInterval()) {
+      throw new Refusal("the cast to interval has no equivalent", needles,
+          dialect.id() + " has no interval type", "");
+    }
+    if (type.isBoolean()) {
+      throw new Refusal("the cast to " + type.getTypeName() + " has no faithful translation",
+          needles, "jOOQ 3.20 writes a cast to an integer, which reads 'true' as 0",
+          "write TRUE, FALSE or a comparison");
+    }
+    if (type.isBinary()) {
+      throw new Refusal("the cast to bytea has no faithful translation", needles,
+          "PostgreSQL reads '\\x...' text as hex bytes, " + dialect.id() + " as the characters",
+          "write the bytes as X'0a1b'");
+    }
+    if (type.isJSON()) {
+      return cast;
+    }
+    return switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> mysqlCast(cast, type, operand, needles);
+      case SQLITE -> sqliteCast(cast, type, operand);
+    };
+  }
+
+  /**
+   * jOOQ writes {@code real} and {@code double precision} as {@code decimal} (no fraction),
+   * {@code numeric} without a precision as {@code decimal} ({@code DECIMAL(10, 0)}), and
+   * timestamps and times without digits, dropping PostgreSQL's microseconds.
+   */
+  private QueryPart mysqlCast(
+      QOM.Cast<?> cast, DataType<?> type, Field<?> operand, List<String> needles) {
+    if (type.isFloat()) {
+      return TranslatedSql.floatCast(operand, type.getType() == Float.class);
+    }
+    if (type.isDecimal() && !type.precisionDefined()) {
+      throw new Refusal("the cast to numeric without a precision has no faithful translation",
+          needles, dialect.id() + "'s DECIMAL without a precision is DECIMAL(10, 0)",
+          "give the cast a precision and scale, e.g. ::numeric(20, 4)");
+    }
+    if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
+      return DSL.cast(operand, SQLDataType.TIMESTAMP(digits(type)));
+    }
+    if (type.isTime()) {
+      return DSL.cast(operand, SQLDataType.TIME(digits(type)));
+    }
+    return cast;
+  }
+
+  /** jOOQ writes {@code cast(x AS date)}, a cast to NUMERIC in SQLite ({@link TranslatedSql}). */
+  private QueryPart sqliteCast(QOM.Cast<?> cast, DataType<?> type, Field<?> operand) {
+    if (type.isDate()) {
+      return TranslatedSql.sqliteDateFunction("date", operand);
+    }
+    if (type.isTime()) {
+      return TranslatedSql.sqliteDateFunction("time", operand);
+    }
+    if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
+      return TranslatedSql.sqliteDateFunction("datetime", operand);
+    }
+    return cast;
+  }
+
+  /** Whether a cast's type names an enum type of the model. */
+  private boolean enumType(DataType<?> type) {
+    Name[] parts = type.getQualifiedName().parts();
+    if (parts.length == 0 || parts.length > 2) {
+      return false;
+    }
+    ObjectName name = new ObjectName(
+        parts.length == 2 ? folded(parts[0]) : ObjectName.DEFAULT_SCHEMA,
+        folded(parts[parts.length - 1]));
+    return model.types().containsKey(name);
+  }
+
+  private static String folded(Name part) {
+    return part.quoted() == Name.Quoted.QUOTED
+        ? part.first()
+        : part.first().toLowerCase(Locale.ROOT);
+  }
+
+  private static int digits(DataType<?> type) {
+    return type.precisionDefined() ? type.precision() : 6;
+  }
+
+  /** The digits written in {@code current_timestamp(3)}, read from its PostgreSQL rendering. */
+  private Optional<Integer> ownDigits(QueryPart part) {
+    Matcher digits = DIGITS.matcher(postgres.render(part));
+    return digits.find() ? Optional.of(Integer.parseInt(digits.group(1))) : Optional.empty();
+  }
+}

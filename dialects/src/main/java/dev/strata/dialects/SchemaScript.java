@@ -77,7 +77,7 @@ public final class SchemaScript {
    */
   public String render(SchemaModel model, List<String> header) throws DiagnosticException {
     if (dialect == Dialect.SQLITE) {
-      return new SqliteSchema(dialect, statements).render(model, header);
+      return new SqliteSchema(dialect, sql, statements).render(model, header);
     }
     StringBuilder out = new StringBuilder("\\set ON_ERROR_STOP on\n");
     header.forEach(line -> out.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
@@ -97,7 +97,7 @@ public final class SchemaScript {
    */
   public List<String> statements(SchemaModel model) throws DiagnosticException {
     if (dialect == Dialect.SQLITE) {
-      return new SqliteSchema(dialect, statements).statements(model);
+      return new SqliteSchema(dialect, sql, statements).statements(model);
     }
     List<String> out = new ArrayList<>();
     for (String schema : model.schemas().keySet()) {

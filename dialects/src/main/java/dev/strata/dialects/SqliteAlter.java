@@ -10,7 +10,6 @@ import dev.strata.compiler.schema.Table;
 import dev.strata.compiler.schema.View;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
-import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.IndexElement;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.QualifiedName;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -35,12 +33,6 @@ import org.jooq.impl.DSL;
  * value makes in every table with a column of the type (their {@code CHECK}s list the values).
  */
 final class SqliteAlter {
-  /** A default SQLite's {@code ADD COLUMN} takes: a literal, maybe signed or in parentheses. */
-  private static final Pattern CONSTANT = Pattern.compile(
-      "\\(*\\s*(?:NULL|TRUE|FALSE|[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?"
-          + "|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|'(?:[^']|'')*'|[xX]'[0-9a-fA-F]*')\\s*\\)*",
-      Pattern.CASE_INSENSITIVE);
-
   private final SqlContext sql;
   private final Expressions expressions;
   private final SqliteStatements statements;
@@ -50,7 +42,7 @@ final class SqliteAlter {
     this.sql = sql;
     this.expressions = expressions;
     this.statements = statements;
-    this.rebuild = new SqliteRebuild(sql, statements);
+    this.rebuild = new SqliteRebuild(sql, expressions, statements);
   }
 
   /** What SQLite does for one action. */
@@ -85,8 +77,7 @@ final class SqliteAlter {
         finalName = ObjectName.in(name, rename.newName());
       }
       switch (way(action, table, before, site)) {
-        case NATIVE -> natives.addAll(statements.shared(new Operation.AlterTable(alter.table(),
-            false, List.of(nativeForm(action))), site));
+        case NATIVE -> natives.add(nativeStatement(alter.table(), action, before, site));
         case NOTHING -> {}
         case REBUILD -> rebuilds = true;
       }
@@ -121,8 +112,8 @@ final class SqliteAlter {
         renamed = moved(renamed, ObjectName.in(name, rename.newName()));
       }
     }
-    out.addAll(rebuild.rebuild(renamed, name, changed.get(), copies(alter, renamed), before,
-        after, site));
+    out.addAll(rebuild.rebuild(renamed, name, changed.get(), copies(alter, renamed, before, site),
+        before, after, site));
     return out;
   }
 
@@ -164,7 +155,7 @@ final class SqliteAlter {
     List<String> out = new ArrayList<>();
     for (Table table : before.tables().values()) {
       List<String> typed = table.columns().stream()
-          .filter(c -> SqliteTables.enumType(c.type(), before)
+          .filter(c -> DataTypes.enumType(c.type(), before)
               .filter(t -> t.name().equals(name)).isPresent())
           .map(Column::name).toList();
       if (typed.isEmpty()) {
@@ -193,7 +184,8 @@ final class SqliteAlter {
         if (add.ifNotExists() && table.flatMap(t -> t.column(column)).isPresent()) {
           yield Way.NOTHING;
         }
-        yield SqliteTables.addable(add.column(), before, this::constant) ? Way.NATIVE : Way.REBUILD;
+        yield new SqliteTableSql(sql, expressions, before).addable(add.column(), site)
+            ? Way.NATIVE : Way.REBUILD;
       }
       case AlterAction.DropColumn drop -> {
         String column = ObjectName.fold(drop.column());
@@ -245,20 +237,21 @@ final class SqliteAlter {
     };
   }
 
-  /** The action as SQLite's own {@code ALTER TABLE} takes it (without {@code IF [NOT] EXISTS}). */
-  private static AlterAction nativeForm(AlterAction action) {
+  /**
+   * The action in SQLite's own {@code ALTER TABLE} (without {@code IF [NOT] EXISTS}, which it
+   * lacks: the model has decided them): {@code ADD COLUMN} by {@link SqliteTableSql}, the renames
+   * and {@code DROP COLUMN} by the shared path.
+   */
+  private String nativeStatement(QualifiedName table, AlterAction action, SchemaModel before,
+      Site site) throws DiagnosticException {
     if (action instanceof AlterAction.AddColumn add) {
-      return new AlterAction.AddColumn(add.column(), false);
+      return new SqliteTableSql(sql, expressions, before).addColumn(table, add.column(), site);
     }
-    if (action instanceof AlterAction.DropColumn drop) {
-      return new AlterAction.DropColumn(drop.column(), false, false);
-    }
-    return action;
-  }
-
-  /** Whether {@code expr}, as rendered, is a constant SQLite's {@code ADD COLUMN} takes. */
-  private boolean constant(Expr expr) {
-    return CONSTANT.matcher(expressions.text(expr).strip()).matches();
+    AlterAction plain = action instanceof AlterAction.DropColumn drop
+        ? new AlterAction.DropColumn(drop.column(), false, false)
+        : action;
+    return String.join(";\n", statements.shared(
+        new Operation.AlterTable(table, false, List.of(plain)), site));
   }
 
   /**
@@ -369,7 +362,8 @@ final class SqliteAlter {
    * (the table with the statement's columns renamed already): the column, converted by a type
    * change's {@code USING}; none for a column the statement adds.
    */
-  private Map<String, Field<?>> copies(Operation.AlterTable alter, Table table) {
+  private Map<String, Field<?>> copies(Operation.AlterTable alter, Table table,
+      SchemaModel before, Site site) throws DiagnosticException {
     Map<String, Field<?>> current = new LinkedHashMap<>();
     table.columns().forEach(c -> current.put(c.name(), SqliteRebuild.column(c.name())));
     for (AlterAction action : alter.actions()) {
@@ -382,7 +376,8 @@ final class SqliteAlter {
           && change.using().isPresent()) {
         String name = ObjectName.fold(change.column());
         if (current.get(name) != null) {
-          current.put(name, DSL.field(DSL.raw(expressions.text(change.using().get()))));
+          current.put(name, DSL.field(DSL.raw(
+              expressions.with(before).text(change.using().get(), site))));
         }
       }
     }

@@ -85,10 +85,12 @@ final class SqliteRebuild {
       + " know\n";
 
   private final SqlContext sql;
+  private final Expressions expressions;
   private final SqliteStatements statements;
 
-  SqliteRebuild(SqlContext sql, SqliteStatements statements) {
+  SqliteRebuild(SqlContext sql, Expressions expressions, SqliteStatements statements) {
     this.sql = sql;
+    this.expressions = expressions;
     this.statements = statements;
   }
 
@@ -125,9 +127,9 @@ final class SqliteRebuild {
         out.add(sql.render(sql.dsl().dropView(name(view.name())))); // gone with the change
       }
     }
-    out.addAll(statements.shared(
+    out.add(new SqliteTableSql(sql, expressions, after).createTable(
         SqliteTables.fromModel(to, new QualifiedName(java.util.Optional.empty(),
-            ModelOperations.identifier(freshName)), after, site), site));
+            ModelOperations.identifier(freshName)), site), site));
     List<Field<?>> targets = new ArrayList<>();
     List<SelectField<?>> values = new ArrayList<>();
     for (Column column : to.columns()) {

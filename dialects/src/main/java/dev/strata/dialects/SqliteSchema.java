@@ -33,10 +33,12 @@ final class SqliteSchema {
   private static final Span START = new Span(1, 1, 1);
 
   private final Dialect dialect;
+  private final SqlContext sql;
   private final StatementRenderer statements;
 
-  SqliteSchema(Dialect dialect, StatementRenderer statements) {
+  SqliteSchema(Dialect dialect, SqlContext sql, StatementRenderer statements) {
     this.dialect = dialect;
+    this.sql = sql;
     this.statements = statements;
   }
 
@@ -63,8 +65,8 @@ final class SqliteSchema {
         throw SqliteStatements.refuse(site, "the partition " + table.name().display(),
             "SQLite has no partitioned tables");
       }
-      out.addAll(statements.shared(new Statement(SqliteTables.fromModel(table,
-          ModelOperations.name(table.name()), model, site), false, START, ""), site));
+      out.add(new SqliteTableSql(sql, new Expressions(dialect, sql), model).createTable(
+          SqliteTables.fromModel(table, ModelOperations.name(table.name()), site), site));
     }
     for (Index index : model.indexes().values()) {
       out.addAll(render(ModelOperations.index(index), model));

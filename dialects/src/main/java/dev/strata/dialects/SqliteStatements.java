@@ -65,11 +65,11 @@ final class SqliteStatements {
   Optional<List<String>> render(Statement statement, Site site, SchemaModel before,
       SchemaModel after) throws DiagnosticException {
     return switch (statement.operation()) {
-      case Operation.CreateTable create ->
-          own(shared(SqliteTables.normalize(create, before, site), site));
+      case Operation.CreateTable create -> own(List.of(new SqliteTableSql(sql, expressions, before)
+          .createTable(SqliteTables.normalize(create, site), site)));
       case Operation.CreatePartition create -> throw refuse(site, "CREATE TABLE ... PARTITION OF",
           "SQLite has no partitioned tables");
-      case Operation.CreateTableAs create -> own(createTableAs(create, site));
+      case Operation.CreateTableAs create -> own(createTableAs(create, site, before));
       case Operation.DropTable drop -> own(dropTable(drop, site, before));
       case Operation.AlterTable change -> own(alter.render(change, site, before, after));
       case Operation.CreateIndex index ->
@@ -140,8 +140,8 @@ final class SqliteStatements {
    * {@code CREATE TABLE t AS SELECT * FROM (query)}, built by jOOQ; {@code WITH NO DATA} as jOOQ
    * writes it for SQLite ({@code WHERE 1 = 0}).
    */
-  private List<String> createTableAs(Operation.CreateTableAs create, Site site)
-      throws DiagnosticException {
+  private List<String> createTableAs(Operation.CreateTableAs create, Site site,
+      SchemaModel before) throws DiagnosticException {
     requireLocal(create.table(), site);
     if (!create.options().isEmpty()) {
       throw refuse(site, "CREATE TABLE ... WITH (storage parameters)",
@@ -149,7 +149,8 @@ final class SqliteStatements {
     }
     Name table = SqlContext.name(create.table());
     var query = DSL.select(DSL.asterisk())
-        .from(DSL.table(DSL.raw("(" + expressions.text(create.query()) + ")")));
+        .from(DSL.table(DSL.raw("(" + expressions.with(before).query(create.query(), site)
+            + ")")));
     var start = create.ifNotExists()
         ? sql.dsl().createTableIfNotExists(table) : sql.dsl().createTable(table);
     var as = start.as(query);
@@ -502,7 +503,7 @@ final class SqliteStatements {
         ObjectName type = ObjectName.of(name);
         for (Table table : before.tables().values()) {
           for (Column column : table.columns()) {
-            if (SqliteTables.enumType(column.type(), before).filter(t -> t.name().equals(type))
+            if (DataTypes.enumType(column.type(), before).filter(t -> t.name().equals(type))
                 .isPresent()) {
               throw refuse(site, "DROP TYPE ... CASCADE", "it would drop the column "
                   + ObjectName.quoted(column.name()) + " of table " + table.name().display()

@@ -1,9 +1,7 @@
 package dev.strata.dialects;
 
-import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.ModelOperations;
 import dev.strata.compiler.schema.ObjectName;
-import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Table;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Span;
@@ -12,7 +10,6 @@ import dev.strata.grammar.ast.ColumnConstraint;
 import dev.strata.grammar.ast.ColumnDef;
 import dev.strata.grammar.ast.ConstraintTiming;
 import dev.strata.grammar.ast.DataType;
-import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.MatchType;
 import dev.strata.grammar.ast.Operation.CreateTable;
@@ -23,16 +20,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code CREATE TABLE} as SQLite must be told it, for {@link SqliteStatements}, the table rebuild
- * and {@code strata schema}: the statement rewritten so that the shared jOOQ path ({@link
- * TableStatements}, with {@link org.jooq.SQLDialect#SQLITE}) writes what SQLite keeps.
+ * and {@code strata schema}: the statement rewritten so that {@link SqliteTableSql} writes what
+ * SQLite keeps (a column of an enum type is {@link DataTypes}'s {@code text} with the check {@link
+ * DataTypes#impliedCheck} gives).
  *
  * <ul>
- *   <li>A column of an enum type (from the schema model) is {@code TEXT} with {@code CHECK (c IN
- *       (...))}: SQLite has no types of its own.
  *   <li>An identity or {@code SERIAL} column is SQLite's {@code INTEGER PRIMARY KEY AUTOINCREMENT}
  *       (jOOQ writes it so), the only column SQLite numbers itself; {@code AUTOINCREMENT} never
  *       reuses a number, as a PostgreSQL sequence does not. It must be the whole primary key and
@@ -54,11 +49,11 @@ final class SqliteTables {
   private SqliteTables() {}
 
   /**
-   * {@code create} as SQLite keeps it, the enum types found in {@code model}.
+   * {@code create} as SQLite keeps it ({@link SqliteTableSql} writes it).
    *
    * @throws DiagnosticException E0450 for what SQLite cannot keep
    */
-  static CreateTable normalize(CreateTable create, SchemaModel model, Site site)
+  static CreateTable normalize(CreateTable create, Site site)
       throws DiagnosticException {
     SqliteStatements.requireLocal(create.table(), site);
     if (create.partitionBy().isPresent()) {
@@ -82,8 +77,7 @@ final class SqliteTables {
     }
     List<ColumnDef> columns = new ArrayList<>();
     for (ColumnDef column : create.columns()) {
-      columns.add(column(column, keyColumns.contains(ObjectName.fold(column.name())), model,
-          site));
+      columns.add(column(column, keyColumns.contains(ObjectName.fold(column.name())), site));
     }
     List<TableConstraint> constraints = new ArrayList<>();
     for (TableConstraint constraint : create.constraints()) {
@@ -101,7 +95,7 @@ final class SqliteTables {
    *
    * @throws DiagnosticException E0450 for what SQLite cannot keep
    */
-  static CreateTable fromModel(Table table, QualifiedName name, SchemaModel model, Site site)
+  static CreateTable fromModel(Table table, QualifiedName name, Site site)
       throws DiagnosticException {
     CreateTable written = ModelOperations.table(table);
     List<TableConstraint> constraints = new ArrayList<>(written.constraints());
@@ -113,75 +107,10 @@ final class SqliteTables {
       }
     }
     return normalize(new CreateTable(name, false, written.unlogged(), written.columns(),
-        constraints, written.partitionBy(), written.options()), model, site);
+        constraints, written.partitionBy(), written.options()), site);
   }
 
-  /**
-   * Whether {@code column} can be added by SQLite's own {@code ADD COLUMN}: only a plain column,
-   * {@code NOT NULL} only with a default that is not NULL, its default a constant (checked by
-   * {@code constantDefault} on the rendered default). Any key, check, reference, identity,
-   * generation or enum type is added by a rebuild instead.
-   */
-  static boolean addable(ColumnDef column, SchemaModel model,
-      java.util.function.Predicate<Expr> constantDefault) {
-    if (column.type().isArray() || column.type().kind().autoIncrement()
-        || enumType(column.type(), model).isPresent() || column.collation().isPresent()) {
-      return false;
-    }
-    boolean notNull = false;
-    Optional<Expr> value = Optional.empty();
-    for (ColumnConstraint constraint : column.constraints()) {
-      switch (constraint) {
-        case ColumnConstraint.NotNull n -> notNull = true;
-        case ColumnConstraint.Null n -> {}
-        case ColumnConstraint.Default d -> value = Optional.of(d.value());
-        case ColumnConstraint.Generated g -> {
-          return false;
-        }
-        case ColumnConstraint.PrimaryKey k -> {
-          return false;
-        }
-        case ColumnConstraint.Unique u -> {
-          return false;
-        }
-        case ColumnConstraint.Check c -> {
-          return false;
-        }
-        case ColumnConstraint.References r -> {
-          return false;
-        }
-        case ColumnConstraint.Identity i -> {
-          return false;
-        }
-      }
-    }
-    if (value.isPresent() && !constantDefault.test(value.get())) {
-      return false;
-    }
-    boolean nullDefault = value.isEmpty() || value.get().sql().strip().equalsIgnoreCase("NULL");
-    return !(notNull && nullDefault);
-  }
-
-  /** The enum type {@code type} names in {@code model}, if it names one. */
-  static Optional<EnumType> enumType(DataType type, SchemaModel model) {
-    if (type.kind() != DataType.Kind.NAMED || type.isArray()) {
-      return Optional.empty();
-    }
-    DataType.Named named = type.named().orElseThrow();
-    if (!named.modifiers().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(model.types().get(ObjectName.of(named.name())));
-  }
-
-  /** {@code name IN ('a', 'b')}: the values an enum type allows, as a check of a column. */
-  static String enumCheck(String column, EnumType type) {
-    return ObjectName.quoted(column) + " IN (" + type.values().stream()
-        .map(v -> "'" + v.replace("'", "''") + "'")
-        .collect(Collectors.joining(", ")) + ")";
-  }
-
-  private static ColumnDef column(ColumnDef column, boolean inKey, SchemaModel model, Site site)
+  private static ColumnDef column(ColumnDef column, boolean inKey, Site site)
       throws DiagnosticException {
     String name = ObjectName.fold(column.name());
     Span at = column.name().span().orElse(site.span());
@@ -191,10 +120,6 @@ final class SqliteTables {
           "SQLite has no array types");
     }
     List<ColumnConstraint> constraints = new ArrayList<>();
-    Optional<EnumType> values = enumType(type, model);
-    if (values.isPresent()) {
-      type = DataType.of(DataType.Kind.TEXT);
-    }
     if (type.kind().autoIncrement()) {
       type = DataType.of(DataType.Kind.INTEGER);
       constraints.add(new ColumnConstraint.Identity(false));
@@ -232,8 +157,6 @@ final class SqliteTables {
     if (inKey && !notNull) {
       constraints.add(0, new ColumnConstraint.NotNull(Optional.empty()));
     }
-    values.ifPresent(v -> constraints.add(new ColumnConstraint.Check(Optional.empty(),
-        new Expr(enumCheck(name, v), at))));
     return new ColumnDef(column.name(), type, collation(column.collation(), site), constraints);
   }
 

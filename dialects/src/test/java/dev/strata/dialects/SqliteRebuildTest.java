@@ -78,8 +78,7 @@ class SqliteRebuildTest {
           "ALTER TABLE items ADD CONSTRAINT uq_items_code UNIQUE (code);"},
       new String[] {"ALTER TABLE items RENAME CONSTRAINT items_parent_id_fkey TO fk_items_parent;",
           "ALTER TABLE items RENAME CONSTRAINT fk_items_parent TO items_parent_id_fkey;"},
-      new String[] {"ALTER TABLE items ADD COLUMN made TEXT NOT NULL"
-          + " DEFAULT (strftime('%Y', 'now'));",
+      new String[] {"ALTER TABLE items ADD COLUMN made TEXT NOT NULL DEFAULT upper('made');",
           "ALTER TABLE items DROP COLUMN made;"},
       new String[] {"ALTER TABLE items ADD COLUMN batch INTEGER NOT NULL DEFAULT 0,"
           + " ADD CONSTRAINT uq_items_batch UNIQUE (code, batch);",

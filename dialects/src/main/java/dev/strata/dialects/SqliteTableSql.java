@@ -210,8 +210,11 @@ final class SqliteTableSql {
         case ColumnConstraint.Generated generated -> {}
       }
     }
-    DataTypes.impliedCheck(SqlContext.name(column.name()), column.type(), SQLITE, model)
-        .ifPresent(check -> out.add(DSL.check(check)));
+    // NULL passes a CHECK only when the condition is NULL, and json_valid(NULL) is 0 before
+    // SQLite 3.45: the column's NULL is let through explicitly, as PostgreSQL's type lets it
+    Name name = SqlContext.name(column.name());
+    DataTypes.impliedCheck(name, column.type(), SQLITE, model)
+        .ifPresent(check -> out.add(DSL.check(DSL.field(name).isNull().or(check))));
     return out;
   }
 

@@ -76,7 +76,9 @@ public enum Dialect {
    * the server's default {@code sql_mode}, fixed, so that the server's configured mode ({@code
    * NO_BACKSLASH_ESCAPES}, which would make the backslashes strata doubles in literals ({@link
    * Capability#BACKSLASH_ESCAPES}) two; {@code ANSI_QUOTES}, {@code PIPES_AS_CONCAT}, a lax
-   * non-strict mode) changes nothing the script means (see {@code docs/dialects.md}).
+   * non-strict mode) changes nothing the script means (see {@code docs/dialects.md}); for {@code
+   * sqlite3}: {@code .bail on}, {@code .headers off}, {@code .mode list} and {@code PRAGMA
+   * foreign_keys = ON;} (see {@link SqliteFraming}).
    */
   public List<String> clientDirectives() {
     return switch (this) {
@@ -88,7 +90,10 @@ public enum Dialect {
       // MariaDB 10.2.4+'s default sql_mode
       case MARIADB -> List.of("\\C utf8mb4", "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,"
           + "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';");
-      case SQLITE -> List.of();
+      // .bail on: stop at the first error (an open transaction then rolls back); headers and
+      // list mode: the lines a check prints read the same whatever a ~/.sqliterc sets; foreign
+      // keys: enforced as PostgreSQL enforces them (SQLite's default is off)
+      case SQLITE -> List.of(".bail on", ".headers off", ".mode list", "PRAGMA foreign_keys = ON;");
     };
   }
 

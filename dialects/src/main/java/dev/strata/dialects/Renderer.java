@@ -108,6 +108,7 @@ public final class Renderer {
   private RenderedScript renderScript(Plan plan, ScriptOptions options,
       List<List<SchemaModel>> models) throws DiagnosticException {
     VersionTable versionTable = new VersionTable(sql, options);
+    ScriptFraming.of(dialect, sql, versionTable).check(options);
     List<ScriptElement> elements = elements(plan, options, versionTable, models);
     List<TransactionFramer.Segment> segments =
         TransactionFramer.segments(
@@ -157,7 +158,9 @@ public final class Renderer {
         try {
           List<ScriptElement> rendered =
               elements(statement, step.revision().source(), options, before, after);
-          boolean addsValue = statement.operation() instanceof Operation.AddEnumValue;
+          // only a dialect with enum types has a value that cannot be used before it commits
+          boolean addsValue = statement.operation() instanceof Operation.AddEnumValue
+              && dialect.has(Capability.ENUM_TYPES);
           boolean runs = rendered.stream().anyMatch(e -> e instanceof ScriptElement.Sql);
           if (enumValueAdded && runs && !addsValue) {
             elements.add(new ScriptElement.Commit());
@@ -235,9 +238,25 @@ public final class Renderer {
     }
     List<ScriptElement> out = new ArrayList<>();
     for (String text : statements.render(statement, source, before, after)) {
-      out.add(new ScriptElement.Sql(text, statement.outsideTransaction()));
+      out.add(new ScriptElement.Sql(text, outsideTransaction(statement)));
     }
     return out;
+  }
+
+  /**
+   * Whether {@code statement} must run outside a transaction in this dialect: as {@link
+   * Statement#outsideTransaction()} says, except that a dialect without {@link
+   * Capability#CONCURRENT_INDEX} builds or drops a {@code CONCURRENTLY} index plainly, so that it
+   * stays in the transaction unless {@code -- +no-transaction} marks it.
+   */
+  private boolean outsideTransaction(Statement statement) {
+    boolean concurrentIndex =
+        statement.operation() instanceof Operation.CreateIndex create && create.concurrently()
+            || statement.operation() instanceof Operation.DropIndex drop && drop.concurrently();
+    if (concurrentIndex && !dialect.has(Capability.CONCURRENT_INDEX)) {
+      return statement.noTransaction();
+    }
+    return statement.outsideTransaction();
   }
 
   /**

@@ -64,7 +64,7 @@ public final class SchemaScript {
     this.mysql = new MysqlSchemaScript(dialect, sql, statements);
   }
 
-  /** The snapshot writer for {@code dialect} (PostgreSQL only today). */
+  /** The snapshot writer for {@code dialect}; SQLite's is {@link SqliteSchema}. */
   public static SchemaScript forDialect(Dialect dialect) {
     return new SchemaScript(Objects.requireNonNull(dialect, "dialect"));
   }
@@ -84,7 +84,8 @@ public final class SchemaScript {
   public String render(SchemaModel model, List<String> header) throws DiagnosticException {
     return switch (dialect) {
       case MYSQL, MARIADB -> mysql.render(model, header, handEditWarning(model.handEdits()));
-      case POSTGRESQL, SQLITE -> psqlScript(model, header);
+      case SQLITE -> new SqliteSchema(dialect, sql, statements).render(model, header);
+      case POSTGRESQL -> psqlScript(model, header);
     };
   }
 
@@ -108,7 +109,8 @@ public final class SchemaScript {
   public List<String> statements(SchemaModel model) throws DiagnosticException {
     return switch (dialect) {
       case MYSQL, MARIADB -> mysql.statements(model);
-      case POSTGRESQL, SQLITE -> psqlStatements(model);
+      case SQLITE -> new SqliteSchema(dialect, sql, statements).statements(model);
+      case POSTGRESQL -> psqlStatements(model);
     };
   }
 

@@ -49,6 +49,11 @@ final class VersionTable {
     return name.matches("[a-z_][a-z0-9_$]*") ? DSL.unquotedName(name) : DSL.quotedName(name);
   }
 
+  /** The table's (possibly qualified) name. */
+  Name name() {
+    return tableName;
+  }
+
   /** The table's name as rendered, e.g. {@code alembic_version} or {@code meta."Versions"}. */
   String displayName() {
     return sql.render(tableName);

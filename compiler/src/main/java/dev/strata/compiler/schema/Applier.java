@@ -1733,6 +1733,15 @@ final class Applier {
       case ViewDefinition.Change.RenameColumn ignored -> name;
     };
     if (to.equals(name)) {
+      if (change instanceof ViewDefinition.Change.RenameColumn rename
+          && !view.definition().columns().isEmpty()) {
+        // a view with a column list names its columns there: the renamed one is renamed in it
+        ViewDefinition d = view.definition();
+        String from = ObjectName.fold(rename.from());
+        state.views.put(name, new View(name, view.materialized(), new ViewDefinition(
+            d.columns().stream().map(c -> ObjectName.fold(c).equals(from) ? rename.to() : c)
+                .toList(), d.options(), d.query(), d.reads()), view.comment(), view.origin()));
+      }
       touch(Keys.relation(name), written.name().span());
       return;
     }

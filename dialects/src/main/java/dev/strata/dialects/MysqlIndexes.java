@@ -243,6 +243,12 @@ final class MysqlIndexes {
       }
       Name name = SqlContext.name(written.name());
       Name table = MysqlTables.name(index.get().table().name());
+      List<Constraint.ForeignKey> leaning = MysqlForeignKeyIndexes.leaningOn(index.get(), before);
+      if (!leaning.isEmpty()) {
+        out.add(MysqlForeignKeyIndexes.dropKeeping(sql, table, name, leaning,
+            drop.concurrently()));
+        continue;
+      }
       if (drop.concurrently()) {
         out.add(MysqlObjectSql.dropIndexOnline(sql, table, name));
         continue;

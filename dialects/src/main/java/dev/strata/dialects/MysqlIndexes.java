@@ -243,6 +243,16 @@ final class MysqlIndexes {
       }
       Name name = SqlContext.name(written.name());
       Name table = MysqlTables.name(index.get().table().name());
+      List<dev.strata.compiler.schema.Constraint.ForeignKey> served = before
+          .table(index.get().table()).map(t -> MysqlTables.servedOnlyBy(t, before,
+              index.get().name().name(), index.get().keys().stream()
+                  .map(k -> k.column().map(ObjectName::fold).orElse("")).toList(),
+              java.util.Set.of()))
+          .orElse(List.of());
+      if (!served.isEmpty()) {
+        out.add(MysqlAlterSql.replaceIndex(sql, table, served, name, drop.concurrently()));
+        continue;
+      }
       if (drop.concurrently()) {
         out.add(MysqlObjectSql.dropIndexOnline(sql, table, name));
         continue;

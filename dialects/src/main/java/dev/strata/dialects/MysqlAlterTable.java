@@ -236,7 +236,8 @@ final class MysqlAlterTable {
       case AlterAction.AddConstraint add -> addConstraint(statement, add.constraint(), old, site,
           after);
       case AlterAction.DropConstraint drop -> dropConstraint(table, drop, old, site, before);
-      case AlterAction.RenameTable rename -> one(statement.renameTo(SqlContext.name(rename.newName())));
+      case AlterAction.RenameTable rename ->
+          one(statement.renameTo(SqlContext.name(rename.newName())));
       case AlterAction.AddIdentity add -> {
         Table now = after.table(ObjectName.of(alter.table())).orElse(old);
         Optional<Long> start = tables.autoIncrement(now, indexStarts(before, old.name()), site);

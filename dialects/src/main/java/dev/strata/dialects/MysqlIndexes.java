@@ -162,7 +162,8 @@ final class MysqlIndexes {
   }
 
   private static final java.util.regex.Pattern NOT_NULL = java.util.regex.Pattern.compile(
-      "\\(?\\s*(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*))\\s+(?i:IS\\s+NOT\\s+NULL)\\s*\\)?");
+      "\\(?\\s*(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*))"
+          + "\\s+(?i:IS\\s+NOT\\s+NULL)\\s*\\)?");
 
   private static boolean balanced(String text) {
     int depth = 0;

@@ -246,7 +246,7 @@ final class MysqlStatements {
               + dialect.client() + " command line names");
     }
 
-    /** @throws DiagnosticException E0447 for {@code WITH} before, or {@code RETURNING} after, DML */
+    /** @throws DiagnosticException E0447 for {@code WITH} before or {@code RETURNING} after DML */
     private void refuseDml(Site site, String what, boolean with, boolean returning)
         throws DiagnosticException {
       if (with || returning) {

@@ -153,14 +153,16 @@ public enum Capability {
    * refuses {@code SIGNAL} there (its manual, "Restrictions on Condition Handling"), so its scripts
    * signal from a procedure they create and drop ({@link MysqlGuardSql}).
    */
-  SIGNAL_IN_PREPARED_STATEMENT("SIGNAL as a prepared statement (a check stops the client without a routine)"),
+  SIGNAL_IN_PREPARED_STATEMENT(
+      "SIGNAL as a prepared statement (a check stops the client without a routine)"),
 
   /**
    * Text compares case-insensitively under the server's default collation ({@code
    * utf8mb4_general_ci}, {@code utf8mb4_0900_ai_ci}), so the version table's column is declared
    * {@code COLLATE utf8mb4_bin} and the guard compares revision ids as bytes (MySQL, MariaDB).
    */
-  CASE_INSENSITIVE_TEXT("text compares case-insensitively by default (version ids compared as bytes)"),
+  CASE_INSENSITIVE_TEXT(
+      "text compares case-insensitively by default (version ids compared as bytes)"),
 
   /**
    * A generated column may be declared {@code NOT NULL} (PostgreSQL, MySQL, SQLite; MariaDB's

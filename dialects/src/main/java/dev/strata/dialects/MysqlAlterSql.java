@@ -19,7 +19,10 @@ import org.jooq.Name;
  *   <li>{@code ADD COLUMN IF NOT EXISTS <definition>} (MariaDB), with the definition of {@code
  *       MODIFY COLUMN};
  *   <li>{@code AUTO_INCREMENT = n}, the table option that sets where an {@code AUTO_INCREMENT}
- *       column's numbering goes on (jOOQ has no table options).
+ *       column's numbering goes on (jOOQ has no table options);
+ *   <li>{@code ADD INDEX fk (columns), DROP INDEX i} in one statement, for an index that is the
+ *       only one a foreign key can use ({@link MysqlTables#servedOnlyBy}): jOOQ writes one action
+ *       per {@code ALTER TABLE}, and the server refuses the drop alone.
  * </ul>
  *
  * Names are rendered by jOOQ; {@code definition} is a column definition as {@link
@@ -52,6 +55,24 @@ final class MysqlAlterSql {
 
   static String autoIncrement(SqlContext sql, Name table, long next) {
     return prefix(sql, table) + " AUTO_INCREMENT = " + next;
+  }
+
+  /**
+   * {@code ALTER TABLE t ADD INDEX fk (a), ..., DROP INDEX i}, the new indexes named after the
+   * foreign keys they serve; with {@code online}, {@code , ALGORITHM = INPLACE, LOCK = NONE}.
+   */
+  static String replaceIndex(SqlContext sql, Name table,
+      java.util.List<dev.strata.compiler.schema.Constraint.ForeignKey> keys, Name index,
+      boolean online) {
+    StringBuilder out = new StringBuilder(prefix(sql, table));
+    for (var key : keys) {
+      out.append(" ADD INDEX ").append(sql.render(MysqlTables.name(key.name()))).append(" (")
+          .append(String.join(", ", key.columns().stream()
+              .map(c -> sql.render(MysqlTables.name(c))).toList()))
+          .append("),");
+    }
+    out.append(" DROP INDEX ").append(sql.render(index));
+    return out + (online ? ", ALGORITHM = INPLACE, LOCK = NONE" : "");
   }
 
   private static String prefix(SqlContext sql, Name table) {

@@ -236,7 +236,8 @@ final class MysqlAlterTable {
       case AlterAction.AddConstraint add -> addConstraint(statement, add.constraint(), old, site,
           after);
       case AlterAction.DropConstraint drop -> dropConstraint(table, drop, old, site, before);
-      case AlterAction.RenameTable rename -> one(statement.renameTo(SqlContext.name(rename.newName())));
+      case AlterAction.RenameTable rename ->
+          one(statement.renameTo(SqlContext.name(rename.newName())));
       case AlterAction.AddIdentity add -> {
         Table now = after.table(ObjectName.of(alter.table())).orElse(old);
         Optional<Long> start = tables.autoIncrement(now, indexStarts(before, old.name()), site);
@@ -406,14 +407,26 @@ final class MysqlAlterTable {
                 + " a key");
       }
     }
-    return List.of(dropConstraint(table, constraint));
+    return List.of(dropConstraint(table, constraint, old, before, Set.of()));
   }
 
-  /** The statement that drops {@code constraint} of {@code table}, by its kind. */
-  private String dropConstraint(Name table, Constraint constraint) {
+  /**
+   * The statement that drops {@code constraint} of {@code table} ({@code model}'s {@code old}), by
+   * its kind; a unique key that a foreign key needs is replaced by that key's own index ({@link
+   * MysqlTables#servedOnlyBy}; {@code gone}: what the statement drops besides).
+   */
+  private String dropConstraint(Name table, Constraint constraint, Table old, SchemaModel model,
+      Set<String> gone) {
     Name name = MysqlTables.name(constraint.name());
     AlterTableStep statement = sql.dsl().alterTable(table);
     boolean general = dialect().has(Capability.DROP_CONSTRAINT);
+    if (constraint instanceof Constraint.Unique unique) {
+      List<Constraint.ForeignKey> served = MysqlTables.servedOnlyBy(old, model, unique.name(),
+          unique.columns(), gone);
+      if (!served.isEmpty()) {
+        return MysqlAlterSql.replaceIndex(sql, table, served, name, false);
+      }
+    }
     return switch (constraint) {
       // MySQL and MariaDB name every primary key PRIMARY
       case Constraint.PrimaryKey key -> sql.render(statement.dropPrimaryKey());
@@ -487,6 +500,23 @@ final class MysqlAlterTable {
         .filter(Constraint.ForeignKey.class::isInstance).toList());
     old.constraints().stream().filter(c -> !(c instanceof Constraint.ForeignKey))
         .forEach(ordered::add);
+    Set<String> gone = new java.util.HashSet<>();
+    for (Constraint c : ordered) {
+      boolean dropsIt = switch (c) {
+        case Constraint.ForeignKey fk -> fk.columns().contains(name);
+        case Constraint.Check check -> reads(check, name, old);
+        case Constraint.Unique unique -> unique.columns().contains(name);
+        case Constraint.PrimaryKey key -> key.columns().contains(name);
+        case Constraint.Exclude exclude -> false;
+      };
+      if (dropsIt) {
+        gone.add(c.name());
+      }
+    }
+    before.indexes().values().stream()
+        .filter(i -> i.table().equals(old.name()) && i.keys().stream().anyMatch(k ->
+            k.column().map(ObjectName::fold).filter(name::equals).isPresent()))
+        .forEach(i -> gone.add(i.name().name()));
     for (Constraint c : ordered) {
       boolean drops = switch (c) {
         case Constraint.ForeignKey fk -> fk.columns().contains(name);
@@ -498,17 +528,25 @@ final class MysqlAlterTable {
         case Constraint.Exclude exclude -> false;
       };
       if (drops) {
-        out.add(dropConstraint(table, c));
+        out.add(dropConstraint(table, c, old, before, gone));
       }
     }
     for (Index index : before.indexes().values()) {
       if (index.table().equals(old.name()) && index.keys().size() > 1
           && index.keys().stream().anyMatch(k -> k.column().map(ObjectName::fold)
               .filter(name::equals).isPresent())) {
-        out.add(sql.render(sql.dsl().dropIndex(MysqlTables.name(index.name().name())).on(table)));
+        Name indexName = MysqlTables.name(index.name().name());
+        List<Constraint.ForeignKey> served = MysqlTables.servedOnlyBy(old, before,
+            index.name().name(), index.keys().stream()
+                .map(k -> k.column().map(ObjectName::fold).orElse("")).toList(), gone);
+        out.add(served.isEmpty()
+            ? sql.render(sql.dsl().dropIndex(indexName).on(table))
+            : MysqlAlterSql.replaceIndex(sql, table, served, indexName, false));
       }
     }
     out.add(sql.render(sql.dsl().alterTable(table).dropColumn(SqlContext.name(drop.column()))));
+    out.addAll(tables.ownedSequences(before,
+        owner -> owner.table().equals(old.name()) && owner.column().equals(name)));
     return out;
   }
 

@@ -55,7 +55,7 @@ final class MysqlGuardSql {
     this.schema = schema;
   }
 
-  /** The checks for the version table of {@code options}, named as {@code versionTable} renders it. */
+  /** The checks of the version table of {@code options}, named as {@code versionTable} says. */
   static MysqlGuardSql of(Dialect dialect, ScriptOptions options, VersionTable versionTable) {
     return new MysqlGuardSql(dialect, versionTable.displayName(), options.versionTable(),
         options.versionTableSchema());
@@ -247,7 +247,7 @@ final class MysqlGuardSql {
     return "-- strata: segment " + number + " of " + total + ":";
   }
 
-  /** {@code SET @strata_rows = (...)}: the version table's rows as {@code a, b}, sorted as bytes. */
+  /** {@code SET @strata_rows = (...)}: the version table's rows as {@code a, b}, byte-sorted. */
   private String readRows() {
     return "SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY"
         + " CAST(version_num AS BINARY) SEPARATOR ', '), '') FROM " + table + ")";

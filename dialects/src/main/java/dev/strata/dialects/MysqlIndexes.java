@@ -162,7 +162,8 @@ final class MysqlIndexes {
   }
 
   private static final java.util.regex.Pattern NOT_NULL = java.util.regex.Pattern.compile(
-      "\\(?\\s*(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*))\\s+(?i:IS\\s+NOT\\s+NULL)\\s*\\)?");
+      "\\(?\\s*(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*))"
+          + "\\s+(?i:IS\\s+NOT\\s+NULL)\\s*\\)?");
 
   private static boolean balanced(String text) {
     int depth = 0;
@@ -243,10 +244,14 @@ final class MysqlIndexes {
       }
       Name name = SqlContext.name(written.name());
       Name table = MysqlTables.name(index.get().table().name());
-      List<Constraint.ForeignKey> leaning = MysqlForeignKeyIndexes.leaningOn(index.get(), before);
-      if (!leaning.isEmpty()) {
-        out.add(MysqlForeignKeyIndexes.dropKeeping(sql, table, name, leaning,
-            drop.concurrently()));
+      List<dev.strata.compiler.schema.Constraint.ForeignKey> served = before
+          .table(index.get().table()).map(t -> MysqlTables.servedOnlyBy(t, before,
+              index.get().name().name(), index.get().keys().stream()
+                  .map(k -> k.column().map(ObjectName::fold).orElse("")).toList(),
+              java.util.Set.of()))
+          .orElse(List.of());
+      if (!served.isEmpty()) {
+        out.add(MysqlAlterSql.replaceIndex(sql, table, served, name, drop.concurrently()));
         continue;
       }
       if (drop.concurrently()) {

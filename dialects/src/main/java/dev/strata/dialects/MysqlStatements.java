@@ -159,11 +159,13 @@ final class MysqlStatements {
         case Operation.RenameType rename -> Optional.of(List.of());
         case Operation.DropType drop -> Optional.of(dropType(drop, site, before));
         case Operation.CreateSequence create -> {
-          // a MariaDB sequence is a BIGINT one: AS BIGINT says what it is anyway
+          // a MariaDB sequence is a BIGINT one: AS BIGINT says what it is anyway; OWNED BY is
+          // the model's, which drops the sequence with its column (MysqlTables.ownedSequences)
           List<SequenceOption> options = create.options().stream()
               .filter(o -> !(o instanceof SequenceOption.As as
                   && as.type().kind() == dev.strata.grammar.ast.DataType.Kind.BIGINT
                   && !as.type().isArray()))
+              .filter(o -> !(o instanceof SequenceOption.OwnedBy))
               .toList();
           sequence(site, "CREATE SEQUENCE", create.sequence(), options);
           yield options.size() == create.options().size()
@@ -171,8 +173,15 @@ final class MysqlStatements {
               : Optional.of(List.of(sequences.createSequence(new Operation.CreateSequence(
                   create.sequence(), create.ifNotExists(), options))));
         }
-        case Operation.AlterSequence alter -> sequence(site, "ALTER SEQUENCE", alter.sequence(),
-            alter.options());
+        case Operation.AlterSequence alter -> {
+          List<SequenceOption> options = alter.options().stream()
+              .filter(o -> !(o instanceof SequenceOption.OwnedBy)).toList();
+          sequence(site, "ALTER SEQUENCE", alter.sequence(), options);
+          yield options.size() == alter.options().size() ? Optional.empty()
+              : options.isEmpty() ? Optional.of(List.of())
+              : Optional.of(List.of(sequences.alterSequence(new Operation.AlterSequence(
+                  alter.sequence(), alter.ifExists(), options))));
+        }
         case Operation.RenameSequence rename -> {
           sequence(site, "ALTER SEQUENCE ... RENAME TO", rename.sequence(), List.of());
           if (rename.ifExists() && rules.clause(false,
@@ -237,7 +246,7 @@ final class MysqlStatements {
               + dialect.client() + " command line names");
     }
 
-    /** @throws DiagnosticException E0447 for {@code WITH} before, or {@code RETURNING} after, DML */
+    /** @throws DiagnosticException E0447 for {@code WITH} before or {@code RETURNING} after DML */
     private void refuseDml(Site site, String what, boolean with, boolean returning)
         throws DiagnosticException {
       if (with || returning) {
@@ -388,8 +397,8 @@ final class MysqlStatements {
     }
 
     /**
-     * Checks a sequence statement: MySQL has no sequences; MariaDB's lack {@code AS type} and {@code
-     * OWNED BY}. Empty: the shared path renders it.
+     * Checks a sequence statement: MySQL has no sequences; MariaDB's are BIGINT ones, without
+     * another {@code AS type}. Empty: the shared path renders it.
      */
     private Optional<List<String>> sequence(Site site, String what, QualifiedName name,
         List<SequenceOption> options) throws DiagnosticException {
@@ -400,10 +409,9 @@ final class MysqlStatements {
                 + " in a '-- +dialect " + dialect.id() + "' block");
       }
       for (SequenceOption option : options) {
-        if (option instanceof SequenceOption.As || option instanceof SequenceOption.OwnedBy) {
-          throw rules.refuse(site, "E0440", what + " ... "
-                  + (option instanceof SequenceOption.As ? "AS type" : "OWNED BY"),
-              dialect.id() + "'s sequences have no such option");
+        if (option instanceof SequenceOption.As) {
+          throw rules.refuse(site, "E0440", what + " ... AS type",
+              dialect.id() + "'s sequences are BIGINT ones");
         }
       }
       return Optional.empty();

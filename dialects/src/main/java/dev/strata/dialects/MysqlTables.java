@@ -374,18 +374,37 @@ final class MysqlTables {
   Optional<List<String>> dropTable(DropTable drop, Site site, SchemaModel before)
       throws DiagnosticException {
     rules.unqualified(drop.tables(), site);
-    if (!drop.cascade()) {
+    List<ObjectName> dropped = drop.tables().stream().map(ObjectName::of).toList();
+    List<String> owned = ownedSequences(before, s -> dropped.contains(s.table()));
+    if (!drop.cascade() && owned.isEmpty()) {
       return Optional.empty();
     }
-    List<ObjectName> dropped = drop.tables().stream().map(ObjectName::of).toList();
-    for (ObjectName table : dropped) {
-      Optional<String> dependent = dependent(table, dropped, before);
-      if (dependent.isPresent()) {
-        throw cascade(site, "DROP TABLE ... CASCADE", dependent.get());
+    if (drop.cascade()) {
+      for (ObjectName table : dropped) {
+        Optional<String> dependent = dependent(table, dropped, before);
+        if (dependent.isPresent()) {
+          throw cascade(site, "DROP TABLE ... CASCADE", dependent.get());
+        }
       }
     }
-    return Optional.of(List.of(TableFormSql.dropTables(sql,
-        drop.tables().stream().map(SqlContext::name).toList(), drop.ifExists(), false)));
+    List<String> out = new ArrayList<>();
+    out.add(TableFormSql.dropTables(sql, drop.tables().stream().map(SqlContext::name).toList(),
+        drop.ifExists(), false));
+    out.addAll(owned);
+    return Optional.of(out);
+  }
+
+  /**
+   * {@code DROP SEQUENCE} of each sequence of the model {@code OWNED BY} a column that {@code
+   * dropped} accepts: PostgreSQL drops such a sequence with its column or table; MariaDB's
+   * sequences have no owner, so strata drops them after (none on MySQL, which has no sequences).
+   */
+  List<String> ownedSequences(SchemaModel model,
+      java.util.function.Predicate<dev.strata.compiler.schema.ColumnRef> dropped) {
+    return model.sequences().values().stream()
+        .filter(s -> s.ownedBy().filter(dropped).isPresent())
+        .map(s -> sql.render(sql.dsl().dropSequence(name(s.name().name()))))
+        .toList();
   }
 
   /**
@@ -430,6 +449,46 @@ final class MysqlTables {
         "note: strata writes such a statement without CASCADE only where the schema model shows"
             + " nothing depends on what it drops",
         "help: drop the dependent objects first, then drop this one without CASCADE");
+  }
+
+  /**
+   * The foreign keys of {@code table} that only the index or unique key {@code dropped} (its plain
+   * key columns {@code keys}, in order) serves: MySQL and MariaDB need every foreign key's columns
+   * to lead some index of its table, and drop the index they made for a foreign key once another
+   * index leads with its columns, so such an index cannot be dropped alone ("needed in a foreign key
+   * constraint"). {@code gone} names what the same statement drops besides (foreign keys that then
+   * need no index, other indexes that then serve none). The statement that drops {@code dropped}
+   * adds, for each, the index the server would have made for it, named after it ({@link
+   * MysqlAlterSql#replaceIndex}).
+   */
+  static List<Constraint.ForeignKey> servedOnlyBy(Table table, SchemaModel model, String dropped,
+      List<String> keys, java.util.Set<String> gone) {
+    List<List<String>> others = new ArrayList<>();
+    for (Constraint c : table.constraints()) {
+      if ((c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique)
+          && !c.name().equals(dropped) && !gone.contains(c.name())) {
+        others.add(c.columns());
+      }
+    }
+    for (dev.strata.compiler.schema.Index index : model.indexes().values()) {
+      if (index.table().equals(table.name()) && !index.name().name().equals(dropped)
+          && !gone.contains(index.name().name())) {
+        others.add(index.keys().stream()
+            .map(k -> k.column().map(ObjectName::fold).orElse("")).toList());
+      }
+    }
+    List<Constraint.ForeignKey> out = new ArrayList<>();
+    for (Constraint c : table.constraints()) {
+      if (c instanceof Constraint.ForeignKey fk && !gone.contains(fk.name())
+          && leads(keys, fk.columns()) && others.stream().noneMatch(o -> leads(o, fk.columns()))) {
+        out.add(fk);
+      }
+    }
+    return out;
+  }
+
+  private static boolean leads(List<String> keys, List<String> columns) {
+    return keys.size() >= columns.size() && keys.subList(0, columns.size()).equals(columns);
   }
 
   /** E0443: the schema model does not hold what the statement must restate or locate. */

@@ -73,6 +73,57 @@ class MysqlApplyTest {
           + "ALTER TABLE child DROP CONSTRAINT fk_parent;\n"
           + "ALTER TABLE child ADD FOREIGN KEY (parent_id) REFERENCES parent ON DELETE CASCADE;\n"};
 
+  /**
+   * The server drops the index it made for a foreign key once another index leads with the key's
+   * columns, and then refuses to drop that other index alone: strata adds the key's own index in
+   * the same statement, and the schema is then the one a fresh table has.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void droppingTheIndexAForeignKeyUsesKeepsAnIndexForTheKey(Dialect dialect) throws Exception {
+    MysqlChain chain = new MysqlChain(dir.resolve("fk"), dialect,
+        "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+            + "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+            + "CREATE TABLE t (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p, k INTEGER);\n"
+            + "-- +downgrade\nDROP TABLE t;\nDROP TABLE p;\n",
+        "-- revision: 0002_ix\n-- revises: 0001_t\n-- message: ix\n\n-- +upgrade\n"
+            + "CREATE INDEX ix_t_pid_k ON t (pid, k);\n"
+            + "-- +downgrade\nDROP INDEX ix_t_pid_k;\n");
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_fk_index");
+        TestDatabase fresh = TestDatabase.create(dialect.id(), "mysqlh_fk_fresh")) {
+      apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
+      apply(database, chain.downgrade("head:0001_t", GoldenCases.OPTIONS));
+      apply(fresh, chain.upgrade("base:0001_t", GoldenCases.OPTIONS));
+      assertEquals(fresh.schema(), database.schema());
+    }
+  }
+
+  /**
+   * A JSON or JSONB column is {@code json}: on MariaDB an alias of {@code LONGTEXT} with a {@code
+   * JSON_VALID} check the server adds, which refuses text that is not JSON, as PostgreSQL's type
+   * does (on MySQL, its JSON type refuses it).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void aJsonColumnRefusesTextThatIsNotJson(Dialect dialect) throws Exception {
+    MysqlChain chain = new MysqlChain(dir.resolve("json"), dialect,
+        "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+            + "CREATE TABLE docs (id INTEGER PRIMARY KEY, body JSONB NOT NULL, note JSON);\n");
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_json")) {
+      apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
+      apply(database, MysqlChain.sql(dir,
+          "INSERT INTO docs VALUES (1, '{\"a\": [1, 2]}', NULL);"));
+      var refused = database.apply(MysqlChain.sql(dir,
+          "INSERT INTO docs VALUES (2, 'not json', NULL);"));
+      assertEquals(1, refused.exitCode());
+      String error = MysqlChain.errors(refused).getFirst();
+      org.junit.jupiter.api.Assertions.assertTrue(
+          error.startsWith("ERROR 4025 (23000): CONSTRAINT `docs.body` failed")
+              || error.startsWith("ERROR 3140 (22032): Invalid JSON text"), error);
+      assertEquals(List.of("1"), database.query("SELECT id FROM docs"));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
   void upgradeDowngradeUpgradeThroughTheClientMatchesTheSchemaScript(Dialect dialect)

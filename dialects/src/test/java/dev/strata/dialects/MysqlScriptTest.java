@@ -47,7 +47,7 @@ class MysqlScriptTest {
     return database;
   }
 
-  /** Three revisions; each creates and changes its own tables only, so undoing one is dropping them. */
+  /** Three revisions, each changing its own tables only: undoing one is dropping its tables. */
   private MysqlChain chain(Dialect dialect) throws Exception {
     return new MysqlChain(dir.resolve(dialect.id()), dialect,
         "-- revision: 0001_a\n-- revises: base\n-- message: a\n\n-- +upgrade\n"
@@ -253,7 +253,8 @@ class MysqlScriptTest {
     int segment = 0;
     for (int i = 0; i < index; i++) {
       if (text.get(i).startsWith("-- strata: segment ")) {
-        segment = Integer.parseInt(text.get(i).replaceFirst("-- strata: segment ([0-9]+) .*", "$1"));
+        segment = Integer.parseInt(
+            text.get(i).replaceFirst("-- strata: segment ([0-9]+) .*", "$1"));
       }
     }
     return segment;

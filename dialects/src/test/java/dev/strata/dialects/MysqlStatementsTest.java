@@ -261,6 +261,23 @@ class MysqlStatementsTest {
   }
 
   @Test
+  void anIndexThatAForeignKeyNeedsIsReplacedByTheKeysOwn() throws Exception {
+    String setup = "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+        + "CREATE TABLE t (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p, k INTEGER);\n"
+        + "CREATE INDEX ix_t_pid_k ON t (pid, k);";
+    for (Dialect dialect : List.of(Dialect.MYSQL, Dialect.MARIADB)) {
+      assertEquals("ALTER TABLE t ADD INDEX t_pid_fkey (pid), DROP INDEX ix_t_pid_k;",
+          last(dialect, setup, "DROP INDEX ix_t_pid_k;"));
+      assertEquals("ALTER TABLE t ADD INDEX t_pid_fkey (pid), DROP INDEX ix_t_pid_k;\n\n"
+              + "ALTER TABLE t DROP k;",
+          last(dialect, setup, "ALTER TABLE t DROP COLUMN k;"));
+      // another index serves the foreign key: a plain drop
+      assertEquals("DROP INDEX ix_t_pid_k ON t;", last(dialect,
+          setup + "\nCREATE INDEX ix_t_pid ON t (pid);", "DROP INDEX ix_t_pid_k;"));
+    }
+  }
+
+  @Test
   void ifExistsInsideAlterTableIsMariadbs() throws Exception {
     String setup = "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER);";
     assertEquals("ALTER TABLE t ADD COLUMN IF NOT EXISTS w int;",
@@ -362,6 +379,15 @@ class MysqlStatementsTest {
         "error[E0440]: CREATE SEQUENCE ... AS type cannot be rendered for mariadb");
     assertEquals("RENAME TABLE s TO s2;",
         last(Dialect.MARIADB, "CREATE SEQUENCE s;", "ALTER SEQUENCE s RENAME TO s2;"));
+    String owned = "CREATE TABLE t (id INTEGER PRIMARY KEY, n BIGINT);\n"
+        + "CREATE SEQUENCE s;\nALTER SEQUENCE s OWNED BY t.n;";
+    assertEquals("", last(Dialect.MARIADB, "CREATE TABLE t (id INTEGER PRIMARY KEY, n BIGINT);",
+        "CREATE SEQUENCE s;\nALTER SEQUENCE s OWNED BY t.n;")
+        .replaceFirst("(?s)^CREATE SEQUENCE s;", "").strip());
+    assertEquals("ALTER TABLE t DROP n;\n\nDROP SEQUENCE s;",
+        last(Dialect.MARIADB, owned, "ALTER TABLE t DROP COLUMN n;"));
+    assertEquals("DROP TABLE t;\n\nDROP SEQUENCE s;",
+        last(Dialect.MARIADB, owned, "DROP TABLE t;"));
     contains(refused(Dialect.MYSQL, "CREATE SEQUENCE s;"),
         "error[E0440]: CREATE SEQUENCE cannot be rendered for mysql: mysql has no sequences");
   }

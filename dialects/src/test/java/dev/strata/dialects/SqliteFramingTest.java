@@ -84,4 +84,15 @@ class SqliteFramingTest {
     assertTrue(off > 0 && off < rebuild && rebuild < check && check < on, text);
     assertTrue(text.endsWith("COMMIT;\n\nPRAGMA foreign_keys = ON;\n"), text);
   }
+
+  /**
+   * Canary for {@link SqliteCheck}: jOOQ 3.20 writes {@code CREATE GLOBAL TEMPORARY TABLE} for
+   * SQLite, which SQLite refuses, so a check's table is named in the schema {@code temp} instead.
+   */
+  @Test
+  void jooqWritesAGlobalTemporaryTableForSqlite() {
+    SqlContext sql = SqlContext.forDialect(Dialect.SQLITE);
+    assertTrue(sql.render(sql.dsl().createTemporaryTableIfNotExists("x")
+        .column("a", org.jooq.impl.SQLDataType.INTEGER)).startsWith("CREATE GLOBAL TEMPORARY"));
+  }
 }

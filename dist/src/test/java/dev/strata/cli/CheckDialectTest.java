@@ -21,7 +21,6 @@ class CheckDialectTest {
 
   @Test
   void aDowngradeThatCannotBePlannedIsRenderedAroundTheRevisionWithoutOne() throws Exception {
-    DialectBundleTest.assumeFramed("sqlite");
     write("0001_t", "base", "CREATE TABLE t (a INTEGER PRIMARY KEY, b VARCHAR(10));",
         "DROP TABLE t;");
     // rebuilt from the model both ways on SQLite; its downgrade cannot be rendered there

@@ -49,7 +49,6 @@ class DialectBundleTest {
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
   void aBundleVerifiesAndTamperingIsDetected(String dialect) throws Exception {
-    assumeFramed(dialect);
     Path bundle = bundle(dialect, "base:head");
     Cli ok = Cli.run("verify", bundle.toString());
     assertEquals(0, ok.exitCode(), ok.err());
@@ -95,7 +94,6 @@ class DialectBundleTest {
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
   void applyMdSaysWhatAFailureInEachSegmentLeaves(String dialect) throws Exception {
-    assumeFramed(dialect);
     String apply = Files.readString(root(bundle(dialect, "0001:head")).resolve("APPLY.md"))
         .replaceAll("\\s+", " ");
     switch (dialect) {
@@ -127,7 +125,6 @@ class DialectBundleTest {
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
   void everyCommandThatRendersTakesTheDialect(String dialect) throws Exception {
-    assumeFramed(dialect);
     String directives = String.join("\n",
         dev.strata.dialects.Dialect.byId(dialect).orElseThrow().clientDirectives());
     String versions = VERSIONS.toString();
@@ -156,7 +153,6 @@ class DialectBundleTest {
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
   void appliesRollsBackAndAppliesAgainWithItsClientAndNoJava(String dialect) throws Exception {
-    assumeFramed(dialect);
     try (TestDatabase db = TestDatabase.create(dialect, "bundleh_apply")) {
       Dba dba = dba(db, bundle(dialect, "base:head"));
       assertEquals(List.of("sha256sum -c SHA256SUMS", client(dialect, "upgrade.sql"),
@@ -181,7 +177,6 @@ class DialectBundleTest {
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "mariadb", "mysql"})
   void aRunThatFailsHalfwayIsFinishedWithTheCommandOfApplyMd(String dialect) throws Exception {
-    assumeFramed(dialect);
     try (TestDatabase db = TestDatabase.create(dialect, "bundleh_resume")) {
       List<String> options = dialect.equals("sqlite")
           ? List.of("--transaction", "revision") : List.of();
@@ -204,20 +199,6 @@ class DialectBundleTest {
       assertEquals(0, rest.exitCode(), resume + ": " + rest.stdout() + rest.stderr());
       assertEquals(HEAD + "\n", dba.run(2));
     }
-  }
-
-  /**
-   * Skips while the dialect's script framing or statements are not in this build (their stubs
-   * say so: the framing "is not written yet", the shared statement path asks for "PostgreSQL's
-   * type spelling"): the framings and statements of mysql, mariadb and sqlite are merged apart
-   * from these tests. Any other failure is the test's.
-   */
-  static void assumeFramed(String dialect) {
-    Cli cli = Cli.run("upgrade", "base:0001", "--versions", VERSIONS.toString(), "--dialect",
-        dialect);
-    org.junit.jupiter.api.Assumptions.assumeFalse(cli.err().contains("is not written yet")
-        || cli.err().contains("PostgreSQL's type spelling asked for"),
-        dialect + "'s script framing or statements are not in this build: " + cli.err());
   }
 
   /** {@code strata bundle RANGE --dialect D} of the test chain into a folder; must succeed. */

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * head:base} leaves only the empty version table, the upgrade applied again gives the same schema
  * (normalised {@code SHOW CREATE TABLE} / {@code .schema}); and for base and every prefix X, {@code
  * strata schema X --dialect D} applied to an empty database gives the schema of {@code strata
- * upgrade base:X --dialect D} (the version table left out). Schemas compare as the sorted lines of
+ * upgrade base:X --dialect D} (the version table left out); {@code status --db} finds no drift
+ * in the database strata's own upgrade made. Schemas compare as the sorted lines of
  * each statement ({@link #lines}): MariaDB lists a table's keys, and SQLite keeps a table's
  * constraints, in the order they were made, which a snapshot and a chain of ALTERs differ in.
  */
@@ -67,6 +68,12 @@ class SampleChainDialectsTest {
       apply(db, "upgrade", "base:head");
       assertEquals(List.of(head), db.query("SELECT version_num FROM " + VERSION_TABLE));
       String full = lines(db.schema());
+      Cli status = Cli.run("status", "--db", db.jdbcUrl(), "--versions",
+          Cli.sampleVersions().toString());
+      assertEquals(0, status.exitCode(), () -> status.out() + status.err());
+      org.junit.jupiter.api.Assertions.assertTrue(
+          status.out().contains("drift: none"), () -> "no drift after strata's own upgrade:\n"
+              + status.out());
 
       apply(db, "downgrade", "head:base");
       assertEquals(List.of(), db.query("SELECT version_num FROM " + VERSION_TABLE));

@@ -23,6 +23,8 @@ CREATE TABLE cash_requests (
 );
 CREATE INDEX ix_cash_requests_customer_id_status ON cash_requests (customer_id, status);
 
+-- updated_at is kept by a PL/pgSQL trigger on PostgreSQL; elsewhere the application sets it.
+-- +only postgresql
 CREATE FUNCTION set_updated_at() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -31,12 +33,15 @@ BEGIN
 END;
 $$;
 
+-- +only postgresql
 CREATE TRIGGER trg_cash_requests_updated_at
     BEFORE UPDATE ON cash_requests
     FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- +downgrade
+-- +only postgresql
 DROP TRIGGER trg_cash_requests_updated_at ON cash_requests;
+-- +only postgresql
 DROP FUNCTION set_updated_at();
 DROP INDEX ix_cash_requests_customer_id_status;
 DROP TABLE cash_requests;

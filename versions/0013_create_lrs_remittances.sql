@@ -32,11 +32,13 @@ CREATE TABLE lrs_remittances (
 -- The USD 250,000 yearly LRS limit is checked per customer and financial year.
 CREATE INDEX ix_lrs_remittances_customer_fy ON lrs_remittances (customer_id, financial_year);
 
+-- +only postgresql
 CREATE TRIGGER trg_lrs_remittances_updated_at
     BEFORE UPDATE ON lrs_remittances
     FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- +downgrade
+-- +only postgresql
 DROP TRIGGER IF EXISTS trg_lrs_remittances_updated_at ON lrs_remittances;
 DROP INDEX IF EXISTS ix_lrs_remittances_customer_fy;
 DROP TABLE IF EXISTS lrs_remittances;

@@ -31,12 +31,15 @@ CREATE TABLE dividend_events (
     CONSTRAINT ck_dividend_events_dates CHECK (pay_date >= ex_date)
 );
 CREATE INDEX ix_dividend_events_customer_pay_date ON dividend_events (customer_id, pay_date);
--- A reversed event may be booked again; a live one may not.
+-- A reversed event may be booked again; a live one may not. MySQL and MariaDB have no partial
+-- unique index to say so: there the application keeps to it.
+-- +only postgresql sqlite
 CREATE UNIQUE INDEX uq_dividend_events_live
     ON dividend_events (account_id, symbol, ex_date)
     WHERE status <> 'REVERSED';
 
 -- +downgrade
+-- +only postgresql sqlite
 DROP INDEX uq_dividend_events_live;
 DROP INDEX ix_dividend_events_customer_pay_date;
 DROP TABLE dividend_events;

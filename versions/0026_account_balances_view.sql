@@ -10,6 +10,7 @@ JOIN account_balance_snapshots s ON s.account_id = a.id
 WHERE a.is_active
   AND s.snapshot_date = (
       SELECT max(snapshot_date) FROM account_balance_snapshots WHERE account_id = a.id);
+-- +only postgresql
 COMMENT ON VIEW account_latest_balances IS 'latest end-of-day balance per active account';
 
 -- +downgrade

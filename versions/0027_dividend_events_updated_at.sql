@@ -5,6 +5,7 @@
 -- +upgrade
 ALTER TABLE dividend_events
     ADD COLUMN updated_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now();
+-- +only postgresql
 CREATE OR REPLACE FUNCTION touch_dividend_event() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -14,11 +15,14 @@ BEGIN
     RETURN NEW;
 END;
 $$;
+-- +only postgresql
 CREATE TRIGGER trg_dividend_events_updated_at
     BEFORE UPDATE ON dividend_events
     FOR EACH ROW EXECUTE FUNCTION touch_dividend_event();
 
 -- +downgrade
+-- +only postgresql
 DROP TRIGGER trg_dividend_events_updated_at ON dividend_events;
+-- +only postgresql
 DROP FUNCTION touch_dividend_event();
 ALTER TABLE dividend_events DROP COLUMN updated_at;

@@ -4,5 +4,6 @@
 
 -- +upgrade
 ALTER TABLE dividend_events ADD COLUMN paid_on DATE;
+-- +only postgresql mysql mariadb
 COMMENT ON COLUMN dividend_events.paid_on IS 'date the dividend reached the customer account';
 CREATE INDEX ix_dividend_events_paid_on ON dividend_events (paid_on) WHERE paid_on IS NOT NULL;

@@ -34,7 +34,11 @@ public enum Capability {
   /** {@code CREATE INDEX ... WHERE predicate}. */
   PARTIAL_INDEX("partial indexes (CREATE INDEX ... WHERE)"),
 
-  /** Expressions as index keys ({@code CREATE INDEX ON t ((lower(email)))}). */
+  /**
+   * Expressions as index keys ({@code CREATE INDEX ON t ((lower(email)))}): PostgreSQL, SQLite,
+   * MySQL 8.0.13+ (functional key parts); MariaDB indexes columns only (an expression needs a
+   * generated column).
+   */
   EXPRESSION_INDEX("expression index keys"),
 
   /**
@@ -72,9 +76,10 @@ public enum Capability {
   ADD_CONSTRAINT("ALTER TABLE ... ADD CONSTRAINT"),
 
   /**
-   * {@code ALTER TABLE ... DROP CONSTRAINT name} for every kind of constraint (PostgreSQL, MariaDB);
-   * MySQL has {@code DROP FOREIGN KEY}, {@code DROP CHECK}, {@code DROP INDEX} and {@code DROP
-   * PRIMARY KEY} instead, chosen from the schema model.
+   * {@code ALTER TABLE ... DROP CONSTRAINT name} for foreign keys, checks and unique constraints
+   * (PostgreSQL; MariaDB 10.4+, whose primary key is always named {@code PRIMARY} and dropped with
+   * {@code DROP PRIMARY KEY}); MySQL has {@code DROP FOREIGN KEY}, {@code DROP CHECK}, {@code DROP
+   * INDEX} and {@code DROP PRIMARY KEY} instead, chosen from the schema model.
    */
   DROP_CONSTRAINT("ALTER TABLE ... DROP CONSTRAINT for every constraint kind"),
 
@@ -140,7 +145,37 @@ public enum Capability {
   RENAME_COLUMN("ALTER TABLE ... RENAME COLUMN"),
 
   /** Views ({@code CREATE VIEW}, {@code CREATE OR REPLACE VIEW}). */
-  OR_REPLACE_VIEW("CREATE OR REPLACE VIEW");
+  OR_REPLACE_VIEW("CREATE OR REPLACE VIEW"),
+
+  /**
+   * {@code SIGNAL} runs as a prepared statement, so a script stops its client on a failed check
+   * with {@code PREPARE s FROM IF(ok, 'DO 0', 'SIGNAL ...')} and no stored routine (MariaDB); MySQL
+   * refuses {@code SIGNAL} there (its manual, "Restrictions on Condition Handling"), so its scripts
+   * signal from a procedure they create and drop ({@link MysqlGuardSql}).
+   */
+  SIGNAL_IN_PREPARED_STATEMENT(
+      "SIGNAL as a prepared statement (a check stops the client without a routine)"),
+
+  /**
+   * Text compares case-insensitively under the server's default collation ({@code
+   * utf8mb4_general_ci}, {@code utf8mb4_0900_ai_ci}), so the version table's column is declared
+   * {@code COLLATE utf8mb4_bin} and the guard compares revision ids as bytes (MySQL, MariaDB).
+   */
+  CASE_INSENSITIVE_TEXT(
+      "text compares case-insensitively by default (version ids compared as bytes)"),
+
+  /**
+   * A generated column may be declared {@code NOT NULL} (PostgreSQL, MySQL, SQLite; MariaDB's
+   * grammar has no place for it).
+   */
+  GENERATED_NOT_NULL("NOT NULL on a generated column"),
+
+  /**
+   * A session's statement timeout limits every statement, DDL included (PostgreSQL's {@code
+   * statement_timeout}, MariaDB's {@code max_statement_time}); MySQL's {@code max_execution_time}
+   * limits read-only {@code SELECT} statements only.
+   */
+  STATEMENT_TIMEOUT("a statement timeout that limits every statement");
 
   private final String summary;
 

@@ -23,20 +23,23 @@ public enum Dialect {
       PARTIAL_INDEX, EXPRESSION_INDEX, IF_EXISTS_INDEX, IF_EXISTS_IN_ALTER_TABLE,
       ALTER_COLUMN_IN_PLACE, ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SCHEMAS, SEQUENCES,
       COMMENT_ON, ENUM_TYPES, ARRAYS, DEFERRABLE_CONSTRAINTS, NOT_VALID_CONSTRAINTS, DROP_CASCADE,
-      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, UUID_TYPE, JSON_CASTS)),
+      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, UUID_TYPE, JSON_CASTS, GENERATED_NOT_NULL,
+      STATEMENT_TIMEOUT)),
   /** MySQL 8.0.16 and later (CHECK constraints enforced), run with {@code mysql}. */
   MYSQL(DialectId.MYSQL, "mysql", EnumSet.of(
       EXPRESSION_INDEX, INDEX_NAMES_PER_TABLE, MODIFY_COLUMN, ADD_CONSTRAINT, DROP_ANY_COLUMN,
-      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, JSON_CASTS, BACKSLASH_ESCAPES)),
+      TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, JSON_CASTS, BACKSLASH_ESCAPES,
+      CASE_INSENSITIVE_TEXT, GENERATED_NOT_NULL)),
   /** MariaDB 10.5.2 and later, run with {@code mariadb}. */
   MARIADB(DialectId.MARIADB, "mariadb", EnumSet.of(
-      EXPRESSION_INDEX, INDEX_NAMES_PER_TABLE, IF_EXISTS_INDEX, IF_EXISTS_IN_ALTER_TABLE,
-      MODIFY_COLUMN, ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SEQUENCES, TRUNCATE,
-      RENAME_COLUMN, OR_REPLACE_VIEW, UUID_TYPE, BACKSLASH_ESCAPES)),
+      INDEX_NAMES_PER_TABLE, IF_EXISTS_INDEX, IF_EXISTS_IN_ALTER_TABLE, MODIFY_COLUMN,
+      ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SEQUENCES, TRUNCATE, RENAME_COLUMN,
+      OR_REPLACE_VIEW, UUID_TYPE, BACKSLASH_ESCAPES, SIGNAL_IN_PREPARED_STATEMENT,
+      CASE_INSENSITIVE_TEXT, STATEMENT_TIMEOUT)),
   /** SQLite 3.37 and later, run with {@code sqlite3}. */
   SQLITE(DialectId.SQLITE, "sqlite3", EnumSet.of(
       TRANSACTIONAL_DDL, PARTIAL_INDEX, EXPRESSION_INDEX, IF_EXISTS_INDEX, DEFERRABLE_CONSTRAINTS,
-      RENAME_COLUMN));
+      RENAME_COLUMN, GENERATED_NOT_NULL));
 
   private final DialectId id;
   private final String client;
@@ -67,13 +70,30 @@ public enum Dialect {
    * The lines every script of this dialect opens with, before the {@link ScriptHeader header}'s
    * comments: its client's directives, fixed per dialect, so that {@code verify} can require them.
    * For {@code psql}: {@code \set ON_ERROR_STOP on} and {@code \encoding UTF8} (see {@link
-   * ScriptHeader}).
+   * ScriptHeader}). For {@code mysql} and {@code mariadb} (which stop at the first error unless run
+   * with {@code --force}): {@code \C utf8mb4}, the client command that makes the client and the
+   * session read the rest as UTF-8 whatever {@code --default-character-set} or a my.cnf says, and
+   * the server's default {@code sql_mode}, fixed, so that the server's configured mode ({@code
+   * NO_BACKSLASH_ESCAPES}, which would make the backslashes strata doubles in literals ({@link
+   * Capability#BACKSLASH_ESCAPES}) two; {@code ANSI_QUOTES}, {@code PIPES_AS_CONCAT}, a lax
+   * non-strict mode) changes nothing the script means (see {@code docs/dialects.md}); for {@code
+   * sqlite3}: {@code .bail on}, {@code .headers off}, {@code .mode list} and {@code PRAGMA
+   * foreign_keys = ON;} (see {@link SqliteFraming}).
    */
   public List<String> clientDirectives() {
     return switch (this) {
       case POSTGRESQL -> List.of("\\set ON_ERROR_STOP on", "\\encoding UTF8");
-      case MYSQL, MARIADB -> List.of();
-      case SQLITE -> List.of();
+      // MySQL 8.0's default sql_mode
+      case MYSQL -> List.of("\\C utf8mb4", "SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,"
+          + "STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+          + "NO_ENGINE_SUBSTITUTION';");
+      // MariaDB 10.2.4+'s default sql_mode
+      case MARIADB -> List.of("\\C utf8mb4", "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,"
+          + "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';");
+      // .bail on: stop at the first error (an open transaction then rolls back); headers and
+      // list mode: the lines a check prints read the same whatever a ~/.sqliterc sets; foreign
+      // keys: enforced as PostgreSQL enforces them (SQLite's default is off)
+      case SQLITE -> List.of(".bail on", ".headers off", ".mode list", "PRAGMA foreign_keys = ON;");
     };
   }
 

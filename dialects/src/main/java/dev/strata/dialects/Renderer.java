@@ -108,6 +108,7 @@ public final class Renderer {
   private RenderedScript renderScript(Plan plan, ScriptOptions options,
       List<List<SchemaModel>> models) throws DiagnosticException {
     VersionTable versionTable = new VersionTable(sql, options);
+    ScriptFraming.of(dialect, sql, versionTable).check(options);
     List<ScriptElement> elements = elements(plan, options, versionTable, models);
     List<TransactionFramer.Segment> segments =
         TransactionFramer.segments(
@@ -149,14 +150,17 @@ public final class Renderer {
       for (int j = 0; j < body.size(); j++) {
         Statement statement = body.get(j);
         SchemaModel before = models == null ? SchemaModel.empty() : models.get(i).get(j);
+        SchemaModel after = models == null ? SchemaModel.empty() : models.get(i).get(j + 1);
         if (derived && !(statement.operation() instanceof Operation.PostgresOnly)
             && statement.text().startsWith(DerivedDowngrade.NOTE)) {
           statement.text().lines().forEach(l -> elements.add(new ScriptElement.Comment(l)));
         }
         try {
           List<ScriptElement> rendered =
-              elements(statement, step.revision().source(), options, before);
-          boolean addsValue = statement.operation() instanceof Operation.AddEnumValue;
+              elements(statement, step.revision().source(), options, before, after);
+          // only a dialect with enum types has a value that cannot be used before it commits
+          boolean addsValue = statement.operation() instanceof Operation.AddEnumValue
+              && dialect.has(Capability.ENUM_TYPES);
           boolean runs = rendered.stream().anyMatch(e -> e instanceof ScriptElement.Sql);
           if (enumValueAdded && runs && !addsValue) {
             elements.add(new ScriptElement.Commit());
@@ -211,10 +215,13 @@ public final class Renderer {
   }
 
   private List<ScriptElement> elements(Statement statement, SourceFile source,
-      ScriptOptions options, SchemaModel before) throws DiagnosticException {
+      ScriptOptions options, SchemaModel before, SchemaModel after) throws DiagnosticException {
     if (statements.skipped(statement)) {
-      String other = ((Operation.RawSql) statement.operation()).dialect();
-      return List.of(new ScriptElement.Comment("-- skipped: dialect block for " + other));
+      return List.of(new ScriptElement.Comment(
+          statement.operation() instanceof Operation.RawSql raw
+              ? "-- skipped: dialect block for " + raw.dialect()
+              : "-- skipped: line " + statement.span().line() + " is only for "
+                  + String.join(", ", statement.dialects())));
     }
     Optional<String> setting =
         statement.operation() instanceof Operation.PostgresOnly.SetSetting set
@@ -230,10 +237,26 @@ public final class Renderer {
       return List.of(new ScriptElement.Setting(setting.get(), reset ? restore : apply, restore));
     }
     List<ScriptElement> out = new ArrayList<>();
-    for (String text : statements.render(statement, source, before)) {
-      out.add(new ScriptElement.Sql(text, statement.outsideTransaction()));
+    for (String text : statements.render(statement, source, before, after)) {
+      out.add(new ScriptElement.Sql(text, outsideTransaction(statement)));
     }
     return out;
+  }
+
+  /**
+   * Whether {@code statement} must run outside a transaction in this dialect: as {@link
+   * Statement#outsideTransaction()} says, except that a dialect without {@link
+   * Capability#CONCURRENT_INDEX} builds or drops a {@code CONCURRENTLY} index plainly, so that it
+   * stays in the transaction unless {@code -- +no-transaction} marks it.
+   */
+  private boolean outsideTransaction(Statement statement) {
+    boolean concurrentIndex =
+        statement.operation() instanceof Operation.CreateIndex create && create.concurrently()
+            || statement.operation() instanceof Operation.DropIndex drop && drop.concurrently();
+    if (concurrentIndex && !dialect.has(Capability.CONCURRENT_INDEX)) {
+      return statement.noTransaction();
+    }
+    return statement.outsideTransaction();
   }
 
   /**

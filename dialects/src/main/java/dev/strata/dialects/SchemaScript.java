@@ -52,15 +52,19 @@ public final class SchemaScript {
   private static final SourceFile SOURCE = new SourceFile("<schema>", "");
   private static final Span START = new Span(1, 1, 1);
 
+  private final Dialect dialect;
   private final SqlContext sql;
   private final StatementRenderer statements;
+  private final MysqlSchemaScript mysql;
 
   private SchemaScript(Dialect dialect) {
+    this.dialect = dialect;
     this.sql = SqlContext.forDialect(dialect);
     this.statements = new StatementRenderer(dialect, sql);
+    this.mysql = new MysqlSchemaScript(dialect, sql, statements);
   }
 
-  /** The snapshot writer for {@code dialect} (PostgreSQL only today). */
+  /** The snapshot writer for {@code dialect}; SQLite's is {@link SqliteSchema}. */
   public static SchemaScript forDialect(Dialect dialect) {
     return new SchemaScript(Objects.requireNonNull(dialect, "dialect"));
   }
@@ -71,9 +75,21 @@ public final class SchemaScript {
    * edits, {@code BEGIN;}, every statement followed by {@code ;} and a blank line, {@code
    * COMMIT;}. LF line ends, one final LF; the same model gives the same bytes.
    *
-   * @throws DiagnosticException E0420 for a partition, whose bound the model does not keep
+   * For MySQL and MariaDB, the client's directives in place of {@code \set ON_ERROR_STOP on} and
+   * no transaction ({@link MysqlSchemaScript}).
+   *
+   * @throws DiagnosticException E0420 for a partition, whose bound the model does not keep; for
+   *     MySQL and MariaDB, E0440-E0449 for what the dialect cannot hold
    */
   public String render(SchemaModel model, List<String> header) throws DiagnosticException {
+    return switch (dialect) {
+      case MYSQL, MARIADB -> mysql.render(model, header, handEditWarning(model.handEdits()));
+      case SQLITE -> new SqliteSchema(dialect, sql, statements).render(model, header);
+      case POSTGRESQL -> psqlScript(model, header);
+    };
+  }
+
+  private String psqlScript(SchemaModel model, List<String> header) throws DiagnosticException {
     StringBuilder out = new StringBuilder("\\set ON_ERROR_STOP on\n");
     header.forEach(line -> out.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
     out.append(handEditWarning(model.handEdits()));
@@ -91,6 +107,14 @@ public final class SchemaScript {
    * @throws DiagnosticException as {@link #render}
    */
   public List<String> statements(SchemaModel model) throws DiagnosticException {
+    return switch (dialect) {
+      case MYSQL, MARIADB -> mysql.statements(model);
+      case SQLITE -> new SqliteSchema(dialect, sql, statements).statements(model);
+      case POSTGRESQL -> psqlStatements(model);
+    };
+  }
+
+  private List<String> psqlStatements(SchemaModel model) throws DiagnosticException {
     List<String> out = new ArrayList<>();
     for (String schema : model.schemas().keySet()) {
       out.addAll(render(ModelOperations.schema(schema)));

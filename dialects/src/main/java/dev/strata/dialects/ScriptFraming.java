@@ -2,6 +2,7 @@ package dev.strata.dialects;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.VersionTableOp;
+import dev.strata.grammar.DiagnosticException;
 import java.util.List;
 
 /**
@@ -21,6 +22,13 @@ sealed interface ScriptFraming permits PsqlFraming, MysqlFraming, SqliteFraming 
       case SQLITE -> new SqliteFraming(sql, dialect, versionTable);
     };
   }
+
+  /**
+   * Refuses the options this client cannot honour, before anything is rendered; by default none.
+   *
+   * @throws DiagnosticException (E04xx) naming each option the dialect cannot honour
+   */
+  default void check(ScriptOptions options) throws DiagnosticException {}
 
   /**
    * The version-table change {@code op} (rendered as {@code statement}, without {@code ;}) as a

@@ -24,18 +24,26 @@ import org.jooq.impl.DSL;
  * ({@link #renderFormatted}). Rendering is a pure function of the query, so output is stable.
  */
 final class SqlContext {
+  private final Dialect dialect;
   private final DSLContext compact;
   private final DSLContext formatted;
 
-  private SqlContext(DSLContext compact, DSLContext formatted) {
+  private SqlContext(Dialect dialect, DSLContext compact, DSLContext formatted) {
+    this.dialect = dialect;
     this.compact = compact;
     this.formatted = formatted;
   }
 
   static SqlContext forDialect(Dialect dialect) {
     return new SqlContext(
+        dialect,
         DSL.using(dialect.sqlDialect(), settings(dialect, false)),
         DSL.using(dialect.sqlDialect(), settings(dialect, true)));
+  }
+
+  /** The dialect statements are rendered for. */
+  Dialect dialect() {
+    return dialect;
   }
 
   private static Settings settings(Dialect dialect, boolean formatted) {

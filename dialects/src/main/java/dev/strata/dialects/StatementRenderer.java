@@ -58,7 +58,7 @@ final class StatementRenderer {
     this.views = new ViewStatements(sql, expressions);
     this.dml = new DmlStatements(sql, expressions);
     this.mysql = new MysqlStatements(dialect, sql, expressions);
-    this.sqlite = new SqliteStatements(dialect, sql, expressions);
+    this.sqlite = new SqliteStatements(sql, expressions, this);
   }
 
   /**
@@ -72,15 +72,38 @@ final class StatementRenderer {
    */
   List<String> render(Statement statement, SourceFile source, SchemaModel before)
       throws DiagnosticException {
+    return render(statement, source, before, before);
+  }
+
+  /**
+   * {@link #render(Statement, SourceFile, SchemaModel)} with the schema model right after the
+   * statement too ({@code after}): the names PostgreSQL gives what the statement creates without
+   * one (which MySQL's statements write out), the columns it leaves, as MySQL's {@code MODIFY
+   * COLUMN} restates them, and the table SQLite's rebuild restates.
+   */
+  List<String> render(Statement statement, SourceFile source, SchemaModel before,
+      SchemaModel after) throws DiagnosticException {
     Site site = new Site(source, statement.span());
     Optional<List<String>> own = switch (dialect) {
       case POSTGRESQL -> Optional.empty();
-      case MYSQL, MARIADB -> mysql.render(statement, site, before);
-      case SQLITE -> sqlite.render(statement, site, before);
+      case MYSQL, MARIADB -> mysql.render(statement, site, before, after);
+      case SQLITE -> sqlite.render(statement, site, before, after);
     };
     if (own.isPresent()) {
       return own.get();
     }
+    return shared(statement, site);
+  }
+
+  /**
+   * The statement's SQL by the path every dialect shares (jOOQ with the dialect's {@link
+   * org.jooq.SQLDialect}), without a dialect's own rendering: what a dialect's own renderer ({@link
+   * SqliteStatements}) calls for a statement it has rewritten into a form the shared path renders
+   * right.
+   *
+   * @throws DiagnosticException (E04xx) when the statement cannot be rendered for this dialect
+   */
+  List<String> shared(Statement statement, Site site) throws DiagnosticException {
     return switch (statement.operation()) {
       case Operation.CreateTable create -> tables.createTable(create, site);
       case Operation.CreatePartition create -> tables.createPartition(create, site);
@@ -136,11 +159,11 @@ final class StatementRenderer {
   }
 
   /**
-   * Whether {@code statement} is a {@code -- +dialect} block for another dialect, which
-   * {@link #render} skips.
+   * Whether {@code statement} is a {@code -- +dialect} block for another dialect, or a {@code --
+   * +only} statement of other dialects, which {@link #render} skips.
    */
   boolean skipped(Statement statement) {
-    return statement.operation() instanceof RawSql raw && !raw.dialect().equals(dialect.id());
+    return !statement.runsOn(dialect.id());
   }
 
   /**

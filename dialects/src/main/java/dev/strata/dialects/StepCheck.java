@@ -73,21 +73,39 @@ final class StepCheck {
         + " statements in the neutral subset, which every dialect renders";
   }
 
-  /** Statements, every one a {@code -- +dialect} block of another dialect. */
+  /**
+   * Statements, every one a {@code -- +dialect} block of another dialect. A section whose
+   * statements are all {@code -- +only} other dialects says on each line that it does nothing
+   * here, so it is no mistake to report.
+   */
   private boolean onlyOtherDialects(Section section) {
-    return !section.statements().isEmpty() && section.statements().stream()
-        .allMatch(statements::skipped);
+    return !section.statements().isEmpty()
+        && section.statements().stream().allMatch(statements::skipped)
+        && section.statements().stream().anyMatch(s -> s.operation() instanceof Operation.RawSql);
   }
 
   private boolean rendersSomething(Section section) {
     return section.statements().stream().anyMatch(s -> !statements.skipped(s));
   }
 
-  /** {@code '-- +dialect mysql' blocks}, naming each dialect once. */
+  /**
+   * {@code '-- +dialect mysql' blocks}, naming each dialect once, and {@code statements for
+   * postgresql ('-- +only')} when there are such statements.
+   */
   private static String blocks(Section section) {
     List<String> dialects = section.statements().stream().map(Statement::operation)
+        .filter(op -> op instanceof Operation.RawSql)
         .map(op -> ((Operation.RawSql) op).dialect()).distinct().toList();
-    return dialects.stream().map(d -> "'-- +dialect " + d + "'")
-        .collect(Collectors.joining(" and ")) + " blocks";
+    List<String> only = section.statements().stream().flatMap(s -> s.dialects().stream())
+        .distinct().sorted().toList();
+    List<String> parts = new java.util.ArrayList<>();
+    if (!dialects.isEmpty()) {
+      parts.add(dialects.stream().map(d -> "'-- +dialect " + d + "'")
+          .collect(Collectors.joining(" and ")) + " blocks");
+    }
+    if (!only.isEmpty()) {
+      parts.add("statements for " + String.join(", ", only) + " ('-- +only')");
+    }
+    return String.join(" and ", parts);
   }
 }

@@ -523,7 +523,8 @@ final class TableStatements {
     };
   }
 
-  private static Constraint foreignKey(ConstraintTypeStep step, TableConstraint.ForeignKey key) {
+  /** A foreign key as jOOQ builds it, with its referential actions (also SQLite's, {@link SqliteTableSql}). */
+  static Constraint foreignKey(ConstraintTypeStep step, TableConstraint.ForeignKey key) {
     ConstraintForeignKeyOnStep out =
         step.foreignKey(SqlContext.names(key.columns()))
             .references(SqlContext.name(key.table()), SqlContext.names(key.referencedColumns()));

@@ -23,8 +23,11 @@ import java.util.Set;
  * transaction (a new segment starts at the next statement), so that a value added to an enum type
  * is committed before it is used. In {@link TransactionMode#REVISION} each
  * step's transaction is committed at its end. {@link TransactionMode#NONE} cuts segments as {@code
- * REVISION} does (one per revision, plus the outside runs) but writes no transaction statements,
- * and neither does a dialect without transactional DDL.
+ * REVISION} does (one per revision, plus the outside runs) but writes no transaction statements.
+ * A dialect without transactional DDL (MySQL, MariaDB) writes none either and, in every mode, cuts
+ * exactly one segment per revision: there a statement is never inside a transaction, so no run of
+ * outside statements is cut apart, and the version table at a revision boundary is what tells
+ * where a failed run stopped.
  *
  * <p>A revision's {@link ScriptElement.Setting settings} hold for its own statements: each is
  * written before the next statement that follows it, written again at the start of every later
@@ -37,6 +40,8 @@ import java.util.Set;
 final class TransactionFramer {
   private final boolean transactions;
   private final boolean perRevision;
+  // whether statements outside a transaction get segments of their own
+  private final boolean cutOutside;
   private final List<Segment> segments = new ArrayList<>();
   private final List<String> pendingComments = new ArrayList<>();
   // the settings of the current revision, by name: what its statements run under
@@ -45,9 +50,11 @@ final class TransactionFramer {
   private List<String> heads;
   private String revision;
 
-  private TransactionFramer(boolean transactions, boolean perRevision, List<String> fromHeads) {
+  private TransactionFramer(boolean transactions, boolean perRevision, boolean cutOutside,
+      List<String> fromHeads) {
     this.transactions = transactions;
     this.perRevision = perRevision;
+    this.cutOutside = cutOutside;
     this.heads = List.copyOf(fromHeads);
   }
 
@@ -105,10 +112,12 @@ final class TransactionFramer {
    */
   static List<Segment> segments(
       List<ScriptElement> elements, Dialect dialect, TransactionMode mode, List<String> fromHeads) {
-    boolean transactions =
-        dialect.has(Capability.TRANSACTIONAL_DDL) && mode != TransactionMode.NONE;
-    TransactionFramer framer =
-        new TransactionFramer(transactions, mode != TransactionMode.BUNDLE, fromHeads);
+    boolean transactional = dialect.has(Capability.TRANSACTIONAL_DDL);
+    boolean transactions = transactional && mode != TransactionMode.NONE;
+    // without transactional DDL every statement commits as it runs: whatever the mode, a segment
+    // is one revision, so that the version table tells where a failed run stopped
+    TransactionFramer framer = new TransactionFramer(transactions,
+        mode != TransactionMode.BUNDLE || !transactional, transactional, fromHeads);
     elements.forEach(framer::add);
     framer.finish();
     return List.copyOf(framer.segments);
@@ -125,7 +134,7 @@ final class TransactionFramer {
     switch (element) {
       case ScriptElement.Comment comment -> pendingComments.add(comment.text());
       case ScriptElement.Sql statement -> {
-        if (open != null && open.outside != statement.outsideTransaction()) {
+        if (open != null && cutOutside && open.outside != statement.outsideTransaction()) {
           close();
         }
         if (open == null) {

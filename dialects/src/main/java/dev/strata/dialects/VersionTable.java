@@ -10,11 +10,18 @@ import org.jooq.impl.SQLDataType;
 /**
  * The version table's SQL, built with jOOQ, as Alembic defines it ({@code DefaultImpl
  * .version_table_impl}): one {@code version_num VARCHAR(32) NOT NULL} column with primary key
- * {@code <table>_pkc}, one row per current head. Revision ids are always inlined as escaped string
+ * {@code <table>_pkc}, one row per current head; {@code COLLATE utf8mb4_bin} where the default
+ * collation is case-insensitive (MySQL, MariaDB). Revision ids are always inlined as escaped string
  * literals, never pasted. Unlike Alembic, no {@code RETURNING} is added to the {@code INSERT}.
  */
 final class VersionTable {
   private static final String COLUMN = "version_num";
+
+  /**
+   * The collation of the version table's column where text compares case-insensitively by default
+   * ({@link Capability#CASE_INSENSITIVE_TEXT}): UTF-8 compared byte by byte.
+   */
+  static final String BINARY_COLLATION = "utf8mb4_bin";
 
   private final SqlContext sql;
   private final Table<?> table;
@@ -42,6 +49,11 @@ final class VersionTable {
     return name.matches("[a-z_][a-z0-9_$]*") ? DSL.unquotedName(name) : DSL.quotedName(name);
   }
 
+  /** The table's (possibly qualified) name. */
+  Name name() {
+    return tableName;
+  }
+
   /** The table's name as rendered, e.g. {@code alembic_version} or {@code meta."Versions"}. */
   String displayName() {
     return sql.render(tableName);
@@ -52,10 +64,15 @@ final class VersionTable {
    * can then be run on a database where an earlier attempt (or Alembic) created the empty table.
    */
   String create() {
+    org.jooq.DataType<String> type = SQLDataType.VARCHAR(32).notNull();
+    if (sql.dialect().has(Capability.CASE_INSENSITIVE_TEXT)) {
+      // revision ids are case-sensitive: under the default collation '0001_A' = '0001_a'
+      type = type.collation(DSL.collation(DSL.unquotedName(BINARY_COLLATION)));
+    }
     return sql.renderFormatted(
         sql.dsl()
             .createTableIfNotExists(table)
-            .column(column.getUnqualifiedName(), SQLDataType.VARCHAR(32).notNull())
+            .column(column.getUnqualifiedName(), type)
             .constraint(DSL.constraint(constraintName).primaryKey(column)));
   }
 

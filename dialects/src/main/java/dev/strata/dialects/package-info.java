@@ -18,6 +18,19 @@
  *       dialects
  *   <li>{@code E0406} the same of a downgrade whose upgrade has a statement for the dialect
  *   <li>{@code E0407} a PostgreSQL-only statement rendered for a dialect that does not run them
+ *   <li>{@code E0440}-{@code E0449} what MySQL or MariaDB cannot express ({@link
+ *       dev.strata.dialects.MysqlStatements}; {@code docs/dialects.md}, "MySQL and MariaDB:
+ *       statements"): E0440 no counterpart (schemas, partitions, sequences on MySQL, ...), E0441 an
+ *       index form, E0442 an {@code IF [NOT] EXISTS} the model cannot decide, E0443 nothing in the
+ *       model to restate or locate, E0444 {@code CASCADE} with dependents, E0445 a constraint form,
+ *       E0446 {@code AUTO_INCREMENT}, E0447 a DML form, E0448 enum values and comments, E0449 a
+ *       column form
+ *   <li>{@code E0450} a statement or clause SQLite cannot express (schemas, sequences, comments,
+ *       arrays, partitions, ...; see {@link dev.strata.dialects.SqliteStatements})
+ *   <li>{@code E0451} a SQLite change that needs the schema model's definition of an object (a
+ *       table rebuild, a renamed index or view) where the model does not know the object
+ *   <li>{@code E0452} a script option SQLite cannot honour (a statement timeout, a version-table
+ *       schema)
  * </ul>
  *
  * <p>A downgrade through a revision marked {@code -- +irreversible} is refused here too, with the

@@ -51,6 +51,24 @@ final class Chain {
     return Renderer.forDialect(Dialect.POSTGRESQL).renderScript(plan(direction, range), options);
   }
 
+  /** The script for {@code range} in {@code dialect}, rendered from a replay of the chain. */
+  RenderedScript render(Dialect dialect, Direction direction, String range,
+      ScriptOptions options) throws Exception {
+    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
+    return Renderer.forDialect(dialect).renderScript(
+        new Planner(graph).plan(direction, Range.parse(direction, range)), options,
+        dev.strata.compiler.schema.Replay.of(graph, dialect.dialectId()));
+  }
+
+  /** {@link #render(Dialect, Direction, String, ScriptOptions)}, written to a file of its own. */
+  Path script(Dialect dialect, Direction direction, String range, ScriptOptions options)
+      throws Exception {
+    Path file = dir.resolve("script-" + (++scripts) + ".sql");
+    Files.writeString(file, render(dialect, direction, range, options).text(),
+        StandardCharsets.UTF_8);
+    return file;
+  }
+
   /** The script for {@code range}, written to a file of its own. */
   Path script(Direction direction, String range, ScriptOptions options) throws Exception {
     Path file = dir.resolve("script-" + (++scripts) + ".sql");

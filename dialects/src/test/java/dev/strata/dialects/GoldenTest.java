@@ -34,7 +34,8 @@ class GoldenTest {
   static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
 
   /** The dialects every file-driven case is rendered for, each into its own golden files. */
-  static final List<Dialect> DIALECTS = List.of(Dialect.POSTGRESQL);
+  static final List<Dialect> DIALECTS =
+      List.of(Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB, Dialect.SQLITE);
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   /** The case whose revision files are committed with CRLF line ends (see .gitattributes). */

@@ -1,5 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.dialects.Capability;
+import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.dialects.TransactionMode;
@@ -8,16 +10,22 @@ import java.util.List;
 
 /**
  * {@code APPLY.md}: the instructions for the DBA who applies a bundle, in plain words, with the
- * exact commands (PostgreSQL: {@code sha256sum} and {@code psql}, no Java), the version-table rows
- * expected before and after, and each segment of the scripts with what a failure in it leaves. The
- * shell commands are in fenced {@code sh} blocks, in this order: check, apply, confirm, roll back.
+ * exact commands ({@code sha256sum} and the dialect's own client, {@link ClientCommands}; no
+ * Java), the version-table rows expected before and after, and each segment of the scripts with
+ * what a failure in it leaves and how to go on. The shell commands are in fenced {@code sh} blocks,
+ * in this order: check, apply, confirm, roll back; then, for the clients that cannot skip what a
+ * stopped run did (mysql, mariadb, sqlite3), the command that runs the rest of a script from each
+ * of its segments, in the segment's item. The PostgreSQL text is unchanged from before the other
+ * dialects (its tests pin it).
  */
 final class ApplyGuide {
   private final BundleCompiler.Compiled bundle;
+  private final ClientCommands client;
   private final StringBuilder text = new StringBuilder();
 
   private ApplyGuide(BundleCompiler.Compiled bundle) {
     this.bundle = bundle;
+    this.client = new ClientCommands(bundle.dialect());
   }
 
   /** The guide's Markdown text (LF line ends, one final LF). */
@@ -26,8 +34,8 @@ final class ApplyGuide {
     guide.introduction();
     guide.psqlMetaCommands();
     guide.steps();
-    guide.segments("upgrade.sql", bundle.upgradeScript(), bundle.upgrade().fromHeads());
-    guide.segments("rollback.sql", bundle.rollbackScript(), bundle.rollback().fromHeads());
+    guide.segments(Bundle.UPGRADE, bundle.upgradeScript(), bundle.upgrade().fromHeads());
+    guide.segments(Bundle.ROLLBACK, bundle.rollbackScript(), bundle.rollback().fromHeads());
     guide.outsideTransactions();
     return guide.text.toString();
   }
@@ -40,9 +48,9 @@ final class ApplyGuide {
         + "), and rolls it back. It was made by strata " + bundle.options().toolVersion() + " with "
         + modeWords(bundle.options().transactionMode()) + ".");
     line();
-    line("You need `sha256sum` and `psql`; no Java. Run every command below in this folder, with");
-    line("`DATABASE_URL` set to the database, for example");
-    line("`export DATABASE_URL='postgresql://user@host:5432/dbname'`.");
+    line("You need `sha256sum` and `" + bundle.dialect().client() + "`; no Java. Run every command"
+        + " below in this folder, with");
+    client.setUp().forEach(this::line);
     line();
   }
 
@@ -78,15 +86,8 @@ final class ApplyGuide {
     line();
     line("## 2. Apply");
     line();
-    block("psql -X -v ON_ERROR_STOP=1 -f upgrade.sql \"$DATABASE_URL\"");
-    line("The script opens and commits its own transactions: do not add `-1` (`--single-transaction`).");
-    if (bundle.options().guards()) {
-      line("Before its first change it takes an advisory lock, so that no two strata scripts run on");
-      line("the database at once (a second one " + bundle.options().lockWait()
-          .map(wait -> "waits up to " + wait + " for it, then stops").orElse("stops at once")
-          + "), and checks that the version table");
-      line("holds exactly the starting rows below, stopping with an error naming both when not.");
-    }
+    block(client.apply("upgrade.sql"));
+    clientNotes();
     line();
     line("Expected version-table rows before: " + rowList(bundle.upgrade().fromHeads())
         + (bundle.upgrade().startsFromBase()
@@ -94,13 +95,13 @@ final class ApplyGuide {
     line();
     line("## 3. Confirm");
     line();
-    block(query());
+    block(client.query(bundle.options()));
     line("Expected rows after the upgrade (one per line): " + rowList(bundle.upgrade().toHeads())
         + ".");
     line();
     line("## 4. Roll back, if needed");
     line();
-    block("psql -X -v ON_ERROR_STOP=1 -f rollback.sql \"$DATABASE_URL\"");
+    block(client.apply("rollback.sql"));
     line("This returns the database to where it started: the query of step 3 then shows "
         + rowList(bundle.upgrade().fromHeads()) + ".");
     line();
@@ -109,17 +110,34 @@ final class ApplyGuide {
   private void segments(String script, RenderedScript rendered, List<String> startRows) {
     line("## Segments of " + script);
     line();
+    Resume resume = new Resume(script, rendered);
     List<String> before = startRows;
     for (RenderedScript.Segment segment : rendered.segments()) {
       line("- Segment " + segment.number() + ", " + (segment.transactional()
           ? "one transaction" : "outside any transaction") + ": " + revisions(segment.revisions())
           + "; the version table then holds " + rowList(segment.headsAfter()) + ".");
-      line("  If it fails: " + failure(segment, before));
+      switch (bundle.dialect()) {
+        case POSTGRESQL -> line("  If it fails: " + failure(segment, before));
+        case MYSQL, MARIADB, SQLITE -> {
+          wrapped("  ", "If it fails: " + failure(segment, before, resume.command(segment)
+              .isPresent()));
+          resume.command(segment).ifPresent(command -> {
+            line();
+            line("  ```sh");
+            line("  " + command);
+            line("  ```");
+            line();
+          });
+        }
+      }
       before = segment.headsAfter();
     }
-    line();
+    if (!text.toString().endsWith("\n\n")) {
+      line();
+    }
   }
 
+  /** What a failure in a psql script's segment leaves (a re-run resumes by itself). */
   private String failure(RenderedScript.Segment segment, List<String> before) {
     String rows = rowList(before);
     if (segment.transactional()) {
@@ -131,9 +149,89 @@ final class ApplyGuide {
         + " leaves an INVALID index to drop) and run the script again: it resumes at this segment.";
   }
 
+  /**
+   * What a failure in a segment of a mysql, mariadb or sqlite3 script leaves, and what to run then:
+   * the script again (from its first segment, or when it has one), or the rest of it from this
+   * segment ({@code rest}: the command follows), since these clients cannot skip what ran.
+   */
+  private String failure(RenderedScript.Segment segment, List<String> before, boolean rest) {
+    String rows = rowList(before);
+    String then = rest ? "run the rest of the script, from this segment:"
+        : "run the script again.";
+    if (segment.transactional()) {
+      return "the segment is undone as a whole; the database is as before it (version table: "
+          + rows + "). Fix the cause and " + then;
+    }
+    String commits = switch (bundle.dialect()) {
+      case POSTGRESQL, SQLITE -> "";
+      case MYSQL -> " (MySQL commits each DDL statement as it runs)";
+      case MARIADB -> " (MariaDB commits each DDL statement as it runs, even one that fails)";
+    };
+    return "the statements of the segment that ran before the failing one stay applied" + commits
+        + "; the version table still holds " + rows + ". Undo them by hand (the client's error"
+        + " names the line of the failing statement), fix the cause, then " + then;
+  }
+
+  /**
+   * The commands that run the rest of a script from one of its segments, where the script marks
+   * its segments (guarded, several segments): for mysql and mariadb the script's head up to its
+   * guard (directives, settings, lock: the line {@value #MYSQL_GUARD}) and then everything from
+   * the segment's marker line ({@code -- strata: segment K of N:}), whose own check stands for the
+   * guard; for sqlite3 the script from the segment's marker line, which sets {@code .bail on}
+   * again. None for the first segment, for which the whole script runs again.
+   */
+  private final class Resume {
+    private final String script;
+    private final List<String> lines;
+    private final int total;
+
+    Resume(String script, RenderedScript rendered) {
+      this.script = script;
+      this.lines = rendered.text().lines().toList();
+      this.total = rendered.segments().size();
+    }
+
+    java.util.Optional<String> command(RenderedScript.Segment segment) {
+      if (segment.number() == 1 || !bundle.options().guards()) {
+        return java.util.Optional.empty();
+      }
+      String marker = "-- strata: segment " + segment.number() + " of " + total;
+      int at = lineOf(marker);
+      return java.util.Optional.of(switch (bundle.dialect()) {
+        case POSTGRESQL -> throw new IllegalStateException("psql scripts resume by themselves");
+        case MYSQL, MARIADB -> {
+          lineOf(MYSQL_GUARD);
+          yield client.piped("sed -n '1,/^" + MYSQL_GUARD + "$/p;/^" + marker + ":/,$p' "
+              + script);
+        }
+        case SQLITE -> client.piped("tail -n +" + at + " " + script);
+      });
+    }
+
+    /** The 1-based number of the first line that starts with {@code start}. */
+    private int lineOf(String start) {
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith(start)) {
+          return i + 1;
+        }
+      }
+      throw new IllegalStateException(script + " has no line '" + start + "'");
+    }
+  }
+
+  /** The line before a mysql or mariadb script's guard, the end of its head when it resumes. */
+  private static final String MYSQL_GUARD = "-- strata: guard";
+
   private void outsideTransactions() {
     line("## Statements outside a transaction");
     line();
+    if (!bundle.dialect().has(Capability.TRANSACTIONAL_DDL)) {
+      wrapped("", "All of them: " + database() + " commits each DDL statement as it runs, so a"
+          + " failure never undoes the statements before it. Each revision records its"
+          + " version-table row once its statements have run, so the version table names the last"
+          + " revision that ran to its end.");
+      return;
+    }
     List<String> outside = java.util.stream.Stream.concat(
             bundle.upgradeScript().segments().stream(), bundle.rollbackScript().segments().stream())
         .filter(s -> !s.transactional())
@@ -145,22 +243,75 @@ final class ApplyGuide {
     } else {
       line("These statements autocommit: a failure after one of them does not undo it.");
       line();
-      outside.forEach(statement -> line("- `" + statement + "`"));
+      outside.forEach(statement -> line("- " + code(statement)));
     }
   }
 
-  /** The query that lists the version table's rows, as a psql command. */
-  private String query() {
+  /** What the client does around the apply command: how it stops, what it refuses, the guard. */
+  private void clientNotes() {
     ScriptOptions options = bundle.options();
-    String table = options.versionTableSchema().map(s -> identifier(s) + ".").orElse("")
-        + identifier(options.versionTable());
-    String sql = "SELECT version_num FROM " + table + " ORDER BY version_num";
-    return "psql -X -A -t -c '" + sql.replace("'", "'\\''") + "' \"$DATABASE_URL\"";
+    String others = options.lockWait()
+        .map(wait -> "waits up to " + wait + " for it, then stops").orElse("stops at once");
+    switch (bundle.dialect()) {
+      case POSTGRESQL -> {
+        line("The script opens and commits its own transactions: do not add `-1` (`--single-transaction`).");
+        if (options.guards()) {
+          line("Before its first change it takes an advisory lock, so that no two strata scripts run on");
+          line("the database at once (a second one " + others + "), and checks that the version table");
+          line("holds exactly the starting rows below, stopping with an error naming both when not.");
+        }
+      }
+      case MYSQL, MARIADB -> {
+        wrapped("", "The client stops at the first error: do not add `--force`. With"
+            + " `--binary-mode` it runs none of its own commands but `\\C` (the script's first"
+            + " line, which makes it read the script as UTF-8) and `DELIMITER`, so nothing but SQL"
+            + " runs.");
+        if (options.guards()) {
+          wrapped("", "Before its first change the script takes a named lock (`GET_LOCK`), so"
+              + " that no two strata scripts run on the database at once (a second one " + others
+              + "), and checks that the version table holds exactly the starting rows below,"
+              + " stopping with an error naming both when not."
+              + (bundle.dialect() == Dialect.MYSQL ? " Its checks stop the client from a"
+                  + " procedure, `strata_abort`, that it creates first and drops at its end: the"
+                  + " user needs the `CREATE ROUTINE` privilege." : ""));
+        }
+      }
+      case SQLITE -> {
+        wrapped("", "`-bail` stops the client at the first error (the script says `.bail on` as"
+            + " well), and `-safe` refuses `.shell`, `.system`, `ATTACH` and file access, so"
+            + " nothing but SQL runs.");
+        if (options.guards()) {
+          wrapped("", "Each transaction starts with `BEGIN IMMEDIATE`, which takes the database's"
+              + " write lock, so that no two scripts write at once, and before its first change"
+              + " the script checks that the version table holds exactly the starting rows below,"
+              + " stopping with an error naming both when not.");
+        }
+      }
+    }
   }
 
-  /** A PostgreSQL identifier as the scripts write it: plain when lowercase, quoted otherwise. */
-  private static String identifier(String name) {
-    return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  /**
+   * {@code text} as a Markdown code span: in single backquotes, or in double ones with spaces
+   * when it holds a backquote (MySQL's and SQLite's quoted names).
+   */
+  private static String code(String text) {
+    return text.contains("`") ? "`` " + text + " ``" : "`" + text + "`";
+  }
+
+  /** {@code text} as lines of at most 100 characters, each starting with {@code indent}. */
+  private void wrapped(String indent, String text) {
+    StringBuilder current = new StringBuilder(indent);
+    for (String word : text.split(" ")) {
+      if (current.length() > indent.length() && current.length() + 1 + word.length() > 100) {
+        line(current.toString());
+        current = new StringBuilder(indent);
+      }
+      if (current.length() > indent.length()) {
+        current.append(' ');
+      }
+      current.append(word);
+    }
+    line(current.toString());
   }
 
   private String database() {

@@ -130,7 +130,7 @@ final class BundleCompiler {
     points.add(upgrade.fromHeads());
     points.addAll(upgrade.headsAfterEachStep());
     points.add(upgrade.toHeads());
-    List<SchemaModel> models = Replay.of(graph).atEach(points);
+    List<SchemaModel> models = Replay.of(graph, dialect.dialectId()).atEach(points);
     Map<List<String>, SchemaModel> at = new HashMap<>();
     for (int i = 0; i < points.size(); i++) {
       at.put(points.get(i), models.get(i));
@@ -144,11 +144,12 @@ final class BundleCompiler {
   }
 
   /** The comment lines of a snapshot: which side of the upgrade, at which revisions. */
-  private static List<String> snapshotHeader(String side, List<String> heads) {
+  private List<String> snapshotHeader(String side, List<String> heads) {
     return List.of("Schema " + side + " this bundle's upgrade, at "
             + (heads.isEmpty() ? "base" : String.join(", ", heads)) + " (strata "
             + ToolVersion.get() + ")",
-        "Creates the schema on an empty database: psql -f FILE");
+        "Creates the schema on an empty database: "
+            + new ClientCommands(dialect).snapshotHint());
   }
 
   /** The per-revision scripts and the sources, added to {@code files}; one entry per step. */

@@ -45,8 +45,8 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "postgresql",
       converter = CompileOptions.DialectConverter.class,
-      description = "Compile every revision, both ways, for this dialect: postgresql (default:"
-          + " ${DEFAULT-VALUE}).")
+      description = "Compile every revision, both ways, for this dialect: "
+          + CompileOptions.DIALECTS + " (default: ${DEFAULT-VALUE}).")
   Dialect dialect;
 
   @Option(names = "--strict", description = "Exit 1 on warnings too.")

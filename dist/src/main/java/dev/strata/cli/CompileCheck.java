@@ -30,7 +30,12 @@ import java.util.Set;
  * {@code -- +irreversible} revision (E0216), a choice refused only when a downgrade or bundle
  * crosses it. When the graph
  * has errors, or the downgrade cannot be planned, each section is rendered statement by statement
- * instead, so that its rendering errors are still reported.
+ * instead, so that its rendering errors are still reported; but not for a dialect that {@linkplain
+ * Dialect#rendersFromModel() renders from the schema model}, whose statements render only with
+ * the model they run on: there, as {@code upgrade --dialect D} would, a graph with errors reports
+ * those errors alone, and a downgrade that cannot be planned is rendered around the revisions
+ * whose downgrade cannot be had ({@link #downgradesAround}). So {@code check --dialect D}
+ * reports what the compiling commands would, statement for statement.
  */
 final class CompileCheck {
   /** Downgrade codes that {@code check} reports otherwise, or not at all (see above). */
@@ -47,7 +52,8 @@ final class CompileCheck {
   CompileCheck(Dialect dialect) {
     this.dialect = dialect;
     this.renderer = Renderer.forDialect(dialect);
-    this.options = ScriptOptions.defaults(ToolVersion.get());
+    this.options = ScriptOptions.defaults(ToolVersion.get())
+        .withTransactionMode(DialectOptions.defaultMode(dialect));
   }
 
   /** Every problem of compiling the revisions of {@code graph}, upgrade first. */
@@ -73,9 +79,15 @@ final class CompileCheck {
         && !code.startsWith("E063");
   }
 
-  /** Every rendering problem of {@code files}, section by section (for a graph with errors). */
+  /**
+   * Every rendering problem of {@code files}, section by section (for a graph with errors); none
+   * for a dialect that renders from the schema model, which has no model without a graph.
+   */
   List<Diagnostic> problems(List<RevisionFile> files) {
     List<Diagnostic> out = new ArrayList<>();
+    if (dialect.rendersFromModel()) {
+      return out;
+    }
     for (Direction direction : Direction.values()) {
       out.addAll(sections(files, direction));
     }
@@ -89,15 +101,53 @@ final class CompileCheck {
       plan = compilation.plan(direction, range);
     } catch (DiagnosticException e) {
       List<Diagnostic> out = new ArrayList<>(e.diagnostics());
-      out.addAll(sections(graph.revisions(), direction));
+      if (!dialect.rendersFromModel()) {
+        out.addAll(sections(graph.revisions(), direction));
+      } else if (direction == Direction.DOWNGRADE) {
+        out.addAll(downgradesAround(compilation));
+      }
       return out;
     }
+    return rendered(compilation, plan);
+  }
+
+  /** What rendering {@code plan} reports, none when it renders. */
+  private List<Diagnostic> rendered(Compilation compilation, Plan plan) {
     try {
       compilation.render(plan, dialect, options);
       return List.of();
     } catch (DiagnosticException e) {
       return e.diagnostics();
     }
+  }
+
+  /**
+   * For a dialect that renders from the schema model, when the downgrade of the whole chain cannot
+   * be planned (a revision whose downgrade cannot be derived, E0630-E0633): the inverse of the
+   * upgrade {@code base:heads}, each downgrade that cannot be had replaced by an empty body, is
+   * rendered as a whole, so that every other downgrade is rendered with the models it runs on
+   * (which come from the replay of the upgrades, never from the downgrades before it). The
+   * missing downgrades' own diagnostics are the plan's, reported already. Nothing when the
+   * upgrade cannot be planned either: its errors (the schema checks') are reported already, and
+   * without the replay no statement has its model.
+   */
+  private List<Diagnostic> downgradesAround(Compilation compilation) {
+    Plan rollback;
+    try {
+      Plan upgrade = compilation.plan(Direction.UPGRADE, Range.of(List.of(BASE), List.of(HEADS)));
+      rollback = upgrade.inverse(file -> {
+        try {
+          return compilation.planner().downgradeOf(file);
+        } catch (DiagnosticException e) {
+          return new Section(Direction.DOWNGRADE, List.of(), file.upgrade().span());
+        }
+      });
+    } catch (DiagnosticException e) {
+      return List.of();
+    }
+    return rendered(compilation, rollback).stream()
+        .filter(d -> !d.code().startsWith("E063"))
+        .toList();
   }
 
   private List<Diagnostic> sections(List<RevisionFile> files, Direction direction) {

@@ -16,9 +16,12 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options every compiling command ({@code upgrade}, {@code downgrade}, {@code bundle}) shares:
- * where the revisions are, what to render and how the script is framed.
+ * where the revisions are, what to render and how the script is framed. Which of them apply to
+ * which dialect is {@link DialectOptions}'.
  */
 final class CompileOptions {
+  /** The dialect ids as option descriptions list them (checked against {@link Dialect}). */
+  static final String DIALECTS = "postgresql, mysql, mariadb or sqlite";
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -30,7 +33,7 @@ final class CompileOptions {
       paramLabel = "NAME",
       defaultValue = "postgresql",
       converter = DialectConverter.class,
-      description = "SQL dialect to render: postgresql (default: ${DEFAULT-VALUE}).")
+      description = "SQL dialect to render: " + DIALECTS + " (default: ${DEFAULT-VALUE}).")
   Dialect dialect;
 
   @Mixin VersionTableOptions table;
@@ -38,24 +41,26 @@ final class CompileOptions {
   @Option(
       names = "--transaction",
       paramLabel = "MODE",
-      defaultValue = "bundle",
       converter = TransactionModeConverter.class,
       description = "Transactions: bundle (one for the whole script), revision (one per"
-          + " revision) or none (default: ${DEFAULT-VALUE}).")
-  TransactionMode transaction;
+          + " revision) or none (default: bundle where DDL is transactional, none for mysql and"
+          + " mariadb, where each DDL statement commits).")
+  Optional<TransactionMode> transaction;
 
   @Option(
       names = "--lock-timeout",
       paramLabel = "DURATION",
       converter = LockTimeoutConverter.class,
-      description = "SET lock_timeout for the session, e.g. 5s, 500ms, 2min.")
+      description = "How long a statement waits for a lock, e.g. 5s, 500ms, 2min (SET"
+          + " lock_timeout; its counterpart on the other dialects).")
   Optional<String> lockTimeout;
 
   @Option(
       names = "--statement-timeout",
       paramLabel = "DURATION",
       converter = StatementTimeoutConverter.class,
-      description = "SET statement_timeout for the session, e.g. 15min.")
+      description = "How long a statement may run, e.g. 15min (SET statement_timeout; its"
+          + " counterpart on the other dialects).")
   Optional<String> statementTimeout;
 
   @Option(
@@ -82,12 +87,21 @@ final class CompileOptions {
    *     schema name
    */
   ScriptOptions scriptOptions(String toolVersion) {
+    DialectOptions.requireApplicable(this);
     try {
-      return new ScriptOptions(table.name, table.schema, toolVersion, transaction, !noGuard,
+      return new ScriptOptions(table.name, table.schema, toolVersion, transactionMode(), !noGuard,
           lockTimeout, statementTimeout, lockWait);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
     }
+  }
+
+  /**
+   * The transaction mode: {@code --transaction} when given, else {@link
+   * DialectOptions#defaultMode} of the dialect.
+   */
+  TransactionMode transactionMode() {
+    return transaction.orElse(DialectOptions.defaultMode(dialect));
   }
 
   /** {@code --dialect NAME}: a known dialect id, else a usage error listing the known ones. */

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.dialects.Capability;
 import dev.strata.dialects.Dialect;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,6 +58,20 @@ final class ManifestChecker {
       throw disagrees(Bundle.MANIFEST + " names transaction mode "
           + BundleProblem.quoted(manifest.transactionMode()) + "; strata knows bundle, revision"
           + " and none");
+    }
+    Dialect dialect = Dialect.byId(manifest.dialect()).orElseThrow();
+    if (!dialect.has(Capability.TRANSACTIONAL_DDL) && !manifest.transactionMode().equals("none")) {
+      throw disagrees(Bundle.MANIFEST + " names transaction mode "
+          + BundleProblem.quoted(manifest.transactionMode()) + " for " + dialect.id() + ", whose"
+          + " DDL commits as it runs: strata writes its scripts with none");
+    }
+    if (dialect != Dialect.POSTGRESQL) {
+      for (ManifestModel.Step step : manifest.steps()) {
+        if (step.psqlMetaCommands()) {
+          throw disagrees(Bundle.MANIFEST + " says " + step.revision() + " runs psql"
+              + " meta-commands, but psql never runs a " + dialect.id() + " bundle");
+        }
+      }
     }
     for (List<String> rows : List.of(manifest.from(), manifest.to())) {
       if (!rows.equals(new ArrayList<>(new TreeSet<>(rows)))) {
@@ -177,7 +192,8 @@ final class ManifestChecker {
     List<ManifestModel.Segment> segments = script.segments();
     scripts.check(new ScriptCheck.Expected(path, upgrade, from, to, steps,
         Optional.of(segments.size())), facts);
-    new SegmentCheck(manifest.transactionMode(), path).check(segments, steps, to, facts);
+    new SegmentCheck(manifest.transactionMode(), Dialect.byId(manifest.dialect()).orElseThrow(),
+        manifest.guards(), path).check(segments, steps, to, facts);
   }
 
   private ScriptFacts facts(String path) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code strata schema REV [--format sql|json] [-o FILE]}: the schema at REV, known offline by
+ * {@code strata schema REV [--dialect NAME] [--format sql|json] [-o FILE]}: the schema at REV, known offline by
  * replaying the revisions ({@link Replay}), as the script that creates it on an empty database
  * ({@link SchemaScript}) or as JSON ({@link SchemaJson}). REV is one side of a range: a revision,
  * {@code head}, {@code heads}, several comma-separated, or {@code base}.
@@ -60,6 +60,15 @@ final class SchemaCommand implements Callable<Integer> {
   Format format;
 
   @Option(
+      names = "--dialect",
+      paramLabel = "NAME",
+      defaultValue = "postgresql",
+      converter = CompileOptions.DialectConverter.class,
+      description = "SQL dialect of the script: " + CompileOptions.DIALECTS
+          + " (default: ${DEFAULT-VALUE}).")
+  Dialect dialect;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write to FILE (replaced atomically) instead of standard output.")
@@ -80,8 +89,8 @@ final class SchemaCommand implements Callable<Integer> {
   public Integer call() throws DiagnosticException {
     RevisionGraph graph = options.graph();
     List<String> heads = new Planner(graph).resolve(Range.targets(revision));
-    SchemaModel model = Replay.of(graph).at(heads);
-    SchemaScript script = SchemaScript.forDialect(Dialect.POSTGRESQL);
+    SchemaModel model = Replay.of(graph, dialect.dialectId()).at(heads);
+    SchemaScript script = SchemaScript.forDialect(dialect);
     String text = switch (format) {
       case SQL -> script.render(model, header(heads));
       case JSON -> JsonText.write(new SchemaJson(script).json(heads, model));
@@ -105,7 +114,8 @@ final class SchemaCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     lines.add("Schema at " + (heads.isEmpty() ? "base" : String.join(", ", heads))
         + " (strata schema " + revision + "), strata " + ToolVersion.get());
-    lines.add("Creates the schema on an empty database: psql -f FILE");
+    lines.add("Creates the schema on an empty database: "
+        + new ClientCommands(dialect).snapshotHint());
     return lines;
   }
 

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.dialects.Dialect;
 import dev.strata.dialects.ScriptIdentity;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,19 +8,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks one script of a bundle against what {@code MANIFEST.json} says made it: its header
- * (written by {@code ScriptHeader}: {@code \set ON_ERROR_STOP on}, then {@code \encoding UTF8},
- * which must be there so that psql lexes the script as UTF-8 whatever the client encoding; tool
- * version, direction, start and end rows, dialect, version table, and the checksum of the revision
- * files of its steps, in order), its {@code -- run:} line (whose id hashes the transaction mode;
- * {@code Progress.runId}), and its preamble (the guard, the {@code SET} lines of the timeouts). Header lines after those strata knows that are plain
- * comments are ignored. Disagreements are {@link BundleProblem.Kind#DISAGREES}.
+ * Checks one script of a bundle against what {@code MANIFEST.json} says made it: its header (the
+ * dialect's client directives, {@code Dialect.clientDirectives()}: for psql {@code \set
+ * ON_ERROR_STOP on}, then {@code \encoding UTF8}, which must be there so that psql lexes the
+ * script as UTF-8 whatever the client encoding; then, written by {@code ScriptHeader} for every
+ * dialect, tool version, direction, start and end rows, dialect, version table, and the checksum
+ * of the revision files of its steps, in order), its {@code -- run:} line (psql only: its id
+ * hashes the transaction mode; {@code Progress.runId}), and its preamble (the guard, the session
+ * settings of the timeouts). Header lines after those strata knows that are plain comments are
+ * ignored. Disagreements are {@link BundleProblem.Kind#DISAGREES}. The manifest's dialect is
+ * known to be one strata knows ({@link ManifestChecker} checks it first).
  */
 final class ScriptCheck {
   private final ManifestModel manifest;
 
   ScriptCheck(ManifestModel manifest) {
     this.manifest = manifest;
+  }
+
+  /** The manifest's dialect. */
+  private Dialect dialect() {
+    return Dialect.byId(manifest.dialect()).orElseThrow(
+        () -> new IllegalStateException("unknown dialect " + manifest.dialect()));
   }
 
   /**
@@ -76,14 +86,16 @@ final class ScriptCheck {
     String from = joined(expected.from());
     String to = joined(expected.to());
     int files = expected.steps().size();
-    return List.of("\\set ON_ERROR_STOP on", "\\encoding UTF8",
+    List<String> lines = new ArrayList<>(dialect().clientDirectives());
+    lines.addAll(List.of(
         "-- strata " + manifest.toolVersion() + ": " + direction(expected) + " " + from + " -> "
             + to + " (" + manifest.dialect() + ")",
         "-- from: " + from,
         "-- to: " + to,
         "-- version table: " + versionTable(),
         "-- sources: sha256:" + sourcesChecksum(expected.steps()) + " over " + files
-            + (files == 1 ? " revision file" : " revision files"));
+            + (files == 1 ? " revision file" : " revision files")));
+    return lines;
   }
 
   /**
@@ -92,12 +104,14 @@ final class ScriptCheck {
    */
   private void run(Expected expected, List<String> rest) throws BundleProblem {
     Optional<String> run = rest.stream().filter(line -> line.startsWith("-- run: ")).findFirst();
-    boolean wanted =
-        manifest.guards() && expected.segments().map(n -> n > 1).orElse(run.isPresent());
+    boolean wanted = recordsRun()
+        && manifest.guards() && expected.segments().map(n -> n > 1).orElse(run.isPresent());
     if (run.isPresent() != wanted) {
       String records = expected.path() + (run.isPresent() ? " records" : " does not record")
           + " its progress ('-- run:'), but " + Bundle.MANIFEST;
-      throw disagrees(!manifest.guards() ? records + " says guards: false"
+      throw disagrees(!recordsRun() ? records + " says dialect " + manifest.dialect()
+          + ", whose scripts mark their segments instead"
+          : !manifest.guards() ? records + " says guards: false"
           : records + " lists " + expected.segments().orElse(0) + " segment"
               + (expected.segments().orElse(0) == 1 ? "" : "s") + " for it");
     }
@@ -124,17 +138,57 @@ final class ScriptCheck {
           + " table before its first change, but " + Bundle.MANIFEST + " says guards: "
           + manifest.guards());
     }
-    List<String> settings = new ArrayList<>();
-    if (manifest.lockTimeout() != null) {
-      settings.add("SET lock_timeout = '" + manifest.lockTimeout() + "';");
+    switch (dialect()) {
+      case POSTGRESQL -> {
+        List<String> settings = new ArrayList<>();
+        if (manifest.lockTimeout() != null) {
+          settings.add("SET lock_timeout = '" + manifest.lockTimeout() + "';");
+        }
+        if (manifest.statementTimeout() != null) {
+          settings.add("SET statement_timeout = '" + manifest.statementTimeout() + "';");
+        }
+        if (!facts.settings().equals(settings)) {
+          throw disagrees(path + " sets " + facts.settings() + " before its first segment, but "
+              + Bundle.MANIFEST + "'s lockTimeout and statementTimeout make it " + settings);
+        }
+      }
+      case MYSQL, MARIADB -> {
+        settings(path, facts, "lockTimeout", manifest.lockTimeout(),
+            "SET SESSION lock_wait_timeout = ");
+        settings(path, facts, "statementTimeout", manifest.statementTimeout(),
+            dialect() == Dialect.MARIADB ? "SET SESSION max_statement_time = "
+                : "SET SESSION max_execution_time = ");
+      }
+      case SQLITE -> {
+        // sqlite3's busy timeout is the lock timeout, and also the lock wait around each BEGIN
+        // IMMEDIATE (in the preamble when the script has one segment): only then is it known
+        if (manifest.lockWait() == null) {
+          settings(path, facts, "lockTimeout", manifest.lockTimeout(), ".timeout ");
+        }
+      }
     }
-    if (manifest.statementTimeout() != null) {
-      settings.add("SET statement_timeout = '" + manifest.statementTimeout() + "';");
+  }
+
+  /**
+   * A timeout of a client other than psql, which the framing writes in its own unit: the script
+   * sets it (a line starting with {@code start}) exactly when the manifest names it.
+   */
+  private static void settings(String path, ScriptFacts facts, String key, String value,
+      String start) throws BundleProblem {
+    boolean set = facts.settings().stream().anyMatch(line -> line.startsWith(start));
+    if (set != (value != null)) {
+      throw disagrees(path + (set ? " sets " : " does not set ") + start.strip() + " before its"
+          + " first segment, but " + Bundle.MANIFEST + "'s " + key + " is "
+          + (value == null ? "not set" : BundleProblem.quoted(value)));
     }
-    if (!facts.settings().equals(settings)) {
-      throw disagrees(path + " sets " + facts.settings() + " before its first segment, but "
-          + Bundle.MANIFEST + "'s lockTimeout and statementTimeout make it " + settings);
-    }
+  }
+
+  /** Whether the dialect's scripts record their progress in a table named by a {@code -- run:} line. */
+  private boolean recordsRun() {
+    return switch (dialect()) {
+      case POSTGRESQL -> true;
+      case MYSQL, MARIADB, SQLITE -> false;
+    };
   }
 
   /** The run id of {@code Progress.runId}, from the manifest's values. */
@@ -164,11 +218,18 @@ final class ScriptCheck {
   }
 
   /**
-   * A configured name as jOOQ renders it for PostgreSQL ({@code VersionTable.plainName}): plain
-   * when a lowercase identifier, else double-quoted with quotes doubled.
+   * A configured name as jOOQ renders it for the dialect ({@code VersionTable.plainName}): plain
+   * when a lowercase identifier, else quoted with the quote doubled: {@code "..."} for
+   * PostgreSQL, {@code `...`} for MySQL, MariaDB and SQLite.
    */
-  private static String name(String name) {
-    return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  private String name(String name) {
+    if (name.matches("[a-z_][a-z0-9_$]*")) {
+      return name;
+    }
+    return switch (dialect()) {
+      case POSTGRESQL -> "\"" + name.replace("\"", "\"\"") + "\"";
+      case MYSQL, MARIADB, SQLITE -> "`" + name.replace("`", "``") + "`";
+    };
   }
 
   private static String direction(Expected expected) {

@@ -5,16 +5,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code strata verify} reads of a script while hashing it, without holding it: the header
- * (the lines before the first blank line, as {@code ScriptHeader} and {@code PsqlFraming} write
- * them), and the preamble that strata writes before the first segment, which no revision file
- * contributes to: its {@code SET} lines, whether it holds the guard, and the line that opens the
- * first segment ({@code BEGIN;}, {@code -- segment 1 of N ...} or a step's {@code -- Running ...}
- * banner).
+ * What {@code strata verify} reads of a script while hashing it, without holding it, whatever its
+ * dialect (the manifest that names the dialect may come later in the archive): the header (the
+ * lines before the first blank line, as {@code ScriptHeader} and the framings write them), and
+ * the preamble that strata writes before the first step, which no revision file contributes to:
+ * its session settings ({@code SET ...} lines, not {@code SET @variable}, and sqlite3's {@code
+ * .timeout}), whether it holds the guard, and the line that opens the first segment ({@code
+ * BEGIN;}, {@code BEGIN IMMEDIATE;}, a {@code -- segment 1 of N ...} or {@code -- strata: segment
+ * 1 of N ...} marker, or a step's {@code -- Running ...} banner). The guard is looked for up to the
+ * first banner: SQLite's runs inside the first transaction, after its {@code BEGIN IMMEDIATE;}.
  *
  * @param header the header lines, at most {@link #MAX_HEADER_LINES}
  * @param headerCut whether the header had more lines, or longer ones, than kept
- * @param settings the preamble's lines that start with {@code SET }
+ * @param settings the preamble's setting lines before the first segment opens
  * @param guard whether the preamble holds the guard that checks the version table's rows
  * @param firstBodyLine the line that opens the first segment, if any
  */
@@ -48,7 +51,7 @@ record ScriptFacts(
 
   /** Collects the facts of one script as its bytes stream past. */
   static final class Scanner extends LineScanner {
-    private enum State { HEADER, PREAMBLE, DONE }
+    private enum State { HEADER, PREAMBLE, OPENED, DONE }
 
     private final List<String> header = new ArrayList<>();
     private final List<String> settings = new ArrayList<>();
@@ -70,21 +73,53 @@ record ScriptFacts(
           }
         }
         case PREAMBLE -> preamble(line);
+        case OPENED -> opened(line);
         case DONE -> { }
       }
       return state != State.DONE;
     }
 
     private void preamble(String line) {
-      if (line.equals("BEGIN;") || line.startsWith("-- segment ")
-          || line.startsWith("-- Running ")) {
+      if (opens(line)) {
         firstBodyLine = line;
-        state = State.DONE;
-      } else if (line.startsWith("SET ") && settings.size() < MAX_SETTINGS) {
+        state = State.OPENED;
+        opened(line);
+      } else if (setting(line) && settings.size() < MAX_SETTINGS) {
         settings.add(line);
-      } else if (line.contains(" but this script starts from [")) {
-        guard = true;
+      } else {
+        guard |= guards(line);
       }
+    }
+
+    /** After the first segment opened: the guard of a SQLite script, up to the first step. */
+    private void opened(String line) {
+      if (line.startsWith("-- Running ")) {
+        state = State.DONE;
+      } else {
+        guard |= guards(line);
+      }
+    }
+
+    /** A line that opens a segment, in any dialect's framing. */
+    private static boolean opens(String line) {
+      return line.equals("BEGIN;") || line.equals("BEGIN IMMEDIATE;")
+          || line.startsWith("-- segment ") || line.startsWith("-- strata: segment ")
+          || line.startsWith("-- Running ");
+    }
+
+    /** A session setting: psql's and MySQL's {@code SET} (not of a user variable), sqlite3's. */
+    private static boolean setting(String line) {
+      return line.startsWith("SET ") && !line.startsWith("SET @") || line.startsWith(".timeout ");
+    }
+
+    /**
+     * A line of the guard that checks the rows a script starts from: the message of psql's and
+     * MySQL's ({@code ... but this script starts from [...]}) or the check of SQLite's ({@code
+     * ..., the rows this script starts from}).
+     */
+    private static boolean guards(String line) {
+      return line.contains(" but this script starts from [")
+          || line.contains(", the rows this script starts from");
     }
 
     /** The facts read, once the file has been read and this scanner closed. */

@@ -58,7 +58,8 @@ final class ShowCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "postgresql",
       converter = CompileOptions.DialectConverter.class,
-      description = "SQL dialect for --sql: postgresql (default: ${DEFAULT-VALUE}).")
+      description = "SQL dialect for --sql: " + CompileOptions.DIALECTS
+          + " (default: ${DEFAULT-VALUE}).")
   Dialect dialect;
 
   @Option(
@@ -125,7 +126,8 @@ final class ShowCommand implements Callable<Integer> {
    */
   private StepSql render(Compilation compilation, RevisionFacts facts)
       throws DiagnosticException {
-    ScriptOptions scriptOptions = ScriptOptions.defaults(ToolVersion.get());
+    ScriptOptions scriptOptions = ScriptOptions.defaults(ToolVersion.get())
+        .withTransactionMode(DialectOptions.defaultMode(dialect));
     Target self = exact(facts.id());
     List<Plan> steps = compilation
         .plan(Direction.UPGRADE, Range.of(List.of(BASE), List.of(self)))

@@ -151,7 +151,7 @@ class CliTest {
     assertEquals(2, cli.exitCode());
     assertEquals(
         "strata: error: Invalid value for option '--dialect': unknown dialect 'oracle'"
-            + " (known: postgresql)\n"
+            + " (known: postgresql, mysql, mariadb, sqlite)\n"
             + "Try 'strata upgrade --help' for more information.\n",
         cli.err());
   }

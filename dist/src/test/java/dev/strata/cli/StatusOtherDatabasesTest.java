@@ -159,8 +159,6 @@ class StatusOtherDatabasesTest {
     }
   }
 
-  // TODO(db): enable once main has MysqlFraming and SqliteFraming (they throw "not written yet")
-  @org.junit.jupiter.api.Disabled("the mysql/mariadb and sqlite script framings are not written yet")
   @ParameterizedTest
   @ValueSource(strings = {"mariadb", "sqlite"})
   void fromDbStartsAtTheVersionRows(String dialect) throws Exception {

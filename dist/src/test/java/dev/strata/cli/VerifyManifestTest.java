@@ -224,8 +224,16 @@ class VerifyManifestTest {
         + " upgrade 0012_journal_lines_account_idx -> 0018_create_dividend_events (postgresql)',"
         + " but MANIFEST.json makes it '-- strata 9.9.9: upgrade 0012_journal_lines_account_idx ->"
         + " 0018_create_dividend_events (postgresql)'");
-    assertLie(m -> m.put("dialect", "mysql"), "E0535",
-        "MANIFEST.json names dialect 'mysql'; this strata knows postgresql", LIES);
+    assertLie(m -> m.put("dialect", "oracle"), "E0535",
+        "MANIFEST.json names dialect 'oracle'; this strata knows postgresql, mysql, mariadb,"
+            + " sqlite", LIES);
+    assertLie(m -> m.put("dialect", "sqlite"), "E0535", "the top folder is"
+        + " 'strata-0012_journal_lines_account_idx-0028_dividend_events_paid_on-postgresql/', but"
+        + " MANIFEST.json's from, to and dialect make it"
+        + " 'strata-0012_journal_lines_account_idx-0028_dividend_events_paid_on-sqlite/'", LIES);
+    assertLie(m -> m.put("dialect", "mysql"), "E0535", "MANIFEST.json names transaction mode"
+        + " 'bundle' for mysql, whose DDL commits as it runs: strata writes its scripts with none",
+        LIES);
   }
 
   /** A script without {@code \encoding UTF8} would be lexed in psql's client encoding. */

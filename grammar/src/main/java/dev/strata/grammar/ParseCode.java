@@ -96,7 +96,26 @@ enum ParseCode {
    * client_encoding} other than UTF8, {@code standard_conforming_strings} other than on, either of
    * them reset, or {@code RESET ALL}.
    */
-  SETTING_BREAKS_SCRIPT("E0150");
+  SETTING_BREAKS_SCRIPT("E0150"),
+  /** A backslash outside quotes and comments in a mysql or mariadb block: a client command. */
+  MYSQL_BACKSLASH_COMMAND("E0148"),
+  /**
+   * A line of a mysql or mariadb block that starts a statement with one of the client's named
+   * commands ({@code system}, {@code source}, {@code delimiter}, {@code quit}, ...).
+   */
+  MYSQL_NAMED_COMMAND("E0149"),
+  /** A line of a sqlite block that {@code sqlite3} reads as a dot-command ({@code .shell}). */
+  SQLITE_DOT_COMMAND("E0151"),
+  /**
+   * A mysql, mariadb or sqlite block that ends inside a quote or comment as its client reads it,
+   * or whose last line would hide the {@code ;} strata writes after it.
+   */
+  CLIENT_BLOCK_OPEN("E0152"),
+  /**
+   * A spot of a mysql, mariadb or sqlite block that the client may read otherwise than the server
+   * or than strata: a backslash before a closing quote, a NUL character.
+   */
+  CLIENT_READS_DIFFERENTLY("E0153");
 
   private final String code;
 

@@ -20,7 +20,8 @@ import org.antlr.v4.runtime.Token;
 final class SectionReader {
   static final List<String> DIALECTS = DialectId.ids();
   private static final List<String> DIRECTIVES = List.of(
-      "upgrade", "downgrade", "no-transaction", "dialect", "end", "no-op", "irreversible", "model");
+      "upgrade", "downgrade", "no-transaction", "dialect", "end", "no-op", "irreversible", "model",
+      "only");
 
   private final SourceText source;
   private final StatementParser statements;
@@ -31,6 +32,9 @@ final class SectionReader {
   private Section upgrade;
   private Section downgrade;
   private Directive noTransaction;
+  /** A {@code -- +only} line waiting for its statement, and the dialects it names. */
+  private Directive only;
+  private List<String> onlyDialects = List.of();
   private DowngradeMark mark;
   /** The open {@code -- +model} block's directive, or null. */
   private Directive model;
@@ -98,7 +102,13 @@ final class SectionReader {
     pending.add(semicolon);
     PsqlTextCheck.requireStatement(
         source, pending.getFirst().getStartIndex(), semicolon.getStopIndex() + 1);
-    add(statements.parse(pending, noTransaction != null));
+    Statement parsed = statements.parse(pending, noTransaction != null);
+    if (only != null) {
+      parsed = new Statement(parsed.operation(), parsed.noTransaction(), parsed.span(),
+          parsed.text(), onlyDialects);
+      only = null;
+    }
+    add(parsed);
     pending.clear();
     lastWasRawBlock = false;
   }
@@ -142,6 +152,7 @@ final class SectionReader {
       case "no-op" -> mark(directive, DowngradeMark.Kind.NO_OP);
       case "irreversible" -> mark(directive, DowngradeMark.Kind.IRREVERSIBLE);
       case "model" -> openModel(directive);
+      case "only" -> only(directive);
       case "end" -> {
         if (model == null) {
           throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
@@ -158,7 +169,8 @@ final class SectionReader {
     Spelling.closest(directive.word(), DIRECTIVES)
         .ifPresent(word -> notes.add("help: did you mean '-- +" + word + "'?"));
     notes.add("note: the directives are '-- +upgrade', '-- +downgrade', '-- +no-transaction',"
-        + " '-- +dialect NAME', '-- +end', '-- +model', '-- +no-op' and '-- +irreversible'");
+        + " '-- +dialect NAME', '-- +end', '-- +model', '-- +only NAME...', '-- +no-op' and"
+        + " '-- +irreversible'");
     return ParseCode.UNKNOWN_DIRECTIVE.fail(source.file(), directive.wordSpan(),
         "unknown directive " + directive.quoted(), notes.toArray(String[]::new));
   }
@@ -272,6 +284,12 @@ final class SectionReader {
   private void dialectBlock(Token start, Token end) {
     Directive directive = Directive.of(start, source);
     inSection(directive);
+    if (only != null) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), only.span(),
+          "'-- +only' before a '-- +dialect' block",
+          "help: a '-- +dialect' block runs on its own dialect alone; '-- +only' is for a"
+              + " statement in strata's language");
+    }
     DialectLine line = dialectLine(directive);
     if (end == null || end.getType() != StrataLexer.DIALECT_END) {
       throw ParseCode.UNTERMINATED_DIALECT_BLOCK.fail(source.file(), directive.span(),
@@ -279,9 +297,12 @@ final class SectionReader {
           "help: close the block with a line '-- +end'");
     }
     LineSeparators.requireNone(source, end, "directive");
-    if (line.dialect().equals("postgresql")) {
-      PsqlTextCheck.requireBlock(
+    DialectId dialect = DialectId.byId(line.dialect()).orElseThrow();
+    switch (dialect) {
+      case POSTGRESQL -> PsqlTextCheck.requireBlock(
           source, start.getStopIndex() + 1, end.getStartIndex(), line.psqlMetaCommands());
+      case MYSQL, MARIADB, SQLITE -> ClientTextCheck.requireBlock(
+          source, start.getStopIndex() + 1, end.getStartIndex(), dialect);
     }
     String sql = rawBlock(start.getStopIndex() + 1, end.getStartIndex());
     add(new Statement(new Operation.RawSql(line.dialect(), sql, line.psqlMetaCommands()),
@@ -381,7 +402,58 @@ final class SectionReader {
     }
   }
 
+  /**
+   * {@code -- +only NAME [NAME...]}: the next statement, in strata's language, runs on the named
+   * dialects alone (and changes only their schema models); the others skip it, and say so in
+   * their scripts.
+   */
+  private void only(Directive directive) {
+    inSection(directive);
+    if (model != null) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+          "'-- +only' inside a '-- +model' block",
+          "help: a '-- +model' block says what the block before it does in its own dialect");
+    }
+    if (only != null) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+          "'-- +only' after '-- +only'",
+          "note: the first one is at " + new Location(source.file(), only.span()).describe(),
+          "help: name every dialect on one '-- +only' line");
+    }
+    List<Word> words = words(directive);
+    if (words.isEmpty()) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+          "'-- +only' needs the dialects the next statement runs on",
+          "note: the dialects are " + String.join(", ", DIALECTS));
+    }
+    List<String> names = new ArrayList<>();
+    for (Word word : words) {
+      String name = word.text().toLowerCase(Locale.ROOT).replaceAll(",$", "");
+      if (!DIALECTS.contains(name)) {
+        List<String> notes = new ArrayList<>();
+        Spelling.closest(name, DIALECTS)
+            .ifPresent(d -> notes.add("help: did you mean '" + d + "'?"));
+        notes.add("note: the dialects are " + String.join(", ", DIALECTS));
+        throw ParseCode.UNKNOWN_DIALECT.fail(source.file(), word.span(),
+            "unknown dialect '" + word.text() + "'", notes.toArray(String[]::new));
+      }
+      if (names.contains(name)) {
+        throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), word.span(),
+            "dialect '" + name + "' named twice on a '-- +only' line");
+      }
+      names.add(name);
+    }
+    only = directive;
+    onlyDialects = List.copyOf(names);
+  }
+
   private void requireNoPendingMarker() {
+    if (only != null) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), only.span(),
+          "'-- +only' is not followed by a statement in its section",
+          "help: put it on the line before the statement it restricts; a '-- +dialect' block"
+              + " names its dialect itself");
+    }
     if (noTransaction != null) {
       throw ParseCode.DANGLING_NO_TRANSACTION.fail(source.file(), noTransaction.span(),
           "'-- +no-transaction' is not followed by a statement in its section",

@@ -88,7 +88,9 @@ final class MariaDbDatabase implements TestDatabase {
         try (ResultSet rs = s.executeQuery((view ? "SHOW CREATE VIEW " : "SHOW CREATE TABLE ")
             + quoted)) {
           rs.next();
-          dump.append(normalise(rs.getString(2))).append(";\n\n");
+          // the server qualifies a sequence in a default with the database's name
+          dump.append(normalise(rs.getString(2))
+              .replace("`" + name.replace("`", "``") + "`.", "")).append(";\n\n");
         }
       }
       return dump.toString();

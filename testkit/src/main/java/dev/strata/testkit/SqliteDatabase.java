@@ -115,7 +115,9 @@ public final class SqliteDatabase implements TestDatabase {
   /**
    * {@code sqlite3 FILE .schema}, split into its statements (each as SQLite stored it, ending in
    * {@code ;}), sorted, each followed by a blank line; the statements creating an object whose
-   * name is in {@code excludedTables} are left out. An absent file has the empty schema.
+   * name is in {@code excludedTables} are left out, and so is SQLite's own {@code
+   * sqlite_sequence} (made by the first {@code AUTOINCREMENT} table, never dropped: it is the
+   * database's, not the schema's). An absent file has the empty schema.
    */
   @Override
   public String schema(Set<String> excludedTables) {
@@ -134,7 +136,8 @@ public final class SqliteDatabase implements TestDatabase {
         continue;
       }
       trimmed = trimmed.endsWith(";") ? trimmed : trimmed + ";";
-      if (!excludedTables.contains(objectName(trimmed))) {
+      String name = objectName(trimmed);
+      if (!excludedTables.contains(name) && !name.equals("sqlite_sequence")) {
         statements.add(trimmed);
       }
     }

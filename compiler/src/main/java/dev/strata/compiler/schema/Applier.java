@@ -72,6 +72,9 @@ final class Applier {
   }
 
   void apply(Statement s) {
+    if (!s.dialects().isEmpty() && !s.runsOn(dialect.id())) {
+      return; // a '-- +only' statement of other dialects never runs on this database
+    }
     this.statement = s;
     Operation op = s.operation();
     switch (op) {
@@ -1730,6 +1733,15 @@ final class Applier {
       case ViewDefinition.Change.RenameColumn ignored -> name;
     };
     if (to.equals(name)) {
+      if (change instanceof ViewDefinition.Change.RenameColumn rename
+          && !view.definition().columns().isEmpty()) {
+        // a view with a column list names its columns there: the renamed one is renamed in it
+        ViewDefinition d = view.definition();
+        String from = ObjectName.fold(rename.from());
+        state.views.put(name, new View(name, view.materialized(), new ViewDefinition(
+            d.columns().stream().map(c -> ObjectName.fold(c).equals(from) ? rename.to() : c)
+                .toList(), d.options(), d.query(), d.reads()), view.comment(), view.origin()));
+      }
       touch(Keys.relation(name), written.name().span());
       return;
     }

@@ -605,16 +605,17 @@ public final class DerivedDowngrade {
   }
 
   private void emit(Operation operation) {
-    out.add(new Statement(operation, false, statement.span(), ""));
+    out.add(new Statement(operation, false, statement.span(), "", statement.dialects()));
   }
 
   private void emitNoted(Operation operation, String note) {
     out.add(new Statement(operation, false, statement.span(),
-        NOTE + "derived from line " + statement.span().line() + ": " + note));
+        NOTE + "derived from line " + statement.span().line() + ": " + note,
+        statement.dialects()));
   }
 
   private void emitPostgres(PostgresOnly operation, String sql) {
-    out.add(new Statement(operation, false, statement.span(), sql));
+    out.add(new Statement(operation, false, statement.span(), sql, statement.dialects()));
   }
 
   private void cannot(String what) {

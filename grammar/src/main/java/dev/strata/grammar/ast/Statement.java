@@ -1,5 +1,7 @@
 package dev.strata.grammar.ast;
 
+import java.util.List;
+
 import dev.strata.grammar.Span;
 
 /**
@@ -9,8 +11,35 @@ import dev.strata.grammar.Span;
  * @param noTransaction the statement was preceded by {@code -- +no-transaction}
  * @param span where the statement starts
  * @param text the statement's source text, without the terminating {@code ;}
+ * @param dialects the dialect ids of a {@code -- +only} line before the statement, sorted and
+ *     distinct: it runs (and changes the schema model) on those dialects alone; empty for a
+ *     statement of every dialect
  */
-public record Statement(Operation operation, boolean noTransaction, Span span, String text) {
+public record Statement(
+    Operation operation, boolean noTransaction, Span span, String text, List<String> dialects) {
+
+  public Statement {
+    dialects = List.copyOf(new java.util.TreeSet<>(dialects));
+    if (!dialects.isEmpty() && operation instanceof Operation.RawSql) {
+      throw new IllegalArgumentException("a -- +dialect block has its own dialect");
+    }
+  }
+
+  /** A statement of every dialect. */
+  public Statement(Operation operation, boolean noTransaction, Span span, String text) {
+    this(operation, noTransaction, span, text, List.of());
+  }
+
+  /**
+   * Whether the statement runs on the dialect {@code dialectId}: a {@code -- +dialect} block on its
+   * own dialect, a {@code -- +only} statement on the dialects it names, any other on every one.
+   */
+  public boolean runsOn(String dialectId) {
+    if (operation instanceof Operation.RawSql raw) {
+      return raw.dialect().equals(dialectId);
+    }
+    return dialects.isEmpty() || dialects.contains(dialectId);
+  }
 
   /**
    * Whether the statement must run outside a transaction: marked {@code -- +no-transaction}, or

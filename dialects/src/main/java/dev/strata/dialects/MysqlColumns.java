@@ -1,0 +1,135 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.schema.Column;
+import dev.strata.compiler.schema.ObjectName;
+import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.DataType.Kind;
+import dev.strata.grammar.ast.Expr;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.impl.DSL;
+
+/**
+ * A MySQL or MariaDB column from the schema model's {@link Column}, which holds all that defines it:
+ * the type ({@link DataTypes}: an enum type spelled inline as {@code enum('a', 'b')} from the
+ * model's values, {@code SERIAL} as its integer, here with {@code AUTO_INCREMENT}), {@code NOT
+ * NULL}, the default ({@link Expressions#columnDefault}), the identity
+ * ({@code AUTO_INCREMENT}), the generation ({@code GENERATED ALWAYS AS (...) STORED}) and the
+ * comment. {@code CREATE TABLE} and {@code ADD COLUMN} take the column as a jOOQ field; {@code
+ * MODIFY COLUMN} restates it with {@link #definition}, the text jOOQ writes for it in {@code CREATE
+ * TABLE}, so that both spell a column alike.
+ */
+final class MysqlColumns {
+  /** The types MySQL cannot index without a key length (TEXT and BLOB kinds, JSON). */
+  private static final Pattern UNKEYABLE =
+      Pattern.compile("(tiny|medium|long)?(text|blob)|json|geometry.*", Pattern.CASE_INSENSITIVE);
+
+  private final Dialect dialect;
+  private final SqlContext sql;
+  private final Expressions expressions;
+
+  MysqlColumns(Dialect dialect, SqlContext sql, Expressions expressions) {
+    this.dialect = dialect;
+    this.sql = sql;
+    this.expressions = expressions;
+  }
+
+  /** Whether the column's values are numbered by the server: an identity or a {@code SERIAL}. */
+  static boolean autoIncrement(Column column) {
+    return column.identity().isPresent() || column.type().kind().autoIncrement();
+  }
+
+  /**
+   * The column as a jOOQ field named {@code name}: its type with every attribute, and its comment.
+   *
+   * @throws DiagnosticException E0440 for a collation or a named type that is not an enum type of
+   *     the model; E0449 for a generated column declared {@code NOT NULL} on MariaDB
+   */
+  Field<?> field(Name name, Column column, SchemaModel model, Site site)
+      throws DiagnosticException {
+    DataType<?> type = type(column, model, site);
+    return column.comment().isPresent()
+        ? DSL.field(name, type, DSL.comment(column.comment().get()))
+        : DSL.field(name, type);
+  }
+
+  /**
+   * {@code name type [GENERATED ALWAYS AS (...) STORED] [NOT NULL] [DEFAULT ...] [AUTO_INCREMENT]
+   * [COMMENT '...']}: the column as jOOQ writes it in a {@code CREATE TABLE} (jOOQ's own {@code
+   * ALTER TABLE ... CHANGE COLUMN} leaves out the default and the comment, so {@code MODIFY COLUMN}
+   * is written by hand around this text).
+   *
+   * @throws DiagnosticException as {@link #field}
+   */
+  String definition(Name name, Column column, SchemaModel model, Site site)
+      throws DiagnosticException {
+    Name table = DSL.unquotedName("t");
+    String rendered = sql.render(sql.dsl().createTable(table)
+        .column(field(name, column, model, site)));
+    String open = "CREATE TABLE " + sql.render(table) + " (";
+    if (!rendered.startsWith(open) || !rendered.endsWith(")")) {
+      throw new IllegalStateException("unexpected CREATE TABLE shape: " + rendered);
+    }
+    return rendered.substring(open.length(), rendered.length() - 1);
+  }
+
+  /**
+   * The column's type with its {@code NOT NULL}, default, {@code AUTO_INCREMENT} and generation.
+   *
+   * @throws DiagnosticException as {@link #field}
+   */
+  DataType<?> type(Column column, SchemaModel model, Site site) throws DiagnosticException {
+    if (column.collation().isPresent()) {
+      throw site.error("E0440", "column " + ObjectName.quoted(column.name()) + " has a collation"
+              + " (COLLATE " + column.collation().get().name().value() + "), which cannot be"
+              + " rendered for " + dialect.id(),
+          "note: collation names are PostgreSQL's; " + dialect.id() + " names its own"
+              + " (utf8mb4_bin, utf8mb4_0900_ai_ci, ...)",
+          "help: write the column without COLLATE, or the statement in a '-- +dialect "
+              + dialect.id() + "' block");
+    }
+    // the dialect's type: an enum type of the model as enum('a', 'b'), a SERIAL as its integer
+    DataType<?> base = DataTypes.of(column.type(), dialect, sql, model, site);
+    if (column.generated().isPresent()) {
+      if (column.notNull() && !dialect.has(Capability.GENERATED_NOT_NULL)) {
+        throw site.error("E0449", "generated column " + ObjectName.quoted(column.name())
+                + " is NOT NULL, which cannot be rendered for " + dialect.id(),
+            "note: MariaDB refuses NOT NULL on a generated column",
+            "help: drop NOT NULL (the expression decides whether the value is null), or write"
+                + " the statement in a '-- +dialect mariadb' block");
+      }
+      base = DataTypes.written(DataTypes.name(column.type(), dialect, sql, model, site)
+          + " GENERATED ALWAYS AS (" + expressions.text(column.generated().get(), site)
+          + ") STORED");
+    }
+    return attributes(base, column, site);
+  }
+
+  private <T> DataType<T> attributes(DataType<T> type, Column column, Site site)
+      throws DiagnosticException {
+    DataType<T> out = column.notNull() ? type.notNull() : type;
+    Optional<Expr> value = column.defaultValue();
+    if (value.isPresent() && !column.type().kind().autoIncrement()) {
+      out = expressions.columnDefault(value.get(), out, site).applyTo(out, dialect);
+    }
+    return autoIncrement(column) ? out.identity(true) : out;
+  }
+
+  /**
+   * Whether MySQL and MariaDB refuse the column as a key part without a key length: its type is a
+   * TEXT or BLOB kind, JSON or a geometry (as the type renders for the dialect).
+   */
+  boolean unkeyable(Column column, SchemaModel model, Site site) throws DiagnosticException {
+    if (column.type().kind() == Kind.NAMED || column.type().kind().autoIncrement()) {
+      return false;
+    }
+    String name = DataTypes.name(column.type(), dialect, sql, model, site)
+        .toLowerCase(Locale.ROOT).replaceFirst("\\(.*", "").strip();
+    return UNKEYABLE.matcher(name).matches();
+  }
+}

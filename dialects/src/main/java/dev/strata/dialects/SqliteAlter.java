@@ -1,0 +1,387 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.schema.Column;
+import dev.strata.compiler.schema.Constraint;
+import dev.strata.compiler.schema.EnumType;
+import dev.strata.compiler.schema.Index;
+import dev.strata.compiler.schema.ObjectName;
+import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.compiler.schema.Table;
+import dev.strata.compiler.schema.View;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.AlterAction;
+import dev.strata.grammar.ast.IndexElement;
+import dev.strata.grammar.ast.Operation;
+import dev.strata.grammar.ast.QualifiedName;
+import dev.strata.grammar.ast.TableConstraint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * {@code ALTER TABLE} for SQLite: each action in SQLite's own {@code ALTER TABLE} where it has one
+ * ({@code ADD COLUMN} of a plain column, {@code RENAME COLUMN}, {@code RENAME TO}, {@code DROP
+ * COLUMN} of a column nothing else names), and the whole statement as one {@link SqliteRebuild
+ * table rebuild} when any action needs one (column type, nullability and default, constraints,
+ * identities, a column that SQLite cannot add or drop in place). One statement is one rebuild,
+ * however many of its actions need one. Also the rebuilds that an enum type's new or renamed
+ * value makes in every table with a column of the type (their {@code CHECK}s list the values).
+ */
+final class SqliteAlter {
+  private final SqlContext sql;
+  private final Expressions expressions;
+  private final SqliteStatements statements;
+  private final SqliteRebuild rebuild;
+
+  SqliteAlter(SqlContext sql, Expressions expressions, SqliteStatements statements) {
+    this.sql = sql;
+    this.expressions = expressions;
+    this.statements = statements;
+    this.rebuild = new SqliteRebuild(sql, expressions, statements);
+  }
+
+  /** What SQLite does for one action. */
+  private enum Way {
+    /** SQLite's own {@code ALTER TABLE} */
+    NATIVE,
+    /** nothing: the action changes nothing in SQLite */
+    NOTHING,
+    /** a table rebuild */
+    REBUILD
+  }
+
+  /**
+   * The statements of {@code alter}.
+   *
+   * @throws DiagnosticException E0450 for an action SQLite cannot express; E0451 for a rebuild of
+   *     a table the model does not know
+   */
+  List<String> render(Operation.AlterTable alter, Site site, SchemaModel before,
+      SchemaModel after) throws DiagnosticException {
+    SqliteStatements.requireLocal(alter.table(), site);
+    ObjectName name = ObjectName.of(alter.table());
+    Optional<Table> table = before.table(name);
+    if (table.isEmpty() && alter.ifExists() && !before.views().containsKey(name)) {
+      return List.of(); // PostgreSQL does nothing either
+    }
+    List<String> natives = new ArrayList<>();
+    boolean rebuilds = false;
+    ObjectName finalName = name;
+    for (AlterAction action : alter.actions()) {
+      if (action instanceof AlterAction.RenameTable rename) {
+        finalName = ObjectName.in(name, rename.newName());
+      }
+      switch (way(action, table, before, site)) {
+        case NATIVE -> natives.add(nativeStatement(alter.table(), action, before, site));
+        case NOTHING -> {}
+        case REBUILD -> rebuilds = true;
+      }
+    }
+    if (!rebuilds) {
+      return natives;
+    }
+    if (table.isEmpty()) {
+      throw SqliteStatements.unknown(site, "ALTER TABLE", "table " + name.display(),
+          "SQLite makes this change by rebuilding the table from its definition");
+    }
+    Optional<Table> changed = after.table(finalName);
+    if (changed.isEmpty()) {
+      throw SqliteStatements.unknown(site, "ALTER TABLE", "table " + finalName.display()
+          + " after the change", "SQLite makes this change by rebuilding the table");
+    }
+    // the renames first, by SQLite itself, which renames the table or column in the views,
+    // triggers and other tables' foreign keys that name it too; the rebuild starts from the
+    // renamed table
+    List<String> out = new ArrayList<>();
+    Table renamed = table.get();
+    QualifiedName current = alter.table();
+    for (AlterAction action : alter.actions()) {
+      if (action instanceof AlterAction.RenameColumn rename) {
+        out.addAll(statements.shared(new Operation.AlterTable(current, false, List.of(action)),
+            site));
+        renamed = renamed(renamed, ObjectName.fold(rename.from()), ObjectName.fold(rename.to()));
+      } else if (action instanceof AlterAction.RenameTable rename) {
+        out.addAll(statements.shared(new Operation.AlterTable(current, false, List.of(action)),
+            site));
+        current = new QualifiedName(Optional.empty(), rename.newName());
+        renamed = moved(renamed, ObjectName.in(name, rename.newName()));
+      }
+    }
+    out.addAll(rebuild.rebuild(renamed, name, changed.get(), copies(alter, renamed, before, site),
+        before, after, site));
+    return out;
+  }
+
+  /** {@code table} under the name {@code to}. */
+  private static Table moved(Table table, ObjectName to) {
+    return new Table(to, table.columns(), table.constraints(), table.unlogged(),
+        table.partitionBy(), table.partitionOf(), table.options(), table.comment(),
+        table.origin());
+  }
+
+  /** {@code table} with its column {@code from} named {@code to}. */
+  private static Table renamed(Table table, String from, String to) {
+    return new Table(table.name(), table.columns().stream()
+        .map(c -> c.name().equals(from) ? new Column(to, c.type(), c.notNull(), c.defaultValue(),
+            c.identity(), c.generated(), c.collation(), c.comment(), c.origin()) : c)
+        .toList(), table.constraints(), table.unlogged(), table.partitionBy(),
+        table.partitionOf(), table.options(), table.comment(), table.origin());
+  }
+
+  /**
+   * The rebuilds of every table with a column of the enum type {@code type} once a value is added
+   * to it ({@code rename} empty) or renamed: the columns' checks list the values. A renamed value is
+   * renamed in the rows too.
+   */
+  List<String> enumValues(QualifiedName type, Optional<Operation.RenameEnumValue> rename,
+      Site site, SchemaModel before, SchemaModel after) throws DiagnosticException {
+    SqliteStatements.requireLocal(type, site);
+    ObjectName name = ObjectName.of(type);
+    Optional<EnumType> old = Optional.ofNullable(before.types().get(name));
+    Optional<EnumType> changed = Optional.ofNullable(after.types().get(name));
+    if (old.isEmpty() || changed.isEmpty()) {
+      throw SqliteStatements.unknown(site, "ALTER TYPE", "type " + name.display(),
+          "SQLite has no types: the columns of the type check its values, and strata rebuilds"
+              + " their tables from the model");
+    }
+    if (old.get().values().equals(changed.get().values())) {
+      return List.of(); // ADD VALUE IF NOT EXISTS of a value it has
+    }
+    List<String> out = new ArrayList<>();
+    for (Table table : before.tables().values()) {
+      List<String> typed = table.columns().stream()
+          .filter(c -> DataTypes.enumType(c.type(), before)
+              .filter(t -> t.name().equals(name)).isPresent())
+          .map(Column::name).toList();
+      if (typed.isEmpty()) {
+        continue;
+      }
+      Map<String, Field<?>> copies = new LinkedHashMap<>();
+      for (Column column : table.columns()) {
+        Field<Object> value = SqliteRebuild.column(column.name());
+        copies.put(column.name(), typed.contains(column.name()) && rename.isPresent()
+            ? DSL.when(value.eq(DSL.inline(rename.get().from())), DSL.inline((Object) rename.get().to()))
+                .otherwise(value)
+            : value);
+      }
+      Table changedTable = after.table(table.name()).orElse(table);
+      out.addAll(rebuild.rebuild(table, table.name(), changedTable, copies, before, after,
+          site));
+    }
+    return out;
+  }
+
+  private Way way(AlterAction action, Optional<Table> table, SchemaModel before, Site site)
+      throws DiagnosticException {
+    return switch (action) {
+      case AlterAction.AddColumn add -> {
+        String column = ObjectName.fold(add.column().name());
+        if (add.ifNotExists() && table.flatMap(t -> t.column(column)).isPresent()) {
+          yield Way.NOTHING;
+        }
+        yield new SqliteTableSql(sql, expressions, before).addable(add.column(), site)
+            ? Way.NATIVE : Way.REBUILD;
+      }
+      case AlterAction.DropColumn drop -> {
+        String column = ObjectName.fold(drop.column());
+        if (table.isEmpty()) {
+          yield Way.NATIVE;
+        }
+        if (table.get().column(column).isEmpty()) {
+          yield drop.ifExists() ? Way.NOTHING : Way.NATIVE;
+        }
+        yield free(table.get(), column, before) ? Way.NATIVE : Way.REBUILD;
+      }
+      case AlterAction.RenameColumn rename -> Way.NATIVE;
+      case AlterAction.RenameTable rename -> Way.NATIVE;
+      case AlterAction.AlterColumnType change -> Way.REBUILD;
+      case AlterAction.SetDefault set -> Way.REBUILD;
+      case AlterAction.DropDefault drop -> Way.REBUILD;
+      case AlterAction.SetNotNull set -> Way.REBUILD;
+      case AlterAction.DropNotNull drop -> Way.REBUILD;
+      case AlterAction.DropExpression drop -> Way.REBUILD;
+      case AlterAction.AddConstraint add -> {
+        if (add.constraint() instanceof TableConstraint.Check check && check.notValid()
+            || add.constraint() instanceof TableConstraint.ForeignKey key && key.notValid()) {
+          throw SqliteStatements.refuse(site, "ADD CONSTRAINT ... NOT VALID",
+              "SQLite checks every row when it rebuilds the table to add the constraint");
+        }
+        yield Way.REBUILD;
+      }
+      case AlterAction.DropConstraint drop -> {
+        boolean known = table.flatMap(t -> t.constraint(ObjectName.fold(drop.name())))
+            .isPresent();
+        yield !known && drop.ifExists() && table.isPresent() ? Way.NOTHING : Way.REBUILD;
+      }
+      case AlterAction.RenameConstraint rename -> Way.REBUILD;
+      case AlterAction.AlterConstraint change -> Way.REBUILD;
+      // SQLite's constraints are always valid: NOT VALID is refused where it is added
+      case AlterAction.ValidateConstraint validate -> Way.NOTHING;
+      case AlterAction.AddIdentity add -> Way.REBUILD;
+      case AlterAction.DropIdentity drop -> Way.REBUILD;
+      case AlterAction.AlterIdentity change -> throw SqliteStatements.refuse(site,
+          "ALTER COLUMN ... SET GENERATED / SET option / RESTART",
+          "an INTEGER PRIMARY KEY AUTOINCREMENT column has no sequence options, and SQLite"
+              + " cannot refuse a value given for it");
+      case AlterAction.AttachPartition attach -> throw SqliteStatements.refuse(site,
+          "ALTER TABLE ... ATTACH PARTITION", "SQLite has no partitioned tables");
+      case AlterAction.DetachPartition detach -> throw SqliteStatements.refuse(site,
+          "ALTER TABLE ... DETACH PARTITION", "SQLite has no partitioned tables");
+      case AlterAction.SetSchema move -> throw SqliteStatements.refuse(site,
+          "ALTER TABLE ... SET SCHEMA", "SQLite has no schemas");
+    };
+  }
+
+  /**
+   * The action in SQLite's own {@code ALTER TABLE} (without {@code IF [NOT] EXISTS}, which it
+   * lacks: the model has decided them): {@code ADD COLUMN} by {@link SqliteTableSql}, the renames
+   * and {@code DROP COLUMN} by the shared path.
+   */
+  private String nativeStatement(QualifiedName table, AlterAction action, SchemaModel before,
+      Site site) throws DiagnosticException {
+    if (action instanceof AlterAction.AddColumn add) {
+      return new SqliteTableSql(sql, expressions, before).addColumn(table, add.column(), site);
+    }
+    AlterAction plain = action instanceof AlterAction.DropColumn drop
+        ? new AlterAction.DropColumn(drop.column(), false, false)
+        : action;
+    return String.join(";\n", statements.shared(
+        new Operation.AlterTable(table, false, List.of(plain)), site));
+  }
+
+  /**
+   * Whether SQLite's own {@code DROP COLUMN} can drop {@code column}: it is in no key, unique
+   * constraint, foreign key (of this table or another), check, index (key, expression, {@code
+   * INCLUDE} or predicate), generated column or view of the table.
+   */
+  private static boolean free(Table table, String column, SchemaModel model) {
+    for (Constraint constraint : table.constraints()) {
+      boolean uses = switch (constraint) {
+        case Constraint.PrimaryKey key -> key.columns().contains(column);
+        case Constraint.Unique unique -> unique.columns().contains(column);
+        case Constraint.ForeignKey key -> key.columns().contains(column);
+        case Constraint.Check check -> mentions(check.condition().sql(), column);
+        case Constraint.Exclude exclude -> true;
+      };
+      if (uses) {
+        return false;
+      }
+    }
+    for (Table other : model.tables().values()) {
+      for (Constraint constraint : other.constraints()) {
+        if (constraint instanceof Constraint.ForeignKey key
+            && key.references().equals(table.name()) && key.referencedColumns().contains(column)) {
+          return false;
+        }
+      }
+    }
+    for (Column other : table.columns()) {
+      if (other.generated().filter(g -> mentions(g.sql(), column)).isPresent()) {
+        return false;
+      }
+    }
+    for (Index index : model.indexes().values()) {
+      if (!index.table().equals(table.name())) {
+        continue;
+      }
+      boolean uses = index.include().contains(column)
+          || index.where().filter(w -> mentions(w.sql(), column)).isPresent();
+      for (IndexElement key : index.keys()) {
+        uses |= key.column().map(ObjectName::fold).filter(column::equals).isPresent()
+            || key.expression().filter(e -> mentions(e.sql(), column)).isPresent();
+      }
+      if (uses) {
+        return false;
+      }
+    }
+    for (View view : SqliteRebuild.readers(table.name(), model)) {
+      if (mentions(view.definition().query().sql(), column)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code sql} names {@code column} (folded) outside string literals: as a bare word,
+   * compared lower-cased, or as a quoted identifier. It may name another object of that name: a
+   * false hit only makes a rebuild of a column SQLite could drop in place.
+   */
+  static boolean mentions(String sql, String column) {
+    int i = 0;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '\'') {
+        i = sql.indexOf('\'', i + 1);
+        if (i < 0) {
+          return false;
+        }
+        i++;
+      } else if (c == '"') {
+        StringBuilder word = new StringBuilder();
+        int j = i + 1;
+        while (j < sql.length()) {
+          if (sql.charAt(j) == '"') {
+            if (j + 1 < sql.length() && sql.charAt(j + 1) == '"') {
+              word.append('"');
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          word.append(sql.charAt(j++));
+        }
+        if (word.toString().equals(column)) {
+          return true;
+        }
+        i = j + 1;
+      } else if (Character.isLetter(c) || c == '_') {
+        int j = i;
+        while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j))
+            || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
+          j++;
+        }
+        if (sql.substring(i, j).toLowerCase(Locale.ROOT).equals(column)) {
+          return true;
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For each column the table has after {@code alter}, the value its row takes from {@code table}
+   * (the table with the statement's columns renamed already): the column, converted by a type
+   * change's {@code USING}; none for a column the statement adds.
+   */
+  private Map<String, Field<?>> copies(Operation.AlterTable alter, Table table,
+      SchemaModel before, Site site) throws DiagnosticException {
+    Map<String, Field<?>> current = new LinkedHashMap<>();
+    table.columns().forEach(c -> current.put(c.name(), SqliteRebuild.column(c.name())));
+    for (AlterAction action : alter.actions()) {
+      // the other actions keep every column's values as they are
+      if (action instanceof AlterAction.AddColumn add) {
+        current.putIfAbsent(ObjectName.fold(add.column().name()), null);
+      } else if (action instanceof AlterAction.DropColumn drop) {
+        current.remove(ObjectName.fold(drop.column()));
+      } else if (action instanceof AlterAction.AlterColumnType change
+          && change.using().isPresent()) {
+        String name = ObjectName.fold(change.column());
+        if (current.get(name) != null) {
+          current.put(name, DSL.field(DSL.raw(
+              expressions.with(before).text(change.using().get(), site))));
+        }
+      }
+    }
+    current.values().removeIf(java.util.Objects::isNull);
+    return current;
+  }
+}

@@ -1,0 +1,183 @@
+package dev.strata.dialects;
+
+import static dev.strata.dialects.MysqlChain.VERSION_ROWS;
+import static dev.strata.dialects.MysqlChain.apply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.VersionsLoader;
+import dev.strata.compiler.schema.Replay;
+import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.testkit.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A chain that uses every special form of the MySQL and MariaDB renderers, applied with the real
+ * client: upgraded, downgraded to base (only the version table is left) and upgraded again; the
+ * schema after each upgrade equals the schema {@code strata schema head} writes, applied to an
+ * empty database.
+ */
+class MysqlApplyTest {
+  @TempDir Path dir;
+
+  private static final String[] CHAIN = {
+      "-- revision: 0001_tables\n-- revises: base\n-- message: tables\n\n-- +upgrade\n"
+          + "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+          + "CREATE TABLE parent (id SERIAL PRIMARY KEY, code VARCHAR(10) NOT NULL UNIQUE);\n"
+          + "CREATE TABLE counter (id SERIAL PRIMARY KEY);\n"
+          + "CREATE TABLE child (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+          + "  parent_id INTEGER NOT NULL REFERENCES parent ON DELETE CASCADE,\n"
+          + "  name VARCHAR(40), m mood NOT NULL, a INTEGER, b INTEGER, UNIQUE (a, b));\n"
+          + "CREATE INDEX ON child (name DESC);\n"
+          + "CREATE INDEX ix_child_ab ON child (a, b);\n"
+          + "-- +downgrade\n"
+          + "DROP TABLE counter;\nDROP TABLE child;\nDROP TABLE parent;\nDROP TYPE mood;\n",
+      "-- revision: 0002_columns\n-- revises: 0001_tables\n-- message: columns\n\n-- +upgrade\n"
+          + "COMMENT ON COLUMN child.name IS 'the child''s name';\n"
+          + "ALTER TABLE child ALTER COLUMN name TYPE VARCHAR(80), ALTER COLUMN name SET NOT NULL;\n"
+          + "ALTER TABLE child RENAME COLUMN a TO aa;\n"
+          + "ALTER INDEX child_name_idx RENAME TO ix_child_name;\n"
+          + "ALTER TYPE mood ADD VALUE 'happy' AFTER 'ok';\n"
+          + "COMMENT ON TABLE parent IS 'parents';\n"
+          + "ALTER TABLE counter ALTER COLUMN id SET NOT NULL;\n"
+          + "-- +downgrade\n"
+          + "ALTER TABLE counter ALTER COLUMN id SET NOT NULL;\n"
+          + "COMMENT ON TABLE parent IS NULL;\n"
+          + "ALTER INDEX ix_child_name RENAME TO child_name_idx;\n"
+          + "ALTER TABLE child RENAME COLUMN aa TO a;\n"
+          + "ALTER TABLE child ALTER COLUMN name DROP NOT NULL, ALTER COLUMN name TYPE VARCHAR(40);\n"
+          + "COMMENT ON COLUMN child.name IS NULL;\n",
+      "-- revision: 0003_constraints\n-- revises: 0002_columns\n-- message: constraints\n\n"
+          + "-- +upgrade\n"
+          + "ALTER TABLE child DROP CONSTRAINT child_parent_id_fkey;\n"
+          + "ALTER TABLE child ADD CONSTRAINT fk_parent FOREIGN KEY (parent_id) REFERENCES parent;\n"
+          + "ALTER TABLE child ADD COLUMN IF NOT EXISTS note VARCHAR(20);\n"
+          + "ALTER TABLE child DROP COLUMN b;\n"
+          + "CREATE UNIQUE INDEX CONCURRENTLY ux_parent_code ON parent (code);\n"
+          + "ALTER TABLE parent RENAME TO parents;\n"
+          + "TRUNCATE child RESTART IDENTITY;\n"
+          + "-- +downgrade\n"
+          + "ALTER TABLE parents RENAME TO parent;\n"
+          + "DROP INDEX CONCURRENTLY ux_parent_code;\n"
+          + "ALTER TABLE child ADD COLUMN b INTEGER;\n"
+          + "ALTER TABLE child ADD CONSTRAINT child_aa_b_key UNIQUE (aa, b);\n"
+          + "CREATE INDEX ix_child_ab ON child (aa, b);\n"
+          + "ALTER TABLE child DROP COLUMN IF EXISTS note;\n"
+          + "ALTER TABLE child DROP CONSTRAINT fk_parent;\n"
+          + "ALTER TABLE child ADD FOREIGN KEY (parent_id) REFERENCES parent ON DELETE CASCADE;\n"};
+
+  /**
+   * The server drops the index it made for a foreign key once another index leads with the key's
+   * columns, and then refuses to drop that other index alone: strata adds the key's own index in
+   * the same statement, and the schema is then the one a fresh table has.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void droppingTheIndexAForeignKeyUsesKeepsAnIndexForTheKey(Dialect dialect) throws Exception {
+    MysqlChain chain = new MysqlChain(dir.resolve("fk"), dialect,
+        "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+            + "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+            + "CREATE TABLE t (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p, k INTEGER);\n"
+            + "-- +downgrade\nDROP TABLE t;\nDROP TABLE p;\n",
+        "-- revision: 0002_ix\n-- revises: 0001_t\n-- message: ix\n\n-- +upgrade\n"
+            + "CREATE INDEX ix_t_pid_k ON t (pid, k);\n"
+            + "-- +downgrade\nDROP INDEX ix_t_pid_k;\n");
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_fk_index");
+        TestDatabase fresh = TestDatabase.create(dialect.id(), "mysqlh_fk_fresh")) {
+      apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
+      apply(database, chain.downgrade("head:0001_t", GoldenCases.OPTIONS));
+      apply(fresh, chain.upgrade("base:0001_t", GoldenCases.OPTIONS));
+      assertEquals(fresh.schema(), database.schema());
+    }
+  }
+
+  /**
+   * A JSON or JSONB column is {@code json}: on MariaDB an alias of {@code LONGTEXT} with a {@code
+   * JSON_VALID} check the server adds, which refuses text that is not JSON, as PostgreSQL's type
+   * does (on MySQL, its JSON type refuses it).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void aJsonColumnRefusesTextThatIsNotJson(Dialect dialect) throws Exception {
+    MysqlChain chain = new MysqlChain(dir.resolve("json"), dialect,
+        "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+            + "CREATE TABLE docs (id INTEGER PRIMARY KEY, body JSONB NOT NULL, note JSON);\n");
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_json")) {
+      apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
+      apply(database, MysqlChain.sql(dir,
+          "INSERT INTO docs VALUES (1, '{\"a\": [1, 2]}', NULL);"));
+      var refused = database.apply(MysqlChain.sql(dir,
+          "INSERT INTO docs VALUES (2, 'not json', NULL);"));
+      assertEquals(1, refused.exitCode());
+      String error = MysqlChain.errors(refused).getFirst();
+      org.junit.jupiter.api.Assertions.assertTrue(
+          error.startsWith("ERROR 4025 (23000): CONSTRAINT `docs.body` failed")
+              || error.startsWith("ERROR 3140 (22032): Invalid JSON text"), error);
+      assertEquals(List.of("1"), database.query("SELECT id FROM docs"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void upgradeDowngradeUpgradeThroughTheClientMatchesTheSchemaScript(Dialect dialect)
+      throws Exception {
+    MysqlChain chain = new MysqlChain(dir.resolve("chain"), dialect, CHAIN);
+    Path up = chain.upgrade("base:head", GoldenCases.OPTIONS);
+    Path down = chain.downgrade("head:base", GoldenCases.OPTIONS);
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_apply");
+        TestDatabase fromSchema = TestDatabase.create(dialect.id(), "mysqlh_apply_schema")) {
+      apply(database, up);
+      String upgraded = keysSorted(database.schema(Set.of("alembic_version")));
+      assertEquals(List.of("0003_constraints"), database.query(VERSION_ROWS));
+
+      RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(dir.resolve("chain")
+          .resolve("versions")));
+      SchemaModel head = Replay.of(graph, dialect.dialectId()).at(List.of("0003_constraints"));
+      Path schema = Files.writeString(dir.resolve("schema.sql"),
+          SchemaScript.forDialect(dialect).render(head, List.of("strata schema head")),
+          StandardCharsets.UTF_8);
+      apply(fromSchema, schema);
+      assertEquals(upgraded, keysSorted(fromSchema.schema()),
+          "strata schema head vs upgrade base:head");
+
+      apply(database, down);
+      assertEquals(List.of(), database.query(VERSION_ROWS));
+      assertEquals("", database.schema(Set.of("alembic_version")));
+      apply(database, up);
+      assertEquals(upgraded, keysSorted(database.schema(Set.of("alembic_version"))));
+    }
+  }
+
+  /**
+   * The dump with each table's plain {@code KEY} lines sorted: the servers list indexes in the
+   * order they were made, which differs between a chain and a schema script without meaning.
+   */
+  static String keysSorted(String dump) {
+    List<String> out = new java.util.ArrayList<>();
+    List<String> keys = new java.util.ArrayList<>();
+    for (String line : dump.split("\n", -1)) {
+      if (line.startsWith("  KEY ")) {
+        keys.add(line.endsWith(",") ? line : line + ",");
+        continue;
+      }
+      if (!keys.isEmpty()) {
+        keys.sort(null);
+        boolean last = !line.startsWith("  ");
+        for (int i = 0; i < keys.size(); i++) {
+          String key = keys.get(i);
+          out.add(last && i == keys.size() - 1 ? key.substring(0, key.length() - 1) : key);
+        }
+        keys.clear();
+      }
+      out.add(line);
+    }
+    return String.join("\n", out);
+  }
+}

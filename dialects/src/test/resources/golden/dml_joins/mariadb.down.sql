@@ -1,0 +1,77 @@
+\C utf8mb4
+SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';
+-- strata test: downgrade 0002_joins -> base (mariadb)
+-- from: 0002_joins
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:2b8e36d75727aba94b88657678da5c38c2f8767b37dc32de57a36fd575eebc14 over 2 revision files
+-- segments: 2, one per revision; mariadb commits every statement as it runs, so a failure
+--   leaves the failing revision's earlier statements in place and the version table at the last
+--   revision that ran to its end. Undo what the failing segment did, then run the rest:
+--   sed -n '1,/^-- strata: guard$/p;/^-- strata: segment K of 2:/,$p' <this file> | mariadb <database>
+--   (K is the failed segment; a re-run of the whole script stops and prints this command)
+
+SET @strata_stop = IF(DATABASE() IS NULL, 'strata: no database is selected: name it on the mariadb command line', NULL);
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+SET @strata_lock = CONCAT('strata:', DATABASE(), '.', 'alembic_version');
+SET @strata_lock = IF(CHAR_LENGTH(@strata_lock) <= 64, @strata_lock, CONCAT('strata:', SHA1(@strata_lock)));
+SET @strata_stop = IF(GET_LOCK(@strata_lock, 0) = 1, NULL,
+    CONCAT('strata: another strata script is running on this database: connection ', COALESCE(IS_USED_LOCK(@strata_lock), 'unknown'), ' holds the lock ', @strata_lock));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- strata: guard
+SET @strata_sql = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'alembic_version'),
+    'SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR '', ''), '''') FROM alembic_version)',
+    'SET @strata_rows = ''''');
+PREPARE strata_stmt FROM @strata_sql;
+EXECUTE strata_stmt;
+SET @strata_hint = CASE CAST(@strata_rows AS BINARY)
+    WHEN '0001_tables' THEN 'strata: segment 1 of 2 ran before; run the rest with: sed -n ''1,/^-- strata: guard$/p;/^-- strata: segment 2 of 2:/,$p'' <this file> | mariadb <database>'
+    ELSE NULL
+END;
+PREPARE strata_stmt FROM IF(@strata_hint IS NULL, 'DO 0', 'SELECT @strata_hint AS strata');
+EXECUTE strata_stmt;
+SET @strata_stop = CASE CAST(@strata_rows AS BINARY)
+    WHEN '0002_joins' THEN NULL
+    WHEN '0001_tables' THEN 'strata: alembic_version holds [0001_tables], the rows after segment 1 of 2: run the rest as printed'
+    ELSE CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but this script starts from [0002_joins]')
+END;
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- strata: segment 1 of 2: 0002_joins
+
+-- Running downgrade 0002_joins -> 0001_tables, UPDATE ... FROM, DELETE ... USING, row SET items, aliases
+
+UPDATE users SET plan = NULL, seats = NULL;
+
+UPDATE alembic_version SET version_num = '0001_tables' WHERE alembic_version.version_num = '0002_joins';
+SET @strata_count = ROW_COUNT();
+SET @strata_stop = IF(@strata_count = 1, NULL, CONCAT('strata: version-table update 0002_joins -> 0001_tables changed ', @strata_count, ' rows of alembic_version, expected 1'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- strata: segment 2 of 2: 0001_tables
+SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR ', '), '') FROM alembic_version);
+SET @strata_stop = IF(CAST(@strata_rows AS BINARY) = '0001_tables', NULL,
+    CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but segment 2 of 2 starts from [0001_tables]'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- Running downgrade 0001_tables -> , plans, users, sessions
+
+DROP TABLE sessions;
+
+DROP TABLE users;
+
+DROP TABLE plans;
+
+DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_tables';
+SET @strata_count = ROW_COUNT();
+SET @strata_stop = IF(@strata_count = 1, NULL, CONCAT('strata: version-table delete of 0001_tables changed ', @strata_count, ' rows of alembic_version, expected 1'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+DO RELEASE_LOCK(@strata_lock);

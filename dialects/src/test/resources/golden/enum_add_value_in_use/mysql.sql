@@ -1,0 +1,129 @@
+\C utf8mb4
+SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+-- strata test: upgrade base -> 0004_cancel (mysql)
+-- from: base
+-- to: 0004_cancel
+-- version table: alembic_version
+-- sources: sha256:a4de2bb511a3c82bad52b377e36876d5cabf78c0c0867499287b1113bc758dd2 over 4 revision files
+-- segments: 4, one per revision; mysql commits every statement as it runs, so a failure
+--   leaves the failing revision's earlier statements in place and the version table at the last
+--   revision that ran to its end. Undo what the failing segment did, then run the rest:
+--   sed -n '1,/^-- strata: guard$/p;/^-- strata: segment K of 4:/,$p' <this file> | mysql <database>
+--   (K is the failed segment; a re-run of the whole script stops and prints this command)
+
+DROP PROCEDURE IF EXISTS strata_abort;
+CREATE PROCEDURE strata_abort(IN message VARCHAR(128)) SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = message;
+
+SET @strata_stop = IF(DATABASE() IS NULL, 'strata: no database is selected: name it on the mysql command line', NULL);
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+SET @strata_lock = CONCAT('strata:', DATABASE(), '.', 'alembic_version');
+SET @strata_lock = IF(CHAR_LENGTH(@strata_lock) <= 64, @strata_lock, CONCAT('strata:', SHA1(@strata_lock)));
+SET @strata_stop = IF(GET_LOCK(@strata_lock, 0) = 1, NULL,
+    CONCAT('strata: another strata script is running on this database: connection ', COALESCE(IS_USED_LOCK(@strata_lock), 'unknown'), ' holds the lock ', @strata_lock));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- strata: guard
+SET @strata_sql = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'alembic_version'),
+    'SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR '', ''), '''') FROM alembic_version)',
+    'SET @strata_rows = ''''');
+PREPARE strata_stmt FROM @strata_sql;
+EXECUTE strata_stmt;
+SET @strata_hint = CASE CAST(@strata_rows AS BINARY)
+    WHEN '0001_status' THEN 'strata: segment 1 of 4 ran before; run the rest with: sed -n ''1,/^-- strata: guard$/p;/^-- strata: segment 2 of 4:/,$p'' <this file> | mysql <database>'
+    WHEN '0002_shipped' THEN 'strata: segments 1 to 2 of 4 ran before; run the rest with: sed -n ''1,/^-- strata: guard$/p;/^-- strata: segment 3 of 4:/,$p'' <this file> | mysql <database>'
+    WHEN '0003_cancelled' THEN 'strata: segments 1 to 3 of 4 ran before; run the rest with: sed -n ''1,/^-- strata: guard$/p;/^-- strata: segment 4 of 4:/,$p'' <this file> | mysql <database>'
+    ELSE NULL
+END;
+PREPARE strata_stmt FROM IF(@strata_hint IS NULL, 'DO 0', 'SELECT @strata_hint AS strata');
+EXECUTE strata_stmt;
+SET @strata_stop = CASE CAST(@strata_rows AS BINARY)
+    WHEN '' THEN NULL
+    WHEN '0001_status' THEN 'strata: alembic_version holds [0001_status], the rows after segment 1 of 4: run the rest as printed'
+    WHEN '0002_shipped' THEN 'strata: alembic_version holds [0002_shipped], the rows after segment 2 of 4: run the rest as printed'
+    WHEN '0003_cancelled' THEN 'strata: alembic_version holds [0003_cancelled], the rows after segment 3 of 4: run the rest as printed'
+    ELSE CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but this script starts from [base]')
+END;
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- strata: segment 1 of 4: 0001_status
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) COLLATE utf8mb4_bin NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_status, orders with a status
+
+CREATE TABLE orders (
+    id int NOT NULL,
+    status enum('new', 'paid') NOT NULL DEFAULT 'new',
+    CONSTRAINT orders_pkey PRIMARY KEY (id)
+);
+
+INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'paid'), (3, 'paid');
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_status');
+
+-- strata: segment 2 of 4: 0002_shipped
+SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR ', '), '') FROM alembic_version);
+SET @strata_stop = IF(CAST(@strata_rows AS BINARY) = '0001_status', NULL,
+    CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but segment 2 of 4 starts from [0001_status]'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- Running upgrade 0001_status -> 0002_shipped, values used in the revision that adds them
+
+ALTER TABLE orders MODIFY COLUMN status enum('new', 'paid', 'shipped') NOT NULL DEFAULT 'new';
+
+ALTER TABLE orders MODIFY COLUMN status enum('new', 'paid', 'shipped', 'returned') NOT NULL DEFAULT 'new';
+
+UPDATE orders SET status = 'shipped' WHERE id = 2;
+
+INSERT INTO orders (id, status) VALUES (4, 'returned');
+
+UPDATE alembic_version SET version_num = '0002_shipped' WHERE alembic_version.version_num = '0001_status';
+SET @strata_count = ROW_COUNT();
+SET @strata_stop = IF(@strata_count = 1, NULL, CONCAT('strata: version-table update 0001_status -> 0002_shipped changed ', @strata_count, ' rows of alembic_version, expected 1'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- strata: segment 3 of 4: 0003_cancelled
+SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR ', '), '') FROM alembic_version);
+SET @strata_stop = IF(CAST(@strata_rows AS BINARY) = '0002_shipped', NULL,
+    CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but segment 3 of 4 starts from [0002_shipped]'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- Running upgrade 0002_shipped -> 0003_cancelled, a value added last in its revision
+
+ALTER TABLE orders MODIFY COLUMN status enum('new', 'paid', 'shipped', 'returned', 'cancelled') NOT NULL DEFAULT 'new';
+
+UPDATE alembic_version SET version_num = '0003_cancelled' WHERE alembic_version.version_num = '0002_shipped';
+SET @strata_count = ROW_COUNT();
+SET @strata_stop = IF(@strata_count = 1, NULL, CONCAT('strata: version-table update 0002_shipped -> 0003_cancelled changed ', @strata_count, ' rows of alembic_version, expected 1'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- strata: segment 4 of 4: 0004_cancel
+SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR ', '), '') FROM alembic_version);
+SET @strata_stop = IF(CAST(@strata_rows AS BINARY) = '0003_cancelled', NULL,
+    CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but segment 4 of 4 starts from [0003_cancelled]'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- Running upgrade 0003_cancelled -> 0004_cancel, the value used in the next revision
+
+UPDATE orders SET status = 'cancelled' WHERE id = 3;
+
+UPDATE alembic_version SET version_num = '0004_cancel' WHERE alembic_version.version_num = '0003_cancelled';
+SET @strata_count = ROW_COUNT();
+SET @strata_stop = IF(@strata_count = 1, NULL, CONCAT('strata: version-table update 0003_cancelled -> 0004_cancel changed ', @strata_count, ' rows of alembic_version, expected 1'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+DO RELEASE_LOCK(@strata_lock);
+
+DROP PROCEDURE IF EXISTS strata_abort;

@@ -1,0 +1,83 @@
+\set ON_ERROR_STOP on
+\encoding UTF8
+-- strata test: downgrade 0002_index -> base (postgresql)
+-- from: 0002_index
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:336d8f014f1b412c5a3358733554e1784da6d865997a448ac95f696561f2540e over 2 revision files
+
+DO $strata$
+DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(4896247922164608825) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
+
+DO $strata$
+DECLARE
+    expected text[] := ARRAY['0002_index']::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0002_index]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+-- Running downgrade 0002_index -> 0001_tables, an index InnoDB takes over for the foreign key; dropping it gives the key its own back
+
+DROP INDEX ix_children_parent_id;
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    UPDATE alembic_version SET version_num = '0001_tables' WHERE alembic_version.version_num = '0002_index';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table update 0002_index -> 0001_tables changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+-- Running downgrade 0001_tables -> , a foreign key without an index of its own
+
+DROP TABLE children;
+
+DROP TABLE parents;
+
+DO $strata$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_tables';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n <> 1 THEN
+        RAISE EXCEPTION 'strata: version-table delete of 0001_tables changed % rows of alembic_version, expected 1', n;
+    END IF;
+END
+$strata$;
+
+COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

@@ -1,0 +1,63 @@
+\C utf8mb4
+SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+-- strata test: upgrade base -> 0001_currencies (mysql)
+-- from: base
+-- to: 0001_currencies
+-- version table: alembic_version
+-- sources: sha256:2f54a3fb14c571ab8dc1ba607b581b8cdc7c897eeb899e21548cc9f83ce196c7 over 1 revision file
+
+DROP PROCEDURE IF EXISTS strata_abort;
+CREATE PROCEDURE strata_abort(IN message VARCHAR(128)) SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = message;
+
+SET @strata_stop = IF(DATABASE() IS NULL, 'strata: no database is selected: name it on the mysql command line', NULL);
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+SET @strata_lock = CONCAT('strata:', DATABASE(), '.', 'alembic_version');
+SET @strata_lock = IF(CHAR_LENGTH(@strata_lock) <= 64, @strata_lock, CONCAT('strata:', SHA1(@strata_lock)));
+SET @strata_stop = IF(GET_LOCK(@strata_lock, 0) = 1, NULL,
+    CONCAT('strata: another strata script is running on this database: connection ', COALESCE(IS_USED_LOCK(@strata_lock), 'unknown'), ' holds the lock ', @strata_lock));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- strata: guard
+SET @strata_sql = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'alembic_version'),
+    'SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR '', ''), '''') FROM alembic_version)',
+    'SET @strata_rows = ''''');
+PREPARE strata_stmt FROM @strata_sql;
+EXECUTE strata_stmt;
+SET @strata_stop = CASE CAST(@strata_rows AS BINARY)
+    WHEN '' THEN NULL
+    ELSE CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but this script starts from [base]')
+END;
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) COLLATE utf8mb4_bin NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_currencies, currencies
+
+CREATE TABLE currencies (
+    code char(3) NOT NULL,
+    name longtext NOT NULL,
+    meta json DEFAULT (cast('{}' AS json)),
+    CONSTRAINT currencies_pkey PRIMARY KEY (code)
+);
+
+INSERT INTO currencies (code, name) VALUES ('EUR', 'Euro'), ('USD', 'US dollar?');
+
+INSERT INTO currencies VALUES ('JPY', 'Yen', cast('{"minor": 0}' AS json));
+
+INSERT INTO currencies (code, name, meta) SELECT 'XTS', 'test {0} ?', cast('{}' AS json) WHERE json_extract(cast('{"a": 1}' AS json), concat('$.', 'a')) IS NOT NULL ON DUPLICATE KEY UPDATE currencies.code = currencies.code;
+
+INSERT INTO currencies (code, name) VALUES ('EUR', 'again') ON DUPLICATE KEY UPDATE currencies.code = currencies.code;
+
+INSERT INTO currencies SELECT 'GBP', 'Pound', NULL;
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_currencies');
+
+DO RELEASE_LOCK(@strata_lock);
+
+DROP PROCEDURE IF EXISTS strata_abort;

@@ -1,0 +1,82 @@
+\C utf8mb4
+SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+-- strata test: downgrade 0002_ok_mood -> base (mysql)
+-- from: 0002_ok_mood
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:64534a5d6d2c1ba20e772a2d7633336ccdba7ce3626c33d3e2c4116a6c0e2221 over 2 revision files
+-- segments: 2, one per revision; mysql commits every statement as it runs, so a failure
+--   leaves the failing revision's earlier statements in place and the version table at the last
+--   revision that ran to its end. Undo what the failing segment did, then run the rest:
+--   sed -n '1,/^-- strata: guard$/p;/^-- strata: segment K of 2:/,$p' <this file> | mysql <database>
+--   (K is the failed segment; a re-run of the whole script stops and prints this command)
+
+DROP PROCEDURE IF EXISTS strata_abort;
+CREATE PROCEDURE strata_abort(IN message VARCHAR(128)) SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = message;
+
+SET @strata_stop = IF(DATABASE() IS NULL, 'strata: no database is selected: name it on the mysql command line', NULL);
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+SET @strata_lock = CONCAT('strata:', DATABASE(), '.', 'alembic_version');
+SET @strata_lock = IF(CHAR_LENGTH(@strata_lock) <= 64, @strata_lock, CONCAT('strata:', SHA1(@strata_lock)));
+SET @strata_stop = IF(GET_LOCK(@strata_lock, 0) = 1, NULL,
+    CONCAT('strata: another strata script is running on this database: connection ', COALESCE(IS_USED_LOCK(@strata_lock), 'unknown'), ' holds the lock ', @strata_lock));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- strata: guard
+SET @strata_sql = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'alembic_version'),
+    'SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR '', ''), '''') FROM alembic_version)',
+    'SET @strata_rows = ''''');
+PREPARE strata_stmt FROM @strata_sql;
+EXECUTE strata_stmt;
+SET @strata_hint = CASE CAST(@strata_rows AS BINARY)
+    WHEN '0001_people' THEN 'strata: segment 1 of 2 ran before; run the rest with: sed -n ''1,/^-- strata: guard$/p;/^-- strata: segment 2 of 2:/,$p'' <this file> | mysql <database>'
+    ELSE NULL
+END;
+PREPARE strata_stmt FROM IF(@strata_hint IS NULL, 'DO 0', 'SELECT @strata_hint AS strata');
+EXECUTE strata_stmt;
+SET @strata_stop = CASE CAST(@strata_rows AS BINARY)
+    WHEN '0002_ok_mood' THEN NULL
+    WHEN '0001_people' THEN 'strata: alembic_version holds [0001_people], the rows after segment 1 of 2: run the rest as printed'
+    ELSE CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but this script starts from [0002_ok_mood]')
+END;
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- strata: segment 1 of 2: 0002_ok_mood
+
+-- Running downgrade 0002_ok_mood -> 0001_people, a new enum value, used at once
+
+-- skipped: dialect block for postgresql
+
+DELETE FROM people WHERE id = 1;
+
+UPDATE alembic_version SET version_num = '0001_people' WHERE alembic_version.version_num = '0002_ok_mood';
+SET @strata_count = ROW_COUNT();
+SET @strata_stop = IF(@strata_count = 1, NULL, CONCAT('strata: version-table update 0002_ok_mood -> 0001_people changed ', @strata_count, ' rows of alembic_version, expected 1'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- strata: segment 2 of 2: 0001_people
+SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR ', '), '') FROM alembic_version);
+SET @strata_stop = IF(CAST(@strata_rows AS BINARY) = '0001_people', NULL,
+    CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but segment 2 of 2 starts from [0001_people]'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+-- Running downgrade 0001_people -> , people with a mood
+
+DROP TABLE people;
+
+-- skipped: dialect block for postgresql
+
+DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_people';
+SET @strata_count = ROW_COUNT();
+SET @strata_stop = IF(@strata_count = 1, NULL, CONCAT('strata: version-table delete of 0001_people changed ', @strata_count, ' rows of alembic_version, expected 1'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'CALL strata_abort(LEFT(@strata_stop, 128))');
+EXECUTE strata_stmt;
+
+DO RELEASE_LOCK(@strata_lock);
+
+DROP PROCEDURE IF EXISTS strata_abort;

@@ -1,0 +1,48 @@
+\C utf8mb4
+SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';
+-- strata test: upgrade base -> 0001_answers (mariadb)
+-- from: base
+-- to: 0001_answers
+-- version table: alembic_version
+-- sources: sha256:416e200f85652bf8007ec866788f71f1161c09e40ea034406939ebee010e023d over 1 revision file
+
+SET @strata_stop = IF(DATABASE() IS NULL, 'strata: no database is selected: name it on the mariadb command line', NULL);
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+SET @strata_lock = CONCAT('strata:', DATABASE(), '.', 'alembic_version');
+SET @strata_lock = IF(CHAR_LENGTH(@strata_lock) <= 64, @strata_lock, CONCAT('strata:', SHA1(@strata_lock)));
+SET @strata_stop = IF(GET_LOCK(@strata_lock, 0) = 1, NULL,
+    CONCAT('strata: another strata script is running on this database: connection ', COALESCE(IS_USED_LOCK(@strata_lock), 'unknown'), ' holds the lock ', @strata_lock));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- strata: guard
+SET @strata_sql = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'alembic_version'),
+    'SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR '', ''), '''') FROM alembic_version)',
+    'SET @strata_rows = ''''');
+PREPARE strata_stmt FROM @strata_sql;
+EXECUTE strata_stmt;
+SET @strata_stop = CASE CAST(@strata_rows AS BINARY)
+    WHEN '' THEN NULL
+    ELSE CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but this script starts from [base]')
+END;
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) COLLATE utf8mb4_bin NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_answers, answers, seeded through psql variables
+
+CREATE TABLE answers (
+    n int NOT NULL,
+    said_by longtext NOT NULL
+);
+
+-- skipped: dialect block for postgresql
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_answers');
+
+DO RELEASE_LOCK(@strata_lock);

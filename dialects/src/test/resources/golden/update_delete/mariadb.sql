@@ -1,0 +1,88 @@
+\C utf8mb4
+SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';
+-- strata test: upgrade base -> 0002_changes (mariadb)
+-- from: base
+-- to: 0002_changes
+-- version table: alembic_version
+-- sources: sha256:bef64c193b4103f8fe798960a38ed5803b01c445832996a4316055cffc0787d0 over 2 revision files
+-- segments: 2, one per revision; mariadb commits every statement as it runs, so a failure
+--   leaves the failing revision's earlier statements in place and the version table at the last
+--   revision that ran to its end. Undo what the failing segment did, then run the rest:
+--   sed -n '1,/^-- strata: guard$/p;/^-- strata: segment K of 2:/,$p' <this file> | mariadb <database>
+--   (K is the failed segment; a re-run of the whole script stops and prints this command)
+
+SET @strata_stop = IF(DATABASE() IS NULL, 'strata: no database is selected: name it on the mariadb command line', NULL);
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+SET @strata_lock = CONCAT('strata:', DATABASE(), '.', 'alembic_version');
+SET @strata_lock = IF(CHAR_LENGTH(@strata_lock) <= 64, @strata_lock, CONCAT('strata:', SHA1(@strata_lock)));
+SET @strata_stop = IF(GET_LOCK(@strata_lock, 0) = 1, NULL,
+    CONCAT('strata: another strata script is running on this database: connection ', COALESCE(IS_USED_LOCK(@strata_lock), 'unknown'), ' holds the lock ', @strata_lock));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- strata: guard
+SET @strata_sql = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'alembic_version'),
+    'SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR '', ''), '''') FROM alembic_version)',
+    'SET @strata_rows = ''''');
+PREPARE strata_stmt FROM @strata_sql;
+EXECUTE strata_stmt;
+SET @strata_hint = CASE CAST(@strata_rows AS BINARY)
+    WHEN '0001_accounts' THEN 'strata: segment 1 of 2 ran before; run the rest with: sed -n ''1,/^-- strata: guard$/p;/^-- strata: segment 2 of 2:/,$p'' <this file> | mariadb <database>'
+    ELSE NULL
+END;
+PREPARE strata_stmt FROM IF(@strata_hint IS NULL, 'DO 0', 'SELECT @strata_hint AS strata');
+EXECUTE strata_stmt;
+SET @strata_stop = CASE CAST(@strata_rows AS BINARY)
+    WHEN '' THEN NULL
+    WHEN '0001_accounts' THEN 'strata: alembic_version holds [0001_accounts], the rows after segment 1 of 2: run the rest as printed'
+    ELSE CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but this script starts from [base]')
+END;
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- strata: segment 1 of 2: 0001_accounts
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) COLLATE utf8mb4_bin NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_accounts, accounts
+
+CREATE TABLE accounts (
+    id int NOT NULL,
+    status longtext,
+    n int NOT NULL DEFAULT 0,
+    meta json NOT NULL DEFAULT ('{}'),
+    CONSTRAINT accounts_pkey PRIMARY KEY (id)
+);
+
+INSERT INTO accounts (id, meta) VALUES (1, '{"closed": true}'), (2, '{}');
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_accounts');
+
+-- strata: segment 2 of 2: 0002_changes
+SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR ', '), '') FROM alembic_version);
+SET @strata_stop = IF(CAST(@strata_rows AS BINARY) = '0001_accounts', NULL,
+    CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but segment 2 of 2 starts from [0001_accounts]'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- Running upgrade 0001_accounts -> 0002_changes, data changes
+
+UPDATE accounts SET status = 'closed', meta = concat(cast(meta AS char), cast('{"why": "?"}' AS char)) WHERE json_extract(meta, concat('$.', 'closed')) IS NOT NULL;
+
+UPDATE accounts SET n = (n + 1);
+
+DELETE FROM accounts WHERE status = 'closed';
+
+DELETE FROM accounts;
+
+UPDATE alembic_version SET version_num = '0002_changes' WHERE alembic_version.version_num = '0001_accounts';
+SET @strata_count = ROW_COUNT();
+SET @strata_stop = IF(@strata_count = 1, NULL, CONCAT('strata: version-table update 0001_accounts -> 0002_changes changed ', @strata_count, ' rows of alembic_version, expected 1'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+DO RELEASE_LOCK(@strata_lock);

@@ -1,0 +1,9 @@
+-- revision: 0001_a
+-- revises: base
+
+-- +upgrade
+CREATE TABLE t (id BIGINT);
+-- +only sqlite
+
+-- +downgrade
+DROP TABLE t;

@@ -4,7 +4,7 @@ SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_C
 -- from: 0002_postgres_only
 -- to: base
 -- version table: alembic_version
--- sources: sha256:e8bad5735ec4a68eb82587e4365ee13d793930719171f12cacd4c14c7bf361d6 over 2 revision files
+-- sources: sha256:3346ecf2d984a09dbb8705e613636e98a7cd013eb883a0de760a99359d481e70 over 2 revision files
 -- segments: 2, one per revision; mariadb commits every statement as it runs, so a failure
 --   leaves the failing revision's earlier statements in place and the version table at the last
 --   revision that ran to its end. Undo what the failing segment did, then run the rest:

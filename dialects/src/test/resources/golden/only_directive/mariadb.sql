@@ -4,7 +4,7 @@ SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_C
 -- from: base
 -- to: 0002_postgres_only
 -- version table: alembic_version
--- sources: sha256:036eed2f67599eefda4e78271dd5e88d2b26046cf0bdaf6ede4f677ba73ecddd over 2 revision files
+-- sources: sha256:aabfa248857e0495265bb6ad897c6dfd52048a12f3a40cae82a01f31632371bf over 2 revision files
 -- segments: 2, one per revision; mariadb commits every statement as it runs, so a failure
 --   leaves the failing revision's earlier statements in place and the version table at the last
 --   revision that ran to its end. Undo what the failing segment did, then run the rest:
@@ -56,7 +56,7 @@ CREATE TABLE people (
     CONSTRAINT people_pkey PRIMARY KEY (id)
 );
 
--- skipped: line 8 is only for mysql, postgresql, sqlite
+-- skipped: line 8 is only for postgresql, sqlite
 
 CREATE INDEX ix_people_email_lower ON people(email);
 

@@ -4,7 +4,7 @@
 -- from: 0002_postgres_only
 -- to: base
 -- version table: alembic_version
--- sources: sha256:e8bad5735ec4a68eb82587e4365ee13d793930719171f12cacd4c14c7bf361d6 over 2 revision files
+-- sources: sha256:3346ecf2d984a09dbb8705e613636e98a7cd013eb883a0de760a99359d481e70 over 2 revision files
 
 DO $strata$
 DECLARE

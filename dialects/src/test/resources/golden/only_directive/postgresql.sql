@@ -4,7 +4,7 @@
 -- from: base
 -- to: 0002_postgres_only
 -- version table: alembic_version
--- sources: sha256:036eed2f67599eefda4e78271dd5e88d2b26046cf0bdaf6ede4f677ba73ecddd over 2 revision files
+-- sources: sha256:aabfa248857e0495265bb6ad897c6dfd52048a12f3a40cae82a01f31632371bf over 2 revision files
 
 DO $strata$
 DECLARE
@@ -55,7 +55,7 @@ CREATE TABLE people (
 
 CREATE INDEX ix_people_email_lower ON people((lower(email)));
 
--- skipped: line 10 is only for mariadb
+-- skipped: line 10 is only for mariadb, mysql
 
 COMMENT ON TABLE people IS 'everyone';
 

@@ -4,9 +4,9 @@
 
 -- +upgrade
 CREATE TABLE people (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL);
--- +only postgresql mysql sqlite
+-- +only postgresql sqlite
 CREATE INDEX ix_people_email_lower ON people ((lower(email)));
--- +only mariadb
+-- +only mariadb mysql
 CREATE INDEX ix_people_email_lower ON people (email);
 -- +only postgresql
 COMMENT ON TABLE people IS 'everyone';

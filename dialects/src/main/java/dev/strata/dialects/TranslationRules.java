@@ -110,6 +110,16 @@ final class TranslationRules implements VisitListener {
               + " is NULL when an argument is",
           "write coalesce(a, '') || coalesce(b, '')"));
     }
+    Optional<ExpressionScan.Token> pipes = scan.operator("||");
+    if (pipes.isPresent() && (scan.word("jsonb").isPresent() || scan.word("json").isPresent())) {
+      ExpressionScan.Token at = pipes.get();
+      return Optional.of(new Refusal("|| of JSON values has no translation", at.start(),
+          at.text().length(),
+          "PostgreSQL's jsonb || merges two documents; jOOQ translates it as a concatenation of"
+              + " their texts, which is no JSON",
+          "MySQL and MariaDB have JSON_MERGE_PATCH() and SQLite json_patch(), which merge by"
+              + " other rules for nulls and arrays"));
+    }
     for (String function : List.of("date_trunc", "trunc", "to_char")) {
       if (scan.call(function).isPresent()) {
         return Optional.of(new Refusal(function + "() has no translation", List.of(function),

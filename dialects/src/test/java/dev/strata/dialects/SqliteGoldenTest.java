@@ -41,11 +41,7 @@ class SqliteGoldenTest {
    * Cases whose upgrade SQLite refuses because of a defect outside the SQLite statements, by the
    * error that shows it: when the defect is fixed, the upgrade runs and this entry must go.
    */
-  private static final Map<String, String> KNOWN_DEFECTS = Map.of(
-      // Expressions translates jsonb || jsonb (PostgreSQL merges the objects) as text
-      // concatenation; the json_valid check of the JSONB column refuses the result
-      "update_delete", "CHECK constraint failed: (\n        meta IS NULL\n"
-          + "        OR json_valid(meta)\n    )");
+  private static final Map<String, String> KNOWN_DEFECTS = Map.of();
 
   @TempDir Path dir;
 

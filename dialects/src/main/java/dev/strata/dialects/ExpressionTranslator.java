@@ -93,7 +93,7 @@ final class ExpressionTranslator {
     String text = expr.sql().replace("\r\n", "\n").replace('\r', '\n');
     ExpressionScan scan = ExpressionScan.of(text);
     Locator locate = new Locator(expr, text, site);
-    Optional<Refusal> refused = TranslationRules.beforeParsing(scan, dialect);
+    Optional<Refusal> refused = TranslationRules.beforeParsing(scan, dialect, model);
     if (refused.isPresent()) {
       throw refusal(refused.get(), scan, locate);
     }

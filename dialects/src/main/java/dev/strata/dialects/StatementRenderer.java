@@ -92,7 +92,7 @@ final class StatementRenderer {
     if (own.isPresent()) {
       return own.get();
     }
-    return shared(statement, site);
+    return shared(statement, site, before);
   }
 
   /**
@@ -104,6 +104,12 @@ final class StatementRenderer {
    * @throws DiagnosticException (E04xx) when the statement cannot be rendered for this dialect
    */
   List<String> shared(Statement statement, Site site) throws DiagnosticException {
+    return shared(statement, site, SchemaModel.empty());
+  }
+
+  /** {@link #shared(Statement, Site)}, with expressions that see {@code before}. */
+  private List<String> shared(Statement statement, Site site, SchemaModel before)
+      throws DiagnosticException {
     return switch (statement.operation()) {
       case Operation.CreateTable create -> tables.createTable(create, site);
       case Operation.CreatePartition create -> tables.createPartition(create, site);
@@ -127,10 +133,10 @@ final class StatementRenderer {
             drop.ifExists() ? sql.dsl().dropSchemaIfExists(schema) : sql.dsl().dropSchema(schema);
         yield List.of(sql.render(drop.cascade() ? step.cascade() : step));
       }
-      case Insert insert -> List.of(dml.insert(insert, site));
-      case Operation.Update update -> List.of(dml.update(update, site));
-      case Operation.Delete delete -> List.of(dml.delete(delete, site));
-      case Operation.Select select -> List.of(dml.select(select, site));
+      case Insert insert -> List.of(dml(before).insert(insert, site));
+      case Operation.Update update -> List.of(dml(before).update(update, site));
+      case Operation.Delete delete -> List.of(dml(before).delete(delete, site));
+      case Operation.Select select -> List.of(dml(before).select(select, site));
       case Operation.Truncate truncate -> List.of(dml.truncate(truncate));
       case RawSql raw -> raw.dialect().equals(dialect.id()) ? List.of(raw(raw)) : List.of();
       case Operation.CreateView view -> List.of(views.create(view, site));
@@ -156,6 +162,16 @@ final class StatementRenderer {
       case Operation.DropSequence drop -> List.of(sequences.dropSequence(drop));
       case Operation.CommentOn comment -> List.of(comments.comment(comment, site));
     };
+  }
+
+  /**
+   * The DML renderer whose expressions see {@code before}: a translation needs the model (the
+   * enum types a cast names, the JSON columns a {@code ||} joins); PostgreSQL's expressions are
+   * written as they are, whatever the model.
+   */
+  private DmlStatements dml(SchemaModel before) {
+    return before.equals(SchemaModel.empty()) ? dml
+        : new DmlStatements(sql, expressions.with(before));
   }
 
   /**

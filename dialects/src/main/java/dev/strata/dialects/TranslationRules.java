@@ -95,7 +95,9 @@ final class TranslationRules implements VisitListener {
 
   /**
    * A call refused before parsing (on the text, outside literals and quoted names), or empty.
-   * PostgreSQL's {@code concat()} skips NULL arguments, but jOOQ parses it and {@code ||} alike and
+   * {@code ||} of JSON values (a cast to {@code json}/{@code jsonb}, or a JSON column of the model)
+   * is PostgreSQL's merge, which jOOQ renders as a concatenation of texts. PostgreSQL's {@code
+   * concat()} skips NULL arguments, but jOOQ parses it and {@code ||} alike and
    * translates both to MySQL's {@code concat()} / SQLite's {@code ||}, which give NULL; {@code
    * date_trunc()} and {@code trunc()} come out as {@code trunc(x, null)}, {@code to_char()} without
    * its format; {@code nextval()} and its kin name sequences only PostgreSQL and MariaDB have; the
@@ -103,7 +105,7 @@ final class TranslationRules implements VisitListener {
    * {@code LOCALTIME} and {@code LOCALTIMESTAMP} are parsed as column names; {@code SIMILAR TO} is
    * written as it is, which no target knows.
    */
-  static Optional<Refusal> beforeParsing(ExpressionScan scan, Dialect dialect) {
+  static Optional<Refusal> beforeParsing(ExpressionScan scan, Dialect dialect, SchemaModel model) {
     if (scan.call("concat").isPresent()) {
       return Optional.of(new Refusal("concat() has no faithful translation", List.of("concat"),
           "PostgreSQL's concat() skips NULL arguments; jOOQ translates it as a concatenation that"
@@ -111,7 +113,8 @@ final class TranslationRules implements VisitListener {
           "write coalesce(a, '') || coalesce(b, '')"));
     }
     Optional<ExpressionScan.Token> pipes = scan.operator("||");
-    if (pipes.isPresent() && (scan.word("jsonb").isPresent() || scan.word("json").isPresent())) {
+    if (pipes.isPresent() && (scan.word("jsonb").isPresent() || scan.word("json").isPresent()
+        || namesJsonColumn(scan, model))) {
       ExpressionScan.Token at = pipes.get();
       return Optional.of(new Refusal("|| of JSON values has no translation", at.start(),
           at.text().length(),
@@ -361,6 +364,24 @@ final class TranslationRules implements VisitListener {
       return TranslatedSql.sqliteDateFunction("datetime", operand);
     }
     return cast;
+  }
+
+  /**
+   * Whether a word of the expression names a {@code JSON} or {@code JSONB} column of a table of
+   * the model (any table: the expression's own is not known here, so a name shared with a text
+   * column elsewhere is refused too, which is safe where rendering it would not be).
+   */
+  private static boolean namesJsonColumn(ExpressionScan scan, SchemaModel model) {
+    java.util.Set<String> json = new java.util.HashSet<>();
+    model.tables().values().forEach(table -> table.columns().forEach(column -> {
+      var kind = column.type().kind();
+      if (!column.type().isArray() && (kind == dev.strata.grammar.ast.DataType.Kind.JSON
+          || kind == dev.strata.grammar.ast.DataType.Kind.JSONB)) {
+        json.add(column.name());
+      }
+    }));
+    return !json.isEmpty()
+        && scan.tokens().stream().anyMatch(t -> t.word() && json.contains(t.folded()));
   }
 
   /** Whether a cast's type names an enum type of the model. */

@@ -1,0 +1,42 @@
+\C utf8mb4
+SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';
+-- strata test: downgrade 0001_docs -> base (mariadb)
+-- from: 0001_docs
+-- to: base
+-- version table: alembic_version
+-- sources: sha256:ceb08e7bb52b2539f9100118a1717c96b25a6ad36dc876a0b4a974bfcbd7c389 over 1 revision file
+
+SET @strata_stop = IF(DATABASE() IS NULL, 'strata: no database is selected: name it on the mariadb command line', NULL);
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+SET @strata_lock = CONCAT('strata:', DATABASE(), '.', 'alembic_version');
+SET @strata_lock = IF(CHAR_LENGTH(@strata_lock) <= 64, @strata_lock, CONCAT('strata:', SHA1(@strata_lock)));
+SET @strata_stop = IF(GET_LOCK(@strata_lock, 0) = 1, NULL,
+    CONCAT('strata: another strata script is running on this database: connection ', COALESCE(IS_USED_LOCK(@strata_lock), 'unknown'), ' holds the lock ', @strata_lock));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- strata: guard
+SET @strata_sql = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'alembic_version'),
+    'SET @strata_rows = (SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY CAST(version_num AS BINARY) SEPARATOR '', ''), '''') FROM alembic_version)',
+    'SET @strata_rows = ''''');
+PREPARE strata_stmt FROM @strata_sql;
+EXECUTE strata_stmt;
+SET @strata_stop = CASE CAST(@strata_rows AS BINARY)
+    WHEN '0001_docs' THEN NULL
+    ELSE CONCAT('strata: alembic_version holds [', IF(@strata_rows = '', 'base', @strata_rows), '] but this script starts from [0001_docs]')
+END;
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+-- Running downgrade 0001_docs -> , || of two JSON columns (no cast says so: the model does) and of two texts
+
+DROP TABLE docs;
+
+DELETE FROM alembic_version WHERE alembic_version.version_num = '0001_docs';
+SET @strata_count = ROW_COUNT();
+SET @strata_stop = IF(@strata_count = 1, NULL, CONCAT('strata: version-table delete of 0001_docs changed ', @strata_count, ' rows of alembic_version, expected 1'));
+PREPARE strata_stmt FROM IF(@strata_stop IS NULL, 'DO 0', 'SIGNAL SQLSTATE ''45000'' SET MESSAGE_TEXT = @strata_stop');
+EXECUTE strata_stmt;
+
+DO RELEASE_LOCK(@strata_lock);

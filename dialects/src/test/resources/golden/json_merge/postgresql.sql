@@ -1,0 +1,70 @@
+\set ON_ERROR_STOP on
+\encoding UTF8
+-- strata test: upgrade base -> 0001_docs (postgresql)
+-- from: base
+-- to: 0001_docs
+-- version table: alembic_version
+-- sources: sha256:ceb08e7bb52b2539f9100118a1717c96b25a6ad36dc876a0b4a974bfcbd7c389 over 1 revision file
+
+DO $strata$
+DECLARE
+    holder text;
+BEGIN
+    IF NOT pg_try_advisory_lock(4896247922164608825) THEN
+        SELECT string_agg(pid::text, ', ' ORDER BY pid) INTO holder FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                AND classid::bigint = 1139996555 AND objid::bigint = 886943545
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        RAISE EXCEPTION 'strata: another strata script is running on this database: the advisory lock 4896247922164608825 of alembic_version is held by the session with pid %',
+            coalesce(holder, 'unknown')
+            USING HINT = 'wait until that script has finished, then run this one again';
+    END IF;
+END
+$strata$;
+
+DO $strata$
+DECLARE
+    expected text[] := '{}'::text[];
+    actual text[] := '{}';
+BEGIN
+    IF to_regclass('alembic_version') IS NOT NULL THEN
+        EXECUTE 'SELECT coalesce(array_agg(version_num::text ORDER BY version_num COLLATE "C"), ''{}'') FROM alembic_version'
+            INTO actual;
+    END IF;
+    IF NOT (actual @> expected AND actual <@ expected) THEN
+        RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [base]',
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+    END IF;
+END
+$strata$;
+
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS alembic_version (
+    version_num varchar(32) NOT NULL,
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001_docs, || of two JSON columns (no cast says so: the model does) and of two texts
+
+CREATE TABLE docs (
+    id bigint,
+    title text,
+    meta jsonb,
+    extra jsonb,
+    PRIMARY KEY (id)
+);
+
+UPDATE docs SET title = title || ' (draft)' WHERE title IS NOT NULL;
+
+UPDATE docs SET meta = meta || extra WHERE extra IS NOT NULL;
+
+INSERT INTO alembic_version (version_num) VALUES ('0001_docs');
+
+COMMIT;
+
+DO $strata$
+BEGIN
+    PERFORM pg_advisory_unlock(4896247922164608825);
+END
+$strata$;

@@ -201,24 +201,13 @@ final class StatementRenderer {
    */
   private void requirePostgresStatements(Operation.PostgresOnly operation, Site site)
       throws DiagnosticException {
-    requirePostgresStatements(
-        operation, site, dialect.id(), dialect.has(Capability.POSTGRESQL_STATEMENTS));
-  }
-
-  /**
-   * The same for the dialect {@code dialectId}, which runs PostgreSQL-only statements when {@code
-   * runsThem}; package-private so that a test can check the refusal (E0407) while {@link Dialect}
-   * has PostgreSQL only.
-   */
-  static void requirePostgresStatements(
-      Operation.PostgresOnly operation, Site site, String dialectId, boolean runsThem)
-      throws DiagnosticException {
-    if (!runsThem) {
+    if (!dialect.has(Capability.POSTGRESQL_STATEMENTS)) {
+      String id = dialect.id();
       throw site.error(
           "E0407",
-          operation.kind() + " is a PostgreSQL-only statement, with no meaning in " + dialectId,
-          "help: write what it should do in " + dialectId + " between '-- +dialect "
-              + dialectId + "' and '-- +end' lines, and put this statement between '-- +dialect"
+          operation.kind() + " is a PostgreSQL-only statement, with no meaning in " + id,
+          "help: write what it should do in " + id + " between '-- +dialect "
+              + id + "' and '-- +end' lines, and put this statement between '-- +dialect"
               + " postgresql' and '-- +end' lines");
     }
   }

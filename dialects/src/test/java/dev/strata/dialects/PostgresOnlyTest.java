@@ -50,12 +50,12 @@ class PostgresOnlyTest {
         "VACUUM", "REINDEX", "REINDEX", "ANALYZE", "CREATE POLICY");
     List<Statement> statements = statements();
     assertEquals(kinds.size(), statements.size());
+    StatementRenderer mysql =
+        new StatementRenderer(Dialect.MYSQL, SqlContext.forDialect(Dialect.MYSQL));
     for (int i = 0; i < statements.size(); i++) {
       Statement statement = statements.get(i);
-      Operation.PostgresOnly operation = (Operation.PostgresOnly) statement.operation();
       DiagnosticException error = assertThrows(DiagnosticException.class,
-          () -> StatementRenderer.requirePostgresStatements(operation,
-              new Site(SOURCE, statement.span()), "mysql", false));
+          () -> mysql.render(statement, SOURCE, dev.strata.compiler.schema.SchemaModel.empty()));
       Diagnostic diagnostic = error.diagnostics().getFirst();
       assertEquals("E0407", diagnostic.code());
       assertEquals(kinds.get(i) + " is a PostgreSQL-only statement, with no meaning in mysql",

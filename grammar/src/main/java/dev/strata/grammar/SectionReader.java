@@ -430,12 +430,7 @@ final class SectionReader {
     for (Word word : words) {
       String name = word.text().toLowerCase(Locale.ROOT).replaceAll(",$", "");
       if (!DIALECTS.contains(name)) {
-        List<String> notes = new ArrayList<>();
-        Spelling.closest(name, DIALECTS)
-            .ifPresent(d -> notes.add("help: did you mean '" + d + "'?"));
-        notes.add("note: the dialects are " + String.join(", ", DIALECTS));
-        throw ParseCode.UNKNOWN_DIALECT.fail(source.file(), word.span(),
-            "unknown dialect '" + word.text() + "'", notes.toArray(String[]::new));
+        throw unknownDialect(directive, word);
       }
       if (names.contains(name)) {
         throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), word.span(),

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Assumptions;
  * installs the Debian packages).
  *
  * <p>Alembic runs as {@code PYTHON -m alembic -c INI ARGS...} (Debian ships no {@code alembic}
- * executable), with the project's directory as working directory, and is waited for up to 120 s.
+ * executable), with the project's directory as working directory and {@code
+ * PYTHONDONTWRITEBYTECODE=1} (no {@code __pycache__} in the fixtures), and is waited for up to
+ * 120 s.
  *
  * @param python the interpreter's path or command name
  * @param version what {@code alembic.__version__} says, e.g. {@code 1.8.1}
@@ -113,7 +115,9 @@ public record AlembicCli(String python, String version) {
     List<String> command = new ArrayList<>(List.of(python, "-m", "alembic", "-c",
         absolute.toString()));
     command.addAll(List.of(args));
-    return Processes.run(command, env, null, absolute.getParent().toFile());
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.putIfAbsent("PYTHONDONTWRITEBYTECODE", "1");
+    return Processes.run(command, all, null, absolute.getParent().toFile());
   }
 
   /** The interpreter's path, for a script or a message. */

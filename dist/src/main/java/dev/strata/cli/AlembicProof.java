@@ -265,7 +265,7 @@ public final class AlembicProof {
     private final Path scratch;
     private final PrintStream out;
     private final List<String> selected;
-    private final Map<String, String> headScripts = new LinkedHashMap<>();
+    private final Map<String, ExternalProcess> upgradeScripts = new LinkedHashMap<>();
     private boolean diffShown;
 
     Run(Setup setup, AlembicRunner alembic, Compilation compilation, ScratchPostgres server,
@@ -291,16 +291,29 @@ public final class AlembicProof {
     }
 
     List<Outcome> all() throws SQLException {
-      List<Outcome> outcomes = new ArrayList<>();
-      for (String r : selected) {
-        outcomes.add(report(upgrade(r)));
-      }
-      for (String h : starts()) {
+      List<String> starts = starts();
+      Map<String, List<String>> downTargets = new LinkedHashMap<>();
+      for (String h : starts) {
         List<String> targets = new ArrayList<>();
         targets.add("base");
         graph.ancestors(h).stream().filter(selected::contains).forEach(targets::add);
-        for (String r : targets) {
-          outcomes.add(report(downgrade(h, r)));
+        downTargets.put(h, targets);
+      }
+      List<List<String>> commands = new ArrayList<>();
+      selected.forEach(r -> commands.add(List.of("upgrade", r)));
+      downTargets.forEach((h, targets) ->
+          targets.forEach(r -> commands.add(List.of("downgrade", h + ":" + r))));
+      List<ExternalProcess> scripts = alembic.offline(commands, scratch);
+      List<Outcome> outcomes = new ArrayList<>();
+      int i = 0;
+      for (String r : selected) {
+        ExternalProcess script = scripts.get(i++);
+        upgradeScripts.put(r, script);
+        outcomes.add(report(upgrade(r, script)));
+      }
+      for (Map.Entry<String, List<String>> start : downTargets.entrySet()) {
+        for (String r : start.getValue()) {
+          outcomes.add(report(downgrade(start.getKey(), r, scripts.get(i++))));
         }
       }
       return outcomes;
@@ -325,9 +338,8 @@ public final class AlembicProof {
       return outcome;
     }
 
-    private Outcome upgrade(String r) throws SQLException {
+    private Outcome upgrade(String r, ExternalProcess alembicSql) throws SQLException {
       String label = "upgrade base:" + r;
-      ExternalProcess alembicSql = alembic.run("upgrade", r, "--sql");
       if (!alembicSql.ok()) {
         return failed(label, "E0732", "alembic upgrade " + r + " --sql failed", alembicSql);
       }
@@ -344,18 +356,13 @@ public final class AlembicProof {
           "strata upgrade base:" + r, strataSql, false);
     }
 
-    private Outcome downgrade(String h, String r) throws SQLException {
+    private Outcome downgrade(String h, String r, ExternalProcess alembicSql) throws SQLException {
       String label = "downgrade " + h + ":" + r;
-      String start = headScripts.get(h);
-      if (start == null) {
-        ExternalProcess up = alembic.run("upgrade", h, "--sql");
-        if (!up.ok()) {
-          return failed(label, "E0732", "alembic upgrade " + h + " --sql failed", up);
-        }
-        start = up.stdout();
-        headScripts.put(h, start);
+      ExternalProcess up = upgradeScripts.get(h);
+      if (!up.ok()) {
+        return failed(label, "E0732", "alembic upgrade " + h + " --sql failed", up);
       }
-      ExternalProcess alembicSql = alembic.run("downgrade", h + ":" + r, "--sql");
+      String start = up.stdout();
       if (!alembicSql.ok()) {
         return failed(label, "E0732", "alembic downgrade " + h + ":" + r + " --sql failed",
             alembicSql);

@@ -24,25 +24,53 @@ final class StrataSql {
    * strata's parser refuses it or when it holds a {@code -- +} directive line.
    */
   static Optional<List<Statement>> statements(String sql) {
+    return Optional.ofNullable(parse(sql).statements());
+  }
+
+  /**
+   * What strata's parser says of {@code sql}: its statements, or the message of its refusal
+   * (a {@code -- +} directive line inside, which strata would read as a directive, is refused).
+   */
+  static Parsed parse(String sql) {
     for (String line : sql.split("\n", -1)) {
       if (line.strip().startsWith("-- +")) {
-        return Optional.empty();
+        return new Parsed(null, "a line starts with '-- +', which strata reads as a directive");
       }
     }
     String body = sql.strip();
     if (body.isEmpty()) {
-      return Optional.empty();
+      return new Parsed(null, "no statement");
     }
     if (!body.endsWith(";")) {
       body = body + ";";
     }
     try {
       Section upgrade = PARSER.parse(new SourceFile("probe.sql", HEADER + body + "\n")).upgrade();
-      return Optional.of(upgrade.statements());
-    } catch (DiagnosticException | RuntimeException refused) {
-      return Optional.empty();
+      return new Parsed(upgrade.statements(), null);
+    } catch (DiagnosticException refused) {
+      return new Parsed(null, refused.diagnostics().get(0).message());
+    } catch (RuntimeException broken) {
+      return new Parsed(null, String.valueOf(broken.getMessage()));
     }
   }
+
+  /**
+   * Why strata's parser refuses {@code block} (a whole {@code -- +dialect} ... {@code -- +end}
+   * block) in a section, or null when it accepts it.
+   */
+  static String blockProblem(String block) {
+    try {
+      PARSER.parse(new SourceFile("probe.sql", HEADER + block + "\n"));
+      return null;
+    } catch (DiagnosticException refused) {
+      return refused.diagnostics().get(0).message();
+    } catch (RuntimeException broken) {
+      return String.valueOf(broken.getMessage());
+    }
+  }
+
+  /** {@link #parse}'s answer: {@code statements} when parsed, else {@code problem}. */
+  record Parsed(List<Statement> statements, String problem) {}
 
   /**
    * The message of strata's parser when {@code type} is not a column type of the language

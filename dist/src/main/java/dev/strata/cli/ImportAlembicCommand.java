@@ -4,8 +4,12 @@ import dev.strata.alembic.AlembicImporter;
 import dev.strata.alembic.ImportReport;
 import dev.strata.alembic.translate.TypeMap;
 import dev.strata.grammar.DiagnosticException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -62,8 +67,33 @@ final class ImportAlembicCommand implements Callable<Integer> {
           + " myapp.types.GUID=UUID (repeatable, or comma-separated).")
   Map<String, String> typeMap = new LinkedHashMap<>();
 
+  @Option(names = "--verify-with-alembic",
+      description = "After writing, prove the import: for every revision, Alembic's own offline"
+          + " SQL and strata's upgrade (and downgrade) give the same schema on two scratch"
+          + " databases of --db (needs Alembic and an alembic.ini in DIR or above it).")
+  boolean verify;
+
+  @Option(names = "--db", paramLabel = "URL",
+      description = "The scratch PostgreSQL server of --verify-with-alembic, a JDBC URL"
+          + " (jdbc:postgresql://HOST:PORT/DB?user=U): two databases are created there and"
+          + " dropped.")
+  String db;
+
+  @Option(names = "--python", paramLabel = "PATH",
+      description = "The Python interpreter that has Alembic, for --verify-with-alembic"
+          + " (default: /usr/bin/python3 when it exists, else python3).")
+  String python;
+
   @Override
   public Integer call() throws DiagnosticException, IOException {
+    if (verify && db == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--verify-with-alembic needs --db URL, the scratch PostgreSQL server");
+    }
+    if (!verify && (db != null || python != null)) {
+      throw new ParameterException(spec.commandLine(),
+          "--db and --python are options of --verify-with-alembic");
+    }
     List<String> entries = new ArrayList<>();
     typeMap.forEach((name, type) -> entries.add(type.isEmpty() ? name : name + "=" + type));
     TypeMap types = entries.isEmpty() ? TypeMap.EMPTY : TypeMap.parse(entries);
@@ -71,6 +101,47 @@ final class ImportAlembicCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     report.lines().forEach(out::println);
     out.flush();
-    return report.complete() ? Main.OK : Main.DIAGNOSTICS;
+    if (!report.complete()) {
+      if (verify) {
+        out.println("not verified with Alembic: " + report.placeholders()
+            + (report.placeholders() == 1 ? " placeholder remains" : " placeholders remain"));
+        out.flush();
+      }
+      return Main.DIAGNOSTICS;
+    }
+    return verify ? prove(out) : Main.OK;
+  }
+
+  /** Runs {@link AlembicProof} on the Alembic project and the files just written. */
+  private int prove(PrintWriter out) throws DiagnosticException {
+    Path project = projectOf(source);
+    String interpreter = python != null ? python
+        : Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    AlembicProof.Report proof;
+    try (PrintStream stream = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+      proof = AlembicProof.prove(
+          new AlembicProof.Setup(project, output, db, interpreter), stream);
+    } finally {
+      out.print(buffer.toString(StandardCharsets.UTF_8));
+      out.flush();
+    }
+    return proof.proven() ? Main.OK : Main.DIAGNOSTICS;
+  }
+
+  /**
+   * The directory of the project's {@code alembic.ini}: DIR, or the nearest of its two parents that
+   * holds one ({@code alembic/versions} lies two levels below it in Alembic's layout); DIR itself
+   * when none does (the proof then says that there is no alembic.ini).
+   */
+  static Path projectOf(Path dir) {
+    Path absolute = dir.toAbsolutePath().normalize();
+    Path at = absolute;
+    for (int up = 0; up <= 2 && at != null; up++, at = at.getParent()) {
+      if (Files.isRegularFile(at.resolve("alembic.ini"))) {
+        return up == 0 ? dir : at;
+      }
+    }
+    return dir;
   }
 }

@@ -62,6 +62,7 @@ final class ImportAlembicCommand implements Callable<Integer> {
   boolean force;
 
   @Option(names = "--type-map", paramLabel = "NAME=TYPE", split = ",(?![^()]*\\))",
+      splitSynopsisLabel = ",",
       mapFallbackValue = "",
       description = "An application column type and the strata type it is, e.g."
           + " myapp.types.GUID=UUID (repeatable, or comma-separated).")

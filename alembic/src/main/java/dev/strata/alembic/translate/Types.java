@@ -42,9 +42,10 @@ final class Types {
     }
     String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
     PyExpr.Call call = expression instanceof PyExpr.Call c ? c : null;
+    String written = Literals.oneLine(callee.span().text());
     Args args = new Args(call == null ? new PyExpr.Call(expression, List.of(), List.of(),
-        expression.span()) : call, simple, names, params(simple));
-    SqlType type = build(simple, args, expression);
+        expression.span()) : call, written, names, params(simple));
+    SqlType type = build(simple, args, expression, written);
     args.finish();
     return type;
   }
@@ -79,7 +80,7 @@ final class Types {
     };
   }
 
-  private SqlType build(String simple, Args args, PyExpr expression) {
+  private SqlType build(String simple, Args args, PyExpr expression, String written) {
     return switch (simple) {
       case "Integer", "INTEGER", "INT" -> new SqlType("INTEGER", Affinity.INTEGER, null);
       case "BigInteger", "BIGINT" -> new SqlType("BIGINT", Affinity.BIG_INTEGER, null);
@@ -144,7 +145,7 @@ final class Types {
         yield plain((varying ? "BIT VARYING" : "BIT") + size);
       }
       case "ARRAY" -> array(args);
-      case "Enum", "ENUM" -> enumType(args, simple, expression);
+      case "Enum", "ENUM" -> enumType(args, written, expression);
       default -> throw new Refusal(expression, "SQLAlchemy type " + simple
           + " is not translated");
     };

@@ -142,23 +142,25 @@ final class ConfigDefaults implements IDefaultValueProvider {
     return file;
   }
 
+  /** The file to read, as given ({@code --config}, {@code STRATA_CONFIG}) or found. */
   private Optional<Path> locate() {
     OptionSpec explicit = root.findOption(CONFIG_OPTION);
     Object given = explicit == null ? null : explicit.getValue();
     if (given instanceof Path path) {
-      return Optional.of(environment.workingDirectory().resolve(path));
+      return Optional.of(path);
     }
     Optional<String> variable = environment.variable(CONFIG_VARIABLE).filter(v -> !v.isEmpty());
     if (variable.isPresent()) {
-      return Optional.of(environment.workingDirectory().resolve(variable.get()));
+      return Optional.of(Path.of(variable.get()));
     }
     Path here = environment.workingDirectory().resolve(ConfigFile.NAME);
-    return Files.isRegularFile(here) ? Optional.of(here) : Optional.empty();
+    return Files.isRegularFile(here) ? Optional.of(Path.of(ConfigFile.NAME)) : Optional.empty();
   }
 
-  private ConfigFile checked(Path path) {
+  private ConfigFile checked(Path given) {
     try {
-      ConfigFile config = ConfigFile.read(path);
+      ConfigFile config =
+          ConfigFile.read(environment.workingDirectory().resolve(given), given.toString());
       List<Diagnostic> problems = new ArrayList<>();
       check(config, root, List.of(), config.root(), problems);
       if (!problems.isEmpty()) {
@@ -173,7 +175,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
   /** Checks table {@code node} ({@code table} in the file) against the options of {@code command}. */
   private void check(ConfigFile config, CommandSpec command, List<String> table, ObjectNode node,
       List<Diagnostic> problems) {
-    Map<String, List<OptionSpec>> options = table.isEmpty() ? allOptions(root) : options(command);
+    // a table holds the keys of its command and of the commands below it ([import] those of
+    // 'import alembic'), as the top level holds every command's
+    Map<String, List<OptionSpec>> options = allOptions(command);
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String key = entry.getKey();
       JsonNode value = entry.getValue();
@@ -182,8 +186,8 @@ final class ConfigDefaults implements IDefaultValueProvider {
         wrongType(options.get(key).getFirst(), value).ifPresent(expected ->
             problems.add(Diagnostic.error("E0643", "'" + dotted(where) + "' must be " + expected
                 + ", not " + kind(value), config.source(), config.locate(table, key, true),
-                "help: " + options.get(key).getFirst().longestName() + " " + paramLabel(
-                    options.get(key).getFirst()) + " on the command line; see docs/configuration.md")));
+                "help: it sets " + usage(options.get(key).getFirst())
+                    + "; see docs/configuration.md")));
       } else if (table.isEmpty() && key.equals(LINT_TABLE)) {
         if (!value.isObject()) {
           problems.add(Diagnostic.error("E0643", "'lint' must be a table, not " + kind(value),
@@ -203,8 +207,8 @@ final class ConfigDefaults implements IDefaultValueProvider {
         closest(key, known).ifPresent(k -> notes.add("help: did you mean '" + k + "'?"));
         notes.add("note: the known keys " + (table.isEmpty() ? "at the top level"
             : "of [" + dotted(table) + "]") + " are " + String.join(", ", known));
-        problems.add(Diagnostic.error("E0642", "unknown key '" + dotted(where) + "' in "
-            + config.path(), config.source(), config.locate(table, key, false),
+        problems.add(Diagnostic.error("E0642", "unknown key '" + dotted(where) + "'",
+            config.source(), config.locate(table, key, false),
             notes.toArray(String[]::new)));
       }
     }
@@ -218,8 +222,14 @@ final class ConfigDefaults implements IDefaultValueProvider {
     if (Map.class.isAssignableFrom(option.type())) {
       boolean strings = value.isObject() && value.properties().stream()
           .allMatch(e -> e.getValue().isValueNode() && !e.getValue().isBoolean());
-      return strings ? Optional.empty()
-          : Optional.of("a table of strings (\"NAME\" = \"VALUE\")");
+      if (!strings) {
+        return Optional.of("a table of strings (\"NAME\" = \"VALUE\")");
+      }
+      String separator = separator(option);
+      boolean split = value.properties().stream().anyMatch(e ->
+          e.getKey().contains(separator) || e.getValue().asText().contains(separator));
+      return split ? Optional.of("a table whose names and values have no '" + separator
+          + "' (" + option.longestName() + " splits on it)") : Optional.empty();
     }
     if (option.isMultiValue() && !option.splitRegex().isEmpty() && value.isArray()) {
       return value.valueStream().allMatch(JsonNode::isValueNode) ? Optional.empty()
@@ -283,13 +293,11 @@ final class ConfigDefaults implements IDefaultValueProvider {
         Span span = in.file().locate(in.table(), in.key(), true);
         yield Diagnostic.error("E0644", "bad value for '" + dotted(append(in.table(), in.key()))
             + "': " + reason, in.file().source(), span,
-            "note: '" + in.key() + "' sets " + option.longestName() + " " + paramLabel(option)
-                + "; the command line and " + variable(in.key()) + " override it");
+            "note: '" + in.key() + "' sets " + usage(option) + "; the command line and " + variable(in.key()) + " override it");
       }
       case Origin.InEnvironment env -> Diagnostic.error("E0645", "bad value in the environment"
           + " variable " + env.name() + ": " + reason,
-          "note: " + env.name() + " sets " + option.longestName() + " " + paramLabel(option)
-              + "; the command line overrides it");
+          "note: " + env.name() + " sets " + usage(option) + "; the command line overrides it");
     }));
   }
 
@@ -341,8 +349,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
             k -> EditDistance.between(key, k.replaceAll("[\\[\\]]", ""), 3)));
   }
 
-  private static String paramLabel(OptionSpec option) {
-    return isFlag(option) ? "" : option.paramLabel();
+  /** {@code --dialect NAME}, or {@code --no-guard} for a flag. */
+  private static String usage(OptionSpec option) {
+    return option.longestName() + (isFlag(option) ? "" : " " + option.paramLabel());
   }
 
   private static String kind(JsonNode value) {

@@ -49,25 +49,34 @@ record ConfigFile(Path path, SourceFile source, ObjectNode root) {
    *     missing file included), E0640 at the parser's position when it is not valid TOML
    */
   static ConfigFile read(Path path) throws DiagnosticException {
+    return read(path, path.toString());
+  }
+
+  /**
+   * Reads and parses {@code path}, named {@code shown} in diagnostics (as the user gave it).
+   *
+   * @throws DiagnosticException as {@link #read(Path)}
+   */
+  static ConfigFile read(Path path, String shown) throws DiagnosticException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new DiagnosticException(Diagnostic.error("E0641",
-          "the configuration file '" + path + "' does not exist",
+          "the configuration file '" + shown + "' does not exist",
           "help: --config and STRATA_CONFIG name an existing strata.toml; 'strata init' writes"
               + " one"));
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.error("E0641",
-          "cannot read the configuration file '" + path + "': " + e.getMessage()));
+          "cannot read the configuration file '" + shown + "': " + e.getMessage()));
     }
-    SourceFile source = SourceFile.decode(path.toString(), bytes);
+    SourceFile source = SourceFile.decode(shown, bytes);
     JsonNode root;
     try {
       root = MAPPER.readTree(source.text());
     } catch (JacksonException e) {
       JsonLocation at = e.getLocation();
-      String message = "'" + path + "' is not valid TOML: " + e.getOriginalMessage();
+      String message = "'" + shown + "' is not valid TOML: " + e.getOriginalMessage();
       throw new DiagnosticException(at == null || at.getLineNr() < 1
           ? Diagnostic.error("E0640", message)
           : Diagnostic.error("E0640", message, source,
@@ -100,11 +109,17 @@ record ConfigFile(Path path, SourceFile source, ObjectNode root) {
     Pattern keyLine = Pattern.compile("^(\\s*)([\"']?)(" + Pattern.quote(key) + ")\\2\\s*=\\s*(.*)$");
     List<String> current = List.of();
     Optional<Span> header = Optional.empty();
+    List<String> keyTable = new java.util.ArrayList<>(table);
+    keyTable.add(key);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       Matcher tableHeader = TABLE_HEADER.matcher(line);
       if (tableHeader.matches()) {
         current = List.of(tableHeader.group(1).replace("\"", "").split("\\s*\\.\\s*"));
+        if (current.equals(keyTable)) {
+          // the key is itself a table: [key] or [table.key]
+          return new Span(i + 1, tableHeader.start(1) + 1, tableHeader.group(1).length());
+        }
         if (current.equals(table) && header.isEmpty()) {
           header = Optional.of(new Span(i + 1, tableHeader.start(1) + 1,
               tableHeader.group(1).length()));

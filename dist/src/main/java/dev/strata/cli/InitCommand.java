@@ -24,9 +24,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "init",
     description = {
-      "Set up a strata project in DIR (default: the current directory):",
-      "an empty versions/ directory and a commented strata.toml holding",
-      "the settings other commands would otherwise repeat (see",
+      "Set up a project: versions/ and a commented strata.toml.",
+      "Writes them in DIR (default: the current directory): an empty",
+      "versions/ directory and a strata.toml holding the settings other",
+      "commands would otherwise repeat, all commented out (see",
       "docs/configuration.md). An existing strata.toml is kept unless --force."
     })
 final class InitCommand implements Callable<Integer> {

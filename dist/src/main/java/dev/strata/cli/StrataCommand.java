@@ -32,6 +32,7 @@ import picocli.CommandLine.ParseResult;
       StatusCommand.class,
       CheckCommand.class,
       LockCommand.class,
+      StampCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

@@ -39,12 +39,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "stamp",
     description = {
-      "Print the SQL that sets the version table to REV without running any",
-      "revision (creating the table when absent), as Alembic's 'stamp --sql'.",
-      "The script refuses to run unless the table is empty or absent, or, with",
-      "FROM:REV, holds exactly FROM. --purge deletes every row first instead.",
-      "Several REVs (or comma-separated ones) stamp several heads; 'base'",
-      "clears the table."
+      "Print the SQL that sets the version table to REV; no revision runs.",
+      "As Alembic's 'stamp --sql', creating the table when absent. The script",
+      "refuses to run unless the table is empty or absent, or, with FROM:REV,",
+      "holds exactly FROM; --purge deletes every row first instead. Several",
+      "REVs (or comma-separated ones) stamp several heads; 'base' clears it."
     })
 final class StampCommand implements Callable<Integer> {
 

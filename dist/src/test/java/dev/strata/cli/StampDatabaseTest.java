@@ -113,6 +113,49 @@ class StampDatabaseTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb", "mysql", "sqlite"})
+  void stampsSeveralHeadsAndMovesOneOfThem(String dialect) throws Exception {
+    Files.writeString(versions.resolve("0004_left.sql"), """
+        -- revision: 0004_left
+        -- revises: 0003_three
+
+        -- +upgrade
+        CREATE TABLE lefts (id BIGINT NOT NULL PRIMARY KEY);
+
+        -- +downgrade
+        DROP TABLE lefts;
+        """);
+    Files.writeString(versions.resolve("0004_right.sql"), """
+        -- revision: 0004_right
+        -- revises: 0003_three
+
+        -- +upgrade
+        CREATE TABLE rights (id BIGINT NOT NULL PRIMARY KEY);
+
+        -- +downgrade
+        DROP TABLE rights;
+        """);
+    Cli refused = Cli.run("stamp", "0003", "0004_right", "--versions", versions.toString(),
+        "--dialect", dialect);
+    assertEquals(1, refused.exitCode());
+    assertTrue(refused.err().contains("error[E0661]"), refused.err());
+    try (TestDatabase db = TestDatabase.create(dialect, "h4_heads")) {
+      ok(db, stamp(dialect, "heads"));
+      assertEquals(List.of("0004_left", "0004_right"), rows(db));
+      ok(db, stamp(dialect, "0004_left,0004_right:0004_left"));
+      assertEquals(List.of("0004_left"), rows(db));
+      ok(db, stamp(dialect, "0004_left:0004_right"));
+      assertEquals(List.of("0004_right"), rows(db));
+      ok(db, stamp(dialect, "0004_right:0004_left", "0004_right"));
+      assertEquals(List.of("0004_left", "0004_right"), rows(db));
+      refused(db, stamp(dialect, "0004_right:base"), dialect.equals("sqlite")
+          ? "holds other rows than [0004_right]"
+          : "holds [0004_left, 0004_right] but this script starts from [0004_right]");
+      assertEquals(List.of("0004_left", "0004_right"), rows(db));
+    }
+  }
+
   private String stamp(String dialect, String... args) {
     List<String> all = new ArrayList<>(List.of("stamp"));
     all.addAll(List.of(args));

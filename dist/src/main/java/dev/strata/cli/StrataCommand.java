@@ -34,6 +34,7 @@ import picocli.CommandLine.ParseResult;
       CheckCommand.class,
       LockCommand.class,
       ImportCommand.class,
+      StampCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

@@ -15,7 +15,8 @@ import org.antlr.v4.runtime.TokenSource;
  * them. A NEWLINE inside {@code ()}, {@code []} or {@code {}} is dropped (implicit line joining),
  * so is one that ends a blank or comment-only line; at the first token of each logical line the
  * indentation (tabs to the next multiple of 8) is compared with a stack of open levels, giving one
- * INDENT when deeper, one DEDENT per closed level when shallower. At the end of the input a
+ * INDENT when deeper, one DEDENT per closed level when shallower (a byte order mark at the start
+ * of the file counts for nothing). At the end of the input a
  * missing NEWLINE and the pending DEDENTs come before EOF.
  *
  * <p>An indentation that matches no open level is reported through {@link #inconsistentDedent}
@@ -141,7 +142,7 @@ final class PythonTokens implements TokenSource {
         width = (width / 8 + 1) * 8;
       } else if (c == '\f') {
         width = 0;
-      } else {
+      } else if (c != 0xFEFF) {
         width++;
       }
     }

@@ -37,13 +37,37 @@ public record AlembicHistory(Path directory, List<AlembicRevision> revisions) {
     revisions = List.copyOf(revisions);
   }
 
+  /** {@code script_location = VALUE} in {@code alembic.ini}. */
+  private static final Pattern SCRIPT_LOCATION =
+      Pattern.compile("\\s*script_location\\s*[=:]\\s*(.*?)\\s*");
+
   /**
    * Where the revision files of {@code dir} are: {@code dir/versions} when {@code dir} is an
-   * Alembic project directory (it holds {@code env.py} and {@code versions/}), else {@code dir}.
+   * Alembic script directory (it holds {@code env.py} and {@code versions/}); {@code
+   * SCRIPT_LOCATION/versions} when {@code dir} holds an {@code alembic.ini} whose {@code
+   * script_location} (relative to {@code dir}, {@code %(here)s} being {@code dir}) is such a
+   * directory; else {@code dir} itself. {@code version_locations} is not read.
    */
   public static Path versionsDirectory(Path dir) {
     if (Files.isRegularFile(dir.resolve("env.py")) && Files.isDirectory(dir.resolve("versions"))) {
       return dir.resolve("versions");
+    }
+    Path ini = dir.resolve("alembic.ini");
+    if (Files.isRegularFile(ini)) {
+      try {
+        for (String line : Files.readAllLines(ini)) {
+          var location = SCRIPT_LOCATION.matcher(line);
+          if (location.matches() && !location.group(1).isEmpty()) {
+            String value = location.group(1).replace("%(here)s/", "").replace("%(here)s", ".");
+            Path script = dir.resolve(value).normalize();
+            if (Files.isDirectory(script.resolve("versions"))) {
+              return script.resolve("versions");
+            }
+          }
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        return dir;
+      }
     }
     return dir;
   }

@@ -22,6 +22,11 @@ final class Types {
 
   /** The type a column, {@code type_} or {@code ARRAY} argument names (a class or a call). */
   SqlType translate(PyExpr expression) {
+    if (expression instanceof PyExpr.Name name && !names.isImported(name.id())
+        && names.moduleValue(name.id()) instanceof PyExpr.Call value) {
+      // status = postgresql.ENUM(..., name='status') at module level or earlier in the function
+      return translate(value);
+    }
     PyExpr callee = expression instanceof PyExpr.Call call ? call.function() : expression;
     String qualified = names.qualified(callee);
     if (qualified == null) {

@@ -71,7 +71,8 @@ final class Types {
       case "String", "VARCHAR", "Unicode", "CHAR", "Text", "TEXT", "UnicodeText", "CITEXT" ->
           new String[] {"length", "collation"};
       case "Numeric", "NUMERIC", "DECIMAL" -> new String[] {"precision", "scale", "decimal_return_scale", "asdecimal"};
-      case "Float", "FLOAT" -> new String[] {"precision", "asdecimal", "decimal_return_scale"};
+      case "Float", "FLOAT", "REAL", "DOUBLE_PRECISION", "DOUBLE" ->
+          new String[] {"precision", "asdecimal", "decimal_return_scale"};
       case "DateTime", "TIMESTAMP" -> new String[] {"timezone", "precision"};
       case "Time", "TIME" -> new String[] {"timezone", "precision"};
       case "ARRAY" -> new String[] {"item_type", "as_tuple", "dimensions", "zero_indexes"};
@@ -103,8 +104,15 @@ final class Types {
             ? "DOUBLE PRECISION" : "REAL";
         yield new SqlType(sql, Affinity.NUMERIC, null);
       }
-      case "REAL" -> new SqlType("REAL", Affinity.NUMERIC, null);
-      case "DOUBLE_PRECISION" -> new SqlType("DOUBLE PRECISION", Affinity.NUMERIC, null);
+      case "REAL" -> {
+        // SQLAlchemy writes REAL and DOUBLE PRECISION without their precision argument
+        args.ignore("precision", "asdecimal", "decimal_return_scale");
+        yield new SqlType("REAL", Affinity.NUMERIC, null);
+      }
+      case "DOUBLE_PRECISION", "DOUBLE" -> {
+        args.ignore("precision", "asdecimal", "decimal_return_scale");
+        yield new SqlType("DOUBLE PRECISION", Affinity.NUMERIC, null);
+      }
       case "DateTime", "TIMESTAMP" -> time("TIMESTAMP", args, simple);
       case "Time", "TIME" -> time("TIME", args, simple);
       case "Date", "DATE" -> plain("DATE");

@@ -186,8 +186,13 @@ public final class OpTranslator {
               "recreate", "partial_reordering", "copy_from", "table_args", "table_kwargs",
               "reflect_args", "reflect_kwargs", "naming_convention");
           TableRef table = new TableRef(args.string("schema"), args.requiredString("table_name"));
-          args.ignore("recreate", "partial_reordering", "table_args", "table_kwargs",
-              "reflect_args", "reflect_kwargs");
+          String recreate = args.string("recreate");
+          if ("always".equals(recreate)) {
+            throw new Refusal(call, "op.batch_alter_table with recreate='always' copies the table"
+                + " into a new one (not translated)");
+          }
+          args.ignore("partial_reordering", "table_args", "table_kwargs", "reflect_args",
+              "reflect_kwargs");
           PyExpr convention = args.take("naming_convention");
           if (convention != null) {
             throw new Refusal(convention, "op.batch_alter_table with a naming_convention is not"

@@ -242,7 +242,10 @@ final class Types {
     boolean createConstraint = args.bool("create_constraint", false);
     boolean createType = args.bool("create_type", true);
     PyExpr length = args.take("length");
-    args.ignore("metadata", "inherit_schema", "validate_strings", "values_callable",
+    if (args.bool("inherit_schema", false)) {
+      throw new Refusal(expression, simple + " with inherit_schema=True is not translated");
+    }
+    args.ignore("metadata", "validate_strings", "values_callable",
         "omit_aliases", "quote", "_create_events");
     if (!nativeEnum) {
       if (createConstraint) {

@@ -44,6 +44,9 @@ class PlaceholderTest {
       op.execute("\\\\copy t FROM 'f.csv'")                   | 7:16 | op.execute SQL that strata can neither parse nor hold in a '-- +dialect postgresql' block: psql meta-command '\\copy' in a '-- +dialect postgresql' block
       op.create_table(TABLES[0], sa.Column('a', sa.Integer)) | 7:21 | argument table_name of op.create_table is not a string literal: TABLES[0]
       op.drop_column('t', 'a', *more)                        | 7:30 | Python logic (*more in a call of op.drop_column)
+      op.add_column('t', sa.Column('s', sa.Enum('a', name='s', inherit_schema=True)))  | 7:39 | sa.Enum with inherit_schema=True is not translated
+      op.add_column('t', sa.Column('n', sa.Integer, sa.Sequence('n_seq')))  | 7:51 | sa.Sequence in a column is not translated
+      op.create_table('t', sa.Column('a', sa.Integer), postgresql_partition_by='RANGE (a)')  | 7:78 | argument postgresql_partition_by= of op.create_table is not translated
       """)
   void reason(String body, String position, String reason) throws Exception {
     assertEquals(List.of(AT + position + ": needs a hand: " + reason), report(body));
@@ -63,6 +66,25 @@ class PlaceholderTest {
       """)
   void pythonLogic(String body, String reason) throws Exception {
     assertEquals(List.of(AT + "7:5: needs a hand: " + reason), report(body.replace("\\n", "\n")));
+  }
+
+  @Test
+  void batchThatRecreatesTheTable() throws Exception {
+    assertEquals(List.of(AT + "7:10: needs a hand: op.batch_alter_table with recreate='always'"
+        + " copies the table into a new one (not translated)"), report("""
+        with op.batch_alter_table('t', recreate='always') as batch_op:
+            batch_op.drop_column('a')
+        """));
+  }
+
+  @Test
+  void batchOperationThatIsNotTranslatedStaysInItsBlockOrder() throws Exception {
+    assertEquals(List.of(AT + "9:9: needs a hand: unknown operation batch_op.frobnicate"),
+        report("""
+            with op.batch_alter_table('t') as batch_op:
+                batch_op.drop_column('a')
+                batch_op.frobnicate()
+            """));
   }
 
   @Test

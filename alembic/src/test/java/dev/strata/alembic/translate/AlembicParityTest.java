@@ -133,6 +133,7 @@ class AlembicParityTest {
             END $$ LANGUAGE plpgsql
         \"\"\"))
         op.execute("CREATE TRIGGER settings_touch BEFORE UPDATE ON settings FOR EACH ROW EXECUTE FUNCTION touch()")
+        op.execute("CLUSTER settings USING settings_pkey;")
         op.execute("CREATE VIEW big_settings AS SELECT key FROM settings WHERE n > 10; CREATE INDEX ix_settings_n ON settings (n)")
         settings = sa.table('settings', sa.column('key', sa.String), sa.column('value', sa.Text),
                             sa.column('n', sa.Integer), sa.column('on_', sa.Boolean),

@@ -84,31 +84,34 @@ final class DataOps {
    * {@code op.bulk_insert(table, [{...}, ...])}: one {@code INSERT} per row, its columns in the
    * table's order, as Alembic's offline mode writes them.
    *
-   * @param tables the {@code sa.table(...)} / {@code sa.Table(...)} values bound to local names
+   * <p>The table is an {@code sa.table(...)} or {@code sa.Table(...)} call, or a name the module
+   * or the function bound to one (or to the result of {@code op.create_table(...)}).
    */
-  void bulkInsert(Args args, Map<String, PyExpr> tables, List<Unit.Sql> out) {
+  void bulkInsert(Args args, List<Unit.Sql> out) {
     PyExpr tableExpr = args.required("table");
     PyExpr rowsExpr = args.required("rows");
     args.ignore("multiinsert");
     args.finish();
     PyExpr definition = tableExpr;
     if (tableExpr instanceof PyExpr.Name name) {
-      definition = tables.containsKey(name.id()) ? tables.get(name.id())
-          : names.moduleValue(name.id());
+      definition = names.moduleValue(name.id());
       if (definition == null) {
         throw new Refusal(tableExpr, "bulk_insert into '" + name.id() + "', which is not an"
             + " sa.table() or sa.Table() of the file");
       }
     }
-    if (!(definition instanceof PyExpr.Call call) || !expressions.isSqlalchemy(call, "table",
-        "Table")) {
+    boolean created = definition instanceof PyExpr.Call createCall
+        && "alembic.op.create_table".equals(names.qualified(createCall.function()));
+    if (!(definition instanceof PyExpr.Call call) || !(created
+        || expressions.isSqlalchemy(call, "table", "Table"))) {
       throw new Refusal(tableExpr, "bulk_insert into " + Literals.oneLine(tableExpr.span().text())
           + ", which is not an sa.table() or sa.Table()");
     }
     boolean lightweight = "table".equals(expressions.sqlalchemyName(call));
-    Args tableArgs = lightweight
-        ? new Args(call, "sa.table", names, "name", "*columns")
+    Args tableArgs = lightweight ? new Args(call, "sa.table", names, "name", "*columns")
+        : created ? new Args(call, "op.create_table", names, "name", "*columns")
         : new Args(call, "sa.Table", names, "name", "metadata", "*columns");
+    tableArgs.ignore("comment");
     String tableName = tableArgs.requiredString("name");
     String schema = tableArgs.string("schema");
     tableArgs.ignore("metadata", "info", "keep_existing", "extend_existing");

@@ -14,7 +14,8 @@ final class Literals {
       PyExpr constant = names.moduleValue(name.id());
       if (constant instanceof PyExpr.Str || constant instanceof PyExpr.Num
           || constant instanceof PyExpr.Bool || constant instanceof PyExpr.Tuple
-          || constant instanceof PyExpr.ListExpr) {
+          || constant instanceof PyExpr.ListExpr || constant instanceof PyExpr.Dict
+          || constant instanceof PyExpr.Call) {
         return constant;
       }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 final class Names {
   private final Map<String, String> imported = new HashMap<>();
   private final Map<String, PyExpr> moduleValues = new HashMap<>();
+  private final Map<String, PyExpr> localValues = new HashMap<>();
 
   Names(PyModule module) {
     Map<String, Integer> assignments = new HashMap<>();
@@ -86,9 +87,18 @@ final class Names {
     };
   }
 
-  /** The value a module-level name was assigned once, or null. */
+  /**
+   * The value a name stands for: what the function assigned to it so far (an SQLAlchemy
+   * construct, see {@link #assignLocal}), else what the module assigned to it once, or null.
+   */
   PyExpr moduleValue(String name) {
-    return moduleValues.get(name);
+    PyExpr local = localValues.get(name);
+    return local != null ? local : moduleValues.get(name);
+  }
+
+  /** Records {@code name = value} in the translated function, shadowing the module's name. */
+  void assignLocal(String name, PyExpr value) {
+    localValues.put(name, value);
   }
 
   /** Whether {@code name} is bound by an import of the file (or is {@code op} or {@code sa}). */

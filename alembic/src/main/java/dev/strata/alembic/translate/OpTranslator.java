@@ -30,7 +30,6 @@ public final class OpTranslator {
   private final TableOps tableOps;
   private final ConstraintOps constraintOps;
   private final DataOps dataOps;
-  private final Map<String, PyExpr> localTables = new HashMap<>();
   /** Local names bound to something that reads the database, with the reason. */
   private final Map<String, String> readers = new HashMap<>();
   private final List<Unit> units = new ArrayList<>();
@@ -128,7 +127,7 @@ public final class OpTranslator {
       case PyStmt.ExprStmt expression -> out.add(placeholder(statement.span(),
           statement.span().start(), "Python logic (expression "
               + Literals.oneLine(expression.span().text()) + ")"));
-      case PyStmt.Assign assign -> assign(assign, out);
+      case PyStmt.Assign assign -> assign(assign, batch, noTransaction, out);
       case PyStmt.With with -> with(with, batch, noTransaction, out);
       case PyStmt.Import importing -> out.add(placeholder(statement.span(),
           statement.span().start(), "Python logic (import inside the function)"));
@@ -150,7 +149,7 @@ public final class OpTranslator {
     };
   }
 
-  private void assign(PyStmt.Assign assign, List<Unit> out) {
+  private void assign(PyStmt.Assign assign, Batch batch, boolean noTransaction, List<Unit> out) {
     String reader = reads(assign.value());
     if (assign.targets().size() == 1 && assign.targets().get(0) instanceof PyExpr.Name target) {
       if (reader != null) {
@@ -158,9 +157,17 @@ public final class OpTranslator {
         out.add(placeholder(assign.span(), assign.value().span().start(), reader));
         return;
       }
+      if (assign.value() instanceof PyExpr.Call call && expressions.sqlalchemyName(call) != null
+          && expressions.functionName(call) == null) {
+        // an SQLAlchemy construct (a table for bulk_insert, a type used by columns below)
+        names.assignLocal(target.id(), call);
+        return;
+      }
       if (assign.value() instanceof PyExpr.Call call
-          && expressions.isSqlalchemy(call, "table", "Table")) {
-        localTables.put(target.id(), call);
+          && "alembic.op.create_table".equals(names.qualified(call.function()))) {
+        // t = op.create_table(...): the table is created and t names it for bulk_insert
+        statement(new PyStmt.ExprStmt(call, assign.span()), batch, noTransaction, out, out);
+        names.assignLocal(target.id(), call);
         return;
       }
     }
@@ -179,8 +186,13 @@ public final class OpTranslator {
               "recreate", "partial_reordering", "copy_from", "table_args", "table_kwargs",
               "reflect_args", "reflect_kwargs", "naming_convention");
           TableRef table = new TableRef(args.string("schema"), args.requiredString("table_name"));
-          args.ignore("recreate", "partial_reordering", "table_args", "table_kwargs",
-              "reflect_args", "reflect_kwargs");
+          String recreate = args.string("recreate");
+          if ("always".equals(recreate)) {
+            throw new Refusal(call, "op.batch_alter_table with recreate='always' copies the table"
+                + " into a new one (not translated)");
+          }
+          args.ignore("partial_reordering", "table_args", "table_kwargs", "reflect_args",
+              "reflect_kwargs");
           PyExpr convention = args.take("naming_convention");
           if (convention != null) {
             throw new Refusal(convention, "op.batch_alter_table with a naming_convention is not"
@@ -369,7 +381,7 @@ public final class OpTranslator {
       case "execute" -> dataOps.execute(
           new Args(call, what, names, "sqltext", "execution_options"), out);
       case "bulk_insert" -> dataOps.bulkInsert(
-          new Args(call, what, names, "table", "rows", "multiinsert"), localTables, out);
+          new Args(call, what, names, "table", "rows", "multiinsert"), out);
       case "get_bind" -> throw new Refusal(call, "op.get_bind() reads the database");
       default -> throw new Refusal(call, "unknown operation " + what);
     }

@@ -140,12 +140,12 @@ final class TableOps {
     for (PyExpr.Call index : indexes) {
       out.add(new Unit.Sql(List.of(constraintOps.tableIndex(index, table) + ";"), false));
     }
-    if (comment != null) {
+    if (comment != null && !comment.isEmpty()) {
       out.add(new Unit.Sql(List.of("COMMENT ON TABLE " + table.sql() + " IS "
           + Sql.literal(comment) + ";"), false));
     }
     for (ColumnSpec column : cols) {
-      if (column.comment != null) {
+      if (column.comment != null && !column.comment.isEmpty()) {
         out.add(commentOnColumn(table, column.name, column.comment));
       }
     }
@@ -231,7 +231,7 @@ final class TableOps {
           + column.name, table, List.of(Sql.ident(column.name)), column.unique, false, false,
           null, null, List.of()) + ";"), false));
     }
-    if (column.comment != null) {
+    if (column.comment != null && !column.comment.isEmpty()) {
       out.add(commentOnColumn(table, column.name, column.comment));
     }
   }

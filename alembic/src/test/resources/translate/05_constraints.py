@@ -1,0 +1,7 @@
+op.create_foreign_key(None, 'posts', 'users', ['author_id'], ['id'], ondelete='SET NULL')
+op.create_foreign_key('fk_posts_org', 'posts', 'orgs', ['org_id', 'region'], ['id', 'region'], source_schema='app', referent_schema='core', deferrable=True, initially='DEFERRED')
+op.create_unique_constraint('uq_posts_slug', 'posts', ['slug'])
+op.create_primary_key('pk_posts', 'posts', ['id'])
+op.create_check_constraint('ck_posts_len', 'posts', 'length(title) > 0')
+op.drop_constraint('fk_posts_org', 'posts', type_='foreignkey', schema='app')
+op.rename_table('posts', 'articles')

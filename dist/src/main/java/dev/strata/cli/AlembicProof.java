@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for the downgrades: for every head {@code H} (the heads the version table holds, Alembic's
  * {@code heads}) and every revision {@code R} it stands on, and {@code base}, {@code alembic
  * downgrade H:R --sql} against {@code strata downgrade H:R}, both applied to a database that
- * Alembic's {@code upgrade H --sql} brought to {@code H}.
+ * Alembic's {@code upgrade H --sql} brought to {@code H}. A downgrade target that Alembic's
+ * offline mode refuses from {@code H} (one that {@code H} stands on only through {@code
+ * depends_on}) is listed as not comparable and does not count.
  *
  * <p>Only forms both tools accept are used: revision ids (never {@code head}, which Alembic
  * refuses over several heads), the implicit {@code base} start of an Alembic upgrade, and an
@@ -58,7 +60,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * &#64;&#64; -12,3 +12,3 &#64;&#64;
  * ...
  * downgrade 0a9b8c7d6e5f:base  failed: error[E0733]: psql stopped applying strata's script: ...
- * alembic proof: 10 of 12 ranges same, 1 differs, 1 failed (alembic 1.8.1)
+ * downgrade 8192a3b4c5d6:2b3c4d5e6f70  not comparable: alembic refuses it offline: ...
+ * alembic proof: 10 of 12 ranges same, 1 differs, 1 failed, 1 not comparable (Alembic refuses
+ *   them offline) (alembic 1.8.1)
  * </pre>
  *
  * The unified diff of the two dumps is printed for the first range that differs only.
@@ -111,7 +115,14 @@ public final class AlembicProof {
     /** A different schema or different rows. */
     DIFFERS,
     /** One of the tools refused the range or its script failed: nothing to compare. */
-    FAILED
+    FAILED,
+    /**
+     * A downgrade that Alembic's offline mode refuses as a target ("is not a valid downgrade
+     * target from current head(s)": a revision the start stands on only through {@code
+     * depends_on}), so there is nothing of Alembic's to compare strata's with. It does not count
+     * against the proof, but is listed.
+     */
+    NOT_COMPARABLE
   }
 
   /**
@@ -135,6 +146,7 @@ public final class AlembicProof {
         case SAME -> range + "  same";
         case DIFFERS -> range + "  differs";
         case FAILED -> range + "  failed: " + detail;
+        case NOT_COMPARABLE -> range + "  not comparable: " + detail;
       };
     }
   }
@@ -151,19 +163,26 @@ public final class AlembicProof {
       Objects.requireNonNull(alembicVersion, "alembicVersion");
     }
 
-    /** Whether every range came out the same (and there was at least one). */
+    /**
+     * Whether every range that both tools accept came out the same (and there was at least one):
+     * none differs or failed.
+     */
     public boolean proven() {
-      return !outcomes.isEmpty() && outcomes.stream().allMatch(o -> o.verdict() == Verdict.SAME);
+      return count(Verdict.SAME) > 0
+          && count(Verdict.DIFFERS) == 0 && count(Verdict.FAILED) == 0;
     }
 
     /** The final line of the report. */
     public String summary() {
       long same = count(Verdict.SAME);
-      String tail = " (alembic " + alembicVersion + ")";
+      long notComparable = count(Verdict.NOT_COMPARABLE);
+      String tail = (notComparable == 0 ? "" : ", " + notComparable + " not comparable (Alembic"
+          + " refuses them offline)") + " (alembic " + alembicVersion + ")";
+      long compared = outcomes.size() - notComparable;
       if (proven()) {
-        return "alembic proof: all " + outcomes.size() + " ranges same" + tail;
+        return "alembic proof: all " + compared + " ranges same" + tail;
       }
-      return "alembic proof: " + same + " of " + outcomes.size() + " ranges same, "
+      return "alembic proof: " + same + " of " + compared + " ranges same, "
           + count(Verdict.DIFFERS) + (count(Verdict.DIFFERS) == 1 ? " differs, " : " differ, ")
           + count(Verdict.FAILED) + " failed" + tail;
     }
@@ -265,7 +284,7 @@ public final class AlembicProof {
     private final Path scratch;
     private final PrintStream out;
     private final List<String> selected;
-    private final Map<String, String> headScripts = new LinkedHashMap<>();
+    private final Map<String, ExternalProcess> upgradeScripts = new LinkedHashMap<>();
     private boolean diffShown;
 
     Run(Setup setup, AlembicRunner alembic, Compilation compilation, ScratchPostgres server,
@@ -291,16 +310,29 @@ public final class AlembicProof {
     }
 
     List<Outcome> all() throws SQLException {
-      List<Outcome> outcomes = new ArrayList<>();
-      for (String r : selected) {
-        outcomes.add(report(upgrade(r)));
-      }
-      for (String h : starts()) {
+      List<String> starts = starts();
+      Map<String, List<String>> downTargets = new LinkedHashMap<>();
+      for (String h : starts) {
         List<String> targets = new ArrayList<>();
         targets.add("base");
         graph.ancestors(h).stream().filter(selected::contains).forEach(targets::add);
-        for (String r : targets) {
-          outcomes.add(report(downgrade(h, r)));
+        downTargets.put(h, targets);
+      }
+      List<List<String>> commands = new ArrayList<>();
+      selected.forEach(r -> commands.add(List.of("upgrade", r)));
+      downTargets.forEach((h, targets) ->
+          targets.forEach(r -> commands.add(List.of("downgrade", h + ":" + r))));
+      List<ExternalProcess> scripts = alembic.offline(commands, scratch);
+      List<Outcome> outcomes = new ArrayList<>();
+      int i = 0;
+      for (String r : selected) {
+        ExternalProcess script = scripts.get(i++);
+        upgradeScripts.put(r, script);
+        outcomes.add(report(upgrade(r, script)));
+      }
+      for (Map.Entry<String, List<String>> start : downTargets.entrySet()) {
+        for (String r : start.getValue()) {
+          outcomes.add(report(downgrade(start.getKey(), r, scripts.get(i++))));
         }
       }
       return outcomes;
@@ -325,9 +357,8 @@ public final class AlembicProof {
       return outcome;
     }
 
-    private Outcome upgrade(String r) throws SQLException {
+    private Outcome upgrade(String r, ExternalProcess alembicSql) throws SQLException {
       String label = "upgrade base:" + r;
-      ExternalProcess alembicSql = alembic.run("upgrade", r, "--sql");
       if (!alembicSql.ok()) {
         return failed(label, "E0732", "alembic upgrade " + r + " --sql failed", alembicSql);
       }
@@ -344,18 +375,17 @@ public final class AlembicProof {
           "strata upgrade base:" + r, strataSql, false);
     }
 
-    private Outcome downgrade(String h, String r) throws SQLException {
+    private Outcome downgrade(String h, String r, ExternalProcess alembicSql) throws SQLException {
       String label = "downgrade " + h + ":" + r;
-      String start = headScripts.get(h);
-      if (start == null) {
-        ExternalProcess up = alembic.run("upgrade", h, "--sql");
-        if (!up.ok()) {
-          return failed(label, "E0732", "alembic upgrade " + h + " --sql failed", up);
-        }
-        start = up.stdout();
-        headScripts.put(h, start);
+      ExternalProcess up = upgradeScripts.get(h);
+      if (!up.ok()) {
+        return failed(label, "E0732", "alembic upgrade " + h + " --sql failed", up);
       }
-      ExternalProcess alembicSql = alembic.run("downgrade", h + ":" + r, "--sql");
+      String start = up.stdout();
+      if (!alembicSql.ok() && alembicSql.stderr().contains("is not a valid downgrade target")) {
+        return new Outcome(label, Verdict.NOT_COMPARABLE, "alembic refuses it offline: "
+            + alembicSql.tail(1));
+      }
       if (!alembicSql.ok()) {
         return failed(label, "E0732", "alembic downgrade " + h + ":" + r + " --sql failed",
             alembicSql);

@@ -37,7 +37,7 @@ record ExternalProcess(int exitCode, String stdout, String stderr) {
    * report line), at most {@code max} of them, joined by newlines.
    */
   String tail(int max) {
-    List<String> lines = (stderr + "\n" + stdout).lines().filter(l -> !l.isBlank()).toList();
+    List<String> lines = (stdout + "\n" + stderr).lines().filter(l -> !l.isBlank()).toList();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - max), lines.size()));
   }
 

@@ -178,6 +178,26 @@ public record AlembicHistory(Path directory, List<AlembicRevision> revisions) {
     return ids;
   }
 
+  /**
+   * The revisions in an order Alembic could upgrade them in: each after its parents and
+   * dependencies; among those ready, the first in file name order.
+   */
+  public List<AlembicRevision> upgradeOrder() {
+    List<AlembicRevision> order = new ArrayList<>();
+    java.util.Set<String> done = new java.util.HashSet<>();
+    List<AlembicRevision> left = new ArrayList<>(revisions);
+    while (!left.isEmpty()) {
+      AlembicRevision next = left.stream()
+          .filter(r -> done.containsAll(r.parents()) && done.containsAll(dependencyIds(r)))
+          .findFirst()
+          .orElse(left.getFirst()); // a cycle: Alembic refuses it, strata's check reports it
+      order.add(next);
+      done.add(next.revision());
+      left.remove(next);
+    }
+    return order;
+  }
+
   /** The revision that declares branch label {@code label}. */
   public Optional<AlembicRevision> labelOwner(String label) {
     return revisions.stream()

@@ -5,13 +5,16 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -65,7 +68,7 @@ public record AlembicHistory(Path directory, List<AlembicRevision> revisions) {
             }
           }
         }
-      } catch (IOException | java.io.UncheckedIOException e) {
+      } catch (IOException | UncheckedIOException e) {
         return dir;
       }
     }
@@ -184,7 +187,7 @@ public record AlembicHistory(Path directory, List<AlembicRevision> revisions) {
    */
   public List<AlembicRevision> upgradeOrder() {
     List<AlembicRevision> order = new ArrayList<>();
-    java.util.Set<String> done = new java.util.HashSet<>();
+    Set<String> done = new HashSet<>();
     List<AlembicRevision> left = new ArrayList<>(revisions);
     while (!left.isEmpty()) {
       AlembicRevision next = left.stream()

@@ -284,6 +284,30 @@ class PythonSourceTest {
   }
 
   @Test
+  void errorsAtTheEndOfTheFile() {
+    assertEquals("""
+        alembic/versions/1a2b_add_users.py:2:15: error[E0701]: '(' was never closed
+          2 |     op.execute(sa.text('x')
+            |               ^
+        """, error("def upgrade():\n    op.execute(sa.text('x')\n\ndef downgrade():\n    pass\n"
+        .replace("\n\ndef downgrade():\n    pass\n", "\n")));
+    assertEquals("alembic/versions/1a2b_add_users.py:1:9: error[E0701]: invalid Python syntax:"
+        + " unexpected end of file", error("def f():").lines().findFirst().orElseThrow()
+        .replaceAll(", expected.*", ""));
+    for (String text : List.of("x = (", "x = '''abc", "def f():", "if x:\n", "x = 1 +", "\"",
+        "@", "x = $", "\tx = 1", "class")) {
+      assertEquals("E0701", assertThrows(DiagnosticException.class, () -> parse(text))
+          .diagnostics().getFirst().code(), text);
+    }
+  }
+
+  @Test
+  void emptyFile() throws DiagnosticException {
+    assertEquals(List.of(), parse("").body());
+    assertEquals(List.of(), parse("# nothing\n\n").body());
+  }
+
+  @Test
   void byteOrderMark() throws DiagnosticException {
     PyModule module = parse("\uFEFF\"\"\"doc\"\"\"\nrevision = 'a'\n");
     assertEquals("doc", module.docstring());

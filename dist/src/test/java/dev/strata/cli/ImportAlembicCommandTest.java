@@ -157,6 +157,18 @@ class ImportAlembicCommandTest {
   }
 
   @Test
+  void noProofWhilePlaceholdersRemain() {
+    Cli cli = Cli.run("import", "alembic", PROJECTS.resolve("placeholders").toString(), "-o",
+        tmp.resolve("versions").toString(), "--verify-with-alembic", "--db",
+        "jdbc:postgresql://127.0.0.1:1/none");
+    assertEquals(1, cli.exitCode(), cli.err());
+    List<String> report = lines(cli.out());
+    long placeholders = report.stream().filter(l -> l.contains(": needs a hand: ")).count();
+    assertEquals("not verified with Alembic: " + placeholders + " placeholders remain",
+        report.getLast());
+  }
+
+  @Test
   void verifyWithAlembicProvesThePlainProject() {
     PostgresServer server = PostgresServer.require();
     AlembicCli alembic = AlembicCli.require();

@@ -122,6 +122,10 @@ public final class OpTranslator {
           converted++;
         } catch (Refusal refusal) {
           into.add(placeholder(statement.span(), refusal.at(), refusal.reason()));
+        } catch (RuntimeException bug) {
+          // a construct the translator mishandles is still never guessed at
+          into.add(placeholder(statement.span(), statement.span().start(),
+              "not translated (the translator failed: " + bug + ")"));
         }
       }
       case PyStmt.ExprStmt expression -> out.add(placeholder(statement.span(),
@@ -430,7 +434,8 @@ public final class OpTranslator {
 
   /** A placeholder for the statement at {@code span}, pointing at {@code at}. */
   private Unit.Todo placeholder(SourceSpan span, Position at, String reason) {
-    Placeholder placeholder = new Placeholder(module.file(), at, reason);
+    Placeholder placeholder = new Placeholder(module.file(), at,
+        reason.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip());
     placeholders.add(placeholder);
     return new Unit.Todo(placeholder, python(span));
   }

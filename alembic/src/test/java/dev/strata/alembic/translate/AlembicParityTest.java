@@ -223,4 +223,28 @@ class AlembicParityTest {
         op.execute('DROP TYPE pq')
         """);
   }
+
+  @Test
+  void tableIndexesCommentsAndQuotedNames() throws Exception {
+    Parity.prove(dir, "CREATE SCHEMA crm", """
+        op.create_table('Contacts',
+            sa.Column('contactId', sa.Integer(), primary_key=True),
+            sa.Column('user', sa.String(80), index=True, comment="who's who"),
+            sa.Column('select', sa.Text()),
+            sa.Column('email', sa.String(200), nullable=False),
+            sa.Column('tags', postgresql.ARRAY(sa.Text()), server_default='{}'),
+            sa.Index('ix_contacts_email_lower', sa.text('lower(email)'), unique=True),
+            sa.Index(None, 'email', 'user', postgresql_include=['select']),
+            schema='crm',
+            comment='people',
+        )
+        op.create_index('ix_contacts_tags', 'Contacts', ['tags'], schema='crm',
+                        postgresql_using='gin')
+        op.add_column('Contacts', sa.Column('Score', sa.Integer, nullable=False,
+                      server_default='0'), schema='crm')
+        op.alter_column('Contacts', 'Score', new_column_name='score', schema='crm')
+        """, """
+        op.drop_table('Contacts', schema='crm')
+        """);
+  }
 }

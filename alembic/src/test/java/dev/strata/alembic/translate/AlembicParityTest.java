@@ -243,7 +243,12 @@ class AlembicParityTest {
         op.add_column('Contacts', sa.Column('Score', sa.Integer, nullable=False,
                       server_default='0'), schema='crm')
         op.alter_column('Contacts', 'Score', new_column_name='score', schema='crm')
+        op.create_table_comment('Contacts', 'people we know', existing_comment='people',
+                                schema='crm')
+        op.create_foreign_key('fk_self', 'Contacts', 'Contacts', ['score'], ['contactId'],
+                              source_schema='crm', referent_schema='crm', match='FULL')
         """, """
+        op.drop_table_comment('Contacts', existing_comment='people we know', schema='crm')
         op.drop_table('Contacts', schema='crm')
         """);
   }

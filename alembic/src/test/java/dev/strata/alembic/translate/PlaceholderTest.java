@@ -69,6 +69,14 @@ class PlaceholderTest {
   }
 
   @Test
+  void translationThatStrataDoesNotParse() throws Exception {
+    List<String> lines = report("op.create_check_constraint('ck', 't', 'a > 0))')");
+    assertEquals(1, lines.size());
+    org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).startsWith(AT + "7:5: needs a hand:"
+        + " strata's parser refuses the translation of op.create_check_constraint: "), lines.get(0));
+  }
+
+  @Test
   void batchThatRecreatesTheTable() throws Exception {
     assertEquals(List.of(AT + "7:10: needs a hand: op.batch_alter_table with recreate='always'"
         + " copies the table into a new one (not translated)"), report("""

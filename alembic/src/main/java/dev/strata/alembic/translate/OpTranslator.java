@@ -423,6 +423,9 @@ public final class OpTranslator {
           new Args(call, what, names, "comment", "existing_comment"), table, false, out);
       case "drop_table_comment" -> tableOps.tableComment(
           new Args(call, what, names, "existing_comment"), table, true, out);
+      // Alembic runs batch_op.execute at once, before the queued batch operations
+      case "execute" -> dataOps.execute(
+          new Args(call, what, names, "sqltext", "execution_options"), out);
       default -> throw new Refusal(call, "unknown operation " + what);
     }
   }

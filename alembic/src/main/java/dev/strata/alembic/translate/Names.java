@@ -65,8 +65,9 @@ final class Names {
     }
     for (PyStmt.Alias alias : importing.names()) {
       if (!alias.name().equals("*")) {
+        // from . import x is module "." (relative imports keep their dots: ..models.GUID)
         imported.put(alias.asName() != null ? alias.asName() : alias.name(),
-            module + "." + alias.name());
+            (module.endsWith(".") ? module : module + ".") + alias.name());
       }
     }
   }

@@ -27,7 +27,8 @@ public record TypeMap(Map<String, String> types) {
   public static final TypeMap EMPTY = new TypeMap(Map.of());
 
   private static final Pattern QUALIFIED =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+      Pattern.compile("\\.+[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*"
+          + "|[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
   /** Copies the map (keeping its order) and checks each entry as {@link #parse} does. */
   public TypeMap {

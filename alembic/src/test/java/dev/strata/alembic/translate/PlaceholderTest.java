@@ -2,6 +2,7 @@ package dev.strata.alembic.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.strata.alembic.py.PyStmt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +122,25 @@ class PlaceholderTest {
         ALTER TABLE t DROP COLUMN b;""", String.join("\n", translation.lines()));
     assertEquals(2, translation.convertedOperations());
     assertEquals(2, translation.placeholders().size());
+  }
+
+  @Test
+  void relativeImportsKeepTheirDots() throws Exception {
+    dev.strata.alembic.py.PyModule module = dev.strata.alembic.py.PythonSource.parse(Snippet.FILE,
+        """
+        from alembic import op
+        import sqlalchemy as sa
+        from ..models import Money
+
+        def upgrade():
+            op.add_column('t', sa.Column('m', Money()))
+        """);
+    PyStmt.Def upgrade = (PyStmt.Def) module.body().get(3);
+    assertEquals(List.of(AT + "6:39: needs a hand: application type ..models.Money (map it with"
+        + " --type-map ..models.Money=SQLTYPE)"), OpTranslator.translate(module, upgrade,
+            TypeMap.EMPTY).placeholders().stream().map(Placeholder::reportLine).toList());
+    assertEquals(List.of("ALTER TABLE t ADD COLUMN m NUMERIC(12, 2);"), OpTranslator.translate(
+        module, upgrade, TypeMap.parse(List.of("..models.Money=NUMERIC(12, 2)"))).lines());
   }
 
   @Test

@@ -211,6 +211,11 @@ final class TableOps {
     ColumnSpec column = columns.parse(args.required("column"));
     args.ignore("insert_before", "insert_after");
     args.finish();
+    if (column.identity != null && column.identity.contains("(")) {
+      // strata renders such a column as pg_dump does, which would not number existing rows
+      throw new Refusal(args.call(), "op.add_column of an identity column with sequence options"
+          + " (strata refuses it: E0413)");
+    }
     ColumnSpec serial = column.primaryKey
         ? autoincrementColumn(List.of(column)) : null;
     out.add(new Unit.Sql(List.of("ALTER TABLE " + table.sql() + " ADD COLUMN "

@@ -59,16 +59,31 @@ final class Sql {
             + "));\nCREATE INDEX " + n + " ON " + n + "." + n + " (" + n + ");\nALTER TABLE " + n
             + " RENAME COLUMN " + n + " TO " + n + ";\nALTER TABLE " + n + " DROP CONSTRAINT " + n
             + ";\nCOMMENT ON COLUMN " + n + "." + n + "." + n + " IS 'x';\nINSERT INTO " + n + " ("
-            + n + ") VALUES (1);\nDROP INDEX " + n + "." + n + ";\nCREATE TYPE " + n + "." + n
-            + " AS ENUM ('a');\nALTER TABLE " + n + " ALTER COLUMN " + n + " TYPE " + n + "." + n
-            + ";\nALTER TABLE " + n + " RENAME TO " + n + ";")
-        .map(list -> list.size() != 10)
+            + n + ") VALUES (1);\nDROP INDEX " + n + "." + n + ";\nALTER TABLE " + n
+            + " RENAME TO " + n + ";")
+        .map(list -> list.size() != 8)
         .orElse(true);
   }
 
   /** {@code schema.name}, or {@code name} when {@code schema} is null, each part quoted as needed. */
   static String qualified(String schema, String name) {
     return schema == null ? ident(name) : ident(schema) + "." + ident(name);
+  }
+
+  /**
+   * The name of a type ({@code [schema.]name} of an enum), quoted as SQLAlchemy quotes it, and
+   * both parts quoted when strata's parser cannot read the name where a type or
+   * {@code CREATE TYPE} takes it. (An enum named like a built-in type, {@code date}, stays bare, as
+   * SQLAlchemy writes it: PostgreSQL then reads the built-in type, and so does strata.)
+   */
+  static String typeName(String schema, String name) {
+    String sql = qualified(schema, name);
+    if (StrataSql.typeProblem(sql).isEmpty() && StrataSql.parse("CREATE TYPE " + sql
+        + " AS ENUM ('a');").statements() != null) {
+      return sql;
+    }
+    String quoted = "\"" + name.replace("\"", "\"\"") + "\"";
+    return schema == null ? quoted : "\"" + schema.replace("\"", "\"\"") + "\"." + quoted;
   }
 
   /** Names separated by {@code ", "}, each quoted as needed. */

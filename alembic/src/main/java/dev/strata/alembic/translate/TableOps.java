@@ -91,7 +91,7 @@ final class TableOps {
     for (ColumnSpec column : cols) {
       SqlType.EnumType enumType = column.type.enumType();
       if (enumType != null && enumType.create()
-          && enumsCreated.add(Sql.qualified(enumType.schema(), enumType.name()))) {
+          && enumsCreated.add(Sql.typeName(enumType.schema(), enumType.name()))) {
         out.add(new Unit.Sql(List.of(enumType.createStatement()), false));
       }
     }

@@ -21,9 +21,24 @@ class SqlTest {
       a b          | "a b"
       a"b          | "a""b"
       lower(email) | "lower(email)"
+      date         | date
+      text         | text
+      type         | type
+      comment      | comment
       """)
   void identifiersAreQuotedAsSqlalchemyQuotesThem(String name, String sql) {
     assertEquals(sql, Sql.ident(name));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      order_status | order_status
+      date         | date
+      Mood         | "Mood"
+      select       | "select"
+      """)
+  void typeNamesAreQuotedAsSqlalchemyQuotesThem(String name, String sql) {
+    assertEquals(sql, Sql.typeName(null, name));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -252,4 +252,24 @@ class AlembicParityTest {
         op.drop_table('Contacts', schema='crm')
         """);
   }
+
+  @Test
+  void namesThatAreKeywordsOfStrataOrPostgresql() throws Exception {
+    Parity.prove(dir, "", """
+        op.create_table('entries',
+            sa.Column('key', sa.String(20), primary_key=True),
+            sa.Column('value', sa.Text()), sa.Column('type', sa.String(10), index=True),
+            sa.Column('date', sa.Date()), sa.Column('time', sa.Time()),
+            sa.Column('text', sa.Text()), sa.Column('comment', sa.Text(), comment='c'),
+            sa.Column('user', sa.Integer), sa.Column('data', postgresql.JSONB()),
+            sa.Column('level', sa.Enum('low', 'high', name='level')),
+        )
+        op.create_index('ix_entries_date_time', 'entries', ['date', 'time'])
+        op.alter_column('entries', 'text', new_column_name='body', nullable=False,
+                        server_default='')
+        """, """
+        op.drop_table('entries')
+        op.execute('DROP TYPE level')
+        """);
+  }
 }

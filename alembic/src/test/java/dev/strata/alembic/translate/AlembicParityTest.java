@@ -234,7 +234,8 @@ class AlembicParityTest {
             sa.Column('email', sa.String(200), nullable=False),
             sa.Column('tags', postgresql.ARRAY(sa.Text()), server_default='{}'),
             sa.Index('ix_contacts_email_lower', sa.text('lower(email)'), unique=True),
-            sa.Index(None, 'email', 'user', postgresql_include=['select']),
+            sa.Index(None, 'email', 'user', postgresql_include=['select'],
+                     postgresql_with={'fillfactor': 70}),
             schema='crm',
             comment='people',
         )

@@ -38,7 +38,7 @@ class PlaceholderTest {
       op.execute("UPDATE t SET a = :value")                 | 7:16 | op.execute SQL has the bind parameter :value, whose value is given at run time
       op.add_column('t', sa.Column('s', sa.Enum(Status, name='s')))   | 7:47 | sa.Enum over Status, a Python enum class or expression (its values are Python code)
       op.add_column('t', sa.Column('s', sa.Enum('a', 'b')))  | 7:39 | sa.Enum without name= (PostgreSQL needs a name for the enum type)
-      op.create_index('ix', 't', ['a'], postgresql_with={'fillfactor': 70})   | 7:55 | argument postgresql_with= of op.create_index is not translated
+      op.create_index('ix', 't', ['a'], postgresql_tablespace='fast')   | 7:61 | argument postgresql_tablespace= of op.create_index is not translated
       op.add_column('t', sa.Column('a', sa.Integer, server_default=0))   | 7:66 | server_default 0 is not a string, sa.text() or sa.func call
       op.create_check_constraint('ck', 't', sa.column('a') > 5)   | 7:43 | condition is an SQL expression built in Python: sa.column('a') > 5
       op.add_column('t', sa.Column('a', sa.PickleType(protocol=4)))   | 7:62 | argument protocol= of sa.PickleType is not translated

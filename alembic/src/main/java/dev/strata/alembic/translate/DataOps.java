@@ -18,6 +18,10 @@ final class DataOps {
   private final Expressions expressions;
   private final Types types;
 
+  /** First words of the statements that end, start or split the script's transaction. */
+  private static final java.util.Set<String> TRANSACTION_CONTROL = java.util.Set.of("BEGIN",
+      "COMMIT", "ROLLBACK", "END", "START", "ABORT", "SAVEPOINT", "RELEASE");
+
   DataOps(Names names, Expressions expressions, Types types) {
     this.names = names;
     this.expressions = expressions;
@@ -38,6 +42,12 @@ final class DataOps {
       throw new Refusal(sqlExpr, "op.execute with a non-literal argument");
     }
     String sql = expressions.sqlText(sqlExpr, "op.execute SQL");
+    String first = sql.strip().split("[\\s;(]+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+    if (TRANSACTION_CONTROL.contains(first)) {
+      throw new Refusal(sqlExpr, "op.execute(\"" + Literals.oneLine(sql.strip())
+          + "\") controls Alembic's transaction (strata runs a statement outside it with"
+          + " '-- +no-transaction')");
+    }
     StrataSql.Parsed parsed = StrataSql.parse(sql);
     if (parsed.statements() != null) {
       for (Statement statement : parsed.statements()) {

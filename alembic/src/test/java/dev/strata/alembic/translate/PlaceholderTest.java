@@ -29,6 +29,7 @@ class PlaceholderTest {
       op.add_column('t', sa.Column('g', GUID()))            | 7:39 | application type myapp.types.GUID (map it with --type-map myapp.types.GUID=SQLTYPE)
       op.add_column('t', sa.Column('m', Money()))           | 7:39 | application type Money (map it with --type-map Money=SQLTYPE)
       op.add_column('t', sa.Column('n', sa.Integer, sa.Identity(start=5)))   | 7:5 | op.add_column of an identity column with sequence options (strata refuses it: E0413)
+      op.execute("COMMIT")                                  | 7:16 | op.execute("COMMIT") controls Alembic's transaction (strata runs a statement outside it with '-- +no-transaction')
       op.execute(SQL)                                       | 7:16 | op.execute with a non-literal argument
       op.execute(t.update().values(a=1))                    | 7:16 | op.execute with a non-literal argument
       op.frobnicate('t')                                    | 7:5 | unknown operation op.frobnicate

@@ -55,6 +55,16 @@ final class DataOps {
       }
       return;
     }
+    String outsideQuotes = sql.replaceAll("(?s)\\$([A-Za-z_][A-Za-z0-9_]*)?\\$.*?\\$\\1\\$", "''")
+        .replaceAll("(?s)'(?:[^']|'')*'", "''");
+    for (String piece : outsideQuotes.split(";")) {
+      // a crude split (bodies and strings taken out first): a wrong cut can only refuse
+      String word = piece.strip().split("[\\s(]+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+      if (TRANSACTION_CONTROL.contains(word)) {
+        throw new Refusal(sqlExpr, "op.execute SQL with " + word + " controls Alembic's"
+            + " transaction (strata runs a statement outside it with '-- +no-transaction')");
+      }
+    }
     List<String> body = new ArrayList<>(lines(sql));
     while (!body.isEmpty() && body.get(0).isBlank()) {
       body.remove(0);

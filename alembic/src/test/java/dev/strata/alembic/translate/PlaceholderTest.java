@@ -30,6 +30,7 @@ class PlaceholderTest {
       op.add_column('t', sa.Column('m', Money()))           | 7:39 | application type Money (map it with --type-map Money=SQLTYPE)
       op.add_column('t', sa.Column('n', sa.Integer, sa.Identity(start=5)))   | 7:5 | op.add_column of an identity column with sequence options (strata refuses it: E0413)
       op.execute("COMMIT")                                  | 7:16 | op.execute("COMMIT") controls Alembic's transaction (strata runs a statement outside it with '-- +no-transaction')
+      op.execute("ALTER TYPE t ADD VALUE 'x'; COMMIT")      | 7:16 | op.execute SQL with COMMIT controls Alembic's transaction (strata runs a statement outside it with '-- +no-transaction')
       op.execute(SQL)                                       | 7:16 | op.execute with a non-literal argument
       op.execute(t.update().values(a=1))                    | 7:16 | op.execute with a non-literal argument
       op.frobnicate('t')                                    | 7:5 | unknown operation op.frobnicate
@@ -78,6 +79,15 @@ class PlaceholderTest {
     assertEquals(1, lines.size());
     org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).startsWith(AT + "7:5: needs a hand:"
         + " strata's parser refuses the translation of op.create_check_constraint: "), lines.get(0));
+  }
+
+  @Test
+  void transactionWordsInsideBodiesAndStringsAreNotTransactionControl() throws Exception {
+    Translation translation = Snippet.translate("""
+        op.execute("CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql")
+        op.execute("SELECT ';COMMIT' FROM t; CLUSTER t USING t_pkey")
+        """, TypeMap.EMPTY);
+    assertEquals(List.of(), translation.placeholders());
   }
 
   @Test

@@ -268,6 +268,7 @@ final class ConstraintOps {
     String deferrable = Columns.deferrable(args);
     String initially = Columns.initially(args);
     String match = Columns.match(args);
+    String notValid = args.bool("postgresql_not_valid", false) ? " NOT VALID" : "";
     TableOps.ignoreOtherDialects(args);
     args.finish();
     if (local.size() != remote.size() || local.isEmpty()) {
@@ -276,7 +277,7 @@ final class ConstraintOps {
     }
     out.add(new Unit.Sql(List.of("ALTER TABLE " + table.sql() + " ADD " + foreignKey(name, local,
         referentSchema, referent, remote, match, ondelete, onupdate, deferrable, initially)
-        + ";"), false));
+        + notValid + ";"), false));
   }
 
   /** {@code op.create_unique_constraint(name, table, columns, schema=, deferrable=, initially=)}. */
@@ -304,10 +305,11 @@ final class ConstraintOps {
     String name = args.string("constraint_name");
     String condition = expressions.sqlText(args.required("condition"), "condition");
     String timing = Columns.timing(Columns.deferrable(args), Columns.initially(args));
+    String notValid = args.bool("postgresql_not_valid", false) ? " NOT VALID" : "";
     TableOps.ignoreOtherDialects(args);
     args.finish();
     out.add(new Unit.Sql(List.of("ALTER TABLE " + table.sql() + " ADD " + named(name)
-        + "CHECK (" + condition + ")" + timing + ";"), false));
+        + "CHECK (" + condition + ")" + timing + notValid + ";"), false));
   }
 
   /** {@code op.drop_constraint(name, table, type_=, schema=)}. */

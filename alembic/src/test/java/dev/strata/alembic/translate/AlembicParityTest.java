@@ -101,10 +101,12 @@ class AlembicParityTest {
         op.create_unique_constraint(None, 'items', ['owner_id', 'qty'])
         op.create_check_constraint('ck_items_qty', 'items', 'qty >= 0')
         op.create_check_constraint(None, 'items', sa.text("code <> ''"))
+        op.create_check_constraint('ck_items_room', 'items', 'room > 0', postgresql_not_valid=True)
         op.create_exclude_constraint('ex_items_room', 'items', ('room', '='),
                                      ('during', '&&'), using='gist')
         """, """
         op.drop_constraint('ex_items_room', 'items')
+        op.drop_constraint('ck_items_room', 'items')
         op.drop_constraint('items_code_check', 'items', type_='check')
         op.drop_constraint('ck_items_qty', 'items', type_='check')
         op.drop_constraint('items_owner_id_qty_key', 'items', type_='unique')

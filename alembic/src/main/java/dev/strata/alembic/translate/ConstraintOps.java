@@ -223,7 +223,7 @@ final class ConstraintOps {
         throw new Refusal(args.call(), "unnamed index on an expression (SQLAlchemy's naming"
             + " convention needs a column)");
       }
-      name = "ix_" + table.label() + "_" + firstColumn;
+      name = Sql.conventionName("ix_" + table.label() + "_" + firstColumn);
     }
     String sql = createIndex(name, table, keys, unique, concurrently, ifNotExists, using, null,
         include);

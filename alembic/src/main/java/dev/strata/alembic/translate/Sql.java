@@ -86,6 +86,28 @@ final class Sql {
     return schema == null ? quoted : "\"" + schema.replace("\"", "\"\"") + "\"." + quoted;
   }
 
+  /**
+   * A name SQLAlchemy made or was given through {@code op.f()} (a {@code conv} name), as its
+   * {@code _truncate_and_render_maxlen_name} writes it for PostgreSQL: longer than 63 characters,
+   * it is cut to 55 and suffixed with {@code _} and the last 4 hex digits of the MD5 of the whole
+   * name ({@code ix_..._colum_1548}).
+   */
+  static String conventionName(String name) {
+    int length = name.codePointCount(0, name.length());
+    if (length <= 63) {
+      return name;
+    }
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("MD5")
+          .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String hex = java.util.HexFormat.of().formatHex(digest);
+      return name.substring(0, name.offsetByCodePoints(0, 55)) + "_"
+          + hex.substring(hex.length() - 4);
+    } catch (java.security.NoSuchAlgorithmException missing) {
+      throw new IllegalStateException("every Java runtime has MD5", missing);
+    }
+  }
+
   /** Names separated by {@code ", "}, each quoted as needed. */
   static String idents(List<String> names) {
     return names.stream().map(Sql::ident).collect(Collectors.joining(", "));

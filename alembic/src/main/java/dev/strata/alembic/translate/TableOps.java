@@ -132,8 +132,8 @@ final class TableOps {
     out.add(new Unit.Sql(lines, false));
     for (ColumnSpec column : cols) {
       if (column.index) {
-        out.add(new Unit.Sql(List.of(constraintOps.createIndex("ix_" + table.label() + "_"
-            + column.name, table, List.of(Sql.ident(column.name)), column.unique, false, false,
+        out.add(new Unit.Sql(List.of(constraintOps.createIndex(Sql.conventionName("ix_"
+            + table.label() + "_" + column.name), table, List.of(Sql.ident(column.name)), column.unique, false, false,
             null, null, List.of()) + ";"), false));
       }
     }
@@ -232,8 +232,8 @@ final class TableOps {
               fk.initially()) + ";"), false));
     }
     if (column.index) {
-      out.add(new Unit.Sql(List.of(constraintOps.createIndex("ix_" + table.label() + "_"
-          + column.name, table, List.of(Sql.ident(column.name)), column.unique, false, false,
+      out.add(new Unit.Sql(List.of(constraintOps.createIndex(Sql.conventionName("ix_"
+          + table.label() + "_" + column.name), table, List.of(Sql.ident(column.name)), column.unique, false, false,
           null, null, List.of()) + ";"), false));
     }
     if (column.comment != null && !column.comment.isEmpty()) {

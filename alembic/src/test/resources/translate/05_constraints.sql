@@ -5,3 +5,5 @@ ALTER TABLE posts ADD CONSTRAINT pk_posts PRIMARY KEY (id);
 ALTER TABLE posts ADD CONSTRAINT ck_posts_len CHECK (length(title) > 0);
 ALTER TABLE app.posts DROP CONSTRAINT fk_posts_org;
 ALTER TABLE posts RENAME TO articles;
+ALTER TABLE posts ADD CONSTRAINT fk_posts_user_nv FOREIGN KEY (editor_id) REFERENCES users (id) ON DELETE CASCADE NOT VALID;
+ALTER TABLE posts ADD CONSTRAINT ck_posts_nv CHECK (views >= 0) NOT VALID;

@@ -1,4 +1,5 @@
 SELECT 1;
+SELECT 2;
 ALTER TABLE events ADD COLUMN source VARCHAR(40);
 CREATE INDEX ix_events_source ON events (source);
 ALTER TABLE events DROP COLUMN legacy;

@@ -142,6 +142,44 @@ final class ConstraintOps {
     String where = whereExpr == null || whereExpr instanceof PyExpr.NoneLiteral ? null
         : expressions.sqlText(whereExpr, "postgresql_where");
     List<String> include = args.strings("postgresql_include");
+    List<String> with = new ArrayList<>();
+    PyExpr withExpr = args.take("postgresql_with");
+    if (withExpr != null) {
+      if (!(Literals.resolve(withExpr, names) instanceof PyExpr.Dict dict)) {
+        throw new Refusal(withExpr, "postgresql_with is not a dict literal");
+      }
+      for (PyExpr.Entry entry : dict.entries()) {
+        String key = entry.key() == null ? null
+            : Literals.stringOrNone(entry.key(), names, "key of postgresql_with");
+        // SQLAlchemy writes each pair as '%s = %s' of the Python values
+        String value = switch (Literals.resolve(entry.value(), names)) {
+          case PyExpr.Str str -> str.value();
+          case PyExpr.Num num -> num.text();
+          case PyExpr.Name bare -> throw new Refusal(entry.value(), "value of postgresql_with is"
+              + " not a literal");
+          case PyExpr.Attribute attribute -> throw new Refusal(entry.value(), "value of"
+              + " postgresql_with is not a literal");
+          case PyExpr.Call call -> throw new Refusal(entry.value(), "value of postgresql_with is"
+              + " not a literal");
+          case PyExpr.Bool bool -> throw new Refusal(entry.value(), "postgresql_with value "
+              + bool.span().text() + " (SQLAlchemy writes the Python word)");
+          case PyExpr.NoneLiteral none -> throw new Refusal(entry.value(), "postgresql_with"
+              + " value None");
+          case PyExpr.Tuple tuple -> throw new Refusal(entry.value(), "value of postgresql_with"
+              + " is not a literal");
+          case PyExpr.ListExpr list -> throw new Refusal(entry.value(), "value of postgresql_with"
+              + " is not a literal");
+          case PyExpr.Dict inner -> throw new Refusal(entry.value(), "value of postgresql_with"
+              + " is not a literal");
+          case PyExpr.Other other -> throw new Refusal(entry.value(), "value of postgresql_with"
+              + " is not a literal");
+        };
+        if (key == null) {
+          throw new Refusal(withExpr, "postgresql_with with ** is not translated");
+        }
+        with.add(key + " = " + value);
+      }
+    }
     Map<String, String> ops = new LinkedHashMap<>();
     PyExpr opsExpr = args.take("postgresql_ops");
     if (opsExpr != null) {
@@ -185,10 +223,12 @@ final class ConstraintOps {
         throw new Refusal(args.call(), "unnamed index on an expression (SQLAlchemy's naming"
             + " convention needs a column)");
       }
-      name = "ix_" + table.label() + "_" + firstColumn;
+      name = Sql.conventionName("ix_" + table.label() + "_" + firstColumn);
     }
-    return createIndex(name, table, keys, unique, concurrently, ifNotExists, using, where,
+    String sql = createIndex(name, table, keys, unique, concurrently, ifNotExists, using, null,
         include);
+    return sql + (with.isEmpty() ? "" : " WITH (" + String.join(", ", with) + ")")
+        + (where == null ? "" : " WHERE " + where);
   }
 
   /** {@code sa.Index(name, *columns, unique=, postgresql_*=)} of {@code op.create_table}. */
@@ -228,6 +268,7 @@ final class ConstraintOps {
     String deferrable = Columns.deferrable(args);
     String initially = Columns.initially(args);
     String match = Columns.match(args);
+    String notValid = args.bool("postgresql_not_valid", false) ? " NOT VALID" : "";
     TableOps.ignoreOtherDialects(args);
     args.finish();
     if (local.size() != remote.size() || local.isEmpty()) {
@@ -236,7 +277,7 @@ final class ConstraintOps {
     }
     out.add(new Unit.Sql(List.of("ALTER TABLE " + table.sql() + " ADD " + foreignKey(name, local,
         referentSchema, referent, remote, match, ondelete, onupdate, deferrable, initially)
-        + ";"), false));
+        + notValid + ";"), false));
   }
 
   /** {@code op.create_unique_constraint(name, table, columns, schema=, deferrable=, initially=)}. */
@@ -264,10 +305,11 @@ final class ConstraintOps {
     String name = args.string("constraint_name");
     String condition = expressions.sqlText(args.required("condition"), "condition");
     String timing = Columns.timing(Columns.deferrable(args), Columns.initially(args));
+    String notValid = args.bool("postgresql_not_valid", false) ? " NOT VALID" : "";
     TableOps.ignoreOtherDialects(args);
     args.finish();
     out.add(new Unit.Sql(List.of("ALTER TABLE " + table.sql() + " ADD " + named(name)
-        + "CHECK (" + condition + ")" + timing + ";"), false));
+        + "CHECK (" + condition + ")" + timing + notValid + ";"), false));
   }
 
   /** {@code op.drop_constraint(name, table, type_=, schema=)}. */

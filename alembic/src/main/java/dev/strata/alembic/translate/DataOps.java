@@ -18,6 +18,10 @@ final class DataOps {
   private final Expressions expressions;
   private final Types types;
 
+  /** First words of the statements that end, start or split the script's transaction. */
+  private static final java.util.Set<String> TRANSACTION_CONTROL = java.util.Set.of("BEGIN",
+      "COMMIT", "ROLLBACK", "END", "START", "ABORT", "SAVEPOINT", "RELEASE");
+
   DataOps(Names names, Expressions expressions, Types types) {
     this.names = names;
     this.expressions = expressions;
@@ -38,12 +42,28 @@ final class DataOps {
       throw new Refusal(sqlExpr, "op.execute with a non-literal argument");
     }
     String sql = expressions.sqlText(sqlExpr, "op.execute SQL");
+    String first = sql.strip().split("[\\s;(]+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+    if (TRANSACTION_CONTROL.contains(first)) {
+      throw new Refusal(sqlExpr, "op.execute(\"" + Literals.oneLine(sql.strip())
+          + "\") controls Alembic's transaction (strata runs a statement outside it with"
+          + " '-- +no-transaction')");
+    }
     StrataSql.Parsed parsed = StrataSql.parse(sql);
     if (parsed.statements() != null) {
       for (Statement statement : parsed.statements()) {
         out.add(new Unit.Sql(lines(statement.text() + ";"), false));
       }
       return;
+    }
+    String outsideQuotes = sql.replaceAll("(?s)\\$([A-Za-z_][A-Za-z0-9_]*)?\\$.*?\\$\\1\\$", "''")
+        .replaceAll("(?s)'(?:[^']|'')*'", "''");
+    for (String piece : outsideQuotes.split(";")) {
+      // a crude split (bodies and strings taken out first): a wrong cut can only refuse
+      String word = piece.strip().split("[\\s(]+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+      if (TRANSACTION_CONTROL.contains(word)) {
+        throw new Refusal(sqlExpr, "op.execute SQL with " + word + " controls Alembic's"
+            + " transaction (strata runs a statement outside it with '-- +no-transaction')");
+      }
     }
     List<String> body = new ArrayList<>(lines(sql));
     while (!body.isEmpty() && body.get(0).isBlank()) {

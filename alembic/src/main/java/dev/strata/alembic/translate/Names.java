@@ -31,7 +31,11 @@ final class Names {
             }
           }
         }
-        default -> { }
+        case PyStmt.ExprStmt expression -> { }
+        case PyStmt.Def def -> { }
+        case PyStmt.With with -> { }
+        case PyStmt.Pass pass -> { }
+        case PyStmt.Other other -> { }
       }
     }
     // a name assigned twice at module level has no single value
@@ -65,8 +69,9 @@ final class Names {
     }
     for (PyStmt.Alias alias : importing.names()) {
       if (!alias.name().equals("*")) {
+        // from . import x is module "." (relative imports keep their dots: ..models.GUID)
         imported.put(alias.asName() != null ? alias.asName() : alias.name(),
-            module + "." + alias.name());
+            (module.endsWith(".") ? module : module + ".") + alias.name());
       }
     }
   }
@@ -83,7 +88,15 @@ final class Names {
         String target = qualified(attribute.target());
         yield target == null ? null : target + "." + attribute.name();
       }
-      default -> null;
+      case PyExpr.Call call -> null;
+      case PyExpr.Str str -> null;
+      case PyExpr.Num num -> null;
+      case PyExpr.Bool bool -> null;
+      case PyExpr.NoneLiteral none -> null;
+      case PyExpr.Tuple tuple -> null;
+      case PyExpr.ListExpr list -> null;
+      case PyExpr.Dict dict -> null;
+      case PyExpr.Other other -> null;
     };
   }
 

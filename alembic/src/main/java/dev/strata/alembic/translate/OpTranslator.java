@@ -122,6 +122,10 @@ public final class OpTranslator {
           converted++;
         } catch (Refusal refusal) {
           into.add(placeholder(statement.span(), refusal.at(), refusal.reason()));
+        } catch (RuntimeException bug) {
+          // a construct the translator mishandles is still never guessed at
+          into.add(placeholder(statement.span(), statement.span().start(),
+              "not translated (the translator failed: " + bug + ")"));
         }
       }
       case PyStmt.ExprStmt expression -> out.add(placeholder(statement.span(),
@@ -419,6 +423,9 @@ public final class OpTranslator {
           new Args(call, what, names, "comment", "existing_comment"), table, false, out);
       case "drop_table_comment" -> tableOps.tableComment(
           new Args(call, what, names, "existing_comment"), table, true, out);
+      // Alembic runs batch_op.execute at once, before the queued batch operations
+      case "execute" -> dataOps.execute(
+          new Args(call, what, names, "sqltext", "execution_options"), out);
       default -> throw new Refusal(call, "unknown operation " + what);
     }
   }
@@ -430,7 +437,8 @@ public final class OpTranslator {
 
   /** A placeholder for the statement at {@code span}, pointing at {@code at}. */
   private Unit.Todo placeholder(SourceSpan span, Position at, String reason) {
-    Placeholder placeholder = new Placeholder(module.file(), at, reason);
+    Placeholder placeholder = new Placeholder(module.file(), at,
+        reason.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip());
     placeholders.add(placeholder);
     return new Unit.Todo(placeholder, python(span));
   }

@@ -262,6 +262,6 @@ final class Types {
           + " enum type)");
     }
     SqlType.EnumType type = new SqlType.EnumType(schema, name, values, createType);
-    return new SqlType(Sql.qualified(schema, name), Affinity.OTHER, type);
+    return new SqlType(Sql.typeName(schema, name), Affinity.OTHER, type);
   }
 }

@@ -32,14 +32,19 @@ class TypeMapTest {
   }
 
   @Test
-  void nameThatIsNotQualified() {
+  void nameThatIsNotAPythonName() {
     assertEquals("""
-        --type-map:1:1: error[E0716]: 'GUID' is not a qualified Python name
-          1 | GUID=UUID
-            | ^^^^
+        --type-map:1:1: error[E0716]: 'my-app.GUID' is not a Python name
+          1 | my-app.GUID=UUID
+            | ^^^^^^^^^^^
           = help: name the class with the module it is imported from, e.g. myapp.types.GUID or sqlalchemy_utils.UUIDType
           = note: a revision file's 'from myapp.types import GUID' makes 'GUID' mean myapp.types.GUID
-        """, refused("GUID=UUID"));
+        """, refused("my-app.GUID=UUID"));
+  }
+
+  @Test
+  void aBareNameIsAClassOfTheRevisionFile() throws Exception {
+    assertEquals(Map.of("GUID", "UUID"), TypeMap.parse(List.of("GUID=UUID")).types());
   }
 
   @Test
@@ -66,7 +71,7 @@ class TypeMapTest {
   @Test
   void everyBadEntryIsReported() {
     DiagnosticException refused = assertThrows(DiagnosticException.class,
-        () -> TypeMap.parse(List.of("a", "b=UUID", "c.d=UUID")));
+        () -> TypeMap.parse(List.of("a", "b c=UUID", "c.d=UUID")));
     assertEquals(List.of("E0715", "E0716"),
         refused.diagnostics().stream().map(d -> d.code()).toList());
   }

@@ -70,7 +70,7 @@ final class TableOps {
     String pkName = null;
     if (primaryKey != null) {
       Args pk = new Args(primaryKey, "sa.PrimaryKeyConstraint", names, "*columns");
-      pkName = pk.string("name");
+      pkName = pk.objectName("name");
       pk.ignore("info", "_implicit_generated");
       for (PyExpr name : pk.rest()) {
         String columnName = Literals.stringOrNone(name, names, "column of sa.PrimaryKeyConstraint");

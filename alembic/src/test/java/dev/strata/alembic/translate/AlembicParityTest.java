@@ -275,4 +275,25 @@ class AlembicParityTest {
         op.execute('DROP TYPE level')
         """);
   }
+
+  @Test
+  void localNamesAndLongConventionNames() throws Exception {
+    Parity.prove(dir, "CREATE TYPE ticket_status AS ENUM ('open', 'closed')", """
+        status = postgresql.ENUM('open', 'closed', name='ticket_status', create_type=False)
+        tickets = op.create_table('a_very_long_table_name_for_testing',
+            sa.Column('id', sa.Integer(), primary_key=True),
+            sa.Column('status', status, nullable=False),
+            sa.Column('a_very_long_column_name_here', sa.Text(), index=True),
+        )
+        op.bulk_insert(tickets, [{'id': 1, 'status': 'open', 'a_very_long_column_name_here': 'x'}])
+        op.create_unique_constraint(
+            op.f('uq_a_very_long_table_name_for_testing_a_very_long_column_name_here'),
+            'a_very_long_table_name_for_testing', ['a_very_long_column_name_here', 'status'])
+        """, """
+        op.drop_constraint(
+            op.f('uq_a_very_long_table_name_for_testing_a_very_long_column_name_here'),
+            'a_very_long_table_name_for_testing', type_='unique')
+        op.drop_table('a_very_long_table_name_for_testing')
+        """);
+  }
 }

@@ -31,6 +31,7 @@ class PlaceholderTest {
       op.add_column('t', sa.Column('n', sa.Integer, sa.Identity(start=5)))   | 7:5 | op.add_column of an identity column with sequence options (strata refuses it: E0413)
       op.execute("COMMIT")                                  | 7:16 | op.execute("COMMIT") controls Alembic's transaction (strata runs a statement outside it with '-- +no-transaction')
       op.execute("ALTER TYPE t ADD VALUE 'x'; COMMIT")      | 7:16 | op.execute SQL with COMMIT controls Alembic's transaction (strata runs a statement outside it with '-- +no-transaction')
+      op.create_index('ix_a_very_long_table_name_for_testing_a_very_long_column_name_here', 't', ['a'])   | 7:21 | name 'ix_a_very_long_table_name_for_testing_a_very_long_column_name_here' is longer than 63 characters (SQLAlchemy refuses it)
       op.execute(SQL)                                       | 7:16 | op.execute with a non-literal argument
       op.execute(t.update().values(a=1))                    | 7:16 | op.execute with a non-literal argument
       op.frobnicate('t')                                    | 7:5 | unknown operation op.frobnicate

@@ -46,6 +46,8 @@ class AlembicImportProofTest {
   private static final Pattern ENTRY = Pattern.compile("^-- @ (\\S+:\\d+)$");
 
   @TempDir Path work;
+  /** The resolutions used so far, by {@code FILE.py:LINE}. */
+  private final java.util.Set<String> resolved = new java.util.HashSet<>();
 
   @TestFactory
   Stream<DynamicTest> everyFixtureImportsAndIsProvenRevisionByRevision() throws IOException {
@@ -66,6 +68,7 @@ class AlembicImportProofTest {
     assertTrue(Files.isDirectory(versions), name + ": nothing imported\n" + imported.err());
     Map<String, String> resolutions = resolutions(name);
     List<String> unresolved = new ArrayList<>();
+    Map<String, String> unused = new LinkedHashMap<>(resolutions);
     try (Stream<Path> files = Files.list(versions)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
         resolve(file, resolutions, unresolved);
@@ -73,6 +76,9 @@ class AlembicImportProofTest {
     }
     assertEquals(List.of(), unresolved, name + ": placeholders without a hand resolution"
         + " (add them to " + RESOLUTIONS.resolve(name + ".resolutions") + ")\n" + imported.err());
+    unused.keySet().removeAll(resolved);
+    assertEquals(List.of(), List.copyOf(unused.keySet()), name + ": resolutions of placeholders"
+        + " the import no longer leaves (remove them from the .resolutions file)");
 
     RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
     assertEquals(new TreeSet<>(SampleAlembicProofTest.alembicRevisions(project)),
@@ -125,7 +131,7 @@ class AlembicImportProofTest {
    * Replaces each {@code -- +todo} placeholder of {@code file} (its line and the commented
    * original below it) with its resolution; records those without one in {@code unresolved}.
    */
-  private static void resolve(Path file, Map<String, String> resolutions, List<String> unresolved)
+  private void resolve(Path file, Map<String, String> resolutions, List<String> unresolved)
       throws IOException {
     List<String> lines = Files.readAllLines(file);
     StringBuilder out = new StringBuilder();
@@ -137,6 +143,9 @@ class AlembicImportProofTest {
       }
       String key = Path.of(m.group(1)).getFileName() + ":" + m.group(2);
       String resolution = resolutions.get(key);
+      if (resolution != null) {
+        resolved.add(key);
+      }
       if (resolution == null) {
         unresolved.add(lines.get(i));
         out.append(lines.get(i)).append('\n');

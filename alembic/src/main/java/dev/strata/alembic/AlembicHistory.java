@@ -5,13 +5,16 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -37,13 +40,37 @@ public record AlembicHistory(Path directory, List<AlembicRevision> revisions) {
     revisions = List.copyOf(revisions);
   }
 
+  /** {@code script_location = VALUE} in {@code alembic.ini}. */
+  private static final Pattern SCRIPT_LOCATION =
+      Pattern.compile("\\s*script_location\\s*[=:]\\s*(.*?)\\s*");
+
   /**
    * Where the revision files of {@code dir} are: {@code dir/versions} when {@code dir} is an
-   * Alembic project directory (it holds {@code env.py} and {@code versions/}), else {@code dir}.
+   * Alembic script directory (it holds {@code env.py} and {@code versions/}); {@code
+   * SCRIPT_LOCATION/versions} when {@code dir} holds an {@code alembic.ini} whose {@code
+   * script_location} (relative to {@code dir}, {@code %(here)s} being {@code dir}) is such a
+   * directory; else {@code dir} itself. {@code version_locations} is not read.
    */
   public static Path versionsDirectory(Path dir) {
     if (Files.isRegularFile(dir.resolve("env.py")) && Files.isDirectory(dir.resolve("versions"))) {
       return dir.resolve("versions");
+    }
+    Path ini = dir.resolve("alembic.ini");
+    if (Files.isRegularFile(ini)) {
+      try {
+        for (String line : Files.readAllLines(ini)) {
+          var location = SCRIPT_LOCATION.matcher(line);
+          if (location.matches() && !location.group(1).isEmpty()) {
+            String value = location.group(1).replace("%(here)s/", "").replace("%(here)s", ".");
+            Path script = dir.resolve(value).normalize();
+            if (Files.isDirectory(script.resolve("versions"))) {
+              return script.resolve("versions");
+            }
+          }
+        }
+      } catch (IOException | UncheckedIOException e) {
+        return dir;
+      }
     }
     return dir;
   }
@@ -152,6 +179,26 @@ public record AlembicHistory(Path directory, List<AlembicRevision> revisions) {
       }
     }
     return ids;
+  }
+
+  /**
+   * The revisions in an order Alembic could upgrade them in: each after its parents and
+   * dependencies; among those ready, the first in file name order.
+   */
+  public List<AlembicRevision> upgradeOrder() {
+    List<AlembicRevision> order = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    List<AlembicRevision> left = new ArrayList<>(revisions);
+    while (!left.isEmpty()) {
+      AlembicRevision next = left.stream()
+          .filter(r -> done.containsAll(r.parents()) && done.containsAll(dependencyIds(r)))
+          .findFirst()
+          .orElse(left.getFirst()); // a cycle: Alembic refuses it, strata's check reports it
+      order.add(next);
+      done.add(next.revision());
+      left.remove(next);
+    }
+    return order;
   }
 
   /** The revision that declares branch label {@code label}. */

@@ -12,7 +12,11 @@ import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code strata import alembic}: reads an Alembic versions directory ({@link AlembicHistory}) and
@@ -53,16 +57,23 @@ public final class AlembicImporter {
 
   /** The files of {@code history} as they would be written to {@code output}, checked. */
   public static ImportReport plan(AlembicHistory history, Path output, TypeMap typeMap) {
+    // Alembic creates an sa.Enum's type in op.create_table once per run of a chain: the upgrade()
+    // translations share one set of created enums, in upgrade order.
+    Set<String> enumsCreated = new HashSet<>();
+    Map<String, Translation> upgrades = new HashMap<>();
+    for (AlembicRevision revision : history.upgradeOrder()) {
+      upgrades.put(revision.revision(), OpTranslator.translate(
+          revision.module(), revision.upgrade(), typeMap, enumsCreated));
+    }
     List<ImportedRevision> files = new ArrayList<>();
     for (AlembicRevision revision : history.revisions()) {
-      files.add(convert(history, revision, output, typeMap));
+      files.add(convert(history, revision, upgrades.get(revision.revision()), output, typeMap));
     }
     return new ImportReport(output, files);
   }
 
-  private static ImportedRevision convert(
-      AlembicHistory history, AlembicRevision revision, Path output, TypeMap typeMap) {
-    Translation upgrade = OpTranslator.translate(revision.module(), revision.upgrade(), typeMap);
+  private static ImportedRevision convert(AlembicHistory history, AlembicRevision revision,
+      Translation upgrade, Path output, TypeMap typeMap) {
     Translation downgrade =
         OpTranslator.translate(revision.module(), revision.downgrade(), typeMap);
     List<String> notes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.strata.alembic;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * @param output the directory the files were written to
  * @param revisions the files, in the Alembic files' name order
  */
-public record ImportReport(java.nio.file.Path output, List<ImportedRevision> revisions) {
+public record ImportReport(Path output, List<ImportedRevision> revisions) {
   /** Copies the list. */
   public ImportReport {
     revisions = List.copyOf(revisions);

@@ -2,6 +2,7 @@ package dev.strata.alembic;
 
 import dev.strata.alembic.translate.Placeholder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,7 +53,7 @@ public record ImportedRevision(
       head.append(", ").append(placeholders.size())
           .append(placeholders.size() == 1 ? " needs a hand" : " need a hand");
     }
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     lines.add(head.toString());
     placeholders.forEach(p -> lines.add(p.reportLine()));
     notes.forEach(note -> lines.add(source() + ": " + note));

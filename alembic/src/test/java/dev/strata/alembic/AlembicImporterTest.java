@@ -115,6 +115,11 @@ class AlembicImporterTest {
         AlembicHistory.versionsDirectory(dir.resolve("alembic")));
     AlembicHistory history = AlembicHistory.load(dir.resolve("alembic"));
     assertEquals(5, history.revisions().size());
+    Files.writeString(dir.resolve("alembic.ini"),
+        "[alembic]\n# where the scripts are\nscript_location = %(here)s/alembic\n");
+    assertEquals(dir.resolve("alembic/versions"), AlembicHistory.versionsDirectory(dir));
+    Files.writeString(dir.resolve("alembic.ini"), "[alembic]\nscript_location = alembic\n");
+    assertEquals(dir.resolve("alembic/versions"), AlembicHistory.versionsDirectory(dir));
   }
 
   @Test

@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,7 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for the downgrades: for every head {@code H} (the heads the version table holds, Alembic's
  * {@code heads}) and every revision {@code R} it stands on, and {@code base}, {@code alembic
  * downgrade H:R --sql} against {@code strata downgrade H:R}, both applied to a database that
- * Alembic's {@code upgrade H --sql} brought to {@code H}.
+ * Alembic's {@code upgrade H --sql} brought to {@code H}. A downgrade target that Alembic's
+ * offline mode refuses from {@code H} (one that {@code H} stands on only through {@code
+ * depends_on}) is listed as not comparable and does not count.
  *
  * <p>Only forms both tools accept are used: revision ids (never {@code head}, which Alembic
  * refuses over several heads), the implicit {@code base} start of an Alembic upgrade, and an
@@ -45,8 +50,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Two databases on the scratch server serve every range (emptied between ranges) and are
  * dropped at the end. Alembic before 1.19 drops the version table at the end of a downgrade to
- * {@code base} (section 1.3); strata keeps it, empty, as Alembic 1.19 does: an empty version table
- * on one side counts as none on the other.
+ * {@code base} (section 1.3); strata keeps it, empty, as Alembic 1.19 does: after a downgrade to
+ * {@code base} an empty version table is left out of the dumps. The two sides of a range run at
+ * once.
  *
  * <p>The report, one line per range, then a final line:
  *
@@ -58,7 +64,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * &#64;&#64; -12,3 +12,3 &#64;&#64;
  * ...
  * downgrade 0a9b8c7d6e5f:base  failed: error[E0733]: psql stopped applying strata's script: ...
- * alembic proof: 10 of 12 ranges same, 1 differs, 1 failed (alembic 1.8.1)
+ * downgrade 8192a3b4c5d6:2b3c4d5e6f70  not comparable: alembic refuses it offline: ...
+ * alembic proof: 10 of 12 ranges same, 1 differs, 1 failed, 1 not comparable (Alembic refuses
+ *   them offline) (alembic 1.8.1)
  * </pre>
  *
  * The unified diff of the two dumps is printed for the first range that differs only.
@@ -111,7 +119,14 @@ public final class AlembicProof {
     /** A different schema or different rows. */
     DIFFERS,
     /** One of the tools refused the range or its script failed: nothing to compare. */
-    FAILED
+    FAILED,
+    /**
+     * A downgrade that Alembic's offline mode refuses as a target ("is not a valid downgrade
+     * target from current head(s)": a revision the start stands on only through {@code
+     * depends_on}), so there is nothing of Alembic's to compare strata's with. It does not count
+     * against the proof, but is listed.
+     */
+    NOT_COMPARABLE
   }
 
   /**
@@ -135,6 +150,7 @@ public final class AlembicProof {
         case SAME -> range + "  same";
         case DIFFERS -> range + "  differs";
         case FAILED -> range + "  failed: " + detail;
+        case NOT_COMPARABLE -> range + "  not comparable: " + detail;
       };
     }
   }
@@ -151,19 +167,26 @@ public final class AlembicProof {
       Objects.requireNonNull(alembicVersion, "alembicVersion");
     }
 
-    /** Whether every range came out the same (and there was at least one). */
+    /**
+     * Whether every range that both tools accept came out the same (and there was at least one):
+     * none differs or failed.
+     */
     public boolean proven() {
-      return !outcomes.isEmpty() && outcomes.stream().allMatch(o -> o.verdict() == Verdict.SAME);
+      return count(Verdict.SAME) > 0
+          && count(Verdict.DIFFERS) == 0 && count(Verdict.FAILED) == 0;
     }
 
     /** The final line of the report. */
     public String summary() {
       long same = count(Verdict.SAME);
-      String tail = " (alembic " + alembicVersion + ")";
+      long notComparable = count(Verdict.NOT_COMPARABLE);
+      String tail = (notComparable == 0 ? "" : ", " + notComparable + " not comparable (Alembic"
+          + " refuses them offline)") + " (alembic " + alembicVersion + ")";
+      long compared = outcomes.size() - notComparable;
       if (proven()) {
-        return "alembic proof: all " + outcomes.size() + " ranges same" + tail;
+        return "alembic proof: all " + compared + " ranges same" + tail;
       }
-      return "alembic proof: " + same + " of " + outcomes.size() + " ranges same, "
+      return "alembic proof: " + same + " of " + compared + " ranges same, "
           + count(Verdict.DIFFERS) + (count(Verdict.DIFFERS) == 1 ? " differs, " : " differ, ")
           + count(Verdict.FAILED) + " failed" + tail;
     }
@@ -267,6 +290,12 @@ public final class AlembicProof {
     private final List<String> selected;
     private final Map<String, ExternalProcess> upgradeScripts = new LinkedHashMap<>();
     private boolean diffShown;
+    /** Runs the Alembic side of a range while this thread runs strata's. */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "strata-alembic-proof");
+      t.setDaemon(true);
+      return t;
+    });
 
     Run(Setup setup, AlembicRunner alembic, Compilation compilation, ScratchPostgres server,
         Sides sides, Path scratch, PrintStream out) throws DiagnosticException {
@@ -304,6 +333,15 @@ public final class AlembicProof {
       downTargets.forEach((h, targets) ->
           targets.forEach(r -> commands.add(List.of("downgrade", h + ":" + r))));
       List<ExternalProcess> scripts = alembic.offline(commands, scratch);
+      try {
+        return compareAll(scripts, downTargets);
+      } finally {
+        executor.shutdownNow();
+      }
+    }
+
+    private List<Outcome> compareAll(List<ExternalProcess> scripts,
+        Map<String, List<String>> downTargets) throws SQLException {
       List<Outcome> outcomes = new ArrayList<>();
       int i = 0;
       for (String r : selected) {
@@ -350,10 +388,8 @@ public final class AlembicProof {
         return new Outcome(label, Verdict.FAILED,
             "error[E0734]: strata upgrade base:" + r + " refused:\n" + e.format().strip());
       }
-      server.reset(sides.alembic());
-      server.reset(sides.strata());
-      return apply(label, "alembic upgrade " + r + " --sql", alembicSql.stdout(),
-          "strata upgrade base:" + r, strataSql, false);
+      return both(label, Optional.empty(), "alembic upgrade " + r + " --sql",
+          alembicSql.stdout(), "strata upgrade base:" + r, strataSql, false);
     }
 
     private Outcome downgrade(String h, String r, ExternalProcess alembicSql) throws SQLException {
@@ -362,7 +398,10 @@ public final class AlembicProof {
       if (!up.ok()) {
         return failed(label, "E0732", "alembic upgrade " + h + " --sql failed", up);
       }
-      String start = up.stdout();
+      if (!alembicSql.ok() && alembicSql.stderr().contains("is not a valid downgrade target")) {
+        return new Outcome(label, Verdict.NOT_COMPARABLE, "alembic refuses it offline: "
+            + alembicSql.tail(1));
+      }
       if (!alembicSql.ok()) {
         return failed(label, "E0732", "alembic downgrade " + h + ":" + r + " --sql failed",
             alembicSql);
@@ -374,16 +413,8 @@ public final class AlembicProof {
         return new Outcome(label, Verdict.FAILED,
             "error[E0734]: strata downgrade " + h + ":" + r + " refused:\n" + e.format().strip());
       }
-      for (String db : List.of(sides.alembic(), sides.strata())) {
-        server.reset(db);
-        ExternalProcess applied = server.psql(db, start, scratch);
-        if (!applied.ok()) {
-          return failed(label, "E0733", "psql stopped applying alembic upgrade " + h
-              + " --sql (the downgrades' start)", applied);
-        }
-      }
-      return apply(label, "alembic downgrade " + h + ":" + r + " --sql", alembicSql.stdout(),
-          "strata downgrade " + h + ":" + r, strataSql, r.equals("base"));
+      return both(label, Optional.of(up.stdout()), "alembic downgrade " + h + ":" + r + " --sql",
+          alembicSql.stdout(), "strata downgrade " + h + ":" + r, strataSql, r.equals("base"));
     }
 
     private String strata(Direction direction, String range) throws DiagnosticException {
@@ -393,46 +424,84 @@ public final class AlembicProof {
       return compilation.render(plan, Dialect.POSTGRESQL, options).text();
     }
 
-    /** Applies both scripts to their (prepared) databases and compares what they left. */
-    private Outcome apply(String label, String alembicName, String alembicSql,
-        String strataName, String strataSql, boolean toBase) throws SQLException {
-      ExternalProcess a = server.psql(sides.alembic(), alembicSql, scratch);
-      if (!a.ok()) {
-        return failed(label, "E0733", "psql stopped applying " + alembicName, a);
+    /**
+     * What one side left: the failure that stopped it (null when none), the version rows, the
+     * schema dump.
+     */
+    private record SideRun(String failure, ExternalProcess failed, List<String> rows,
+        ExternalProcess dump) {}
+
+    /**
+     * One side of a range, on its own database: empty it, apply Alembic's {@code start} script
+     * (the downgrades' start) when there is one, then {@code script}; read the version rows and
+     * dump the schema. At {@code base} after a downgrade, an empty version table is left out of
+     * the dump (Alembic before 1.19 drops it there; strata keeps it, as 1.19 does).
+     */
+    private SideRun side(String db, Optional<String> start, String name, String script,
+        boolean toBase) throws SQLException {
+      server.reset(db);
+      if (start.isPresent()) {
+        ExternalProcess applied = server.psql(db, start.get(), scratch);
+        if (!applied.ok()) {
+          return new SideRun("psql stopped applying the downgrades' start (Alembic's upgrade)",
+              applied, List.of(), applied);
+        }
       }
-      ExternalProcess s = server.psql(sides.strata(), strataSql, scratch);
-      if (!s.ok()) {
-        return failed(label, "E0733", "psql stopped applying " + strataName, s);
+      ExternalProcess applied = server.psql(db, script, scratch);
+      if (!applied.ok()) {
+        return new SideRun("psql stopped applying " + name, applied, List.of(), applied);
       }
-      return compare(label, alembicName, strataName, toBase);
+      List<String> rows = server.versionRows(db, VERSION_TABLE);
+      List<String> excluded = toBase && rows.isEmpty() ? List.of(VERSION_TABLE) : List.of();
+      ExternalProcess dump = server.schemaDump(db, excluded);
+      if (!dump.ok()) {
+        return new SideRun("pg_dump failed", dump, rows, dump);
+      }
+      return new SideRun(null, null, rows, dump);
     }
 
-    private Outcome compare(String label, String alembicName, String strataName, boolean toBase)
+    /** Runs both sides at once (each waits mostly on psql, pg_dump and the server) and compares. */
+    private Outcome both(String label, Optional<String> start, String alembicName,
+        String alembicSql, String strataName, String strataSql, boolean toBase)
         throws SQLException {
-      List<String> alembicRows = server.versionRows(sides.alembic(), VERSION_TABLE);
-      List<String> strataRows = server.versionRows(sides.strata(), VERSION_TABLE);
-      boolean alembicTable = server.hasTable(sides.alembic(), VERSION_TABLE);
-      boolean strataTable = server.hasTable(sides.strata(), VERSION_TABLE);
-      // Alembic < 1.19 drops the version table at base; strata keeps it empty (as 1.19 does)
-      boolean ignoreTable = toBase && alembicTable != strataTable
-          && alembicRows.isEmpty() && strataRows.isEmpty();
-      List<String> excluded = ignoreTable ? List.of(VERSION_TABLE) : List.of();
-      ExternalProcess alembicDump = server.schemaDump(sides.alembic(), excluded);
-      ExternalProcess strataDump = server.schemaDump(sides.strata(), excluded);
-      if (!alembicDump.ok() || !strataDump.ok()) {
-        return failed(label, "E0735", "pg_dump failed",
-            alembicDump.ok() ? strataDump : alembicDump);
+      CompletableFuture<SideRun> alembicSide = CompletableFuture.supplyAsync(() -> {
+        try {
+          return side(sides.alembic(), start, alembicName, alembicSql, toBase);
+        } catch (SQLException e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      }, executor);
+      SideRun strataRun = side(sides.strata(), start, strataName, strataSql, toBase);
+      SideRun alembicRun;
+      try {
+        alembicRun = alembicSide.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof SQLException sql) {
+          throw sql;
+        }
+        throw e;
       }
-      List<String> alembicLines = SchemaDumps.normalise(alembicDump.stdout());
-      List<String> strataLines = SchemaDumps.normalise(strataDump.stdout());
+      for (SideRun run : List.of(alembicRun, strataRun)) {
+        if (run.failure() != null) {
+          return failed(label, run.failure().startsWith("pg_dump") ? "E0735" : "E0733",
+              run.failure(), run.failed());
+        }
+      }
+      return compare(label, alembicName, alembicRun, strataName, strataRun);
+    }
+
+    private Outcome compare(String label, String alembicName, SideRun alembicRun,
+        String strataName, SideRun strataRun) {
+      List<String> alembicLines = SchemaDumps.normalise(alembicRun.dump().stdout());
+      List<String> strataLines = SchemaDumps.normalise(strataRun.dump().stdout());
       StringBuilder detail = new StringBuilder();
       if (!alembicLines.equals(strataLines)) {
         UnifiedDiffUtils.generateUnifiedDiff(alembicName, strataName, alembicLines,
             DiffUtils.diff(alembicLines, strataLines), 3).forEach(l -> detail.append(l).append('\n'));
       }
-      if (!alembicRows.equals(strataRows)) {
-        detail.append("version rows: alembic ").append(alembicRows).append(", strata ")
-            .append(strataRows).append('\n');
+      if (!alembicRun.rows().equals(strataRun.rows())) {
+        detail.append("version rows: alembic ").append(alembicRun.rows()).append(", strata ")
+            .append(strataRun.rows()).append('\n');
       }
       return detail.isEmpty() ? new Outcome(label, Verdict.SAME, "")
           : new Outcome(label, Verdict.DIFFERS, detail.toString());

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The real Alembic of one project, for the import proof: {@code PYTHON -m alembic -c INI ARGS}
- * run in the project's directory (so that {@code prepend_sys_path = .} and the project's own
- * imports work), with {@code PYTHONHASHSEED=0} (Alembic picks the row to update over a merge in set
+ * The real Alembic of one project, for the import proof: its offline commands run through the
+ * {@code alembic_offline.py} driver in the project's directory (so that {@code prepend_sys_path =
+ * .} and the project's own imports work), with {@code PYTHONHASHSEED=0} (Alembic picks the row to update over a merge in set
  * order, reference section 1.4) and {@code PYTHONDONTWRITEBYTECODE=1} (no {@code __pycache__} left
  * in the user's project).
  *
@@ -79,17 +79,5 @@ record AlembicRunner(String python, Path ini, String version) {
       ExternalProcess failed = new ExternalProcess(-1, "", "cannot run Alembic: " + e.getMessage());
       return commands.stream().map(c -> failed).toList();
     }
-  }
-
-  /** Runs {@code alembic -c INI ARGS...}; the result says whether Alembic succeeded. */
-  ExternalProcess run(String... args) {
-    List<String> command = new ArrayList<>(List.of(python, "-m", "alembic", "-c", ini.toString()));
-    command.addAll(List.of(args));
-    ExternalProcess run = ExternalProcess.run(command, ENV, ini.getParent());
-    // Alembic 1.8 prints "FAILED: ..." after the partial script and exits non-zero; keep it so
-    if (run.ok() && run.stdout().contains("\nFAILED: ")) {
-      return new ExternalProcess(1, run.stdout(), run.stderr());
-    }
-    return run;
   }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
     name = "alembic",
     description = {
       "Write one strata revision file per Alembic revision of DIR.",
-      "DIR is an Alembic versions directory, or the directory of its env.py.",
+      "DIR is an Alembic versions directory, or the directory of its env.py",
+      "or of alembic.ini.",
       "Each file keeps the Alembic revision id (so alembic_version rows stay",
       "valid), its parents, branch labels, depends_on and message; upgrade()",
       "and downgrade() are translated into strata's language. What cannot be",
@@ -49,7 +50,7 @@ final class ImportAlembicCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "DIR",
       description = "The Alembic versions directory, or the directory holding env.py and"
-          + " versions/.")
+          + " versions/, or alembic.ini.")
   Path source;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "versions",

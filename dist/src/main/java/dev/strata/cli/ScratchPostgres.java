@@ -122,15 +122,6 @@ record ScratchPostgres(String host, int port, String user, String password, Stri
     }
   }
 
-  /** Whether {@code database} has the table {@code table}. */
-  boolean hasTable(String database, String table) throws SQLException {
-    try (Connection c = connect(database); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
-      rs.next();
-      return rs.getBoolean(1);
-    }
-  }
-
   /**
    * Applies {@code script} to {@code database} as a DBA would: {@code psql -X -q -v
    * ON_ERROR_STOP=1 -f FILE}. The result says whether psql stopped at an error.

@@ -32,6 +32,21 @@ class AlembicSwitchTest {
   }
 
   /**
+   * The {@code plain} fixture, imported with {@code strata import alembic}: Alembic to its third
+   * revision, the bundle of the imported chain to its head (over a rename, a new primary key, a
+   * type change with USING and partial, GIN and operator-class indexes), Alembic back one.
+   */
+  @Test
+  void anImportedChainSwitchesFromAlembicToStrataAndBack() throws Exception {
+    Path plain = Cli.repoRoot().resolve("alembic/src/test/resources/projects/plain");
+    Path imported = work.resolve("imported");
+    Cli cli = Cli.run("import", "alembic", plain.resolve("versions").toString(), "-o",
+        imported.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    switchAndBack(plain, imported, "c47d9e0f2a61", "0a9b8c7d6e5f", "e1d2c3b4a596");
+  }
+
+  /**
    * Runs the switch on {@code project} (an Alembic project) and {@code versions} (the same chain
    * for strata): Alembic to {@code middle}, strata's bundle {@code middle:head}, Alembic's {@code
    * downgrade -1} to {@code parent}, compared with Alembic's {@code upgrade parent} alone.

@@ -100,7 +100,7 @@ AUG_ASSIGN
   ;
 
 SKIP_
-  : ([ \t\f\r] | '\\' '\r'? '\n')+ -> skip
+  : ([ \t\f\r\uFEFF] | '\\' '\r'? '\n')+ -> skip
   ;
 
 COMMENT

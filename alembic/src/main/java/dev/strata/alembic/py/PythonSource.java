@@ -119,6 +119,10 @@ public final class PythonSource {
       }
       Token offending = (Token) offendingSymbol;
       indentation(offending);
+      Token unclosed = tokens.unclosed();
+      if (unclosed != null && atEnd(offending)) {
+        throw fail(index.diagnosticSpan(unclosed), "'" + unclosed.getText() + "' was never closed");
+      }
       String message = "invalid Python syntax: unexpected " + describe(offending);
       IntervalSet expected = e != null && e.getExpectedTokens() != null
           ? e.getExpectedTokens() : ((Parser) recognizer).getExpectedTokens();
@@ -130,6 +134,13 @@ public final class PythonSource {
         message += ", expected " + String.join(" or ", names);
       }
       throw fail(index.diagnosticSpan(offending), message);
+    }
+
+    /** Whether {@code token} is the end of the input or a token made up there. */
+    private boolean atEnd(Token token) {
+      return token.getType() == Token.EOF
+          || token.getStartIndex() >= index.codePoints().length
+          || token.getText().isEmpty();
     }
 
     private boolean isPrefixedQuote(int start) {
@@ -152,7 +163,7 @@ public final class PythonSource {
     private static String describe(Token token) {
       return switch (token.getType()) {
         case Token.EOF -> "end of file";
-        case PythonLexer.NEWLINE -> "end of line";
+        case PythonLexer.NEWLINE -> token.getText().isEmpty() ? "end of file" : "end of line";
         case PythonLexer.INDENT -> "indent";
         case PythonLexer.DEDENT -> "dedent";
         default -> "'" + token.getText() + "'";

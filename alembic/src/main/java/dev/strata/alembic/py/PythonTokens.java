@@ -15,7 +15,8 @@ import org.antlr.v4.runtime.TokenSource;
  * them. A NEWLINE inside {@code ()}, {@code []} or {@code {}} is dropped (implicit line joining),
  * so is one that ends a blank or comment-only line; at the first token of each logical line the
  * indentation (tabs to the next multiple of 8) is compared with a stack of open levels, giving one
- * INDENT when deeper, one DEDENT per closed level when shallower. At the end of the input a
+ * INDENT when deeper, one DEDENT per closed level when shallower (a byte order mark at the start
+ * of the file counts for nothing). At the end of the input a
  * missing NEWLINE and the pending DEDENTs come before EOF.
  *
  * <p>An indentation that matches no open level is reported through {@link #inconsistentDedent}
@@ -26,7 +27,8 @@ final class PythonTokens implements TokenSource {
   private final int[] codePoints;
   private final Deque<Token> queue = new ArrayDeque<>();
   private final Deque<Integer> levels = new ArrayDeque<>();
-  private int depth;
+  /** The brackets open at this point, innermost last. */
+  private final Deque<Token> open = new ArrayDeque<>();
   /** Whether the last token queued ended a logical line (or nothing was queued yet). */
   private boolean atLineStart = true;
   private boolean done;
@@ -52,6 +54,11 @@ final class PythonTokens implements TokenSource {
     return inconsistentDedent;
   }
 
+  /** The innermost bracket still open at the end of the input (once it is read), else null. */
+  Token unclosed() {
+    return done ? open.peekLast() : null;
+  }
+
   /** The first token of the file, when it is indented; null otherwise. */
   Token unexpectedIndent() {
     return unexpectedIndent;
@@ -73,7 +80,7 @@ final class PythonTokens implements TokenSource {
     Token token = lexer.nextToken();
     switch (token.getType()) {
       case PythonLexer.NEWLINE -> {
-        if (depth == 0 && !atLineStart) {
+        if (open.isEmpty() && !atLineStart) {
           queue.add(token);
           atLineStart = true;
         }
@@ -96,9 +103,13 @@ final class PythonTokens implements TokenSource {
         }
         anyToken = true;
         switch (token.getType()) {
-          case PythonLexer.OPEN_PAREN, PythonLexer.OPEN_BRACK, PythonLexer.OPEN_BRACE -> depth++;
-          case PythonLexer.CLOSE_PAREN, PythonLexer.CLOSE_BRACK, PythonLexer.CLOSE_BRACE ->
-              depth = Math.max(0, depth - 1);
+          case PythonLexer.OPEN_PAREN, PythonLexer.OPEN_BRACK, PythonLexer.OPEN_BRACE ->
+              open.addLast(token);
+          case PythonLexer.CLOSE_PAREN, PythonLexer.CLOSE_BRACK, PythonLexer.CLOSE_BRACE -> {
+            if (!open.isEmpty()) {
+              open.removeLast();
+            }
+          }
           default -> { }
         }
         queue.add(token);
@@ -141,7 +152,7 @@ final class PythonTokens implements TokenSource {
         width = (width / 8 + 1) * 8;
       } else if (c == '\f') {
         width = 0;
-      } else {
+      } else if (c != 0xFEFF) {
         width++;
       }
     }

@@ -63,6 +63,11 @@ final class Args {
     }
   }
 
+  /** The callee as reasons name it ({@code op.create_index}). */
+  String what() {
+    return what;
+  }
+
   /** The call itself. */
   PyExpr.Call call() {
     return call;
@@ -105,6 +110,21 @@ final class Args {
       throw new Refusal(call, what + " with " + name + "=None");
     }
     return value;
+  }
+
+  /**
+   * Reads the name of an index or constraint: null when not given or {@code None}. A name longer
+   * than 63 characters that is not an {@code op.f()} name is refused, as SQLAlchemy refuses it
+   * ({@code IdentifierError}); an {@code op.f()} name is already cut to 63.
+   */
+  String objectName(String name) {
+    PyExpr value = values.get(name);
+    String string = string(name);
+    if (string != null && string.codePointCount(0, string.length()) > 63) {
+      throw new Refusal(value, "name '" + string + "' is longer than 63 characters (SQLAlchemy"
+          + " refuses it)");
+    }
+    return string;
   }
 
   /** Reads a boolean argument; {@code absent} when not given or {@code None}. */

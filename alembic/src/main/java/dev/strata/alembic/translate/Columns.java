@@ -118,8 +118,8 @@ final class Columns {
     String table = parts[parts.length - 2];
     String schema = parts.length > 2
         ? String.join(".", java.util.Arrays.copyOf(parts, parts.length - 2)) : null;
-    ColumnSpec.ForeignKeySpec spec = new ColumnSpec.ForeignKeySpec(args.string("name"), schema,
-        table, column, action(args, "ondelete"), action(args, "onupdate"),
+    ColumnSpec.ForeignKeySpec spec = new ColumnSpec.ForeignKeySpec(args.objectName("name"),
+        schema, table, column, action(args, "ondelete"), action(args, "onupdate"),
         deferrable(args), initially(args), match(args));
     if (args.bool("use_alter", false)) {
       throw new Refusal(call, "sa.ForeignKey with use_alter=True is not translated");
@@ -171,7 +171,7 @@ final class Columns {
     Args args = new Args(call, "sa.CheckConstraint", names, "sqltext", "name", "deferrable",
         "initially");
     String sql = expressions.sqlText(args.required("sqltext"), "sa.CheckConstraint");
-    String name = args.string("name");
+    String name = args.objectName("name");
     String timing = timing(deferrable(args), initially(args));
     args.ignore("info", "_create_rule", "_autoattach", "_type_bound");
     args.finish();

@@ -29,7 +29,7 @@ final class ConstraintOps {
     return switch (kind) {
       case "UniqueConstraint" -> {
         Args args = new Args(call, "sa.UniqueConstraint", names, "*columns");
-        String name = args.string("name");
+        String name = args.objectName("name");
         String timing = Columns.timing(Columns.deferrable(args), Columns.initially(args));
         List<String> columns = new ArrayList<>();
         for (PyExpr column : args.rest()) {
@@ -43,7 +43,7 @@ final class ConstraintOps {
         Args args = new Args(call, "sa.CheckConstraint", names, "sqltext", "name", "deferrable",
             "initially");
         String sql = expressions.sqlText(args.required("sqltext"), "sa.CheckConstraint");
-        String name = args.string("name");
+        String name = args.objectName("name");
         String timing = Columns.timing(Columns.deferrable(args), Columns.initially(args));
         args.ignore("info");
         args.finish();
@@ -78,7 +78,7 @@ final class ConstraintOps {
           schema = partSchema;
           referenced.add(parts[parts.length - 1]);
         }
-        String name = args.string("name");
+        String name = args.objectName("name");
         String ondelete = Columns.action(args, "ondelete");
         String onupdate = Columns.action(args, "onupdate");
         String deferrable = Columns.deferrable(args);
@@ -94,6 +94,15 @@ final class ConstraintOps {
       }
       default -> throw new Refusal(call, "sa." + kind + " is not translated");
     };
+  }
+
+  /** A required index or constraint name ({@link Args#objectName}). */
+  private static String requiredName(Args args, String parameter) {
+    String name = args.objectName(parameter);
+    if (name == null) {
+      throw new Refusal(args.call(), args.what() + " without its argument " + parameter);
+    }
+    return name;
   }
 
   private static String named(String name) {
@@ -142,6 +151,44 @@ final class ConstraintOps {
     String where = whereExpr == null || whereExpr instanceof PyExpr.NoneLiteral ? null
         : expressions.sqlText(whereExpr, "postgresql_where");
     List<String> include = args.strings("postgresql_include");
+    List<String> with = new ArrayList<>();
+    PyExpr withExpr = args.take("postgresql_with");
+    if (withExpr != null) {
+      if (!(Literals.resolve(withExpr, names) instanceof PyExpr.Dict dict)) {
+        throw new Refusal(withExpr, "postgresql_with is not a dict literal");
+      }
+      for (PyExpr.Entry entry : dict.entries()) {
+        String key = entry.key() == null ? null
+            : Literals.stringOrNone(entry.key(), names, "key of postgresql_with");
+        // SQLAlchemy writes each pair as '%s = %s' of the Python values
+        String value = switch (Literals.resolve(entry.value(), names)) {
+          case PyExpr.Str str -> str.value();
+          case PyExpr.Num num -> num.text();
+          case PyExpr.Name bare -> throw new Refusal(entry.value(), "value of postgresql_with is"
+              + " not a literal");
+          case PyExpr.Attribute attribute -> throw new Refusal(entry.value(), "value of"
+              + " postgresql_with is not a literal");
+          case PyExpr.Call call -> throw new Refusal(entry.value(), "value of postgresql_with is"
+              + " not a literal");
+          case PyExpr.Bool bool -> throw new Refusal(entry.value(), "postgresql_with value "
+              + bool.span().text() + " (SQLAlchemy writes the Python word)");
+          case PyExpr.NoneLiteral none -> throw new Refusal(entry.value(), "postgresql_with"
+              + " value None");
+          case PyExpr.Tuple tuple -> throw new Refusal(entry.value(), "value of postgresql_with"
+              + " is not a literal");
+          case PyExpr.ListExpr list -> throw new Refusal(entry.value(), "value of postgresql_with"
+              + " is not a literal");
+          case PyExpr.Dict inner -> throw new Refusal(entry.value(), "value of postgresql_with"
+              + " is not a literal");
+          case PyExpr.Other other -> throw new Refusal(entry.value(), "value of postgresql_with"
+              + " is not a literal");
+        };
+        if (key == null) {
+          throw new Refusal(withExpr, "postgresql_with with ** is not translated");
+        }
+        with.add(key + " = " + value);
+      }
+    }
     Map<String, String> ops = new LinkedHashMap<>();
     PyExpr opsExpr = args.take("postgresql_ops");
     if (opsExpr != null) {
@@ -185,29 +232,31 @@ final class ConstraintOps {
         throw new Refusal(args.call(), "unnamed index on an expression (SQLAlchemy's naming"
             + " convention needs a column)");
       }
-      name = "ix_" + table.label() + "_" + firstColumn;
+      name = Sql.conventionName("ix_" + table.label() + "_" + firstColumn);
     }
-    return createIndex(name, table, keys, unique, concurrently, ifNotExists, using, where,
+    String sql = createIndex(name, table, keys, unique, concurrently, ifNotExists, using, null,
         include);
+    return sql + (with.isEmpty() ? "" : " WITH (" + String.join(", ", with) + ")")
+        + (where == null ? "" : " WHERE " + where);
   }
 
   /** {@code sa.Index(name, *columns, unique=, postgresql_*=)} of {@code op.create_table}. */
   String tableIndex(PyExpr.Call call, TableRef table) {
     Args args = new Args(call, "sa.Index", names, "name", "*expressions");
-    String name = args.string("name");
+    String name = args.objectName("name");
     return index(args, name, table, args.rest());
   }
 
   /** {@code op.create_index(name, table, columns, schema=, unique=, ...)}. */
   void createIndex(Args args, TableRef table, List<Unit.Sql> out) {
-    String name = args.string("index_name");
+    String name = args.objectName("index_name");
     List<PyExpr> keys = Literals.items(args.required("columns"), names, "columns of create_index");
     out.add(new Unit.Sql(List.of(index(args, name, table, keys) + ";"), false));
   }
 
   /** {@code op.drop_index(name, table_name=, schema=, if_exists=, postgresql_concurrently=)}. */
   void dropIndex(Args args, String schema, List<Unit.Sql> out) {
-    String name = args.requiredString("index_name");
+    String name = requiredName(args, "index_name");
     boolean concurrently = args.bool("postgresql_concurrently", false);
     boolean ifExists = args.bool("if_exists", false);
     TableOps.ignoreOtherDialects(args);
@@ -218,7 +267,7 @@ final class ConstraintOps {
 
   /** {@code op.create_foreign_key(...)}; {@code table} is the source table. */
   void createForeignKey(Args args, TableRef table, List<Unit.Sql> out) {
-    String name = args.string("constraint_name");
+    String name = args.objectName("constraint_name");
     String referent = args.requiredString("referent_table");
     List<String> local = args.strings("local_cols");
     List<String> remote = args.strings("remote_cols");
@@ -228,6 +277,7 @@ final class ConstraintOps {
     String deferrable = Columns.deferrable(args);
     String initially = Columns.initially(args);
     String match = Columns.match(args);
+    String notValid = args.bool("postgresql_not_valid", false) ? " NOT VALID" : "";
     TableOps.ignoreOtherDialects(args);
     args.finish();
     if (local.size() != remote.size() || local.isEmpty()) {
@@ -236,12 +286,12 @@ final class ConstraintOps {
     }
     out.add(new Unit.Sql(List.of("ALTER TABLE " + table.sql() + " ADD " + foreignKey(name, local,
         referentSchema, referent, remote, match, ondelete, onupdate, deferrable, initially)
-        + ";"), false));
+        + notValid + ";"), false));
   }
 
   /** {@code op.create_unique_constraint(name, table, columns, schema=, deferrable=, initially=)}. */
   void createUnique(Args args, TableRef table, List<Unit.Sql> out) {
-    String name = args.string("constraint_name");
+    String name = args.objectName("constraint_name");
     List<String> columns = args.strings("columns");
     String timing = Columns.timing(Columns.deferrable(args), Columns.initially(args));
     TableOps.ignoreOtherDialects(args);
@@ -252,7 +302,7 @@ final class ConstraintOps {
 
   /** {@code op.create_primary_key(name, table, columns, schema=)}. */
   void createPrimaryKey(Args args, TableRef table, List<Unit.Sql> out) {
-    String name = args.string("constraint_name");
+    String name = args.objectName("constraint_name");
     List<String> columns = args.strings("columns");
     args.finish();
     out.add(new Unit.Sql(List.of("ALTER TABLE " + table.sql() + " ADD " + named(name)
@@ -261,18 +311,19 @@ final class ConstraintOps {
 
   /** {@code op.create_check_constraint(name, table, condition, schema=)}. */
   void createCheck(Args args, TableRef table, List<Unit.Sql> out) {
-    String name = args.string("constraint_name");
+    String name = args.objectName("constraint_name");
     String condition = expressions.sqlText(args.required("condition"), "condition");
     String timing = Columns.timing(Columns.deferrable(args), Columns.initially(args));
+    String notValid = args.bool("postgresql_not_valid", false) ? " NOT VALID" : "";
     TableOps.ignoreOtherDialects(args);
     args.finish();
     out.add(new Unit.Sql(List.of("ALTER TABLE " + table.sql() + " ADD " + named(name)
-        + "CHECK (" + condition + ")" + timing + ";"), false));
+        + "CHECK (" + condition + ")" + timing + notValid + ";"), false));
   }
 
   /** {@code op.drop_constraint(name, table, type_=, schema=)}. */
   void dropConstraint(Args args, TableRef table, List<Unit.Sql> out) {
-    String name = args.requiredString("constraint_name");
+    String name = requiredName(args, "constraint_name");
     args.ignore("type_");
     boolean ifExists = args.bool("if_exists", false);
     args.finish();
@@ -285,7 +336,7 @@ final class ConstraintOps {
    * a column is a name or {@code sa.column('name')}, an expression {@code sa.text()}.
    */
   void createExclude(Args args, TableRef table, List<Unit.Sql> out) {
-    String name = args.string("constraint_name");
+    String name = args.objectName("constraint_name");
     String using = args.string("using");
     PyExpr whereExpr = args.take("where");
     String where = whereExpr == null ? null : expressions.sqlText(whereExpr, "where");

@@ -18,6 +18,10 @@ final class DataOps {
   private final Expressions expressions;
   private final Types types;
 
+  /** First words of the statements that end, start or split the script's transaction. */
+  private static final java.util.Set<String> TRANSACTION_CONTROL = java.util.Set.of("BEGIN",
+      "COMMIT", "ROLLBACK", "END", "START", "ABORT", "SAVEPOINT", "RELEASE");
+
   DataOps(Names names, Expressions expressions, Types types) {
     this.names = names;
     this.expressions = expressions;
@@ -38,12 +42,28 @@ final class DataOps {
       throw new Refusal(sqlExpr, "op.execute with a non-literal argument");
     }
     String sql = expressions.sqlText(sqlExpr, "op.execute SQL");
+    String first = sql.strip().split("[\\s;(]+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+    if (TRANSACTION_CONTROL.contains(first)) {
+      throw new Refusal(sqlExpr, "op.execute(\"" + Literals.oneLine(sql.strip())
+          + "\") controls Alembic's transaction (strata runs a statement outside it with"
+          + " '-- +no-transaction')");
+    }
     StrataSql.Parsed parsed = StrataSql.parse(sql);
     if (parsed.statements() != null) {
       for (Statement statement : parsed.statements()) {
         out.add(new Unit.Sql(lines(statement.text() + ";"), false));
       }
       return;
+    }
+    String outsideQuotes = sql.replaceAll("(?s)\\$([A-Za-z_][A-Za-z0-9_]*)?\\$.*?\\$\\1\\$", "''")
+        .replaceAll("(?s)'(?:[^']|'')*'", "''");
+    for (String piece : outsideQuotes.split(";")) {
+      // a crude split (bodies and strings taken out first): a wrong cut can only refuse
+      String word = piece.strip().split("[\\s(]+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+      if (TRANSACTION_CONTROL.contains(word)) {
+        throw new Refusal(sqlExpr, "op.execute SQL with " + word + " controls Alembic's"
+            + " transaction (strata runs a statement outside it with '-- +no-transaction')");
+      }
     }
     List<String> body = new ArrayList<>(lines(sql));
     while (!body.isEmpty() && body.get(0).isBlank()) {
@@ -84,31 +104,34 @@ final class DataOps {
    * {@code op.bulk_insert(table, [{...}, ...])}: one {@code INSERT} per row, its columns in the
    * table's order, as Alembic's offline mode writes them.
    *
-   * @param tables the {@code sa.table(...)} / {@code sa.Table(...)} values bound to local names
+   * <p>The table is an {@code sa.table(...)} or {@code sa.Table(...)} call, or a name the module
+   * or the function bound to one (or to the result of {@code op.create_table(...)}).
    */
-  void bulkInsert(Args args, Map<String, PyExpr> tables, List<Unit.Sql> out) {
+  void bulkInsert(Args args, List<Unit.Sql> out) {
     PyExpr tableExpr = args.required("table");
     PyExpr rowsExpr = args.required("rows");
     args.ignore("multiinsert");
     args.finish();
     PyExpr definition = tableExpr;
     if (tableExpr instanceof PyExpr.Name name) {
-      definition = tables.containsKey(name.id()) ? tables.get(name.id())
-          : names.moduleValue(name.id());
+      definition = names.moduleValue(name.id());
       if (definition == null) {
         throw new Refusal(tableExpr, "bulk_insert into '" + name.id() + "', which is not an"
             + " sa.table() or sa.Table() of the file");
       }
     }
-    if (!(definition instanceof PyExpr.Call call) || !expressions.isSqlalchemy(call, "table",
-        "Table")) {
+    boolean created = definition instanceof PyExpr.Call createCall
+        && "alembic.op.create_table".equals(names.qualified(createCall.function()));
+    if (!(definition instanceof PyExpr.Call call) || !(created
+        || expressions.isSqlalchemy(call, "table", "Table"))) {
       throw new Refusal(tableExpr, "bulk_insert into " + Literals.oneLine(tableExpr.span().text())
           + ", which is not an sa.table() or sa.Table()");
     }
     boolean lightweight = "table".equals(expressions.sqlalchemyName(call));
-    Args tableArgs = lightweight
-        ? new Args(call, "sa.table", names, "name", "*columns")
+    Args tableArgs = lightweight ? new Args(call, "sa.table", names, "name", "*columns")
+        : created ? new Args(call, "op.create_table", names, "name", "*columns")
         : new Args(call, "sa.Table", names, "name", "metadata", "*columns");
+    tableArgs.ignore("comment");
     String tableName = tableArgs.requiredString("name");
     String schema = tableArgs.string("schema");
     tableArgs.ignore("metadata", "info", "keep_existing", "extend_existing");

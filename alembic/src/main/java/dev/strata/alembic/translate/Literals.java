@@ -14,7 +14,8 @@ final class Literals {
       PyExpr constant = names.moduleValue(name.id());
       if (constant instanceof PyExpr.Str || constant instanceof PyExpr.Num
           || constant instanceof PyExpr.Bool || constant instanceof PyExpr.Tuple
-          || constant instanceof PyExpr.ListExpr) {
+          || constant instanceof PyExpr.ListExpr || constant instanceof PyExpr.Dict
+          || constant instanceof PyExpr.Call) {
         return constant;
       }
     }
@@ -23,14 +24,18 @@ final class Literals {
 
   /**
    * A string, or null for {@code None}; {@code op.f('name')} and {@code batch_op.f('name')} are the
-   * name as given (Alembic marks it as final, so no naming convention changes it).
+   * name as given (Alembic marks it as final, so no naming convention changes it), cut as
+   * SQLAlchemy cuts such names past 63 characters ({@link Sql#conventionName}).
    */
   static String stringOrNone(PyExpr value, Names names, String what) {
     PyExpr resolved = resolve(value, names);
     return switch (resolved) {
       case PyExpr.Str str -> str.value();
       case PyExpr.NoneLiteral none -> null;
-      case PyExpr.Call call when isConv(call) -> stringOrNone(call.args().get(0), names, what);
+      case PyExpr.Call call when isConv(call) -> {
+        String name = stringOrNone(call.args().get(0), names, what);
+        yield name == null ? null : Sql.conventionName(name);
+      }
       default -> throw new Refusal(value, what + " is not a string literal: "
           + oneLine(value.span().text()));
     };

@@ -16,6 +16,7 @@ import java.util.Map;
 final class Names {
   private final Map<String, String> imported = new HashMap<>();
   private final Map<String, PyExpr> moduleValues = new HashMap<>();
+  private final Map<String, PyExpr> localValues = new HashMap<>();
 
   Names(PyModule module) {
     Map<String, Integer> assignments = new HashMap<>();
@@ -30,7 +31,11 @@ final class Names {
             }
           }
         }
-        default -> { }
+        case PyStmt.ExprStmt expression -> { }
+        case PyStmt.Def def -> { }
+        case PyStmt.With with -> { }
+        case PyStmt.Pass pass -> { }
+        case PyStmt.Other other -> { }
       }
     }
     // a name assigned twice at module level has no single value
@@ -64,8 +69,9 @@ final class Names {
     }
     for (PyStmt.Alias alias : importing.names()) {
       if (!alias.name().equals("*")) {
+        // from . import x is module "." (relative imports keep their dots: ..models.GUID)
         imported.put(alias.asName() != null ? alias.asName() : alias.name(),
-            module + "." + alias.name());
+            (module.endsWith(".") ? module : module + ".") + alias.name());
       }
     }
   }
@@ -82,13 +88,30 @@ final class Names {
         String target = qualified(attribute.target());
         yield target == null ? null : target + "." + attribute.name();
       }
-      default -> null;
+      case PyExpr.Call call -> null;
+      case PyExpr.Str str -> null;
+      case PyExpr.Num num -> null;
+      case PyExpr.Bool bool -> null;
+      case PyExpr.NoneLiteral none -> null;
+      case PyExpr.Tuple tuple -> null;
+      case PyExpr.ListExpr list -> null;
+      case PyExpr.Dict dict -> null;
+      case PyExpr.Other other -> null;
     };
   }
 
-  /** The value a module-level name was assigned once, or null. */
+  /**
+   * The value a name stands for: what the function assigned to it so far (an SQLAlchemy
+   * construct, see {@link #assignLocal}), else what the module assigned to it once, or null.
+   */
   PyExpr moduleValue(String name) {
-    return moduleValues.get(name);
+    PyExpr local = localValues.get(name);
+    return local != null ? local : moduleValues.get(name);
+  }
+
+  /** Records {@code name = value} in the translated function, shadowing the module's name. */
+  void assignLocal(String name, PyExpr value) {
+    localValues.put(name, value);
   }
 
   /** Whether {@code name} is bound by an import of the file (or is {@code op} or {@code sa}). */

@@ -30,7 +30,6 @@ public final class OpTranslator {
   private final TableOps tableOps;
   private final ConstraintOps constraintOps;
   private final DataOps dataOps;
-  private final Map<String, PyExpr> localTables = new HashMap<>();
   /** Local names bound to something that reads the database, with the reason. */
   private final Map<String, String> readers = new HashMap<>();
   private final List<Unit> units = new ArrayList<>();
@@ -123,12 +122,16 @@ public final class OpTranslator {
           converted++;
         } catch (Refusal refusal) {
           into.add(placeholder(statement.span(), refusal.at(), refusal.reason()));
+        } catch (RuntimeException bug) {
+          // a construct the translator mishandles is still never guessed at
+          into.add(placeholder(statement.span(), statement.span().start(),
+              "not translated (the translator failed: " + bug + ")"));
         }
       }
       case PyStmt.ExprStmt expression -> out.add(placeholder(statement.span(),
           statement.span().start(), "Python logic (expression "
               + Literals.oneLine(expression.span().text()) + ")"));
-      case PyStmt.Assign assign -> assign(assign, out);
+      case PyStmt.Assign assign -> assign(assign, batch, noTransaction, out);
       case PyStmt.With with -> with(with, batch, noTransaction, out);
       case PyStmt.Import importing -> out.add(placeholder(statement.span(),
           statement.span().start(), "Python logic (import inside the function)"));
@@ -150,7 +153,7 @@ public final class OpTranslator {
     };
   }
 
-  private void assign(PyStmt.Assign assign, List<Unit> out) {
+  private void assign(PyStmt.Assign assign, Batch batch, boolean noTransaction, List<Unit> out) {
     String reader = reads(assign.value());
     if (assign.targets().size() == 1 && assign.targets().get(0) instanceof PyExpr.Name target) {
       if (reader != null) {
@@ -158,9 +161,17 @@ public final class OpTranslator {
         out.add(placeholder(assign.span(), assign.value().span().start(), reader));
         return;
       }
+      if (assign.value() instanceof PyExpr.Call call && expressions.sqlalchemyName(call) != null
+          && expressions.functionName(call) == null) {
+        // an SQLAlchemy construct (a table for bulk_insert, a type used by columns below)
+        names.assignLocal(target.id(), call);
+        return;
+      }
       if (assign.value() instanceof PyExpr.Call call
-          && expressions.isSqlalchemy(call, "table", "Table")) {
-        localTables.put(target.id(), call);
+          && "alembic.op.create_table".equals(names.qualified(call.function()))) {
+        // t = op.create_table(...): the table is created and t names it for bulk_insert
+        statement(new PyStmt.ExprStmt(call, assign.span()), batch, noTransaction, out, out);
+        names.assignLocal(target.id(), call);
         return;
       }
     }
@@ -179,8 +190,13 @@ public final class OpTranslator {
               "recreate", "partial_reordering", "copy_from", "table_args", "table_kwargs",
               "reflect_args", "reflect_kwargs", "naming_convention");
           TableRef table = new TableRef(args.string("schema"), args.requiredString("table_name"));
-          args.ignore("recreate", "partial_reordering", "table_args", "table_kwargs",
-              "reflect_args", "reflect_kwargs");
+          String recreate = args.string("recreate");
+          if ("always".equals(recreate)) {
+            throw new Refusal(call, "op.batch_alter_table with recreate='always' copies the table"
+                + " into a new one (not translated)");
+          }
+          args.ignore("partial_reordering", "table_args", "table_kwargs", "reflect_args",
+              "reflect_kwargs");
           PyExpr convention = args.take("naming_convention");
           if (convention != null) {
             throw new Refusal(convention, "op.batch_alter_table with a naming_convention is not"
@@ -369,7 +385,7 @@ public final class OpTranslator {
       case "execute" -> dataOps.execute(
           new Args(call, what, names, "sqltext", "execution_options"), out);
       case "bulk_insert" -> dataOps.bulkInsert(
-          new Args(call, what, names, "table", "rows", "multiinsert"), localTables, out);
+          new Args(call, what, names, "table", "rows", "multiinsert"), out);
       case "get_bind" -> throw new Refusal(call, "op.get_bind() reads the database");
       default -> throw new Refusal(call, "unknown operation " + what);
     }
@@ -407,6 +423,9 @@ public final class OpTranslator {
           new Args(call, what, names, "comment", "existing_comment"), table, false, out);
       case "drop_table_comment" -> tableOps.tableComment(
           new Args(call, what, names, "existing_comment"), table, true, out);
+      // Alembic runs batch_op.execute at once, before the queued batch operations
+      case "execute" -> dataOps.execute(
+          new Args(call, what, names, "sqltext", "execution_options"), out);
       default -> throw new Refusal(call, "unknown operation " + what);
     }
   }
@@ -418,7 +437,8 @@ public final class OpTranslator {
 
   /** A placeholder for the statement at {@code span}, pointing at {@code at}. */
   private Unit.Todo placeholder(SourceSpan span, Position at, String reason) {
-    Placeholder placeholder = new Placeholder(module.file(), at, reason);
+    Placeholder placeholder = new Placeholder(module.file(), at,
+        reason.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip());
     placeholders.add(placeholder);
     return new Unit.Todo(placeholder, python(span));
   }

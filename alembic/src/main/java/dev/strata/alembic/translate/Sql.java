@@ -59,16 +59,53 @@ final class Sql {
             + "));\nCREATE INDEX " + n + " ON " + n + "." + n + " (" + n + ");\nALTER TABLE " + n
             + " RENAME COLUMN " + n + " TO " + n + ";\nALTER TABLE " + n + " DROP CONSTRAINT " + n
             + ";\nCOMMENT ON COLUMN " + n + "." + n + "." + n + " IS 'x';\nINSERT INTO " + n + " ("
-            + n + ") VALUES (1);\nDROP INDEX " + n + "." + n + ";\nCREATE TYPE " + n + "." + n
-            + " AS ENUM ('a');\nALTER TABLE " + n + " ALTER COLUMN " + n + " TYPE " + n + "." + n
-            + ";\nALTER TABLE " + n + " RENAME TO " + n + ";")
-        .map(list -> list.size() != 10)
+            + n + ") VALUES (1);\nDROP INDEX " + n + "." + n + ";\nALTER TABLE " + n
+            + " RENAME TO " + n + ";")
+        .map(list -> list.size() != 8)
         .orElse(true);
   }
 
   /** {@code schema.name}, or {@code name} when {@code schema} is null, each part quoted as needed. */
   static String qualified(String schema, String name) {
     return schema == null ? ident(name) : ident(schema) + "." + ident(name);
+  }
+
+  /**
+   * The name of a type ({@code [schema.]name} of an enum), quoted as SQLAlchemy quotes it, and
+   * both parts quoted when strata's parser cannot read the name where a type or
+   * {@code CREATE TYPE} takes it. (An enum named like a built-in type, {@code date}, stays bare, as
+   * SQLAlchemy writes it: PostgreSQL then reads the built-in type, and so does strata.)
+   */
+  static String typeName(String schema, String name) {
+    String sql = qualified(schema, name);
+    if (StrataSql.typeProblem(sql).isEmpty() && StrataSql.parse("CREATE TYPE " + sql
+        + " AS ENUM ('a');").statements() != null) {
+      return sql;
+    }
+    String quoted = "\"" + name.replace("\"", "\"\"") + "\"";
+    return schema == null ? quoted : "\"" + schema.replace("\"", "\"\"") + "\"." + quoted;
+  }
+
+  /**
+   * A name SQLAlchemy made or was given through {@code op.f()} (a {@code conv} name), as its
+   * {@code _truncate_and_render_maxlen_name} writes it for PostgreSQL: longer than 63 characters,
+   * it is cut to 55 and suffixed with {@code _} and the last 4 hex digits of the MD5 of the whole
+   * name ({@code ix_..._colum_1548}).
+   */
+  static String conventionName(String name) {
+    int length = name.codePointCount(0, name.length());
+    if (length <= 63) {
+      return name;
+    }
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("MD5")
+          .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String hex = java.util.HexFormat.of().formatHex(digest);
+      return name.substring(0, name.offsetByCodePoints(0, 55)) + "_"
+          + hex.substring(hex.length() - 4);
+    } catch (java.security.NoSuchAlgorithmException missing) {
+      throw new IllegalStateException("every Java runtime has MD5", missing);
+    }
   }
 
   /** Names separated by {@code ", "}, each quoted as needed. */

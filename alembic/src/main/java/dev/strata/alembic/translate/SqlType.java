@@ -60,7 +60,7 @@ record SqlType(String sql, Affinity affinity, EnumType enumType) {
 
     /** {@code CREATE TYPE name AS ENUM ('a', 'b');}, as SQLAlchemy writes it. */
     String createStatement() {
-      return "CREATE TYPE " + Sql.qualified(schema, name) + " AS ENUM ("
+      return "CREATE TYPE " + Sql.typeName(schema, name) + " AS ENUM ("
           + String.join(", ", values.stream().map(Sql::literal).toList()) + ");";
     }
   }

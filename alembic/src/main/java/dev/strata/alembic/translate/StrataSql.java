@@ -3,6 +3,7 @@ package dev.strata.alembic.translate;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Section;
 import dev.strata.grammar.ast.Statement;
 import java.util.List;
@@ -78,16 +79,19 @@ final class StrataSql {
    */
   static Optional<String> typeProblem(String type) {
     if (type.isBlank() || type.contains(";") || type.contains("--") || type.contains("/*")
-        || type.contains("\n") || type.contains("\r") || type.contains(",")) {
+        || type.contains("\n") || type.contains("\r")) {
       return Optional.of("'" + type + "' is not one type");
     }
     try {
       Section upgrade = PARSER.parse(new SourceFile("probe.sql",
           HEADER + "CREATE TABLE probe (probe " + type + ");\n")).upgrade();
-      if (upgrade.statements().size() != 1) {
-        return Optional.of("'" + type + "' is not one type");
+      if (upgrade.statements().size() == 1
+          && upgrade.statements().get(0).operation() instanceof Operation.CreateTable table
+          && table.columns().size() == 1 && table.constraints().isEmpty()
+          && table.columns().get(0).constraints().isEmpty()) {
+        return Optional.empty();
       }
-      return Optional.empty();
+      return Optional.of("'" + type + "' is not one type");
     } catch (DiagnosticException refused) {
       return Optional.of(refused.diagnostics().get(0).message());
     }

@@ -70,7 +70,7 @@ final class TableOps {
     String pkName = null;
     if (primaryKey != null) {
       Args pk = new Args(primaryKey, "sa.PrimaryKeyConstraint", names, "*columns");
-      pkName = pk.string("name");
+      pkName = pk.objectName("name");
       pk.ignore("info", "_implicit_generated");
       for (PyExpr name : pk.rest()) {
         String columnName = Literals.stringOrNone(name, names, "column of sa.PrimaryKeyConstraint");
@@ -91,7 +91,7 @@ final class TableOps {
     for (ColumnSpec column : cols) {
       SqlType.EnumType enumType = column.type.enumType();
       if (enumType != null && enumType.create()
-          && enumsCreated.add(Sql.qualified(enumType.schema(), enumType.name()))) {
+          && enumsCreated.add(Sql.typeName(enumType.schema(), enumType.name()))) {
         out.add(new Unit.Sql(List.of(enumType.createStatement()), false));
       }
     }
@@ -132,8 +132,8 @@ final class TableOps {
     out.add(new Unit.Sql(lines, false));
     for (ColumnSpec column : cols) {
       if (column.index) {
-        out.add(new Unit.Sql(List.of(constraintOps.createIndex("ix_" + table.label() + "_"
-            + column.name, table, List.of(Sql.ident(column.name)), column.unique, false, false,
+        out.add(new Unit.Sql(List.of(constraintOps.createIndex(Sql.conventionName("ix_"
+            + table.label() + "_" + column.name), table, List.of(Sql.ident(column.name)), column.unique, false, false,
             null, null, List.of()) + ";"), false));
       }
     }
@@ -211,6 +211,11 @@ final class TableOps {
     ColumnSpec column = columns.parse(args.required("column"));
     args.ignore("insert_before", "insert_after");
     args.finish();
+    if (column.identity != null && column.identity.contains("(")) {
+      // strata renders such a column as pg_dump does, which would not number existing rows
+      throw new Refusal(args.call(), "op.add_column of an identity column with sequence options"
+          + " (strata refuses it: E0413)");
+    }
     ColumnSpec serial = column.primaryKey
         ? autoincrementColumn(List.of(column)) : null;
     out.add(new Unit.Sql(List.of("ALTER TABLE " + table.sql() + " ADD COLUMN "
@@ -227,8 +232,8 @@ final class TableOps {
               fk.initially()) + ";"), false));
     }
     if (column.index) {
-      out.add(new Unit.Sql(List.of(constraintOps.createIndex("ix_" + table.label() + "_"
-          + column.name, table, List.of(Sql.ident(column.name)), column.unique, false, false,
+      out.add(new Unit.Sql(List.of(constraintOps.createIndex(Sql.conventionName("ix_"
+          + table.label() + "_" + column.name), table, List.of(Sql.ident(column.name)), column.unique, false, false,
           null, null, List.of()) + ";"), false));
     }
     if (column.comment != null && !column.comment.isEmpty()) {

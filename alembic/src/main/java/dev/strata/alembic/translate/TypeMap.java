@@ -27,7 +27,7 @@ public record TypeMap(Map<String, String> types) {
   public static final TypeMap EMPTY = new TypeMap(Map.of());
 
   private static final Pattern QUALIFIED =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+      Pattern.compile("\\.*[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
   /** Copies the map (keeping its order) and checks each entry as {@link #parse} does. */
   public TypeMap {
@@ -35,7 +35,7 @@ public record TypeMap(Map<String, String> types) {
     Map<String, String> copy = new LinkedHashMap<>();
     types.forEach((name, type) -> {
       if (name == null || !QUALIFIED.matcher(name).matches()) {
-        throw new IllegalArgumentException("not a qualified Python name: " + name);
+        throw new IllegalArgumentException("not a Python name: " + name);
       }
       if (type == null || StrataSql.typeProblem(type).isPresent()) {
         throw new IllegalArgumentException("not a strata type: " + type);
@@ -57,7 +57,8 @@ public record TypeMap(Map<String, String> types) {
    *
    * <ul>
    *   <li>E0715: no {@code =} in the entry;
-   *   <li>E0716: the name is not a qualified Python name ({@code module.Class});
+   *   <li>E0716: the name is not a Python name ({@code module.Class}, or {@code Class} for one
+   *       the revision file defines);
    *   <li>E0717: the type is not a type of strata's language (strata's parser says why);
    *   <li>E0718: the same name mapped twice to different types.
    * </ul>
@@ -90,7 +91,7 @@ public record TypeMap(Map<String, String> types) {
       int nameColumn = 1 + leading(entry);
       if (!QUALIFIED.matcher(name).matches()) {
         problems.add(Diagnostic.error("E0716",
-            "'" + name + "' is not a qualified Python name", source,
+            "'" + name + "' is not a Python name", source,
             new Span(line, nameColumn, Math.max(1, name.length())),
             "help: name the class with the module it is imported from, e.g."
                 + " myapp.types.GUID or sqlalchemy_utils.UUIDType",

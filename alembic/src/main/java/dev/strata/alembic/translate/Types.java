@@ -22,6 +22,11 @@ final class Types {
 
   /** The type a column, {@code type_} or {@code ARRAY} argument names (a class or a call). */
   SqlType translate(PyExpr expression) {
+    if (expression instanceof PyExpr.Name name && !names.isImported(name.id())
+        && names.moduleValue(name.id()) instanceof PyExpr.Call value) {
+      // status = postgresql.ENUM(..., name='status') at module level or earlier in the function
+      return translate(value);
+    }
     PyExpr callee = expression instanceof PyExpr.Call call ? call.function() : expression;
     String qualified = names.qualified(callee);
     if (qualified == null) {
@@ -66,7 +71,8 @@ final class Types {
       case "String", "VARCHAR", "Unicode", "CHAR", "Text", "TEXT", "UnicodeText", "CITEXT" ->
           new String[] {"length", "collation"};
       case "Numeric", "NUMERIC", "DECIMAL" -> new String[] {"precision", "scale", "decimal_return_scale", "asdecimal"};
-      case "Float", "FLOAT" -> new String[] {"precision", "asdecimal", "decimal_return_scale"};
+      case "Float", "FLOAT", "REAL", "DOUBLE_PRECISION", "DOUBLE" ->
+          new String[] {"precision", "asdecimal", "decimal_return_scale"};
       case "DateTime", "TIMESTAMP" -> new String[] {"timezone", "precision"};
       case "Time", "TIME" -> new String[] {"timezone", "precision"};
       case "ARRAY" -> new String[] {"item_type", "as_tuple", "dimensions", "zero_indexes"};
@@ -98,8 +104,15 @@ final class Types {
             ? "DOUBLE PRECISION" : "REAL";
         yield new SqlType(sql, Affinity.NUMERIC, null);
       }
-      case "REAL" -> new SqlType("REAL", Affinity.NUMERIC, null);
-      case "DOUBLE_PRECISION" -> new SqlType("DOUBLE PRECISION", Affinity.NUMERIC, null);
+      case "REAL" -> {
+        // SQLAlchemy writes REAL and DOUBLE PRECISION without their precision argument
+        args.ignore("precision", "asdecimal", "decimal_return_scale");
+        yield new SqlType("REAL", Affinity.NUMERIC, null);
+      }
+      case "DOUBLE_PRECISION", "DOUBLE" -> {
+        args.ignore("precision", "asdecimal", "decimal_return_scale");
+        yield new SqlType("DOUBLE PRECISION", Affinity.NUMERIC, null);
+      }
       case "DateTime", "TIMESTAMP" -> time("TIMESTAMP", args, simple);
       case "Time", "TIME" -> time("TIME", args, simple);
       case "Date", "DATE" -> plain("DATE");
@@ -229,7 +242,10 @@ final class Types {
     boolean createConstraint = args.bool("create_constraint", false);
     boolean createType = args.bool("create_type", true);
     PyExpr length = args.take("length");
-    args.ignore("metadata", "inherit_schema", "validate_strings", "values_callable",
+    if (args.bool("inherit_schema", false)) {
+      throw new Refusal(expression, simple + " with inherit_schema=True is not translated");
+    }
+    args.ignore("metadata", "validate_strings", "values_callable",
         "omit_aliases", "quote", "_create_events");
     if (!nativeEnum) {
       if (createConstraint) {
@@ -246,6 +262,6 @@ final class Types {
           + " enum type)");
     }
     SqlType.EnumType type = new SqlType.EnumType(schema, name, values, createType);
-    return new SqlType(Sql.qualified(schema, name), Affinity.OTHER, type);
+    return new SqlType(Sql.typeName(schema, name), Affinity.OTHER, type);
   }
 }

@@ -195,6 +195,126 @@ class PythonSourceTest {
   }
 
   @Test
+  void everyStatementFormParses() throws DiagnosticException {
+    String text = """
+        # only a comment
+        from typing import Optional, Union
+        from . import helpers
+        from ..pkg.mod import (a as b,
+                               c)
+        import sqlalchemy.dialects.postgresql as pg
+        x = 1_000 + 0x1F - 0o17 * 0b101 / 1e-3 // .5 % 5. ** 3j
+        y = a if b else c
+        z = not a and b or c in d and e not in f and g is not h < i <= j != k
+        s = R"raw" Rb'b' BR"b" U'u' F"{x['a']}"
+        d = {**base, 'k': [1, 2], 'set': {1, 2}, 'comp': {k: v for k, v in items}}
+        t = a[1:2:3], a[:, 1], a[...]
+        first, *rest = items
+        def f(a: "str" = 'x', /, b=lambda q=1: q, *, c: int = 3, **kw) -> Optional[int]:
+            ...
+        async def g():
+            await h()
+            async with lock:
+                pass
+            async for i in it:
+                pass
+        class C(Base, metaclass=Meta):
+            \"\"\"doc\"\"\"
+            def m(self): return self.x;
+        if (n := len(a)) > 10:
+            pass
+        elif n:
+            pass
+        else:
+            pass
+        while True:
+            break
+        else:
+            pass
+        for i in range(3):
+            continue
+        try:
+            pass
+        except:
+            pass
+        else:
+            pass
+        try:
+            pass
+        finally:
+            pass
+        with a() as b, c() as (d, e):
+            pass
+        total = 1 + \\
+            2
+        op.bulk_insert(table, [
+            # a comment inside brackets
+            {'id': 1, 'name': 'x'},   # trailing
+        ], multiinsert=False)
+        print(*args, **kwargs, end='')
+        del a[0], b
+        raise
+        global p, q
+        assert x, (
+            "why")
+        x = yield
+        def upgrade(): op.execute("select 1"); op.execute('select 2')
+        """;
+    PyModule module = parse(text);
+    List<PyStmt> body = module.body();
+    PyStmt.Import relative = (PyStmt.Import) body.get(2);
+    assertEquals("..pkg.mod", relative.module());
+    assertEquals(List.of(new PyStmt.Alias("a", "b"), new PyStmt.Alias("c", null)),
+        relative.names());
+    assertEquals(new PyStmt.Import("sqlalchemy.dialects.postgresql",
+        List.of(new PyStmt.Alias("sqlalchemy.dialects.postgresql", "pg")), body.get(3).span()),
+        body.get(3));
+    PyStmt.Assign dict = (PyStmt.Assign) body.get(8);
+    PyExpr.Dict entries = (PyExpr.Dict) dict.value();
+    assertNull(entries.entries().get(0).key());
+    assertInstanceOf(PyExpr.ListExpr.class, entries.entries().get(1).value());
+    assertInstanceOf(PyExpr.Other.class, entries.entries().get(2).value());
+    assertEquals("expression", ((PyStmt.Other) body.get(10)).keyword());
+    assertEquals("with", ((PyStmt.Other) body.get(19)).keyword(), "a tuple after 'as'");
+    assertEquals(List.of("async", "class", "if", "while", "for", "try", "try"),
+        body.subList(12, 19).stream().map(st -> ((PyStmt.Other) st).keyword()).toList());
+    PyStmt.Def upgrade = (PyStmt.Def) body.getLast();
+    assertEquals(2, upgrade.body().size());
+    assertEquals("op.execute('select 2')", upgrade.body().get(1).span().text());
+  }
+
+  @Test
+  void errorsAtTheEndOfTheFile() {
+    assertEquals("""
+        alembic/versions/1a2b_add_users.py:2:15: error[E0701]: '(' was never closed
+          2 |     op.execute(sa.text('x')
+            |               ^
+        """, error("def upgrade():\n    op.execute(sa.text('x')\n\ndef downgrade():\n    pass\n"
+        .replace("\n\ndef downgrade():\n    pass\n", "\n")));
+    assertEquals("alembic/versions/1a2b_add_users.py:1:9: error[E0701]: invalid Python syntax:"
+        + " unexpected end of file", error("def f():").lines().findFirst().orElseThrow()
+        .replaceAll(", expected.*", ""));
+    for (String text : List.of("x = (", "x = '''abc", "def f():", "if x:\n", "x = 1 +", "\"",
+        "@", "x = $", "\tx = 1", "class")) {
+      assertEquals("E0701", assertThrows(DiagnosticException.class, () -> parse(text))
+          .diagnostics().getFirst().code(), text);
+    }
+  }
+
+  @Test
+  void emptyFile() throws DiagnosticException {
+    assertEquals(List.of(), parse("").body());
+    assertEquals(List.of(), parse("# nothing\n\n").body());
+  }
+
+  @Test
+  void byteOrderMark() throws DiagnosticException {
+    PyModule module = parse("\uFEFF\"\"\"doc\"\"\"\nrevision = 'a'\n");
+    assertEquals("doc", module.docstring());
+    assertEquals(2, module.body().size());
+  }
+
+  @Test
   void noTrailingNewlineAndSemicolons() throws DiagnosticException {
     PyModule module = parse("revision = 'a'; down_revision = ('b', 'c',)\ndef upgrade(): pass");
     assertEquals(3, module.body().size());

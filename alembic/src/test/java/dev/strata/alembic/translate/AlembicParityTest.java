@@ -101,10 +101,12 @@ class AlembicParityTest {
         op.create_unique_constraint(None, 'items', ['owner_id', 'qty'])
         op.create_check_constraint('ck_items_qty', 'items', 'qty >= 0')
         op.create_check_constraint(None, 'items', sa.text("code <> ''"))
+        op.create_check_constraint('ck_items_room', 'items', 'room > 0', postgresql_not_valid=True)
         op.create_exclude_constraint('ex_items_room', 'items', ('room', '='),
                                      ('during', '&&'), using='gist')
         """, """
         op.drop_constraint('ex_items_room', 'items')
+        op.drop_constraint('ck_items_room', 'items')
         op.drop_constraint('items_code_check', 'items', type_='check')
         op.drop_constraint('ck_items_qty', 'items', type_='check')
         op.drop_constraint('items_owner_id_qty_key', 'items', type_='unique')
@@ -133,6 +135,7 @@ class AlembicParityTest {
             END $$ LANGUAGE plpgsql
         \"\"\"))
         op.execute("CREATE TRIGGER settings_touch BEFORE UPDATE ON settings FOR EACH ROW EXECUTE FUNCTION touch()")
+        op.execute("CLUSTER settings USING settings_pkey;")
         op.execute("CREATE VIEW big_settings AS SELECT key FROM settings WHERE n > 10; CREATE INDEX ix_settings_n ON settings (n)")
         settings = sa.table('settings', sa.column('key', sa.String), sa.column('value', sa.Text),
                             sa.column('n', sa.Integer), sa.column('on_', sa.Boolean),
@@ -220,6 +223,77 @@ class AlembicParityTest {
         op.drop_table('all_types', schema='app')
         op.execute('DROP TYPE app.xy')
         op.execute('DROP TYPE pq')
+        """);
+  }
+
+  @Test
+  void tableIndexesCommentsAndQuotedNames() throws Exception {
+    Parity.prove(dir, "CREATE SCHEMA crm", """
+        op.create_table('Contacts',
+            sa.Column('contactId', sa.Integer(), primary_key=True),
+            sa.Column('user', sa.String(80), index=True, comment="who's who"),
+            sa.Column('select', sa.Text()),
+            sa.Column('email', sa.String(200), nullable=False),
+            sa.Column('tags', postgresql.ARRAY(sa.Text()), server_default='{}'),
+            sa.Index('ix_contacts_email_lower', sa.text('lower(email)'), unique=True),
+            sa.Index(None, 'email', 'user', postgresql_include=['select'],
+                     postgresql_with={'fillfactor': 70}),
+            schema='crm',
+            comment='people',
+        )
+        op.create_index('ix_contacts_tags', 'Contacts', ['tags'], schema='crm',
+                        postgresql_using='gin')
+        op.add_column('Contacts', sa.Column('Score', sa.Integer, nullable=False,
+                      server_default='0'), schema='crm')
+        op.alter_column('Contacts', 'Score', new_column_name='score', schema='crm')
+        op.create_table_comment('Contacts', 'people we know', existing_comment='people',
+                                schema='crm')
+        op.create_foreign_key('fk_self', 'Contacts', 'Contacts', ['score'], ['contactId'],
+                              source_schema='crm', referent_schema='crm', match='FULL')
+        """, """
+        op.drop_table_comment('Contacts', existing_comment='people we know', schema='crm')
+        op.drop_table('Contacts', schema='crm')
+        """);
+  }
+
+  @Test
+  void namesThatAreKeywordsOfStrataOrPostgresql() throws Exception {
+    Parity.prove(dir, "", """
+        op.create_table('entries',
+            sa.Column('key', sa.String(20), primary_key=True),
+            sa.Column('value', sa.Text()), sa.Column('type', sa.String(10), index=True),
+            sa.Column('date', sa.Date()), sa.Column('time', sa.Time()),
+            sa.Column('text', sa.Text()), sa.Column('comment', sa.Text(), comment='c'),
+            sa.Column('user', sa.Integer), sa.Column('data', postgresql.JSONB()),
+            sa.Column('level', sa.Enum('low', 'high', name='level')),
+        )
+        op.create_index('ix_entries_date_time', 'entries', ['date', 'time'])
+        op.alter_column('entries', 'text', new_column_name='body', nullable=False,
+                        server_default='')
+        """, """
+        op.drop_table('entries')
+        op.execute('DROP TYPE level')
+        """);
+  }
+
+  @Test
+  void localNamesAndLongConventionNames() throws Exception {
+    Parity.prove(dir, "CREATE TYPE ticket_status AS ENUM ('open', 'closed')", """
+        status = postgresql.ENUM('open', 'closed', name='ticket_status', create_type=False)
+        tickets = op.create_table('a_very_long_table_name_for_testing',
+            sa.Column('id', sa.Integer(), primary_key=True),
+            sa.Column('status', status, nullable=False),
+            sa.Column('a_very_long_column_name_here', sa.Text(), index=True),
+        )
+        op.bulk_insert(tickets, [{'id': 1, 'status': 'open', 'a_very_long_column_name_here': 'x'}])
+        op.create_unique_constraint(
+            op.f('uq_a_very_long_table_name_for_testing_a_very_long_column_name_here'),
+            'a_very_long_table_name_for_testing', ['a_very_long_column_name_here', 'status'])
+        """, """
+        op.drop_constraint(
+            op.f('uq_a_very_long_table_name_for_testing_a_very_long_column_name_here'),
+            'a_very_long_table_name_for_testing', type_='unique')
+        op.drop_table('a_very_long_table_name_for_testing')
         """);
   }
 }

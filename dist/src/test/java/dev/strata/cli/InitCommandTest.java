@@ -27,9 +27,9 @@ class InitCommandTest {
         + "next steps:\n"
         + "  cd " + project + " && strata new -m \"create the first table\"   write the first"
         + " revision\n"
-        + "  cd " + project + " && strata import alembic alembic/versions     or bring an"
+        + "  cd " + project + " && strata import alembic alembic/versions   or bring an"
         + " Alembic history over\n"
-        + "  cd " + project + " && strata upgrade head                        print its SQL\n",
+        + "  cd " + project + " && strata upgrade head                      print its SQL\n",
         ""), cli);
     assertEquals(ConfigTemplate.text(null), Files.readString(project.resolve("strata.toml")));
     assertEquals("", Files.readString(project.resolve("versions/.gitkeep")));

@@ -108,7 +108,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
       return null;
     }
     String key = key(option).orElseThrow();
-    Optional<String> fromEnvironment = environment.variable(variable(key));
+    // an empty variable counts as unset, as CI systems set them
+    Optional<String> fromEnvironment =
+        environment.variable(variable(key)).filter(value -> !value.isEmpty());
     if (fromEnvironment.isPresent()) {
       origins.put(arg, new Origin.InEnvironment(variable(key)));
       return fromEnvironment.get();

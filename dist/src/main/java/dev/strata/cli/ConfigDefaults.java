@@ -196,8 +196,14 @@ final class ConfigDefaults implements IDefaultValueProvider {
               config.source(), config.locate(table, key, true),
               "note: [lint] is reserved for the lint settings of a later version"));
         }
-      } else if (command.subcommands().containsKey(key) && value instanceof ObjectNode sub) {
-        check(config, command.subcommands().get(key).getCommandSpec(), where, sub, problems);
+      } else if (command.subcommands().containsKey(key)) {
+        if (value instanceof ObjectNode sub) {
+          check(config, command.subcommands().get(key).getCommandSpec(), where, sub, problems);
+        } else {
+          problems.add(Diagnostic.error("E0643", "'" + dotted(where) + "' must be a table (["
+              + dotted(where) + "]: the settings of 'strata " + String.join(" ", where)
+              + "'), not " + kind(value), config.source(), config.locate(table, key, true)));
+        }
       } else {
         List<String> known = new ArrayList<>(options.keySet());
         command.subcommands().keySet().stream().filter(name -> !name.equals("help"))

@@ -64,6 +64,12 @@ final class ConfigDefaults implements IDefaultValueProvider {
     record InEnvironment(String name) implements Origin {}
   }
 
+  /**
+   * A command that does not read the configuration: {@code strata init}, which writes it (and
+   * must work where the file is broken, to replace it).
+   */
+  interface Unconfigured {}
+
   /** A problem of the configuration, raised from inside picocli's parsing. */
   static final class ConfigError extends RuntimeException {
     private final transient DiagnosticException diagnostics;
@@ -99,6 +105,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
 
   private static boolean configurable(OptionSpec option) {
     return !option.usageHelp() && !option.versionHelp()
+        && !(option.command().userObject() instanceof Unconfigured)
         && key(option).isPresent() && !option.longestName().equals(CONFIG_OPTION);
   }
 
@@ -196,7 +203,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
               config.source(), config.locate(table, key, true),
               "note: [lint] is reserved for the lint settings of a later version"));
         }
-      } else if (command.subcommands().containsKey(key)) {
+      } else if (configured(command).contains(command.subcommands().get(key))) {
         if (value instanceof ObjectNode sub) {
           check(config, command.subcommands().get(key).getCommandSpec(), where, sub, problems);
         } else {
@@ -206,7 +213,8 @@ final class ConfigDefaults implements IDefaultValueProvider {
         }
       } else {
         List<String> known = new ArrayList<>(options.keySet());
-        command.subcommands().keySet().stream().filter(name -> !name.equals("help"))
+        configured(command).stream().map(sub -> sub.getCommandName())
+            .filter(name -> !name.equals("help"))
             .map(name -> "[" + dotted(append(table, name)) + "]").forEach(known::add);
         if (table.isEmpty()) {
           known.add("[" + LINT_TABLE + "]");
@@ -313,7 +321,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
   private static Map<String, List<OptionSpec>> allOptions(CommandSpec command) {
     Map<String, List<OptionSpec>> all = new java.util.TreeMap<>();
     options(command).forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    for (var sub : command.subcommands().values()) {
+    for (var sub : configured(command)) {
       allOptions(sub.getCommandSpec())
           .forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
     }
@@ -328,6 +336,13 @@ final class ConfigDefaults implements IDefaultValueProvider {
       }
     }
     return options;
+  }
+
+  /** The subcommands of {@code command} that read the configuration. */
+  private static List<picocli.CommandLine> configured(CommandSpec command) {
+    return command.subcommands().values().stream()
+        .filter(sub -> !(sub.getCommandSpec().userObject() instanceof Unconfigured))
+        .distinct().toList();
   }
 
   /** {@code ["import", "alembic"]} for {@code strata import alembic}; {@code []} for the root. */

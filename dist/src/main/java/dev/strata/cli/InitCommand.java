@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
  * {@code versions/} (with a {@code .gitkeep}, so that version control keeps it) and a {@code
  * strata.toml} listing every key ({@link ConfigTemplate}), all commented out at their defaults
  * except {@code dialect} when {@code --dialect} is given. An existing {@code strata.toml} is never
- * replaced without {@code --force} (E0646); files are written atomically.
+ * replaced without {@code --force} (E0646); files are written atomically. It reads no
+ * configuration itself, so it works where a broken strata.toml is to be replaced.
  */
 @Command(
     name = "init",
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
       "commands would otherwise repeat, all commented out (see",
       "docs/configuration.md). An existing strata.toml is kept unless --force."
     })
-final class InitCommand implements Callable<Integer> {
+final class InitCommand implements Callable<Integer>, ConfigDefaults.Unconfigured {
 
   @Mixin HelpOption help;
 

@@ -62,6 +62,17 @@ class InitCommandTest {
     assertEquals(ConfigTemplate.text(null), Files.readString(dir.resolve("strata.toml")));
   }
 
+  /** init reads no configuration: a broken strata.toml does not stop it from replacing it. */
+  @Test
+  void aBrokenConfigurationCanBeReplaced() throws IOException {
+    Files.writeString(dir.resolve("strata.toml"), "dialect = \n[[[\n");
+    Environment here = new Environment(Map.of("STRATA_DIALECT", "oracle"), dir);
+    assertEquals(1, Cli.run(here, "heads").exitCode());
+    Cli forced = Cli.run(here, "init", dir.toString(), "--force");
+    assertEquals(0, forced.exitCode(), forced.err());
+    assertEquals(ConfigTemplate.text(null), Files.readString(dir.resolve("strata.toml")));
+  }
+
   @Test
   void aVersionsDirectoryWithFilesIsKept() throws IOException {
     ConfigFileTest.copySample(dir.resolve("versions"));

@@ -64,6 +64,12 @@ final class ConfigDefaults implements IDefaultValueProvider {
     record InEnvironment(String name) implements Origin {}
   }
 
+  /**
+   * A command that does not read the configuration: {@code strata init}, which writes it (and
+   * must work where the file is broken, to replace it).
+   */
+  interface Unconfigured {}
+
   /** A problem of the configuration, raised from inside picocli's parsing. */
   static final class ConfigError extends RuntimeException {
     private final transient DiagnosticException diagnostics;
@@ -99,6 +105,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
 
   private static boolean configurable(OptionSpec option) {
     return !option.usageHelp() && !option.versionHelp()
+        && !(option.command().userObject() instanceof Unconfigured)
         && key(option).isPresent() && !option.longestName().equals(CONFIG_OPTION);
   }
 
@@ -108,7 +115,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
       return null;
     }
     String key = key(option).orElseThrow();
-    Optional<String> fromEnvironment = environment.variable(variable(key));
+    // an empty variable counts as unset, as CI systems set them
+    Optional<String> fromEnvironment =
+        environment.variable(variable(key)).filter(value -> !value.isEmpty());
     if (fromEnvironment.isPresent()) {
       origins.put(arg, new Origin.InEnvironment(variable(key)));
       return fromEnvironment.get();
@@ -194,11 +203,18 @@ final class ConfigDefaults implements IDefaultValueProvider {
               config.source(), config.locate(table, key, true),
               "note: [lint] is reserved for the lint settings of a later version"));
         }
-      } else if (command.subcommands().containsKey(key) && value instanceof ObjectNode sub) {
-        check(config, command.subcommands().get(key).getCommandSpec(), where, sub, problems);
+      } else if (configured(command).contains(command.subcommands().get(key))) {
+        if (value instanceof ObjectNode sub) {
+          check(config, command.subcommands().get(key).getCommandSpec(), where, sub, problems);
+        } else {
+          problems.add(Diagnostic.error("E0643", "'" + dotted(where) + "' must be a table (["
+              + dotted(where) + "]: the settings of 'strata " + String.join(" ", where)
+              + "'), not " + kind(value), config.source(), config.locate(table, key, true)));
+        }
       } else {
         List<String> known = new ArrayList<>(options.keySet());
-        command.subcommands().keySet().stream().filter(name -> !name.equals("help"))
+        configured(command).stream().map(sub -> sub.getCommandName())
+            .filter(name -> !name.equals("help"))
             .map(name -> "[" + dotted(append(table, name)) + "]").forEach(known::add);
         if (table.isEmpty()) {
           known.add("[" + LINT_TABLE + "]");
@@ -305,7 +321,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
   private static Map<String, List<OptionSpec>> allOptions(CommandSpec command) {
     Map<String, List<OptionSpec>> all = new java.util.TreeMap<>();
     options(command).forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    for (var sub : command.subcommands().values()) {
+    for (var sub : configured(command)) {
       allOptions(sub.getCommandSpec())
           .forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
     }
@@ -320,6 +336,13 @@ final class ConfigDefaults implements IDefaultValueProvider {
       }
     }
     return options;
+  }
+
+  /** The subcommands of {@code command} that read the configuration. */
+  private static List<picocli.CommandLine> configured(CommandSpec command) {
+    return command.subcommands().values().stream()
+        .filter(sub -> !(sub.getCommandSpec().userObject() instanceof Unconfigured))
+        .distinct().toList();
   }
 
   /** {@code ["import", "alembic"]} for {@code strata import alembic}; {@code []} for the root. */

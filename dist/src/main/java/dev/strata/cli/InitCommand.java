@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
  * {@code versions/} (with a {@code .gitkeep}, so that version control keeps it) and a {@code
  * strata.toml} listing every key ({@link ConfigTemplate}), all commented out at their defaults
  * except {@code dialect} when {@code --dialect} is given. An existing {@code strata.toml} is never
- * replaced without {@code --force} (E0646); files are written atomically.
+ * replaced without {@code --force} (E0646); files are written atomically. It reads no
+ * configuration itself, so it works where a broken strata.toml is to be replaced.
  */
 @Command(
     name = "init",
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
       "commands would otherwise repeat, all commented out (see",
       "docs/configuration.md). An existing strata.toml is kept unless --force."
     })
-final class InitCommand implements Callable<Integer> {
+final class InitCommand implements Callable<Integer>, ConfigDefaults.Unconfigured {
 
   @Mixin HelpOption help;
 
@@ -56,7 +57,7 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    Path dir = directory == null ? Path.of(".") : directory;
+    Path dir = directory == null ? Path.of("") : directory;
     Path config = dir.resolve(ConfigFile.NAME);
     Path versions = dir.resolve("versions");
     Path keep = versions.resolve(".gitkeep");
@@ -86,10 +87,16 @@ final class InitCommand implements Callable<Integer> {
     String cd = directory == null ? "" : "cd " + StatusCommand.shellWord(dir.toString()) + " && ";
     out.println();
     out.println("next steps:");
-    out.println("  " + cd + "strata new -m \"create the first table\"   write the first revision");
-    out.println("  " + cd + "strata import alembic alembic/versions     or bring an Alembic"
-        + " history over");
-    out.println("  " + cd + "strata upgrade head                        print its SQL");
+    String[][] steps = {
+      {cd + "strata new -m \"create the first table\"", "write the first revision"},
+      {cd + "strata import alembic alembic/versions", "or bring an Alembic history over"},
+      {cd + "strata upgrade head", "print its SQL"},
+    };
+    int width = java.util.Arrays.stream(steps).mapToInt(step -> step[0].length()).max()
+        .orElse(0);
+    for (String[] step : steps) {
+      out.println("  " + step[0] + " ".repeat(width - step[0].length() + 3) + step[1]);
+    }
     out.flush();
     return Main.OK;
   }

@@ -47,7 +47,7 @@ record StatusAgreement(List<DatabaseStatus> databases, List<Set<String>> applied
     return databases.stream().allMatch(d -> d.state().rows().equals(first));
   }
 
-  /** The revisions database {@code i} has applied that at least one other lacks, in graph order. */
+  /** The revisions database {@code i} has applied that at least one other lacks, sorted by id. */
   List<String> ahead(int i) {
     List<String> ahead = new ArrayList<>();
     for (String revision : applied.get(i)) {

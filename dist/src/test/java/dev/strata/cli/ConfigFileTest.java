@@ -135,6 +135,18 @@ class ConfigFileTest {
   }
 
   @Test
+  void aCommandsNameIsATable() throws IOException {
+    write("strata.toml", "upgrade = \"sqlite\"\n");
+    Cli cli = Cli.run(in(dir, Map.of()), "heads", "--versions", VERSIONS);
+    assertEquals(new Cli(1, "", """
+        strata.toml:1:11: error[E0643]: 'upgrade' must be a table ([upgrade]: the settings of\
+         'strata upgrade'), not a string
+          1 | upgrade = "sqlite"
+            |           ^^^^^^^^
+        """), cli);
+  }
+
+  @Test
   void aValueOfTheWrongTypeIsAnError() throws IOException {
     write("strata.toml", "[upgrade]\nno-guard = \"yes\"\n");
     Cli cli = Cli.run(in(dir, Map.of()), "upgrade", "--versions", VERSIONS, "0015:0016");

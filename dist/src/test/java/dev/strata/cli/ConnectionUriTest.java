@@ -151,7 +151,8 @@ class ConnectionUriTest {
       Cli cli = Cli.run(environment, "status", "--db", uri, "--versions",
           Cli.sampleVersions().toString());
       assertEquals(0, cli.exitCode(), cli.err());
-      assertTrue(cli.out().startsWith("database: " + uri + "\n"
+      assertTrue(cli.out().startsWith("database: "
+          + JdbcUrl.of(uri, environment.variables()) + "\n"
           + "version table: alembic_version (does not exist)\n"
           + "current: base\n"), cli.out());
       Optional.of(client.get("PGPASSWORD")).filter(p -> p.length() > 3)

@@ -27,9 +27,9 @@ class InitCommandTest {
         + "next steps:\n"
         + "  cd " + project + " && strata new -m \"create the first table\"   write the first"
         + " revision\n"
-        + "  cd " + project + " && strata import alembic alembic/versions     or bring an"
+        + "  cd " + project + " && strata import alembic alembic/versions   or bring an"
         + " Alembic history over\n"
-        + "  cd " + project + " && strata upgrade head                        print its SQL\n",
+        + "  cd " + project + " && strata upgrade head                      print its SQL\n",
         ""), cli);
     assertEquals(ConfigTemplate.text(null), Files.readString(project.resolve("strata.toml")));
     assertEquals("", Files.readString(project.resolve("versions/.gitkeep")));
@@ -58,6 +58,17 @@ class InitCommandTest {
     assertEquals("dialect = \"sqlite\"\n", Files.readString(dir.resolve("strata.toml")));
     assertTrue(Files.notExists(dir.resolve("versions")));
     Cli forced = Cli.run("init", dir.toString(), "--force");
+    assertEquals(0, forced.exitCode(), forced.err());
+    assertEquals(ConfigTemplate.text(null), Files.readString(dir.resolve("strata.toml")));
+  }
+
+  /** init reads no configuration: a broken strata.toml does not stop it from replacing it. */
+  @Test
+  void aBrokenConfigurationCanBeReplaced() throws IOException {
+    Files.writeString(dir.resolve("strata.toml"), "dialect = \n[[[\n");
+    Environment here = new Environment(Map.of("STRATA_DIALECT", "oracle"), dir);
+    assertEquals(1, Cli.run(here, "heads").exitCode());
+    Cli forced = Cli.run(here, "init", dir.toString(), "--force");
     assertEquals(0, forced.exitCode(), forced.err());
     assertEquals(ConfigTemplate.text(null), Files.readString(dir.resolve("strata.toml")));
   }

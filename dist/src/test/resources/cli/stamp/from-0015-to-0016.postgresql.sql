@@ -33,7 +33,8 @@ BEGIN
     END IF;
     IF NOT (actual @> expected AND actual <@ expected) THEN
         RAISE EXCEPTION 'strata: alembic_version holds % but this script starts from [0015_lrs_payment_settlement]',
-            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']';
+            '[' || coalesce(nullif(array_to_string(actual, ', '), ''), 'base') || ']'
+            USING HINT = 'if the schema is at the target revision, stamp from the rows the table holds (strata stamp FROM:REV) or replace them (strata stamp --purge REV)';
     END IF;
 END
 $strata$;

@@ -55,8 +55,8 @@ final class PsqlFraming implements ScriptFraming {
     if (options.guards()) {
       blocks.add(lock.take(options.lockWait()) + ";");
       if (kind.checksStart()) {
-        blocks.add(new Guard(versionTable.displayName()).check(expected(plan, segments), progress)
-            + ";");
+        blocks.add(new Guard(versionTable.displayName())
+            .check(expected(plan, segments), progress, kind.refusalHint()) + ";");
       }
     }
     for (int i = 0; i < segments.size(); i++) {

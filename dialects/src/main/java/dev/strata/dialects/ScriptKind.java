@@ -1,5 +1,7 @@
 package dev.strata.dialects;
 
+import java.util.Optional;
+
 /**
  * What a script does, for its {@link ScriptHeader header} and its start check ({@link
  * ScriptFraming}): a migration runs the steps of a plan; a stamp only sets the version table.
@@ -18,6 +20,20 @@ sealed interface ScriptKind {
    *     starting rows (none: an empty or absent table)
    */
   record Stamp(boolean purge) implements ScriptKind {}
+
+  /**
+   * What a refused script of this kind suggests, where the client can show a hint (psql's {@code
+   * HINT}): for a stamp, naming what the table holds as FROM, or purging; nothing for a migration,
+   * whose message names both states already.
+   */
+  default Optional<String> refusalHint() {
+    return switch (this) {
+      case Migration migration -> Optional.empty();
+      case Stamp stamp -> Optional.of("if the schema is at the target revision, stamp from the"
+          + " rows the table holds (strata stamp FROM:REV) or replace them (strata stamp --purge"
+          + " REV)");
+    };
+  }
 
   /** Whether a guarded script checks the version table's rows before its first change. */
   default boolean checksStart() {

@@ -138,6 +138,48 @@ class StampCommandTest {
         cli.err());
   }
 
+  @Test
+  void branchLabelsAndPrefixesResolveAsInEveryCommand() throws Exception {
+    Path versions = Files.createDirectories(dir.resolve("labelled"));
+    Files.writeString(versions.resolve("0001_core.sql"), """
+        -- revision: 0001_core
+        -- revises: base
+        -- branch: core
+
+        -- +upgrade
+        CREATE TABLE core (id BIGINT NOT NULL PRIMARY KEY);
+
+        -- +downgrade
+        DROP TABLE core;
+        """);
+    Files.writeString(versions.resolve("0002_more.sql"), """
+        -- revision: 0002_more
+        -- revises: 0001_core
+
+        -- +upgrade
+        CREATE TABLE more (id BIGINT NOT NULL PRIMARY KEY);
+
+        -- +downgrade
+        DROP TABLE more;
+        """);
+    assertEquals("0001_core", stampedRow(versions, "core"));
+    assertEquals("0002_more", stampedRow(versions, "core@head"));
+    assertEquals("0002_more", stampedRow(versions, "0002"));
+    assertEquals("0001_core", stampedRow(versions, "head-1"));
+  }
+
+  /** The one row the stamp of {@code rev} (from base) inserts. */
+  private static String stampedRow(Path versions, String rev) {
+    Cli cli = Cli.run("stamp", rev, "--no-guard", "--versions", versions.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    var inserts = cli.out().lines()
+        .filter(l -> l.startsWith("INSERT INTO alembic_version (version_num) VALUES ('"))
+        .map(l -> l.substring(l.indexOf("('") + 2, l.indexOf("')")))
+        .toList();
+    assertEquals(1, inserts.size(), cli.out());
+    return inserts.getFirst();
+  }
+
   private static String golden(String name) throws Exception {
     try (var in = StampCommandTest.class.getResourceAsStream("/cli/stamp/" + name)) {
       if (in == null) {

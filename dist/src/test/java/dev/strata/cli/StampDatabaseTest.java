@@ -82,6 +82,12 @@ class StampDatabaseTest {
       // the table holds something else than the (absent) FROM: refused, nothing changed
       refused(db, stamp(dialect, "0001"), refusal(dialect, "[0002_two]", "[base]"));
       refused(db, stamp(dialect, "0001:0003"), refusal(dialect, "[0002_two]", "[0001_one]"));
+      if (dialect.equals("postgresql")) {
+        ClientRun run = db.applyText(stamp(dialect, "0001"));
+        assertTrue(run.stderr().contains("HINT:  if the schema is at the target revision, stamp from"
+            + " the rows the table holds (strata stamp FROM:REV) or replace them (strata stamp"
+            + " --purge REV)"), run.describe());
+      }
       assertEquals(List.of("0002_two"), rows(db));
 
       ok(db, stamp(dialect, "0002:0001"));

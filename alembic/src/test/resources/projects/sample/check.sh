@@ -4,6 +4,7 @@
 #   alembic upgrade base:R --sql     and   strata upgrade base:R       then compares,
 #   alembic downgrade R:base --sql   and   strata downgrade R:base     (from there) and compares,
 #   alembic downgrade head:R --sql   and   strata downgrade head:R     (from head) and compares,
+# and finally online Alembic (-x url=...) upgrade head and downgrade base against strata's scripts,
 # each pair to two scratch databases, comparing `pg_dump --schema-only --no-owner` (comments, SET
 # lines and blank lines left out) and the rows of alembic_version.
 #
@@ -121,6 +122,19 @@ for r in base "${REVS[@]}"; do
         fail "downgrade $HEAD:$r"
     fi
 done
+
+# Online Alembic (how a team's databases were really migrated) against strata's scripts.
+online_url="postgresql://${PGUSER}@${PGHOST}:${PGPORT}/${PREFIX}a"
+online() { "$PYTHON" -m alembic -c "$HERE/alembic.ini" -x "url=$online_url" "$@" >/dev/null 2>"$WORK/alembic.err" \
+    || { echo "  online alembic $* failed:"; sed 's/^/    /' "$WORK/alembic.err" | tail -5; return 1; }; }
+fresh "${PREFIX}a" && fresh "${PREFIX}s" "${PREFIX}head_s"
+if online upgrade "$HEAD"; then
+    compare "online upgrade $HEAD (strata upgrade base:$HEAD)"
+    apply "${PREFIX}s" s downgrade "$HEAD:base" \
+        && online downgrade base && compare "online downgrade base (strata downgrade $HEAD:base)" || fail "online downgrade base"
+else
+    fail "online upgrade $HEAD"
+fi
 
 echo "$((checks - failures)) of $checks comparisons identical"
 [ "$failures" -eq 0 ]

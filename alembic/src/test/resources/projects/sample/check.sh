@@ -4,10 +4,13 @@
 #   alembic upgrade base:R --sql     and   strata upgrade base:R       then compares,
 #   alembic downgrade R:base --sql   and   strata downgrade R:base     (from there) and compares,
 #   alembic downgrade head:R --sql   and   strata downgrade head:R     (from head) and compares,
+# and finally online Alembic (-x url=...) upgrade head and downgrade base against strata's scripts,
 # each pair to two scratch databases, comparing `pg_dump --schema-only --no-owner` (comments, SET
 # lines and blank lines left out) and the rows of alembic_version.
 #
 # Usage: check.sh [REVISION...]   (default: every revision of versions/*.sql)
+# Environment: STRATA (launcher), CHECK_VERSIONS (strata versions directory, default the
+# repository's versions/), CHECK_DB_PREFIX (scratch database prefix, default h5_), ALEMBIC_PYTHON.
 # Needs: psql and pg_dump on PATH, a PostgreSQL server (PGHOST/PGPORT/PGUSER, default
 # 127.0.0.1:5432 postgres), /usr/bin/python3 with alembic, and the strata launcher
 # (mvn -o -q package -pl dist -am -DskipTests). Exit status 0 when every comparison is identical.
@@ -20,6 +23,8 @@ set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../../../.." && pwd)
 STRATA=${STRATA:-$ROOT/dist/target/strata/bin/strata}
+# The strata chain to compare with: the repository's, or e.g. the output of `strata import alembic`.
+VERSIONS=${CHECK_VERSIONS:-$ROOT/versions}
 PYTHON=${ALEMBIC_PYTHON:-/usr/bin/python3}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 PREFIX=${CHECK_DB_PREFIX:-h5_}
@@ -33,20 +38,20 @@ if [ $# -gt 0 ]; then
     REVS=("$@")
 else
     REVS=()
-    for f in "$ROOT"/versions/*.sql; do REVS+=("$(basename "$f" .sql)"); done
+    for f in "$VERSIONS"/*.sql; do REVS+=("$(basename "$f" .sql)"); done
 fi
 # The downgrades start from the single head, or from the last revision named on the command line.
 if [ $# -gt 0 ]; then
     HEAD=${REVS[${#REVS[@]}-1]}
 else
-    HEAD=$("$STRATA" heads --versions "$ROOT/versions" | awk 'NR==1{print $1}')
+    HEAD=$("$STRATA" heads --versions "$VERSIONS" | awk 'NR==1{print $1}')
 fi
 
 failures=0
 checks=0
 
 alembic_sql() { "$PYTHON" -m alembic -c "$HERE/alembic.ini" "$@" --sql 2>"$WORK/alembic.err"; }
-strata_sql() { "$STRATA" "$@" --versions "$ROOT/versions" 2>"$WORK/strata.err"; }
+strata_sql() { "$STRATA" "$@" --versions "$VERSIONS" 2>"$WORK/strata.err"; }
 run_psql() { psql -X -q -v ON_ERROR_STOP=1 -d "$1" >/dev/null 2>"$WORK/psql.err"; }
 
 fresh() { # fresh DB [TEMPLATE]
@@ -121,6 +126,19 @@ for r in base "${REVS[@]}"; do
         fail "downgrade $HEAD:$r"
     fi
 done
+
+# Online Alembic (how a team's databases were really migrated) against strata's scripts.
+online_url="postgresql://${PGUSER}@${PGHOST}:${PGPORT}/${PREFIX}a"
+online() { "$PYTHON" -m alembic -c "$HERE/alembic.ini" -x "url=$online_url" "$@" >/dev/null 2>"$WORK/alembic.err" \
+    || { echo "  online alembic $* failed:"; sed 's/^/    /' "$WORK/alembic.err" | tail -5; return 1; }; }
+fresh "${PREFIX}a" && fresh "${PREFIX}s" "${PREFIX}head_s"
+if online upgrade "$HEAD"; then
+    compare "online upgrade $HEAD (strata upgrade base:$HEAD)"
+    apply "${PREFIX}s" s downgrade "$HEAD:base" \
+        && online downgrade base && compare "online downgrade base (strata downgrade $HEAD:base)" || fail "online downgrade base"
+else
+    fail "online upgrade $HEAD"
+fi
 
 echo "$((checks - failures)) of $checks comparisons identical"
 [ "$failures" -eq 0 ]

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +77,9 @@ final class ImportAlembicCommand implements Callable<Integer> {
   boolean verify;
 
   @Option(names = "--db", paramLabel = "URL",
-      description = "The scratch PostgreSQL server of --verify-with-alembic, a JDBC URL"
-          + " (jdbc:postgresql://HOST:PORT/DB?user=U): two databases are created there and"
-          + " dropped.")
-  String db;
+      description = "The scratch PostgreSQL server of --verify-with-alembic: "
+          + JdbcUrl.FORMS + "; two databases are created there and dropped.")
+  JdbcUrl db;
 
   @Option(names = "--python", paramLabel = "PATH",
       description = "The Python interpreter that has Alembic, for --verify-with-alembic"
@@ -114,6 +114,27 @@ final class ImportAlembicCommand implements Callable<Integer> {
     return verify ? prove(out) : Main.OK;
   }
 
+  /**
+   * The JDBC URL of {@code --db} with the user and password of a {@code postgresql://} URL, {@code
+   * PGPASSWORD} or the URL's own parameters, as {@link AlembicProof.Setup} takes it.
+   *
+   * @throws ParameterException when {@code --db} does not name a PostgreSQL server
+   */
+  private String scratchServer() {
+    if (db.engine() != JdbcUrl.Engine.POSTGRESQL) {
+      throw new ParameterException(spec.commandLine(), "--db of --verify-with-alembic must name a"
+          + " PostgreSQL server (" + JdbcUrl.FORMS + "), not " + db);
+    }
+    StringBuilder url = new StringBuilder(db.driverUrl());
+    char separator = url.indexOf("?") < 0 ? '?' : '&';
+    for (String key : db.properties().stringPropertyNames().stream().sorted().toList()) {
+      url.append(separator).append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+          .append(URLEncoder.encode(db.properties().getProperty(key), StandardCharsets.UTF_8));
+      separator = '&';
+    }
+    return url.toString();
+  }
+
   /** Runs {@link AlembicProof} on the Alembic project and the files just written. */
   private int prove(PrintWriter out) throws DiagnosticException {
     Path project = projectOf(source);
@@ -123,7 +144,7 @@ final class ImportAlembicCommand implements Callable<Integer> {
     AlembicProof.Report proof;
     try (PrintStream stream = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
       proof = AlembicProof.prove(
-          new AlembicProof.Setup(project, output, db, interpreter), stream);
+          new AlembicProof.Setup(project, output, scratchServer(), interpreter), stream);
     } finally {
       out.print(buffer.toString(StandardCharsets.UTF_8));
       out.flush();

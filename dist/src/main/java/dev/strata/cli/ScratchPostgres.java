@@ -51,7 +51,9 @@ record ScratchPostgres(String host, int port, String user, String password, Stri
   Connection connect(String database) throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", user);
-    props.setProperty("password", password);
+    if (!password.isEmpty()) {
+      props.setProperty("password", password); // else the driver reads PGPASSFILE / ~/.pgpass
+    }
     props.setProperty("connectTimeout", "10");
     return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database,
         props);
@@ -154,6 +156,8 @@ record ScratchPostgres(String host, int port, String user, String password, Stri
   }
 
   private Map<String, String> env() {
-    return Map.of("PGPASSWORD", password, "PGCONNECT_TIMEOUT", "10");
+    return password.isEmpty() // psql and pg_dump then read ~/.pgpass as usual
+        ? Map.of("PGCONNECT_TIMEOUT", "10")
+        : Map.of("PGPASSWORD", password, "PGCONNECT_TIMEOUT", "10");
   }
 }

@@ -1,6 +1,8 @@
 package dev.strata.compiler;
 
 import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.TodoMarks;
+import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
 import dev.strata.grammar.ast.Section;
 import java.util.List;
@@ -22,11 +24,14 @@ public final class DowngradeRules {
   /**
    * The problems that make {@code file} invalid for every command: E0214 when its downgrade section
    * is empty and unmarked while its upgrade has statements, at the {@code -- +downgrade} line. A
-   * merge revision with both sections empty is fine.
+   * merge revision with both sections empty is fine, and so is a downgrade section that holds a
+   * {@code -- +todo} placeholder (E0155 already refuses it, and the placeholder says what is
+   * missing).
    */
   public static List<Diagnostic> problems(RevisionFile file) {
     Optional<Section> downgrade = file.downgrade();
     if (downgrade.isEmpty() || file.upgrade().statements().isEmpty()
+        || TodoMarks.any(file, Direction.DOWNGRADE)
         || !downgrade.get().statements().isEmpty() || downgrade.get().mark().isPresent()) {
       return List.of();
     }

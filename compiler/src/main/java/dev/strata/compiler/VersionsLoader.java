@@ -4,6 +4,7 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.TodoMarks;
 import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,8 @@ public final class VersionsLoader {
    * @throws DiagnosticException E0207 (no location) when {@code dir} is not a readable directory or
    *     a file cannot be read, E0207 at the first bad byte of a file that is not UTF-8, E0208 (no
    *     location) when it holds no {@code *.sql} file, and otherwise the parse errors of all files
-   *     together, with the {@link DowngradeRules#problems} of the files that parse
+   *     together, with the {@link TodoMarks#problems} (E0155, a {@code -- +todo} placeholder) and
+   *     the {@link DowngradeRules#problems} of the files that parse
    */
   public static List<RevisionFile> load(Path dir) throws DiagnosticException {
     Contents contents = read(dir);
@@ -113,7 +115,9 @@ public final class VersionsLoader {
     }
     try {
       RevisionFile file = parser.parse(source);
-      return new Loaded(Optional.of(source), Optional.of(file), DowngradeRules.problems(file));
+      List<Diagnostic> problems = new ArrayList<>(TodoMarks.problems(file));
+      problems.addAll(DowngradeRules.problems(file));
+      return new Loaded(Optional.of(source), Optional.of(file), problems);
     } catch (DiagnosticException e) {
       return new Loaded(Optional.of(source), Optional.empty(), e.diagnostics());
     }

@@ -15,6 +15,25 @@ class VersionsLoaderTest {
   @TempDir Path tmp;
 
   @Test
+  void placeholdersAreErrorsOfEveryLoadAndStandForTheMissingDowngrade() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    Files.writeString(dir.resolve("a.sql"), """
+        -- revision: a
+        -- revises: base
+
+        -- +upgrade
+        CREATE TABLE t (id INT);
+
+        -- +downgrade
+        -- +todo alembic/versions/a.py:30:5: a 'for' loop is Python logic
+        --   for t in tables:
+        """);
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir));
+    assertEquals(List.of("E0155"), e.diagnostics().stream().map(d -> d.code()).toList());
+    assertEquals(1, VersionsLoader.read(dir).files().size(), "the file parses");
+  }
+
+  @Test
   void missingDirectory() {
     Path dir = tmp.resolve("versions");
     String text = assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).format();

@@ -38,6 +38,14 @@ final class Guard {
    * @param progress the progress table of a script cut into several segments, or empty
    */
   String check(List<List<String>> expected, Optional<Progress> progress) {
+    return check(expected, progress, Optional.empty());
+  }
+
+  /**
+   * The start check, as {@link #check(List, Optional)}, whose error on a fresh run carries {@code
+   * hint} as its {@code HINT} (psql prints it under the error), when present.
+   */
+  String check(List<List<String>> expected, Optional<Progress> progress, Optional<String> hint) {
     List<String> declarations = new ArrayList<>();
     List<String> body = new ArrayList<>();
     if (progress.isPresent()) {
@@ -55,7 +63,7 @@ final class Guard {
         + "        INTO actual;\n"
         + "END IF;");
     body.add("IF NOT (actual @> expected AND actual <@ expected) THEN\n"
-        + DoBlock.indent(mismatch(expected, progress.isPresent())) + "\n"
+        + DoBlock.indent(mismatch(expected, progress.isPresent(), hint)) + "\n"
         + "END IF;");
     progress.ifPresent(p -> body.add(
         "PERFORM set_config('" + Progress.SEGMENTS_DONE + "', done::text, false);\n"
@@ -88,10 +96,11 @@ final class Guard {
     return cases.append("\nEND").toString();
   }
 
-  private String mismatch(List<List<String>> expected, boolean resumable) {
+  private String mismatch(List<List<String>> expected, boolean resumable, Optional<String> hint) {
     String fresh = "RAISE EXCEPTION " + format("strata: " + esc(versionTable)
         + " holds % but this script starts from " + esc(rows(expected.get(0)))) + ",\n"
-        + "    " + rowsOf("actual") + ";";
+        + "    " + rowsOf("actual")
+        + hint.map(h -> "\n    USING HINT = " + literal(h)).orElse("") + ";";
     if (!resumable) {
       return fresh;
     }

@@ -53,13 +53,13 @@ final class MysqlFraming implements ScriptFraming {
   }
 
   @Override
-  public RenderedScript write(
-      Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments) {
+  public RenderedScript write(Plan plan, ScriptOptions options,
+      List<TransactionFramer.Segment> segments, ScriptKind kind) {
     MysqlGuardSql guard = MysqlGuardSql.of(dialect, options, versionTable);
     int total = segments.size();
     boolean markers = options.guards() && total > 1;
     String header = String.join("\n", dialect.clientDirectives()) + "\n"
-        + ScriptHeader.render(plan, options, dialect, versionTable.displayName())
+        + ScriptHeader.render(kind, plan, options, dialect, versionTable.displayName())
         + (markers ? failureNotes(guard, total) : "");
     List<String> blocks = new ArrayList<>();
     MysqlSettingsSql.block(dialect, options).ifPresent(blocks::add);
@@ -71,7 +71,9 @@ final class MysqlFraming implements ScriptFraming {
       blocks.add(guard.take(
           options.lockWait().map(MysqlSettingsSql::lockWaitSeconds).orElse(0L),
           options.lockWait()));
-      blocks.add(guard.guard(expected(plan, segments)));
+      if (kind.checksStart()) {
+        blocks.add(guard.guard(expected(plan, segments)));
+      }
     }
     List<List<String>> before = expected(plan, segments);
     for (int i = 0; i < total; i++) {

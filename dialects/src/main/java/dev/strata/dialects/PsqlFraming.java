@@ -37,10 +37,11 @@ final class PsqlFraming implements ScriptFraming {
   }
 
   @Override
-  public RenderedScript write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments) {
+  public RenderedScript write(Plan plan, ScriptOptions options,
+      List<TransactionFramer.Segment> segments, ScriptKind kind) {
     Optional<Progress> progress = Optional.empty();
     String header = String.join("\n", dialect.clientDirectives()) + "\n"
-        + ScriptHeader.render(plan, options, dialect, versionTable.displayName());
+        + ScriptHeader.render(kind, plan, options, dialect, versionTable.displayName());
     if (options.guards() && segments.size() > 1) {
       String runId = Progress.runId(plan, options, versionTable.displayName());
       Progress p = new Progress(sql, options, runId);
@@ -53,8 +54,10 @@ final class PsqlFraming implements ScriptFraming {
     SessionLock lock = SessionLock.of(options, versionTable);
     if (options.guards()) {
       blocks.add(lock.take(options.lockWait()) + ";");
-      blocks.add(new Guard(versionTable.displayName()).check(expected(plan, segments), progress)
-          + ";");
+      if (kind.checksStart()) {
+        blocks.add(new Guard(versionTable.displayName())
+            .check(expected(plan, segments), progress, kind.refusalHint()) + ";");
+      }
     }
     for (int i = 0; i < segments.size(); i++) {
       blocks.addAll(segment(i + 1, segments, progress));

@@ -1,6 +1,7 @@
 package dev.strata.dialects;
 
 import dev.strata.compiler.Plan;
+import dev.strata.compiler.Stamp;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionTableOp;
 import dev.strata.compiler.schema.DerivedDowngrade;
@@ -113,7 +114,24 @@ public final class Renderer {
     List<TransactionFramer.Segment> segments =
         TransactionFramer.segments(
             elements, dialect, options.transactionMode(), plan.fromHeads());
-    return ScriptFraming.of(dialect, sql, versionTable).write(plan, options, segments);
+    return ScriptFraming.of(dialect, sql, versionTable).write(plan, options, segments,
+        new ScriptKind.Migration());
+  }
+
+  /**
+   * The script that stamps the version table ({@code strata stamp}): sets it from {@link
+   * Stamp#fromRows()} to {@link Stamp#toRows()} without running any revision, creating it when
+   * absent, framed as this dialect frames every script (directives, header, settings, lock,
+   * transaction). When {@link ScriptOptions#guards()}, it stops before any change unless the table
+   * holds exactly the starting rows (none: empty or absent), and checks that each {@code UPDATE} or
+   * {@code DELETE} changed one row; a {@linkplain Stamp#purge() purging} stamp deletes every row
+   * first and checks nothing of what the table held (see {@code docs/cli.md}, "stamp").
+   *
+   * @throws DiagnosticException the options this dialect cannot honour (E0452 for sqlite)
+   */
+  public RenderedScript renderStamp(Stamp stamp, ScriptOptions options)
+      throws DiagnosticException {
+    return StampScript.render(dialect, sql, Objects.requireNonNull(stamp, "stamp"), options);
   }
 
   /**

@@ -37,6 +37,11 @@ sealed interface ScriptFraming permits PsqlFraming, MysqlFraming, SqliteFraming 
    */
   ScriptElement.Sql versionChange(VersionTableOp op, String statement, ScriptOptions options);
 
-  /** The whole script for {@code plan}, whose body {@link TransactionFramer} cut into {@code segments}. */
-  RenderedScript write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments);
+  /**
+   * The whole script for {@code plan}, whose body {@link TransactionFramer} cut into {@code
+   * segments}; {@code kind} names the script in its header and says whether a guarded script
+   * checks the version table's starting rows ({@link ScriptKind#checksStart()}).
+   */
+  RenderedScript write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments,
+      ScriptKind kind);
 }

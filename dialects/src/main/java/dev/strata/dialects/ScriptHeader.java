@@ -17,6 +17,35 @@ import java.util.List;
 final class ScriptHeader {
   private ScriptHeader() {}
 
+  /**
+   * The header of a script of {@code kind}, every line ending with {@code \n}: {@link #render} for
+   * a migration; for a stamp, the word {@code stamp}, no {@code -- sources:} line (no revision
+   * runs) and a {@code -- stamp:} line saying what the table must hold for the script to run.
+   */
+  static String render(ScriptKind kind, Plan plan, ScriptOptions options, Dialect dialect,
+      String versionTable) {
+    return switch (kind) {
+      case ScriptKind.Migration migration -> render(plan, options, dialect, versionTable);
+      case ScriptKind.Stamp stamp -> {
+        String from = stamp.purge() ? "any" : heads(plan.fromHeads());
+        String to = heads(plan.toHeads());
+        String rule = stamp.purge()
+            ? "deletes every row of the version table, then writes the target; runs no revision"
+            : options.guards()
+                ? "sets the version table without running any revision; refuses unless it holds "
+                    + Guard.rows(plan.fromHeads())
+                    + (plan.fromHeads().isEmpty() ? " (empty or absent)" : "")
+                : "sets the version table without running any revision (unguarded)";
+        yield "-- strata " + options.toolVersion() + ": stamp " + from + " -> " + to + " ("
+            + dialect.id() + ")\n"
+            + "-- from: " + from + "\n"
+            + "-- to: " + to + "\n"
+            + "-- version table: " + versionTable + "\n"
+            + "-- stamp: " + rule + "\n";
+      }
+    };
+  }
+
   /** The header's comment lines, every line ending with {@code \n}. */
   static String render(Plan plan, ScriptOptions options, Dialect dialect, String versionTable) {
     String from = heads(plan.fromHeads());

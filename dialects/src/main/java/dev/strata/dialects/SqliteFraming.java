@@ -79,22 +79,23 @@ final class SqliteFraming implements ScriptFraming {
   }
 
   @Override
-  public RenderedScript write(
-      Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments) {
+  public RenderedScript write(Plan plan, ScriptOptions options,
+      List<TransactionFramer.Segment> segments, ScriptKind kind) {
     String header = String.join("\n", dialect.clientDirectives()) + "\n"
-        + ScriptHeader.render(plan, options, dialect, versionTable.displayName());
+        + ScriptHeader.render(kind, plan, options, dialect, versionTable.displayName());
     List<String> blocks = new ArrayList<>();
     Timeouts timeouts = new Timeouts(options);
     timeouts.session().ifPresent(blocks::add);
     List<List<String>> rows = rows(plan, segments);
-    if (segments.isEmpty() && options.guards()) {
+    boolean checked = options.guards() && kind.checksStart();
+    if (segments.isEmpty() && checked) {
       blocks.addAll(timeouts.begin());
       blocks.addAll(guard(1, rows));
       blocks.add("COMMIT;");
     }
     boolean several = segments.size() > 1;
     for (int i = 0; i < segments.size(); i++) {
-      blocks.addAll(segment(i + 1, segments.get(i), rows, several, options, timeouts));
+      blocks.addAll(segment(i + 1, segments.get(i), rows, several, options, checked, timeouts));
     }
     String text = blocks.isEmpty() ? header : header + "\n" + String.join("\n\n", blocks) + "\n";
     return new RenderedScript(lineNumbers(text, segments.size()), described(plan, segments));
@@ -121,7 +122,8 @@ final class SqliteFraming implements ScriptFraming {
   }
 
   private List<String> segment(int number, TransactionFramer.Segment segment,
-      List<List<String>> rows, boolean several, ScriptOptions options, Timeouts timeouts) {
+      List<List<String>> rows, boolean several, ScriptOptions options, boolean checked,
+      Timeouts timeouts) {
     boolean rebuild = segment.blocks().stream().anyMatch(SqliteRebuild::marks);
     boolean guarded = options.guards();
     List<String> out = new ArrayList<>();
@@ -142,17 +144,17 @@ final class SqliteFraming implements ScriptFraming {
     }
     if (segment.transactional()) {
       out.addAll(guarded ? timeouts.begin() : List.of("BEGIN;"));
-      if (guarded) {
+      if (checked) {
         out.addAll(guard(number, rows));
       }
-    } else if (guarded) {
+    } else if (checked) {
       out.addAll(timeouts.begin());
       out.addAll(guard(number, rows));
       out.add("COMMIT;");
     }
     String create = versionTable.create() + ";";
     // the guard has made the version table already
-    segment.blocks().stream().filter(b -> !(guarded && b.equals(create))).forEach(out::add);
+    segment.blocks().stream().filter(b -> !(checked && b.equals(create))).forEach(out::add);
     if (rebuild) {
       SqliteGuard.foreignKeys(sql, "strata: foreign keys are broken at the end of "
           + (several ? "segment " + number : "this script")

@@ -76,6 +76,14 @@ final class VersionTable {
             .constraint(DSL.constraint(constraintName).primaryKey(column)));
   }
 
+  /**
+   * {@code DELETE FROM <table>}: every row, as Alembic's {@code stamp --purge} empties the table
+   * ({@code HeadMaintainer} with {@code purge=True}); without its terminating {@code ;}.
+   */
+  String deleteAll() {
+    return sql.render(sql.dsl().deleteFrom(table));
+  }
+
   /** The op as one statement, without its terminating {@code ;}. */
   String render(VersionTableOp op) {
     return switch (op) {

@@ -73,6 +73,11 @@ record DatabaseStatus(
 
   /** The JSON report: fixed key order, two-space indentation, a final LF. */
   String json() {
+    return JsonText.write(jsonNode());
+  }
+
+  /** The JSON report as a tree ({@link StatusAgreement} puts several in one document). */
+  ObjectNode jsonNode() {
     ObjectNode root = JsonText.MAPPER.createObjectNode();
     root.put("database", database);
     ObjectNode table = root.putObject("versionTable");
@@ -90,6 +95,6 @@ record DatabaseStatus(
     root.put("command", command.orElse(null));
     DiffCommand.changes(root.putArray("drift"), drift);
     handEdits.forEach(root.putArray("handEdits")::add);
-    return JsonText.write(root);
+    return root;
   }
 }

@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code --from-db JDBC_URL} on {@code upgrade} and {@code bundle}: FROM is what the database's
- * version table holds (read only, as {@code strata status --db} reads it), and the range argument
- * is just TO.
+ * {@code --from-db URL} on {@code upgrade}, {@code downgrade} and {@code bundle}: FROM is what the
+ * database's version table holds (read only, as {@code strata status --db} reads it), and the range
+ * argument is just TO; a relative TO ({@code -1}, {@code +2}) counts from the database's revisions,
+ * as Alembic's {@code downgrade -1} does.
  */
 final class FromDatabase {
 
@@ -25,15 +26,27 @@ final class FromDatabase {
 
   @Option(
       names = "--from-db",
-      paramLabel = "JDBC_URL",
-      converter = JdbcUrlConverter.class,
+      paramLabel = "URL",
       description = "Start from the revisions in this database's version table (read only);"
-          + " the range is then just TO.")
+          + " the range is then just TO. A JDBC URL or postgresql://USER@HOST/DB (password"
+          + " from PGPASSWORD or ~/.pgpass).")
   Optional<JdbcUrl> url;
 
   /**
    * The upgrade range to plan: {@code argument} as typed, or with {@code --from-db} the typed TO
    * side starting from the database's rows (or {@code base}), as targets: no text is made of them.
+   * As {@link #range(String, RevisionGraph, CompileOptions, Direction)} for an upgrade.
+   */
+  Range range(String argument, RevisionGraph graph, CompileOptions options)
+      throws DiagnosticException {
+    return range(argument, graph, options, Direction.UPGRADE);
+  }
+
+  /**
+   * The range to plan in {@code direction}: {@code argument} as typed ({@code FROM:TO}; a
+   * downgrade needs the FROM), or with {@code --from-db} the typed TO side ({@code -1}, {@code
+   * base}, a revision) starting from the database's rows (or {@code base}), as targets: no text
+   * is made of them.
    *
    * @throws ParameterException (usage, exit 2) when {@code --from-db} is given with a {@code FROM:},
    *     or with {@code --version-table-schema} for an SQLite file
@@ -42,10 +55,10 @@ final class FromDatabase {
    *     engine's than the database's, E0532 when it holds
    *     revisions that {@code graph} does not know, E0301 when {@code argument} is malformed
    */
-  Range range(String argument, RevisionGraph graph, CompileOptions options)
+  Range range(String argument, RevisionGraph graph, CompileOptions options, Direction direction)
       throws DiagnosticException {
     if (url.isEmpty()) {
-      return Range.parse(Direction.UPGRADE, argument);
+      return Range.parse(direction, argument);
     }
     if (argument.contains(":")) {
       throw new ParameterException(mixee.commandLine(),
@@ -57,6 +70,7 @@ final class FromDatabase {
     state.requireRenderedFor(options.dialect.dialectId(), url.get());
     state.requireKnown(graph, options.source.versions, url.get());
     state.requireConsistent(graph, url.get());
+    // parsed as a TO side alone (the colon was refused above), whatever the direction
     return Range.parse(Direction.UPGRADE, argument).startingAt(state.targets());
   }
 
@@ -78,12 +92,28 @@ final class FromDatabase {
     }
   }
 
-  /** A URL of one of {@link JdbcUrl}'s forms, else a usage error whose message masks the password. */
+  /**
+   * A URL of one of {@link JdbcUrl}'s forms, else a usage error whose message masks the password;
+   * {@code PGPASSWORD} and {@code PGUSER} come from the environment it was made with ({@link
+   * StrataCommand} registers one made with the command's {@link Environment}).
+   */
   static final class JdbcUrlConverter implements ITypeConverter<JdbcUrl> {
+    private final Environment environment;
+
+    /** A converter reading the process's environment. */
+    JdbcUrlConverter() {
+      this(Environment.system());
+    }
+
+    /** A converter reading {@code environment}. */
+    JdbcUrlConverter(Environment environment) {
+      this.environment = environment;
+    }
+
     @Override
     public JdbcUrl convert(String value) {
       try {
-        return new JdbcUrl(value);
+        return JdbcUrl.of(value, environment.variables());
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,18 +22,31 @@ import java.util.regex.Pattern;
  * jdbc:mysql:} (both read with MariaDB Connector/J, which takes {@code jdbc:mysql:} only with its
  * {@code permitMysqlScheme} flag: {@link #driverUrl} gives it); {@code jdbc:sqlite:PATH}, or a
  * bare {@code PATH} ending in {@code .db}, {@code .sqlite} or {@code .sqlite3} (read with xerial
- * sqlite-jdbc, read-only: a missing file is reported, never created).
+ * sqlite-jdbc, read-only: a missing file is reported, never created). Besides, the connection
+ * URIs of libpq ({@code postgresql://[USER[:PASSWORD]@][HOST][:PORT][/DATABASE][?PARAMS]}, or
+ * {@code postgres://}) and their MariaDB/MySQL counterparts ({@code mariadb://}, {@code mysql://}):
+ * {@link ConnectionUri}.
+ *
+ * <p>The password of a PostgreSQL database is, as for {@code psql}: the one in the URL, else
+ * {@code PGPASSWORD} ({@code ambientPassword}), else the PostgreSQL JDBC driver's own lookup in
+ * {@code PGPASSFILE} or {@code ~/.pgpass} (the driver's {@code PgPassParser}, libpq's format and
+ * matching rules), else none. It is never required on the command line.
  *
  * @param url the URL (or SQLite file path) as given
+ * @param ambientPassword {@code PGPASSWORD} for a PostgreSQL URL without a password of its own
+ * @param defaultUser the user of a connection URI that names none: {@code PGUSER}, else the
+ *     operating-system user, as libpq's
  */
-record JdbcUrl(String url) {
+record JdbcUrl(String url, Optional<String> ambientPassword, String defaultUser) {
   static final String PREFIX = "jdbc:postgresql:";
   static final String MARIADB_PREFIX = "jdbc:mariadb:";
   static final String MYSQL_PREFIX = "jdbc:mysql:";
   static final String SQLITE_PREFIX = "jdbc:sqlite:";
   static final String MASK = "***";
   /** The URL forms, for the usage error of a URL that has none of them. */
-  static final String FORMS = "jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD,"
+  static final String FORMS = "postgresql://USER@HOST:PORT/DATABASE (as psql takes it),"
+      + " jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD,"
+      + " mariadb://USER@HOST:PORT/DATABASE (or mysql://...),"
       + " jdbc:mariadb://HOST:PORT/DATABASE?user=USER&password=PASSWORD (or jdbc:mysql://...),"
       + " jdbc:sqlite:PATH, or the PATH of an SQLite file ending in .db, .sqlite or .sqlite3";
   private static final Pattern PASSWORD_PARAMETER =
@@ -64,6 +79,16 @@ record JdbcUrl(String url) {
    */
   JdbcUrl {
     Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(ambientPassword, "ambientPassword");
+    Objects.requireNonNull(defaultUser, "defaultUser");
+    if (ConnectionUri.isUri(url)) {
+      ConnectionUri.parse(url); // checks the form
+      if (ambientPassword.isPresent() && ConnectionUri.parse(url).password().isPresent()) {
+        ambientPassword = Optional.empty();
+      }
+    } else if (PASSWORD_PARAMETER.matcher(url).find()) {
+      ambientPassword = Optional.empty();
+    }
     switch (engineOf(url)) {
       case POSTGRESQL -> {
         if (AUTHORITY_USER.matcher(url).find()) {
@@ -73,7 +98,7 @@ record JdbcUrl(String url) {
         }
       }
       case MARIADB -> {
-        if (!MARIADB_DATABASE.matcher(url).find()) {
+        if (!ConnectionUri.isUri(url) && !MARIADB_DATABASE.matcher(url).find()) {
           throw new IllegalArgumentException("'" + masked(url) + "' names no database, and the"
               + " version table lives in one: write " + url.substring(0, url.indexOf(':', 5) + 1)
               + "//HOST:PORT/DATABASE?user=USER&password=PASSWORD");
@@ -90,8 +115,31 @@ record JdbcUrl(String url) {
     }
   }
 
+  /** {@code url} as given, with no password from the environment, the OS user as default user. */
+  JdbcUrl(String url) {
+    this(url, Optional.empty(), System.getProperty("user.name", "postgres"));
+  }
+
+  /**
+   * {@code url} as given, with {@code PGPASSWORD} and {@code PGUSER} of {@code variables} (a
+   * PostgreSQL URL only: {@code PGPASSWORD} is libpq's).
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  static JdbcUrl of(String url, java.util.Map<String, String> variables) {
+    String user = Optional.ofNullable(variables.get("PGUSER")).filter(u -> !u.isEmpty())
+        .orElse(System.getProperty("user.name", "postgres"));
+    Optional<String> password = engineOf(url) == Engine.POSTGRESQL
+        ? Optional.ofNullable(variables.get("PGPASSWORD")).filter(p -> !p.isEmpty())
+        : Optional.empty();
+    return new JdbcUrl(url, password, user);
+  }
+
   /** The engine of {@code url}; throws the usage error naming the forms when it has none. */
   private static Engine engineOf(String url) {
+    if (ConnectionUri.isUri(url)) {
+      return url.startsWith("postgres") ? Engine.POSTGRESQL : Engine.MARIADB;
+    }
     if (url.startsWith(PREFIX)) {
       return Engine.POSTGRESQL;
     }
@@ -118,12 +166,27 @@ record JdbcUrl(String url) {
    * jdbc:sqlite:}.
    */
   String driverUrl() {
+    if (ConnectionUri.isUri(url)) {
+      return ConnectionUri.parse(url).jdbcUrl(defaultUser);
+    }
     return switch (engine()) {
       case POSTGRESQL -> url;
       case MARIADB -> url.startsWith(MYSQL_PREFIX)
           ? MARIADB_PREFIX + url.substring(MYSQL_PREFIX.length()) : url;
       case SQLITE -> url.startsWith(SQLITE_PREFIX) ? url : SQLITE_PREFIX + url;
     };
+  }
+
+  /**
+   * The connection properties besides {@link #driverUrl}: a connection URI's user, password and
+   * parameters ({@link ConnectionUri#properties}); {@code PGPASSWORD} as the password when the URL
+   * has none.
+   */
+  Properties properties() {
+    Properties properties = ConnectionUri.isUri(url)
+        ? ConnectionUri.parse(url).properties(defaultUser) : new Properties();
+    ambientPassword.ifPresent(p -> properties.setProperty("password", p));
+    return properties;
   }
 
   /**
@@ -153,12 +216,13 @@ record JdbcUrl(String url) {
    */
   @Override
   public String toString() {
-    return mask(url, url);
+    return mask(url);
   }
 
   /** {@code text} (an error message, say) with every password of this URL replaced. */
   String mask(String text) {
-    return mask(url, text == null ? "" : text);
+    String result = mask(url, text == null ? "" : text);
+    return ambientPassword.map(p -> result.replace(p, MASK)).orElse(result);
   }
 
   /** {@code text} with every password of {@code url} replaced, and {@code url} itself masked. */

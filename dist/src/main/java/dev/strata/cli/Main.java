@@ -10,7 +10,8 @@ import picocli.CommandLine;
  *
  * <p>Exit codes: {@value #OK} success, {@value #DIAGNOSTICS} the input has errors (diagnostics on
  * stderr), {@value #USAGE} the command line is wrong, {@value #INTERNAL} an internal error (a stack
- * trace only with {@code --verbose}).
+ * trace only with {@code --verbose}), {@value #DISAGREE} the databases given to {@code status} are
+ * not at the same revisions.
  */
 public final class Main {
   /** Success. */
@@ -21,6 +22,8 @@ public final class Main {
   public static final int USAGE = 2;
   /** A bug or an environment failure (unreadable file, full disk). */
   public static final int INTERNAL = 3;
+  /** {@code strata status} with several databases: they are not at the same revisions. */
+  public static final int DISAGREE = 4;
 
   private Main() {}
 
@@ -34,9 +37,17 @@ public final class Main {
    * err} (both UTF-8), and returns the exit code instead of exiting.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Environment.system());
+  }
+
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream)}, with {@code environment} in place of the
+   * process's environment variables and working directory (tests).
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    CommandLine cli = StrataCommand.commandLine(outWriter, errWriter);
+    CommandLine cli = StrataCommand.commandLine(outWriter, errWriter, environment);
     try {
       return cli.execute(args);
     } finally {

@@ -23,12 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code strata status --db JDBC_URL}: the one command that connects to a database (PostgreSQL,
+ * {@code strata status --db URL [--db URL...]}: the one command that connects to a database (PostgreSQL,
  * MariaDB/MySQL or an SQLite file: {@link JdbcUrl}). It reads the
  * version table (read only, see {@link VersionTableReader}), and prints the current heads, the
  * revisions an upgrade to {@code head} (to {@code heads} when the files have several) still runs,
  * and the {@code strata upgrade CURRENT:head} command that renders them. The password in the URL
- * is never printed.
+ * is never printed. With several {@code --db}, each database's report, then whether they agree
+ * ({@link StatusAgreement}): exit 0 when they hold the same revisions (and none drifts), {@value
+ * Main#DISAGREE} when they do not, 1 when they agree but one has drifted.
  */
 @Command(
     name = "status",
@@ -38,7 +40,9 @@ import picocli.CommandLine.ParameterException;
       "database (read only) and prints its current heads, the revisions",
       "still to apply to reach head (heads when the revision files have",
       "several), and the exact",
-      "'strata upgrade CURRENT:head' command. The password is never printed."
+      "'strata upgrade CURRENT:head' command. The password is never printed.",
+      "With several --db, also whether they are all at the same revisions:",
+      "exit 0 when they are, 4 when they are not (1: they agree, but drift)."
     })
 final class StatusCommand implements Callable<Integer> {
 
@@ -48,13 +52,14 @@ final class StatusCommand implements Callable<Integer> {
 
   @Option(
       names = "--db",
-      paramLabel = "JDBC_URL",
+      paramLabel = "URL",
       required = true,
-      converter = FromDatabase.JdbcUrlConverter.class,
-      description = "The database: jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PW,"
-          + " jdbc:mariadb://HOST:PORT/DATABASE?user=USER&password=PW (or jdbc:mysql:),"
-          + " jdbc:sqlite:PATH, or an SQLite file PATH.db.")
-  JdbcUrl db;
+      description = "The database: postgresql://USER@HOST:PORT/DATABASE (password from the URL,"
+          + " PGPASSWORD or ~/.pgpass), jdbc:postgresql://HOST:PORT/DATABASE?user=USER,"
+          + " mariadb://USER@HOST:PORT/DATABASE, jdbc:mariadb:... (or mysql),"
+          + " jdbc:sqlite:PATH, or an SQLite file PATH.db. Repeat it for several databases:"
+          + " status then also says whether they are at the same revisions.")
+  List<JdbcUrl> databases;
 
   @Mixin ReadOptions source;
 
@@ -71,6 +76,7 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print a stack trace on internal errors.")
   boolean verbose;
 
+
   @Override
   public Integer call() throws DiagnosticException {
     try {
@@ -78,8 +84,35 @@ final class StatusCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    FromDatabase.requireSchemaSupported(db, table.schema, spec.commandLine());
+    for (JdbcUrl db : databases) {
+      FromDatabase.requireSchemaSupported(db, table.schema, spec.commandLine());
+    }
     Compilation compilation = Compilation.unlocked(source.versions);
+    List<DatabaseStatus> reports = new ArrayList<>();
+    for (JdbcUrl db : databases) {
+      reports.add(status(compilation, db));
+    }
+    boolean drift = reports.stream().anyMatch(report -> !report.drift().isEmpty());
+    PrintWriter out = spec.commandLine().getOut();
+    if (reports.size() == 1) {
+      out.print(switch (format) {
+        case TEXT -> reports.getFirst().text();
+        case JSON -> reports.getFirst().json();
+      });
+      out.flush();
+      return drift ? Main.DIAGNOSTICS : Main.OK;
+    }
+    StatusAgreement agreement = StatusAgreement.of(reports, compilation.graph());
+    out.print(switch (format) {
+      case TEXT -> agreement.text();
+      case JSON -> agreement.json();
+    });
+    out.flush();
+    return !agreement.agree() ? Main.DISAGREE : drift ? Main.DIAGNOSTICS : Main.OK;
+  }
+
+  /** The report of one database. */
+  private DatabaseStatus status(Compilation compilation, JdbcUrl db) throws DiagnosticException {
     RevisionGraph graph = compilation.graph();
     DatabaseState state = VersionTableReader.read(db, table.name, table.schema);
     state.requireKnown(graph, source.versions, db);
@@ -94,15 +127,8 @@ final class StatusCommand implements Callable<Integer> {
         : Optional.of(command(state.current() + ":" + target, state.dialect()));
     SchemaModel model = Replay.of(graph, state.dialect()).at(state.rows());
     List<Change> drift = VersionTableReader.drift(db, table.name, table.schema, model);
-    DatabaseStatus status = new DatabaseStatus(db.toString(), state, target, plan.steps(), command,
+    return new DatabaseStatus(db.toString(), state, target, plan.steps(), command,
         drift, model.handEdits().stream().map(edit -> edit.origin().describe()).toList());
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(switch (format) {
-      case TEXT -> status.text();
-      case JSON -> status.json();
-    });
-    out.flush();
-    return drift.isEmpty() ? Main.OK : Main.DIAGNOSTICS;
   }
 
   /**

@@ -20,10 +20,8 @@ final class UsageHints {
   /** Alembic commands whose strata counterpart has another name. */
   private static final Map<String, String> ALEMBIC_COMMANDS = Map.of(
       "revision", "'strata new -m MESSAGE' writes a new revision file (Alembic's 'revision')",
-      "current", "'strata status --db JDBC_URL' reads a database's current revisions"
-          + " (Alembic's 'current')",
-      "init", "strata needs no set-up: it reads the revision files in versions/"
-          + " (or --versions DIR)");
+      "current", "'strata status --db URL' reads a database's current revisions"
+          + " (Alembic's 'current')");
 
   private UsageHints() {}
 

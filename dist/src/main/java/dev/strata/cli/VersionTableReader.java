@@ -150,14 +150,16 @@ final class VersionTableReader {
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", CONNECT_TIMEOUT);
         properties.setProperty("ApplicationName", "strata");
+        properties.putAll(url.properties());
         properties.setProperty("readOnly", "true");
-        yield DriverManager.getConnection(url.url(), properties);
+        yield DriverManager.getConnection(url.driverUrl(), properties);
       }
       case MARIADB -> {
         Properties properties = new Properties();
         if (!url.url().contains("connectTimeout=")) {
           properties.setProperty("connectTimeout", CONNECT_TIMEOUT + "000"); // milliseconds
         }
+        properties.putAll(url.properties());
         // the driver itself, not DriverManager: a MySQL driver on the class path might answer
         Connection c = new org.mariadb.jdbc.Driver().connect(url.driverUrl(), properties);
         if (c == null) {

@@ -95,7 +95,7 @@ final class VersionsChecker {
     out.addAll(FileNames.check(contents.files(), lock.map(LockFile::names).orElse(List.of())));
     out.addAll(lockProblems);
     for (String other : contents.others()) {
-      if (!other.equals(LockFile.NAME)) {
+      if (!other.equals(LockFile.NAME) && !other.startsWith(".")) { // .gitkeep, as init writes
         out.add(notARevision(dir, other));
       }
     }
@@ -167,7 +167,10 @@ final class VersionsChecker {
         Optional.empty(), List.of("help: run 'strata lock' to write it"));
   }
 
-  /** W0203 for an entry that strata does not read: a file not ending in .sql, or a folder. */
+  /**
+   * W0203 for an entry that strata does not read: a file not ending in .sql, or a folder; hidden
+   * entries ({@code .gitkeep}, which {@code strata init} writes, {@code .DS_Store}) are not reported.
+   */
   private static Diagnostic notARevision(Path dir, String entry) {
     boolean folder = entry.endsWith("/");
     String path = folder

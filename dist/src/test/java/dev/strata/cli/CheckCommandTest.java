@@ -34,6 +34,7 @@ class CheckCommandTest {
     write(dir, "0008_low.sql", "-- revision: 0003_audit\n-- revises: 0004_right\n\n-- +upgrade\n"
         + "CREATE TABLE g (id INTEGER);\n\n-- +downgrade\nDROP TABLE g;\n");
     write(dir, "notes.txt", "release notes\n");
+    write(dir, ".gitkeep", ""); // hidden entries (strata init writes this one) are not reported
     Files.createDirectory(dir.resolve("old"));
     // strata lock refuses a broken directory, so the lock is written from the files directly
     write(dir, LockFile.NAME,

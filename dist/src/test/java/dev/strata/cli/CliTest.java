@@ -102,7 +102,7 @@ class CliTest {
         + "  = help: 'strata new -m MESSAGE' writes a new revision file (Alembic's 'revision')\n"
         + "Try 'strata --help' for more information.\n"), Cli.run("revision", "-m", "add x"));
     assertEquals(new Cli(2, "", "strata: error: unknown command 'current'\n"
-        + "  = help: 'strata status --db JDBC_URL' reads a database's current revisions"
+        + "  = help: 'strata status --db URL' reads a database's current revisions"
         + " (Alembic's 'current')\n"
         + "Try 'strata --help' for more information.\n"), Cli.run("current"));
     assertEquals(new Cli(2, "", "strata: error: unknown command 'upgrad'\n"

@@ -43,8 +43,8 @@ class JdbcUrlTest {
   @Test
   void otherSchemesAreRefusedWithThePasswordMasked() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new JdbcUrl("postgresql://app:hunter2@db/ledger?password=hunter3"));
-    assertEquals("'postgresql://app:***@db/ledger?password=***' is not a database strata"
+        () -> new JdbcUrl("redis://app:hunter2@db/ledger?password=hunter3"));
+    assertEquals("'redis://app:***@db/ledger?password=***' is not a database strata"
         + " reads: expected " + JdbcUrl.FORMS, e.getMessage());
   }
 

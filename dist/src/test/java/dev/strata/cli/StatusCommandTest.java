@@ -22,9 +22,9 @@ class StatusCommandTest {
 
   @Test
   void aUrlThatIsNotJdbcIsAUsageErrorWithoutThePassword() {
-    Cli cli = Cli.run("status", "--db", "postgresql://app:s3cr3t-pw@db/ledger");
+    Cli cli = Cli.run("status", "--db", "http://app:s3cr3t-pw@db/ledger");
     assertEquals(new Cli(2, "", """
-        strata: error: Invalid value for option '--db': 'postgresql://app:***@db/ledger' is not a database strata reads: expected %s
+        strata: error: Invalid value for option '--db' (URL): 'http://app:***@db/ledger' is not a database strata reads: expected %s
         Try 'strata status --help' for more information.
         """.formatted(JdbcUrl.FORMS)), cli);
     assertFalse(cli.err().contains("s3cr3t"));
@@ -48,7 +48,7 @@ class StatusCommandTest {
   @Test
   void statusNeedsTheDatabase() {
     assertEquals(new Cli(2, "", """
-        strata: error: Missing required option: '--db=JDBC_URL'
+        strata: error: Missing required option: '--db=URL'
         Try 'strata status --help' for more information.
         """), Cli.run("status"));
   }

@@ -377,11 +377,11 @@ class StatusOtherDatabasesTest {
   @org.junit.jupiter.api.Test
   void urlsOfNoDatabaseStrataReadsAreUsageErrors() {
     assertEquals(new Cli(2, "", """
-        strata: error: Invalid value for option '--db': 'jdbc:sqlite::memory:' is an in-memory SQLite database, which has no version table: write jdbc:sqlite:PATH with the database file's path
+        strata: error: Invalid value for option '--db' (URL): 'jdbc:sqlite::memory:' is an in-memory SQLite database, which has no version table: write jdbc:sqlite:PATH with the database file's path
         Try 'strata status --help' for more information.
         """), status("jdbc:sqlite::memory:"));
     assertEquals(new Cli(2, "", """
-        strata: error: Invalid value for option '--db': 'jdbc:mariadb://127.0.0.1:3306/?user=root&password=***' names no database, and the version table lives in one: write jdbc:mariadb://HOST:PORT/DATABASE?user=USER&password=PASSWORD
+        strata: error: Invalid value for option '--db' (URL): 'jdbc:mariadb://127.0.0.1:3306/?user=root&password=***' names no database, and the version table lives in one: write jdbc:mariadb://HOST:PORT/DATABASE?user=USER&password=PASSWORD
         Try 'strata status --help' for more information.
         """), status("jdbc:mariadb://127.0.0.1:3306/?user=root&password=pw"));
     assertEquals(new Cli(2, "", """

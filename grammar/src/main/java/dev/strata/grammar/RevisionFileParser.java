@@ -39,7 +39,8 @@ public final class RevisionFileParser {
       Header read = header.finish();
       SectionReader.Sections sections =
           new SectionReader(text, new StatementParser(text)).read(tokens, bodyStart);
-      return new RevisionFile(source, read, sections.upgrade(), sections.downgrade());
+      return new RevisionFile(source, read, sections.upgrade(), sections.downgrade(),
+          sections.todos());
     } catch (ParseFailure failure) {
       throw new DiagnosticException(failure.diagnostic());
     }

@@ -6,6 +6,7 @@ import dev.strata.grammar.ast.DowngradeMark;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Section;
 import dev.strata.grammar.ast.Statement;
+import dev.strata.grammar.ast.TodoMark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ final class SectionReader {
   static final List<String> DIALECTS = DialectId.ids();
   private static final List<String> DIRECTIVES = List.of(
       "upgrade", "downgrade", "no-transaction", "dialect", "end", "no-op", "irreversible", "model",
-      "only");
+      "only", "todo");
 
   private final SourceText source;
   private final StatementParser statements;
@@ -41,6 +42,8 @@ final class SectionReader {
   private List<Statement> modelStatements = new ArrayList<>();
   /** The last thing read in the section was a dialect block (a {@code -- +model} may follow). */
   private boolean lastWasRawBlock;
+  /** The {@code -- +todo} lines read so far. */
+  private final List<TodoMark> todos = new ArrayList<>();
 
   SectionReader(SourceText source, StatementParser statements) {
     this.source = source;
@@ -48,7 +51,7 @@ final class SectionReader {
   }
 
   /** The two sections of a file. */
-  record Sections(Section upgrade, Optional<Section> downgrade) {}
+  record Sections(Section upgrade, Optional<Section> downgrade, List<TodoMark> todos) {}
 
   /** Reads {@code tokens} from index {@code from} to the end. */
   Sections read(Tokenizer.Tokens tokens, int from) {
@@ -153,6 +156,7 @@ final class SectionReader {
       case "irreversible" -> mark(directive, DowngradeMark.Kind.IRREVERSIBLE);
       case "model" -> openModel(directive);
       case "only" -> only(directive);
+      case "todo" -> todo(directive);
       case "end" -> {
         if (model == null) {
           throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
@@ -169,8 +173,8 @@ final class SectionReader {
     Spelling.closest(directive.word(), DIRECTIVES)
         .ifPresent(word -> notes.add("help: did you mean '-- +" + word + "'?"));
     notes.add("note: the directives are '-- +upgrade', '-- +downgrade', '-- +no-transaction',"
-        + " '-- +dialect NAME', '-- +end', '-- +model', '-- +only NAME...', '-- +no-op' and"
-        + " '-- +irreversible'");
+        + " '-- +dialect NAME', '-- +end', '-- +model', '-- +only NAME...', '-- +no-op',"
+        + " '-- +irreversible' and '-- +todo TEXT'");
     return ParseCode.UNKNOWN_DIRECTIVE.fail(source.file(), directive.wordSpan(),
         "unknown directive " + directive.quoted(), notes.toArray(String[]::new));
   }
@@ -403,6 +407,24 @@ final class SectionReader {
   }
 
   /**
+   * {@code -- +todo TEXT}: a placeholder left by {@code strata import alembic}, anywhere in a
+   * section. It parses (so the rest of the file is checked), and {@link TodoMarks#problems} makes
+   * every command that compiles the revision refuse it.
+   */
+  private void todo(Directive directive) {
+    inSection(directive);
+    if (directive.argument().isEmpty()) {
+      throw ParseCode.MISPLACED_DIRECTIVE.fail(source.file(), directive.span(),
+          "'-- +todo' needs the text of what is left to do",
+          "help: '-- +todo TEXT' marks a place where SQL is still to be written");
+    }
+    Span span = new Span(directive.span().line(), directive.span().column(),
+        directive.wordSpan().column() + directive.wordSpan().length()
+            - directive.span().column());
+    todos.add(new TodoMark(direction, directive.argument(), span));
+  }
+
+  /**
    * {@code -- +only NAME [NAME...]}: the next statement, in strata's language, runs on the named
    * dialects alone (and changes only their schema models); the others skip it, and say so in
    * their scripts.
@@ -476,6 +498,6 @@ final class SectionReader {
           "missing '-- +upgrade' section",
           "help: add a line '-- +upgrade' followed by the statements of the upgrade");
     }
-    return new Sections(upgrade, Optional.ofNullable(downgrade));
+    return new Sections(upgrade, Optional.ofNullable(downgrade), todos);
   }
 }

@@ -18,7 +18,14 @@ final class Processes {
    * IllegalStateException} when it cannot start or times out, never when it exits non-zero.
    */
   static ClientRun run(List<String> command, Map<String, String> env, Path stdin) {
+    return run(command, env, stdin, null);
+  }
+
+  /** {@link #run(List, Map, Path)} in {@code directory} (this process's own when null). */
+  static ClientRun run(List<String> command, Map<String, String> env, Path stdin,
+      java.io.File directory) {
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder.directory(directory);
     builder.environment().putAll(env);
     try {
       Path out = Files.createTempFile("strata-client", ".out");

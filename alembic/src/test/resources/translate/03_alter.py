@@ -1,0 +1,5 @@
+op.alter_column('users', 'email', existing_type=sa.VARCHAR(length=255), type_=sa.Text(), existing_nullable=False)
+op.alter_column('users', 'name', new_column_name='full_name', existing_type=sa.String())
+op.alter_column('users', 'score', server_default=None, nullable=True)
+op.alter_column('users', 'score', server_default=False, nullable=False)
+op.alter_column('users', 'uid', type_=postgresql.UUID(as_uuid=True), postgresql_using='uid::uuid', schema='app')

@@ -1,0 +1,5 @@
+op.create_index('ix_docs_body', 'docs', ['body'], postgresql_using='gin', postgresql_ops={'body': 'gin_trgm_ops'})
+op.create_index('ix_docs_live', 'docs', ['id'], unique=True, postgresql_where=sa.text('deleted_at IS NULL'), postgresql_include=['title'], postgresql_with={'fillfactor': 70, 'deduplicate_items': 'off'})
+op.create_index('ix_docs_title', 'docs', ['title'], postgresql_concurrently=True, if_not_exists=True)
+op.drop_index('ix_docs_title', table_name='docs', postgresql_concurrently=True, if_exists=True)
+op.drop_index(op.f('ix_docs_body'), table_name='docs', schema='app')

@@ -1,0 +1,5 @@
+op.create_index(op.f('ix_a_very_long_table_name_for_testing_a_very_long_column_name_here'), 'a_very_long_table_name_for_testing', ['a_very_long_column_name_here'])
+op.drop_index(op.f('ix_a_very_long_table_name_for_testing_a_very_long_column_name_here'), table_name='t')
+op.add_column('a_very_long_table_name_for_testing', sa.Column('a_very_long_column_name_here', sa.Integer, index=True))
+op.create_foreign_key(op.f('fk_a_very_long_table_name_for_testing_a_very_long_column_name_here'), 't', 'o', ['a'], ['id'])
+op.drop_constraint(op.f('fk_a_very_long_table_name_for_testing_a_very_long_column_name_here'), 't')

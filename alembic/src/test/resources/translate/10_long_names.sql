@@ -1,0 +1,6 @@
+CREATE INDEX ix_a_very_long_table_name_for_testing_a_very_long_colum_1548 ON a_very_long_table_name_for_testing (a_very_long_column_name_here);
+DROP INDEX ix_a_very_long_table_name_for_testing_a_very_long_colum_1548;
+ALTER TABLE a_very_long_table_name_for_testing ADD COLUMN a_very_long_column_name_here INTEGER;
+CREATE INDEX ix_a_very_long_table_name_for_testing_a_very_long_colum_1548 ON a_very_long_table_name_for_testing (a_very_long_column_name_here);
+ALTER TABLE t ADD CONSTRAINT fk_a_very_long_table_name_for_testing_a_very_long_colum_5c20 FOREIGN KEY (a) REFERENCES o (id);
+ALTER TABLE t DROP CONSTRAINT fk_a_very_long_table_name_for_testing_a_very_long_colum_5c20;

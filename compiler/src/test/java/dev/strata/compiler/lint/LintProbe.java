@@ -52,6 +52,6 @@ final class LintProbe {
 
   /** The findings as {@code strata lint} prints them. */
   static String text(Path dir, String sql) throws Exception {
-    return LintText.format(findings(dir, sql));
+    return LintText.format(findings(dir, sql)).replace(dir.toString(), "versions");
   }
 }

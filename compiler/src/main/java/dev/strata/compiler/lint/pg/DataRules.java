@@ -71,7 +71,7 @@ final class DataRules {
         if (existing.isEmpty()) {
           continue;
         }
-        int columns = existing.get().columns().size();
+        int columns = context.before().table(table).orElse(existing.get()).columns().size();
         out.add(Sites.finding(context, Rule.DROP_DATA, Sites.of(context, name),
             "DROP TABLE " + Sites.sql(table) + " loses every row of its " + columns + " column"
                 + (columns == 1 ? "" : "s") + ": review it",

@@ -38,9 +38,10 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "lint",
     description = {
-      "Report the statements that lock, scan or rewrite a table that existed",
-      "before the revision, lose data or break the running application, in",
-      "the revisions 'upgrade [FROM:]TO' would run (default: every revision).",
+      "Report the statements that would hurt a live database: locks,",
+      "scans and rewrites of tables that existed before the revision, lost",
+      "data, renames the running application still uses; in the revisions",
+      "'upgrade [FROM:]TO' would run (default: every revision).",
       "Each finding names its rule, the lock it takes and the safe alternative.",
       "Silence one with '-- strata:allow RULE reason' (see docs/lint.md).",
       "Exit 1 on errors (and on warnings with --strict), else 0."

@@ -76,8 +76,7 @@ final class AlterTableLocks {
       case AlterAction.AlterIdentity ignored -> locks.add(table, ACCESS_EXCLUSIVE);
       case AlterAction.DropIdentity ignored -> locks.add(table, ACCESS_EXCLUSIVE);
       case AlterAction.RenameConstraint ignored -> locks.add(table, ACCESS_EXCLUSIVE);
-      // the manual lists ALTER CONSTRAINT under SHARE ROW EXCLUSIVE, but PostgreSQL 15
-      // holds ACCESS EXCLUSIVE: StatementLocksPostgresTest reads it from pg_locks
+      // ACCESS EXCLUSIVE on PostgreSQL 15, read from pg_locks by StatementLocksPostgresTest
       case AlterAction.AlterConstraint ignored -> locks.add(table, ACCESS_EXCLUSIVE);
       case AlterAction.ValidateConstraint validate -> {
         locks.add(table, SHARE_UPDATE_EXCLUSIVE, false, true);

@@ -1,6 +1,8 @@
 package dev.strata.dialects.lint;
 
 import dev.strata.compiler.lint.Linter;
+import dev.strata.compiler.lint.NoLockTimeout;
+import dev.strata.compiler.lint.StatementsAfterAccessExclusive;
 import dev.strata.compiler.lint.RevisionRule;
 import dev.strata.compiler.lint.StatementRule;
 import dev.strata.compiler.lint.pg.PgStatementRules;
@@ -31,7 +33,10 @@ public final class LintRules {
   public static List<RevisionRule> revisionRules(DialectId dialect) {
     List<RevisionRule> rules = new ArrayList<>();
     switch (dialect) {
-      case POSTGRESQL -> { }
+      case POSTGRESQL -> {
+        rules.add(new NoLockTimeout());
+        rules.add(new StatementsAfterAccessExclusive());
+      }
       case MYSQL, MARIADB, SQLITE -> { }
     }
     return List.copyOf(rules);

@@ -24,8 +24,8 @@ import java.util.Optional;
  * existed before the statement are never reported: the choice was made, and reported, where they
  * were created. Only the upgrade section is read: a downgrade recreates what was there.
  *
- * <p>Each finding's caret is at the type as written, and its alternative is the column (or, for
- * an {@code ALTER TABLE}, the whole statement) with the type replaced.
+ * <p>Each finding's caret is at the type as written, and its alternative is the statement with the
+ * type replaced (only the column's line of a {@code CREATE TABLE} of more than three lines).
  */
 public final class TypeChoiceRules {
   private TypeChoiceRules() {}
@@ -149,7 +149,9 @@ public final class TypeChoiceRules {
       if (spelling.isEmpty()) {
         return finding;
       }
+      // a long CREATE TABLE: the column's line; any other statement whole
       Optional<String> sql = statement.operation() instanceof Operation.CreateTable
+              && statement.text().lines().count() > 3
           ? Optional.of(spelling.get().lineWith(replacement))
           : spelling.get().replacedIn(source, statement.span(), statement.text(), replacement);
       return sql.map(finding::withAlternative).orElse(finding);

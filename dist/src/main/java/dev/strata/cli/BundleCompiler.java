@@ -13,6 +13,7 @@ import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.SchemaScript;
 import dev.strata.dialects.ScriptOptions;
+import dev.strata.dialects.lint.LockReport;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
@@ -75,6 +76,7 @@ final class BundleCompiler {
    * @param root the top folder name
    * @param upgrade the upgrade plan (FROM to TO)
    * @param rollback its inverse (TO to FROM)
+   * @param locks the table locks of the upgrade script (PostgreSQL; other dialects: none)
    */
   record Compiled(
       String root,
@@ -84,7 +86,8 @@ final class BundleCompiler {
       Plan rollback,
       RenderedScript upgradeScript,
       RenderedScript rollbackScript,
-      List<StepFiles> steps) {}
+      List<StepFiles> steps,
+      LockReport locks) {}
 
   /**
    * The bundle for {@code range} ({@code FROM:TO}, as {@code strata upgrade} takes it, typed by
@@ -124,7 +127,10 @@ final class BundleCompiler {
         .ifPresent(l -> files.put(Bundle.SOURCES + LockFile.NAME, utf8(l.source().text())));
     String root = "strata-" + name(upgrade.fromHeads()) + "-" + name(upgrade.toHeads()) + "-"
         + dialect.id();
-    Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps);
+    LockReport locks = LockReport.of(compilation.graph(), upgrade, dialect.dialectId(),
+        LintRun.options(dialect, options.transactionMode(), options.lockTimeout()));
+    Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps,
+        locks);
     addReviewFiles(compilation.graph(), upgrade, files);
     files.put(Bundle.APPLY, utf8(ApplyGuide.render(compiled)));
     files.put(Bundle.MANIFEST, Manifest.render(compiled, files));

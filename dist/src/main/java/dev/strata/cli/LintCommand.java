@@ -8,6 +8,7 @@ import dev.strata.compiler.lint.LintText;
 import dev.strata.compiler.lint.Linter;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.TransactionMode;
+import dev.strata.dialects.lint.LockReport;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
@@ -142,8 +143,9 @@ final class LintCommand implements Callable<Integer> {
       case SARIF -> LintSarif.write(findings, root, out);
     }
     if (locks) {
-      // TODO(lead): l2's lock report (`lint --locks`) goes here once branch l2 is merged.
-      out.println("lint --locks: the lock report is not wired yet");
+      out.println();
+      out.print(LockReport.of(compilation.graph(), plan, dialect.dialectId(),
+          LintRun.options(dialect, mode, lockTimeout)).text());
     }
     out.flush();
     long errors = LintText.count(findings, LintSeverity.ERROR);

@@ -5,6 +5,8 @@ import dev.strata.compiler.Plan;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
+import dev.strata.compiler.lint.Finding;
+import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.Dialect;
@@ -38,10 +40,23 @@ import java.util.TreeMap;
 final class BundleCompiler {
   private final Dialect dialect;
   private final ScriptOptions options;
+  private final LintConfig lintConfig;
+  private List<Finding> lint = List.of();
 
   BundleCompiler(Dialect dialect, ScriptOptions options) {
+    this(dialect, options, LintConfig.DEFAULTS);
+  }
+
+  /** A compiler that lints the bundle's upgrade with {@code lintConfig} ({@link #lint()}). */
+  BundleCompiler(Dialect dialect, ScriptOptions options, LintConfig lintConfig) {
     this.dialect = dialect;
     this.options = options;
+    this.lintConfig = lintConfig;
+  }
+
+  /** The lint findings on the upgrade of the last bundle compiled, silenced ones marked. */
+  List<Finding> lint() {
+    return lint;
   }
 
   /**
@@ -97,6 +112,8 @@ final class BundleCompiler {
   Bundle compile(Path versions, RangeSource range) throws DiagnosticException, IOException {
     Compilation compilation = Compilation.load(versions);
     Plan upgrade = compilation.plan(Direction.UPGRADE, range.range(compilation.graph()));
+    lint = LintRun.findings(compilation.graph(), upgrade, dialect, options.transactionMode(),
+        options.lockTimeout(), lintConfig);
     // the exact inverse, not a downgrade re-planned from the end rows: `downgrade TO:FROM` drops
     // only FROM's descendants, and an upgrade may also apply another branch or a dependency
     Plan rollback = compilation.rollback(upgrade);

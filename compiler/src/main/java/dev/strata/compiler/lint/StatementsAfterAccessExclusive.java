@@ -25,9 +25,10 @@ public final class StatementsAfterAccessExclusive implements RevisionRule {
     StatementContext taker = null;
     StatementContext firstAfter = null;
     int after = 0;
+    List<TableLock> before = List.of();
     for (StatementContext statement : context.upgrade()) {
       if (!statement.inTransaction()) {
-        report(context, held, taker, firstAfter, after, findings);
+        report(context, before, taker, firstAfter, after, findings);
         held.clear();
         firstAfter = null;
         after = 0;
@@ -37,6 +38,7 @@ public final class StatementsAfterAccessExclusive implements RevisionRule {
         after++;
         if (firstAfter == null) {
           firstAfter = statement;
+          before = List.copyOf(held);
         }
       }
       for (TableLock lock : StatementLocks.of(statement)) {
@@ -50,14 +52,27 @@ public final class StatementsAfterAccessExclusive implements RevisionRule {
       }
       if (statement.statement().operation() instanceof Operation.AddEnumValue) {
         // the script commits after an added enum value, before the next statement
-        report(context, held, taker, firstAfter, after, findings);
+        report(context, before, taker, firstAfter, after, findings);
         held.clear();
         firstAfter = null;
         after = 0;
       }
     }
-    report(context, held, taker, firstAfter, after, findings);
+    report(context, before, taker, firstAfter, after, findings);
     return findings;
+  }
+
+  /**
+   * The split for this revision: the statements after the lock in a revision of their own, which
+   * commits on its own only when each revision has its own transaction; or the lock last.
+   */
+  private static String alternative(RevisionContext context, StatementContext taker) {
+    int line = taker.statement().span().line();
+    return context.transactionPerRevision()
+        ? "move the statements after line " + line + " to a revision of their own, or the"
+            + " statement of line " + line + " to the end of this one"
+        : "--transaction revision, with the statements after line " + line + " in a revision of"
+            + " their own; or the statement of line " + line + " last in its revision";
   }
 
   private static void report(RevisionContext context, List<TableLock> held,
@@ -76,6 +91,6 @@ public final class StatementsAfterAccessExclusive implements RevisionRule {
         after + (after == 1 ? " more statement runs" : " more statements run")
             + " while ACCESS EXCLUSIVE on " + tables + " (taken at line "
             + taker.statement().span().line() + ") is held until " + until,
-        held));
+        held).withAlternative(alternative(context, taker)));
   }
 }

@@ -11,6 +11,7 @@ import dev.strata.dialects.Dialect;
 import dev.strata.dialects.Renderer;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Operation;
+import dev.strata.grammar.ast.RevisionFile;
 import dev.strata.grammar.ast.Statement;
 import dev.strata.testkit.PostgresServer;
 import java.nio.file.Path;
@@ -143,6 +144,9 @@ class StatementLocksPostgresTest {
       // data
       "INSERT INTO child (id, parent_id, amount, note) VALUES (3, 1, 5, 'z')",
       "UPDATE child SET note = 'q' WHERE id = 1",
+      "UPDATE child SET parent_id = 2 WHERE id = 1",
+      "UPDATE parent SET id = 30 WHERE id = 3",
+      "UPDATE parent SET name = 'z' WHERE id = 1",
       "UPDATE child SET note = 'q' FROM parent WHERE parent.id = child.parent_id AND parent.code = 'a'",
       "DELETE FROM parent WHERE id = 3",
       "DELETE FROM child USING parent WHERE parent.id = child.parent_id AND parent.code = 'b'",
@@ -203,8 +207,9 @@ class StatementLocksPostgresTest {
         Connection watcher = DriverManager.getConnection(server.jdbcUrl(database))) {
       Renderer renderer = Renderer.forDialect(Dialect.POSTGRESQL);
       int n = 0;
-      for (Statement statement : LockCase.setup(dir.resolve("setup"), SETUP)) {
-        for (String sql : renderer.renderStatement(statement, null)) {
+      RevisionFile setup = LockCase.setup(dir.resolve("setup"), SETUP);
+      for (Statement statement : setup.upgrade().statements()) {
+        for (String sql : renderer.renderStatement(statement, setup.source())) {
           runner.createStatement().execute(sql);
         }
       }

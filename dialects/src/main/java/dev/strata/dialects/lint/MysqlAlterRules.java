@@ -56,7 +56,11 @@ public final class MysqlAlterRules {
         || !context.existedBefore(ObjectName.of(alter.table()))) {
       return List.of();
     }
-    Table old = context.before().table(ObjectName.of(alter.table())).orElseThrow();
+    Optional<Table> found = context.before().table(ObjectName.of(alter.table()));
+    if (found.isEmpty()) {
+      return List.of(); // dropped earlier in the revision: the replay reports it
+    }
+    Table old = found.get();
     List<Finding> out = new ArrayList<>();
     for (AlterAction action : alter.actions()) {
       if (MysqlOnlineDdl.of(context.dialect(), alter, action, old).orElse(Algorithm.INSTANT)

@@ -2,8 +2,10 @@ package dev.strata.dialects.lint;
 
 import dev.strata.compiler.lint.Linter;
 import dev.strata.compiler.lint.NoDowngradeRule;
+import dev.strata.compiler.lint.NoLockTimeout;
 import dev.strata.compiler.lint.RevisionRule;
 import dev.strata.compiler.lint.StatementRule;
+import dev.strata.compiler.lint.StatementsAfterAccessExclusive;
 import dev.strata.compiler.lint.TypeChoiceRules;
 import dev.strata.compiler.lint.pg.PgStatementRules;
 import dev.strata.grammar.DialectId;
@@ -39,7 +41,10 @@ public final class LintRules {
   public static List<RevisionRule> revisionRules(DialectId dialect) {
     List<RevisionRule> rules = new ArrayList<>();
     switch (dialect) {
-      case POSTGRESQL -> { }
+      case POSTGRESQL -> {
+        rules.add(new NoLockTimeout());
+        rules.add(new StatementsAfterAccessExclusive());
+      }
       case MYSQL, MARIADB, SQLITE -> { }
     }
     rules.add(NoDowngradeRule.INSTANCE);

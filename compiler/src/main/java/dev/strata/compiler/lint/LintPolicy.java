@@ -6,6 +6,7 @@ import dev.strata.grammar.DialectId;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.ast.RevisionFile;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -85,7 +86,8 @@ public final class LintPolicy {
         Optional<DialectId> dialect = dialects.stream().sorted()
             .filter(d -> allow.rule().dialects().contains(d)).findFirst();
         if (used.containsKey(allow) || dialect.isEmpty()
-            || config.severityOf(allow.rule()) == LintSeverity.OFF) {
+            || config.severityOf(allow.rule()) == LintSeverity.OFF
+            || !inAnyScript(allow, dialects)) {
           continue;
         }
         Finding stale = Finding.of(Rule.UNUSED_ALLOW, allow.revision().id(), dialect.get(),
@@ -116,6 +118,25 @@ public final class LintPolicy {
               && at.span().line() <= statement.lastLine();
       case Allow.Detached ignored -> false;
     };
+  }
+
+  /**
+   * Whether the statement under a statement-level allow is in the script of one of the linted
+   * dialects that the allow's rule speaks about: an allow above a {@code -- +only} statement (or a
+   * {@code -- +dialect} block) of other dialects is not stale when those dialects are not linted.
+   * Header allows and detached ones are always in the script.
+   */
+  private static boolean inAnyScript(Allow allow, Collection<DialectId> dialects) {
+    if (!(allow.scope() instanceof Allow.OneStatement one)) {
+      return true;
+    }
+    return allow.revision().sections().stream()
+        .flatMap(section -> section.statements().stream())
+        .filter(st -> one.firstLine() <= st.span().line() && st.span().line() <= one.lastLine())
+        .findFirst()
+        .map(st -> dialects.stream().filter(d -> allow.rule().dialects().contains(d))
+            .anyMatch(d -> st.runsOn(d.id())))
+        .orElse(true);
   }
 
   private static String unusedMessage(Allow allow) {

@@ -48,13 +48,22 @@ public final class LintText {
     return text;
   }
 
-  /** The findings that count (not silenced), formatted one after the other. */
+  /**
+   * The findings that count (not silenced), formatted one after the other; then one line per
+   * silenced finding with the reason it was allowed, {@code path:line:col: allowed[rule-id]:
+   * REASON}, so that a report shows every exception that was made and why.
+   */
   public static String format(List<Finding> findings) {
     StringBuilder out = new StringBuilder();
     for (Finding finding : findings) {
       if (finding.allowed().isEmpty()) {
         out.append(diagnostic(finding).format());
       }
+    }
+    for (Finding finding : findings) {
+      finding.allowed().ifPresent(reason -> out.append(finding.location().describe())
+          .append(": allowed[").append(finding.rule().id()).append("]: ").append(reason)
+          .append('\n'));
     }
     return out.toString();
   }

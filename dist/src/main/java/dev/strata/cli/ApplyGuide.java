@@ -34,6 +34,7 @@ final class ApplyGuide {
     guide.introduction();
     guide.psqlMetaCommands();
     guide.steps();
+    guide.text.append(bundle.locks().markdown()).append('\n');
     guide.segments(Bundle.UPGRADE, bundle.upgradeScript(), bundle.upgrade().fromHeads());
     guide.segments(Bundle.ROLLBACK, bundle.rollbackScript(), bundle.rollback().fromHeads());
     guide.outsideTransactions();

@@ -8,6 +8,7 @@ import dev.strata.compiler.lint.LintText;
 import dev.strata.compiler.lint.Linter;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.TransactionMode;
+import dev.strata.dialects.lint.LockReport;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
@@ -38,9 +39,10 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "lint",
     description = {
-      "Report the statements that lock, scan or rewrite a table that existed",
-      "before the revision, lose data or break the running application, in",
-      "the revisions 'upgrade [FROM:]TO' would run (default: every revision).",
+      "Report the statements that would hurt a live database: locks,",
+      "scans and rewrites of tables that existed before the revision, lost",
+      "data, renames the running application still uses; in the revisions",
+      "'upgrade [FROM:]TO' would run (default: every revision).",
       "Each finding names its rule, the lock it takes and the safe alternative.",
       "Silence one with '-- strata:allow RULE reason' (see docs/lint.md).",
       "Exit 1 on errors (and on warnings with --strict), else 0."
@@ -141,8 +143,9 @@ final class LintCommand implements Callable<Integer> {
       case SARIF -> LintSarif.write(findings, root, out);
     }
     if (locks) {
-      // TODO(lead): l2's lock report (`lint --locks`) goes here once branch l2 is merged.
-      out.println("lint --locks: the lock report is not wired yet");
+      out.println();
+      out.print(LockReport.of(compilation.graph(), plan, dialect.dialectId(),
+          LintRun.options(dialect, mode, lockTimeout)).text());
     }
     out.flush();
     long errors = LintText.count(findings, LintSeverity.ERROR);

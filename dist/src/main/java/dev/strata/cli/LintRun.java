@@ -6,6 +6,8 @@ import dev.strata.compiler.Step;
 import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.lint.LintPolicy;
+import dev.strata.compiler.lint.LintSeverity;
+import dev.strata.compiler.lint.LintText;
 import dev.strata.compiler.lint.Linter;
 import dev.strata.dialects.Capability;
 import dev.strata.dialects.Dialect;
@@ -13,6 +15,7 @@ import dev.strata.dialects.TransactionMode;
 import dev.strata.dialects.lint.LintRules;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.RevisionFile;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +45,20 @@ final class LintRun {
         .lint(graph, plan, dialect.dialectId(), options(dialect, mode, lockTimeout));
     List<RevisionFile> revisions = plan.steps().stream().map(Step::revision).toList();
     return LintPolicy.apply(raw, revisions, Set.of(dialect.dialectId()), config);
+  }
+
+  /**
+   * The upgrade {@code plan}'s findings as {@code upgrade} and {@code bundle} show them: on {@code
+   * err}, never in the SQL, each as a warning whatever its severity (the script is still written;
+   * {@code strata lint} and {@code strata check} are where findings fail a build).
+   */
+  static void warn(PrintWriter err, List<Finding> findings) {
+    for (Finding finding : findings) {
+      if (finding.allowed().isEmpty()) {
+        err.print(LintText.diagnostic(finding.withSeverity(LintSeverity.WARNING)).format());
+      }
+    }
+    err.flush();
   }
 
   /** The linter's view of the script: its lock timeout and how it uses transactions. */

@@ -38,13 +38,13 @@ final class PostgresOnlyLocks {
         }
       }
       case PostgresOnly.CreateTrigger trigger ->
-          locks.add(ObjectName.of(trigger.table()), SHARE_ROW_EXCLUSIVE);
+          locks.add(trigger.table(), SHARE_ROW_EXCLUSIVE);
       case PostgresOnly.DropTrigger trigger ->
-          locks.add(ObjectName.of(trigger.table()), ACCESS_EXCLUSIVE);
+          locks.add(trigger.table(), ACCESS_EXCLUSIVE);
       case PostgresOnly.RenameTrigger trigger ->
-          locks.add(ObjectName.of(trigger.table()), ACCESS_EXCLUSIVE);
+          locks.add(trigger.table(), ACCESS_EXCLUSIVE);
       case PostgresOnly.SwitchTrigger trigger ->
-          locks.add(ObjectName.of(trigger.table()), SHARE_ROW_EXCLUSIVE);
+          locks.add(trigger.table(), SHARE_ROW_EXCLUSIVE);
       case PostgresOnly.Do ignored -> {
         return Optional.of("a DO block runs code that may lock any table");
       }
@@ -52,13 +52,13 @@ final class PostgresOnlyLocks {
         return Optional.of("CALL runs a procedure that may lock any table");
       }
       case PostgresOnly.RowSecurity security ->
-          locks.add(ObjectName.of(security.table()), ACCESS_EXCLUSIVE);
+          locks.add(security.table(), ACCESS_EXCLUSIVE);
       case PostgresOnly.CreatePolicy policy ->
-          locks.add(ObjectName.of(policy.table()), ACCESS_EXCLUSIVE);
+          locks.add(policy.table(), ACCESS_EXCLUSIVE);
       case PostgresOnly.AlterPolicy policy ->
-          locks.add(ObjectName.of(policy.table()), ACCESS_EXCLUSIVE);
+          locks.add(policy.table(), ACCESS_EXCLUSIVE);
       case PostgresOnly.DropPolicy policy ->
-          locks.add(ObjectName.of(policy.table()), ACCESS_EXCLUSIVE);
+          locks.add(policy.table(), ACCESS_EXCLUSIVE);
       case PostgresOnly.Grant ignored -> { }
       case PostgresOnly.Revoke ignored -> { }
       case PostgresOnly.GrantRole ignored -> { }
@@ -85,18 +85,18 @@ final class PostgresOnlyLocks {
       }
       case PostgresOnly.Lock lock -> {
         LockLevel level = StatementLocks.lockMode(lock.mode());
-        lock.tables().forEach(t -> locks.add(ObjectName.of(t), level));
+        lock.tables().forEach(t -> locks.add(t, level));
       }
       case PostgresOnly.Notify ignored -> { }
       case PostgresOnly.CreateMaterializedView view -> {
-        locks.add(ObjectName.of(view.view()), ACCESS_EXCLUSIVE);
-        view.definition().reads().forEach(t -> locks.add(ObjectName.of(t), ACCESS_SHARE));
+        locks.add(view.view(), ACCESS_EXCLUSIVE);
+        view.definition().reads().forEach(t -> locks.add(t, ACCESS_SHARE));
       }
       case PostgresOnly.DropMaterializedView drop ->
-          drop.views().forEach(v -> locks.add(ObjectName.of(v), ACCESS_EXCLUSIVE));
+          drop.views().forEach(v -> locks.add(v, ACCESS_EXCLUSIVE));
       case PostgresOnly.AlterMaterializedView alter ->
-          locks.add(ObjectName.of(alter.view()), ACCESS_EXCLUSIVE);
-      case PostgresOnly.RefreshMaterializedView refresh -> locks.add(ObjectName.of(refresh.view()),
+          locks.add(alter.view(), ACCESS_EXCLUSIVE);
+      case PostgresOnly.RefreshMaterializedView refresh -> locks.add(refresh.view(),
           refresh.concurrently() ? EXCLUSIVE : ACCESS_EXCLUSIVE, !refresh.concurrently(), true);
       case PostgresOnly.SetSetting ignored -> { }
       case PostgresOnly.ResetSetting ignored -> { }

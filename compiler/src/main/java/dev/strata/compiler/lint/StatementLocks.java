@@ -12,6 +12,7 @@ import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Table;
+import dev.strata.grammar.Location;
 import dev.strata.grammar.ast.ColumnConstraint;
 import dev.strata.grammar.ast.ColumnDef;
 import dev.strata.grammar.ast.Operation;
@@ -66,6 +67,17 @@ public final class StatementLocks {
     return add(context.statement().operation(), context.before(), new LockSet());
   }
 
+  /**
+   * Where to put the caret of a finding about the lock on {@code table}: its name as {@code
+   * context}'s statement writes it (for {@code DROP INDEX}, the index's name), else the statement.
+   */
+  public static Location location(StatementContext context, ObjectName table) {
+    LockSet locks = new LockSet();
+    add(context.statement().operation(), context.before(), locks);
+    return new Location(context.revision().source(),
+        locks.span(table).orElse(context.statement().span()));
+  }
+
   /** The strongest of {@code locks} (the first of equals), or empty. */
   public static Optional<TableLock> strongest(List<TableLock> locks) {
     return locks.stream().max(Comparator.comparing(TableLock::level));
@@ -75,35 +87,37 @@ public final class StatementLocks {
   private static Optional<String> add(Operation operation, SchemaModel before, LockSet locks) {
     switch (operation) {
       case Operation.CreateTable create -> {
-        ObjectName table = ObjectName.of(create.table());
+        ObjectName table = locks.name(create.table());
         locks.add(table, ACCESS_EXCLUSIVE);
         references(create.columns(), create.constraints()).forEach(
             referenced -> locks.add(referenced, SHARE_ROW_EXCLUSIVE));
       }
       case Operation.CreatePartition create -> {
-        locks.add(ObjectName.of(create.table()), ACCESS_EXCLUSIVE);
-        locks.add(ObjectName.of(create.parent()), ACCESS_EXCLUSIVE);
+        locks.add(create.table(), ACCESS_EXCLUSIVE);
+        locks.add(create.parent(), ACCESS_EXCLUSIVE);
         references(List.of(), create.constraints()).forEach(
             referenced -> locks.add(referenced, SHARE_ROW_EXCLUSIVE));
       }
-      case Operation.CreateTableAs create -> locks.add(ObjectName.of(create.table()),
+      case Operation.CreateTableAs create -> locks.add(create.table(),
           ACCESS_EXCLUSIVE);
       case Operation.DropTable drop -> {
         for (QualifiedName name : drop.tables()) {
-          dropTable(ObjectName.of(name), drop.cascade(), before, locks);
+          dropTable(locks.name(name), drop.cascade(), before, locks);
         }
       }
       case Operation.AlterTable alter -> AlterTableLocks.add(alter, before, locks);
-      case Operation.CreateIndex index -> locks.add(ObjectName.of(index.table()),
+      case Operation.CreateIndex index -> locks.add(index.table(),
           index.concurrently() ? SHARE_UPDATE_EXCLUSIVE : SHARE, false, true);
       case Operation.DropIndex drop -> {
         for (QualifiedName name : drop.indexes()) {
-          indexTable(ObjectName.of(name), before).ifPresent(table -> locks.add(table,
-              drop.concurrently() ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE));
+          indexTable(ObjectName.of(name), before).ifPresent(table -> {
+            locks.place(table, name);
+            locks.add(table, drop.concurrently() ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
+          });
         }
       }
       case Operation.RenameIndex rename ->
-          locks.add(ObjectName.of(rename.index()), SHARE_UPDATE_EXCLUSIVE);
+          locks.add(rename.index(), SHARE_UPDATE_EXCLUSIVE);
       case Operation.CreateSchema ignored -> { }
       case Operation.DropSchema drop -> {
         if (drop.cascade()) {
@@ -113,22 +127,22 @@ public final class StatementLocks {
         }
       }
       case Operation.Insert insert -> {
-        ObjectName table = ObjectName.of(insert.table());
+        ObjectName table = locks.name(insert.table());
         locks.add(table, ROW_EXCLUSIVE);
         // each new row's foreign keys are checked with SELECT ... FOR KEY SHARE
         foreignKeys(before, table).forEach(fk -> locks.add(fk.references(), ROW_SHARE));
       }
       case Operation.Update update -> {
-        ObjectName table = ObjectName.of(update.table());
+        ObjectName table = locks.name(update.table());
         locks.add(table, ROW_EXCLUSIVE);
         update.from().ifPresent(from -> from.tables().forEach(
-            t -> locks.add(ObjectName.of(t), ACCESS_SHARE)));
+            t -> locks.add(t, ACCESS_SHARE)));
       }
       case Operation.Delete delete -> {
-        ObjectName table = ObjectName.of(delete.table());
+        ObjectName table = locks.name(delete.table());
         locks.add(table, ROW_EXCLUSIVE);
         delete.using().ifPresent(using -> using.tables().forEach(
-            t -> locks.add(ObjectName.of(t), ACCESS_SHARE)));
+            t -> locks.add(t, ACCESS_SHARE)));
         // the referencing rows are checked (NO ACTION, RESTRICT) or changed (the others)
         referencing(before, table).forEach(fk -> locks.add(fk.table(),
             checksOnly(fk.key().onDelete()) ? ROW_SHARE : ROW_EXCLUSIVE));
@@ -140,7 +154,7 @@ public final class StatementLocks {
       }
       case Operation.Truncate truncate -> {
         for (Operation.TruncateTarget target : truncate.tables()) {
-          ObjectName table = ObjectName.of(target.table());
+          ObjectName table = locks.name(target.table());
           locks.add(table, ACCESS_EXCLUSIVE);
           if (truncate.cascade()) {
             referencing(before, table).forEach(fk -> locks.add(fk.table(), ACCESS_EXCLUSIVE));
@@ -163,11 +177,11 @@ public final class StatementLocks {
       }
       case Operation.CreateSequence ignored -> { }
       case Operation.AlterSequence alter ->
-          locks.add(ObjectName.of(alter.sequence()), SHARE_ROW_EXCLUSIVE);
+          locks.add(alter.sequence(), SHARE_ROW_EXCLUSIVE);
       case Operation.RenameSequence rename ->
-          locks.add(ObjectName.of(rename.sequence()), ACCESS_EXCLUSIVE);
+          locks.add(rename.sequence(), ACCESS_EXCLUSIVE);
       case Operation.DropSequence drop ->
-          drop.sequences().forEach(s -> locks.add(ObjectName.of(s), ACCESS_EXCLUSIVE));
+          drop.sequences().forEach(s -> locks.add(s, ACCESS_EXCLUSIVE));
       case Operation.CommentOn comment -> comment(comment, locks);
       case Operation.RawSql raw -> {
         return Optional.of("a -- +dialect " + raw.dialect() + " block: strata does not analyse"
@@ -175,13 +189,13 @@ public final class StatementLocks {
       }
       case Operation.CreateView view -> {
         if (view.orReplace() && before.views().containsKey(ObjectName.of(view.view()))) {
-          locks.add(ObjectName.of(view.view()), ACCESS_EXCLUSIVE);
+          locks.add(view.view(), ACCESS_EXCLUSIVE);
         }
-        view.definition().reads().forEach(t -> locks.add(ObjectName.of(t), ACCESS_SHARE));
+        view.definition().reads().forEach(t -> locks.add(t, ACCESS_SHARE));
       }
       case Operation.DropView drop ->
-          drop.views().forEach(v -> locks.add(ObjectName.of(v), ACCESS_EXCLUSIVE));
-      case Operation.AlterView alter -> locks.add(ObjectName.of(alter.view()), ACCESS_EXCLUSIVE);
+          drop.views().forEach(v -> locks.add(v, ACCESS_EXCLUSIVE));
+      case Operation.AlterView alter -> locks.add(alter.view(), ACCESS_EXCLUSIVE);
       case PostgresOnly only -> {
         return PostgresOnlyLocks.add(only, before, locks);
       }
@@ -202,9 +216,10 @@ public final class StatementLocks {
   private static void comment(Operation.CommentOn comment, LockSet locks) {
     switch (comment.kind()) {
       case TABLE, COLUMN, INDEX, VIEW, MATERIALIZED_VIEW, SEQUENCE ->
-          locks.add(ObjectName.of(comment.object()), SHARE_UPDATE_EXCLUSIVE);
+          locks.add(comment.object(), SHARE_UPDATE_EXCLUSIVE);
+      // the object is found through its table, read under ACCESS SHARE (pg_locks shows it)
       case TRIGGER, CONSTRAINT, POLICY -> comment.table().ifPresent(
-          t -> locks.add(ObjectName.of(t), SHARE_UPDATE_EXCLUSIVE));
+          t -> locks.add(t, ACCESS_SHARE));
       case TYPE, DOMAIN, SCHEMA, EXTENSION, FUNCTION, PROCEDURE -> { }
     }
   }

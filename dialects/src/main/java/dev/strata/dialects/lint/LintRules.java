@@ -1,8 +1,12 @@
 package dev.strata.dialects.lint;
 
 import dev.strata.compiler.lint.Linter;
+import dev.strata.compiler.lint.NoDowngradeRule;
+import dev.strata.compiler.lint.NoLockTimeout;
+import dev.strata.compiler.lint.StatementsAfterAccessExclusive;
 import dev.strata.compiler.lint.RevisionRule;
 import dev.strata.compiler.lint.StatementRule;
+import dev.strata.compiler.lint.TypeChoiceRules;
 import dev.strata.compiler.lint.pg.PgStatementRules;
 import dev.strata.grammar.DialectId;
 import java.util.ArrayList;
@@ -21,9 +25,15 @@ public final class LintRules {
     List<StatementRule> rules = new ArrayList<>();
     switch (dialect) {
       case POSTGRESQL -> rules.addAll(PgStatementRules.postgres());
-      case MYSQL, MARIADB, SQLITE -> { }
+      case MYSQL, MARIADB -> {
+        rules.add(MysqlAlterRules.TABLE_COPY);
+        rules.add(MysqlAlterRules.WITHOUT_ALGORITHM);
+      }
+      case SQLITE -> rules.add(SqliteTableRebuildRule.INSTANCE);
     }
     rules.addAll(PgStatementRules.everyDialect());
+    // each type-choice rule checks its own dialects (Rule.dialects)
+    rules.addAll(TypeChoiceRules.all());
     return List.copyOf(rules);
   }
 
@@ -31,9 +41,13 @@ public final class LintRules {
   public static List<RevisionRule> revisionRules(DialectId dialect) {
     List<RevisionRule> rules = new ArrayList<>();
     switch (dialect) {
-      case POSTGRESQL -> { }
+      case POSTGRESQL -> {
+        rules.add(new NoLockTimeout());
+        rules.add(new StatementsAfterAccessExclusive());
+      }
       case MYSQL, MARIADB, SQLITE -> { }
     }
+    rules.add(NoDowngradeRule.INSTANCE);
     return List.copyOf(rules);
   }
 

@@ -41,6 +41,9 @@ import java.util.Optional;
 public final class MysqlAlterRules {
   private MysqlAlterRules() {}
 
+  private static final java.util.regex.Pattern DROP_INDEX = java.util.regex.Pattern.compile(
+      "(?is)DROP INDEX (\\S+) ON (.+)");
+
   /** {@code mysql-table-copy}. */
   public static final StatementRule TABLE_COPY = MysqlAlterRules::tableCopy;
 
@@ -150,9 +153,15 @@ public final class MysqlAlterRules {
     if (body.startsWith("ALTER TABLE")) {
       return sql + ", " + algorithm.clause();
     }
-    if (body.startsWith("CREATE INDEX") || body.startsWith("CREATE UNIQUE INDEX")
-        || body.startsWith("DROP INDEX")) {
+    if (body.startsWith("CREATE INDEX") || body.startsWith("CREATE UNIQUE INDEX")) {
       return sql + " " + algorithm.clause().replace(",", "");
+    }
+    // MariaDB 10.11 refuses ALGORITHM and LOCK after DROP INDEX ... ON t: the ALTER TABLE form
+    // takes them on both servers
+    java.util.regex.Matcher drop = DROP_INDEX.matcher(sql);
+    if (drop.matches()) {
+      return "ALTER TABLE " + drop.group(2) + " DROP INDEX " + drop.group(1) + ", "
+          + algorithm.clause();
     }
     return sql;
   }

@@ -69,8 +69,8 @@ final class MysqlOnlineDdl {
       case AlterAction.SetDefault set -> Optional.of(Algorithm.INSTANT);
       case AlterAction.DropDefault drop -> Optional.of(Algorithm.INSTANT);
       case AlterAction.SetNotNull set -> Optional.of(Algorithm.INPLACE);
-      case AlterAction.DropNotNull drop ->
-          Optional.of(mariadb ? Algorithm.INSTANT : Algorithm.INPLACE);
+      // MariaDB does it instantly only for a column in no index: in place is what both allow
+      case AlterAction.DropNotNull drop -> Optional.of(Algorithm.INPLACE);
       case AlterAction.DropExpression drop -> Optional.of(Algorithm.COPY);
       case AlterAction.AddConstraint add -> Optional.of(switch (add.constraint()) {
         case TableConstraint.PrimaryKey key -> Algorithm.INPLACE;

@@ -8,6 +8,7 @@ import dev.strata.compiler.lint.StatementRule;
 import dev.strata.compiler.lint.TableLock;
 import dev.strata.compiler.schema.ImplicitNames;
 import dev.strata.compiler.schema.ObjectName;
+import dev.strata.compiler.schema.SchemaText;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.Identifier;
@@ -155,12 +156,22 @@ final class ConstraintRules {
         : Sites.of(context, columns.getFirst());
   }
 
-  /** The statement with {@code NOT VALID}, then the validation in a later transaction. */
+  /**
+   * The statement with {@code NOT VALID} (when the constraint is its last action; else the
+   * constraint alone, as the model has it), then the validation in a later transaction.
+   */
   private static String notValid(StatementContext context, Operation.AlterTable alter,
       ObjectName table, String name) {
     String statement = context.statement().text().strip();
-    String add = alter.actions().size() == 1 ? Sites.oneLine(statement + " NOT VALID")
-        : "-- add " + name + " with NOT VALID;";
+    String raw = name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+        : name;
+    Optional<String> definition = context.after().table(table).flatMap(t -> t.constraint(raw))
+        .map(SchemaText::constraint);
+    boolean last = alter.actions().getLast() instanceof AlterAction.AddConstraint add
+        && add.constraint().name().map(Sites::sql).orElse(name).equals(name);
+    String add = last ? Sites.oneLine(statement + " NOT VALID")
+        : definition.map(d -> "ALTER TABLE " + Sites.sql(table) + " ADD CONSTRAINT " + name + " "
+            + d + " NOT VALID;").orElse("-- add " + name + " with NOT VALID;");
     return add + "\n-- then, in a later transaction:\nALTER TABLE "
         + Sites.sql(table) + " VALIDATE CONSTRAINT " + name + ";";
   }

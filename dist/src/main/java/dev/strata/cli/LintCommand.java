@@ -125,6 +125,10 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException, IOException {
+    if (locks && format != Format.TEXT) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--locks prints a text report: use it with --format text (the default)");
+    }
     Compilation compilation = Compilation.unlocked(source.versions);
     Plan plan = compilation.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, range));
     TransactionMode mode = transaction.orElse(DialectOptions.defaultMode(dialect));

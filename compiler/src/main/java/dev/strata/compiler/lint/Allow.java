@@ -33,9 +33,11 @@ public record Allow(Rule rule, String reason, Location at, RevisionFile revision
 
   /**
    * Directly above a statement (only comment lines between), or inside its text: the rule in that
-   * statement, whose lines are {@code firstLine..lastLine} (1-based, inclusive).
+   * statement, whose lines are {@code firstLine..lastLine} (1-based, inclusive); {@code downgrade}
+   * when the statement is in the {@code -- +downgrade} section (which lint does not check: an allow
+   * there silences nothing).
    */
-  public record OneStatement(int firstLine, int lastLine) implements Scope {
+  public record OneStatement(int firstLine, int lastLine, boolean downgrade) implements Scope {
     /** Checks the range. */
     public OneStatement {
       if (firstLine < 1 || lastLine < firstLine) {

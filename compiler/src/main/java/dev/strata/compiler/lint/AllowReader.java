@@ -4,6 +4,7 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.Span;
+import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
 import dev.strata.grammar.ast.Section;
 import dev.strata.grammar.ast.Statement;
@@ -97,14 +98,18 @@ final class AllowReader {
     return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }
 
-  /** Each statement's first and last line (1-based), in file order. */
+  /**
+   * Each statement's first and last line (1-based), and 1 for a downgrade statement (else 0), in
+   * file order.
+   */
   static List<int[]> statementLines(RevisionFile revision) {
     List<int[]> result = new ArrayList<>();
     for (Section section : revision.sections()) {
+      int downgrade = section.direction() == Direction.DOWNGRADE ? 1 : 0;
       for (Statement statement : section.statements()) {
         int first = statement.span().line();
         int last = first + (int) statement.text().chars().filter(c -> c == '\n').count();
-        result.add(new int[] {first, last});
+        result.add(new int[] {first, last, downgrade});
       }
     }
     return result;
@@ -115,13 +120,13 @@ final class AllowReader {
       int number, String[] lines, List<int[]> statements, Set<Integer> marks) {
     for (int[] s : statements) {
       if (s[0] <= number && number <= s[1]) {
-        return new Allow.OneStatement(s[0], s[1]);
+        return new Allow.OneStatement(s[0], s[1], s[2] == 1);
       }
     }
     for (int next = number + 1; next <= lines.length; next++) {
       for (int[] s : statements) {
         if (s[0] == next) {
-          return new Allow.OneStatement(s[0], s[1]);
+          return new Allow.OneStatement(s[0], s[1], s[2] == 1);
         }
       }
       String line = strip(lines[next - 1]);

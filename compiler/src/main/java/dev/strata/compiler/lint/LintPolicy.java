@@ -123,8 +123,9 @@ public final class LintPolicy {
     return switch (allow.scope()) {
       case Allow.WholeRevision ignored ->
           line + " silences nothing: no statement of this revision breaks the rule";
-      case Allow.OneStatement ignored ->
-          line + " silences nothing: the statement below it does not break the rule";
+      case Allow.OneStatement statement -> statement.downgrade()
+          ? line + " silences nothing: lint checks the upgrade section, not the downgrade"
+          : line + " silences nothing: the statement below it does not break the rule";
       case Allow.Detached ignored ->
           line + " silences nothing: it is not directly above a statement nor in the header";
     };

@@ -218,4 +218,23 @@ class LintPolicyTest {
     assertEquals("7:8 prefer-timestamptz warning [allowed: the feed sends local times, converted"
         + " later]", show(result));
   }
+
+  @Test
+  void anAllowInTheDowngradeSectionIsStale() throws Exception {
+    RevisionFile file = parse("versions/0006_d.sql", """
+        -- revision: 0006_d
+        -- revises: 0005_t
+
+        -- +upgrade
+        CREATE TABLE d (id BIGINT);
+
+        -- +downgrade
+        -- strata:allow drop-data created by this revision
+        DROP TABLE d;
+        """);
+    List<Finding> result = LintPolicy.apply(List.of(), List.of(file), PG, LintConfig.DEFAULTS);
+    assertEquals("8:17 unused-allow warning", show(result));
+    assertEquals("'-- strata:allow drop-data' silences nothing: lint checks the upgrade section,"
+        + " not the downgrade", result.get(0).message());
+  }
 }

@@ -56,7 +56,11 @@ public final class MysqlAlterRules {
         || !context.existedBefore(ObjectName.of(alter.table()))) {
       return List.of();
     }
-    Table old = context.before().table(ObjectName.of(alter.table())).orElseThrow();
+    Optional<Table> found = context.before().table(ObjectName.of(alter.table()));
+    if (found.isEmpty()) {
+      return List.of(); // dropped earlier in the revision: the replay reports it
+    }
+    Table old = found.get();
     List<Finding> out = new ArrayList<>();
     for (AlterAction action : alter.actions()) {
       if (MysqlOnlineDdl.of(context.dialect(), alter, action, old).orElse(Algorithm.INSTANT)
@@ -188,15 +192,39 @@ public final class MysqlAlterRules {
     return Optional.of(switch (action) {
       case AlterAction.AlterColumnType change -> "add a new column of the new type, write both,"
           + " backfill it in batches, then swap the columns; or " + tool;
-      case AlterAction.AddColumn add -> "a VIRTUAL generated column, which the server adds"
-          + " instantly (ALGORITHM=INSTANT), with an index if queries need one; or " + tool;
+      case AlterAction.AddColumn add -> add.column().constraints().stream()
+              .anyMatch(ColumnConstraint.Generated.class::isInstance)
+          ? "a VIRTUAL generated column, which the server adds instantly (ALGORITHM=INSTANT),"
+              + " with an index if queries need one; or " + tool
+          : add.column().constraints().stream().anyMatch(ColumnConstraint.Default.class::isInstance)
+              ? "add the column nullable without the default (ALGORITHM=INSTANT), set the default"
+                  + " (ALTER COLUMN " + add.column().name().value() + " SET DEFAULT ...), backfill"
+                  + " it in batches, then make it NOT NULL; or " + tool
+              : tool;
       case AlterAction.DropConstraint drop -> "drop and add the primary key in one statement,"
           + " which the server rebuilds in place: ALTER TABLE " + table + " DROP PRIMARY KEY,"
           + " ADD PRIMARY KEY (...), ALGORITHM=INPLACE, LOCK=NONE";
       case AlterAction.DropColumn drop -> "drop the column together with a new primary key in"
           + " one statement: ALTER TABLE " + table + " DROP COLUMN " + drop.column().value()
           + ", ADD PRIMARY KEY (...), ALGORITHM=INPLACE, LOCK=NONE";
-      default -> tool;
+      // the other copying actions (a CHECK, identities, DROP EXPRESSION) have no online form
+      case AlterAction.RenameColumn rename -> tool;
+      case AlterAction.SetDefault set -> tool;
+      case AlterAction.DropDefault drop -> tool;
+      case AlterAction.SetNotNull set -> tool;
+      case AlterAction.DropNotNull drop -> tool;
+      case AlterAction.DropExpression drop -> tool;
+      case AlterAction.AddConstraint add -> tool;
+      case AlterAction.RenameTable rename -> tool;
+      case AlterAction.AddIdentity add -> tool;
+      case AlterAction.AlterIdentity change -> tool;
+      case AlterAction.DropIdentity drop -> tool;
+      case AlterAction.RenameConstraint rename -> tool;
+      case AlterAction.AlterConstraint change -> tool;
+      case AlterAction.ValidateConstraint validate -> tool;
+      case AlterAction.AttachPartition attach -> tool;
+      case AlterAction.DetachPartition detach -> tool;
+      case AlterAction.SetSchema move -> tool;
     });
   }
 
@@ -226,7 +254,24 @@ public final class MysqlAlterRules {
           + " ADD GENERATED AS IDENTITY (AUTO_INCREMENT)";
       case AlterAction.DropIdentity drop -> "ALTER COLUMN " + drop.column().value()
           + " DROP IDENTITY (AUTO_INCREMENT)";
-      default -> "ALTER TABLE";
+      case AlterAction.RenameColumn rename -> "RENAME COLUMN " + rename.from().value();
+      case AlterAction.SetDefault set -> "ALTER COLUMN " + set.column().value() + " SET DEFAULT";
+      case AlterAction.DropDefault drop -> "ALTER COLUMN " + drop.column().value()
+          + " DROP DEFAULT";
+      case AlterAction.SetNotNull set -> "ALTER COLUMN " + set.column().value()
+          + " SET NOT NULL";
+      case AlterAction.DropNotNull drop -> "ALTER COLUMN " + drop.column().value()
+          + " DROP NOT NULL";
+      case AlterAction.RenameTable rename -> "RENAME TO " + rename.newName().value();
+      case AlterAction.AlterIdentity change -> "ALTER COLUMN " + change.column().value()
+          + " SET (identity)";
+      case AlterAction.RenameConstraint rename -> "RENAME CONSTRAINT " + rename.from().value();
+      case AlterAction.AlterConstraint change -> "ALTER CONSTRAINT " + change.name().value();
+      case AlterAction.ValidateConstraint validate -> "VALIDATE CONSTRAINT "
+          + validate.name().value();
+      case AlterAction.AttachPartition attach -> "ATTACH PARTITION";
+      case AlterAction.DetachPartition detach -> "DETACH PARTITION";
+      case AlterAction.SetSchema move -> "SET SCHEMA " + move.schema().value();
     };
   }
 
@@ -241,7 +286,19 @@ public final class MysqlAlterRules {
       case AlterAction.DropExpression drop -> Optional.of(drop.column());
       case AlterAction.AddIdentity add -> Optional.of(add.column());
       case AlterAction.DropIdentity drop -> Optional.of(drop.column());
-      default -> Optional.empty();
+      case AlterAction.RenameColumn rename -> Optional.of(rename.from());
+      case AlterAction.SetDefault set -> Optional.of(set.column());
+      case AlterAction.DropDefault drop -> Optional.of(drop.column());
+      case AlterAction.SetNotNull set -> Optional.of(set.column());
+      case AlterAction.DropNotNull drop -> Optional.of(drop.column());
+      case AlterAction.AlterIdentity change -> Optional.of(change.column());
+      case AlterAction.RenameConstraint rename -> Optional.of(rename.from());
+      case AlterAction.AlterConstraint change -> Optional.of(change.name());
+      case AlterAction.ValidateConstraint validate -> Optional.of(validate.name());
+      case AlterAction.RenameTable rename -> Optional.<Identifier>empty();
+      case AlterAction.AttachPartition attach -> Optional.<Identifier>empty();
+      case AlterAction.DetachPartition detach -> Optional.<Identifier>empty();
+      case AlterAction.SetSchema move -> Optional.<Identifier>empty();
     };
     QualifiedName table = alter.table();
     return name.flatMap(Identifier::span).or(() -> table.name().span())

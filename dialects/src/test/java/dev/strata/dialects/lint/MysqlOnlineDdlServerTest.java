@@ -41,6 +41,7 @@ class MysqlOnlineDdlServerTest {
       CREATE TABLE refunds (id BIGINT NOT NULL, payment_id BIGINT,
           CONSTRAINT refunds_pkey PRIMARY KEY (id));
       CREATE INDEX ix_payments_code ON payments (code);
+      CREATE SEQUENCE payment_numbers;
       INSERT INTO payments VALUES (1, 'abc', 5, 'x');
       INSERT INTO refunds VALUES (1, 1);
       """;
@@ -63,6 +64,8 @@ class MysqlOnlineDdlServerTest {
           + " REFERENCES payments (id);",
       "ALTER TABLE payments ADD CONSTRAINT code_long CHECK (length(code) > 2);",
       "ALTER TABLE refunds DROP CONSTRAINT refunds_pkey;",
+      "CREATE SEQUENCE payment_numbers;\nALTER TABLE payments ADD COLUMN n BIGINT NOT NULL"
+          + " DEFAULT nextval('payment_numbers');",
   })
   void theServerAgrees(String upgrade) throws Exception {
     MariaDbServer server = MariaDbServer.require();
@@ -109,7 +112,8 @@ class MysqlOnlineDdlServerTest {
     RevisionFile file = graph.revisions().stream().filter(r -> r.id().equals("0002_change"))
         .findFirst().orElseThrow();
     List<SchemaModel> models = Replay.of(graph, DialectId.MARIADB).during(file.id());
-    return StatementSql.forDialect(Dialect.MARIADB).render(file.upgrade().statements().getFirst(),
-        file.source(), models.get(0), models.get(1));
+    int last = file.upgrade().statements().size() - 1;
+    return StatementSql.forDialect(Dialect.MARIADB).render(file.upgrade().statements().get(last),
+        file.source(), models.get(last), models.get(last + 1));
   }
 }

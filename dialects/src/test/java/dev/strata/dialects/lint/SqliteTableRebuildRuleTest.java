@@ -49,6 +49,34 @@ class SqliteTableRebuildRuleTest {
   }
 
   @Test
+  void anEnumValueRebuildsEveryTableOfTheType() throws Exception {
+    String base = """
+        -- revision: 0001_base
+        -- revises: base
+
+        -- +upgrade
+        CREATE TYPE mood AS ENUM ('calm', 'angry');
+        CREATE TABLE people (id BIGINT PRIMARY KEY, mood mood);
+        CREATE TABLE pets (id BIGINT PRIMARY KEY, mood mood NOT NULL);
+
+        -- +downgrade
+        DROP TABLE pets;
+        DROP TABLE people;
+        DROP TYPE mood;
+        """;
+    List<String> found = DialectLintFixture.lint(tmp.resolve("e"), DialectId.SQLITE,
+        List.of(SqliteTableRebuildRule.INSTANCE), List.of(), base,
+        change("ALTER TYPE mood ADD VALUE 'sleepy';")).stream()
+        .map(DialectLintFixture::line).toList();
+    assertEquals(2, found.size(), found.toString());
+    assertEquals("5:12+4 sqlite-table-rebuild: ALTER TYPE mood ADD VALUE rebuilds table 'people'"
+        + " on SQLite: its ALTER TABLE cannot do this in place, so strata copies every row into a"
+        + " new table, drops the old one and builds its indexes again, with the database locked"
+        + " for writes throughout", found.getFirst());
+    assertEquals(true, found.get(1).contains("rebuilds table 'pets'"), found.get(1));
+  }
+
+  @Test
   void aTableOfTheSameRevisionIsExempt() throws Exception {
     assertEquals(List.of(), lines(DialectId.SQLITE, """
         CREATE TABLE ledger (id BIGINT PRIMARY KEY, amount INTEGER);

@@ -4,6 +4,7 @@ import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LockLevel;
 import dev.strata.compiler.lint.Rule;
 import dev.strata.compiler.lint.StatementContext;
+import dev.strata.compiler.lint.StatementLocks;
 import dev.strata.compiler.lint.TableLock;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.grammar.DialectId;
@@ -68,11 +69,16 @@ final class Sites {
   }
 
   /**
-   * The locks a finding names: the statement's own (as far as this rule knows them: {@code
-   * fallback}) on PostgreSQL, none elsewhere.
+   * The locks a finding names: on PostgreSQL the statement's own ({@link StatementLocks#of}: every
+   * table it locks, the strongest mode per table), else {@code fallback} when strata cannot tell
+   * them; none on other dialects.
    */
   static List<TableLock> locks(StatementContext context, List<TableLock> fallback) {
-    return context.dialect() == DialectId.POSTGRESQL ? fallback : List.of();
+    if (context.dialect() != DialectId.POSTGRESQL) {
+      return List.of();
+    }
+    List<TableLock> known = StatementLocks.of(context);
+    return known.isEmpty() ? fallback : known;
   }
 
   /** One statement's text on one line, whitespace runs collapsed, with its {@code ;}. */

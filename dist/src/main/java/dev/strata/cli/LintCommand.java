@@ -141,15 +141,16 @@ final class LintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.print(LintText.format(findings));
         err.flush();
+        if (locks) {
+          String report = LockReport.of(compilation.graph(), plan, dialect.dialectId(),
+              LintRun.options(dialect, mode, lockTimeout)).text();
+          out.print(report.endsWith("\n") ? report : report + "\n");
+          out.println();
+        }
         out.println(LintText.summary(plan.steps().size(), findings));
       }
       case JSON -> LintJson.write(findings, root, out);
       case SARIF -> LintSarif.write(findings, root, out);
-    }
-    if (locks) {
-      out.println();
-      out.print(LockReport.of(compilation.graph(), plan, dialect.dialectId(),
-          LintRun.options(dialect, mode, lockTimeout)).text());
     }
     out.flush();
     long errors = LintText.count(findings, LintSeverity.ERROR);

@@ -9,8 +9,8 @@ import java.util.Optional;
  * it, and neither the script ({@code --lock-timeout}) nor the revision itself (a {@code SET
  * lock_timeout} before the statement) bounds the wait. A statement waiting for that lock queues
  * every later query of the table behind it, so without a timeout a long transaction elsewhere turns
- * into an outage (Squawk's {@code require-timeout-settings}, strong_migrations' lock timeout,
- * Eugene's E9). One finding per revision, at the first such statement, with the caret at the
+ * into an outage (Squawk's {@code require-lock-timeout}, strong_migrations' and
+ * django-pg-zero-downtime-migrations' lock timeout settings, Eugene's E9). One finding per revision, at the first such statement, with the caret at the
  * table's name.
  */
 public final class NoLockTimeout implements RevisionRule {

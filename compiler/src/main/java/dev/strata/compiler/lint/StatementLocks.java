@@ -137,6 +137,16 @@ public final class StatementLocks {
         locks.add(table, ROW_EXCLUSIVE);
         update.from().ifPresent(from -> from.tables().forEach(
             t -> locks.add(t, ACCESS_SHARE)));
+        // a changed foreign key is checked against its referenced table (SELECT ... FOR KEY
+        // SHARE); a changed referenced key against the referencing tables
+        Set<String> assigned = assignedColumns(update.assignments());
+        foreignKeys(before, table)
+            .filter(fk -> fk.columns().stream().anyMatch(assigned::contains))
+            .forEach(fk -> locks.add(fk.references(), ROW_SHARE));
+        referencing(before, table)
+            .filter(r -> r.key().referencedColumns().stream().anyMatch(assigned::contains))
+            .forEach(r -> locks.add(r.table(), checksOnly(r.key().onUpdate()) ? ROW_SHARE
+                : ROW_EXCLUSIVE));
       }
       case Operation.Delete delete -> {
         ObjectName table = locks.name(delete.table());
@@ -249,6 +259,14 @@ public final class StatementLocks {
             .map(Constraint.ForeignKey.class::cast)
             .filter(fk -> fk.references().equals(table))
             .map(fk -> new Referencing(t.name(), fk)));
+  }
+
+  private static Set<String> assignedColumns(List<Operation.Assignment> assignments) {
+    return assignments.stream().flatMap(a -> switch (a) {
+      case Operation.Assignment.Column column -> Stream.of(column.column());
+      case Operation.Assignment.Row row -> row.columns().stream();
+      case Operation.Assignment.RowQuery row -> row.columns().stream();
+    }).map(ObjectName::fold).collect(Collectors.toSet());
   }
 
   private static boolean checksOnly(Optional<ReferentialAction> action) {

@@ -25,9 +25,10 @@ public final class StatementsAfterAccessExclusive implements RevisionRule {
     StatementContext taker = null;
     StatementContext firstAfter = null;
     int after = 0;
+    List<TableLock> before = List.of();
     for (StatementContext statement : context.upgrade()) {
       if (!statement.inTransaction()) {
-        report(context, held, taker, firstAfter, after, findings);
+        report(context, before, taker, firstAfter, after, findings);
         held.clear();
         firstAfter = null;
         after = 0;
@@ -37,6 +38,7 @@ public final class StatementsAfterAccessExclusive implements RevisionRule {
         after++;
         if (firstAfter == null) {
           firstAfter = statement;
+          before = List.copyOf(held);
         }
       }
       for (TableLock lock : StatementLocks.of(statement)) {
@@ -50,13 +52,13 @@ public final class StatementsAfterAccessExclusive implements RevisionRule {
       }
       if (statement.statement().operation() instanceof Operation.AddEnumValue) {
         // the script commits after an added enum value, before the next statement
-        report(context, held, taker, firstAfter, after, findings);
+        report(context, before, taker, firstAfter, after, findings);
         held.clear();
         firstAfter = null;
         after = 0;
       }
     }
-    report(context, held, taker, firstAfter, after, findings);
+    report(context, before, taker, firstAfter, after, findings);
     return findings;
   }
 

@@ -18,7 +18,7 @@ public final class Volatility {
   private static final Set<String> VOLATILE = Set.of(
       "random", "random_normal", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc",
       "uuid_generate_v4", "uuidv4", "uuidv7", "clock_timestamp", "timeofday", "nextval",
-      "setval", "txid_current", "pg_current_xact_id", "statement_timestamp_volatile");
+      "setval", "txid_current", "pg_current_xact_id");
 
   private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_$]*)\\s*\\(");
 

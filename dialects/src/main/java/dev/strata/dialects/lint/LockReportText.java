@@ -43,7 +43,6 @@ final class LockReportText {
     lines.add("");
     if (report.dialect() != DialectId.POSTGRESQL) {
       lines.add(notAnalysed(report.dialect()));
-      lines.add("");
       return String.join("\n", lines) + "\n";
     }
     lines.add("The table locks `upgrade.sql` takes, per revision, as strata knows them from the");
@@ -83,7 +82,6 @@ final class LockReportText {
         }
       }
     }
-    lines.add("");
     return String.join("\n", lines) + "\n";
   }
 

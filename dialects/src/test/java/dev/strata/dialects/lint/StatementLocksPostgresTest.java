@@ -143,6 +143,9 @@ class StatementLocksPostgresTest {
       // data
       "INSERT INTO child (id, parent_id, amount, note) VALUES (3, 1, 5, 'z')",
       "UPDATE child SET note = 'q' WHERE id = 1",
+      "UPDATE child SET parent_id = 2 WHERE id = 1",
+      "UPDATE parent SET id = 30 WHERE id = 3",
+      "UPDATE parent SET name = 'z' WHERE id = 1",
       "UPDATE child SET note = 'q' FROM parent WHERE parent.id = child.parent_id AND parent.code = 'a'",
       "DELETE FROM parent WHERE id = 3",
       "DELETE FROM child USING parent WHERE parent.id = child.parent_id AND parent.code = 'b'",

@@ -68,18 +68,19 @@ abstract class ScriptCommand implements Callable<Integer> {
   abstract Range range(RevisionGraph graph) throws DiagnosticException;
 
   /**
-   * The whole script, or diagnostics; an upgrade's lint findings are printed on stderr as
-   * warnings first ({@link LintRun#warn}).
+   * The whole script, or diagnostics; once an upgrade's script is rendered, its lint findings are
+   * printed on stderr as warnings ({@link LintRun#warn}).
    */
   String compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     Compilation compilation = Compilation.load(options.source.versions);
     Plan plan = compilation.plan(direction(), range(compilation.graph()));
+    String script = compilation.render(plan, options.dialect, scriptOptions).text();
     if (direction() == Direction.UPGRADE) {
       LintRun.warn(spec.commandLine().getErr(), LintRun.findings(compilation.graph(), plan,
           options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
           LintSettings.forCommand(spec)));
     }
-    return compilation.render(plan, options.dialect, scriptOptions).text();
+    return script;
   }
 }

@@ -89,13 +89,12 @@ final class VersionsChecker {
     }
     List<Diagnostic> out = new ArrayList<>(contents.diagnostics());
     CompileCheck compile = new CompileCheck(dialect);
+    Optional<RevisionGraph> built = Optional.empty();
     try {
       RevisionGraph graph = RevisionGraph.build(contents.files());
+      built = Optional.of(graph);
       out.addAll(compile.problems(graph));
       out.addAll(SchemaChecks.check(graph));
-      if (lint.isPresent() && out.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
-        out.addAll(lint(graph, dialect, lint.get()));
-      }
     } catch (DiagnosticException e) {
       out.addAll(e.diagnostics());
       out.addAll(compile.problems(contents.files()));
@@ -118,6 +117,10 @@ final class VersionsChecker {
       if (!other.equals(LockFile.NAME) && !other.startsWith(".")) { // .gitkeep, as init writes
         out.add(notARevision(dir, other));
       }
+    }
+    if (lint.isPresent() && built.isPresent()
+        && out.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+      out.addAll(lint(built.get(), dialect, lint.get()));
     }
     return new Report(contents.sources().size(), out);
   }

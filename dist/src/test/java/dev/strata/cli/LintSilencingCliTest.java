@@ -46,6 +46,7 @@ class LintSilencingCliTest {
       -- revision: 0002_cleanup
       -- revises: 0001_init
       -- strata:allow drop-data bio and legacy were copied to profiles in 0001
+      -- strata:allow statements-after-access-exclusive both tables are small: the locks last milliseconds
 
       -- +upgrade
       SET lock_timeout = '5s';
@@ -89,13 +90,14 @@ class LintSilencingCliTest {
           .append('\n');
     }
     assertEquals("""
-        8:14 create-index-not-concurrently users holds 40 rows: a lookup table
-        9:31 drop-data bio and legacy were copied to profiles in 0001
-        10:12 drop-data bio and legacy were copied to profiles in 0001
-        11:17 unused-allow null
-        12:14 create-index-not-concurrently null
+        9:14 create-index-not-concurrently users holds 40 rows: a lookup table
+        10:31 drop-data bio and legacy were copied to profiles in 0001
+        11:1 statements-after-access-exclusive both tables are small: the locks last milliseconds
+        11:12 drop-data bio and legacy were copied to profiles in 0001
+        12:17 unused-allow null
+        13:14 create-index-not-concurrently null
         """, shown.toString());
-    assertEquals("{\"errors\":0,\"warnings\":2,\"allowed\":3}",
+    assertEquals("{\"errors\":0,\"warnings\":2,\"allowed\":4}",
         JsonText.MAPPER.readTree(cli.out()).get("summary").toString());
   }
 
@@ -108,12 +110,12 @@ class LintSilencingCliTest {
     Cli cli = lint("--format", "json");
     assertEquals(1, cli.exitCode(), cli.err());
     JsonNode findings = JsonText.MAPPER.readTree(cli.out()).get("findings");
-    assertEquals(4, findings.size(), cli.out());
+    assertEquals(5, findings.size(), cli.out());
     for (JsonNode f : findings) {
       assertTrue(!f.get("rule").asText().equals("unused-allow"), cli.out());
     }
-    assertEquals("error", findings.get(3).get("severity").asText());
-    assertEquals("{\"errors\":1,\"warnings\":0,\"allowed\":3}",
+    assertEquals("error", findings.get(4).get("severity").asText());
+    assertEquals("{\"errors\":1,\"warnings\":0,\"allowed\":4}",
         JsonText.MAPPER.readTree(cli.out()).get("summary").toString());
   }
 
@@ -126,8 +128,8 @@ class LintSilencingCliTest {
     assertEquals(1, cli.exitCode());
     assertEquals("", cli.out());
     assertTrue(cli.err().startsWith(dir.resolve("versions") + "/" + """
-        0002_cleanup.sql:11:23: error[E0685]: '-- strata:allow rename' gives no reason
-          11 | -- strata:allow rename
+        0002_cleanup.sql:12:23: error[E0685]: '-- strata:allow rename' gives no reason
+          12 | -- strata:allow rename
              |                       ^
         """), cli.err());
   }
@@ -143,11 +145,11 @@ class LintSilencingCliTest {
       assertEquals(List.of(), errors.stream().map(Error::toString).toList());
     }
     JsonNode results = log.get("runs").get(0).get("results");
-    assertEquals(5, results.size());
+    assertEquals(6, results.size());
     assertTrue(results.get(0).get("locations").get(0).get("physicalLocation")
         .get("artifactLocation").get("uri").asText().endsWith("versions/0002_cleanup.sql"));
     assertEquals("{\"kind\":\"inSource\",\"justification\":\"users holds 40 rows: a lookup"
         + " table\"}", results.get(0).get("suppressions").get(0).toString());
-    assertTrue(results.get(4).get("suppressions") == null);
+    assertTrue(results.get(5).get("suppressions") == null);
   }
 }

@@ -12,6 +12,7 @@ import dev.strata.dialects.Dialect;
 import dev.strata.dialects.StatementSql;
 import dev.strata.dialects.lint.MysqlOnlineDdl.Algorithm;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.DialectId;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.AlterAction;
@@ -43,6 +44,11 @@ public final class MysqlAlterRules {
 
   private static final java.util.regex.Pattern DROP_INDEX = java.util.regex.Pattern.compile(
       "(?is)DROP INDEX (\\S+) ON (.+)");
+
+  /** One renderer per dialect the rules speak about, made once (a jOOQ context each). */
+  private static final java.util.Map<DialectId, StatementSql> RENDERERS = java.util.Map.of(
+      DialectId.MYSQL, StatementSql.forDialect(Dialect.MYSQL),
+      DialectId.MARIADB, StatementSql.forDialect(Dialect.MARIADB));
 
   /** {@code mysql-table-copy}. */
   public static final StatementRule TABLE_COPY = MysqlAlterRules::tableCopy;
@@ -143,7 +149,7 @@ public final class MysqlAlterRules {
   /** The statement as the script renders it; empty when the renderer refuses it. */
   private static List<String> render(StatementContext context) {
     try {
-      return StatementSql.forDialect(Dialect.of(context.dialect())).render(context.statement(),
+      return RENDERERS.get(context.dialect()).render(context.statement(),
           context.revision().source(), context.before(), context.after());
     } catch (DiagnosticException refused) {
       return List.of();

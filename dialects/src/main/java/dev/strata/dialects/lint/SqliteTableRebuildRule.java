@@ -58,9 +58,9 @@ public final class SqliteTableRebuildRule implements StatementRule {
               + " cannot do this in place, so strata copies every row into a new table, drops"
               + " the old one and builds its indexes again, with the database locked for writes"
               + " throughout", List.of())
-          .withAlternative("run it while the application is stopped, or keep the table's"
-              + " definition and check the rule in the application (SQLite has no online"
-              + " alternative)"));
+          .withAlternative("SQLite has no online way: run it while nothing writes to the"
+              + " database; for a big table, create the new table in an earlier revision, copy"
+              + " the rows in batches, then switch"));
     }
     return out;
   }

@@ -123,6 +123,18 @@ class MysqlAlterRulesTest {
   }
 
   @Test
+  void theAlternativeWrittenInADialectBlockIsQuiet() throws Exception {
+    assertEquals(List.of(), lines(DialectId.MARIADB, MysqlAlterRules.WITHOUT_ALGORITHM, """
+        -- +dialect mariadb
+        ALTER TABLE payments ADD paid_at datetime(6) NULL, ALGORITHM=INSTANT;
+        -- +end
+        -- +model
+        ALTER TABLE payments ADD COLUMN paid_at TIMESTAMPTZ;
+        -- +end
+        """));
+  }
+
+  @Test
   void copiesAreLeftToTheCopyRule() throws Exception {
     assertEquals(List.of(), lines(DialectId.MARIADB, MysqlAlterRules.WITHOUT_ALGORITHM,
         "ALTER TABLE payments ALTER COLUMN amount TYPE BIGINT;"));

@@ -86,8 +86,8 @@ final class LintCorpus {
    * What {@code strata lint} prints (standard error, then standard output) for one chain of the
    * rule's corpus, run in the rule's directory: file names are relative to it.
    */
-  static Result text(Rule rule, String chain) {
-    Cli cli = run(rule, chain, "text");
+  static Result text(Rule rule, String chain, String... options) {
+    Cli cli = run(rule, chain, "text", options);
     String prefix = of(rule).toAbsolutePath() + "/";
     return new Result(cli.exitCode(), (cli.err() + cli.out()).replace(prefix, ""));
   }
@@ -115,10 +115,12 @@ final class LintCorpus {
     return findings.stream().filter(f -> f.path("rule").asText().equals(rule.id())).toList();
   }
 
-  private static Cli run(Rule rule, String chain, String format) {
+  private static Cli run(Rule rule, String chain, String format, String... options) {
     Path dir = of(rule).toAbsolutePath();
-    return Cli.run(new Environment(Map.of(), dir), "lint", "--versions",
-        dir.resolve(chain).toString(), "--dialect", dialect(rule).id(), "--format", format);
+    List<String> args = new ArrayList<>(List.of("lint", "--versions",
+        dir.resolve(chain).toString(), "--dialect", dialect(rule).id(), "--format", format));
+    args.addAll(List.of(options));
+    return Cli.run(new Environment(Map.of(), dir), args.toArray(String[]::new));
   }
 
   /** A run's exit code and its text. */

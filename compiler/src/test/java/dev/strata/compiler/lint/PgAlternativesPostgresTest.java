@@ -32,7 +32,10 @@ class PgAlternativesPostgresTest {
       "ALTER TABLE payments ALTER COLUMN amount TYPE NUMERIC(8, 2);",
       "ALTER TABLE payments ADD CONSTRAINT uq_payments_id_note UNIQUE (id, note);",
       "ALTER TABLE payments RENAME TO charges;",
-      "ALTER TABLE payments ADD COLUMN token UUID DEFAULT gen_random_uuid();"
+      "ALTER TABLE payments ADD COLUMN token UUID DEFAULT gen_random_uuid();",
+      "ALTER TABLE payments ADD COLUMN payer_id BIGINT REFERENCES customers (id);",
+      "ALTER TABLE payments ADD COLUMN fee NUMERIC CONSTRAINT ck_fee CHECK (fee >= 0);",
+      "ALTER TABLE payments ADD COLUMN reference TEXT UNIQUE;"
   })
   void theAlternativeRunsOnPostgresAndLintsClean(String dangerous) throws Exception {
     List<Finding> findings = LintProbe.findings(tmp.resolve("d"), dangerous);

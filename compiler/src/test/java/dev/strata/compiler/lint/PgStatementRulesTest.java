@@ -94,6 +94,35 @@ class PgStatementRulesTest {
   }
 
   @Test
+  void constraintsOfANewColumn() throws Exception {
+    assertEquals("""
+        versions/0002_change.sql:5:33: warning[constraint-without-not-valid]: foreign key \
+        payments_payer_id_fkey of the new column payer_id references customers: adding it checks \
+        every row of payments while both tables are locked against writes
+          5 | ALTER TABLE payments ADD COLUMN payer_id BIGINT REFERENCES customers (id);
+            |                                 ^^^^^^^^
+          = lock: SHARE ROW EXCLUSIVE on customers (blocks writes, not reads)
+          = lock: ACCESS EXCLUSIVE on payments (blocks reads and writes); scans the table
+          = help: ALTER TABLE payments ADD COLUMN payer_id BIGINT;
+                  ALTER TABLE payments ADD CONSTRAINT payments_payer_id_fkey FOREIGN KEY \
+        (payer_id) REFERENCES customers (id) NOT VALID;
+                  -- then, in a later transaction:
+                  ALTER TABLE payments VALIDATE CONSTRAINT payments_payer_id_fkey;
+        versions/0002_change.sql:6:33: warning[add-unique-constraint]: UNIQUE constraint \
+        payments_reference_key of the new column reference builds its index on payments while it \
+        is locked against reads and writes
+          6 | ALTER TABLE payments ADD COLUMN reference TEXT UNIQUE;
+            |                                 ^^^^^^^^^
+          = lock: ACCESS EXCLUSIVE on payments (blocks reads and writes); scans the table
+          = help: ALTER TABLE payments ADD COLUMN reference TEXT;
+                  CREATE UNIQUE INDEX CONCURRENTLY payments_reference_key ON payments (reference);
+                  ALTER TABLE payments ADD CONSTRAINT payments_reference_key UNIQUE USING INDEX \
+        payments_reference_key;
+        """, lint("ALTER TABLE payments ADD COLUMN payer_id BIGINT REFERENCES customers (id);\n"
+            + "ALTER TABLE payments ADD COLUMN reference TEXT UNIQUE;"));
+  }
+
+  @Test
   void setNotNullOnAnExistingColumn() throws Exception {
     assertEquals("""
         versions/0002_change.sql:5:35: warning[set-not-null]: SET NOT NULL on payments.note scans \

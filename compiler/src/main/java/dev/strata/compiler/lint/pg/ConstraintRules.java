@@ -6,11 +6,14 @@ import dev.strata.compiler.lint.Rule;
 import dev.strata.compiler.lint.StatementContext;
 import dev.strata.compiler.lint.StatementRule;
 import dev.strata.compiler.lint.TableLock;
+import dev.strata.compiler.schema.Column;
 import dev.strata.compiler.schema.ImplicitNames;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaText;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.AlterAction;
+import dev.strata.grammar.ast.ColumnConstraint;
+import dev.strata.grammar.ast.ColumnDef;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.TableConstraint;
@@ -44,6 +47,10 @@ final class ConstraintRules {
     }
     List<Finding> out = new ArrayList<>();
     for (AlterAction action : alter.actions()) {
+      if (action instanceof AlterAction.AddColumn column) {
+        out.addAll(columnNotValid(context, table, column.column()));
+        continue;
+      }
       if (!(action instanceof AlterAction.AddConstraint add)) {
         continue;
       }
@@ -94,6 +101,10 @@ final class ConstraintRules {
     }
     List<Finding> out = new ArrayList<>();
     for (AlterAction action : alter.actions()) {
+      if (action instanceof AlterAction.AddColumn column) {
+        out.addAll(columnUnique(context, table, column.column()));
+        continue;
+      }
       if (!(action instanceof AlterAction.AddConstraint add)) {
         continue;
       }
@@ -131,6 +142,110 @@ final class ConstraintRules {
     }
     return out;
   };
+
+  /**
+   * {@code ADD COLUMN c ... REFERENCES p} or {@code ... CHECK (...)}: the constraint is validated
+   * against every row as the column is added; the alternative adds the column bare, then the
+   * constraint {@code NOT VALID}.
+   */
+  private static List<Finding> columnNotValid(StatementContext context, ObjectName table,
+      ColumnDef column) {
+    List<Finding> out = new ArrayList<>();
+    String c = ObjectName.fold(column.name());
+    for (ColumnConstraint constraint : column.constraints()) {
+      String name;
+      String definition;
+      String message;
+      Optional<Identifier> given;
+      switch (constraint) {
+        case ColumnConstraint.References ref -> {
+          given = ref.name();
+          name = given.map(Sites::sql).orElseGet(() -> ImplicitNames.make(table.name(), c, "fkey"));
+          ObjectName target = ObjectName.of(ref.table());
+          definition = "FOREIGN KEY (" + ObjectName.quoted(c) + ") REFERENCES "
+              + Sites.sql(target) + ref.column().map(k -> " (" + Sites.sql(k) + ")").orElse("");
+          message = "foreign key " + name + " of the new column " + ObjectName.quoted(c)
+              + " references " + Sites.sql(target) + ": adding it checks every row of "
+              + Sites.sql(table) + " while both tables are locked against writes";
+        }
+        case ColumnConstraint.Check check -> {
+          given = check.name();
+          name = given.map(Sites::sql).orElseGet(() -> ImplicitNames.make(table.name(), c, "check"));
+          definition = "CHECK (" + check.condition().sql().strip() + ")";
+          message = "CHECK constraint " + name + " of the new column " + ObjectName.quoted(c)
+              + " checks every row of " + Sites.sql(table)
+              + " while it is locked against reads and writes";
+        }
+        default -> {
+          continue;
+        }
+      }
+      String t = Sites.sql(table);
+      String alternative = "ALTER TABLE " + t + " ADD COLUMN " + bare(context, table, column)
+          + ";\nALTER TABLE " + t + " ADD CONSTRAINT " + name + " " + definition
+          + " NOT VALID;\n-- then, in a later transaction:\nALTER TABLE " + t
+          + " VALIDATE CONSTRAINT " + name + ";";
+      out.add(Sites.finding(context, Rule.CONSTRAINT_NOT_VALID,
+              Sites.of(context, given.orElse(column.name())), message,
+              Sites.locks(context, Sites.lock(table, LockLevel.ACCESS_EXCLUSIVE, false, true)))
+          .withAlternative(alternative));
+    }
+    return out;
+  }
+
+  /**
+   * {@code ADD COLUMN c ... UNIQUE} or {@code ... PRIMARY KEY}: the index is built under the
+   * ACCESS EXCLUSIVE lock of the {@code ALTER TABLE}.
+   */
+  private static List<Finding> columnUnique(StatementContext context, ObjectName table,
+      ColumnDef column) {
+    List<Finding> out = new ArrayList<>();
+    String c = ObjectName.fold(column.name());
+    for (ColumnConstraint constraint : column.constraints()) {
+      Optional<Identifier> given;
+      String kind;
+      switch (constraint) {
+        case ColumnConstraint.Unique unique -> {
+          given = unique.name();
+          kind = "UNIQUE";
+        }
+        case ColumnConstraint.PrimaryKey key -> {
+          given = key.name();
+          kind = "PRIMARY KEY";
+        }
+        default -> {
+          continue;
+        }
+      }
+      String name = given.map(Sites::sql).orElseGet(() -> kind.equals("UNIQUE")
+          ? ImplicitNames.make(table.name(), c, "key")
+          : ImplicitNames.make(table.name(), null, "pkey"));
+      String t = Sites.sql(table);
+      String col = ObjectName.quoted(c);
+      String message = kind + " constraint " + name + " of the new column " + col + " builds its"
+          + " index on " + t + " while it is locked against reads and writes";
+      String alternative = "ALTER TABLE " + t + " ADD COLUMN " + bare(context, table, column)
+          + ";\nCREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + t + " (" + col + ");\n"
+          + "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " " + kind + " USING INDEX " + name
+          + ";";
+      out.add(Sites.finding(context, Rule.ADD_UNIQUE_CONSTRAINT,
+              Sites.of(context, given.orElse(column.name())), message,
+              Sites.locks(context, Sites.lock(table, LockLevel.ACCESS_EXCLUSIVE, false, true)))
+          .withAlternative(alternative));
+    }
+    return out;
+  }
+
+  /** The new column's name and type, with its default and NOT NULL when it has them. */
+  private static String bare(StatementContext context, ObjectName table, ColumnDef column) {
+    String c = ObjectName.fold(column.name());
+    Optional<Column> added = context.after().table(table).flatMap(t -> t.column(c));
+    String type = SchemaText.type(column.type());
+    return ObjectName.quoted(c) + " " + type + added.flatMap(Column::defaultValue)
+        .map(d -> " DEFAULT " + d.sql().strip()).orElse("")
+        + (added.map(Column::notNull).orElse(false) && added.get().defaultValue().isPresent()
+            ? " NOT NULL" : "");
+  }
 
   private static List<String> folded(List<Identifier> columns) {
     return columns.stream().map(ObjectName::fold).toList();

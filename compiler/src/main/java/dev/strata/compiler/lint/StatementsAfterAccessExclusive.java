@@ -62,6 +62,19 @@ public final class StatementsAfterAccessExclusive implements RevisionRule {
     return findings;
   }
 
+  /**
+   * The split for this revision: the statements after the lock in a revision of their own, which
+   * commits on its own only when each revision has its own transaction; or the lock last.
+   */
+  private static String alternative(RevisionContext context, StatementContext taker) {
+    int line = taker.statement().span().line();
+    return context.transactionPerRevision()
+        ? "move the statements after line " + line + " to a revision of their own, or the"
+            + " statement of line " + line + " to the end of this one"
+        : "--transaction revision, with the statements after line " + line + " in a revision of"
+            + " their own; or the statement of line " + line + " last in its revision";
+  }
+
   private static void report(RevisionContext context, List<TableLock> held,
       StatementContext taker, StatementContext firstAfter, int after, List<Finding> findings) {
     if (held.isEmpty() || firstAfter == null) {
@@ -78,6 +91,6 @@ public final class StatementsAfterAccessExclusive implements RevisionRule {
         after + (after == 1 ? " more statement runs" : " more statements run")
             + " while ACCESS EXCLUSIVE on " + tables + " (taken at line "
             + taker.statement().span().line() + ") is held until " + until,
-        held));
+        held).withAlternative(alternative(context, taker)));
   }
 }

@@ -82,7 +82,8 @@ class LockRulesTest {
           6 | UPDATE payments SET paid_at = CURRENT_DATE WHERE id < 100;
             | ^^^^^^
           = lock: ACCESS EXCLUSIVE on payments (blocks reads and writes)
-          = help: split the transaction (--transaction revision, or another revision)
+          = help: --transaction revision, with the statements after line 5 in a revision of their \
+        own; or the statement of line 5 last in its revision
         """, lint("""
             ALTER TABLE payments ADD COLUMN paid_at DATE;
             UPDATE payments SET paid_at = CURRENT_DATE WHERE id < 100;
@@ -101,7 +102,8 @@ class LockRulesTest {
           6 | ALTER TABLE customers ADD COLUMN name TEXT;
             | ^^^^^
           = lock: ACCESS EXCLUSIVE on payments (blocks reads and writes)
-          = help: split the transaction (--transaction revision, or another revision)
+          = help: move the statements after line 5 to a revision of their own, or the statement \
+        of line 5 to the end of this one
         """, text);
   }
 

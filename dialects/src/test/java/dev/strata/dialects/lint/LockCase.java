@@ -28,10 +28,9 @@ record LockCase(String sql, StatementContext context) {
         DialectId.POSTGRESQL, models.get(0), models.get(0), models.get(1), inTransaction));
   }
 
-  /** The setup revision's statements, parsed. */
-  static List<Statement> setup(Path dir, String setup) throws Exception {
-    return write(dir, setup, "SELECT 1").revision("0001_setup").orElseThrow().upgrade()
-        .statements();
+  /** The setup revision, parsed. */
+  static RevisionFile setup(Path dir, String setup) throws Exception {
+    return write(dir, setup, "SELECT 1").revision("0001_setup").orElseThrow();
   }
 
   private static RevisionGraph write(Path dir, String setup, String sql) throws Exception {

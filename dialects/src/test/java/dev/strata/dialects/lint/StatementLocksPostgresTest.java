@@ -11,6 +11,7 @@ import dev.strata.dialects.Dialect;
 import dev.strata.dialects.Renderer;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Operation;
+import dev.strata.grammar.ast.RevisionFile;
 import dev.strata.grammar.ast.Statement;
 import dev.strata.testkit.PostgresServer;
 import java.nio.file.Path;
@@ -206,8 +207,9 @@ class StatementLocksPostgresTest {
         Connection watcher = DriverManager.getConnection(server.jdbcUrl(database))) {
       Renderer renderer = Renderer.forDialect(Dialect.POSTGRESQL);
       int n = 0;
-      for (Statement statement : LockCase.setup(dir.resolve("setup"), SETUP)) {
-        for (String sql : renderer.renderStatement(statement, null)) {
+      RevisionFile setup = LockCase.setup(dir.resolve("setup"), SETUP);
+      for (Statement statement : setup.upgrade().statements()) {
+        for (String sql : renderer.renderStatement(statement, setup.source())) {
           runner.createStatement().execute(sql);
         }
       }

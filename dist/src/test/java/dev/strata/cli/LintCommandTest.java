@@ -107,6 +107,16 @@ class LintCommandTest {
   }
 
   @Test
+  void locksAddsTheLockReportBeforeTheSummary() throws Exception {
+    Path dir = chain("CREATE INDEX ix_note ON payments (note);");
+    Cli cli = Cli.run("lint", "--locks", "--versions", dir.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    assertTrue(cli.out().startsWith("Locks on PostgreSQL"), cli.out());
+    assertTrue(cli.out().contains("payments: SHARE, scans the table; blocks writes"), cli.out());
+    assertTrue(cli.out().endsWith("\n\nlint: 2 revisions, 0 errors, 1 warning\n"), cli.out());
+  }
+
+  @Test
   void locksWithJsonIsAUsageError() throws Exception {
     Path dir = chain("CREATE INDEX ix_note ON payments (note);");
     Cli cli = Cli.run("lint", "--locks", "--format", "json", "--versions", dir.toString());

@@ -1,5 +1,6 @@
 package dev.strata.compiler.lint.pg;
 
+import dev.strata.compiler.lint.ColumnTypes;
 import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LockLevel;
 import dev.strata.compiler.lint.Rule;
@@ -138,7 +139,7 @@ final class ColumnRules {
       });
 
   /**
-   * {@code ALTER COLUMN c TYPE t} that PostgreSQL cannot do in place ({@link TypeChanges}):
+   * {@code ALTER COLUMN c TYPE t} that PostgreSQL cannot do in place ({@link ColumnTypes}):
    * rewrites the table and its indexes.
    */
   static final StatementRule TYPE_CHANGE = context -> actions(context, (table, action, out) -> {
@@ -148,7 +149,7 @@ final class ColumnRules {
     String column = ObjectName.fold(change.column());
     Optional<Column> existing = columnIn(context, table, column, false);
     if (existing.isEmpty()
-        || (change.using().isEmpty() && TypeChanges.inPlace(existing.get().type(), change.type()))) {
+        || !ColumnTypes.rewrites(existing.get().type(), change.type(), change.using().isPresent())) {
       return;
     }
     String t = Sites.sql(table);

@@ -3,7 +3,6 @@ package dev.strata.compiler.lint.pg;
 import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LockLevel;
 import dev.strata.compiler.lint.Rule;
-import dev.strata.compiler.lint.StatementContext;
 import dev.strata.compiler.lint.StatementRule;
 import dev.strata.compiler.schema.Index;
 import dev.strata.compiler.schema.ObjectName;

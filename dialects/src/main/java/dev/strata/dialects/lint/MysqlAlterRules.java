@@ -132,6 +132,10 @@ public final class MysqlAlterRules {
       return List.of();
     }
     List<String> rendered = render(context);
+    if (!rendered.isEmpty() && rendered.stream()
+        .allMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("ALGORITHM"))) {
+      return List.of(); // CREATE INDEX CONCURRENTLY: rendered with ALGORITHM = INPLACE LOCK = NONE
+    }
     // several rendered statements (a DROP COLUMN that drops a foreign key first): in place is
     // what each of them allows
     Algorithm asked = algorithm == Algorithm.INSTANT && rendered.size() > 1

@@ -85,7 +85,8 @@ public final class LintPolicy {
         Optional<DialectId> dialect = dialects.stream().sorted()
             .filter(d -> allow.rule().dialects().contains(d)).findFirst();
         if (used.containsKey(allow) || dialect.isEmpty()
-            || config.severityOf(allow.rule()) == LintSeverity.OFF) {
+            || config.severityOf(allow.rule()) == LintSeverity.OFF
+            || aboveAStatementOfOtherDialects(allow, dialects)) {
           continue;
         }
         Finding stale = Finding.of(Rule.UNUSED_ALLOW, allow.revision().id(), dialect.get(),
@@ -95,6 +96,20 @@ public final class LintPolicy {
     }
     result.sort(ORDER);
     return List.copyOf(result);
+  }
+
+  /**
+   * Whether {@code allow} stands above an upgrade statement that none of {@code dialects} runs (its
+   * {@code -- +only} names other dialects): that statement was not linted, so the allow is not
+   * stale.
+   */
+  private static boolean aboveAStatementOfOtherDialects(Allow allow, Set<DialectId> dialects) {
+    if (!(allow.scope() instanceof Allow.OneStatement one) || one.downgrade()) {
+      return false;
+    }
+    return allow.revision().upgrade().statements().stream()
+        .filter(st -> st.span().line() >= one.firstLine() && st.span().line() <= one.lastLine())
+        .anyMatch(st -> dialects.stream().noneMatch(d -> st.runsOn(d.id())));
   }
 
   /** File, line, column, rule, then dialect: the order every output lists findings in. */

@@ -245,14 +245,14 @@ class BundleTest {
 
         | line | statement | table | lock | blocks | rewrite / scan |
         |---|---|---|---|---|---|
-        | 6 | `UPDATE transactions SET value_date = CAST(booked_at AT TI...` | transactions | ROW EXCLUSIVE | SHARE and stronger locks (CREATE INDEX without CONCURRENTLY) |  |
-        | 9 | `ALTER TABLE transactions ALTER COLUMN value_date SET DEFA...` | transactions | ACCESS EXCLUSIVE | reads and writes | scans the table |
+        | 9 | `UPDATE transactions SET value_date = CAST(booked_at AT TI...` | transactions | ROW EXCLUSIVE | SHARE and stronger locks (CREATE INDEX without CONCURRENTLY) |  |
+        | 12 | `ALTER TABLE transactions ALTER COLUMN value_date SET DEFA...` | transactions | ACCESS EXCLUSIVE | reads and writes | scans the table |
 
         ### 0023_cash_request_status_enum (`VERSIONS/0023_cash_request_status_enum.sql`)
 
         | line | statement | table | lock | blocks | rewrite / scan |
         |---|---|---|---|---|---|
-        | 7 | `ALTER TABLE cash_requests DROP CONSTRAINT ck_cash_request...` | cash_requests | ACCESS EXCLUSIVE | reads and writes | rewrites the table |
+        | 10 | `ALTER TABLE cash_requests DROP CONSTRAINT ck_cash_request...` | cash_requests | ACCESS EXCLUSIVE | reads and writes | rewrites the table |
 
         """, locks.replace(versions, "VERSIONS"));
   }

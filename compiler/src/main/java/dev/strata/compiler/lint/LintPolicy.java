@@ -6,7 +6,6 @@ import dev.strata.grammar.DialectId;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.ast.RevisionFile;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -87,7 +86,7 @@ public final class LintPolicy {
             .filter(d -> allow.rule().dialects().contains(d)).findFirst();
         if (used.containsKey(allow) || dialect.isEmpty()
             || config.severityOf(allow.rule()) == LintSeverity.OFF
-            || !inAnyScript(allow, dialects)) {
+            || aboveAStatementOfOtherDialects(allow, dialects)) {
           continue;
         }
         Finding stale = Finding.of(Rule.UNUSED_ALLOW, allow.revision().id(), dialect.get(),
@@ -97,6 +96,20 @@ public final class LintPolicy {
     }
     result.sort(ORDER);
     return List.copyOf(result);
+  }
+
+  /**
+   * Whether {@code allow} stands above an upgrade statement that none of {@code dialects} runs (its
+   * {@code -- +only} names other dialects): that statement was not linted, so the allow is not
+   * stale.
+   */
+  private static boolean aboveAStatementOfOtherDialects(Allow allow, Set<DialectId> dialects) {
+    if (!(allow.scope() instanceof Allow.OneStatement one) || one.downgrade()) {
+      return false;
+    }
+    return allow.revision().upgrade().statements().stream()
+        .filter(st -> st.span().line() >= one.firstLine() && st.span().line() <= one.lastLine())
+        .anyMatch(st -> dialects.stream().noneMatch(d -> st.runsOn(d.id())));
   }
 
   /** File, line, column, rule, then dialect: the order every output lists findings in. */
@@ -118,25 +131,6 @@ public final class LintPolicy {
               && at.span().line() <= statement.lastLine();
       case Allow.Detached ignored -> false;
     };
-  }
-
-  /**
-   * Whether the statement under a statement-level allow is in the script of one of the linted
-   * dialects that the allow's rule speaks about: an allow above a {@code -- +only} statement (or a
-   * {@code -- +dialect} block) of other dialects is not stale when those dialects are not linted.
-   * Header allows and detached ones are always in the script.
-   */
-  private static boolean inAnyScript(Allow allow, Collection<DialectId> dialects) {
-    if (!(allow.scope() instanceof Allow.OneStatement one)) {
-      return true;
-    }
-    return allow.revision().sections().stream()
-        .flatMap(section -> section.statements().stream())
-        .filter(st -> one.firstLine() <= st.span().line() && st.span().line() <= one.lastLine())
-        .findFirst()
-        .map(st -> dialects.stream().filter(d -> allow.rule().dialects().contains(d))
-            .anyMatch(d -> st.runsOn(d.id())))
-        .orElse(true);
   }
 
   private static String unusedMessage(Allow allow) {

@@ -134,7 +134,7 @@ public final class MysqlAlterRules {
     List<String> rendered = render(context);
     if (!rendered.isEmpty() && rendered.stream()
         .allMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("ALGORITHM"))) {
-      return List.of(); // the renderer states it already (CREATE INDEX CONCURRENTLY: INPLACE)
+      return List.of(); // CREATE INDEX CONCURRENTLY: rendered with ALGORITHM = INPLACE LOCK = NONE
     }
     // several rendered statements (a DROP COLUMN that drops a foreign key first): in place is
     // what each of them allows

@@ -9,6 +9,7 @@ import dev.strata.compiler.lint.LintPolicy;
 import dev.strata.compiler.lint.LintSeverity;
 import dev.strata.compiler.lint.LintText;
 import dev.strata.compiler.lint.Linter;
+import dev.strata.compiler.lint.Rule;
 import dev.strata.dialects.Capability;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.TransactionMode;
@@ -50,11 +51,14 @@ final class LintRun {
   /**
    * The upgrade {@code plan}'s findings as {@code upgrade} and {@code bundle} show them: on {@code
    * err}, never in the SQL, each as a warning whatever its severity (the script is still written;
-   * {@code strata lint} and {@code strata check} are where findings fail a build).
+   * {@code strata lint} and {@code strata check} are where findings fail a build). An unused
+   * allow is not shown here: whether an allow is stale depends on the options a script is
+   * rendered with ({@code --transaction none} turns statements-after-access-exclusive off), so
+   * that is for {@code lint} and {@code check} to say.
    */
   static void warn(PrintWriter err, List<Finding> findings) {
     for (Finding finding : findings) {
-      if (finding.allowed().isEmpty()) {
+      if (finding.allowed().isEmpty() && finding.rule() != Rule.UNUSED_ALLOW) {
         err.print(LintText.diagnostic(finding.withSeverity(LintSeverity.WARNING)).format());
       }
     }

@@ -39,7 +39,8 @@ final class AllowReader {
    */
   static List<Allow> read(RevisionFile revision, List<Diagnostic> problems) {
     SourceFile source = revision.source();
-    String[] lines = source.text().split("\n", -1);
+    // lines as the grammar counts them: CRLF, a lone CR and LF each end one
+    String[] lines = source.text().split("\r\n|\r|\n", -1);
     List<int[]> statements = statementLines(revision);
     Set<Integer> marks = new TreeSet<>();
     revision.sections().forEach(s -> marks.add(s.span().line()));

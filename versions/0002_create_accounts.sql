@@ -1,7 +1,7 @@
 -- revision: 0002_create_accounts
 -- revises: 0001_create_customers
 -- message: create ledger accounts
-
+-- strata:allow prefer-text-over-char currency is an ISO 4217 code, always three letters: CHAR(3) pads nothing
 -- +upgrade
 -- customer_id is NULL for the house's own (system) accounts.
 CREATE TABLE accounts (

@@ -1,7 +1,7 @@
 -- revision: 0004_create_journal_lines
 -- revises: 0003_create_transactions
 -- message: create journal lines with a deferred balance check
-
+-- strata:allow prefer-text-over-char direction is one letter (D or C) and currency an ISO 4217 code: fixed lengths, nothing is padded
 -- +upgrade
 CREATE TABLE journal_lines (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -1,7 +1,13 @@
 -- revision: 0011_customer_india_fields
 -- revises: 0010_widen_transaction_source
 -- message: add ViewTrade account refs, PAN and partner id to customers
-
+-- strata:allow constraint-without-not-valid pan is added by the same statement, so every row is NULL and passes the check: the scan rejects nothing
+-- strata:allow create-index-not-concurrently both indexes are partial on columns added above, which are NULL in every row: the build reads the table once and indexes nothing; the release runs in the maintenance window with the application stopped (README: Releasing a bundle)
+-- strata:allow no-lock-timeout bundles of this chain are built with --lock-timeout 5s, the maintenance-window setting in README's release steps
+-- strata:allow statements-after-access-exclusive applied in the maintenance window with the application stopped: no query waits behind the lock while the revision's other statements run
+-- strata:allow mysql-alter-without-algorithm MySQL and MariaDB releases run in the maintenance window with the application stopped: a table copy blocks nobody
+-- strata:allow mysql-table-copy MySQL and MariaDB releases run in the maintenance window with the application stopped: a table copy blocks nobody
+-- strata:allow sqlite-table-rebuild the SQLite databases of this chain are single-user development copies: a table rebuild blocks nobody
 -- +upgrade
 ALTER TABLE customers
     ADD COLUMN viewtrade_account_refs JSONB NOT NULL DEFAULT '[]'::jsonb,

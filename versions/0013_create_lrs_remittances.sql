@@ -2,7 +2,7 @@
 -- revises: 0012_journal_lines_account_idx
 -- message: create the LRS remittance snapshot table
 -- branch: lrs
-
+-- strata:allow prefer-text-over-char financial_year is always written YYYY-YY and currency is an ISO 4217 code: fixed lengths, nothing is padded
 -- +upgrade
 -- One row per outward remittance under the Liberalised Remittance Scheme, as
 -- last reported by the payment provider. Stays empty on the UAE book.

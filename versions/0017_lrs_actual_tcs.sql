@@ -1,7 +1,12 @@
 -- revision: 0017_lrs_actual_tcs
 -- revises: 0016_lrs_credited_signal
 -- message: record actual TCS and the RBI purpose code of LRS remittances
-
+-- strata:allow constraint-without-not-valid purpose_code is backfilled above with a code of lrs_purpose_codes and tcs_amount_inr is new (NULL): every row passes; the release runs in the maintenance window with the application stopped (README: Releasing a bundle)
+-- strata:allow no-lock-timeout bundles of this chain are built with --lock-timeout 5s, the maintenance-window setting in README's release steps
+-- strata:allow statements-after-access-exclusive applied in the maintenance window with the application stopped: no query waits behind the lock while the revision's other statements run
+-- strata:allow mysql-alter-without-algorithm MySQL and MariaDB releases run in the maintenance window with the application stopped: a table copy blocks nobody
+-- strata:allow mysql-table-copy MySQL and MariaDB releases run in the maintenance window with the application stopped: a table copy blocks nobody
+-- strata:allow sqlite-table-rebuild the SQLite databases of this chain are single-user development copies: a table rebuild blocks nobody
 -- +upgrade
 CREATE TABLE lrs_purpose_codes (
     code VARCHAR(5) PRIMARY KEY,

@@ -1,7 +1,7 @@
 -- revision: 0024_cash_request_on_hold
 -- revises: 0023_cash_request_status_enum
 -- message: cash requests can be put on hold while compliance reviews them
-
+-- strata:allow sqlite-table-rebuild the SQLite databases of this chain are single-user development copies: a table rebuild blocks nobody
 -- +upgrade
 ALTER TYPE cash_request_status ADD VALUE IF NOT EXISTS 'ON_HOLD' AFTER 'APPROVED';
 -- PostgreSQL refuses a new enum value in the transaction that added it: strata commits after the

@@ -15,8 +15,10 @@ import java.util.List;
  * what a failure in it leaves and how to go on. The shell commands are in fenced {@code sh} blocks,
  * in this order: check, apply, confirm, roll back; then, for the clients that cannot skip what a
  * stopped run did (mysql, mariadb, sqlite3), the command that runs the rest of a script from each
- * of its segments, in the segment's item. The PostgreSQL text is unchanged from before the other
- * dialects (its tests pin it).
+ * of its segments, in the segment's item. After the four steps, the "Locks" section ({@link
+ * dev.strata.dialects.lint.LockReport#markdown()}): per revision, the table locks of the upgrade
+ * script on PostgreSQL, one sentence for the other dialects. The PostgreSQL text is otherwise
+ * unchanged from before the other dialects (its tests pin it).
  */
 final class ApplyGuide {
   private final BundleCompiler.Compiled bundle;
@@ -34,6 +36,7 @@ final class ApplyGuide {
     guide.introduction();
     guide.psqlMetaCommands();
     guide.steps();
+    guide.text.append(bundle.locks().markdown()).append('\n');
     guide.segments(Bundle.UPGRADE, bundle.upgradeScript(), bundle.upgrade().fromHeads());
     guide.segments(Bundle.ROLLBACK, bundle.rollbackScript(), bundle.rollback().fromHeads());
     guide.outsideTransactions();

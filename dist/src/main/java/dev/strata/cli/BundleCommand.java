@@ -75,13 +75,16 @@ final class BundleCommand implements Callable<Integer> {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     Instant mtime = mtime();
     Bundle bundle;
+    BundleCompiler compiler =
+        new BundleCompiler(options.dialect, scriptOptions, LintSettings.forCommand(spec));
     try {
-      bundle = new BundleCompiler(options.dialect, scriptOptions)
-          .compile(options.source.versions, graph -> fromDb.range(range, graph, options));
+      bundle = compiler.compile(options.source.versions,
+          graph -> fromDb.range(range, graph, options));
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.error("E0207",
           "cannot read a revision file again for sources/: " + OutputFile.reason(e)));
     }
+    LintRun.warn(spec.commandLine().getErr(), compiler.lint());
     try {
       new BundleWriter(mtime).write(bundle, output, force);
     } catch (FileAlreadyExistsException e) {

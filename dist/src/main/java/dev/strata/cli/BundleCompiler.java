@@ -5,12 +5,15 @@ import dev.strata.compiler.Plan;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
+import dev.strata.compiler.lint.Finding;
+import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.SchemaScript;
 import dev.strata.dialects.ScriptOptions;
+import dev.strata.dialects.lint.LockReport;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
@@ -37,10 +40,23 @@ import java.util.TreeMap;
 final class BundleCompiler {
   private final Dialect dialect;
   private final ScriptOptions options;
+  private final LintConfig lintConfig;
+  private List<Finding> lint = List.of();
 
   BundleCompiler(Dialect dialect, ScriptOptions options) {
+    this(dialect, options, LintConfig.DEFAULTS);
+  }
+
+  /** A compiler that lints the bundle's upgrade with {@code lintConfig} ({@link #lint()}). */
+  BundleCompiler(Dialect dialect, ScriptOptions options, LintConfig lintConfig) {
     this.dialect = dialect;
     this.options = options;
+    this.lintConfig = lintConfig;
+  }
+
+  /** The lint findings on the upgrade of the last bundle compiled, silenced ones marked. */
+  List<Finding> lint() {
+    return lint;
   }
 
   /**
@@ -60,6 +76,7 @@ final class BundleCompiler {
    * @param root the top folder name
    * @param upgrade the upgrade plan (FROM to TO)
    * @param rollback its inverse (TO to FROM)
+   * @param locks the table locks of the upgrade script (PostgreSQL; other dialects: none)
    */
   record Compiled(
       String root,
@@ -69,7 +86,8 @@ final class BundleCompiler {
       Plan rollback,
       RenderedScript upgradeScript,
       RenderedScript rollbackScript,
-      List<StepFiles> steps) {}
+      List<StepFiles> steps,
+      LockReport locks) {}
 
   /**
    * The bundle for {@code range} ({@code FROM:TO}, as {@code strata upgrade} takes it, typed by
@@ -94,6 +112,8 @@ final class BundleCompiler {
   Bundle compile(Path versions, RangeSource range) throws DiagnosticException, IOException {
     Compilation compilation = Compilation.load(versions);
     Plan upgrade = compilation.plan(Direction.UPGRADE, range.range(compilation.graph()));
+    lint = LintRun.findings(compilation.graph(), upgrade, dialect, options.transactionMode(),
+        options.lockTimeout(), lintConfig);
     // the exact inverse, not a downgrade re-planned from the end rows: `downgrade TO:FROM` drops
     // only FROM's descendants, and an upgrade may also apply another branch or a dependency
     Plan rollback = compilation.rollback(upgrade);
@@ -107,7 +127,10 @@ final class BundleCompiler {
         .ifPresent(l -> files.put(Bundle.SOURCES + LockFile.NAME, utf8(l.source().text())));
     String root = "strata-" + name(upgrade.fromHeads()) + "-" + name(upgrade.toHeads()) + "-"
         + dialect.id();
-    Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps);
+    LockReport locks = LockReport.of(compilation.graph(), upgrade, dialect.dialectId(),
+        LintRun.options(dialect, options.transactionMode(), options.lockTimeout()));
+    Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps,
+        locks);
     addReviewFiles(compilation.graph(), upgrade, files);
     files.put(Bundle.APPLY, utf8(ApplyGuide.render(compiled)));
     files.put(Bundle.MANIFEST, Manifest.render(compiled, files));

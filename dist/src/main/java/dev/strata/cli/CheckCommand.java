@@ -8,6 +8,7 @@ import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Option;
       "renamed, inserted or removed since 'strata lock'. Warnings: several",
       "heads, a revision numbered below its parent, a file not named after",
       "its revision, no lock file, revisions not locked yet, files that are",
-      "not revisions.",
+      "not revisions. Then, when there is no error, what 'strata lint'",
+      "finds over every revision, each finding an error or a warning as",
+      "its rule says.",
       "Exit 1 on errors (and on warnings with --strict), else 0."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -62,8 +65,9 @@ final class CheckCommand implements Callable<Integer> {
   ReportFormat format;
 
   @Override
-  public Integer call() {
-    VersionsChecker.Report report = VersionsChecker.check(source.versions, dialect);
+  public Integer call() throws DiagnosticException {
+    VersionsChecker.Report report = VersionsChecker.check(source.versions, dialect,
+        Optional.of(LintSettings.forCommand(spec)));
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case TEXT -> {

@@ -33,7 +33,8 @@ import picocli.CommandLine.ParameterException;
  * top level. Booleans ({@code no-guard = true}) set flags; a map option ({@code --type-map K=V})
  * is a table of strings; a relative path in the file is read against the file's directory. The
  * file is {@code --config FILE}, else {@code STRATA_CONFIG}, else {@code strata.toml} in the
- * working directory, else none. Table {@code [lint]} is reserved (accepted, not read yet).
+ * working directory, else none. Table {@code [lint]} is the lint settings: {@link LintSettings}
+ * reads and checks it.
  *
  * <p>The whole file is checked when it is first needed: an unknown key (E0642) or a value of the
  * wrong TOML type (E0643) is an error at its position, listing the known keys; a value the
@@ -45,7 +46,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
   static final String CONFIG_OPTION = "--config";
   /** The variable naming the file when {@code --config} is not given. */
   static final String CONFIG_VARIABLE = "STRATA_CONFIG";
-  /** The reserved table of lint settings (issue 12). */
+  /** The table of lint settings, read by {@link LintSettings}. */
   static final String LINT_TABLE = "lint";
   /** The prefix of the environment variables. */
   static final String PREFIX = "STRATA_";
@@ -201,7 +202,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
         if (!value.isObject()) {
           problems.add(Diagnostic.error("E0643", "'lint' must be a table, not " + kind(value),
               config.source(), config.locate(table, key, true),
-              "note: [lint] is reserved for the lint settings of a later version"));
+              "note: [lint] holds the lint settings (docs/configuration.md)"));
+        } else {
+          LintSettings.read(config, problems);
         }
       } else if (configured(command).contains(command.subcommands().get(key))) {
         if (value instanceof ObjectNode sub) {

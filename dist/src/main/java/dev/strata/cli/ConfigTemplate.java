@@ -50,8 +50,11 @@ final class ConfigTemplate {
         # [bundle]
         # transaction = "revision"
 
-        # Reserved for the lint settings of a later version: accepted, not read yet.
+        # Lint (docs/lint.md): a severity per rule id ("error", "warning" or "off"), and whether
+        # keys should be BIGINT (default true).
         # [lint]
+        # prefer-bigint-keys = true
+        # rules = { "drop-data" = "error", "prefer-timestamptz" = "off" }
         """.formatted(dialectLine);
   }
 }

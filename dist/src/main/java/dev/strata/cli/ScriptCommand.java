@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * What {@code upgrade} and {@code downgrade} share: run the {@link Compilation} (load the versions
  * directory, check the revision files against {@code strata.sum} when there is one, an edited,
- * missing, renamed or inserted locked revision being an error; plan the range; render the script), print it or write it atomically to {@code -o FILE}. Nothing is written
+ * missing, renamed or inserted locked revision being an error; plan the range; lint an upgrade,
+ * its findings on stderr; render the script), print it or write it atomically to {@code -o FILE}. Nothing is written
  * unless every stage succeeded; a file that cannot be written is diagnostic E0501 (exit 1).
  */
 abstract class ScriptCommand implements Callable<Integer> {
@@ -66,11 +67,20 @@ abstract class ScriptCommand implements Callable<Integer> {
    */
   abstract Range range(RevisionGraph graph) throws DiagnosticException;
 
-  /** The whole script, or diagnostics. */
+  /**
+   * The whole script, or diagnostics; once an upgrade's script is rendered, its lint findings are
+   * printed on stderr as warnings ({@link LintRun#warn}).
+   */
   String compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     Compilation compilation = Compilation.load(options.source.versions);
     Plan plan = compilation.plan(direction(), range(compilation.graph()));
-    return compilation.render(plan, options.dialect, scriptOptions).text();
+    String script = compilation.render(plan, options.dialect, scriptOptions).text();
+    if (direction() == Direction.UPGRADE) {
+      LintRun.warn(spec.commandLine().getErr(), LintRun.findings(compilation.graph(), plan,
+          options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
+          LintSettings.forCommand(spec)));
+    }
+    return script;
   }
 }

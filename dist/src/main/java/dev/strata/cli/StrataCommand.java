@@ -32,6 +32,7 @@ import picocli.CommandLine.ParseResult;
       StatusCommand.class,
       InitCommand.class,
       CheckCommand.class,
+      LintCommand.class,
       LockCommand.class,
       ImportCommand.class,
       StampCommand.class,

@@ -1,14 +1,21 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.LockFile;
+import dev.strata.compiler.Plan;
+import dev.strata.compiler.Planner;
+import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
+import dev.strata.compiler.lint.LintConfig;
+import dev.strata.compiler.lint.LintText;
+import dev.strata.compiler.lint.Linter;
 import dev.strata.compiler.schema.SchemaChecks;
 import dev.strata.dialects.Dialect;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
+import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.HeaderValue;
 import dev.strata.grammar.ast.RevisionFile;
 import java.math.BigInteger;
@@ -64,6 +71,16 @@ final class VersionsChecker {
    * report of its one error.
    */
   static Report check(Path dir, Dialect dialect) {
+    return check(dir, dialect, Optional.empty());
+  }
+
+  /**
+   * {@link #check(Path, Dialect)}, then, when nothing so far is an error, lint over every revision
+   * for {@code dialect} with {@code lint}'s settings ({@link LintRun}): its findings that are not
+   * silenced, as diagnostics coded by rule id ({@code warning[create-index-not-concurrently]}),
+   * errors counting as errors. An allow's own problems (no reason, unknown rule) are errors.
+   */
+  static Report check(Path dir, Dialect dialect, Optional<LintConfig> lint) {
     VersionsLoader.Contents contents;
     try {
       contents = VersionsLoader.read(dir);
@@ -72,8 +89,10 @@ final class VersionsChecker {
     }
     List<Diagnostic> out = new ArrayList<>(contents.diagnostics());
     CompileCheck compile = new CompileCheck(dialect);
+    Optional<RevisionGraph> built = Optional.empty();
     try {
       RevisionGraph graph = RevisionGraph.build(contents.files());
+      built = Optional.of(graph);
       out.addAll(compile.problems(graph));
       out.addAll(SchemaChecks.check(graph));
     } catch (DiagnosticException e) {
@@ -99,7 +118,26 @@ final class VersionsChecker {
         out.add(notARevision(dir, other));
       }
     }
+    if (lint.isPresent() && built.isPresent()
+        && out.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+      out.addAll(lint(built.get(), dialect, lint.get()));
+    }
     return new Report(contents.sources().size(), out);
+  }
+
+  /** The lint findings on every revision of {@code graph} that count, as diagnostics. */
+  private static List<Diagnostic> lint(RevisionGraph graph, Dialect dialect, LintConfig config) {
+    try {
+      Plan plan = new Planner(graph).plan(Direction.UPGRADE,
+          Range.parse(Direction.UPGRADE, Linter.ALL));
+      return LintRun.findings(graph, plan, dialect, DialectOptions.defaultMode(dialect),
+              Optional.empty(), config).stream()
+          .filter(f -> f.allowed().isEmpty())
+          .map(LintText::diagnostic)
+          .toList();
+    } catch (DiagnosticException e) {
+      return e.diagnostics();
+    }
   }
 
   /**

@@ -222,6 +222,42 @@ class BundleTest {
   }
 
   @Test
+  void applyGuideListsTheLocksOfEachRevision() throws Exception {
+    Path out = tmp.resolve("b");
+    Cli cli = bundle("0021:0023", out);
+    assertEquals(0, cli.exitCode(), cli.err());
+    String apply = Files.readString(out.resolve(
+        "strata-0021_create_audit_schema-0023_cash_request_status_enum-postgresql")
+        .resolve("APPLY.md"));
+    String locks = apply.substring(apply.indexOf("## Locks\n"),
+        apply.indexOf("## Segments of upgrade.sql"));
+    String versions = Cli.sampleVersions().toString();
+    assertEquals("""
+        ## Locks
+
+        The table locks `upgrade.sql` takes, per revision, as strata knows them from the
+        revisions (`strata lint --locks` prints the same). A statement waits for its lock and,
+        in a transaction, holds it until the transaction commits; while it waits, the queries
+        that its lock blocks queue behind it. A rewrite copies the whole table, a scan reads it
+        all: both take time in proportion to its size.
+
+        ### 0022_transaction_value_date (`VERSIONS/0022_transaction_value_date.sql`)
+
+        | line | statement | table | lock | blocks | rewrite / scan |
+        |---|---|---|---|---|---|
+        | 9 | `UPDATE transactions SET value_date = CAST(booked_at AT TI...` | transactions | ROW EXCLUSIVE | SHARE and stronger locks (CREATE INDEX without CONCURRENTLY) |  |
+        | 12 | `ALTER TABLE transactions ALTER COLUMN value_date SET DEFA...` | transactions | ACCESS EXCLUSIVE | reads and writes | scans the table |
+
+        ### 0023_cash_request_status_enum (`VERSIONS/0023_cash_request_status_enum.sql`)
+
+        | line | statement | table | lock | blocks | rewrite / scan |
+        |---|---|---|---|---|---|
+        | 10 | `ALTER TABLE cash_requests DROP CONSTRAINT ck_cash_request...` | cash_requests | ACCESS EXCLUSIVE | reads and writes | rewrites the table |
+
+        """, locks.replace(versions, "VERSIONS"));
+  }
+
+  @Test
   void badOptionValuesAreUsageErrors() {
     Path out = tmp.resolve("b.tar.gz");
     assertUsage(bundle("base:head", out, "--transaction", "each"),

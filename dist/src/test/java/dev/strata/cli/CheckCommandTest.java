@@ -355,7 +355,7 @@ class CheckCommandTest {
     write(dir, "0001_a.sql", "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\n"
         + "CREATE TABLE a (id INTEGER);\n\n-- +downgrade\nDROP TABLE a;\n");
     write(dir, "0002_b.sql", "-- revision: 0002_b\n-- revises: 0001_a\n\n-- +upgrade\n"
-        + "DELETE FROM a;\n\n-- +downgrade\n-- +irreversible\n");
+        + "DELETE FROM a WHERE id > 0;\n\n-- +downgrade\n-- +irreversible\n");
     assertEquals(0, Cli.run("lock", "--versions", dir.toString()).exitCode());
     Cli check = Cli.run("check", "--strict", "--versions", dir.toString());
     assertEquals(new Cli(0, "check: 2 revisions, 0 errors, 0 warnings\n", ""), check);

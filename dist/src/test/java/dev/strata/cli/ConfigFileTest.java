@@ -97,9 +97,15 @@ class ConfigFileTest {
   }
 
   @Test
-  void theLintTableIsReserved() throws IOException {
-    write("strata.toml", "versions = \"" + VERSIONS + "\"\n[lint]\nanything = \"later\"\n");
+  void theLintTableIsReadAndCheckedWithTheRestOfTheFile() throws IOException {
+    write("strata.toml", "versions = \"" + VERSIONS + "\"\n[lint]\nprefer-bigint-keys = false\n"
+        + "rules = { \"drop-data\" = \"error\" }\n");
     assertEquals("postgresql", dialectOf(Cli.run(in(dir, Map.of()), "upgrade", "0015:0016")));
+    write("strata.toml", "versions = \"" + VERSIONS + "\"\n[lint]\nanything = \"later\"\n");
+    Cli cli = Cli.run(in(dir, Map.of()), "upgrade", "0015:0016");
+    assertEquals(1, cli.exitCode());
+    assertTrue(cli.err().startsWith(
+        "strata.toml:3:1: error[E0689]: unknown key 'lint.anything'\n"), cli.err());
   }
 
   @Test

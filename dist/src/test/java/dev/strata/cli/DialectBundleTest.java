@@ -147,7 +147,10 @@ class DialectBundleTest {
         show.out());
     Cli check = Cli.run("check", "--versions", versions, "--dialect", dialect);
     assertEquals(0, check.exitCode(), check.err());
-    assertEquals("check: 4 revisions, 0 errors, 1 warning\n", check.out());
+    // W0204 (no lock file), prefer-bigint-keys on the three INTEGER keys, and on mysql and
+    // mariadb mysql-alter-without-algorithm on 0003's ADD COLUMN
+    assertEquals("check: 4 revisions, 0 errors, " + (dialect.equals("sqlite") ? 4 : 5)
+        + " warnings\n", check.out());
   }
 
   @ParameterizedTest

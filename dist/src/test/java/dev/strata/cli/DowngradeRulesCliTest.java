@@ -90,7 +90,9 @@ class DowngradeRulesCliTest {
     Path dir = versions(
         "0002_b.sql", "-- revision: 0002_b\n-- revises: 0001_a\n-- message: b\n\n"
             + "-- +upgrade\nUPDATE a SET id = 0 WHERE id IS NULL;\n\n-- +downgrade\n-- +no-op\n",
-        "0003_c.sql", "-- revision: 0003_c\n-- revises: 0002_b\n-- message: c\n\n"
+        "0003_c.sql", "-- revision: 0003_c\n-- revises: 0002_b\n-- message: c\n"
+            + "-- strata:allow drop-data the table is dropped on purpose\n"
+            + "-- strata:allow no-lock-timeout no one uses the table\n\n"
             + "-- +upgrade\nDROP TABLE a;\n\n-- +downgrade\n-- +irreversible\n");
     assertEquals(new Cli(0, "check: 3 revisions, 0 errors, 0 warnings\n", ""),
         Cli.run("check", "--versions", dir.toString(), "--strict"));
@@ -100,7 +102,7 @@ class DowngradeRulesCliTest {
     Cli bundle = Cli.run("bundle", "0002_b:head", "--versions", dir.toString(), "-o",
         tmp.resolve("r.tar.gz").toString());
     assertEquals(1, bundle.exitCode());
-    assertTrue(bundle.err().startsWith(dir.resolve("0003_c.sql") + ":9:1: error[E0216]: cannot"
+    assertTrue(bundle.err().startsWith(dir.resolve("0003_c.sql") + ":11:1: error[E0216]: cannot"
         + " downgrade '0003_c': it is marked '-- +irreversible'\n"), bundle.err());
     assertFalse(Files.exists(tmp.resolve("r.tar.gz")));
     Cli downgrade = Cli.run("downgrade", "head:base", "--versions", dir.toString());

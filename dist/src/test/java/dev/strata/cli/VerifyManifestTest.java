@@ -145,7 +145,7 @@ class VerifyManifestTest {
     // revision 0024's own script commits after its ALTER TYPE ... ADD VALUE, so it records its
     // progress, and its run id, made for bundle mode, is what the lie contradicts first
     assertLie(m -> m.put("transactionMode", "revision"), "revisions/0012_0024_cash_request_on_hold"
-        + ".up.sql's '-- run: a2c8a8b848079164eeaeab2f5f90df6b641b534f2472ee8631ca70049e4dba1e (2"
+        + ".up.sql's '-- run: 3c143414c8bb6cb3147aa6c92f57c916107560acd2dd729b4fb6fcedda904e64 (2"
         + " segments, progress in strata_progress)' is not the run of a revision-mode script with"
         + " the version table and segments MANIFEST.json gives");
   }
@@ -157,7 +157,7 @@ class VerifyManifestTest {
     List<Archives.Entry> entries = Archives.withManifest(Archives.readTarGz(out),
         m -> m.put("transactionMode", "bundle"));
     VerifyTest.assertProblem(entries, "E0535", "upgrade.sql's '-- run: "
-        + "ff21bcdfed37c01b70a8f6380724c21d07f3b1a1b3d66dd6c722e66664c6df6c (2 segments, progress"
+        + "c01440fc6dc41aeb925b46e1b8621fa16a3c15ed755ba424f3dbe5d7916bcb69 (2 segments, progress"
         + " in strata_progress)' is not the run of a bundle-mode script with the version table and"
         + " segments MANIFEST.json gives", LIES, tmp);
     List<Archives.Entry> merged = Archives.withManifest(Archives.readTarGz(out),

@@ -15,7 +15,8 @@ import java.util.Optional;
  * </pre>
  *
  * <p>{@code code} is stable and grouped by stage: {@code E01xx} parse, {@code E02xx} graph,
- * {@code E03xx} range and plan, {@code E04xx} dialect support. {@code notes} are extra lines, each
+ * {@code E03xx} range and plan, {@code E04xx} dialect support; a lint
+ * finding's code is its rule's kebab-case id ({@code warning[create-index-not-concurrently]}). {@code notes} are extra lines, each
  * starting with its kind ({@code "help: ..."} or {@code "note: ..."}). A diagnostic without a
  * location (rare: a missing directory) prints {@code strata: error[CODE]: message}.
  */
@@ -25,7 +26,7 @@ public record Diagnostic(
   public Diagnostic {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
-    if (!code.matches("[EW]\\d{4}")) {
+    if (!code.matches("[EW]\\d{4}|[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
       throw new IllegalArgumentException("bad diagnostic code: " + code);
     }
     Objects.requireNonNull(location, "location");

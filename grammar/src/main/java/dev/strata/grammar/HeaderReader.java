@@ -13,12 +13,18 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Reads the header: the {@code -- key: value} comment lines before the first section. Keys are
- * case-insensitive; a line comment that is not of that shape is a plain comment. Ids follow
+ * case-insensitive; a line comment that is not of that shape is a plain comment, and so is a lint
+ * allow line ({@code -- strata:allow RULE reason}). Ids follow
  * {@link RevisionId}'s rules; this reader reports a broken one at the offending character.
  */
 final class HeaderReader {
   static final List<String> KEYS = List.of("revision", "revises", "message", "branch", "depends-on");
   private static final Pattern LINE = Pattern.compile("--[ \\t]*([A-Za-z][A-Za-z0-9_-]*)[ \\t]*:(.*)");
+  /**
+   * A lint allow line, {@code -- strata:allow RULE reason}: not a header key (its {@code strata:}
+   * would read as an unknown key); the compiler's lint reads it from the source text.
+   */
+  private static final Pattern LINT_ALLOW = Pattern.compile("--[ \\t]*strata:allow(?:[ \\t].*)?");
   /** How other tools write "no parent" ({@code None}, {@code null}): refused with a hint. */
   private static final List<String> ALEMBIC_NO_PARENT = List.of("none", "null");
 
@@ -44,6 +50,9 @@ final class HeaderReader {
    */
   void accept(Token comment) {
     LineSeparators.requireNone(source, comment, "header");
+    if (LINT_ALLOW.matcher(comment.getText()).matches()) {
+      return;
+    }
     Matcher line = LINE.matcher(comment.getText());
     if (!line.matches() || !source.atLineStart(comment)) {
       return;

@@ -53,6 +53,20 @@ class RevisionFileParserTest {
   }
 
   @Test
+  void aLintAllowLineIsNoHeaderKeyButOtherStrataKeysStillAre() throws Exception {
+    String head = "-- revision: 0002_a\n-- revises: 0001_b\n";
+    String body = "\n-- +upgrade\nDROP TABLE t;\n";
+    RevisionFile file = parser.parse(new SourceFile("a.sql",
+        head + "-- strata:allow drop-data emptied in 0001\n--strata:allow\n" + body));
+    assertEquals("0002_a", file.id());
+    for (String line : List.of("-- strata:allowed x", "-- strata: allow x")) {
+      DiagnosticException e = assertThrows(DiagnosticException.class,
+          () -> parser.parse(new SourceFile("a.sql", head + line + "\n" + body)));
+      assertEquals("unknown header key 'strata'", e.diagnostics().get(0).message(), line);
+    }
+  }
+
+  @Test
   void mergePointHasSeveralParentsLabelsAndDependencies() throws Exception {
     Header header = parse("merge_point").header();
     assertEquals(List.of(

@@ -1,6 +1,7 @@
 package dev.strata.compiler.lint;
 
 import dev.strata.grammar.DialectId;
+import dev.strata.grammar.EditDistance;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -83,6 +84,10 @@ public enum Rule {
       "ALGORITHM=INPLACE (or INSTANT), LOCK=NONE, so the server refuses instead of copying"),
   MYSQL_TABLE_COPY("mysql-table-copy", LintSeverity.WARNING, mysql(),
       "this ALTER TABLE copies the whole table (ALGORITHM=COPY), blocking writes", null),
+  // --- silencing
+  UNUSED_ALLOW("unused-allow", LintSeverity.WARNING, all(),
+      "a -- strata:allow that silences nothing is stale: the statement changed, or the rule no"
+          + " longer matches it", "delete the allow line"),
   // --- SQLite
   SQLITE_TABLE_REBUILD("sqlite-table-rebuild", LintSeverity.WARNING, EnumSet.of(DialectId.SQLITE),
       "SQLite cannot do this in place: strata rebuilds the table (12-step ALTER TABLE procedure)",
@@ -131,6 +136,25 @@ public enum Rule {
   /** The rule of an id, if there is one. */
   public static Optional<Rule> byId(String id) {
     return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+  }
+
+  /**
+   * The rule whose id is nearest to a mistyped {@code id} (Levenshtein distance, case-insensitive),
+   * for a "did you mean": at most 3 edits away and fewer than the typed id's length.
+   */
+  public static Optional<Rule> closest(String id) {
+    String typed = id.toLowerCase(java.util.Locale.ROOT);
+    Rule best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Rule rule : values()) {
+      int distance = EditDistance.between(typed, rule.id, Integer.MAX_VALUE);
+      if (distance < bestDistance) {
+        best = rule;
+        bestDistance = distance;
+      }
+    }
+    return bestDistance <= 3 && bestDistance < typed.length()
+        ? Optional.of(best) : Optional.empty();
   }
 
   private static Set<DialectId> pg() {

@@ -500,8 +500,16 @@ final class Applier {
 
   private void addConstraint(ObjectName tableName, TableConstraint c) {
     Table table = state.tables.get(tableName);
-    if (c.name().isPresent() && !freeConstraintName(table, c.name().get(),
-        !(c instanceof TableConstraint.ForeignKey) && !(c instanceof TableConstraint.Check))) {
+    // a UNIQUE/PRIMARY KEY constraint is also a relation (its index), except one that takes over
+    // an index of its own name (ADD CONSTRAINT i UNIQUE USING INDEX i, the lint alternative)
+    boolean relation = switch (c) {
+      case TableConstraint.ForeignKey ignored -> false;
+      case TableConstraint.Check ignored -> false;
+      case TableConstraint.UsingIndex using ->
+          !c.name().map(ObjectName::fold).equals(Optional.of(ObjectName.fold(using.index())));
+      default -> true;
+    };
+    if (c.name().isPresent() && !freeConstraintName(table, c.name().get(), relation)) {
       return;
     }
     Optional<Span> at = c.name().flatMap(Identifier::span);

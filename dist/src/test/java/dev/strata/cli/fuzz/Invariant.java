@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 final class Invariant {
   // DOTALL: a source line may hold U+0085, U+2028 or a lone CR, which '.' does not match
   static final Pattern HEAD = Pattern.compile("(?<path>.+?):(?<line>\\d+):(?<col>\\d+): "
-      + "(?<severity>error|warning)\\[(?<code>[EW]\\d{4})]: .*", Pattern.DOTALL);
+      + "(?<severity>error|warning)\\[(?<code>[EW]\\d{4}|[a-z]+(?:-[a-z]+)*)]: .*", Pattern.DOTALL);
   static final Pattern BARE = Pattern.compile(
       "strata: (?<severity>error|warning)\\[(?<code>[EW]\\d{4})]: .*", Pattern.DOTALL);
   /** The lines after a diagnostic's head: source line, carets, notes and a note's continuation. */

@@ -1,0 +1,7 @@
+-- revision: 0003_payments_amount_scale
+-- revises: 0002_create_ledger_accounts
+-- message: store payment amounts at six decimals
+
+-- +upgrade
+SET lock_timeout = '5s';
+ALTER TABLE payments ALTER COLUMN amount TYPE NUMERIC(20,6);

@@ -1,0 +1,9 @@
+-- revision: 0003_payments_channel
+-- revises: 0002_create_ledger_accounts
+-- message: record the channel of each payment
+
+-- +upgrade
+SET lock_timeout = '5s';
+ALTER TABLE payments ADD COLUMN channel_code VARCHAR(16);
+ALTER TABLE payments ADD COLUMN channel VARCHAR(16);
+ALTER TABLE payments DROP COLUMN channel_code;

@@ -1,0 +1,9 @@
+-- revision: 0003_suspense_account
+-- revises: 0002_create_ledger_accounts
+-- message: the suspense account unmatched payments post to
+
+-- +upgrade
+INSERT INTO ledger_accounts (code, name) VALUES ('SUSPENSE', 'Unmatched payments');
+
+-- +downgrade
+DELETE FROM ledger_accounts WHERE code = 'SUSPENSE';

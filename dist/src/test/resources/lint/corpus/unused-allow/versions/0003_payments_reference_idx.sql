@@ -1,0 +1,7 @@
+-- revision: 0003_payments_reference_idx
+-- revises: 0002_create_ledger_accounts
+-- message: look payments up by reference, without blocking writes
+
+-- +upgrade
+-- strata:allow create-index-not-concurrently payments is still empty in production
+CREATE INDEX CONCURRENTLY ix_payments_reference ON payments (reference);

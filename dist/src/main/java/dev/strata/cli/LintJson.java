@@ -81,6 +81,20 @@ final class LintJson {
     out.flush();
   }
 
+  /**
+   * One object per lock, {@code {table, level, rewrite, scan}}: the shape both the JSON report and
+   * the SARIF result properties give a finding's locks.
+   */
+  static void putLocks(ArrayNode array, List<TableLock> locks) {
+    for (TableLock lock : locks) {
+      ObjectNode l = array.addObject();
+      l.put("table", lock.table().display());
+      l.put("level", lock.level().sql());
+      l.put("rewrite", lock.rewrite());
+      l.put("scan", lock.scan());
+    }
+  }
+
   private static ObjectNode finding(Finding finding, Path root) {
     ObjectNode node = JsonText.MAPPER.createObjectNode();
     Span span = finding.location().span();
@@ -94,14 +108,7 @@ final class LintJson {
     node.put("endLine", span.line());
     node.put("endColumn", span.column() + span.length());
     node.put("message", finding.message());
-    ArrayNode locks = node.putArray("locks");
-    for (TableLock lock : finding.locks()) {
-      ObjectNode l = locks.addObject();
-      l.put("table", lock.table().display());
-      l.put("level", lock.level().sql());
-      l.put("rewrite", lock.rewrite());
-      l.put("scan", lock.scan());
-    }
+    putLocks(node.putArray("locks"), finding.locks());
     node.put("alternative", finding.alternative().orElse(null));
     node.put("allowed", finding.allowed().orElse(null));
     return node;

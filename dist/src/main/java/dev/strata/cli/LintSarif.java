@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LintSeverity;
 import dev.strata.compiler.lint.Rule;
-import dev.strata.compiler.lint.TableLock;
 import dev.strata.grammar.DialectId;
 import dev.strata.grammar.Span;
 import java.io.IOException;
@@ -109,14 +108,7 @@ final class LintSarif {
     ObjectNode properties = node.putObject("properties");
     properties.put("revision", finding.revision());
     properties.put("dialect", finding.dialect().id());
-    ArrayNode locks = properties.putArray("locks");
-    for (TableLock lock : finding.locks()) {
-      ObjectNode l = locks.addObject();
-      l.put("table", lock.table().display());
-      l.put("level", lock.level().sql());
-      l.put("rewrite", lock.rewrite());
-      l.put("scan", lock.scan());
-    }
+    LintJson.putLocks(properties.putArray("locks"), finding.locks());
     return node;
   }
 

@@ -214,6 +214,15 @@ public final class Compilation {
     return replays.computeIfAbsent(dialect, d -> Replay.of(graph, d.dialectId()));
   }
 
+  /**
+   * Every diagnostic of the schema checks of the graph ({@link SchemaChecks}: E0601-E0620,
+   * W0621), errors and warnings, computed once per compilation (one replay of the graph), however
+   * many plans are checked: what {@code strata check} reports.
+   */
+  public List<Diagnostic> schemaChecks() {
+    return schemaDiagnostics();
+  }
+
   /** The diagnostics of the schema checks of the graph, computed once. */
   private synchronized List<Diagnostic> schemaDiagnostics() {
     if (schemaDiagnostics == null) {

@@ -42,14 +42,18 @@ final class Tokenizer {
           lexer.currentMode(), lexer.openLine(), lexer.openColumn(), source));
     }
     StrataScanner scanner = new StrataScanner(source.text());
-    List<Token> tokens = drain(scanner);
+    // about one token per five chars in revision files: one allocation, no growing copies
+    List<Token> tokens = drain(scanner, new ArrayList<>(16 + source.text().length() / 5));
     return new Tokens(tokens, openAtEnd(
         scanner.currentMode(), scanner.openLine(), scanner.openColumn(), source));
   }
 
   /** The tokens of {@code source} up to its first EOF-typed token (which is left out). */
   static List<Token> drain(TokenSource source) {
-    List<Token> tokens = new ArrayList<>();
+    return drain(source, new ArrayList<>());
+  }
+
+  private static List<Token> drain(TokenSource source, List<Token> tokens) {
     for (Token token = source.nextToken(); token.getType() != Token.EOF;
         token = source.nextToken()) {
       tokens.add(token);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -91,12 +92,18 @@ class ReleaseIT {
     try (InputStream in = Files.newInputStream(archive("tar.gz"));
         TarArchiveInputStream entries = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
       for (TarArchiveEntry entry; (entry = entries.getNextEntry()) != null; ) {
+        if (entry.isDirectory()) {
+          continue; // the tar has no entry for some folders, the zip one for each
+        }
         tar.add(entry.getName() + (entry.isSymbolicLink() ? " -> " + entry.getLinkName() : ""));
       }
     }
     TreeSet<String> zip = new TreeSet<>();
     try (ZipFile file = ZipFile.builder().setPath(archive("zip")).get()) {
-      for (ZipArchiveEntry entry : java.util.Collections.list(file.getEntries())) {
+      for (ZipArchiveEntry entry : Collections.list(file.getEntries())) {
+        if (entry.isDirectory()) {
+          continue;
+        }
         zip.add(entry.getName()
             + (entry.isUnixSymlink() ? " -> " + file.getUnixSymlink(entry) : ""));
       }

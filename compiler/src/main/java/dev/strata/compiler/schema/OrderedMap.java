@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.TreeMap;
@@ -60,6 +62,9 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
   private HashMap<K, Slot<V>> slots = HashMap.empty();
   private TreeMap<Long, K> order = TreeMap.empty();
   private long nextOrdinal;
+  /** Every key changed, latest first, shared with copies: see {@link #changedSince}. */
+  private io.vavr.collection.List<K> journal = io.vavr.collection.List.empty();
+  private long journalSize;
   private int modCount;
   private Set<Map.Entry<K, V>> entries;
 
@@ -80,6 +85,8 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     slots = other.slots;
     order = other.order;
     nextOrdinal = other.nextOrdinal;
+    journal = other.journal;
+    journalSize = other.journalSize;
     modCount++;
   }
 
@@ -111,6 +118,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     Slot<V> slot = slots.getOrElse(k(key), null);
     if (slot != null) {
       slots = slots.put(key, new Slot<>(slot.ordinal(), value));
+      changed(key);
       hook.removed(key, slot.value());
       hook.added(key, value);
       return slot.value();
@@ -118,6 +126,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     long ordinal = nextOrdinal++;
     slots = slots.put(key, new Slot<>(ordinal, value));
     order = order.put(ordinal, key);
+    changed(key);
     modCount++;
     hook.added(key, value);
     return null;
@@ -140,6 +149,9 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     for (Map.Entry<K, V> entry : snapshot().entrySet()) {
       hook.removed(entry.getKey(), entry.getValue());
     }
+    for (K key : order.values()) {
+      changed(key);
+    }
     slots = HashMap.empty();
     order = TreeMap.empty();
     modCount++;
@@ -159,8 +171,36 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     hook.removed(from, slot.value());
     slots = slots.remove(from).put(to, new Slot<>(slot.ordinal(), value));
     order = order.put(slot.ordinal(), to);
+    changed(from);
+    changed(to);
     modCount++;
     hook.added(to, value);
+  }
+
+  /**
+   * The keys changed since {@code ancestor}, when this map descends from it: a superset of the
+   * keys whose value here differs from the value there (a key put back to its old value may be
+   * in it), found in O(changes) from the journal of changes the two maps share. Empty when this
+   * map does not descend from {@code ancestor} (its journal is not a continuation of the
+   * ancestor's): the caller then compares every key.
+   */
+  Optional<Set<K>> changedSince(OrderedMap<K, V> ancestor) {
+    long n = journalSize - ancestor.journalSize;
+    if (n < 0) {
+      return Optional.empty();
+    }
+    Set<K> out = new HashSet<>();
+    io.vavr.collection.List<K> rest = journal;
+    for (long i = 0; i < n; i++) {
+      out.add(rest.head());
+      rest = rest.tail();
+    }
+    return rest == ancestor.journal ? Optional.of(out) : Optional.empty();
+  }
+
+  private void changed(K key) {
+    journal = journal.prepend(key);
+    journalSize++;
   }
 
   /** The rank of {@code key} in the order of the map (larger is later); -1 when missing. */
@@ -179,6 +219,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
   private void unlink(K key, Slot<V> slot) {
     slots = slots.remove(key);
     order = order.remove(slot.ordinal());
+    changed(key);
     modCount++;
     hook.removed(key, slot.value());
   }
@@ -249,6 +290,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
       V old = getValue();
       Slot<V> slot = slots.getOrElse(getKey(), null);
       slots = slots.put(getKey(), new Slot<>(slot.ordinal(), value));
+      changed(getKey());
       hook.removed(getKey(), old);
       hook.added(getKey(), value);
       return super.setValue(value);

@@ -42,7 +42,7 @@ import java.util.zip.CRC32C;
  * strata's version, the {@link AstCodec#FINGERPRINT fingerprint} of the syntax tree's declarations,
  * and the size and time of the jars (or class files) of the parser and of this class, so that a
  * development build that changed the parser does not read an older build's trees. Each entry ends
- * with a CRC-32C of its bytes, and decodes through the tree's canonical constructors, choosing
+ * with a CRC-32C of its bytes, and decodes ({@link AstDecoder}, generated) through the tree's canonical constructors, choosing
  * among the tree's own classes only. A pack that is missing, foreign, of another version or
  * damaged (truncated, flipped bytes) is ignored as a whole or per entry, and rewritten: never an
  * error, never a different result. No option changes how a file parses, so none is part of the
@@ -220,10 +220,10 @@ public final class ParseCache {
         return Optional.empty();
       }
       try {
-        RevisionFile file = AstCodec.decode(source, data, treeStart, end - treeStart);
+        RevisionFile file = AstInput.decode(source, data, treeStart, end - treeStart);
         hits.put(name, Boolean.TRUE);
         return Optional.of(file);
-      } catch (AstCodec.Damaged damaged) {
+      } catch (AstInput.Damaged damaged) {
         misses.incrementAndGet();
         return Optional.empty();
       }
@@ -315,7 +315,7 @@ public final class ParseCache {
 
   /** Magic, format, and the key of this build (see the class comment). */
   private byte[] header() {
-    String key = toolVersion + "\n" + AstCodec.FINGERPRINT + "\n" + BuildStamp.VALUE;
+    String key = toolVersion + "\n" + AstDecoder.FINGERPRINT + "\n" + BuildStamp.VALUE;
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(MAGIC.length + 8 + keyBytes.length)
         .put(MAGIC).putInt(FORMAT).putInt(keyBytes.length).put(keyBytes).array();

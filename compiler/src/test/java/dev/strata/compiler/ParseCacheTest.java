@@ -61,7 +61,7 @@ class ParseCacheTest {
         continue;
       }
       byte[] encoded = AstCodec.encode(file);
-      RevisionFile decoded = AstCodec.decode(source, encoded, 0, encoded.length);
+      RevisionFile decoded = AstInput.decode(source, encoded, 0, encoded.length);
       assertSameTree(file, decoded);
       assertEquals(file.source(), decoded.source(), path.toString());
       parsed++;

@@ -4,8 +4,11 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.Span;
 import dev.strata.grammar.TodoMarks;
+import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
+import dev.strata.grammar.ast.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -129,6 +132,56 @@ public final class VersionsLoader {
   /** The parser, made when a file is first parsed (a run served by the cache needs none). */
   private static final class Parser {
     static final RevisionFileParser INSTANCE = new RevisionFileParser();
+  }
+
+  /**
+   * Reads the headers of every revision file of {@code dir}, as {@link #load} does but without
+   * reading their sections: what {@link RevisionGraph#build} needs, for the commands that read the
+   * graph only ({@code strata heads}, {@code history}, {@code branches}, {@code graph}), which
+   * thus never load the statement parser. Each file's {@link RevisionFile#upgrade()} is an empty
+   * section at line 1, its downgrade and todos empty: they are not read, so such a file must not
+   * be compiled.
+   *
+   * @return the files in file-name order, at least one, with their headers and sources
+   * @throws DiagnosticException E0207 and E0208 as {@link #load}, and otherwise the header errors
+   *     of all files together (each file's first, as {@link RevisionFileParser#parse} reports
+   *     it); problems after a file's header are not seen
+   */
+  public static List<RevisionFile> loadHeaders(Path dir) throws DiagnosticException {
+    Listing listing = list(dir);
+    RevisionFileParser parser = new RevisionFileParser();
+    List<Loaded> loaded =
+        listing.revisions().parallelStream().map(p -> loadHeader(parser, p)).toList();
+    List<RevisionFile> files = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Loaded one : loaded) {
+      one.file().ifPresent(files::add);
+      problems.addAll(one.problems());
+    }
+    if (!problems.isEmpty()) {
+      throw new DiagnosticException(problems);
+    }
+    return files;
+  }
+
+  private static Loaded loadHeader(RevisionFileParser parser, Path path) {
+    SourceFile source;
+    try {
+      source = SourceFile.decode(path.toString(), Files.readAllBytes(path));
+    } catch (IOException e) {
+      return new Loaded(Optional.empty(), Optional.empty(),
+          List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e))));
+    } catch (DiagnosticException notUtf8) {
+      return new Loaded(Optional.empty(), Optional.empty(), notUtf8.diagnostics());
+    }
+    try {
+      Section unread = new Section(Direction.UPGRADE, List.of(), new Span(1, 1, 1));
+      RevisionFile file =
+          new RevisionFile(source, parser.parseHeader(source), unread, Optional.empty());
+      return new Loaded(Optional.of(source), Optional.of(file), List.of());
+    } catch (DiagnosticException e) {
+      return new Loaded(Optional.of(source), Optional.empty(), e.diagnostics());
+    }
   }
 
   /** One file's outcome: its text when it could be read, the parsed file, or its problems. */

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.DiagnosticException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -21,11 +22,13 @@ final class ReadOptions {
   Path versions;
 
   /**
-   * The revision graph of {@link #versions}.
+   * The revision graph of {@link #versions}, from the files' headers only ({@link
+   * VersionsLoader#loadHeaders}): for the commands that report the graph ({@code heads}, {@code
+   * history}, {@code branches}, {@code graph}); its files' sections are not read.
    *
-   * @throws DiagnosticException the loader's and the graph's diagnostics (E01xx, E02xx)
+   * @throws DiagnosticException the header and graph diagnostics (E01xx, E02xx)
    */
   RevisionGraph graph() throws DiagnosticException {
-    return Compilation.unlocked(versions).graph();
+    return RevisionGraph.build(VersionsLoader.loadHeaders(versions));
   }
 }

@@ -73,7 +73,8 @@ abstract class ScriptCommand implements Callable<Integer> {
    */
   String compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
-    Compilation compilation = Compilation.load(options.source.versions);
+    Compilation compilation =
+        Compilation.load(options.source.versions, options.source.cache(spec));
     Plan plan = compilation.plan(direction(), range(compilation.graph()));
     String script = compilation.render(plan, options.dialect, scriptOptions).text();
     if (direction() == Direction.UPGRADE) {

@@ -44,7 +44,16 @@ public final class VersionsLoader {
    *     the {@link DowngradeRules#problems} of the files that parse
    */
   public static List<RevisionFile> load(Path dir) throws DiagnosticException {
-    Contents contents = read(dir);
+    return load(dir, ParseCache.none());
+  }
+
+  /**
+   * As {@link #load(Path)}, taking the trees of unchanged files from {@code cache} and storing
+   * those it parses there ({@link ParseCache}); the result and the diagnostics are those of {@link
+   * #load(Path)}.
+   */
+  public static List<RevisionFile> load(Path dir, ParseCache cache) throws DiagnosticException {
+    Contents contents = read(dir, cache);
     if (!contents.diagnostics().isEmpty()) {
       throw new DiagnosticException(contents.diagnostics());
     }
@@ -85,12 +94,28 @@ public final class VersionsLoader {
    *     directory, E0208 when it holds no {@code *.sql} file
    */
   public static Contents read(Path dir) throws DiagnosticException {
+    return read(dir, ParseCache.none());
+  }
+
+  /**
+   * As {@link #read(Path)}, taking the trees of unchanged files from {@code cache} and storing
+   * those it parses there ({@link ParseCache}); the contents are those of {@link #read(Path)}.
+   */
+  public static Contents read(Path dir, ParseCache cache) throws DiagnosticException {
+    return readCounting(dir, cache).contents();
+  }
+
+  /** The contents of a directory and what the cache did for them (for tests and bench/). */
+  public record Counted(Contents contents, ParseCache.Stats stats) {}
+
+  /** As {@link #read(Path, ParseCache)}, also saying how many files the cache served. */
+  public static Counted readCounting(Path dir, ParseCache cache) throws DiagnosticException {
     Listing listing = list(dir);
-    RevisionFileParser parser = new RevisionFileParser();
+    ParseCache.Session session = cache.open(dir);
     // Files parse independently and the parser keeps no state, so they are parsed on every core;
     // the ordered stream keeps file-name order for the files and for the diagnostics.
     List<Loaded> loaded =
-        listing.revisions().parallelStream().map(p -> load(parser, p)).toList();
+        listing.revisions().parallelStream().map(p -> load(session, p)).toList();
     List<SourceFile> sources = new ArrayList<>();
     List<RevisionFile> files = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
@@ -99,7 +124,14 @@ public final class VersionsLoader {
       one.file().ifPresent(files::add);
       problems.addAll(one.problems());
     }
-    return new Contents(sources, files, problems, listing.others());
+    ParseCache.Stats stats = session.close(
+        listing.revisions().stream().map(p -> p.getFileName().toString()).toList());
+    return new Counted(new Contents(sources, files, problems, listing.others()), stats);
+  }
+
+  /** The parser, made when a file is first parsed (a run served by the cache needs none). */
+  private static final class Parser {
+    static final RevisionFileParser INSTANCE = new RevisionFileParser();
   }
 
   /**
@@ -156,18 +188,28 @@ public final class VersionsLoader {
   private record Loaded(
       Optional<SourceFile> source, Optional<RevisionFile> file, List<Diagnostic> problems) {}
 
-  private static Loaded load(RevisionFileParser parser, Path path) {
+  private static Loaded load(ParseCache.Session cache, Path path) {
     SourceFile source;
+    byte[] bytes;
     try {
-      source = SourceFile.decode(path.toString(), Files.readAllBytes(path));
+      bytes = Files.readAllBytes(path);
+      source = SourceFile.decode(path.toString(), bytes);
     } catch (IOException e) {
       return new Loaded(Optional.empty(), Optional.empty(),
           List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e))));
     } catch (DiagnosticException notUtf8) {
       return new Loaded(Optional.empty(), Optional.empty(), notUtf8.diagnostics());
     }
+    String name = path.getFileName().toString();
     try {
-      RevisionFile file = parser.parse(source);
+      Optional<RevisionFile> cached = cache.lookup(name, bytes, source);
+      RevisionFile file;
+      if (cached.isPresent()) {
+        file = cached.get();
+      } else {
+        file = Parser.INSTANCE.parse(source);
+        cache.store(name, bytes, file);
+      }
       List<Diagnostic> problems = new ArrayList<>(TodoMarks.problems(file));
       problems.addAll(DowngradeRules.problems(file));
       return new Loaded(Optional.of(source), Optional.of(file), problems);

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.LockFile;
+import dev.strata.compiler.ParseCache;
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
 import dev.strata.compiler.Range;
@@ -67,7 +68,12 @@ public final class Compilation {
    *     revision changed since {@code strata lock} (E0209–E0213)
    */
   public static Compilation load(Path versions) throws DiagnosticException {
-    List<RevisionFile> files = VersionsLoader.load(versions);
+    return load(versions, ParseCache.none());
+  }
+
+  /** As {@link #load(Path)}, with the parsed files of {@code cache} ({@link ParseCache}). */
+  public static Compilation load(Path versions, ParseCache cache) throws DiagnosticException {
+    List<RevisionFile> files = VersionsLoader.load(versions, cache);
     Optional<LockFile> lock = LockFile.verified(versions, files);
     return new Compilation(files, lock, RevisionGraph.build(files));
   }
@@ -79,7 +85,12 @@ public final class Compilation {
    * @throws DiagnosticException the loader's and the graph's diagnostics (E01xx, E02xx)
    */
   public static Compilation unlocked(Path versions) throws DiagnosticException {
-    List<RevisionFile> files = VersionsLoader.load(versions);
+    return unlocked(versions, ParseCache.none());
+  }
+
+  /** As {@link #unlocked(Path)}, with the parsed files of {@code cache} ({@link ParseCache}). */
+  public static Compilation unlocked(Path versions, ParseCache cache) throws DiagnosticException {
+    List<RevisionFile> files = VersionsLoader.load(versions, cache);
     return new Compilation(files, Optional.empty(), RevisionGraph.build(files));
   }
 

@@ -106,6 +106,11 @@ final class ConfigDefaults implements IDefaultValueProvider {
     this.environment = environment;
   }
 
+  /** The environment the defaults are read from. */
+  Environment environment() {
+    return environment;
+  }
+
   /** The key of {@code option} ({@code --foo-bar}: {@code foo-bar}); empty for short-only ones. */
   static Optional<String> key(OptionSpec option) {
     String name = option.longestName();

@@ -76,7 +76,8 @@ abstract class ScriptCommand implements Callable<Integer> {
    */
   String compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
-    Compilation compilation = Compilation.load(options.source.versions);
+    Compilation compilation =
+        Compilation.load(options.source.versions, options.source.cache(spec));
     // the schema checks and lint each replay the graph: they run on other threads while this
     // one renders, and both are waited for before anything is written
     Compilation.Checked checking = compilation.planChecking(direction(), range(compilation.graph()));

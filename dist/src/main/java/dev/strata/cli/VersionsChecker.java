@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.LockFile;
+import dev.strata.compiler.ParseCache;
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
 import dev.strata.compiler.Range;
@@ -81,9 +82,17 @@ final class VersionsChecker {
    * errors counting as errors. An allow's own problems (no reason, unknown rule) are errors.
    */
   static Report check(Path dir, Dialect dialect, Optional<LintConfig> lint) {
+    return check(dir, ParseCache.none(), dialect, lint);
+  }
+
+  /**
+   * As {@link #check(Path, Dialect, Optional)}, with the parsed files of {@code cache} ({@link
+   * ParseCache}): the same report.
+   */
+  static Report check(Path dir, ParseCache cache, Dialect dialect, Optional<LintConfig> lint) {
     VersionsLoader.Contents contents;
     try {
-      contents = VersionsLoader.read(dir);
+      contents = VersionsLoader.read(dir, cache);
     } catch (DiagnosticException e) {
       return new Report(0, e.diagnostics());
     }

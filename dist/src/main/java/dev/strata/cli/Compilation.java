@@ -120,6 +120,47 @@ public final class Compilation {
   }
 
   /**
+   * Plans {@code direction} over {@code range} and starts its schema checks on another thread
+   * ({@link Background}): the caller lints and renders meanwhile on this one, then calls {@link
+   * Checked#checked()}, which waits for the checks and throws their errors, before it writes
+   * anything. What lets {@code upgrade} keep both cores busy: the checks replay the whole graph.
+   *
+   * @throws DiagnosticException the planner's diagnostics ({@link Planner#plan}: E03xx)
+   */
+  public Checked planChecking(Direction direction, Range range) throws DiagnosticException {
+    Plan plan = planner.plan(direction, range);
+    Background.Task<Void> checks = Background.start("strata-checks", () -> {
+      check(plan);
+      return null;
+    });
+    return new Checked(plan, checks);
+  }
+
+  /**
+   * A plan whose schema checks run on another thread ({@link #planChecking}).
+   *
+   * @param plan the plan, to lint and render while the checks run
+   * @param checks the checks' task
+   */
+  public record Checked(Plan plan, Background.Task<Void> checks) {
+    /** Checks the components. */
+    public Checked {
+      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(checks, "checks");
+    }
+
+    /**
+     * The plan, once its schema checks have passed.
+     *
+     * @throws DiagnosticException the schema errors located in the plan's revision files
+     */
+    public Plan checked() throws DiagnosticException {
+      checks.join();
+      return plan;
+    }
+  }
+
+  /**
    * The plan that undoes {@code plan} exactly: {@link Plan#inverse()}, never a downgrade re-planned
    * from its end rows (which drops only the descendants of the start, and an upgrade may also
    * apply another branch or a dependency).
@@ -169,12 +210,12 @@ public final class Compilation {
    * The replay of the graph into the model of a {@code dialect} database, made once per dialect:
    * what a dialect that renders from the model reads.
    */
-  public Replay replay(Dialect dialect) {
+  public synchronized Replay replay(Dialect dialect) {
     return replays.computeIfAbsent(dialect, d -> Replay.of(graph, d.dialectId()));
   }
 
   /** The diagnostics of the schema checks of the graph, computed once. */
-  private List<Diagnostic> schemaDiagnostics() {
+  private synchronized List<Diagnostic> schemaDiagnostics() {
     if (schemaDiagnostics == null) {
       schemaDiagnostics = SchemaChecks.check(graph);
     }

@@ -1,6 +1,8 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.Plan;
+import dev.strata.compiler.lint.Finding;
+import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.dialects.ScriptOptions;
@@ -9,6 +11,7 @@ import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -74,12 +77,23 @@ abstract class ScriptCommand implements Callable<Integer> {
   String compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     Compilation compilation = Compilation.load(options.source.versions);
-    Plan plan = compilation.plan(direction(), range(compilation.graph()));
-    String script = compilation.render(plan, options.dialect, scriptOptions).text();
-    if (direction() == Direction.UPGRADE) {
-      LintRun.warn(spec.commandLine().getErr(), LintRun.findings(compilation.graph(), plan,
-          options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
-          LintSettings.forCommand(spec)));
+    // the schema checks and lint each replay the graph: they run on other threads while this
+    // one renders, and both are waited for before anything is written
+    Compilation.Checked checking = compilation.planChecking(direction(), range(compilation.graph()));
+    Plan plan = checking.plan();
+    LintConfig lintConfig = LintSettings.forCommand(spec);
+    Background.Task<List<Finding>> lint = direction() != Direction.UPGRADE ? null
+        : Background.start("strata-lint", () -> LintRun.findings(compilation.graph(), plan,
+            options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
+            lintConfig));
+    String script;
+    try {
+      script = compilation.render(plan, options.dialect, scriptOptions).text();
+    } finally {
+      checking.checked(); // the checks' errors come first, as when they ran before rendering
+    }
+    if (lint != null) {
+      LintRun.warn(spec.commandLine().getErr(), lint.join());
     }
     return script;
   }

@@ -5,6 +5,7 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
+import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -212,31 +213,89 @@ public final class Replay {
    */
   public List<List<SchemaModel>> alongPlan(dev.strata.compiler.Plan plan)
       throws DiagnosticException {
+    List<List<SchemaModel>> out = new ArrayList<>();
+    alongPlan(plan, (i, models) -> out.add(models));
+    return List.copyOf(out);
+  }
+
+  /** Receives the models of each step of a plan, in plan order ({@link #alongPlan(dev.strata.compiler.Plan, StepModels)}). */
+  @FunctionalInterface
+  public interface StepModels {
+    /**
+     * The models around step {@code index}: the model before the step, then one per statement
+     * of its body once that statement has run. Immutable snapshots, cheap to keep for one step;
+     * a caller that keeps them for every step holds every version of the model.
+     */
+    void step(int index, List<SchemaModel> models) throws DiagnosticException;
+  }
+
+  /**
+   * As {@link #alongPlan(dev.strata.compiler.Plan)}, handing each step's models to {@code
+   * visitor} as they are made, so that memory stays flat in the number of steps. An upgrade step
+   * that starts exactly where the previous one ended (the previous step's revision is the only
+   * row, and it is all this step's revision comes after) continues on the previous step's state;
+   * only the other steps start from the replay pass's snapshots, which are kept for those points
+   * alone. Linear in the number of revisions.
+   *
+   * @throws DiagnosticException when a revision on the way, or a step's statement, fails a check
+   *     (E06xx); the visitor's own
+   */
+  public void alongPlan(dev.strata.compiler.Plan plan, StepModels visitor)
+      throws DiagnosticException {
     List<List<String>> before = new ArrayList<>();
     List<List<String>> after = plan.headsAfterEachStep();
-    for (int i = 0; i < plan.steps().size(); i++) {
+    int steps = plan.steps().size();
+    for (int i = 0; i < steps; i++) {
       before.add(i == 0 ? plan.fromHeads() : after.get(i - 1));
     }
+    boolean[] continues = new boolean[steps];
     BitSet targets = new BitSet();
-    before.forEach(heads -> targets.or(indices(heads)));
+    for (int i = 0; i < steps; i++) {
+      continues[i] = i > 0 && continuesFrom(plan.steps().get(i - 1), before.get(i - 1),
+          after.get(i - 1));
+      if (!continues[i]) {
+        targets.or(indices(before.get(i)));
+      }
+    }
     Pass pass = run(targets, false);
     pass.throwOnErrors();
-    List<List<SchemaModel>> out = new ArrayList<>();
-    for (int i = 0; i < plan.steps().size(); i++) {
+    ModelState state = null;
+    for (int i = 0; i < steps; i++) {
       var step = plan.steps().get(i);
-      ModelState state = before.get(i).isEmpty() ? new ModelState()
-          : pass.merged(indices(before.get(i))).copy();
-      List<SchemaModel> models = new ArrayList<>();
+      if (!continues[i]) {
+        state = before.get(i).isEmpty() ? new ModelState()
+            : pass.merged(indices(before.get(i))).copy();
+      }
+      List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
       models.add(state.model());
       Applier applier = new Applier(state, step.revision(), pass.diagnostics, dialect);
       for (var statement : step.body().statements()) {
         applier.apply(statement);
         models.add(state.model());
       }
-      out.add(List.copyOf(models));
+      pass.throwOnErrors();
+      visitor.step(i, List.copyOf(models));
     }
     pass.throwOnErrors();
-    return List.copyOf(out);
+  }
+
+  /**
+   * Whether the state after {@code step} (an upgrade from the rows {@code from} to {@code to}) is
+   * the replay's state at {@code to}: the step started from exactly its revision's parents and
+   * dependencies and left its revision as the only row.
+   */
+  private boolean continuesFrom(dev.strata.compiler.Step step, List<String> from,
+      List<String> to) {
+    if (step.direction() != Direction.UPGRADE || !to.equals(List.of(step.id()))) {
+      return false;
+    }
+    Integer k = position.get(step.id());
+    if (k == null) {
+      return false;
+    }
+    BitSet parents = new BitSet();
+    before.get(k).forEach(parents::set);
+    return parents.equals(indices(from));
   }
 
   /**

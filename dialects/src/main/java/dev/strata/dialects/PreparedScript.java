@@ -62,6 +62,11 @@ public final class PreparedScript implements AutoCloseable {
     framing.write(plan, options, segments, bodies, kind, out);
   }
 
+  /** Whether the segments' bodies wait in a temporary file (for tests). */
+  boolean spilled() {
+    return bodies.inFile();
+  }
+
   /** Releases the segments' bodies (and their temporary file); idempotent. */
   @Override
   public void close() {

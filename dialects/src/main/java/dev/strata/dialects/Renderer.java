@@ -106,7 +106,7 @@ public final class Renderer {
 
   private RenderedScript rendered(Plan plan, ScriptOptions options, Replay replay)
       throws DiagnosticException {
-    try (PreparedScript prepared = prepare(plan, options, replay, true)) {
+    try (PreparedScript prepared = prepare(plan, options, replay, true, Spill.MEMORY_CHARS)) {
       StringWriter text = new StringWriter();
       prepared.writeTo(text);
       return new RenderedScript(text.toString(), prepared.segments());
@@ -128,11 +128,17 @@ public final class Renderer {
    */
   public PreparedScript prepareScript(Plan plan, ScriptOptions options, Replay replay)
       throws DiagnosticException {
-    return prepare(plan, options, replay, false);
+    return prepare(plan, options, replay, false, Spill.MEMORY_CHARS);
+  }
+
+  /** {@link #prepareScript}, its bodies moved to a file beyond {@code memoryChars} (for tests). */
+  PreparedScript prepareScript(Plan plan, ScriptOptions options, Replay replay, int memoryChars)
+      throws DiagnosticException {
+    return prepare(plan, options, replay, false, memoryChars);
   }
 
   private PreparedScript prepare(Plan plan, ScriptOptions options, Replay replay,
-      boolean describe) throws DiagnosticException {
+      boolean describe, int memoryChars) throws DiagnosticException {
     if (replay == null && dialect.rendersFromModel()) {
       throw new IllegalArgumentException(dialect.id() + " renders from the schema model: a"
           + " replay is needed");
@@ -145,7 +151,7 @@ public final class Renderer {
     ScriptFraming framing = ScriptFraming.of(dialect, sql, versionTable);
     framing.check(options);
     ScriptKind kind = new ScriptKind.Migration();
-    Spill spill = new Spill(block -> framing.keeps(block, options, kind));
+    Spill spill = new Spill(block -> framing.keeps(block, options, kind), memoryChars);
     try {
       TransactionFramer framer = TransactionFramer.streaming(
           dialect, options.transactionMode(), plan.fromHeads(), spill, describe);

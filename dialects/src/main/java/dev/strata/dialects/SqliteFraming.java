@@ -138,8 +138,14 @@ final class SqliteFraming implements ScriptFraming {
     out.end();
   }
 
+  // one per script: it keeps the row-count check's shape, rendered once
+  private SqliteGuard guard;
+
   private SqliteGuard guard() {
-    return new SqliteGuard(sql, versionTable.name(), versionTable.displayName());
+    if (guard == null) {
+      guard = new SqliteGuard(sql, versionTable.name(), versionTable.displayName());
+    }
+    return guard;
   }
 
   /** The guard of segment {@code number}, each statement ending with {@code ;}. */

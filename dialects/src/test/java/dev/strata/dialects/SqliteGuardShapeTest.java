@@ -18,7 +18,8 @@ class SqliteGuardShapeTest {
     for (String table : List.of("alembic_version", "\"Odd \"\"table\"\"\"")) {
       SqliteGuard guard = new SqliteGuard(sql, DSL.unquotedName("alembic_version"), table);
       assertTrue(guard.oneRowFilled(), "the shape is cut, not rendered each time");
-      for (String id : List.of("a1", "it's", "q\"uote", "b`tick", "ü∑😀", "100%", "strata slot message")) {
+      for (String id : List.of("a1", "it's", "q\"uote", "b`tick", "ü∑😀", "100%",
+          "strata slot message")) {
         for (VersionTableOp op : List.<VersionTableOp>of(
             new VersionTableOp.UpdateHead("base_" + id, id), new VersionTableOp.DeleteHead(id))) {
           String what = op instanceof VersionTableOp.UpdateHead u

@@ -10,6 +10,7 @@ import dev.strata.compiler.VersionsLoader;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaChecks;
 import dev.strata.dialects.Dialect;
+import dev.strata.dialects.PreparedScript;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
@@ -193,6 +194,18 @@ public final class Compilation {
   public RenderedScript render(Plan plan, Dialect dialect, ScriptOptions options)
       throws DiagnosticException {
     return Renderer.forDialect(dialect).renderScript(plan, options, replay(dialect));
+  }
+
+  /**
+   * {@code plan} rendered for {@code dialect} with {@code options} and not yet written ({@link
+   * Renderer#prepareScript}): its text is written by {@link PreparedScript#writeTo}, and memory
+   * stays flat in the number of revisions; the caller closes it.
+   *
+   * @throws DiagnosticException as {@link Renderer#renderScript} (E04xx, E0216)
+   */
+  public PreparedScript prepare(Plan plan, Dialect dialect, ScriptOptions options)
+      throws DiagnosticException {
+    return Renderer.forDialect(dialect).prepareScript(plan, options, replay(dialect));
   }
 
   /**

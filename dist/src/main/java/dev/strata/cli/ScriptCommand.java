@@ -108,7 +108,7 @@ abstract class ScriptCommand implements Callable<Integer> {
       if (lint != null) {
         LintRun.warn(spec.commandLine().getErr(), lint.join());
       }
-    } catch (RuntimeException | Error e) {
+    } catch (DiagnosticException | RuntimeException | Error e) {
       script.close();
       throw e;
     }

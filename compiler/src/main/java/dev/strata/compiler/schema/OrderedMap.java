@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.TreeMap;
@@ -62,9 +61,8 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
   private HashMap<K, Slot<V>> slots = HashMap.empty();
   private TreeMap<Long, K> order = TreeMap.empty();
   private long nextOrdinal;
-  /** Every key changed, latest first, shared with copies: see {@link #changedSince}. */
-  private io.vavr.collection.List<K> journal = io.vavr.collection.List.empty();
-  private long journalSize;
+  /** Every key changed, shared with copies: see {@link #changedSince}. */
+  private final Journal<K> journal = new Journal<>();
   private int modCount;
   private Set<Map.Entry<K, V>> entries;
 
@@ -85,8 +83,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     slots = other.slots;
     order = other.order;
     nextOrdinal = other.nextOrdinal;
-    journal = other.journal;
-    journalSize = other.journalSize;
+    journal.copyFrom(other.journal);
     modCount++;
   }
 
@@ -178,29 +175,15 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
   }
 
   /**
-   * The keys changed since {@code ancestor}, when this map descends from it: a superset of the
-   * keys whose value here differs from the value there (a key put back to its old value may be
-   * in it), found in O(changes) from the journal of changes the two maps share. Empty when this
-   * map does not descend from {@code ancestor} (its journal is not a continuation of the
-   * ancestor's): the caller then compares every key.
+   * The keys changed since {@code ancestor}, when this map descends from it ({@link
+   * Journal#since}); empty when it does not.
    */
   Optional<Set<K>> changedSince(OrderedMap<K, V> ancestor) {
-    long n = journalSize - ancestor.journalSize;
-    if (n < 0) {
-      return Optional.empty();
-    }
-    Set<K> out = new HashSet<>();
-    io.vavr.collection.List<K> rest = journal;
-    for (long i = 0; i < n; i++) {
-      out.add(rest.head());
-      rest = rest.tail();
-    }
-    return rest == ancestor.journal ? Optional.of(out) : Optional.empty();
+    return journal.since(ancestor.journal);
   }
 
   private void changed(K key) {
-    journal = journal.prepend(key);
-    journalSize++;
+    journal.add(key);
   }
 
   /** The rank of {@code key} in the order of the map (larger is later); -1 when missing. */

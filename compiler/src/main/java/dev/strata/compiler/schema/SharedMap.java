@@ -4,7 +4,6 @@ import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 import io.vavr.collection.HashMap;
 import java.util.AbstractSet;
@@ -18,41 +17,25 @@ import java.util.Iterator;
  */
 final class SharedMap<K, V> extends AbstractMap<K, V> {
   private HashMap<K, V> map = HashMap.empty();
-  /** Every key changed, latest first, shared with copies: see {@link #changedSince}. */
-  private io.vavr.collection.List<K> journal = io.vavr.collection.List.empty();
-  private long journalSize;
+  /** Every key changed, shared with copies: see {@link #changedSince}. */
+  private final Journal<K> journal = new Journal<>();
 
   /** Makes this map hold exactly {@code other}'s entries, in constant time. */
   void copyFrom(SharedMap<K, V> other) {
     map = other.map;
-    journal = other.journal;
-    journalSize = other.journalSize;
+    journal.copyFrom(other.journal);
   }
 
   /**
-   * The keys changed since {@code ancestor}, when this map descends from it: a superset of the
-   * keys whose value here differs from the value there (a key put back to its old value may be
-   * in it), found in O(changes) from the journal of changes the two maps share. Empty when this
-   * map does not descend from {@code ancestor} (its journal is not a continuation of the
-   * ancestor's): the caller then compares every key.
+   * The keys changed since {@code ancestor}, when this map descends from it ({@link
+   * Journal#since}); empty when it does not.
    */
   Optional<Set<K>> changedSince(SharedMap<K, V> ancestor) {
-    long n = journalSize - ancestor.journalSize;
-    if (n < 0) {
-      return Optional.empty();
-    }
-    Set<K> out = new HashSet<>();
-    io.vavr.collection.List<K> rest = journal;
-    for (long i = 0; i < n; i++) {
-      out.add(rest.head());
-      rest = rest.tail();
-    }
-    return rest == ancestor.journal ? Optional.of(out) : Optional.empty();
+    return journal.since(ancestor.journal);
   }
 
   private void changed(K key) {
-    journal = journal.prepend(key);
-    journalSize++;
+    journal.add(key);
   }
 
   @Override

@@ -64,6 +64,7 @@ for n in $sizes; do [[ $n =~ ^[1-9][0-9]{0,5}$ ]] || fail "BENCH_SIZES: $n is no
 for s in $shapes; do [[ $s == linear || $s == branchy ]] || fail "BENCH_SHAPES: $s is not linear or branchy"; done
 /usr/bin/time -f %M -o /dev/null true 2>/dev/null || fail "GNU time is needed for the peak RSS: apt-get install time"
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 have_alembic=false
 alembic_version=""
 if alembic_version=$("${alembic[@]}" --version 2>/dev/null); then have_alembic=true; fi
@@ -199,7 +200,7 @@ fmt_n() { # 10000 -> 10,000
 }
 
 echo "Measured $(date -u '+%Y-%m-%d %H:%M') UTC on $(uname -srm), $(nproc) CPUs, load average" \
-  "$(cut -d' ' -f1-3 /proc/loadavg) at the end; $strata_version on Java $java_desc; $alembic_desc." \
+  "$load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (other processes share the CPUs); $strata_version on Java $java_desc; $alembic_desc." \
   "Median of $runs runs after one untimed run, whole processes; peak RSS the highest of the runs."
 echo
 if $cache_seen; then

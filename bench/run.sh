@@ -25,7 +25,10 @@
 #                 --sql`), only for N <= BENCH_ALEMBIC_MAX (default 10000: Alembic is slow, its
 #                 branchy downgrade quadratic); above it the table says "skipped". Python's bytecode
 #                 cache (versions/__pycache__) is written by the untimed first run, as for a user.
-# strata's output goes to /dev/null with -o /dev/null, Alembic's stdout to /dev/null; stderr
+# On the generated chains strata also gets the words of STRATA_BENCH_ARGS (default
+# "--lock-timeout 5s": one SET per script, and lint then has no no-lock-timeout warning for each
+# ADD COLUMN to format; set it empty for none). strata's output goes to /dev/null with
+# -o /dev/null, Alembic's stdout to /dev/null; stderr
 # (strata's lint warnings) is discarded. Each measurement is one untimed run, then BENCH_RUNS
 # timed runs (default 3): the median wall-clock seconds (bash `time`) and the highest peak RSS
 # (GNU /usr/bin/time %M). A process running longer than BENCH_TIMEOUT seconds (default 120) is
@@ -45,6 +48,7 @@ sizes=${BENCH_SIZES:-1000 10000 100000}
 runs=${BENCH_RUNS:-3}
 limit=${BENCH_TIMEOUT:-120}
 alembic_max=${BENCH_ALEMBIC_MAX:-10000}
+read -r -a strata_args <<<"${STRATA_BENCH_ARGS---lock-timeout 5s}"
 read -r -a nocache_args <<<"${STRATA_BENCH_NOCACHE_ARGS:-}"
 read -r -a cache_args <<<"${STRATA_BENCH_CACHE_ARGS:-}"
 out=$root/bench/out
@@ -161,9 +165,9 @@ for shape in $shapes; do
       if [[ $dir == upgrade ]]; then range=base:$up_to; arange=base:heads; else range=head:base; arange=head:base; fi
       key=$shape/$dir/$n
       measure "$key/cold" clear_cold env STRATA_CACHE_DIR="$cold_cache" \
-        "$strata" "$dir" "$range" --versions "$base/strata" -o /dev/null "${nocache_args[@]}"
+        "$strata" "$dir" "$range" --versions "$base/strata" -o /dev/null "${strata_args[@]}" "${nocache_args[@]}"
       measure "$key/warm" : env STRATA_CACHE_DIR="$warm_cache" \
-        "$strata" "$dir" "$range" --versions "$base/strata" -o /dev/null "${cache_args[@]}"
+        "$strata" "$dir" "$range" --versions "$base/strata" -o /dev/null "${strata_args[@]}" "${cache_args[@]}"
       [[ -n $(find "$warm_cache" -mindepth 1 -print -quit) ]] && cache_seen=true
       [[ ${MED[$key/cold]} == error || ${MED[$key/warm]} == error ]] && strata_failed=true
       if $with_alembic; then
@@ -208,7 +212,7 @@ if $cache_seen; then
 else
   echo "strata cold and warm: no on-disk cache was seen (the warm STRATA_CACHE_DIR stayed empty), so \"warm\" is a second cold measurement."
 fi
-echo "Commands: \`strata upgrade base:head\` (\`base:heads\` for branchy) or \`strata downgrade head:base\`, each with \`--versions bench/out/SHAPE-N/strata -o /dev/null\`; \`alembic -c bench/out/SHAPE-N/alembic/alembic.ini upgrade base:heads --sql\` or \`downgrade head:base --sql\`, stdout to /dev/null."
+echo "Commands: \`strata upgrade base:head\` (\`base:heads\` for branchy) or \`strata downgrade head:base\`, each with \`--versions bench/out/SHAPE-N/strata -o /dev/null${strata_args[*]:+ ${strata_args[*]}}\`; \`alembic -c bench/out/SHAPE-N/alembic/alembic.ini upgrade base:heads --sql\` or \`downgrade head:base --sql\`, stdout to /dev/null."
 echo "Alembic offline (\`--sql\`) up to $(fmt_n "$alembic_max") revisions (BENCH_ALEMBIC_MAX), with Python's bytecode cache written by the untimed run; \"skipped\" above that. Time limit $limit s per process (BENCH_TIMEOUT)."
 echo
 echo "| shape | work | N | strata cold s | peak RSS MiB | strata warm s | Alembic s | Alembic RSS MiB | Alembic / strata cold | Alembic / strata warm |"
@@ -261,7 +265,14 @@ verdict() {
   if ! num "${1:-}"; then echo "not measured${1:+ ($1)}"; return; fi
   if awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN { exit !((op == "le") ? v <= l : v >= l) }'; then echo "met"; else echo "**NOT met**"; fi
 }
-rnum() { if num "${1:-}" && num "${2:-}"; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; else echo "${1:-–}"; fi; }
+# rnum A B: A / B to one decimal; "timeout" when B (strata) timed out, or A did in a growth
+# (GROWTH=1); otherwise "" or the reason A was not measured (Alembic skipped, timed out...).
+rnum() {
+  if num "${1:-}" && num "${2:-}"; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'
+  elif [[ ${2:-} == timeout || (${GROWTH:-0} == 1 && ${1:-} == timeout) ]]; then echo timeout
+  elif [[ -n ${1:-} && ${1:-} != – ]] && ! num "$1"; then echo "$1"
+  fi
+}
 target() { # WORK GOAL UNIT VALUE OP LIMIT
   local shown=–
   if num "${4:-}"; then shown="$4$3"; elif [[ -n ${4:-} ]]; then shown=$4; fi
@@ -290,7 +301,7 @@ v=${RSS[linear/upgrade/$k100/cold]:-${MED[linear/upgrade/$k100/cold]:-}}
 target "the same, peak RSS" "≤ 1 GiB" " MiB" "$v" le 1024
 for shape in $shapes; do
   for dir in upgrade downgrade; do
-    g=$(rnum "${MED[$shape/$dir/$k100/cold]:-}" "${MED[$shape/$dir/$k10/cold]:-}")
+    g=$(GROWTH=1 rnum "${MED[$shape/$dir/$k100/cold]:-}" "${MED[$shape/$dir/$k10/cold]:-}")
     target "growth 10,000 → 100,000, $shape $dir" "≤ 11×" "×" "$g" le 11
   done
 done

@@ -1,7 +1,6 @@
 package dev.strata.grammar;
 
 import dev.strata.grammar.antlr.StrataLexer;
-import dev.strata.grammar.antlr.StrataParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStream;
@@ -9,7 +8,6 @@ import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.misc.Pair;
 
 /**
@@ -653,17 +651,31 @@ final class StrataScanner implements TokenSource {
     record Keyword(String word, int type) {}
 
     /**
-     * Every keyword rule of the vocabulary (from the parser's copy, so that the lexer's serialized
-     * ATN is not loaded).
+     * Every keyword rule of the vocabulary, from the token table ANTLR writes beside the
+     * generated lexer ({@code StrataLexer.tokens}, a resource of this jar: lines {@code NAME=type}
+     * and {@code 'literal'=type}): neither the lexer's nor the parser's serialized ATN is loaded,
+     * so a command that reads headers only never pays for the statement parser.
+     *
+     * @throws IllegalStateException when the table is missing from the jar (a broken build)
      */
     static List<Keyword> all() {
-      Vocabulary vocabulary = StrataParser.VOCABULARY;
       List<Keyword> keywords = new ArrayList<>();
-      for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
-        String literal = vocabulary.getLiteralName(type);
-        if (literal != null && literal.matches("'[a-z][a-z0-9_]*'")) {
-          keywords.add(new Keyword(literal.substring(1, literal.length() - 1), type));
+      try (var in = StrataScanner.class.getResourceAsStream("antlr/StrataLexer.tokens")) {
+        if (in == null) {
+          throw new IllegalStateException("StrataLexer.tokens is missing from the grammar jar");
         }
+        String table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        for (String line : table.split("\n")) {
+          int eq = line.lastIndexOf('=');
+          if (eq > 2 && line.charAt(0) == '\'' && line.charAt(eq - 1) == '\'') {
+            String word = line.substring(1, eq - 1);
+            if (word.matches("[a-z][a-z0-9_]*")) {
+              keywords.add(new Keyword(word, Integer.parseInt(line.substring(eq + 1).trim())));
+            }
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
       return keywords;
     }

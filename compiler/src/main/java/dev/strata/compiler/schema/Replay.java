@@ -459,24 +459,7 @@ public final class Replay {
 
     /** The model of the latest common ancestors of {@code parents} (empty when none). */
     private ModelState base(List<Integer> parents) {
-      BitSet common = null;
-      for (int p : parents) {
-        BitSet ancestors = closure(single(p));
-        if (common == null) {
-          common = ancestors;
-        } else {
-          common.and(ancestors);
-        }
-      }
-      if (common == null || common.isEmpty()) {
-        return new ModelState();
-      }
-      BitSet latest = (BitSet) common.clone();
-      for (int k = common.nextSetBit(0); k >= 0; k = common.nextSetBit(k + 1)) {
-        for (int b : before.get(k)) {
-          latest.clear(b);
-        }
-      }
+      BitSet latest = latestCommonAncestors(parents);
       for (int k = latest.nextSetBit(0); k >= 0; k = latest.nextSetBit(k + 1)) {
         if (!snapshots.containsKey(k)) {
           // a common ancestor with one child continues into both sides: its descendant is later
@@ -488,6 +471,86 @@ public final class Replay {
       }
       List<Integer> list = latest.stream().boxed().toList();
       return list.size() == 1 ? state(list.getFirst()) : merge(list, null);
+    }
+
+    /**
+     * The latest common ancestors of {@code parents}: the revisions that are ancestors of every
+     * one of them and an ancestor of no other such revision. Found as git's merge-base finds
+     * them: walking down from the parents in decreasing graph order (a revision comes after its
+     * ancestors), each revision marked with the parents it is reached from; one reached from all
+     * is a common ancestor, and a latest one unless it was reached through another; the walk
+     * stops when only those below a common ancestor are left. It costs the revisions between the
+     * parents and their merge base, not the whole history (the closure of every parent made a
+     * chain with a merge every few revisions quadratic).
+     */
+    private BitSet latestCommonAncestors(List<Integer> parents) {
+      int n = parents.size();
+      if (n > 62) {
+        return latestByClosure(parents);
+      }
+      long all = (1L << n) - 1;
+      long stale = 1L << 62;
+      Map<Integer, Long> marks = new HashMap<>();
+      PriorityQueue<Integer> queue = new PriorityQueue<>(java.util.Comparator.reverseOrder());
+      int live = 0; // queued revisions not below a common ancestor
+      for (int i = 0; i < n; i++) {
+        int p = parents.get(i);
+        Long had = marks.get(p);
+        if (had == null) {
+          queue.add(p);
+          live++;
+        }
+        marks.merge(p, 1L << i, (a, b) -> a | b);
+      }
+      BitSet latest = new BitSet();
+      while (live > 0) {
+        int k = queue.poll();
+        long mark = marks.get(k);
+        if ((mark & stale) == 0) {
+          live--;
+        }
+        if ((mark & all) == all && (mark & stale) == 0) {
+          latest.set(k);
+          mark |= stale;
+        }
+        for (int b : before.get(k)) {
+          Long had = marks.get(b);
+          long merged = had == null ? mark : had | mark;
+          if (had == null) {
+            queue.add(b);
+            if ((merged & stale) == 0) {
+              live++;
+            }
+          } else if ((had & stale) == 0 && (merged & stale) != 0) {
+            live--; // queued as live, now below a common ancestor
+          }
+          marks.put(b, merged);
+        }
+      }
+      return latest;
+    }
+
+    /** {@link #latestCommonAncestors} by intersecting every parent's closure: O(history). */
+    private BitSet latestByClosure(List<Integer> parents) {
+      BitSet common = null;
+      for (int p : parents) {
+        BitSet ancestors = closure(single(p));
+        if (common == null) {
+          common = ancestors;
+        } else {
+          common.and(ancestors);
+        }
+      }
+      if (common == null) {
+        return new BitSet();
+      }
+      BitSet latest = (BitSet) common.clone();
+      for (int k = common.nextSetBit(0); k >= 0; k = common.nextSetBit(k + 1)) {
+        for (int b : before.get(k)) {
+          latest.clear(b);
+        }
+      }
+      return latest;
     }
 
     private BitSet single(int k) {

@@ -4,8 +4,11 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.Span;
 import dev.strata.grammar.TodoMarks;
+import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
+import dev.strata.grammar.ast.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -41,7 +44,16 @@ public final class VersionsLoader {
    *     the {@link DowngradeRules#problems} of the files that parse
    */
   public static List<RevisionFile> load(Path dir) throws DiagnosticException {
-    Contents contents = read(dir);
+    return load(dir, ParseCache.none());
+  }
+
+  /**
+   * As {@link #load(Path)}, taking the trees of unchanged files from {@code cache} and storing
+   * those it parses there ({@link ParseCache}); the result and the diagnostics are those of {@link
+   * #load(Path)}.
+   */
+  public static List<RevisionFile> load(Path dir, ParseCache cache) throws DiagnosticException {
+    Contents contents = read(dir, cache);
     if (!contents.diagnostics().isEmpty()) {
       throw new DiagnosticException(contents.diagnostics());
     }
@@ -82,12 +94,28 @@ public final class VersionsLoader {
    *     directory, E0208 when it holds no {@code *.sql} file
    */
   public static Contents read(Path dir) throws DiagnosticException {
+    return read(dir, ParseCache.none());
+  }
+
+  /**
+   * As {@link #read(Path)}, taking the trees of unchanged files from {@code cache} and storing
+   * those it parses there ({@link ParseCache}); the contents are those of {@link #read(Path)}.
+   */
+  public static Contents read(Path dir, ParseCache cache) throws DiagnosticException {
+    return readCounting(dir, cache).contents();
+  }
+
+  /** The contents of a directory and what the cache did for them (for tests and bench/). */
+  public record Counted(Contents contents, ParseCache.Stats stats) {}
+
+  /** As {@link #read(Path, ParseCache)}, also saying how many files the cache served. */
+  public static Counted readCounting(Path dir, ParseCache cache) throws DiagnosticException {
     Listing listing = list(dir);
-    RevisionFileParser parser = new RevisionFileParser();
+    ParseCache.Session session = cache.open(dir);
     // Files parse independently and the parser keeps no state, so they are parsed on every core;
     // the ordered stream keeps file-name order for the files and for the diagnostics.
     List<Loaded> loaded =
-        listing.revisions().parallelStream().map(p -> load(parser, p)).toList();
+        listing.revisions().parallelStream().map(p -> load(session, p)).toList();
     List<SourceFile> sources = new ArrayList<>();
     List<RevisionFile> files = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
@@ -96,14 +124,47 @@ public final class VersionsLoader {
       one.file().ifPresent(files::add);
       problems.addAll(one.problems());
     }
-    return new Contents(sources, files, problems, listing.others());
+    ParseCache.Stats stats = session.close(
+        listing.revisions().stream().map(p -> p.getFileName().toString()).toList());
+    return new Counted(new Contents(sources, files, problems, listing.others()), stats);
   }
 
-  /** One file's outcome: its text when it could be read, the parsed file, or its problems. */
-  private record Loaded(
-      Optional<SourceFile> source, Optional<RevisionFile> file, List<Diagnostic> problems) {}
+  /** The parser, made when a file is first parsed (a run served by the cache needs none). */
+  private static final class Parser {
+    static final RevisionFileParser INSTANCE = new RevisionFileParser();
+  }
 
-  private static Loaded load(RevisionFileParser parser, Path path) {
+  /**
+   * Reads the headers of every revision file of {@code dir}, as {@link #load} does but without
+   * reading their sections: what {@link RevisionGraph#build} needs, for the commands that read the
+   * graph only ({@code strata heads}, {@code history}, {@code branches}, {@code graph}), which
+   * thus never load the statement parser. Each file's {@link RevisionFile#upgrade()} is an empty
+   * section at line 1, its downgrade and todos empty: they are not read, so such a file must not
+   * be compiled.
+   *
+   * @return the files in file-name order, at least one, with their headers and sources
+   * @throws DiagnosticException E0207 and E0208 as {@link #load}, and otherwise the header errors
+   *     of all files together (each file's first, as {@link RevisionFileParser#parse} reports
+   *     it); problems after a file's header are not seen
+   */
+  public static List<RevisionFile> loadHeaders(Path dir) throws DiagnosticException {
+    Listing listing = list(dir);
+    RevisionFileParser parser = new RevisionFileParser();
+    List<Loaded> loaded =
+        listing.revisions().parallelStream().map(p -> loadHeader(parser, p)).toList();
+    List<RevisionFile> files = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Loaded one : loaded) {
+      one.file().ifPresent(files::add);
+      problems.addAll(one.problems());
+    }
+    if (!problems.isEmpty()) {
+      throw new DiagnosticException(problems);
+    }
+    return files;
+  }
+
+  private static Loaded loadHeader(RevisionFileParser parser, Path path) {
     SourceFile source;
     try {
       source = SourceFile.decode(path.toString(), Files.readAllBytes(path));
@@ -114,7 +175,41 @@ public final class VersionsLoader {
       return new Loaded(Optional.empty(), Optional.empty(), notUtf8.diagnostics());
     }
     try {
-      RevisionFile file = parser.parse(source);
+      Section unread = new Section(Direction.UPGRADE, List.of(), new Span(1, 1, 1));
+      RevisionFile file =
+          new RevisionFile(source, parser.parseHeader(source), unread, Optional.empty());
+      return new Loaded(Optional.of(source), Optional.of(file), List.of());
+    } catch (DiagnosticException e) {
+      return new Loaded(Optional.of(source), Optional.empty(), e.diagnostics());
+    }
+  }
+
+  /** One file's outcome: its text when it could be read, the parsed file, or its problems. */
+  private record Loaded(
+      Optional<SourceFile> source, Optional<RevisionFile> file, List<Diagnostic> problems) {}
+
+  private static Loaded load(ParseCache.Session cache, Path path) {
+    SourceFile source;
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+      source = SourceFile.decode(path.toString(), bytes);
+    } catch (IOException e) {
+      return new Loaded(Optional.empty(), Optional.empty(),
+          List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e))));
+    } catch (DiagnosticException notUtf8) {
+      return new Loaded(Optional.empty(), Optional.empty(), notUtf8.diagnostics());
+    }
+    String name = path.getFileName().toString();
+    try {
+      Optional<RevisionFile> cached = cache.lookup(name, bytes, source);
+      RevisionFile file;
+      if (cached.isPresent()) {
+        file = cached.get();
+      } else {
+        file = Parser.INSTANCE.parse(source);
+        cache.store(name, bytes, file);
+      }
       List<Diagnostic> problems = new ArrayList<>(TodoMarks.problems(file));
       problems.addAll(DowngradeRules.problems(file));
       return new Loaded(Optional.of(source), Optional.of(file), problems);

@@ -153,4 +153,37 @@ class VersionsLoaderTest {
     assertEquals(contents.diagnostics(),
         assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).diagnostics());
   }
+
+  @Test
+  void headersLoadAsTheFullLoadReadsThemWithoutTheSections() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    Files.writeString(dir.resolve("0001_a.sql"),
+        "-- revision: 0001_a\n-- revises: base\n-- message: first\n\n-- +upgrade\n"
+            + "CREATE TABLE t (a INTEGER);\n\n-- +downgrade\nDROP TABLE t;\n");
+    Files.writeString(dir.resolve("0002_b.sql"),
+        "-- revision: 0002_b\n-- revises: 0001_a\n-- branch: b\n\n-- +upgrade\n");
+    List<RevisionFile> full = VersionsLoader.load(dir);
+    List<RevisionFile> headers = VersionsLoader.loadHeaders(dir);
+    assertEquals(full.stream().map(RevisionFile::header).toList(),
+        headers.stream().map(RevisionFile::header).toList());
+    assertEquals(full.stream().map(RevisionFile::source).toList(),
+        headers.stream().map(RevisionFile::source).toList());
+    assertEquals(List.of(), headers.getFirst().upgrade().statements());
+    assertEquals(List.of("0002_b"), RevisionGraph.build(headers).heads());
+  }
+
+  @Test
+  void headerErrorsAreTheFullLoadsAndBodyErrorsAreNotRead() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    Files.writeString(dir.resolve("0001_a.sql"),
+        "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\nCREATE TABLE t (a INTEGER;\n");
+    Files.writeString(dir.resolve("0002_b.sql"),
+        "-- revision: 0002_b\n-- revises 0001_a\n\n-- +upgrade\n");
+    Files.writeString(dir.resolve("0003_c.sql"), "-- revision: 0003_c\n\n-- +upgrade\n");
+    DiagnosticException full =
+        assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir));
+    DiagnosticException headers =
+        assertThrows(DiagnosticException.class, () -> VersionsLoader.loadHeaders(dir));
+    assertEquals(full.diagnostics().subList(1, 3), headers.diagnostics());
+  }
 }

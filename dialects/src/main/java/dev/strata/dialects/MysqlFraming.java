@@ -2,8 +2,11 @@ package dev.strata.dialects;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.VersionTableOp;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The script framing of {@link Dialect#MYSQL} and {@link Dialect#MARIADB}, for the {@code mysql}
@@ -53,49 +56,56 @@ final class MysqlFraming implements ScriptFraming {
   }
 
   @Override
-  public RenderedScript write(Plan plan, ScriptOptions options,
-      List<TransactionFramer.Segment> segments, ScriptKind kind) {
+  public void write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments,
+      SegmentBodies bodies, ScriptKind kind, Writer writer) throws IOException {
     MysqlGuardSql guard = MysqlGuardSql.of(dialect, options, versionTable);
     int total = segments.size();
     boolean markers = options.guards() && total > 1;
-    String header = String.join("\n", dialect.clientDirectives()) + "\n"
+    ScriptOut out = ScriptOut.to(writer);
+    out.header(String.join("\n", dialect.clientDirectives()) + "\n"
         + ScriptHeader.render(kind, plan, options, dialect, versionTable.displayName())
-        + (markers ? failureNotes(guard, total) : "");
-    List<String> blocks = new ArrayList<>();
-    MysqlSettingsSql.block(dialect, options).ifPresent(blocks::add);
+        + (markers ? failureNotes(guard, total) : ""));
+    Optional<String> settings = MysqlSettingsSql.block(dialect, options);
+    if (settings.isPresent()) {
+      out.block(settings.get());
+    }
     if (options.guards()) {
       List<String> routine = guard.routine();
       if (!routine.isEmpty()) {
-        blocks.add(String.join("\n", routine));
+        out.block(String.join("\n", routine));
       }
-      blocks.add(guard.take(
+      out.block(guard.take(
           options.lockWait().map(MysqlSettingsSql::lockWaitSeconds).orElse(0L),
           options.lockWait()));
       if (kind.checksStart()) {
-        blocks.add(guard.guard(expected(plan, segments)));
+        out.block(guard.guard(expected(plan, segments)));
       }
     }
-    List<List<String>> before = expected(plan, segments);
     for (int i = 0; i < total; i++) {
       TransactionFramer.Segment segment = segments.get(i);
-      List<String> framed = new ArrayList<>(segment.framed());
       if (markers) {
         String marker = MysqlGuardSql.marker(String.valueOf(i + 1), total) + " "
             + String.join(", ", segment.revisions());
-        framed.addFirst(i == 0 ? marker
-            : marker + "\n" + guard.segmentCheck(i + 1, total, before.get(i)));
+        out.block(i == 0 ? marker
+            : marker + "\n" + guard.segmentCheck(i + 1, total,
+                i == 0 ? plan.fromHeads() : segments.get(i - 1).headsAfter()));
       }
-      blocks.addAll(framed);
+      if (segment.transactional()) {
+        out.block("BEGIN;");
+      }
+      out.body(bodies, i);
+      if (segment.transactional()) {
+        out.block("COMMIT;");
+      }
     }
     if (options.guards()) {
-      blocks.add(guard.release());
+      out.block(guard.release());
       List<String> drop = guard.dropRoutine();
       if (!drop.isEmpty()) {
-        blocks.add(String.join("\n", drop));
+        out.block(String.join("\n", drop));
       }
     }
-    String text = blocks.isEmpty() ? header : header + "\n" + String.join("\n\n", blocks) + "\n";
-    return new RenderedScript(text, described(plan, segments));
+    out.end();
   }
 
   /**
@@ -123,20 +133,5 @@ final class MysqlFraming implements ScriptFraming {
       expected.add(segments.get(k - 1).headsAfter());
     }
     return expected;
-  }
-
-  /** The segments as {@link RenderedScript} reports them; one empty segment for an empty body. */
-  private static List<RenderedScript.Segment> described(
-      Plan plan, List<TransactionFramer.Segment> segments) {
-    if (segments.isEmpty()) {
-      return List.of(new RenderedScript.Segment(1, false, List.of(), List.of(), plan.toHeads()));
-    }
-    List<RenderedScript.Segment> out = new ArrayList<>();
-    for (int i = 0; i < segments.size(); i++) {
-      TransactionFramer.Segment s = segments.get(i);
-      out.add(new RenderedScript.Segment(
-          i + 1, false, s.revisions(), s.statements(), s.headsAfter()));
-    }
-    return out;
   }
 }

@@ -20,6 +20,8 @@ import org.jooq.impl.SQLDataType;
  * <heads>}, {@code to: <heads>}, {@code sources: <sources checksum>}, {@code transaction:
  * <bundle|revision|none>} and {@code version table: <rendered name>}, each ending with {@code \n}
  * (heads as in the header: comma-separated, {@code base} for none).
+ *
+ * <p>Not thread-safe (the insert's shape is cut on first use); one instance per script.
  */
 final class Progress {
   /** The table's unqualified name. */
@@ -75,9 +77,39 @@ final class Progress {
               + "END IF;"));
       return List.of(delete, dropWhenEmpty);
     }
-    String insert = sql.render(sql.dsl().insertInto(table, runIdColumn, segmentColumn)
-        .values(DSL.inline(runId), DSL.inline(number)));
+    String insert = insert(number);
     return number == 1 ? List.of(create(), insert) : List.of(insert);
+  }
+
+  // the insert's text around its segment number, cut once per script (see insert); empty: the
+  // shape could not be cut, every insert is rendered by jOOQ
+  private String[] insertAround;
+  private static final int SLOT = 1_234_567_891;
+  private static final int PROBE = 987_654_321;
+
+  /**
+   * The insert of segment {@code number}'s row: rendered by jOOQ once per script with a sentinel
+   * number, then filled in (a script of 100,000 segments records 99,999), as {@link
+   * LiteralTemplate} does for strings; checked against jOOQ with a probe number, and rendered by
+   * jOOQ each time when the sentinel does not show exactly once or the probe differs.
+   */
+  private String insert(int number) {
+    if (insertAround == null) {
+      String text = renderInsert(SLOT);
+      String slot = Integer.toString(SLOT);
+      int at = text.indexOf(slot);
+      String[] around = at < 0 || text.indexOf(slot, at + 1) >= 0 ? new String[0]
+          : new String[] {text.substring(0, at), text.substring(at + slot.length())};
+      insertAround = around.length == 2
+          && (around[0] + PROBE + around[1]).equals(renderInsert(PROBE)) ? around : new String[0];
+    }
+    return insertAround.length == 2 ? insertAround[0] + number + insertAround[1]
+        : renderInsert(number);
+  }
+
+  private String renderInsert(int number) {
+    return sql.render(sql.dsl().insertInto(table, runIdColumn, segmentColumn)
+        .values(DSL.inline(runId), DSL.inline(number)));
   }
 
   private String create() {

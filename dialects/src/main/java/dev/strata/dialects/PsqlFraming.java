@@ -2,6 +2,8 @@ package dev.strata.dialects;
 
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.VersionTableOp;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +39,8 @@ final class PsqlFraming implements ScriptFraming {
   }
 
   @Override
-  public RenderedScript write(Plan plan, ScriptOptions options,
-      List<TransactionFramer.Segment> segments, ScriptKind kind) {
+  public void write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments,
+      SegmentBodies bodies, ScriptKind kind, Writer writer) throws IOException {
     Optional<Progress> progress = Optional.empty();
     String header = String.join("\n", dialect.clientDirectives()) + "\n"
         + ScriptHeader.render(kind, plan, options, dialect, versionTable.displayName());
@@ -49,24 +51,27 @@ final class PsqlFraming implements ScriptFraming {
       header += "-- run: " + runId + " (" + segments.size() + " segments, progress in "
           + p.tableName() + ")\n";
     }
-    List<String> blocks = new ArrayList<>();
-    settings(options).ifPresent(blocks::add);
+    ScriptOut out = ScriptOut.to(writer);
+    out.header(header);
+    Optional<String> settings = settings(options);
+    if (settings.isPresent()) {
+      out.block(settings.get());
+    }
     SessionLock lock = SessionLock.of(options, versionTable);
     if (options.guards()) {
-      blocks.add(lock.take(options.lockWait()) + ";");
+      out.block(lock.take(options.lockWait()) + ";");
       if (kind.checksStart()) {
-        blocks.add(new Guard(versionTable.displayName())
+        out.block(new Guard(versionTable.displayName())
             .check(expected(plan, segments), progress, kind.refusalHint()) + ";");
       }
     }
     for (int i = 0; i < segments.size(); i++) {
-      blocks.addAll(segment(i + 1, segments, progress));
+      segment(out, i + 1, segments, bodies, progress);
     }
     if (options.guards()) {
-      blocks.add(lock.release() + ";");
+      out.block(lock.release() + ";");
     }
-    String text = blocks.isEmpty() ? header : header + "\n" + String.join("\n\n", blocks) + "\n";
-    return new RenderedScript(text, described(plan, segments));
+    out.end();
   }
 
   /** {@code SET lock_timeout} and {@code SET statement_timeout} as one block, when any is set. */
@@ -88,33 +93,27 @@ final class PsqlFraming implements ScriptFraming {
     return expected;
   }
 
-  private static List<String> segment(
-      int number, List<TransactionFramer.Segment> segments, Optional<Progress> progress) {
+  private static void segment(ScriptOut out, int number,
+      List<TransactionFramer.Segment> segments, SegmentBodies bodies, Optional<Progress> progress)
+      throws IOException {
     TransactionFramer.Segment segment = segments.get(number - 1);
-    if (progress.isEmpty()) {
-      return segment.framed();
+    if (progress.isPresent()) {
+      out.block(progress.get().open(number, segments.size(), segment));
     }
-    Progress p = progress.get();
-    List<String> record = p.record(number, segments.size()).stream().map(s -> s + ";").toList();
-    List<String> out = new ArrayList<>();
-    out.add(p.open(number, segments.size(), segment));
-    out.addAll(segment.framed(record));
-    out.add(p.close());
-    return out;
-  }
-
-  /** The segments as {@link RenderedScript} reports them; one empty segment for an empty body. */
-  private static List<RenderedScript.Segment> described(
-      Plan plan, List<TransactionFramer.Segment> segments) {
-    if (segments.isEmpty()) {
-      return List.of(new RenderedScript.Segment(1, false, List.of(), List.of(), plan.toHeads()));
+    if (segment.transactional()) {
+      out.block("BEGIN;");
     }
-    List<RenderedScript.Segment> out = new ArrayList<>();
-    for (int i = 0; i < segments.size(); i++) {
-      TransactionFramer.Segment s = segments.get(i);
-      out.add(new RenderedScript.Segment(
-          i + 1, s.transactional(), s.revisions(), s.statements(), s.headsAfter()));
+    out.body(bodies, number - 1);
+    if (progress.isPresent()) {
+      for (String statement : progress.get().record(number, segments.size())) {
+        out.block(statement + ";");
+      }
     }
-    return out;
+    if (segment.transactional()) {
+      out.block("COMMIT;");
+    }
+    if (progress.isPresent()) {
+      out.block(progress.get().close());
+    }
   }
 }

@@ -13,6 +13,9 @@ import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Statement;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -83,7 +86,7 @@ public final class Renderer {
       throw new IllegalArgumentException(dialect.id() + " renders from the schema model: use"
           + " renderScript(plan, options, replay)");
     }
-    return renderScript(plan, options, (List<List<SchemaModel>>) null);
+    return rendered(plan, options, null);
   }
 
   /**
@@ -98,24 +101,79 @@ public final class Renderer {
    */
   public RenderedScript renderScript(Plan plan, ScriptOptions options, Replay replay)
       throws DiagnosticException {
-    if (replay.dialect() != dialect.dialectId()) {
+    return rendered(plan, options, Objects.requireNonNull(replay, "replay"));
+  }
+
+  private RenderedScript rendered(Plan plan, ScriptOptions options, Replay replay)
+      throws DiagnosticException {
+    try (PreparedScript prepared = prepare(plan, options, replay, true, Spill.MEMORY_CHARS)) {
+      StringWriter text = new StringWriter();
+      prepared.writeTo(text);
+      return new RenderedScript(text.toString(), prepared.segments());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the script's segments", e);
+    }
+  }
+
+  /**
+   * The script for {@code plan}, rendered and cut into segments as {@link #renderScript(Plan,
+   * ScriptOptions, Replay)} does, but not yet written: {@link PreparedScript#writeTo} writes its
+   * text, and until then its segments wait in memory or, beyond a few MiB, in a temporary file
+   * that is deleted when the script is closed (or the process ends), so that memory stays flat in
+   * the number of revisions. Its {@link PreparedScript#segments()} list no statements.
+   *
+   * @param replay as {@link #renderScript(Plan, ScriptOptions, Replay)}; {@code null} for a
+   *     dialect that does not render from the model
+   * @throws DiagnosticException as {@link #renderScript(Plan, ScriptOptions, Replay)}
+   */
+  public PreparedScript prepareScript(Plan plan, ScriptOptions options, Replay replay)
+      throws DiagnosticException {
+    return prepare(plan, options, replay, false, Spill.MEMORY_CHARS);
+  }
+
+  /** {@link #prepareScript}, its bodies moved to a file beyond {@code memoryChars} (for tests). */
+  PreparedScript prepareScript(Plan plan, ScriptOptions options, Replay replay, int memoryChars)
+      throws DiagnosticException {
+    return prepare(plan, options, replay, false, memoryChars);
+  }
+
+  private PreparedScript prepare(Plan plan, ScriptOptions options, Replay replay,
+      boolean describe, int memoryChars) throws DiagnosticException {
+    if (replay == null && dialect.rendersFromModel()) {
+      throw new IllegalArgumentException(dialect.id() + " renders from the schema model: a"
+          + " replay is needed");
+    }
+    if (replay != null && replay.dialect() != dialect.dialectId()) {
       throw new IllegalArgumentException("a replay for " + replay.dialect().id() + ", not "
           + dialect.id());
     }
-    return renderScript(plan, options,
-        dialect.rendersFromModel() ? replay.alongPlan(plan) : null);
-  }
-
-  private RenderedScript renderScript(Plan plan, ScriptOptions options,
-      List<List<SchemaModel>> models) throws DiagnosticException {
     VersionTable versionTable = new VersionTable(sql, options);
-    ScriptFraming.of(dialect, sql, versionTable).check(options);
-    List<ScriptElement> elements = elements(plan, options, versionTable, models);
-    List<TransactionFramer.Segment> segments =
-        TransactionFramer.segments(
-            elements, dialect, options.transactionMode(), plan.fromHeads());
-    return ScriptFraming.of(dialect, sql, versionTable).write(plan, options, segments,
-        new ScriptKind.Migration());
+    ScriptFraming framing = ScriptFraming.of(dialect, sql, versionTable);
+    framing.check(options);
+    ScriptKind kind = new ScriptKind.Migration();
+    Spill spill = new Spill(block -> framing.keeps(block, options, kind), memoryChars);
+    try {
+      TransactionFramer framer = TransactionFramer.streaming(
+          dialect, options.transactionMode(), plan.fromHeads(), spill, describe);
+      Steps steps = new Steps(plan, options, versionTable, framing, framer);
+      if (plan.startsFromBase()) {
+        framer.add(new ScriptElement.Sql(versionTable.create(), false));
+      }
+      if (dialect.rendersFromModel()) {
+        replay.alongPlan(plan, steps::step);
+      } else {
+        for (int i = 0; i < plan.steps().size(); i++) {
+          steps.step(i, null);
+        }
+      }
+      if (!steps.problems.isEmpty()) {
+        throw new DiagnosticException(steps.problems);
+      }
+      return new PreparedScript(framing, plan, options, kind, framer.finish(), spill);
+    } catch (DiagnosticException | RuntimeException | Error e) {
+      spill.close();
+      throw e;
+    }
   }
 
   /**
@@ -143,35 +201,52 @@ public final class Renderer {
     return renderScript(plan, options).text();
   }
 
-  private List<ScriptElement> elements(Plan plan, ScriptOptions options, VersionTable versionTable,
-      List<List<SchemaModel>> models) throws DiagnosticException {
-    ScriptFraming framing = ScriptFraming.of(dialect, sql, versionTable);
-    List<List<String>> headsAfter = plan.headsAfterEachStep();
-    List<ScriptElement> elements = new ArrayList<>();
-    List<Diagnostic> problems = new ArrayList<>();
-    if (plan.startsFromBase()) {
-      elements.add(new ScriptElement.Sql(versionTable.create(), false));
+  /** The steps of one script, rendered one by one into its framer. */
+  private final class Steps {
+    private final Plan plan;
+    private final ScriptOptions options;
+    private final VersionTable versionTable;
+    private final ScriptFraming framing;
+    private final TransactionFramer framer;
+    private final List<List<String>> headsAfter;
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private boolean enumValueAdded = false;
+
+    Steps(Plan plan, ScriptOptions options, VersionTable versionTable, ScriptFraming framing,
+        TransactionFramer framer) {
+      this.plan = plan;
+      this.options = options;
+      this.versionTable = versionTable;
+      this.framing = framing;
+      this.framer = framer;
+      this.headsAfter = plan.headsAfterEachStep();
     }
-    boolean enumValueAdded = false;
-    for (int i = 0; i < plan.steps().size(); i++) {
+
+    /**
+     * Renders step {@code i} into the framer; its problems are kept for the end.
+     *
+     * @param models the model before the step and after each of its statements, or {@code null}
+     *     for a dialect that does not render from the model
+     */
+    void step(int i, List<SchemaModel> models) {
       Step step = plan.steps().get(i);
-      elements.add(new ScriptElement.StepStart(step.id()));
-      elements.add(new ScriptElement.Comment(banner(step)));
+      framer.add(new ScriptElement.StepStart(step.id()));
+      framer.add(new ScriptElement.Comment(banner(step)));
       steps.problem(step).ifPresent(problems::add);
       boolean derived = step.direction() == Direction.DOWNGRADE
           && DerivedDowngrade.derived(step.revision());
       if (derived) {
-        elements.add(new ScriptElement.Comment("-- derived by strata: '" + step.id()
+        framer.add(new ScriptElement.Comment("-- derived by strata: '" + step.id()
             + "' has no '-- +downgrade' section"));
       }
       List<Statement> body = step.body().statements();
       for (int j = 0; j < body.size(); j++) {
         Statement statement = body.get(j);
-        SchemaModel before = models == null ? SchemaModel.empty() : models.get(i).get(j);
-        SchemaModel after = models == null ? SchemaModel.empty() : models.get(i).get(j + 1);
+        SchemaModel before = models == null ? SchemaModel.empty() : models.get(j);
+        SchemaModel after = models == null ? SchemaModel.empty() : models.get(j + 1);
         if (derived && !(statement.operation() instanceof Operation.PostgresOnly)
             && statement.text().startsWith(DerivedDowngrade.NOTE)) {
-          statement.text().lines().forEach(l -> elements.add(new ScriptElement.Comment(l)));
+          statement.text().lines().forEach(l -> framer.add(new ScriptElement.Comment(l)));
         }
         try {
           List<ScriptElement> rendered =
@@ -181,25 +256,21 @@ public final class Renderer {
               && dialect.has(Capability.ENUM_TYPES);
           boolean runs = rendered.stream().anyMatch(e -> e instanceof ScriptElement.Sql);
           if (enumValueAdded && runs && !addsValue) {
-            elements.add(new ScriptElement.Commit());
+            framer.add(new ScriptElement.Commit());
             enumValueAdded = false;
           }
           enumValueAdded |= addsValue;
-          elements.addAll(rendered);
+          rendered.forEach(framer::add);
         } catch (DiagnosticException e) {
           problems.addAll(e.diagnostics());
         }
       }
-      elements.add(new ScriptElement.SettingsEnd());
+      framer.add(new ScriptElement.SettingsEnd());
       for (VersionTableOp op : step.versionTableOps()) {
-        elements.add(framing.versionChange(op, versionTable.render(op), options));
+        framer.add(framing.versionChange(op, versionTable.render(op), options));
       }
-      elements.add(new ScriptElement.StepEnd(headsAfter.get(i)));
+      framer.add(new ScriptElement.StepEnd(headsAfter.get(i)));
     }
-    if (!problems.isEmpty()) {
-      throw new DiagnosticException(problems);
-    }
-    return elements;
   }
 
   /**

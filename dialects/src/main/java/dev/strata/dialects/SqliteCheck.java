@@ -105,9 +105,17 @@ final class SqliteCheck<T> {
     StringBuilder text = new StringBuilder();
     rules.forEach(rule -> text.append(rule.message()).append('\n')
         .append(sql.render(rule.passes())).append('\n'));
+    return digest(text.toString());
+  }
+
+  /**
+   * The digest of a table's name: 12 hex digits of the SHA-256 of {@code rules}, each rule's
+   * message and rendered condition on a line of their own.
+   */
+  static String digest(String rules) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+          .digest(rules.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);

@@ -4,6 +4,8 @@ import dev.strata.compiler.Plan;
 import dev.strata.compiler.VersionTableOp;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,31 +80,72 @@ final class SqliteFraming implements ScriptFraming {
         : new ScriptElement.Sql(statement, false);
   }
 
+  /** A guarded script makes the version table in its guard: the body's own create is dropped. */
   @Override
-  public RenderedScript write(Plan plan, ScriptOptions options,
-      List<TransactionFramer.Segment> segments, ScriptKind kind) {
-    String header = String.join("\n", dialect.clientDirectives()) + "\n"
-        + ScriptHeader.render(kind, plan, options, dialect, versionTable.displayName());
-    List<String> blocks = new ArrayList<>();
-    Timeouts timeouts = new Timeouts(options);
-    timeouts.session().ifPresent(blocks::add);
+  public boolean keeps(String block, ScriptOptions options, ScriptKind kind) {
+    return !(options.guards() && kind.checksStart() && block.equals(versionTable.create() + ";"));
+  }
+
+  @Override
+  public void write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments,
+      SegmentBodies bodies, ScriptKind kind, Writer writer) throws IOException {
     List<List<String>> rows = rows(plan, segments);
     boolean checked = options.guards() && kind.checksStart();
+    // the guards name the line of each segment's marker: counted first when there are markers
+    long[] lines = null;
+    if (checked && segments.size() > 1) {
+      lines = new long[segments.size() + 1];
+      write(plan, options, segments, bodies, kind, ScriptOut.counting(), rows, checked, lines,
+          true);
+    }
+    write(plan, options, segments, bodies, kind, ScriptOut.to(writer), rows, checked, lines,
+        false);
+  }
+
+  /**
+   * Writes the script to {@code out}; when {@code counting}, fills {@code lines[k]} with the line
+   * of segment {@code k}'s marker instead of writing the guards' line numbers.
+   */
+  private void write(Plan plan, ScriptOptions options, List<TransactionFramer.Segment> segments,
+      SegmentBodies bodies, ScriptKind kind, ScriptOut out, List<List<String>> rows,
+      boolean checked, long[] lines, boolean counting) throws IOException {
+    out.header(String.join("\n", dialect.clientDirectives()) + "\n"
+        + ScriptHeader.render(kind, plan, options, dialect, versionTable.displayName()));
+    Timeouts timeouts = new Timeouts(options);
+    Optional<String> session = timeouts.session();
+    if (session.isPresent()) {
+      out.block(session.get());
+    }
     if (segments.isEmpty() && checked) {
-      blocks.addAll(timeouts.begin());
-      blocks.addAll(guard(1, rows));
-      blocks.add("COMMIT;");
+      out.blocks(timeouts.begin());
+      out.blocks(guard(1, rows));
+      out.block("COMMIT;");
     }
     boolean several = segments.size() > 1;
     for (int i = 0; i < segments.size(); i++) {
-      blocks.addAll(segment(i + 1, segments.get(i), rows, several, options, checked, timeouts));
+      TransactionFramer.Segment segment = segments.get(i);
+      int number = i + 1;
+      List<String> before = before(number, segment, rows, several, options, checked, timeouts);
+      for (int b = 0; b < before.size(); b++) {
+        if (b == 0 && counting && several && options.guards()) {
+          lines[number] = out.nextLine();
+        }
+        out.block(lines == null || counting ? before.get(b) : lineNumbers(before.get(b), lines));
+      }
+      out.body(bodies, i);
+      out.blocks(after(number, segment, several));
     }
-    String text = blocks.isEmpty() ? header : header + "\n" + String.join("\n\n", blocks) + "\n";
-    return new RenderedScript(lineNumbers(text, segments.size()), described(plan, segments));
+    out.end();
   }
 
+  // one per script: it keeps the row-count check's shape, rendered once
+  private SqliteGuard guard;
+
   private SqliteGuard guard() {
-    return new SqliteGuard(sql, versionTable.name(), versionTable.displayName());
+    if (guard == null) {
+      guard = new SqliteGuard(sql, versionTable.name(), versionTable.displayName());
+    }
+    return guard;
   }
 
   /** The guard of segment {@code number}, each statement ending with {@code ;}. */
@@ -121,10 +164,11 @@ final class SqliteFraming implements ScriptFraming {
     return rows;
   }
 
-  private List<String> segment(int number, TransactionFramer.Segment segment,
+  /** The blocks of segment {@code number} before its body: marker, pragmas, transaction, guard. */
+  private List<String> before(int number, TransactionFramer.Segment segment,
       List<List<String>> rows, boolean several, ScriptOptions options, boolean checked,
       Timeouts timeouts) {
-    boolean rebuild = segment.blocks().stream().anyMatch(SqliteRebuild::marks);
+    boolean rebuild = segment.rebuild();
     boolean guarded = options.guards();
     List<String> out = new ArrayList<>();
     if (several && guarded) {
@@ -152,9 +196,13 @@ final class SqliteFraming implements ScriptFraming {
       out.addAll(guard(number, rows));
       out.add("COMMIT;");
     }
-    String create = versionTable.create() + ";";
-    // the guard has made the version table already
-    segment.blocks().stream().filter(b -> !(checked && b.equals(create))).forEach(out::add);
+    return out;
+  }
+
+  /** The blocks of segment {@code number} after its body: foreign-key check, commit, pragma. */
+  private List<String> after(int number, TransactionFramer.Segment segment, boolean several) {
+    boolean rebuild = segment.rebuild();
+    List<String> out = new ArrayList<>();
     if (rebuild) {
       SqliteGuard.foreignKeys(sql, "strata: foreign keys are broken at the end of "
           + (several ? "segment " + number : "this script")
@@ -178,25 +226,25 @@ final class SqliteFraming implements ScriptFraming {
     return "-- strata: segment " + number + " of " + total;
   }
 
-  /** {@code text} with each {@link SqliteGuard#LINE} placeholder replaced by its line number. */
-  private static String lineNumbers(String text, int segments) {
-    if (!text.contains(SqliteGuard.LINE)) {
-      return text;
+  /**
+   * {@code block} with each {@link SqliteGuard#LINE}{@code k\u0000} placeholder replaced by
+   * {@code lines[k]}, the line of segment {@code k}'s marker.
+   */
+  private static String lineNumbers(String block, long[] lines) {
+    int at = block.indexOf(SqliteGuard.LINE);
+    if (at < 0) {
+      return block;
     }
-    String[] lines = text.split("\n", -1);
-    String out = text;
-    for (int k = 1; k <= segments; k++) {
-      String prefix = marker(k, segments) + " ";
-      int line = 0;
-      for (int i = 0; i < lines.length; i++) {
-        if (lines[i].startsWith(prefix)) {
-          line = i + 1;
-          break;
-        }
-      }
-      out = out.replace(SqliteGuard.LINE + k + "\u0000", Integer.toString(line));
+    StringBuilder out = new StringBuilder(block.length());
+    int from = 0;
+    while (at >= 0) {
+      int digits = at + SqliteGuard.LINE.length();
+      int end = block.indexOf('\u0000', digits);
+      out.append(block, from, at).append(lines[Integer.parseInt(block.substring(digits, end))]);
+      from = end + 1;
+      at = block.indexOf(SqliteGuard.LINE, from);
     }
-    return out;
+    return out.append(block, from, block.length()).toString();
   }
 
   /**
@@ -246,20 +294,5 @@ final class SqliteFraming implements ScriptFraming {
       };
       return Math.min(ms, Integer.MAX_VALUE);
     }
-  }
-
-  /** The segments as {@link RenderedScript} reports them; one empty segment for an empty body. */
-  private static List<RenderedScript.Segment> described(
-      Plan plan, List<TransactionFramer.Segment> segments) {
-    if (segments.isEmpty()) {
-      return List.of(new RenderedScript.Segment(1, false, List.of(), List.of(), plan.toHeads()));
-    }
-    List<RenderedScript.Segment> out = new ArrayList<>();
-    for (int i = 0; i < segments.size(); i++) {
-      TransactionFramer.Segment s = segments.get(i);
-      out.add(new RenderedScript.Segment(
-          i + 1, s.transactional(), s.revisions(), s.statements(), s.headsAfter()));
-    }
-    return out;
   }
 }

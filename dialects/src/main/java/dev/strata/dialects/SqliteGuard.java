@@ -32,6 +32,8 @@ import org.jooq.impl.SQLDataType;
  *
  * <p>The row-count check of a version-table {@code UPDATE} or {@code DELETE} inserts {@code
  * changes()} right after it: it must be 1.
+ *
+ * <p>Not thread-safe (the row-count check's shape is made on first use); one per script.
  */
 final class SqliteGuard {
   /** The text a line number of a segment's marker is written as until the script is assembled. */
@@ -126,7 +128,8 @@ final class SqliteGuard {
 
   /**
    * The version-table change {@code statement} checked to change exactly one row: the check's
-   * table, the change, the check of {@code changes()}, each without {@code ;}.
+   * table, the change, the check of {@code changes()}, each without {@code ;}. The check's shape is
+   * rendered by jOOQ once per guard ({@link #oneRowShape}) and filled in per change.
    */
   List<String> exactlyOneRow(String statement, VersionTableOp op) {
     String what = switch (op) {
@@ -135,11 +138,90 @@ final class SqliteGuard {
       case VersionTableOp.UpdateHead update -> "update " + update.from() + " -> " + update.to();
       case VersionTableOp.DeleteHead delete -> "delete of " + delete.revision();
     };
+    String message = "strata: version-table " + what + " changed 0 rows of " + versionTable
+        + ", expected 1";
+    OneRowShape shape = oneRowShape();
+    return shape == null ? oneRow(message, statement) : shape.fill(message, statement);
+  }
+
+  /** Whether row-count checks are filled in from a shape, not rendered by jOOQ (for tests). */
+  boolean oneRowFilled() {
+    return oneRowShape() != null;
+  }
+
+  /** The row-count check of {@code message}, rendered by jOOQ. */
+  private List<String> oneRow(String message, String statement) {
     SqliteCheck<Integer> check = new SqliteCheck<>(sql, SQLDataType.INTEGER, value -> List.of(
-        new SqliteCheck.Rule("strata: version-table " + what + " changed 0 rows of "
-            + versionTable + ", expected 1", value.eq(inline(1)))));
+        new SqliteCheck.Rule(message, value.eq(inline(1)))));
     return List.of(check.define(), statement,
         check.run(DSL.function(DSL.unquotedName("changes"), SQLDataType.INTEGER)));
+  }
+
+  // the row-count check rendered once with a sentinel message; null until made, or when the
+  // shape cannot be cut (every check is then rendered by jOOQ)
+  private OneRowShape oneRowShape;
+  private boolean oneRowShapeMade;
+
+  /**
+   * The row-count check's shape: its statements rendered by jOOQ with a sentinel message, in
+   * which a change's message (a quoted constraint name, between the quotes jOOQ put around the
+   * sentinel, the closing one doubled inside) and the table's digest of it are put; checked against jOOQ with a probe message holding quotes, and null (jOOQ on
+   * every use) unless the sentinel's name and digest each show exactly once and the probe matches.
+   */
+  private OneRowShape oneRowShape() {
+    if (!oneRowShapeMade) {
+      oneRowShapeMade = true;
+      String sentinel = "strata slot message";
+      List<String> rendered = oneRow(sentinel, "");
+      String condition = sql.render(DSL.field(DSL.unquotedName("value"), SQLDataType.INTEGER)
+          .eq(inline(1)));
+      String define = rendered.get(0);
+      int at = define.indexOf(sentinel);
+      if (at < 1 || at + sentinel.length() >= define.length()) {
+        return null;
+      }
+      OneRowShape shape = new OneRowShape(define, rendered.get(2), sentinel, condition,
+          define.charAt(at - 1), define.charAt(at + sentinel.length()));
+      String probe = "strata: it's a \"probe\" `with` [quotes] -> ü, 100%";
+      if (shape.cut() && shape.fill(probe, "S").equals(oneRow(probe, "S"))) {
+        oneRowShape = shape;
+      }
+    }
+    return oneRowShape;
+  }
+
+  /** The row-count check's statements with a sentinel message, and how to fill them in. */
+  private record OneRowShape(String define, String run, String sentinel, String condition,
+      char open, char close) {
+    private String digest(String message) {
+      return SqliteCheck.digest(message + "\n" + condition + "\n");
+    }
+
+    private String quoted(String message) {
+      String closing = String.valueOf(close);
+      return open + message.replace(closing, closing + closing) + close;
+    }
+
+    /** Whether the sentinel's name shows once in the definition and its digest once in each. */
+    boolean cut() {
+      String digest = digest(sentinel);
+      return once(define, quoted(sentinel)) && once(define, digest) && once(run, digest)
+          && !run.contains(sentinel);
+    }
+
+    private static boolean once(String text, String part) {
+      int at = text.indexOf(part);
+      return at >= 0 && text.indexOf(part, at + 1) < 0;
+    }
+
+    List<String> fill(String message, String statement) {
+      String from = digest(sentinel);
+      String to = digest(message);
+      return List.of(
+          define.replace(from, to).replace(quoted(sentinel), quoted(message)),
+          statement,
+          run.replace(from, to));
+    }
   }
 
   /**

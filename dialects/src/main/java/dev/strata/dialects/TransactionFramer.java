@@ -42,6 +42,10 @@ final class TransactionFramer {
   private final boolean perRevision;
   // whether statements outside a transaction get segments of their own
   private final boolean cutOutside;
+  // where segment bodies go while rendering ({@link #streaming}); null: kept in the segments
+  private final Spill spill;
+  // whether segments keep their statements' summaries
+  private final boolean describe;
   private final List<Segment> segments = new ArrayList<>();
   private final List<String> pendingComments = new ArrayList<>();
   // the settings of the current revision, by name: what its statements run under
@@ -51,11 +55,13 @@ final class TransactionFramer {
   private String revision;
 
   private TransactionFramer(boolean transactions, boolean perRevision, boolean cutOutside,
-      List<String> fromHeads) {
+      List<String> fromHeads, Spill spill, boolean describe) {
     this.transactions = transactions;
     this.perRevision = perRevision;
     this.cutOutside = cutOutside;
     this.heads = List.copyOf(fromHeads);
+    this.spill = spill;
+    this.describe = describe;
   }
 
   /**
@@ -68,18 +74,27 @@ final class TransactionFramer {
    * @param revisions the revisions with statements in it, in order
    * @param statements the {@link ScriptElement.Sql#summary()} of each statement, in order
    * @param headsAfter the version-table rows once it has run, sorted
+   * @param rebuild whether a block of it {@linkplain SqliteRebuild#marks marks} a table rebuild
    */
   record Segment(
       boolean transactional,
       List<String> blocks,
       List<String> revisions,
       List<String> statements,
-      List<String> headsAfter) {
+      List<String> headsAfter,
+      boolean rebuild) {
     Segment {
       blocks = List.copyOf(blocks);
       revisions = List.copyOf(revisions);
       statements = List.copyOf(statements);
       headsAfter = List.copyOf(headsAfter);
+    }
+
+    /** A segment whose blocks are in memory; {@code rebuild} as they say. */
+    Segment(boolean transactional, List<String> blocks, List<String> revisions,
+        List<String> statements, List<String> headsAfter) {
+      this(transactional, blocks, revisions, statements, headsAfter,
+          blocks.stream().anyMatch(SqliteRebuild::marks));
     }
 
     /** The blocks with {@code BEGIN;} and {@code COMMIT;} around them when transactional. */
@@ -112,15 +127,31 @@ final class TransactionFramer {
    */
   static List<Segment> segments(
       List<ScriptElement> elements, Dialect dialect, TransactionMode mode, List<String> fromHeads) {
+    TransactionFramer framer = of(dialect, mode, fromHeads, null, true);
+    elements.forEach(framer::add);
+    return framer.finish();
+  }
+
+  /**
+   * A framer that takes a script's elements one by one ({@link #add}) and writes each segment's
+   * blocks to {@code spill} as they come, one body per segment, so that no segment is held in
+   * memory: the segments {@link #finish()} returns have no blocks. Segments keep their statements'
+   * summaries only when {@code describe}.
+   */
+  static TransactionFramer streaming(Dialect dialect, TransactionMode mode, List<String> fromHeads,
+      Spill spill, boolean describe) {
+    return of(dialect, mode, fromHeads, spill, describe);
+  }
+
+  private static TransactionFramer of(Dialect dialect, TransactionMode mode,
+      List<String> fromHeads, Spill spill, boolean describe) {
     boolean transactional = dialect.has(Capability.TRANSACTIONAL_DDL);
     boolean transactions = transactional && mode != TransactionMode.NONE;
     // without transactional DDL every statement commits as it runs: whatever the mode, a segment
     // is one revision, so that the version table tells where a failed run stopped
-    TransactionFramer framer = new TransactionFramer(transactions,
-        mode != TransactionMode.BUNDLE || !transactional, transactional, fromHeads);
-    elements.forEach(framer::add);
-    framer.finish();
-    return List.copyOf(framer.segments);
+    return new TransactionFramer(transactions,
+        mode != TransactionMode.BUNDLE || !transactional, transactional, fromHeads, spill,
+        describe);
   }
 
   /** The blocks of {@code elements} framed for {@code dialect} in {@code mode}, in order. */
@@ -130,7 +161,8 @@ final class TransactionFramer {
         .toList();
   }
 
-  private void add(ScriptElement element) {
+  /** Places the script's next element. */
+  void add(ScriptElement element) {
     switch (element) {
       case ScriptElement.Comment comment -> pendingComments.add(comment.text());
       case ScriptElement.Sql statement -> {
@@ -138,7 +170,7 @@ final class TransactionFramer {
           close();
         }
         if (open == null) {
-          open = new SegmentBuilder(statement.outsideTransaction());
+          open = newSegment(statement.outsideTransaction());
         }
         flushComments();
         open.apply(settings.values());
@@ -168,40 +200,67 @@ final class TransactionFramer {
     }
   }
 
-  private void finish() {
+  /** Ends the script: the segments, in order (without blocks when {@link #streaming}). */
+  List<Segment> finish() {
     if (open == null && !pendingComments.isEmpty()) {
       // Only comments after the last statement (or no statement at all): they still print.
-      open = new SegmentBuilder(true);
+      open = newSegment(true);
     }
     if (open != null) {
       flushComments();
       close();
     }
+    return List.copyOf(segments);
+  }
+
+  private SegmentBuilder newSegment(boolean outside) {
+    if (spill != null) {
+      spill.begin();
+    }
+    return new SegmentBuilder(outside, spill, describe);
   }
 
   private void close() {
     open.restoreAll();
     segments.add(open.build(transactions && !open.outside, heads));
+    if (spill != null) {
+      spill.end();
+    }
     open = null;
   }
 
   private void flushComments() {
-    open.blocks.addAll(pendingComments);
+    pendingComments.forEach(open::block);
     pendingComments.clear();
   }
 
   /** The segment being filled. */
   private static final class SegmentBuilder {
     private final boolean outside;
+    private final Spill spill;
+    private final boolean describe;
+    // the blocks, when not spilled
     private final List<String> blocks = new ArrayList<>();
+    private boolean rebuild;
     // insertion-ordered and O(1) membership: one segment may hold every revision of a long chain
     private final Set<String> revisions = new LinkedHashSet<>();
     private final List<String> statements = new ArrayList<>();
     // the revision settings made in this segment and not yet ended, by name
     private final Map<String, ScriptElement.Setting> applied = new LinkedHashMap<>();
 
-    SegmentBuilder(boolean outside) {
+    SegmentBuilder(boolean outside, Spill spill, boolean describe) {
       this.outside = outside;
+      this.spill = spill;
+      this.describe = describe;
+    }
+
+    void block(String block) {
+      rebuild |= SqliteRebuild.marks(block);
+      if (spill != null) {
+        spill.block(block);
+      } else {
+        blocks.add(block);
+      }
     }
 
     /** Makes the settings that the next statement must run under and this segment lacks. */
@@ -210,10 +269,10 @@ final class TransactionFramer {
         if (setting.resets()) {
           ScriptElement.Setting made = applied.remove(setting.name());
           if (made != null) {
-            blocks.add(made.restore() + ";");
+            block(made.restore() + ";");
           }
         } else if (!setting.equals(applied.get(setting.name()))) {
-          blocks.add(setting.apply() + ";");
+          block(setting.apply() + ";");
           applied.put(setting.name(), setting);
         }
       }
@@ -221,20 +280,23 @@ final class TransactionFramer {
 
     /** Ends every setting made in this segment. */
     void restoreAll() {
-      applied.values().forEach(setting -> blocks.add(setting.restore() + ";"));
+      applied.values().forEach(setting -> block(setting.restore() + ";"));
       applied.clear();
     }
 
     void add(ScriptElement.Sql statement, String revision) {
-      blocks.add(statement.text() + ";");
-      statements.add(statement.summary());
+      block(statement.text() + ";");
+      if (describe) {
+        statements.add(statement.summary());
+      }
       if (revision != null) {
         revisions.add(revision);
       }
     }
 
     Segment build(boolean transactional, List<String> headsAfter) {
-      return new Segment(transactional, blocks, List.copyOf(revisions), statements, headsAfter);
+      return new Segment(transactional, blocks, List.copyOf(revisions), statements, headsAfter,
+          rebuild);
     }
   }
 }

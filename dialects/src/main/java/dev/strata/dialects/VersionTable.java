@@ -1,6 +1,7 @@
 package dev.strata.dialects;
 
 import dev.strata.compiler.VersionTableOp;
+import java.util.List;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Table;
@@ -29,6 +30,10 @@ final class VersionTable {
   private final Name constraintName;
   private final Field<String> column;
   private final Field<String> qualifiedColumn;
+  // the ops' statements, built by jOOQ once and filled in per revision
+  private final LiteralTemplate insert;
+  private final LiteralTemplate update;
+  private final LiteralTemplate delete;
 
   VersionTable(SqlContext sql, ScriptOptions options) {
     this.sql = sql;
@@ -39,6 +44,12 @@ final class VersionTable {
     this.constraintName = plainName(options.versionTable() + "_pkc");
     this.column = DSL.field(DSL.unquotedName(COLUMN), SQLDataType.VARCHAR(32));
     this.qualifiedColumn = DSL.field(tableName.append(COLUMN), SQLDataType.VARCHAR(32));
+    this.insert = LiteralTemplate.of(sql, 1,
+        v -> sql.dsl().insertInto(table, column).values(v.get(0)));
+    this.update = LiteralTemplate.of(sql, 2,
+        v -> sql.dsl().update(table).set(column, v.get(0)).where(qualifiedColumn.eq(v.get(1))));
+    this.delete = LiteralTemplate.of(sql, 1,
+        v -> sql.dsl().deleteFrom(table).where(qualifiedColumn.eq(v.get(0))));
   }
 
   /**
@@ -84,20 +95,21 @@ final class VersionTable {
     return sql.render(sql.dsl().deleteFrom(table));
   }
 
-  /** The op as one statement, without its terminating {@code ;}. */
+  /**
+   * The op as one statement, without its terminating {@code ;}: jOOQ's rendering of the {@code
+   * INSERT}, {@code UPDATE} or {@code DELETE} with the revision ids inlined, made from a {@link
+   * LiteralTemplate} built once per script.
+   */
   String render(VersionTableOp op) {
     return switch (op) {
-      case VersionTableOp.InsertHead insert ->
-          sql.render(sql.dsl().insertInto(table, column).values(DSL.inline(insert.revision())));
-      case VersionTableOp.UpdateHead update ->
-          sql.render(
-              sql.dsl()
-                  .update(table)
-                  .set(column, DSL.inline(update.to()))
-                  .where(qualifiedColumn.eq(DSL.inline(update.from()))));
-      case VersionTableOp.DeleteHead delete ->
-          sql.render(
-              sql.dsl().deleteFrom(table).where(qualifiedColumn.eq(DSL.inline(delete.revision()))));
+      case VersionTableOp.InsertHead i -> insert.fill(i.revision());
+      case VersionTableOp.UpdateHead u -> update.fill(u.to(), u.from());
+      case VersionTableOp.DeleteHead d -> delete.fill(d.revision());
     };
+  }
+
+  /** The templates of {@link #render}, for tests: insert, update, delete. */
+  List<LiteralTemplate> templates() {
+    return List.of(insert, update, delete);
   }
 }

@@ -78,7 +78,7 @@ final class BundleCommand implements Callable<Integer> {
     BundleCompiler compiler =
         new BundleCompiler(options.dialect, scriptOptions, LintSettings.forCommand(spec));
     try {
-      bundle = compiler.compile(options.source.versions,
+      bundle = compiler.compile(options.source.versions, options.source.cache(spec),
           graph -> fromDb.range(range, graph, options));
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.error("E0207",

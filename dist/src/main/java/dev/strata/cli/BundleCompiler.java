@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.LockFile;
+import dev.strata.compiler.ParseCache;
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
@@ -110,7 +111,13 @@ final class BundleCompiler {
 
   /** As {@link #compile(Path, String)}, with the range given by {@code range} over the graph. */
   Bundle compile(Path versions, RangeSource range) throws DiagnosticException, IOException {
-    Compilation compilation = Compilation.load(versions);
+    return compile(versions, ParseCache.none(), range);
+  }
+
+  /** As {@link #compile(Path, RangeSource)}, with the parsed files of {@code cache}. */
+  Bundle compile(Path versions, ParseCache cache, RangeSource range)
+      throws DiagnosticException, IOException {
+    Compilation compilation = Compilation.load(versions, cache);
     Plan upgrade = compilation.plan(Direction.UPGRADE, range.range(compilation.graph()));
     lint = LintRun.findings(compilation.graph(), upgrade, dialect, options.transactionMode(),
         options.lockTimeout(), lintConfig);

@@ -66,8 +66,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    VersionsChecker.Report report = VersionsChecker.check(source.versions, dialect,
-        Optional.of(LintSettings.forCommand(spec)));
+    VersionsChecker.Report report = VersionsChecker.check(source.versions, source.cache(spec),
+        dialect, Optional.of(LintSettings.forCommand(spec)));
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case TEXT -> {

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.LockFile;
+import dev.strata.compiler.ParseCache;
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
 import dev.strata.compiler.Range;
@@ -9,6 +10,7 @@ import dev.strata.compiler.VersionsLoader;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaChecks;
 import dev.strata.dialects.Dialect;
+import dev.strata.dialects.PreparedScript;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
@@ -67,7 +69,12 @@ public final class Compilation {
    *     revision changed since {@code strata lock} (E0209–E0213)
    */
   public static Compilation load(Path versions) throws DiagnosticException {
-    List<RevisionFile> files = VersionsLoader.load(versions);
+    return load(versions, ParseCache.none());
+  }
+
+  /** As {@link #load(Path)}, with the parsed files of {@code cache} ({@link ParseCache}). */
+  public static Compilation load(Path versions, ParseCache cache) throws DiagnosticException {
+    List<RevisionFile> files = VersionsLoader.load(versions, cache);
     Optional<LockFile> lock = LockFile.verified(versions, files);
     return new Compilation(files, lock, RevisionGraph.build(files));
   }
@@ -79,7 +86,12 @@ public final class Compilation {
    * @throws DiagnosticException the loader's and the graph's diagnostics (E01xx, E02xx)
    */
   public static Compilation unlocked(Path versions) throws DiagnosticException {
-    List<RevisionFile> files = VersionsLoader.load(versions);
+    return unlocked(versions, ParseCache.none());
+  }
+
+  /** As {@link #unlocked(Path)}, with the parsed files of {@code cache} ({@link ParseCache}). */
+  public static Compilation unlocked(Path versions, ParseCache cache) throws DiagnosticException {
+    List<RevisionFile> files = VersionsLoader.load(versions, cache);
     return new Compilation(files, Optional.empty(), RevisionGraph.build(files));
   }
 
@@ -120,6 +132,47 @@ public final class Compilation {
   }
 
   /**
+   * Plans {@code direction} over {@code range} and starts its schema checks on another thread
+   * ({@link Background}): the caller lints and renders meanwhile on this one, then calls {@link
+   * Checked#checked()}, which waits for the checks and throws their errors, before it writes
+   * anything. What lets {@code upgrade} keep both cores busy: the checks replay the whole graph.
+   *
+   * @throws DiagnosticException the planner's diagnostics ({@link Planner#plan}: E03xx)
+   */
+  public Checked planChecking(Direction direction, Range range) throws DiagnosticException {
+    Plan plan = planner.plan(direction, range);
+    Background.Task<Void> checks = Background.start("strata-checks", () -> {
+      check(plan);
+      return null;
+    });
+    return new Checked(plan, checks);
+  }
+
+  /**
+   * A plan whose schema checks run on another thread ({@link #planChecking}).
+   *
+   * @param plan the plan, to lint and render while the checks run
+   * @param checks the checks' task
+   */
+  public record Checked(Plan plan, Background.Task<Void> checks) {
+    /** Checks the components. */
+    public Checked {
+      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(checks, "checks");
+    }
+
+    /**
+     * The plan, once its schema checks have passed.
+     *
+     * @throws DiagnosticException the schema errors located in the plan's revision files
+     */
+    public Plan checked() throws DiagnosticException {
+      checks.join();
+      return plan;
+    }
+  }
+
+  /**
    * The plan that undoes {@code plan} exactly: {@link Plan#inverse()}, never a downgrade re-planned
    * from its end rows (which drops only the descendants of the start, and an upgrade may also
    * apply another branch or a dependency).
@@ -141,6 +194,18 @@ public final class Compilation {
   public RenderedScript render(Plan plan, Dialect dialect, ScriptOptions options)
       throws DiagnosticException {
     return Renderer.forDialect(dialect).renderScript(plan, options, replay(dialect));
+  }
+
+  /**
+   * {@code plan} rendered for {@code dialect} with {@code options} and not yet written ({@link
+   * Renderer#prepareScript}): its text is written by {@link PreparedScript#writeTo}, and memory
+   * stays flat in the number of revisions; the caller closes it.
+   *
+   * @throws DiagnosticException as {@link Renderer#renderScript} (E04xx, E0216)
+   */
+  public PreparedScript prepare(Plan plan, Dialect dialect, ScriptOptions options)
+      throws DiagnosticException {
+    return Renderer.forDialect(dialect).prepareScript(plan, options, replay(dialect));
   }
 
   /**
@@ -169,12 +234,21 @@ public final class Compilation {
    * The replay of the graph into the model of a {@code dialect} database, made once per dialect:
    * what a dialect that renders from the model reads.
    */
-  public Replay replay(Dialect dialect) {
+  public synchronized Replay replay(Dialect dialect) {
     return replays.computeIfAbsent(dialect, d -> Replay.of(graph, d.dialectId()));
   }
 
+  /**
+   * Every diagnostic of the schema checks of the graph ({@link SchemaChecks}: E0601-E0620,
+   * W0621), errors and warnings, computed once per compilation (one replay of the graph), however
+   * many plans are checked: what {@code strata check} reports.
+   */
+  public List<Diagnostic> schemaChecks() {
+    return schemaDiagnostics();
+  }
+
   /** The diagnostics of the schema checks of the graph, computed once. */
-  private List<Diagnostic> schemaDiagnostics() {
+  private synchronized List<Diagnostic> schemaDiagnostics() {
     if (schemaDiagnostics == null) {
       schemaDiagnostics = SchemaChecks.check(graph);
     }

@@ -56,13 +56,17 @@ final class CompileCheck {
         .withTransactionMode(DialectOptions.defaultMode(dialect));
   }
 
-  /** Every problem of compiling the revisions of {@code graph}, upgrade first. */
-  List<Diagnostic> problems(RevisionGraph graph) {
+  /**
+   * Every problem of compiling the revisions of {@code compilation}'s graph, upgrade first; the
+   * compilation's schema checks are run once for both directions ({@link
+   * Compilation#schemaChecks}).
+   */
+  List<Diagnostic> problems(Compilation compilation) {
     List<Diagnostic> out = new ArrayList<>();
-    chain(graph, Direction.UPGRADE, Range.of(List.of(BASE), List.of(HEADS))).stream()
+    chain(compilation, Direction.UPGRADE, Range.of(List.of(BASE), List.of(HEADS))).stream()
         .filter(d -> !schemaCheck(d.code()))
         .forEach(out::add);
-    chain(graph, Direction.DOWNGRADE, Range.of(List.of(HEADS), List.of(BASE))).stream()
+    chain(compilation, Direction.DOWNGRADE, Range.of(List.of(HEADS), List.of(BASE))).stream()
         .filter(d -> !REPORTED_ELSEWHERE.contains(d.code()))
         .filter(d -> !schemaCheck(d.code()))
         .forEach(out::add);
@@ -94,8 +98,8 @@ final class CompileCheck {
     return out;
   }
 
-  private List<Diagnostic> chain(RevisionGraph graph, Direction direction, Range range) {
-    Compilation compilation = Compilation.of(graph);
+  private List<Diagnostic> chain(Compilation compilation, Direction direction, Range range) {
+    RevisionGraph graph = compilation.graph();
     Plan plan;
     try {
       plan = compilation.plan(direction, range);

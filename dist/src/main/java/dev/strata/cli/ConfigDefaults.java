@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -52,6 +53,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
   static final String PREFIX = "STRATA_";
 
   private final CommandSpec root;
+  private final Supplier<CommandSpec> every;
   private final Environment environment;
   private Optional<ConfigFile> file;
   private final Map<ArgSpec, Origin> origins = new IdentityHashMap<>();
@@ -89,8 +91,24 @@ final class ConfigDefaults implements IDefaultValueProvider {
    * The defaults for the commands under {@code root}, read from {@code environment} and its file.
    */
   ConfigDefaults(CommandSpec root, Environment environment) {
+    this(root, () -> root, environment);
+  }
+
+  /**
+   * The defaults for the commands under {@code root}, the model being parsed, read from {@code
+   * environment} and its file, whose keys are checked against {@code every}: the model of {@code
+   * strata} with every subcommand (asked for only when there is a file; {@code root} may hold the
+   * invoked subcommand only).
+   */
+  ConfigDefaults(CommandSpec root, Supplier<CommandSpec> every, Environment environment) {
     this.root = root;
+    this.every = every;
     this.environment = environment;
+  }
+
+  /** The environment the defaults are read from. */
+  Environment environment() {
+    return environment;
   }
 
   /** The key of {@code option} ({@code --foo-bar}: {@code foo-bar}); empty for short-only ones. */
@@ -172,7 +190,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
       ConfigFile config =
           ConfigFile.read(environment.workingDirectory().resolve(given), given.toString());
       List<Diagnostic> problems = new ArrayList<>();
-      check(config, root, List.of(), config.root(), problems);
+      check(config, every.get(), List.of(), config.root(), problems);
       if (!problems.isEmpty()) {
         throw new DiagnosticException(problems);
       }

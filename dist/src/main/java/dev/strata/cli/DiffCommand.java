@@ -63,7 +63,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    RevisionGraph graph = options.graph();
+    RevisionGraph graph = options.fullGraph(spec);
     Planner planner = new Planner(graph);
     List<String> fromHeads = planner.resolve(Range.targets(from));
     List<String> toHeads = planner.resolve(Range.targets(to));

@@ -129,7 +129,7 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--locks prints a text report: use it with --format text (the default)");
     }
-    Compilation compilation = Compilation.unlocked(source.versions);
+    Compilation compilation = Compilation.unlocked(source.versions, source.cache(spec));
     Plan plan = compilation.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, range));
     TransactionMode mode = transaction.orElse(DialectOptions.defaultMode(dialect));
     List<Finding> findings = LintRun.findings(compilation.graph(), plan, dialect, mode,

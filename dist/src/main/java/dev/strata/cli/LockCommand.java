@@ -44,7 +44,7 @@ final class LockCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    List<RevisionFile> files = VersionsLoader.load(source.versions);
+    List<RevisionFile> files = VersionsLoader.load(source.versions, source.cache(spec));
     RevisionGraph.build(files);
     List<SourceFile> sources = files.stream().map(RevisionFile::source).toList();
     LockFile fresh = LockFile.of(source.versions, sources);

@@ -47,7 +47,7 @@ public final class Main {
   static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    CommandLine cli = StrataCommand.commandLine(outWriter, errWriter, environment);
+    CommandLine cli = StrataCommand.commandLine(outWriter, errWriter, environment, args);
     try {
       return cli.execute(args);
     } finally {

@@ -49,7 +49,8 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    RevisionScaffolder scaffolder = RevisionScaffolder.open(scaffold.source.versions);
+    RevisionScaffolder scaffolder = RevisionScaffolder.open(
+        scaffold.source.versions, scaffold.source.cache(spec));
     List<String> parents = parents(scaffolder);
     String id = scaffold.id(scaffolder);
     Path written =

@@ -71,7 +71,8 @@ final class NewCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--revises and --head both name the parent: give one of them");
     }
-    RevisionScaffolder scaffolder = RevisionScaffolder.open(scaffold.source.versions);
+    RevisionScaffolder scaffolder = RevisionScaffolder.open(
+        scaffold.source.versions, scaffold.source.cache(spec));
     List<String> parents = parents(scaffolder);
     String id = scaffold.id(scaffolder);
     Path written = scaffolder.write(RevisionDraft.of(id, parents, scaffold.message, branch));

@@ -3,12 +3,14 @@ package dev.strata.cli;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes an output file ({@code -o FILE}) atomically through {@link AtomicOutput}: the content goes
@@ -31,6 +33,34 @@ final class OutputFile {
       return;
     }
     AtomicOutput.write(target, true, temp -> Files.writeString(temp, content, StandardCharsets.UTF_8));
+  }
+
+  /** Writes a file's text, without flushing or closing the writer. */
+  @FunctionalInterface
+  interface Text {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /**
+   * Writes {@code text} (UTF-8) to {@code target} as it comes, replacing an existing file: as
+   * {@link #write(Path, String)}, whose temporary file is deleted when {@code text} fails.
+   *
+   * @throws IOException when the directory is missing or not writable, the move fails, or {@code
+   *     text} fails
+   */
+  static void write(Path target, Text text) throws IOException {
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        text.writeTo(out);
+      }
+      return;
+    }
+    AtomicOutput.write(target, true, temp -> {
+      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        text.writeTo(out);
+      }
+    });
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.compiler.Planner;
 import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.ParseCache;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
@@ -50,7 +51,13 @@ final class RevisionScaffolder {
    *     parse and graph errors (a directory that does not load gets no new revision)
    */
   static RevisionScaffolder open(Path versions) throws DiagnosticException {
-    List<RevisionFile> files = isEmptyDirectory(versions) ? List.of() : VersionsLoader.load(versions);
+    return open(versions, ParseCache.none());
+  }
+
+  /** As {@link #open(Path)}, with the parsed files of {@code cache} ({@link ParseCache}). */
+  static RevisionScaffolder open(Path versions, ParseCache cache) throws DiagnosticException {
+    List<RevisionFile> files =
+        isEmptyDirectory(versions) ? List.of() : VersionsLoader.load(versions, cache);
     return new RevisionScaffolder(versions, files, RevisionGraph.build(files));
   }
 

@@ -87,7 +87,7 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    RevisionGraph graph = options.graph();
+    RevisionGraph graph = options.fullGraph(spec);
     List<String> heads = new Planner(graph).resolve(Range.targets(revision));
     SchemaModel model = Replay.of(graph, dialect.dialectId()).at(heads);
     SchemaScript script = SchemaScript.forDialect(dialect);

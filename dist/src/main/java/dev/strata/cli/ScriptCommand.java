@@ -1,14 +1,18 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.Plan;
+import dev.strata.compiler.lint.Finding;
+import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
+import dev.strata.dialects.PreparedScript;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -42,18 +46,20 @@ abstract class ScriptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String script = compile();
-    if (output.isPresent()) {
-      Path target = output.get();
-      try {
-        OutputFile.write(target, script);
-      } catch (IOException e) {
-        throw OutputFile.cannotWrite(target, e, "-o names a file in an existing, writable directory");
+    try (PreparedScript script = compile()) {
+      if (output.isPresent()) {
+        Path target = output.get();
+        try {
+          OutputFile.write(target, script::writeTo);
+        } catch (IOException e) {
+          throw OutputFile.cannotWrite(target, e,
+              "-o names a file in an existing, writable directory");
+        }
+      } else {
+        PrintWriter out = spec.commandLine().getOut();
+        script.writeTo(out);
+        out.flush();
       }
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(script);
-      out.flush();
     }
     return Main.OK;
   }
@@ -68,18 +74,43 @@ abstract class ScriptCommand implements Callable<Integer> {
   abstract Range range(RevisionGraph graph) throws DiagnosticException;
 
   /**
-   * The whole script, or diagnostics; once an upgrade's script is rendered, its lint findings are
-   * printed on stderr as warnings ({@link LintRun#warn}).
+   * The whole script, rendered and not yet written ({@link PreparedScript}, which the caller
+   * closes), or diagnostics; once an upgrade's script is rendered and the checks passed, its lint
+   * findings are printed on stderr as warnings ({@link LintRun#warn}).
    */
-  String compile() throws DiagnosticException {
+  PreparedScript compile() throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
-    Compilation compilation = Compilation.load(options.source.versions);
-    Plan plan = compilation.plan(direction(), range(compilation.graph()));
-    String script = compilation.render(plan, options.dialect, scriptOptions).text();
-    if (direction() == Direction.UPGRADE) {
-      LintRun.warn(spec.commandLine().getErr(), LintRun.findings(compilation.graph(), plan,
-          options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
-          LintSettings.forCommand(spec)));
+    Compilation compilation =
+        Compilation.load(options.source.versions, options.source.cache(spec));
+    // the schema checks and lint each replay the graph: they run on other threads while this
+    // one renders, and both are waited for before anything is written
+    Compilation.Checked checking = compilation.planChecking(direction(), range(compilation.graph()));
+    Plan plan = checking.plan();
+    LintConfig lintConfig = LintSettings.forCommand(spec);
+    Background.Task<List<Finding>> lint = direction() != Direction.UPGRADE ? null
+        : Background.start("strata-lint", () -> LintRun.findings(compilation.graph(), plan,
+            options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
+            lintConfig));
+    PreparedScript script = null;
+    try {
+      script = compilation.prepare(plan, options.dialect, scriptOptions);
+    } finally {
+      try {
+        checking.checked(); // the checks' errors come first, as when they ran before rendering
+      } catch (DiagnosticException | RuntimeException | Error e) {
+        if (script != null) {
+          script.close();
+        }
+        throw e;
+      }
+    }
+    try {
+      if (lint != null) {
+        LintRun.warn(spec.commandLine().getErr(), lint.join());
+      }
+    } catch (DiagnosticException | RuntimeException | Error e) {
+      script.close();
+      throw e;
     }
     return script;
   }

@@ -89,7 +89,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
-    Compilation compilation = Compilation.unlocked(options.versions);
+    Compilation compilation = Compilation.unlocked(options.versions, options.cache(spec));
     List<String> named = compilation.planner().resolve(Range.targets(revision));
     RevisionFacts facts = new RevisionFacts.Index(compilation.graph()).of(one(named));
     Optional<StepSql> scripts = sql ? Optional.of(render(compilation, facts)) : Optional.empty();

@@ -75,7 +75,8 @@ final class StampCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
-    Compilation compilation = Compilation.load(options.source.versions);
+    Compilation compilation =
+        Compilation.load(options.source.versions, options.source.cache(spec));
     Stamp stamp = stamp(compilation);
     String script = Renderer.forDialect(options.dialect).renderStamp(stamp, scriptOptions).text();
     if (output.isPresent()) {

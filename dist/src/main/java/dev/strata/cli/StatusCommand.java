@@ -87,7 +87,7 @@ final class StatusCommand implements Callable<Integer> {
     for (JdbcUrl db : databases) {
       FromDatabase.requireSchemaSupported(db, table.schema, spec.commandLine());
     }
-    Compilation compilation = Compilation.unlocked(source.versions);
+    Compilation compilation = Compilation.unlocked(source.versions, source.cache(spec));
     List<DatabaseStatus> reports = new ArrayList<>();
     for (JdbcUrl db : databases) {
       reports.add(status(compilation, db));

@@ -2,42 +2,32 @@ package dev.strata.cli;
 
 import dev.strata.grammar.DiagnosticException;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-/** The top-level {@code strata} command: only holds the subcommands and the shared error handling. */
+/**
+ * The top-level {@code strata} command: only holds the subcommands and the shared error handling.
+ *
+ * <p>The subcommands are {@link #COMMANDS}, added to the model when it is built ({@link
+ * #commandLine(PrintWriter, PrintWriter, Environment, String[])}): only the invoked one when the
+ * arguments name one, as picocli would find it, since building the model of every subcommand
+ * costs more than most commands take to run.
+ */
 @Command(
     name = "strata",
     mixinStandardHelpOptions = true,
     versionProvider = ToolVersion.Provider.class,
     description = "Compiles a chain of revision files into dialect-specific SQL migration scripts.",
-    subcommands = {
-      UpgradeCommand.class,
-      DowngradeCommand.class,
-      BundleCommand.class,
-      VerifyCommand.class,
-      HeadsCommand.class,
-      BranchesCommand.class,
-      HistoryCommand.class,
-      ShowCommand.class,
-      SchemaCommand.class,
-      DiffCommand.class,
-      GraphCommand.class,
-      NewCommand.class,
-      MergeCommand.class,
-      StatusCommand.class,
-      InitCommand.class,
-      CheckCommand.class,
-      LintCommand.class,
-      LockCommand.class,
-      ImportCommand.class,
-      StampCommand.class,
-      CommandLine.HelpCommand.class
-    },
     synopsisSubcommandLabel = "COMMAND",
     footer = {
       "",
@@ -48,7 +38,39 @@ import picocli.CommandLine.ParseResult;
     })
 final class StrataCommand implements Runnable {
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  /**
+   * The subcommands by name, in the order of the usage help: each name is the {@code name} of its
+   * class's {@code @Command} (a test checks it).
+   */
+  static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("upgrade", UpgradeCommand.class);
+    commands.put("downgrade", DowngradeCommand.class);
+    commands.put("bundle", BundleCommand.class);
+    commands.put("verify", VerifyCommand.class);
+    commands.put("heads", HeadsCommand.class);
+    commands.put("branches", BranchesCommand.class);
+    commands.put("history", HistoryCommand.class);
+    commands.put("show", ShowCommand.class);
+    commands.put("schema", SchemaCommand.class);
+    commands.put("diff", DiffCommand.class);
+    commands.put("graph", GraphCommand.class);
+    commands.put("new", NewCommand.class);
+    commands.put("merge", MergeCommand.class);
+    commands.put("status", StatusCommand.class);
+    commands.put("init", InitCommand.class);
+    commands.put("check", CheckCommand.class);
+    commands.put("lint", LintCommand.class);
+    commands.put("lock", LockCommand.class);
+    commands.put("import", ImportCommand.class);
+    commands.put("stamp", StampCommand.class);
+    commands.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
+
+  @CommandLine.Spec CommandSpec spec;
 
   @CommandLine.Option(
       names = ConfigDefaults.CONFIG_OPTION,
@@ -62,23 +84,93 @@ final class StrataCommand implements Runnable {
     throw new ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** A configured picocli {@link CommandLine} writing to the given streams. */
+  /**
+   * A configured picocli {@link CommandLine} writing to the given streams, with the model of every
+   * subcommand.
+   */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     return commandLine(out, err, Environment.system());
   }
 
   /**
-   * A configured picocli {@link CommandLine} writing to the given streams, whose options default
-   * to {@code environment}'s {@code STRATA_*} variables and configuration file ({@link
-   * ConfigDefaults}) and whose database URLs read its {@code PGPASSWORD}.
+   * A configured picocli {@link CommandLine} writing to the given streams, with the model of every
+   * subcommand, whose options default to {@code environment}'s {@code STRATA_*} variables and
+   * configuration file ({@link ConfigDefaults}) and whose database URLs read its {@code
+   * PGPASSWORD}.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
+    return configured(full(), out, err, environment);
+  }
+
+  /**
+   * As {@link #commandLine(PrintWriter, PrintWriter, Environment)}, for parsing {@code args}:
+   * with the model of the subcommand they invoke only ({@link #invoked}), else (no command, help,
+   * version, an unknown or misspelt command) with every subcommand's, so that picocli answers as
+   * it would with the full model. The configuration file is still checked against every command
+   * (the full model is then built for that check only).
+   */
+  static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, Environment environment, String[] args) {
+    Optional<String> invoked = invoked(args);
+    if (invoked.isEmpty()) {
+      return commandLine(out, err, environment);
+    }
     CommandLine cli = new CommandLine(new StrataCommand());
+    cli.addSubcommand(invoked.get(), instance(COMMANDS.get(invoked.get())));
+    return configured(cli, out, err, environment);
+  }
+
+  /**
+   * The subcommand {@code args} invoke, as picocli finds it: the first argument that is not an
+   * option of {@code strata} itself ({@code --config FILE} or {@code --config=FILE}), when it
+   * names a subcommand other than {@code help}. Empty for anything else, which needs the full
+   * model: no arguments, {@code help}, {@code --help}, {@code --version}, an unknown word or
+   * option, an {@code @file} argument, or a {@code --config} whose value is a command name
+   * (picocli refuses it).
+   */
+  static Optional<String> invoked(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals(ConfigDefaults.CONFIG_OPTION)) {
+        if (i + 1 >= args.length || COMMANDS.containsKey(args[i + 1])) {
+          return Optional.empty();
+        }
+        i++;
+      } else if (!arg.startsWith(ConfigDefaults.CONFIG_OPTION + "=")) {
+        return COMMANDS.containsKey(arg) && !arg.equals("help")
+            ? Optional.of(arg) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The model of {@code strata} and every subcommand. */
+  private static CommandLine full() {
+    CommandLine cli = new CommandLine(new StrataCommand());
+    COMMANDS.forEach((name, type) -> cli.addSubcommand(name, instance(type)));
+    return cli;
+  }
+
+  private static Object instance(Class<?> type) {
+    try {
+      return CommandLine.defaultFactory().create(type);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create " + type.getName(), e);
+    }
+  }
+
+  private static CommandLine configured(
+      CommandLine cli, PrintWriter out, PrintWriter err, Environment environment) {
     cli.setUsageHelpWidth(80); // fixed, so help text does not depend on the terminal
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(JdbcUrl.class, new FromDatabase.JdbcUrlConverter(environment));
-    ConfigDefaults defaults = new ConfigDefaults(cli.getCommandSpec(), environment);
+    CommandSpec root = cli.getCommandSpec();
+    // the file's keys are checked against every command: the parsing model when it is the full
+    // one, else a full model built for the check only, when there is a file
+    Supplier<CommandSpec> every = root.subcommands().size() == COMMANDS.size()
+        ? () -> root : () -> full().getCommandSpec();
+    ConfigDefaults defaults = new ConfigDefaults(root, every, environment);
     cli.setDefaultValueProvider(defaults);
     cli.setParameterExceptionHandler(usageErrors(defaults));
     cli.setExecutionExceptionHandler(executionErrors());

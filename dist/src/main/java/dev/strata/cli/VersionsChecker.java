@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.LockFile;
+import dev.strata.compiler.ParseCache;
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Planner;
 import dev.strata.compiler.Range;
@@ -81,20 +82,31 @@ final class VersionsChecker {
    * errors counting as errors. An allow's own problems (no reason, unknown rule) are errors.
    */
   static Report check(Path dir, Dialect dialect, Optional<LintConfig> lint) {
+    return check(dir, ParseCache.none(), dialect, lint);
+  }
+
+  /**
+   * As {@link #check(Path, Dialect, Optional)}, with the parsed files of {@code cache} ({@link
+   * ParseCache}): the same report.
+   */
+  static Report check(Path dir, ParseCache cache, Dialect dialect, Optional<LintConfig> lint) {
     VersionsLoader.Contents contents;
     try {
-      contents = VersionsLoader.read(dir);
+      contents = VersionsLoader.read(dir, cache);
     } catch (DiagnosticException e) {
       return new Report(0, e.diagnostics());
     }
     List<Diagnostic> out = new ArrayList<>(contents.diagnostics());
     CompileCheck compile = new CompileCheck(dialect);
-    Optional<RevisionGraph> built = Optional.empty();
+    Optional<Background.Task<List<Diagnostic>>> linted = Optional.empty();
     try {
       RevisionGraph graph = RevisionGraph.build(contents.files());
-      built = Optional.of(graph);
-      out.addAll(compile.problems(graph));
-      out.addAll(SchemaChecks.check(graph));
+      // lint replays the graph on its own: it runs on the other core meanwhile, and its findings
+      // count only when nothing else is an error
+      linted = lint.map(config -> Background.start("strata-lint", () -> lint(graph, dialect, config)));
+      Compilation compilation = Compilation.of(graph);
+      out.addAll(compile.problems(compilation));
+      out.addAll(compilation.schemaChecks());
     } catch (DiagnosticException e) {
       out.addAll(e.diagnostics());
       out.addAll(compile.problems(contents.files()));
@@ -118,9 +130,12 @@ final class VersionsChecker {
         out.add(notARevision(dir, other));
       }
     }
-    if (lint.isPresent() && built.isPresent()
-        && out.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
-      out.addAll(lint(built.get(), dialect, lint.get()));
+    if (linted.isPresent() && out.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+      try {
+        out.addAll(linted.get().join());
+      } catch (DiagnosticException e) {
+        out.addAll(e.diagnostics()); // lint(...) returns its diagnostics: not thrown
+      }
     }
     return new Report(contents.sources().size(), out);
   }

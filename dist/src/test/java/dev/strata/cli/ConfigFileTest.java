@@ -135,8 +135,8 @@ class ConfigFileTest {
         strata.toml:2:1: error[E0642]: unknown key 'status.dialect'
           2 | dialect = "mysql"
             | ^^^^^^^
-          = note: the known keys of [status] are db, format, verbose, version-table,\
-         version-table-schema, versions
+          = note: the known keys of [status] are cache-dir, db, format, no-cache, verbose,\
+         version-table, version-table-schema, versions
         """), cli.err());
   }
 

@@ -26,7 +26,7 @@ class LauncherIT {
   private static final Path LAUNCHER =
       Cli.repoRoot().resolve("dist/target/strata/bin/strata");
   /** The tools the launcher needs besides a JVM. */
-  private static final List<String> TOOLS = List.of("dirname", "readlink", "sed", "head");
+  private static final List<String> TOOLS = List.of("dirname", "readlink", "sed", "head", "cksum", "mkdir");
 
   @TempDir Path tmp;
 
@@ -104,34 +104,74 @@ class LauncherIT {
     assertEquals(0, result.exitCode(), result.stderr());
   }
 
-  /** No Java at all: a clear message naming what to install and set, exit 2 (not 3). */
+  /** No Java at all: a clear message naming what was looked at and what to do, exit 2. */
   @Test
   void launcherSaysWhatToInstallWhenThereIsNoJava() throws Exception {
     PostgresServer.ProcessResult result = launchWithout(List.of(), "--version");
     assertEquals(2, result.exitCode(), result.stdout() + result.stderr());
     assertEquals("", result.stdout());
     assertEquals("strata: error: no Java 21 or later found\n"
-            + "  looked at: $JAVA_HOME (not set), java on $PATH, */bin/java under /nonexistent\n"
-            + "  = help: install a Java runtime 21 or later (e.g. apt-get install"
-            + " openjdk-21-jre-headless,\n"
-            + "    or Temurin 21 from https://adoptium.net) and set JAVA_HOME to its folder\n",
+            + "  looked at: " + LAUNCHER.getParent().getParent().toRealPath() + "/runtime (none),"
+            + " $JAVA_HOME (not set), java on $PATH, */bin/java under /nonexistent\n"
+            + "  = help: use the release archive strata-<version>-<os>-<arch>.tar.gz, which"
+            + " brings its\n"
+            + "    own Java, or install a Java runtime 21 or later (e.g. apt-get install\n"
+            + "    openjdk-21-jre-headless, or Temurin from https://adoptium.net) and set"
+            + " JAVA_HOME\n",
         result.stderr());
   }
 
-  /** Only an old Java (a JAVA_HOME without one, a java 17 on PATH): both are named. */
+  /**
+   * Only old Javas: a JAVA_HOME whose release file says 17 is named; neither it nor the java on
+   * PATH (outside a JDK folder) is started to ask its version (their bin/java exit 99).
+   */
   @Test
   void launcherNamesTheJavaItFoundTooOld() throws Exception {
     Path bin = toolsOnly();
     Path java = bin.resolve("java");
-    Files.writeString(java, "#!/bin/sh\necho '    java.specification.version = 17' >&2\n");
+    Files.writeString(java, "#!/bin/sh\necho started >&2\nexit 99\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path old = Files.createDirectories(tmp.resolve("old jdk/bin"));
+    Files.copy(java, old.resolve("java"));
+    Files.writeString(old.getParent().resolve("release"),
+        "IMPLEMENTOR=\"Debian\"\nJAVA_VERSION=\"17.0.2\"\n");
     PostgresServer.ProcessResult result =
-        launchWithout(List.of("JAVA_HOME=" + tmp.resolve("no jdk here")), "--version");
+        launchWithout(List.of("JAVA_HOME=" + old.getParent()), "--version");
     assertEquals(2, result.exitCode(), result.stdout() + result.stderr());
     assertTrue(result.stderr().startsWith("strata: error: no Java 21 or later found\n"
-        + "  looked at: $JAVA_HOME (" + tmp.resolve("no jdk here") + "), java on $PATH,"
+        + "  looked at: " + LAUNCHER.getParent().getParent().toRealPath() + "/runtime (none),"
+        + " $JAVA_HOME (" + old.getParent() + "), java on $PATH,"
         + " */bin/java under /nonexistent\n"
-        + "  too old: " + java + " (Java 17)\n"), result.stderr());
+        + "  too old: " + old.getParent() + " (Java 17.0.2)\n"), result.stderr());
+  }
+
+  /**
+   * The AOT cache in lib/ is used only with the JDK it was trained for, and a damaged one is
+   * ignored without a word: the output is the same, stderr stays empty.
+   */
+  @Test
+  void aDamagedStartUpCacheIsIgnoredSilently() throws Exception {
+    Path copy = tmp.resolve("strata copy");
+    PostgresServer.ProcessResult cp = PostgresServer.run(
+        List.of("cp", "-R", LAUNCHER.getParent().getParent().toString(), copy.toString()),
+        Map.of());
+    assertEquals(0, cp.exitCode(), cp.stderr());
+    Path aot = copy.resolve("lib/strata.aot");
+    assertTrue(Files.exists(aot), "mvn package trained " + aot);
+    byte[] bytes = Files.readAllBytes(aot);
+    for (int i = 0; i < bytes.length; i += 4096) {
+      bytes[i] ^= 0x5a;
+    }
+    Files.write(aot, bytes);
+    String expected = Cli.run("upgrade", "base:head",
+        "--versions", Cli.sampleVersions().toString()).out();
+    PostgresServer.ProcessResult result = PostgresServer.run(
+        List.of(copy.resolve("bin/strata").toString(), "upgrade", "base:head",
+            "--versions", Cli.sampleVersions().toString()),
+        Map.of("HOME", tmp.resolve("home").toString()));
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals("", result.stderr());
+    assertEquals(expected, result.stdout());
   }
 
   /**

@@ -27,15 +27,8 @@ public final class RevisionFileParser {
     try {
       SourceText text = new SourceText(source);
       Tokenizer.Tokens tokens = Tokenizer.tokenize(text);
-      List<Token> list = tokens.list();
       HeaderReader header = new HeaderReader(text);
-      int bodyStart = 0;
-      while (bodyStart < list.size() && list.get(bodyStart).getType() == StrataLexer.LINE_COMMENT) {
-        header.accept(list.get(bodyStart++));
-      }
-      if (bodyStart == list.size() && tokens.openAtEnd().isPresent()) {
-        throw new ParseFailure(tokens.openAtEnd().get());
-      }
+      int bodyStart = readHeader(tokens, header);
       Header read = header.finish();
       SectionReader.Sections sections =
           new SectionReader(text, new StatementParser(text)).read(tokens, bodyStart);
@@ -44,5 +37,37 @@ public final class RevisionFileParser {
     } catch (ParseFailure failure) {
       throw new DiagnosticException(failure.diagnostic());
     }
+  }
+
+  /**
+   * Reads the header of one revision file only, as {@link #parse} reads it, without reading the
+   * sections: for the commands that need only the revision graph ({@code strata heads}), which
+   * thus never load the statement parser. A file whose header is wrong fails with the diagnostic
+   * {@link #parse} reports for it; a problem after the header (in the sections) is not seen.
+   *
+   * @throws DiagnosticException with the first problem of the header (an E01xx diagnostic)
+   */
+  public Header parseHeader(SourceFile source) throws DiagnosticException {
+    try {
+      SourceText text = new SourceText(source);
+      HeaderReader header = new HeaderReader(text);
+      readHeader(Tokenizer.tokenize(text), header);
+      return header.finish();
+    } catch (ParseFailure failure) {
+      throw new DiagnosticException(failure.diagnostic());
+    }
+  }
+
+  /** Feeds the leading line comments to {@code header}; returns the index of the body's first. */
+  private static int readHeader(Tokenizer.Tokens tokens, HeaderReader header) {
+    List<Token> list = tokens.list();
+    int bodyStart = 0;
+    while (bodyStart < list.size() && list.get(bodyStart).getType() == StrataLexer.LINE_COMMENT) {
+      header.accept(list.get(bodyStart++));
+    }
+    if (bodyStart == list.size() && tokens.openAtEnd().isPresent()) {
+      throw new ParseFailure(tokens.openAtEnd().get());
+    }
+    return bodyStart;
   }
 }

@@ -37,6 +37,12 @@ public record SourceFile(String path, String text) {
    *     other diagnostic counts), showing that line as far as it decodes
    */
   public static SourceFile decode(String path, byte[] bytes) throws DiagnosticException {
+    // The JDK's decoder (one pass, no intermediate buffer) replaces a malformed sequence with
+    // U+FFFD: without one in its output the bytes were valid UTF-8, and the text is the same.
+    String fast = new String(bytes, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return new SourceFile(path, fast);
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

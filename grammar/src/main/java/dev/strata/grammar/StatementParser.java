@@ -55,7 +55,7 @@ final class StatementParser {
     requireSubset(tokens);
     requireNestingWithinLimit(tokens);
     errors.statement(tokens);
-    StrataParser.SingleStatementContext tree = parseTree(new ArrayList<>(tokens));
+    StrataParser.SingleStatementContext tree = parseTree(tokens);
     Operation operation = operations.visit(tree.statement());
     Token first = tokens.getFirst();
     return new Statement(operation, noTransaction, source.span(first),

@@ -7,12 +7,23 @@ import java.util.Optional;
 import org.antlr.v4.runtime.ANTLRInputStream;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 
 /**
- * Runs {@link StrataLexer} over a whole file. Tokens on the default channel and line comments
- * (hidden channel, which may be header lines) are kept; blanks and block comments are dropped.
+ * Runs the lexer over a whole file. Tokens on the default channel and line comments (hidden
+ * channel, which may be header lines) are kept; blanks and block comments are dropped.
+ *
+ * <p>The lexer is {@link StrataScanner}, which makes exactly the tokens of the generated {@link
+ * StrataLexer} faster; with the system property {@code strata.lexer=antlr} the generated lexer
+ * runs instead (a fallback switch, and what the differential tests compare with).
  */
 final class Tokenizer {
+  /**
+   * Whether the generated lexer runs instead of {@link StrataScanner}: {@code -Dstrata.lexer=antlr}
+   * (tests set it to compare the two).
+   */
+  static boolean generated = "antlr".equals(System.getProperty("strata.lexer"));
+
   private Tokenizer() {}
 
   /**
@@ -23,13 +34,41 @@ final class Tokenizer {
   record Tokens(List<Token> list, Optional<Diagnostic> openAtEnd) {}
 
   static Tokens tokenize(SourceText source) {
-    StrataLexer lexer = new StrataLexer(input(source.text()));
-    lexer.removeErrorListeners();
-    List<Token> tokens = new ArrayList<>();
-    for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+    if (generated) {
+      StrataLexer lexer = new StrataLexer(input(source.text()));
+      lexer.removeErrorListeners();
+      List<Token> tokens = drain(lexer);
+      return new Tokens(tokens, openAtEnd(
+          lexer.currentMode(), lexer.openLine(), lexer.openColumn(), source));
+    }
+    StrataScanner scanner = new StrataScanner(source.text());
+    // about one token per five chars in revision files: one allocation, no growing copies
+    List<Token> tokens = drain(scanner, new ArrayList<>(16 + source.text().length() / 5));
+    return new Tokens(tokens, openAtEnd(
+        scanner.currentMode(), scanner.openLine(), scanner.openColumn(), source));
+  }
+
+  /** The tokens of {@code source} up to its first EOF-typed token (which is left out). */
+  static List<Token> drain(TokenSource source) {
+    return drain(source, new ArrayList<>());
+  }
+
+  private static List<Token> drain(TokenSource source, List<Token> tokens) {
+    for (Token token = source.nextToken(); token.getType() != Token.EOF;
+        token = source.nextToken()) {
       tokens.add(token);
     }
-    return new Tokens(tokens, openAtEnd(lexer, source));
+    return tokens;
+  }
+
+  /** A lexer over {@code text}: {@link StrataScanner}, or the generated one (see {@link #generated}). */
+  static TokenSource lexer(String text) {
+    if (generated) {
+      StrataLexer lexer = new StrataLexer(input(text));
+      lexer.removeErrorListeners();
+      return lexer;
+    }
+    return new StrataScanner(text);
   }
 
   /**
@@ -66,12 +105,13 @@ final class Tokenizer {
     return new ANTLRInputStream(text);
   }
 
-  private static Optional<Diagnostic> openAtEnd(StrataLexer lexer, SourceText source) {
-    if (lexer.currentMode() != StrataLexer.COMMENT && lexer.currentMode() != StrataLexer.DOLLAR) {
+  private static Optional<Diagnostic> openAtEnd(
+      int mode, int openLine, int openColumn, SourceText source) {
+    if (mode != StrataLexer.COMMENT && mode != StrataLexer.DOLLAR) {
       return Optional.empty();
     }
-    Span start = new Span(lexer.openLine(), lexer.openColumn() + 1, 2);
-    return switch (lexer.currentMode()) {
+    Span start = new Span(openLine, openColumn + 1, 2);
+    return switch (mode) {
       case StrataLexer.COMMENT -> Optional.of(ParseCode.UNTERMINATED_BLOCK_COMMENT.at(
           source.file(), start, "unterminated block comment",
           "note: block comments nest, as in PostgreSQL: every '/*' needs its own '*/'"));

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.antlr.v4.runtime.ANTLRInputStream;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -22,12 +21,9 @@ final class TransactionControl {
   private TransactionControl() {}
 
   /** Whether {@code body} runs {@code COMMIT} or {@code ROLLBACK} as a statement. */
-  @SuppressWarnings("deprecation") // offsets in UTF-16 units, as Tokenizer
   static boolean in(String body) {
-    StrataLexer lexer = new StrataLexer(new ANTLRInputStream(body));
-    lexer.removeErrorListeners();
     List<Token> tokens = new ArrayList<>();
-    for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+    for (Token token : Tokenizer.drain(Tokenizer.lexer(body))) {
       if (token.getChannel() == Token.DEFAULT_CHANNEL) {
         tokens.add(token);
       }

@@ -39,6 +39,9 @@ final class AllowReader {
    */
   static List<Allow> read(RevisionFile revision, List<Diagnostic> problems) {
     SourceFile source = revision.source();
+    if (!source.text().contains("strata:allow")) {
+      return List.of(); // most revisions have none: skip splitting and matching every line
+    }
     // lines as the grammar counts them: CRLF, a lone CR and LF each end one
     String[] lines = source.text().split("\r\n|\r|\n", -1);
     List<int[]> statements = statementLines(revision);

@@ -95,14 +95,13 @@ public final class Linter {
   public List<Finding> lint(RevisionGraph graph, Plan plan, DialectId dialect, Options options)
       throws DiagnosticException {
     Objects.requireNonNull(options, "options");
-    List<List<SchemaModel>> models = Replay.of(graph, dialect).alongPlan(plan);
     List<Finding> out = new ArrayList<>();
-    for (int i = 0; i < plan.steps().size(); i++) {
+    Replay.of(graph, dialect).alongPlan(plan, (i, models) -> {
       Step step = plan.steps().get(i);
       if (step.direction() != Direction.UPGRADE) {
         throw new IllegalArgumentException("lint runs on upgrades, not on " + step.id() + "'s downgrade");
       }
-      RevisionContext revision = contexts(step, models.get(i), dialect, options);
+      RevisionContext revision = contexts(step, models, dialect, options);
       List<Finding> found = new ArrayList<>();
       for (StatementContext context : revision.upgrade()) {
         for (StatementRule rule : statementRules) {
@@ -115,7 +114,7 @@ public final class Linter {
       found.sort(Comparator.comparingInt((Finding f) -> f.location().span().line())
           .thenComparingInt(f -> f.location().span().column()));
       out.addAll(found);
-    }
+    });
     return List.copyOf(out);
   }
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -17,6 +19,111 @@ final class ModelMerge {
   private ModelMerge() {}
 
   static ModelState merge(ModelState base, ModelState a, ModelState b) {
+    return byChanges(base, a, b).orElseGet(() -> byWalk(base, a, b));
+  }
+
+  /**
+   * The merge computed from the changes alone: {@code a}'s state, with each key that {@code b}
+   * changed since {@code base} merged in by the same three-way rule as {@link #byWalk}, in
+   * O(changes) rather than O(model) ({@link OrderedMap#changedSince}): what keeps a graph with a
+   * merge every few revisions linear. Empty when a map of {@code b} (or {@code a}'s dropped
+   * objects) does not descend from {@code base}'s, e.g. a base that is itself a merge of several
+   * common ancestors.
+   */
+  private static Optional<ModelState> byChanges(ModelState base, ModelState a, ModelState b) {
+    ModelState out = a.copy();
+    boolean ok = into(out.schemas, base.schemas, a.schemas, b.schemas, null)
+        && into(out.types, base.types, a.types, b.types, ModelMerge::enumType)
+        && into(out.otherTypes, base.otherTypes, a.otherTypes, b.otherTypes, null)
+        && into(out.sequences, base.sequences, a.sequences, b.sequences, null)
+        && into(out.indexes, base.indexes, a.indexes, b.indexes, null)
+        && into(out.views, base.views, a.views, b.views, null)
+        && into(out.routines, base.routines, a.routines, b.routines, null)
+        && into(out.triggers, base.triggers, a.triggers, b.triggers, null)
+        && into(out.extensions, base.extensions, a.extensions, b.extensions, null)
+        && into(out.implicitSequences, base.implicitSequences, a.implicitSequences,
+            b.implicitSequences, null)
+        && into(out.opaqueTables, base.opaqueTables, a.opaqueTables, b.opaqueTables, null)
+        && into(out.tables, base.tables, a.tables, b.tables, ModelMerge::table);
+    Optional<Set<String>> goneB = b.gone.changedSince(base.gone);
+    Optional<Set<String>> goneA = a.gone.changedSince(base.gone);
+    Optional<Set<String>> touchedB = b.touched.changedSince(base.touched);
+    if (!ok || goneB.isEmpty() || goneA.isEmpty() || touchedB.isEmpty()) {
+      return Optional.empty();
+    }
+    b.handEdits.stream().filter(e -> !out.handEdits.contains(e)).forEach(out.handEdits::add);
+    // as b.gone.forEach(out.gone::putIfAbsent): b's entries that a lacks are ones b added or
+    // a removed since the base
+    Set<String> goneKeys = new java.util.HashSet<>(goneB.get());
+    goneKeys.addAll(goneA.get());
+    for (String key : goneKeys) {
+      ModelState.Gone gone = b.gone.get(key);
+      if (gone != null && !out.gone.containsKey(key)) {
+        out.gone.put(key, gone);
+      }
+    }
+    for (String key : touchedB.get()) {
+      Origin origin = b.touched.get(key);
+      if (origin != null && !origin.equals(base.touched.get(key))) {
+        out.touched.put(key, origin);
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /** How a value both sides changed is merged (a table's columns, an enum's labels), or null. */
+  @FunctionalInterface
+  private interface Both<V> {
+    V merge(V base, V a, V b);
+  }
+
+  /**
+   * Merges into {@code out} (a copy of {@code a}) each key {@code b} changed since {@code base},
+   * new keys after {@code a}'s in {@code b}'s order; false when {@code b} does not descend from
+   * {@code base}.
+   */
+  private static <K, V> boolean into(OrderedMap<K, V> out, OrderedMap<K, V> base,
+      OrderedMap<K, V> a, OrderedMap<K, V> b, Both<V> both) {
+    Optional<Set<K>> changed = b.changedSince(base);
+    if (changed.isEmpty()) {
+      return false;
+    }
+    List<K> keys = new ArrayList<>(changed.get());
+    keys.sort(java.util.Comparator.comparingLong(b::ordinal));
+    for (K key : keys) {
+      V inBase = base.get(key);
+      V inA = a.get(key);
+      V inB = b.get(key);
+      V merged = threeWay(inBase, inA, inB);
+      if (merged != null && both != null && inBase != null && inA != null && inB != null
+          && !inA.equals(inBase) && !inB.equals(inBase)) {
+        merged = both.merge(inBase, inA, inB);
+      }
+      if (merged == null) {
+        out.remove(key);
+      } else if (!merged.equals(inA)) {
+        out.put(key, merged);
+      }
+    }
+    return true;
+  }
+
+  /** The rule of {@link #map} for one key. */
+  private static <V> V threeWay(V inBase, V inA, V inB) {
+    if (inA != null) {
+      if (inB == null) {
+        return inBase == null || !inBase.equals(inA) ? inA : null;
+      }
+      return Objects.equals(inA, inBase) ? inB : inA;
+    }
+    if (inB != null) {
+      return inBase == null || !inBase.equals(inB) ? inB : null;
+    }
+    return null;
+  }
+
+  /** The merge by walking every object of both sides (O(model)): {@link #byChanges}' fallback. */
+  private static ModelState byWalk(ModelState base, ModelState a, ModelState b) {
     ModelState out = new ModelState();
     out.schemas.putAll(map(base.schemas, a.schemas, b.schemas));
     Map<ObjectName, EnumType> types = map(base.types, a.types, b.types);

@@ -1,10 +1,10 @@
 package dev.strata.compiler.schema;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.vavr.collection.HashMap;
 
 /**
  * The mutable schema a replay builds, with what the checks need beside the {@link SchemaModel}:
@@ -105,18 +105,18 @@ final class ModelState {
   /** Tables made by {@code CREATE TABLE AS}, whose columns the model does not know. */
   final OrderedMap<ObjectName, Origin> opaqueTables = new OrderedMap<>();
   /** Object key ({@link Keys}) to where it was dropped or renamed. */
-  final HashMap<String, Gone> gone = new HashMap<>();
+  final SharedMap<String, Gone> gone = new SharedMap<>();
   /** Object key to the statement that last created, changed or dropped it. */
-  final HashMap<String, Origin> touched = new HashMap<>();
+  final SharedMap<String, Origin> touched = new SharedMap<>();
 
   // The indexes below are kept up to date by the maps' hooks, on every change: each lookup that
   // follows an object to what depends on it is a map access, never a walk over every object,
   // which kept a replay quadratic in the number of objects (docs/performance.md).
 
   /** Index-backed constraint (schema, name) to its table. */
-  private final HashMap<ObjectName, ObjectName> constraintIndexes = new HashMap<>();
+  private final SharedMap<ObjectName, ObjectName> constraintIndexes = new SharedMap<>();
   /** (schema, constraint name) to how many constraints of the schema bear it. */
-  private final HashMap<ObjectName, Integer> constraintNames = new HashMap<>();
+  private final SharedMap<ObjectName, Integer> constraintNames = new SharedMap<>();
   /** Referenced table to the tables whose foreign keys reference it. */
   private final Refs<ObjectName, ObjectName> referencers = new Refs<>();
   /** Partitioned table to its partitions. */
@@ -136,30 +136,47 @@ final class ModelState {
   /** Routine name to the signatures of the routines of that name. */
   private final Refs<ObjectName, String> routineNames = new Refs<>();
 
-  /** A copy; the indexes are rebuilt by the maps' hooks as the entries go in. */
+  /**
+   * A copy, in constant time: every map and index is persistent ({@link OrderedMap}, {@link
+   * SharedMap}), so the copy shares the structure and each side pays only for what it changes.
+   * The hand edits are few and copied.
+   */
   ModelState copy() {
     ModelState copy = new ModelState();
-    copy.schemas.putAll(schemas);
-    copy.types.putAll(types);
-    copy.otherTypes.putAll(otherTypes);
-    copy.sequences.putAll(sequences);
-    copy.tables.putAll(tables);
-    copy.indexes.putAll(indexes);
-    copy.views.putAll(views);
-    copy.routines.putAll(routines);
-    copy.triggers.putAll(triggers);
-    copy.extensions.putAll(extensions);
+    copy.schemas.copyFrom(schemas);
+    copy.types.copyFrom(types);
+    copy.otherTypes.copyFrom(otherTypes);
+    copy.sequences.copyFrom(sequences);
+    copy.tables.copyFrom(tables);
+    copy.indexes.copyFrom(indexes);
+    copy.views.copyFrom(views);
+    copy.routines.copyFrom(routines);
+    copy.triggers.copyFrom(triggers);
+    copy.extensions.copyFrom(extensions);
     copy.handEdits.addAll(handEdits);
-    copy.implicitSequences.putAll(implicitSequences);
-    copy.opaqueTables.putAll(opaqueTables);
-    copy.gone.putAll(gone);
-    copy.touched.putAll(touched);
+    copy.implicitSequences.copyFrom(implicitSequences);
+    copy.opaqueTables.copyFrom(opaqueTables);
+    copy.gone.copyFrom(gone);
+    copy.touched.copyFrom(touched);
+    copy.constraintIndexes.copyFrom(constraintIndexes);
+    copy.constraintNames.copyFrom(constraintNames);
+    copy.referencers.copyFrom(referencers);
+    copy.partitions.copyFrom(partitions);
+    copy.typeUsers.copyFrom(typeUsers);
+    copy.tableIndexes.copyFrom(tableIndexes);
+    copy.ownedSequences.copyFrom(ownedSequences);
+    copy.tableImplicitSequences.copyFrom(tableImplicitSequences);
+    copy.tableTriggers.copyFrom(tableTriggers);
+    copy.readers.copyFrom(readers);
+    copy.routineNames.copyFrom(routineNames);
     return copy;
   }
 
+  /** The schema as it is now: constant time, the maps are shared snapshots ({@link OrderedMap#snapshot}). */
   SchemaModel model() {
-    return new SchemaModel(schemas, types, sequences, tables, indexes, views, routines, triggers,
-        extensions, handEdits);
+    return SchemaModel.ofSnapshots(schemas.snapshot(), types.snapshot(), sequences.snapshot(),
+        tables.snapshot(), indexes.snapshot(), views.snapshot(), routines.snapshot(),
+        triggers.snapshot(), extensions.snapshot(), handEdits);
   }
 
   // ---- tables and the constraint indexes
@@ -284,25 +301,34 @@ final class ModelState {
    * many times it does (a table may reference another through several foreign keys).
    */
   private static final class Refs<K, E> {
-    private final HashMap<K, HashMap<E, Integer>> map = new HashMap<>();
+    private HashMap<K, HashMap<E, Integer>> map = HashMap.empty();
+
+    void copyFrom(Refs<K, E> other) {
+      map = other.map;
+    }
 
     void add(K key, E element) {
-      map.computeIfAbsent(key, k -> new HashMap<>()).merge(element, 1, Integer::sum);
+      HashMap<E, Integer> by = map.getOrElse(key, HashMap.empty());
+      Integer n = by.getOrElse(element, null);
+      map = map.put(key, by.put(element, n == null ? 1 : n + 1));
     }
 
     void remove(K key, E element) {
-      HashMap<E, Integer> by = map.get(key);
-      if (by != null) {
-        by.computeIfPresent(element, (k, n) -> n == 1 ? null : n - 1);
-        if (by.isEmpty()) {
-          map.remove(key);
-        }
+      HashMap<E, Integer> by = map.getOrElse(key, null);
+      if (by == null) {
+        return;
       }
+      Integer n = by.getOrElse(element, null);
+      if (n == null) {
+        return;
+      }
+      by = n == 1 ? by.remove(element) : by.put(element, n - 1);
+      map = by.isEmpty() ? map.remove(key) : map.put(key, by);
     }
 
     Set<E> get(K key) {
-      HashMap<E, Integer> by = map.get(key);
-      return by == null ? Set.of() : by.keySet();
+      HashMap<E, Integer> by = map.getOrElse(key, null);
+      return by == null ? Set.of() : by.keySet().toJavaSet();
     }
   }
 

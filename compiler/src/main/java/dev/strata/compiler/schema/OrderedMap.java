@@ -6,23 +6,29 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.ConcurrentModificationException;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.TreeMap;
 
 /**
- * The mutable maps of a {@link ModelState}: a hash map that iterates in order of insertion (as
- * {@link java.util.LinkedHashMap} does), with two more operations the replay needs in constant
- * time: {@link #rename} re-keys an entry in place (a table renamed keeps its place in creation
- * order), and {@link #ordinal} gives an entry's rank, so that a handful of keys found through
- * another index can be put back in creation order without walking the map. Every change, through
- * any view of the map ({@code put}, {@code remove}, an iterator's {@code remove}, {@code
- * Entry.setValue}, {@code replaceAll}), is reported to the {@link Hook}, which keeps the state's
- * indexes up to date.
+ * The mutable maps of a {@link ModelState}: a map that iterates in order of insertion (as {@link
+ * java.util.LinkedHashMap} does), with two more operations the replay needs: {@link #rename}
+ * re-keys an entry in place (a table renamed keeps its place in creation order), and {@link
+ * #ordinal} gives an entry's rank, so that a handful of keys found through another index can be
+ * put back in creation order without walking the map. Every change, through any view of the map
+ * ({@code put}, {@code remove}, an iterator's {@code remove}, {@code Entry.setValue}, {@code
+ * replaceAll}), is reported to the {@link Hook}, which keeps the state's indexes up to date.
+ *
+ * <p>The entries live in persistent maps (Vavr's hash array mapped trie {@code HashMap} by key and
+ * its red-black {@code TreeMap} by ordinal), so that {@link #copyFrom} and {@link #snapshot} take constant time and
+ * share structure: a replay can keep the model before and after every statement of a 100,000
+ * revision chain, each snapshot costing only what the statement changed. Lookups and changes
+ * cost O(log n).
  *
  * <p>Not thread-safe; iterators fail fast on a change made outside them.
  */
@@ -42,11 +48,21 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     public void removed(Object key, Object value) {}
   };
 
-  private final HashMap<K, Node<K, V>> nodes = new HashMap<>();
+  /** {@code key} as a key: lookups with a key of another type find nothing, as in any map. */
+  @SuppressWarnings("unchecked")
+  private static <K> K k(Object key) {
+    return (K) key;
+  }
+
+  /** A value and its rank in the order. */
+  private record Slot<V>(long ordinal, V value) {}
+
   private final Hook<K, V> hook;
-  private Node<K, V> head;
-  private Node<K, V> tail;
+  private HashMap<K, Slot<V>> slots = HashMap.empty();
+  private TreeMap<Long, K> order = TreeMap.empty();
   private long nextOrdinal;
+  /** Every key changed, shared with copies: see {@link #changedSince}. */
+  private final Journal<K> journal = new Journal<>();
   private int modCount;
   private Set<Map.Entry<K, V>> entries;
 
@@ -59,39 +75,55 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     this.hook = Objects.requireNonNull(hook, "hook");
   }
 
+  /**
+   * Makes this map hold exactly {@code other}'s entries, in its order, in constant time, without
+   * telling the hook: the caller copies the indexes the hook keeps along with it.
+   */
+  void copyFrom(OrderedMap<K, V> other) {
+    slots = other.slots;
+    order = other.order;
+    nextOrdinal = other.nextOrdinal;
+    journal.copyFrom(other.journal);
+    modCount++;
+  }
+
+  /** An immutable view of the entries as they are now, in order: constant time. */
+  Map<K, V> snapshot() {
+    return new Snapshot<>(slots, order);
+  }
+
   @Override
   public int size() {
-    return nodes.size();
+    return slots.size();
   }
 
   @Override
   public boolean containsKey(Object key) {
-    return nodes.containsKey(key);
+    return slots.containsKey(k(key));
   }
 
   @Override
   public V get(Object key) {
-    Node<K, V> node = nodes.get(key);
-    return node == null ? null : node.value;
+    Slot<V> slot = slots.getOrElse(k(key), null);
+    return slot == null ? null : slot.value();
   }
 
   @Override
   public V put(K key, V value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    Node<K, V> node = nodes.get(key);
-    if (node != null) {
-      return node.setValue(value);
+    Slot<V> slot = slots.getOrElse(k(key), null);
+    if (slot != null) {
+      slots = slots.put(key, new Slot<>(slot.ordinal(), value));
+      changed(key);
+      hook.removed(key, slot.value());
+      hook.added(key, value);
+      return slot.value();
     }
-    node = new Node<>(this, key, value, nextOrdinal++);
-    node.prev = tail;
-    if (tail == null) {
-      head = node;
-    } else {
-      tail.next = node;
-    }
-    tail = node;
-    nodes.put(key, node);
+    long ordinal = nextOrdinal++;
+    slots = slots.put(key, new Slot<>(ordinal, value));
+    order = order.put(ordinal, key);
+    changed(key);
     modCount++;
     hook.added(key, value);
     return null;
@@ -99,22 +131,26 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
 
   @Override
   public V remove(Object key) {
-    Node<K, V> node = nodes.get(key);
-    if (node == null) {
+    Slot<V> slot = slots.getOrElse(k(key), null);
+    if (slot == null) {
       return null;
     }
-    unlink(node);
-    return node.value;
+    @SuppressWarnings("unchecked")
+    K k = (K) key;
+    unlink(k, slot);
+    return slot.value();
   }
 
   @Override
   public void clear() {
-    for (Node<K, V> node = head; node != null; node = node.next) {
-      hook.removed(node.key, node.value);
+    for (Map.Entry<K, V> entry : snapshot().entrySet()) {
+      hook.removed(entry.getKey(), entry.getValue());
     }
-    nodes.clear();
-    head = null;
-    tail = null;
+    for (K key : order.values()) {
+      changed(key);
+    }
+    slots = HashMap.empty();
+    order = TreeMap.empty();
     modCount++;
   }
 
@@ -125,23 +161,35 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
    */
   void rename(K from, K to, V value) {
     Objects.requireNonNull(value, "value");
-    Node<K, V> node = nodes.get(from);
-    if (node == null || (!from.equals(to) && nodes.containsKey(to))) {
+    Slot<V> slot = slots.getOrElse(from, null);
+    if (slot == null || (!from.equals(to) && slots.containsKey(to))) {
       throw new IllegalArgumentException("cannot rename " + from + " to " + to);
     }
-    hook.removed(node.key, node.value);
-    nodes.remove(from);
-    node.key = to;
-    node.value = value;
-    nodes.put(to, node);
+    hook.removed(from, slot.value());
+    slots = slots.remove(from).put(to, new Slot<>(slot.ordinal(), value));
+    order = order.put(slot.ordinal(), to);
+    changed(from);
+    changed(to);
     modCount++;
     hook.added(to, value);
   }
 
+  /**
+   * The keys changed since {@code ancestor}, when this map descends from it ({@link
+   * Journal#since}); empty when it does not.
+   */
+  Optional<Set<K>> changedSince(OrderedMap<K, V> ancestor) {
+    return journal.since(ancestor.journal);
+  }
+
+  private void changed(K key) {
+    journal.add(key);
+  }
+
   /** The rank of {@code key} in the order of the map (larger is later); -1 when missing. */
   long ordinal(K key) {
-    Node<K, V> node = nodes.get(key);
-    return node == null ? -1 : node.ordinal;
+    Slot<V> slot = slots.getOrElse(k(key), null);
+    return slot == null ? -1 : slot.ordinal();
   }
 
   /** {@code keys} (keys of this map) in the map's order: costs a sort of {@code keys} only. */
@@ -151,20 +199,12 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     return out;
   }
 
-  private void unlink(Node<K, V> node) {
-    if (node.prev == null) {
-      head = node.next;
-    } else {
-      node.prev.next = node.next;
-    }
-    if (node.next == null) {
-      tail = node.prev;
-    } else {
-      node.next.prev = node.prev;
-    }
-    nodes.remove(node.key);
+  private void unlink(K key, Slot<V> slot) {
+    slots = slots.remove(key);
+    order = order.remove(slot.ordinal());
+    changed(key);
     modCount++;
-    hook.removed(node.key, node.value);
+    hook.removed(key, slot.value());
   }
 
   @Override
@@ -173,7 +213,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
       entries = new AbstractSet<>() {
         @Override
         public int size() {
-          return nodes.size();
+          return slots.size();
         }
 
         @Override
@@ -185,14 +225,16 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     return entries;
   }
 
+  /** Walks the order as it was when the walk began; removals go through the map. */
   private final class Walk implements Iterator<Map.Entry<K, V>> {
-    private Node<K, V> next = head;
-    private Node<K, V> last;
+    private final Iterator<K> keys = order.values().iterator();
+    private final HashMap<K, Slot<V>> at = slots;
+    private K last;
     private int expected = modCount;
 
     @Override
     public boolean hasNext() {
-      return next != null;
+      return keys.hasNext();
     }
 
     @Override
@@ -200,12 +242,9 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
       if (modCount != expected) {
         throw new ConcurrentModificationException();
       }
-      if (next == null) {
-        throw new NoSuchElementException();
-      }
-      last = next;
-      next = next.next;
-      return last;
+      K key = keys.next();
+      last = key;
+      return new Entry(key, at.getOrElse(key, null).value());
     }
 
     @Override
@@ -216,62 +255,89 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
       if (modCount != expected) {
         throw new ConcurrentModificationException();
       }
-      unlink(last);
+      unlink(last, slots.getOrElse(last, null));
       last = null;
       expected = modCount;
     }
   }
 
-  private static final class Node<K, V> implements Map.Entry<K, V> {
-    private final OrderedMap<K, V> owner;
-    private final long ordinal;
-    private K key;
-    private V value;
-    private Node<K, V> prev;
-    private Node<K, V> next;
-
-    Node(OrderedMap<K, V> owner, K key, V value, long ordinal) {
-      this.owner = owner;
-      this.key = key;
-      this.value = value;
-      this.ordinal = ordinal;
+  /** An entry of a walk: {@link #setValue} replaces the value in the map, in place. */
+  private final class Entry extends AbstractMap.SimpleEntry<K, V> {
+    Entry(K key, V value) {
+      super(key, value);
     }
 
-    @Override
-    public K getKey() {
-      return key;
-    }
-
-    @Override
-    public V getValue() {
-      return value;
-    }
-
-    /** Replaces the value in place (no structural change: iterators go on). */
     @Override
     public V setValue(V value) {
       Objects.requireNonNull(value, "value");
-      V old = this.value;
-      owner.hook.removed(key, old);
-      this.value = value;
-      owner.hook.added(key, value);
-      return old;
+      V old = getValue();
+      Slot<V> slot = slots.getOrElse(getKey(), null);
+      slots = slots.put(getKey(), new Slot<>(slot.ordinal(), value));
+      changed(getKey());
+      hook.removed(getKey(), old);
+      hook.added(getKey(), value);
+      return super.setValue(value);
+    }
+  }
+
+  /**
+   * An immutable view of an {@link OrderedMap} at one moment: lookups cost O(log n), iteration
+   * follows the order of insertion.
+   */
+  static final class Snapshot<K, V> extends AbstractMap<K, V> {
+    private final HashMap<K, Slot<V>> slots;
+    private final TreeMap<Long, K> order;
+    private Set<Map.Entry<K, V>> entries;
+
+    private Snapshot(HashMap<K, Slot<V>> slots, TreeMap<Long, K> order) {
+      this.slots = slots;
+      this.order = order;
     }
 
     @Override
-    public boolean equals(Object o) {
-      return o instanceof Map.Entry<?, ?> e && Objects.equals(key, e.getKey())
-          && Objects.equals(value, e.getValue());
+    public int size() {
+      return slots.size();
     }
 
     @Override
-    public int hashCode() {
-      return Objects.hashCode(key) ^ Objects.hashCode(value);
+    public boolean containsKey(Object key) {
+      return slots.containsKey(k(key));
     }
 
     @Override
-    public String toString() {
-      return key + "=" + value;
+    public V get(Object key) {
+      Slot<V> slot = slots.getOrElse(k(key), null);
+      return slot == null ? null : slot.value();
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+      if (entries == null) {
+        entries = new AbstractSet<>() {
+          @Override
+          public int size() {
+            return slots.size();
+          }
+
+          @Override
+          public Iterator<Map.Entry<K, V>> iterator() {
+            Iterator<K> keys = order.values().iterator();
+            return new Iterator<>() {
+              @Override
+              public boolean hasNext() {
+                return keys.hasNext();
+              }
+
+              @Override
+              public Map.Entry<K, V> next() {
+                K key = keys.next();
+                return new AbstractMap.SimpleImmutableEntry<>(key, slots.getOrElse(k(key), null).value());
+              }
+            };
+          }
+        };
+      }
+      return entries;
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
+import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -212,31 +213,89 @@ public final class Replay {
    */
   public List<List<SchemaModel>> alongPlan(dev.strata.compiler.Plan plan)
       throws DiagnosticException {
+    List<List<SchemaModel>> out = new ArrayList<>();
+    alongPlan(plan, (i, models) -> out.add(models));
+    return List.copyOf(out);
+  }
+
+  /** Receives the models of each step of a plan, in plan order ({@link #alongPlan(dev.strata.compiler.Plan, StepModels)}). */
+  @FunctionalInterface
+  public interface StepModels {
+    /**
+     * The models around step {@code index}: the model before the step, then one per statement
+     * of its body once that statement has run. Immutable snapshots, cheap to keep for one step;
+     * a caller that keeps them for every step holds every version of the model.
+     */
+    void step(int index, List<SchemaModel> models) throws DiagnosticException;
+  }
+
+  /**
+   * As {@link #alongPlan(dev.strata.compiler.Plan)}, handing each step's models to {@code
+   * visitor} as they are made, so that memory stays flat in the number of steps. An upgrade step
+   * that starts exactly where the previous one ended (the previous step's revision is the only
+   * row, and it is all this step's revision comes after) continues on the previous step's state;
+   * only the other steps start from the replay pass's snapshots, which are kept for those points
+   * alone. Linear in the number of revisions.
+   *
+   * @throws DiagnosticException when a revision on the way, or a step's statement, fails a check
+   *     (E06xx); the visitor's own
+   */
+  public void alongPlan(dev.strata.compiler.Plan plan, StepModels visitor)
+      throws DiagnosticException {
     List<List<String>> before = new ArrayList<>();
     List<List<String>> after = plan.headsAfterEachStep();
-    for (int i = 0; i < plan.steps().size(); i++) {
+    int steps = plan.steps().size();
+    for (int i = 0; i < steps; i++) {
       before.add(i == 0 ? plan.fromHeads() : after.get(i - 1));
     }
+    boolean[] continues = new boolean[steps];
     BitSet targets = new BitSet();
-    before.forEach(heads -> targets.or(indices(heads)));
+    for (int i = 0; i < steps; i++) {
+      continues[i] = i > 0 && continuesFrom(plan.steps().get(i - 1), before.get(i - 1),
+          after.get(i - 1));
+      if (!continues[i]) {
+        targets.or(indices(before.get(i)));
+      }
+    }
     Pass pass = run(targets, false);
     pass.throwOnErrors();
-    List<List<SchemaModel>> out = new ArrayList<>();
-    for (int i = 0; i < plan.steps().size(); i++) {
+    ModelState state = null;
+    for (int i = 0; i < steps; i++) {
       var step = plan.steps().get(i);
-      ModelState state = before.get(i).isEmpty() ? new ModelState()
-          : pass.merged(indices(before.get(i))).copy();
-      List<SchemaModel> models = new ArrayList<>();
+      if (!continues[i]) {
+        state = before.get(i).isEmpty() ? new ModelState()
+            : pass.merged(indices(before.get(i))).copy();
+      }
+      List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
       models.add(state.model());
       Applier applier = new Applier(state, step.revision(), pass.diagnostics, dialect);
       for (var statement : step.body().statements()) {
         applier.apply(statement);
         models.add(state.model());
       }
-      out.add(List.copyOf(models));
+      pass.throwOnErrors();
+      visitor.step(i, List.copyOf(models));
     }
     pass.throwOnErrors();
-    return List.copyOf(out);
+  }
+
+  /**
+   * Whether the state after {@code step} (an upgrade from the rows {@code from} to {@code to}) is
+   * the replay's state at {@code to}: the step started from exactly its revision's parents and
+   * dependencies and left its revision as the only row.
+   */
+  private boolean continuesFrom(dev.strata.compiler.Step step, List<String> from,
+      List<String> to) {
+    if (step.direction() != Direction.UPGRADE || !to.equals(List.of(step.id()))) {
+      return false;
+    }
+    Integer k = position.get(step.id());
+    if (k == null) {
+      return false;
+    }
+    BitSet parents = new BitSet();
+    before.get(k).forEach(parents::set);
+    return parents.equals(indices(from));
   }
 
   /**
@@ -400,24 +459,7 @@ public final class Replay {
 
     /** The model of the latest common ancestors of {@code parents} (empty when none). */
     private ModelState base(List<Integer> parents) {
-      BitSet common = null;
-      for (int p : parents) {
-        BitSet ancestors = closure(single(p));
-        if (common == null) {
-          common = ancestors;
-        } else {
-          common.and(ancestors);
-        }
-      }
-      if (common == null || common.isEmpty()) {
-        return new ModelState();
-      }
-      BitSet latest = (BitSet) common.clone();
-      for (int k = common.nextSetBit(0); k >= 0; k = common.nextSetBit(k + 1)) {
-        for (int b : before.get(k)) {
-          latest.clear(b);
-        }
-      }
+      BitSet latest = latestCommonAncestors(parents);
       for (int k = latest.nextSetBit(0); k >= 0; k = latest.nextSetBit(k + 1)) {
         if (!snapshots.containsKey(k)) {
           // a common ancestor with one child continues into both sides: its descendant is later
@@ -429,6 +471,86 @@ public final class Replay {
       }
       List<Integer> list = latest.stream().boxed().toList();
       return list.size() == 1 ? state(list.getFirst()) : merge(list, null);
+    }
+
+    /**
+     * The latest common ancestors of {@code parents}: the revisions that are ancestors of every
+     * one of them and an ancestor of no other such revision. Found as git's merge-base finds
+     * them: walking down from the parents in decreasing graph order (a revision comes after its
+     * ancestors), each revision marked with the parents it is reached from; one reached from all
+     * is a common ancestor, and a latest one unless it was reached through another; the walk
+     * stops when only those below a common ancestor are left. It costs the revisions between the
+     * parents and their merge base, not the whole history (the closure of every parent made a
+     * chain with a merge every few revisions quadratic).
+     */
+    private BitSet latestCommonAncestors(List<Integer> parents) {
+      int n = parents.size();
+      if (n > 62) {
+        return latestByClosure(parents);
+      }
+      long all = (1L << n) - 1;
+      long stale = 1L << 62;
+      Map<Integer, Long> marks = new HashMap<>();
+      PriorityQueue<Integer> queue = new PriorityQueue<>(java.util.Comparator.reverseOrder());
+      int live = 0; // queued revisions not below a common ancestor
+      for (int i = 0; i < n; i++) {
+        int p = parents.get(i);
+        Long had = marks.get(p);
+        if (had == null) {
+          queue.add(p);
+          live++;
+        }
+        marks.merge(p, 1L << i, (a, b) -> a | b);
+      }
+      BitSet latest = new BitSet();
+      while (live > 0) {
+        int k = queue.poll();
+        long mark = marks.get(k);
+        if ((mark & stale) == 0) {
+          live--;
+        }
+        if ((mark & all) == all && (mark & stale) == 0) {
+          latest.set(k);
+          mark |= stale;
+        }
+        for (int b : before.get(k)) {
+          Long had = marks.get(b);
+          long merged = had == null ? mark : had | mark;
+          if (had == null) {
+            queue.add(b);
+            if ((merged & stale) == 0) {
+              live++;
+            }
+          } else if ((had & stale) == 0 && (merged & stale) != 0) {
+            live--; // queued as live, now below a common ancestor
+          }
+          marks.put(b, merged);
+        }
+      }
+      return latest;
+    }
+
+    /** {@link #latestCommonAncestors} by intersecting every parent's closure: O(history). */
+    private BitSet latestByClosure(List<Integer> parents) {
+      BitSet common = null;
+      for (int p : parents) {
+        BitSet ancestors = closure(single(p));
+        if (common == null) {
+          common = ancestors;
+        } else {
+          common.and(ancestors);
+        }
+      }
+      if (common == null) {
+        return new BitSet();
+      }
+      BitSet latest = (BitSet) common.clone();
+      for (int k = common.nextSetBit(0); k >= 0; k = common.nextSetBit(k + 1)) {
+        for (int b : before.get(k)) {
+          latest.clear(b);
+        }
+      }
+      return latest;
     }
 
     private BitSet single(int k) {
@@ -472,6 +594,16 @@ public final class Replay {
 
     private Map<String, Origin> changed(ModelState base, ModelState side) {
       Map<String, Origin> out = new HashMap<>();
+      Optional<Set<String>> keys = side.touched.changedSince(base.touched);
+      if (keys.isPresent()) { // O(changes) when the side descends from the base, as it mostly does
+        for (String key : keys.get()) {
+          Origin origin = side.touched.get(key);
+          if (origin != null && !origin.equals(base.touched.get(key))) {
+            out.put(key, origin);
+          }
+        }
+        return out;
+      }
       side.touched.forEach((key, origin) -> {
         if (!origin.equals(base.touched.get(key))) {
           out.put(key, origin);

@@ -39,13 +39,28 @@ public record SchemaModel(
     triggers = frozen(triggers);
     extensions = frozen(extensions);
     handEdits = List.copyOf(handEdits);
-    tables.forEach((name, table) -> require(name.equals(table.name()), name));
-    indexes.forEach((name, index) -> require(name.equals(index.name()), name));
-    views.forEach((name, view) -> require(name.equals(view.name()), name));
-    types.forEach((name, type) -> require(name.equals(type.name()), name));
-    sequences.forEach((name, sequence) -> require(name.equals(sequence.name()), name));
-    routines.forEach((key, routine) -> require(key.equals(routine.signature()), key));
-    triggers.forEach((key, trigger) -> require(key.equals(trigger.key()), key));
+    keyed(tables, Table::name);
+    keyed(indexes, Index::name);
+    keyed(views, View::name);
+    keyed(types, EnumType::name);
+    keyed(sequences, Sequence::name);
+    keyed(routines, Routine::signature);
+    keyed(triggers, Trigger::key);
+  }
+
+  /**
+   * A model over the replay's own snapshots ({@link OrderedMap#snapshot}), in constant time: the
+   * maps are immutable and shared with the replay's later states, not copied, and their keys were
+   * checked as the replay put each object under its own name. What lets a replay hand out the
+   * model before and after every statement of a long chain without a quadratic cost.
+   */
+  static SchemaModel ofSnapshots(Map<String, Origin> schemas, Map<ObjectName, EnumType> types,
+      Map<ObjectName, Sequence> sequences, Map<ObjectName, Table> tables,
+      Map<ObjectName, Index> indexes, Map<ObjectName, View> views, Map<String, Routine> routines,
+      Map<String, Trigger> triggers, Map<String, Extension> extensions,
+      List<HandEdit> handEdits) {
+    return new SchemaModel(schemas, types, sequences, tables, indexes, views, routines, triggers,
+        extensions, handEdits);
   }
 
   /** The schema of an empty database (base): only {@code public}. */
@@ -83,12 +98,24 @@ public record SchemaModel(
   }
 
   private static <K, V> Map<K, V> frozen(Map<K, V> map) {
+    if (map instanceof OrderedMap.Snapshot<K, V>) {
+      return map; // immutable already, and shared: copying it made a replay quadratic
+    }
     return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
-  private static void require(boolean ok, Object key) {
-    if (!ok) {
-      throw new IllegalArgumentException("model key " + key + " does not name its object");
+  /**
+   * Checks that each key names its object; skipped for the replay's own snapshots, whose keys
+   * were checked as they went in (checking them again made every snapshot cost the whole model).
+   */
+  private static <K, V> void keyed(Map<K, V> map, java.util.function.Function<V, K> key) {
+    if (map instanceof OrderedMap.Snapshot<K, V>) {
+      return;
     }
+    map.forEach((k, v) -> {
+      if (!k.equals(key.apply(v))) {
+        throw new IllegalArgumentException("model key " + k + " does not name its object");
+      }
+    });
   }
 }

@@ -1,6 +1,6 @@
 package dev.strata.cli.fuzz;
 
-import dev.strata.cli.Main;
+import dev.strata.cli.UncachedRun;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -37,7 +37,10 @@ record Outcome(int exit, String out, String err, long errSize, Optional<Throwabl
     return errSize > KEPT;
   }
 
-  /** Runs {@code Main.run(args, out, err)} on the calling thread, catching every throwable. */
+  /**
+   * Runs {@code Main.run(args, out, err)} on the calling thread (without the user's parse cache:
+   * {@link UncachedRun}), catching every throwable.
+   */
   static Outcome run(List<String> args) {
     Capped out = new Capped();
     Capped err = new Capped();
@@ -45,7 +48,7 @@ record Outcome(int exit, String out, String err, long errSize, Optional<Throwabl
     Throwable thrown = null;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err.stopping(), true, StandardCharsets.UTF_8)) {
-      exit = Main.run(args.toArray(String[]::new), o, e);
+      exit = UncachedRun.run(args.toArray(String[]::new), o, e);
     } catch (Flooded f) {
       // stopped on purpose; errSize tells
     } catch (Throwable t) { // the point of the harness: nothing may escape, not even an Error

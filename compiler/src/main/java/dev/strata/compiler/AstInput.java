@@ -1,0 +1,139 @@
+package dev.strata.compiler;
+
+import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.ast.RevisionFile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The reading side of {@link AstCodec}'s encoding, for the generated {@link AstDecoder}: a cursor
+ * over a slice of bytes where reading past the end, a bad flag or an out-of-range number is
+ * {@link Damaged}, never a crash or an allocation larger than the slice.
+ */
+final class AstInput {
+  /** An entry that does not decode: the cache is damaged or foreign. */
+  static final class Damaged extends Exception {
+    Damaged(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Decodes {@code length} bytes of {@code data} from {@code offset} (all of them, or it is
+   * damaged) into the tree of {@code source}, through the records' canonical constructors.
+   *
+   * @throws Damaged when the bytes are not one encoded tree, or a constructor refuses them
+   */
+  static RevisionFile decode(SourceFile source, byte[] data, int offset, int length)
+      throws Damaged {
+    AstInput in = new AstInput(data, offset, offset + length);
+    RevisionFile file;
+    try {
+      file = AstDecoder.revisionFile(source, in);
+    } catch (RuntimeException | StackOverflowError e) {
+      // IllegalArgumentException, NullPointerException from a constructor's own checks
+      throw new Damaged("entry does not decode: " + e);
+    }
+    if (!in.atEnd()) {
+      throw new Damaged("entry has trailing bytes");
+    }
+    return file;
+  }
+
+  private final byte[] data;
+  private int position;
+  private final int end;
+
+  AstInput(byte[] data, int position, int end) {
+    this.data = data;
+    this.position = position;
+    this.end = end;
+  }
+
+  /** Whether every byte of the slice was read. */
+  boolean atEnd() {
+    return position == end;
+  }
+
+  private byte next() throws Damaged {
+    if (position >= end) {
+      throw new Damaged("entry ends early");
+    }
+    return data[position++];
+  }
+
+  boolean flag() throws Damaged {
+    return switch (next()) {
+      case 0 -> false;
+      case 1 -> true;
+      default -> throw new Damaged("bad flag");
+    };
+  }
+
+  /** A count or an index: non-negative. */
+  int count() throws Damaged {
+    long value = varlong();
+    if (value < 0 || value > Integer.MAX_VALUE) {
+      throw new Damaged("count out of range");
+    }
+    return (int) value;
+  }
+
+  /** A list's size: no more than the bytes left, each element taking at least one. */
+  int size() throws Damaged {
+    int size = count();
+    if (size > end - position) {
+      throw new Damaged("list longer than the entry");
+    }
+    return size;
+  }
+
+  int intValue() throws Damaged {
+    long value = longValue();
+    if (value != (int) value) {
+      throw new Damaged("int out of range");
+    }
+    return (int) value;
+  }
+
+  long longValue() throws Damaged {
+    long value = varlong();
+    return (value >>> 1) ^ -(value & 1);
+  }
+
+  double doubleValue() throws Damaged {
+    return Double.longBitsToDouble(varlong());
+  }
+
+  private long varlong() throws Damaged {
+    long value = 0;
+    for (int shift = 0; shift < 70; shift += 7) {
+      byte b = next();
+      value |= (long) (b & 0x7f) << shift;
+      if (b >= 0) {
+        return value;
+      }
+    }
+    throw new Damaged("variable-length number too long");
+  }
+
+  String string() throws Damaged {
+    int length = count();
+    if (length > end - position) {
+      throw new Damaged("string longer than the entry");
+    }
+    String value = new String(data, position, length, StandardCharsets.UTF_8);
+    position += length;
+    return value;
+  }
+
+  /** {@code items} as an unmodifiable list (the elements are never null). */
+  @SuppressWarnings("unchecked")
+  static <T> List<T> list(Object[] items) {
+    return (List<T>) List.of(items);
+  }
+
+  static Damaged noCase(int index, String type) {
+    return new Damaged("no case " + index + " of " + type);
+  }
+}

@@ -5,9 +5,7 @@ import dev.strata.testkit.PostgresServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -190,22 +188,6 @@ class LauncherIT {
 
   /** A folder of links to the launcher's tools, and nothing else: no java. */
   private Path toolsOnly() throws Exception {
-    Path bin = Files.createDirectories(tmp.resolve("tools"));
-    for (String tool : TOOLS) {
-      if (!Files.exists(bin.resolve(tool), LinkOption.NOFOLLOW_LINKS)) {
-        Files.createSymbolicLink(bin.resolve(tool), which(tool));
-      }
-    }
-    return bin;
-  }
-
-  private static Path which(String tool) {
-    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, tool);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError(tool + " is not on PATH");
+    return ToolsOnly.in(tmp, TOOLS);
   }
 }

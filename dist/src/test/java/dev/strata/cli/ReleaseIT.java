@@ -10,7 +10,6 @@ import java.io.File;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -132,22 +131,6 @@ class ReleaseIT {
 
   /** A folder of links to the launcher's tools, and nothing else: no java. */
   private Path toolsOnly() throws Exception {
-    Path bin = Files.createDirectories(tmp.resolve("tools"));
-    for (String tool : TOOLS) {
-      if (!Files.exists(bin.resolve(tool), LinkOption.NOFOLLOW_LINKS)) {
-        Files.createSymbolicLink(bin.resolve(tool), which(tool));
-      }
-    }
-    return bin;
-  }
-
-  private static Path which(String tool) {
-    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, tool);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError(tool + " is not on PATH");
+    return ToolsOnly.in(tmp, TOOLS);
   }
 }

@@ -15,6 +15,7 @@ import dev.strata.grammar.ast.Section;
 import dev.strata.grammar.ast.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,9 +91,9 @@ public final class DerivedDowngrade {
 
   private void invert(Operation op) {
     switch (op) {
-      case Operation.CreateTable create -> dropTable(create.table());
-      case Operation.CreatePartition create -> dropTable(create.table());
-      case Operation.CreateTableAs create -> dropTable(create.table());
+      case Operation.CreateTable create -> dropTable(create.table(), create.ifNotExists());
+      case Operation.CreatePartition create -> dropTable(create.table(), create.ifNotExists());
+      case Operation.CreateTableAs create -> dropTable(create.table(), create.ifNotExists());
       case Operation.DropTable drop -> {
         if (drop.cascade()) {
           lost("DROP TABLE ... CASCADE", "it may drop objects of other tables with it");
@@ -112,7 +113,7 @@ public final class DerivedDowngrade {
         }
       }
       case Operation.CreateIndex create -> {
-        for (Index index : added(before.indexes().keySet(), after.indexes().values())) {
+        for (Index index : added(before.indexes(), after.indexes())) {
           emit(new Operation.DropIndex(ModelOperations.name(index.name()), create.concurrently(),
               false, false));
         }
@@ -267,7 +268,7 @@ public final class DerivedDowngrade {
         }
       }
       case PostgresOnly.CreateRoutine create -> {
-        List<Routine> made = added(before.routines().keySet(), after.routines().values());
+        List<Routine> made = added(before.routines(), after.routines());
         if (made.isEmpty()) {
           // CREATE OR REPLACE of a routine that existed: put the old definition back
           for (Routine old : before.routines().values()) {
@@ -292,7 +293,7 @@ public final class DerivedDowngrade {
         }
       }
       case PostgresOnly.CreateTrigger create -> {
-        for (Trigger trigger : added(before.triggers().keySet(), after.triggers().values())) {
+        for (Trigger trigger : added(before.triggers(), after.triggers())) {
           emitPostgres(new PostgresOnly.DropTrigger(ModelOperations.identifier(trigger.name()),
               ModelOperations.name(trigger.table()), false, false),
               "DROP TRIGGER " + ObjectName.quoted(trigger.name()) + " ON "
@@ -498,9 +499,11 @@ public final class DerivedDowngrade {
     }
   }
 
-  private void dropTable(QualifiedName written) {
+  private void dropTable(QualifiedName written, boolean ifNotExists) {
     ObjectName name = ObjectName.of(written);
-    if (before.relationExists(name)) {
+    // without IF NOT EXISTS the replay has checked that nothing had the name (E06xx otherwise);
+    // relationExists walks every table's constraints, once per statement
+    if (ifNotExists && before.relationExists(name)) {
       return; // IF NOT EXISTS of a table that was there: nothing was created
     }
     emitNoted(new Operation.DropTable(List.of(ModelOperations.name(name)), false, false),
@@ -581,6 +584,22 @@ public final class DerivedDowngrade {
   /** {@code CREATE FUNCTION ...} as {@code CREATE OR REPLACE FUNCTION ...}. */
   private static String orReplace(String sql) {
     return sql.replaceFirst("(?i)^\\s*CREATE\\s+(?!OR\\s+REPLACE)", "CREATE OR REPLACE ");
+  }
+
+  /**
+   * The objects of {@code now} whose keys {@code before} lacks, in creation order. Replay
+   * snapshots give them from their newest entries only ({@link OrderedMap.Snapshot#addedSince}):
+   * walking every index of the model once per statement made a derived downgrade quadratic.
+   */
+  private static <K, V> List<V> added(Map<K, V> before, Map<K, V> now) {
+    if (now instanceof OrderedMap.Snapshot<K, V> newer
+        && before instanceof OrderedMap.Snapshot<K, V> older) {
+      Optional<List<V>> since = newer.addedSince(older);
+      if (since.isPresent()) {
+        return since.get();
+      }
+    }
+    return added(before.keySet(), now.values());
   }
 
   private static <V> List<V> added(java.util.Set<?> beforeKeys, java.util.Collection<V> now) {

@@ -61,6 +61,8 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
   private HashMap<K, Slot<V>> slots = HashMap.empty();
   private TreeMap<Long, K> order = TreeMap.empty();
   private long nextOrdinal;
+  /** Shared by a map and its copies: whose ordinals {@link Snapshot#addedSince} may compare. */
+  private Object lineage = new Object();
   /** Every key changed, shared with copies: see {@link #changedSince}. */
   private final Journal<K> journal = new Journal<>();
   private int modCount;
@@ -83,13 +85,14 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     slots = other.slots;
     order = other.order;
     nextOrdinal = other.nextOrdinal;
+    lineage = other.lineage;
     journal.copyFrom(other.journal);
     modCount++;
   }
 
   /** An immutable view of the entries as they are now, in order: constant time. */
   Map<K, V> snapshot() {
-    return new Snapshot<>(slots, order);
+    return new Snapshot<>(slots, order, lineage, nextOrdinal);
   }
 
   @Override
@@ -289,9 +292,15 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     private final TreeMap<Long, K> order;
     private Set<Map.Entry<K, V>> entries;
 
-    private Snapshot(HashMap<K, Slot<V>> slots, TreeMap<Long, K> order) {
+    private final Object lineage;
+    private final long nextOrdinal;
+
+    private Snapshot(HashMap<K, Slot<V>> slots, TreeMap<Long, K> order, Object lineage,
+        long nextOrdinal) {
       this.slots = slots;
       this.order = order;
+      this.lineage = lineage;
+      this.nextOrdinal = nextOrdinal;
     }
 
     @Override
@@ -308,6 +317,27 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     public V get(Object key) {
       Slot<V> slot = slots.getOrElse(k(key), null);
       return slot == null ? null : slot.value();
+    }
+
+    /**
+     * The values whose keys {@code older} lacks, in creation order, when {@code older} is an
+     * earlier snapshot of this map or of a copy it was made from (the same lineage, ordinals
+     * handed out since): only the ordinals handed out since {@code older} are looked up, so the
+     * cost is what was added, not the size of the map. Empty when the two are not so related:
+     * the caller then compares every key.
+     */
+    Optional<List<V>> addedSince(Snapshot<K, V> older) {
+      if (older.lineage != lineage || older.nextOrdinal > nextOrdinal) {
+        return Optional.empty();
+      }
+      List<V> out = new ArrayList<>();
+      for (long ordinal = older.nextOrdinal; ordinal < nextOrdinal; ordinal++) {
+        K key = order.getOrElse(ordinal, null);
+        if (key != null && !older.slots.containsKey(key)) {
+          out.add(slots.getOrElse(key, null).value());
+        }
+      }
+      return Optional.of(out);
     }
 
     @Override

@@ -37,6 +37,8 @@ import java.util.TreeSet;
 public final class Replay {
   private final RevisionGraph graph;
   private final DialectId dialect;
+  /** The pass {@link #during} reads, made once ({@link #everyRevision}). */
+  private Pass everyRevision;
   private final List<RevisionFile> order;
   private final Map<String, Integer> position = new HashMap<>();
   private final List<List<Integer>> before = new ArrayList<>();
@@ -186,19 +188,47 @@ public final class Replay {
     int k = indices(List.of(revision)).nextSetBit(0);
     BitSet parents = new BitSet();
     before.get(k).forEach(parents::set);
-    Pass pass = run(parents, false);
-    ModelState state = parents.isEmpty() ? new ModelState()
-        : pass.merged(parents).copy();
-    pass.throwOnErrors();
+    Pass pass = everyRevision();
+    List<Diagnostic> errors = pass.diagnostics.stream()
+        .filter(d -> d.severity() == Severity.ERROR).toList();
+    if (!errors.isEmpty()) { // rare: then find which lie on the way here (O(history))
+      Set<dev.strata.grammar.SourceFile> onTheWay = new java.util.HashSet<>();
+      BitSet ancestors = closure(parents);
+      ancestors.stream().forEach(a -> onTheWay.add(order.get(a).source()));
+      List<Diagnostic> here = errors.stream()
+          .filter(d -> d.location().map(at -> onTheWay.contains(at.source())).orElse(true))
+          .toList();
+      if (!here.isEmpty()) {
+        throw new DiagnosticException(here);
+      }
+    }
+    ModelState state = parents.isEmpty() ? new ModelState() : pass.merged(parents).copy();
+    List<Diagnostic> own = new ArrayList<>();
     List<SchemaModel> out = new ArrayList<>();
     out.add(state.model());
-    Applier applier = new Applier(state, order.get(k), pass.diagnostics, dialect);
+    Applier applier = new Applier(state, order.get(k), own, dialect);
     for (var statement : order.get(k).upgrade().statements()) {
       applier.apply(statement);
       out.add(state.model());
     }
-    pass.throwOnErrors();
+    List<Diagnostic> ownErrors = own.stream().filter(d -> d.severity() == Severity.ERROR).toList();
+    if (!ownErrors.isEmpty()) {
+      throw new DiagnosticException(ownErrors);
+    }
     return List.copyOf(out);
+  }
+
+  /**
+   * One pass over every revision that keeps the state after each (each a constant-time copy of
+   * the persistent model), made on the first {@link #during} and kept: a planner that derives the
+   * downgrade of many revisions asks for many of them, and a pass per revision made that
+   * quadratic.
+   */
+  private synchronized Pass everyRevision() {
+    if (everyRevision == null) {
+      everyRevision = run(allIndices(), true);
+    }
+    return everyRevision;
   }
 
   /**

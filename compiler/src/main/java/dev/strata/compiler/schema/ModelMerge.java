@@ -108,10 +108,14 @@ final class ModelMerge {
     return true;
   }
 
-  /** The rule of {@link #map} for one key. */
+  /**
+   * The three-way rule for one key, null for absent: a side that made or changed it wins over
+   * one that dropped it; what one side dropped and the other left alone is dropped; when both
+   * have it, the side that changed it wins (the first when both did).
+   */
   private static <V> V threeWay(V inBase, V inA, V inB) {
     if (inA != null) {
-      if (inB == null) {
+      if (inB == null) { // a made or changed it and b left it or dropped it; or b dropped it
         return inBase == null || !inBase.equals(inA) ? inA : null;
       }
       return Objects.equals(inA, inBase) ? inB : inA;
@@ -172,24 +176,16 @@ final class ModelMerge {
   static <K, V> Map<K, V> map(Map<K, V> base, Map<K, V> a, Map<K, V> b) {
     LinkedHashMap<K, V> out = new LinkedHashMap<>();
     for (Map.Entry<K, V> e : a.entrySet()) {
-      K key = e.getKey();
-      V inBase = base.get(key);
-      V inB = b.get(key);
-      if (inB == null) {
-        if (inBase == null || !inBase.equals(e.getValue())) {
-          out.put(key, e.getValue()); // a made or changed it, b left it (or b dropped it)
-        }
-        // else: b dropped what a left alone
-      } else {
-        out.put(key, Objects.equals(e.getValue(), inBase) ? inB : e.getValue());
+      V merged = threeWay(base.get(e.getKey()), e.getValue(), b.get(e.getKey()));
+      if (merged != null) {
+        out.put(e.getKey(), merged);
       }
     }
     for (Map.Entry<K, V> e : b.entrySet()) {
-      K key = e.getKey();
-      if (!a.containsKey(key)) {
-        V inBase = base.get(key);
-        if (inBase == null || !inBase.equals(e.getValue())) {
-          out.put(key, e.getValue());
+      if (!a.containsKey(e.getKey())) {
+        V merged = threeWay(base.get(e.getKey()), null, e.getValue());
+        if (merged != null) {
+          out.put(e.getKey(), merged);
         }
       }
     }

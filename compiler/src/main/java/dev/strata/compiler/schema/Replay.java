@@ -189,18 +189,12 @@ public final class Replay {
     BitSet parents = new BitSet();
     before.get(k).forEach(parents::set);
     Pass pass = everyRevision();
-    List<Diagnostic> errors = pass.diagnostics.stream()
-        .filter(d -> d.severity() == Severity.ERROR).toList();
-    if (!errors.isEmpty()) { // rare: then find which lie on the way here (O(history))
+    if (!errors(pass.diagnostics).isEmpty()) { // rare: then those on the way here (O(history))
       Set<dev.strata.grammar.SourceFile> onTheWay = new java.util.HashSet<>();
-      BitSet ancestors = closure(parents);
-      ancestors.stream().forEach(a -> onTheWay.add(order.get(a).source()));
-      List<Diagnostic> here = errors.stream()
+      closure(parents).stream().forEach(a -> onTheWay.add(order.get(a).source()));
+      throwErrors(pass.diagnostics.stream()
           .filter(d -> d.location().map(at -> onTheWay.contains(at.source())).orElse(true))
-          .toList();
-      if (!here.isEmpty()) {
-        throw new DiagnosticException(here);
-      }
+          .toList());
     }
     ModelState state = parents.isEmpty() ? new ModelState() : pass.merged(parents).copy();
     List<Diagnostic> own = new ArrayList<>();
@@ -211,10 +205,7 @@ public final class Replay {
       applier.apply(statement);
       out.add(state.model());
     }
-    List<Diagnostic> ownErrors = own.stream().filter(d -> d.severity() == Severity.ERROR).toList();
-    if (!ownErrors.isEmpty()) {
-      throw new DiagnosticException(ownErrors);
-    }
+    throwErrors(own);
     return List.copyOf(out);
   }
 
@@ -454,11 +445,7 @@ public final class Replay {
     }
 
     void throwOnErrors() throws DiagnosticException {
-      List<Diagnostic> errors = diagnostics.stream()
-          .filter(d -> d.severity() == Severity.ERROR).toList();
-      if (!errors.isEmpty()) {
-        throw new DiagnosticException(errors);
-      }
+      throwErrors(diagnostics);
     }
 
     /** The model of a database at {@code heads}: one head's, or their merge (no checks). */
@@ -624,22 +611,28 @@ public final class Replay {
 
     private Map<String, Origin> changed(ModelState base, ModelState side) {
       Map<String, Origin> out = new HashMap<>();
-      Optional<Set<String>> keys = side.touched.changedSince(base.touched);
-      if (keys.isPresent()) { // O(changes) when the side descends from the base, as it mostly does
-        for (String key : keys.get()) {
-          Origin origin = side.touched.get(key);
-          if (origin != null && !origin.equals(base.touched.get(key))) {
-            out.put(key, origin);
-          }
-        }
-        return out;
-      }
-      side.touched.forEach((key, origin) -> {
-        if (!origin.equals(base.touched.get(key))) {
+      // the keys the side changed since the base, O(changes) when it descends from it (mostly)
+      Collection<String> keys = side.touched.changedSince(base.touched)
+          .<Collection<String>>map(k -> k).orElseGet(side.touched::keySet);
+      for (String key : keys) {
+        Origin origin = side.touched.get(key);
+        if (origin != null && !origin.equals(base.touched.get(key))) {
           out.put(key, origin);
         }
-      });
+      }
       return out;
+    }
+  }
+
+  private static List<Diagnostic> errors(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
+  }
+
+  /** Throws the errors among {@code diagnostics}, if any. */
+  private static void throwErrors(List<Diagnostic> diagnostics) throws DiagnosticException {
+    List<Diagnostic> errors = errors(diagnostics);
+    if (!errors.isEmpty()) {
+      throw new DiagnosticException(errors);
     }
   }
 

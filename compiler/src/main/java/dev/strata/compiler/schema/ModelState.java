@@ -174,7 +174,9 @@ final class ModelState {
 
   /** The schema as it is now: constant time, the maps are shared snapshots ({@link OrderedMap#snapshot}). */
   SchemaModel model() {
-    return SchemaModel.ofSnapshots(schemas.snapshot(), types.snapshot(), sequences.snapshot(),
+    // the snapshots are immutable and shared with later states: SchemaModel keeps them as they
+    // are (no copy, no key check: the replay put each object under its own name)
+    return new SchemaModel(schemas.snapshot(), types.snapshot(), sequences.snapshot(),
         tables.snapshot(), indexes.snapshot(), views.snapshot(), routines.snapshot(),
         triggers.snapshot(), extensions.snapshot(), handEdits);
   }

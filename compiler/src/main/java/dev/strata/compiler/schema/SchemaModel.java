@@ -48,21 +48,6 @@ public record SchemaModel(
     keyed(triggers, Trigger::key);
   }
 
-  /**
-   * A model over the replay's own snapshots ({@link OrderedMap#snapshot}), in constant time: the
-   * maps are immutable and shared with the replay's later states, not copied, and their keys were
-   * checked as the replay put each object under its own name. What lets a replay hand out the
-   * model before and after every statement of a long chain without a quadratic cost.
-   */
-  static SchemaModel ofSnapshots(Map<String, Origin> schemas, Map<ObjectName, EnumType> types,
-      Map<ObjectName, Sequence> sequences, Map<ObjectName, Table> tables,
-      Map<ObjectName, Index> indexes, Map<ObjectName, View> views, Map<String, Routine> routines,
-      Map<String, Trigger> triggers, Map<String, Extension> extensions,
-      List<HandEdit> handEdits) {
-    return new SchemaModel(schemas, types, sequences, tables, indexes, views, routines, triggers,
-        extensions, handEdits);
-  }
-
   /** The schema of an empty database (base): only {@code public}. */
   public static SchemaModel empty() {
     return new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),

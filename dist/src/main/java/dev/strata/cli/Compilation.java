@@ -221,7 +221,7 @@ public final class Compilation {
   private void check(Plan plan) throws DiagnosticException {
     Set<SourceFile> planned = new HashSet<>();
     plan.steps().forEach(step -> planned.add(step.revision().source()));
-    List<Diagnostic> errors = schemaDiagnostics().stream()
+    List<Diagnostic> errors = schemaChecks().stream()
         .filter(d -> d.severity() == Severity.ERROR)
         .filter(d -> d.location().map(at -> planned.contains(at.source())).orElse(false))
         .toList();
@@ -243,12 +243,7 @@ public final class Compilation {
    * W0621), errors and warnings, computed once per compilation (one replay of the graph), however
    * many plans are checked: what {@code strata check} reports.
    */
-  public List<Diagnostic> schemaChecks() {
-    return schemaDiagnostics();
-  }
-
-  /** The diagnostics of the schema checks of the graph, computed once. */
-  private synchronized List<Diagnostic> schemaDiagnostics() {
+  public synchronized List<Diagnostic> schemaChecks() {
     if (schemaDiagnostics == null) {
       schemaDiagnostics = SchemaChecks.check(graph);
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * The training run behind the distribution's start-up cache (JDK 25's AOT cache, JEP 483/514):
  * runs several strata command lines in one JVM, so that the cache holds the classes that every
  * one of them loads. Not a user command; {@code mvn package} runs it through the launcher (see
- * {@code dist/src/build/aot-cache.sh}).
+ * {@code dist/src/build/release.sh train}).
  *
  * <p>Arguments: command lines separated by a lone {@code ,}, for example {@code heads --versions
  * v , check --versions v}. Output goes nowhere; the exit code is 0 when every command line

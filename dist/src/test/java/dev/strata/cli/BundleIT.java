@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.testkit.PostgresServer;
 import dev.strata.testkit.PostgresServer.ProcessResult;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,23 +179,7 @@ class BundleIT {
 
   /** A folder of links to the few tools a DBA needs, and nothing else: no java. */
   private Path javaLessBin() throws Exception {
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    for (String tool : TOOLS) {
-      if (!Files.exists(bin.resolve(tool), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        Files.createSymbolicLink(bin.resolve(tool), which(tool));
-      }
-    }
-    return bin;
-  }
-
-  private static Path which(String tool) {
-    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, tool);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError(tool + " is not on PATH");
+    return ToolsOnly.in(tmp.resolve("bin"), TOOLS);
   }
 
   /** {@code DATABASE_URL} and {@code PGPASSWORD} for the test database. */

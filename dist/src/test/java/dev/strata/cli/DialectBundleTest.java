@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.testkit.PostgresServer;
 import dev.strata.testkit.PostgresServer.ProcessResult;
 import dev.strata.testkit.TestDatabase;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -309,25 +307,9 @@ class DialectBundleTest {
 
   /** A folder of links to the tools a DBA needs for {@code dialect}, and nothing else. */
   private Path javaLessBin(String dialect) throws Exception {
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
     List<String> tools = new ArrayList<>(List.of("sh", "sha256sum", "sed", "tail", "cat"));
     tools.add(dialect.equals("sqlite") ? "sqlite3" : dialect);
-    for (String tool : tools) {
-      if (!Files.exists(bin.resolve(tool), LinkOption.NOFOLLOW_LINKS)) {
-        Files.createSymbolicLink(bin.resolve(tool), which(tool));
-      }
-    }
-    return bin;
-  }
-
-  private static Path which(String tool) {
-    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, tool);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError(tool + " is not on PATH");
+    return ToolsOnly.in(tmp.resolve("bin"), tools);
   }
 
   /** The fenced {@code sh} blocks of APPLY.md, in order, their lines unindented. */

@@ -131,6 +131,6 @@ class ReleaseIT {
 
   /** A folder of links to the launcher's tools, and nothing else: no java. */
   private Path toolsOnly() throws Exception {
-    return ToolsOnly.in(tmp, TOOLS);
+    return ToolsOnly.in(tmp.resolve("tools"), TOOLS);
   }
 }

@@ -7,20 +7,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A folder of links to the few tools the launcher runs (sh, sed, dirname...), and nothing else:
- * a {@code PATH} with no java on it, for the launcher tests ({@link LauncherIT}, {@link ReleaseIT}).
+ * A folder of links to a few tools (sh, sed, a database client...), and nothing else: a {@code
+ * PATH} with no java on it, for the tests that run the launcher or a bundle's scripts as a DBA
+ * would ({@link LauncherIT}, {@link ReleaseIT}, {@link BundleIT}, {@link DialectBundleTest}).
  */
 final class ToolsOnly {
   private ToolsOnly() {}
 
   /**
-   * {@code dir}/tools holding a link to each of {@code tools} as found on this process's {@code
-   * PATH}; made once, later calls reuse it.
+   * The folder {@code bin} (made if missing) holding a link to each of {@code tools} as found on
+   * this process's {@code PATH}; links already there are kept.
    *
    * @throws AssertionError when a tool is not on the {@code PATH}
    */
-  static Path in(Path dir, List<String> tools) throws Exception {
-    Path bin = Files.createDirectories(dir.resolve("tools"));
+  static Path in(Path bin, List<String> tools) throws Exception {
+    Files.createDirectories(bin);
     for (String tool : tools) {
       if (!Files.exists(bin.resolve(tool), LinkOption.NOFOLLOW_LINKS)) {
         Files.createSymbolicLink(bin.resolve(tool), which(tool));

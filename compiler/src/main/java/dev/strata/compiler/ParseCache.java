@@ -3,13 +3,11 @@ package dev.strata.compiler;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.RevisionFile;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -40,7 +38,7 @@ import java.util.zip.CRC32C;
  *
  * <p>Nothing in a pack is trusted. The header holds a magic number, the format version, and a key:
  * strata's version, the {@link AstCodec#FINGERPRINT fingerprint} of the syntax tree's declarations,
- * and the size and time of the jars (or class files) of the parser and of this class, so that a
+ * and the {@link BuildStamp} of the parser's and this class's code (a jar's size and time, or every class file of a folder), so that a
  * development build that changed the parser does not read an older build's trees. Each entry ends
  * with a CRC-32C of its bytes, and decodes ({@link AstDecoder}, generated) through the tree's canonical constructors, choosing
  * among the tree's own classes only. A pack that is missing, foreign, of another version or
@@ -315,32 +313,17 @@ public final class ParseCache {
 
   /** Magic, format, and the key of this build (see the class comment). */
   private byte[] header() {
-    String key = toolVersion + "\n" + AstDecoder.FINGERPRINT + "\n" + BuildStamp.VALUE;
+    String key = toolVersion + "\n" + AstDecoder.FINGERPRINT + "\n" + Stamp.VALUE;
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(MAGIC.length + 8 + keyBytes.length)
         .put(MAGIC).putInt(FORMAT).putInt(keyBytes.length).put(keyBytes).array();
   }
 
-  /** The size and modification time of the parser's and the cache's code, once per process. */
-  private static final class BuildStamp {
+  /** The stamp of the parser's and the cache's code ({@link BuildStamp}), once per process. */
+  private static final class Stamp {
     static final String VALUE =
-        stamp(dev.strata.grammar.RevisionFileParser.class) + " " + stamp(ParseCache.class);
-
-    private static String stamp(Class<?> type) {
-      try {
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-          return "?";
-        }
-        Path location = Path.of(source.getLocation().toURI());
-        if (Files.isDirectory(location)) {
-          location = location.resolve(type.getName().replace('.', '/') + ".class");
-        }
-        return Files.size(location) + "@" + Files.getLastModifiedTime(location).toMillis();
-      } catch (IOException | URISyntaxException | RuntimeException e) {
-        return "?";
-      }
-    }
+        BuildStamp.of(ParseCache.class.getClassLoader(),
+        List.of("dev.strata.grammar.RevisionFileParser", ParseCache.class.getName()));
   }
 
   private static String sha256(String text) {

@@ -11,10 +11,12 @@ import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.output.TeeWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
  * directory, check the revision files against {@code strata.sum} when there is one, an edited,
  * missing, renamed or inserted locked revision being an error; plan the range; lint an upgrade,
  * its findings on stderr; render the script), print it or write it atomically to {@code -o FILE}. Nothing is written
- * unless every stage succeeded; a file that cannot be written is diagnostic E0501 (exit 1).
+ * unless every stage succeeded; a file that cannot be written is diagnostic E0501 (exit 1). A run
+ * whose inputs are those of an earlier successful run prints that run's output from the results
+ * cache ({@link ResultCache}) without compiling; {@code --from-db} runs are never cached.
  */
 abstract class ScriptCommand implements Callable<Integer> {
 
@@ -46,24 +50,67 @@ abstract class ScriptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (PreparedScript script = compile()) {
-      if (output.isPresent()) {
-        Path target = output.get();
-        try {
-          OutputFile.write(target, script::writeTo);
-        } catch (IOException e) {
-          throw OutputFile.cannotWrite(target, e,
-              "-o names a file in an existing, writable directory");
-        }
-      } else {
-        PrintWriter out = spec.commandLine().getOut();
-        script.writeTo(out);
-        out.flush();
+    Optional<ResultCache> cache = fromDb().isPresent() ? Optional.empty() : resultCache();
+    Optional<ResultCache.Hit> hit = cache.flatMap(ResultCache::lookup);
+    if (hit.isPresent()) {
+      try (ResultCache.Hit stored = hit.get()) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.print(stored.err());
+        err.flush();
+        write(stored::writeOut);
       }
+      return Main.OK;
+    }
+    Optional<ResultCache.Store> store = cache.flatMap(ResultCache::store);
+    try {
+      StringWriter warnings = new StringWriter();
+      PrintWriter err = store.isEmpty() ? spec.commandLine().getErr()
+          : new PrintWriter(new TeeWriter(spec.commandLine().getErr(), warnings));
+      try (PreparedScript script = compile(err)) {
+        err.flush();
+        write(out -> script.writeTo(store.isEmpty() ? out : store.get().tee(out)));
+      }
+      store.ifPresent(entry -> entry.commit(warnings.toString()));
+    } finally {
+      store.ifPresent(ResultCache.Store::close);
     }
     return Main.OK;
   }
 
+  /** Writes {@code text} to {@code -o FILE} (atomically), else to standard output. */
+  private void write(OutputFile.Text text) throws IOException, DiagnosticException {
+    if (output.isPresent()) {
+      Path target = output.get();
+      try {
+        OutputFile.write(target, text);
+      } catch (IOException e) {
+        throw OutputFile.cannotWrite(target, e,
+            "-o names a file in an existing, writable directory");
+      }
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      text.writeTo(out);
+      out.flush();
+    }
+  }
+
+  /**
+   * The slot of this command line in the results cache ({@link ResultCache}), in the folder of the
+   * parse cache ({@link ReadOptions#cache}: none with {@code --no-cache}).
+   */
+  private Optional<ResultCache> resultCache() throws DiagnosticException {
+    Optional<String> configuration = Optional.empty();
+    Path workingDirectory = Path.of("");
+    if (spec.root().defaultValueProvider() instanceof ConfigDefaults defaults) {
+      configuration = defaults.file().map(file -> file.path() + "\n" + file.source().text());
+      workingDirectory = defaults.environment().workingDirectory();
+    }
+    return ResultCache.open(options.source.cache(spec).directory(), spec,
+        options.source.versions, configuration, workingDirectory);
+  }
+
+  /** The database {@code --from-db} reads FROM from; such a run is never cached. */
+  abstract Optional<JdbcUrl> fromDb();
 
   /**
    * The range to plan over {@code graph}, parsed once from what the user typed.
@@ -76,9 +123,9 @@ abstract class ScriptCommand implements Callable<Integer> {
   /**
    * The whole script, rendered and not yet written ({@link PreparedScript}, which the caller
    * closes), or diagnostics; once an upgrade's script is rendered and the checks passed, its lint
-   * findings are printed on stderr as warnings ({@link LintRun#warn}).
+   * findings are printed on {@code err} as warnings ({@link LintRun#warn}).
    */
-  PreparedScript compile() throws DiagnosticException {
+  PreparedScript compile(PrintWriter err) throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     Compilation compilation =
         Compilation.load(options.source.versions, options.source.cache(spec));
@@ -106,7 +153,7 @@ abstract class ScriptCommand implements Callable<Integer> {
     }
     try {
       if (lint != null) {
-        LintRun.warn(spec.commandLine().getErr(), lint.join());
+        LintRun.warn(err, lint.join());
       }
     } catch (DiagnosticException | RuntimeException | Error e) {
       script.close();

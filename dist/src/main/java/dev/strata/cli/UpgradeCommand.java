@@ -4,6 +4,7 @@ import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -36,5 +37,10 @@ final class UpgradeCommand extends ScriptCommand {
   @Override
   Range range(RevisionGraph graph) throws DiagnosticException {
     return fromDb.range(range, graph, options);
+  }
+
+  @Override
+  Optional<JdbcUrl> fromDb() {
+    return fromDb.url;
   }
 }

@@ -48,15 +48,34 @@ class ParseCacheCliTest {
     return Cli.run(new Environment(Map.of(), Cli.repoRoot()), args.toArray(String[]::new));
   }
 
+  /**
+   * Drops the results cache's entries, so that the next {@code upgrade} or {@code downgrade}
+   * reads the parse cache instead of printing its earlier result.
+   */
+  private static void forgetResults(Path cache) throws IOException {
+    try (Stream<Path> files = Files.list(cache)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().startsWith("result-")) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
   private static void assertSame(Cli expected, Cli actual, String what) {
     assertEquals(expected.exitCode(), actual.exitCode(), what + ": exit code");
     assertEquals(expected.out(), actual.out(), what + ": stdout");
     assertEquals(expected.err(), actual.err(), what + ": stderr");
   }
 
+  /**
+   * The one parse pack in {@code cache}; {@code upgrade} and {@code downgrade} also leave their
+   * results there ({@link ResultCache}), which are not the parse cache's.
+   */
   private static Path onlyPack(Path cache) throws IOException {
     try (Stream<Path> files = Files.list(cache)) {
-      List<Path> all = files.toList();
+      List<Path> all = files.filter(f -> !f.getFileName().toString().startsWith("result-"))
+          .toList();
       assertEquals(1, all.size(), all.toString());
       assertTrue(all.getFirst().getFileName().toString().matches("parse-[0-9a-f]{32}\\.bin"),
           all.toString());
@@ -77,6 +96,7 @@ class ParseCacheCliTest {
     // an old time, so that a rewrite would show even within the clock's resolution
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(pack, old);
+    forgetResults(cache);
     Cli warm = run(command, "--cache-dir", cache.toString());
     assertSame(none, warm, "warm");
     // every file was served: the pack is left as it was
@@ -99,16 +119,19 @@ class ParseCacheCliTest {
       flipped[i] ^= 0x5a;
     }
     Files.write(pack, flipped);
+    forgetResults(cache);
     assertSame(none, run(command, "--cache-dir", cache.toString()), "flipped");
     assertArrayEquals(good, Files.readAllBytes(pack), "rewritten whole");
 
     // cut in the middle of an entry
     Files.write(pack, java.util.Arrays.copyOf(good, good.length / 2 + 3));
+    forgetResults(cache);
     assertSame(none, run(command, "--cache-dir", cache.toString()), "truncated");
     assertArrayEquals(good, Files.readAllBytes(pack), "rewritten whole");
 
     // not a pack at all
     Files.writeString(pack, "not a strata cache\n");
+    forgetResults(cache);
     assertSame(none, run(command, "--cache-dir", cache.toString()), "foreign");
     assertArrayEquals(good, Files.readAllBytes(pack), "rewritten whole");
   }

@@ -1,0 +1,424 @@
+package dev.strata.cli;
+
+import dev.strata.compiler.BuildStamp;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.commons.io.output.CountingOutputStream;
+import org.apache.commons.io.output.ProxyWriter;
+import org.apache.commons.io.output.TeeWriter;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The cache of whole command results, so that a command run again on unchanged inputs (every CI
+ * run that keeps the cache folder, a release engineer re-running {@code upgrade}) prints what it
+ * printed before, byte for byte, without parsing, replaying or rendering: an <em>action cache</em>
+ * as build tools keep one (Bazel's action cache, Gradle's build cache), next to {@link
+ * dev.strata.compiler.ParseCache}, which serves a run whose inputs changed. Used by {@code
+ * upgrade} and {@code downgrade} ({@link ScriptCommand}).
+ *
+ * <p><b>The key</b> is every input the result is a function of: strata's version and the {@link
+ * BuildStamp} of the code that parses, replays and renders (strata's modules, jOOQ, Vavr, ANTLR,
+ * picocli, Jackson), the Java runtime's version, the command's name, the value of every option
+ * and parameter as the command sees it (after {@code strata.toml} and {@code STRATA_*} defaults),
+ * the working directory, the text of the configuration file in use, the versions directory's
+ * absolute path, its listing, and the exact bytes of each of its regular files (revisions, {@code
+ * strata.sum}, anything else). A command that reads a live database ({@code --from-db}) is never
+ * cached; a run that fails is never stored.
+ *
+ * <p><b>The layout:</b> one file per <em>slot</em>, {@code result-<32 hex>.bin} in the cache
+ * folder, the slot being the SHA-256 of the key without the directory's contents: a versions
+ * directory that changes replaces its slot's entry, and each command line keeps its own. A file
+ * holds the magic {@code STRATA-RESULT\r\n\x1a\n}, the format, the 32-byte SHA-256 of the whole
+ * key, the {@link DirectorySnapshot} the key was made from (each file's status and digest, so that
+ * the next run reads only the files whose status changed), the standard output and the standard
+ * error of the run (UTF-8), their lengths (two big-endian longs), and a CRC-32C of every byte
+ * before it. An entry whose magic, format, key, lengths or checksum do not match is a miss, never
+ * an error and never a different result; it is rewritten by the run that misses (to a temporary
+ * file in the same folder, then renamed over the old one, so a reader sees one whole entry or the
+ * other), unless a file of the directory changed while that run read it. A folder that cannot be
+ * written leaves the run uncached, silently. The folder is trusted as the user's own files are:
+ * whoever can write it can make strata print anything, as with the parse cache.
+ */
+final class ResultCache {
+  private static final byte[] MAGIC =
+      "STRATA-RESULT\r\n\u001a\n".getBytes(StandardCharsets.US_ASCII);
+  /** The layout of an entry; changed whenever the layout or the key's recipe changes. */
+  private static final int FORMAT = 1;
+  private static final int DIGEST = 32;
+  private static final int TRAILER = 16 + 4;
+
+  /**
+   * The classes whose code locations make up the {@link BuildStamp} part of the key: one per
+   * strata module and per library a result depends on, found as resources so that none loads.
+   */
+  private static final List<String> CODE = List.of(
+      "dev.strata.cli.ScriptCommand",
+      "dev.strata.dialects.Renderer",
+      "dev.strata.compiler.ParseCache",
+      "dev.strata.grammar.RevisionFileParser",
+      "org.jooq.DSL",
+      "io.vavr.collection.HashMap",
+      "org.antlr.v4.runtime.Parser",
+      "picocli.CommandLine",
+      "com.fasterxml.jackson.dataformat.toml.TomlMapper");
+
+  private final Path folder;
+  private final Path entry;
+  private final Path directory;
+  private final byte[] slot;
+  /** The directory as {@link #lookup} read it, for {@link #store}; null before. */
+  private DirectorySnapshot snapshot;
+
+  private ResultCache(Path folder, Path entry, Path directory, byte[] slot) {
+    this.folder = folder;
+    this.entry = entry;
+    this.directory = directory;
+    this.slot = slot;
+  }
+
+  /**
+   * The slot of the command {@code spec} over {@code versions}, in {@code folder}; empty when there
+   * is no folder (no cache), or when the versions directory cannot be read (the run then reports
+   * that itself).
+   *
+   * @param folder the cache folder ({@link ReadOptions#cache}'s), empty for none
+   * @param spec the running command, whose options' and parameters' values are read
+   * @param versions the versions directory
+   * @param configuration the text of the configuration file in use, empty for none
+   * @param workingDirectory the directory relative paths were given against
+   */
+  static Optional<ResultCache> open(Optional<Path> folder, CommandSpec spec, Path versions,
+      Optional<String> configuration, Path workingDirectory) {
+    if (folder.isEmpty()) {
+      return Optional.empty();
+    }
+    MessageDigest slot = DirectorySnapshot.sha256();
+    Path directory = versions.toAbsolutePath().normalize();
+    update(slot, "format", Integer.toString(FORMAT));
+    update(slot, "strata", ToolVersion.get());
+    update(slot, "code", BuildStamp.of(ResultCache.class.getClassLoader(), CODE));
+    update(slot, "java", Runtime.version().toString());
+    update(slot, "command", spec.qualifiedName());
+    for (ArgSpec arg : spec.args()) {
+      String name = arg.isOption() ? ((picocli.CommandLine.Model.OptionSpec) arg).longestName()
+          : arg.paramLabel();
+      update(slot, "arg " + name, String.valueOf((Object) arg.getValue()));
+    }
+    update(slot, "cwd", workingDirectory.toAbsolutePath().toString());
+    update(slot, "process cwd", Path.of("").toAbsolutePath().toString());
+    update(slot, "config", configuration.orElse("\u0000none"));
+    update(slot, "versions", directory.toString());
+    byte[] slotDigest = slot.digest();
+    String name = "result-" + HexFormat.of().formatHex(slotDigest, 0, 16) + ".bin";
+    return Optional.of(new ResultCache(folder.get(), folder.get().resolve(name), directory,
+        slotDigest));
+  }
+
+  /** The entry's file (for tests). */
+  Path entry() {
+    return entry;
+  }
+
+  /** The whole key: the slot's digest and the directory's contents ({@link DirectorySnapshot}). */
+  private byte[] key(DirectorySnapshot contents) {
+    MessageDigest whole = DirectorySnapshot.sha256();
+    whole.update(slot);
+    whole.update(contents.digest());
+    return whole.digest();
+  }
+
+  /**
+   * The stored result of this key, when the slot's entry is whole and of this key; empty otherwise
+   * (a miss), also when the versions directory cannot be read. The entry stays open in the
+   * returned {@link Hit}, so that a run that replaces it meanwhile cannot change what is read.
+   */
+  Optional<Hit> lookup() {
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(entry, StandardOpenOption.READ);
+    } catch (IOException | RuntimeException e) {
+      // no entry yet
+    }
+    Optional<Header> header = channel == null ? Optional.empty() : Header.read(channel);
+    snapshot = DirectorySnapshot.read(directory, header.map(Header::snapshot)).orElse(null);
+    try {
+      if (snapshot == null || header.isEmpty()
+          || !Arrays.equals(header.get().key(), key(snapshot))) {
+        close(channel);
+        return Optional.empty();
+      }
+      long headerEnd = header.get().length();
+      long size = channel.size();
+      ByteBuffer trailer = read(channel, size - TRAILER, TRAILER);
+      long outLength = trailer.getLong();
+      long errLength = trailer.getLong();
+      int checksum = trailer.getInt();
+      if (outLength < 0 || errLength < 0 || errLength > Integer.MAX_VALUE || outLength > size
+          || headerEnd + outLength + errLength + TRAILER != size
+          || checksum != checksum(channel, size - 4)) {
+        close(channel);
+        return Optional.empty();
+      }
+      ByteBuffer err = read(channel, headerEnd + outLength, (int) errLength);
+      return Optional.of(new Hit(channel, headerEnd, outLength,
+          new String(err.array(), StandardCharsets.UTF_8)));
+    } catch (IOException | RuntimeException e) {
+      close(channel);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The start of an entry: the key it was stored under, the directory as it was read then, and
+   * the header's length in bytes.
+   */
+  private record Header(byte[] key, DirectorySnapshot snapshot, long length) {
+    /** The header of the entry open in {@code channel}; empty when it is not one of ours. */
+    static Optional<Header> read(FileChannel channel) {
+      try {
+        BoundedInputStream counted = BoundedInputStream.builder()
+            .setInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16))
+            .get();
+        DataInputStream in = new DataInputStream(counted);
+        byte[] magic = new byte[MAGIC.length];
+        in.readFully(magic);
+        if (!Arrays.equals(magic, MAGIC) || in.readInt() != FORMAT) {
+          return Optional.empty();
+        }
+        byte[] key = new byte[DIGEST];
+        in.readFully(key);
+        DirectorySnapshot snapshot = DirectorySnapshot.decode(in);
+        return Optional.of(new Header(key, snapshot, counted.getCount()));
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static void close(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // a miss either way
+      }
+    }
+  }
+
+  /**
+   * A stored result: the run's standard output (read from the entry as it is written out) and
+   * standard error.
+   */
+  static final class Hit implements AutoCloseable {
+    private final FileChannel channel;
+    private final long offset;
+    private final long length;
+    private final String err;
+
+    private Hit(FileChannel channel, long offset, long length, String err) {
+      this.channel = channel;
+      this.offset = offset;
+      this.length = length;
+      this.err = err;
+    }
+
+    /** Writes the stored standard output to {@code out} (UTF-16 characters, decoded from UTF-8). */
+    void writeOut(Writer out) throws IOException {
+      channel.position(offset);
+      InputStream bytes = BoundedInputStream.builder()
+          .setInputStream(Channels.newInputStream(channel))
+          .setMaxCount(length)
+          .setPropagateClose(false)
+          .get();
+      new InputStreamReader(bytes, StandardCharsets.UTF_8).transferTo(out);
+    }
+
+    /** The stored standard error, as printed (lint warnings). */
+    String err() {
+      return err;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+
+  /**
+   * Starts a new entry for this key in a temporary file, after a {@link #lookup} that missed: the
+   * run writes its standard output through {@link Store#tee}, then {@link Store#commit}s it with
+   * its standard error, or {@link Store#close} drops it. Empty when the folder cannot be written or
+   * the directory could not be read.
+   */
+  Optional<Store> store() {
+    if (snapshot == null) {
+      return Optional.empty();
+    }
+    try {
+      Files.createDirectories(folder);
+      Path temp = Files.createTempFile(folder, "result-", ".tmp");
+      try {
+        return Optional.of(new Store(temp, snapshot));
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** An entry being written; see {@link #store()}. Never throws: a failure abandons the entry. */
+  final class Store implements AutoCloseable {
+    private final Path temp;
+    private final DirectorySnapshot read;
+    private final CRC32C crc = new CRC32C();
+    private final CountingOutputStream counted;
+    private final CheckedOutputStream stream;
+    private final Writer out;
+    private final long headerLength;
+    private boolean failed;
+    private boolean done;
+
+    private Store(Path temp, DirectorySnapshot read) throws IOException {
+      this.temp = temp;
+      this.read = read;
+      this.counted = new CountingOutputStream(
+          new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+      this.stream = new CheckedOutputStream(counted, crc);
+      DataOutputStream header = new DataOutputStream(stream);
+      header.write(MAGIC);
+      header.writeInt(FORMAT);
+      header.write(key(read));
+      read.encode(header);
+      header.flush();
+      this.headerLength = counted.getByteCount();
+      this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A writer that sends everything to {@code primary} and a copy to this entry; a failure on
+     * the copy's side abandons the entry and never reaches {@code primary}'s caller.
+     */
+    Writer tee(Writer primary) {
+      return new TeeWriter(primary, new ProxyWriter(out) {
+        @Override
+        protected void handleIOException(IOException e) {
+          failed = true;
+        }
+      });
+    }
+
+    /**
+     * Completes the entry with {@code err} and renames it into its slot, unless a file of the
+     * directory changed since it was read (then the output may be of other bytes than the key
+     * says); silently, as always.
+     */
+    void commit(String err) {
+      if (failed || done) {
+        close();
+        return;
+      }
+      try {
+        out.flush();
+        long outLength = counted.getByteCount() - headerLength;
+        byte[] errBytes = err.getBytes(StandardCharsets.UTF_8);
+        stream.write(errBytes);
+        stream.write(ByteBuffer.allocate(16).putLong(outLength).putLong(errBytes.length).array());
+        stream.flush();
+        counted.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        counted.close();
+        done = true;
+        Optional<DirectorySnapshot> after = DirectorySnapshot.read(directory, Optional.of(read));
+        if (after.isEmpty() || !Arrays.equals(after.get().digest(), read.digest())) {
+          close();
+          return;
+        }
+        try {
+          Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException | RuntimeException e) {
+        close();
+      }
+    }
+
+    /** Drops the entry (when not committed); idempotent. */
+    @Override
+    public void close() {
+      done = true;
+      try {
+        counted.close();
+      } catch (IOException | RuntimeException ignored) {
+        // being dropped
+      }
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException | RuntimeException ignored) {
+        // a stray temporary file is harmless: never read
+      }
+    }
+  }
+
+  private static ByteBuffer read(FileChannel channel, long position, int length)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(length);
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, position + buffer.position()) < 0) {
+        throw new IOException("entry shorter than it says");
+      }
+    }
+    return buffer.flip();
+  }
+
+  private static int checksum(FileChannel channel, long length) throws IOException {
+    CRC32C crc = new CRC32C();
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    long position = 0;
+    while (position < length) {
+      buffer.clear().limit((int) Math.min(buffer.capacity(), length - position));
+      int read = channel.read(buffer, position);
+      if (read < 0) {
+        throw new IOException("entry shorter than it says");
+      }
+      position += read;
+      crc.update(buffer.flip());
+    }
+    return (int) crc.getValue();
+  }
+
+  private static void update(MessageDigest digest, String name, String value) {
+    byte[] n = name.getBytes(StandardCharsets.UTF_8);
+    byte[] v = value.getBytes(StandardCharsets.UTF_8);
+    digest.update(ByteBuffer.allocate(8).putInt(n.length).putInt(v.length).array());
+    digest.update(n);
+    digest.update(v);
+  }
+}

@@ -7,9 +7,12 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.output.TeeWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Option;
  * {@code strata check}: every problem of a versions directory at once (see {@link
  * VersionsChecker}). Text: the diagnostics on stderr, then {@code check: N revisions, E errors, W
  * warnings} on stdout. JSON: one object on stdout, nothing on stderr. Exit 1 when there are errors,
- * or warnings under {@code --strict}; else 0.
+ * or warnings under {@code --strict}; else 0. A check that passed is printed again from the
+ * results cache ({@link ResultCache}) while its inputs stay the same.
  */
 @Command(
     name = "check",
@@ -65,13 +69,45 @@ final class CheckCommand implements Callable<Integer> {
   ReportFormat format;
 
   @Override
-  public Integer call() throws DiagnosticException {
+  public Integer call() throws DiagnosticException, IOException {
+    Optional<ResultCache> cache = ResultCache.forCommand(spec, source);
+    Optional<ResultCache.Hit> hit = cache.flatMap(ResultCache::lookup);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (hit.isPresent()) {
+      try (ResultCache.Hit stored = hit.get()) {
+        err.print(stored.err());
+        err.flush();
+        stored.writeOut(out);
+        out.flush();
+      }
+      return Main.OK;
+    }
+    Optional<ResultCache.Store> store = cache.flatMap(ResultCache::store);
+    try {
+      StringWriter warnings = new StringWriter();
+      int exit = store.isEmpty() ? report(out, err)
+          : report(new PrintWriter(store.get().tee(out)),
+              new PrintWriter(new TeeWriter(err, warnings)));
+      if (exit == Main.OK) {
+        store.ifPresent(entry -> entry.commit(warnings.toString()));
+      }
+      return exit;
+    } finally {
+      store.ifPresent(ResultCache.Store::close);
+    }
+  }
+
+  /**
+   * Checks the versions directory and prints the report to {@code out} and {@code err}, both
+   * flushed; returns the exit code. A run that exits 0 is stored in the results cache ({@link
+   * ResultCache}), which prints the same again while the inputs stay the same.
+   */
+  private int report(PrintWriter out, PrintWriter err) throws DiagnosticException {
     VersionsChecker.Report report = VersionsChecker.check(source.versions, source.cache(spec),
         dialect, Optional.of(LintSettings.forCommand(spec)));
-    PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case TEXT -> {
-        PrintWriter err = spec.commandLine().getErr();
         err.print(DiagnosticException.format(report.diagnostics()));
         err.flush();
         out.println(summary(report));

@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * printed before, byte for byte, without parsing, replaying or rendering: an <em>action cache</em>
  * as build tools keep one (Bazel's action cache, Gradle's build cache), next to {@link
  * dev.strata.compiler.ParseCache}, which serves a run whose inputs changed. Used by {@code
- * upgrade} and {@code downgrade} ({@link ScriptCommand}).
+ * upgrade} and {@code downgrade} ({@link ScriptCommand}) and {@code check} ({@link CheckCommand}).
  *
  * <p><b>The key</b> is every input the result is a function of: strata's version and the {@link
  * BuildStamp} of the code that parses, replays and renders (strata's modules, jOOQ, Vavr, ANTLR,
@@ -99,6 +99,25 @@ final class ResultCache {
     this.entry = entry;
     this.directory = directory;
     this.slot = slot;
+  }
+
+  /**
+   * The slot of the running command line, in the folder of the parse cache ({@link
+   * ReadOptions#cache}: none with {@code --no-cache}), with the configuration file and working
+   * directory of its {@link ConfigDefaults}.
+   *
+   * @param spec the running command
+   * @param source its {@code --versions} and cache options
+   */
+  static Optional<ResultCache> forCommand(CommandSpec spec, ReadOptions source) {
+    Optional<String> configuration = Optional.empty();
+    Path workingDirectory = Path.of("");
+    if (spec.root().defaultValueProvider() instanceof ConfigDefaults defaults) {
+      configuration = defaults.file().map(file -> file.path() + "\n" + file.source().text());
+      workingDirectory = defaults.environment().workingDirectory();
+    }
+    return open(source.cache(spec).directory(), spec, source.versions, configuration,
+        workingDirectory);
   }
 
   /**

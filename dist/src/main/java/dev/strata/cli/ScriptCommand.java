@@ -50,7 +50,8 @@ abstract class ScriptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Optional<ResultCache> cache = fromDb().isPresent() ? Optional.empty() : resultCache();
+    Optional<ResultCache> cache =
+        fromDb().isPresent() ? Optional.empty() : ResultCache.forCommand(spec, options.source);
     Optional<ResultCache.Hit> hit = cache.flatMap(ResultCache::lookup);
     if (hit.isPresent()) {
       try (ResultCache.Hit stored = hit.get()) {
@@ -92,21 +93,6 @@ abstract class ScriptCommand implements Callable<Integer> {
       text.writeTo(out);
       out.flush();
     }
-  }
-
-  /**
-   * The slot of this command line in the results cache ({@link ResultCache}), in the folder of the
-   * parse cache ({@link ReadOptions#cache}: none with {@code --no-cache}).
-   */
-  private Optional<ResultCache> resultCache() throws DiagnosticException {
-    Optional<String> configuration = Optional.empty();
-    Path workingDirectory = Path.of("");
-    if (spec.root().defaultValueProvider() instanceof ConfigDefaults defaults) {
-      configuration = defaults.file().map(file -> file.path() + "\n" + file.source().text());
-      workingDirectory = defaults.environment().workingDirectory();
-    }
-    return ResultCache.open(options.source.cache(spec).directory(), spec,
-        options.source.versions, configuration, workingDirectory);
   }
 
   /** The database {@code --from-db} reads FROM from; such a run is never cached. */

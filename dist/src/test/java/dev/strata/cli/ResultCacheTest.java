@@ -25,8 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The results cache ({@link ResultCache}) through the CLI: a repeated {@code upgrade} or {@code
- * downgrade} prints exactly what a run without any cache prints, served from the cache's entry;
+ * The results cache ({@link ResultCache}) through the CLI: a repeated {@code upgrade}, {@code
+ * downgrade} or {@code check} prints exactly what a run without any cache prints, served from the cache's entry;
  * any change of an input (a revision's bytes, a new file, an option, the configuration file) is a
  * miss; a damaged entry is a miss and is rewritten; a failed run stores nothing.
  */
@@ -63,7 +63,9 @@ class ResultCacheTest {
         List.of("upgrade", "base:head"),
         List.of("upgrade", "base:head", "--dialect", "mysql"),
         List.of("upgrade", "base:head", "--dialect", "sqlite", "--transaction", "revision"),
-        List.of("downgrade", "head:base"));
+        List.of("downgrade", "head:base"),
+        List.of("check"),
+        List.of("check", "--format", "json", "--dialect", "mariadb"));
   }
 
   private Cli run(List<String> command, String... more) {
@@ -257,6 +259,9 @@ class ResultCacheTest {
         """);
     Cli failed = cached(List.of("upgrade", "base:head"));
     assertNotEquals(0, failed.exitCode());
+    assertEquals(List.of(), entries());
+    Cli failedCheck = cached(List.of("check"));
+    assertEquals(1, failedCheck.exitCode(), failedCheck.err());
     assertEquals(List.of(), entries());
     try (Stream<Path> left = Files.exists(cache) ? Files.list(cache) : Stream.empty()) {
       assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));

@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 /**
  * The three-way merge of two models that share a base: an object (or a table's column, constraint
- * or attribute) that one side changed takes that side's state; one both sides changed takes the
- * second side's (the conflict is reported by {@link Replay}); objects keep the first side's order
- * of creation, the second side's new ones after them.
+ * or attribute, an enum's labels) that one side changed takes that side's state; one both sides
+ * changed takes the first side's (the conflict is reported by {@link RecursiveMerge}); objects
+ * keep the first side's order of creation, the second side's new ones after them.
  */
 final class ModelMerge {
   private ModelMerge() {}

@@ -1,8 +1,6 @@
 package dev.strata.grammar;
 
 import dev.strata.grammar.antlr.StrataLexer;
-import java.util.ArrayList;
-import java.util.List;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
@@ -25,7 +23,8 @@ import org.antlr.v4.runtime.misc.Pair;
  * literal letters with their ASCII twins, and {@code [\u0080-\uFFFF]} is already whole).
  *
  * <p>It reads the {@link String} in place (no copy of the text) and makes a token's text only when
- * it is asked for. One instance scans one text, on one thread.
+ * it is asked for. One instance scans one text, on one thread. The keyword table is {@link
+ * Keywords}; where a string, quoted identifier, dollar quote or number ends, {@link Literals}.
  */
 final class StrataScanner implements TokenSource {
   private static final int HIDDEN = Token.HIDDEN_CHANNEL;
@@ -137,10 +136,10 @@ final class StrataScanner implements TokenSource {
         return emit(StrataLexer.OPERATOR, start, start + 1);
       }
       case '\'' -> {
-        return quoted(start, start + 1, '\'', StrataLexer.STRING, StrataLexer.UNTERMINATED_STRING);
+        return quoted(start, '\'', StrataLexer.STRING, StrataLexer.UNTERMINATED_STRING);
       }
       case '"' -> {
-        return quoted(start, start + 1, '"', StrataLexer.QUOTED_IDENTIFIER,
+        return quoted(start, '"', StrataLexer.QUOTED_IDENTIFIER,
             StrataLexer.UNTERMINATED_QUOTED_IDENTIFIER);
       }
       case '$' -> {
@@ -148,10 +147,7 @@ final class StrataScanner implements TokenSource {
       }
       case '.' -> {
         if (isDigit(at(start + 1))) {
-          // DECIMAL_VALUE: '.' [0-9]+ EXPONENT?
-          int end = digits(start + 1);
-          int exponent = exponent(end);
-          return emit(StrataLexer.DECIMAL_VALUE, start, exponent < 0 ? end : exponent);
+          return number(start); // DECIMAL_VALUE: '.' [0-9]+ EXPONENT?
         }
         return emit(StrataLexer.DOT, start, start + 1);
       }
@@ -303,28 +299,20 @@ final class StrataScanner implements TokenSource {
       }
       close = i;
     } else if (isDigit(c)) {
-      return emit(StrataLexer.PARAMETER, start, digits(start + 1));
+      return emit(StrataLexer.PARAMETER, start, Literals.digitsEnd(text, start + 1));
     } else {
       return emit(StrataLexer.OTHER, start, start + 1);
     }
     openLine = startLine;
     openColumn = column;
-    int tagLength = close + 1 - start;
-    int i = close + 1;
-    while (true) {
-      int next = text.indexOf('$', i);
-      if (next < 0) {
-        return openAtEnd(StrataLexer.DOLLAR, start, startLine, column);
-      }
-      if (text.regionMatches(next, text, start, tagLength)) {
-        int end = next + tagLength;
-        Token token = make(StrataLexer.DOLLAR_STRING, Token.DEFAULT_CHANNEL, start, end, startLine,
-            column);
-        consumeLines(start, end);
-        return token;
-      }
-      i = next + 1;
+    int end = Literals.dollarStringEnd(text, start, close + 1 - start);
+    if (end < 0) {
+      return openAtEnd(StrataLexer.DOLLAR, start, startLine, column);
     }
+    Token token = make(StrataLexer.DOLLAR_STRING, Token.DEFAULT_CHANNEL, start, end, startLine,
+        column);
+    consumeLines(start, end);
+    return token;
   }
 
   /**
@@ -342,83 +330,32 @@ final class StrataScanner implements TokenSource {
   }
 
   /**
-   * STRING or QUOTED_IDENTIFIER (the quote doubled inside), or its UNTERMINATED_ twin to end of
-   * input: the literal ends at the first run of an odd number of quotes.
+   * STRING or QUOTED_IDENTIFIER at {@code start} (the quote doubled inside), or its UNTERMINATED_
+   * twin to the end of input ({@link Literals#quotedEnd}).
    */
-  private Token quoted(int start, int from, char quote, int closed, int open) {
-    int i = from;
-    while (true) {
-      int q = text.indexOf(quote, i);
-      if (q < 0) {
-        return emitLines(open, start, n);
-      }
-      int run = q + 1;
-      while (run < n && text.charAt(run) == quote) {
-        run++;
-      }
-      if (((run - q) & 1) == 1) {
-        return emitLines(closed, start, run);
-      }
-      i = run;
-    }
+  private Token quoted(int start, char quote, int closed, int open) {
+    int end = Literals.quotedEnd(text, start + 1, quote);
+    return end < 0 ? emitLines(open, start, n) : emitLines(closed, start, end);
   }
 
   /**
    * ESCAPE_STRING ({@code e'} with backslash escapes and doubled quotes) or
-   * UNTERMINATED_ESCAPE_STRING, which stops before a backslash that ends the input.
+   * UNTERMINATED_ESCAPE_STRING ({@link Literals#escapeStringEnd}).
    */
   private Token escapeString(int start) {
-    int i = start + 2;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        if (i + 1 == n) {
-          return emitLines(StrataLexer.UNTERMINATED_ESCAPE_STRING, start, i);
-        }
-        i += 2;
-      } else if (c == '\'') {
-        int run = i + 1;
-        while (run < n && text.charAt(run) == '\'') {
-          run++;
-        }
-        if (((run - i) & 1) == 1) {
-          return emitLines(StrataLexer.ESCAPE_STRING, start, run);
-        }
-        i = run;
-      } else {
-        i++;
-      }
-    }
-    return emitLines(StrataLexer.UNTERMINATED_ESCAPE_STRING, start, n);
+    int end = Literals.escapeStringEnd(text, start);
+    return end >= 0 ? emitLines(StrataLexer.ESCAPE_STRING, start, end)
+        : emitLines(StrataLexer.UNTERMINATED_ESCAPE_STRING, start, ~end);
   }
 
-  /** INTEGER_VALUE or DECIMAL_VALUE. */
+  /**
+   * INTEGER_VALUE or DECIMAL_VALUE at a digit or at a {@code .} before one ({@link
+   * Literals#numberEnd}).
+   */
   private Token number(int start) {
-    int end = digits(start);
-    if (at(end) == '.') {
-      end = digits(end + 1);
-      int exponent = exponent(end);
-      return emit(StrataLexer.DECIMAL_VALUE, start, exponent < 0 ? end : exponent);
-    }
-    int exponent = exponent(end);
-    if (exponent < 0) {
-      return emit(StrataLexer.INTEGER_VALUE, start, end);
-    }
-    return emit(StrataLexer.DECIMAL_VALUE, start, exponent);
-  }
-
-  /** The end of EXPONENT ({@code 'e' [+-]? [0-9]+}) at {@code i}, or -1 when there is none. */
-  private int exponent(int i) {
-    int c = at(i);
-    if (c != 'e' && c != 'E') {
-      return -1;
-    }
-    int j = i + 1;
-    int sign = at(j);
-    if (sign == '+' || sign == '-') {
-      j++;
-    }
-    return isDigit(at(j)) ? digits(j) : -1;
+    int end = Literals.numberEnd(text, start);
+    return emit(end == Literals.digitsEnd(text, start) ? StrataLexer.INTEGER_VALUE
+        : StrataLexer.DECIMAL_VALUE, start, end);
   }
 
   // ---- RAW: lines skipped up to DIALECT_END
@@ -522,13 +459,6 @@ final class StrataScanner implements TokenSource {
     return i;
   }
 
-  private int digits(int i) {
-    while (i < n && isDigit(text.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
   /** IDENTIFIER: IDENT_START (IDENT_START | [0-9$])*, from an IDENT_START at {@code start}. */
   private int wordEnd(int start) {
     int i = start + 1;
@@ -617,113 +547,5 @@ final class StrataScanner implements TokenSource {
   @Override
   public TokenFactory<?> getTokenFactory() {
     return factory;
-  }
-
-  /**
-   * The keyword rules (a lexer rule that is one literal word, such as {@code CREATE : 'create'}),
-   * found in the token vocabulary the grammar generates, in an open-addressing table looked up
-   * without making a string: the word is folded to lowercase ASCII as it is hashed.
-   */
-  static final class Keywords {
-    private static final int SIZE = 1024;
-    private static final String[] WORDS = new String[SIZE];
-    private static final int[] TYPES = new int[SIZE];
-    private static final int MAX_LENGTH;
-
-    static {
-      int longest = 0;
-      for (Keyword keyword : all()) {
-        String word = keyword.word();
-        int slot = hash(word, 0, word.length()) & (SIZE - 1);
-        while (WORDS[slot] != null) {
-          slot = (slot + 1) & (SIZE - 1);
-        }
-        WORDS[slot] = word;
-        TYPES[slot] = keyword.type();
-        longest = Math.max(longest, word.length());
-      }
-      MAX_LENGTH = longest;
-    }
-
-    private Keywords() {}
-
-    /** A keyword rule: its lowercase word and its token type. */
-    record Keyword(String word, int type) {}
-
-    /**
-     * Every keyword rule of the vocabulary, from the token table ANTLR writes beside the
-     * generated lexer ({@code StrataLexer.tokens}, a resource of this jar: lines {@code NAME=type}
-     * and {@code 'literal'=type}): neither the lexer's nor the parser's serialized ATN is loaded,
-     * so a command that reads headers only never pays for the statement parser.
-     *
-     * @throws IllegalStateException when the table is missing from the jar (a broken build)
-     */
-    static List<Keyword> all() {
-      List<Keyword> keywords = new ArrayList<>();
-      try (var in = StrataScanner.class.getResourceAsStream("antlr/StrataLexer.tokens")) {
-        if (in == null) {
-          throw new IllegalStateException("StrataLexer.tokens is missing from the grammar jar");
-        }
-        String table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        for (String line : table.split("\n")) {
-          int eq = line.lastIndexOf('=');
-          if (eq > 2 && line.charAt(0) == '\'' && line.charAt(eq - 1) == '\'') {
-            String word = line.substring(1, eq - 1);
-            if (word.matches("[a-z][a-z0-9_]*")) {
-              keywords.add(new Keyword(word, Integer.parseInt(line.substring(eq + 1).trim())));
-            }
-          }
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      return keywords;
-    }
-
-    /** The keyword type of the word {@code [start, end)}, or IDENTIFIER. */
-    static int type(String text, int start, int end) {
-      int length = end - start;
-      if (length > MAX_LENGTH) {
-        return StrataLexer.IDENTIFIER;
-      }
-      for (int i = start; i < end; i++) {
-        if (text.charAt(i) >= 0x80) {
-          return StrataLexer.IDENTIFIER;
-        }
-      }
-      int slot = hash(text, start, end) & (SIZE - 1);
-      while (true) {
-        String word = WORDS[slot];
-        if (word == null) {
-          return StrataLexer.IDENTIFIER;
-        }
-        if (word.length() == length && sameFolded(word, text, start)) {
-          return TYPES[slot];
-        }
-        slot = (slot + 1) & (SIZE - 1);
-      }
-    }
-
-    private static boolean sameFolded(String word, String text, int start) {
-      for (int k = 0; k < word.length(); k++) {
-        if (fold(text.charAt(start + k)) != word.charAt(k)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static int hash(String text, int start, int end) {
-      int h = 0;
-      for (int i = start; i < end; i++) {
-        h = 31 * h + fold(text.charAt(i));
-      }
-      return h ^ (h >>> 7);
-    }
-
-    /** ASCII letters to lowercase, every other char as it is. */
-    private static char fold(char c) {
-      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
   }
 }

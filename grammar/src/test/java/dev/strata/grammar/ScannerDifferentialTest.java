@@ -77,7 +77,7 @@ class ScannerDifferentialTest {
   @Test
   void edgeCasesGiveTheSameTokens() {
     List<String> cases = new ArrayList<>();
-    for (StrataScanner.Keywords.Keyword keyword : StrataScanner.Keywords.all()) {
+    for (Keywords.Keyword keyword : Keywords.all()) {
       String word = keyword.word();
       cases.add(word + " " + word.toUpperCase(Locale.ROOT) + " " + mixedCase(word) + " " + word
           + "x x" + word + " " + word + "1 " + word + "$ _" + word + " " + word + "\u00e9");
@@ -151,7 +151,7 @@ class ScannerDifferentialTest {
         "e", "E", "e+", "1e10", ".5", "1.", "::", ":", "=", "=>", "<>", "!", "|", "&", ";", "(",
         ")", "[", "]", ",", "{", "}", "`", "#", "@", "?", "%", "^", "~", "x", "id", "_", "T1",
         "\u00e9", "\u0085", "\u2028", "\ud83d\ude00", "\ud800", "\u0000", "\u0131", "a$b"));
-    for (StrataScanner.Keywords.Keyword keyword : StrataScanner.Keywords.all()) {
+    for (Keywords.Keyword keyword : Keywords.all()) {
       alphabet.add(keyword.word());
       alphabet.add(keyword.word().toUpperCase(Locale.ROOT));
     }

@@ -11,13 +11,20 @@ import java.util.function.Function;
 
 /**
  * The three-way merge of two models that share a base: an object (or a table's column, constraint
- * or attribute) that one side changed takes that side's state; one both sides changed takes the
- * second side's (the conflict is reported by {@link Replay}); objects keep the first side's order
- * of creation, the second side's new ones after them.
+ * or attribute, an enum's labels) that one side changed takes that side's state; one both sides
+ * changed takes the first side's (the conflict is reported by {@link RecursiveMerge}); objects
+ * keep the first side's order of creation, the second side's new ones after them.
  */
 final class ModelMerge {
   private ModelMerge() {}
 
+  /**
+   * The merge of {@code a} and {@code b} against {@code base}: {@link #byChanges} when {@code b}
+   * descends from {@code base}, else {@link #byWalk}. The two give the same state ({@code
+   * ModelMergeTest}), except which table {@link ModelState#constraintIndex} names when the merge
+   * leaves two tables of one schema with a key or unique constraint of one name. A new state;
+   * the three are not changed.
+   */
   static ModelState merge(ModelState base, ModelState a, ModelState b) {
     return byChanges(base, a, b).orElseGet(() -> byWalk(base, a, b));
   }
@@ -28,9 +35,10 @@ final class ModelMerge {
    * O(changes) rather than O(model) ({@link OrderedMap#changedSince}): what keeps a graph with a
    * merge every few revisions linear. Empty when a map of {@code b} (or {@code a}'s dropped
    * objects) does not descend from {@code base}'s, e.g. a base that is itself a merge of several
-   * common ancestors.
+   * common ancestors. Package-private, as {@link #byWalk}, for {@code ModelMergeTest}, which
+   * checks that the two agree.
    */
-  private static Optional<ModelState> byChanges(ModelState base, ModelState a, ModelState b) {
+  static Optional<ModelState> byChanges(ModelState base, ModelState a, ModelState b) {
     ModelState out = a.copy();
     boolean ok = into(out.schemas, base.schemas, a.schemas, b.schemas, null)
         && into(out.types, base.types, a.types, b.types, ModelMerge::enumType)
@@ -127,7 +135,7 @@ final class ModelMerge {
   }
 
   /** The merge by walking every object of both sides (O(model)): {@link #byChanges}' fallback. */
-  private static ModelState byWalk(ModelState base, ModelState a, ModelState b) {
+  static ModelState byWalk(ModelState base, ModelState a, ModelState b) {
     ModelState out = new ModelState();
     out.schemas.putAll(map(base.schemas, a.schemas, b.schemas));
     Map<ObjectName, EnumType> types = map(base.types, a.types, b.types);

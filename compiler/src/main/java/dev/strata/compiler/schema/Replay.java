@@ -3,7 +3,6 @@ package dev.strata.compiler.schema;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
-import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
 import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
@@ -16,10 +15,8 @@ import java.util.List;
 import dev.strata.grammar.DialectId;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Replays a revision graph's upgrade sections into {@link SchemaModel}s, offline, checking every
@@ -32,7 +29,7 @@ import java.util.TreeSet;
  * parents (a merge, or a dependency) starts from the union of their models: a three-way merge
  * against the model of their latest common ancestors, where an object changed on one side only
  * takes that side's state, and an object changed on two sides is a conflict (E0619: in a
- * database the second change would meet the first).
+ * database the second change would meet the first); {@link RecursiveMerge} makes it.
  */
 public final class Replay {
   private final RevisionGraph graph;
@@ -375,16 +372,7 @@ public final class Replay {
 
   /** The revisions {@code targets} need: them and their ancestors. */
   private BitSet closure(BitSet targets) {
-    BitSet need = new BitSet();
-    List<Integer> stack = new ArrayList<>(targets.stream().boxed().toList());
-    while (!stack.isEmpty()) {
-      int k = stack.removeLast();
-      if (!need.get(k)) {
-        need.set(k);
-        stack.addAll(before.get(k));
-      }
-    }
-    return need;
+    return RecursiveMerge.closure(before, targets);
   }
 
   /** One pass over the revisions {@code targets} need. */
@@ -427,16 +415,24 @@ public final class Replay {
   }
 
   /** The state of one pass: snapshots and diagnostics. */
-  private final class Pass {
+  private final class Pass implements RecursiveMerge.Kept {
     final BitSet need;
     final Map<Integer, ModelState> snapshots = new HashMap<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final RecursiveMerge merges;
 
     Pass(BitSet need) {
       this.need = need;
+      this.merges = new RecursiveMerge(graph, before, position, this, diagnostics);
     }
 
-    ModelState state(int k) {
+    @Override
+    public boolean has(int k) {
+      return snapshots.containsKey(k);
+    }
+
+    @Override
+    public ModelState state(int k) {
       ModelState state = snapshots.get(k);
       if (state == null) {
         throw new IllegalStateException("no snapshot of " + order.get(k).id());
@@ -458,169 +454,11 @@ public final class Replay {
     }
 
     /**
-     * The union of the models after {@code parents}: a three-way merge against the model of their
-     * latest common ancestors; with {@code merge}, conflicts are reported at it.
+     * The union of the models after {@code parents}, merged by {@link RecursiveMerge}; with
+     * {@code merge}, conflicts are reported at it.
      */
     ModelState merge(List<Integer> parents, RevisionFile merge) {
-      ModelState base = base(parents);
-      ModelState result = state(parents.getFirst()).copy();
-      for (int i = 1; i < parents.size(); i++) {
-        ModelState side = state(parents.get(i));
-        if (merge != null) {
-          conflicts(base, result, side, merge);
-        }
-        result = ModelMerge.merge(base, result, side);
-      }
-      return result;
-    }
-
-    /** The model of the latest common ancestors of {@code parents} (empty when none). */
-    private ModelState base(List<Integer> parents) {
-      BitSet latest = latestCommonAncestors(parents);
-      for (int k = latest.nextSetBit(0); k >= 0; k = latest.nextSetBit(k + 1)) {
-        if (!snapshots.containsKey(k)) {
-          // a common ancestor with one child continues into both sides: its descendant is later
-          latest.clear(k);
-        }
-      }
-      if (latest.isEmpty()) {
-        return new ModelState();
-      }
-      List<Integer> list = latest.stream().boxed().toList();
-      return list.size() == 1 ? state(list.getFirst()) : merge(list, null);
-    }
-
-    /**
-     * The latest common ancestors of {@code parents}: the revisions that are ancestors of every
-     * one of them and an ancestor of no other such revision. Found as git's merge-base finds
-     * them: walking down from the parents in decreasing graph order (a revision comes after its
-     * ancestors), each revision marked with the parents it is reached from; one reached from all
-     * is a common ancestor, and a latest one unless it was reached through another; the walk
-     * stops when only those below a common ancestor are left. It costs the revisions between the
-     * parents and their merge base, not the whole history (the closure of every parent made a
-     * chain with a merge every few revisions quadratic).
-     */
-    private BitSet latestCommonAncestors(List<Integer> parents) {
-      int n = parents.size();
-      if (n > 62) {
-        return latestByClosure(parents);
-      }
-      long all = (1L << n) - 1;
-      long stale = 1L << 62;
-      Map<Integer, Long> marks = new HashMap<>();
-      PriorityQueue<Integer> queue = new PriorityQueue<>(java.util.Comparator.reverseOrder());
-      int live = 0; // queued revisions not below a common ancestor
-      for (int i = 0; i < n; i++) {
-        int p = parents.get(i);
-        Long had = marks.get(p);
-        if (had == null) {
-          queue.add(p);
-          live++;
-        }
-        marks.merge(p, 1L << i, (a, b) -> a | b);
-      }
-      BitSet latest = new BitSet();
-      while (live > 0) {
-        int k = queue.poll();
-        long mark = marks.get(k);
-        if ((mark & stale) == 0) {
-          live--;
-        }
-        if ((mark & all) == all && (mark & stale) == 0) {
-          latest.set(k);
-          mark |= stale;
-        }
-        for (int b : before.get(k)) {
-          Long had = marks.get(b);
-          long merged = had == null ? mark : had | mark;
-          if (had == null) {
-            queue.add(b);
-            if ((merged & stale) == 0) {
-              live++;
-            }
-          } else if ((had & stale) == 0 && (merged & stale) != 0) {
-            live--; // queued as live, now below a common ancestor
-          }
-          marks.put(b, merged);
-        }
-      }
-      return latest;
-    }
-
-    /** {@link #latestCommonAncestors} by intersecting every parent's closure: O(history). */
-    private BitSet latestByClosure(List<Integer> parents) {
-      BitSet common = null;
-      for (int p : parents) {
-        BitSet ancestors = closure(single(p));
-        if (common == null) {
-          common = ancestors;
-        } else {
-          common.and(ancestors);
-        }
-      }
-      if (common == null) {
-        return new BitSet();
-      }
-      BitSet latest = (BitSet) common.clone();
-      for (int k = common.nextSetBit(0); k >= 0; k = common.nextSetBit(k + 1)) {
-        for (int b : before.get(k)) {
-          latest.clear(b);
-        }
-      }
-      return latest;
-    }
-
-    private BitSet single(int k) {
-      BitSet one = new BitSet();
-      one.set(k);
-      return one;
-    }
-
-    /** E0619 for each object both sides changed since {@code base}. */
-    private void conflicts(ModelState base, ModelState a, ModelState b, RevisionFile merge) {
-      Set<String> reported = new TreeSet<>();
-      Map<String, Origin> changedA = changed(base, a);
-      Map<String, Origin> changedB = changed(base, b);
-      for (Map.Entry<String, Origin> entry : changedB.entrySet()) {
-        String key = entry.getKey();
-        Optional<String> clash = changedA.containsKey(key) ? Optional.of(key)
-            : changedA.keySet().stream().filter(k -> key.startsWith(k + "/")
-                || k.startsWith(key + "/")).findFirst();
-        if (clash.isEmpty() || !reported.add(key)) {
-          continue;
-        }
-        Origin first = changedA.get(clash.get());
-        Origin second = entry.getValue();
-        if (first.equals(second)) {
-          continue;
-        }
-        Origin later = position(second) >= position(first) ? second : first;
-        Origin earlier = later == second ? first : second;
-        RevisionFile file = graph.revision(later.revision()).orElseThrow();
-        diagnostics.add(new Diagnostic(Severity.ERROR, SchemaCode.BRANCH_CONFLICT.code(),
-            describe(key) + " is changed on two branches before their merge "
-                + merge.id(), Optional.of(new Location(file.source(), later.span())),
-            List.of("note: the other branch changes it at " + earlier.describe(),
-                "help: change it on one branch only, or after the merge")));
-      }
-    }
-
-    private int position(Origin origin) {
-      return Replay.this.position.getOrDefault(origin.revision(), -1);
-    }
-
-    private Map<String, Origin> changed(ModelState base, ModelState side) {
-      Map<String, Origin> out = new HashMap<>();
-      // the keys the side changed since the base, O(changes) when it descends from it (mostly)
-      Collection<String> keys = side.touched.changedSince(base.touched)
-          .<Collection<String>>map(k -> k).orElseGet(side.touched::keySet);
-      for (String key : keys) {
-        Origin origin = side.touched.get(key);
-        if (origin != null && !origin.equals(base.touched.get(key))) {
-          out.put(key, origin);
-        }
-      }
-      return out;
+      return merges.merge(parents, merge);
     }
   }
 
@@ -634,14 +472,5 @@ public final class Replay {
     if (!errors.isEmpty()) {
       throw new DiagnosticException(errors);
     }
-  }
-
-  /** A touched key as a message names it: {@code column "x" of relation public.t}. */
-  private static String describe(String key) {
-    String[] parts = key.split("/", 2);
-    if (parts.length == 2) {
-      return parts[1] + " of " + parts[0];
-    }
-    return parts[0];
   }
 }

@@ -17,7 +17,11 @@
 #   strata cold   STRATA_CACHE_DIR set to an empty folder, emptied again before every run, and the
 #                 words of STRATA_BENCH_NOCACHE_ARGS added to the command (e.g. --no-cache);
 #   strata warm   STRATA_CACHE_DIR set to a folder kept between the runs of one chain (the untimed
-#                 first run fills it), and the words of STRATA_BENCH_CACHE_ARGS added.
+#                 first run fills it), and the words of STRATA_BENCH_CACHE_ARGS added: the results
+#                 cache prints the script of the earlier run (unchanged inputs);
+#   strata parsed the same folder with the results cache's entries (result-*.bin) removed before
+#                 every run: only the parse cache serves, as after an edit of one revision (which
+#                 then costs one file's parse more).
 #                 >>> CACHE HOOK: when strata's on-disk parse cache takes other options than
 #                 >>> STRATA_CACHE_DIR, pass them in these two variables. If the warm folder stays
 #                 >>> empty, the table says that no cache was seen (warm is then cold again).
@@ -139,6 +143,7 @@ measure() {
 
 cold_cache=$tmp/cache-cold
 clear_cold() { rm -rf -- "$cold_cache"; mkdir -p -- "$cold_cache"; }
+forget_results() { rm -f -- "$warm_cache"/result-*.bin; }
 warm_cache=""
 cache_seen=false
 strata_failed=false
@@ -167,6 +172,8 @@ for shape in $shapes; do
       measure "$key/cold" clear_cold env STRATA_CACHE_DIR="$cold_cache" \
         "$strata" "$dir" "$range" --versions "$base/strata" -o /dev/null "${strata_args[@]}" "${nocache_args[@]}"
       measure "$key/warm" : env STRATA_CACHE_DIR="$warm_cache" \
+        "$strata" "$dir" "$range" --versions "$base/strata" -o /dev/null "${strata_args[@]}" "${cache_args[@]}"
+      measure "$key/parsed" forget_results env STRATA_CACHE_DIR="$warm_cache" \
         "$strata" "$dir" "$range" --versions "$base/strata" -o /dev/null "${strata_args[@]}" "${cache_args[@]}"
       [[ -n $(find "$warm_cache" -mindepth 1 -print -quit) ]] && cache_seen=true
       [[ ${MED[$key/cold]} == error || ${MED[$key/warm]} == error ]] && strata_failed=true
@@ -215,14 +222,14 @@ fi
 echo "Commands: \`strata upgrade base:head\` (\`base:heads\` for branchy) or \`strata downgrade head:base\`, each with \`--versions bench/out/SHAPE-N/strata -o /dev/null${strata_args[*]:+ ${strata_args[*]}}\`; \`alembic -c bench/out/SHAPE-N/alembic/alembic.ini upgrade base:heads --sql\` or \`downgrade head:base --sql\`, stdout to /dev/null."
 echo "Alembic offline (\`--sql\`) up to $(fmt_n "$alembic_max") revisions (BENCH_ALEMBIC_MAX), with Python's bytecode cache written by the untimed run; \"skipped\" above that. Time limit $limit s per process (BENCH_TIMEOUT)."
 echo
-echo "| shape | work | N | strata cold s | peak RSS MiB | strata warm s | Alembic s | Alembic RSS MiB | Alembic / strata cold | Alembic / strata warm |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| shape | work | N | strata cold s | peak RSS MiB | strata warm s | strata parsed s | Alembic s | Alembic RSS MiB | Alembic / strata cold | Alembic / strata warm |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for shape in $shapes; do
   for dir in upgrade downgrade; do
     if [[ $dir == upgrade ]]; then work="upgrade base:$([[ $shape == branchy ]] && echo heads || echo head)"; else work="downgrade head:base"; fi
     for n in $sizes; do
       k=$shape/$dir/$n
-      echo "| $shape | $work | $(fmt_n "$n") | $(cell "$k/cold") | $(mib "$k/cold") | $(cell "$k/warm") | $(cell "$k/alembic") | $(mib "$k/alembic") | $(ratio "${MED[$k/alembic]:-}" "${MED[$k/cold]:-}") | $(ratio "${MED[$k/alembic]:-}" "${MED[$k/warm]:-}") |"
+      echo "| $shape | $work | $(fmt_n "$n") | $(cell "$k/cold") | $(mib "$k/cold") | $(cell "$k/warm") | $(cell "$k/parsed") | $(cell "$k/alembic") | $(mib "$k/alembic") | $(ratio "${MED[$k/alembic]:-}" "${MED[$k/cold]:-}") | $(ratio "${MED[$k/alembic]:-}" "${MED[$k/warm]:-}") |"
     done
   done
 done
@@ -237,7 +244,7 @@ if ((${#sz[@]} > 1)); then
   echo "$hdr |"; echo "$sep|"
   for shape in $shapes; do
     for dir in upgrade downgrade; do
-      for series in cold warm alembic; do
+      for series in cold warm parsed alembic; do
         row="| $shape | $dir | $([[ $series == alembic ]] && echo Alembic || echo "strata $series")"
         for ((i = 1; i < ${#sz[@]}; i++)); do
           row+=" | $(ratio "${MED[$shape/$dir/${sz[i]}/$series]:-}" "${MED[$shape/$dir/${sz[i - 1]}/$series]:-}")"
@@ -308,6 +315,8 @@ done
 for cmd in heads check upgrade; do
   v=${MED[sample/$cmd/cold]:-}
   target "\`strata $cmd\` on the sample chain" "≤ 0.3 s" " s" "$v" le 0.3
+  v=${MED[sample/$cmd/warm]:-}
+  target "the same, cache warm" "≤ 0.3 s" " s" "$v" le 0.3
 done
 v=${MED[linear/upgrade/$k10/warm]:-}
 note=""; $cache_seen || note=" (no cache seen)"

@@ -513,6 +513,13 @@ final class Applier {
       return;
     }
     Optional<Span> at = c.name().flatMap(Identifier::span);
+    if (relation && c.name().isPresent()) {
+      // its index takes the name in the schema's relations: two branches that each add one of
+      // that name, on different tables, meet at their merge (PostgreSQL: "relation already
+      // exists"), as two tables of one name do
+      touch(Keys.relation(new ObjectName(tableName.schema(), ObjectName.fold(c.name().get()))),
+          at);
+    }
     switch (c) {
       case TableConstraint.Check check -> addCheck(tableName, check, new ArrayList<>());
       case TableConstraint.PrimaryKey pk -> {

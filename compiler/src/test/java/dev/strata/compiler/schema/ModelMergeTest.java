@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>One index is compared only where it is defined: when the merge leaves two tables of one
  * schema with a key or unique constraint of one name (each side made one; PostgreSQL would
- * refuse the second, as their indexes share the namespace of relations, but the merge reports no
- * conflict), {@code ModelState.constraintIndex} names one of them, and which one depends on the
+ * refuse the second, as their indexes share the namespace of relations; a replay reports that
+ * merge as E0619, see {@code schema-errors/branch_constraint_name}, but these random changes bypass
+ * the Applier), {@code ModelState.constraintIndex} names one of them, and which one depends on the
  * order the merge put them in.
  */
 class ModelMergeTest {

@@ -38,6 +38,9 @@ import java.util.stream.Stream;
 record DirectorySnapshot(List<String> names, List<Row> rows, long takenAt) {
   /** How close to a snapshot a change must be for the file to be read again: two seconds. */
   static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+  /** The file type bits of a mode, and the type of a regular file (POSIX {@code <sys/stat.h>}). */
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFREG = 0100000;
 
   /** Checks the components. */
   DirectorySnapshot {
@@ -109,8 +112,10 @@ record DirectorySnapshot(List<String> names, List<Row> rows, long takenAt) {
   }
 
   private static Row row(Path file, Row known) throws IOException {
-    Map<String, Object> status = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino");
-    boolean regular = Files.isRegularFile(file);
+    // one stat(2) per file: the file type comes from the mode's S_IFMT bits
+    Map<String, Object> status =
+        Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino,mode");
+    boolean regular = ((Integer) status.get("mode") & S_IFMT) == S_IFREG;
     long size = regular ? (Long) status.get("size") : -1;
     long modified = ((FileTime) status.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
     long changed = ((FileTime) status.get("ctime")).to(TimeUnit.NANOSECONDS);

@@ -2,7 +2,6 @@ package dev.strata.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
@@ -45,8 +44,8 @@ public final class Main {
    * process's environment variables and working directory (tests).
    */
   static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
-    PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
-    PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    PrintWriter outWriter = new Utf8Output(out);
+    PrintWriter errWriter = new Utf8Output(err);
     CommandLine cli = StrataCommand.commandLine(outWriter, errWriter, environment, args);
     try {
       return cli.execute(args);

@@ -2,7 +2,9 @@ package dev.strata.cli;
 
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -59,6 +61,33 @@ final class OutputFile {
       try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
           StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         text.writeTo(out);
+      }
+    });
+  }
+
+  /** Writes a file's bytes, without closing the stream. */
+  @FunctionalInterface
+  interface Bytes {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes {@code bytes}, already encoded (UTF-8), to {@code target} as they come, replacing an
+   * existing file: as {@link #write(Path, Text)}, for text stored encoded (a cached result).
+   *
+   * @throws IOException as {@link #write(Path, Text)}
+   */
+  static void write(Path target, Bytes bytes) throws IOException {
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+        bytes.writeTo(out);
+      }
+      return;
+    }
+    AtomicOutput.write(target, true, temp -> {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+        bytes.writeTo(out);
       }
     });
   }

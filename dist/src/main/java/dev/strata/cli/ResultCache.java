@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -275,6 +276,19 @@ final class ResultCache {
           .setPropagateClose(false)
           .get();
       new InputStreamReader(bytes, StandardCharsets.UTF_8).transferTo(out);
+    }
+
+    /** Writes the stored standard output to {@code out} as stored: UTF-8 bytes. */
+    void copyOut(OutputStream out) throws IOException {
+      long position = offset;
+      long end = offset + length;
+      while (position < end) {
+        long sent = channel.transferTo(position, end - position, Channels.newChannel(out));
+        if (sent <= 0) {
+          throw new IOException("entry shorter than it says");
+        }
+        position += sent;
+      }
     }
 
     /** The stored standard error, as printed (lint warnings). */

@@ -10,6 +10,7 @@ import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -58,7 +59,20 @@ abstract class ScriptCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.print(stored.err());
         err.flush();
-        write(stored::writeOut);
+        if (output.isPresent()) {
+          try {
+            OutputFile.write(output.get(), stored::copyOut);
+          } catch (IOException e) {
+            throw OutputFile.cannotWrite(output.get(), e,
+                "-o names a file in an existing, writable directory");
+          }
+        } else if (spec.commandLine().getOut() instanceof Utf8Output out) {
+          OutputStream bytes = out.bytes();
+          stored.copyOut(bytes);
+          bytes.flush();
+        } else {
+          write(stored::writeOut);
+        }
       }
       return Main.OK;
     }

@@ -5,6 +5,9 @@
 #                                   JDK (else one found under /usr/lib/jvm), once: it is linked
 #                                   again only when the JDK or the module list changes
 #                                   (TARGET/runtime.stamp)
+#   release.sh retarget TARGET JDK JAR  TARGET/retargeted/JAR's name: JAR with its class files
+#                                   older than Java 6 rewritten with stack maps (Retarget.java),
+#                                   so that class-data sharing and the AOT cache take them
 #   release.sh train DIST VERSIONS  the AOT cache DIST/lib/strata.aot (and .aot.runtime, the
 #                                   runtime it is for), from a training run of DIST/bin/strata on
 #                                   a copy of the revision folder VERSIONS
@@ -41,6 +44,36 @@ pick_jdk() {
 }
 
 case $1 in
+  retarget)
+    # retarget TARGET JDK JAR: TARGET/retargeted/<name of JAR>, JAR's pre-Java 6 class files
+    # rewritten with stack maps so that the class-data archive and the AOT cache take them
+    # (Retarget.java; needs the Class-File API of JDK 24+, else the jar is copied unchanged)
+    target=$2 java_home=$3 jar=$4
+    mkdir -p "$target/retargeted"
+    out="$target/retargeted/$(basename "$jar")"
+    if [ "$out" -nt "$jar" ] && [ "$out" -nt "$0" ] && [ "$out" -nt "$(dirname "$0")/Retarget.java" ]; then
+      echo "release.sh: $out is up to date"
+      exit 0
+    fi
+    # Maven's own JDK when it is 24+, else the newest 24+ under /usr/lib/jvm
+    tool="" tool_major=0
+    for jdk in "$java_home" /usr/lib/jvm/*; do
+      v=$(release_value "$jdk" JAVA_VERSION)
+      major=${v%%.*}
+      case $major in ''|*[!0-9]*) continue ;; esac
+      [ "$major" -ge 24 ] && [ -x "$jdk/bin/java" ] || continue
+      [ "$jdk" = "$java_home" ] && { tool=$jdk; break; }
+      [ "$major" -gt "$tool_major" ] && { tool=$jdk; tool_major=$major; }
+    done
+    if [ -n "$tool" ]; then
+      "$tool/bin/java" "$(dirname "$0")/Retarget.java" "$jar" "$out.tmp"
+      mv "$out.tmp" "$out"
+    else
+      echo "release.sh: no JDK 24+ (looked at $java_home and /usr/lib/jvm):" \
+        "$(basename "$jar") copied unchanged"
+      cp "$jar" "$out"
+    fi
+    ;;
   runtime)
     target=$2
     jdk=$(pick_jdk "$3")
@@ -80,6 +113,6 @@ case $1 in
     fi
     ;;
   *)
-    echo "usage: release.sh runtime TARGET JDK | train DIST VERSIONS" >&2
+    echo "usage: release.sh runtime TARGET JDK | retarget TARGET JDK JAR | train DIST VERSIONS" >&2
     exit 2 ;;
 esac

@@ -20,11 +20,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import org.apache.commons.io.input.BoundedInputStream;
@@ -61,8 +69,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * before it. An entry whose magic, format, key, lengths or checksum do not match is a miss, never
  * an error and never a different result; it is rewritten by the run that misses (to a temporary
  * file in the same folder, then renamed over the old one, so a reader sees one whole entry or the
- * other), unless a file of the directory changed while that run read it. A folder that cannot be
- * written leaves the run uncached, silently. The folder is trusted as the user's own files are:
+ * other), unless a file of the directory changed while that run read it. The folder keeps the
+ * {@value #KEPT} most recently used entries. A folder that cannot be written leaves the run
+ * uncached, silently. The folder is trusted as the user's own files are:
  * whoever can write it can make strata print anything, as with the parse cache.
  */
 final class ResultCache {
@@ -72,6 +81,8 @@ final class ResultCache {
   private static final int FORMAT = 1;
   private static final int DIGEST = 32;
   private static final int TRAILER = 16 + 4;
+  /** How many entries the folder keeps (the most recently used): each is a whole script. */
+  static final int KEPT = 16;
 
   /**
    * The classes whose code locations make up the {@link BuildStamp} part of the key: one per
@@ -205,6 +216,12 @@ final class ResultCache {
         return Optional.empty();
       }
       ByteBuffer err = read(channel, headerEnd + outLength, (int) errLength);
+      try {
+        // the last use, for prune(): the least recently used entries go first
+        Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+      } catch (IOException | RuntimeException e) {
+        // a read-only cache still serves
+      }
       return Optional.of(new Hit(channel, headerEnd, outLength,
           new String(err.array(), StandardCharsets.UTF_8)));
     } catch (IOException | RuntimeException e) {
@@ -398,6 +415,7 @@ final class ResultCache {
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
         }
+        prune();
       } catch (IOException | RuntimeException e) {
         close();
       }
@@ -417,6 +435,40 @@ final class ResultCache {
       } catch (IOException | RuntimeException ignored) {
         // a stray temporary file is harmless: never read
       }
+    }
+  }
+
+  /**
+   * Keeps the cache folder bounded: the {@link #KEPT} most recently used entries stay (a hit
+   * touches its entry's modification time), older ones are deleted, and so are temporary files of
+   * runs that died more than an hour ago. Silently, as everything here.
+   */
+  private void prune() {
+    List<Path> entries = new ArrayList<>();
+    Instant stale = Instant.now().minus(Duration.ofHours(1));
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("result-") && name.endsWith(".bin")) {
+          entries.add(file);
+        } else if (name.startsWith("result-") && name.endsWith(".tmp")
+            && Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
+          Files.deleteIfExists(file);
+        }
+      }
+      if (entries.size() <= KEPT) {
+        return;
+      }
+      Map<Path, FileTime> used = new HashMap<>();
+      for (Path file : entries) {
+        used.put(file, Files.getLastModifiedTime(file));
+      }
+      entries.sort(Comparator.comparing((Path file) -> used.get(file)).reversed());
+      for (Path old : entries.subList(KEPT, entries.size())) {
+        Files.deleteIfExists(old);
+      }
+    } catch (IOException | RuntimeException e) {
+      // a folder that cannot be listed or pruned stays as it is
     }
   }
 

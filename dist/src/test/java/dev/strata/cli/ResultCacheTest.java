@@ -283,4 +283,28 @@ class ResultCacheTest {
     assertTrue(none.out().contains("CREATE TABLE accounts"), none.out());
     assertArrayEquals(forged, Files.readAllBytes(entry));
   }
+
+  @Test
+  void theFolderKeepsTheMostRecentlyUsedEntries() throws IOException {
+    List<String> command = List.of("upgrade", "base:head");
+    List<Path> byAge = new ArrayList<>();
+    for (int i = 1; i <= ResultCache.KEPT; i++) {
+      List<Path> before = entries();
+      cached(command, "--lock-timeout", i + "s");
+      List<Path> after = new ArrayList<>(entries());
+      after.removeAll(before);
+      assertEquals(1, after.size(), "one new entry per command line");
+      byAge.add(after.getFirst());
+    }
+    // the first entry is the oldest, but a hit makes it the most recently used
+    for (int i = 0; i < byAge.size(); i++) {
+      Files.setLastModifiedTime(byAge.get(i), FileTime.fromMillis(1_000_000_000_000L + i * 1000L));
+    }
+    cached(command, "--lock-timeout", "1s");
+    cached(command, "--lock-timeout", "999s");
+    List<Path> left = entries();
+    assertEquals(ResultCache.KEPT, left.size());
+    assertTrue(left.contains(byAge.get(0)), "used last, kept");
+    assertFalse(left.contains(byAge.get(1)), "used least recently, dropped");
+  }
 }

@@ -71,11 +71,11 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws DiagnosticException, IOException {
     Optional<ResultCache> cache = ResultCache.forCommand(spec, source);
-    Optional<ResultCache.Hit> hit = cache.flatMap(ResultCache::lookup);
+    Optional<ResultEntry.Hit> hit = cache.flatMap(ResultCache::lookup);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (hit.isPresent()) {
-      try (ResultCache.Hit stored = hit.get()) {
+      try (ResultEntry.Hit stored = hit.get()) {
         err.print(stored.err());
         err.flush();
         stored.writeOut(out);

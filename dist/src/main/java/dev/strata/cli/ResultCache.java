@@ -1,18 +1,12 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.BuildStamp;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -35,7 +29,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
-import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.output.CountingOutputStream;
 import org.apache.commons.io.output.ProxyWriter;
 import org.apache.commons.io.output.TeeWriter;
@@ -75,12 +68,6 @@ import picocli.CommandLine.Model.CommandSpec;
  * whoever can write it can make strata print anything, as with the parse cache.
  */
 final class ResultCache {
-  private static final byte[] MAGIC =
-      "STRATA-RESULT\r\n\u001a\n".getBytes(StandardCharsets.US_ASCII);
-  /** The layout of an entry; changed whenever the layout or the key's recipe changes. */
-  private static final int FORMAT = 1;
-  private static final int DIGEST = 32;
-  private static final int TRAILER = 16 + 4;
   /** How many entries the folder keeps (the most recently used): each is a whole script. */
   static final int KEPT = 16;
 
@@ -150,7 +137,7 @@ final class ResultCache {
     }
     MessageDigest slot = DirectorySnapshot.sha256();
     Path directory = versions.toAbsolutePath().normalize();
-    update(slot, "format", Integer.toString(FORMAT));
+    update(slot, "format", Integer.toString(ResultEntry.FORMAT));
     update(slot, "strata", ToolVersion.get());
     update(slot, "code", BuildStamp.of(ResultCache.class.getClassLoader(), CODE));
     update(slot, "java", Runtime.version().toString());
@@ -158,7 +145,7 @@ final class ResultCache {
     for (ArgSpec arg : spec.args()) {
       String name = arg.isOption() ? ((picocli.CommandLine.Model.OptionSpec) arg).longestName()
           : arg.paramLabel();
-      update(slot, "arg " + name, String.valueOf((Object) arg.getValue()));
+      update(slot, "arg " + name, String.valueOf(arg.<Object>getValue()));
     }
     update(slot, "cwd", workingDirectory.toAbsolutePath().toString());
     update(slot, "process cwd", Path.of("").toAbsolutePath().toString());
@@ -186,74 +173,39 @@ final class ResultCache {
   /**
    * The stored result of this key, when the slot's entry is whole and of this key; empty otherwise
    * (a miss), also when the versions directory cannot be read. The entry stays open in the
-   * returned {@link Hit}, so that a run that replaces it meanwhile cannot change what is read.
+   * returned {@link ResultEntry.Hit}, so that a run that replaces it meanwhile cannot change what is read.
    */
-  Optional<Hit> lookup() {
+  Optional<ResultEntry.Hit> lookup() {
     FileChannel channel = null;
     try {
       channel = FileChannel.open(entry, StandardOpenOption.READ);
     } catch (IOException | RuntimeException e) {
       // no entry yet
     }
-    Optional<Header> header = channel == null ? Optional.empty() : Header.read(channel);
-    snapshot = DirectorySnapshot.read(directory, header.map(Header::snapshot)).orElse(null);
+    Optional<ResultEntry.Header> header =
+        channel == null ? Optional.empty() : ResultEntry.Header.read(channel);
+    snapshot = DirectorySnapshot.read(directory, header.map(ResultEntry.Header::snapshot)).orElse(null);
     try {
       if (snapshot == null || header.isEmpty()
           || !Arrays.equals(header.get().key(), key(snapshot))) {
         close(channel);
         return Optional.empty();
       }
-      long headerEnd = header.get().length();
-      long size = channel.size();
-      ByteBuffer trailer = read(channel, size - TRAILER, TRAILER);
-      long outLength = trailer.getLong();
-      long errLength = trailer.getLong();
-      int checksum = trailer.getInt();
-      if (outLength < 0 || errLength < 0 || errLength > Integer.MAX_VALUE || outLength > size
-          || headerEnd + outLength + errLength + TRAILER != size
-          || checksum != checksum(channel, size - 4)) {
+      Optional<ResultEntry.Hit> hit = ResultEntry.Hit.of(channel, header.get().length());
+      if (hit.isEmpty()) {
         close(channel);
         return Optional.empty();
       }
-      ByteBuffer err = read(channel, headerEnd + outLength, (int) errLength);
       try {
         // the last use, for prune(): the least recently used entries go first
         Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
       } catch (IOException | RuntimeException e) {
         // a read-only cache still serves
       }
-      return Optional.of(new Hit(channel, headerEnd, outLength,
-          new String(err.array(), StandardCharsets.UTF_8)));
-    } catch (IOException | RuntimeException e) {
+      return hit;
+    } catch (RuntimeException e) {
       close(channel);
       return Optional.empty();
-    }
-  }
-
-  /**
-   * The start of an entry: the key it was stored under, the directory as it was read then, and
-   * the header's length in bytes.
-   */
-  private record Header(byte[] key, DirectorySnapshot snapshot, long length) {
-    /** The header of the entry open in {@code channel}; empty when it is not one of ours. */
-    static Optional<Header> read(FileChannel channel) {
-      try {
-        BoundedInputStream counted = BoundedInputStream.builder()
-            .setInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16))
-            .get();
-        DataInputStream in = new DataInputStream(counted);
-        byte[] magic = new byte[MAGIC.length];
-        in.readFully(magic);
-        if (!Arrays.equals(magic, MAGIC) || in.readInt() != FORMAT) {
-          return Optional.empty();
-        }
-        byte[] key = new byte[DIGEST];
-        in.readFully(key);
-        DirectorySnapshot snapshot = DirectorySnapshot.decode(in);
-        return Optional.of(new Header(key, snapshot, counted.getCount()));
-      } catch (IOException | RuntimeException e) {
-        return Optional.empty();
-      }
     }
   }
 
@@ -264,58 +216,6 @@ final class ResultCache {
       } catch (IOException ignored) {
         // a miss either way
       }
-    }
-  }
-
-  /**
-   * A stored result: the run's standard output (read from the entry as it is written out) and
-   * standard error.
-   */
-  static final class Hit implements AutoCloseable {
-    private final FileChannel channel;
-    private final long offset;
-    private final long length;
-    private final String err;
-
-    private Hit(FileChannel channel, long offset, long length, String err) {
-      this.channel = channel;
-      this.offset = offset;
-      this.length = length;
-      this.err = err;
-    }
-
-    /** Writes the stored standard output to {@code out} (UTF-16 characters, decoded from UTF-8). */
-    void writeOut(Writer out) throws IOException {
-      channel.position(offset);
-      InputStream bytes = BoundedInputStream.builder()
-          .setInputStream(Channels.newInputStream(channel))
-          .setMaxCount(length)
-          .setPropagateClose(false)
-          .get();
-      new InputStreamReader(bytes, StandardCharsets.UTF_8).transferTo(out);
-    }
-
-    /** Writes the stored standard output to {@code out} as stored: UTF-8 bytes. */
-    void copyOut(OutputStream out) throws IOException {
-      long position = offset;
-      long end = offset + length;
-      while (position < end) {
-        long sent = channel.transferTo(position, end - position, Channels.newChannel(out));
-        if (sent <= 0) {
-          throw new IOException("entry shorter than it says");
-        }
-        position += sent;
-      }
-    }
-
-    /** The stored standard error, as printed (lint warnings). */
-    String err() {
-      return err;
-    }
-
-    @Override
-    public void close() throws IOException {
-      channel.close();
     }
   }
 
@@ -362,8 +262,8 @@ final class ResultCache {
           new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
       this.stream = new CheckedOutputStream(counted, crc);
       DataOutputStream header = new DataOutputStream(stream);
-      header.write(MAGIC);
-      header.writeInt(FORMAT);
+      header.write(ResultEntry.MAGIC);
+      header.writeInt(ResultEntry.FORMAT);
       header.write(key(read));
       read.encode(header);
       header.flush();
@@ -470,33 +370,6 @@ final class ResultCache {
     } catch (IOException | RuntimeException e) {
       // a folder that cannot be listed or pruned stays as it is
     }
-  }
-
-  private static ByteBuffer read(FileChannel channel, long position, int length)
-      throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(length);
-    while (buffer.hasRemaining()) {
-      if (channel.read(buffer, position + buffer.position()) < 0) {
-        throw new IOException("entry shorter than it says");
-      }
-    }
-    return buffer.flip();
-  }
-
-  private static int checksum(FileChannel channel, long length) throws IOException {
-    CRC32C crc = new CRC32C();
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-    long position = 0;
-    while (position < length) {
-      buffer.clear().limit((int) Math.min(buffer.capacity(), length - position));
-      int read = channel.read(buffer, position);
-      if (read < 0) {
-        throw new IOException("entry shorter than it says");
-      }
-      position += read;
-      crc.update(buffer.flip());
-    }
-    return (int) crc.getValue();
   }
 
   private static void update(MessageDigest digest, String name, String value) {

@@ -53,9 +53,9 @@ abstract class ScriptCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Optional<ResultCache> cache =
         fromDb().isPresent() ? Optional.empty() : ResultCache.forCommand(spec, options.source);
-    Optional<ResultCache.Hit> hit = cache.flatMap(ResultCache::lookup);
+    Optional<ResultEntry.Hit> hit = cache.flatMap(ResultCache::lookup);
     if (hit.isPresent()) {
-      try (ResultCache.Hit stored = hit.get()) {
+      try (ResultEntry.Hit stored = hit.get()) {
         PrintWriter err = spec.commandLine().getErr();
         err.print(stored.err());
         err.flush();

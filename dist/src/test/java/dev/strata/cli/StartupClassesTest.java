@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a command loads, seen from a child JVM's class-loading log: the commands that report the
- * graph load neither jOOQ nor the statement parser; {@code upgrade}, which renders, loads both.
+ * graph load neither jOOQ nor the statement parser; {@code upgrade}, which renders, loads both,
+ * unless the results cache serves it.
  */
 class StartupClassesTest {
   private static final String JOOQ = " org.jooq.";
@@ -46,6 +47,18 @@ class StartupClassesTest {
         Cli.sampleVersions().toString(), "-o", temp.resolve("out.sql").toString(), "--no-cache");
     assertFalse(matching(loaded, JOOQ).isEmpty());
     PARSER.forEach(parser -> assertFalse(matching(loaded, parser).isEmpty(), parser));
+  }
+
+  @Test
+  void anUpgradeServedByTheResultsCacheLoadsNeither() throws Exception {
+    String[] upgrade = {"upgrade", "base:head", "--versions", Cli.sampleVersions().toString(),
+        "-o", temp.resolve("out.sql").toString(), "--cache-dir", temp.resolve("cache").toString()};
+    List<String> first = loaded(upgrade);
+    assertFalse(matching(first, JOOQ).isEmpty(), "the first run renders");
+    List<String> again = loaded(upgrade);
+    assertEquals(List.of(), matching(again, JOOQ));
+    PARSER.forEach(parser -> assertEquals(List.of(), matching(again, parser)));
+    assertTrue(matching(again, " dev.strata.cli.ResultEntry$Hit ").size() == 1, "served");
   }
 
   /** The class-loading log lines of {@code strata ARGS} run in a child JVM, which must succeed. */

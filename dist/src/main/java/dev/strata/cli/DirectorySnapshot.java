@@ -111,8 +111,30 @@ record DirectorySnapshot(List<String> names, List<Row> rows, long takenAt) {
         : Optional.of(new DirectorySnapshot(Arrays.asList(names), Arrays.asList(rows), takenAt));
   }
 
-  private static Row row(Path file, Row known) throws IOException {
-    // one stat(2) per file: the file type comes from the mode's S_IFMT bits
+  /**
+   * Whether {@code directory} still has exactly this snapshot's entries with their statuses (one
+   * stat each, nothing read): what a run checks before it stores a result made from files it read
+   * after the snapshot, so that a file rewritten meanwhile (a new change time) is never stored
+   * under the old bytes' key.
+   */
+  boolean unchangedIn(Path directory) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      if (!entries.map(p -> p.getFileName().toString()).sorted().toList().equals(names)) {
+        return false;
+      }
+      for (int i = 0; i < names.size(); i++) {
+        if (!status(directory.resolve(names.get(i))).sameStatus(rows.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The file's status, with an empty digest; one stat(2), the type from the mode's bits. */
+  private static Row status(Path file) throws IOException {
     Map<String, Object> status =
         Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino,mode");
     boolean regular = ((Integer) status.get("mode") & S_IFMT) == S_IFREG;
@@ -121,10 +143,20 @@ record DirectorySnapshot(List<String> names, List<Row> rows, long takenAt) {
     long changed = ((FileTime) status.get("ctime")).to(TimeUnit.NANOSECONDS);
     long device = (Long) status.get("dev");
     long inode = (Long) status.get("ino");
-    Row stat = new Row(size, modified, changed, device, inode, new byte[32]);
+    return new Row(size, modified, changed, device, inode, new byte[32]);
+  }
+
+  private static Row row(Path file, Row known) throws IOException {
+    Row stat = status(file);
     if (known != null && known.sameStatus(stat)) {
       return known;
     }
+    boolean regular = stat.size() >= 0;
+    long size = stat.size();
+    long modified = stat.modified();
+    long changed = stat.changed();
+    long device = stat.device();
+    long inode = stat.inode();
     MessageDigest digest = sha256();
     if (regular) {
       byte[] bytes = Files.readAllBytes(file);

@@ -304,8 +304,7 @@ final class ResultCache {
         counted.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         counted.close();
         done = true;
-        Optional<DirectorySnapshot> after = DirectorySnapshot.read(directory, Optional.of(read));
-        if (after.isEmpty() || !Arrays.equals(after.get().digest(), read.digest())) {
+        if (!read.unchangedIn(directory)) {
           close();
           return;
         }

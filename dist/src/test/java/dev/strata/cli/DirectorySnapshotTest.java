@@ -101,4 +101,24 @@ class DirectorySnapshotTest {
     assertEquals(snapshot.takenAt(), decoded.takenAt());
     assertArrayEquals(snapshot.digest(), decoded.digest());
   }
+
+  @Test
+  void aRewrittenOrAddedFileIsNoLongerTheSnapshot() throws IOException, InterruptedException {
+    Path file = dir.resolve("a.sql");
+    Files.writeString(file, "one");
+    DirectorySnapshot snapshot = DirectorySnapshot.read(dir, Optional.empty()).orElseThrow();
+    org.junit.jupiter.api.Assertions.assertTrue(snapshot.unchangedIn(dir));
+    Files.writeString(dir.resolve("b.sql"), "two");
+    assertFalse(snapshot.unchangedIn(dir), "an added file");
+    Files.delete(dir.resolve("b.sql"));
+    org.junit.jupiter.api.Assertions.assertTrue(snapshot.unchangedIn(dir));
+    // the same bytes written again: a new change time (once the kernel's coarse clock has ticked)
+    sleepPastAClockTick();
+    Files.writeString(file, "one");
+    assertFalse(snapshot.unchangedIn(dir), "a rewritten file");
+  }
+
+  private static void sleepPastAClockTick() throws InterruptedException {
+    Thread.sleep(50);
+  }
 }

@@ -131,6 +131,19 @@ public final class Renderer {
     return prepare(plan, options, replay, false, Spill.MEMORY_CHARS);
   }
 
+  /**
+   * As {@link #prepareScript}, with its {@link PreparedScript#segments()} as {@link
+   * #renderScript(Plan, ScriptOptions, Replay)} describes them (each statement's first line
+   * included): what a bundle's {@code MANIFEST.json} and {@code APPLY.md} list. The summaries
+   * stay in memory, one line per statement.
+   *
+   * @throws DiagnosticException as {@link #renderScript(Plan, ScriptOptions, Replay)}
+   */
+  public PreparedScript prepareDescribedScript(Plan plan, ScriptOptions options, Replay replay)
+      throws DiagnosticException {
+    return prepare(plan, options, replay, true, Spill.MEMORY_CHARS);
+  }
+
   /** {@link #prepareScript}, its bodies moved to a file beyond {@code memoryChars} (for tests). */
   PreparedScript prepareScript(Plan plan, ScriptOptions options, Replay replay, int memoryChars)
       throws DiagnosticException {

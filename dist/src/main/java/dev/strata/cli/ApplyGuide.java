@@ -5,6 +5,9 @@ import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.dialects.TransactionMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,24 +26,58 @@ import java.util.List;
 final class ApplyGuide {
   private final BundleCompiler.Compiled bundle;
   private final ClientCommands client;
-  private final StringBuilder text = new StringBuilder();
+  /** APPLY.md grows with the number of segments: written out as it goes. */
+  private final LineSink text;
 
-  private ApplyGuide(BundleCompiler.Compiled bundle) {
+  private ApplyGuide(BundleCompiler.Compiled bundle, Writer out) {
     this.bundle = bundle;
     this.client = new ClientCommands(bundle.dialect());
+    this.text = new LineSink(out);
   }
 
-  /** The guide's Markdown text (LF line ends, one final LF). */
-  static String render(BundleCompiler.Compiled bundle) {
-    ApplyGuide guide = new ApplyGuide(bundle);
-    guide.introduction();
-    guide.psqlMetaCommands();
-    guide.steps();
-    guide.text.append(bundle.locks().markdown()).append('\n');
-    guide.segments(Bundle.UPGRADE, bundle.upgradeScript(), bundle.upgrade().fromHeads());
-    guide.segments(Bundle.ROLLBACK, bundle.rollbackScript(), bundle.rollback().fromHeads());
-    guide.outsideTransactions();
-    return guide.text.toString();
+  /**
+   * Writes the guide's Markdown text (LF line ends, one final LF) to {@code out} as it goes,
+   * without flushing or closing it.
+   *
+   * @throws IOException when {@code out} fails
+   */
+  static void write(BundleCompiler.Compiled bundle, Writer out) throws IOException {
+    ApplyGuide guide = new ApplyGuide(bundle, out);
+    try {
+      guide.introduction();
+      guide.psqlMetaCommands();
+      guide.steps();
+      guide.line(bundle.locks().markdown());
+      guide.segments(Bundle.UPGRADE, bundle.upgradeScript(), bundle.upgrade().fromHeads());
+      guide.segments(Bundle.ROLLBACK, bundle.rollbackScript(), bundle.rollback().fromHeads());
+      guide.outsideTransactions();
+      guide.text.flush();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * The markers whose first lines a script's {@link BundleScript#lines()} must give, for a script
+   * of {@code segments} segments: where the commands that run the rest of a mysql, mariadb or
+   * sqlite3 script from a segment start ({@link Resume}); none for psql, which resumes by itself.
+   */
+  static List<String> markers(Dialect dialect, ScriptOptions options, int segments) {
+    if (dialect == Dialect.POSTGRESQL || !options.guards()) {
+      return List.of();
+    }
+    List<String> markers = new ArrayList<>();
+    if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB) {
+      markers.add(MYSQL_GUARD);
+    }
+    for (int number = 2; number <= segments; number++) {
+      markers.add(segmentMarker(number, segments));
+    }
+    return List.copyOf(markers);
+  }
+
+  private static String segmentMarker(int number, int total) {
+    return "-- strata: segment " + number + " of " + total;
   }
 
   private void introduction() {
@@ -110,12 +147,12 @@ final class ApplyGuide {
     line();
   }
 
-  private void segments(String script, RenderedScript rendered, List<String> startRows) {
+  private void segments(String script, BundleScript written, List<String> startRows) {
     line("## Segments of " + script);
     line();
-    Resume resume = new Resume(script, rendered);
+    Resume resume = new Resume(script, written);
     List<String> before = startRows;
-    for (RenderedScript.Segment segment : rendered.segments()) {
+    for (RenderedScript.Segment segment : written.segments()) {
       line("- Segment " + segment.number() + ", " + (segment.transactional()
           ? "one transaction" : "outside any transaction") + ": " + revisions(segment.revisions())
           + "; the version table then holds " + rowList(segment.headsAfter()) + ".");
@@ -135,7 +172,7 @@ final class ApplyGuide {
       }
       before = segment.headsAfter();
     }
-    if (!text.toString().endsWith("\n\n")) {
+    if (!text.endsWithBlankLine()) {
       line();
     }
   }
@@ -185,21 +222,21 @@ final class ApplyGuide {
    */
   private final class Resume {
     private final String script;
-    private final List<String> lines;
+    private final java.util.Map<String, Long> lines;
     private final int total;
 
-    Resume(String script, RenderedScript rendered) {
+    Resume(String script, BundleScript written) {
       this.script = script;
-      this.lines = rendered.text().lines().toList();
-      this.total = rendered.segments().size();
+      this.lines = written.lines();
+      this.total = written.segments().size();
     }
 
     java.util.Optional<String> command(RenderedScript.Segment segment) {
       if (segment.number() == 1 || !bundle.options().guards()) {
         return java.util.Optional.empty();
       }
-      String marker = "-- strata: segment " + segment.number() + " of " + total;
-      int at = lineOf(marker);
+      String marker = segmentMarker(segment.number(), total);
+      long at = lineOf(marker);
       return java.util.Optional.of(switch (bundle.dialect()) {
         case POSTGRESQL -> throw new IllegalStateException("psql scripts resume by themselves");
         case MYSQL, MARIADB -> {
@@ -211,14 +248,16 @@ final class ApplyGuide {
       });
     }
 
-    /** The 1-based number of the first line that starts with {@code start}. */
-    private int lineOf(String start) {
-      for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).startsWith(start)) {
-          return i + 1;
-        }
+    /**
+     * The 1-based number of the first line that starts with {@code start}, one of the {@link
+     * #markers}.
+     */
+    private long lineOf(String start) {
+      Long at = lines.get(start);
+      if (at == null) {
+        throw new IllegalStateException(script + " has no line '" + start + "'");
       }
-      throw new IllegalStateException(script + " has no line '" + start + "'");
+      return at;
     }
   }
 
@@ -358,10 +397,10 @@ final class ApplyGuide {
   }
 
   private void line(String s) {
-    text.append(s).append('\n');
+    text.line(s);
   }
 
   private void line() {
-    text.append('\n');
+    text.line("");
   }
 }

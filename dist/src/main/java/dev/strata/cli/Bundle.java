@@ -1,24 +1,24 @@
 package dev.strata.cli;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A bundle in memory, before it is written: the name of its one top folder and its files, each a
- * path relative to that folder ({@code upgrade.sql}, {@code revisions/0001_a.up.sql}) with its exact
- * bytes, sorted by path. The layout is described in {@code docs/bundle-format.md}.
+ * A bundle made and not yet written: the name of its one top folder and its files, each a path
+ * relative to that folder ({@code upgrade.sql}, {@code revisions/0001_a.up.sql}) with its exact
+ * bytes, sorted by path, kept in {@link BundleFiles} (memory, then an unlinked temporary file).
+ * {@link #close()} releases them. The layout is described in {@code docs/bundle-format.md}.
  *
  * @param root the top folder name, {@code strata-<from>-<to>-<dialect>}: letters, digits, {@code _},
  *     {@code +}, {@code .} and {@code -} only
  * @param files relative path to content; paths use {@code /}, have no empty, {@code .} or {@code ..}
- *     segment and no leading {@code /}
+ *     segment and no leading {@code /} ({@link BundleFiles#create} checks them)
  */
-record Bundle(String root, SortedMap<String, byte[]> files) {
+record Bundle(String root, BundleFiles files) implements AutoCloseable {
   static final String UPGRADE = "upgrade.sql";
   static final String ROLLBACK = "rollback.sql";
   static final String MANIFEST = "MANIFEST.json";
@@ -43,12 +43,13 @@ record Bundle(String root, SortedMap<String, byte[]> files) {
     if (!root.matches("[A-Za-z0-9_+.\\-]{1,200}") || root.startsWith(".")) {
       throw new IllegalArgumentException("bad bundle folder name: '" + root + "'");
     }
-    for (String path : files.keySet()) {
-      if (!isRelativePath(path)) {
-        throw new IllegalArgumentException("bad bundle path: '" + path + "'");
-      }
-    }
-    files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    Objects.requireNonNull(files, "files");
+  }
+
+  /** Releases the files ({@link BundleFiles#close()}); idempotent. */
+  @Override
+  public void close() {
+    files.close();
   }
 
   /**
@@ -64,8 +65,17 @@ record Bundle(String root, SortedMap<String, byte[]> files) {
     return path.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '\\');
   }
 
-  /** One archive entry: a directory (name ending in {@code /}, no content) or a file. */
-  record Entry(String name, boolean directory, byte[] content) {}
+  /**
+   * One archive entry: a directory (name ending in {@code /}, no file) or a file.
+   *
+   * @param name the full name, under {@link #root()}
+   * @param file for a file, its path in {@link #files()}; empty for a directory
+   */
+  record Entry(String name, Optional<String> file) {
+    boolean directory() {
+      return file.isEmpty();
+    }
+  }
 
   /**
    * Every entry of the bundle with its full name (under {@link #root()}), directories included
@@ -73,14 +83,14 @@ record Bundle(String root, SortedMap<String, byte[]> files) {
    */
   List<Entry> entries() {
     TreeMap<String, Entry> entries = new TreeMap<>();
-    entries.put(root + "/", new Entry(root + "/", true, new byte[0]));
+    entries.put(root + "/", new Entry(root + "/", Optional.empty()));
     for (String directory : directories()) {
       String name = root + "/" + directory;
-      entries.put(name, new Entry(name, true, new byte[0]));
+      entries.put(name, new Entry(name, Optional.empty()));
     }
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      String name = root + "/" + file.getKey();
-      entries.put(name, new Entry(name, false, file.getValue()));
+    for (String path : files.contents().keySet()) {
+      String name = root + "/" + path;
+      entries.put(name, new Entry(name, Optional.of(path)));
     }
     return new ArrayList<>(entries.values());
   }
@@ -88,7 +98,7 @@ record Bundle(String root, SortedMap<String, byte[]> files) {
   /** The folders that hold files, relative to the root, each ending in {@code /}, sorted. */
   TreeSet<String> directories() {
     TreeSet<String> directories = new TreeSet<>();
-    for (String path : files.keySet()) {
+    for (String path : files.contents().keySet()) {
       for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
         directories.add(path.substring(0, slash + 1));
       }

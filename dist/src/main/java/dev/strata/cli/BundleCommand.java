@@ -23,7 +23,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code strata bundle FROM:TO -o PATH}: the release artefact a DBA applies and an auditor
  * verifies (format: {@code docs/bundle-format.md}). An existing PATH is diagnostic E0502 unless
- * {@code --force}; an unwritable one E0501; a bad {@code SOURCE_DATE_EPOCH} E0503.
+ * {@code --force}; an unwritable one E0501; a bad {@code SOURCE_DATE_EPOCH} E0503; a temporary
+ * directory that cannot hold the bundle's files while it is made ({@link BundleFiles}) E0736.
  */
 @Command(
     name = "bundle",
@@ -74,30 +75,48 @@ final class BundleCommand implements Callable<Integer> {
     }
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     Instant mtime = mtime();
-    Bundle bundle;
     BundleCompiler compiler =
         new BundleCompiler(options.dialect, scriptOptions, LintSettings.forCommand(spec));
+    // the files wait in memory or an unlinked temporary file, released in every case
+    try (Bundle bundle = compile(compiler)) {
+      LintRun.warn(spec.commandLine().getErr(), compiler.lint());
+      try {
+        new BundleWriter(mtime).write(bundle, output, force);
+      } catch (FileAlreadyExistsException e) {
+        throw exists();
+      } catch (BundleFiles.TemporaryFileException e) {
+        throw temporaryFile(e);
+      } catch (IOException e) {
+        throw OutputFile.cannotWrite(output, e,
+            "-o names a new file or folder in an existing, writable directory");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("wrote " + output + " (" + bundle.root() + "/, "
+          + bundle.files().contents().size() + " files)");
+      out.flush();
+    }
+    return Main.OK;
+  }
+
+  private Bundle compile(BundleCompiler compiler) throws DiagnosticException {
     try {
-      bundle = compiler.compile(options.source.versions, options.source.cache(spec),
+      return compiler.compile(options.source.versions, options.source.cache(spec),
           graph -> fromDb.range(range, graph, options));
+    } catch (BundleFiles.TemporaryFileException e) {
+      throw temporaryFile(e);
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.error("E0207",
           "cannot read a revision file again for sources/: " + OutputFile.reason(e)));
     }
-    LintRun.warn(spec.commandLine().getErr(), compiler.lint());
-    try {
-      new BundleWriter(mtime).write(bundle, output, force);
-    } catch (FileAlreadyExistsException e) {
-      throw exists();
-    } catch (IOException e) {
-      throw OutputFile.cannotWrite(output, e,
-          "-o names a new file or folder in an existing, writable directory");
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("wrote " + output + " (" + bundle.root() + "/, " + bundle.files().size()
-        + " files)");
-    out.flush();
-    return Main.OK;
+  }
+
+  /** E0736: a temporary file that holds the bundle's files (or a script's segments) failed. */
+  private static DiagnosticException temporaryFile(BundleFiles.TemporaryFileException e) {
+    String directory = System.getProperty("java.io.tmpdir");
+    return new DiagnosticException(Diagnostic.error("E0736", "cannot keep the bundle's files in"
+            + " a temporary file in '" + directory + "': " + OutputFile.reason(e.failure()),
+        "help: make room in " + directory + ", or name another directory with"
+            + " JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=DIR"));
   }
 
   private static Instant mtime() throws DiagnosticException {

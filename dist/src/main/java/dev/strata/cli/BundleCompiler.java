@@ -11,6 +11,7 @@ import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.Dialect;
+import dev.strata.dialects.PreparedScript;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.SchemaScript;
 import dev.strata.dialects.ScriptOptions;
@@ -20,7 +21,10 @@ import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +81,8 @@ final class BundleCompiler {
    * @param root the top folder name
    * @param upgrade the upgrade plan (FROM to TO)
    * @param rollback its inverse (TO to FROM)
+   * @param upgradeScript how {@code upgrade.sql} is cut into segments, once written
+   * @param rollbackScript the same of {@code rollback.sql}
    * @param locks the table locks of the upgrade script (PostgreSQL; other dialects: none)
    */
   record Compiled(
@@ -85,19 +91,20 @@ final class BundleCompiler {
       ScriptOptions options,
       Plan upgrade,
       Plan rollback,
-      RenderedScript upgradeScript,
-      RenderedScript rollbackScript,
+      BundleScript upgradeScript,
+      BundleScript rollbackScript,
       List<StepFiles> steps,
       LockReport locks) {}
 
   /**
    * The bundle for {@code range} ({@code FROM:TO}, as {@code strata upgrade} takes it, typed by
-   * the user) of the revision files in {@code versions}.
+   * the user) of the revision files in {@code versions}. The caller closes it.
    *
    * @throws DiagnosticException for bad revision files, a revision changed since {@code strata
    *     lock} (E0209-E0213), a bad range, a revision without a
    *     downgrade section (a bundle always carries its rollback), or SQL the dialect cannot render
-   * @throws IOException when a revision file cannot be read again for {@code sources/}
+   * @throws IOException when a revision file cannot be read again for {@code sources/}, or the
+   *     temporary file that holds the bundle's files fails
    */
   Bundle compile(Path versions, String range) throws DiagnosticException, IOException {
     return compile(versions, graph -> Range.parse(Direction.UPGRADE, range));
@@ -114,7 +121,14 @@ final class BundleCompiler {
     return compile(versions, ParseCache.none(), range);
   }
 
-  /** As {@link #compile(Path, RangeSource)}, with the parsed files of {@code cache}. */
+  /**
+   * As {@link #compile(Path, RangeSource)}, with the parsed files of {@code cache}. Each file is
+   * written into the bundle's {@link BundleFiles} as it is made: the scripts, the sources, {@code
+   * CHANGES.md}, {@code APPLY.md}, the manifest and the checksums piece by piece, never whole in
+   * memory (the schema snapshots, whose size follows the schema, as one string each). When
+   * compilation fails the files are released (their temporary file included) before the error
+   * is thrown.
+   */
   Bundle compile(Path versions, ParseCache cache, RangeSource range)
       throws DiagnosticException, IOException {
     Compilation compilation = Compilation.load(versions, cache);
@@ -124,25 +138,96 @@ final class BundleCompiler {
     // the exact inverse, not a downgrade re-planned from the end rows: `downgrade TO:FROM` drops
     // only FROM's descendants, and an upgrade may also apply another branch or a dependency
     Plan rollback = compilation.rollback(upgrade);
-    SortedMap<String, byte[]> files = new TreeMap<>();
-    RenderedScript up = compilation.render(upgrade, dialect, options);
-    RenderedScript down = compilation.render(rollback, dialect, options);
-    files.put(Bundle.UPGRADE, utf8(up.text()));
-    files.put(Bundle.ROLLBACK, utf8(down.text()));
-    List<StepFiles> steps = stepFiles(compilation, upgrade, rollback, files);
-    compilation.lock()
-        .ifPresent(l -> files.put(Bundle.SOURCES + LockFile.NAME, utf8(l.source().text())));
     String root = "strata-" + name(upgrade.fromHeads()) + "-" + name(upgrade.toHeads()) + "-"
         + dialect.id();
+    BundleFiles files = new BundleFiles();
+    try {
+      write(compilation, upgrade, rollback, root, files);
+      return new Bundle(root, files);
+    } catch (DiagnosticException | IOException | RuntimeException | Error e) {
+      files.close();
+      throw e;
+    }
+  }
+
+  /** Writes every file of the bundle into {@code files}, the manifest and checksums last. */
+  private void write(Compilation compilation, Plan upgrade, Plan rollback, String root,
+      BundleFiles files) throws DiagnosticException, IOException {
+    BundleScript up = script(compilation, upgrade, Bundle.UPGRADE, files);
+    BundleScript down = script(compilation, rollback, Bundle.ROLLBACK, files);
+    List<StepFiles> steps = stepFiles(compilation, upgrade, rollback, files);
+    if (compilation.lock().isPresent()) {
+      files.put(Bundle.SOURCES + LockFile.NAME, compilation.lock().get().source().text());
+    }
     LockReport locks = LockReport.of(compilation.graph(), upgrade, dialect.dialectId(),
         LintRun.options(dialect, options.transactionMode(), options.lockTimeout()));
     Compiled compiled = new Compiled(root, dialect, options, upgrade, rollback, up, down, steps,
         locks);
     addReviewFiles(compilation.graph(), upgrade, files);
-    files.put(Bundle.APPLY, utf8(ApplyGuide.render(compiled)));
-    files.put(Bundle.MANIFEST, Manifest.render(compiled, files));
-    files.put(Bundle.SUMS, utf8(checksums(files)));
-    return new Bundle(root, files);
+    try (Writer out = files.text(Bundle.APPLY)) {
+      ApplyGuide.write(compiled, out);
+    }
+    // the listing so far, copied: the manifest lists every file but itself and SHA256SUMS
+    SortedMap<String, BundleFiles.Content> listed = new TreeMap<>(files.contents());
+    try (Writer out = files.text(Bundle.MANIFEST)) {
+      Manifest.write(compiled, listed, out);
+    }
+    try (Writer out = files.text(Bundle.SUMS)) {
+      checksums(files.contents(), out);
+    }
+  }
+
+  /**
+   * Renders {@code plan} and writes it into {@code files} at {@code path} as it goes ({@link
+   * Compilation#prepareDescribed}), noting the lines {@code APPLY.md} names.
+   */
+  private BundleScript script(Compilation compilation, Plan plan, String path, BundleFiles files)
+      throws DiagnosticException, IOException {
+    try (PreparedScript prepared = prepare(() -> compilation.prepareDescribed(plan, dialect,
+        options))) {
+      List<RenderedScript.Segment> segments = prepared.segments();
+      LineFinder lines = new LineFinder(files.text(path),
+          ApplyGuide.markers(dialect, options, segments.size()));
+      try (lines) {
+        writeTo(prepared, lines);
+      }
+      return new BundleScript(segments, lines.found());
+    }
+  }
+
+  /** Renders a script ({@link Compilation#prepare}, {@link Compilation#prepareDescribed}). */
+  @FunctionalInterface
+  private interface Preparation {
+    PreparedScript prepare() throws DiagnosticException;
+  }
+
+  /**
+   * {@code preparation}'s script; the temporary file a long script's segments wait in failing
+   * (an {@link UncheckedIOException} from the renderer) is {@link
+   * BundleFiles.TemporaryFileException}, as when the bundle's own files fail.
+   */
+  private static PreparedScript prepare(Preparation preparation)
+      throws DiagnosticException, BundleFiles.TemporaryFileException {
+    try {
+      return preparation.prepare();
+    } catch (UncheckedIOException e) {
+      throw new BundleFiles.TemporaryFileException(e.getCause());
+    }
+  }
+
+  /**
+   * Writes {@code prepared} to {@code out}, a file of the bundle: every failure is of a temporary
+   * file (the script's segments' or the bundle's files'), {@link
+   * BundleFiles.TemporaryFileException}.
+   */
+  private static void writeTo(PreparedScript prepared, Writer out) throws IOException {
+    try {
+      prepared.writeTo(out);
+    } catch (BundleFiles.TemporaryFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new BundleFiles.TemporaryFileException(e);
+    }
   }
 
   /**
@@ -153,8 +238,8 @@ final class BundleCompiler {
    *
    * @throws DiagnosticException the replay's (E06xx) or the snapshot's (E0420) diagnostics
    */
-  private void addReviewFiles(RevisionGraph graph, Plan upgrade, SortedMap<String, byte[]> files)
-      throws DiagnosticException {
+  private void addReviewFiles(RevisionGraph graph, Plan upgrade, BundleFiles files)
+      throws DiagnosticException, IOException {
     // every model the files need, from one replay pass (not one pass per step)
     List<List<String>> points = new ArrayList<>();
     points.add(upgrade.fromHeads());
@@ -165,12 +250,14 @@ final class BundleCompiler {
     for (int i = 0; i < points.size(); i++) {
       at.put(points.get(i), models.get(i));
     }
-    files.put(Bundle.CHANGES, utf8(ChangesDocument.render(upgrade, at::get)));
+    try (Writer out = files.text(Bundle.CHANGES)) {
+      ChangesDocument.write(upgrade, at::get, out);
+    }
     SchemaScript snapshot = SchemaScript.forDialect(dialect);
-    files.put(Bundle.SCHEMA_BEFORE, utf8(snapshot.render(at.get(upgrade.fromHeads()),
-        snapshotHeader("before", upgrade.fromHeads()))));
-    files.put(Bundle.SCHEMA_AFTER, utf8(snapshot.render(at.get(upgrade.toHeads()),
-        snapshotHeader("after", upgrade.toHeads()))));
+    files.put(Bundle.SCHEMA_BEFORE, snapshot.render(at.get(upgrade.fromHeads()),
+        snapshotHeader("before", upgrade.fromHeads())));
+    files.put(Bundle.SCHEMA_AFTER, snapshot.render(at.get(upgrade.toHeads()),
+        snapshotHeader("after", upgrade.toHeads())));
   }
 
   /** The comment lines of a snapshot: which side of the upgrade, at which revisions. */
@@ -182,9 +269,12 @@ final class BundleCompiler {
             + new ClientCommands(dialect).snapshotHint());
   }
 
-  /** The per-revision scripts and the sources, added to {@code files}; one entry per step. */
+  /**
+   * The per-revision scripts ({@link Compilation#prepare}, written as they are rendered) and the
+   * sources, added to {@code files}; one entry per step.
+   */
   private List<StepFiles> stepFiles(Compilation compilation, Plan upgrade, Plan rollback,
-      SortedMap<String, byte[]> files) throws DiagnosticException, IOException {
+      BundleFiles files) throws DiagnosticException, IOException {
     List<Plan> ups = upgrade.perStep();
     List<Plan> downs = rollback.perStep();
     List<StepFiles> steps = new ArrayList<>();
@@ -193,13 +283,20 @@ final class BundleCompiler {
       String stem = Bundle.REVISIONS + String.format("%04d_%s", i + 1, step.id());
       StepFiles entry = new StepFiles(i + 1, step, Bundle.SOURCES + sourceName(step),
           stem + ".up.sql", stem + ".down.sql");
-      files.put(entry.up(), utf8(compilation.render(ups.get(i), dialect, options).text()));
-      files.put(entry.down(),
-          utf8(compilation.render(downs.get(ups.size() - 1 - i), dialect, options).text()));
-      files.put(entry.source(), sourceBytes(step.revision().source()));
+      stepScript(compilation, ups.get(i), entry.up(), files);
+      stepScript(compilation, downs.get(ups.size() - 1 - i), entry.down(), files);
+      copySource(step.revision().source(), entry.source(), files);
       steps.add(entry);
     }
     return List.copyOf(steps);
+  }
+
+  private void stepScript(Compilation compilation, Plan plan, String path, BundleFiles files)
+      throws DiagnosticException, IOException {
+    try (PreparedScript prepared = prepare(() -> compilation.prepare(plan, dialect, options));
+        Writer out = files.text(path)) {
+      writeTo(prepared, out);
+    }
   }
 
   /** A side of the range in the folder name: the heads joined with {@code +}, or {@code base}. */
@@ -212,31 +309,33 @@ final class BundleCompiler {
   }
 
   /**
-   * The revision file's bytes as they are on disk, checked against the text that was compiled, so
-   * that {@code sources/} holds exactly what the scripts were made from.
+   * Copies the revision file's bytes as they are on disk into {@code files} at {@code path},
+   * checked against the text that was compiled, so that {@code sources/} holds exactly what the
+   * scripts were made from.
    */
-  private static byte[] sourceBytes(SourceFile source) throws IOException, DiagnosticException {
-    byte[] bytes = Files.readAllBytes(Path.of(source.path()));
-    if (!Sha256.hex(bytes).equals(source.sha256())) {
+  private static void copySource(SourceFile source, String path, BundleFiles files)
+      throws IOException, DiagnosticException {
+    try (InputStream in = Files.newInputStream(Path.of(source.path()));
+        OutputStream out = files.create(path)) {
+      in.transferTo(out);
+    }
+    if (!files.content(path).sha256().equals(source.sha256())) {
       throw new DiagnosticException(Diagnostic.error("E0504",
           "'" + source.path() + "' changed while the bundle was being made",
           "help: run strata bundle again once the revision files no longer change"));
     }
-    return bytes;
   }
 
-  /** {@code SHA256SUMS}: {@code <hex>  <path>} per file, sorted by path, as sha256sum writes. */
-  static String checksums(SortedMap<String, byte[]> files) {
-    StringBuilder sums = new StringBuilder();
-    files.forEach((path, bytes) -> {
-      if (!path.equals(Bundle.SUMS)) {
-        sums.append(Sha256.hex(bytes)).append("  ").append(path).append('\n');
+  /**
+   * Writes {@code SHA256SUMS} to {@code out}: {@code <hex>  <path>} per file, sorted by path, as
+   * sha256sum writes, every file of {@code contents} but {@code SHA256SUMS} itself.
+   */
+  static void checksums(SortedMap<String, BundleFiles.Content> contents, Writer out)
+      throws IOException {
+    for (Map.Entry<String, BundleFiles.Content> file : contents.entrySet()) {
+      if (!file.getKey().equals(Bundle.SUMS)) {
+        out.append(file.getValue().sha256()).append("  ").append(file.getKey()).append('\n');
       }
-    });
-    return sums.toString();
-  }
-
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+    }
   }
 }

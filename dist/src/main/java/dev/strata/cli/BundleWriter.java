@@ -1,7 +1,9 @@
 package dev.strata.cli;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -27,7 +29,9 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * the path), atomically (see {@link AtomicOutput}). Archives are byte-for-byte reproducible: entries
  * sorted, folders as entries, modes 0644 and 0755, owner 0:0 with empty names, every time the one
  * given {@link #mtime(String) mtime}, a gzip header without time, name or OS (OS 255, unknown),
- * long names as POSIX (pax) headers, zip entries without extra fields.
+ * long names as POSIX (pax) headers, zip entries without extra fields. Each file is copied from
+ * the bundle's {@link BundleFiles} into its entry as it is written, so memory does not grow with
+ * the bundle.
  */
 final class BundleWriter {
   /**
@@ -91,10 +95,25 @@ final class BundleWriter {
     AtomicOutput.write(target, force, temp -> {
       switch (format) {
         case DIRECTORY -> directory(bundle, temp);
-        case TAR_GZ -> Files.write(temp, tarGz(bundle), StandardOpenOption.CREATE_NEW);
-        case ZIP -> Files.write(temp, zip(bundle), StandardOpenOption.CREATE_NEW);
+        case TAR_GZ -> {
+          try (OutputStream out = newFile(temp)) {
+            tarGz(bundle, out);
+          }
+        }
+        case ZIP -> {
+          try (OutputStream out = newFile(temp)) {
+            zip(bundle, out);
+          }
+        }
       }
     });
+  }
+
+  /** A new file at {@code path}, buffered; one that exists is refused. */
+  private static OutputStream newFile(Path path) throws IOException {
+    return new BufferedOutputStream(
+        Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        1 << 16);
   }
 
   /** The bundle as a folder holding the top folder (modes from the umask, as any file written). */
@@ -105,19 +124,23 @@ final class BundleWriter {
       if (entry.directory()) {
         Files.createDirectory(path);
       } else {
-        Files.write(path, entry.content(), StandardOpenOption.CREATE_NEW);
+        try (OutputStream out = newFile(path)) {
+          bundle.files().copy(entry.file().orElseThrow(), out);
+        }
       }
     }
   }
 
-  /** The bundle as a reproducible {@code .tar.gz}. */
-  byte[] tarGz(Bundle bundle) throws IOException {
+  /**
+   * Writes the bundle to {@code out} as a reproducible {@code .tar.gz}, entry by entry (no entry
+   * is held whole in memory), and finishes it without closing {@code out}.
+   */
+  void tarGz(Bundle bundle, OutputStream out) throws IOException {
     GzipParameters gzip = new GzipParameters();
     gzip.setModificationTime(0);
     gzip.setOS(GzipParameters.OS.UNKNOWN);
     gzip.setCompressionLevel(Deflater.BEST_COMPRESSION);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GzipCompressorOutputStream gz = new GzipCompressorOutputStream(bytes, gzip);
+    try (GzipCompressorOutputStream gz = new GzipCompressorOutputStream(unclosed(out), gzip);
         TarArchiveOutputStream tar =
             new TarArchiveOutputStream(gz, StandardCharsets.UTF_8.name())) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -127,23 +150,25 @@ final class BundleWriter {
         TarArchiveEntry tarEntry = new TarArchiveEntry(
             entry.name(), entry.directory() ? TarConstants.LF_DIR : TarConstants.LF_NORMAL);
         tarEntry.setMode((entry.directory() ? 040000 | DIR_MODE : 0100000 | FILE_MODE));
-        tarEntry.setSize(entry.content().length);
+        tarEntry.setSize(size(bundle, entry));
         tarEntry.setModTime(FileTime.from(mtime));
         tarEntry.setIds(0, 0);
         tarEntry.setNames("", "");
         tar.putArchiveEntry(tarEntry);
-        tar.write(entry.content());
+        copy(bundle, entry, tar);
         tar.closeArchiveEntry();
       }
       tar.finish();
     }
-    return bytes.toByteArray();
   }
 
-  /** The bundle as a reproducible {@code .zip}. */
-  byte[] zip(Bundle bundle) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+  /**
+   * Writes the bundle to {@code out} as a reproducible {@code .zip}, entry by entry, and finishes
+   * it without closing {@code out}. {@code out} is a plain stream, never a seekable file: each
+   * entry's sizes and CRC then follow its data (a data descriptor), as they always have.
+   */
+  void zip(Bundle bundle, OutputStream out) throws IOException {
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(unclosed(out))) {
       zip.setEncoding(StandardCharsets.UTF_8.name());
       zip.setUseLanguageEncodingFlag(true);
       zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
@@ -160,12 +185,37 @@ final class BundleWriter {
           zipEntry.setCrc(0);
         }
         zip.putArchiveEntry(zipEntry);
-        zip.write(entry.content());
+        copy(bundle, entry, zip);
         zip.closeArchiveEntry();
       }
       zip.finish();
     }
-    return bytes.toByteArray();
+  }
+
+  private static long size(Bundle bundle, Bundle.Entry entry) {
+    return entry.file().map(path -> bundle.files().content(path).size()).orElse(0L);
+  }
+
+  private static void copy(Bundle bundle, Bundle.Entry entry, OutputStream out)
+      throws IOException {
+    if (entry.file().isPresent()) {
+      bundle.files().copy(entry.file().get(), out);
+    }
+  }
+
+  /** {@code out}, whose {@code close()} only flushes: the caller closes it. */
+  private static OutputStream unclosed(OutputStream out) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] bytes, int offset, int count) throws IOException {
+        out.write(bytes, offset, count);
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.flush();
+      }
+    };
   }
 
   /**

@@ -7,6 +7,10 @@ import dev.strata.compiler.schema.HandEdit;
 import dev.strata.compiler.schema.SchemaDiff;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -34,7 +38,25 @@ final class ChangesDocument {
    * @throws DiagnosticException when a model cannot be made (a revision replay refuses)
    */
   static String render(Plan upgrade, Models models) throws DiagnosticException {
-    StringBuilder text = new StringBuilder("# Changes\n\n")
+    StringWriter text = new StringWriter();
+    try {
+      write(upgrade, models, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
+    }
+    return text.toString();
+  }
+
+  /**
+   * {@link #render}, written to {@code text} step by step (the document grows with the number of
+   * revisions), without flushing or closing it.
+   *
+   * @throws DiagnosticException as {@link #render}
+   * @throws IOException when {@code text} fails
+   */
+  static void write(Plan upgrade, Models models, Writer text)
+      throws DiagnosticException, IOException {
+    text.append("# Changes\n\n")
         .append("What each revision of this bundle changes in the schema, in the order\n")
         .append("`upgrade.sql` applies them, as strata's schema model sees it (`strata diff`).\n\n")
         .append("From: ").append(side(upgrade.fromHeads())).append('\n')
@@ -45,14 +67,17 @@ final class ChangesDocument {
     for (int i = 0; i < upgrade.steps().size(); i++) {
       Step step = upgrade.steps().get(i);
       SchemaModel now = models.at(after.get(i));
-      text.append("\n## ").append(i + 1).append(". ").append(step.id()).append('\n')
+      text.append("\n## ").append(String.valueOf(i + 1)).append(". ").append(step.id())
+          .append('\n')
           .append('\n').append(step.message().isEmpty() ? "(no message)" : step.message())
           .append("\n\n");
       List<Change> changes = SchemaDiff.between(before, now);
       if (changes.isEmpty()) {
         text.append("- no change to the schema\n");
       }
-      changes.forEach(c -> text.append("- ").append(c.description()).append('\n'));
+      for (Change change : changes) {
+        text.append("- ").append(change.description()).append('\n');
+      }
       for (HandEdit edit : now.handEdits()) {
         if (edit.origin().revision().equals(step.id())) {
           text.append("- a `-- +dialect ").append(edit.dialect()).append("` block at ")
@@ -62,7 +87,6 @@ final class ChangesDocument {
       }
       before = now;
     }
-    return text.toString();
   }
 
   private static String side(List<String> heads) {

@@ -209,6 +209,17 @@ public final class Compilation {
   }
 
   /**
+   * As {@link #prepare}, its {@link PreparedScript#segments()} listing each statement's first
+   * line as {@link #render}'s do ({@link Renderer#prepareDescribedScript}): a bundle's scripts.
+   *
+   * @throws DiagnosticException as {@link Renderer#renderScript} (E04xx, E0216)
+   */
+  public PreparedScript prepareDescribed(Plan plan, Dialect dialect, ScriptOptions options)
+      throws DiagnosticException {
+    return Renderer.forDialect(dialect).prepareDescribedScript(plan, options, replay(dialect));
+  }
+
+  /**
    * The schema stage, between planning and rendering: the graph is replayed into schema models
    * ({@link Replay}) once per compilation, and the errors of the semantic checks ({@link
    * SchemaChecks}: E0601-E0620) in the revisions {@code plan} runs stop it, so that every command

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * The one way strata writes JSON (MANIFEST.json and every {@code --format json}): Jackson trees
@@ -28,6 +31,17 @@ final class JsonText {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serializes", e);
     }
+  }
+
+  /**
+   * A generator writing to {@code out} in the same layout as {@link #write}, for JSON too large to
+   * build as a tree (a bundle's manifest); closing it flushes and leaves {@code out} open. The
+   * caller writes the final {@code \n}.
+   *
+   * @throws IOException never for a writer that does not fail; as Jackson declares it
+   */
+  static JsonGenerator generator(Writer out) throws IOException {
+    return WRITER.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
   /**

@@ -1,25 +1,26 @@
 package dev.strata.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.RenderedScript;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.ast.HeaderValue;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -34,86 +35,128 @@ final class Manifest {
   private Manifest() {}
 
   /**
-   * The manifest of {@code compiled}; {@code files} are the bundle's files so far (every file but
-   * the manifest itself and {@code SHA256SUMS}), each listed with its size and sha256.
+   * Writes the manifest of {@code compiled} to {@code out} as it goes (no tree of the whole
+   * manifest is built: it grows with the number of revisions); {@code files} are the bundle's
+   * files so far (every file but the manifest itself and {@code SHA256SUMS}), each listed with its
+   * size and sha256. The bytes are those of {@link JsonText#write} of the same fields.
+   *
+   * @throws IOException when {@code out} fails
    */
-  static byte[] render(BundleCompiler.Compiled compiled, SortedMap<String, byte[]> files) {
+  static void write(BundleCompiler.Compiled compiled,
+      SortedMap<String, BundleFiles.Content> files, Writer out) throws IOException {
     ScriptOptions options = compiled.options();
-    ObjectNode root = JsonText.MAPPER.createObjectNode();
-    root.put("format", "strata-bundle");
-    root.put("formatVersion", FORMAT_VERSION);
-    root.put("toolVersion", options.toolVersion());
-    root.put("dialect", compiled.dialect().id());
-    ObjectNode table = root.putObject("versionTable");
-    table.put("name", options.versionTable());
-    table.put("schema", options.versionTableSchema().orElse(null));
-    root.put("transactionMode", CompileOptions.TransactionModeConverter.id(options.transactionMode()));
-    root.put("guards", options.guards());
-    root.put("lockTimeout", options.lockTimeout().orElse(null));
-    root.put("statementTimeout", options.statementTimeout().orElse(null));
-    root.put("lockWait", options.lockWait().orElse(null));
-    strings(root.putArray("from"), compiled.upgrade().fromHeads());
-    strings(root.putArray("to"), compiled.upgrade().toHeads());
-    ArrayNode steps = root.putArray("steps");
-    for (BundleCompiler.StepFiles step : compiled.steps()) {
-      steps.add(step(step, compiled.dialect(), files));
+    try (JsonGenerator json = JsonText.generator(out)) {
+      json.writeStartObject();
+      json.writeStringField("format", "strata-bundle");
+      json.writeNumberField("formatVersion", FORMAT_VERSION);
+      json.writeStringField("toolVersion", options.toolVersion());
+      json.writeStringField("dialect", compiled.dialect().id());
+      json.writeObjectFieldStart("versionTable");
+      json.writeStringField("name", options.versionTable());
+      optional(json, "schema", options.versionTableSchema());
+      json.writeEndObject();
+      json.writeStringField("transactionMode",
+          CompileOptions.TransactionModeConverter.id(options.transactionMode()));
+      json.writeBooleanField("guards", options.guards());
+      optional(json, "lockTimeout", options.lockTimeout());
+      optional(json, "statementTimeout", options.statementTimeout());
+      optional(json, "lockWait", options.lockWait());
+      strings(json, "from", compiled.upgrade().fromHeads());
+      strings(json, "to", compiled.upgrade().toHeads());
+      json.writeArrayFieldStart("steps");
+      for (BundleCompiler.StepFiles step : compiled.steps()) {
+        step(json, step, compiled.dialect(), files);
+      }
+      json.writeEndArray();
+      json.writeFieldName("upgrade");
+      script(json, Bundle.UPGRADE, compiled.upgradeScript(), files);
+      json.writeFieldName("rollback");
+      script(json, Bundle.ROLLBACK, compiled.rollbackScript(), files);
+      json.writeArrayFieldStart("files");
+      for (Map.Entry<String, BundleFiles.Content> file : files.entrySet()) {
+        json.writeStartObject();
+        json.writeStringField("path", file.getKey());
+        json.writeNumberField("size", file.getValue().size());
+        json.writeStringField("sha256", file.getValue().sha256());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
     }
-    root.set("upgrade", script(Bundle.UPGRADE, compiled.upgradeScript(), files));
-    root.set("rollback", script(Bundle.ROLLBACK, compiled.rollbackScript(), files));
-    ArrayNode list = root.putArray("files");
-    files.forEach((path, bytes) -> {
-      ObjectNode file = list.addObject();
-      file.put("path", path);
-      file.put("size", bytes.length);
-      file.put("sha256", Sha256.hex(bytes));
-    });
-    return write(root);
+    out.write('\n');
   }
 
-  private static ObjectNode step(
-      BundleCompiler.StepFiles step, Dialect dialect, Map<String, byte[]> files) {
-    ObjectNode node = JsonText.MAPPER.createObjectNode();
-    node.put("position", step.position());
-    node.put("revision", step.step().id());
-    strings(node.putArray("parents"),
+  private static void step(JsonGenerator json, BundleCompiler.StepFiles step, Dialect dialect,
+      Map<String, BundleFiles.Content> files) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("position", step.position());
+    json.writeStringField("revision", step.step().id());
+    strings(json, "parents",
         step.step().revision().header().revises().stream().map(HeaderValue::text).toList());
-    node.put("message", step.step().message());
-    node.put("direction", step.step().direction().word());
-    node.set("source", file(step.source(), files));
-    node.set("up", file(step.up(), files));
-    node.set("down", file(step.down(), files));
-    node.put("psqlMetaCommands",
+    json.writeStringField("message", step.step().message());
+    json.writeStringField("direction", step.step().direction().word());
+    json.writeFieldName("source");
+    file(json, step.source(), files);
+    json.writeFieldName("up");
+    file(json, step.up(), files);
+    json.writeFieldName("down");
+    file(json, step.down(), files);
+    json.writeBooleanField("psqlMetaCommands",
         !PsqlMetaCommandBlock.of(step.step().revision(), dialect).isEmpty());
-    return node;
+    json.writeEndObject();
   }
 
-  private static ObjectNode script(String path, RenderedScript script, Map<String, byte[]> files) {
-    ObjectNode node = file(path, files);
-    ArrayNode segments = node.putArray("segments");
+  private static void script(JsonGenerator json, String path, BundleScript script,
+      Map<String, BundleFiles.Content> files) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("path", path);
+    json.writeStringField("sha256", sha256(path, files));
+    json.writeArrayFieldStart("segments");
     for (RenderedScript.Segment segment : script.segments()) {
-      ObjectNode s = segments.addObject();
-      s.put("number", segment.number());
-      s.put("transactional", segment.transactional());
-      strings(s.putArray("revisions"), segment.revisions());
-      strings(s.putArray("statements"), segment.statements());
-      strings(s.putArray("headsAfter"), segment.headsAfter());
+      json.writeStartObject();
+      json.writeNumberField("number", segment.number());
+      json.writeBooleanField("transactional", segment.transactional());
+      strings(json, "revisions", segment.revisions());
+      strings(json, "statements", segment.statements());
+      strings(json, "headsAfter", segment.headsAfter());
+      json.writeEndObject();
     }
-    return node;
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
-  private static ObjectNode file(String path, Map<String, byte[]> files) {
-    ObjectNode node = JsonText.MAPPER.createObjectNode();
-    node.put("path", path);
-    node.put("sha256", Sha256.hex(files.get(path)));
-    return node;
+  private static void file(JsonGenerator json, String path,
+      Map<String, BundleFiles.Content> files) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("path", path);
+    json.writeStringField("sha256", sha256(path, files));
+    json.writeEndObject();
   }
 
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
+  private static String sha256(String path, Map<String, BundleFiles.Content> files) {
+    BundleFiles.Content content = files.get(path);
+    if (content == null) {
+      throw new IllegalStateException("the manifest names '" + path + "', which is not written");
+    }
+    return content.sha256();
   }
 
-  private static byte[] write(JsonNode root) {
-    return JsonText.write(root).getBytes(StandardCharsets.UTF_8);
+  private static void optional(JsonGenerator json, String name, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      json.writeStringField(name, value.get());
+    } else {
+      json.writeNullField(name);
+    }
+  }
+
+  private static void strings(JsonGenerator json, String name, List<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
   }
 
   /**

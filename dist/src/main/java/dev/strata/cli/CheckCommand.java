@@ -7,12 +7,9 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Location;
 import dev.strata.grammar.Severity;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.io.output.TeeWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,33 +66,11 @@ final class CheckCommand implements Callable<Integer> {
   ReportFormat format;
 
   @Override
-  public Integer call() throws DiagnosticException, IOException {
-    Optional<ResultCache> cache = ResultCache.forCommand(spec, source);
-    Optional<ResultEntry.Hit> hit = cache.flatMap(ResultCache::lookup);
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (hit.isPresent()) {
-      try (ResultEntry.Hit stored = hit.get()) {
-        err.print(stored.err());
-        err.flush();
-        stored.writeOut(out);
-        out.flush();
-      }
-      return Main.OK;
-    }
-    Optional<ResultCache.Store> store = cache.flatMap(ResultCache::store);
-    try {
-      StringWriter warnings = new StringWriter();
-      int exit = store.isEmpty() ? report(out, err)
-          : report(new PrintWriter(store.get().tee(out)),
-              new PrintWriter(new TeeWriter(err, warnings)));
-      if (exit == Main.OK) {
-        store.ifPresent(entry -> entry.commit(warnings.toString()));
-      }
-      return exit;
-    } finally {
-      store.ifPresent(ResultCache.Store::close);
-    }
+    return ResultCache.serve(ResultCache.forCommand(spec, source), spec.commandLine().getErr(),
+        stored -> stored.printTo(out),
+        (teeOut, err) -> report(new PrintWriter(teeOut.apply(out)), err));
   }
 
   /**

@@ -151,21 +151,16 @@ record DirectorySnapshot(List<String> names, List<Row> rows, long takenAt) {
     if (known != null && known.sameStatus(stat)) {
       return known;
     }
-    boolean regular = stat.size() >= 0;
-    long size = stat.size();
-    long modified = stat.modified();
-    long changed = stat.changed();
-    long device = stat.device();
-    long inode = stat.inode();
     MessageDigest digest = sha256();
-    if (regular) {
+    if (stat.size() >= 0) {
       byte[] bytes = Files.readAllBytes(file);
-      if (bytes.length != size) {
+      if (bytes.length != stat.size()) {
         throw new IOException(file + " changed while it was read");
       }
       digest.update(bytes);
     }
-    return new Row(size, modified, changed, device, inode, digest.digest());
+    return new Row(stat.size(), stat.modified(), stat.changed(), stat.device(), stat.inode(),
+        digest.digest());
   }
 
   /** The SHA-256 of the names, the kinds and the files' digests (not their statuses). */

@@ -5,6 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -26,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
@@ -155,6 +158,54 @@ final class ResultCache {
     String name = "result-" + HexFormat.of().formatHex(slotDigest, 0, 16) + ".bin";
     return Optional.of(new ResultCache(folder.get(), folder.get().resolve(name), directory,
         slotDigest));
+  }
+
+  /** What a command prints from a stored result: its standard output (the error is printed first). */
+  @FunctionalInterface
+  interface Replay {
+    void print(ResultEntry.Hit stored) throws Exception;
+  }
+
+  /**
+   * A command's own run, on a miss: it writes its standard output through {@code teeOut} (which
+   * copies it into the entry being stored) and its diagnostics to {@code err}, and returns its
+   * exit code.
+   */
+  @FunctionalInterface
+  interface Run {
+    int run(UnaryOperator<Writer> teeOut, PrintWriter err) throws Exception;
+  }
+
+  /**
+   * Runs a command through the results cache, as every cached command does: on a hit, prints the
+   * stored standard error to {@code err}, then the output by {@code replay}, and returns {@link
+   * Main#OK}; otherwise runs {@code run}, copying what it prints into a new entry that is stored
+   * when it exits {@link Main#OK}, and returns its exit code. With no cache, just {@code run}.
+   */
+  static int serve(Optional<ResultCache> cache, PrintWriter err, Replay replay, Run run)
+      throws Exception {
+    Optional<ResultEntry.Hit> hit = cache.flatMap(ResultCache::lookup);
+    if (hit.isPresent()) {
+      try (ResultEntry.Hit stored = hit.get()) {
+        err.print(stored.err());
+        err.flush();
+        replay.print(stored);
+      }
+      return Main.OK;
+    }
+    Optional<Store> store = cache.flatMap(ResultCache::store);
+    try {
+      StringWriter warnings = new StringWriter();
+      PrintWriter teeErr = store.isEmpty() ? err : new PrintWriter(new TeeWriter(err, warnings));
+      int exit = run.run(out -> store.isEmpty() ? out : store.get().tee(out), teeErr);
+      teeErr.flush();
+      if (exit == Main.OK) {
+        store.ifPresent(entry -> entry.commit(warnings.toString()));
+      }
+      return exit;
+    } finally {
+      store.ifPresent(Store::close);
+    }
   }
 
   /** The entry's file (for tests). */

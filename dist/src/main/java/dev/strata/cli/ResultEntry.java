@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -108,6 +109,21 @@ final class ResultEntry {
           .setPropagateClose(false)
           .get();
       new InputStreamReader(bytes, StandardCharsets.UTF_8).transferTo(out);
+    }
+
+    /**
+     * Prints the stored standard output to {@code out} and flushes it: the stored bytes as they
+     * are when {@code out} is {@link Main}'s {@link Utf8Output}, else decoded ({@link #writeOut}).
+     */
+    void printTo(PrintWriter out) throws IOException {
+      if (out instanceof Utf8Output utf8) {
+        OutputStream bytes = utf8.bytes();
+        copyOut(bytes);
+        bytes.flush();
+      } else {
+        writeOut(out);
+        out.flush();
+      }
     }
 
     /** Writes the stored standard output to {@code out} as stored: UTF-8 bytes. */

@@ -10,14 +10,11 @@ import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.io.output.TeeWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,43 +50,31 @@ abstract class ScriptCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Optional<ResultCache> cache =
         fromDb().isPresent() ? Optional.empty() : ResultCache.forCommand(spec, options.source);
-    Optional<ResultEntry.Hit> hit = cache.flatMap(ResultCache::lookup);
-    if (hit.isPresent()) {
-      try (ResultEntry.Hit stored = hit.get()) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.print(stored.err());
-        err.flush();
-        if (output.isPresent()) {
-          try {
-            OutputFile.write(output.get(), stored::copyOut);
-          } catch (IOException e) {
-            throw OutputFile.cannotWrite(output.get(), e,
-                "-o names a file in an existing, writable directory");
+    return ResultCache.serve(cache, spec.commandLine().getErr(),
+        stored -> {
+          if (output.isPresent()) {
+            writeFile(stored::copyOut);
+          } else {
+            stored.printTo(spec.commandLine().getOut());
           }
-        } else if (spec.commandLine().getOut() instanceof Utf8Output out) {
-          OutputStream bytes = out.bytes();
-          stored.copyOut(bytes);
-          bytes.flush();
-        } else {
-          write(stored::writeOut);
-        }
-      }
-      return Main.OK;
-    }
-    Optional<ResultCache.Store> store = cache.flatMap(ResultCache::store);
+        },
+        (teeOut, err) -> {
+          try (PreparedScript script = compile(err)) {
+            err.flush();
+            write(out -> script.writeTo(teeOut.apply(out)));
+          }
+          return Main.OK;
+        });
+  }
+
+  /** Writes {@code bytes} (UTF-8 already) to {@code -o FILE} (atomically). */
+  private void writeFile(OutputFile.Bytes bytes) throws DiagnosticException {
+    Path target = output.orElseThrow();
     try {
-      StringWriter warnings = new StringWriter();
-      PrintWriter err = store.isEmpty() ? spec.commandLine().getErr()
-          : new PrintWriter(new TeeWriter(spec.commandLine().getErr(), warnings));
-      try (PreparedScript script = compile(err)) {
-        err.flush();
-        write(out -> script.writeTo(store.isEmpty() ? out : store.get().tee(out)));
-      }
-      store.ifPresent(entry -> entry.commit(warnings.toString()));
-    } finally {
-      store.ifPresent(ResultCache.Store::close);
+      OutputFile.write(target, bytes);
+    } catch (IOException e) {
+      throw OutputFile.cannotWrite(target, e, "-o names a file in an existing, writable directory");
     }
-    return Main.OK;
   }
 
   /** Writes {@code text} to {@code -o FILE} (atomically), else to standard output. */

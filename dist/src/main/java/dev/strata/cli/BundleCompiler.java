@@ -132,9 +132,12 @@ final class BundleCompiler {
   Bundle compile(Path versions, ParseCache cache, RangeSource range)
       throws DiagnosticException, IOException {
     Compilation compilation = Compilation.load(versions, cache);
-    Plan upgrade = compilation.plan(Direction.UPGRADE, range.range(compilation.graph()));
-    lint = LintRun.findings(compilation.graph(), upgrade, dialect, options.transactionMode(),
-        options.lockTimeout(), lintConfig);
+    // the plan's schema checks and lint: one replay for both when lint's model is PostgreSQL's
+    Compilation.Linted linted = compilation.planLinting(range.range(compilation.graph()),
+        dialect.dialectId(), (planned, walk) -> LintRun.findings(planned, walk, dialect,
+            options.transactionMode(), options.lockTimeout(), lintConfig));
+    Plan upgrade = linted.checking().checked();
+    lint = linted.lint().join();
     // the exact inverse, not a downgrade re-planned from the end rows: `downgrade TO:FROM` drops
     // only FROM's descendants, and an upgrade may also apply another branch or a dependency
     Plan rollback = compilation.rollback(upgrade);

@@ -7,6 +7,8 @@ import dev.strata.compiler.Planner;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
+import dev.strata.compiler.lint.Finding;
+import dev.strata.compiler.lint.Linter;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaChecks;
 import dev.strata.dialects.Dialect;
@@ -16,6 +18,7 @@ import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.DialectId;
 import dev.strata.grammar.Severity;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.Direction;
@@ -133,7 +136,7 @@ public final class Compilation {
 
   /**
    * Plans {@code direction} over {@code range} and starts its schema checks on another thread
-   * ({@link Background}): the caller lints and renders meanwhile on this one, then calls {@link
+   * ({@link Background}): the caller renders meanwhile on this one, then calls {@link
    * Checked#checked()}, which waits for the checks and throws their errors, before it writes
    * anything. What lets {@code upgrade} keep both cores busy: the checks replay the whole graph.
    *
@@ -141,33 +144,127 @@ public final class Compilation {
    */
   public Checked planChecking(Direction direction, Range range) throws DiagnosticException {
     Plan plan = planner.plan(direction, range);
-    Background.Task<Void> checks = Background.start("strata-checks", () -> {
-      check(plan);
+    return new Checked(plan, Background.start("strata-checks", () -> {
+      schemaChecks();
       return null;
-    });
-    return new Checked(plan, checks);
+    }));
   }
 
   /**
-   * A plan whose schema checks run on another thread ({@link #planChecking}).
+   * Plans an upgrade over {@code range}, then starts its schema checks and its lint ({@code
+   * lint}) on another thread, as {@link #planChecking} does. When lint's models are PostgreSQL's,
+   * the model the checks replay ({@link SchemaChecks}), both come from one pass over the graph
+   * ({@link Replay#diagnosticsAlongPlan}) on one thread; for another dialect lint replays that
+   * dialect's model on a thread of its own ({@link Replay#alongPlan}).
    *
-   * @param plan the plan, to lint and render while the checks run
-   * @param checks the checks' task
+   * @param dialect the dialect lint replays
+   * @throws DiagnosticException the planner's diagnostics ({@link Planner#plan}: E03xx)
    */
-  public record Checked(Plan plan, Background.Task<Void> checks) {
+  public Linted planLinting(Range range, DialectId dialect, LintJob lint)
+      throws DiagnosticException {
+    Plan plan = planner.plan(Direction.UPGRADE, range);
+    Linter.Walk walk = lintWalk(dialect);
+    if (checksLint(dialect)) {
+      Background.Task<List<Finding>> both = Background.start("strata-checks",
+          () -> lint.findings(plan, walk));
+      return new Linted(new Checked(plan, both), both);
+    }
+    Background.Task<List<Finding>> own = Background.start("strata-lint",
+        () -> lint.findings(plan, walk));
+    return new Linted(planChecking(plan), own);
+  }
+
+  /**
+   * Whether {@link #lintWalk} of {@code dialect} also makes the schema checks: lint's models are
+   * then the PostgreSQL model the checks replay ({@link SchemaChecks}).
+   */
+  public static boolean checksLint(DialectId dialect) {
+    return dialect == DialectId.POSTGRESQL;
+  }
+
+  /**
+   * The walk over the models around a plan's steps that lint takes ({@link Linter.Walk}),
+   * replayed for {@code dialect}. When {@link #checksLint} of it, the walk is one pass that also
+   * makes the schema checks of the whole graph ({@link Replay#diagnosticsAlongPlan}) and keeps
+   * them as {@link #schemaChecks()}'s answer, so that a caller that lints before it asks for the
+   * checks replays once; else a replay of its own ({@link Replay#alongPlan}).
+   */
+  public Linter.Walk lintWalk(DialectId dialect) {
+    if (!checksLint(dialect)) {
+      return Replay.of(graph, dialect)::alongPlan;
+    }
+    return (plan, visitor) -> {
+      Replay.Checked found = Replay.of(graph).diagnosticsAlongPlan(plan, visitor);
+      checked(found.diagnostics());
+      if (!found.walkErrors().isEmpty()) {
+        throw new DiagnosticException(found.walkErrors());
+      }
+    };
+  }
+
+  private Checked planChecking(Plan plan) {
+    return new Checked(plan, Background.start("strata-checks", () -> {
+      schemaChecks();
+      return null;
+    }));
+  }
+
+  /** Lint over a plan, given a walk over the models around its steps ({@link Linter.Walk}). */
+  @FunctionalInterface
+  public interface LintJob {
+    /**
+     * The findings on {@code plan}'s steps, their models from {@code walk}.
+     *
+     * @throws DiagnosticException what {@code walk} throws, and lint's own errors
+     */
+    List<Finding> findings(Plan plan, Linter.Walk walk) throws DiagnosticException;
+  }
+
+  /**
+   * A plan whose schema checks and lint run on other threads ({@link #planLinting}).
+   *
+   * @param checking the plan and its checks
+   * @param lint the lint task: its findings, or what it threw
+   */
+  public record Linted(Checked checking, Background.Task<List<Finding>> lint) {
     /** Checks the components. */
-    public Checked {
-      Objects.requireNonNull(plan, "plan");
-      Objects.requireNonNull(checks, "checks");
+    public Linted {
+      Objects.requireNonNull(checking, "checking");
+      Objects.requireNonNull(lint, "lint");
+    }
+  }
+
+  /**
+   * A plan whose schema checks run on another thread ({@link #planChecking}, {@link
+   * #planLinting}).
+   */
+  public final class Checked {
+    private final Plan plan;
+    private final Background.Task<?> replay;
+
+    private Checked(Plan plan, Background.Task<?> replay) {
+      this.plan = Objects.requireNonNull(plan, "plan");
+      this.replay = Objects.requireNonNull(replay, "replay");
+    }
+
+    /** The plan, to lint and render while the checks run. */
+    public Plan plan() {
+      return plan;
     }
 
     /**
-     * The plan, once its schema checks have passed.
+     * The plan, once its schema checks have passed: waits for the replay that makes them.
      *
      * @throws DiagnosticException the schema errors located in the plan's revision files
      */
     public Plan checked() throws DiagnosticException {
-      checks.join();
+      try {
+        replay.join();
+      } catch (DiagnosticException e) {
+        // lint's own, when the checks' replay also lints: the lint task's join throws it again,
+        // after the checks' errors, which come first
+      }
+      check(plan);
       return plan;
     }
   }
@@ -259,5 +356,15 @@ public final class Compilation {
       schemaDiagnostics = SchemaChecks.check(graph);
     }
     return schemaDiagnostics;
+  }
+
+  /**
+   * Keeps {@code diagnostics}, the schema checks of the whole graph made by a pass that also
+   * linted ({@link Replay#diagnosticsAlongPlan}), as {@link #schemaChecks()}'s answer.
+   */
+  private synchronized void checked(List<Diagnostic> diagnostics) {
+    if (schemaDiagnostics == null) {
+      schemaDiagnostics = List.copyOf(diagnostics);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.compiler.Plan;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.lint.Finding;
+import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.lint.LintSeverity;
 import dev.strata.compiler.lint.LintText;
 import dev.strata.compiler.lint.Linter;
@@ -130,10 +131,14 @@ final class LintCommand implements Callable<Integer> {
           "--locks prints a text report: use it with --format text (the default)");
     }
     Compilation compilation = Compilation.unlocked(source.versions, source.cache(spec));
-    Plan plan = compilation.plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE, range));
     TransactionMode mode = transaction.orElse(DialectOptions.defaultMode(dialect));
-    List<Finding> findings = LintRun.findings(compilation.graph(), plan, dialect, mode,
-        lockTimeout, LintSettings.forCommand(spec));
+    LintConfig config = LintSettings.forCommand(spec);
+    // the plan's schema checks and lint: one replay for both when lint's model is PostgreSQL's
+    Compilation.Linted linted = compilation.planLinting(Range.parse(Direction.UPGRADE, range),
+        dialect.dialectId(), (planned, walk) -> LintRun.findings(planned, walk, dialect, mode,
+            lockTimeout, config));
+    Plan plan = linted.checking().checked();
+    List<Finding> findings = linted.lint().join();
     PrintWriter out = spec.commandLine().getOut();
     Path root = Path.of("").toAbsolutePath();
     switch (format) {

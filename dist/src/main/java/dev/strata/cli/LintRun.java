@@ -1,7 +1,6 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.Plan;
-import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LintConfig;
@@ -30,20 +29,22 @@ final class LintRun {
   private LintRun() {}
 
   /**
-   * The findings on the upgrade {@code plan} of {@code graph} for {@code dialect}, silenced and
-   * re-graded as {@code config} and the revisions' allows say (silenced ones are kept, marked).
+   * The findings on the upgrade {@code plan} for {@code dialect}, the models around its steps
+   * from {@code walk} ({@link Compilation#lintWalk}: replayed for {@code dialect}, in one pass
+   * with the schema checks for PostgreSQL), silenced and re-graded as {@code config} and the
+   * revisions' allows say (silenced ones are kept, marked).
    *
    * @param mode the script's transaction mode (what {@code --transaction} gives, or the dialect's
    *     default)
    * @param lockTimeout the script's {@code --lock-timeout}, if any
-   * @throws DiagnosticException E06xx when the schema replay fails, and the allows' own errors
-   *     (an allow without a reason, an unknown rule)
+   * @throws DiagnosticException E06xx when the schema replay fails (what {@code walk} throws),
+   *     and the allows' own errors (an allow without a reason, an unknown rule)
    */
-  static List<Finding> findings(RevisionGraph graph, Plan plan, Dialect dialect,
+  static List<Finding> findings(Plan plan, Linter.Walk walk, Dialect dialect,
       TransactionMode mode, Optional<String> lockTimeout, LintConfig config)
       throws DiagnosticException {
     List<Finding> raw = LintRules.linter(dialect.dialectId())
-        .lint(graph, plan, dialect.dialectId(), options(dialect, mode, lockTimeout));
+        .lint(plan, dialect.dialectId(), options(dialect, mode, lockTimeout), walk);
     List<RevisionFile> revisions = plan.steps().stream().map(Step::revision).toList();
     return LintPolicy.apply(raw, revisions, Set.of(dialect.dialectId()), config);
   }

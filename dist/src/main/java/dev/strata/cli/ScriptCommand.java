@@ -114,15 +114,22 @@ abstract class ScriptCommand implements Callable<Integer> {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     Compilation compilation =
         Compilation.load(options.source.versions, options.source.cache(spec));
-    // the schema checks and lint each replay the graph: they run on other threads while this
-    // one renders, and both are waited for before anything is written
-    Compilation.Checked checking = compilation.planChecking(direction(), range(compilation.graph()));
-    Plan plan = checking.plan();
+    // the schema checks and lint replay the graph on another thread while this one renders (one
+    // pass for both when lint's dialect is PostgreSQL), waited for before anything is written
     LintConfig lintConfig = LintSettings.forCommand(spec);
-    Background.Task<List<Finding>> lint = direction() != Direction.UPGRADE ? null
-        : Background.start("strata-lint", () -> LintRun.findings(compilation.graph(), plan,
-            options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
-            lintConfig));
+    Compilation.Checked checking;
+    Background.Task<List<Finding>> lint = null;
+    if (direction() == Direction.UPGRADE) {
+      Compilation.Linted linted = compilation.planLinting(range(compilation.graph()),
+          options.dialect.dialectId(), (planned, walk) -> LintRun.findings(planned, walk,
+              options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
+              lintConfig));
+      checking = linted.checking();
+      lint = linted.lint();
+    } else {
+      checking = compilation.planChecking(direction(), range(compilation.graph()));
+    }
+    Plan plan = checking.plan();
     PreparedScript script = null;
     try {
       script = compilation.prepare(plan, options.dialect, scriptOptions);

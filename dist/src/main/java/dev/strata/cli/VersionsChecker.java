@@ -3,7 +3,6 @@ package dev.strata.cli;
 import dev.strata.compiler.LockFile;
 import dev.strata.compiler.ParseCache;
 import dev.strata.compiler.Plan;
-import dev.strata.compiler.Planner;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
@@ -100,12 +99,16 @@ final class VersionsChecker {
     CompileCheck compile = new CompileCheck(dialect);
     Optional<Background.Task<List<Diagnostic>>> linted = Optional.empty();
     try {
-      RevisionGraph graph = RevisionGraph.build(contents.files());
-      // lint replays the graph on its own: it runs on the other core meanwhile, and its findings
-      // count only when nothing else is an error
-      linted = lint.map(config -> Background.start("strata-lint", () -> lint(graph, dialect, config)));
-      Compilation compilation = Compilation.of(graph);
+      Compilation compilation = Compilation.of(RevisionGraph.build(contents.files()));
+      // lint replays the graph on the other core meanwhile (for PostgreSQL one pass that makes
+      // the schema checks too, waited for before they are read); its findings count only when
+      // nothing else is an error
+      linted = lint.map(config -> Background.start("strata-lint",
+          () -> lint(compilation, dialect, config)));
       out.addAll(compile.problems(compilation));
+      if (linted.isPresent() && Compilation.checksLint(dialect.dialectId())) {
+        linted.get().join(); // lint(...) returns its diagnostics: it throws none
+      }
       out.addAll(compilation.schemaChecks());
     } catch (DiagnosticException e) {
       out.addAll(e.diagnostics());
@@ -140,13 +143,14 @@ final class VersionsChecker {
     return new Report(contents.sources().size(), out);
   }
 
-  /** The lint findings on every revision of {@code graph} that count, as diagnostics. */
-  private static List<Diagnostic> lint(RevisionGraph graph, Dialect dialect, LintConfig config) {
+  /** The lint findings on every revision of the compilation's graph that count, as diagnostics. */
+  private static List<Diagnostic> lint(Compilation compilation, Dialect dialect,
+      LintConfig config) {
     try {
-      Plan plan = new Planner(graph).plan(Direction.UPGRADE,
+      Plan plan = compilation.planner().plan(Direction.UPGRADE,
           Range.parse(Direction.UPGRADE, Linter.ALL));
-      return LintRun.findings(graph, plan, dialect, DialectOptions.defaultMode(dialect),
-              Optional.empty(), config).stream()
+      return LintRun.findings(plan, compilation.lintWalk(dialect.dialectId()), dialect,
+              DialectOptions.defaultMode(dialect), Optional.empty(), config).stream()
           .filter(f -> f.allowed().isEmpty())
           .map(LintText::diagnostic)
           .toList();

@@ -94,9 +94,40 @@ public final class Linter {
    */
   public List<Finding> lint(RevisionGraph graph, Plan plan, DialectId dialect, Options options)
       throws DiagnosticException {
+    return lint(plan, dialect, options, Replay.of(graph, dialect)::alongPlan);
+  }
+
+  /**
+   * Walks the models around the steps of a plan for {@link #lint(Plan, DialectId, Options,
+   * Walk)}: hands {@code visitor} each step's models ({@link Replay.StepModels}), in any order.
+   */
+  @FunctionalInterface
+  public interface Walk {
+    /**
+     * Calls {@code visitor} once for each step of the plan.
+     *
+     * @throws DiagnosticException E06xx when the schema replay fails on the way
+     */
+    void walk(Plan plan, Replay.StepModels visitor) throws DiagnosticException;
+  }
+
+  /**
+   * As {@link #lint(RevisionGraph, Plan, DialectId, Options)}, with the models {@code walk}
+   * hands over (replayed for {@code dialect}): {@code Replay::alongPlan}, or a pass that also
+   * checks the graph ({@link Replay#diagnosticsAlongPlan}), which visits the steps in graph order.
+   * The findings are sorted by step, then line and column, whatever the order of the visits.
+   *
+   * @throws IllegalArgumentException when a step of the plan is a downgrade
+   * @throws DiagnosticException what {@code walk} throws
+   */
+  public List<Finding> lint(Plan plan, DialectId dialect, Options options, Walk walk)
+      throws DiagnosticException {
     Objects.requireNonNull(options, "options");
-    List<Finding> out = new ArrayList<>();
-    Replay.of(graph, dialect).alongPlan(plan, (i, models) -> {
+    List<List<Finding>> byStep = new ArrayList<>();
+    for (int i = 0; i < plan.steps().size(); i++) {
+      byStep.add(List.of());
+    }
+    walk.walk(plan, (i, models) -> {
       Step step = plan.steps().get(i);
       if (step.direction() != Direction.UPGRADE) {
         throw new IllegalArgumentException("lint runs on upgrades, not on " + step.id() + "'s downgrade");
@@ -113,8 +144,10 @@ public final class Linter {
       }
       found.sort(Comparator.comparingInt((Finding f) -> f.location().span().line())
           .thenComparingInt(f -> f.location().span().column()));
-      out.addAll(found);
+      byStep.set(i, found);
     });
+    List<Finding> out = new ArrayList<>();
+    byStep.forEach(out::addAll);
     return List.copyOf(out);
   }
 

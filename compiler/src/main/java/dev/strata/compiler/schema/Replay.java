@@ -15,7 +15,6 @@ import java.util.List;
 import dev.strata.grammar.DialectId;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -36,75 +35,21 @@ public final class Replay {
   private final DialectId dialect;
   /** The pass {@link #during} reads, made once ({@link #everyRevision}). */
   private Pass everyRevision;
+  /** The graph's revisions in replay order, with each one's parents and children by index. */
+  private final GraphOrder graphOrder;
   private final List<RevisionFile> order;
-  private final Map<String, Integer> position = new HashMap<>();
-  private final List<List<Integer>> before = new ArrayList<>();
-  private final List<List<Integer>> after = new ArrayList<>();
+  private final Map<String, Integer> position;
+  private final List<List<Integer>> before;
+  private final List<List<Integer>> after;
 
   private Replay(RevisionGraph graph, DialectId dialect) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
-    List<RevisionFile> files = graph.revisions();
-    Map<String, Integer> fileIndex = new HashMap<>();
-    for (int i = 0; i < files.size(); i++) {
-      fileIndex.put(files.get(i).id(), i);
-    }
-    int n = files.size();
-    List<List<Integer>> down = new ArrayList<>();
-    List<List<Integer>> up = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      down.add(new ArrayList<>());
-      up.add(new ArrayList<>());
-    }
-    for (int i = 0; i < n; i++) {
-      String id = files.get(i).id();
-      for (String p : concat(graph.parents(id), graph.dependencies(id))) {
-        int j = fileIndex.get(p);
-        if (!down.get(i).contains(j)) {
-          down.get(i).add(j);
-          up.get(j).add(i);
-        }
-      }
-    }
-    // Kahn's algorithm, the smallest file index first
-    int[] waiting = new int[n];
-    PriorityQueue<Integer> ready = new PriorityQueue<>();
-    for (int i = 0; i < n; i++) {
-      waiting[i] = down.get(i).size();
-      if (waiting[i] == 0) {
-        ready.add(i);
-      }
-    }
-    int[] rank = new int[n];
-    List<RevisionFile> sorted = new ArrayList<>();
-    while (!ready.isEmpty()) {
-      int i = ready.poll();
-      rank[i] = sorted.size();
-      sorted.add(files.get(i));
-      for (int c : up.get(i)) {
-        if (--waiting[c] == 0) {
-          ready.add(c);
-        }
-      }
-    }
-    this.order = List.copyOf(sorted);
-    for (int k = 0; k < order.size(); k++) {
-      position.put(order.get(k).id(), k);
-      before.add(new ArrayList<>());
-      after.add(new ArrayList<>());
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j : down.get(i)) {
-        before.get(rank[i]).add(rank[j]);
-        after.get(rank[j]).add(rank[i]);
-      }
-    }
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
+    this.graphOrder = new GraphOrder(graph);
+    this.order = graphOrder.order();
+    this.position = graphOrder.position();
+    this.before = graphOrder.before();
+    this.after = graphOrder.after();
   }
 
   /** A replay of {@code graph}'s revisions into the model of a PostgreSQL database. */
@@ -156,13 +101,13 @@ public final class Replay {
       throws DiagnosticException {
     BitSet targets = new BitSet();
     for (Collection<String> heads : headSets) {
-      targets.or(indices(heads));
+      targets.or(graphOrder.indices(heads));
     }
     Pass pass = run(targets, false);
     pass.throwOnErrors();
     List<SchemaModel> out = new ArrayList<>(headSets.size());
     for (Collection<String> heads : headSets) {
-      out.add(heads.isEmpty() ? SchemaModel.empty() : pass.merged(indices(heads)).model());
+      out.add(heads.isEmpty() ? SchemaModel.empty() : pass.merged(graphOrder.indices(heads)).model());
     }
     return List.copyOf(out);
   }
@@ -182,13 +127,13 @@ public final class Replay {
    * @throws IllegalArgumentException for an id that is not in the graph
    */
   public List<SchemaModel> during(String revision) throws DiagnosticException {
-    int k = indices(List.of(revision)).nextSetBit(0);
+    int k = graphOrder.indices(List.of(revision)).nextSetBit(0);
     BitSet parents = new BitSet();
     before.get(k).forEach(parents::set);
     Pass pass = everyRevision();
     if (!errors(pass.diagnostics).isEmpty()) { // rare: then those on the way here (O(history))
       Set<dev.strata.grammar.SourceFile> onTheWay = new java.util.HashSet<>();
-      closure(parents).stream().forEach(a -> onTheWay.add(order.get(a).source()));
+      graphOrder.closure(parents).stream().forEach(a -> onTheWay.add(order.get(a).source()));
       throwErrors(pass.diagnostics.stream()
           .filter(d -> d.location().map(at -> onTheWay.contains(at.source())).orElse(true))
           .toList());
@@ -214,7 +159,7 @@ public final class Replay {
    */
   private synchronized Pass everyRevision() {
     if (everyRevision == null) {
-      everyRevision = run(allIndices(), true);
+      everyRevision = run(graphOrder.allIndices(), true);
     }
     return everyRevision;
   }
@@ -272,7 +217,7 @@ public final class Replay {
       continues[i] = i > 0 && continuesFrom(plan.steps().get(i - 1), before.get(i - 1),
           after.get(i - 1));
       if (!continues[i]) {
-        targets.or(indices(before.get(i)));
+        targets.or(graphOrder.indices(before.get(i)));
       }
     }
     Pass pass = run(targets, false);
@@ -282,7 +227,7 @@ public final class Replay {
       var step = plan.steps().get(i);
       if (!continues[i]) {
         state = before.get(i).isEmpty() ? new ModelState()
-            : pass.merged(indices(before.get(i))).copy();
+            : pass.merged(graphOrder.indices(before.get(i))).copy();
       }
       List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
       models.add(state.model());
@@ -308,12 +253,7 @@ public final class Replay {
       return false;
     }
     Integer k = position.get(step.id());
-    if (k == null) {
-      return false;
-    }
-    BitSet parents = new BitSet();
-    before.get(k).forEach(parents::set);
-    return parents.equals(indices(from));
+    return k != null && graphOrder.parentsOf(k).equals(graphOrder.indices(from));
   }
 
   /**
@@ -322,7 +262,7 @@ public final class Replay {
    * one point).
    */
   public Map<String, SchemaModel> models() throws DiagnosticException {
-    Pass pass = run(allIndices(), true);
+    Pass pass = run(graphOrder.allIndices(), true);
     pass.throwOnErrors();
     Map<String, SchemaModel> out = new LinkedHashMap<>();
     for (int k = 0; k < order.size(); k++) {
@@ -338,50 +278,144 @@ public final class Replay {
    * where the graph forks or merges, as {@link #at} does, never one per revision.
    */
   public List<Diagnostic> diagnostics() {
-    return run(sinks(), false).diagnostics;
+    return run(graphOrder.sinks(), false).diagnostics;
   }
 
-  /** The revisions no other revision comes after. */
-  private BitSet sinks() {
-    BitSet out = new BitSet();
-    for (int k = 0; k < order.size(); k++) {
-      if (after.get(k).isEmpty()) {
-        out.set(k);
+  /**
+   * The schema checks of the whole graph and the models along an upgrade {@code plan}, from one
+   * pass: what {@link #diagnostics()} gives, made while {@code visitor} receives what {@link
+   * #alongPlan(dev.strata.compiler.Plan, StepModels)} would hand it, so that {@code upgrade} checks
+   * and lints with one replay instead of two. A step whose revision starts from exactly the rows
+   * of its parents and dependencies (every step of a linear plan) gets the pass's own models as
+   * the pass applies its revision; any other step (a branch applied after another, a step that
+   * starts below a head) starts from the pass's snapshots once the pass is done, as {@code
+   * alongPlan} starts it. Steps therefore reach {@code visitor} in graph order, not plan order;
+   * a visitor that needs plan order sorts by the index. Linear in the number of revisions.
+   *
+   * <p>The visitor is no longer called once an error is found in a revision the plan starts from
+   * or runs (where {@code alongPlan} would stop); those errors, and the errors of the steps
+   * applied from snapshots, are {@link Checked#walkErrors()}: what {@code alongPlan} would throw.
+   *
+   * @throws DiagnosticException the visitor's own
+   */
+  public Checked diagnosticsAlongPlan(dev.strata.compiler.Plan plan, StepModels visitor)
+      throws DiagnosticException {
+    int steps = plan.steps().size();
+    List<List<String>> after = plan.headsAfterEachStep();
+    Map<Integer, Integer> stepAt = new HashMap<>();
+    List<Integer> others = new ArrayList<>();
+    BitSet targets = graphOrder.sinks();
+    // the revisions alongPlan's own pass replays (to the starts of the steps that do not continue
+    // the previous one), where any error stops it; elsewhere only a step's own errors do
+    BitSet walkTargets = new BitSet();
+    for (int i = 0; i < steps; i++) {
+      var step = plan.steps().get(i);
+      List<String> from = i == 0 ? plan.fromHeads() : after.get(i - 1);
+      if (i == 0 || !continuesFrom(plan.steps().get(i - 1), i == 1 ? plan.fromHeads()
+          : after.get(i - 2), after.get(i - 1))) {
+        walkTargets.or(graphOrder.indices(from));
+      }
+      Integer k = position.get(step.id());
+      if (k != null && step.direction() == Direction.UPGRADE && !stepAt.containsKey(k)
+          && graphOrder.parentsOf(k).equals(graphOrder.indices(from))) {
+        stepAt.put(k, i);
+      } else {
+        others.add(i);
+        targets.or(graphOrder.indices(from));
       }
     }
-    return out;
-  }
-
-  private BitSet allIndices() {
-    BitSet all = new BitSet();
-    all.set(0, order.size());
-    return all;
-  }
-
-  private BitSet indices(Collection<String> ids) {
-    BitSet out = new BitSet();
-    for (String id : ids) {
-      Integer k = position.get(id);
-      if (k == null) {
-        throw new IllegalArgumentException("no revision " + id);
+    BitSet walkPass = graphOrder.closure(walkTargets);
+    List<Diagnostic> walkErrors = new ArrayList<>();
+    Pass pass = run(targets, false, (k, applier, state, found, mark) -> {
+      int merged = found.size(); // what the merge into k found is from mark to here
+      Integer i = stepAt.get(k);
+      if (i == null || !walkErrors.isEmpty()) {
+        applier.applyRevision();
+      } else {
+        var step = plan.steps().get(i);
+        List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
+        models.add(state.model());
+        for (var statement : step.body().statements()) {
+          applier.apply(statement);
+          models.add(state.model());
+        }
+        if (errors(found.subList(merged, found.size())).isEmpty()) {
+          visitor.step(i, List.copyOf(models));
+        }
       }
-      out.set(k);
+      if (walkPass.get(k)) {
+        walkErrors.addAll(errors(found.subList(mark, found.size())));
+      } else if (i != null) {
+        walkErrors.addAll(errors(found.subList(merged, found.size())));
+      }
+    });
+    for (int i : others) {
+      if (!walkErrors.isEmpty()) {
+        break;
+      }
+      var step = plan.steps().get(i);
+      List<String> from = i == 0 ? plan.fromHeads() : after.get(i - 1);
+      ModelState state = from.isEmpty() ? new ModelState() : pass.merged(graphOrder.indices(from)).copy();
+      List<Diagnostic> own = new ArrayList<>();
+      List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
+      models.add(state.model());
+      Applier applier = new Applier(state, step.revision(), own, dialect);
+      for (var statement : step.body().statements()) {
+        applier.apply(statement);
+        models.add(state.model());
+      }
+      walkErrors.addAll(errors(own));
+      if (walkErrors.isEmpty()) {
+        visitor.step(i, List.copyOf(models));
+      }
     }
-    return out;
+    return new Checked(pass.diagnostics, walkErrors);
   }
 
-  /** The revisions {@code targets} need: them and their ancestors. */
-  private BitSet closure(BitSet targets) {
-    return RecursiveMerge.closure(before, targets);
+  /**
+   * What {@link #diagnosticsAlongPlan} found.
+   *
+   * @param diagnostics every diagnostic of the schema checks of the whole graph, as {@link
+   *     #diagnostics()} gives them
+   * @param walkErrors the errors that stopped the walk along the plan: what {@link
+   *     #alongPlan(dev.strata.compiler.Plan, StepModels)} would have thrown; empty when every step
+   *     reached the visitor
+   */
+  public record Checked(List<Diagnostic> diagnostics, List<Diagnostic> walkErrors) {
+    /** Copies the lists. */
+    public Checked {
+      diagnostics = List.copyOf(diagnostics);
+      walkErrors = List.copyOf(walkErrors);
+    }
+  }
+
+  /**
+   * How a pass applies revision {@code k} to {@code state} with {@code applier}; {@code found} is
+   * the pass's diagnostics, those from index {@code mark} on found at {@code k} (its merge's).
+   */
+  @FunctionalInterface
+  private interface Apply {
+    void apply(int k, Applier applier, ModelState state, List<Diagnostic> found, int mark)
+        throws DiagnosticException;
   }
 
   /** One pass over the revisions {@code targets} need. */
   private Pass run(BitSet targets, boolean keepAll) {
-    BitSet need = closure(targets);
+    try {
+      return run(targets, keepAll, (k, applier, state, found, mark) -> applier.applyRevision());
+    } catch (DiagnosticException e) {
+      throw new IllegalStateException("applying a revision throws no diagnostics", e);
+    }
+  }
+
+  /** One pass over the revisions {@code targets} need, each revision applied by {@code apply}. */
+  private Pass run(BitSet targets, boolean keepAll, Apply apply) throws DiagnosticException {
+    BitSet need = graphOrder.closure(targets);
     Pass pass = new Pass(need);
     ModelState current = null;
     int currentAt = -1;
     for (int k = need.nextSetBit(0); k >= 0; k = need.nextSetBit(k + 1)) {
+      int mark = pass.diagnostics.size();
       List<Integer> parents = before.get(k);
       ModelState state;
       if (parents.isEmpty()) {
@@ -393,25 +427,15 @@ public final class Replay {
       } else {
         state = pass.merge(parents, order.get(k));
       }
-      new Applier(state, order.get(k), pass.diagnostics, dialect).applyRevision();
+      apply.apply(k, new Applier(state, order.get(k), pass.diagnostics, dialect), state,
+          pass.diagnostics, mark);
       current = state;
       currentAt = k;
-      if (keepAll || targets.get(k) || keep(k, need)) {
+      if (keepAll || targets.get(k) || graphOrder.keep(k, need)) {
         pass.snapshots.put(k, state.copy());
       }
     }
     return pass;
-  }
-
-  /** Whether the model after {@code k} is needed again: by several, a later or a merge. */
-  private boolean keep(int k, BitSet need) {
-    List<Integer> children = after.get(k).stream().filter(need::get).toList();
-    return children.size() != 1 || children.getFirst() != nextIn(need, k)
-        || before.get(children.getFirst()).size() != 1;
-  }
-
-  private static int nextIn(BitSet need, int k) {
-    return need.nextSetBit(k + 1);
   }
 
   /** The state of one pass: snapshots and diagnostics. */

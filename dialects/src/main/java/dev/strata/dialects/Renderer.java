@@ -5,6 +5,7 @@ import dev.strata.compiler.Stamp;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.VersionTableOp;
 import dev.strata.compiler.schema.DerivedDowngrade;
+import dev.strata.compiler.schema.PlanModels;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.Diagnostic;
@@ -122,11 +123,12 @@ public final class Renderer {
    * that is deleted when the script is closed (or the process ends), so that memory stays flat in
    * the number of revisions. Its {@link PreparedScript#segments()} list no statements.
    *
-   * @param replay as {@link #renderScript(Plan, ScriptOptions, Replay)}; {@code null} for a
+   * @param replay as {@link #renderScript(Plan, ScriptOptions, Replay)}, or the models a replay
+   *     kept for several plans ({@link Replay#keptAlong}, the same models); {@code null} for a
    *     dialect that does not render from the model
    * @throws DiagnosticException as {@link #renderScript(Plan, ScriptOptions, Replay)}
    */
-  public PreparedScript prepareScript(Plan plan, ScriptOptions options, Replay replay)
+  public PreparedScript prepareScript(Plan plan, ScriptOptions options, PlanModels replay)
       throws DiagnosticException {
     return prepare(plan, options, replay, false, Spill.MEMORY_CHARS);
   }
@@ -145,12 +147,13 @@ public final class Renderer {
   }
 
   /** {@link #prepareScript}, its bodies moved to a file beyond {@code memoryChars} (for tests). */
-  PreparedScript prepareScript(Plan plan, ScriptOptions options, Replay replay, int memoryChars)
+  PreparedScript prepareScript(Plan plan, ScriptOptions options, PlanModels replay,
+      int memoryChars)
       throws DiagnosticException {
     return prepare(plan, options, replay, false, memoryChars);
   }
 
-  private PreparedScript prepare(Plan plan, ScriptOptions options, Replay replay,
+  private PreparedScript prepare(Plan plan, ScriptOptions options, PlanModels replay,
       boolean describe, int memoryChars) throws DiagnosticException {
     if (replay == null && dialect.rendersFromModel()) {
       throw new IllegalArgumentException(dialect.id() + " renders from the schema model: a"

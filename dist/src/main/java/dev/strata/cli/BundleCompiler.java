@@ -8,6 +8,7 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LintConfig;
+import dev.strata.compiler.schema.PlanModels;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.Dialect;
@@ -273,30 +274,36 @@ final class BundleCompiler {
   }
 
   /**
-   * The per-revision scripts ({@link Compilation#prepare}, written as they are rendered) and the
-   * sources, added to {@code files}; one entry per step.
+   * The per-revision scripts ({@link Compilation#prepare}, written as they are rendered, their
+   * models from one replay pass: {@link Compilation#keptAlong}) and the sources, added to {@code
+   * files}; one entry per step.
    */
   private List<StepFiles> stepFiles(Compilation compilation, Plan upgrade, Plan rollback,
       BundleFiles files) throws DiagnosticException, IOException {
     List<Plan> ups = upgrade.perStep();
     List<Plan> downs = rollback.perStep();
+    List<Plan> plans = new ArrayList<>(ups);
+    plans.addAll(downs);
+    // every script's models from one replay pass, not one pass from base per script
+    PlanModels models = compilation.keptAlong(plans, dialect);
     List<StepFiles> steps = new ArrayList<>();
     for (int i = 0; i < ups.size(); i++) {
       Step step = upgrade.steps().get(i);
       String stem = Bundle.REVISIONS + String.format("%04d_%s", i + 1, step.id());
       StepFiles entry = new StepFiles(i + 1, step, Bundle.SOURCES + sourceName(step),
           stem + ".up.sql", stem + ".down.sql");
-      stepScript(compilation, ups.get(i), entry.up(), files);
-      stepScript(compilation, downs.get(ups.size() - 1 - i), entry.down(), files);
+      stepScript(compilation, models, ups.get(i), entry.up(), files);
+      stepScript(compilation, models, downs.get(ups.size() - 1 - i), entry.down(), files);
       copySource(step.revision().source(), entry.source(), files);
       steps.add(entry);
     }
     return List.copyOf(steps);
   }
 
-  private void stepScript(Compilation compilation, Plan plan, String path, BundleFiles files)
-      throws DiagnosticException, IOException {
-    try (PreparedScript prepared = prepare(() -> compilation.prepare(plan, dialect, options));
+  private void stepScript(Compilation compilation, PlanModels models, Plan plan, String path,
+      BundleFiles files) throws DiagnosticException, IOException {
+    try (PreparedScript prepared = prepare(() -> compilation.prepare(plan, dialect, options,
+        models));
         Writer out = files.text(path)) {
       writeTo(prepared, out);
     }

@@ -9,6 +9,7 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.Linter;
+import dev.strata.compiler.schema.PlanModels;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaChecks;
 import dev.strata.dialects.Dialect;
@@ -303,6 +304,30 @@ public final class Compilation {
   public PreparedScript prepare(Plan plan, Dialect dialect, ScriptOptions options)
       throws DiagnosticException {
     return Renderer.forDialect(dialect).prepareScript(plan, options, replay(dialect));
+  }
+
+  /**
+   * As {@link #prepare}, the models read from {@code models}: those a replay kept for many plans
+   * ({@link #keptAlong}), the same models a replay of its own gives.
+   *
+   * @throws DiagnosticException as {@link Renderer#renderScript} (E04xx, E0216)
+   * @throws IllegalArgumentException for a plan {@code models} were not kept for
+   */
+  public PreparedScript prepare(Plan plan, Dialect dialect, ScriptOptions options,
+      PlanModels models) throws DiagnosticException {
+    return Renderer.forDialect(dialect).prepareScript(plan, options, models);
+  }
+
+  /**
+   * The models along each of {@code plans} for {@code dialect} from one replay pass ({@link
+   * Replay#keptAlong}), for {@link #prepare(Plan, Dialect, ScriptOptions, PlanModels)}: a bundle's
+   * per-revision scripts without a replay of the history per script. For a dialect that does not
+   * render from the model, the replay itself, which it never reads.
+   *
+   * @throws DiagnosticException the replay's errors (E06xx) in the revisions the plans start from
+   */
+  public PlanModels keptAlong(List<Plan> plans, Dialect dialect) throws DiagnosticException {
+    return dialect.rendersFromModel() ? replay(dialect).keptAlong(plans) : replay(dialect);
   }
 
   /**

@@ -92,7 +92,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
 
   /** An immutable view of the entries as they are now, in order: constant time. */
   Map<K, V> snapshot() {
-    return new Snapshot<>(slots, order, lineage, nextOrdinal);
+    return new Snapshot<>(slots, order, lineage, nextOrdinal, journal.mark());
   }
 
   @Override
@@ -294,13 +294,33 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
 
     private final Object lineage;
     private final long nextOrdinal;
+    /** The map's journal when the snapshot was taken: see {@link #differing}. */
+    private final Journal.Mark<K> journal;
 
     private Snapshot(HashMap<K, Slot<V>> slots, TreeMap<Long, K> order, Object lineage,
-        long nextOrdinal) {
+        long nextOrdinal, Journal.Mark<K> journal) {
       this.slots = slots;
       this.order = order;
       this.lineage = lineage;
       this.nextOrdinal = nextOrdinal;
+      this.journal = journal;
+    }
+
+    /**
+     * The keys whose values may differ between this snapshot and {@code other} (a superset: a key
+     * changed and changed back is in it), when their maps' journals meet within {@code limit}
+     * steps ({@link Journal.Mark#differing}): the snapshots of one replay, before and after a step,
+     * or of two branches since their fork. Empty otherwise: the caller compares every key.
+     */
+    Optional<Set<K>> differing(Snapshot<K, V> other, long limit) {
+      return journal.differing(other.journal, limit);
+    }
+
+    /** {@code keys} (keys of this map) in the map's order: costs a sort of {@code keys} only. */
+    List<K> inOrder(Collection<K> keys) {
+      List<K> out = new ArrayList<>(keys);
+      out.sort(Comparator.comparingLong(key -> slots.getOrElse(key, null).ordinal()));
+      return out;
     }
 
     @Override

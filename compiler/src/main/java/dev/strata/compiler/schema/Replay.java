@@ -30,7 +30,7 @@ import java.util.Set;
  * takes that side's state, and an object changed on two sides is a conflict (E0619: in a
  * database the second change would meet the first); {@link RecursiveMerge} makes it.
  */
-public final class Replay {
+public final class Replay implements PlanModels {
   private final RevisionGraph graph;
   private final DialectId dialect;
   /** The pass {@link #during} reads, made once ({@link #everyRevision}). */
@@ -67,6 +67,7 @@ public final class Replay {
   }
 
   /** The dialect whose database this replays. */
+  @Override
   public DialectId dialect() {
     return dialect;
   }
@@ -203,8 +204,65 @@ public final class Replay {
    * @throws DiagnosticException when a revision on the way, or a step's statement, fails a check
    *     (E06xx); the visitor's own
    */
+  @Override
   public void alongPlan(dev.strata.compiler.Plan plan, StepModels visitor)
       throws DiagnosticException {
+    Starts starts = starts(plan);
+    Pass pass = run(starts.targets(), false);
+    pass.throwOnErrors();
+    walk(plan, starts, pass, pass.diagnostics, visitor);
+    pass.throwOnErrors();
+  }
+
+  /**
+   * The models along each of {@code plans} ({@link #alongPlan(dev.strata.compiler.Plan,
+   * StepModels)} of any of them) from one pass over the revisions they need, which keeps the model
+   * at every point where a step of one of them starts from the rows before it: what a bundle's
+   * per-revision scripts read, one plan per step of the upgrade and of the rollback, without
+   * replaying the history once per script. The models handed out are those {@link #alongPlan}
+   * gives. Memory grows with those points (each a constant-time copy of the persistent model).
+   *
+   * @throws DiagnosticException the errors of the pass (E06xx) at once, in any revision the plans
+   *     start from; a step's statements' errors when its plan is walked
+   */
+  public PlanModels keptAlong(List<dev.strata.compiler.Plan> plans) throws DiagnosticException {
+    BitSet targets = new BitSet();
+    for (var plan : plans) {
+      targets.or(starts(plan).targets());
+    }
+    Pass pass = run(targets, false);
+    pass.throwOnErrors();
+    return new PlanModels() {
+      @Override
+      public DialectId dialect() {
+        return dialect;
+      }
+
+      @Override
+      public void alongPlan(dev.strata.compiler.Plan plan, StepModels visitor)
+          throws DiagnosticException {
+        Starts starts = starts(plan);
+        BitSet missing = (BitSet) starts.targets().clone();
+        missing.andNot(targets);
+        if (!missing.isEmpty()) {
+          throw new IllegalArgumentException("not a plan these models were kept for: "
+              + plan.steps().stream().map(dev.strata.compiler.Step::id).toList());
+        }
+        List<Diagnostic> own = new ArrayList<>();
+        walk(plan, starts, pass, own, visitor);
+        throwErrors(own);
+      }
+    };
+  }
+
+  /**
+   * Where each step of a plan starts: {@code before} the rows before it, {@code continues}
+   * whether it goes on from the state the previous step left ({@link #continuesFrom}), {@code
+   * targets} the revisions whose models the other steps start from.
+   */
+  private record Starts(List<List<String>> before, boolean[] continues, BitSet targets) {}
+
+  private Starts starts(dev.strata.compiler.Plan plan) {
     List<List<String>> before = new ArrayList<>();
     List<List<String>> after = plan.headsAfterEachStep();
     int steps = plan.steps().size();
@@ -220,26 +278,34 @@ public final class Replay {
         targets.or(graphOrder.indices(before.get(i)));
       }
     }
-    Pass pass = run(targets, false);
-    pass.throwOnErrors();
+    return new Starts(before, continues, targets);
+  }
+
+  /**
+   * Runs the steps of {@code plan} on the models {@code pass} kept at {@code starts}, handing each
+   * step's models to {@code visitor}; the statements' diagnostics go to {@code diagnostics}, whose
+   * errors stop it after the step that found them.
+   */
+  private void walk(dev.strata.compiler.Plan plan, Starts starts, Pass pass,
+      List<Diagnostic> diagnostics, StepModels visitor) throws DiagnosticException {
     ModelState state = null;
-    for (int i = 0; i < steps; i++) {
+    for (int i = 0; i < plan.steps().size(); i++) {
       var step = plan.steps().get(i);
-      if (!continues[i]) {
-        state = before.get(i).isEmpty() ? new ModelState()
-            : pass.merged(graphOrder.indices(before.get(i))).copy();
+      if (!starts.continues()[i]) {
+        List<String> before = starts.before().get(i);
+        state = before.isEmpty() ? new ModelState()
+            : pass.merged(graphOrder.indices(before)).copy();
       }
       List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
       models.add(state.model());
-      Applier applier = new Applier(state, step.revision(), pass.diagnostics, dialect);
+      Applier applier = new Applier(state, step.revision(), diagnostics, dialect);
       for (var statement : step.body().statements()) {
         applier.apply(statement);
         models.add(state.model());
       }
-      pass.throwOnErrors();
+      throwErrors(diagnostics);
       visitor.step(i, List.copyOf(models));
     }
-    pass.throwOnErrors();
   }
 
   /**

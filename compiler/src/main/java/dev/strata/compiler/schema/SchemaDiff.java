@@ -41,10 +41,32 @@ public final class SchemaDiff {
 
   private SchemaDiff() {}
 
-  /** The changes that turn {@code before} into {@code after}; empty when they are alike. */
+  /**
+   * The changes that turn {@code before} into {@code after}; empty when they are alike. Two
+   * models of one replay (a model and its successor, as a bundle's {@code CHANGES.md} diffs them
+   * step by step) are compared on the objects their journals say may differ ({@link
+   * NarrowedModels}), in the time of what changed; any others, and any two where a table is
+   * renamed, object by object. The list is the same either way.
+   */
   public static List<Change> between(SchemaModel before, SchemaModel after) {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");
+    Optional<NarrowedModels> narrowed = NarrowedModels.of(before, after);
+    if (narrowed.isPresent()) {
+      SchemaDiff diff = compare(narrowed.get().before(), narrowed.get().after());
+      if (diff.renamedTables.isEmpty()) {
+        return diff.sorted();
+      }
+    }
+    return everyObject(before, after);
+  }
+
+  /** {@link #between}, comparing every object of both models. */
+  static List<Change> everyObject(SchemaModel before, SchemaModel after) {
+    return compare(before, after).sorted();
+  }
+
+  private static SchemaDiff compare(SchemaModel before, SchemaModel after) {
     SchemaDiff diff = new SchemaDiff();
     diff.schemas(before, after);
     diff.extensions(before, after);
@@ -55,7 +77,11 @@ public final class SchemaDiff {
     diff.views(before, after);
     diff.routines(before, after);
     diff.triggers(before, after);
-    List<Change> sorted = new ArrayList<>(diff.changes);
+    return diff;
+  }
+
+  private List<Change> sorted() {
+    List<Change> sorted = new ArrayList<>(changes);
     // a stable sort: the attributes of one object stay in the order they were compared
     sorted.sort(Comparator.comparing(Change::category).thenComparing(Change::object)
         .thenComparingInt(SchemaDiff::rank));

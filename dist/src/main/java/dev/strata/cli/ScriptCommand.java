@@ -6,6 +6,7 @@ import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.dialects.PreparedScript;
+import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
@@ -112,6 +113,11 @@ abstract class ScriptCommand implements Callable<Integer> {
    */
   PreparedScript compile(PrintWriter err) throws DiagnosticException {
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
+    // jOOQ's classes load and initialise on the other core while this one loads and plans
+    Background.start("strata-warm-up", () -> {
+      Renderer.forDialect(options.dialect).warmUp();
+      return null;
+    });
     Compilation compilation =
         Compilation.load(options.source.versions, options.source.cache(spec));
     // the schema checks and lint replay the graph on another thread while this one renders (one

@@ -236,9 +236,13 @@ final class AstCodec {
 
   // ---- encoding ----
 
-  /** The encoding of {@code file} without its {@link RevisionFile#source()}. */
+  /**
+   * The encoding of {@code file} without its {@link RevisionFile#source()}, by reflection: the
+   * reference the generated {@link AstEncoder} ({@link AstOutput#encode}, what the cache runs) is
+   * tested against.
+   */
   static byte[] encode(RevisionFile file) {
-    Out out = new Out(1024);
+    AstOutput out = new AstOutput(1024);
     try {
       write(ROOT, file, out);
     } catch (Throwable e) {
@@ -247,7 +251,7 @@ final class AstCodec {
     return out.bytes();
   }
 
-  private static void write(Codec codec, Object value, Out out) throws Throwable {
+  private static void write(Codec codec, Object value, AstOutput out) throws Throwable {
     switch (codec) {
       case RecordCodec record -> {
         MethodHandle[] accessors = record.accessors();
@@ -287,70 +291,20 @@ final class AstCodec {
       case Leaf leaf -> {
         switch (leaf) {
           case STRING -> out.string((String) value);
-          case INT -> out.varlong(zigzag((Integer) value));
-          case LONG -> out.varlong(zigzag((Long) value));
+          case INT -> out.signed((Integer) value);
+          case LONG -> out.signed((Long) value);
           case BOOLEAN -> out.flag((Boolean) value);
-          case DOUBLE -> out.varlong(Double.doubleToRawLongBits((Double) value));
+          case DOUBLE -> out.doubleValue((Double) value);
           case OPTIONAL_INT -> {
             OptionalInt maybe = (OptionalInt) value;
             out.flag(maybe.isPresent());
             if (maybe.isPresent()) {
-              out.varlong(zigzag(maybe.getAsInt()));
+              out.signed(maybe.getAsInt());
             }
           }
         }
       }
       case Forward forward -> write(forward.pending().codec, value, out);
-    }
-  }
-
-  private static long zigzag(long value) {
-    return (value << 1) ^ (value >> 63);
-  }
-
-  /** A growing byte buffer. */
-  private static final class Out {
-    private byte[] buffer;
-    private int size;
-
-    Out(int capacity) {
-      buffer = new byte[capacity];
-    }
-
-    private void room(int n) {
-      if (size + n > buffer.length) {
-        buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + n));
-      }
-    }
-
-    void flag(boolean value) {
-      room(1);
-      buffer[size++] = (byte) (value ? 1 : 0);
-    }
-
-    void varint(int value) {
-      varlong(value & 0xffffffffL);
-    }
-
-    void varlong(long value) {
-      room(10);
-      while ((value & ~0x7fL) != 0) {
-        buffer[size++] = (byte) ((value & 0x7f) | 0x80);
-        value >>>= 7;
-      }
-      buffer[size++] = (byte) value;
-    }
-
-    void string(String value) {
-      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-      varint(bytes.length);
-      room(bytes.length);
-      System.arraycopy(bytes, 0, buffer, size, bytes.length);
-      size += bytes.length;
-    }
-
-    byte[] bytes() {
-      return Arrays.copyOf(buffer, size);
     }
   }
 }

@@ -233,7 +233,7 @@ public final class ParseCache {
         return;
       }
       byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-      byte[] tree = AstCodec.encode(file);
+      byte[] tree = AstOutput.encode(file);
       int length = 4 + nameBytes.length + 4 + bytes.length + tree.length;
       ByteBuffer out = ByteBuffer.allocate(4 + length + 4);
       out.putInt(length).putInt(nameBytes.length).put(nameBytes).putInt(bytes.length).put(bytes)

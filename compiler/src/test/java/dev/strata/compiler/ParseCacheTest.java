@@ -1,5 +1,6 @@
 package dev.strata.compiler;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,6 +62,8 @@ class ParseCacheTest {
         continue;
       }
       byte[] encoded = AstCodec.encode(file);
+      assertArrayEquals(encoded, AstOutput.encode(file),
+          path + ": the generated encoder writes what the reflective codec writes");
       RevisionFile decoded = AstInput.decode(source, encoded, 0, encoded.length);
       assertSameTree(file, decoded);
       assertEquals(file.source(), decoded.source(), path.toString());

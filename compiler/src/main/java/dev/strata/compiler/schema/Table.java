@@ -2,9 +2,11 @@ package dev.strata.compiler.schema;
 
 import dev.strata.grammar.ast.PartitionSpec;
 import dev.strata.grammar.ast.StorageParameter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A table: its columns in order, its constraints in order of creation, and its table-level
@@ -31,15 +33,23 @@ public record Table(
     options = List.copyOf(options);
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(origin, "origin");
-    long distinct = columns.stream().map(Column::name).distinct().count();
-    if (distinct != columns.size()) {
-      throw new IllegalArgumentException("table " + name + " has two columns of one name");
+    // a loop, not a stream: a replay makes a table per column it adds
+    Set<String> names = new HashSet<>();
+    for (Column column : columns) {
+      if (!names.add(column.name())) {
+        throw new IllegalArgumentException("table " + name + " has two columns of one name");
+      }
     }
   }
 
   /** The column named {@code name} (folded), or empty. */
   public Optional<Column> column(String name) {
-    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    for (Column column : columns) {
+      if (column.name().equals(name)) {
+        return Optional.of(column);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The constraint named {@code name} (folded), or empty. */

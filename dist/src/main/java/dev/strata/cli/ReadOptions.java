@@ -30,13 +30,15 @@ final class ReadOptions {
   @Option(
       names = "--cache-dir",
       paramLabel = "DIR",
-      description = "Folder of the cache of parsed revision files, kept between runs"
+      description = "Folder of strata's caches, kept between runs: parsed revision files,"
+          + " and the output of upgrade, downgrade and check for unchanged inputs"
           + " (default: $XDG_CACHE_HOME/strata, else $HOME/.cache/strata).")
   Path cacheDir;
 
   @Option(
       names = "--no-cache",
-      description = "Parse every revision file; read and write no cache.")
+      description = "Parse every revision file and compile in full; read and write no"
+          + " cache.")
   boolean noCache;
 
   /**

@@ -8,10 +8,12 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.dialects.PreparedScript;
 import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
+import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -138,7 +140,7 @@ abstract class ScriptCommand implements Callable<Integer> {
     Plan plan = checking.plan();
     PreparedScript script = null;
     try {
-      script = compilation.prepare(plan, options.dialect, scriptOptions);
+      script = prepare(compilation, plan, scriptOptions);
     } finally {
       try {
         checking.checked(); // the checks' errors come first, as when they ran before rendering
@@ -158,5 +160,24 @@ abstract class ScriptCommand implements Callable<Integer> {
       throw e;
     }
     return script;
+  }
+
+  /**
+   * The script of {@code plan}, rendered ({@link Compilation#prepare}).
+   *
+   * @throws DiagnosticException as {@link Compilation#prepare}, and E0736 when the temporary file
+   *     a long script's segments wait in cannot be made or written (as for a bundle's files)
+   */
+  private PreparedScript prepare(Compilation compilation, Plan plan, ScriptOptions scriptOptions)
+      throws DiagnosticException {
+    try {
+      return compilation.prepare(plan, options.dialect, scriptOptions);
+    } catch (UncheckedIOException e) {
+      String directory = System.getProperty("java.io.tmpdir");
+      throw new DiagnosticException(Diagnostic.error("E0736", "cannot keep the script's segments"
+              + " in a temporary file in '" + directory + "': " + OutputFile.reason(e.getCause()),
+          "help: make room in " + directory + ", or name another directory with"
+              + " JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=DIR"));
+    }
   }
 }

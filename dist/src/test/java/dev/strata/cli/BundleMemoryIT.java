@@ -99,6 +99,24 @@ class BundleMemoryIT {
     assertEquals(List.of(), list(out.getParent()), "no bundle, no partial file");
   }
 
+  @Test
+  void anUpgradeWhoseSegmentsCannotBeKeptIsE0736() throws Exception {
+    Path versions = chain(tmp.resolve("versions"), REVISIONS / 4);
+    Path missing = tmp.resolve("no-such-dir");
+    Path out = tmp.resolve("out/upgrade.sql");
+    Files.createDirectories(out.getParent());
+    Result result = strata(missing, "upgrade", "base:head", "--no-cache", "--versions",
+        versions.toString(), "-o", out.toString());
+    assertEquals(1, result.exitCode(), result.stderr());
+    assertTrue(result.stderr().contains("strata: error[E0736]: cannot keep the script's segments"
+        + " in a temporary file in '" + missing + "': no such directory\n  = help: make room in "
+        + missing + ", or name another directory with JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=DIR\n"),
+        result.stderr());
+    assertFalse(result.stderr().contains("Exception"), result.stderr());
+    assertEquals("", result.stdout());
+    assertEquals(List.of(), list(out.getParent()), "no script, no partial file");
+  }
+
   /**
    * {@code n} revisions in {@code dir}: {@code r000001_t} creates table {@code t}, each next one
    * inserts row {@code i} with {@value #PAYLOAD} random hex digits on the line after the
@@ -147,13 +165,19 @@ class BundleMemoryIT {
 
   /** {@code strata bundle base:head} in a new JVM with a {@value #HEAP} heap. */
   private Result bundle(Path versions, Path temporary, Path out) throws Exception {
+    return strata(temporary, "bundle", "base:head", "--no-cache", "--versions",
+        versions.toString(), "-o", out.toString());
+  }
+
+  /** {@code strata ARGS} in a JVM of {@value #HEAP} whose temporary directory is {@code temporary}. */
+  private Result strata(Path temporary, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Djava.io.tmpdir=" + temporary,
         "-cp", System.getProperty("java.class.path"),
-        "dev.strata.cli.Main", "bundle", "base:head", "--no-cache",
-        "--versions", versions.toString(), "-o", out.toString()));
+        "dev.strata.cli.Main"));
+    command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("STRATA_"));
     Path stdout = tmp.resolve("stdout");
@@ -162,7 +186,7 @@ class BundleMemoryIT {
         .start();
     if (!process.waitFor(300, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
-      throw new AssertionError("strata bundle did not finish in 300 s");
+      throw new AssertionError("strata " + args[0] + " did not finish in 300 s");
     }
     return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
   }

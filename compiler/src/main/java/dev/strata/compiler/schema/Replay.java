@@ -32,13 +32,13 @@ import java.util.Set;
  */
 public final class Replay implements PlanModels {
   private final RevisionGraph graph;
-  private final DialectId dialect;
+  final DialectId dialect;
   /** The pass {@link #during} reads, made once ({@link #everyRevision}). */
   private Pass everyRevision;
   /** The graph's revisions in replay order, with each one's parents and children by index. */
-  private final GraphOrder graphOrder;
+  final GraphOrder graphOrder;
   private final List<RevisionFile> order;
-  private final Map<String, Integer> position;
+  final Map<String, Integer> position;
   private final List<List<Integer>> before;
   private final List<List<Integer>> after;
 
@@ -296,13 +296,8 @@ public final class Replay implements PlanModels {
         state = before.isEmpty() ? new ModelState()
             : pass.merged(graphOrder.indices(before)).copy();
       }
-      List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
-      models.add(state.model());
-      Applier applier = new Applier(state, step.revision(), diagnostics, dialect);
-      for (var statement : step.body().statements()) {
-        applier.apply(statement);
-        models.add(state.model());
-      }
+      List<SchemaModel> models = applyStep(
+          new Applier(state, step.revision(), diagnostics, dialect), state, step);
       throwErrors(diagnostics);
       visitor.step(i, List.copyOf(models));
     }
@@ -313,7 +308,7 @@ public final class Replay implements PlanModels {
    * the replay's state at {@code to}: the step started from exactly its revision's parents and
    * dependencies and left its revision as the only row.
    */
-  private boolean continuesFrom(dev.strata.compiler.Step step, List<String> from,
+  boolean continuesFrom(dev.strata.compiler.Step step, List<String> from,
       List<String> to) {
     if (step.direction() != Direction.UPGRADE || !to.equals(List.of(step.id()))) {
       return false;
@@ -366,76 +361,22 @@ public final class Replay implements PlanModels {
    */
   public Checked diagnosticsAlongPlan(dev.strata.compiler.Plan plan, StepModels visitor)
       throws DiagnosticException {
-    int steps = plan.steps().size();
-    List<List<String>> after = plan.headsAfterEachStep();
-    Map<Integer, Integer> stepAt = new HashMap<>();
-    List<Integer> others = new ArrayList<>();
-    BitSet targets = graphOrder.sinks();
-    // the revisions alongPlan's own pass replays (to the starts of the steps that do not continue
-    // the previous one), where any error stops it; elsewhere only a step's own errors do
-    BitSet walkTargets = new BitSet();
-    for (int i = 0; i < steps; i++) {
-      var step = plan.steps().get(i);
-      List<String> from = i == 0 ? plan.fromHeads() : after.get(i - 1);
-      if (i == 0 || !continuesFrom(plan.steps().get(i - 1), i == 1 ? plan.fromHeads()
-          : after.get(i - 2), after.get(i - 1))) {
-        walkTargets.or(graphOrder.indices(from));
-      }
-      Integer k = position.get(step.id());
-      if (k != null && step.direction() == Direction.UPGRADE && !stepAt.containsKey(k)
-          && graphOrder.parentsOf(k).equals(graphOrder.indices(from))) {
-        stepAt.put(k, i);
-      } else {
-        others.add(i);
-        targets.or(graphOrder.indices(from));
-      }
-    }
-    BitSet walkPass = graphOrder.closure(walkTargets);
-    List<Diagnostic> walkErrors = new ArrayList<>();
-    Pass pass = run(targets, false, (k, applier, state, found, mark) -> {
-      int merged = found.size(); // what the merge into k found is from mark to here
-      Integer i = stepAt.get(k);
-      if (i == null || !walkErrors.isEmpty()) {
-        applier.applyRevision();
-      } else {
-        var step = plan.steps().get(i);
-        List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
-        models.add(state.model());
-        for (var statement : step.body().statements()) {
-          applier.apply(statement);
-          models.add(state.model());
-        }
-        if (errors(found.subList(merged, found.size())).isEmpty()) {
-          visitor.step(i, List.copyOf(models));
-        }
-      }
-      if (walkPass.get(k)) {
-        walkErrors.addAll(errors(found.subList(mark, found.size())));
-      } else if (i != null) {
-        walkErrors.addAll(errors(found.subList(merged, found.size())));
-      }
-    });
-    for (int i : others) {
-      if (!walkErrors.isEmpty()) {
-        break;
-      }
-      var step = plan.steps().get(i);
-      List<String> from = i == 0 ? plan.fromHeads() : after.get(i - 1);
-      ModelState state = from.isEmpty() ? new ModelState() : pass.merged(graphOrder.indices(from)).copy();
-      List<Diagnostic> own = new ArrayList<>();
-      List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
+    return CheckedWalk.walk(this, plan, visitor);
+  }
+
+  /**
+   * Applies the statements of {@code step}'s body to {@code state} with {@code applier}: the
+   * model before the step, then the model after each statement (what {@link StepModels} gets).
+   */
+  static List<SchemaModel> applyStep(Applier applier, ModelState state,
+      dev.strata.compiler.Step step) {
+    List<SchemaModel> models = new ArrayList<>(step.body().statements().size() + 1);
+    models.add(state.model());
+    for (var statement : step.body().statements()) {
+      applier.apply(statement);
       models.add(state.model());
-      Applier applier = new Applier(state, step.revision(), own, dialect);
-      for (var statement : step.body().statements()) {
-        applier.apply(statement);
-        models.add(state.model());
-      }
-      walkErrors.addAll(errors(own));
-      if (walkErrors.isEmpty()) {
-        visitor.step(i, List.copyOf(models));
-      }
     }
-    return new Checked(pass.diagnostics, walkErrors);
+    return models;
   }
 
   /**
@@ -460,7 +401,7 @@ public final class Replay implements PlanModels {
    * the pass's diagnostics, those from index {@code mark} on found at {@code k} (its merge's).
    */
   @FunctionalInterface
-  private interface Apply {
+  interface Apply {
     void apply(int k, Applier applier, ModelState state, List<Diagnostic> found, int mark)
         throws DiagnosticException;
   }
@@ -475,7 +416,7 @@ public final class Replay implements PlanModels {
   }
 
   /** One pass over the revisions {@code targets} need, each revision applied by {@code apply}. */
-  private Pass run(BitSet targets, boolean keepAll, Apply apply) throws DiagnosticException {
+  Pass run(BitSet targets, boolean keepAll, Apply apply) throws DiagnosticException {
     BitSet need = graphOrder.closure(targets);
     Pass pass = new Pass(need);
     ModelState current = null;
@@ -505,7 +446,7 @@ public final class Replay implements PlanModels {
   }
 
   /** The state of one pass: snapshots and diagnostics. */
-  private final class Pass implements RecursiveMerge.Kept {
+  final class Pass implements RecursiveMerge.Kept {
     final BitSet need;
     final Map<Integer, ModelState> snapshots = new HashMap<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -552,7 +493,7 @@ public final class Replay implements PlanModels {
     }
   }
 
-  private static List<Diagnostic> errors(List<Diagnostic> diagnostics) {
+  static List<Diagnostic> errors(List<Diagnostic> diagnostics) {
     return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
   }
 

@@ -1,0 +1,86 @@
+package dev.strata.compiler.schema;
+
+import dev.strata.compiler.Plan;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link Replay#diagnosticsAlongPlan}: one pass over a graph that makes the schema checks of the
+ * whole graph ({@link Replay#diagnostics()}) and hands a visitor the models around each step of an
+ * upgrade plan ({@link Replay#alongPlan(Plan, Replay.StepModels)}), with the errors {@code
+ * alongPlan} would have thrown; see that method for the rules.
+ */
+final class CheckedWalk {
+  private CheckedWalk() {}
+
+  /** {@link Replay#diagnosticsAlongPlan} of {@code replay}. */
+  static Replay.Checked walk(Replay replay, Plan plan, Replay.StepModels visitor)
+      throws DiagnosticException {
+    int steps = plan.steps().size();
+    List<List<String>> after = plan.headsAfterEachStep();
+    Map<Integer, Integer> stepAt = new HashMap<>();
+    List<Integer> others = new ArrayList<>();
+    BitSet targets = replay.graphOrder.sinks();
+    // the revisions alongPlan's own pass replays (to the starts of the steps that do not continue
+    // the previous one), where any error stops it; elsewhere only a step's own errors do
+    BitSet walkTargets = new BitSet();
+    for (int i = 0; i < steps; i++) {
+      var step = plan.steps().get(i);
+      List<String> from = i == 0 ? plan.fromHeads() : after.get(i - 1);
+      if (i == 0 || !replay.continuesFrom(plan.steps().get(i - 1), i == 1 ? plan.fromHeads()
+          : after.get(i - 2), after.get(i - 1))) {
+        walkTargets.or(replay.graphOrder.indices(from));
+      }
+      Integer k = replay.position.get(step.id());
+      if (k != null && step.direction() == Direction.UPGRADE && !stepAt.containsKey(k)
+          && replay.graphOrder.parentsOf(k).equals(replay.graphOrder.indices(from))) {
+        stepAt.put(k, i);
+      } else {
+        others.add(i);
+        targets.or(replay.graphOrder.indices(from));
+      }
+    }
+    BitSet walkPass = replay.graphOrder.closure(walkTargets);
+    List<Diagnostic> walkErrors = new ArrayList<>();
+    Replay.Pass pass = replay.run(targets, false, (k, applier, state, found, mark) -> {
+      int merged = found.size(); // what the merge into k found is from mark to here
+      Integer i = stepAt.get(k);
+      if (i == null || !walkErrors.isEmpty()) {
+        applier.applyRevision();
+      } else {
+        List<SchemaModel> models = Replay.applyStep(applier, state, plan.steps().get(i));
+        if (Replay.errors(found.subList(merged, found.size())).isEmpty()) {
+          visitor.step(i, List.copyOf(models));
+        }
+      }
+      if (walkPass.get(k)) {
+        walkErrors.addAll(Replay.errors(found.subList(mark, found.size())));
+      } else if (i != null) {
+        walkErrors.addAll(Replay.errors(found.subList(merged, found.size())));
+      }
+    });
+    for (int i : others) {
+      if (!walkErrors.isEmpty()) {
+        break;
+      }
+      var step = plan.steps().get(i);
+      List<String> from = i == 0 ? plan.fromHeads() : after.get(i - 1);
+      ModelState state = from.isEmpty() ? new ModelState()
+          : pass.merged(replay.graphOrder.indices(from)).copy();
+      List<Diagnostic> own = new ArrayList<>();
+      List<SchemaModel> models =
+          Replay.applyStep(new Applier(state, step.revision(), own, replay.dialect), state, step);
+      walkErrors.addAll(Replay.errors(own));
+      if (walkErrors.isEmpty()) {
+        visitor.step(i, List.copyOf(models));
+      }
+    }
+    return new Replay.Checked(pass.diagnostics, walkErrors);
+  }
+}

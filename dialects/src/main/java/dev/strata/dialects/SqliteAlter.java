@@ -272,7 +272,7 @@ final class SqliteAlter {
         return false;
       }
     }
-    for (Table other : model.tables().values()) {
+    for (Table other : model.referencing(table.name())) {
       for (Constraint constraint : other.constraints()) {
         if (constraint instanceof Constraint.ForeignKey key
             && key.references().equals(table.name()) && key.referencedColumns().contains(column)) {
@@ -285,10 +285,7 @@ final class SqliteAlter {
         return false;
       }
     }
-    for (Index index : model.indexes().values()) {
-      if (!index.table().equals(table.name())) {
-        continue;
-      }
+    for (Index index : model.indexesOn(table.name())) {
       boolean uses = index.include().contains(column)
           || index.where().filter(w -> mentions(w.sql(), column)).isPresent();
       for (IndexElement key : index.keys()) {

@@ -150,10 +150,8 @@ final class SqliteRebuild {
     out.add("PRAGMA legacy_alter_table = ON");
     out.add(sql.render(sql.dsl().alterTable(fresh).renameTo(target)));
     out.add("PRAGMA legacy_alter_table = OFF");
-    for (Index index : after.indexes().values()) {
-      if (index.table().equals(to.name())) {
-        out.addAll(statements.shared(statements.index(ModelOperations.index(index), site), site));
-      }
+    for (Index index : after.indexesOn(to.name())) {
+      out.addAll(statements.shared(statements.index(ModelOperations.index(index), site), site));
     }
     out.addAll(SqliteGuard.foreignKeys(sql, "strata: the rebuild of table "
         + to.name().display() + " breaks a foreign key (see the rows printed above)"));
@@ -170,10 +168,8 @@ final class SqliteRebuild {
     String table = from.name().name();
     List<String> columns = from.columns().stream().map(Column::name).toList();
     List<String> indexes = new ArrayList<>();
-    for (Index index : before.indexes().values()) {
-      if (index.table().equals(was)) {
-        indexes.add(index.name().name());
-      }
+    for (Index index : before.indexesOn(was)) {
+      indexes.add(index.name().name());
     }
     Field<String> nameField = field(DSL.unquotedName("name"), SQLDataType.CLOB);
     Field<String> typeField = field(DSL.unquotedName("type"), SQLDataType.CLOB);

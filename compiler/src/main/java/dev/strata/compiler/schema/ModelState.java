@@ -177,7 +177,8 @@ final class ModelState {
     // the snapshots are immutable and shared with later states: SchemaModel keeps them as they
     // are (no copy, no key check: the replay put each object under its own name)
     return new SchemaModel(schemas.snapshot(), types.snapshot(), sequences.snapshot(),
-        tables.snapshot(), indexes.snapshot(), views.snapshot(), routines.snapshot(),
+        tables.snapshot(referencers.map), indexes.snapshot(tableIndexes.map), views.snapshot(),
+        routines.snapshot(),
         triggers.snapshot(), extensions.snapshot(), handEdits);
   }
 

@@ -92,7 +92,16 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
 
   /** An immutable view of the entries as they are now, in order: constant time. */
   Map<K, V> snapshot() {
-    return new Snapshot<>(slots, order, lineage, nextOrdinal, journal.mark());
+    return snapshot(null);
+  }
+
+  /**
+   * {@link #snapshot()}, which also answers {@link Snapshot#group}: {@code groups} maps an outside
+   * key (a table) to the keys of this map that belong to it (its indexes), each with a count, as
+   * the state's index of them is at this moment (a persistent map: constant time).
+   */
+  Map<K, V> snapshot(HashMap<?, HashMap<K, Integer>> groups) {
+    return new Snapshot<>(slots, order, lineage, nextOrdinal, journal.mark(), groups);
   }
 
   @Override
@@ -296,14 +305,33 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     private final long nextOrdinal;
     /** The map's journal when the snapshot was taken: see {@link #differing}. */
     private final Journal.Mark<K> journal;
+    /** Outside key to the keys of this map that belong to it, or null: see {@link #group}. */
+    private final HashMap<?, HashMap<K, Integer>> groups;
 
     private Snapshot(HashMap<K, Slot<V>> slots, TreeMap<Long, K> order, Object lineage,
-        long nextOrdinal, Journal.Mark<K> journal) {
+        long nextOrdinal, Journal.Mark<K> journal, HashMap<?, HashMap<K, Integer>> groups) {
       this.slots = slots;
       this.order = order;
       this.lineage = lineage;
       this.nextOrdinal = nextOrdinal;
       this.journal = journal;
+      this.groups = groups;
+    }
+
+    /**
+     * The keys that belong to {@code owner} (the indexes of a table, the tables referencing one),
+     * in creation order, when this snapshot was taken with its groups ({@link
+     * OrderedMap#snapshot(HashMap)}): a map access and a sort of the group. Empty when it was
+     * not: the caller walks the values.
+     */
+    @SuppressWarnings("unchecked")
+    Optional<List<K>> group(Object owner) {
+      if (groups == null) {
+        return Optional.empty();
+      }
+      HashMap<K, Integer> members =
+          ((HashMap<Object, HashMap<K, Integer>>) groups).getOrElse(owner, null);
+      return Optional.of(members == null ? List.of() : inOrder(members.keySet().toJavaList()));
     }
 
     /**

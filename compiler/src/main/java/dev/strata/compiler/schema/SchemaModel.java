@@ -60,6 +60,39 @@ public record SchemaModel(
   }
 
   /**
+   * The indexes on {@code relation} (a table or materialized view), in creation order. On a model
+   * a replay made, a map access (the replay keeps its indexes by table); on another, a walk over
+   * every index. What a renderer asks at a statement, so that it does not cost the whole schema.
+   */
+  public List<Index> indexesOn(ObjectName relation) {
+    if (indexes instanceof OrderedMap.Snapshot<ObjectName, Index> snapshot) {
+      Optional<List<ObjectName>> names = snapshot.group(relation);
+      if (names.isPresent()) {
+        return names.get().stream().map(indexes::get).toList();
+      }
+    }
+    return indexes.values().stream().filter(i -> i.table().equals(relation)).toList();
+  }
+
+  /**
+   * The tables with a foreign key that references {@code table} ({@code table} itself when it
+   * references itself), in creation order: a map access on a model a replay made, a walk over
+   * every table's constraints on another.
+   */
+  public List<Table> referencing(ObjectName table) {
+    if (tables instanceof OrderedMap.Snapshot<ObjectName, Table> snapshot) {
+      Optional<List<ObjectName>> names = snapshot.group(table);
+      if (names.isPresent()) {
+        return names.get().stream().map(tables::get).toList();
+      }
+    }
+    return tables.values().stream()
+        .filter(t -> t.constraints().stream().anyMatch(c ->
+            c instanceof Constraint.ForeignKey key && key.references().equals(table)))
+        .toList();
+  }
+
+  /**
    * Whether {@code name} is taken in its schema's namespace of relations, which PostgreSQL shares
    * among tables, views, indexes (constraint indexes included) and sequences.
    */

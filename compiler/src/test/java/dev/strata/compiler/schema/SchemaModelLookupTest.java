@@ -1,0 +1,83 @@
+package dev.strata.compiler.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.VersionsLoader;
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.DialectId;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SchemaModel#indexesOn} and {@link SchemaModel#referencing} answer, on the models a replay
+ * makes (from the state's indexes), what a walk over every index and table answers, in the same
+ * order: on the model after every revision of every versions directory of the corpora, for every
+ * dialect, and for every relation a table, index or foreign key names.
+ */
+class SchemaModelLookupTest {
+  @Test
+  void theReplaysLookupsAreTheWalks() throws Exception {
+    int compared = 0;
+    int nonEmpty = 0;
+    for (Path dir : CheckedWalkTest.corpus()) {
+      RevisionGraph graph;
+      try {
+        graph = RevisionGraph.build(VersionsLoader.load(dir));
+      } catch (DiagnosticException e) {
+        continue;
+      }
+      for (DialectId dialect : DialectId.values()) {
+        Map<String, SchemaModel> models;
+        try {
+          models = Replay.of(graph, dialect).models();
+        } catch (DiagnosticException e) {
+          continue; // a directory of the schema-errors corpus
+        }
+        for (Map.Entry<String, SchemaModel> at : models.entrySet()) {
+          SchemaModel model = at.getValue();
+          SchemaModel walked = copy(model);
+          for (ObjectName relation : relations(model)) {
+            String where = dir + " " + dialect + " after " + at.getKey() + ", " + relation;
+            assertEquals(walked.indexesOn(relation), model.indexesOn(relation), where);
+            assertEquals(walked.referencing(relation), model.referencing(relation), where);
+            compared++;
+            if (!model.indexesOn(relation).isEmpty() || !model.referencing(relation).isEmpty()) {
+              nonEmpty++;
+            }
+          }
+        }
+      }
+    }
+    assertTrue(compared > 1000 && nonEmpty > 200, compared + " lookups, " + nonEmpty + " found");
+  }
+
+  /** Every relation the model's tables, indexes and foreign keys name, and one that is none. */
+  private static Set<ObjectName> relations(SchemaModel model) {
+    Set<ObjectName> out = new LinkedHashSet<>(model.tables().keySet());
+    model.indexes().values().forEach(i -> out.add(i.table()));
+    model.tables().values().forEach(t -> t.constraints().forEach(c -> {
+      if (c instanceof Constraint.ForeignKey key) {
+        out.add(key.references());
+      }
+    }));
+    out.addAll(model.views().keySet());
+    out.add(new ObjectName("public", "no_such_relation"));
+    return out;
+  }
+
+  /** The same model over plain maps: its lookups walk every object. */
+  private static SchemaModel copy(SchemaModel m) {
+    return new SchemaModel(new LinkedHashMap<>(m.schemas()), new LinkedHashMap<>(m.types()),
+        new LinkedHashMap<>(m.sequences()), new LinkedHashMap<>(m.tables()),
+        new LinkedHashMap<>(m.indexes()), new LinkedHashMap<>(m.views()),
+        new LinkedHashMap<>(m.routines()), new LinkedHashMap<>(m.triggers()),
+        new LinkedHashMap<>(m.extensions()), List.copyOf(m.handEdits()));
+  }
+}

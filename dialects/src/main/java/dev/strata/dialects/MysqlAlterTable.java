@@ -357,8 +357,7 @@ final class MysqlAlterTable {
 
   /** The first column of each index of {@code table} (its own indexes, not its constraints). */
   private static List<String> indexStarts(SchemaModel model, ObjectName table) {
-    return model.indexes().values().stream()
-        .filter(i -> i.table().equals(table))
+    return model.indexesOn(table).stream()
         .flatMap(i -> i.keys().getFirst().column().map(ObjectName::fold).stream())
         .toList();
   }
@@ -452,7 +451,7 @@ final class MysqlAlterTable {
           ? Optional.of("what '-- +dialect' blocks made, which the schema model cannot see")
           : Optional.empty();
     }
-    for (Table other : model.tables().values()) {
+    for (Table other : model.referencing(table.name())) {
       for (Constraint c : other.constraints()) {
         if (c instanceof Constraint.ForeignKey fk && fk.references().equals(table.name())
             && Set.copyOf(fk.referencedColumns()).equals(Set.copyOf(constraint.columns()))) {
@@ -513,8 +512,8 @@ final class MysqlAlterTable {
         gone.add(c.name());
       }
     }
-    before.indexes().values().stream()
-        .filter(i -> i.table().equals(old.name()) && i.keys().stream().anyMatch(k ->
+    before.indexesOn(old.name()).stream()
+        .filter(i -> i.keys().stream().anyMatch(k ->
             k.column().map(ObjectName::fold).filter(name::equals).isPresent()))
         .forEach(i -> gone.add(i.name().name()));
     for (Constraint c : ordered) {
@@ -531,8 +530,8 @@ final class MysqlAlterTable {
         out.add(dropConstraint(table, c, old, before, gone));
       }
     }
-    for (Index index : before.indexes().values()) {
-      if (index.table().equals(old.name()) && index.keys().size() > 1
+    for (Index index : before.indexesOn(old.name())) {
+      if (index.keys().size() > 1
           && index.keys().stream().anyMatch(k -> k.column().map(ObjectName::fold)
               .filter(name::equals).isPresent())) {
         Name indexName = MysqlTables.name(index.name().name());
@@ -618,7 +617,10 @@ final class MysqlAlterTable {
 
   /** A foreign key, of {@code table} or referencing it, that uses {@code column}. */
   private static Optional<String> foreignKeyOf(Table table, String column, SchemaModel model) {
-    for (Table other : model.tables().values()) {
+    // only the table and the tables referencing it can hold such a key: those, in model order
+    Set<ObjectName> candidates = new java.util.HashSet<>(Set.of(table.name()));
+    model.referencing(table.name()).forEach(t -> candidates.add(t.name()));
+    for (Table other : model.tablesAmong(candidates)) {
       for (Constraint c : other.constraints()) {
         if (c instanceof Constraint.ForeignKey fk
             && (other.name().equals(table.name()) && fk.columns().contains(column)
@@ -634,7 +636,7 @@ final class MysqlAlterTable {
 
   /** What PostgreSQL's {@code DROP COLUMN ... CASCADE} would drop beyond the table. */
   private static Optional<String> columnDependent(Table table, String column, SchemaModel model) {
-    for (Table other : model.tables().values()) {
+    for (Table other : model.referencing(table.name())) {
       for (Constraint c : other.constraints()) {
         if (c instanceof Constraint.ForeignKey fk && fk.references().equals(table.name())
             && fk.referencedColumns().contains(column)) {

@@ -114,8 +114,8 @@ final class MysqlIndexes {
   /** The index {@code statement} made on {@code table}: in the model after it, not before. */
   private static Optional<ObjectName> created(ObjectName table, SchemaModel before,
       SchemaModel after) {
-    return after.indexes().values().stream()
-        .filter(i -> i.table().equals(table) && !before.indexes().containsKey(i.name()))
+    return after.indexesOn(table).stream()
+        .filter(i -> !before.indexes().containsKey(i.name()))
         .map(Index::name)
         .findFirst();
   }
@@ -269,7 +269,9 @@ final class MysqlIndexes {
   private static boolean usedByForeignKey(Index index, SchemaModel model) {
     List<String> keys = index.keys().stream()
         .flatMap(k -> k.column().map(ObjectName::fold).stream()).toList();
-    return model.blind() || model.tables().values().stream()
+    // only the index's table and the tables referencing it can hold such a key
+    return model.blind() || java.util.stream.Stream.concat(model.table(index.table()).stream(),
+            model.referencing(index.table()).stream())
         .flatMap(t -> t.constraints().stream().map(c -> new Object[] {t, c}))
         .anyMatch(pair -> pair[1] instanceof Constraint.ForeignKey fk
             && (((Table) pair[0]).name().equals(index.table()) && keys.containsAll(fk.columns())

@@ -221,8 +221,8 @@ final class MysqlStatements {
       boolean onlyKey = conflict.target().isEmpty() || before.table(ObjectName.of(insert.table()))
           .map(t -> t.constraints().stream().filter(c -> c instanceof dev.strata.compiler.schema
               .Constraint.PrimaryKey || c instanceof dev.strata.compiler.schema.Constraint.Unique)
-              .count() + before.indexes().values().stream()
-              .filter(i -> i.table().equals(t.name()) && i.unique()).count() == 1)
+              .count() + before.indexesOn(t.name()).stream()
+              .filter(i -> i.unique()).count() == 1)
           .orElse(false);
       if (!nothing || !onlyKey || insert.columns().isEmpty()) {
         throw rules.refuse(site, "E0447", "INSERT ... ON CONFLICT" + (nothing ? " with a target"

@@ -413,7 +413,7 @@ final class MysqlTables {
    */
   static Optional<String> dependent(ObjectName table, List<ObjectName> dropped,
       SchemaModel model) {
-    for (Table other : model.tables().values()) {
+    for (Table other : model.referencing(table)) {
       if (dropped.contains(other.name())) {
         continue;
       }
@@ -470,8 +470,8 @@ final class MysqlTables {
         others.add(c.columns());
       }
     }
-    for (dev.strata.compiler.schema.Index index : model.indexes().values()) {
-      if (index.table().equals(table.name()) && !index.name().name().equals(dropped)
+    for (dev.strata.compiler.schema.Index index : model.indexesOn(table.name())) {
+      if (!index.name().name().equals(dropped)
           && !gone.contains(index.name().name())) {
         others.add(index.keys().stream()
             .map(k -> k.column().map(ObjectName::fold).orElse("")).toList());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The schema at one point of the revision chain: an immutable snapshot. Each map is keyed by the
@@ -72,6 +73,18 @@ public record SchemaModel(
       }
     }
     return indexes.values().stream().filter(i -> i.table().equals(relation)).toList();
+  }
+
+  /**
+   * The tables named in {@code names} that the model has, in creation order: a sort of those on a
+   * model a replay made, a walk over every table on another.
+   */
+  public List<Table> tablesAmong(Set<ObjectName> names) {
+    if (tables instanceof OrderedMap.Snapshot<ObjectName, Table> snapshot) {
+      return snapshot.inOrder(names.stream().filter(tables::containsKey).toList()).stream()
+          .map(tables::get).toList();
+    }
+    return tables.values().stream().filter(t -> names.contains(t.name())).toList();
   }
 
   /**

@@ -16,7 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SchemaModel#indexesOn} and {@link SchemaModel#referencing} answer, on the models a replay
+ * {@link SchemaModel#indexesOn}, {@link SchemaModel#referencing} and {@link
+ * SchemaModel#tablesAmong} answer, on the models a replay
  * makes (from the state's indexes), what a walk over every index and table answers, in the same
  * order: on the model after every revision of every versions directory of the corpora, for every
  * dialect, and for every relation a table, index or foreign key names.
@@ -47,6 +48,12 @@ class SchemaModelLookupTest {
             String where = dir + " " + dialect + " after " + at.getKey() + ", " + relation;
             assertEquals(walked.indexesOn(relation), model.indexesOn(relation), where);
             assertEquals(walked.referencing(relation), model.referencing(relation), where);
+            Set<ObjectName> among = new LinkedHashSet<>(List.of(relation));
+            model.referencing(relation).forEach(t -> among.add(t.name()));
+            model.indexesOn(relation).forEach(i -> among.add(i.name()));
+            assertEquals(walked.tablesAmong(among), model.tablesAmong(among), where);
+            Set<ObjectName> all = new java.util.HashSet<>(model.tables().keySet());
+            assertEquals(List.copyOf(model.tables().values()), model.tablesAmong(all), where);
             compared++;
             if (!model.indexesOn(relation).isEmpty() || !model.referencing(relation).isEmpty()) {
               nonEmpty++;

@@ -8,9 +8,11 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Work a command runs on a second core while it goes on with other work: the schema checks and
- * lint, each a replay of the graph, beside rendering ({@code docs/performance.md}). One daemon
- * platform thread per task (a command starts two at most), so that an exit never waits for one.
- * What the task throws comes back from {@link Task#join} as it was thrown.
+ * lint (one pass for PostgreSQL, a replay each otherwise) beside rendering, and jOOQ's warm-up
+ * ({@code docs/performance.md}). One daemon platform thread per task (a command starts three at
+ * most), so that an exit never waits for one; a task nobody joins (the warm-up) keeps what it
+ * throws to itself. What a joined task throws comes back from {@link Task#join} as it was
+ * thrown.
  */
 final class Background {
   private Background() {}

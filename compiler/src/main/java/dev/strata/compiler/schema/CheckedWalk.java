@@ -22,21 +22,15 @@ final class CheckedWalk {
   /** {@link Replay#diagnosticsAlongPlan} of {@code replay}. */
   static Replay.Checked walk(Replay replay, Plan plan, Replay.StepModels visitor)
       throws DiagnosticException {
-    int steps = plan.steps().size();
-    List<List<String>> after = plan.headsAfterEachStep();
+    // where alongPlan starts each step; its own pass replays the revisions its starts need, where
+    // any error stops it; elsewhere only a step's own errors do
+    Replay.Starts starts = replay.starts(plan);
     Map<Integer, Integer> stepAt = new HashMap<>();
     List<Integer> others = new ArrayList<>();
     BitSet targets = replay.graphOrder.sinks();
-    // the revisions alongPlan's own pass replays (to the starts of the steps that do not continue
-    // the previous one), where any error stops it; elsewhere only a step's own errors do
-    BitSet walkTargets = new BitSet();
-    for (int i = 0; i < steps; i++) {
+    for (int i = 0; i < plan.steps().size(); i++) {
       var step = plan.steps().get(i);
-      List<String> from = i == 0 ? plan.fromHeads() : after.get(i - 1);
-      if (i == 0 || !replay.continuesFrom(plan.steps().get(i - 1), i == 1 ? plan.fromHeads()
-          : after.get(i - 2), after.get(i - 1))) {
-        walkTargets.or(replay.graphOrder.indices(from));
-      }
+      List<String> from = starts.before().get(i);
       Integer k = replay.position.get(step.id());
       if (k != null && step.direction() == Direction.UPGRADE && !stepAt.containsKey(k)
           && replay.graphOrder.parentsOf(k).equals(replay.graphOrder.indices(from))) {
@@ -46,7 +40,7 @@ final class CheckedWalk {
         targets.or(replay.graphOrder.indices(from));
       }
     }
-    BitSet walkPass = replay.graphOrder.closure(walkTargets);
+    BitSet walkPass = replay.graphOrder.closure(starts.targets());
     List<Diagnostic> walkErrors = new ArrayList<>();
     Replay.Pass pass = replay.run(targets, false, (k, applier, state, found, mark) -> {
       int merged = found.size(); // what the merge into k found is from mark to here
@@ -70,7 +64,7 @@ final class CheckedWalk {
         break;
       }
       var step = plan.steps().get(i);
-      List<String> from = i == 0 ? plan.fromHeads() : after.get(i - 1);
+      List<String> from = starts.before().get(i);
       ModelState state = from.isEmpty() ? new ModelState()
           : pass.merged(replay.graphOrder.indices(from)).copy();
       List<Diagnostic> own = new ArrayList<>();

@@ -260,9 +260,10 @@ public final class Replay implements PlanModels {
    * whether it goes on from the state the previous step left ({@link #continuesFrom}), {@code
    * targets} the revisions whose models the other steps start from.
    */
-  private record Starts(List<List<String>> before, boolean[] continues, BitSet targets) {}
+  record Starts(List<List<String>> before, boolean[] continues, BitSet targets) {}
 
-  private Starts starts(dev.strata.compiler.Plan plan) {
+  /** Where each step of {@code plan} starts ({@link Starts}): alongPlan's and CheckedWalk's. */
+  Starts starts(dev.strata.compiler.Plan plan) {
     List<List<String>> before = new ArrayList<>();
     List<List<String>> after = plan.headsAfterEachStep();
     int steps = plan.steps().size();
@@ -308,7 +309,7 @@ public final class Replay implements PlanModels {
    * the replay's state at {@code to}: the step started from exactly its revision's parents and
    * dependencies and left its revision as the only row.
    */
-  boolean continuesFrom(dev.strata.compiler.Step step, List<String> from,
+  private boolean continuesFrom(dev.strata.compiler.Step step, List<String> from,
       List<String> to) {
     if (step.direction() != Direction.UPGRADE || !to.equals(List.of(step.id()))) {
       return false;

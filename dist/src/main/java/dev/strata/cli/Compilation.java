@@ -144,11 +144,7 @@ public final class Compilation {
    * @throws DiagnosticException the planner's diagnostics ({@link Planner#plan}: E03xx)
    */
   public Checked planChecking(Direction direction, Range range) throws DiagnosticException {
-    Plan plan = planner.plan(direction, range);
-    return new Checked(plan, Background.start("strata-checks", () -> {
-      schemaChecks();
-      return null;
-    }));
+    return planChecking(planner.plan(direction, range));
   }
 
   /**
@@ -165,14 +161,10 @@ public final class Compilation {
       throws DiagnosticException {
     Plan plan = planner.plan(Direction.UPGRADE, range);
     Linter.Walk walk = lintWalk(dialect);
-    if (checksLint(dialect)) {
-      Background.Task<List<Finding>> both = Background.start("strata-checks",
-          () -> lint.findings(plan, walk));
-      return new Linted(new Checked(plan, both), both);
-    }
-    Background.Task<List<Finding>> own = Background.start("strata-lint",
-        () -> lint.findings(plan, walk));
-    return new Linted(planChecking(plan), own);
+    boolean both = checksLint(dialect);
+    Background.Task<List<Finding>> linting = Background.start(
+        both ? "strata-checks" : "strata-lint", () -> lint.findings(plan, walk));
+    return new Linted(both ? new Checked(plan, linting) : planChecking(plan), linting);
   }
 
   /**
@@ -203,6 +195,7 @@ public final class Compilation {
     };
   }
 
+  /** Starts the schema checks of {@code plan} on another thread. */
   private Checked planChecking(Plan plan) {
     return new Checked(plan, Background.start("strata-checks", () -> {
       schemaChecks();

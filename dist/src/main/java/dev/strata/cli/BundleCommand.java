@@ -112,12 +112,9 @@ final class BundleCommand implements Callable<Integer> {
 
   /** E0736: a temporary file that holds the bundle's files (or a script's segments) failed. */
   private static DiagnosticException temporaryFile(BundleFiles.TemporaryFileException e) {
-    String directory = System.getProperty("java.io.tmpdir");
-    return new DiagnosticException(Diagnostic.error("E0736", "cannot keep the bundle's files in"
-            + " a temporary file in '" + directory + "': " + OutputFile.reason(e.failure()),
-        "help: make room in " + directory + ", or name another directory with"
-            + " JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=DIR"));
+    return OutputFile.temporaryFile("the bundle's files", e.failure());
   }
+
 
   private static Instant mtime() throws DiagnosticException {
     try {

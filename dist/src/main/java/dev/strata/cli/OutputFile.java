@@ -102,6 +102,18 @@ final class OutputFile {
   }
 
   /**
+   * E0736: the temporary file that holds {@code what} (the bundle's files, a long script's
+   * segments) while it is made cannot be made, written or read in {@code java.io.tmpdir}.
+   */
+  static DiagnosticException temporaryFile(String what, IOException e) {
+    String directory = System.getProperty("java.io.tmpdir");
+    return new DiagnosticException(Diagnostic.error("E0736", "cannot keep " + what + " in a"
+            + " temporary file in '" + directory + "': " + reason(e),
+        "help: make room in " + directory + ", or name another directory with"
+            + " JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=DIR"));
+  }
+
+  /**
    * What went wrong with a path, in the words a user needs (the JDK's messages are a bare path);
    * also used by {@code verify} and the bundle for files they read.
    */

@@ -8,7 +8,6 @@ import dev.strata.compiler.RevisionGraph;
 import dev.strata.dialects.PreparedScript;
 import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
-import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
@@ -173,11 +172,7 @@ abstract class ScriptCommand implements Callable<Integer> {
     try {
       return compilation.prepare(plan, options.dialect, scriptOptions);
     } catch (UncheckedIOException e) {
-      String directory = System.getProperty("java.io.tmpdir");
-      throw new DiagnosticException(Diagnostic.error("E0736", "cannot keep the script's segments"
-              + " in a temporary file in '" + directory + "': " + OutputFile.reason(e.getCause()),
-          "help: make room in " + directory + ", or name another directory with"
-              + " JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=DIR"));
+      throw OutputFile.temporaryFile("the script's segments", e.getCause());
     }
   }
 }

@@ -10,9 +10,6 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -96,11 +93,7 @@ final class Spill implements SegmentBodies, Closeable {
       }
       memory.append(text);
       if (memory.length() > memoryChars) {
-        Path path = Files.createTempFile("strata-script-", ".spill");
-        // unlinked right after it is opened (DELETE_ON_CLOSE on Unix): never left behind
-        file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-            StandardOpenOption.DELETE_ON_CLOSE);
-        Files.deleteIfExists(path);
+        file = UnlinkedFile.open("strata-script-", ".spill");
         fileOut = new BufferedWriter(Channels.newWriter(file, StandardCharsets.UTF_8), 1 << 16);
         fileOut.append(memory);
         memory = null;
@@ -157,14 +150,8 @@ final class Spill implements SegmentBodies, Closeable {
   @Override
   public void close() {
     memory = null;
-    if (file != null) {
-      try {
-        file.close();
-      } catch (IOException e) {
-        // the file is unlinked already: closing only releases the descriptor
-      }
-      file = null;
-    }
+    UnlinkedFile.release(file);
+    file = null;
   }
 
   /** The number of {@code \n} in {@code text}. */

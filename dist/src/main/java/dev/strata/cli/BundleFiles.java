@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.dialects.UnlinkedFile;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -196,14 +195,8 @@ final class BundleFiles implements Closeable {
     closed = true;
     memory = null;
     fileBuffer = null;
-    if (file != null) {
-      try {
-        file.close();
-      } catch (IOException e) {
-        // the file is unlinked already: closing only releases the descriptor
-      }
-      file = null;
-    }
+    UnlinkedFile.release(file);
+    file = null;
   }
 
   private void requireOpen() {
@@ -237,14 +230,7 @@ final class BundleFiles implements Closeable {
 
   private void moveToFile() throws IOException {
     try {
-      Path path = Files.createTempFile("strata-bundle-", ".spill");
-      // unlinked right after it is opened (DELETE_ON_CLOSE on Unix): never left behind
-      try {
-        file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-            StandardOpenOption.DELETE_ON_CLOSE);
-      } finally {
-        Files.deleteIfExists(path);
-      }
+      file = UnlinkedFile.open("strata-bundle-", ".spill");
     } catch (IOException e) {
       throw new TemporaryFileException(e);
     }

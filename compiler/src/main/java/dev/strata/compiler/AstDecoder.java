@@ -52,7 +52,7 @@ final class AstDecoder {
   }
 
   private static dev.strata.grammar.ast.Section section(AstInput in) throws Damaged {
-    return new dev.strata.grammar.ast.Section(direction(in), statementList(in), span(in), downgradeMarkOptional(in));
+    return new dev.strata.grammar.ast.Section(direction(in), in.pack(in.position(), statementList(in)), span(in), downgradeMarkOptional(in));
   }
 
   private static final dev.strata.grammar.ast.Direction[] direction_VALUES = dev.strata.grammar.ast.Direction.values();
@@ -65,7 +65,7 @@ final class AstDecoder {
     return direction_VALUES[ordinal];
   }
 
-  private static java.util.List<dev.strata.grammar.ast.Statement> statementList(AstInput in) throws Damaged {
+  static java.util.List<dev.strata.grammar.ast.Statement> statementList(AstInput in) throws Damaged {
     Object[] items = new Object[in.size()];
     for (int i = 0; i < items.length; i++) {
       items[i] = statement(in);

@@ -1,5 +1,6 @@
 package dev.strata.compiler;
 
+import dev.strata.grammar.ast.PackedStatements;
 import dev.strata.grammar.ast.RevisionFile;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,7 +10,8 @@ import java.util.OptionalInt;
  * Writes {@link AstCodec}'s encoding with plain accessor calls ({@link AstOutput#encode}):
  * each record's components in order, a sealed interface's case by its index among the
  * permitted subclasses, an enum by its ordinal, a list by its size then its elements, an
- * optional by a presence flag then its value.
+ * optional by a presence flag then its value. A {@link PackedStatements} list is written as
+ * the bytes it holds, which are that encoding.
  */
 @SuppressWarnings({"checkstyle:all", "unused"})
 final class AstEncoder {
@@ -68,7 +70,11 @@ final class AstEncoder {
     out.varint(value.ordinal());
   }
 
-  private static void statementList(java.util.List<dev.strata.grammar.ast.Statement> value, AstOutput out) {
+  static void statementList(java.util.List<dev.strata.grammar.ast.Statement> value, AstOutput out) {
+    if (value instanceof PackedStatements packed) {
+      out.raw(packed.encoded());
+      return;
+    }
     out.varint(value.size());
     for (dev.strata.grammar.ast.Statement item : value) {
       statement(item, out);

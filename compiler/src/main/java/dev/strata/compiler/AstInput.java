@@ -1,8 +1,12 @@
 package dev.strata.compiler;
 
 import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.ast.PackedStatements;
 import dev.strata.grammar.ast.RevisionFile;
+import dev.strata.grammar.ast.Section;
+import dev.strata.grammar.ast.Statement;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,6 +52,38 @@ final class AstInput {
     this.data = data;
     this.position = position;
     this.end = end;
+  }
+
+  /**
+   * {@code statements}, just read from {@code start} up to here, kept as those bytes: the
+   * {@link PackedStatements} a decoded {@link Section} holds.
+   */
+  List<Statement> pack(int start, List<Statement> statements) {
+    return PackedStatements.of(
+        Arrays.copyOfRange(data, start, position), statements.size(), AstInput::unpack);
+  }
+
+  /**
+   * The statements of a {@link PackedStatements}'s bytes, which {@link AstEncoder} wrote.
+   *
+   * @throws IllegalStateException when they do not decode (they always do: strata wrote them)
+   */
+  static List<Statement> unpack(byte[] bytes) {
+    AstInput in = new AstInput(bytes, 0, bytes.length);
+    try {
+      List<Statement> statements = AstDecoder.statementList(in);
+      if (!in.atEnd()) {
+        throw new Damaged("trailing bytes");
+      }
+      return statements;
+    } catch (Damaged | RuntimeException e) {
+      throw new IllegalStateException("packed statements do not decode: " + e, e);
+    }
+  }
+
+  /** Where the next read starts, an offset into the data. */
+  int position() {
+    return position;
   }
 
   /** Whether every byte of the slice was read. */

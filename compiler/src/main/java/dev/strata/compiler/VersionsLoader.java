@@ -207,7 +207,8 @@ public final class VersionsLoader {
       if (cached.isPresent()) {
         file = cached.get();
       } else {
-        file = Parser.INSTANCE.parse(source);
+        // kept encoded until read (PackedStatements), and stored in the cache as those bytes
+        file = AstOutput.packed(Parser.INSTANCE.parse(source));
         cache.store(name, bytes, file);
       }
       List<Diagnostic> problems = new ArrayList<>(TodoMarks.problems(file));

@@ -3,6 +3,7 @@ package dev.strata.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.strata.grammar.ast.RevisionFile;
+import dev.strata.grammar.ast.Section;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -63,6 +64,7 @@ class AstDecoderSourceTest {
     out.append("""
         package dev.strata.compiler;
 
+        import dev.strata.grammar.ast.PackedStatements;
         import dev.strata.grammar.ast.RevisionFile;
         import java.util.Optional;
         import java.util.OptionalInt;
@@ -72,7 +74,8 @@ class AstDecoderSourceTest {
          * Writes {@link AstCodec}'s encoding with plain accessor calls ({@link AstOutput#encode}):
          * each record's components in order, a sealed interface's case by its index among the
          * permitted subclasses, an enum by its ordinal, a list by its size then its elements, an
-         * optional by a presence flag then its value.
+         * optional by a presence flag then its value. A {@link PackedStatements} list is written as
+         * the bytes it holds, which are that encoding.
          */
         @SuppressWarnings({"checkstyle:all", "unused"})
         final class AstEncoder {
@@ -93,6 +96,12 @@ class AstDecoderSourceTest {
     return out.toString();
   }
 
+  /**
+   * The methods reading and writing a {@code List<Statement>}: package-private in both generated
+   * classes, for {@link AstInput#pack} and {@link AstInput#unpack}.
+   */
+  private static final String STATEMENTS = "statementList";
+
   /** The name of the method writing {@code type}, generated on first use. */
   private String writer(Type type) {
     String name = name(type);
@@ -101,10 +110,17 @@ class AstDecoderSourceTest {
     }
     writers.put(name, "");
     StringBuilder body = new StringBuilder();
-    body.append("  private static void ").append(name).append('(').append(javaType(type))
-        .append(" value, AstOutput out) {\n");
+    body.append(name.equals(STATEMENTS) ? "  static void " : "  private static void ")
+        .append(name).append('(').append(javaType(type)).append(" value, AstOutput out) {\n");
     if (type instanceof ParameterizedType parameterized) {
       Type argument = parameterized.getActualTypeArguments()[0];
+      if (name.equals(STATEMENTS)) {
+        // a PackedStatements holds exactly these bytes (AstInput.pack wrote them)
+        body.append("    if (value instanceof PackedStatements packed) {\n")
+            .append("      out.raw(packed.encoded());\n")
+            .append("      return;\n")
+            .append("    }\n");
+      }
       if (parameterized.getRawType() == List.class) {
         body.append("    out.varint(value.size());\n")
             .append("    for (").append(javaType(argument)).append(" item : value) {\n")
@@ -206,8 +222,8 @@ class AstDecoderSourceTest {
     methods.put(name, "");
     String javaType = javaType(type);
     StringBuilder body = new StringBuilder();
-    body.append("  private static ").append(javaType).append(' ').append(name)
-        .append("(AstInput in) throws Damaged {\n");
+    body.append(name.equals(STATEMENTS) ? "  static " : "  private static ").append(javaType)
+        .append(' ').append(name).append("(AstInput in) throws Damaged {\n");
     if (type instanceof ParameterizedType parameterized) {
       Type argument = parameterized.getActualTypeArguments()[0];
       if (parameterized.getRawType() == List.class) {
@@ -248,7 +264,11 @@ class AstDecoderSourceTest {
       } else if (c.isRecord()) {
         List<String> args = new ArrayList<>();
         for (RecordComponent part : c.getRecordComponents()) {
-          args.add(reader(part.getGenericType()) + "(in)");
+          // a section keeps its statements encoded (PackedStatements): read to check them, then
+          // packed from the bytes they were read from
+          args.add(c == Section.class && part.getName().equals("statements")
+              ? "in.pack(in.position(), " + reader(part.getGenericType()) + "(in))"
+              : reader(part.getGenericType()) + "(in)");
         }
         body.append("    return new ").append(javaType).append('(')
             .append(String.join(", ", args)).append(");\n");

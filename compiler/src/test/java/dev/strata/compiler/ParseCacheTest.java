@@ -10,7 +10,9 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
+import dev.strata.grammar.ast.PackedStatements;
 import dev.strata.grammar.ast.RevisionFile;
+import dev.strata.grammar.ast.Section;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ class ParseCacheTest {
   }
 
   @Test
-  void everyRevisionFileOfTheRepositoryDecodesToTheTreeItWasEncodedFrom() throws Exception {
+  void everyRevisionFileOfTheRepositoryDecodesAndPacksToTheTreeItWasEncodedFrom() throws Exception {
     RevisionFileParser parser = new RevisionFileParser();
     int parsed = 0;
     for (Path path : repositorySqlFiles()) {
@@ -67,6 +69,15 @@ class ParseCacheTest {
       RevisionFile decoded = AstInput.decode(source, encoded, 0, encoded.length);
       assertSameTree(file, decoded);
       assertEquals(file.source(), decoded.source(), path.toString());
+      // what the loader keeps: the same tree, its statements encoded, written back as they are
+      RevisionFile packed = AstOutput.packed(file);
+      assertSameTree(file, packed);
+      assertArrayEquals(encoded, AstOutput.encode(packed), path + ": packed, encoded again");
+      for (RevisionFile kept : List.of(packed, decoded)) {
+        for (Section section : kept.sections()) {
+          assertTrue(section.statements() instanceof PackedStatements, path.toString());
+        }
+      }
       parsed++;
     }
     assertTrue(parsed > 350, "the corpora hold hundreds of revision files, got " + parsed);

@@ -9,11 +9,15 @@ import java.util.Optional;
  * An {@code -- +upgrade} or {@code -- +downgrade} section: its statements in source order.
  * {@code span} is the section marker; {@code mark} is the {@code -- +no-op} or {@code --
  * +irreversible} directive of a downgrade section without statements, when it has one.
+ * {@code statements} is copied, unless it is {@link PackedStatements} (unmodifiable already, and
+ * kept encoded until it is read).
  */
 public record Section(
     Direction direction, List<Statement> statements, Span span, Optional<DowngradeMark> mark) {
   public Section {
-    statements = List.copyOf(statements);
+    if (!(statements instanceof PackedStatements)) {
+      statements = List.copyOf(statements);
+    }
     Objects.requireNonNull(mark, "mark");
     if (mark.isPresent() && (direction != Direction.DOWNGRADE || !statements.isEmpty())) {
       throw new IllegalArgumentException(

@@ -24,7 +24,7 @@ final class CheckedWalk {
       throws DiagnosticException {
     // where alongPlan starts each step; its own pass replays the revisions its starts need, where
     // any error stops it; elsewhere only a step's own errors do
-    Replay.Starts starts = replay.starts(plan);
+    PlanWalk.Starts starts = replay.planWalk.starts(plan);
     Map<Integer, Integer> stepAt = new HashMap<>();
     List<Integer> others = new ArrayList<>();
     BitSet targets = replay.graphOrder.sinks();
@@ -42,7 +42,7 @@ final class CheckedWalk {
     }
     BitSet walkPass = replay.graphOrder.closure(starts.targets());
     List<Diagnostic> walkErrors = new ArrayList<>();
-    Replay.Pass pass = replay.run(targets, false, (k, applier, state, found, mark) -> {
+    ReplayPass pass = replay.run(targets, false, (k, applier, state, found, mark) -> {
       int merged = found.size(); // what the merge into k found is from mark to here
       Integer i = stepAt.get(k);
       if (i == null || !walkErrors.isEmpty()) {

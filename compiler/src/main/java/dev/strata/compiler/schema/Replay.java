@@ -3,16 +3,14 @@ package dev.strata.compiler.schema;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.DialectId;
 import dev.strata.grammar.Severity;
-import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.RevisionFile;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import dev.strata.grammar.DialectId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,13 +32,15 @@ public final class Replay implements PlanModels {
   private final RevisionGraph graph;
   final DialectId dialect;
   /** The pass {@link #during} reads, made once ({@link #everyRevision}). */
-  private Pass everyRevision;
+  private ReplayPass everyRevision;
   /** The graph's revisions in replay order, with each one's parents and children by index. */
   final GraphOrder graphOrder;
   private final List<RevisionFile> order;
   final Map<String, Integer> position;
   private final List<List<Integer>> before;
   private final List<List<Integer>> after;
+  /** Where the steps of a plan start, and how they run on a pass's models. */
+  final PlanWalk planWalk;
 
   private Replay(RevisionGraph graph, DialectId dialect) {
     this.graph = Objects.requireNonNull(graph, "graph");
@@ -50,6 +50,7 @@ public final class Replay implements PlanModels {
     this.position = graphOrder.position();
     this.before = graphOrder.before();
     this.after = graphOrder.after();
+    this.planWalk = new PlanWalk(this);
   }
 
   /** A replay of {@code graph}'s revisions into the model of a PostgreSQL database. */
@@ -104,7 +105,7 @@ public final class Replay implements PlanModels {
     for (Collection<String> heads : headSets) {
       targets.or(graphOrder.indices(heads));
     }
-    Pass pass = run(targets, false);
+    ReplayPass pass = run(targets, false);
     pass.throwOnErrors();
     List<SchemaModel> out = new ArrayList<>(headSets.size());
     for (Collection<String> heads : headSets) {
@@ -131,7 +132,7 @@ public final class Replay implements PlanModels {
     int k = graphOrder.indices(List.of(revision)).nextSetBit(0);
     BitSet parents = new BitSet();
     before.get(k).forEach(parents::set);
-    Pass pass = everyRevision();
+    ReplayPass pass = everyRevision();
     if (!errors(pass.diagnostics).isEmpty()) { // rare: then those on the way here (O(history))
       Set<dev.strata.grammar.SourceFile> onTheWay = new java.util.HashSet<>();
       graphOrder.closure(parents).stream().forEach(a -> onTheWay.add(order.get(a).source()));
@@ -158,7 +159,7 @@ public final class Replay implements PlanModels {
    * downgrade of many revisions asks for many of them, and a pass per revision made that
    * quadratic.
    */
-  private synchronized Pass everyRevision() {
+  private synchronized ReplayPass everyRevision() {
     if (everyRevision == null) {
       everyRevision = run(graphOrder.allIndices(), true);
     }
@@ -199,7 +200,7 @@ public final class Replay implements PlanModels {
    * that starts exactly where the previous one ended (the previous step's revision is the only
    * row, and it is all this step's revision comes after) continues on the previous step's state;
    * only the other steps start from the replay pass's snapshots, which are kept for those points
-   * alone. Linear in the number of revisions.
+   * alone ({@link PlanWalk}). Linear in the number of revisions.
    *
    * @throws DiagnosticException when a revision on the way, or a step's statement, fails a check
    *     (E06xx); the visitor's own
@@ -207,10 +208,10 @@ public final class Replay implements PlanModels {
   @Override
   public void alongPlan(dev.strata.compiler.Plan plan, StepModels visitor)
       throws DiagnosticException {
-    Starts starts = starts(plan);
-    Pass pass = run(starts.targets(), false);
+    PlanWalk.Starts starts = planWalk.starts(plan);
+    ReplayPass pass = run(starts.targets(), false);
     pass.throwOnErrors();
-    walk(plan, starts, pass, pass.diagnostics, visitor);
+    planWalk.walk(plan, starts, pass, pass.diagnostics, visitor);
     pass.throwOnErrors();
   }
 
@@ -228,94 +229,11 @@ public final class Replay implements PlanModels {
   public PlanModels keptAlong(List<dev.strata.compiler.Plan> plans) throws DiagnosticException {
     BitSet targets = new BitSet();
     for (var plan : plans) {
-      targets.or(starts(plan).targets());
+      targets.or(planWalk.starts(plan).targets());
     }
-    Pass pass = run(targets, false);
+    ReplayPass pass = run(targets, false);
     pass.throwOnErrors();
-    return new PlanModels() {
-      @Override
-      public DialectId dialect() {
-        return dialect;
-      }
-
-      @Override
-      public void alongPlan(dev.strata.compiler.Plan plan, StepModels visitor)
-          throws DiagnosticException {
-        Starts starts = starts(plan);
-        BitSet missing = (BitSet) starts.targets().clone();
-        missing.andNot(targets);
-        if (!missing.isEmpty()) {
-          throw new IllegalArgumentException("not a plan these models were kept for: "
-              + plan.steps().stream().map(dev.strata.compiler.Step::id).toList());
-        }
-        List<Diagnostic> own = new ArrayList<>();
-        walk(plan, starts, pass, own, visitor);
-        throwErrors(own);
-      }
-    };
-  }
-
-  /**
-   * Where each step of a plan starts: {@code before} the rows before it, {@code continues}
-   * whether it goes on from the state the previous step left ({@link #continuesFrom}), {@code
-   * targets} the revisions whose models the other steps start from.
-   */
-  record Starts(List<List<String>> before, boolean[] continues, BitSet targets) {}
-
-  /** Where each step of {@code plan} starts ({@link Starts}): alongPlan's and CheckedWalk's. */
-  Starts starts(dev.strata.compiler.Plan plan) {
-    List<List<String>> before = new ArrayList<>();
-    List<List<String>> after = plan.headsAfterEachStep();
-    int steps = plan.steps().size();
-    for (int i = 0; i < steps; i++) {
-      before.add(i == 0 ? plan.fromHeads() : after.get(i - 1));
-    }
-    boolean[] continues = new boolean[steps];
-    BitSet targets = new BitSet();
-    for (int i = 0; i < steps; i++) {
-      continues[i] = i > 0 && continuesFrom(plan.steps().get(i - 1), before.get(i - 1),
-          after.get(i - 1));
-      if (!continues[i]) {
-        targets.or(graphOrder.indices(before.get(i)));
-      }
-    }
-    return new Starts(before, continues, targets);
-  }
-
-  /**
-   * Runs the steps of {@code plan} on the models {@code pass} kept at {@code starts}, handing each
-   * step's models to {@code visitor}; the statements' diagnostics go to {@code diagnostics}, whose
-   * errors stop it after the step that found them.
-   */
-  private void walk(dev.strata.compiler.Plan plan, Starts starts, Pass pass,
-      List<Diagnostic> diagnostics, StepModels visitor) throws DiagnosticException {
-    ModelState state = null;
-    for (int i = 0; i < plan.steps().size(); i++) {
-      var step = plan.steps().get(i);
-      if (!starts.continues()[i]) {
-        List<String> before = starts.before().get(i);
-        state = before.isEmpty() ? new ModelState()
-            : pass.merged(graphOrder.indices(before)).copy();
-      }
-      List<SchemaModel> models = applyStep(
-          new Applier(state, step.revision(), diagnostics, dialect), state, step);
-      throwErrors(diagnostics);
-      visitor.step(i, List.copyOf(models));
-    }
-  }
-
-  /**
-   * Whether the state after {@code step} (an upgrade from the rows {@code from} to {@code to}) is
-   * the replay's state at {@code to}: the step started from exactly its revision's parents and
-   * dependencies and left its revision as the only row.
-   */
-  private boolean continuesFrom(dev.strata.compiler.Step step, List<String> from,
-      List<String> to) {
-    if (step.direction() != Direction.UPGRADE || !to.equals(List.of(step.id()))) {
-      return false;
-    }
-    Integer k = position.get(step.id());
-    return k != null && graphOrder.parentsOf(k).equals(graphOrder.indices(from));
+    return planWalk.kept(pass, targets);
   }
 
   /**
@@ -324,7 +242,7 @@ public final class Replay implements PlanModels {
    * one point).
    */
   public Map<String, SchemaModel> models() throws DiagnosticException {
-    Pass pass = run(graphOrder.allIndices(), true);
+    ReplayPass pass = run(graphOrder.allIndices(), true);
     pass.throwOnErrors();
     Map<String, SchemaModel> out = new LinkedHashMap<>();
     for (int k = 0; k < order.size(); k++) {
@@ -408,7 +326,7 @@ public final class Replay implements PlanModels {
   }
 
   /** One pass over the revisions {@code targets} need. */
-  private Pass run(BitSet targets, boolean keepAll) {
+  ReplayPass run(BitSet targets, boolean keepAll) {
     try {
       return run(targets, keepAll, (k, applier, state, found, mark) -> applier.applyRevision());
     } catch (DiagnosticException e) {
@@ -417,9 +335,9 @@ public final class Replay implements PlanModels {
   }
 
   /** One pass over the revisions {@code targets} need, each revision applied by {@code apply}. */
-  Pass run(BitSet targets, boolean keepAll, Apply apply) throws DiagnosticException {
+  ReplayPass run(BitSet targets, boolean keepAll, Apply apply) throws DiagnosticException {
     BitSet need = graphOrder.closure(targets);
-    Pass pass = new Pass(need);
+    ReplayPass pass = new ReplayPass(need, graph, before, position, order);
     ModelState current = null;
     int currentAt = -1;
     for (int k = need.nextSetBit(0); k >= 0; k = need.nextSetBit(k + 1)) {
@@ -446,60 +364,12 @@ public final class Replay implements PlanModels {
     return pass;
   }
 
-  /** The state of one pass: snapshots and diagnostics. */
-  final class Pass implements RecursiveMerge.Kept {
-    final BitSet need;
-    final Map<Integer, ModelState> snapshots = new HashMap<>();
-    final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final RecursiveMerge merges;
-
-    Pass(BitSet need) {
-      this.need = need;
-      this.merges = new RecursiveMerge(graph, before, position, this, diagnostics);
-    }
-
-    @Override
-    public boolean has(int k) {
-      return snapshots.containsKey(k);
-    }
-
-    @Override
-    public ModelState state(int k) {
-      ModelState state = snapshots.get(k);
-      if (state == null) {
-        throw new IllegalStateException("no snapshot of " + order.get(k).id());
-      }
-      return state;
-    }
-
-    void throwOnErrors() throws DiagnosticException {
-      throwErrors(diagnostics);
-    }
-
-    /** The model of a database at {@code heads}: one head's, or their merge (no checks). */
-    ModelState merged(BitSet heads) {
-      List<Integer> list = heads.stream().boxed().toList();
-      if (list.size() == 1) {
-        return state(list.getFirst());
-      }
-      return merge(list, null);
-    }
-
-    /**
-     * The union of the models after {@code parents}, merged by {@link RecursiveMerge}; with
-     * {@code merge}, conflicts are reported at it.
-     */
-    ModelState merge(List<Integer> parents, RevisionFile merge) {
-      return merges.merge(parents, merge);
-    }
-  }
-
   static List<Diagnostic> errors(List<Diagnostic> diagnostics) {
     return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
   }
 
   /** Throws the errors among {@code diagnostics}, if any. */
-  private static void throwErrors(List<Diagnostic> diagnostics) throws DiagnosticException {
+  static void throwErrors(List<Diagnostic> diagnostics) throws DiagnosticException {
     List<Diagnostic> errors = errors(diagnostics);
     if (!errors.isEmpty()) {
       throw new DiagnosticException(errors);

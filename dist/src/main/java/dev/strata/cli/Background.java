@@ -20,9 +20,16 @@ final class Background {
   /** A task started by {@link #start}. */
   static final class Task<T> {
     private final FutureTask<T> future;
+    private final Thread thread;
 
-    private Task(FutureTask<T> future) {
+    private Task(FutureTask<T> future, Thread thread) {
       this.future = future;
+      this.thread = thread;
+    }
+
+    /** Whether the caller is the task's own thread (which must never wait for the task). */
+    boolean runsHere() {
+      return Thread.currentThread() == thread;
     }
 
     /**
@@ -61,7 +68,7 @@ final class Background {
   static <T> Task<T> start(String name, Callable<T> work) {
     Objects.requireNonNull(work, "work");
     FutureTask<T> future = new FutureTask<>(work);
-    Thread.ofPlatform().name(name).daemon().start(future);
-    return new Task<>(future);
+    Thread thread = Thread.ofPlatform().name(name).daemon().start(future);
+    return new Task<>(future, thread);
   }
 }

@@ -55,6 +55,10 @@ public final class Compilation {
   private final RevisionGraph graph;
   private final Planner planner;
   private List<Diagnostic> schemaDiagnostics;
+  /** The lint task whose pass makes the schema checks ({@link #checksFrom}), when there is one. */
+  private Background.Task<?> checking;
+  /** How many times {@link #schemaChecks()} replayed the graph itself (0 or 1; for tests). */
+  int ownChecks;
   private final java.util.Map<Dialect, Replay> replays = new java.util.EnumMap<>(Dialect.class);
 
   private Compilation(List<RevisionFile> files, Optional<LockFile> lock, RevisionGraph graph) {
@@ -164,6 +168,9 @@ public final class Compilation {
     boolean both = checksLint(dialect);
     Background.Task<List<Finding>> linting = Background.start(
         both ? "strata-checks" : "strata-lint", () -> lint.findings(plan, walk));
+    if (both) {
+      checksFrom(linting); // a rollback's or another plan's checks wait for this pass too
+    }
     return new Linted(both ? new Checked(plan, linting) : planChecking(plan), linting);
   }
 
@@ -369,11 +376,39 @@ public final class Compilation {
    * W0621), errors and warnings, computed once per compilation (one replay of the graph), however
    * many plans are checked: what {@code strata check} reports.
    */
-  public synchronized List<Diagnostic> schemaChecks() {
-    if (schemaDiagnostics == null) {
-      schemaDiagnostics = SchemaChecks.check(graph);
+  public List<Diagnostic> schemaChecks() {
+    Background.Task<?> pending;
+    synchronized (this) {
+      if (schemaDiagnostics != null) {
+        return schemaDiagnostics;
+      }
+      pending = checking;
     }
-    return schemaDiagnostics;
+    if (pending != null && !pending.runsHere()) {
+      try {
+        pending.join();
+      } catch (DiagnosticException | RuntimeException e) {
+        // the task's starter joins it too and reports what it threw; the checks are made below
+      }
+    }
+    synchronized (this) {
+      if (schemaDiagnostics == null) {
+        schemaDiagnostics = SchemaChecks.check(graph);
+        ownChecks++;
+      }
+      return schemaDiagnostics;
+    }
+  }
+
+  /**
+   * Lets {@link #schemaChecks()} wait for {@code task} instead of replaying the graph beside it:
+   * {@code task} lints over a {@link #lintWalk} for a dialect that {@link #checksLint}, whose one
+   * pass makes the schema checks too. Its starter registers it before anything asks for the
+   * checks. When the task ends without having made them (lint stopped before its walk ended),
+   * {@link #schemaChecks()} makes them itself; on the task's own thread it never waits.
+   */
+  synchronized void checksFrom(Background.Task<?> task) {
+    checking = Objects.requireNonNull(task, "task");
   }
 
   /**

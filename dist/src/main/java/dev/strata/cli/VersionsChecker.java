@@ -105,10 +105,11 @@ final class VersionsChecker {
       // nothing else is an error
       linted = lint.map(config -> Background.start("strata-lint",
           () -> lint(compilation, dialect, config)));
-      out.addAll(compile.problems(compilation));
-      if (linted.isPresent() && Compilation.checksLint(dialect.dialectId())) {
-        linted.get().join(); // lint(...) returns its diagnostics: it throws none
+      if (Compilation.checksLint(dialect.dialectId())) {
+        // rendering's planning below asks for the checks: it waits for lint's pass
+        linted.ifPresent(compilation::checksFrom);
       }
+      out.addAll(compile.problems(compilation));
       out.addAll(compilation.schemaChecks());
     } catch (DiagnosticException e) {
       out.addAll(e.diagnostics());

@@ -111,6 +111,10 @@ final class StrataCommand implements Runnable {
    */
   static CommandLine commandLine(
       PrintWriter out, PrintWriter err, Environment environment, String[] args) {
+    if (versionOnly(args)) {
+      // picocli prints the version provider's answer and nothing of the subcommands
+      return configured(new CommandLine(new StrataCommand()), out, err, environment);
+    }
     Optional<String> invoked = invoked(args);
     if (invoked.isEmpty()) {
       return commandLine(out, err, environment);
@@ -118,6 +122,14 @@ final class StrataCommand implements Runnable {
     CommandLine cli = new CommandLine(new StrataCommand());
     cli.addSubcommand(invoked.get(), instance(COMMANDS.get(invoked.get())));
     return configured(cli, out, err, environment);
+  }
+
+  /**
+   * Whether {@code args} is {@code --version} or {@code -V} alone: the model of {@code strata}
+   * itself answers it, without any subcommand's (0.41 s to 0.27 s on a slow machine).
+   */
+  static boolean versionOnly(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /**

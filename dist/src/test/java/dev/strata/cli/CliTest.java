@@ -31,9 +31,11 @@ class CliTest {
 
   @Test
   void versionPrintsTheToolVersion() {
-    Cli cli = Cli.run("--version");
-    assertEquals(0, cli.exitCode());
-    assertEquals("strata " + ToolVersion.get() + "\n", cli.out());
+    for (String option : new String[] {"--version", "-V"}) {
+      Cli cli = Cli.run(option);
+      assertEquals(0, cli.exitCode(), option);
+      assertEquals("strata " + ToolVersion.get() + "\n", cli.out(), option);
+    }
   }
 
   @Test

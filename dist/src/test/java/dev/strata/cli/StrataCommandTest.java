@@ -39,6 +39,20 @@ class StrataCommandTest {
   }
 
   @Test
+  void theVersionAloneBuildsNoSubcommand() {
+    PrintWriter sink = new PrintWriter(new StringWriter());
+    Environment environment = new Environment(java.util.Map.of(), java.nio.file.Path.of(""));
+    for (String option : new String[] {"--version", "-V"}) {
+      CommandLine cli = StrataCommand.commandLine(sink, sink, environment, new String[] {option});
+      assertEquals(List.of(), new ArrayList<>(cli.getSubcommands().keySet()), option);
+    }
+    // anything more is picocli's to answer with the full model (errors, suggestions)
+    CommandLine cli = StrataCommand.commandLine(sink, sink, environment,
+        new String[] {"--version", "hedas"});
+    assertEquals(StrataCommand.COMMANDS.size(), cli.getSubcommands().size());
+  }
+
+  @Test
   void theInvokedCommandIsFoundAsPicocliFindsIt() {
     assertEquals(Optional.of("heads"), invoked("heads", "--versions", "v"));
     assertEquals(Optional.of("upgrade"), invoked("--config", "s.toml", "upgrade", "base:head"));

@@ -30,7 +30,7 @@ final class AstOutput {
 
   /**
    * {@code file} with each section's statements kept encoded ({@link PackedStatements}, read back
-   * by {@link AstInput#unpack}): equal to {@code file}, and about a fifth of its size in memory.
+   * by {@link AstInput#unpack}): equal to {@code file}, and several times smaller in memory.
    * What {@link VersionsLoader} keeps of a file it parsed; {@link #encode} then writes the packed
    * bytes as they are.
    */

@@ -2,8 +2,10 @@ package dev.strata.dialects;
 
 import dev.strata.compiler.VersionTableOp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The checks a guarded MySQL or MariaDB script makes (see {@code docs/dialects.md}, "MySQL and
@@ -164,13 +166,12 @@ final class MysqlGuardSql {
     StringBuilder verdict = new StringBuilder("CASE CAST(@strata_rows AS BINARY)\n");
     StringBuilder hint = new StringBuilder("CASE CAST(@strata_rows AS BINARY)\n");
     verdict.append("    WHEN ").append(literal(joined(expected.get(0)))).append(" THEN NULL\n");
-    List<String> seen = new ArrayList<>(List.of(joined(expected.get(0))));
+    Set<String> seen = new HashSet<>(List.of(joined(expected.get(0)))); // one per segment
     for (int k = 1; k < segments; k++) {
       String rows = joined(expected.get(k));
-      if (seen.contains(rows)) {
+      if (!seen.add(rows)) {
         continue; // the first segment that ends there is the one that ran
       }
-      seen.add(rows);
       verdict.append("    WHEN ").append(literal(rows)).append(" THEN ")
           .append(literal("strata: " + table + " holds " + Guard.rows(expected.get(k))
               + ", the rows after segment " + k + " of " + segments + ": run the rest as printed"))

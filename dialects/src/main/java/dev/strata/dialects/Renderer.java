@@ -194,6 +194,19 @@ public final class Renderer {
     return prepare(plan, options, replay, true, Spill.MEMORY_CHARS);
   }
 
+  /**
+   * Renders the script for {@code plan} as {@link #prepareScript} does and keeps none of its
+   * text: what {@code strata check} asks of each plan (it reports the problems, never the script).
+   * Nothing is kept but a few numbers per segment, in memory; no temporary file.
+   *
+   * @param replay as {@link #prepareScript}
+   * @throws DiagnosticException as {@link #renderScript(Plan, ScriptOptions, Replay)}
+   */
+  public void compileScript(Plan plan, ScriptOptions options, PlanModels replay)
+      throws DiagnosticException {
+    prepare(plan, options, replay, false, Spill.MEMORY_CHARS, false).close();
+  }
+
   /** {@link #prepareScript}, its bodies moved to a file beyond {@code memoryChars} (for tests). */
   PreparedScript prepareScript(Plan plan, ScriptOptions options, PlanModels replay,
       int memoryChars)
@@ -203,6 +216,12 @@ public final class Renderer {
 
   private PreparedScript prepare(Plan plan, ScriptOptions options, PlanModels replay,
       boolean describe, int memoryChars) throws DiagnosticException {
+    return prepare(plan, options, replay, describe, memoryChars, true);
+  }
+
+  /** As the above; {@code keepText} false drops every block of every body as it is rendered. */
+  private PreparedScript prepare(Plan plan, ScriptOptions options, PlanModels replay,
+      boolean describe, int memoryChars, boolean keepText) throws DiagnosticException {
     if (replay == null && dialect.rendersFromModel()) {
       throw new IllegalArgumentException(dialect.id() + " renders from the schema model: a"
           + " replay is needed");
@@ -215,7 +234,8 @@ public final class Renderer {
     ScriptFraming framing = ScriptFraming.of(dialect, sql, versionTable);
     framing.check(options);
     ScriptKind kind = new ScriptKind.Migration();
-    Spill spill = new Spill(block -> framing.keeps(block, options, kind), memoryChars);
+    Spill spill = new Spill(block -> keepText && framing.keeps(block, options, kind),
+        memoryChars);
     try {
       TransactionFramer framer = TransactionFramer.streaming(
           dialect, options.transactionMode(), plan.fromHeads(), spill, describe);

@@ -10,6 +10,7 @@ import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
 import dev.strata.compiler.schema.Replay;
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,42 @@ class PreparedScriptTest {
       }
     }
     assertEquals(Dialect.values().length * 2 * TransactionMode.values().length * 2, compared);
+  }
+
+  @Test
+  void compilingAScriptReportsWhatRenderingItReports() throws Exception {
+    Path versions = Files.createDirectories(dir.resolve("versions"));
+    for (int i = 0; i < REVISIONS.size(); i++) {
+      Files.writeString(versions.resolve("r" + i + ".sql"), REVISIONS.get(i),
+          StandardCharsets.UTF_8);
+    }
+    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
+    for (Dialect dialect : Dialect.values()) {
+      Replay replay = Replay.of(graph, dialect.dialectId());
+      for (Direction direction : Direction.values()) {
+        String range = direction == Direction.UPGRADE ? "base:head" : "head:base";
+        Plan plan = new Planner(graph).plan(direction, Range.parse(direction, range));
+        Renderer.forDialect(dialect).compileScript(plan, GoldenCases.OPTIONS, replay);
+      }
+    }
+    // SQLite rebuilds a table from the model, which does not know one made by a dialect block
+    Files.writeString(versions.resolve("r0.sql"), "-- revision: 0001_a\n-- revises: base\n"
+        + "-- message: a\n\n-- +upgrade\n-- +dialect sqlite\nCREATE TABLE t (a INTEGER, b TEXT);\n"
+        + "-- +end\n", StandardCharsets.UTF_8);
+    Files.writeString(versions.resolve("r2.sql"), "-- revision: 0003_c\n-- revises: 0002_b\n"
+        + "-- message: c\n\n-- +upgrade\nALTER TABLE t ALTER COLUMN a SET NOT NULL;\n",
+        StandardCharsets.UTF_8);
+    RevisionGraph blind = RevisionGraph.build(VersionsLoader.load(versions));
+    Plan plan = new Planner(blind).plan(Direction.UPGRADE, Range.parse(Direction.UPGRADE,
+        "base:head"));
+    Replay replay = Replay.of(blind, Dialect.SQLITE.dialectId());
+    Renderer sqlite = Renderer.forDialect(Dialect.SQLITE);
+    DiagnosticException rendering = assertThrows(DiagnosticException.class,
+        () -> sqlite.renderScript(plan, GoldenCases.OPTIONS, replay));
+    DiagnosticException compiling = assertThrows(DiagnosticException.class,
+        () -> sqlite.compileScript(plan, GoldenCases.OPTIONS, replay));
+    assertEquals("E0451", compiling.diagnostics().getFirst().code());
+    assertEquals(rendering.diagnostics(), compiling.diagnostics());
   }
 
   @Test

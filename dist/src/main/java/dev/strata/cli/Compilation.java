@@ -295,6 +295,18 @@ public final class Compilation {
   }
 
   /**
+   * Renders {@code plan} for {@code dialect} with {@code options} as {@link #render} does and
+   * keeps none of its text ({@link Renderer#compileScript}): what {@code strata check} asks of a
+   * plan, in memory flat in the number of revisions.
+   *
+   * @throws DiagnosticException as {@link #render}
+   */
+  public void compile(Plan plan, Dialect dialect, ScriptOptions options)
+      throws DiagnosticException {
+    Renderer.forDialect(dialect).compileScript(plan, options, replay(dialect));
+  }
+
+  /**
    * {@code plan} rendered for {@code dialect} with {@code options} and not yet written ({@link
    * Renderer#prepareScript}): its text is written by {@link PreparedScript#writeTo}, and memory
    * stays flat in the number of revisions; the caller closes it.

@@ -118,7 +118,7 @@ final class CompileCheck {
   /** What rendering {@code plan} reports, none when it renders. */
   private List<Diagnostic> rendered(Compilation compilation, Plan plan) {
     try {
-      compilation.render(plan, dialect, options);
+      compilation.compile(plan, dialect, options);
       return List.of();
     } catch (DiagnosticException e) {
       return e.diagnostics();

@@ -42,14 +42,19 @@ class PreparedScriptTest {
           + "ALTER TABLE t DROP COLUMN b;\n"
           + "\n-- +downgrade\nALTER TABLE t ADD COLUMN b TEXT;\n");
 
-  @Test
-  void writtenScriptIsTheRenderedTextInEveryDialectModeAndGuard() throws Exception {
+  /** The versions directory of {@link #REVISIONS}, one file each. */
+  private Path versions() throws Exception {
     Path versions = Files.createDirectories(dir.resolve("versions"));
     for (int i = 0; i < REVISIONS.size(); i++) {
       Files.writeString(versions.resolve("r" + i + ".sql"), REVISIONS.get(i),
           StandardCharsets.UTF_8);
     }
-    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
+    return versions;
+  }
+
+  @Test
+  void writtenScriptIsTheRenderedTextInEveryDialectModeAndGuard() throws Exception {
+    RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions()));
     int compared = 0;
     for (Dialect dialect : Dialect.values()) {
       Replay replay = Replay.of(graph, dialect.dialectId());
@@ -83,11 +88,7 @@ class PreparedScriptTest {
 
   @Test
   void compilingAScriptReportsWhatRenderingItReports() throws Exception {
-    Path versions = Files.createDirectories(dir.resolve("versions"));
-    for (int i = 0; i < REVISIONS.size(); i++) {
-      Files.writeString(versions.resolve("r" + i + ".sql"), REVISIONS.get(i),
-          StandardCharsets.UTF_8);
-    }
+    Path versions = versions();
     RevisionGraph graph = RevisionGraph.build(VersionsLoader.load(versions));
     for (Dialect dialect : Dialect.values()) {
       Replay replay = Replay.of(graph, dialect.dialectId());

@@ -175,6 +175,56 @@ public final class Compilation {
   }
 
   /**
+   * As {@link #planLinting}, for a caller that renders the plan for {@code dialect} next, with
+   * {@link Rendering#models()}: for a dialect that renders from the model (MySQL, SQLite), lint
+   * reads the models of rendering's replay ({@link ModelHandoff}) instead of replaying that
+   * dialect's model a second time beside it; PostgreSQL's lint makes the schema checks in its
+   * pass, as with {@link #planLinting}. The caller calls {@link Rendering#rendered()} once it has
+   * rendered or failed to.
+   *
+   * @throws DiagnosticException the planner's diagnostics ({@link Planner#plan}: E03xx)
+   */
+  public Rendering planRendering(Range range, Dialect dialect, LintJob lint)
+      throws DiagnosticException {
+    if (checksLint(dialect.dialectId()) || !dialect.rendersFromModel()) {
+      return new Rendering(planLinting(range, dialect.dialectId(), lint), replay(dialect));
+    }
+    Plan plan = planner.plan(Direction.UPGRADE, range);
+    ModelHandoff handoff = new ModelHandoff(replay(dialect), plan);
+    Background.Task<List<Finding>> linting =
+        Background.start("strata-lint", () -> lint.findings(plan, handoff::walk));
+    return new Rendering(new Linted(planChecking(plan), linting), handoff);
+  }
+
+  /**
+   * A plan checked and linted on other threads ({@link #planRendering}), to be rendered on this
+   * one from {@link #models()}.
+   *
+   * @param linted the plan, its checks and its lint
+   * @param models what rendering reads the models from ({@link #prepare(Plan, Dialect,
+   *     ScriptOptions, PlanModels)}): the compilation's replay of the dialect, or one that lint
+   *     reads too ({@link ModelHandoff})
+   */
+  public record Rendering(Linted linted, PlanModels models) {
+    /** Checks the components. */
+    public Rendering {
+      Objects.requireNonNull(linted, "linted");
+      Objects.requireNonNull(models, "models");
+    }
+
+    /**
+     * Says that rendering is over, walked or not: lint, when it waits for rendering's models,
+     * then stops waiting (its task throws, unjoined, when rendering failed before it walked).
+     * Idempotent.
+     */
+    public void rendered() {
+      if (models instanceof ModelHandoff handoff) {
+        handoff.close();
+      }
+    }
+  }
+
+  /**
    * Whether {@link #lintWalk} of {@code dialect} also makes the schema checks: lint's models are
    * then the PostgreSQL model the checks replay ({@link SchemaChecks}).
    */

@@ -5,6 +5,7 @@ import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
+import dev.strata.compiler.schema.PlanModels;
 import dev.strata.dialects.PreparedScript;
 import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
@@ -126,21 +127,26 @@ abstract class ScriptCommand implements Callable<Integer> {
     LintConfig lintConfig = LintSettings.forCommand(spec);
     Compilation.Checked checking;
     Background.Task<List<Finding>> lint = null;
+    Optional<Compilation.Rendering> rendering = Optional.empty();
     if (direction() == Direction.UPGRADE) {
-      Compilation.Linted linted = compilation.planLinting(range(compilation.graph()),
-          options.dialect.dialectId(), (planned, walk) -> LintRun.findings(planned, walk,
+      // for MySQL and SQLite, lint reads the models rendering replays (one replay for both)
+      Compilation.Rendering planned = compilation.planRendering(range(compilation.graph()),
+          options.dialect, (upgrade, walk) -> LintRun.findings(upgrade, walk,
               options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
               lintConfig));
-      checking = linted.checking();
-      lint = linted.lint();
+      checking = planned.linted().checking();
+      lint = planned.linted().lint();
+      rendering = Optional.of(planned);
     } else {
       checking = compilation.planChecking(direction(), range(compilation.graph()));
     }
     Plan plan = checking.plan();
     PreparedScript script = null;
     try {
-      script = prepare(compilation, plan, scriptOptions);
+      script = prepare(compilation, plan, scriptOptions,
+          rendering.map(Compilation.Rendering::models));
     } finally {
+      rendering.ifPresent(Compilation.Rendering::rendered);
       try {
         checking.checked(); // the checks' errors come first, as when they ran before rendering
       } catch (DiagnosticException | RuntimeException | Error e) {
@@ -162,15 +168,18 @@ abstract class ScriptCommand implements Callable<Integer> {
   }
 
   /**
-   * The script of {@code plan}, rendered ({@link Compilation#prepare}).
+   * The script of {@code plan}, rendered ({@link Compilation#prepare}), from {@code models} when
+   * given (an upgrade's, which lint may read too: {@link Compilation#planRendering}).
    *
    * @throws DiagnosticException as {@link Compilation#prepare}, and E0736 when the temporary file
    *     a long script's segments wait in cannot be made or written (as for a bundle's files)
    */
-  private PreparedScript prepare(Compilation compilation, Plan plan, ScriptOptions scriptOptions)
-      throws DiagnosticException {
+  private PreparedScript prepare(Compilation compilation, Plan plan, ScriptOptions scriptOptions,
+      Optional<PlanModels> models) throws DiagnosticException {
     try {
-      return compilation.prepare(plan, options.dialect, scriptOptions);
+      return models.isPresent()
+          ? compilation.prepare(plan, options.dialect, scriptOptions, models.get())
+          : compilation.prepare(plan, options.dialect, scriptOptions);
     } catch (UncheckedIOException e) {
       throw OutputFile.temporaryFile("the script's segments", e.getCause());
     }

@@ -357,6 +357,17 @@ public final class Compilation {
   }
 
   /**
+   * As {@link #compile(Plan, Dialect, ScriptOptions)}, the models read from {@code models} (the
+   * same models, which another reader may share: {@link ModelHandoff}).
+   *
+   * @throws DiagnosticException as {@link #render}
+   */
+  public void compile(Plan plan, Dialect dialect, ScriptOptions options, PlanModels models)
+      throws DiagnosticException {
+    Renderer.forDialect(dialect).compileScript(plan, options, models);
+  }
+
+  /**
    * {@code plan} rendered for {@code dialect} with {@code options} and not yet written ({@link
    * Renderer#prepareScript}): its text is written by {@link PreparedScript#writeTo}, and memory
    * stays flat in the number of revisions; the caller closes it.

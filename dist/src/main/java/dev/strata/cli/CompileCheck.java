@@ -44,6 +44,9 @@ final class CompileCheck {
   private static final Target BASE = new Target.Base(Optional.empty());
   private static final Target HEADS = new Target.Heads(Optional.empty());
 
+  /** The range of the upgrade {@code check} compiles: every revision, {@code base:heads}. */
+  static final Range UPGRADE = Range.of(List.of(BASE), List.of(HEADS));
+
   private final Dialect dialect;
   private final Renderer renderer;
   private final ScriptOptions options;
@@ -62,11 +65,22 @@ final class CompileCheck {
    * Compilation#schemaChecks}).
    */
   List<Diagnostic> problems(Compilation compilation) {
+    return problems(compilation, Optional.empty());
+  }
+
+  /**
+   * As {@link #problems(Compilation)}, the upgrade rendered from {@code upgrade} when given: the
+   * models of the plan of {@link #UPGRADE}, shared with lint ({@link ModelHandoff}), so that
+   * {@code check} replays a dialect that renders from the model once for both. The caller closes
+   * it.
+   */
+  List<Diagnostic> problems(Compilation compilation, Optional<ModelHandoff> upgrade) {
     List<Diagnostic> out = new ArrayList<>();
-    chain(compilation, Direction.UPGRADE, Range.of(List.of(BASE), List.of(HEADS))).stream()
+    chain(compilation, Direction.UPGRADE, UPGRADE, upgrade).stream()
         .filter(d -> !schemaCheck(d.code()))
         .forEach(out::add);
-    chain(compilation, Direction.DOWNGRADE, Range.of(List.of(HEADS), List.of(BASE))).stream()
+    chain(compilation, Direction.DOWNGRADE, Range.of(List.of(HEADS), List.of(BASE)),
+        Optional.empty()).stream()
         .filter(d -> !REPORTED_ELSEWHERE.contains(d.code()))
         .filter(d -> !schemaCheck(d.code()))
         .forEach(out::add);
@@ -98,7 +112,9 @@ final class CompileCheck {
     return out;
   }
 
-  private List<Diagnostic> chain(Compilation compilation, Direction direction, Range range) {
+  /** The problems of planning and rendering {@code range}, from {@code models} when given. */
+  private List<Diagnostic> chain(Compilation compilation, Direction direction, Range range,
+      Optional<ModelHandoff> models) {
     RevisionGraph graph = compilation.graph();
     Plan plan;
     try {
@@ -111,6 +127,14 @@ final class CompileCheck {
         out.addAll(downgradesAround(compilation));
       }
       return out;
+    }
+    if (models.isPresent()) { // the same range planned by the same planner: the same plan
+      try {
+        compilation.compile(models.get().plan(), dialect, options, models.get());
+        return List.of();
+      } catch (DiagnosticException e) {
+        return e.diagnostics();
+      }
     }
     return rendered(compilation, plan);
   }

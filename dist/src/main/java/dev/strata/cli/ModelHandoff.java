@@ -67,6 +67,21 @@ final class ModelHandoff implements PlanModels, AutoCloseable {
     return replay.dialect();
   }
 
+  /** The plan both readers walk. */
+  Plan plan() {
+    return plan;
+  }
+
+  /**
+   * What lint's walk throws when rendering never walked ({@link #close()}): no step was handed
+   * over, so lint may walk a replay of its own instead.
+   */
+  static final class NotRendered extends IllegalStateException {
+    private NotRendered() {
+      super("the plan was never rendered");
+    }
+  }
+
   /**
    * Rendering's walk: {@code replay}'s models along the plan, each step handed to lint once
    * {@code visitor} has had it.
@@ -101,7 +116,7 @@ final class ModelHandoff implements PlanModels, AutoCloseable {
    * plan order; waits for rendering.
    *
    * @throws DiagnosticException what stopped rendering's walk (E06xx), or {@code visitor}'s own
-   * @throws IllegalStateException when rendering never walked ({@link #close()})
+   * @throws NotRendered when rendering never walked ({@link #close()})
    * @throws IllegalArgumentException for another plan
    */
   void walk(Plan walkedPlan, Replay.StepModels visitor) throws DiagnosticException {
@@ -134,7 +149,7 @@ final class ModelHandoff implements PlanModels, AutoCloseable {
   @Override
   public void close() {
     if (walked.compareAndSet(false, true)) {
-      hand(new End(Optional.of(new IllegalStateException("the plan was never rendered"))));
+      hand(new End(Optional.of(new NotRendered())));
     }
   }
 

@@ -6,6 +6,7 @@ import dev.strata.compiler.Plan;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.VersionsLoader;
+import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LintConfig;
 import dev.strata.compiler.lint.LintText;
 import dev.strata.compiler.lint.Linter;
@@ -98,22 +99,28 @@ final class VersionsChecker {
     List<Diagnostic> out = new ArrayList<>(contents.diagnostics());
     CompileCheck compile = new CompileCheck(dialect);
     Optional<Background.Task<List<Diagnostic>>> linted = Optional.empty();
+    Optional<ModelHandoff> shared = Optional.empty();
     try {
       Compilation compilation = Compilation.of(RevisionGraph.build(contents.files()));
       // lint replays the graph on the other core meanwhile (for PostgreSQL one pass that makes
-      // the schema checks too, waited for before they are read); its findings count only when
-      // nothing else is an error
+      // the schema checks too, waited for before they are read; for MySQL and SQLite it reads
+      // the models of the upgrade's rendering); its findings count only when nothing else is an
+      // error
+      shared = lint.isPresent() ? shared(compilation, dialect) : Optional.empty();
+      Optional<ModelHandoff> models = shared;
       linted = lint.map(config -> Background.start("strata-lint",
-          () -> lint(compilation, dialect, config)));
+          () -> lint(compilation, dialect, config, models)));
       if (Compilation.checksLint(dialect.dialectId())) {
         // rendering's planning below asks for the checks: it waits for lint's pass
         linted.ifPresent(compilation::checksFrom);
       }
-      out.addAll(compile.problems(compilation));
+      out.addAll(compile.problems(compilation, shared));
       out.addAll(compilation.schemaChecks());
     } catch (DiagnosticException e) {
       out.addAll(e.diagnostics());
       out.addAll(compile.problems(contents.files()));
+    } finally {
+      shared.ifPresent(ModelHandoff::close); // lint replays itself if the upgrade never rendered
     }
     Map<String, RevisionFile> byId = new LinkedHashMap<>();
     contents.files().forEach(f -> byId.putIfAbsent(f.id(), f));
@@ -144,20 +151,54 @@ final class VersionsChecker {
     return new Report(contents.sources().size(), out);
   }
 
-  /** The lint findings on every revision of the compilation's graph that count, as diagnostics. */
-  private static List<Diagnostic> lint(Compilation compilation, Dialect dialect,
-      LintConfig config) {
+  /**
+   * For a dialect that renders from the model (whose lint does not make the schema checks): the
+   * models of the upgrade {@code check} renders ({@link CompileCheck#UPGRADE}), to be shared
+   * with lint; empty for another dialect, or when the upgrade cannot be planned (its errors are
+   * reported where it is compiled).
+   */
+  private static Optional<ModelHandoff> shared(Compilation compilation, Dialect dialect) {
+    if (Compilation.checksLint(dialect.dialectId()) || !dialect.rendersFromModel()) {
+      return Optional.empty();
+    }
     try {
+      Plan plan = compilation.planner().plan(Direction.UPGRADE, CompileCheck.UPGRADE);
+      return Optional.of(new ModelHandoff(compilation.replay(dialect), plan));
+    } catch (DiagnosticException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The lint findings on every revision of the compilation's graph that count, as diagnostics;
+   * the models from {@code shared} when given and rendered, else from a replay of lint's own.
+   */
+  private static List<Diagnostic> lint(Compilation compilation, Dialect dialect,
+      LintConfig config, Optional<ModelHandoff> shared) {
+    try {
+      if (shared.isPresent()) {
+        try {
+          return counted(LintRun.findings(shared.get().plan(), shared.get()::walk, dialect,
+              DialectOptions.defaultMode(dialect), Optional.empty(), config));
+        } catch (ModelHandoff.NotRendered e) {
+          // the upgrade was never rendered (it has errors): no step was handed over
+        }
+      }
       Plan plan = compilation.planner().plan(Direction.UPGRADE,
           Range.parse(Direction.UPGRADE, Linter.ALL));
-      return LintRun.findings(plan, compilation.lintWalk(dialect.dialectId()), dialect,
-              DialectOptions.defaultMode(dialect), Optional.empty(), config).stream()
-          .filter(f -> f.allowed().isEmpty())
-          .map(LintText::diagnostic)
-          .toList();
+      return counted(LintRun.findings(plan, compilation.lintWalk(dialect.dialectId()), dialect,
+          DialectOptions.defaultMode(dialect), Optional.empty(), config));
     } catch (DiagnosticException e) {
       return e.diagnostics();
     }
+  }
+
+  /** The findings that count (no allow silences them), as diagnostics. */
+  private static List<Diagnostic> counted(List<Finding> findings) {
+    return findings.stream()
+        .filter(f -> f.allowed().isEmpty())
+        .map(LintText::diagnostic)
+        .toList();
   }
 
   /**

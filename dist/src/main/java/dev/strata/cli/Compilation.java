@@ -191,8 +191,13 @@ public final class Compilation {
     }
     Plan plan = planner.plan(Direction.UPGRADE, range);
     ModelHandoff handoff = new ModelHandoff(replay(dialect), plan);
-    Background.Task<List<Finding>> linting =
-        Background.start("strata-lint", () -> lint.findings(plan, handoff::walk));
+    Background.Task<List<Finding>> linting = Background.start("strata-lint", () -> {
+      try {
+        return lint.findings(plan, handoff::walk);
+      } finally {
+        handoff.stopReading(); // also when lint stopped before its walk: rendering never waits
+      }
+    });
     return new Rendering(new Linted(planChecking(plan), linting), handoff);
   }
 

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * cost more system time than the replay saved), at most {@value #CAPACITY} batches ahead of it
  * (rendering then waits: memory stays flat in the number of steps). Lint's walk gets the steps in plan order, as
  * from {@link Replay#alongPlan(Plan, Replay.StepModels)}, ends where rendering's walk ends and
- * throws what stopped it. Rendering stops queueing once lint's walk has stopped (lint's own
- * error); {@link #close()} ends lint's walk when rendering never walked (it failed before).
+ * throws what stopped it. Rendering stops queueing once lint has stopped reading (its walk
+ * ended, or its task ended without walking: {@link #stopReading()}); {@link #close()} ends lint's
+ * walk when rendering never walked (it failed before).
  *
  * <p>The plan walked must be the one given, once by each reader.
  */
@@ -140,9 +141,18 @@ final class ModelHandoff implements PlanModels, AutoCloseable {
         }
       }
     } finally {
-      readerGone = true;
-      queue.clear();
+      stopReading();
     }
+  }
+
+  /**
+   * Says that lint reads no more (its walk ended, or its task ended without walking): rendering
+   * then hands nothing over and never waits for lint. Idempotent; lint's task calls it when it
+   * ends, however it ends.
+   */
+  void stopReading() {
+    readerGone = true;
+    queue.clear();
   }
 
   /** Ends lint's walk, with an error, when rendering never walked; idempotent. */

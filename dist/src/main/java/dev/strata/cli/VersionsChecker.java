@@ -182,6 +182,8 @@ final class VersionsChecker {
               DialectOptions.defaultMode(dialect), Optional.empty(), config));
         } catch (ModelHandoff.NotRendered e) {
           // the upgrade was never rendered (it has errors): no step was handed over
+        } finally {
+          shared.get().stopReading(); // also when lint stopped before its walk
         }
       }
       Plan plan = compilation.planner().plan(Direction.UPGRADE,

@@ -88,10 +88,7 @@ class ModelHandoffTest {
     Chain chain = chain(3, "DROP TABLE missing;\n");
     Plan plan = chain.plan();
     ModelHandoff handoff = chain.handoff();
-    Background.Task<Void> lint = Background.start("test-lint", () -> {
-      handoff.walk(plan, (i, models) -> {});
-      return null;
-    });
+    Background.Task<Void> lint = lintIgnoring(handoff);
     DiagnosticException rendering = assertThrows(DiagnosticException.class,
         () -> handoff.alongPlan(plan, (i, models) -> {}));
     assertTrue(rendering.diagnostics().getFirst().code().startsWith("E06"),
@@ -106,13 +103,11 @@ class ModelHandoffTest {
     Chain chain = chain(2, "");
     Plan plan = chain.plan();
     ModelHandoff handoff = chain.handoff();
-    Background.Task<Void> lint = Background.start("test-lint", () -> {
-      handoff.walk(plan, (i, models) -> {});
-      return null;
-    });
+    Background.Task<Void> lint = lintIgnoring(handoff);
     handoff.close();
     handoff.close();
-    assertThrows(IllegalStateException.class, () -> assertTimeoutPreemptively(LIMIT, lint::join));
+    assertThrows(ModelHandoff.NotRendered.class,
+        () -> assertTimeoutPreemptively(LIMIT, lint::join));
     assertThrows(IllegalArgumentException.class, () -> handoff.alongPlan(plan, (i, m) -> {}));
   }
 
@@ -133,6 +128,26 @@ class ModelHandoffTest {
     assertTimeoutPreemptively(LIMIT, () -> handoff.alongPlan(plan, (i, m) -> rendered.add(i)));
     assertEquals(n, rendered.size());
     assertSame(stop, assertThrows(IllegalStateException.class, lint::join));
+  }
+
+  @Test
+  void renderingGoesOnWhenLintNeverReads() throws Exception {
+    int n = (ModelHandoff.CAPACITY + 2) * ModelHandoff.BATCH; // more than the queue holds
+    Chain chain = chain(n, "");
+    ModelHandoff handoff = chain.handoff();
+    handoff.stopReading(); // lint's task ended before its walk (an error of its own)
+    List<Integer> rendered = new ArrayList<>();
+    assertTimeoutPreemptively(LIMIT,
+        () -> handoff.alongPlan(chain.plan(), (i, m) -> rendered.add(i)));
+    assertEquals(n, rendered.size());
+  }
+
+  /** Lint's walk on a thread of its own, its models dropped. */
+  private static Background.Task<Void> lintIgnoring(ModelHandoff handoff) {
+    return Background.start("test-lint", () -> {
+      handoff.walk(handoff.plan(), (i, models) -> {});
+      return null;
+    });
   }
 
   private static List<String> format(List<Diagnostic> diagnostics) {

@@ -85,12 +85,10 @@ class ModelHandoffTest {
 
   @Test
   void lintThrowsWhatStoppedTheReplay() throws Exception {
-    Chain chain = chain(3, "DROP TABLE missing;\n");
-    Plan plan = chain.plan();
-    ModelHandoff handoff = chain.handoff();
+    ModelHandoff handoff = chain(3, "DROP TABLE missing;\n").handoff();
     Background.Task<Void> lint = lintIgnoring(handoff);
     DiagnosticException rendering = assertThrows(DiagnosticException.class,
-        () -> handoff.alongPlan(plan, (i, models) -> {}));
+        () -> handoff.alongPlan(handoff.plan(), (i, models) -> {}));
     assertTrue(rendering.diagnostics().getFirst().code().startsWith("E06"),
         rendering.diagnostics().toString());
     DiagnosticException linting = assertThrows(DiagnosticException.class,
@@ -100,15 +98,14 @@ class ModelHandoffTest {
 
   @Test
   void closingWithoutRenderingEndsLintsWait() throws Exception {
-    Chain chain = chain(2, "");
-    Plan plan = chain.plan();
-    ModelHandoff handoff = chain.handoff();
+    ModelHandoff handoff = chain(2, "").handoff();
     Background.Task<Void> lint = lintIgnoring(handoff);
     handoff.close();
     handoff.close();
     assertThrows(ModelHandoff.NotRendered.class,
         () -> assertTimeoutPreemptively(LIMIT, lint::join));
-    assertThrows(IllegalArgumentException.class, () -> handoff.alongPlan(plan, (i, m) -> {}));
+    assertThrows(IllegalArgumentException.class,
+        () -> handoff.alongPlan(handoff.plan(), (i, m) -> {}));
   }
 
   @Test

@@ -155,7 +155,7 @@ public final class Renderer {
 
   private RenderedScript rendered(Plan plan, ScriptOptions options, Replay replay)
       throws DiagnosticException {
-    try (PreparedScript prepared = prepare(plan, options, replay, true, Spill.MEMORY_CHARS)) {
+    try (PreparedScript prepared = prepare(plan, options, replay, true, Spill.MEMORY_CHARS, true)) {
       StringWriter text = new StringWriter();
       prepared.writeTo(text);
       return new RenderedScript(text.toString(), prepared.segments());
@@ -178,7 +178,7 @@ public final class Renderer {
    */
   public PreparedScript prepareScript(Plan plan, ScriptOptions options, PlanModels replay)
       throws DiagnosticException {
-    return prepare(plan, options, replay, false, Spill.MEMORY_CHARS);
+    return prepare(plan, options, replay, false, Spill.MEMORY_CHARS, true);
   }
 
   /**
@@ -191,7 +191,7 @@ public final class Renderer {
    */
   public PreparedScript prepareDescribedScript(Plan plan, ScriptOptions options, Replay replay)
       throws DiagnosticException {
-    return prepare(plan, options, replay, true, Spill.MEMORY_CHARS);
+    return prepare(plan, options, replay, true, Spill.MEMORY_CHARS, true);
   }
 
   /**
@@ -211,15 +211,10 @@ public final class Renderer {
   PreparedScript prepareScript(Plan plan, ScriptOptions options, PlanModels replay,
       int memoryChars)
       throws DiagnosticException {
-    return prepare(plan, options, replay, false, memoryChars);
+    return prepare(plan, options, replay, false, memoryChars, true);
   }
 
-  private PreparedScript prepare(Plan plan, ScriptOptions options, PlanModels replay,
-      boolean describe, int memoryChars) throws DiagnosticException {
-    return prepare(plan, options, replay, describe, memoryChars, true);
-  }
-
-  /** As the above; {@code keepText} false drops every block of every body as it is rendered. */
+  /** {@code keepText} false drops every block of every body as it is rendered. */
   private PreparedScript prepare(Plan plan, ScriptOptions options, PlanModels replay,
       boolean describe, int memoryChars, boolean keepText) throws DiagnosticException {
     if (replay == null && dialect.rendersFromModel()) {

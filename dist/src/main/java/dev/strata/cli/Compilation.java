@@ -186,19 +186,23 @@ public final class Compilation {
    */
   public Rendering planRendering(Range range, Dialect dialect, LintJob lint)
       throws DiagnosticException {
-    if (checksLint(dialect.dialectId()) || !dialect.rendersFromModel()) {
+    if (!lintReadsRendering(dialect)) {
       return new Rendering(planLinting(range, dialect.dialectId(), lint), replay(dialect));
     }
     Plan plan = planner.plan(Direction.UPGRADE, range);
     ModelHandoff handoff = new ModelHandoff(replay(dialect), plan);
-    Background.Task<List<Finding>> linting = Background.start("strata-lint", () -> {
-      try {
-        return lint.findings(plan, handoff::walk);
-      } finally {
-        handoff.stopReading(); // also when lint stopped before its walk: rendering never waits
-      }
-    });
+    Background.Task<List<Finding>> linting =
+        Background.start("strata-lint", () -> handoff.lint(lint));
     return new Rendering(new Linted(planChecking(plan), linting), handoff);
+  }
+
+  /**
+   * Whether lint over a plan rendered for {@code dialect} reads the models of that rendering
+   * ({@link ModelHandoff}): a dialect that renders from the model and whose lint does not make
+   * the schema checks ({@link #checksLint}): MySQL, MariaDB, SQLite.
+   */
+  static boolean lintReadsRendering(Dialect dialect) {
+    return !checksLint(dialect.dialectId()) && dialect.rendersFromModel();
   }
 
   /**
@@ -352,18 +356,8 @@ public final class Compilation {
   /**
    * Renders {@code plan} for {@code dialect} with {@code options} as {@link #render} does and
    * keeps none of its text ({@link Renderer#compileScript}): what {@code strata check} asks of a
-   * plan, in memory flat in the number of revisions.
-   *
-   * @throws DiagnosticException as {@link #render}
-   */
-  public void compile(Plan plan, Dialect dialect, ScriptOptions options)
-      throws DiagnosticException {
-    Renderer.forDialect(dialect).compileScript(plan, options, replay(dialect));
-  }
-
-  /**
-   * As {@link #compile(Plan, Dialect, ScriptOptions)}, the models read from {@code models} (the
-   * same models, which another reader may share: {@link ModelHandoff}).
+   * plan, in memory flat in the number of revisions. The models come from {@code models}: {@link
+   * #replay}'s, or the same models shared with lint ({@link ModelHandoff}).
    *
    * @throws DiagnosticException as {@link #render}
    */

@@ -4,6 +4,7 @@ import dev.strata.compiler.Plan;
 import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Target;
+import dev.strata.compiler.schema.PlanModels;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.Renderer;
 import dev.strata.dialects.ScriptOptions;
@@ -129,20 +130,15 @@ final class CompileCheck {
       return out;
     }
     if (models.isPresent()) { // the same range planned by the same planner: the same plan
-      try {
-        compilation.compile(models.get().plan(), dialect, options, models.get());
-        return List.of();
-      } catch (DiagnosticException e) {
-        return e.diagnostics();
-      }
+      return rendered(compilation, models.get().plan(), models.get());
     }
-    return rendered(compilation, plan);
+    return rendered(compilation, plan, compilation.replay(dialect));
   }
 
-  /** What rendering {@code plan} reports, none when it renders. */
-  private List<Diagnostic> rendered(Compilation compilation, Plan plan) {
+  /** What rendering {@code plan} from {@code models} reports, none when it renders. */
+  private List<Diagnostic> rendered(Compilation compilation, Plan plan, PlanModels models) {
     try {
-      compilation.compile(plan, dialect, options);
+      compilation.compile(plan, dialect, options, models);
       return List.of();
     } catch (DiagnosticException e) {
       return e.diagnostics();
@@ -173,7 +169,7 @@ final class CompileCheck {
     } catch (DiagnosticException e) {
       return List.of();
     }
-    return rendered(compilation, rollback).stream()
+    return rendered(compilation, rollback, compilation.replay(dialect)).stream()
         .filter(d -> !d.code().startsWith("E063"))
         .toList();
   }

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.compiler.Plan;
+import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.schema.PlanModels;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.compiler.schema.SchemaModel;
@@ -146,9 +147,23 @@ final class ModelHandoff implements PlanModels, AutoCloseable {
   }
 
   /**
+   * Runs {@code lint} over the plan with {@link #walk} as its walk, then says that lint reads no
+   * more ({@link #stopReading()}) however it ended, also before its walk: what lint's task runs.
+   *
+   * @throws DiagnosticException what {@code lint} throws (and {@link #walk})
+   * @throws NotRendered when rendering never walked
+   */
+  List<Finding> lint(Compilation.LintJob lint) throws DiagnosticException {
+    try {
+      return lint.findings(plan, this::walk);
+    } finally {
+      stopReading();
+    }
+  }
+
+  /**
    * Says that lint reads no more (its walk ended, or its task ended without walking): rendering
-   * then hands nothing over and never waits for lint. Idempotent; lint's task calls it when it
-   * ends, however it ends.
+   * then hands nothing over and never waits for lint. Idempotent; {@link #lint} calls it.
    */
   void stopReading() {
     readerGone = true;

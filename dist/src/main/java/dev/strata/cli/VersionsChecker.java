@@ -158,7 +158,7 @@ final class VersionsChecker {
    * reported where it is compiled).
    */
   private static Optional<ModelHandoff> shared(Compilation compilation, Dialect dialect) {
-    if (Compilation.checksLint(dialect.dialectId()) || !dialect.rendersFromModel()) {
+    if (!Compilation.lintReadsRendering(dialect)) {
       return Optional.empty();
     }
     try {
@@ -178,12 +178,10 @@ final class VersionsChecker {
     try {
       if (shared.isPresent()) {
         try {
-          return counted(LintRun.findings(shared.get().plan(), shared.get()::walk, dialect,
-              DialectOptions.defaultMode(dialect), Optional.empty(), config));
+          return counted(shared.get().lint((plan, walk) -> LintRun.findings(plan, walk, dialect,
+              DialectOptions.defaultMode(dialect), Optional.empty(), config)));
         } catch (ModelHandoff.NotRendered e) {
           // the upgrade was never rendered (it has errors): no step was handed over
-        } finally {
-          shared.get().stopReading(); // also when lint stopped before its walk
         }
       }
       Plan plan = compilation.planner().plan(Direction.UPGRADE,

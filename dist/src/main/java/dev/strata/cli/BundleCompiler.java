@@ -134,7 +134,7 @@ final class BundleCompiler {
       throws DiagnosticException, IOException {
     Compilation compilation = Compilation.load(versions, cache);
     // the plan's schema checks and lint: one replay for both when lint's model is PostgreSQL's
-    Compilation.Linted linted = compilation.planLinting(range.range(compilation.graph()),
+    PlanTasks.Linted linted = PlanTasks.linting(compilation, range.range(compilation.graph()),
         dialect.dialectId(), (planned, walk) -> LintRun.findings(planned, walk, dialect,
             options.transactionMode(), options.lockTimeout(), lintConfig));
     Plan upgrade = linted.checking().checked();

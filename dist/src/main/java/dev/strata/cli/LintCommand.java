@@ -134,9 +134,9 @@ final class LintCommand implements Callable<Integer> {
     TransactionMode mode = transaction.orElse(DialectOptions.defaultMode(dialect));
     LintConfig config = LintSettings.forCommand(spec);
     // the plan's schema checks and lint: one replay for both when lint's model is PostgreSQL's
-    Compilation.Linted linted = compilation.planLinting(Range.parse(Direction.UPGRADE, range),
-        dialect.dialectId(), (planned, walk) -> LintRun.findings(planned, walk, dialect, mode,
-            lockTimeout, config));
+    PlanTasks.Linted linted = PlanTasks.linting(compilation,
+        Range.parse(Direction.UPGRADE, range), dialect.dialectId(),
+        (planned, walk) -> LintRun.findings(planned, walk, dialect, mode, lockTimeout, config));
     Plan plan = linted.checking().checked();
     List<Finding> findings = linted.lint().join();
     PrintWriter out = spec.commandLine().getOut();

@@ -30,7 +30,7 @@ final class LintRun {
 
   /**
    * The findings on the upgrade {@code plan} for {@code dialect}, the models around its steps
-   * from {@code walk} ({@link Compilation#lintWalk}: replayed for {@code dialect}, in one pass
+   * from {@code walk} ({@link PlanTasks#lintWalk}: replayed for {@code dialect}, in one pass
    * with the schema checks for PostgreSQL), silenced and re-graded as {@code config} and the
    * revisions' allows say (silenced ones are kept, marked).
    *

@@ -153,7 +153,7 @@ final class ModelHandoff implements PlanModels, AutoCloseable {
    * @throws DiagnosticException what {@code lint} throws (and {@link #walk})
    * @throws NotRendered when rendering never walked
    */
-  List<Finding> lint(Compilation.LintJob lint) throws DiagnosticException {
+  List<Finding> lint(PlanTasks.LintJob lint) throws DiagnosticException {
     try {
       return lint.findings(plan, this::walk);
     } finally {

@@ -125,28 +125,27 @@ abstract class ScriptCommand implements Callable<Integer> {
     // the schema checks and lint replay the graph on another thread while this one renders (one
     // pass for both when lint's dialect is PostgreSQL), waited for before anything is written
     LintConfig lintConfig = LintSettings.forCommand(spec);
-    Compilation.Checked checking;
+    PlanTasks.Checked checking;
     Background.Task<List<Finding>> lint = null;
-    Optional<Compilation.Rendering> rendering = Optional.empty();
+    Optional<PlanTasks.Rendering> rendering = Optional.empty();
     if (direction() == Direction.UPGRADE) {
       // for MySQL and SQLite, lint reads the models rendering replays (one replay for both)
-      Compilation.Rendering planned = compilation.planRendering(range(compilation.graph()),
-          options.dialect, (upgrade, walk) -> LintRun.findings(upgrade, walk,
-              options.dialect, scriptOptions.transactionMode(), scriptOptions.lockTimeout(),
-              lintConfig));
+      PlanTasks.Rendering planned = PlanTasks.rendering(compilation, range(compilation.graph()),
+          options.dialect, (upgrade, walk) -> LintRun.findings(upgrade, walk, options.dialect,
+              scriptOptions.transactionMode(), scriptOptions.lockTimeout(), lintConfig));
       checking = planned.linted().checking();
       lint = planned.linted().lint();
       rendering = Optional.of(planned);
     } else {
-      checking = compilation.planChecking(direction(), range(compilation.graph()));
+      checking = PlanTasks.checking(compilation, direction(), range(compilation.graph()));
     }
     Plan plan = checking.plan();
     PreparedScript script = null;
     try {
       script = prepare(compilation, plan, scriptOptions,
-          rendering.map(Compilation.Rendering::models));
+          rendering.map(PlanTasks.Rendering::models));
     } finally {
-      rendering.ifPresent(Compilation.Rendering::rendered);
+      rendering.ifPresent(PlanTasks.Rendering::rendered);
       try {
         checking.checked(); // the checks' errors come first, as when they ran before rendering
       } catch (DiagnosticException | RuntimeException | Error e) {
@@ -169,7 +168,7 @@ abstract class ScriptCommand implements Callable<Integer> {
 
   /**
    * The script of {@code plan}, rendered ({@link Compilation#prepare}), from {@code models} when
-   * given (an upgrade's, which lint may read too: {@link Compilation#planRendering}).
+   * given (an upgrade's, which lint may read too: {@link PlanTasks#rendering}).
    *
    * @throws DiagnosticException as {@link Compilation#prepare}, and E0736 when the temporary file
    *     a long script's segments wait in cannot be made or written (as for a bundle's files)

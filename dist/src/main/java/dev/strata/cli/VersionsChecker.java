@@ -110,9 +110,9 @@ final class VersionsChecker {
       Optional<ModelHandoff> models = shared;
       linted = lint.map(config -> Background.start("strata-lint",
           () -> lint(compilation, dialect, config, models)));
-      if (Compilation.checksLint(dialect.dialectId())) {
+      if (PlanTasks.checksLint(dialect.dialectId())) {
         // rendering's planning below asks for the checks: it waits for lint's pass
-        linted.ifPresent(compilation::checksFrom);
+        linted.ifPresent(compilation.schema()::madeBy);
       }
       out.addAll(compile.problems(compilation, shared));
       out.addAll(compilation.schemaChecks());
@@ -158,7 +158,7 @@ final class VersionsChecker {
    * reported where it is compiled).
    */
   private static Optional<ModelHandoff> shared(Compilation compilation, Dialect dialect) {
-    if (!Compilation.lintReadsRendering(dialect)) {
+    if (!PlanTasks.lintReadsRendering(dialect)) {
       return Optional.empty();
     }
     try {
@@ -186,8 +186,8 @@ final class VersionsChecker {
       }
       Plan plan = compilation.planner().plan(Direction.UPGRADE,
           Range.parse(Direction.UPGRADE, Linter.ALL));
-      return counted(LintRun.findings(plan, compilation.lintWalk(dialect.dialectId()), dialect,
-          DialectOptions.defaultMode(dialect), Optional.empty(), config));
+      return counted(LintRun.findings(plan, PlanTasks.lintWalk(compilation, dialect.dialectId()),
+          dialect, DialectOptions.defaultMode(dialect), Optional.empty(), config));
     } catch (DiagnosticException e) {
       return e.diagnostics();
     }

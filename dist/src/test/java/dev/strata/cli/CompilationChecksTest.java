@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Compilation#schemaChecks()} replays the graph once per compilation: when a lint task
- * whose pass makes the checks was registered ({@link Compilation#checksFrom}), it waits for that
+ * whose pass makes the checks was registered ({@link SchemaStage#madeBy}), it waits for that
  * pass rather than replaying beside it ({@code strata check} at 10,000 revisions: 11.0 s of CPU
  * before, 8.6 s after), and makes them itself only when the task did not.
  */
@@ -55,10 +55,10 @@ class CompilationChecksTest {
     CountDownLatch release = new CountDownLatch(1);
     Background.Task<Void> lint = Background.start("test-lint", () -> {
       release.await();
-      compilation.lintWalk(DialectId.POSTGRESQL).walk(plan, (i, models) -> {});
+      PlanTasks.lintWalk(compilation, DialectId.POSTGRESQL).walk(plan, (i, models) -> {});
       return null;
     });
-    compilation.checksFrom(lint);
+    compilation.schema().madeBy(lint);
     AtomicReference<List<Diagnostic>> asked = new AtomicReference<>();
     Thread asking = Thread.ofPlatform().start(() -> asked.set(compilation.schemaChecks()));
     // the asking thread parks on the lint task (without the wait it would replay and finish)
@@ -72,7 +72,7 @@ class CompilationChecksTest {
     lint.join();
     asking.join();
     assertEquals(expected, formatted(asked.get()));
-    assertEquals(0, compilation.ownChecks);
+    assertEquals(0, compilation.schema().ownChecks);
   }
 
   @Test
@@ -81,10 +81,10 @@ class CompilationChecksTest {
     Background.Task<Void> failing = Background.start("test-lint", () -> {
       throw new IllegalStateException("lint failed before its walk ended");
     });
-    compilation.checksFrom(failing);
+    compilation.schema().madeBy(failing);
     assertEquals(formatted(SchemaChecks.check(compilation.graph())),
         formatted(compilation.schemaChecks()));
-    assertEquals(1, compilation.ownChecks);
+    assertEquals(1, compilation.schema().ownChecks);
     assertThrows(IllegalStateException.class, failing::join, "its starter still sees the failure");
   }
 
@@ -96,10 +96,10 @@ class CompilationChecksTest {
       registered.await();
       return compilation.schemaChecks();
     });
-    compilation.checksFrom(task);
+    compilation.schema().madeBy(task);
     registered.countDown();
     List<Diagnostic> found = assertTimeoutPreemptively(Duration.ofSeconds(30), task::join);
     assertEquals(formatted(SchemaChecks.check(compilation.graph())), formatted(found));
-    assertEquals(1, compilation.ownChecks);
+    assertEquals(1, compilation.schema().ownChecks);
   }
 }

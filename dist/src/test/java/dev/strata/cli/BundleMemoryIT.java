@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bundle kept every file in a byte array (the upgrade, one script per revision and direction, the
  * sources, the archive itself) it ran out of memory with 256 MiB.
  */
+@Tag("sweep") // a long sweep: run by mvn verify -Psweeps, not the default suite
 class BundleMemoryIT {
   private static final String HEAP = "200m";
   private static final int REVISIONS = 5000;

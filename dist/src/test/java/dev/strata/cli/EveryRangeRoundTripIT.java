@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one after another on its database; two FROM states at a time. {@link BundleRoundTripTest} runs a
  * representative few, starts and ends at two heads among them, in the unit suite.
  */
+@Tag("sweep") // a long sweep: run by mvn verify -Psweeps, not the default suite
 class EveryRangeRoundTripIT {
   private static final int THREADS = 2;
 

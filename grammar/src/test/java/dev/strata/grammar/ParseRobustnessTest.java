@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * file, and every ok file with one character removed, either parses or fails with a diagnostic
  * whose position lies inside the file (or just after its end).
  */
+@Tag("sweep") // a long sweep: run by mvn verify -Psweeps, not the default suite
 class ParseRobustnessTest {
   private final RevisionFileParser parser = new RevisionFileParser();
 

@@ -2,12 +2,20 @@ package dev.strata.compiler;
 
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.RevisionFile;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -17,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
@@ -48,7 +57,10 @@ import java.util.zip.CRC32C;
  *
  * <p>A pack is rewritten (to a temporary file in the same folder, then renamed over the old one)
  * when an entry was missing, damaged or unused; concurrent runs each write their own temporary
- * file and the last rename wins, so a reader sees one whole pack or the other. A folder that
+ * file and the last rename wins, so a reader sees one whole pack or the other. Neither pack is
+ * ever whole in memory: the old one is read entry by entry as files are looked up, and each
+ * parsed file's entry is appended to the new one as soon as it is made (entries are in the order
+ * they were made; the order carries no meaning). A folder that
  * cannot be created or written leaves the run uncached, silently.
  */
 public final class ParseCache {
@@ -121,69 +133,118 @@ public final class ParseCache {
 
   /**
    * One use of a pack: {@link #lookup} and {@link #store} from any thread while files load, then
-   * {@link #close} once, which rewrites the pack when it changed. A pack that does not read is
-   * treated as empty.
+   * {@link #close} once, which rewrites the pack when it changed (or {@link #abandon}, which does
+   * not). A pack that does not read is treated as empty. The pack is held open and read entry by
+   * entry as files are looked up, never whole in memory (at 100,000 revisions it is about 130 MB,
+   * which the serial collector would keep in its old generation for the rest of the run); a pack
+   * renamed over it meanwhile by another run does not change what this session reads.
    */
   final class Session {
     private final Optional<Path> pack;
-    private final byte[] data;
-    /** Entry name to {offset of the entry's bytes, their length}, CRC not yet checked. */
-    private final Map<String, int[]> entries;
-    private final boolean headerValid;
-    private final Map<String, byte[]> fresh = new ConcurrentHashMap<>();
+    /** The pack as opened; null when there is none or its header is not this run's. */
+    private final FileChannel channel;
+    /** Entry name to where its bytes are in the pack, CRC not yet checked. */
+    private final Map<String, Entry> entries;
+    /** The files parsed and stored in this session, by name. */
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    /**
+     * The new pack, written as files are stored (each entry as soon as it is made, so that no
+     * parsed file's entry waits in memory for the end of loading); null before the first store.
+     */
+    private NewPack made;
+    /** Whether writing the new pack failed: it is then abandoned. */
+    private boolean unwritable;
     private final Map<String, Boolean> hits = new ConcurrentHashMap<>();
     private final AtomicInteger misses = new AtomicInteger();
     private boolean written;
 
+    /**
+     * Where an entry's bytes are.
+     *
+     * @param start the pack offset of the entry's bytes (after its length)
+     * @param length their length, the CRC-32C's four bytes not included
+     */
+    private record Entry(long start, int length) {}
+
     private Session(Optional<Path> pack) {
       this.pack = pack;
-      byte[] read = null;
+      FileChannel opened = null;
+      Map<String, Entry> index = null;
       if (pack.isPresent()) {
         try {
-          read = Files.readAllBytes(pack.get());
-        } catch (IOException | OutOfMemoryError e) {
-          read = null;
+          opened = FileChannel.open(pack.get(), StandardOpenOption.READ);
+          index = index(opened);
+        } catch (IOException | RuntimeException e) {
+          index = null;
+        }
+        if (index == null) {
+          closeQuietly(opened);
+          opened = null;
         }
       }
-      this.data = read;
-      Map<String, int[]> index = read == null ? null : index(read);
-      this.headerValid = index != null;
+      this.channel = opened;
       this.entries = index == null ? Map.of() : index;
     }
 
-    /** The entries of a pack with this run's header; null when the header is not ours. */
-    private Map<String, int[]> index(byte[] bytes) {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
+    /**
+     * The entries of a pack with this run's header, read once from start to end through a buffer
+     * (names and offsets only, the contents skipped); null when the header is not ours.
+     */
+    private Map<String, Entry> index(FileChannel in) throws IOException {
+      long size = in.size();
       byte[] header = header();
-      if (bytes.length < header.length + 4
-          || !Arrays.equals(bytes, 0, header.length, header, 0, header.length)) {
+      if (size < header.length + 4) {
         return null;
       }
-      in.position(header.length);
-      int count = in.getInt();
+      // not closed: closing the stream would close the channel, which lookups read
+      DataInputStream data = new DataInputStream(
+          new BufferedInputStream(Channels.newInputStream(in.position(0)), 1 << 16));
+      byte[] read = new byte[header.length];
+      data.readFully(read);
+      if (!Arrays.equals(read, header)) {
+        return null;
+      }
+      int count = data.readInt();
       if (count < 0) {
         return null;
       }
-      Map<String, int[]> index = HashMap.newHashMap(Math.min(count, bytes.length / 16));
+      long position = header.length + 4;
+      Map<String, Entry> index = HashMap.newHashMap((int) Math.min(count, size / 16));
       for (int i = 0; i < count; i++) {
         // entry: length, name length, name, content length, content, tree..., then CRC-32C
-        if (in.remaining() < 8) {
+        if (size - position < 8) {
           return index;
         }
-        int length = in.getInt();
-        int start = in.position();
-        if (length < 8 || length > in.remaining() - 4) {
+        int length = data.readInt();
+        long start = position + 4;
+        if (length < 8 || length > size - start - 4) {
           return index;
         }
-        int nameLength = in.getInt();
+        int nameLength = data.readInt();
         if (nameLength < 0 || nameLength > length - 8) {
           return index;
         }
-        String name = new String(bytes, start + 4, nameLength, StandardCharsets.UTF_8);
-        index.put(name, new int[] {start, length});
-        in.position(start + length + 4);
+        byte[] name = new byte[nameLength];
+        data.readFully(name);
+        index.put(new String(name, StandardCharsets.UTF_8), new Entry(start, length));
+        data.skipNBytes(length - 4L - nameLength + 4);
+        position = start + length + 4;
       }
       return index;
+    }
+
+    /** {@code count} bytes of the pack from {@code offset} (a positional read: thread-safe). */
+    private byte[] read(long offset, int count) throws IOException {
+      ByteBuffer out = ByteBuffer.allocate(count);
+      long at = offset;
+      while (out.hasRemaining()) {
+        int n = channel.read(out, at);
+        if (n < 0) {
+          throw new EOFException("the pack ends early");
+        }
+        at += n;
+      }
+      return out.array();
     }
 
     /**
@@ -192,33 +253,38 @@ public final class ParseCache {
      * parses and {@link #store stores}).
      */
     Optional<RevisionFile> lookup(String name, byte[] bytes, SourceFile source) {
-      int[] entry = entries.get(name);
+      Entry entry = entries.get(name);
       if (entry == null) {
         misses.incrementAndGet();
         return Optional.empty();
       }
-      int start = entry[0];
-      int length = entry[1];
-      ByteBuffer in = ByteBuffer.wrap(data, start, length + 4);
+      byte[] data;
+      try {
+        data = read(entry.start(), entry.length() + 4);
+      } catch (IOException | RuntimeException e) {
+        misses.incrementAndGet();
+        return Optional.empty();
+      }
+      int length = entry.length();
+      ByteBuffer in = ByteBuffer.wrap(data);
       int nameLength = in.getInt();
-      in.position(start + 4 + nameLength);
+      in.position(4 + nameLength);
       int contentLength = in.getInt();
       int contentStart = in.position();
       int treeStart = contentStart + contentLength;
-      int end = start + length;
-      if (contentLength != bytes.length || treeStart > end
+      if (contentLength != bytes.length || treeStart > length
           || !Arrays.equals(data, contentStart, treeStart, bytes, 0, bytes.length)) {
         misses.incrementAndGet();
         return Optional.empty();
       }
       CRC32C crc = new CRC32C();
-      crc.update(data, start, length);
-      if ((int) crc.getValue() != ByteBuffer.wrap(data, end, 4).getInt()) {
+      crc.update(data, 0, length);
+      if ((int) crc.getValue() != ByteBuffer.wrap(data, length, 4).getInt()) {
         misses.incrementAndGet();
         return Optional.empty();
       }
       try {
-        RevisionFile file = AstInput.decode(source, data, treeStart, end - treeStart);
+        RevisionFile file = AstInput.decode(source, data, treeStart, length - treeStart);
         hits.put(name, Boolean.TRUE);
         return Optional.of(file);
       } catch (AstInput.Damaged damaged) {
@@ -241,7 +307,23 @@ public final class ParseCache {
       CRC32C crc = new CRC32C();
       crc.update(out.array(), 4, length);
       out.putInt((int) crc.getValue());
-      fresh.put(name, out.array());
+      stored.add(name);
+      append(out.array());
+    }
+
+    /** Appends one entry to the new pack, started when first needed; a failure abandons it. */
+    private synchronized void append(byte[] entry) {
+      if (unwritable) {
+        return;
+      }
+      try {
+        if (made == null) {
+          made = new NewPack(pack.get(), header());
+        }
+        made.add(entry);
+      } catch (IOException | RuntimeException e) {
+        unwritable = true;
+      }
     }
 
     /**
@@ -251,62 +333,132 @@ public final class ParseCache {
      * was.
      */
     Stats close(List<String> names) {
-      int served = hits.size();
-      // a miss that parsed was stored; one that did not parse is never stored
-      boolean current = headerValid && fresh.isEmpty() && entries.size() == served;
-      if (pack.isPresent() && !current) {
-        written = write(names);
+      try {
+        int served = hits.size();
+        // a miss that parsed was stored; one that did not parse is never stored
+        boolean current = channel != null && stored.isEmpty() && entries.size() == served;
+        if (pack.isPresent() && !current) {
+          written = write(names);
+        }
+        return new Stats(served, misses.get(), written);
+      } finally {
+        abandon();
       }
-      return new Stats(served, misses.get(), written);
     }
 
-    private boolean write(List<String> names) {
-      Path target = pack.get();
-      Path temporary = null;
+    /**
+     * Ends the session without writing (loading failed): releases the pack and deletes the new
+     * one begun. Idempotent.
+     */
+    synchronized void abandon() {
+      closeQuietly(channel);
+      if (made != null) {
+        made.delete();
+        made = null;
+      }
+      unwritable = true;
+    }
+
+    /**
+     * Completes the new pack with the entries of {@code names} that were served from the old one
+     * (the stored ones are in it already), and renames it over the old pack.
+     */
+    private synchronized boolean write(List<String> names) {
+      if (unwritable) {
+        return false;
+      }
       try {
-        Files.createDirectories(target.getParent());
-        temporary = Files.createTempFile(target.getParent(), ".parse-", ".tmp");
-        byte[] header = header();
-        int count = 0;
-        long size = header.length + 4;
+        if (made == null) {
+          made = new NewPack(pack.get(), header());
+        }
         for (String name : names) {
-          byte[] made = fresh.get(name);
-          if (made != null) {
-            count++;
-            size += made.length;
-          } else if (hits.containsKey(name)) {
-            count++;
-            size += 4 + entries.get(name)[1] + 4;
+          if (hits.containsKey(name) && !stored.contains(name)) {
+            Entry entry = entries.get(name);
+            made.add(read(entry.start() - 4, 4 + entry.length() + 4));
           }
         }
-        if (size > Integer.MAX_VALUE - 16) {
-          Files.deleteIfExists(temporary);
-          return false;
-        }
-        ByteBuffer out = ByteBuffer.allocate((int) size);
-        out.put(header).putInt(count);
-        for (String name : names) {
-          byte[] made = fresh.get(name);
-          if (made != null) {
-            out.put(made);
-          } else if (hits.containsKey(name)) {
-            int[] entry = entries.get(name);
-            out.put(data, entry[0] - 4, 4 + entry[1] + 4);
-          }
-        }
-        Files.write(temporary, out.array());
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        made.finish();
+        made = null;
         return true;
       } catch (IOException | RuntimeException e) {
-        if (temporary != null) {
-          try {
-            Files.deleteIfExists(temporary);
-          } catch (IOException ignored) {
-            // a stray temporary file in the cache folder harms nothing
-          }
+        if (made != null) {
+          made.delete();
+          made = null;
         }
         return false;
+      }
+    }
+  }
+
+  /**
+   * A pack being written: a temporary file in the cache folder, its entries appended in the
+   * order they come, its count written last, then renamed over the old pack, so that a reader
+   * sees one whole pack or the other (concurrent runs each write their own; the last rename
+   * wins).
+   */
+  private static final class NewPack {
+    private final Path target;
+    private final Path temporary;
+    private final DataOutputStream out;
+    private final int countAt;
+    private int count;
+
+    NewPack(Path target, byte[] header) throws IOException {
+      this.target = target;
+      Files.createDirectories(target.getParent());
+      this.temporary = Files.createTempFile(target.getParent(), ".parse-", ".tmp");
+      try {
+        this.out = new DataOutputStream(
+            new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
+        out.write(header);
+        out.writeInt(0); // the count, written by finish()
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temporary);
+        throw e;
+      }
+      this.countAt = header.length;
+    }
+
+    /** Appends one whole entry (its length, its bytes, its CRC-32C). */
+    void add(byte[] entry) throws IOException {
+      out.write(entry);
+      count++;
+    }
+
+    /** Writes the count and renames the pack over {@code target}. */
+    void finish() throws IOException {
+      out.close();
+      try (FileChannel patch = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        ByteBuffer value = ByteBuffer.allocate(4).putInt(count).flip();
+        while (value.hasRemaining()) {
+          patch.write(value, countAt + value.position());
+        }
+      }
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Drops the pack; a stray temporary file in the cache folder would harm nothing. */
+    void delete() {
+      try {
+        out.close();
+      } catch (IOException | RuntimeException ignored) {
+        // deleted below
+      }
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException | RuntimeException ignored) {
+        // harmless
+      }
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // read-only: nothing to lose
       }
     }
   }

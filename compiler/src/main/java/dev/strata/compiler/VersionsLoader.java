@@ -114,8 +114,13 @@ public final class VersionsLoader {
     ParseCache.Session session = cache.open(dir);
     // Files parse independently and the parser keeps no state, so they are parsed on every core;
     // the ordered stream keeps file-name order for the files and for the diagnostics.
-    List<Loaded> loaded =
-        listing.revisions().parallelStream().map(p -> load(session, p)).toList();
+    List<Loaded> loaded;
+    try {
+      loaded = listing.revisions().parallelStream().map(p -> load(session, p)).toList();
+    } catch (RuntimeException | Error e) {
+      session.abandon();
+      throw e;
+    }
     List<SourceFile> sources = new ArrayList<>();
     List<RevisionFile> files = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();

@@ -16,6 +16,7 @@ import dev.strata.grammar.ast.Section;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -225,6 +226,59 @@ class ParseCacheTest {
     VersionsLoader.Counted read = VersionsLoader.readCounting(dir, otherVersion);
     assertEquals(new ParseCache.Stats(0, 3, true), read.stats());
     assertSame(cold, read.contents());
+  }
+
+  @Test
+  void aSessionReadsThePackItOpenedEvenWhenAnotherRunReplacesIt() throws Exception {
+    Path dir = smallChain();
+    Files.delete(dir.resolve("0004_broken.sql"));
+    ParseCache cache = ParseCache.in(tmp.resolve("cache"), "test");
+    VersionsLoader.readCounting(dir, cache);
+    Path pack = cache.pack(dir).orElseThrow();
+    Path file = dir.resolve("0001_a.sql");
+    byte[] bytes = Files.readAllBytes(file);
+    SourceFile source = SourceFile.decode(file.toString(), bytes);
+    RevisionFile parsed = new RevisionFileParser().parse(source);
+
+    ParseCache.Session session = cache.open(dir);
+    // another run renames its pack over this one, as write() does: entries are read lazily,
+    // from the file this session opened
+    Path other = Files.write(pack.resolveSibling("other.tmp"), "not a pack\n".getBytes());
+    Files.move(other, pack, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Optional<RevisionFile> served = session.lookup("0001_a.sql", bytes, source);
+    assertTrue(served.isPresent(), "the entry of the pack the session opened");
+    assertSameTree(parsed, served.get());
+    session.abandon();
+    assertArrayEquals("not a pack\n".getBytes(), Files.readAllBytes(pack), "abandon writes nothing");
+  }
+
+  @Test
+  void theNewPackIsWrittenAsFilesAreStoredAndDroppedWhenLoadingFails() throws Exception {
+    Path dir = smallChain();
+    Files.delete(dir.resolve("0004_broken.sql"));
+    ParseCache cache = ParseCache.in(tmp.resolve("cache"), "test");
+    Path file = dir.resolve("0001_a.sql");
+    byte[] bytes = Files.readAllBytes(file);
+    RevisionFile parsed = AstOutput.packed(
+        new RevisionFileParser().parse(SourceFile.decode(file.toString(), bytes)));
+
+    ParseCache.Session failing = cache.open(dir);
+    failing.store("0001_a.sql", bytes, parsed);
+    assertEquals(1, temporaryFiles(), "the entry went to the new pack as it was stored");
+    failing.abandon();
+    assertEquals(0, temporaryFiles(), "a session that ends without close leaves no new pack");
+    assertFalse(Files.exists(cache.pack(dir).orElseThrow()));
+
+    VersionsLoader.Counted cold = VersionsLoader.readCounting(dir, cache);
+    assertEquals(new ParseCache.Stats(0, 3, true), cold.stats());
+    assertEquals(0, temporaryFiles());
+    assertEquals(new ParseCache.Stats(3, 0, false), VersionsLoader.readCounting(dir, cache).stats());
+  }
+
+  private long temporaryFiles() throws IOException {
+    try (Stream<Path> files = Files.list(tmp.resolve("cache"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count();
+    }
   }
 
   @Test

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
@@ -59,8 +58,9 @@ import java.util.zip.CRC32C;
  * when an entry was missing, damaged or unused; concurrent runs each write their own temporary
  * file and the last rename wins, so a reader sees one whole pack or the other. Neither pack is
  * ever whole in memory: the old one is read entry by entry as files are looked up, and each
- * parsed file's entry is appended to the new one as soon as it is made (entries are in the order
- * they were made; the order carries no meaning). A folder that
+ * parsed file's entry goes to a spool file as soon as it is made; the new pack is then written
+ * entry by entry in file-name order, so that the same files always make the same bytes. A folder
+ * that
  * cannot be created or written leaves the run uncached, silently.
  */
 public final class ParseCache {
@@ -145,14 +145,14 @@ public final class ParseCache {
     private final FileChannel channel;
     /** Entry name to where its bytes are in the pack, CRC not yet checked. */
     private final Map<String, Entry> entries;
-    /** The files parsed and stored in this session, by name. */
-    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    /** The files parsed and stored in this session, by name: where their entries are spooled. */
+    private final Map<String, Entry> stored = new ConcurrentHashMap<>();
     /**
-     * The new pack, written as files are stored (each entry as soon as it is made, so that no
-     * parsed file's entry waits in memory for the end of loading); null before the first store.
+     * The entries of the files parsed, each written as soon as it is made, so that none waits in
+     * memory for the end of loading; null before the first store.
      */
-    private NewPack made;
-    /** Whether writing the new pack failed: it is then abandoned. */
+    private Spool spool;
+    /** Whether spooling failed: no new pack is written. */
     private boolean unwritable;
     private final Map<String, Boolean> hits = new ConcurrentHashMap<>();
     private final AtomicInteger misses = new AtomicInteger();
@@ -233,20 +233,6 @@ public final class ParseCache {
       return index;
     }
 
-    /** {@code count} bytes of the pack from {@code offset} (a positional read: thread-safe). */
-    private byte[] read(long offset, int count) throws IOException {
-      ByteBuffer out = ByteBuffer.allocate(count);
-      long at = offset;
-      while (out.hasRemaining()) {
-        int n = channel.read(out, at);
-        if (n < 0) {
-          throw new EOFException("the pack ends early");
-        }
-        at += n;
-      }
-      return out.array();
-    }
-
     /**
      * The tree of {@code source} from the pack, when it holds an entry named {@code name} with
      * exactly {@code bytes} whose checksum and tree are sound; empty otherwise (then the caller
@@ -260,7 +246,7 @@ public final class ParseCache {
       }
       byte[] data;
       try {
-        data = read(entry.start(), entry.length() + 4);
+        data = read(channel, entry.start(), entry.length() + 4);
       } catch (IOException | RuntimeException e) {
         misses.incrementAndGet();
         return Optional.empty();
@@ -307,20 +293,19 @@ public final class ParseCache {
       CRC32C crc = new CRC32C();
       crc.update(out.array(), 4, length);
       out.putInt((int) crc.getValue());
-      stored.add(name);
-      append(out.array());
+      spool(name, out.array());
     }
 
-    /** Appends one entry to the new pack, started when first needed; a failure abandons it. */
-    private synchronized void append(byte[] entry) {
+    /** Appends one entry to the spool, started when first needed; a failure abandons the pack. */
+    private synchronized void spool(String name, byte[] entry) {
       if (unwritable) {
         return;
       }
       try {
-        if (made == null) {
-          made = new NewPack(pack.get(), header());
+        if (spool == null) {
+          spool = new Spool(pack.get().getParent());
         }
-        made.add(entry);
+        stored.put(name, new Entry(spool.append(entry) + 4, entry.length - 8));
       } catch (IOException | RuntimeException e) {
         unwritable = true;
       }
@@ -336,7 +321,8 @@ public final class ParseCache {
       try {
         int served = hits.size();
         // a miss that parsed was stored; one that did not parse is never stored
-        boolean current = channel != null && stored.isEmpty() && entries.size() == served;
+        boolean current = channel != null && stored.isEmpty() && !unwritable
+            && entries.size() == served;
         if (pack.isPresent() && !current) {
           written = write(names);
         }
@@ -352,38 +338,58 @@ public final class ParseCache {
      */
     synchronized void abandon() {
       closeQuietly(channel);
-      if (made != null) {
-        made.delete();
-        made = null;
+      if (spool != null) {
+        spool.delete();
+        spool = null;
       }
       unwritable = true;
     }
 
     /**
-     * Completes the new pack with the entries of {@code names} that were served from the old one
-     * (the stored ones are in it already), and renames it over the old pack.
+     * Writes the new pack: the entries of {@code names} that were stored (from the spool) or
+     * served (from the old pack), in the order of {@code names}, into a temporary file renamed over
+     * the old pack.
      */
     private synchronized boolean write(List<String> names) {
       if (unwritable) {
         return false;
       }
+      Path target = pack.get();
+      Path temporary = null;
       try {
-        if (made == null) {
-          made = new NewPack(pack.get(), header());
-        }
+        FileChannel spooled = spool == null ? null : spool.finish();
+        int count = 0;
         for (String name : names) {
-          if (hits.containsKey(name) && !stored.contains(name)) {
-            Entry entry = entries.get(name);
-            made.add(read(entry.start() - 4, 4 + entry.length() + 4));
+          if (stored.containsKey(name) || hits.containsKey(name)) {
+            count++;
           }
         }
-        made.finish();
-        made = null;
+        Files.createDirectories(target.getParent());
+        temporary = Files.createTempFile(target.getParent(), ".parse-", ".tmp");
+        try (DataOutputStream out = new DataOutputStream(
+            new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+          out.write(header());
+          out.writeInt(count);
+          for (String name : names) {
+            Entry made = stored.get(name);
+            if (made != null) {
+              out.write(read(spooled, made.start() - 4, 4 + made.length() + 4));
+            } else if (hits.containsKey(name)) {
+              Entry entry = entries.get(name);
+              out.write(read(channel, entry.start() - 4, 4 + entry.length() + 4));
+            }
+          }
+        }
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
         return true;
       } catch (IOException | RuntimeException e) {
-        if (made != null) {
-          made.delete();
-          made = null;
+        if (temporary != null) {
+          try {
+            Files.deleteIfExists(temporary);
+          } catch (IOException ignored) {
+            // a stray temporary file in the cache folder harms nothing
+          }
         }
         return false;
       }
@@ -391,62 +397,71 @@ public final class ParseCache {
   }
 
   /**
-   * A pack being written: a temporary file in the cache folder, its entries appended in the
-   * order they come, its count written last, then renamed over the old pack, so that a reader
-   * sees one whole pack or the other (concurrent runs each write their own; the last rename
-   * wins).
+   * {@code count} bytes of {@code file} from {@code offset} (a positional read: thread-safe).
+   *
+   * @throws EOFException when the file ends first
    */
-  private static final class NewPack {
-    private final Path target;
-    private final Path temporary;
-    private final DataOutputStream out;
-    private final int countAt;
-    private int count;
+  private static byte[] read(FileChannel file, long offset, int count) throws IOException {
+    ByteBuffer out = ByteBuffer.allocate(count);
+    long at = offset;
+    while (out.hasRemaining()) {
+      int n = file.read(out, at);
+      if (n < 0) {
+        throw new EOFException("the file ends early");
+      }
+      at += n;
+    }
+    return out.array();
+  }
 
-    NewPack(Path target, byte[] header) throws IOException {
-      this.target = target;
-      Files.createDirectories(target.getParent());
-      this.temporary = Files.createTempFile(target.getParent(), ".parse-", ".tmp");
+  /**
+   * The entries of the files a session parsed, in a temporary file of the cache folder, in the
+   * order they were made: appended as they come, read back by offset when the new pack is written
+   * ({@link Session#write}), then deleted.
+   */
+  private static final class Spool {
+    private final Path file;
+    private final DataOutputStream out;
+    private FileChannel reader;
+    private long size;
+
+    Spool(Path folder) throws IOException {
+      Files.createDirectories(folder);
+      this.file = Files.createTempFile(folder, ".parse-", ".tmp");
       try {
         this.out = new DataOutputStream(
-            new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
-        out.write(header);
-        out.writeInt(0); // the count, written by finish()
+            new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
       } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(temporary);
+        Files.deleteIfExists(file);
         throw e;
       }
-      this.countAt = header.length;
     }
 
-    /** Appends one whole entry (its length, its bytes, its CRC-32C). */
-    void add(byte[] entry) throws IOException {
+    /** Appends {@code entry}; returns its offset in the spool. */
+    long append(byte[] entry) throws IOException {
+      long at = size;
       out.write(entry);
-      count++;
+      size += entry.length;
+      return at;
     }
 
-    /** Writes the count and renames the pack over {@code target}. */
-    void finish() throws IOException {
+    /** Ends appending; the spool, open for reading. */
+    FileChannel finish() throws IOException {
       out.close();
-      try (FileChannel patch = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        ByteBuffer value = ByteBuffer.allocate(4).putInt(count).flip();
-        while (value.hasRemaining()) {
-          patch.write(value, countAt + value.position());
-        }
-      }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      reader = FileChannel.open(file, StandardOpenOption.READ);
+      return reader;
     }
 
-    /** Drops the pack; a stray temporary file in the cache folder would harm nothing. */
+    /** Closes and deletes the spool; a stray temporary file would harm nothing. */
     void delete() {
       try {
         out.close();
       } catch (IOException | RuntimeException ignored) {
         // deleted below
       }
+      closeQuietly(reader);
       try {
-        Files.deleteIfExists(temporary);
+        Files.deleteIfExists(file);
       } catch (IOException | RuntimeException ignored) {
         // harmless
       }

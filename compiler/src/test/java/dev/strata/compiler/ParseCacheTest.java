@@ -253,7 +253,7 @@ class ParseCacheTest {
   }
 
   @Test
-  void theNewPackIsWrittenAsFilesAreStoredAndDroppedWhenLoadingFails() throws Exception {
+  void parsedEntriesAreSpooledAsFilesAreStoredAndDroppedWhenLoadingFails() throws Exception {
     Path dir = smallChain();
     Files.delete(dir.resolve("0004_broken.sql"));
     ParseCache cache = ParseCache.in(tmp.resolve("cache"), "test");
@@ -264,14 +264,19 @@ class ParseCacheTest {
 
     ParseCache.Session failing = cache.open(dir);
     failing.store("0001_a.sql", bytes, parsed);
-    assertEquals(1, temporaryFiles(), "the entry went to the new pack as it was stored");
+    assertEquals(1, temporaryFiles(), "the entry was spooled as it was stored");
     failing.abandon();
-    assertEquals(0, temporaryFiles(), "a session that ends without close leaves no new pack");
+    assertEquals(0, temporaryFiles(), "a session that ends without close leaves no spool and no pack");
     assertFalse(Files.exists(cache.pack(dir).orElseThrow()));
 
     VersionsLoader.Counted cold = VersionsLoader.readCounting(dir, cache);
     assertEquals(new ParseCache.Stats(0, 3, true), cold.stats());
     assertEquals(0, temporaryFiles());
+    byte[] written = Files.readAllBytes(cache.pack(dir).orElseThrow());
+    Files.delete(cache.pack(dir).orElseThrow());
+    VersionsLoader.readCounting(dir, cache);
+    assertArrayEquals(written, Files.readAllBytes(cache.pack(dir).orElseThrow()),
+        "the same files make the same pack, whatever order they were parsed in");
     assertEquals(new ParseCache.Stats(3, 0, false), VersionsLoader.readCounting(dir, cache).stats());
   }
 

@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -60,8 +61,7 @@ import java.util.zip.CRC32C;
  * ever whole in memory: the old one is read entry by entry as files are looked up, and each
  * parsed file's entry goes to a spool file as soon as it is made; the new pack is then written
  * entry by entry in file-name order, so that the same files always make the same bytes. A folder
- * that
- * cannot be created or written leaves the run uncached, silently.
+ * that cannot be created or written leaves the run uncached, silently.
  */
 public final class ParseCache {
   /** The first bytes of a pack. */
@@ -321,8 +321,7 @@ public final class ParseCache {
       try {
         int served = hits.size();
         // a miss that parsed was stored; one that did not parse is never stored
-        boolean current = channel != null && stored.isEmpty() && !unwritable
-            && entries.size() == served;
+        boolean current = channel != null && stored.isEmpty() && entries.size() == served;
         if (pack.isPresent() && !current) {
           written = write(names);
         }
@@ -421,7 +420,7 @@ public final class ParseCache {
    */
   private static final class Spool {
     private final Path file;
-    private final DataOutputStream out;
+    private final OutputStream out;
     private FileChannel reader;
     private long size;
 
@@ -429,8 +428,7 @@ public final class ParseCache {
       Files.createDirectories(folder);
       this.file = Files.createTempFile(folder, ".parse-", ".tmp");
       try {
-        this.out = new DataOutputStream(
-            new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(file);
         throw e;

@@ -170,18 +170,9 @@ public final class Compilation {
   /**
    * {@code plan} rendered for {@code dialect} with {@code options} and not yet written ({@link
    * Renderer#prepareScript}): its text is written by {@link PreparedScript#writeTo}, and memory
-   * stays flat in the number of revisions; the caller closes it.
-   *
-   * @throws DiagnosticException as {@link Renderer#renderScript} (E04xx, E0216)
-   */
-  public PreparedScript prepare(Plan plan, Dialect dialect, ScriptOptions options)
-      throws DiagnosticException {
-    return Renderer.forDialect(dialect).prepareScript(plan, options, replay(dialect));
-  }
-
-  /**
-   * As {@link #prepare}, the models read from {@code models}: those a replay kept for many plans
-   * ({@link #keptAlong}), the same models a replay of its own gives.
+   * stays flat in the number of revisions; the caller closes it. The models come from {@code
+   * models}: {@link #replay}'s, the same models kept for many plans ({@link #keptAlong}), or
+   * shared with lint ({@link ModelHandoff}).
    *
    * @throws DiagnosticException as {@link Renderer#renderScript} (E04xx, E0216)
    * @throws IllegalArgumentException for a plan {@code models} were not kept for

@@ -142,8 +142,8 @@ abstract class ScriptCommand implements Callable<Integer> {
     Plan plan = checking.plan();
     PreparedScript script = null;
     try {
-      script = prepare(compilation, plan, scriptOptions,
-          rendering.map(PlanTasks.Rendering::models));
+      script = prepare(compilation, plan, scriptOptions, rendering.map(PlanTasks.Rendering::models)
+          .orElseGet(() -> compilation.replay(options.dialect)));
     } finally {
       rendering.ifPresent(PlanTasks.Rendering::rendered);
       try {
@@ -167,18 +167,17 @@ abstract class ScriptCommand implements Callable<Integer> {
   }
 
   /**
-   * The script of {@code plan}, rendered ({@link Compilation#prepare}), from {@code models} when
-   * given (an upgrade's, which lint may read too: {@link PlanTasks#rendering}).
+   * The script of {@code plan}, rendered ({@link Compilation#prepare}) from {@code models}: the
+   * compilation's replay of the dialect, or an upgrade's that lint reads too ({@link
+   * PlanTasks#rendering}).
    *
    * @throws DiagnosticException as {@link Compilation#prepare}, and E0736 when the temporary file
    *     a long script's segments wait in cannot be made or written (as for a bundle's files)
    */
   private PreparedScript prepare(Compilation compilation, Plan plan, ScriptOptions scriptOptions,
-      Optional<PlanModels> models) throws DiagnosticException {
+      PlanModels models) throws DiagnosticException {
     try {
-      return models.isPresent()
-          ? compilation.prepare(plan, options.dialect, scriptOptions, models.get())
-          : compilation.prepare(plan, options.dialect, scriptOptions);
+      return compilation.prepare(plan, options.dialect, scriptOptions, models);
     } catch (UncheckedIOException e) {
       throw OutputFile.temporaryFile("the script's segments", e.getCause());
     }

@@ -175,19 +175,19 @@ final class VersionsChecker {
    */
   private static List<Diagnostic> lint(Compilation compilation, Dialect dialect,
       LintConfig config, Optional<ModelHandoff> shared) {
+    PlanTasks.LintJob job = (plan, walk) -> LintRun.findings(plan, walk, dialect,
+        DialectOptions.defaultMode(dialect), Optional.empty(), config);
     try {
       if (shared.isPresent()) {
         try {
-          return counted(shared.get().lint((plan, walk) -> LintRun.findings(plan, walk, dialect,
-              DialectOptions.defaultMode(dialect), Optional.empty(), config)));
+          return counted(shared.get().lint(job));
         } catch (ModelHandoff.NotRendered e) {
           // the upgrade was never rendered (it has errors): no step was handed over
         }
       }
       Plan plan = compilation.planner().plan(Direction.UPGRADE,
           Range.parse(Direction.UPGRADE, Linter.ALL));
-      return counted(LintRun.findings(plan, PlanTasks.lintWalk(compilation, dialect.dialectId()),
-          dialect, DialectOptions.defaultMode(dialect), Optional.empty(), config));
+      return counted(job.findings(plan, PlanTasks.lintWalk(compilation, dialect.dialectId())));
     } catch (DiagnosticException e) {
       return e.diagnostics();
     }

@@ -6,9 +6,7 @@ import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link Replay#diagnosticsAlongPlan}: one pass over a graph that makes the schema checks of the
@@ -25,16 +23,18 @@ final class CheckedWalk {
     // where alongPlan starts each step; its own pass replays the revisions its starts need, where
     // any error stops it; elsewhere only a step's own errors do
     PlanWalk.Starts starts = replay.planWalk.starts(plan);
-    Map<Integer, Integer> stepAt = new HashMap<>();
+    // by position in the replay order: the step that applies that revision, or -1
+    int[] stepAt = new int[replay.graphOrder.order().size()];
+    java.util.Arrays.fill(stepAt, -1);
     List<Integer> others = new ArrayList<>();
     BitSet targets = replay.graphOrder.sinks();
     for (int i = 0; i < plan.steps().size(); i++) {
       var step = plan.steps().get(i);
       List<String> from = starts.before().get(i);
       Integer k = replay.position.get(step.id());
-      if (k != null && step.direction() == Direction.UPGRADE && !stepAt.containsKey(k)
-          && replay.graphOrder.parentsOf(k).equals(replay.graphOrder.indices(from))) {
-        stepAt.put(k, i);
+      if (k != null && step.direction() == Direction.UPGRADE && stepAt[k] < 0
+          && replay.graphOrder.comesRightAfter(k, from)) {
+        stepAt[k] = i;
       } else {
         others.add(i);
         targets.or(replay.graphOrder.indices(from));
@@ -44,7 +44,7 @@ final class CheckedWalk {
     List<Diagnostic> walkErrors = new ArrayList<>();
     ReplayPass pass = replay.run(targets, false, (k, applier, state, found, mark) -> {
       int merged = found.size(); // what the merge into k found is from mark to here
-      Integer i = stepAt.get(k);
+      Integer i = stepAt[k] < 0 ? null : stepAt[k];
       if (i == null || !walkErrors.isEmpty()) {
         applier.applyRevision();
       } else {

@@ -111,6 +111,6 @@ final class PlanWalk {
       return false;
     }
     Integer k = replay.position.get(step.id());
-    return k != null && graphOrder.parentsOf(k).equals(graphOrder.indices(from));
+    return k != null && graphOrder.comesRightAfter(k, from);
   }
 }

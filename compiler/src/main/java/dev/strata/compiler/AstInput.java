@@ -158,9 +158,60 @@ final class AstInput {
     if (length > end - position) {
       throw new Damaged("string longer than the entry");
     }
-    String value = new String(data, position, length, StandardCharsets.UTF_8);
+    String value = Strings.of(data, position, length);
     position += length;
     return value;
+  }
+
+  /**
+   * The strings decoded, shared: the same short ASCII name read twice (a column's name, a type,
+   * {@code public}) is one {@code String}, so that a schema model of 100,000 tables, replayed from
+   * decoded statements, does not hold a copy of {@code id} per table, and decoding allocates less.
+   * A direct-mapped table of {@value #SLOTS} slots, each the last string that hashed there:
+   * lock-free, its races benign (a {@code String} is immutable and safely published through its
+   * final fields; a lost write only costs a miss).
+   */
+  static final class Strings {
+    private static final int SLOTS = 1 << 14;
+    private static final int LONGEST = 48;
+    private static final String[] TABLE = new String[SLOTS];
+
+    private Strings() {}
+
+    /** The UTF-8 string of {@code length} bytes of {@code data} from {@code offset}. */
+    static String of(byte[] data, int offset, int length) {
+      if (length > LONGEST) {
+        return new String(data, offset, length, StandardCharsets.UTF_8);
+      }
+      int hash = 0;
+      for (int i = offset; i < offset + length; i++) {
+        byte b = data[i];
+        if (b < 0) { // not ASCII: not shared
+          return new String(data, offset, length, StandardCharsets.UTF_8);
+        }
+        hash = 31 * hash + b;
+      }
+      int slot = (hash ^ (hash >>> 14)) & (SLOTS - 1);
+      String seen = TABLE[slot];
+      if (seen != null && sameAscii(seen, data, offset, length)) {
+        return seen;
+      }
+      String value = new String(data, offset, length, StandardCharsets.US_ASCII);
+      TABLE[slot] = value;
+      return value;
+    }
+
+    private static boolean sameAscii(String s, byte[] data, int offset, int length) {
+      if (s.length() != length) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        if (s.charAt(i) != data[offset + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** {@code items} as an unmodifiable list (the elements are never null). */

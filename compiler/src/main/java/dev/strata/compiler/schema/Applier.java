@@ -1,5 +1,6 @@
 package dev.strata.compiler.schema;
 
+import dev.strata.compiler.schema.ModelState.Key;
 import dev.strata.compiler.schema.ModelState.Keys;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.Location;
@@ -162,8 +163,8 @@ final class Applier {
       case PostgresOnly.CreateTrigger create -> createTrigger(create);
       case PostgresOnly.DropTrigger drop -> {
         requireTable(drop.table(), drop.ifExists()).ifPresent(table -> {
-          String key = Trigger.key(table.name(), ObjectName.fold(drop.name()));
-          if (state.triggers.remove(key) == null) {
+          Key key = Keys.trigger(table.name(), ObjectName.fold(drop.name()));
+          if (state.triggers.remove(key.toString()) == null) {
             missingObject("trigger", ObjectName.fold(drop.name()) + " on " + table.name(), key,
                 drop.name().span(), drop.ifExists());
           } else {
@@ -175,8 +176,8 @@ final class Applier {
       case PostgresOnly.SwitchTrigger change ->
           requireTable(change.table(), change.ifExists()).ifPresent(table ->
               change.trigger().ifPresent(name -> {
-                String key = Trigger.key(table.name(), ObjectName.fold(name));
-                if (!state.triggers.containsKey(key)) {
+                Key key = Keys.trigger(table.name(), ObjectName.fold(name));
+                if (!state.triggers.containsKey(key.toString())) {
                   missingObject("trigger", ObjectName.fold(name) + " on " + table.name(), key,
                       name.span(), false);
                 }
@@ -264,7 +265,7 @@ final class Applier {
 
   private void createSchema(Operation.CreateSchema create) {
     String name = ObjectName.fold(create.schema());
-    String key = Keys.other("schema", name);
+    Key key = Keys.other("schema", name);
     if (name.equals(ObjectName.DEFAULT_SCHEMA) || state.schemas.containsKey(name)) {
       if (!create.ifNotExists()) {
         duplicate(SchemaCode.DUPLICATE_OBJECT, "schema " + ObjectName.quoted(name),
@@ -277,7 +278,7 @@ final class Applier {
 
   private void dropSchema(Operation.DropSchema drop) {
     String name = ObjectName.fold(drop.schema());
-    String key = Keys.other("schema", name);
+    Key key = Keys.other("schema", name);
     if (!state.schemas.containsKey(name)) {
       missingObject("schema", ObjectName.quoted(name), key, drop.schema().span(), drop.ifExists());
       return;
@@ -328,7 +329,7 @@ final class Applier {
 
   private void createExtension(PostgresOnly.CreateExtension create) {
     String name = ObjectName.fold(create.name());
-    String key = Keys.other("extension", name);
+    Key key = Keys.other("extension", name);
     if (state.extensions.containsKey(name)) {
       if (!create.ifNotExists()) {
         duplicate(SchemaCode.DUPLICATE_OBJECT, "extension " + ObjectName.quoted(name),
@@ -611,7 +612,7 @@ final class Applier {
       Optional<Constraint.PrimaryKey> pk = referenced.primaryKey();
       if (pk.isEmpty()) {
         if (!blindWarning(SchemaCode.FOREIGN_KEY_NO_PRIMARY_KEY, "primary key of " + target,
-            Keys.relation(target) + "/primary key", span(fk.table()))) {
+            Keys.part(Keys.relation(target), "primary key"), span(fk.table()))) {
           error(SchemaCode.FOREIGN_KEY_NO_PRIMARY_KEY, "there is no primary key for referenced"
                   + " table " + target, span(fk.table()),
               "note: table " + target + " is created at " + referenced.origin().describe(),
@@ -638,7 +639,7 @@ final class Applier {
       }
       if (!uniqueKey(referenced, refColumns) && !state.opaqueTables.containsKey(target)) {
         if (!blindWarning(SchemaCode.FOREIGN_KEY_NOT_UNIQUE, "unique constraint on " + target
-            + " (" + String.join(", ", refColumns) + ")", Keys.relation(target) + "/unique",
+            + " (" + String.join(", ", refColumns) + ")", Keys.part(Keys.relation(target), "unique"),
             fk.referencedColumns().getFirst().span())) {
           error(SchemaCode.FOREIGN_KEY_NOT_UNIQUE, "there is no unique constraint matching"
                   + " columns (" + String.join(", ", refColumns) + ") of referenced table "
@@ -1484,7 +1485,7 @@ final class Applier {
       position = add.position().get().before() ? i : i + 1;
     }
     values.add(position, add.value());
-    touch(Keys.type(type.name()) + "/value " + add.value(), at);
+    touch(Keys.part(Keys.type(type.name()), "value " + add.value()), at);
     state.types.put(type.name(), new EnumType(type.name(), values, type.comment(),
         type.origin()));
   }
@@ -1509,14 +1510,14 @@ final class Applier {
           "note: type " + type.name() + " is created at " + type.origin().describe());
       return;
     }
-    touch(Keys.type(type.name()) + "/value " + rename.from(), span(rename.type()));
+    touch(Keys.part(Keys.type(type.name()), "value " + rename.from()), span(rename.type()));
     state.types.put(type.name(), new EnumType(type.name(), type.values().stream()
         .map(v -> v.equals(rename.from()) ? rename.to() : v).toList(), type.comment(),
         type.origin()));
   }
 
   private String valueNote(ObjectName type, String value) {
-    Origin added = state.touched.get(Keys.type(type) + "/value " + value);
+    Origin added = state.touched.get(Keys.part(Keys.type(type), "value " + value));
     return added == null ? "" : "; the label is added at " + added.describe();
   }
 
@@ -1845,35 +1846,35 @@ final class Applier {
       return;
     }
     String name = ObjectName.fold(create.name());
-    String key = Trigger.key(tableName, name);
-    Trigger existing = state.triggers.get(key);
+    Key key = Keys.trigger(tableName, name);
+    Trigger existing = state.triggers.get(key.toString());
     if (existing != null && !create.orReplace()) {
       duplicate(SchemaCode.DUPLICATE_OBJECT, "trigger " + ObjectName.quoted(name)
           + " for relation " + tableName, create.name().span(), Optional.of(existing.origin()));
       return;
     }
-    state.triggers.put(key, new Trigger(name, tableName, create, statement.text(),
+    state.triggers.put(key.toString(), new Trigger(name, tableName, create, statement.text(),
         existing != null ? existing.origin() : created(key, create.name().span())));
   }
 
   private void renameTrigger(PostgresOnly.RenameTrigger rename) {
     requireTable(rename.table(), false).ifPresent(table -> {
-      String key = Trigger.key(table.name(), ObjectName.fold(rename.name()));
-      Trigger trigger = state.triggers.get(key);
+      Key key = Keys.trigger(table.name(), ObjectName.fold(rename.name()));
+      Trigger trigger = state.triggers.get(key.toString());
       if (trigger == null) {
         missingObject("trigger", ObjectName.fold(rename.name()) + " on " + table.name(), key,
             rename.name().span(), false);
         return;
       }
-      String to = Trigger.key(table.name(), ObjectName.fold(rename.newName()));
-      if (state.triggers.containsKey(to)) {
+      Key to = Keys.trigger(table.name(), ObjectName.fold(rename.newName()));
+      if (state.triggers.containsKey(to.toString())) {
         duplicate(SchemaCode.DUPLICATE_OBJECT, "trigger " + ObjectName.fold(rename.newName())
                 + " for relation " + table.name(), rename.newName().span(),
-            Optional.of(state.triggers.get(to).origin()));
+            Optional.of(state.triggers.get(to.toString()).origin()));
         return;
       }
-      state.triggers.remove(key);
-      state.triggers.put(to, new Trigger(ObjectName.fold(rename.newName()), table.name(),
+      state.triggers.remove(key.toString());
+      state.triggers.put(to.toString(), new Trigger(ObjectName.fold(rename.newName()), table.name(),
           trigger.definition(), trigger.sql(), trigger.origin()));
       renamed(key, rename.name().span());
       touch(to, rename.newName().span());
@@ -1888,7 +1889,7 @@ final class Applier {
     ObjectName name = ObjectName.of(object);
     switch (comment.kind()) {
       case TABLE -> requireTable(object, false).ifPresent(t -> {
-        touch(Keys.relation(t.name()) + "/comment", object.name().span());
+        touch(Keys.part(Keys.relation(t.name()), "comment"), object.name().span());
         state.putTable(new Table(t.name(), t.columns(), t.constraints(), t.unlogged(),
             t.partitionBy(), t.partitionOf(), t.options(), text, t.origin()));
       });
@@ -1996,8 +1997,8 @@ final class Applier {
       missingRelation(on, "table", false);
       return;
     }
-    String key = Trigger.key(tableName, ObjectName.fold(object.name()));
-    if (!state.triggers.containsKey(key)) {
+    Key key = Keys.trigger(tableName, ObjectName.fold(object.name()));
+    if (!state.triggers.containsKey(key.toString())) {
       missingObject("trigger", ObjectName.fold(object.name()) + " on " + tableName, key,
           object.name().span(), false);
     }
@@ -2088,7 +2089,7 @@ final class Applier {
             "note: table " + table.name() + " is created at " + table.origin().describe()));
   }
 
-  private void missingObject(String kind, String shown, String key, Optional<Span> at,
+  private void missingObject(String kind, String shown, Key key, Optional<Span> at,
       boolean ifExists) {
     if (ifExists) {
       return;
@@ -2117,7 +2118,7 @@ final class Applier {
    * When the model is blind (a hand edit before), reports {@code what} as a warning that it may
    * have been made by hand, and answers true.
    */
-  private boolean blindWarning(SchemaCode code, String what, String key, Optional<Span> at) {
+  private boolean blindWarning(SchemaCode code, String what, Key key, Optional<Span> at) {
     if (state.handEdits.isEmpty()) {
       return false;
     }
@@ -2136,7 +2137,7 @@ final class Applier {
     return true;
   }
 
-  private String[] goneNote(String key, String... more) {
+  private String[] goneNote(Key key, String... more) {
     List<String> notes = new ArrayList<>();
     ModelState.Gone gone = state.gone.get(key);
     if (gone != null) {
@@ -2170,25 +2171,25 @@ final class Applier {
     return new Origin(file.id(), file.source().path(), at.orElse(statement.span()));
   }
 
-  private Origin created(String key, Optional<Span> at) {
+  private Origin created(Key key, Optional<Span> at) {
     Origin origin = origin(at);
     state.gone.remove(key);
     state.touched.put(key, origin);
     return origin;
   }
 
-  private void touch(String key, Optional<Span> at) {
+  private void touch(Key key, Optional<Span> at) {
     state.touched.put(key, origin(at));
   }
 
-  private void dropped(String key, Optional<Span> at) {
+  private void dropped(Key key, Optional<Span> at) {
     Origin origin = origin(at);
     state.gone.put(key, new ModelState.Gone("dropped at " + origin.describe(),
         state.handEdits.size()));
     state.touched.put(key, origin);
   }
 
-  private void renamed(String key, Optional<Span> at) {
+  private void renamed(Key key, Optional<Span> at) {
     Origin origin = origin(at);
     state.gone.put(key, new ModelState.Gone("renamed at " + origin.describe(),
         state.handEdits.size()));

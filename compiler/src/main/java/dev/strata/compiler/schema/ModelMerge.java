@@ -53,24 +53,24 @@ final class ModelMerge {
             b.implicitSequences, null)
         && into(out.opaqueTables, base.opaqueTables, a.opaqueTables, b.opaqueTables, null)
         && into(out.tables, base.tables, a.tables, b.tables, ModelMerge::table);
-    Optional<Set<String>> goneB = b.gone.changedSince(base.gone);
-    Optional<Set<String>> goneA = a.gone.changedSince(base.gone);
-    Optional<Set<String>> touchedB = b.touched.changedSince(base.touched);
+    Optional<Set<ModelState.Key>> goneB = b.gone.changedSince(base.gone);
+    Optional<Set<ModelState.Key>> goneA = a.gone.changedSince(base.gone);
+    Optional<Set<ModelState.Key>> touchedB = b.touched.changedSince(base.touched);
     if (!ok || goneB.isEmpty() || goneA.isEmpty() || touchedB.isEmpty()) {
       return Optional.empty();
     }
     b.handEdits.stream().filter(e -> !out.handEdits.contains(e)).forEach(out.handEdits::add);
     // as b.gone.forEach(out.gone::putIfAbsent): b's entries that a lacks are ones b added or
     // a removed since the base
-    Set<String> goneKeys = new java.util.HashSet<>(goneB.get());
+    Set<ModelState.Key> goneKeys = new java.util.HashSet<>(goneB.get());
     goneKeys.addAll(goneA.get());
-    for (String key : goneKeys) {
+    for (ModelState.Key key : goneKeys) {
       ModelState.Gone gone = b.gone.get(key);
       if (gone != null && !out.gone.containsKey(key)) {
         out.gone.put(key, gone);
       }
     }
-    for (String key : touchedB.get()) {
+    for (ModelState.Key key : touchedB.get()) {
       Origin origin = b.touched.get(key);
       if (origin != null && !origin.equals(base.touched.get(key))) {
         out.touched.put(key, origin);

@@ -105,9 +105,9 @@ final class ModelState {
   /** Tables made by {@code CREATE TABLE AS}, whose columns the model does not know. */
   final OrderedMap<ObjectName, Origin> opaqueTables = new OrderedMap<>();
   /** Object key ({@link Keys}) to where it was dropped or renamed. */
-  final SharedMap<String, Gone> gone = new SharedMap<>();
+  final SharedMap<Key, Gone> gone = new SharedMap<>();
   /** Object key to the statement that last created, changed or dropped it. */
-  final SharedMap<String, Origin> touched = new SharedMap<>();
+  final SharedMap<Key, Origin> touched = new SharedMap<>();
 
   // The indexes below are kept up to date by the maps' hooks, on every change: each lookup that
   // follows an object to what depends on it is a map access, never a walk over every object,
@@ -411,28 +411,80 @@ final class ModelState {
    */
   record Gone(String note, int handEdits) {}
 
+  /**
+   * An object's key in {@link #gone} and {@link #touched}: a record of the names the model holds
+   * anyway, not a string built per object (a replay of 100,000 tables kept a million such strings,
+   * some 60 MB). Its {@link #toString()} is the object as messages and the merge check read it
+   * ({@code relation public.t/column x}); keys are equal when those strings are, and order as
+   * they do.
+   *
+   * @param kind what the key names
+   * @param object the relation, type or table (of a trigger); null for {@link Kind#OTHER}
+   * @param name the column, constraint or trigger; for {@link Kind#OTHER}, the whole key
+   */
+  record Key(Kind kind, ObjectName object, String name) implements Comparable<Key> {
+    /** What a key names. */
+    enum Kind { RELATION, COLUMN, CONSTRAINT, TYPE, TRIGGER, OTHER }
+
+    Key {
+      java.util.Objects.requireNonNull(kind, "kind");
+      if ((kind == Kind.OTHER) != (object == null)
+          || (kind == Kind.RELATION || kind == Kind.TYPE) != (name == null)) {
+        throw new IllegalArgumentException("not a key of kind " + kind);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return switch (kind) {
+        case RELATION -> "relation " + object.display();
+        case COLUMN -> "relation " + object.display() + "/column " + ObjectName.quoted(name);
+        case CONSTRAINT ->
+            "relation " + object.display() + "/constraint " + ObjectName.quoted(name);
+        case TYPE -> "type " + object.display();
+        case TRIGGER -> Trigger.key(object, name);
+        case OTHER -> name;
+      };
+    }
+
+    @Override
+    public int compareTo(Key other) {
+      return toString().compareTo(other.toString());
+    }
+  }
+
   /** The keys of {@link #gone} and {@link #touched}. */
   static final class Keys {
     private Keys() {}
 
-    static String relation(ObjectName name) {
-      return "relation " + name.display();
+    static Key relation(ObjectName name) {
+      return new Key(Key.Kind.RELATION, name, null);
     }
 
-    static String column(ObjectName table, String column) {
-      return relation(table) + "/column " + ObjectName.quoted(column);
+    static Key column(ObjectName table, String column) {
+      return new Key(Key.Kind.COLUMN, table, column);
     }
 
-    static String constraint(ObjectName table, String name) {
-      return relation(table) + "/constraint " + ObjectName.quoted(name);
+    static Key constraint(ObjectName table, String name) {
+      return new Key(Key.Kind.CONSTRAINT, table, name);
     }
 
-    static String type(ObjectName name) {
-      return "type " + name.display();
+    static Key type(ObjectName name) {
+      return new Key(Key.Kind.TYPE, name, null);
     }
 
-    static String other(String kind, String name) {
-      return kind + " " + name;
+    /** The trigger {@code name} on {@code table} ({@link Trigger#key}). */
+    static Key trigger(ObjectName table, String name) {
+      return new Key(Key.Kind.TRIGGER, table, name);
+    }
+
+    static Key other(String kind, String name) {
+      return new Key(Key.Kind.OTHER, null, kind + " " + name);
+    }
+
+    /** A part of {@code whole} ({@code relation t/comment}): it clashes with the whole. */
+    static Key part(Key whole, String part) {
+      return new Key(Key.Kind.OTHER, null, whole + "/" + part);
     }
   }
 }

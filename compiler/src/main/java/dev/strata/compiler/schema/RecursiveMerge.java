@@ -259,16 +259,19 @@ final class RecursiveMerge {
     return position.getOrDefault(origin.revision(), -1);
   }
 
-  /** The touched keys whose origin {@code side} changed since {@code base}, with that origin. */
+  /**
+   * The touched keys whose origin {@code side} changed since {@code base}, with that origin, by
+   * the keys' strings (what the clash test and the message read).
+   */
   private Map<String, Origin> changed(ModelState base, ModelState side) {
     Map<String, Origin> out = new HashMap<>();
     // the keys the side changed since the base, O(changes) when it descends from it (mostly)
-    Collection<String> keys = side.touched.changedSince(base.touched)
-        .<Collection<String>>map(k -> k).orElseGet(side.touched::keySet);
-    for (String key : keys) {
+    Collection<ModelState.Key> keys = side.touched.changedSince(base.touched)
+        .<Collection<ModelState.Key>>map(k -> k).orElseGet(side.touched::keySet);
+    for (ModelState.Key key : keys) {
       Origin origin = side.touched.get(key);
       if (origin != null && !origin.equals(base.touched.get(key))) {
-        out.put(key, origin);
+        out.put(key.toString(), origin);
       }
     }
     return out;

@@ -118,9 +118,9 @@ class ModelMergeTest {
    */
   private static void touchedChangesAreJournaled(ModelState base, ModelState merged,
       String context) {
-    Optional<Set<String>> journaled = merged.touched.changedSince(base.touched);
+    Optional<Set<ModelState.Key>> journaled = merged.touched.changedSince(base.touched);
     assertTrue(journaled.isPresent(), context + ": the touched map continues the base's");
-    for (Map.Entry<String, Origin> entry : merged.touched.entrySet()) {
+    for (Map.Entry<ModelState.Key, Origin> entry : merged.touched.entrySet()) {
       if (!entry.getValue().equals(base.touched.get(entry.getKey()))) {
         assertTrue(journaled.get().contains(entry.getKey()),
             context + ": touched key " + entry.getKey() + " changed but not journaled");

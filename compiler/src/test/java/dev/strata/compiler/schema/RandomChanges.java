@@ -145,8 +145,8 @@ final class RandomChanges {
     return new ColumnRef(name(), pick(COLUMNS));
   }
 
-  private String key() {
-    String relation = ModelState.Keys.relation(name());
+  private ModelState.Key key() {
+    ModelState.Key relation = ModelState.Keys.relation(name());
     return switch (random.nextInt(4)) {
       case 0 -> relation;
       case 1 -> ModelState.Keys.column(name(), pick(COLUMNS));

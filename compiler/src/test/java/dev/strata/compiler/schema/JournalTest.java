@@ -67,35 +67,51 @@ class JournalTest {
   }
 
   @Test
-  void aSegmentsCutIsNotKnownAcrossButTheLatestSegmentIs() {
-    Journal<String> before = journal(Journal.SEGMENT - 2);
-    Journal<String> after = new Journal<>();
-    after.copyFrom(before);
-    after.add("x");
-    after.add("y"); // fills the segment
-    after.add("z"); // starts the next one
-    assertEquals(Optional.empty(), after.since(before));
-    assertEquals(Optional.empty(), after.mark().differing(before.mark(), Long.MAX_VALUE));
-    assertEquals(Optional.empty(), before.mark().differing(after.mark(), Long.MAX_VALUE));
-
-    Journal<String> within = new Journal<>();
-    within.copyFrom(after);
-    within.add("w");
-    assertEquals(Optional.of(Set.of("w")), within.since(after));
-    assertEquals(Optional.of(Set.of("w")), within.mark().differing(after.mark(), 10));
-    Journal<String> sibling = new Journal<>();
-    sibling.copyFrom(after);
-    sibling.add("v");
-    assertEquals(Optional.of(Set.of("w", "v")), within.mark().differing(sibling.mark(), 10));
+  void theLatestKeysStayAnswerableAndOlderOnesAreNotKnown() {
+    Journal<String> base = journal(10);
+    Journal<String> descendant = new Journal<>();
+    descendant.copyFrom(base);
+    for (int i = 0; i < Journal.KEPT - 1; i++) {
+      descendant.add("d" + (i % 100));
+    }
+    // KEPT - 1 keys since the base: kept, whatever the unlinking did meanwhile
+    assertEquals(Optional.of(100), descendant.since(base).map(Set::size));
+    // the branch a merge asks about, KEPT keys long, across the point where cells are unlinked
+    Journal<String> branchPoint = journal(Journal.KEPT - 5);
+    Journal<String> left = new Journal<>();
+    left.copyFrom(branchPoint);
+    Journal<String> right = new Journal<>();
+    right.copyFrom(branchPoint);
+    for (int i = 0; i < Journal.KEPT; i++) {
+      left.add("l");
+      right.add("r");
+    }
+    assertEquals(Optional.of(Set.of("l")), left.since(branchPoint));
+    assertEquals(Optional.of(Set.of("l", "r")),
+        left.mark().differing(right.mark(), Long.MAX_VALUE));
+    // more than twice KEPT keys back: unlinked, so not known (never a wrong answer)
+    Journal<String> far = new Journal<>();
+    far.copyFrom(base);
+    for (int i = 0; i < 2 * Journal.KEPT + 1; i++) {
+      far.add("f");
+    }
+    assertEquals(Optional.empty(), far.since(base));
+    assertEquals(Optional.empty(), far.mark().differing(base.mark(), Long.MAX_VALUE));
+    assertEquals(Optional.empty(), base.mark().differing(far.mark(), Long.MAX_VALUE));
+    // the same question from the copy that did not go on is still answerable from its side
+    Journal<String> near = new Journal<>();
+    near.copyFrom(base);
+    near.add("n");
+    assertEquals(Optional.of(Set.of("n")), near.since(base));
   }
 
   @Test
-  void aLongHistoryIsCutIntoSegments() {
-    Journal<String> long1 = journal(3 * Journal.SEGMENT + 5);
+  void aLongHistoryKeepsItsLatestKeys() {
+    Journal<String> long1 = journal(3 * Journal.KEPT + 5);
     Journal<String> copy = new Journal<>();
     copy.copyFrom(long1);
     copy.add("last");
     assertEquals(Optional.of(Set.of("last")), copy.since(long1));
-    assertTrue(journal(3 * Journal.SEGMENT).since(journal(5)).isEmpty());
+    assertTrue(journal(3 * Journal.KEPT).since(journal(5)).isEmpty());
   }
 }

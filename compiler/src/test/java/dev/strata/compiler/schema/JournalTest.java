@@ -56,14 +56,10 @@ class JournalTest {
         right.mark().differing(left.mark(), 100));
     assertEquals(Optional.empty(), left.mark().differing(right.mark(), 1), "over the limit");
     // two journals that began empty share their start: every key of both
+    Journal<String> other = new Journal<>();
+    other.add("k0'");
     assertEquals(Optional.of(Set.of("k0", "k1", "k2", "k0'")),
-        journal(3).mark().differing(single("k0'").mark(), 100));
-  }
-
-  private static Journal<String> single(String key) {
-    Journal<String> journal = new Journal<>();
-    journal.add(key);
-    return journal;
+        journal(3).mark().differing(other.mark(), 100));
   }
 
   @Test

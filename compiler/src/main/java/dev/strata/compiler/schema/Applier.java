@@ -639,8 +639,8 @@ final class Applier {
       }
       if (!uniqueKey(referenced, refColumns) && !state.opaqueTables.containsKey(target)) {
         if (!blindWarning(SchemaCode.FOREIGN_KEY_NOT_UNIQUE, "unique constraint on " + target
-            + " (" + String.join(", ", refColumns) + ")", Keys.part(Keys.relation(target), "unique"),
-            fk.referencedColumns().getFirst().span())) {
+            + " (" + String.join(", ", refColumns) + ")",
+            Keys.part(Keys.relation(target), "unique"), fk.referencedColumns().getFirst().span())) {
           error(SchemaCode.FOREIGN_KEY_NOT_UNIQUE, "there is no unique constraint matching"
                   + " columns (" + String.join(", ", refColumns) + ") of referenced table "
                   + target, fk.referencedColumns().getFirst().span(),
@@ -1847,34 +1847,38 @@ final class Applier {
     }
     String name = ObjectName.fold(create.name());
     Key key = Keys.trigger(tableName, name);
-    Trigger existing = state.triggers.get(key.toString());
+    String triggerKey = key.toString();
+    Trigger existing = state.triggers.get(triggerKey);
     if (existing != null && !create.orReplace()) {
       duplicate(SchemaCode.DUPLICATE_OBJECT, "trigger " + ObjectName.quoted(name)
           + " for relation " + tableName, create.name().span(), Optional.of(existing.origin()));
       return;
     }
-    state.triggers.put(key.toString(), new Trigger(name, tableName, create, statement.text(),
+    state.triggers.put(triggerKey, new Trigger(name, tableName, create, statement.text(),
         existing != null ? existing.origin() : created(key, create.name().span())));
   }
 
   private void renameTrigger(PostgresOnly.RenameTrigger rename) {
     requireTable(rename.table(), false).ifPresent(table -> {
       Key key = Keys.trigger(table.name(), ObjectName.fold(rename.name()));
-      Trigger trigger = state.triggers.get(key.toString());
+      String fromKey = key.toString();
+      Trigger trigger = state.triggers.get(fromKey);
       if (trigger == null) {
         missingObject("trigger", ObjectName.fold(rename.name()) + " on " + table.name(), key,
             rename.name().span(), false);
         return;
       }
       Key to = Keys.trigger(table.name(), ObjectName.fold(rename.newName()));
-      if (state.triggers.containsKey(to.toString())) {
+      String toKey = to.toString();
+      Trigger taken = state.triggers.get(toKey);
+      if (taken != null) {
         duplicate(SchemaCode.DUPLICATE_OBJECT, "trigger " + ObjectName.fold(rename.newName())
                 + " for relation " + table.name(), rename.newName().span(),
-            Optional.of(state.triggers.get(to.toString()).origin()));
+            Optional.of(taken.origin()));
         return;
       }
-      state.triggers.remove(key.toString());
-      state.triggers.put(to.toString(), new Trigger(ObjectName.fold(rename.newName()), table.name(),
+      state.triggers.remove(fromKey);
+      state.triggers.put(toKey, new Trigger(ObjectName.fold(rename.newName()), table.name(),
           trigger.definition(), trigger.sql(), trigger.origin()));
       renamed(key, rename.name().span());
       touch(to, rename.newName().span());

@@ -44,8 +44,8 @@ final class CheckedWalk {
     List<Diagnostic> walkErrors = new ArrayList<>();
     ReplayPass pass = replay.run(targets, false, (k, applier, state, found, mark) -> {
       int merged = found.size(); // what the merge into k found is from mark to here
-      Integer i = stepAt[k] < 0 ? null : stepAt[k];
-      if (i == null || !walkErrors.isEmpty()) {
+      int i = stepAt[k];
+      if (i < 0 || !walkErrors.isEmpty()) {
         applier.applyRevision();
       } else {
         List<SchemaModel> models = Replay.applyStep(applier, state, plan.steps().get(i));
@@ -55,7 +55,7 @@ final class CheckedWalk {
       }
       if (walkPass.get(k)) {
         walkErrors.addAll(Replay.errors(found.subList(mark, found.size())));
-      } else if (i != null) {
+      } else if (i >= 0) {
         walkErrors.addAll(Replay.errors(found.subList(merged, found.size())));
       }
     });

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -230,9 +231,13 @@ final class RecursiveMerge {
     Set<String> reported = new TreeSet<>();
     Map<String, Origin> changedA = changed(base, a);
     Map<String, Origin> changedB = changed(base, b);
+    Set<String> wholesA = wholes(changedA.keySet());
     for (Map.Entry<String, Origin> entry : changedB.entrySet()) {
       String key = entry.getKey();
+      // the scan for a key of the other side that contains this one or is contained by it runs
+      // only when there is one (an error): O(1) per key otherwise, not O(changes of A)
       Optional<String> clash = changedA.containsKey(key) ? Optional.of(key)
+          : !nested(key, changedA.keySet(), wholesA) ? Optional.empty()
           : changedA.keySet().stream().filter(k -> key.startsWith(k + "/")
               || k.startsWith(key + "/")).findFirst();
       if (clash.isEmpty() || !reported.add(key)) {
@@ -252,6 +257,37 @@ final class RecursiveMerge {
           List.of("note: the other branch changes it at " + earlier.describe(),
               "help: change it on one branch only, or after the merge")));
     }
+  }
+
+  /**
+   * Every proper prefix of {@code keys} that ends before a {@code /}: {@code a} and {@code a/b}
+   * for {@code a/b/c}.
+   */
+  private static Set<String> wholes(Set<String> keys) {
+    Set<String> out = new HashSet<>();
+    for (String k : keys) {
+      for (int i = k.indexOf('/'); i >= 0; i = k.indexOf('/', i + 1)) {
+        out.add(k.substring(0, i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether some {@code k} of {@code keys} has {@code key + "/"} or is such that {@code key} starts
+   * with {@code k + "/"}, {@code wholes} being {@link #wholes}({@code keys}): the clash test of
+   * {@link #conflicts} by look-ups instead of a scan.
+   */
+  private static boolean nested(String key, Set<String> keys, Set<String> wholes) {
+    if (wholes.contains(key)) {
+      return true;
+    }
+    for (int i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) {
+      if (keys.contains(key.substring(0, i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The position of the revision that made {@code origin}; -1 when it is not in the graph. */

@@ -450,6 +450,26 @@ class ReplayTest {
   }
 
   @Test
+  void aColumnAndItsRelationChangedOnTwoBranchesClashWhicheverSideHasWhich() throws Exception {
+    // the clash test looks a relation up from its column's key and the reverse (RecursiveMerge)
+    for (boolean dropFirst : new boolean[] {true, false}) {
+      String drop = "DROP TABLE t;";
+      String alter = "ALTER TABLE t ALTER COLUMN n SET NOT NULL;";
+      RevisionGraph g = graph(
+          "0001_a", "base", "CREATE TABLE t (id BIGINT PRIMARY KEY, n INTEGER);"
+              + " CREATE TABLE t2 (id BIGINT PRIMARY KEY, n INTEGER);",
+          "0002_b", "0001_a", (dropFirst ? drop : alter) + " ALTER TABLE t2 ADD COLUMN b TEXT;",
+          "0003_c", "0001_a", (dropFirst ? alter : drop) + " ALTER TABLE t2 ADD COLUMN c TEXT;",
+          "0004_m", "0002_b, 0003_c", "");
+      List<Diagnostic> found = SchemaChecks.check(g);
+      assertEquals(List.of("E0619"), found.stream().map(Diagnostic::code).toList(),
+          "drop first: " + dropFirst);
+      assertTrue(found.get(0).message().contains("changed on two branches before their merge"),
+          found.get(0).message());
+    }
+  }
+
+  @Test
   void conflictingBranchesAreReported() throws Exception {
     RevisionGraph g = graph(
         "0001_a", "base", "CREATE TABLE t (id BIGINT PRIMARY KEY, n INTEGER);",

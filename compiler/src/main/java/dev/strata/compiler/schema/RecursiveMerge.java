@@ -274,8 +274,8 @@ final class RecursiveMerge {
   }
 
   /**
-   * Whether some {@code k} of {@code keys} has {@code key + "/"} or is such that {@code key} starts
-   * with {@code k + "/"}, {@code wholes} being {@link #wholes}({@code keys}): the clash test of
+   * Whether some {@code k} of {@code keys} starts with {@code key + "/"}, or {@code key} starts
+   * with {@code k + "/"} ({@code wholes} being {@link #wholes} of {@code keys}): the clash test of
    * {@link #conflicts} by look-ups instead of a scan.
    */
   private static boolean nested(String key, Set<String> keys, Set<String> wholes) {

@@ -74,10 +74,6 @@ final class ApplyContext {
         || schema.equals("information_schema") || state.schemas.containsKey(schema)) {
       return true;
     }
-  /**
-   * Reports the {@code kind} {@code shown} missing (a warning when a hand edit may have made it),
-   * unless {@code ifExists}.
-   */
     missingObject("schema", ObjectName.quoted(schema), Keys.other("schema", schema),
         name.schema().get().span(), false);
     return false;
@@ -93,7 +89,6 @@ final class ApplyContext {
       return true;
     }
     if (!ifNotExists) {
-  /** Reports {@code what} as existing already, with where it was made when known. */
       duplicate(SchemaCode.DUPLICATE_RELATION, "relation " + name.display(),
           written.name().span(), state.relationOrigin(name));
     }
@@ -110,18 +105,10 @@ final class ApplyContext {
     if (table == null) {
       if (state.views.containsKey(name)) {
         if (!ifExists) {
-  /**
-   * Reports that {@code written} is another kind of relation than {@code expected}, with where it
-   * was made.
-   */
           wrongKind(written, "table");
         }
         return Optional.empty();
       }
-  /**
-   * Reports the relation {@code written} missing (a warning when a hand edit may have made it),
-   * unless {@code ifExists}.
-   */
       missingRelation(written, "table", ifExists);
     }
     return Optional.ofNullable(table);
@@ -136,10 +123,6 @@ final class ApplyContext {
     if (!state.tables.containsKey(name) && !state.views.containsKey(name)
         && !(written.schema().isPresent() && written.schema().get().value().toLowerCase(Locale.ROOT)
             .startsWith("pg_"))) {
-  /**
-   * Reports the relation {@code written} missing (a warning when a hand edit may have made it),
-   * unless {@code ifExists}.
-   */
       missingRelation(written, kind, false);
     }
   }
@@ -157,14 +140,7 @@ final class ApplyContext {
         span(written))) {
       return;
     }
-  /**
-   * Adds an error with {@code code} at {@code at} (the statement when empty) in this revision's
-   * file.
-   */
     error(SchemaCode.MISSING_RELATION, kind + " " + name + " does not exist", span(written),
-  /**
-   * The notes for a missing object: where it was dropped or renamed when it was, then {@code more}.
-   */
         goneNote(Keys.relation(name)));
   }
 
@@ -174,21 +150,8 @@ final class ApplyContext {
    */
   void missingColumn(Table table, Identifier column) {
     String name = ObjectName.fold(column);
-    if (blindWarning(SchemaCode.MISSING_COLUMN, "column " + ObjectName.quoted(name)
-        + " of table " + table.name(), Keys.column(table.name(), name), column.span())) {
-      return;
-    }
-  /**
-   * Adds an error with {@code code} at {@code at} (the statement when empty) in this revision's
-   * file.
-   */
-    error(SchemaCode.MISSING_COLUMN, "column " + ObjectName.quoted(name) + " of table "
-            + table.name() + " does not exist", column.span(),
-  /**
-   * The notes for a missing object: where it was dropped or renamed when it was, then {@code more}.
-   */
-        goneNote(Keys.column(table.name(), name),
-            "note: table " + table.name() + " is created at " + table.origin().describe()));
+    missingMember(SchemaCode.MISSING_COLUMN, "column", table, column,
+        Keys.column(table.name(), name));
   }
 
   /**
@@ -197,21 +160,21 @@ final class ApplyContext {
    */
   void missingConstraint(Table table, Identifier id) {
     String name = ObjectName.fold(id);
-    if (blindWarning(SchemaCode.MISSING_CONSTRAINT, "constraint " + ObjectName.quoted(name)
-        + " of table " + table.name(), Keys.constraint(table.name(), name), id.span())) {
+    missingMember(SchemaCode.MISSING_CONSTRAINT, "constraint", table, id,
+        Keys.constraint(table.name(), name));
+  }
+
+  /**
+   * Reports the {@code kind} (column, constraint) {@code id} of {@code table}, whose key is
+   * {@code key}, missing (a warning when a hand edit may have made it).
+   */
+  private void missingMember(SchemaCode code, String kind, Table table, Identifier id, Key key) {
+    String what = kind + " " + ObjectName.quoted(ObjectName.fold(id)) + " of table " + table.name();
+    if (blindWarning(code, what, key, id.span())) {
       return;
     }
-  /**
-   * Adds an error with {@code code} at {@code at} (the statement when empty) in this revision's
-   * file.
-   */
-    error(SchemaCode.MISSING_CONSTRAINT, "constraint " + ObjectName.quoted(name) + " of table "
-            + table.name() + " does not exist", id.span(),
-  /**
-   * The notes for a missing object: where it was dropped or renamed when it was, then {@code more}.
-   */
-        goneNote(Keys.constraint(table.name(), name),
-            "note: table " + table.name() + " is created at " + table.origin().describe()));
+    error(code, what + " does not exist", id.span(), goneNote(key,
+        "note: table " + table.name() + " is created at " + table.origin().describe()));
   }
 
   /**
@@ -226,10 +189,6 @@ final class ApplyContext {
     if (blindWarning(SchemaCode.MISSING_OBJECT, kind + " " + shown, key, at)) {
       return;
     }
-  /**
-   * Adds an error with {@code code} at {@code at} (the statement when empty) in this revision's
-   * file.
-   */
     error(SchemaCode.MISSING_OBJECT, kind + " " + shown + " does not exist", at, goneNote(key));
   }
 
@@ -240,10 +199,6 @@ final class ApplyContext {
   void wrongKind(QualifiedName written, String expected) {
     ObjectName name = ObjectName.of(written);
     String actual = state.relationKind(name);
-  /**
-   * Adds an error with {@code code} at {@code at} (the statement when empty) in this revision's
-   * file.
-   */
     error(SchemaCode.WRONG_KIND, name + " is not a " + expected, span(written),
         "note: it is a " + actual + ", created at " + state.relationOrigin(name)
             .map(Origin::describe).orElse("?"));
@@ -252,10 +207,6 @@ final class ApplyContext {
   /** Reports {@code what} as existing already, with where it was made when known. */
   void duplicate(SchemaCode code, String what, Optional<Span> at,
       Optional<Origin> first) {
-  /**
-   * Adds an error with {@code code} at {@code at} (the statement when empty) in this revision's
-   * file.
-   */
     error(code, what + " already exists", at, first.map(o -> "note: created at "
         + o.describe()).orElse("note: it already exists at this revision"));
   }
@@ -275,10 +226,6 @@ final class ApplyContext {
     HandEdit last = state.handEdits.getLast();
     String block = last.dialect().equals("DO") ? "DO block" : "'-- +dialect " + last.dialect()
         + "' block";
-  /**
-   * Adds a warning with {@code code} at {@code at} (the statement when empty) in this revision's
-   * file.
-   */
     warning(SchemaCode.MAYBE_MADE_BY_HAND, what + " does not exist in the schema model ("
             + code.code() + ")", at,
         "note: it may have been made by hand in the " + block + " at " + last.origin().describe(),
@@ -308,7 +255,6 @@ final class ApplyContext {
    * file.
    */
   void error(SchemaCode code, String message, Optional<Span> at, String... notes) {
-  /** Adds a diagnostic at {@code at}, or at the statement being applied when empty. */
     report(Severity.ERROR, code, message, at, notes);
   }
 
@@ -317,7 +263,6 @@ final class ApplyContext {
    * file.
    */
   private void warning(SchemaCode code, String message, Optional<Span> at, String... notes) {
-  /** Adds a diagnostic at {@code at}, or at the statement being applied when empty. */
     report(Severity.WARNING, code, message, at, notes);
   }
 
@@ -389,7 +334,6 @@ final class ApplyContext {
 
   /** The span of the string literal {@code 'value'} in the statement, or empty. */
   Optional<Span> literal(String value) {
-  /** The span of {@code needle} in the statement's text from offset {@code from}, or empty. */
     return find("'" + value.replace("'", "''") + "'", 0);
   }
 
@@ -400,7 +344,6 @@ final class ApplyContext {
   Optional<Span> literalAfter(String value, String before) {
     String text = statement.text();
     int from = text.indexOf("'" + before.replace("'", "''") + "'");
-  /** The span of {@code needle} in the statement's text from offset {@code from}, or empty. */
     return find("'" + value.replace("'", "''") + "'", Math.max(0, from + 1));
   }
 

@@ -1,7 +1,5 @@
 package dev.strata.compiler.schema;
 
-import static dev.strata.compiler.schema.ApplyContext.first;
-
 import dev.strata.compiler.schema.ModelState.Key;
 import dev.strata.compiler.schema.ModelState.Keys;
 import dev.strata.grammar.Diagnostic;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -62,11 +61,8 @@ final class Applier {
       case Operation.CreatePartition partition -> ctx.tableApplier.createPartition(partition);
       case Operation.CreateTableAs as -> ctx.tableApplier.createTableAs(as);
       case Operation.DropTable drop -> {
-        ctx.together = drop.tables().stream().map(ObjectName::of).collect(Collectors.toSet());
-        for (QualifiedName name : drop.tables()) {
-          ctx.tableApplier.dropTable(name, drop.ifExists(), drop.cascade());
-        }
-        ctx.together = Set.of();
+        dropTogether(drop.tables(),
+            name -> ctx.tableApplier.dropTable(name, drop.ifExists(), drop.cascade()));
       }
       case Operation.AlterTable alter -> ctx.tableApplier.alterTable(alter);
       case Operation.CreateIndex index -> ctx.indexApplier.createIndex(index);
@@ -194,11 +190,8 @@ final class Applier {
         }
       }
       case Operation.DropView drop -> {
-        ctx.together = drop.views().stream().map(ObjectName::of).collect(Collectors.toSet());
-        for (QualifiedName name : drop.views()) {
-          ctx.viewApplier.dropView(name, false, drop.ifExists(), drop.cascade());
-        }
-        ctx.together = Set.of();
+        dropTogether(drop.views(),
+            name -> ctx.viewApplier.dropView(name, false, drop.ifExists(), drop.cascade()));
       }
       case Operation.AlterView alter ->
           ctx.viewApplier.alterView(alter.view(), false, alter.ifExists(), alter.change());
@@ -206,11 +199,8 @@ final class Applier {
           ctx.viewApplier.createView(create.view(), true, false, create.ifNotExists(),
               create.definition());
       case PostgresOnly.DropMaterializedView drop -> {
-        ctx.together = drop.views().stream().map(ObjectName::of).collect(Collectors.toSet());
-        for (QualifiedName name : drop.views()) {
-          ctx.viewApplier.dropView(name, true, drop.ifExists(), drop.cascade());
-        }
-        ctx.together = Set.of();
+        dropTogether(drop.views(),
+            name -> ctx.viewApplier.dropView(name, true, drop.ifExists(), drop.cascade()));
       }
       case PostgresOnly.AlterMaterializedView alter -> ctx.viewApplier.alterView(alter.view(), true,
           alter.ifExists(), alter.change());
@@ -221,6 +211,16 @@ final class Applier {
         }
       }
     }
+  }
+
+  /**
+   * Drops each of {@code names} with {@code drop}, with {@link ApplyContext#together} naming them
+   * all meanwhile: one statement's relations may depend on each other.
+   */
+  private void dropTogether(List<QualifiedName> names, Consumer<QualifiedName> drop) {
+    ctx.together = names.stream().map(ObjectName::of).collect(Collectors.toSet());
+    names.forEach(drop);
+    ctx.together = Set.of();
   }
 
   private void rawSql(Operation.RawSql raw) {

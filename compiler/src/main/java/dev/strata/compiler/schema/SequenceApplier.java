@@ -4,6 +4,7 @@ import dev.strata.compiler.schema.ModelState.Keys;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.SequenceOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,9 +33,27 @@ final class SequenceApplier {
         Optional.empty(), ctx.created(Keys.relation(name), create.sequence().name().span())));
   }
 
+  /** {@code options} without {@code OWNED BY} (kept apart) and {@code RESTART} (not a state). */
   private static List<SequenceOption> withoutOwnedBy(List<SequenceOption> options) {
     return options.stream().filter(o -> !(o instanceof SequenceOption.OwnedBy)
         && !(o instanceof SequenceOption.Restart)).toList();
+  }
+
+  /**
+   * The options in force after an {@code ALTER SEQUENCE} (or an identity column's {@code SET}):
+   * each of {@code old} that {@code changes} does not restate, then {@link #withoutOwnedBy} of
+   * {@code changes}.
+   */
+  static List<SequenceOption> mergeOptions(List<SequenceOption> old,
+      List<SequenceOption> changes) {
+    List<SequenceOption> out = new ArrayList<>();
+    for (SequenceOption o : old) {
+      if (changes.stream().noneMatch(c -> c.keyword().equals(o.keyword()))) {
+        out.add(o);
+      }
+    }
+    out.addAll(withoutOwnedBy(changes));
+    return out;
   }
 
   /** The {@code OWNED BY} of {@code options}: empty when not written; checks the column. */
@@ -72,7 +91,7 @@ final class SequenceApplier {
     }
     Optional<ColumnRef> owned = ownedBy(alter.options()).orElse(seq.ownedBy());
     ctx.touch(Keys.relation(name), alter.sequence().name().span());
-    state.sequences.put(name, new Sequence(name, TableApplier.mergeOptions(seq.options(),
+    state.sequences.put(name, new Sequence(name, mergeOptions(seq.options(),
         withoutOwnedBy(alter.options())), owned, seq.comment(), seq.origin()));
   }
 

@@ -13,7 +13,6 @@ import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.IndexElement;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.QualifiedName;
-import dev.strata.grammar.ast.SequenceOption;
 import dev.strata.grammar.ast.TableConstraint;
 import dev.strata.grammar.ast.ViewDefinition;
 import java.util.ArrayList;
@@ -308,7 +307,7 @@ final class TableApplier {
               col.identity().orElse(new ColumnConstraint.Identity(false));
           return new Column(col.name(), col.type(), col.notNull(), col.defaultValue(),
               Optional.of(new ColumnConstraint.Identity(change.always().orElse(old.always()),
-                  mergeOptions(old.options(), change.options()))),
+                  SequenceApplier.mergeOptions(old.options(), change.options()))),
               col.generated(), col.collation(), col.comment(), col.origin());
         });
         case AlterAction.DropIdentity drop -> {
@@ -372,22 +371,6 @@ final class TableApplier {
         movedTo = null;
       }
     }
-  }
-
-  static List<SequenceOption> mergeOptions(List<SequenceOption> old,
-      List<SequenceOption> changes) {
-    List<SequenceOption> out = new ArrayList<>();
-    for (SequenceOption o : old) {
-      if (changes.stream().noneMatch(c -> c.keyword().equals(o.keyword()))) {
-        out.add(o);
-      }
-    }
-    for (SequenceOption c : changes) {
-      if (!(c instanceof SequenceOption.Restart) && !(c instanceof SequenceOption.OwnedBy)) {
-        out.add(c);
-      }
-    }
-    return out;
   }
 
   void changeColumn(Table table, Identifier column,

@@ -49,10 +49,15 @@ public record SchemaModel(
     keyed(triggers, Trigger::key);
   }
 
-  /** The schema of an empty database (base): only {@code public}. */
+  private static final SchemaModel EMPTY = new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of(),
+      Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+
+  /**
+   * The schema of an empty database (base): only {@code public}, which every model has without
+   * naming it. One shared instance: the renderer asks for it at every step.
+   */
   public static SchemaModel empty() {
-    return new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-        Map.of(), Map.of(), List.of());
+    return EMPTY;
   }
 
   /** The table named {@code name}, or empty. */

@@ -7,6 +7,7 @@ import dev.strata.grammar.ast.Expr;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -69,6 +70,9 @@ final class ExpressionTranslator {
     this.dialect = dialect;
     this.sql = sql;
     this.postgres = DSL.using(SQLDialect.POSTGRES, new Settings()
+        .withLocale(Locale.ROOT)
+        .withParseLocale(Locale.ROOT)
+        .withRenderLocale(Locale.ROOT)
         .withParseUnknownFunctions(ParseUnknownFunctions.FAIL)
         // the names as written, as the rest of the statement renders them (RenderNameCase.AS_IS)
         .withParseNameCase(ParseNameCase.AS_IS)

@@ -2,6 +2,8 @@ package dev.strata.dialects;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a script is written, beyond its plan.
@@ -111,15 +113,40 @@ public record ScriptOptions(
   /**
    * A PostgreSQL duration as {@code SET lock_timeout} takes it: a whole number with an optional
    * unit {@code us}, {@code ms}, {@code s}, {@code min}, {@code h} or {@code d} ({@code 0} means no
-   * timeout); anything else is refused so that nothing but a duration reaches the script.
+   * timeout), at most {@value #MAX_MILLISECONDS} ms (PostgreSQL's limit, an {@code int} of
+   * milliseconds: {@code 25d} is refused by the server); anything else is refused so that nothing
+   * but a duration the server takes reaches the script.
    */
   private static void requireDuration(String value, String which) {
-    if (!value.matches("[0-9]{1,9}(us|ms|s|min|h|d)?")) {
+    Matcher duration = DURATION.matcher(value);
+    if (!duration.matches()) {
       throw new IllegalArgumentException(
           "bad " + which + " '" + value + "': expected a number with a unit, like 5s,"
               + " 500ms or 2min");
     }
+    long number = Long.parseLong(duration.group(1));
+    String unit = duration.group(2) == null ? "ms" : duration.group(2);
+    long perUnit = switch (unit) {
+      case "us" -> 1L;
+      case "ms" -> 1_000L;
+      case "s" -> 1_000_000L;
+      case "min" -> 60_000_000L;
+      case "h" -> 3_600_000_000L;
+      case "d" -> 86_400_000_000L;
+      default -> throw new IllegalStateException("unit " + unit); // the pattern has no other
+    };
+    // at most 10 digits in days overflow a long of microseconds: compare before multiplying
+    if (number > MAX_MILLISECONDS * 1_000 / perUnit) {
+      throw new IllegalArgumentException("bad " + which + " '" + value + "': longer than"
+          + " PostgreSQL takes (" + MAX_MILLISECONDS + " ms, about 24 days)");
+    }
   }
+
+  /** The longest duration PostgreSQL's {@code lock_timeout} and {@code statement_timeout} take. */
+  private static final long MAX_MILLISECONDS = Integer.MAX_VALUE;
+
+  /** A whole number (at most 10 digits) and an optional unit. */
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,10})(us|ms|s|min|h|d)?");
 
   /** A lock wait: a duration as {@link #requireDuration} takes it, above zero. */
   private static void requireWait(String value) {

@@ -3,6 +3,7 @@ package dev.strata.dialects;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.QualifiedName;
 import java.util.List;
+import java.util.Locale;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Name;
@@ -48,6 +49,9 @@ final class SqlContext {
 
   private static Settings settings(Dialect dialect, boolean formatted) {
     return new Settings()
+        // keywords are upper-cased in the root locale, never the user's (Turkish makes "if" "İF")
+        .withLocale(Locale.ROOT)
+        .withRenderLocale(Locale.ROOT)
         .withParamType(ParamType.INLINED)
         .withStatementType(StatementType.STATIC_STATEMENT)
         .withRenderKeywordCase(RenderKeywordCase.UPPER)

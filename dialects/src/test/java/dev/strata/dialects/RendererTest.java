@@ -310,6 +310,22 @@ class RendererTest {
         e.format());
   }
 
+  /**
+   * Keywords are upper-cased in the root locale, whatever the JVM's default: in Turkish (and
+   * Azeri) {@code "if"} upper-cases to {@code "İF"}, which no database reads as a keyword. jOOQ
+   * caches each keyword's rendering in the first locale it renders it in, so a test that renders
+   * in another locale after this JVM rendered anything proves nothing; {@code LauncherIT} renders
+   * whole scripts in a fresh Turkish process.
+   */
+  @Test
+  void everyDialectRendersInTheRootLocale() {
+    for (Dialect dialect : Dialect.values()) {
+      org.jooq.conf.Settings settings = SqlContext.forDialect(dialect).dsl().settings();
+      assertEquals(java.util.Locale.ROOT, settings.getRenderLocale(), dialect.id());
+      assertEquals(java.util.Locale.ROOT, settings.getLocale(), dialect.id());
+    }
+  }
+
   @Test
   void identityAlwaysUnderIfNotExistsIsRefused() throws Exception {
     String text = "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\n"
@@ -416,6 +432,24 @@ class RendererTest {
     assertEquals("bad lock wait '30 s': expected a number with a unit, like 5s, 500ms or 2min",
         assertThrows(IllegalArgumentException.class,
             () -> defaults.withLockWait(Optional.of("30 s"))).getMessage());
+  }
+
+  /** PostgreSQL takes at most 2147483647 ms (INT_MAX): a longer timeout fails in the script. */
+  @Test
+  void aTimeoutIsAtMostWhatPostgresqlTakes() {
+    ScriptOptions defaults = ScriptOptions.defaults("1.0");
+    for (String fits : List.of("24d", "596h", "35791min", "2147483s", "2147483647ms",
+        "2147483647", "9999999999us", "0")) {
+      assertEquals(Optional.of(fits), defaults.withTimeouts(Optional.of(fits), Optional.of(fits))
+          .lockTimeout(), fits);
+    }
+    for (String tooLong : List.of("25d", "597h", "35792min", "2147484s", "2147483648ms",
+        "2147483648", "9999999999d")) {
+      assertEquals("bad lock timeout '" + tooLong + "': longer than PostgreSQL takes"
+              + " (2147483647 ms, about 24 days)",
+          assertThrows(IllegalArgumentException.class,
+              () -> defaults.withTimeouts(Optional.of(tooLong), Optional.empty())).getMessage());
+    }
   }
 
   /** The lock key is the documented hash: {@code docs/scripts.md} shows how to recompute it. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * replaced; where the file system has no hard links it is moved without replacing), a new folder
  * is renamed in after a check. With {@code force} a file is replaced by one atomic rename, and a
  * folder (or anything replaced by a folder) is moved aside, the new one moved in, and the old one
- * deleted.
+ * deleted. A path that is the working directory or holds it is refused whatever {@code force}.
  */
 final class AtomicOutput {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,6 +55,12 @@ final class AtomicOutput {
    */
   static void write(Path target, boolean force, Content content) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
+    Path located = located(target);
+    if (located.getParent() == null || real(Path.of("")).startsWith(located)) {
+      // replacing it (a folder with --force) would delete the directory strata runs in
+      throw new FileSystemException(target.toString(), null,
+          "it is the working directory or a folder that holds it");
+    }
     requireAbsentUnlessForced(absolute, target, force);
     removeStale(absolute);
     Path temp = sibling(absolute, TEMP);
@@ -123,6 +130,28 @@ final class AtomicOutput {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * {@code path} as a write resolves it: absolute, its folder with every link followed, its own
+   * name as it is.
+   */
+  static Path located(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    return parent == null || absolute.getFileName() == null
+        ? absolute : real(parent).resolve(absolute.getFileName());
+  }
+
+  /** {@code path} absolute with every link followed, as far as it exists. */
+  static Path real(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    try {
+      return absolute.toRealPath();
+    } catch (IOException | SecurityException e) {
+      Path parent = absolute.getParent();
+      return parent == null ? absolute : real(parent).resolve(absolute.getFileName());
     }
   }
 

@@ -70,6 +70,7 @@ final class BundleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputFile.requireOutsideSources(output, options.source.versions, "release.tar.gz");
     if (!force && Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
       throw exists();
     }
@@ -137,7 +138,7 @@ final class BundleCommand implements Callable<Integer> {
 
     @Override
     public Path convert(String value) {
-      Path path = Path.of(value);
+      Path path = new PathConverter().convert(value);
       if (ARCHIVE.matcher(String.valueOf(path.getFileName())).matches()
           && BundleWriter.Format.of(path) == BundleWriter.Format.DIRECTORY) {
         throw new TypeConversionException("'" + value + "' names an archive that strata does"

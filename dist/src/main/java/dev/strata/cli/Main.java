@@ -1,7 +1,9 @@
 package dev.strata.cli;
 
+import dev.strata.grammar.Diagnostic;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /**
@@ -26,8 +28,12 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs strata and exits the JVM with its exit code. */
+  /**
+   * Runs strata and exits the JVM with its exit code. The process runs in the root locale, so that
+   * nothing it writes depends on the user's ({@code tr_TR} upper-cases {@code if} to {@code İF}).
+   */
   public static void main(String[] args) {
+    Locale.setDefault(Locale.ROOT);
     System.exit(run(args, System.out, System.err));
   }
 
@@ -47,11 +53,22 @@ public final class Main {
     PrintWriter outWriter = new Utf8Output(out);
     PrintWriter errWriter = new Utf8Output(err);
     CommandLine cli = StrataCommand.commandLine(outWriter, errWriter, environment, args);
+    int code;
     try {
-      return cli.execute(args);
+      code = cli.execute(args);
     } finally {
       outWriter.flush();
       errWriter.flush();
     }
+    // PrintWriter and PrintStream keep a failed write to themselves: a full disk or a closed
+    // pipe behind standard output would otherwise exit 0 with the output cut short
+    if ((outWriter.checkError() || out.checkError()) && code == OK) {
+      errWriter.print(Diagnostic.error("E0506", "cannot write standard output: the disk is full"
+              + " or its reader stopped reading, so what was written is incomplete",
+          "help: write to a file with -o FILE, which is replaced only once complete").format());
+      errWriter.flush();
+      return DIAGNOSTICS;
+    }
+    return code;
   }
 }

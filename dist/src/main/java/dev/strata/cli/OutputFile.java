@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Writes an output file ({@code -o FILE}) atomically through {@link AtomicOutput}: the content goes
@@ -93,6 +94,48 @@ final class OutputFile {
   }
 
   /**
+   * E0505: refuses an output path ({@code -o}) that would replace or write into what strata reads
+   * or runs in, even with {@code --force}: the working directory or a folder that holds it, the
+   * versions directory {@code versions} or a folder that holds it, or a path inside the versions
+   * directory (a script there is read as a revision file by the next run; a bundle written over
+   * it with {@code --force} would delete the revisions it was made from). Links are followed up to
+   * the path's own name, as a write resolves them (a link at {@code target} is replaced itself).
+   *
+   * @param example a path to suggest instead, as the command's user would write it
+   */
+  static void requireOutsideSources(Path target, Path versions, String example)
+      throws DiagnosticException {
+    Path located = AtomicOutput.located(target);
+    Path workingDirectory = AtomicOutput.real(Path.of(""));
+    String problem = null;
+    if (located.getParent() == null) {
+      problem = "is the root of the file system";
+    } else if (workingDirectory.startsWith(located)) {
+      problem = workingDirectory.equals(located) ? "is the working directory"
+          : "holds the working directory";
+    } else {
+      for (Path source : List.of(AtomicOutput.located(versions), AtomicOutput.real(versions))) {
+        if (source.equals(located)) {
+          problem = "is the versions directory";
+        } else if (source.startsWith(located)) {
+          problem = "holds the versions directory '" + versions + "'";
+        } else if (located.startsWith(source)) {
+          problem = "is inside the versions directory '" + versions
+              + "', whose .sql files strata reads as revisions";
+        }
+        if (problem != null) {
+          break;
+        }
+      }
+    }
+    if (problem != null) {
+      throw new DiagnosticException(Diagnostic.error("E0505",
+          "-o '" + target + "' " + problem + ": strata never writes there, even with --force",
+          "help: name a new path outside the versions directory, e.g. -o " + example));
+    }
+  }
+
+  /**
    * E0501: {@code target} cannot be written, with the reason in a user's words and {@code help}
    * (what the option that named the path must name) as the hint.
    */
@@ -118,6 +161,14 @@ final class OutputFile {
    * also used by {@code verify} and the bundle for files they read.
    */
   static String reason(IOException e) {
+    if (e instanceof org.apache.commons.io.IOExceptionList list && !list.getCauseList().isEmpty()
+        && list.getCause(0) instanceof IOException first) {
+      return reason(first); // commons-io's writers gather failures: the first one is the reason
+    }
+    if (e instanceof org.apache.commons.io.IOIndexedException indexed
+        && indexed.getCause() instanceof IOException cause) {
+      return reason(cause);
+    }
     return switch (e) {
       case NoSuchFileException missing -> "no such directory";
       case AccessDeniedException denied -> "permission denied";

@@ -87,6 +87,9 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DiagnosticException {
+    if (output.isPresent()) {
+      OutputFile.requireOutsideSources(output.get(), options.versions, "schema.sql");
+    }
     RevisionGraph graph = options.fullGraph(spec);
     List<String> heads = new Planner(graph).resolve(Range.targets(revision));
     SchemaModel model = Replay.of(graph, dialect.dialectId()).at(heads);

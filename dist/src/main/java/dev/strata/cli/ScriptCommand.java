@@ -51,6 +51,10 @@ abstract class ScriptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (output.isPresent()) {
+      OutputFile.requireOutsideSources(output.get(), options.source.versions,
+          direction() == Direction.UPGRADE ? "upgrade.sql" : "downgrade.sql");
+    }
     Optional<ResultCache> cache =
         fromDb().isPresent() ? Optional.empty() : ResultCache.forCommand(spec, options.source);
     return ResultCache.serve(cache, spec.commandLine().getErr(),

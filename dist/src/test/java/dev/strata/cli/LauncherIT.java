@@ -59,6 +59,24 @@ class LauncherIT {
     assertEquals(inProcess.out(), result.stdout());
   }
 
+  /**
+   * A Turkish or Azeri locale upper-cases {@code if} to {@code İF}: the scripts of every dialect
+   * are the same bytes as in the root locale (the process sets it, the renderer asks jOOQ for it).
+   */
+  @Test
+  void theScriptsDoNotDependOnTheLocale() {
+    for (String dialect : List.of("postgresql", "mysql", "sqlite")) {
+      PostgresServer.ProcessResult result = PostgresServer.run(
+          List.of(LAUNCHER.toString(), "upgrade", "base:head", "--no-cache", "--dialect", dialect,
+              "--versions", Cli.sampleVersions().toString()),
+          Map.of("JAVA_TOOL_OPTIONS", "-Duser.language=tr -Duser.country=TR", "LANG", "tr_TR.UTF-8"));
+      assertEquals(0, result.exitCode(), result.stderr());
+      Cli inProcess = Cli.run("upgrade", "base:head", "--no-cache", "--dialect", dialect,
+          "--versions", Cli.sampleVersions().toString());
+      assertEquals(inProcess.out(), result.stdout(), dialect);
+    }
+  }
+
   /** Issue 7: called through a symlink, the launcher looked for lib/ beside the link. */
   @Test
   void launcherWorksThroughSymlinks() throws Exception {

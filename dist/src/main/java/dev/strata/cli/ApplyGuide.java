@@ -8,6 +8,7 @@ import dev.strata.dialects.TransactionMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ import java.util.List;
  * in this order: check, apply, confirm, roll back; then, for the clients that cannot skip what a
  * stopped run did (mysql, mariadb, sqlite3), the command that runs the rest of a script from each
  * of its segments, in the segment's item. After the four steps, the "Locks" section ({@link
- * dev.strata.dialects.lint.LockReport#markdown()}): per revision, the table locks of the upgrade
+ * dev.strata.dialects.lint.LockReport#markdown}): per revision, the table locks of the upgrade
  * script on PostgreSQL, one sentence for the other dialects. The PostgreSQL text is otherwise
  * unchanged from before the other dialects (its tests pin it).
  */
@@ -47,7 +48,8 @@ final class ApplyGuide {
       guide.introduction();
       guide.psqlMetaCommands();
       guide.steps();
-      guide.line(bundle.locks().markdown());
+      guide.line(bundle.locks().markdown(
+          source -> Bundle.SOURCES + Path.of(source).getFileName()));
       guide.segments(Bundle.UPGRADE, bundle.upgradeScript(), bundle.upgrade().fromHeads());
       guide.segments(Bundle.ROLLBACK, bundle.rollbackScript(), bundle.rollback().fromHeads());
       guide.outsideTransactions();

@@ -61,11 +61,14 @@ final class BundleReader {
     }
   }
 
-  private static void dispatch(Path path, ReadBudget budget, Sink sink)
+  private static void dispatch(Path given, ReadBudget budget, Sink sink)
       throws IOException, BundleProblem {
-    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("no such file or folder");
     }
+    // PATH itself may be a link (to the folder or archive a release step made); links inside a
+    // bundle are refused as entries
+    Path path = Files.isSymbolicLink(given) ? given.toRealPath() : given;
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       Path top = path.toAbsolutePath().normalize();
       if (Files.exists(top.resolve(Bundle.MANIFEST), LinkOption.NOFOLLOW_LINKS)) {

@@ -12,9 +12,12 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code psql -X -v ON_ERROR_STOP=1 -f FILE "$DATABASE_URL"}: no psqlrc, stop on error;
- *   <li>{@code mariadb} / {@code mysql} {@code --defaults-extra-file="$DATABASE_CNF" --batch
+ *   <li>{@code mariadb} / {@code mysql} {@code --defaults-file="$DATABASE_CNF" --batch
  *       --binary-mode --default-character-set=utf8mb4 < FILE}: the connection from an option file
- *       (first, as the client requires), batch mode (which stops at the first error, as {@code
+ *       (first, as the client requires) and from it only: {@code --defaults-file}, unlike {@code
+ *       --defaults-extra-file}, reads neither {@code /etc/my.cnf} nor {@code ~/.my.cnf}, where a
+ *       {@code force} or {@code init-command} line would make the client go on after an error or
+ *       run SQL of its own; batch mode (which stops at the first error, as {@code
  *       --force} is not given), {@code --binary-mode} (the client runs none of its own commands
  *       but {@code \C} and {@code DELIMITER}, so a line of the script can never run {@code system}
  *       or {@code source}), and the script read as the UTF-8 it is;
@@ -115,9 +118,9 @@ final class ClientCommands {
     };
   }
 
-  /** {@code mariadb --defaults-extra-file="$DATABASE_CNF" --default-character-set=utf8mb4}. */
+  /** {@code mariadb --defaults-file="$DATABASE_CNF" --default-character-set=utf8mb4}. */
   private String mysqlClient() {
-    return dialect.client() + " --defaults-extra-file=\"$DATABASE_CNF\""
+    return dialect.client() + " --defaults-file=\"$DATABASE_CNF\""
         + " --default-character-set=utf8mb4";
   }
 

@@ -71,12 +71,16 @@ record TarHeader(String name, Type type, long size) {
       throw archive(where.get() + " has no POSIX 'ustar' magic and version '00'");
     }
     long mode = octal(block, 100, 8, where, "mode");
-    octal(block, 108, 8, where, "uid");
-    octal(block, 116, 8, where, "gid");
+    long uid = octal(block, 108, 8, where, "uid");
+    long gid = octal(block, 116, 8, where, "gid");
     long size = octal(block, 124, 12, where, "size");
     octal(block, 136, 12, where, "mtime");
     Type type = type(block[156], where);
     checkMode(mode, type, where);
+    if (type == Type.FILE || type == Type.DIRECTORY) {
+      checkPermissions(mode & 0777, type, where);
+      checkOwner(uid, gid, field(block, 265, 32), field(block, 297, 32), where);
+    }
     if (type != Type.FILE && type != Type.PAX && size != 0) {
       throw archive(where.get() + " gives a size of " + size + " bytes to an entry that has no"
           + " content");
@@ -169,6 +173,35 @@ record TarHeader(String name, Type type, long size) {
     if ((mode & 07000) != 0 || !kindOk) {
       throw archive(where.get() + " has mode " + Long.toOctalString(mode) + "; a bundle entry has"
           + " permission bits only");
+    }
+  }
+
+  /**
+   * The permission bits strata writes, 0644 for a file and 0755 for a folder: {@code tar -p}, and
+   * {@code tar} run as root, gives the extracted files the archive's bits, so a file made writable
+   * by everyone could be changed between {@code verify} and the run that applies it.
+   */
+  private static void checkPermissions(long permissions, Type type, Supplier<String> where)
+      throws BundleProblem {
+    long expected = type == Type.DIRECTORY ? 0755 : 0644;
+    if (permissions != expected) {
+      throw archive(where.get() + " has permissions " + Long.toOctalString(permissions)
+          + "; strata writes " + Long.toOctalString(expected) + " for a "
+          + (type == Type.DIRECTORY ? "folder" : "file") + ", and tar run as root keeps them");
+    }
+  }
+
+  /**
+   * The owner strata writes, 0:0 with empty user and group names: {@code tar} run as root gives
+   * the extracted files the archive's owner (by name first), who could then change them.
+   */
+  private static void checkOwner(long uid, long gid, byte[] user, byte[] group,
+      Supplier<String> where) throws BundleProblem {
+    if (uid != 0 || gid != 0 || user.length != 0 || group.length != 0) {
+      throw archive(where.get() + " has owner " + uid + ":" + gid + " ("
+          + BundleProblem.quoted(new String(user, StandardCharsets.ISO_8859_1)) + ", "
+          + BundleProblem.quoted(new String(group, StandardCharsets.ISO_8859_1)) + "); strata"
+          + " writes 0:0 with no names, and tar run as root gives the files that owner");
     }
   }
 

@@ -243,6 +243,15 @@ final class ZipReader {
       if (type != 0 && type != (folder ? 040000 : 0100000)) {
         return BundleReader.Kind.OTHER;
       }
+      // unzip gives the extracted files these bits: one writable by everyone could be changed
+      // between verify and the run that applies it
+      int expected = folder ? 0755 : 0644;
+      if ((mode & 0777) != expected) {
+        throw archive("entry " + BundleProblem.quoted(name) + " has permissions "
+            + Integer.toOctalString(mode & 0777) + "; strata writes "
+            + Integer.toOctalString(expected) + " for a " + (folder ? "folder" : "file")
+            + ", and unzip keeps them");
+      }
     }
     return folder ? BundleReader.Kind.DIRECTORY : BundleReader.Kind.FILE;
   }

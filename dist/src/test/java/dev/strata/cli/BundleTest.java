@@ -46,6 +46,23 @@ class BundleTest {
     }
   }
 
+  /** APPLY.md named each revision by the path it was read at, so CI's checkout path leaked in. */
+  @Test
+  void theSameRevisionsReadFromAnotherFolderGiveIdenticalBytes() throws Exception {
+    Path copy = Files.createDirectories(tmp.resolve("another checkout/versions"));
+    try (var files = Files.list(Cli.sampleVersions())) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.resolve(file.getFileName()));
+      }
+    }
+    Path first = tmp.resolve("first.tar.gz");
+    Path second = tmp.resolve("second.tar.gz");
+    assertEquals(0, bundle("base:head", first).exitCode());
+    Cli cli = Cli.run("bundle", "base:head", "--versions", copy + "/./", "-o", second.toString());
+    assertEquals(0, cli.exitCode(), cli.err());
+    assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+  }
+
   @Test
   void theLayoutIsExactlyTheListedFiles() throws Exception {
     Path out = tmp.resolve("b.tar.gz");
@@ -231,7 +248,6 @@ class BundleTest {
         .resolve("APPLY.md"));
     String locks = apply.substring(apply.indexOf("## Locks\n"),
         apply.indexOf("## Segments of upgrade.sql"));
-    String versions = Cli.sampleVersions().toString();
     assertEquals("""
         ## Locks
 
@@ -241,20 +257,20 @@ class BundleTest {
         that its lock blocks queue behind it. A rewrite copies the whole table, a scan reads it
         all: both take time in proportion to its size.
 
-        ### 0022_transaction_value_date (`VERSIONS/0022_transaction_value_date.sql`)
+        ### 0022_transaction_value_date (`sources/0022_transaction_value_date.sql`)
 
         | line | statement | table | lock | blocks | rewrite / scan |
         |---|---|---|---|---|---|
         | 9 | `UPDATE transactions SET value_date = CAST(booked_at AT TI...` | transactions | ROW EXCLUSIVE | SHARE and stronger locks (CREATE INDEX without CONCURRENTLY) |  |
         | 12 | `ALTER TABLE transactions ALTER COLUMN value_date SET DEFA...` | transactions | ACCESS EXCLUSIVE | reads and writes | scans the table |
 
-        ### 0023_cash_request_status_enum (`VERSIONS/0023_cash_request_status_enum.sql`)
+        ### 0023_cash_request_status_enum (`sources/0023_cash_request_status_enum.sql`)
 
         | line | statement | table | lock | blocks | rewrite / scan |
         |---|---|---|---|---|---|
         | 10 | `ALTER TABLE cash_requests DROP CONSTRAINT ck_cash_request...` | cash_requests | ACCESS EXCLUSIVE | reads and writes | rewrites the table |
 
-        """, locks.replace(versions, "VERSIONS"));
+        """, locks, "each revision named by its copy in the bundle, not where it was read");
   }
 
   @Test

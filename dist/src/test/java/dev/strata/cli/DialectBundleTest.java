@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,6 +173,7 @@ class DialectBundleTest {
       dba.run(1);
       assertEquals(HEAD + "\n", dba.run(2));
       assertEquals(applied, db.schema(java.util.Set.of("alembic_version")));
+      assertFalse(applied.contains("dba_marker"), "~/.my.cnf was not read");
     }
   }
 
@@ -228,7 +230,7 @@ class DialectBundleTest {
   private static String client(String dialect, String script) {
     return switch (dialect) {
       case "sqlite" -> "sqlite3 -bail -safe \"$DATABASE_FILE\" < " + script;
-      default -> dialect + " --defaults-extra-file=\"$DATABASE_CNF\""
+      default -> dialect + " --defaults-file=\"$DATABASE_CNF\""
           + " --default-character-set=utf8mb4 --batch --binary-mode < " + script;
     };
   }
@@ -281,6 +283,12 @@ class DialectBundleTest {
       env.put("DATABASE_FILE", db.name());
     } else {
       env.put("DATABASE_CNF", optionFile(db).toString());
+      // the DBA's own ~/.my.cnf says go on after errors and run a statement of its own: the
+      // command of APPLY.md must read neither (--defaults-file, not --defaults-extra-file)
+      Path home = Files.createDirectories(tmp.resolve("home-" + db.dialect()));
+      Files.writeString(home.resolve(".my.cnf"),
+          "[mysql]\nforce\ninit-command=CREATE TABLE dba_marker (x INT)\n");
+      env.put("HOME", home.toString());
     }
     List<String> blocks = shellBlocks(Files.readString(root.resolve("APPLY.md")));
     Dba dba = new Dba(root, env, blocks);

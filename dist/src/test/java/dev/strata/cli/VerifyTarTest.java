@@ -126,6 +126,27 @@ class VerifyTarTest {
         h -> Archives.put(h, 100, "0104755"), true);
     assertRefused(write("setuid.tar.gz", Archives.gzip(setuid)), "E0528",
         at + " has mode 104755; a bundle entry has permission bits only", ARCHIVE);
+    // tar run as root restores the bits and the owner: anyone could change such a file
+    byte[] writable = Archives.patchHeader(soundTar, ROOT + "upgrade.sql",
+        h -> Archives.put(h, 100, "0100666"), true);
+    assertRefused(write("writable.tar.gz", Archives.gzip(writable)), "E0528", at
+        + " has permissions 666; strata writes 644 for a file, and tar run as root keeps them",
+        ARCHIVE);
+    byte[] folder = Archives.patchHeader(soundTar, ROOT, h -> Archives.put(h, 100, "0040777"),
+        true);
+    assertRefused(write("folder.tar.gz", Archives.gzip(folder)), "E0528", "the tar header of '"
+        + ROOT + "' at byte 0 has permissions 777; strata writes 755 for a folder, and tar run"
+        + " as root keeps them", ARCHIVE);
+    byte[] uid = Archives.patchHeader(soundTar, ROOT + "upgrade.sql",
+        h -> Archives.put(h, 108, "0177776"), true);
+    assertRefused(write("uid.tar.gz", Archives.gzip(uid)), "E0528", at + " has owner 65534:0"
+        + " ('', ''); strata writes 0:0 with no names, and tar run as root gives the files that"
+        + " owner", ARCHIVE);
+    byte[] user = Archives.patchHeader(soundTar, ROOT + "upgrade.sql",
+        h -> Archives.put(h, 265, "nobody\0"), true);
+    assertRefused(write("user.tar.gz", Archives.gzip(user)), "E0528", at + " has owner 0:0"
+        + " ('nobody', ''); strata writes 0:0 with no names, and tar run as root gives the files"
+        + " that owner", ARCHIVE);
     byte[] type = Archives.patchHeader(soundTar, ROOT + "upgrade.sql",
         h -> h[156] = 'Z', true);
     Path typed = write("type.tar.gz", Archives.gzip(type));

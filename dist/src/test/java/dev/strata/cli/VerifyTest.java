@@ -46,6 +46,13 @@ class VerifyTest {
     assertEquals(0, cli.exitCode());
   }
 
+  /** The report: PATH given as a link to the bundle was "not a folder, a .tar.gz or a .zip". */
+  @Test
+  void pathMayBeALinkToTheBundle() throws Exception {
+    Path link = Files.createSymbolicLink(tmp.resolve("release"), shared.resolve("sound.tar.gz"));
+    assertEquals(new Cli(0, "ok: 57 files verified\n", ""), Cli.run("verify", link.toString()));
+  }
+
   @Test
   void oneByteChangedInEachKindOfFileIsAChecksumMismatch() throws Exception {
     for (String file : List.of("upgrade.sql", "rollback.sql", DOWN, SOURCE, "MANIFEST.json",

@@ -86,6 +86,21 @@ class VerifyZipTest {
   }
 
   /** The report: a wrong CRC in the central directory or a local header, which unzip -t fails. */
+  /** unzip gives the files the archive's bits: one writable by everyone could be changed. */
+  @Test
+  void permissionsOtherThanStrataWritesAreRefused() throws Exception {
+    byte[] writable = soundZip.clone();
+    int record = Archives.zipRecord(writable, CENTRAL, UPGRADE);
+    Archives.putInt(writable, record + 38, 0100666 << 16);
+    String zip = write("writable.zip", writable);
+    assertRefused(zip, "entry '" + UPGRADE + "' has permissions 666; strata writes 644 for a"
+        + " file, and unzip keeps them");
+    Path out = Files.createDirectories(tmp.resolve("unzipped"));
+    assertEquals(0, Archives.run(out, "unzip", "-q", zip).exitCode());
+    assertEquals("rw-rw-rw-", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(out.resolve(UPGRADE))), "what unzip would have made");
+  }
+
   @Test
   void aWrongCrcIsRefusedAsUnzipTDoes() throws Exception {
     byte[] central = soundZip.clone();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The DBA's lock report: for each revision of an upgrade plan, in script order, each statement
@@ -111,9 +112,14 @@ public record LockReport(DialectId dialect, List<RevisionLocks> revisions) {
     return LockReportText.text(this);
   }
 
-  /** The "Locks" section of {@code APPLY.md}, Markdown, from its {@code ## Locks} title on. */
-  public String markdown() {
-    return LockReportText.markdown(this);
+  /**
+   * The "Locks" section of {@code APPLY.md}, Markdown, from its {@code ## Locks} title on; each
+   * revision's file named by {@code where} (from the path it was read at), so that the section
+   * does not depend on where the revisions were read from (a bundle names its copy in {@code
+   * sources/}).
+   */
+  public String markdown(UnaryOperator<String> where) {
+    return LockReportText.markdown(this, where);
   }
 
   private static String summary(String text) {

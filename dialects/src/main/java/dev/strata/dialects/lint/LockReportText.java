@@ -6,6 +6,7 @@ import dev.strata.dialects.lint.LockReport.StatementLocksLine;
 import dev.strata.grammar.DialectId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The two renderings of a {@link LockReport}: plain text for the terminal, Markdown for APPLY.md. */
 final class LockReportText {
@@ -37,7 +38,7 @@ final class LockReportText {
     return out.toString();
   }
 
-  static String markdown(LockReport report) {
+  static String markdown(LockReport report, UnaryOperator<String> where) {
     List<String> lines = new ArrayList<>();
     lines.add("## Locks");
     lines.add("");
@@ -52,7 +53,7 @@ final class LockReportText {
     lines.add("all: both take time in proportion to its size.");
     for (RevisionLocks revision : report.revisions()) {
       lines.add("");
-      lines.add("### " + revision.revision() + " (`" + revision.source() + "`)");
+      lines.add("### " + revision.revision() + " (`" + where.apply(revision.source()) + "`)");
       lines.add("");
       if (revision.statements().isEmpty()) {
         lines.add("No table locks.");

@@ -104,14 +104,14 @@ class LockReportTest {
         that its lock blocks queue behind it. A rewrite copies the whole table, a scan reads it
         all: both take time in proportion to its size.
 
-        ### 0001_base (`VERSIONS/0001_base.sql`)
+        ### 0001_base (`sources/0001_base.sql`)
 
         | line | statement | table | lock | blocks | rewrite / scan |
         |---|---|---|---|---|---|
         | 5 | `CREATE TABLE customers (id BIGINT PRIMARY KEY, email TEXT)` | customers (new) | ACCESS EXCLUSIVE | nobody: created by this revision |  |
         | 6 | `CREATE TABLE payments (id BIGINT PRIMARY KEY, customer_id...` | payments (new) | ACCESS EXCLUSIVE | nobody: created by this revision |  |
 
-        ### 0002_change (`VERSIONS/0002_change.sql`)
+        ### 0002_change (`sources/0002_change.sql`)
 
         | line | statement | table | lock | blocks | rewrite / scan |
         |---|---|---|---|---|---|
@@ -124,11 +124,11 @@ class LockReportTest {
         | 10 | `ALTER TABLE customers SET (fillfactor = 70);` | ? | ? | a -- +dialect postgresql block: strata does not analyse its SQL | |
         | 13 | `UPDATE customers SET email = lower(email) WHERE id > 0` | customers | ROW EXCLUSIVE | SHARE and stronger locks (CREATE INDEX without CONCURRENTLY) |  |
 
-        ### 0003_quiet (`VERSIONS/0003_quiet.sql`)
+        ### 0003_quiet (`sources/0003_quiet.sql`)
 
         No table locks.
-        """, report(DialectId.POSTGRESQL).markdown().replace(dir.resolve("versions").toString(),
-            "VERSIONS"));
+        """, report(DialectId.POSTGRESQL).markdown(
+            source -> "sources/" + java.nio.file.Path.of(source).getFileName()));
   }
 
   @Test
@@ -137,6 +137,6 @@ class LockReportTest {
     assertEquals("strata analyses the table locks of PostgreSQL scripts only; this mysql script's"
         + " locks are not listed (see the lint rules of mysql: strata lint --dialect mysql).\n",
         report.text());
-    assertEquals("## Locks\n\n" + report.text(), report.markdown());
+    assertEquals("## Locks\n\n" + report.text(), report.markdown(source -> source));
   }
 }

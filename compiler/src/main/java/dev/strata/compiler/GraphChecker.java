@@ -91,7 +91,9 @@ final class GraphChecker {
   }
 
   private Diagnostic unknown(String code, String message, RevisionFile file, HeaderValue value) {
-    Optional<String> close = Suggestions.closest(value.text(), byId.keySet());
+    // never the revision itself: revising or depending on itself is a cycle (E0204)
+    Optional<String> close = Suggestions.closest(value.text(), byId.keySet().stream()
+        .filter(id -> !id.equals(file.id())).toList());
     String[] notes =
         close
             .map(

@@ -163,8 +163,9 @@ public final class Planner {
       List<TargetResolver.Resolved> to) {
     String id = id(start.revision());
     String targets = to.isEmpty() ? "base" : joined(to);
-    boolean behind =
-        to.stream().anyMatch(t -> graph.isAncestorOrSelf(t.revision(), start.revision()));
+    // base is below every revision: going there is always going back
+    boolean behind = to.isEmpty()
+        || to.stream().anyMatch(t -> graph.isAncestorOrSelf(t.revision(), start.revision()));
     String help =
         behind
             ? "help: '"

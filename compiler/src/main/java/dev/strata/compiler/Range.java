@@ -94,10 +94,10 @@ public record Range(SourceFile source, Optional<List<Target.At>> from, List<Targ
               "a downgrade needs a range FROM:TO",
               source,
               new Span(1, 1, Math.max(1, range.length())),
-              "help: strata never reads the database, so it must be told where the downgrade"
-                  + " starts, e.g. 'head:"
-                  + range
-                  + "'"));
+              "help: strata reads no database unless given --from-db URL, so it must be told"
+                  + " where the downgrade starts, e.g. 'head:"
+                  + (range.equals("head") || range.equals("heads") ? "head-1' (one revision"
+                      + " back)" : range + "'")));
     }
     Optional<List<Target.At>> from =
         colon < 0 ? Optional.empty() : Optional.of(side(source, 0, colon, problems));

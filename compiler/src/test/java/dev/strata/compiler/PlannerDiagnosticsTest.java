@@ -6,6 +6,7 @@ import static dev.strata.compiler.Rev.rev;
 import static dev.strata.grammar.ast.Direction.DOWNGRADE;
 import static dev.strata.grammar.ast.Direction.UPGRADE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,10 +70,20 @@ class PlannerDiagnosticsTest {
         <range>:1:1: error[E0301]: a downgrade needs a range FROM:TO
           1 | 1111aaaa
             | ^^^^^^^^
-          = help: strata never reads the database, so it must be told where the downgrade starts, \
-        e.g. 'head:1111aaaa'
+          = help: strata reads no database unless given --from-db URL, so it must be told where \
+        the downgrade starts, e.g. 'head:1111aaaa'
         """,
         error(PlannerOrderTest.diamond(), DOWNGRADE, "1111aaaa"));
+    // the report: 'downgrade head' was told 'head:head', which goes nowhere
+    assertEquals(
+        """
+        <range>:1:1: error[E0301]: a downgrade needs a range FROM:TO
+          1 | head
+            | ^^^^
+          = help: strata reads no database unless given --from-db URL, so it must be told where \
+        the downgrade starts, e.g. 'head:head-1' (one revision back)
+        """,
+        error(PlannerOrderTest.diamond(), DOWNGRADE, "head"));
   }
 
   @Test
@@ -126,6 +137,10 @@ class PlannerDiagnosticsTest {
           = help: '4444dddd' is already past '2222bbbb': to go back, downgrade 4444dddd:2222bbbb
         """,
         error(PlannerOrderTest.diamond(), UPGRADE, "4444dddd:2222bbbb"));
+    // the report: 'upgrade head:base' was told to name every head, 'head:head', a no-op
+    String toBase = error(PlannerOrderTest.diamond(), UPGRADE, "4444dddd:base");
+    assertTrue(toBase.contains("= help: '4444dddd' is already past 'base': to go back, downgrade"
+        + " 4444dddd:base\n"), toBase);
   }
 
   @Test

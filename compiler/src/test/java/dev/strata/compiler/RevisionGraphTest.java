@@ -120,6 +120,18 @@ class RevisionGraphTest {
         error(rev("0001_init"), rev("0002_b").revises("0001_init").dependsOn("0001_int", "zzzz")));
   }
 
+  /** The report: the hint named the revision itself, which would make a cycle. */
+  @Test
+  void aSuggestionIsNeverTheRevisionItself() {
+    assertEquals(
+        """
+        versions/a1.sql:4:16: error[E0203]: unknown depends-on revision 'zz'
+          4 | -- depends-on: zz
+            |                ^^
+        """,
+        error(rev("a1").dependsOn("zz")));
+  }
+
   @Test
   void cycles() {
     assertEquals(

@@ -119,17 +119,25 @@ final class CheckCommand implements Callable<Integer> {
     root.put("warnings", report.count(Severity.WARNING));
     ArrayNode list = root.putArray("diagnostics");
     for (Diagnostic d : report.diagnostics()) {
-      ObjectNode node = list.addObject();
-      node.put("severity", d.severity().label());
-      node.put("code", d.code());
-      node.put("message", d.message());
-      Location at = d.location().orElse(null);
-      node.put("path", at == null ? null : at.source().path());
-      node.put("line", at == null ? null : at.span().line());
-      node.put("column", at == null ? null : at.span().column());
-      ArrayNode notes = node.putArray("notes");
-      d.notes().forEach(notes::add);
+      put(list.addObject(), d);
     }
     return JsonText.write(root);
+  }
+
+  /**
+   * {@code d} as the JSON reports list a diagnostic: {@code severity}, {@code code}, {@code
+   * message}, {@code path}, {@code line}, {@code column} (null without a file position), {@code
+   * notes}.
+   */
+  static void put(ObjectNode node, Diagnostic d) {
+    node.put("severity", d.severity().label());
+    node.put("code", d.code());
+    node.put("message", d.message());
+    Location at = d.location().orElse(null);
+    node.put("path", at == null ? null : at.source().path());
+    node.put("line", at == null ? null : at.span().line());
+    node.put("column", at == null ? null : at.span().column());
+    ArrayNode notes = node.putArray("notes");
+    d.notes().forEach(notes::add);
   }
 }

@@ -56,6 +56,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
   private final Supplier<CommandSpec> every;
   private final Environment environment;
   private Optional<ConfigFile> file;
+  private final boolean forHelp;
   private final Map<ArgSpec, Origin> origins = new IdentityHashMap<>();
 
   /** Where a default came from, for reporting a value the option refuses. */
@@ -101,9 +102,20 @@ final class ConfigDefaults implements IDefaultValueProvider {
    * invoked subcommand only).
    */
   ConfigDefaults(CommandSpec root, Supplier<CommandSpec> every, Environment environment) {
+    this(root, every, environment, false);
+  }
+
+  /**
+   * As {@link #ConfigDefaults(CommandSpec, Supplier, Environment)}; {@code forHelp} when the
+   * command line asks for help: a file that cannot be read or checked is then left out (the help
+   * shows the built-in defaults) instead of failing, so that {@code --help} always prints help.
+   */
+  ConfigDefaults(CommandSpec root, Supplier<CommandSpec> every, Environment environment,
+      boolean forHelp) {
     this.root = root;
     this.every = every;
     this.environment = environment;
+    this.forHelp = forHelp;
   }
 
   /** The environment the defaults are read from. */
@@ -164,7 +176,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
         file = locate().map(this::checked);
       } catch (ConfigError e) {
         file = Optional.empty();
-        throw e;
+        if (!forHelp) {
+          throw e;
+        }
       }
     }
     return file;
@@ -237,7 +251,8 @@ final class ConfigDefaults implements IDefaultValueProvider {
         configured(command).stream().map(sub -> sub.getCommandName())
             .filter(name -> !name.equals("help"))
             .map(name -> "[" + dotted(append(table, name)) + "]").forEach(known::add);
-        if (table.isEmpty()) {
+        // [lint] is both the lint command's table and the rules' settings: listed once
+        if (table.isEmpty() && !known.contains("[" + LINT_TABLE + "]")) {
           known.add("[" + LINT_TABLE + "]");
         }
         List<String> notes = new ArrayList<>();

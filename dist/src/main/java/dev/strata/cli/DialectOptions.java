@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.dialects.Capability;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.TransactionMode;
+import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -35,13 +36,17 @@ final class DialectOptions {
     Dialect dialect = options.dialect;
     TransactionMode mode = options.transaction.orElse(TransactionMode.NONE);
     if (mode != TransactionMode.NONE && !dialect.has(Capability.TRANSACTIONAL_DDL)) {
-      throw new ParameterException(options.mixee.commandLine(), "--transaction "
+      CommandLine command = options.mixee.commandLine();
+      // the option and its value, so that one set by strata.toml or STRATA_TRANSACTION is
+      // reported where it was set (ConfigDefaults.explain), not as a command-line mistake
+      throw new ParameterException(command, "--transaction "
           + CompileOptions.TransactionModeConverter.id(mode) + " does not apply to "
           + dialect.id() + ": " + dialect.id() + " commits each DDL statement on its own"
           + (dialect == Dialect.MARIADB ? " (even one that fails)" : "")
           + ", so no transaction can hold a revision; leave --transaction out (" + dialect.id()
           + " scripts run with none: each revision records its version-table row once its"
-          + " statements have run)");
+          + " statements have run)", command.getCommandSpec().findOption("--transaction"),
+          CompileOptions.TransactionModeConverter.id(mode));
     }
   }
 }

@@ -99,7 +99,14 @@ final class ImportAlembicCommand implements Callable<Integer> {
     List<String> entries = new ArrayList<>();
     typeMap.forEach((name, type) -> entries.add(type.isEmpty() ? name : name + "=" + type));
     TypeMap types = entries.isEmpty() ? TypeMap.EMPTY : TypeMap.parse(entries);
-    ImportReport report = AlembicImporter.importHistory(source, output, force, types);
+    ImportReport report;
+    try {
+      report = AlembicImporter.importHistory(source, output, force, types);
+    } catch (IOException e) {
+      // nothing is left behind: the files are written in a temporary folder moved in at the end
+      throw OutputFile.cannotWrite(output, e, "-o names a folder you can write to, or a new one"
+          + " in a folder you can write to, and DIR one you can read");
+    }
     PrintWriter out = spec.commandLine().getOut();
     report.lines().forEach(out::println);
     out.flush();

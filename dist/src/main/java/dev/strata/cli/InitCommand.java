@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,18 +63,35 @@ final class InitCommand implements Callable<Integer>, ConfigDefaults.Unconfigure
     Path config = dir.resolve(ConfigFile.NAME);
     Path versions = dir.resolve("versions");
     Path keep = versions.resolve(".gitkeep");
+    if (Files.isDirectory(config)) {
+      throw new DiagnosticException(Diagnostic.error("E0647",
+          "cannot set up the project in '" + dir + "': '" + config + "' is a folder",
+          "help: move the folder away; strata init writes its configuration file there"));
+    }
     if (Files.exists(config) && !force) {
+      String init = "strata init "
+          + (directory == null ? "" : StatusCommand.shellWord(dir.toString()) + " ") + "--force";
       throw new DiagnosticException(Diagnostic.error("E0646",
           "'" + config + "' exists already; strata init does not replace it",
-          "help: edit it, or run 'strata init --force' to write a fresh one (its settings are"
-              + " lost)"));
+          "help: edit it, or run '" + init + "' to write a fresh one (its settings are lost)"));
     }
     PrintWriter out = spec.commandLine().getOut();
+    // what this run makes, removed again when a later step fails: a failed init leaves nothing
+    List<Path> made = new ArrayList<>();
     try {
+      Path outermostNew = null;
+      for (Path p = versions.toAbsolutePath().normalize(); p != null && !Files.exists(p);
+          p = p.getParent()) {
+        outermostNew = p;
+      }
       Files.createDirectories(versions);
+      if (outermostNew != null) {
+        made.add(outermostNew);
+      }
       boolean wroteKeep = false;
       if (isEmpty(versions)) {
         OutputFile.write(keep, "");
+        made.add(keep);
         wroteKeep = true;
       }
       OutputFile.write(config, ConfigTemplate.text(dialect == null ? null : dialect.id()));
@@ -80,6 +99,9 @@ final class InitCommand implements Callable<Integer>, ConfigDefaults.Unconfigure
           + "\")"));
       out.println((wroteKeep ? "wrote " + keep : "kept " + versions + " (it has files)"));
     } catch (IOException e) {
+      for (Path path : made.reversed()) {
+        AtomicOutput.deleteQuietly(path);
+      }
       throw new DiagnosticException(Diagnostic.error("E0647",
           "cannot set up the project in '" + dir + "': " + OutputFile.reason(e),
           "help: DIR must be a directory strata can write to"));

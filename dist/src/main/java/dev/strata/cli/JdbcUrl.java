@@ -137,6 +137,13 @@ record JdbcUrl(String url, Optional<String> ambientPassword, String defaultUser)
 
   /** The engine of {@code url}; throws the usage error naming the forms when it has none. */
   private static Engine engineOf(String url) {
+    if (url.startsWith("sqlite:")) {
+      // SQLAlchemy's (and so Alembic's) form: sqlite:///relative.db, sqlite:////absolute.db
+      String path = url.startsWith("sqlite:///") ? url.substring("sqlite:///".length()) : "PATH";
+      throw new IllegalArgumentException("'" + url + "' is SQLAlchemy's form of an SQLite URL,"
+          + " which strata does not read: write " + SQLITE_PREFIX + path
+          + " for the file SQLAlchemy opens");
+    }
     if (ConnectionUri.isUri(url)) {
       return url.startsWith("postgres") ? Engine.POSTGRESQL : Engine.MARIADB;
     }

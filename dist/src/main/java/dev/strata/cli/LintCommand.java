@@ -130,17 +130,32 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--locks prints a text report: use it with --format text (the default)");
     }
-    Compilation compilation = Compilation.unlocked(source.versions, source.cache(spec));
     TransactionMode mode = transaction.orElse(DialectOptions.defaultMode(dialect));
-    LintConfig config = LintSettings.forCommand(spec);
-    // the plan's schema checks and lint: one replay for both when lint's model is PostgreSQL's
-    PlanTasks.Linted linted = PlanTasks.linting(compilation,
-        Range.parse(Direction.UPGRADE, range), dialect.dialectId(),
-        (planned, walk) -> LintRun.findings(planned, walk, dialect, mode, lockTimeout, config));
-    Plan plan = linted.checking().checked();
-    List<Finding> findings = linted.lint().join();
     PrintWriter out = spec.commandLine().getOut();
     Path root = Path.of("").toAbsolutePath();
+    Compilation compilation;
+    Plan plan;
+    List<Finding> findings;
+    try {
+      compilation = Compilation.unlocked(source.versions, source.cache(spec));
+      LintConfig config = LintSettings.forCommand(spec);
+      // the plan's schema checks and lint: one replay for both when lint's model is PostgreSQL's
+      PlanTasks.Linted linted = PlanTasks.linting(compilation,
+          Range.parse(Direction.UPGRADE, range), dialect.dialectId(),
+          (planned, walk) -> LintRun.findings(planned, walk, dialect, mode, lockTimeout, config));
+      plan = linted.checking().checked();
+      findings = linted.lint().join();
+    } catch (DiagnosticException e) {
+      // a report for a machine is one document whatever happens: a CI step that uploads it must
+      // find the revision that does not parse in it, not an empty file
+      switch (format) {
+        case TEXT -> throw e;
+        case JSON -> LintJson.write(List.of(), e.diagnostics(), root, out);
+        case SARIF -> LintSarif.write(List.of(), e.diagnostics(), root, out);
+      }
+      out.flush();
+      return Main.DIAGNOSTICS;
+    }
     switch (format) {
       case TEXT -> {
         PrintWriter err = spec.commandLine().getErr();

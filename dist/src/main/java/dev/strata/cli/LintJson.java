@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LintSeverity;
 import dev.strata.compiler.lint.TableLock;
+import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.Span;
 import java.io.IOException;
 import java.io.Writer;
@@ -34,7 +35,14 @@ import java.util.List;
  *       "allowed": null                     // or the reason of the allow that silenced it
  *     }
  *   ],
- *   "summary": { "errors": 0, "warnings": 1, "allowed": 0 }
+ *   "summary": { "errors": 0, "warnings": 1, "allowed": 0 },
+ *   "diagnostics": [                      // what stopped lint before it could run (a revision
+ *     {                                   // that does not parse, a bad range): then no findings
+ *       "severity": "error", "code": "E0111", "message": "...",
+ *       "path": "versions/0002_indexes.sql", "line": 7, "column": 1,   // or null
+ *       "notes": ["help: ..."]
+ *     }
+ *   ]
  * }
  * </pre>
  *
@@ -56,6 +64,17 @@ final class LintJson {
    * @throws IOException when {@code out} fails
    */
   static void write(List<Finding> findings, Path root, Writer out) throws IOException {
+    write(findings, List.of(), root, out);
+  }
+
+  /**
+   * Writes {@code findings} and the {@code diagnostics} that stopped lint (each as {@code strata
+   * check --format json} lists it), to {@code out} (not closed).
+   *
+   * @throws IOException when {@code out} fails
+   */
+  static void write(List<Finding> findings, List<Diagnostic> diagnostics, Path root, Writer out)
+      throws IOException {
     ObjectNode document = JsonText.MAPPER.createObjectNode();
     document.put("format", "strata-lint");
     document.put("version", VERSION);
@@ -77,6 +96,8 @@ final class LintJson {
     summary.put("errors", errors);
     summary.put("warnings", warnings);
     summary.put("allowed", allowed);
+    ArrayNode problems = document.putArray("diagnostics");
+    diagnostics.forEach(d -> CheckCommand.put(problems.addObject(), d));
     out.write(JsonText.write(document));
     out.flush();
   }

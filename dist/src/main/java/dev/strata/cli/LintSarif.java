@@ -6,6 +6,8 @@ import dev.strata.compiler.lint.Finding;
 import dev.strata.compiler.lint.LintSeverity;
 import dev.strata.compiler.lint.Rule;
 import dev.strata.grammar.DialectId;
+import dev.strata.grammar.Diagnostic;
+import dev.strata.grammar.Severity;
 import dev.strata.grammar.Span;
 import java.io.IOException;
 import java.io.Writer;
@@ -44,6 +46,19 @@ final class LintSarif {
    * @throws IOException when {@code out} fails
    */
   static void write(List<Finding> findings, Path root, Writer out) throws IOException {
+    write(findings, List.of(), root, out);
+  }
+
+  /**
+   * As {@link #write(List, Path, Writer)}, with the {@code diagnostics} that stopped lint before
+   * it could run (a revision that does not parse): each a result whose {@code ruleId} is its code
+   * (no {@code ruleIndex}: it is no lint rule), and the run's invocation not successful when one
+   * is an error, so that code scanning shows the failure instead of a clean run.
+   *
+   * @throws IOException when {@code out} fails
+   */
+  static void write(List<Finding> findings, List<Diagnostic> diagnostics, Path root, Writer out)
+      throws IOException {
     ObjectNode log = JsonText.MAPPER.createObjectNode();
     log.put("$schema", SCHEMA);
     log.put("version", "2.1.0");
@@ -60,6 +75,11 @@ final class LintSarif {
     for (Finding finding : findings) {
       results.add(result(finding, root));
     }
+    for (Diagnostic diagnostic : diagnostics) {
+      results.add(result(diagnostic, root));
+    }
+    run.putArray("invocations").addObject().put("executionSuccessful",
+        diagnostics.stream().noneMatch(d -> d.severity() == Severity.ERROR));
     run.put("columnKind", "utf16CodeUnits");
     out.write(JsonText.write(log));
     out.flush();
@@ -109,6 +129,29 @@ final class LintSarif {
     properties.put("revision", finding.revision());
     properties.put("dialect", finding.dialect().id());
     LintJson.putLocks(properties.putArray("locks"), finding.locks());
+    return node;
+  }
+
+  private static ObjectNode result(Diagnostic diagnostic, Path root) {
+    ObjectNode node = JsonText.MAPPER.createObjectNode();
+    node.put("ruleId", diagnostic.code());
+    node.put("level", switch (diagnostic.severity()) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+    });
+    node.putObject("message").put("text", String.join("\n", java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(diagnostic.message()), diagnostic.notes().stream()).toList()));
+    diagnostic.location().ifPresent(at -> {
+      ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+      ObjectNode artifact = physical.putObject("artifactLocation");
+      artifact.put("uri", uri(LintJson.relativePath(at.source().path(), root)));
+      artifact.put("uriBaseId", "SRCROOT");
+      ObjectNode region = physical.putObject("region");
+      region.put("startLine", at.span().line());
+      region.put("startColumn", at.span().column());
+      region.put("endLine", at.span().line());
+      region.put("endColumn", at.span().column() + Math.max(1, at.span().length()));
+    });
     return node;
   }
 

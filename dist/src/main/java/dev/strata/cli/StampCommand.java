@@ -74,6 +74,9 @@ final class StampCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (output.isPresent()) {
+      OutputFile.requireOutsideSources(output.get(), options.source.versions, "stamp.sql");
+    }
     ScriptOptions scriptOptions = options.scriptOptions(ToolVersion.get());
     Compilation compilation =
         Compilation.load(options.source.versions, options.source.cache(spec));
@@ -148,7 +151,8 @@ final class StampCommand implements Callable<Integer> {
 
   /**
    * The revisions {@code sides} name, sorted and distinct, checked to be heads of one state: none
-   * an ancestor of another (E0661, at the argument that names the descendant).
+   * an ancestor of another (E0661, at the argument that names the ancestor, which the help says
+   * to leave out; at the descendant's when the ancestor was not named itself).
    */
   private static List<String> rows(Planner planner, RevisionGraph graph, List<Range> sides,
       String which, List<Diagnostic> problems) {
@@ -170,7 +174,8 @@ final class StampCommand implements Callable<Integer> {
       List<String> below = graph.ancestors(ids.get(i));
       for (String other : rows) {
         if (!other.equals(ids.get(i)) && below.contains(other)) {
-          Range side = origin.get(i);
+          int named = ids.indexOf(other);
+          Range side = named >= 0 ? origin.get(named) : origin.get(i);
           problems.add(Diagnostic.error("E0661",
               "the " + which + " revisions hold both " + ids.get(i) + " and its ancestor "
                   + other + ": a version table holds heads only",

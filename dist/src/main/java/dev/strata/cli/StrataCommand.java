@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.grammar.DiagnosticException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,7 +100,7 @@ final class StrataCommand implements Runnable {
    * PGPASSWORD}.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
-    return configured(full(), out, err, environment);
+    return configured(full(), out, err, environment, false);
   }
 
   /**
@@ -113,15 +114,35 @@ final class StrataCommand implements Runnable {
       PrintWriter out, PrintWriter err, Environment environment, String[] args) {
     if (versionOnly(args)) {
       // picocli prints the version provider's answer and nothing of the subcommands
-      return configured(new CommandLine(new StrataCommand()), out, err, environment);
+      return configured(new CommandLine(new StrataCommand()), out, err, environment, false);
     }
     Optional<String> invoked = invoked(args);
+    boolean help = helpRequested(args);
     if (invoked.isEmpty()) {
-      return commandLine(out, err, environment);
+      return configured(full(), out, err, environment, help);
     }
     CommandLine cli = new CommandLine(new StrataCommand());
     cli.addSubcommand(invoked.get(), instance(COMMANDS.get(invoked.get())));
-    return configured(cli, out, err, environment);
+    return configured(cli, out, err, environment, help);
+  }
+
+  /**
+   * Whether {@code args} ask for help: {@code -h} or {@code --help} before any {@code --}, or the
+   * {@code help} command first. A broken configuration file must not stop help from printing.
+   */
+  static boolean helpRequested(String[] args) {
+    if (args.length > 0 && args[0].equals("help")) {
+      return true;
+    }
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        return false;
+      }
+      if (arg.equals("-h") || arg.equals("--help")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -171,18 +192,19 @@ final class StrataCommand implements Runnable {
     }
   }
 
-  private static CommandLine configured(
-      CommandLine cli, PrintWriter out, PrintWriter err, Environment environment) {
+  private static CommandLine configured(CommandLine cli, PrintWriter out, PrintWriter err,
+      Environment environment, boolean forHelp) {
     cli.setUsageHelpWidth(80); // fixed, so help text does not depend on the terminal
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(JdbcUrl.class, new FromDatabase.JdbcUrlConverter(environment));
+    cli.registerConverter(Path.class, new PathConverter());
     CommandSpec root = cli.getCommandSpec();
     // the file's keys are checked against every command: the parsing model when it is the full
     // one, else a full model built for the check only, when there is a file
     Supplier<CommandSpec> every = root.subcommands().size() == COMMANDS.size()
         ? () -> root : () -> full().getCommandSpec();
-    ConfigDefaults defaults = new ConfigDefaults(root, every, environment);
+    ConfigDefaults defaults = new ConfigDefaults(root, every, environment, forHelp);
     cli.setDefaultValueProvider(defaults);
     cli.setParameterExceptionHandler(usageErrors(defaults));
     cli.setExecutionExceptionHandler(executionErrors());
@@ -227,8 +249,10 @@ final class StrataCommand implements Runnable {
       err.println("strata: internal error: " + e);
       if (verbose(parsed)) {
         e.printStackTrace(err);
-      } else {
+      } else if (cmd.getCommandSpec().findOption("--verbose") != null) {
         err.println("strata: run again with --verbose for the stack trace");
+      } else {
+        err.println("strata: please report it, with the command line that caused it");
       }
       err.flush();
       return Main.INTERNAL;

@@ -144,9 +144,18 @@ final class VersionTableReader {
         "help: name the database file that the sqlite3 client applies the scripts to")));
   }
 
+  /**
+   * The PostgreSQL driver's logger, silenced: it logs a warning on stderr (an invalid port, say)
+   * before it throws the error strata reports as a diagnostic. Held here, as the logging
+   * framework keeps only a weak reference to a logger and would forget the level.
+   */
+  private static final java.util.logging.Logger POSTGRESQL_DRIVER_LOG =
+      java.util.logging.Logger.getLogger("org.postgresql");
+
   private static Connection connect(JdbcUrl url) throws SQLException, DiagnosticException {
     Connection connection = switch (url.engine()) {
       case POSTGRESQL -> {
+        POSTGRESQL_DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", CONNECT_TIMEOUT);
         properties.setProperty("ApplicationName", "strata");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,7 +123,9 @@ class ConfigFileTest {
           = note: the known keys at the top level are\s"""), cli.err());
     assertTrue(cli.err().contains(" dialect, "), cli.err());
     assertTrue(cli.err().contains(" [upgrade], "), cli.err());
-    assertTrue(cli.err().endsWith(", [lint]\n"), cli.err());
+    assertTrue(cli.err().endsWith(", [stamp]\n"), cli.err());
+    // [lint] is the lint command's table and the rules' settings: listed once
+    assertEquals(1, cli.err().split("\\[lint\\]", -1).length - 1, cli.err());
     assertFalse(cli.err().contains("Exception"), cli.err());
   }
 
@@ -202,6 +205,44 @@ class ConfigFileTest {
             |           ^
           = help: strata.toml is TOML 1.0 (https://toml.io): key = "value", [table]
         """), cli);
+  }
+
+  /** The report: a transaction mode from the file was reported as a command-line mistake. */
+  @Test
+  void aTransactionModeTheDialectCannotHonourIsReportedWhereItWasSet() throws IOException {
+    write("strata.toml", "transaction = \"bundle\"\ndialect = \"mysql\"\n");
+    Cli file = Cli.run(in(dir, Map.of()), "upgrade", "--versions", VERSIONS, "head");
+    assertEquals(1, file.exitCode(), file.err());
+    assertTrue(file.err().startsWith("strata.toml:1:15: error[E0644]: bad value for"
+        + " 'transaction': --transaction bundle does not apply to mysql"), file.err());
+    assertTrue(file.err().contains("  1 | transaction = \"bundle\"\n"), file.err());
+    Files.delete(dir.resolve("strata.toml"));
+    Cli variable = Cli.run(in(dir, Map.of("STRATA_TRANSACTION", "bundle",
+        "STRATA_DIALECT", "mysql")), "upgrade", "--versions", VERSIONS, "head");
+    assertEquals(1, variable.exitCode(), variable.err());
+    assertTrue(variable.err().startsWith("strata: error[E0645]: bad value in the environment"
+        + " variable STRATA_TRANSACTION: --transaction bundle does not apply to mysql"),
+        variable.err());
+    Cli given = Cli.run(in(dir, Map.of()), "upgrade", "--versions", VERSIONS, "head",
+        "--dialect", "mysql", "--transaction", "bundle");
+    assertEquals(2, given.exitCode(), given.err());
+    assertTrue(given.err().startsWith("strata: error: --transaction bundle does not apply"),
+        given.err());
+  }
+
+  /** The report: {@code strata upgrade --help} printed E0640 and no help. */
+  @Test
+  void helpIsPrintedDespiteABrokenFile() throws IOException {
+    write("strata.toml", "dialect = \n");
+    Cli withoutFile = Cli.run("upgrade", "--help");
+    assertEquals(0, withoutFile.exitCode(), withoutFile.err());
+    for (String[] args : List.of(new String[] {"upgrade", "--help"},
+        new String[] {"upgrade", "head", "-h"}, new String[] {"help", "upgrade"})) {
+      Cli help = Cli.run(in(dir, Map.of()), args);
+      assertEquals(withoutFile, help, String.join(" ", args));
+    }
+    assertEquals(1, Cli.run(in(dir, Map.of()), "upgrade", "--versions", VERSIONS, "head")
+        .exitCode(), "the file is still refused when no help is asked for");
   }
 
   @Test

@@ -140,6 +140,20 @@ class ImportAlembicCommandTest {
         .startsWith("-- revision: 5b8f0a3d7e22\n"));
   }
 
+  /** The report: a folder that could not be written was an internal error. */
+  @Test
+  void anOutputThatCannotBeWrittenIsADiagnostic() throws IOException {
+    Path file = Files.writeString(tmp.resolve("a-file"), "not a folder\n");
+    Path out = file.resolve("versions");
+    Cli cli = Cli.run("import", "alembic", PROJECTS.resolve("plain").toString(), "-o",
+        out.toString());
+    assertEquals(1, cli.exitCode(), cli.err());
+    assertTrue(cli.err().startsWith("strata: error[E0501]: cannot write '" + out + "': "),
+        cli.err());
+    assertTrue(cli.err().contains("= help: -o names a folder you can write to"), cli.err());
+    assertEquals("not a folder\n", Files.readString(file));
+  }
+
   @Test
   void usageErrors() {
     Cli none = Cli.run("import", "alembic");

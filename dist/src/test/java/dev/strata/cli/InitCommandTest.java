@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +54,8 @@ class InitCommandTest {
     Cli refused = Cli.run("init", dir.toString());
     assertEquals(new Cli(1, "", "strata: error[E0646]: '" + dir.resolve("strata.toml")
         + "' exists already; strata init does not replace it\n"
-        + "  = help: edit it, or run 'strata init --force' to write a fresh one (its settings"
-        + " are lost)\n"), refused);
+        + "  = help: edit it, or run 'strata init " + StatusCommand.shellWord(dir.toString())
+        + " --force' to write a fresh one (its settings are lost)\n"), refused);
     assertEquals("dialect = \"sqlite\"\n", Files.readString(dir.resolve("strata.toml")));
     assertTrue(Files.notExists(dir.resolve("versions")));
     Cli forced = Cli.run("init", dir.toString(), "--force");
@@ -100,6 +101,20 @@ class InitCommandTest {
     assertEquals(0, upgrade.exitCode(), upgrade.err());
     assertTrue(upgrade.out().contains("(sqlite)\n"), upgrade.out());
     assertTrue(upgrade.out().contains("CREATE TABLE customers"), upgrade.out());
+  }
+
+  /** The report: the hint said --force, which then failed and left versions/.gitkeep behind. */
+  @Test
+  void aConfigurationPathThatIsAFolderIsAnErrorThatLeavesNothing() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("p/strata.toml")).getParent();
+    for (String[] args : List.of(new String[] {"init", project.toString()},
+        new String[] {"init", project.toString(), "--force"})) {
+      assertEquals(new Cli(1, "", "strata: error[E0647]: cannot set up the project in '"
+          + project + "': '" + project.resolve("strata.toml") + "' is a folder\n"
+          + "  = help: move the folder away; strata init writes its configuration file there\n"),
+          Cli.run(args));
+      assertTrue(Files.notExists(project.resolve("versions")), String.join(" ", args));
+    }
   }
 
   @Test

@@ -94,6 +94,19 @@ class JdbcUrlTest {
         new JdbcUrl("jdbc:mariadb://app:hunter2@db/ledger").toString());
   }
 
+  /** The report: an Alembic user's URL was read as the path 'sqlite:/tmp/...', "missing". */
+  @Test
+  void sqlalchemysSqliteUrlIsRefusedWithItsJdbcForm() {
+    assertEquals("'sqlite:////srv/app.db' is SQLAlchemy's form of an SQLite URL, which strata"
+        + " does not read: write jdbc:sqlite:/srv/app.db for the file SQLAlchemy opens",
+        assertThrows(IllegalArgumentException.class,
+            () -> new JdbcUrl("sqlite:////srv/app.db")).getMessage());
+    assertEquals("'sqlite:///app.db' is SQLAlchemy's form of an SQLite URL, which strata"
+        + " does not read: write jdbc:sqlite:app.db for the file SQLAlchemy opens",
+        assertThrows(IllegalArgumentException.class,
+            () -> new JdbcUrl("sqlite:///app.db")).getMessage());
+  }
+
   @Test
   void inMemorySqliteIsRefused() {
     for (String url : new String[] {"jdbc:sqlite::memory:", "jdbc:sqlite:",

@@ -1,8 +1,10 @@
 package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,24 @@ class LintCommandTest {
     assertEquals(0, sarif.exitCode(), sarif.err());
     assertTrue(sarif.out().contains("\"version\" : \"2.1.0\"")
         || sarif.out().contains("\"version\": \"2.1.0\""), sarif.out());
+  }
+
+  /** The report: a revision that does not parse left stdout empty, so CI uploaded nothing. */
+  @Test
+  void aRevisionThatDoesNotParseIsInTheJsonAndSarifDocuments() throws Exception {
+    Path dir = chain("CREAT INDEX ix_note ON payments (note);");
+    Cli json = Cli.run("lint", "--format", "json", "--versions", dir.toString());
+    assertEquals(1, json.exitCode(), json.err());
+    JsonNode document = JsonText.MAPPER.readTree(json.out());
+    assertEquals(0, document.get("findings").size(), json.out());
+    JsonNode diagnostic = document.get("diagnostics").get(0);
+    assertEquals("error", diagnostic.get("severity").asText(), json.out());
+    assertTrue(diagnostic.get("path").asText().endsWith(".sql"), json.out());
+    Cli sarif = Cli.run("lint", "--format", "sarif", "--versions", dir.toString());
+    assertEquals(1, sarif.exitCode(), sarif.err());
+    JsonNode run = JsonText.MAPPER.readTree(sarif.out()).get("runs").get(0);
+    assertEquals(diagnostic.get("code").asText(), run.get("results").get(0).get("ruleId").asText());
+    assertFalse(run.get("invocations").get(0).get("executionSuccessful").asBoolean());
   }
 
   @Test

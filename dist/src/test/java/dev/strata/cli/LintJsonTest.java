@@ -81,7 +81,8 @@ class LintJsonTest {
             "errors": 0,
             "warnings": 2,
             "allowed": 1
-          }
+          },
+          "diagnostics": []
         }
         """, out.toString());
   }
@@ -99,7 +100,8 @@ class LintJsonTest {
             "errors": 0,
             "warnings": 0,
             "allowed": 0
-          }
+          },
+          "diagnostics": []
         }
         """, out.toString());
   }

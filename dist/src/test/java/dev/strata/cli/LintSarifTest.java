@@ -43,6 +43,31 @@ class LintSarifTest {
     }
   }
 
+  /** The report: a revision that does not parse left the SARIF file empty. */
+  @Test
+  void whatStoppedLintIsAResultAndAFailedInvocation() throws Exception {
+    dev.strata.grammar.SourceFile source = new dev.strata.grammar.SourceFile(
+        LintFindings.ROOT.resolve("versions/0002_bad.sql").toString(), "-- +upgrade\nCREAT x;\n");
+    dev.strata.grammar.Diagnostic error = dev.strata.grammar.Diagnostic.error("E0111",
+        "statement starting with 'CREAT' is not in the language", source,
+        new dev.strata.grammar.Span(2, 1, 5), "help: check the spelling");
+    StringWriter out = new StringWriter();
+    LintSarif.write(List.of(), List.of(error), LintFindings.ROOT, out);
+    JsonNode log = JsonText.MAPPER.readTree(out.toString());
+    assertEquals(List.of(), schema().validate(log).stream().map(Error::toString).toList());
+    JsonNode run = log.get("runs").get(0);
+    assertEquals(false, run.get("invocations").get(0).get("executionSuccessful").asBoolean());
+    JsonNode result = run.get("results").get(0);
+    assertEquals("E0111", result.get("ruleId").asText());
+    assertEquals("error", result.get("level").asText());
+    assertEquals("statement starting with 'CREAT' is not in the language\nhelp: check the"
+        + " spelling", result.get("message").get("text").asText());
+    JsonNode location = result.get("locations").get(0).get("physicalLocation");
+    assertEquals("versions/0002_bad.sql", location.get("artifactLocation").get("uri").asText());
+    assertEquals(2, location.get("region").get("startLine").asInt());
+    assertEquals(6, location.get("region").get("endColumn").asInt());
+  }
+
   @Test
   void theSchemaCatchesABrokenLog() throws Exception {
     // the validation is real: a result without its message, a bad level, are refused
@@ -216,6 +241,11 @@ class LintSarifTest {
                     "dialect": "postgresql",
                     "locks": []
                   }
+                }
+              ],
+              "invocations": [
+                {
+                  "executionSuccessful": true
                 }
               ],
               "columnKind": "utf16CodeUnits"

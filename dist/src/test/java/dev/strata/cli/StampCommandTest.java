@@ -124,7 +124,7 @@ class StampCommandTest {
     assertEquals(1, cli.exitCode());
     assertEquals("""
         <range>:1:1: error[E0661]: the target revisions hold both 0016_lrs_credited_signal and its ancestor 0003_create_transactions: a version table holds heads only
-          1 | 0016
+          1 | 0003
             | ^^^^
           = help: leave out 0003_create_transactions (0016_lrs_credited_signal implies it)
         """, cli.err());

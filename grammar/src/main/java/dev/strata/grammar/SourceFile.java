@@ -68,11 +68,17 @@ public record SourceFile(String path, String text) {
     Span span = new Span(line, decoded.length() - lineStart + 1, 1);
     String message = String.format(
         "not valid UTF-8: byte 0x%02X (at byte offset %d)", bytes[offset] & 0xff, offset);
+    // a UTF-16 file starts with its byte-order mark: FF FE (little-endian) or FE FF
+    boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+    String from = utf16 ? "UTF-16" : "WINDOWS-1252";
     return new DiagnosticException(Diagnostic.error("E0207", message,
         new SourceFile(path, decoded), span,
-        "help: save the file as UTF-8; if it was written as Windows-1252 or Latin-1: iconv -f"
-            + " WINDOWS-1252 -t UTF-8 '" + path + "' > '" + path + ".utf8' && mv '" + path
-            + ".utf8' '" + path + "'"));
+        "help: save the file as UTF-8; "
+            + (utf16 ? "it was written as UTF-16 (it starts with a UTF-16 byte-order mark)"
+                : "if it was written as Windows-1252 or Latin-1")
+            + ": iconv -f " + from + " -t UTF-8 '" + path + "' > '" + path + ".utf8' && mv '"
+            + path + ".utf8' '" + path + "'"));
   }
 
   /** The lines of the text without their terminators ({@code \n}, {@code \r\n} or {@code \r}). */

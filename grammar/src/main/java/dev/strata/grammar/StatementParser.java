@@ -200,6 +200,17 @@ final class StatementParser {
 
   private ParseFailure notInSubset(List<Token> tokens) {
     Token first = tokens.getFirst();
+    String firstText = first.getText() == null ? "" : first.getText();
+    if (!firstText.isEmpty() && INVISIBLE.indexOf(firstText.charAt(0)) >= 0) {
+      // an editor's byte-order mark or a pasted zero-width space glued to the first word: the
+      // statement is fine once it is gone, and no '-- +dialect' block should carry it to psql
+      char c = firstText.charAt(0);
+      return ParseCode.STATEMENT_NOT_IN_SUBSET.fail(source.file(), source.span(first),
+          String.format("the statement starts with the invisible character U+%04X (%s)", (int) c,
+              Character.getName(c)),
+          "help: delete it, the character before '" + firstText.substring(1)
+              + "': editors show nothing there");
+    }
     int last = leadingWords(tokens);
     if (last >= 0) {
       last = OutsideLanguage.extendPhrase(tokens, last);
@@ -223,6 +234,9 @@ final class StatementParser {
         OutsideLanguage.blockHelp(source, first, tokens.getLast()),
         OutsideLanguage.REFERENCE_NOTE);
   }
+
+  /** Characters that print as nothing and that no database reads as white space. */
+  private static final String INVISIBLE = "\uFEFF\u200B\u200C\u200D\u2060";
 
   /**
    * The index of the last leading word: the first word, and for CREATE, ALTER and DROP the

@@ -454,6 +454,21 @@ class RevisionFileParserTest {
     assertEquals(new Span(1, 15, 2), file.header().revision().span());
   }
 
+  /** The report: a mark before a statement was "not in the language", wrap it in a block. */
+  @Test
+  void anInvisibleCharacterBeforeAStatementIsNamed() {
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> parser.parse(
+        new SourceFile("bom.sql", "-- revision: a1\n-- revises: base\n-- +upgrade\n"
+            + "\uFEFFCREATE TABLE t (id INT);\n")));
+    assertEquals("""
+        bom.sql:4:1: error[E0111]: the statement starts with the invisible character U+FEFF\
+         (ZERO WIDTH NO-BREAK SPACE)
+          4 | \uFEFFCREATE TABLE t (id INT);
+            | ^^^^^^^
+          = help: delete it, the character before 'CREATE': editors show nothing there
+        """, e.format());
+  }
+
   @Test
   void oneParserParsesManyFilesAndFailuresDoNotLeak() throws Exception {
     SourceFile bad = new SourceFile("bad.sql", "-- revision: a\n-- revises: base\n-- +upgrade\nx;\n");

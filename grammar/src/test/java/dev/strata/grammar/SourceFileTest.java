@@ -35,6 +35,20 @@ class SourceFileTest {
         """, error("v/0001_a.sql", bytes).format());
   }
 
+  /** The report: a UTF-16 file was told to convert from Windows-1252, which gives NUL bytes. */
+  @Test
+  void aUtf16FileIsToldToConvertFromUtf16() {
+    byte[] bytes = bytes("", 0xff, "", 0xfe, "-\0-\0");
+    assertEquals("""
+        v/0001_a.sql:1:1: error[E0207]: not valid UTF-8: byte 0xFF (at byte offset 0)
+          1 |\s
+            | ^
+          = help: save the file as UTF-8; it was written as UTF-16 (it starts with a UTF-16\
+         byte-order mark): iconv -f UTF-16 -t UTF-8 'v/0001_a.sql' > 'v/0001_a.sql.utf8' && mv\
+         'v/0001_a.sql.utf8' 'v/0001_a.sql'
+        """, error("v/0001_a.sql", bytes).format());
+  }
+
   @Test
   void columnsCountUtf16CharsAndLinesCountLineFeedsOnly() {
     // 'é' is one char in two bytes, '😀' two chars in four bytes, a CRLF ends a line as LF does

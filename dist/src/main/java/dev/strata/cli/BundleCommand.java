@@ -139,6 +139,12 @@ final class BundleCommand implements Callable<Integer> {
     @Override
     public Path convert(String value) {
       Path path = new PathConverter().convert(value);
+      // a Path drops the trailing '/' that asked for a folder: 'r.tar.gz/' would be an archive
+      if (value.endsWith("/") && BundleWriter.Format.of(path) != BundleWriter.Format.DIRECTORY) {
+        throw new TypeConversionException("'" + value + "' ends in '/', a folder, but names an"
+            + " archive: leave out the '/' for an archive, or choose a folder name without"
+            + " .tar.gz, .tgz or .zip");
+      }
       if (ARCHIVE.matcher(String.valueOf(path.getFileName())).matches()
           && BundleWriter.Format.of(path) == BundleWriter.Format.DIRECTORY) {
         throw new TypeConversionException("'" + value + "' names an archive that strata does"

@@ -225,6 +225,17 @@ class BundleTest {
     }
   }
 
+  /** The report: 'r.tar.gz/' asked for a folder and got an archive. */
+  @Test
+  void anArchiveNameEndingInASlashIsAUsageError() throws Exception {
+    Path out = tmp.resolve("r.tar.gz");
+    assertUsage(Cli.run("bundle", "0012:head", "--versions", Cli.sampleVersions().toString(),
+        "-o", out + "/"), "strata: error: Invalid value for"
+        + " option '--output': '" + out + "/' ends in '/', a folder, but names an archive: leave"
+        + " out the '/' for an archive, or choose a folder name without .tar.gz, .tgz or .zip\n");
+    assertFalse(Files.exists(out));
+  }
+
   @Test
   void optionsReachTheScriptsAndTheManifest() throws Exception {
     Path out = tmp.resolve("b");

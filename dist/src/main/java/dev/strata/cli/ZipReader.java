@@ -240,6 +240,13 @@ final class ZipReader {
       if (type == 0120000) {
         return BundleReader.Kind.SYMLINK;
       }
+      if (type == 0100000 && folder) {
+        return BundleReader.Kind.FILE; // refused as a file whose name ends in '/' (unzip: a folder)
+      }
+      if (type == 040000 && !folder) {
+        throw archive("entry " + BundleProblem.quoted(name) + " has a folder's mode but no '/'"
+            + " at the end of its name; unzip decides by the name and extracts a file");
+      }
       if (type != 0 && type != (folder ? 040000 : 0100000)) {
         return BundleReader.Kind.OTHER;
       }

@@ -86,6 +86,21 @@ class VerifyZipTest {
   }
 
   /** The report: a wrong CRC in the central directory or a local header, which unzip -t fails. */
+  /** The report: both were refused as "neither a file nor a folder (a device or a pipe)". */
+  @Test
+  void aFileNamedLikeAFolderAndAFolderNamedLikeAFileAreNamedAsSuch() throws Exception {
+    List<Archives.Entry> slash = new ArrayList<>(sound);
+    slash.add(Archives.Entry.file(ROOT + "sources/zz/", "DROP TABLE customers;\n"));
+    assertRefused(write("slash.zip", Archives.zip(slash)), "E0529", "entry '" + ROOT
+        + "sources/zz/' is a file whose name ends in '/', which tar and unzip extract as a"
+        + " folder", VerifyTest.UNSAFE);
+    byte[] folder = soundZip.clone();
+    int record = Archives.zipRecord(folder, CENTRAL, UPGRADE);
+    Archives.putInt(folder, record + 38, 040755 << 16);
+    assertRefused(write("folder.zip", folder), "entry '" + UPGRADE + "' has a folder's mode but"
+        + " no '/' at the end of its name; unzip decides by the name and extracts a file");
+  }
+
   /** unzip gives the files the archive's bits: one writable by everyone could be changed. */
   @Test
   void permissionsOtherThanStrataWritesAreRefused() throws Exception {

@@ -133,7 +133,8 @@ class SessionLockTest {
     awaitBlockedOnGate();
     Process waiting = psqlInBackground(next, "next");
     await("the second script waits for the advisory lock", () -> query(
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").equals("1"));
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            + THIS_DATABASE).equals("1"));
     gate.rollback();
     assertEquals(0, finish(running));
     assertEquals(0, finish(waiting), "the second script ran once the first released the lock");
@@ -205,8 +206,16 @@ class SessionLockTest {
   }
 
   private void assertLockFree() {
-    assertEquals("0", query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
+    assertEquals("0", query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+        + THIS_DATABASE));
   }
+
+  /**
+   * The test database's locks only: another client of the same server (a developer's psql, a
+   * parallel test run) may hold advisory locks in its own database.
+   */
+  private static final String THIS_DATABASE =
+      " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
   /** Polls {@code condition} until it holds; fails after two minutes (a hung test, not a timing). */
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -16,10 +16,12 @@ import java.util.Set;
  *       command, {@code \.} reads a file, {@code \q} quits), wherever it is in a line, also inside
  *       {@code /*!...*}{@code /} (which the client treats as code, not as a comment);
  *   <li>when no statement is pending (everything since the last {@code ;} was blank or a comment),
- *       a line whose first word is one of the client's named commands ({@code system}, {@code
- *       source}, {@code delimiter}, {@code quit}, ...) runs that command, spaces before it or not;
- *       and a line that starts with {@code #} or {@code --} is skipped whole (even {@code --x},
- *       which is not a comment in a statement);
+ *       a statement whose first word is one of the client's named commands ({@code system},
+ *       {@code source}, {@code delimiter}, {@code quit}, ...) runs that command: at the start of a
+ *       line, spaces before it or not, at once; after a {@code ;} on the same line or after
+ *       comments, when its {@code ;} comes (strata ends every block with one); and a line that
+ *       starts with {@code #} or {@code --} is skipped whole (even {@code --x}, which is not a
+ *       comment in a statement);
  *   <li>{@code '...'} and {@code "..."} take backslash escapes and a doubled quote; {@code `...`}
  *       takes a doubled backquote only; {@code #} and {@code --} followed by a blank or the line
  *       end are comments to the end of the line; {@code /* ... *}{@code /} does not nest.
@@ -122,7 +124,6 @@ final class MysqlClientScanner {
       if (hash || start + 1 < end && text.startsWith("--", start)) {
         return; // the client skips the whole line
       }
-      namedCommand(start, end);
     }
     int i = start;
     while (i < end) {
@@ -189,7 +190,14 @@ final class MysqlClientScanner {
       case ' ', '\t', '\f' -> {
         return i + 1;
       }
-      default -> { }
+      default -> {
+        if (!pending && !(c == '/' && next == '*') && !(c == '-' && next == '-')) {
+          // the first word of a statement, wherever it starts: after a ';' on the same line or
+          // after comments, the client (which strips comments) still takes a command word there
+          // for its own command once the ';' comes (checked with mariadb 10.11)
+          namedCommand(i, end);
+        }
+      }
     }
     if (c == '-' && next == '-') {
       char after = i + 2 < end ? text.charAt(i + 2) : ' ';

@@ -46,9 +46,15 @@ class ClientScannerTest {
     mysql("DELIMITER //", "named@0+9");
     mysql("use other", "named@0+3");
     mysql("? contents", "named@0+1");
-    mysql("SELECT 1; system echo x");
+    // after a ';' on the same line or after comments, the client runs the command when the
+    // statement's ';' comes, and strata ends every block with one (mariadb 10.11: the report
+    // ran 'system touch' through '/* c */ system touch ...')
+    mysql("SELECT 1; system echo x", "named@10+6");
+    mysql("SELECT 1;\n/* c\n*/ system echo x", "named@18+6");
+    mysql("SELECT 1;\n/* c */ system echo x", "named@18+6");
+    mysql("SELECT 1; /* x */ delimiter //", "named@18+9");
     mysql("SELECT id,\n  status\nFROM t");
-    mysql("SELECT 1;\n/* c\n*/ system echo x");
+    mysql("SELECT /* c */ 1;\nSELECT 'system';");
     mysql("SELECT '\nsystem echo x\n'");
     mysql("systemd_units(); statuses");
   }

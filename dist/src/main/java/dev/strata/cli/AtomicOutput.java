@@ -55,8 +55,7 @@ final class AtomicOutput {
    */
   static void write(Path target, boolean force, Content content) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
-    Path located = located(target);
-    if (located.getParent() == null || real(Path.of("")).startsWith(located)) {
+    if (holdsWorkingDirectory(located(target))) {
       // replacing it (a folder with --force) would delete the directory strata runs in
       throw new FileSystemException(target.toString(), null,
           "it is the working directory or a folder that holds it");
@@ -131,6 +130,14 @@ final class AtomicOutput {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /**
+   * Whether {@code located} (as {@link #located} gives it) is the working directory or a folder
+   * that holds it (the root among them): replacing it would delete the directory strata runs in.
+   */
+  static boolean holdsWorkingDirectory(Path located) {
+    return real(Path.of("")).startsWith(located);
   }
 
   /**

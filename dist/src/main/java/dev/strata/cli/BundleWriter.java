@@ -40,8 +40,9 @@ final class BundleWriter {
    */
   static final Instant DEFAULT_MTIME = Instant.parse("2000-01-01T00:00:00Z");
 
-  private static final int FILE_MODE = 0644;
-  private static final int DIR_MODE = 0755;
+  /** The permission bits of every file and folder strata writes (verify requires them). */
+  static final int FILE_MODE = 0644;
+  static final int DIR_MODE = 0755;
   /** The earliest and latest times a zip entry's MS-DOS date can hold, in UTC wall-clock time. */
   private static final Instant ZIP_MIN = Instant.parse("1980-01-01T00:00:00Z");
   private static final Instant ZIP_MAX = Instant.parse("2107-12-31T23:59:58Z");

@@ -92,23 +92,16 @@ final class ConfigDefaults implements IDefaultValueProvider {
    * The defaults for the commands under {@code root}, read from {@code environment} and its file.
    */
   ConfigDefaults(CommandSpec root, Environment environment) {
-    this(root, () -> root, environment);
+    this(root, () -> root, environment, false);
   }
 
   /**
    * The defaults for the commands under {@code root}, the model being parsed, read from {@code
    * environment} and its file, whose keys are checked against {@code every}: the model of {@code
    * strata} with every subcommand (asked for only when there is a file; {@code root} may hold the
-   * invoked subcommand only).
-   */
-  ConfigDefaults(CommandSpec root, Supplier<CommandSpec> every, Environment environment) {
-    this(root, every, environment, false);
-  }
-
-  /**
-   * As {@link #ConfigDefaults(CommandSpec, Supplier, Environment)}; {@code forHelp} when the
-   * command line asks for help: a file that cannot be read or checked is then left out (the help
-   * shows the built-in defaults) instead of failing, so that {@code --help} always prints help.
+   * invoked subcommand only). {@code forHelp} when the command line asks for help: a file that
+   * cannot be read or checked is then left out (the help shows the built-in defaults) instead of
+   * failing, so that {@code --help} always prints help.
    */
   ConfigDefaults(CommandSpec root, Supplier<CommandSpec> every, Environment environment,
       boolean forHelp) {

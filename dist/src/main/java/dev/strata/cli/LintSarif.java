@@ -111,15 +111,7 @@ final class LintSarif {
     node.putObject("message").put("text", finding.message()
         + finding.alternative().map(a -> "\nSafe alternative: " + a).orElse(""));
     Span span = finding.location().span();
-    ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
-    ObjectNode artifact = physical.putObject("artifactLocation");
-    artifact.put("uri", uri(LintJson.relativePath(finding.location().source().path(), root)));
-    artifact.put("uriBaseId", "SRCROOT");
-    ObjectNode region = physical.putObject("region");
-    region.put("startLine", span.line());
-    region.put("startColumn", span.column());
-    region.put("endLine", span.line());
-    region.put("endColumn", span.column() + span.length());
+    putLocation(node, finding.location().source().path(), span, span.length(), root);
     if (finding.allowed().isPresent()) {
       ObjectNode suppression = node.putArray("suppressions").addObject();
       suppression.put("kind", "inSource");
@@ -141,18 +133,26 @@ final class LintSarif {
     });
     node.putObject("message").put("text", String.join("\n", java.util.stream.Stream.concat(
         java.util.stream.Stream.of(diagnostic.message()), diagnostic.notes().stream()).toList()));
-    diagnostic.location().ifPresent(at -> {
-      ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
-      ObjectNode artifact = physical.putObject("artifactLocation");
-      artifact.put("uri", uri(LintJson.relativePath(at.source().path(), root)));
-      artifact.put("uriBaseId", "SRCROOT");
-      ObjectNode region = physical.putObject("region");
-      region.put("startLine", at.span().line());
-      region.put("startColumn", at.span().column());
-      region.put("endLine", at.span().line());
-      region.put("endColumn", at.span().column() + Math.max(1, at.span().length()));
-    });
+    diagnostic.location().ifPresent(at -> putLocation(node, at.source().path(), at.span(),
+        Math.max(1, at.span().length()), root));
     return node;
+  }
+
+  /**
+   * A result's one location: {@code path} relative to {@code SRCROOT}, the region from {@code
+   * span}'s start over {@code length} chars of its line (the end column exclusive).
+   */
+  private static void putLocation(ObjectNode node, String path, Span span, int length,
+      Path root) {
+    ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    artifact.put("uri", uri(LintJson.relativePath(path, root)));
+    artifact.put("uriBaseId", "SRCROOT");
+    ObjectNode region = physical.putObject("region");
+    region.put("startLine", span.line());
+    region.put("startColumn", span.column());
+    region.put("endLine", span.line());
+    region.put("endColumn", span.column() + length);
   }
 
   /** SARIF's word for a severity. */

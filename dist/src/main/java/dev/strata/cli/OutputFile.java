@@ -106,12 +106,11 @@ final class OutputFile {
   static void requireOutsideSources(Path target, Path versions, String example)
       throws DiagnosticException {
     Path located = AtomicOutput.located(target);
-    Path workingDirectory = AtomicOutput.real(Path.of(""));
     String problem = null;
     if (located.getParent() == null) {
       problem = "is the root of the file system";
-    } else if (workingDirectory.startsWith(located)) {
-      problem = workingDirectory.equals(located) ? "is the working directory"
+    } else if (AtomicOutput.holdsWorkingDirectory(located)) {
+      problem = AtomicOutput.real(Path.of("")).equals(located) ? "is the working directory"
           : "holds the working directory";
     } else {
       for (Path source : List.of(AtomicOutput.located(versions), AtomicOutput.real(versions))) {

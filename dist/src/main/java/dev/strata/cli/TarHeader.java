@@ -183,7 +183,7 @@ record TarHeader(String name, Type type, long size) {
    */
   private static void checkPermissions(long permissions, Type type, Supplier<String> where)
       throws BundleProblem {
-    long expected = type == Type.DIRECTORY ? 0755 : 0644;
+    long expected = type == Type.DIRECTORY ? BundleWriter.DIR_MODE : BundleWriter.FILE_MODE;
     if (permissions != expected) {
       throw archive(where.get() + " has permissions " + Long.toOctalString(permissions)
           + "; strata writes " + Long.toOctalString(expected) + " for a "

@@ -152,10 +152,13 @@ final class VersionTableReader {
   private static final java.util.logging.Logger POSTGRESQL_DRIVER_LOG =
       java.util.logging.Logger.getLogger("org.postgresql");
 
+  static {
+    POSTGRESQL_DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
+  }
+
   private static Connection connect(JdbcUrl url) throws SQLException, DiagnosticException {
     Connection connection = switch (url.engine()) {
       case POSTGRESQL -> {
-        POSTGRESQL_DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", CONNECT_TIMEOUT);
         properties.setProperty("ApplicationName", "strata");

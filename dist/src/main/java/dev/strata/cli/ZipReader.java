@@ -252,7 +252,7 @@ final class ZipReader {
       }
       // unzip gives the extracted files these bits: one writable by everyone could be changed
       // between verify and the run that applies it
-      int expected = folder ? 0755 : 0644;
+      int expected = folder ? BundleWriter.DIR_MODE : BundleWriter.FILE_MODE;
       if ((mode & 0777) != expected) {
         throw archive("entry " + BundleProblem.quoted(name) + " has permissions "
             + Integer.toOctalString(mode & 0777) + "; strata writes "

@@ -141,11 +141,9 @@ final class MysqlClientScanner {
     }
   }
 
+  /** A named command whose word starts at {@code start}, the statement's first non-blank char. */
   private void namedCommand(int start, int end) {
     int i = start;
-    while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-      i++;
-    }
     int word = i;
     if (i < end && text.charAt(i) == '?') {
       i++;
@@ -191,10 +189,11 @@ final class MysqlClientScanner {
         return i + 1;
       }
       default -> {
-        if (!pending && !(c == '/' && next == '*') && !(c == '-' && next == '-')) {
+        if (!pending) {
           // the first word of a statement, wherever it starts: after a ';' on the same line or
           // after comments, the client (which strips comments) still takes a command word there
-          // for its own command once the ';' comes (checked with mariadb 10.11)
+          // for its own command once the ';' comes (checked with mariadb 10.11); a comment's
+          // '/*' or '--' starts no word
           namedCommand(i, end);
         }
       }

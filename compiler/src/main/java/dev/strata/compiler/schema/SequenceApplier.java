@@ -91,8 +91,8 @@ final class SequenceApplier {
     }
     Optional<ColumnRef> owned = ownedBy(alter.options()).orElse(seq.ownedBy());
     ctx.touch(Keys.relation(name), alter.sequence().name().span());
-    state.sequences.put(name, new Sequence(name, mergeOptions(seq.options(),
-        withoutOwnedBy(alter.options())), owned, seq.comment(), seq.origin()));
+    state.sequences.put(name, new Sequence(name, mergeOptions(seq.options(), alter.options()),
+        owned, seq.comment(), seq.origin()));
   }
 
   void renameSequence(Operation.RenameSequence rename) {

@@ -257,9 +257,16 @@ final class SqliteAlter {
   /**
    * Whether SQLite's own {@code DROP COLUMN} can drop {@code column}: it is in no key, unique
    * constraint, foreign key (of this table or another), check, index (key, expression, {@code
-   * INCLUDE} or predicate), generated column or view of the table.
+   * INCLUDE} or predicate), generated column or view of the table, and its type implies no check
+   * (an enum's values, {@code json_valid} for JSON: {@link DataTypes#impliedCheck}), which SQLite
+   * refuses to drop a column from ("error in table t after drop column: no such column").
    */
   private static boolean free(Table table, String column, SchemaModel model) {
+    Optional<Column> own = table.column(column);
+    if (own.isPresent() && DataTypes.impliedCheck(
+        DSL.name(column), own.get().type(), Dialect.SQLITE, model).isPresent()) {
+      return false;
+    }
     for (Constraint constraint : table.constraints()) {
       boolean uses = switch (constraint) {
         case Constraint.PrimaryKey key -> key.columns().contains(column);

@@ -280,6 +280,41 @@ class SqliteRebuildTest {
     }
   }
 
+  @Test
+  void aColumnWhoseTypeImpliesACheckIsDroppedByARebuildAndComesBackWithItsCheck()
+      throws Exception {
+    // SQLite's own DROP COLUMN refuses a column that a CHECK names ("error in table docs after
+    // drop column: no such column: mood"): the enum's values and json_valid are such checks
+    Chain chain = new Chain(dir.resolve("implied"),
+        "-- revision: 0001_docs\n-- revises: base\n-- message: docs\n\n-- +upgrade\n"
+            + "CREATE TYPE mood AS ENUM ('calm', 'busy');\n"
+            + "CREATE TABLE docs (id INTEGER PRIMARY KEY, mood mood, body JSON, meta JSONB,"
+            + " note TEXT);\n"
+            + "INSERT INTO docs (id, mood, body, meta, note) VALUES"
+            + " (1, 'calm', '{\"a\": 1}', '[1]', 'n1'), (2, NULL, NULL, '{}', 'n2');\n",
+        "-- revision: 0002_drop\n-- revises: 0001_docs\n-- message: drop\n\n-- +upgrade\n"
+            + "ALTER TABLE docs DROP COLUMN mood;\nALTER TABLE docs DROP COLUMN body;\n\n"
+            + "-- +downgrade\nALTER TABLE docs ADD COLUMN body JSON;\n"
+            + "ALTER TABLE docs ADD COLUMN mood mood;\n");
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      ClientRun run = upgradeThenRebuild(chain, database, "0001_docs", GoldenCases.OPTIONS);
+      assertEquals(0, run.exitCode(), run.describe());
+      assertEquals(List.of("1|[1]|n1", "2|{}|n2"), Sqlite3.query(database,
+          "SELECT id, meta, note FROM docs ORDER BY id"));
+      ClientRun invalid = Sqlite3.run(database,
+          "INSERT INTO docs (id, meta, note) VALUES (3, 'not json', 'n3');");
+      assertTrue(invalid.stderr().contains("CHECK constraint failed"), invalid.describe());
+      ClientRun back = Sqlite3.run(database, chain.script(Dialect.SQLITE, Direction.DOWNGRADE,
+          "0002_drop:0001_docs", GoldenCases.OPTIONS));
+      assertEquals(0, back.exitCode(), back.describe());
+      assertEquals(List.of("1||||n1", "2||||n2"), Sqlite3.query(database,
+          "SELECT id, mood, body, '', note FROM docs ORDER BY id"));
+      ClientRun badMood = Sqlite3.run(database,
+          "INSERT INTO docs (id, mood, note) VALUES (4, 'angry', 'n4');");
+      assertTrue(badMood.stderr().contains("CHECK constraint failed"), badMood.describe());
+    }
+  }
+
   /** The rows of the three tables (without the quantities), joined. */
   private String rows(SqliteDatabase database) throws Exception {
     return String.join("\n", Sqlite3.query(database,

@@ -162,6 +162,9 @@ final class MysqlTables {
                 + dialect().id() + "' block");
       }
     }
+    if (made instanceof Constraint.ForeignKey key) {
+      similarTypes(written, key, table, model, site);
+    }
     ConstraintTypeStep step = DSL.constraint(name(made.name()));
     return switch (written) {
       case TableConstraint.PrimaryKey key -> step.primaryKey(SqlContext.names(key.columns()));
@@ -173,6 +176,49 @@ final class MysqlTables {
       case TableConstraint.UsingIndex using -> throw new IllegalStateException("refused above");
       case TableConstraint.Exclude exclude -> throw new IllegalStateException("refused above");
     };
+  }
+
+  /**
+   * Refuses a foreign key whose column's type is not similar to the referenced column's ({@link
+   * MysqlColumns#referenceClass}): the servers refuse to create it, PostgreSQL does not (an {@code
+   * integer} column may reference a {@code bigint} key there). The caret is at the column where
+   * the revision names it.
+   *
+   * @throws DiagnosticException E0454 for the first pair of columns that differ
+   */
+  private void similarTypes(TableConstraint written, Constraint.ForeignKey key, Table table,
+      SchemaModel model, Site site) throws DiagnosticException {
+    Optional<Table> target = key.references().equals(table.name())
+        ? Optional.of(table) : model.table(key.references());
+    if (target.isEmpty() || key.columns().size() != key.referencedColumns().size()) {
+      return; // the schema checks report a missing table or a column count that differs
+    }
+    for (int i = 0; i < key.columns().size(); i++) {
+      Optional<Column> from = table.column(key.columns().get(i));
+      Optional<Column> to = target.get().column(key.referencedColumns().get(i));
+      if (from.isEmpty() || to.isEmpty()) {
+        continue;
+      }
+      String mine = columns.referenceClass(from.get(), model, site);
+      String theirs = columns.referenceClass(to.get(), model, site);
+      if (mine.equals(theirs)) {
+        continue;
+      }
+      String fromType = DataTypes.name(from.get().type(), dialect(), sql, model, site);
+      String toType = DataTypes.name(to.get().type(), dialect(), sql, model, site);
+      Site at = written instanceof TableConstraint.ForeignKey w && i < w.columns().size()
+          ? DataTypes.at(site, w.columns().get(i)) : site;
+      throw at.error("E0454", "foreign key " + ObjectName.quoted(key.name()) + ": column "
+              + ObjectName.quoted(from.get().name()) + " of table " + table.name().display()
+              + " is " + fromType + ", but the column " + ObjectName.quoted(to.get().name())
+              + " of table " + key.references().display() + " it references is " + toType
+              + ", which " + dialect().id() + " refuses",
+          "note: MySQL and MariaDB want a foreign key's columns of the referenced columns' types"
+              + " (\"Foreign key constraint is incorrectly formed\", errno 150); integers of"
+              + " the same size, strings of any length",
+          "help: declare " + ObjectName.quoted(from.get().name()) + " " + toType.toUpperCase(
+              java.util.Locale.ROOT) + ", as the column it references");
+    }
   }
 
   /**

@@ -84,6 +84,7 @@ final class StatementRenderer {
   List<String> render(Statement statement, SourceFile source, SchemaModel before,
       SchemaModel after) throws DiagnosticException {
     Site site = new Site(source, statement.span());
+    DefinedNames.check(statement.operation(), dialect, site);
     Optional<List<String>> own = switch (dialect) {
       case POSTGRESQL -> Optional.empty();
       case MYSQL, MARIADB -> mysql.render(statement, site, before, after);

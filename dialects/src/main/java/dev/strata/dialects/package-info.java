@@ -31,6 +31,11 @@
  *       table rebuild, a renamed index or view) where the model does not know the object
  *   <li>{@code E0452} a script option SQLite cannot honour (a statement timeout, a version-table
  *       schema)
+ *   <li>{@code E0453} a name the dialect cannot hold: longer than 64 characters (MySQL, MariaDB),
+ *       a table, view or index named {@code sqlite_...} (SQLite); {@link
+ *       dev.strata.dialects.DefinedNames}
+ *   <li>{@code E0454} a foreign key whose column's type MySQL and MariaDB refuse for the column it
+ *       references (an {@code int} referencing a {@code bigint}); {@code MysqlTables}
  * </ul>
  *
  * <p>A downgrade through a revision marked {@code -- +irreversible} is refused here too, with the

@@ -99,6 +99,70 @@ class MysqlApplyTest {
   }
 
   /**
+   * A foreign key's column must have the referenced column's type on these servers (integers of
+   * one size; strings of any length): the pairs strata accepts apply with the real client, the
+   * server refuses the pair strata refuses (errno 150), and strata refuses it at the column, in
+   * {@code CREATE TABLE} and in {@code ADD CONSTRAINT}, before any script is written.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void aForeignKeyColumnOfAnotherIntegerSizeIsRefusedAndSimilarTypesApply(Dialect dialect)
+      throws Exception {
+    MysqlChain similar = new MysqlChain(dir.resolve("similar"), dialect,
+        "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+            + "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+            + "CREATE TABLE b (big BIGSERIAL PRIMARY KEY);\n"
+            + "CREATE TABLE p (id SERIAL PRIMARY KEY,"
+            + " code VARCHAR(10) UNIQUE, amount NUMERIC(10,2) UNIQUE, m mood UNIQUE,"
+            + " at TIMESTAMP UNIQUE, flag CHAR(3) UNIQUE);\n"
+            + "CREATE TABLE c (id BIGINT PRIMARY KEY, pid INTEGER REFERENCES p (id),"
+            + " pbig BIGINT REFERENCES b (big), pcode VARCHAR(40) REFERENCES p (code),"
+            + " pamount NUMERIC(10,2) REFERENCES p (amount), pm mood REFERENCES p (m),"
+            + " pat TIMESTAMP REFERENCES p (at), pflag VARCHAR(3) REFERENCES p (flag),"
+            + " up BIGINT REFERENCES c (id));\n"
+            + "ALTER TABLE c ADD CONSTRAINT fk_c_code FOREIGN KEY (pcode) REFERENCES p (code);\n"
+            + "-- +downgrade\nDROP TABLE c;\nDROP TABLE p;\nDROP TABLE b;\nDROP TYPE mood;\n");
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_fk_types")) {
+      apply(database, similar.upgrade("base:head", GoldenCases.OPTIONS));
+      apply(database, similar.downgrade("head:base", GoldenCases.OPTIONS));
+      var server = database.apply(MysqlChain.sql(dir, "CREATE TABLE p (id BIGINT PRIMARY KEY);"
+          + " CREATE TABLE c (pid INT, FOREIGN KEY (pid) REFERENCES p (id));"));
+      org.junit.jupiter.api.Assertions.assertTrue(
+          server.exitCode() != 0 && MysqlChain.errors(server).getFirst().contains("150"),
+          server.describe());
+    }
+    String created = "CREATE TABLE p (id BIGINT PRIMARY KEY);\n"
+        + "CREATE TABLE c (id BIGINT PRIMARY KEY, pid INTEGER REFERENCES p (id));\n";
+    String added = "CREATE TABLE p (id BIGINT PRIMARY KEY);\n"
+        + "CREATE TABLE c (id BIGINT PRIMARY KEY, pid SMALLINT);\n"
+        + "ALTER TABLE c ADD CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p;\n";
+    for (String upgrade : List.of(created, added)) {
+      MysqlChain refused = new MysqlChain(dir.resolve("r" + upgrade.length()), dialect,
+          "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n" + upgrade);
+      var e = org.junit.jupiter.api.Assertions.assertThrows(
+          dev.strata.grammar.DiagnosticException.class,
+          () -> refused.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
+              GoldenCases.OPTIONS));
+      String text = e.diagnostics().getFirst().format();
+      String type = upgrade == created ? "int" : "smallint";
+      String line = upgrade == created ? "7" : "8";
+      org.junit.jupiter.api.Assertions.assertTrue(text.contains(":" + line + ":")
+              && text.contains("error[E0454]: foreign key " + (upgrade == created
+                  ? "c_pid_fkey" : "fk_c_p") + ": column pid of table c is " + type
+                  + ", but the column id of table p it references is bigint, which "
+                  + dialect.id() + " refuses")
+              && text.contains("help: declare pid BIGINT, as the column it references"),
+          text);
+      int caret = text.indexOf('^');
+      String source = text.lines().filter(l -> l.contains(" | ") && l.contains("pid"))
+          .findFirst().orElseThrow();
+      String carets = text.lines().filter(l -> l.contains("^")).findFirst().orElseThrow();
+      org.junit.jupiter.api.Assertions.assertTrue(caret > 0
+          && source.substring(carets.indexOf('^')).startsWith("pid"), text);
+    }
+  }
+
+  /**
    * A JSON or JSONB column is {@code json}: on MariaDB an alias of {@code LONGTEXT} with a {@code
    * JSON_VALID} check the server adds, which refuses text that is not JSON, as PostgreSQL's type
    * does (on MySQL, its JSON type refuses it).

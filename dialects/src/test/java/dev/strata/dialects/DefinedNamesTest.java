@@ -1,0 +1,134 @@
+package dev.strata.dialects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Direction;
+import dev.strata.testkit.ClientRun;
+import dev.strata.testkit.SqliteDatabase;
+import dev.strata.testkit.TestDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Names a dialect cannot hold (E0453, {@link DefinedNames}): on MySQL and MariaDB a name of 65
+ * characters is refused at the name, wherever the revision gives it, and names of 64 characters,
+ * every kind of them, apply with the real client; on SQLite a table, view or index named
+ * {@code sqlite_...} is refused, a column of that name applies with {@code sqlite3}. Each refusal
+ * is one the server would make: the test runs the server's own refusal of the same name too.
+ */
+class DefinedNamesTest {
+  @TempDir Path dir;
+  private int chains;
+
+  private static String revision(String upgrade) {
+    return "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n" + upgrade;
+  }
+
+  private static String name(char letter, int length) {
+    return String.valueOf(letter).repeat(length);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void namesOf64CharactersApplyAndA65thIsRefusedAtTheName(Dialect dialect) throws Exception {
+    String table = name('t', 64);
+    String column = name('c', 64);
+    MysqlChain fits = new MysqlChain(dir.resolve("fits"), dialect, revision(
+        "CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, " + column + " INTEGER"
+            + " CONSTRAINT " + name('k', 64) + " UNIQUE);\n"
+            + "CREATE INDEX " + name('i', 64) + " ON " + table + " (" + column + ");\n"
+            + "ALTER TABLE " + table + " ADD CONSTRAINT " + name('p', 64) + " CHECK (id > 0);\n"
+            + "ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + name('d', 64)
+            + ";\n"
+            + "CREATE VIEW " + name('v', 64) + " AS SELECT id FROM " + table + ";\n"
+            + "-- +downgrade\nDROP VIEW " + name('v', 64) + ";\nDROP TABLE " + table + ";\n"));
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_names")) {
+      MysqlChain.apply(database, fits.upgrade("base:head", GoldenCases.OPTIONS));
+      MysqlChain.apply(database, fits.downgrade("head:base", GoldenCases.OPTIONS));
+      ClientRun server = database.apply(MysqlChain.sql(dir,
+          "CREATE TABLE t (" + name('c', 65) + " INT);"));
+      assertTrue(server.exitCode() != 0
+          && MysqlChain.errors(server).getFirst().startsWith("ERROR 1059"), server.describe());
+    }
+    String long65 = name('n', 65);
+    List<String> statements = List.of(
+        "CREATE TABLE " + long65 + " (id BIGINT PRIMARY KEY);\n",
+        "CREATE TABLE t (id BIGINT PRIMARY KEY, " + long65 + " INTEGER);\n",
+        "CREATE TABLE t (id BIGINT CONSTRAINT " + long65 + " PRIMARY KEY);\n",
+        "CREATE TABLE t (id BIGINT PRIMARY KEY);\nCREATE INDEX " + long65 + " ON t (id);\n",
+        "CREATE TABLE t (id BIGINT PRIMARY KEY);\nALTER TABLE t RENAME TO " + long65 + ";\n",
+        "CREATE TABLE t (id BIGINT PRIMARY KEY);\nALTER TABLE t ADD COLUMN " + long65
+            + " INTEGER;\n",
+        "CREATE TABLE t (id BIGINT PRIMARY KEY);\nALTER TABLE t ADD CONSTRAINT " + long65
+            + " CHECK (id > 0);\n",
+        "CREATE TABLE t (id BIGINT PRIMARY KEY);\nCREATE VIEW " + long65
+            + " AS SELECT id FROM t;\n");
+    for (String upgrade : statements) {
+      String text = refused(dialect, upgrade);
+      assertTrue(text.contains("error[E0453]: the name " + long65 + " is 65 characters long: "
+          + dialect.id() + " allows 64"), text);
+      assertCaretAt(text, long65);
+    }
+  }
+
+  @Test
+  void sqliteRefusesItsOwnPrefixForTablesViewsAndIndexesButNotForColumns() throws Exception {
+    Chain fits = new Chain(dir.resolve("sqlite"), revision(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, sqlite_note TEXT);\n"
+            + "INSERT INTO t (id, sqlite_note) VALUES (1, 'kept');\n"));
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_names")) {
+      ClientRun run = Sqlite3.apply(database, fits.script(Dialect.SQLITE, Direction.UPGRADE,
+          "base:head", GoldenCases.OPTIONS));
+      assertEquals("", run.stdout() + run.stderr());
+      assertEquals(List.of("kept"), Sqlite3.query(database, "SELECT sqlite_note FROM t"));
+      ClientRun server = Sqlite3.run(database, "CREATE TABLE sqlite_x (id INTEGER);");
+      assertTrue(server.stderr().contains("object name reserved for internal use"),
+          server.describe());
+    }
+    for (String upgrade : List.of(
+        "CREATE TABLE Sqlite_x (id INTEGER PRIMARY KEY);\n",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY);\nCREATE INDEX sqlite_x ON t (id);\n",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY);\nCREATE VIEW sqlite_x AS SELECT id FROM t;\n",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY);\nALTER TABLE t RENAME TO sqlite_x;\n")) {
+      Chain chain = new Chain(dir.resolve("s" + (++chains)), revision(upgrade));
+      DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
+          Dialect.SQLITE, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+      String text = e.diagnostics().getFirst().format();
+      assertTrue(text.contains("error[E0453]: the name ")
+          && text.contains(" starts with sqlite_, which sqlite keeps for its own tables"), text);
+      assertCaretAt(text, upgrade.contains("Sqlite_x") ? "Sqlite_x" : "sqlite_x");
+    }
+  }
+
+  private String refused(Dialect dialect, String upgrade) throws Exception {
+    MysqlChain chain = new MysqlChain(dir.resolve("r" + (++chains)), dialect, revision(upgrade));
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> chain.render(Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+    return e.diagnostics().getFirst().format();
+  }
+
+  /** The caret line of a formatted diagnostic starts under {@code name} in the source line. */
+  private static void assertCaretAt(String text, String name) {
+    List<String> lines = text.lines().toList();
+    int carets = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("^")) {
+        carets = i;
+        break;
+      }
+    }
+    assertTrue(carets > 0, text);
+    String source = lines.get(carets - 1);
+    String marks = lines.get(carets);
+    int at = marks.indexOf('^');
+    assertTrue(source.startsWith(name, at), text);
+    assertEquals(name.length(), marks.chars().filter(c -> c == '^').count(), text);
+  }
+}

@@ -252,6 +252,15 @@ final class TranslationRules implements VisitListener {
     };
   }
 
+  /**
+   * Whether a {@code LIKE} pattern written without {@code ESCAPE} may hold PostgreSQL's default
+   * escape character, the backslash: a literal with one, or anything but a literal (a column, a
+   * concatenation), whose value is not known here. A literal without one renders as written.
+   */
+  private static boolean escapes(Field<String> pattern) {
+    return literal(pattern).map(p -> p.indexOf('\\') >= 0).orElse(true);
+  }
+
   /** The text of a string literal, or empty for anything else. */
   private static Optional<String> literal(Field<?> field) {
     return field instanceof Param<?> param && param.isInline() && param.getValue() instanceof String
@@ -265,6 +274,23 @@ final class TranslationRules implements VisitListener {
    * TranslatedSql}).
    */
   private QueryPart sqlite(QueryPart part) {
+    // PostgreSQL's LIKE escapes with a backslash unless told otherwise; SQLite's has no escape
+    // character without ESCAPE, so 'a\_b' would match a backslash and any character there. Made
+    // anew: jOOQ 3.20's QOM.Like.$escape(Character) returns a copy without the escape
+    if (part instanceof QOM.Like like && like.$escape() == null && escapes(like.$pattern())) {
+      return like.$value().like(like.$pattern(), '\\');
+    }
+    if (part instanceof QOM.NotLike like && like.$escape() == null && escapes(like.$pattern())) {
+      return like.$value().notLike(like.$pattern(), '\\');
+    }
+    if (part instanceof QOM.LikeIgnoreCase like && like.$escape() == null
+        && escapes(like.$pattern())) {
+      return like.$value().likeIgnoreCase(like.$pattern(), '\\');
+    }
+    if (part instanceof QOM.NotLikeIgnoreCase like && like.$escape() == null
+        && escapes(like.$pattern())) {
+      return like.$value().notLikeIgnoreCase(like.$pattern(), '\\');
+    }
     if (part instanceof QOM.CurrentUser) {
       throw new Refusal("CURRENT_USER has no equivalent", List.of("current_user"),
           "sqlite has no users; jOOQ 3.20 writes ''", "");

@@ -254,6 +254,13 @@ class TypesDatabaseTest {
       {"random() >= 0 AND random() < 1", "1", "1"},
       {"7 % 3", "1", "1"},
       {"'abc' LIKE 'a%'", "1", "1"},
+      // PostgreSQL's LIKE escapes with a backslash; SQLite's needs ESCAPE for it
+      {"'a_b' LIKE 'a\\_b'", "1", "1"},
+      {"'axb' LIKE 'a\\_b'", "0", "0"},
+      {"'a%b' NOT LIKE 'a\\%b'", "0", "0"},
+      {"'A_B' ILIKE 'a\\_b'", "1", "1"},
+      {"'AxB' NOT ILIKE 'a\\_b'", "1", "1"},
+      {"'a\\b' LIKE 'a\\\\b'", "1", "1"},
       {"NULL IS NULL", "1", "1"},
       {"'ABCDE1234F' SIMILAR TO '[A-Z]{5}[0-9]{4}[A-Z]'", "1", "1"},
       {"'abcde1234f' SIMILAR TO '[A-Z]{5}[0-9]{4}[A-Z]'", "0", "0"},

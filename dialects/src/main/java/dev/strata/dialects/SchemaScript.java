@@ -34,9 +34,9 @@ import java.util.stream.Collectors;
  *
  * <p>Order: schemas, extensions, enum types, sequences, tables (columns, primary keys, unique,
  * valid checks, exclusions), foreign keys and {@code NOT VALID} checks ({@code ALTER TABLE ... ADD
- * CONSTRAINT}, after every table so that the order of tables does not matter), indexes, sequence
- * ownership ({@code OWNED BY}, once its table exists), views and materialized views in order of
- * creation, routines, triggers, and every comment. Within each kind the model's order (the order
+ * CONSTRAINT}, after every table so that the order of tables does not matter), indexes of tables,
+ * sequence ownership ({@code OWNED BY}, once its table exists), views and materialized views in
+ * order of creation, indexes of materialized views, routines, triggers, and every comment. Within each kind the model's order (the order
  * of creation) is kept. Each object is turned back into the operation that creates it and rendered
  * by the same renderers as a revision's statements, so it comes out as {@code strata upgrade}
  * would write it. Routines and triggers are printed as their revision wrote them ({@link
@@ -139,8 +139,14 @@ public final class SchemaScript {
         out.addAll(render(alter));
       }
     }
+    // an index of a materialized view comes after the view, the others after their tables
+    List<Index> onViews = new ArrayList<>();
     for (Index index : model.indexes().values()) {
-      out.addAll(render(ModelOperations.index(index)));
+      if (model.views().containsKey(index.table())) {
+        onViews.add(index);
+      } else {
+        out.addAll(render(ModelOperations.index(index)));
+      }
     }
     for (Sequence sequence : model.sequences().values()) {
       for (Operation.AlterSequence owned : ModelOperations.ownership(sequence).stream().toList()) {
@@ -150,6 +156,9 @@ public final class SchemaScript {
     for (View view : model.views().values()) {
       out.add(view.materialized() ? materializedView(view)
           : single(render(ModelOperations.view(view))));
+    }
+    for (Index index : onViews) {
+      out.addAll(render(ModelOperations.index(index)));
     }
     for (Routine routine : model.routines().values()) {
       out.add(asWritten(routine.sql()));

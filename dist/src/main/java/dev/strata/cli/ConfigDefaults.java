@@ -56,6 +56,8 @@ final class ConfigDefaults implements IDefaultValueProvider {
   private final Supplier<CommandSpec> every;
   private final Environment environment;
   private Optional<ConfigFile> file;
+  /** Why the file could not be used, once read: raised again at every {@link #file()}. */
+  private ConfigError failure;
   private final boolean forHelp;
   private final Map<ArgSpec, Origin> origins = new IdentityHashMap<>();
 
@@ -162,13 +164,24 @@ final class ConfigDefaults implements IDefaultValueProvider {
     return null;
   }
 
-  /** The file in use, read and checked once; empty when there is none. */
+  /**
+   * The file in use, read and checked once; empty when there is none.
+   *
+   * @throws ConfigError at every call, when the file cannot be read or fails the check (but for
+   *     help, which then reads no file): picocli ignores what a default provider throws while it
+   *     toggles a boolean flag ({@code --no-cache}), so an error raised once and then forgotten
+   *     let the command run without the file
+   */
   Optional<ConfigFile> file() {
+    if (failure != null && !forHelp) {
+      throw failure;
+    }
     if (file == null) {
       try {
         file = locate().map(this::checked);
       } catch (ConfigError e) {
         file = Optional.empty();
+        failure = e;
         if (!forHelp) {
           throw e;
         }

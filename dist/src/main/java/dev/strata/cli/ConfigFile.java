@@ -33,6 +33,8 @@ record ConfigFile(Path path, SourceFile source, ObjectNode root) {
   static final String NAME = "strata.toml";
 
   private static final TomlMapper MAPPER = new TomlMapper();
+  /** A line that assigns a key: the key (bare, quoted or dotted), before its {@code =}. */
+  private static final Pattern KEY = Pattern.compile("^\\s*([^\\s=#\\[][^=#]*?)\\s*=");
   private static final Pattern TABLE_HEADER =
       Pattern.compile("^\\s*\\[\\s*([^\\[\\]]+?)\\s*\\]\\s*(?:#.*)?$");
 
@@ -80,7 +82,7 @@ record ConfigFile(Path path, SourceFile source, ObjectNode root) {
       throw new DiagnosticException(at == null || at.getLineNr() < 1
           ? Diagnostic.error("E0640", message)
           : Diagnostic.error("E0640", message, source,
-              Span.at(at.getLineNr(), Math.max(1, at.getColumnNr())),
+              where(source, e.getOriginalMessage(), at.getLineNr(), at.getColumnNr()),
               "help: strata.toml is TOML 1.0 (https://toml.io): key = \"value\", [table]"));
     }
     if (!(root instanceof ObjectNode table)) {
@@ -88,6 +90,34 @@ record ConfigFile(Path path, SourceFile source, ObjectNode root) {
       return new ConfigFile(path, source, MAPPER.createObjectNode());
     }
     return new ConfigFile(path, source, table);
+  }
+
+  /**
+   * Where a TOML syntax error is, from the parser's position ({@code line}, {@code column}, 1-based):
+   * that position, except for the two errors the parser reports once past the culprit: a
+   * "Duplicate key" after the second assignment (at the start of a later line, or past the value
+   * on the file's last line), which is then the key of the last line up to there that assigns
+   * one, and a "Table redefined" at the end of the header, which is then the header's name.
+   */
+  private static Span where(SourceFile source, String message, int line, int column) {
+    List<String> lines = source.lines();
+    if (message.startsWith("Duplicate key")) {
+      // past the value's end on the same line at the end of the file, else at a later line
+      int from = column > 1 ? line - 1 : line - 2;
+      for (int i = Math.min(from, lines.size() - 1); i >= 0; i--) {
+        Matcher key = KEY.matcher(lines.get(i));
+        if (key.find()) {
+          return new Span(i + 1, key.start(1) + 1, key.group(1).length());
+        }
+      }
+    }
+    if (message.startsWith("Table redefined") && line <= lines.size()) {
+      Matcher header = TABLE_HEADER.matcher(lines.get(line - 1));
+      if (header.matches()) {
+        return new Span(line, header.start(1) + 1, header.group(1).length());
+      }
+    }
+    return Span.at(line, Math.max(1, column));
   }
 
   /** The directory relative paths in the file are read against. */

@@ -130,6 +130,18 @@ class ConfigFileTest {
   }
 
   @Test
+  void theFileIsReadAndCheckedWithNoCacheToo() throws IOException {
+    write("strata.toml", "dialect = \"mysql\"\nversions = \"" + VERSIONS + "\"\n");
+    assertEquals("mysql", dialectOf(Cli.run(in(dir, Map.of()), "upgrade", "--no-cache",
+        "0015:0016")));
+    write("strata.toml", "dialect = \"mysql\"\nversion-tabel = \"x\"\n");
+    Cli cli = Cli.run(in(dir, Map.of()), "check", "--no-cache", "--versions", VERSIONS);
+    assertEquals(1, cli.exitCode(), cli.err());
+    assertTrue(cli.err().startsWith(
+        "strata.toml:2:1: error[E0642]: unknown key 'version-tabel'\n"), cli.err());
+  }
+
+  @Test
   void anUnknownKeyInACommandsTable() throws IOException {
     write("strata.toml", "[status]\ndialect = \"mysql\"\n");
     Cli cli = Cli.run(in(dir, Map.of()), "heads", "--versions", VERSIONS);
@@ -205,6 +217,29 @@ class ConfigFileTest {
             |           ^
           = help: strata.toml is TOML 1.0 (https://toml.io): key = "value", [table]
         """), cli);
+  }
+
+  /**
+   * A key set twice and a table defined twice: the parser reports them past the culprit (the next
+   * line, the end of the header); the caret is on the second key and on the table's name.
+   */
+  @Test
+  void aDuplicateKeyAndARedefinedTableArePointedAt() throws IOException {
+    for (String[] file : new String[][] {
+        {"versions = \"a\"\n  versions = \"b\" # again\ndialect = \"mysql\"\n", "2:3", "versions"},
+        {"[upgrade]\ndialect = \"mysql\"\n\ndialect = \"sqlite\"\n\n[lint]\n", "4:1", "dialect"},
+        {"dialect = \"mysql\"\ndialect = \"sqlite\"", "2:1", "dialect"},
+        {"[upgrade]\ndialect = \"mysql\"\n [ upgrade ] # again\n", "3:4", "upgrade"}}) {
+      write("strata.toml", file[0]);
+      Cli cli = Cli.run(in(dir, Map.of()), "check", "--no-cache", "--versions", VERSIONS);
+      assertEquals(1, cli.exitCode(), cli.err());
+      assertTrue(cli.err().startsWith("strata.toml:" + file[1] + ": error[E0640]: "), cli.err());
+      List<String> lines = cli.err().lines().toList();
+      String source = lines.get(1);
+      String carets = lines.get(2);
+      assertTrue(source.startsWith(file[2], carets.indexOf('^')), cli.err());
+      assertEquals(file[2].length(), carets.chars().filter(c -> c == '^').count(), cli.err());
+    }
   }
 
   /** The report: a transaction mode from the file was reported as a command-line mistake. */

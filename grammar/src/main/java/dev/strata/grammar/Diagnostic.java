@@ -63,7 +63,9 @@ public record Diagnostic(
       out.append(at.describe()).append(": ").append(head).append('\n');
       out.append("  ").append(number).append(" | ").append(shown.text()).append('\n');
       out.append("  ").append(gutter).append(" | ")
-          .append(caretPadding(shown.text(), shown.start())).append("^".repeat(shown.width()))
+          .append(caretPadding(shown.text(), shown.start()))
+          .append("^".repeat(Math.max(1, columns(shown.text(), shown.start(),
+              shown.start() + shown.width()))))
           .append('\n');
     }
     for (String note : notes) {
@@ -104,12 +106,60 @@ public record Diagnostic(
     }
   }
 
-  /** Spaces up to the caret, keeping tabs as tabs so the caret lines up under the source. */
+  /**
+   * Blanks up to the caret, as wide on a terminal as {@code text}'s first {@code upTo} chars: tabs
+   * kept as tabs, a wide character (CJK, most emoji) as two spaces, a combining mark as none, so
+   * that the caret lines up under the source.
+   */
   private static String caretPadding(String text, int upTo) {
     StringBuilder pad = new StringBuilder(upTo);
-    for (int i = 0; i < upTo; i++) {
-      pad.append(text.charAt(i) == '\t' ? '\t' : ' ');
+    for (int i = 0; i < upTo; ) {
+      int c = text.codePointAt(i);
+      if (c == '\t') {
+        pad.append('\t');
+      } else {
+        pad.append(" ".repeat(width(c)));
+      }
+      i += Character.charCount(c);
     }
     return pad.toString();
+  }
+
+  /** How many terminal columns {@code text}'s chars {@code from} to {@code to} take. */
+  private static int columns(String text, int from, int to) {
+    int columns = 0;
+    for (int i = from; i < Math.min(to, text.length()); ) {
+      int c = text.codePointAt(i);
+      columns += c == '\t' ? 1 : width(c);
+      i += Character.charCount(c);
+    }
+    return columns;
+  }
+
+  /**
+   * The columns a code point takes on a terminal, as POSIX {@code wcwidth} answers in a UTF-8
+   * locale (Markus Kuhn's ranges of East Asian Wide and Fullwidth characters, Unicode's
+   * emoji blocks): 0 for a combining mark or a zero-width format character, 2 for a wide one, 1
+   * otherwise.
+   */
+  static int width(int c) {
+    int type = Character.getType(c);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT && c != 0x00AD) {
+      return 0;
+    }
+    boolean wide = c >= 0x1100 && (c <= 0x115F || c == 0x2329 || c == 0x232A
+        || c >= 0x2E80 && c <= 0xA4CF && c != 0x303F
+        || c >= 0xAC00 && c <= 0xD7A3
+        || c >= 0xF900 && c <= 0xFAFF
+        || c >= 0xFE10 && c <= 0xFE19
+        || c >= 0xFE30 && c <= 0xFE6F
+        || c >= 0xFF00 && c <= 0xFF60
+        || c >= 0xFFE0 && c <= 0xFFE6
+        || c >= 0x1F300 && c <= 0x1F64F
+        || c >= 0x1F900 && c <= 0x1F9FF
+        || c >= 0x20000 && c <= 0x2FFFD
+        || c >= 0x30000 && c <= 0x3FFFD);
+    return wide ? 2 : 1;
   }
 }

@@ -7,7 +7,9 @@ import org.antlr.v4.runtime.Token;
  * U+0085 (NEXT LINE), U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR) in the lines that
  * give a revision its structure, header and directive lines. An editor may show a line break
  * there, but strata and psql end lines only at LF and CR, so what follows still belongs to the line
- * (and a header line holding one would not read as a {@code key: value} line).
+ * (and a header line holding one would not read as a {@code key: value} line). Also a file whose
+ * lines end with a carriage return alone (classic Mac OS, no line feed anywhere): the lexer's
+ * comments end there, but strata's lines and psql's do not, so the whole file is one line.
  */
 final class LineSeparators {
   private static final Map<Character, String> NAMES = Map.of(
@@ -24,6 +26,19 @@ final class LineSeparators {
    * @throws ParseFailure E0123 at the character
    */
   static void requireNone(SourceText source, Token line, String kind) {
+    String whole = source.text();
+    int end = line.getStopIndex() + 1;
+    for (int i = line.getStartIndex(); i <= Math.min(end, whole.length() - 1); i++) {
+      if (whole.charAt(i) == '\r' && (i + 1 == whole.length() || whole.charAt(i + 1) != '\n')
+          && whole.indexOf('\n') < 0) {
+        String file = source.file().path();
+        throw ParseCode.LINE_SEPARATOR.fail(source.file(), source.at(i),
+            "a carriage return alone ends this " + kind + " line: the file's lines end with CR"
+                + " (classic Mac OS), which strata reads as one line",
+            "help: save the file with LF or CRLF line ends: tr '\\r' '\\n' < '" + file
+                + "' > '" + file + ".lf' && mv '" + file + ".lf' '" + file + "'");
+      }
+    }
     String text = line.getText();
     for (int i = 0; i < text.length(); i++) {
       String name = NAMES.get(text.charAt(i));

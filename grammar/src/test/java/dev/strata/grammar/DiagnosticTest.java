@@ -51,8 +51,23 @@ class DiagnosticTest {
     String line = "😀".repeat(200);
     assertEquals("f.sql:1:64: error[E0101]: m\n"
         + "  1 | ..." + "😀".repeat(65) + "...\n"
-        + "    | " + " ".repeat(3 + 61) + "^".repeat(10) + "\n",
+        + "    | " + " ".repeat(3 + 62) + "^".repeat(11) + "\n",
         format(line, new Span(1, 64, 10)));
+  }
+
+  @Test
+  void theCaretLinesUpUnderWideAndCombiningCharacters() {
+    // on a terminal 表 and 😀 take two columns, the combining acute accent none
+    String line = "CREATE TABLE \"表表\" (\"😀\" TEXT, \"e\u0301\" INT, x INTEGER REFERENCES nope);";
+    int at = line.indexOf("nope");
+    assertEquals("f.sql:1:" + (at + 1) + ": error[E0101]: m\n"
+        + "  1 | " + line + "\n"
+        + "    | " + " ".repeat(at + 2 - 1) + "^^^^\n", // 表表 +2, the accent -1
+        format(line, new Span(1, at + 1, 4)));
+    assertEquals("f.sql:1:15: error[E0101]: m\n"
+        + "  1 | " + line + "\n"
+        + "    | " + " ".repeat(14) + "^^^^\n",
+        format(line, new Span(1, 15, 2)));
   }
 
   private static String format(String line, Span span) {

@@ -446,6 +446,20 @@ class RevisionFileParserTest {
     assertFalse(b.upgrade().statements().get(0).text().contains("\r"));
   }
 
+  /** A file whose lines end with CR alone reads as one line: named, with the conversion. */
+  @Test
+  void classicMacLineEndsAreNamedAtTheFirstCarriageReturn() throws Exception {
+    String lf = ParseCorpusTest.read("parse/ok/comments_everywhere.sql");
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> parser.parse(new SourceFile("mac.sql", lf.replace("\n", "\r"))));
+    String text = e.diagnostics().getFirst().format();
+    int firstReturn = lf.indexOf('\n') + 1;
+    assertTrue(text.startsWith("mac.sql:1:" + firstReturn + ": error[E0123]: a carriage return"
+        + " alone ends this header line: the file's lines end with CR (classic Mac OS)"), text);
+    assertTrue(text.contains("help: save the file with LF or CRLF line ends: tr '\\r' '\\n'"
+        + " < 'mac.sql' > 'mac.sql.lf' && mv 'mac.sql.lf' 'mac.sql'"), text);
+  }
+
   @Test
   void aByteOrderMarkIsIgnored() throws Exception {
     RevisionFile file = parser.parse(
@@ -454,7 +468,10 @@ class RevisionFileParserTest {
     assertEquals(new Span(1, 15, 2), file.header().revision().span());
   }
 
-  /** The report: a mark before a statement was "not in the language", wrap it in a block. */
+  /**
+   * The report: a mark before a statement was "not in the language", wrap it in a block. The mark
+   * takes no column on a terminal: the carets stand under 'CREATE'.
+   */
   @Test
   void anInvisibleCharacterBeforeAStatementIsNamed() {
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> parser.parse(
@@ -464,7 +481,7 @@ class RevisionFileParserTest {
         bom.sql:4:1: error[E0111]: the statement starts with the invisible character U+FEFF\
          (ZERO WIDTH NO-BREAK SPACE)
           4 | \uFEFFCREATE TABLE t (id INT);
-            | ^^^^^^^
+            | ^^^^^^
           = help: delete it, the character before 'CREATE': editors show nothing there
         """, e.format());
   }

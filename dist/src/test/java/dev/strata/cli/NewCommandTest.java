@@ -169,6 +169,10 @@ class NewCommandTest {
         Try 'strata new --help' for more information.
         """), Cli.run("new", "-m", "two\nlines"));
     assertEquals(new Cli(2, "", """
+        strata: error: Invalid value for option '--message': the message must be one line: it holds U+2028 (LINE SEPARATOR)
+        Try 'strata new --help' for more information.
+        """), Cli.run("new", "-m", "two\u2028lines"));
+    assertEquals(new Cli(2, "", """
         strata: error: Invalid value for option '--message': the message is empty
         Try 'strata new --help' for more information.
         """), Cli.run("new", "-m", "  "));

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -221,6 +222,19 @@ class ReadCommandsTest {
         """, ok("history", "-r", "0003,0006:0007"));
   }
 
+  /** The report: a range the wrong way round said "cannot upgrade" and suggested a downgrade. */
+  @Test
+  void aHistoryRangeTheWrongWayRoundSaysSoInItsOwnWords() {
+    Cli cli = run("history", "-r", "0005:0002");
+    assertEquals(1, cli.exitCode());
+    assertTrue(cli.err().startsWith("<range>:1:1: error[E0305]: cannot list the history from"
+        + " '0005_contacts_merge' to '0002_users': '0005_contacts_merge' is not an ancestor of"
+        + " it\n"), cli.err());
+    assertTrue(cli.err().contains("= help: '0005_contacts_merge' is already past '0002_users':"
+        + " name the older revision first: -r 0002_users:0005_contacts_merge\n"), cli.err());
+    assertFalse(cli.err().contains("upgrade") || cli.err().contains("downgrade"), cli.err());
+  }
+
   @Test
   void historyVerbose() {
     assertEquals("""
@@ -260,12 +274,12 @@ class ReadCommandsTest {
   @Test
   void historyWithARangeThatGoesSidewaysIsTheRangeDiagnostic() {
     fails(1, """
-        <range>:1:1: error[E0305]: cannot upgrade from '0003_email' to '0004_phone': '0003_email' \
-        is not an ancestor of it
+        <range>:1:1: error[E0305]: cannot list the history from '0003_email' to '0004_phone': \
+        '0003_email' is not an ancestor of it
           1 | 0003:0004
             | ^^^^
-          = help: name every head the database should end with, e.g. \
-        '0003_email:0004_phone,0003_email'
+          = help: -r FROM:TO lists what an upgrade from FROM to TO runs, so FROM must be an \
+        ancestor of TO; 'strata history' alone lists every revision
         """, "history", "-r", "0003:0004");
   }
 

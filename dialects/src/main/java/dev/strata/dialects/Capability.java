@@ -175,7 +175,15 @@ public enum Capability {
    * statement_timeout}, MariaDB's {@code max_statement_time}); MySQL's {@code max_execution_time}
    * limits read-only {@code SELECT} statements only.
    */
-  STATEMENT_TIMEOUT("a statement timeout that limits every statement");
+  STATEMENT_TIMEOUT("a statement timeout that limits every statement"),
+
+  /**
+   * {@code UPDATE ... SET a = b, b = a} reads every column as it was before the statement
+   * (PostgreSQL, SQLite; MariaDB with the {@code sql_mode} flag {@code SIMULTANEOUS_ASSIGNMENT},
+   * which strata's scripts set). MySQL reads a column assigned to the left of the expression as
+   * assigned already, so such an {@code UPDATE} is refused there (E0447).
+   */
+  SIMULTANEOUS_ASSIGNMENT("UPDATE ... SET reads every column as it was before the statement");
 
   private final String summary;
 

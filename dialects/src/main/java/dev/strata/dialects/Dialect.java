@@ -24,7 +24,7 @@ public enum Dialect {
       ALTER_COLUMN_IN_PLACE, ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SCHEMAS, SEQUENCES,
       COMMENT_ON, ENUM_TYPES, ARRAYS, DEFERRABLE_CONSTRAINTS, NOT_VALID_CONSTRAINTS, DROP_CASCADE,
       TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, UUID_TYPE, JSON_CASTS, GENERATED_NOT_NULL,
-      STATEMENT_TIMEOUT)),
+      STATEMENT_TIMEOUT, SIMULTANEOUS_ASSIGNMENT)),
   /** MySQL 8.0.16 and later (CHECK constraints enforced), run with {@code mysql}. */
   MYSQL(DialectId.MYSQL, "mysql", EnumSet.of(
       EXPRESSION_INDEX, INDEX_NAMES_PER_TABLE, MODIFY_COLUMN, ADD_CONSTRAINT, DROP_ANY_COLUMN,
@@ -35,11 +35,11 @@ public enum Dialect {
       INDEX_NAMES_PER_TABLE, IF_EXISTS_INDEX, IF_EXISTS_IN_ALTER_TABLE, MODIFY_COLUMN,
       ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SEQUENCES, TRUNCATE, RENAME_COLUMN,
       OR_REPLACE_VIEW, UUID_TYPE, BACKSLASH_ESCAPES, SIGNAL_IN_PREPARED_STATEMENT,
-      CASE_INSENSITIVE_TEXT, STATEMENT_TIMEOUT)),
+      CASE_INSENSITIVE_TEXT, STATEMENT_TIMEOUT, SIMULTANEOUS_ASSIGNMENT)),
   /** SQLite 3.37 and later, run with {@code sqlite3}. */
   SQLITE(DialectId.SQLITE, "sqlite3", EnumSet.of(
       TRANSACTIONAL_DDL, PARTIAL_INDEX, EXPRESSION_INDEX, IF_EXISTS_INDEX, DEFERRABLE_CONSTRAINTS,
-      RENAME_COLUMN, GENERATED_NOT_NULL));
+      RENAME_COLUMN, GENERATED_NOT_NULL, SIMULTANEOUS_ASSIGNMENT));
 
   private final DialectId id;
   private final String client;
@@ -87,9 +87,11 @@ public enum Dialect {
       case MYSQL -> List.of("\\C utf8mb4", "SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,"
           + "STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
           + "NO_ENGINE_SUBSTITUTION';");
-      // MariaDB 10.2.4+'s default sql_mode
+      // MariaDB 10.2.4+'s default sql_mode, and SIMULTANEOUS_ASSIGNMENT (10.3.5+): UPDATE's SET
+      // reads the old values, as PostgreSQL's does
       case MARIADB -> List.of("\\C utf8mb4", "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,"
-          + "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';");
+          + "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION,"
+          + "SIMULTANEOUS_ASSIGNMENT';");
       // .bail on: stop at the first error (an open transaction then rolls back); headers and
       // list mode: the lines a check prints read the same whatever a ~/.sqliterc sets; foreign
       // keys: enforced as PostgreSQL enforces them (SQLite's default is off)

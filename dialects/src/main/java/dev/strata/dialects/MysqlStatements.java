@@ -6,6 +6,7 @@ import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Table;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.QualifiedName;
 import dev.strata.grammar.ast.SequenceOption;
@@ -40,6 +41,53 @@ final class MysqlStatements {
     this.expressions = expressions;
     this.rules = new MysqlRules(dialect);
     this.sequences = new SequenceStatements(sql);
+  }
+
+  /**
+   * Refuses an {@code UPDATE} whose {@code SET} reads a column it assigns to the left of the read
+   * ({@code SET a = b, b = a}): MySQL reads the new value there, PostgreSQL the old one
+   * ({@link Capability#SIMULTANEOUS_ASSIGNMENT}). A read is a mention of the column's name in a
+   * later expression ({@link SqliteAlter#mentions}: a false hit only refuses a statement that
+   * would have run as written).
+   *
+   * @throws DiagnosticException E0447 at the statement
+   */
+  private void assignedBeforeRead(Operation.Update update, Site site)
+      throws DiagnosticException {
+    List<String> assigned = new java.util.ArrayList<>();
+    for (Operation.Assignment assignment : update.assignments()) {
+      List<Identifier> columns = switch (assignment) {
+        case Operation.Assignment.Column column -> List.of(column.column());
+        case Operation.Assignment.Row row -> row.columns();
+        case Operation.Assignment.RowQuery row -> row.columns();
+      };
+      List<String> reads = switch (assignment) {
+        case Operation.Assignment.Column column -> texts(List.of(column.value()));
+        case Operation.Assignment.Row row -> texts(row.values());
+        case Operation.Assignment.RowQuery row -> List.of(row.query().sql());
+      };
+      for (String earlier : assigned) {
+        if (reads.stream().anyMatch(sql -> SqliteAlter.mentions(sql, earlier))) {
+          throw rules.refuse(site, "E0447", "UPDATE ... SET that reads " + earlier
+                  + " after assigning it", dialect.id() + " reads the value just assigned"
+                  + " where PostgreSQL reads the row's old value",
+              "help: assign " + earlier + " last, or write the statement in a '-- +dialect "
+                  + dialect.id() + "' block");
+        }
+      }
+      columns.forEach(c -> assigned.add(dev.strata.compiler.schema.ObjectName.fold(c)));
+    }
+  }
+
+  private static List<String> texts(List<Operation.AssignedValue> values) {
+    List<String> out = new java.util.ArrayList<>();
+    for (Operation.AssignedValue value : values) {
+      switch (value) {
+        case Operation.AssignedValue.Expression expression -> out.add(expression.expr().sql());
+        case Operation.AssignedValue.Default ignored -> {}
+      }
+    }
+    return out;
   }
 
   /**
@@ -116,6 +164,9 @@ final class MysqlStatements {
                     + " unqualified column of SET may name the other table's column",
                 "help: write the statement in a '-- +dialect " + dialect.id() + "' block as a"
                     + " multi-table UPDATE");
+          }
+          if (!dialect.has(Capability.SIMULTANEOUS_ASSIGNMENT)) {
+            assignedBeforeRead(update, site);
           }
           yield Optional.empty();
         }

@@ -339,7 +339,9 @@ final class MysqlAlterTable {
       constraints.add(tables.constraint(constraint, now, fresh, after, site));
     }
     Optional<Long> start = tables.autoIncrement(now, indexStarts(before, old.name()), site);
-    if (start.isPresent()) {
+    // the START WITH of the table's identity: refused when it is the added column's (an identity
+    // of another column, added before, is no concern of this statement)
+    if (start.isPresent() && MysqlColumns.autoIncrement(column)) {
       throw rules.refuse(site, "E0446", "ADD COLUMN with an identity that says START WITH",
           "the existing rows are numbered from the table's own AUTO_INCREMENT counter",
           "help: add the column without START WITH");

@@ -223,6 +223,7 @@ final class MysqlTables {
 
   /**
    * @throws DiagnosticException E0445 for {@code DEFERRABLE}, {@code NOT VALID}, {@code MATCH},
+   *     {@code ON DELETE/UPDATE SET DEFAULT},
    *     {@code NULLS NOT DISTINCT}, {@code USING INDEX} and {@code EXCLUDE}
    */
   void refuseForm(TableConstraint constraint, Site site) throws DiagnosticException {
@@ -233,6 +234,10 @@ final class MysqlTables {
       case TableConstraint.Check check -> check.notValid() ? "NOT VALID" : null;
       case TableConstraint.ForeignKey key -> key.notValid() ? "NOT VALID"
           : key.match().isPresent() ? key.match().get().sql()
+          : key.onDelete().filter(ReferentialAction.SET_DEFAULT::equals).isPresent()
+              ? "ON DELETE SET DEFAULT"
+          : key.onUpdate().filter(ReferentialAction.SET_DEFAULT::equals).isPresent()
+              ? "ON UPDATE SET DEFAULT"
           : deferrable(key.timing());
       case TableConstraint.UsingIndex using -> "USING INDEX";
       case TableConstraint.Exclude exclude -> "EXCLUDE";
@@ -243,6 +248,9 @@ final class MysqlTables {
         case "USING INDEX" -> "a constraint cannot take over an index";
         case "EXCLUDE" -> "it has no exclusion constraints";
         case "NULLS NOT DISTINCT" -> "its unique keys always treat nulls as distinct";
+        case "ON DELETE SET DEFAULT", "ON UPDATE SET DEFAULT" -> "InnoDB parses SET DEFAULT and"
+            + " then refuses the change it asks for (\"Cannot delete or update a parent row\"),"
+            + " so the constraint would not do what it says";
         default -> form.startsWith("MATCH")
             ? "it parses MATCH and ignores it, so the constraint would not do what it says"
             : "its constraints are checked at once, never deferred";

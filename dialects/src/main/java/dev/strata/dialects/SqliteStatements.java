@@ -82,11 +82,28 @@ final class SqliteStatements {
           "SQLite has no schemas (its other databases are files attached by name)");
       case Operation.Insert insert -> {
         requireQueries(insert.with(), site);
+        if (insert.source() instanceof Operation.InsertSource.Values values
+            && values.rows().stream().flatMap(List::stream)
+                .anyMatch(v -> v.sql().strip().equalsIgnoreCase("DEFAULT"))) {
+          throw refuse(site, "DEFAULT in VALUES", "SQLite has no DEFAULT there (a syntax error)"
+              + "; leave the column out of the column list, or write its default value");
+        }
         yield insert(insert, site);
       }
       case Operation.Update update -> {
         requireLocal(update.table(), site);
         requireQueries(update.with(), site);
+        for (Operation.Assignment assignment : update.assignments()) {
+          List<Operation.AssignedValue> values = switch (assignment) {
+            case Operation.Assignment.Column column -> List.of(column.value());
+            case Operation.Assignment.Row row -> row.values();
+            case Operation.Assignment.RowQuery row -> List.of();
+          };
+          if (values.stream().anyMatch(Operation.AssignedValue.Default.class::isInstance)) {
+            throw refuse(site, "UPDATE ... SET column = DEFAULT", "SQLite has no DEFAULT there"
+                + " (jOOQ writes NULL); write the column's default value");
+          }
+        }
         yield Optional.empty();
       }
       case Operation.Delete delete -> {

@@ -163,6 +163,106 @@ class MysqlApplyTest {
   }
 
   /**
+   * {@code UPDATE t SET n = m, m = n} swaps the two columns in PostgreSQL: MariaDB does too with
+   * the script's {@code SIMULTANEOUS_ASSIGNMENT}, run with the real client; MySQL, which reads
+   * {@code n} as just assigned, refuses it (E0447), and takes it with the read first.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void anUpdateThatReadsAColumnItAssignsReadsTheOldValue(Dialect dialect) throws Exception {
+    String table = "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+        + "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, m INTEGER);\n"
+        + "INSERT INTO t (id, n, m) VALUES (2, 2, 20);\n";
+    MysqlChain swap = new MysqlChain(dir.resolve("swap"), dialect,
+        table + "UPDATE t SET n = m, m = n WHERE id = 2;\n");
+    if (dialect.has(Capability.SIMULTANEOUS_ASSIGNMENT)) {
+      try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_swap")) {
+        apply(database, swap.upgrade("base:head", GoldenCases.OPTIONS));
+        assertEquals(List.of("20|2"), database.query("SELECT n, m FROM t"));
+      }
+      return;
+    }
+    var e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.strata.grammar.DiagnosticException.class,
+        () -> swap.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
+            GoldenCases.OPTIONS));
+    org.junit.jupiter.api.Assertions.assertTrue(e.diagnostics().getFirst().format().contains(
+        "error[E0447]: UPDATE ... SET that reads n after assigning it cannot be rendered for"
+            + " mysql"), e.diagnostics().getFirst().format());
+    MysqlChain readFirst = new MysqlChain(dir.resolve("first"), dialect,
+        table + "UPDATE t SET m = n, n = m + 0 WHERE id = 2;\n");
+    org.junit.jupiter.api.Assertions.assertThrows(
+        dev.strata.grammar.DiagnosticException.class,
+        () -> readFirst.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
+            GoldenCases.OPTIONS));
+    MysqlChain independent = new MysqlChain(dir.resolve("independent"), dialect,
+        table + "UPDATE t SET n = n + 1, m = 0 WHERE id = 2;\n");
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_swap")) {
+      apply(database, independent.upgrade("base:head", GoldenCases.OPTIONS));
+      assertEquals(List.of("3|0"), database.query("SELECT n, m FROM t"));
+    }
+  }
+
+  /**
+   * InnoDB takes {@code ON DELETE SET DEFAULT} and then refuses the delete it should let through
+   * (the server's premise, run with the real client); strata refuses the clause (E0445), in
+   * {@code CREATE TABLE} and in {@code ADD CONSTRAINT}.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void setDefaultOnAForeignKeyIsRefused(Dialect dialect) throws Exception {
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_set_default")) {
+      var server = database.apply(MysqlChain.sql(dir, "CREATE TABLE p (id INT PRIMARY KEY);"
+          + " CREATE TABLE c (id INT PRIMARY KEY, pid INT DEFAULT 0,"
+          + " FOREIGN KEY (pid) REFERENCES p (id) ON DELETE SET DEFAULT);"
+          + " INSERT INTO p VALUES (0), (1); INSERT INTO c VALUES (1, 1);"
+          + " DELETE FROM p WHERE id = 1;"));
+      org.junit.jupiter.api.Assertions.assertTrue(server.exitCode() != 0
+          && MysqlChain.errors(server).getFirst().startsWith("ERROR 1451"), server.describe());
+    }
+    for (String statement : List.of(
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER DEFAULT 0 REFERENCES p (id)"
+            + " ON DELETE SET DEFAULT);\n",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER DEFAULT 0);\n"
+            + "ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id)"
+            + " ON UPDATE SET DEFAULT;\n")) {
+      MysqlChain chain = new MysqlChain(dir.resolve("sd" + statement.length()), dialect,
+          "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+              + "CREATE TABLE p (id INTEGER PRIMARY KEY);\n" + statement);
+      var e = org.junit.jupiter.api.Assertions.assertThrows(
+          dev.strata.grammar.DiagnosticException.class,
+          () -> chain.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
+              GoldenCases.OPTIONS));
+      String text = e.diagnostics().getFirst().format();
+      org.junit.jupiter.api.Assertions.assertTrue(text.contains("error[E0445]: the constraint")
+          && text.contains(" SET DEFAULT cannot be rendered for " + dialect.id()), text);
+    }
+  }
+
+  /**
+   * The report: a column added to a table whose identity says START WITH was refused (E0446) as
+   * if the new column were the identity; it is added, with the real client, and the counter
+   * still starts at 100.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void aColumnAddedBesideAnIdentityThatStartsElsewhereIsAdded(Dialect dialect) throws Exception {
+    MysqlChain chain = new MysqlChain(dir.resolve("identity"), dialect,
+        "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+            + "CREATE TABLE t (id INTEGER GENERATED BY DEFAULT AS IDENTITY (START WITH 100)"
+            + " PRIMARY KEY, v VARCHAR(10));\n-- +downgrade\nDROP TABLE t;\n",
+        "-- revision: 0002_w\n-- revises: 0001_t\n-- message: w\n\n-- +upgrade\n"
+            + "ALTER TABLE t ADD COLUMN w INTEGER;\n"
+            + "INSERT INTO t (v, w) VALUES ('a', 1);\n"
+            + "-- +downgrade\nDELETE FROM t;\nALTER TABLE t DROP COLUMN w;\n");
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_identity_add")) {
+      apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
+      assertEquals(List.of("100|a|1"), database.query("SELECT id, v, w FROM t"));
+      apply(database, chain.downgrade("head:base", GoldenCases.OPTIONS));
+    }
+  }
+
+  /**
    * A JSON or JSONB column is {@code json}: on MariaDB an alias of {@code LONGTEXT} with a {@code
    * JSON_VALID} check the server adds, which refuses text that is not JSON, as PostgreSQL's type
    * does (on MySQL, its JSON type refuses it).

@@ -156,10 +156,21 @@ final class Expressions {
     return new ColumnDefault(parenthesised ? "(" + bare + ")" : bare, bare, kind);
   }
 
-  /** Whether the expression spans several lines (see {@link SqlContext#renderFormatted}). */
+  /**
+   * Whether the expression spans several lines, or may once translated: an escape string with a
+   * backslash ({@code E'l1\nl2'}, {@code U&'\000A'}) may become a literal holding a line break
+   * in another dialect. jOOQ's formatted rendering indents every line of a statement, inside a
+   * literal too, so such a statement is rendered on one line ({@link SqlContext#renderFormatted}).
+   */
   static boolean multiline(Expr expr) {
-    return expr.sql().indexOf('\n') >= 0 || expr.sql().indexOf('\r') >= 0;
+    String sql = expr.sql();
+    return sql.indexOf('\n') >= 0 || sql.indexOf('\r') >= 0
+        || sql.indexOf('\\') >= 0 && ESCAPE_STRING.matcher(sql).find();
   }
+
+  /** The start of an escape string or a Unicode-escape string ({@code E'}, {@code U&'}). */
+  private static final java.util.regex.Pattern ESCAPE_STRING =
+      java.util.regex.Pattern.compile("(?i)(?<![a-z0-9_$])(e|u&)'");
 
   /**
    * MySQL refuses a literal default on a BLOB, TEXT or JSON column ("can't have a default value")

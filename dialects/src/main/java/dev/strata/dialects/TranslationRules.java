@@ -58,6 +58,36 @@ final class TranslationRules implements VisitListener {
     this.model = model;
   }
 
+  /** The first call of {@code name} with one argument (no comma at its top level), or empty. */
+  private static Optional<ExpressionScan.Token> oneArgumentCall(ExpressionScan scan, String name) {
+    List<ExpressionScan.Token> tokens = scan.tokens();
+    for (int k = 0; k + 1 < tokens.size(); k++) {
+      ExpressionScan.Token t = tokens.get(k);
+      if (!t.word() || !t.folded().equals(name) || !tokens.get(k + 1).text().equals("(")
+          || k > 0 && tokens.get(k - 1).text().equals(".")) {
+        continue;
+      }
+      int depth = 0;
+      boolean comma = false;
+      for (int j = k + 1; j < tokens.size(); j++) {
+        String text = tokens.get(j).text();
+        if (text.equals("(") || text.equals("[")) {
+          depth++;
+        } else if (text.equals(")") || text.equals("]")) {
+          if (--depth == 0) {
+            break;
+          }
+        } else if (text.equals(",") && depth == 1) {
+          comma = true;
+        }
+      }
+      if (!comma) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
   /**
    * {@code text} with every {@code AT TIME ZONE 'UTC'} blanked out (the same length of spaces, so
    * that positions after it stay right), or a refusal for another zone. jOOQ 3.20 cannot parse
@@ -122,6 +152,13 @@ final class TranslationRules implements VisitListener {
               + " their texts, which is no JSON",
           "MySQL and MariaDB have JSON_MERGE_PATCH() and SQLite json_patch(), which merge by"
               + " other rules for nulls and arrays"));
+    }
+    Optional<ExpressionScan.Token> log = oneArgumentCall(scan, "log");
+    if (log.isPresent()) {
+      return Optional.of(new Refusal("log() with one argument has no faithful translation",
+          log.get().start(), log.get().text().length(),
+          "PostgreSQL's log(x) is the base-10 logarithm; jOOQ 3.20 reads it as ln(x), the natural"
+              + " one", "write log10(x), which PostgreSQL has too"));
     }
     for (String function : List.of("date_trunc", "trunc", "to_char")) {
       if (scan.call(function).isPresent()) {

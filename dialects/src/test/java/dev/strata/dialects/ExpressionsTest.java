@@ -62,6 +62,11 @@ class ExpressionsTest {
       {"(a - b) / 2", "((a - b) / 2)", "((a - b) / 2)", "((a - b) / 2)"},
       {"abs(x) % 3", "mod(abs(x), 3)", "mod(abs(x), 3)", "(abs(x) % 3)"},
       {"round(amount, 2)", "round(amount, 2)", "round(amount, 2)", "round(amount, 2)"},
+      // PostgreSQL's log(x) is base 10; jOOQ 3.20 reads it as ln(x)
+      {"log(amount)", "E0434", "E0434", "E0434"},
+      {"log(2, amount)", "log(2, amount)", "log(2, amount)", "(ln(amount) / ln(2))"},
+      {"log10(amount) + log(coalesce(a, 1))", "E0434", "E0434", "E0434"},
+      {"log10(amount)", "log10(amount)", "log10(amount)", "log10(amount)"},
       {"\"Amount\" * 2", "(`Amount` * 2)", "(`Amount` * 2)", "(`Amount` * 2)"},
       {"t.amount", "t.amount", "t.amount", "t.amount"},
       {"CURRENT_USER", "current_user()", "current_user()", "E0434"},

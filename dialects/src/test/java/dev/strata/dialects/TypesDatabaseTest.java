@@ -247,6 +247,7 @@ class TypesDatabaseTest {
       {"'2024-05-01 10:00:00'::timestamp", "2024-05-01 10:00:00.000000", "2024-05-01 10:00:00"},
       {"extract(year from '2024-05-01'::date)", "2024", "2024"},
       {"round(2.567, 2)", "2.57", "2.57"},
+      {"log10(100) + log(2, 8)", "5", "5.0"},
       {"CASE WHEN 2 BETWEEN 1 AND 3 THEN 'in' ELSE 'out' END", "in", "in"},
       {"'{\"a\": \"b\"}'::jsonb ->> 'a'", "b", "b"},
       {"'{}'::jsonb", "{}", "{}"},

@@ -315,6 +315,24 @@ class SqliteRebuildTest {
     }
   }
 
+  @Test
+  void aDefaultLabelFollowsItsRenamedValue() throws Exception {
+    Chain chain = new Chain(dir.resolve("enumdefault"),
+        "-- revision: 0001_mood\n-- revises: base\n-- message: mood\n\n-- +upgrade\n"
+            + "CREATE TYPE mood AS ENUM ('happy', 'sad');\n"
+            + "CREATE TABLE t (id INTEGER PRIMARY KEY, m mood NOT NULL DEFAULT 'sad');\n"
+            + "INSERT INTO t (id) VALUES (1);\n",
+        revision("0002_blue", "0001_mood", "ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';\n"));
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      ClientRun run = upgradeThenRebuild(chain, database, "0001_mood", GoldenCases.OPTIONS);
+      assertEquals(0, run.exitCode(), run.describe());
+      ClientRun insert = Sqlite3.run(database, "INSERT INTO t (id) VALUES (2);");
+      assertEquals("", insert.stdout() + insert.stderr());
+      assertEquals(List.of("1|blue", "2|blue"), Sqlite3.query(database,
+          "SELECT id, m FROM t ORDER BY id"));
+    }
+  }
+
   /** The rows of the three tables (without the quantities), joined. */
   private String rows(SqliteDatabase database) throws Exception {
     return String.join("\n", Sqlite3.query(database,

@@ -68,6 +68,41 @@ class SchemaSnapshotChainTest {
     compare(versions, "head");
   }
 
+  /**
+   * A default that is an enum label follows RENAME VALUE, as PostgreSQL's does (the model kept
+   * 'sad' and strata schema wrote it, which the type no longer has).
+   */
+  @Test
+  void aDefaultLabelFollowsItsRenamedValue() throws Exception {
+    Path versions = Files.createDirectories(dir.resolve("enumdefault/versions"));
+    Files.writeString(versions.resolve("0001_t.sql"), """
+        -- revision: 0001_t
+        -- revises: base
+        -- message: t
+
+        -- +upgrade
+        CREATE TYPE mood AS ENUM ('happy', 'sad');
+        CREATE TABLE t (id BIGINT PRIMARY KEY, m mood NOT NULL DEFAULT 'sad',
+            n mood DEFAULT 'sad'::mood, o mood DEFAULT 'happy');
+
+        -- +downgrade
+        DROP TABLE t;
+        DROP TYPE mood;
+        """, StandardCharsets.UTF_8);
+    Files.writeString(versions.resolve("0002_blue.sql"), """
+        -- revision: 0002_blue
+        -- revises: 0001_t
+        -- message: blue
+
+        -- +upgrade
+        ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';
+
+        -- +downgrade
+        ALTER TYPE mood RENAME VALUE 'blue' TO 'sad';
+        """, StandardCharsets.UTF_8);
+    compare(versions, "head");
+  }
+
   /** {@code strata schema X} against {@code strata upgrade base:X} (nothing for base). */
   private static void compare(Path versions, String target) throws Exception {
     PostgresServer server = PostgresServer.require();

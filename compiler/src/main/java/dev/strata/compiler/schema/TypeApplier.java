@@ -134,6 +134,43 @@ final class TypeApplier {
     state.types.put(type.name(), new EnumType(type.name(), type.values().stream()
         .map(v -> v.equals(rename.from()) ? rename.to() : v).toList(), type.comment(),
         type.origin()));
+    renameDefaults(type.name(), rename.from(), rename.to());
+  }
+
+  /**
+   * A column default that is the renamed label ({@code 'sad'}, {@code 'sad'::mood}) names the new
+   * one: PostgreSQL keeps such a default as the enum value itself, so it follows the rename
+   * ({@code pg_get_expr} then shows {@code 'blue'::mood}). Other defaults are kept as written.
+   */
+  private void renameDefaults(ObjectName type, String from, String to) {
+    java.util.regex.Pattern label = java.util.regex.Pattern.compile(
+        "\\s*'" + java.util.regex.Pattern.quote(from.replace("'", "''")) + "'(\\s*::.*)?\\s*",
+        java.util.regex.Pattern.DOTALL);
+    for (Table table : state.usersOf(type)) {
+      boolean changed = false;
+      List<Column> columns = new ArrayList<>();
+      for (Column column : table.columns()) {
+        java.util.regex.Matcher m = column.defaultValue()
+            .map(d -> label.matcher(d.sql())).orElse(null);
+        boolean ofType = column.type().named()
+            .filter(n -> ObjectName.of(n.name()).equals(type)).isPresent();
+        if (ofType && m != null && m.matches()) {
+          String cast = m.group(1) == null ? "" : m.group(1);
+          dev.strata.grammar.ast.Expr old = column.defaultValue().get();
+          columns.add(new Column(column.name(), column.type(), column.notNull(),
+              Optional.of(new dev.strata.grammar.ast.Expr(
+                  "'" + to.replace("'", "''") + "'" + cast, old.span())),
+              column.identity(), column.generated(), column.collation(), column.comment(),
+              column.origin()));
+          changed = true;
+        } else {
+          columns.add(column);
+        }
+      }
+      if (changed) {
+        state.putTable(ApplyContext.withColumns(table, columns));
+      }
+    }
   }
 
   private String valueNote(ObjectName type, String value) {

@@ -58,6 +58,39 @@ final class TranslationRules implements VisitListener {
     this.model = model;
   }
 
+  /**
+   * {@code j -> 'key'} and {@code j ->> 'key'} with a literal key that is not a plain name: jOOQ
+   * writes the JSON path {@code '$.' || 'key'}, which reads {@code 'a.b'} as the path a, b (and a
+   * key with a space or a bracket as broken syntax); PostgreSQL reads one member named
+   * {@code a.b}. The key is written quoted, {@code $."a.b"}, which MySQL, MariaDB and SQLite
+   * read as one member. A plain name, or a key that is not a literal, is left to jOOQ.
+   */
+  private static Optional<QueryPart> quotedMember(QueryPart part) {
+    Field<String> attribute = switch (part) {
+      case QOM.JSONBGetAttributeAsText get -> get.$attribute();
+      case QOM.JSONBGetAttribute get -> get.$attribute();
+      case QOM.JSONGetAttributeAsText get -> get.$attribute();
+      case QOM.JSONGetAttribute get -> get.$attribute();
+      default -> null;
+    };
+    Optional<String> key = attribute == null ? Optional.empty() : literal(attribute);
+    if (key.isEmpty() || PLAIN_MEMBER.matcher(key.get()).matches()) {
+      return Optional.empty();
+    }
+    Field<String> quoted = DSL.inline(
+        "\"" + key.get().replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    return Optional.of(switch (part) {
+      case QOM.JSONBGetAttributeAsText get -> DSL.jsonbGetAttributeAsText(get.$field(), quoted);
+      case QOM.JSONBGetAttribute get -> DSL.jsonbGetAttribute(get.$field(), quoted);
+      case QOM.JSONGetAttributeAsText get -> DSL.jsonGetAttributeAsText(get.$field(), quoted);
+      case QOM.JSONGetAttribute get -> DSL.jsonGetAttribute(get.$field(), quoted);
+      default -> throw new IllegalStateException("not a JSON member: " + part);
+    });
+  }
+
+  /** A JSON member name a path may hold unquoted. */
+  private static final Pattern PLAIN_MEMBER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   /** The first call of {@code name} with one argument (no comma at its top level), or empty. */
   private static Optional<ExpressionScan.Token> oneArgumentCall(ExpressionScan scan, String name) {
     List<ExpressionScan.Token> tokens = scan.tokens();
@@ -228,6 +261,10 @@ final class TranslationRules implements VisitListener {
     }
     if (part instanceof QOM.Cast<?> cast) {
       return cast(cast);
+    }
+    Optional<QueryPart> member = quotedMember(part);
+    if (member.isPresent()) {
+      return member.get();
     }
     if (part instanceof QOM.SimilarTo similar) {
       return similarTo(similar.$value(), similar.$pattern(), similar.$escape(), false);

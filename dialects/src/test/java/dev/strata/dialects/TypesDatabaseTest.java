@@ -251,6 +251,9 @@ class TypesDatabaseTest {
       {"CASE WHEN 2 BETWEEN 1 AND 3 THEN 'in' ELSE 'out' END", "in", "in"},
       {"'{\"a\": \"b\"}'::jsonb ->> 'a'", "b", "b"},
       {"'{}'::jsonb", "{}", "{}"},
+      // a member whose name holds a dot is one member, not the path a, b
+      {"'{\"a.b\": \"flat\", \"a\": {\"b\": \"nested\"}}'::jsonb ->> 'a.b'", "flat", "flat"},
+      {"'{\"a b\": \"x\", \"q\\\"\": \"y\"}'::jsonb ->> 'a b'", "x", "x"},
       {"now() - interval '1 day' < now()", "1", "1"},
       {"random() >= 0 AND random() < 1", "1", "1"},
       {"7 % 3", "1", "1"},

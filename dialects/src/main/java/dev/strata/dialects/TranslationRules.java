@@ -15,6 +15,8 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Param;
 import org.jooq.QueryPart;
+import org.jooq.SortField;
+import org.jooq.SortOrder;
 import org.jooq.VisitContext;
 import org.jooq.VisitListener;
 import org.jooq.impl.DSL;
@@ -261,6 +263,13 @@ final class TranslationRules implements VisitListener {
     }
     if (part instanceof QOM.Cast<?> cast) {
       return cast(cast);
+    }
+    if (part instanceof SortField<?> sort && sort.$nullOrdering() == null) {
+      // PostgreSQL sorts NULL as the largest value: last ascending, first descending; MySQL,
+      // MariaDB and SQLite sort it as the smallest. Said explicitly, jOOQ writes it for each
+      return sort.$sortOrder() == SortOrder.DESC
+          ? sort.$field().desc().nullsFirst()
+          : sort.$field().asc().nullsLast();
     }
     Optional<QueryPart> member = quotedMember(part);
     if (member.isPresent()) {

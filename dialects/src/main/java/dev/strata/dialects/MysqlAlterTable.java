@@ -179,6 +179,8 @@ final class MysqlAlterTable {
                   + check.get().name() + " uses it",
               "help: drop the check, rename the column, then add the check again");
         }
+        refuseReadByViews(old, Optional.of(from), before, site,
+            "RENAME COLUMN " + rename.from().value());
         yield one(statement.renameColumn(SqlContext.name(rename.from()))
             .to(SqlContext.name(rename.to())));
       }
@@ -236,8 +238,10 @@ final class MysqlAlterTable {
       case AlterAction.AddConstraint add -> addConstraint(statement, add.constraint(), old, site,
           after);
       case AlterAction.DropConstraint drop -> dropConstraint(table, drop, old, site, before);
-      case AlterAction.RenameTable rename ->
-          one(statement.renameTo(SqlContext.name(rename.newName())));
+      case AlterAction.RenameTable rename -> {
+        refuseReadByViews(old, Optional.empty(), before, site, "RENAME TO");
+        yield one(statement.renameTo(SqlContext.name(rename.newName())));
+      }
       case AlterAction.AddIdentity add -> {
         Table now = after.table(ObjectName.of(alter.table())).orElse(old);
         Optional<Long> start = tables.autoIncrement(now, indexStarts(before, old.name()), site);
@@ -687,5 +691,28 @@ final class MysqlAlterTable {
     return rules.refuse(site, "E0445", "RENAME CONSTRAINT " + rename.from().value(),
         dialect().id() + " cannot rename a " + kind + " constraint",
         "help: drop the constraint and add it again under the new name");
+  }
+
+  /**
+   * Refuses renaming {@code table} (or its {@code column}) while a view reads it: MySQL and
+   * MariaDB keep a view's query with the names as written, so the rename succeeds and every
+   * query of the view then fails ("View ... references invalid table(s) or column(s)", error
+   * 1356); PostgreSQL's views follow the rename.
+   *
+   * @throws DiagnosticException E0444 naming the first such view
+   */
+  private void refuseReadByViews(Table table, Optional<String> column, SchemaModel before,
+      Site site, String what) throws DiagnosticException {
+    for (dev.strata.compiler.schema.View view : SqliteRebuild.readers(table.name(), before)) {
+      if (column.isEmpty() || SqliteAlter.mentions(view.definition().query().sql(),
+          column.get())) {
+        throw rules.refuse(site, "E0444", what + " of table " + table.name().display()
+                + " while view " + view.name().display() + " reads it", dialect().id()
+                + " keeps a view's query as written, so the view would fail at every query"
+                + " after the rename (error 1356); PostgreSQL's views follow it",
+            "help: drop the view before the rename and create it again after, with the new"
+                + " name");
+      }
+    }
   }
 }

@@ -263,6 +263,49 @@ class MysqlApplyTest {
   }
 
   /**
+   * A view keeps the names it was written with on these servers: after a rename of its table or
+   * column every query of it fails (the server's premise, with the real client). strata refuses
+   * such a rename (E0444) and applies one the view does not read.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+  void aRenameUnderAViewIsRefusedAndOneBesideItApplies(Dialect dialect) throws Exception {
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_view_rename")) {
+      var server = database.apply(MysqlChain.sql(dir, "CREATE TABLE t (id INT PRIMARY KEY, a INT);"
+          + " CREATE VIEW v AS SELECT id, a FROM t; ALTER TABLE t RENAME COLUMN a TO b;"
+          + " SELECT * FROM v;"));
+      org.junit.jupiter.api.Assertions.assertTrue(server.exitCode() != 0
+          && MysqlChain.errors(server).getFirst().startsWith("ERROR 1356"), server.describe());
+    }
+    String tables = "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+        + "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, c INTEGER);\n"
+        + "CREATE VIEW v AS SELECT id, a FROM t;\n"
+        + "-- +downgrade\nDROP VIEW v;\nDROP TABLE t;\n";
+    for (String rename : List.of("ALTER TABLE t RENAME COLUMN a TO b;",
+        "ALTER TABLE t RENAME TO u;")) {
+      MysqlChain chain = new MysqlChain(dir.resolve("r" + rename.length()), dialect, tables,
+          "-- revision: 0002_r\n-- revises: 0001_t\n-- message: r\n\n-- +upgrade\n" + rename
+              + "\n");
+      var e = org.junit.jupiter.api.Assertions.assertThrows(
+          dev.strata.grammar.DiagnosticException.class,
+          () -> chain.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
+              GoldenCases.OPTIONS));
+      String text = e.diagnostics().getFirst().format();
+      org.junit.jupiter.api.Assertions.assertTrue(text.contains("error[E0444]: ")
+          && text.contains(" of table t while view v reads it cannot be rendered for "
+              + dialect.id()), text);
+    }
+    MysqlChain beside = new MysqlChain(dir.resolve("beside"), dialect, tables,
+        "-- revision: 0002_r\n-- revises: 0001_t\n-- message: r\n\n-- +upgrade\n"
+            + "ALTER TABLE t RENAME COLUMN c TO d;\n"
+            + "-- +downgrade\nALTER TABLE t RENAME COLUMN d TO c;\n");
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_view_rename")) {
+      apply(database, beside.upgrade("base:head", GoldenCases.OPTIONS));
+      assertEquals(List.of(), database.query("SELECT * FROM v"));
+    }
+  }
+
+  /**
    * A JSON or JSONB column is {@code json}: on MariaDB an alias of {@code LONGTEXT} with a {@code
    * JSON_VALID} check the server adds, which refuses text that is not JSON, as PostgreSQL's type
    * does (on MySQL, its JSON type refuses it).

@@ -139,11 +139,7 @@ class MysqlApplyTest {
     for (String upgrade : List.of(created, added)) {
       MysqlChain refused = new MysqlChain(dir.resolve("r" + upgrade.length()), dialect,
           "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n" + upgrade);
-      var e = org.junit.jupiter.api.Assertions.assertThrows(
-          dev.strata.grammar.DiagnosticException.class,
-          () -> refused.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
-              GoldenCases.OPTIONS));
-      String text = e.diagnostics().getFirst().format();
+      String text = refusal(refused);
       String type = upgrade == created ? "int" : "smallint";
       String line = upgrade == created ? "7" : "8";
       org.junit.jupiter.api.Assertions.assertTrue(text.contains(":" + line + ":")
@@ -182,19 +178,13 @@ class MysqlApplyTest {
       }
       return;
     }
-    var e = org.junit.jupiter.api.Assertions.assertThrows(
-        dev.strata.grammar.DiagnosticException.class,
-        () -> swap.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
-            GoldenCases.OPTIONS));
-    org.junit.jupiter.api.Assertions.assertTrue(e.diagnostics().getFirst().format().contains(
+    String swapped = refusal(swap);
+    org.junit.jupiter.api.Assertions.assertTrue(swapped.contains(
         "error[E0447]: UPDATE ... SET that reads n after assigning it cannot be rendered for"
-            + " mysql"), e.diagnostics().getFirst().format());
+            + " mysql"), swapped);
     MysqlChain readFirst = new MysqlChain(dir.resolve("first"), dialect,
         table + "UPDATE t SET m = n, n = m + 0 WHERE id = 2;\n");
-    org.junit.jupiter.api.Assertions.assertThrows(
-        dev.strata.grammar.DiagnosticException.class,
-        () -> readFirst.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
-            GoldenCases.OPTIONS));
+    refusal(readFirst);
     MysqlChain independent = new MysqlChain(dir.resolve("independent"), dialect,
         table + "UPDATE t SET n = n + 1, m = 0 WHERE id = 2;\n");
     try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_swap")) {
@@ -229,11 +219,7 @@ class MysqlApplyTest {
       MysqlChain chain = new MysqlChain(dir.resolve("sd" + statement.length()), dialect,
           "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
               + "CREATE TABLE p (id INTEGER PRIMARY KEY);\n" + statement);
-      var e = org.junit.jupiter.api.Assertions.assertThrows(
-          dev.strata.grammar.DiagnosticException.class,
-          () -> chain.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
-              GoldenCases.OPTIONS));
-      String text = e.diagnostics().getFirst().format();
+      String text = refusal(chain);
       org.junit.jupiter.api.Assertions.assertTrue(text.contains("error[E0445]: the constraint")
           && text.contains(" SET DEFAULT cannot be rendered for " + dialect.id()), text);
     }
@@ -286,11 +272,7 @@ class MysqlApplyTest {
       MysqlChain chain = new MysqlChain(dir.resolve("r" + rename.length()), dialect, tables,
           "-- revision: 0002_r\n-- revises: 0001_t\n-- message: r\n\n-- +upgrade\n" + rename
               + "\n");
-      var e = org.junit.jupiter.api.Assertions.assertThrows(
-          dev.strata.grammar.DiagnosticException.class,
-          () -> chain.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
-              GoldenCases.OPTIONS));
-      String text = e.diagnostics().getFirst().format();
+      String text = refusal(chain);
       org.junit.jupiter.api.Assertions.assertTrue(text.contains("error[E0444]: ")
           && text.contains(" of table t while view v reads it cannot be rendered for "
               + dialect.id()), text);
@@ -303,6 +285,14 @@ class MysqlApplyTest {
       apply(database, beside.upgrade("base:head", GoldenCases.OPTIONS));
       assertEquals(List.of(), database.query("SELECT * FROM v"));
     }
+  }
+
+  /** The first diagnostic, formatted, of rendering {@code chain}'s upgrade, which must fail. */
+  private static String refusal(MysqlChain chain) {
+    return org.junit.jupiter.api.Assertions.assertThrows(
+        dev.strata.grammar.DiagnosticException.class,
+        () -> chain.render(dev.strata.grammar.ast.Direction.UPGRADE, "base:head",
+            GoldenCases.OPTIONS)).diagnostics().getFirst().format();
   }
 
   /**

@@ -54,6 +54,22 @@ final class DefinedNames {
     if (!limited) {
       return;
     }
+    if (operation instanceof Operation.CreateTable create) {
+      // PostgreSQL tells "Name" from name; these compare column names without case
+      java.util.Map<String, Identifier> seen = new java.util.HashMap<>();
+      for (ColumnDef column : create.columns()) {
+        Identifier first = seen.putIfAbsent(
+            column.name().value().toLowerCase(Locale.ROOT), column.name());
+        if (first != null) {
+          throw DataTypes.at(site, column.name()).error("E0453", "the columns "
+                  + first.value() + " and " + column.name().value() + " differ only in case,"
+                  + " which " + dialect.id() + " does not tell apart",
+              "note: " + dialect.id() + " compares column names without case (\"Duplicate"
+                  + " column name\"); PostgreSQL compares quoted names with it",
+              "help: give the columns names that differ in more than case");
+        }
+      }
+    }
     for (Defined defined : of(operation)) {
       String name = defined.name().value();
       switch (dialect) {

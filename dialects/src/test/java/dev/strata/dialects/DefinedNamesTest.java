@@ -78,6 +78,29 @@ class DefinedNamesTest {
     }
   }
 
+  /** The report: "Name" and name in one table failed at apply time (duplicate column name). */
+  @Test
+  void columnsThatDifferOnlyInCaseAreRefusedWhereTheServersWouldRefuseThem() throws Exception {
+    String revision = revision("CREATE TABLE t (id BIGINT PRIMARY KEY, \"Name\" VARCHAR(10),"
+        + " name VARCHAR(10));\n");
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_names")) {
+      ClientRun server = Sqlite3.run(database, "CREATE TABLE t (\"Name\" TEXT, name TEXT);");
+      assertTrue(server.stderr().contains("duplicate column name"), server.describe());
+    }
+    for (Dialect dialect : List.of(Dialect.MYSQL, Dialect.MARIADB)) {
+      String text = refused(dialect, revision.substring(revision.indexOf("CREATE")));
+      assertTrue(text.contains("error[E0453]: the columns Name and name differ only in case,"
+          + " which " + dialect.id() + " does not tell apart"), text);
+      assertCaretAt(text, "name VARCHAR".substring(0, 4));
+    }
+    Chain chain = new Chain(dir.resolve("case"), revision);
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
+        Dialect.SQLITE, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+    assertTrue(e.diagnostics().getFirst().format().contains("error[E0453]: the columns Name and"
+        + " name differ only in case, which sqlite does not tell apart"),
+        e.diagnostics().getFirst().format());
+  }
+
   @Test
   void sqliteRefusesItsOwnPrefixForTablesViewsAndIndexesButNotForColumns() throws Exception {
     Chain fits = new Chain(dir.resolve("sqlite"), revision(

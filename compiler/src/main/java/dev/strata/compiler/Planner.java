@@ -106,6 +106,22 @@ public final class Planner {
    *     reports E0301 for a typed one)
    */
   public Plan plan(Direction direction, Range range) throws DiagnosticException {
+    return plan(direction, range, false);
+  }
+
+  /**
+   * The upgrade of {@code range}, for the commands that list the revisions it runs ({@code history
+   * -r}, {@code graph -r}): {@link #plan}{@code (UPGRADE, range)}, with a range the wrong way
+   * round or sideways (E0305) told in the words of a listing, which upgrades nothing.
+   *
+   * @throws DiagnosticException as {@link #plan}
+   */
+  public Plan listing(Range range) throws DiagnosticException {
+    return plan(Direction.UPGRADE, range, true);
+  }
+
+  private Plan plan(Direction direction, Range range, boolean listing)
+      throws DiagnosticException {
     if (direction == Direction.DOWNGRADE && range.from().isEmpty()) {
       throw new IllegalArgumentException("a downgrade needs a FROM side");
     }
@@ -128,7 +144,7 @@ public final class Planner {
     throwIf(problems);
     List<Integer> order =
         switch (direction) {
-          case UPGRADE -> upgradeOrder(source, from, toSide.revisions());
+          case UPGRADE -> upgradeOrder(source, from, toSide.revisions(), listing);
           case DOWNGRADE -> downgradeOrder(source, from, toSide);
         };
     return steps(direction, indices(from), order);
@@ -138,14 +154,13 @@ public final class Planner {
    * Alembic's upgrade set: the targets and their ancestors, less the start and its ancestors;
    * walked from the targets and run in reverse.
    */
-  private List<Integer> upgradeOrder(
-      SourceFile source, List<TargetResolver.Resolved> from, List<TargetResolver.Resolved> to)
-      throws DiagnosticException {
+  private List<Integer> upgradeOrder(SourceFile source, List<TargetResolver.Resolved> from,
+      List<TargetResolver.Resolved> to, boolean listing) throws DiagnosticException {
     BitSet required = graph.ancestors(indices(to));
     List<Diagnostic> problems = new ArrayList<>();
     for (TargetResolver.Resolved start : from) {
       if (!required.get(start.revision())) {
-        problems.add(notBelowTargets(source, start, from, to));
+        problems.add(notBelowTargets(source, start, from, to, listing));
       }
     }
     throwIf(problems);
@@ -156,35 +171,36 @@ public final class Planner {
     return order;
   }
 
+  /**
+   * E0305: {@code start} is not below the targets. {@code listing} when the range is one a command
+   * lists ({@link #listing}): then the message and help speak of the range, not of an upgrade.
+   */
   private Diagnostic notBelowTargets(
       SourceFile source,
       TargetResolver.Resolved start,
       List<TargetResolver.Resolved> from,
-      List<TargetResolver.Resolved> to) {
+      List<TargetResolver.Resolved> to,
+      boolean listing) {
     String id = id(start.revision());
     String targets = to.isEmpty() ? "base" : joined(to);
     // base is below every revision: going there is always going back
     boolean behind = to.isEmpty()
         || to.stream().anyMatch(t -> graph.isAncestorOrSelf(t.revision(), start.revision()));
-    String help =
-        behind
-            ? "help: '"
-                + id
-                + "' is already past '"
-                + targets
-                + "': to go back, downgrade "
-                + joined(from)
-                + ":"
-                + targets
-            : "help: name every head the database should end with, e.g. '"
-                + joined(from)
-                + ":"
-                + (to.isEmpty() ? "" : targets + ",")
-                + id
-                + "'";
+    String help;
+    if (behind) {
+      help = "help: '" + id + "' is already past '" + targets + "': "
+          + (listing ? "name the older revision first: -r " + targets + ":" + joined(from)
+              : "to go back, downgrade " + joined(from) + ":" + targets);
+    } else {
+      help = listing
+          ? "help: -r FROM:TO lists what an upgrade from FROM to TO runs, so FROM must be an"
+              + " ancestor of TO; 'strata history' alone lists every revision"
+          : "help: name every head the database should end with, e.g. '" + joined(from) + ":"
+              + (to.isEmpty() ? "" : targets + ",") + id + "'";
+    }
     return TargetProblems.error(
         "E0305",
-        "cannot upgrade from '"
+        (listing ? "cannot list the history from '" : "cannot upgrade from '")
             + id
             + "' to '"
             + targets

@@ -131,6 +131,18 @@ public final class Compilation {
   }
 
   /**
+   * The upgrade of {@code range} for a command that lists its revisions ({@link
+   * Planner#listing}: E0305 in the words of a listing), checked as {@link #plan} checks it.
+   *
+   * @throws DiagnosticException as {@link #plan}
+   */
+  public Plan listing(Range range) throws DiagnosticException {
+    Plan plan = planner.listing(range);
+    check(plan);
+    return plan;
+  }
+
+  /**
    * The plan that undoes {@code plan} exactly: {@link Plan#inverse()}, never a downgrade re-planned
    * from its end rows (which drops only the descendants of the start, and an upgrade may also
    * apply another branch or a dependency).

@@ -56,49 +56,10 @@ final class HistoryCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private static final java.util.regex.Pattern GO_BACK =
-      java.util.regex.Pattern.compile("help: (.*)': to go back, downgrade ([^:]+):(.+)$");
-
-  /**
-   * The planner's E0305 in the words of {@code history}, which lists a range and upgrades
-   * nothing: "cannot list the history from X to Y", and the range the other way round as help
-   * instead of a downgrade.
-   */
-  private static DiagnosticException forHistory(DiagnosticException e) {
-    List<dev.strata.grammar.Diagnostic> out = new java.util.ArrayList<>();
-    for (dev.strata.grammar.Diagnostic d : e.diagnostics()) {
-      if (!d.code().equals("E0305") || !d.message().startsWith("cannot upgrade from ")) {
-        out.add(d);
-        continue;
-      }
-      List<String> notes = d.notes().stream().map(note -> {
-        java.util.regex.Matcher m = GO_BACK.matcher(note);
-        if (m.matches()) {
-          return "help: " + m.group(1) + "': name the older revision first: -r " + m.group(3)
-              + ":" + m.group(2);
-        }
-        return note.startsWith("help: name every head the database should end with")
-            ? "help: -r FROM:TO lists what an upgrade from FROM to TO runs, so FROM must be an"
-                + " ancestor of TO; 'strata history' alone lists every revision"
-            : note;
-      }).toList();
-      out.add(new dev.strata.grammar.Diagnostic(d.severity(), d.code(),
-          "cannot list the history from "
-              + d.message().substring("cannot upgrade from ".length()),
-          d.location(), notes));
-    }
-    return new DiagnosticException(out);
-  }
-
   @Override
   public Integer call() throws DiagnosticException {
-    List<RevisionFacts> revisions;
-    try {
-      revisions = new RevisionFacts.Index(options.graph())
-          .newestFirst(Range.parse(Direction.UPGRADE, range));
-    } catch (DiagnosticException e) {
-      throw forHistory(e);
-    }
+    List<RevisionFacts> revisions = new RevisionFacts.Index(options.graph())
+        .newestFirst(Range.parse(Direction.UPGRADE, range));
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {

@@ -4,7 +4,6 @@ import dev.strata.compiler.Range;
 import dev.strata.compiler.RevisionGraph;
 import dev.strata.compiler.Step;
 import dev.strata.grammar.DiagnosticException;
-import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.ast.HeaderValue;
 import dev.strata.grammar.ast.RevisionFile;
 import java.util.ArrayList;
@@ -103,12 +102,12 @@ record RevisionFacts(
      * The revisions that {@code strata upgrade RANGE} would run, newest first: the upgrade plan
      * reversed, which is Alembic's {@code walk_revisions} order (heads down to base).
      *
-     * @throws DiagnosticException the planner's range diagnostics (E03xx), pointing into {@code
-     *     <range>}
+     * @throws DiagnosticException the planner's range diagnostics (E03xx, E0305 in the words of a
+     *     listing: {@link Compilation#listing}), pointing into {@code <range>}
      */
     List<RevisionFacts> newestFirst(Range range) throws DiagnosticException {
       List<String> ids = new ArrayList<>();
-      for (Step step : Compilation.of(graph).plan(Direction.UPGRADE, range).steps()) {
+      for (Step step : Compilation.of(graph).listing(range).steps()) {
         ids.add(step.id());
       }
       Collections.reverse(ids);

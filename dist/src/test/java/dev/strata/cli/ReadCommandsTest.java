@@ -233,6 +233,10 @@ class ReadCommandsTest {
     assertTrue(cli.err().contains("= help: '0005_contacts_merge' is already past '0002_users':"
         + " name the older revision first: -r 0002_users:0005_contacts_merge\n"), cli.err());
     assertFalse(cli.err().contains("upgrade") || cli.err().contains("downgrade"), cli.err());
+    // graph -r lists the same range: the same words
+    Cli graph = run("graph", "-r", "0005:0002");
+    assertEquals(1, graph.exitCode());
+    assertEquals(cli.err(), graph.err());
   }
 
   @Test

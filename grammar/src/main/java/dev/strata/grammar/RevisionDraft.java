@@ -105,11 +105,10 @@ public record RevisionDraft(
       return Optional.of("the message must be one line");
     }
     // an editor may break the line there, and a header line must not hold one (E0123)
-    for (char c : new char[] {'\u0085', '\u2028', '\u2029'}) {
-      if (message.indexOf(c) >= 0) {
-        return Optional.of(String.format("the message must be one line: it holds U+%04X (%s)",
-            (int) c, Character.getName(c)));
-      }
+    int separator = LineSeparators.find(message);
+    if (separator >= 0) {
+      return Optional.of("the message must be one line: it holds "
+          + LineSeparators.name(message.charAt(separator)));
     }
     return Optional.empty();
   }

@@ -6,7 +6,6 @@ import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Table;
 import dev.strata.grammar.DiagnosticException;
-import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.QualifiedName;
 import dev.strata.grammar.ast.SequenceOption;
@@ -56,11 +55,6 @@ final class MysqlStatements {
       throws DiagnosticException {
     List<String> assigned = new java.util.ArrayList<>();
     for (Operation.Assignment assignment : update.assignments()) {
-      List<Identifier> columns = switch (assignment) {
-        case Operation.Assignment.Column column -> List.of(column.column());
-        case Operation.Assignment.Row row -> row.columns();
-        case Operation.Assignment.RowQuery row -> row.columns();
-      };
       List<String> reads = switch (assignment) {
         case Operation.Assignment.Column column -> texts(List.of(column.value()));
         case Operation.Assignment.Row row -> texts(row.values());
@@ -75,7 +69,7 @@ final class MysqlStatements {
                   + dialect.id() + "' block");
         }
       }
-      columns.forEach(c -> assigned.add(dev.strata.compiler.schema.ObjectName.fold(c)));
+      assignment.columns().forEach(c -> assigned.add(ObjectName.fold(c)));
     }
   }
 

@@ -262,11 +262,8 @@ public final class StatementLocks {
   }
 
   private static Set<String> assignedColumns(List<Operation.Assignment> assignments) {
-    return assignments.stream().flatMap(a -> switch (a) {
-      case Operation.Assignment.Column column -> Stream.of(column.column());
-      case Operation.Assignment.Row row -> row.columns().stream();
-      case Operation.Assignment.RowQuery row -> row.columns().stream();
-    }).map(ObjectName::fold).collect(Collectors.toSet());
+    return assignments.stream().flatMap(a -> a.columns().stream())
+        .map(ObjectName::fold).collect(Collectors.toSet());
   }
 
   private static boolean checksOnly(Optional<ReferentialAction> action) {

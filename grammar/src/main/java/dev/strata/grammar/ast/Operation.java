@@ -322,8 +322,16 @@ public sealed interface Operation {
 
   /** One item of the {@code SET} list of an {@link Update} or {@code ON CONFLICT DO UPDATE}. */
   sealed interface Assignment {
+    /** The columns it assigns, in written order: one, or a row's. */
+    List<Identifier> columns();
+
     /** {@code column = value} */
-    record Column(Identifier column, AssignedValue value) implements Assignment {}
+    record Column(Identifier column, AssignedValue value) implements Assignment {
+      @Override
+      public List<Identifier> columns() {
+        return List.of(column);
+      }
+    }
 
     /**
      * {@code (a, b) = (value, value)} or {@code (a, b) = ROW(value, value)}, as many values as

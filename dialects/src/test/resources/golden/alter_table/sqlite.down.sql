@@ -55,7 +55,7 @@ CREATE TABLE strata_new_accounts (
     CONSTRAINT accounts_pkey PRIMARY KEY (id)
 );
 
-INSERT INTO strata_new_accounts (id, name, email, balance) SELECT id, name, email, cast((balance * 100) AS int) FROM accounts;
+INSERT INTO strata_new_accounts (id, name, email, balance) SELECT id, name, email, CASE WHEN typeof((balance * 100)) = 'real' THEN CAST(round((balance * 100)) AS INTEGER) ELSE CAST((balance * 100) AS INTEGER) END FROM accounts;
 
 DROP TABLE accounts;
 

@@ -42,7 +42,7 @@ INSERT INTO currencies (code, name) VALUES ('EUR', 'Euro'), ('USD', 'US dollar?'
 
 INSERT INTO currencies VALUES ('JPY', 'Yen', '{"minor": 0}');
 
-INSERT INTO currencies (code, name, meta) SELECT 'XTS', 'test {0} ?', '{}' WHERE ('{"a": 1}'->'a') IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO currencies (code, name, meta) SELECT * FROM (SELECT 'XTS', 'test {0} ?', '{}' WHERE ('{"a": 1}'->'a') IS NOT NULL) WHERE true ON CONFLICT DO NOTHING;
 
 INSERT INTO currencies (code, name) VALUES ('EUR', 'again') ON CONFLICT DO NOTHING;
 

@@ -183,7 +183,15 @@ public enum Capability {
    * which strata's scripts set). MySQL reads a column assigned to the left of the expression as
    * assigned already, so such an {@code UPDATE} is refused there (E0447).
    */
-  SIMULTANEOUS_ASSIGNMENT("UPDATE ... SET reads every column as it was before the statement");
+  SIMULTANEOUS_ASSIGNMENT("UPDATE ... SET reads every column as it was before the statement"),
+
+  /**
+   * {@code INSERT ... SELECT ... ON CONFLICT} parses whatever the query ends with. SQLite's parser
+   * may read the {@code ON} as a join's after a {@code FROM} and fail ("near DO: syntax error");
+   * its documentation ("The UPSERT clause", 2.2 "Parsing Ambiguity") asks for a {@code WHERE}
+   * clause, so strata writes the query there as {@code SELECT * FROM (query) WHERE true}.
+   */
+  UPSERT_AFTER_ANY_QUERY("INSERT ... SELECT ... ON CONFLICT parses whatever the query ends with");
 
   private final String summary;
 

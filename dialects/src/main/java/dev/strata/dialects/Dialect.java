@@ -24,22 +24,28 @@ public enum Dialect {
       ALTER_COLUMN_IN_PLACE, ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SCHEMAS, SEQUENCES,
       COMMENT_ON, ENUM_TYPES, ARRAYS, DEFERRABLE_CONSTRAINTS, NOT_VALID_CONSTRAINTS, DROP_CASCADE,
       TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, UUID_TYPE, JSON_CASTS, GENERATED_NOT_NULL,
-      STATEMENT_TIMEOUT, SIMULTANEOUS_ASSIGNMENT)),
+      STATEMENT_TIMEOUT, SIMULTANEOUS_ASSIGNMENT, UPSERT_AFTER_ANY_QUERY)),
   /** MySQL 8.0.16 and later (CHECK constraints enforced), run with {@code mysql}. */
   MYSQL(DialectId.MYSQL, "mysql", EnumSet.of(
       EXPRESSION_INDEX, INDEX_NAMES_PER_TABLE, MODIFY_COLUMN, ADD_CONSTRAINT, DROP_ANY_COLUMN,
       TRUNCATE, RENAME_COLUMN, OR_REPLACE_VIEW, JSON_CASTS, BACKSLASH_ESCAPES,
-      CASE_INSENSITIVE_TEXT, GENERATED_NOT_NULL)),
+      CASE_INSENSITIVE_TEXT, GENERATED_NOT_NULL, UPSERT_AFTER_ANY_QUERY)),
   /** MariaDB 10.5.2 and later, run with {@code mariadb}. */
   MARIADB(DialectId.MARIADB, "mariadb", EnumSet.of(
       INDEX_NAMES_PER_TABLE, IF_EXISTS_INDEX, IF_EXISTS_IN_ALTER_TABLE, MODIFY_COLUMN,
       ADD_CONSTRAINT, DROP_CONSTRAINT, DROP_ANY_COLUMN, SEQUENCES, TRUNCATE, RENAME_COLUMN,
       OR_REPLACE_VIEW, UUID_TYPE, BACKSLASH_ESCAPES, SIGNAL_IN_PREPARED_STATEMENT,
-      CASE_INSENSITIVE_TEXT, STATEMENT_TIMEOUT, SIMULTANEOUS_ASSIGNMENT)),
+      CASE_INSENSITIVE_TEXT, STATEMENT_TIMEOUT, SIMULTANEOUS_ASSIGNMENT,
+      UPSERT_AFTER_ANY_QUERY)),
   /** SQLite 3.37 and later, run with {@code sqlite3}. */
   SQLITE(DialectId.SQLITE, "sqlite3", EnumSet.of(
       TRANSACTIONAL_DDL, PARTIAL_INDEX, EXPRESSION_INDEX, IF_EXISTS_INDEX, DEFERRABLE_CONSTRAINTS,
       RENAME_COLUMN, GENERATED_NOT_NULL, SIMULTANEOUS_ASSIGNMENT));
+
+  /** MySQL's and MariaDB's session setting for GROUP_CONCAT: the largest value both take on
+   * every platform. */
+  private static final String GROUP_CONCAT_MAX_LEN =
+      "SET SESSION group_concat_max_len = 4294967295;";
 
   private final DialectId id;
   private final String client;
@@ -76,7 +82,10 @@ public enum Dialect {
    * the server's default {@code sql_mode}, fixed, so that the server's configured mode ({@code
    * NO_BACKSLASH_ESCAPES}, which would make the backslashes strata doubles in literals ({@link
    * Capability#BACKSLASH_ESCAPES}) two; {@code ANSI_QUOTES}, {@code PIPES_AS_CONCAT}, a lax
-   * non-strict mode) changes nothing the script means (see {@code docs/dialects.md}); for {@code
+   * non-strict mode) changes nothing the script means (see {@code docs/dialects.md}), and {@code
+   * group_concat_max_len} at its largest, so that PostgreSQL's {@code string_agg()}, which MySQL
+   * and MariaDB write {@code GROUP_CONCAT()}, is not cut at 1,024 bytes (MySQL's default) or 1 MiB
+   * (MariaDB's) with a mere warning; for {@code
    * sqlite3}: {@code .bail on}, {@code .headers off}, {@code .mode list} and {@code PRAGMA
    * foreign_keys = ON;} (see {@link SqliteFraming}).
    */
@@ -86,12 +95,12 @@ public enum Dialect {
       // MySQL 8.0's default sql_mode
       case MYSQL -> List.of("\\C utf8mb4", "SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,"
           + "STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
-          + "NO_ENGINE_SUBSTITUTION';");
+          + "NO_ENGINE_SUBSTITUTION';", GROUP_CONCAT_MAX_LEN);
       // MariaDB 10.2.4+'s default sql_mode, and SIMULTANEOUS_ASSIGNMENT (10.3.5+): UPDATE's SET
       // reads the old values, as PostgreSQL's does
       case MARIADB -> List.of("\\C utf8mb4", "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,"
           + "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION,"
-          + "SIMULTANEOUS_ASSIGNMENT';");
+          + "SIMULTANEOUS_ASSIGNMENT';", GROUP_CONCAT_MAX_LEN);
       // .bail on: stop at the first error (an open transaction then rolls back); headers and
       // list mode: the lines a check prints read the same whatever a ~/.sqliterc sets; foreign
       // keys: enforced as PostgreSQL enforces them (SQLite's default is off)

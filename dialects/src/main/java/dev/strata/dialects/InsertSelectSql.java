@@ -46,7 +46,12 @@ final class InsertSelectSql {
       case USER_VALUE -> " OVERRIDING USER VALUE";
     }));
     out.append(' ').append(switch (insert.source()) {
-      case Operation.InsertSource.Query query -> expressions.query(query.select(), site);
+      case Operation.InsertSource.Query query -> {
+        String select = expressions.query(query.select(), site);
+        yield insert.onConflict().isEmpty() || sql.dialect().has(Capability.UPSERT_AFTER_ANY_QUERY)
+            ? select
+            : "SELECT * FROM (" + select + ") WHERE true";
+      }
       case Operation.InsertSource.DefaultValues ignored -> "DEFAULT VALUES";
       case Operation.InsertSource.Values values -> values(values, expressions, site);
     });

@@ -58,6 +58,10 @@ final class SqlContext {
         .withRenderNameCase(RenderNameCase.AS_IS)
         .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
         .withBackslashEscaping(backslashEscaping(dialect))
+        // jOOQ would wrap a statement with string_agg() (MySQL's GROUP_CONCAT) in SET statements
+        // that save and raise group_concat_max_len, inside the text strata prefixes with INSERT
+        // INTO ...: broken SQL. The scripts raise it once instead (Dialect.clientDirectives)
+        .withRenderGroupConcatMaxLenSessionVariable(false)
         .withRenderFormatted(formatted)
         .withRenderFormatting(new RenderFormatting().withNewline("\n").withIndentation("    "))
         .withExecuteLogging(false)

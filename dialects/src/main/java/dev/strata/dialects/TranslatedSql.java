@@ -74,4 +74,54 @@ final class TranslatedSql {
     return DSL.function("hex", SQLDataType.VARCHAR,
         DSL.function("randomblob", SQLDataType.BLOB, DSL.inline(bytes)));
   }
+
+  /**
+   * PostgreSQL's {@code a / b} of two integers, which truncates, for MySQL and MariaDB: {@code (a
+   * DIV b)}. jOOQ writes {@code /}, which there keeps the fraction ({@code 7 / 2} is 3.5000).
+   */
+  static Field<Long> integerDivision(Field<?> dividend, Field<?> divisor) {
+    return DSL.field("({0} DIV {1})", SQLDataType.BIGINT, dividend, divisor);
+  }
+
+  /**
+   * A cast to an integer type in SQLite, rounding a REAL as PostgreSQL rounds a numeric (half away
+   * from zero): jOOQ writes {@code cast(x AS int)}, which truncates 3.9 to 3. An INTEGER value is
+   * cast as it is, never through a REAL, which would lose digits past 2^53.
+   */
+  static Field<Long> sqliteIntegerCast(Field<?> operand) {
+    return DSL.field("CASE WHEN typeof({0}) = 'real' THEN CAST(round({0}) AS INTEGER)"
+        + " ELSE CAST({0} AS INTEGER) END", SQLDataType.BIGINT, operand);
+  }
+
+  /**
+   * PostgreSQL's {@code date + integer} (or {@code date - integer}, {@code negated}) in SQLite:
+   * {@code date(d, CAST(n AS TEXT) || ' days')}, a date. jOOQ writes {@code d + n}, which adds a
+   * number to the text {@code '2026-01-31'}.
+   */
+  static Field<String> sqliteDateAdd(Field<?> date, Field<?> days, boolean negated) {
+    return DSL.field(negated
+        ? "date({0}, CAST(-({1}) AS TEXT) || ' days')"
+        : "date({0}, CAST({1} AS TEXT) || ' days')", SQLDataType.VARCHAR, date, days);
+  }
+
+  /**
+   * A date computed by jOOQ's own date arithmetic ({@code CURRENT_DATE - 3}) in SQLite, as a
+   * date: jOOQ writes {@code strftime('%Y-%m-%d %H:%M:%f', ...)}, a timestamp's text.
+   */
+  static Field<String> sqliteDate(Field<?> value) {
+    return DSL.function("date", SQLDataType.VARCHAR, value);
+  }
+
+  /**
+   * PostgreSQL's {@code octet_length(s)} in SQLite, the length in bytes: jOOQ writes {@code
+   * length(s)}, the length in characters.
+   */
+  static Field<Integer> sqliteOctetLength(Field<?> value) {
+    return DSL.field("length(CAST({0} AS BLOB))", SQLDataType.INTEGER, value);
+  }
+
+  /** {@code value} typed as a DATE, for jOOQ's date arithmetic ({@code DSL.dateAdd}). */
+  static Field<java.sql.Date> typedDate(Field<?> value) {
+    return DSL.field("{0}", SQLDataType.DATE, value);
+  }
 }

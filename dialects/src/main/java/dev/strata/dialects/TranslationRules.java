@@ -43,6 +43,10 @@ final class TranslationRules implements VisitListener {
   private final int timestampDigits;
   private final DSLContext postgres;
   private final SchemaModel model;
+  private ValueKinds kinds;
+  /** The jOOQ date arithmetic parts being rendered inside their {@code date()} (SQLite). */
+  private final Set<QueryPart> wrapping =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   /**
    * @param written the parts of the parsed expression, by identity
@@ -92,6 +96,81 @@ final class TranslationRules implements VisitListener {
 
   /** A JSON member name a path may hold unquoted. */
   private static final Pattern PLAIN_MEMBER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * A PostgreSQL function that jOOQ 3.20 parses but writes for {@code dialects} as a call the
+   * target does not have, or as one that computes something else ({@code why} says which; {@code
+   * {dialect}} in it is the target's name).
+   */
+  private record Untranslated(String name, Set<Dialect> dialects, String why, String help) {}
+
+  private static final Set<Dialect> OTHERS =
+      java.util.EnumSet.of(Dialect.MYSQL, Dialect.MARIADB, Dialect.SQLITE);
+  private static final Set<Dialect> SQLITE_ONLY = java.util.EnumSet.of(Dialect.SQLITE);
+
+  /** The functions refused by name: docs/dialects.md ("Expressions") lists them. */
+  private static final List<Untranslated> UNTRANSLATED = List.of(
+      new Untranslated("div", OTHERS, "jOOQ 3.20 reads div(a, b) as a / b, which keeps the"
+          + " fraction in {dialect}", "write a / b of two integer columns or literals, which"
+          + " strata translates as integer division"),
+      new Untranslated("regexp_replace", OTHERS, "PostgreSQL's regexp_replace() replaces the"
+          + " first match unless given the flag 'g'; {dialect}'s replaces every match, or has no"
+          + " regexp_replace()", ""),
+      new Untranslated("jsonb_set", OTHERS, "jOOQ 3.20 writes json_set() with PostgreSQL's path"
+          + " array ('{a,b}'), which is no JSON path in {dialect}, and the new value as text",
+          "set the member in the application, or keep this data migration for PostgreSQL"),
+      new Untranslated("stddev", OTHERS, "jOOQ 3.20 writes the population's standard deviation;"
+          + " PostgreSQL's stddev() is the sample's", "write stddev_samp()"),
+      new Untranslated("variance", OTHERS, "jOOQ 3.20 writes the population's variance;"
+          + " PostgreSQL's variance() is the sample's", "write var_samp()"),
+      new Untranslated("translate", OTHERS, "{dialect} has no translate()",
+          "write nested replace() calls"),
+      new Untranslated("to_timestamp", OTHERS, "{dialect} has no to_timestamp()", ""),
+      new Untranslated("to_date", OTHERS, "{dialect} has no to_date()",
+          "write CAST('2024-05-01' AS DATE) for a value in ISO form"),
+      new Untranslated("string_to_array", OTHERS, "{dialect} has no arrays", ""),
+      new Untranslated("array_agg", OTHERS, "{dialect} has no arrays", ""),
+      new Untranslated("xmlagg", OTHERS, "{dialect} has no XML type", ""),
+      new Untranslated("mode", OTHERS, "{dialect} has no ordered-set aggregates", ""),
+      new Untranslated("percentile_cont", OTHERS, "{dialect} has no ordered-set aggregates", ""),
+      new Untranslated("percentile_disc", OTHERS, "{dialect} has no ordered-set aggregates", ""),
+      new Untranslated("md5", SQLITE_ONLY, "sqlite has no md5()", ""),
+      new Untranslated("reverse", SQLITE_ONLY, "sqlite has no reverse()", ""),
+      new Untranslated("split_part", SQLITE_ONLY, "sqlite has no split_part()", ""),
+      new Untranslated("ascii", SQLITE_ONLY, "sqlite has no ascii()",
+          "write unicode(), which is the same for ASCII text"),
+      new Untranslated("stddev_samp", SQLITE_ONLY, "sqlite has no stddev_samp()", ""),
+      new Untranslated("stddev_pop", SQLITE_ONLY, "sqlite has no stddev_pop()", ""),
+      new Untranslated("var_samp", SQLITE_ONLY, "sqlite has no var_samp()", ""),
+      new Untranslated("bit_and", SQLITE_ONLY, "sqlite has no bit_and()", ""),
+      new Untranslated("bit_or", SQLITE_ONLY, "sqlite has no bit_or()", ""));
+
+  /** The first call of {@code name} with {@code ORDER BY} among its arguments, or empty. */
+  private static Optional<ExpressionScan.Token> orderedCall(ExpressionScan scan, String name) {
+    List<ExpressionScan.Token> tokens = scan.tokens();
+    for (int k = 0; k + 1 < tokens.size(); k++) {
+      ExpressionScan.Token t = tokens.get(k);
+      if (!t.word() || !t.folded().equals(name) || !tokens.get(k + 1).text().equals("(")
+          || k > 0 && tokens.get(k - 1).text().equals(".")) {
+        continue;
+      }
+      int depth = 0;
+      for (int j = k + 1; j < tokens.size(); j++) {
+        String text = tokens.get(j).text();
+        if (text.equals("(") || text.equals("[")) {
+          depth++;
+        } else if (text.equals(")") || text.equals("]")) {
+          if (--depth == 0) {
+            break;
+          }
+        } else if (depth == 1 && tokens.get(j).folded().equals("order") && j + 1 < tokens.size()
+            && tokens.get(j + 1).folded().equals("by")) {
+          return Optional.of(t);
+        }
+      }
+    }
+    return Optional.empty();
+  }
 
   /** The first call of {@code name} with one argument (no comma at its top level), or empty. */
   private static Optional<ExpressionScan.Token> oneArgumentCall(ExpressionScan scan, String name) {
@@ -195,6 +274,24 @@ final class TranslationRules implements VisitListener {
           "PostgreSQL's log(x) is the base-10 logarithm; jOOQ 3.20 reads it as ln(x), the natural"
               + " one", "write log10(x), which PostgreSQL has too"));
     }
+    for (Untranslated function : UNTRANSLATED) {
+      if (function.dialects().contains(dialect) && scan.call(function.name()).isPresent()) {
+        return Optional.of(new Refusal(function.name() + "() has no "
+            + (function.why().startsWith("jOOQ") ? "faithful translation" : "equivalent"),
+            List.of(function.name()), function.why().replace("{dialect}", dialect.id()),
+            function.help()));
+      }
+    }
+    if (dialect == Dialect.SQLITE) {
+      Optional<ExpressionScan.Token> ordered = orderedCall(scan, "string_agg");
+      if (ordered.isPresent()) {
+        return Optional.of(new Refusal("string_agg() with ORDER BY has no translation",
+            ordered.get().start(), ordered.get().text().length(),
+            "an aggregate's ORDER BY needs SQLite 3.44, and strata writes for 3.37; jOOQ 3.20"
+                + " writes group_concat(x ORDER BY ..., separator), which no SQLite reads",
+            "aggregate without ORDER BY, or keep this data migration for PostgreSQL"));
+      }
+    }
     for (String function : List.of("date_trunc", "trunc", "to_char")) {
       if (scan.call(function).isPresent()) {
         return Optional.of(new Refusal(function + "() has no translation", List.of(function),
@@ -275,6 +372,24 @@ final class TranslationRules implements VisitListener {
     if (member.isPresent()) {
       return member.get();
     }
+    if (part instanceof QOM.Greatest<?> greatest) {
+      return nullSkipping(greatest.$arg1(), true).orElse(part);
+    }
+    if (part instanceof QOM.Least<?> least) {
+      return nullSkipping(least.$arg1(), false).orElse(part);
+    }
+    if (part instanceof QOM.Substring substring
+        && literal(substring.$startingPosition()).isPresent()) {
+      throw new Refusal("substring() with a pattern has no translation", List.of("substring"),
+          "PostgreSQL's substring(s FROM 'pattern') extracts a regular expression's match; jOOQ"
+              + " 3.20 reads the pattern as a position", "");
+    }
+    if (part instanceof QOM.Left left && !nonNegative(left.$length())) {
+      throw negativeLength("left");
+    }
+    if (part instanceof QOM.Right right && !nonNegative(right.$length())) {
+      throw negativeLength("right");
+    }
     if (part instanceof QOM.SimilarTo similar) {
       return similarTo(similar.$value(), similar.$pattern(), similar.$escape(), false);
     }
@@ -289,11 +404,123 @@ final class TranslationRules implements VisitListener {
   }
 
   /**
+   * PostgreSQL's {@code greatest()} and {@code least()} skip NULL arguments; MySQL's, MariaDB's
+   * and SQLite's ({@code max()}, {@code min()}) are NULL when one is. Each argument that may be
+   * NULL becomes {@code coalesce(it, the others...)}: a NULL one stands in for another argument's
+   * value, which changes neither result, and all are NULL only when every argument is. Empty when
+   * no argument may be NULL (all are literals), or there is one.
+   */
+  private static Optional<QueryPart> nullSkipping(List<? extends Field<?>> args, boolean greatest) {
+    if (args.size() < 2 || args.stream().allMatch(TranslationRules::notNull)) {
+      return Optional.empty();
+    }
+    List<Field<?>> filled = new java.util.ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      Field<?> arg = args.get(i);
+      if (notNull(arg)) {
+        filled.add(arg);
+        continue;
+      }
+      List<Field<?>> others = new java.util.ArrayList<>(args);
+      others.remove(i);
+      filled.add(DSL.coalesce(arg, others.toArray(Field<?>[]::new)));
+    }
+    Field<?>[] rest = filled.subList(1, filled.size()).toArray(Field<?>[]::new);
+    return Optional.of(greatest
+        ? DSL.greatest(filled.get(0), rest)
+        : DSL.least(filled.get(0), rest));
+  }
+
+  /** Whether {@code field} is a literal other than NULL. */
+  private static boolean notNull(Field<?> field) {
+    return field instanceof Param<?> param && param.isInline() && param.getValue() != null;
+  }
+
+  /** Whether {@code field} is an integer literal of at least 0. */
+  private static boolean nonNegative(Field<?> field) {
+    return field instanceof Param<?> param && param.isInline()
+        && param.getValue() instanceof Number n && !(n instanceof java.math.BigDecimal)
+        && !(n instanceof Double) && !(n instanceof Float) && n.longValue() >= 0;
+  }
+
+  private Refusal negativeLength(String function) {
+    return new Refusal(function + "() with a length that may be negative has no translation",
+        List.of(function), "PostgreSQL's " + function + "(s, -n) keeps all but n characters; "
+            + dialect.id() + "'s gives ''", "write the length as a literal of 0 or more");
+  }
+
+  /** The kinds of the expression's values ({@link ValueKinds}), made when first asked. */
+  private ValueKinds kinds() {
+    if (kinds == null) {
+      kinds = new ValueKinds(model);
+    }
+    return kinds;
+  }
+
+  /**
+   * {@code date + integer}, {@code integer + date}, {@code date - integer} and {@code date - date}
+   * where both operands' kinds are known ({@link ValueKinds}): jOOQ writes {@code +} and {@code -},
+   * which in MySQL and MariaDB make a number of {@code 2026-01-31} ({@code 20260132}) and in
+   * SQLite add to the text. A date and an integer become jOOQ's {@code DSL.dateAdd} (MySQL,
+   * MariaDB: {@code date_add(d, interval n day)}) or SQLite's {@code date(d, 'n days')}; two dates
+   * jOOQ's {@code DSL.dateDiff}, the days between them as PostgreSQL counts them. Empty otherwise.
+   */
+  private Optional<QueryPart> dateArithmetic(QueryPart part) {
+    Field<?> left;
+    Field<?> right;
+    boolean minus;
+    if (part instanceof QOM.Add<?> add) {
+      left = add.$arg1();
+      right = add.$arg2();
+      minus = false;
+    } else if (part instanceof QOM.Sub<?> sub) {
+      left = sub.$arg1();
+      right = sub.$arg2();
+      minus = true;
+    } else {
+      return Optional.empty();
+    }
+    ValueKinds.Kind leftKind = kinds().of(left);
+    ValueKinds.Kind rightKind = kinds().of(right);
+    if (leftKind != ValueKinds.Kind.DATE && (minus || rightKind != ValueKinds.Kind.DATE)) {
+      return Optional.empty();
+    }
+    if (leftKind == ValueKinds.Kind.DATE && rightKind == ValueKinds.Kind.DATE) {
+      return minus
+          ? Optional.of(DSL.dateDiff(TranslatedSql.typedDate(left), TranslatedSql.typedDate(right)))
+          : Optional.empty();
+    }
+    Field<?> date = leftKind == ValueKinds.Kind.DATE ? left : right;
+    Field<?> days = leftKind == ValueKinds.Kind.DATE ? right : left;
+    if (kinds().of(days) != ValueKinds.Kind.INTEGER) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> {
+        @SuppressWarnings("unchecked")
+        Field<Number> number = (Field<Number>) days;
+        yield minus
+            ? DSL.dateSub(TranslatedSql.typedDate(date), number, org.jooq.DatePart.DAY)
+            : DSL.dateAdd(TranslatedSql.typedDate(date), number, org.jooq.DatePart.DAY);
+      }
+      case SQLITE -> TranslatedSql.sqliteDateAdd(date, days, minus);
+    });
+  }
+
+  /**
    * MySQL and MariaDB: {@code now()} keeps PostgreSQL's microseconds (jOOQ writes {@code
    * current_timestamp()}, whole seconds); {@code x ~ 'p'} stays case-sensitive (jOOQ writes {@code
    * REGEXP}, which follows a case-insensitive collation), when the pattern is a literal.
    */
   private QueryPart mysql(QueryPart part) {
+    if (part instanceof QOM.Div<?> div && kinds().of(div) == ValueKinds.Kind.INTEGER) {
+      return TranslatedSql.integerDivision(div.$arg1(), div.$arg2());
+    }
+    Optional<QueryPart> date = dateArithmetic(part);
+    if (date.isPresent()) {
+      return date.get();
+    }
     if (part instanceof QOM.CurrentTimestamp<?>) {
       return DSL.currentTimestamp(ownDigits(part).orElse(timestampDigits));
     }
@@ -388,6 +615,27 @@ final class TranslationRules implements VisitListener {
     if (part instanceof QOM.Rand) {
       return TranslatedSql.sqliteRandom();
     }
+    if (part instanceof QOM.OctetLength length) {
+      return TranslatedSql.sqliteOctetLength(length.$string());
+    }
+    Optional<QueryPart> date = dateArithmetic(part);
+    if (date.isPresent()) {
+      return date.get();
+    }
+    if (JOOQ_DATE_ARITHMETIC.equals(part.getClass().getName())
+        && ((Field<?>) part).getDataType().isDate()) {
+      // jOOQ's own date arithmetic (CURRENT_DATE - 3), as a date: wrapped once, and the part
+      // itself, rendered inside the wrapper, is left as it is
+      return wrapping.add(part) ? TranslatedSql.sqliteDate((Field<?>) part) : unwrap(part);
+    }
+    return part;
+  }
+
+  /** The class of jOOQ 3.20's date and time arithmetic on a typed date ({@code CURRENT_DATE + 1}). */
+  private static final String JOOQ_DATE_ARITHMETIC = "org.jooq.impl.Expression";
+
+  private QueryPart unwrap(QueryPart part) {
+    wrapping.remove(part);
     return part;
   }
 
@@ -471,6 +719,9 @@ final class TranslationRules implements VisitListener {
     }
     if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
       return TranslatedSql.sqliteDateFunction("datetime", operand);
+    }
+    if (type.isInteger() && kinds().of(operand) != ValueKinds.Kind.INTEGER) {
+      return TranslatedSql.sqliteIntegerCast(operand);
     }
     return cast;
   }

@@ -1,0 +1,110 @@
+package dev.strata.dialects;
+
+import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.grammar.ast.DataType;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Param;
+import org.jooq.TableField;
+import org.jooq.impl.QOM;
+
+/**
+ * What a part of a parsed PostgreSQL expression evaluates to, as far as its text and the schema
+ * model tell: an integer, a date, or not known. PostgreSQL decides by type what {@code /} and
+ * {@code +} do (integer division truncates; {@code date + integer} is a date), which MySQL,
+ * MariaDB and SQLite do not; {@link TranslationRules} translates those operators only where both
+ * operands' kinds are known here, and leaves the rest as written.
+ *
+ * <p>Known: an integer literal; a part jOOQ's parser types (a cast, {@code count(*)}, {@code
+ * length()}, {@code CURRENT_DATE}, {@code DATE '...'}); {@code -x} and {@code +}, {@code -},
+ * {@code *}, {@code /}, {@code %} of two integers; and a column named in the expression when
+ * every column of that name in the model's tables has one kind (the expression's own table is not
+ * known here, so a name shared by an integer and a numeric column is not known).
+ */
+final class ValueKinds {
+  /** A value's kind, for the translation of operators. */
+  enum Kind { INTEGER, DATE, OTHER }
+
+  private final SchemaModel model;
+  /** Folded column name to its kind across the model's tables, filled as names are asked for. */
+  private final Map<String, Kind> columns = new HashMap<>();
+
+  ValueKinds(SchemaModel model) {
+    this.model = model;
+  }
+
+  /** The kind of {@code field}: {@link Kind#OTHER} unless known (see the class comment). */
+  Kind of(Field<?> field) {
+    if (field instanceof Param<?> param) {
+      Object value = param.getValue();
+      return param.isInline() && (value instanceof Integer || value instanceof Long
+          || value instanceof Short || value instanceof Byte
+          || value instanceof java.math.BigInteger) ? Kind.INTEGER : Kind.OTHER;
+    }
+    if (field instanceof TableField<?, ?> column) {
+      return column(folded(column.getUnqualifiedName()));
+    }
+    if (field instanceof QOM.Neg<?> neg) {
+      return of(neg.$arg1()) == Kind.INTEGER ? Kind.INTEGER : Kind.OTHER;
+    }
+    if (field instanceof QOM.Add<?> add) {
+      return integers(add.$arg1(), add.$arg2());
+    }
+    if (field instanceof QOM.Sub<?> sub) {
+      return integers(sub.$arg1(), sub.$arg2());
+    }
+    if (field instanceof QOM.Mul<?> mul) {
+      return integers(mul.$arg1(), mul.$arg2());
+    }
+    if (field instanceof QOM.Div<?> div) {
+      return integers(div.$arg1(), div.$arg2());
+    }
+    if (field instanceof QOM.Mod<?> mod) {
+      return integers(mod.$arg1(), mod.$arg2());
+    }
+    org.jooq.DataType<?> type = field.getDataType();
+    return type.isInteger() ? Kind.INTEGER : type.isDate() ? Kind.DATE : Kind.OTHER;
+  }
+
+  private Kind integers(Field<?> left, Field<?> right) {
+    return of(left) == Kind.INTEGER && of(right) == Kind.INTEGER ? Kind.INTEGER : Kind.OTHER;
+  }
+
+  /** The kind every column named {@code name} has in the model, or OTHER. */
+  private Kind column(String name) {
+    return columns.computeIfAbsent(name, n -> {
+      Kind[] found = {null};
+      model.tables().values().forEach(table -> table.columns().forEach(column -> {
+        if (column.name().equals(n)) {
+          Kind kind = kind(column.type());
+          found[0] = found[0] == null || found[0] == kind ? kind : Kind.OTHER;
+        }
+      }));
+      return found[0] == null ? Kind.OTHER : found[0];
+    });
+  }
+
+  private static Kind kind(DataType type) {
+    if (type.isArray()) {
+      return Kind.OTHER;
+    }
+    return switch (type.kind()) {
+      case SMALLINT, INTEGER, BIGINT, SERIAL, BIGSERIAL, SMALLSERIAL -> Kind.INTEGER;
+      case DATE -> Kind.DATE;
+      case NUMERIC, REAL, DOUBLE_PRECISION, VARCHAR, CHAR, TEXT, BOOLEAN, TIME, TIMESTAMP,
+          TIMESTAMPTZ, INTERVAL, JSON, JSONB, UUID, BYTEA, TIMETZ, BIT, VARBIT, XML, MONEY, INET,
+          CIDR, MACADDR, MACADDR8, TSVECTOR, TSQUERY, OID, REGCLASS, INT4RANGE, INT8RANGE,
+          NUMRANGE, TSRANGE, TSTZRANGE, DATERANGE, POINT, LINE, LSEG, BOX, PATH, POLYGON, CIRCLE,
+          NAMED -> Kind.OTHER;
+    };
+  }
+
+  private static String folded(Name name) {
+    return name.quoted() == Name.Quoted.QUOTED
+        ? name.last()
+        : name.last().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,5 +1,7 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.ObjectName;
+import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.ColumnConstraint;
@@ -93,6 +95,72 @@ final class DefinedNames {
                     + " starts with sqlite_, which sqlite keeps for its own tables",
                 "note: SQLite refuses it (\"object name reserved for internal use\")",
                 "help: give it a name that does not start with sqlite_");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Refuses a name {@code operation} defines that differs only in case from another of its kind
+   * in the schema model after it: a column of the same table (MySQL, MariaDB and SQLite compare
+   * column names without case, PostgreSQL compares quoted names with it), or, in SQLite, a table,
+   * view or index of the same schema (one namespace there, compared without case). The {@code
+   * CREATE TABLE} columns among themselves are {@link #check}'s. A name that is not in {@code
+   * after} (a model without the statement applied) is not checked.
+   *
+   * @param after the schema model right after the statement
+   * @throws DiagnosticException E0453, the caret at the name
+   */
+  static void checkCase(Operation operation, Dialect dialect, SchemaModel after, Site site)
+      throws DiagnosticException {
+    switch (dialect) {
+      case POSTGRESQL -> {
+        return;
+      }
+      case MYSQL, MARIADB, SQLITE -> {}
+    }
+    // the table whose columns the names are; for another statement its names are relations
+    Optional<ObjectName> table = operation instanceof Operation.CreateTable create
+        ? Optional.of(ObjectName.of(create.table()))
+        : operation instanceof Operation.AlterTable alter
+            ? Optional.of(ObjectName.of(alter.table()))
+            : Optional.empty();
+    for (Defined defined : of(operation)) {
+      String name = ObjectName.fold(defined.name());
+      if (defined.kind() == Kind.COLUMN && table.isPresent()) {
+        Optional<dev.strata.compiler.schema.Table> columns = after.table(table.get());
+        if (columns.isEmpty() || columns.get().column(name).isEmpty()) {
+          continue;
+        }
+        for (dev.strata.compiler.schema.Column other : columns.get().columns()) {
+          if (!other.name().equals(name) && other.name().equalsIgnoreCase(name)) {
+            throw DataTypes.at(site, defined.name()).error("E0453", "the column " + name
+                    + " differs from the column " + other.name() + " of " + table.get().name()
+                    + " only in case, which " + dialect.id() + " does not tell apart",
+                "note: " + dialect.id() + " compares column names without case (\"Duplicate"
+                    + " column name\"); PostgreSQL compares quoted names with it",
+                "help: give the column a name that differs in more than case");
+          }
+        }
+      }
+      if (defined.kind() == Kind.RELATION && dialect == Dialect.SQLITE) {
+        String schema = table.map(ObjectName::schema).orElse(ObjectName.DEFAULT_SCHEMA);
+        java.util.Set<ObjectName> relations = new java.util.HashSet<>(after.tables().keySet());
+        relations.addAll(after.views().keySet());
+        relations.addAll(after.indexes().keySet());
+        if (!relations.contains(new ObjectName(schema, name))) {
+          continue;
+        }
+        for (ObjectName other : relations) {
+          if (other.schema().equals(schema) && !other.name().equals(name)
+              && other.name().equalsIgnoreCase(name)) {
+            throw DataTypes.at(site, defined.name()).error("E0453", "the name " + name
+                    + " differs from " + other.name() + " only in case, which sqlite does not"
+                    + " tell apart",
+                "note: SQLite compares the names of tables, views and indexes without case"
+                    + " (\"there is already another table or index with this name\")",
+                "help: give it a name that differs in more than case");
           }
         }
       }

@@ -1,7 +1,9 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.ObjectName;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Expr;
+import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Operation.AssignedValue;
 import dev.strata.grammar.ast.Operation.Assignment;
@@ -76,7 +78,7 @@ final class DmlStatements {
     };
     InsertReturningStep<?> conflict = insert.onConflict().isEmpty()
         ? rows
-        : onConflict(rows, insert.onConflict().get(), site);
+        : onConflict(rows, ObjectName.of(insert.table()), insert.onConflict().get(), site);
     return sql.render(insert.returning().isEmpty()
         ? conflict
         : conflict.returning(returning(insert.returning().get(), site)));
@@ -100,10 +102,14 @@ final class DmlStatements {
     checkRows(columns.size(), values.rows(), site);
     List<? extends Field<?>> fields = columns.stream().map(DSL::field).toList();
     InsertValuesStepN<?> rows = null;
+    ObjectName target = ObjectName.of(insert.table());
     for (List<Expr> row : values.rows()) {
       List<Field<Object>> cells = new ArrayList<>();
-      for (Expr cell : row) {
-        cells.add(expressions.field(cell, site));
+      for (int i = 0; i < row.size(); i++) {
+        Optional<Identifier> column = insert.columns().isEmpty()
+            ? Optional.empty()
+            : Optional.of(insert.columns().get(i));
+        cells.add(expressions.field(expressions.forColumn(target, column, i, row.get(i)), site));
       }
       if (rows != null) {
         rows = rows.values(cells);
@@ -119,7 +125,7 @@ final class DmlStatements {
   }
 
   private InsertReturningStep<?> onConflict(
-      InsertOnDuplicateStep<?> rows, Operation.OnConflict conflict, Site site)
+      InsertOnDuplicateStep<?> rows, ObjectName table, Operation.OnConflict conflict, Site site)
       throws DiagnosticException {
     if (conflict.target().isEmpty()) {
       // the record allows no target only with DO NOTHING
@@ -142,7 +148,7 @@ final class DmlStatements {
     return switch (conflict.action()) {
       case ConflictAction.DoNothing ignored -> target.doNothing();
       case ConflictAction.DoUpdate update -> {
-        var set = target.doUpdate().set(assignments(update.assignments(), site));
+        var set = target.doUpdate().set(assignments(table, update.assignments(), site));
         yield update.where().isPresent()
             ? set.where(expressions.condition(update.where().get(), site))
             : set;
@@ -184,7 +190,8 @@ final class DmlStatements {
     UpdateSetFirstStep<?> start = update.with().isPresent()
         ? with(update.with().get(), site).update(table)
         : sql.dsl().update(table);
-    UpdateFromStep<?> set = start.set(assignments(update.assignments(), site));
+    UpdateFromStep<?> set =
+        start.set(assignments(ObjectName.of(update.table()), update.assignments(), site));
     UpdateWhereStep<?> from = update.from().isEmpty()
         ? set
         : set.from(DSL.table(DSL.raw(expressions.tables(update.from().get().sql(), site))));
@@ -237,18 +244,22 @@ final class DmlStatements {
     return sql.render(query);
   }
 
-  /** The {@code SET} items as jOOQ's assignment map (see the class doc for row items). */
-  Map<Field<?>, Field<?>> assignments(List<Assignment> items, Site site)
+  /**
+   * The {@code SET} items of an {@code UPDATE} or an upsert of {@code table} as jOOQ's assignment
+   * map (see the class doc for row items).
+   */
+  Map<Field<?>, Field<?>> assignments(ObjectName table, List<Assignment> items, Site site)
       throws DiagnosticException {
     Map<Field<?>, Field<?>> assignments = new LinkedHashMap<>();
     for (Assignment item : items) {
       switch (item) {
         case Assignment.Column column -> assignments.put(
-            DSL.field(SqlContext.name(column.column())), value(column.value(), site));
+            DSL.field(SqlContext.name(column.column())),
+            value(table, column.column(), column.value(), site));
         case Assignment.Row row -> {
           List<String> values = new ArrayList<>();
-          for (AssignedValue value : row.values()) {
-            values.add(sql.render(value(value, site)));
+          for (int i = 0; i < row.values().size(); i++) {
+            values.add(sql.render(value(table, row.columns().get(i), row.values().get(i), site)));
           }
           assignments.put(
               columnRow(row.columns()),
@@ -271,9 +282,11 @@ final class DmlStatements {
         .collect(Collectors.joining(", ", "(", ")"))));
   }
 
-  private Field<?> value(AssignedValue value, Site site) throws DiagnosticException {
+  private Field<?> value(ObjectName table, Identifier column, AssignedValue value, Site site)
+      throws DiagnosticException {
     return switch (value) {
-      case AssignedValue.Expression expression -> expressions.field(expression.expr(), site);
+      case AssignedValue.Expression expression -> expressions.field(
+          expressions.forColumn(table, Optional.of(column), 0, expression.expr()), site);
       case AssignedValue.Default ignored -> DSL.default_();
     };
   }

@@ -1,10 +1,13 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.ExpressionTranslator.Shape;
 import dev.strata.dialects.ExpressionTranslator.Translation;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Expr;
+import dev.strata.grammar.ast.Identifier;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -121,6 +124,29 @@ final class Expressions {
   }
 
   /**
+   * {@code value} as given to the column {@code column} of {@code table}: a string literal that
+   * PostgreSQL reads as a boolean ({@link BooleanLiterals}) given to a {@code BOOLEAN} column of
+   * the model becomes {@code TRUE} or {@code FALSE}, which every dialect reads; anything else, and
+   * every value for PostgreSQL, is {@code value} itself.
+   *
+   * @param column the column's name as written, or empty for the {@code position}-th column
+   *     (from 0) of an {@code INSERT} without a column list
+   */
+  Expr forColumn(ObjectName table, Optional<Identifier> column, int position, Expr value) {
+    if (dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
+      return value;
+    }
+    Optional<dev.strata.compiler.schema.Column> target = model.table(table).flatMap(t ->
+        column.isPresent()
+            ? t.column(ObjectName.fold(column.get()))
+            : position < t.columns().size() ? Optional.of(t.columns().get(position))
+                : Optional.empty());
+    boolean bool = target.isPresent() && !target.get().type().isArray()
+        && target.get().type().kind() == dev.strata.grammar.ast.DataType.Kind.BOOLEAN;
+    return bool ? BooleanLiterals.asKeyword(value) : value;
+  }
+
+  /**
    * A column's {@code DEFAULT} for this dialect: the text after {@code DEFAULT}, with the
    * parentheses the dialect needs ({@link ColumnDefault}). In MySQL and MariaDB {@code now()} and
    * {@code CURRENT_TIMESTAMP} on a {@code datetime(p)} column are {@code current_timestamp(p)}, as
@@ -136,6 +162,9 @@ final class Expressions {
     if (dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
       String written = asWritten(value);
       return new ColumnDefault(written, written, ColumnDefault.Kind.EXPRESSION);
+    }
+    if (column.isBoolean()) {
+      value = BooleanLiterals.asKeyword(value);
     }
     boolean timestamp = column.isTimestamp() || column.isTimestampWithTimeZone();
     int digits = timestamp && column.precisionDefined() ? column.precision() : 6;

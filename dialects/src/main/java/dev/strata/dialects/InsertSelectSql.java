@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.ObjectName;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Operation;
@@ -56,7 +57,7 @@ final class InsertSelectSql {
       case Operation.InsertSource.Values values -> values(values, expressions, site);
     });
     if (insert.onConflict().isPresent()) {
-      onConflict(out, insert.onConflict().get(), expressions, site);
+      onConflict(out, ObjectName.of(insert.table()), insert.onConflict().get(), expressions, site);
     }
     if (insert.returning().isPresent()) {
       out.append(" RETURNING ").append(expressions.items(insert.returning().get(), site));
@@ -78,8 +79,8 @@ final class InsertSelectSql {
     return "VALUES " + String.join(", ", rows);
   }
 
-  private void onConflict(
-      StringBuilder out, Operation.OnConflict conflict, Expressions expressions, Site site)
+  private void onConflict(StringBuilder out, ObjectName table, Operation.OnConflict conflict,
+      Expressions expressions, Site site)
       throws DiagnosticException {
     out.append(" ON CONFLICT");
     if (conflict.target().isPresent()) {
@@ -105,10 +106,11 @@ final class InsertSelectSql {
     switch (conflict.action()) {
       case ConflictAction.DoNothing ignored -> out.append(" DO NOTHING");
       case ConflictAction.DoUpdate update -> {
-        out.append(" DO UPDATE SET ").append(statements.assignments(update.assignments(), site)
+        String set = statements.assignments(table, update.assignments(), site)
             .entrySet().stream()
             .map(e -> sql.render(e.getKey()) + " = " + sql.render(e.getValue()))
-            .collect(Collectors.joining(", ")));
+            .collect(Collectors.joining(", "));
+        out.append(" DO UPDATE SET ").append(set);
         if (update.where().isPresent()) {
           out.append(" WHERE ").append(expressions.conditionText(update.where().get(), site));
         }

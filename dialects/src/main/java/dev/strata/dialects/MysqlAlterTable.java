@@ -703,8 +703,8 @@ final class MysqlAlterTable {
    */
   private void refuseReadByViews(Table table, Optional<String> column, SchemaModel before,
       Site site, String what) throws DiagnosticException {
-    for (dev.strata.compiler.schema.View view : SqliteRebuild.readers(table.name(), before)) {
-      if (column.isEmpty() || SqliteAlter.mentions(view.definition().query().sql(),
+    for (dev.strata.compiler.schema.View view : References.readers(table.name(), before)) {
+      if (column.isEmpty() || References.mentions(view.definition().query().sql(),
           column.get())) {
         throw rules.refuse(site, "E0444", what + " of table " + table.name().display()
                 + " while view " + view.name().display() + " reads it", dialect().id()

@@ -61,7 +61,7 @@ final class MysqlStatements {
         case Operation.Assignment.RowQuery row -> List.of(row.query().sql());
       };
       for (String earlier : assigned) {
-        if (reads.stream().anyMatch(sql -> SqliteAlter.mentions(sql, earlier))) {
+        if (reads.stream().anyMatch(sql -> References.mentions(sql, earlier))) {
           throw rules.refuse(site, "E0447", "UPDATE ... SET that reads " + earlier
                   + " after assigning it", dialect.id() + " reads the value just assigned"
                   + " where PostgreSQL reads the row's old value",

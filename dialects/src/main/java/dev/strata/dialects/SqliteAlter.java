@@ -17,7 +17,6 @@ import dev.strata.grammar.ast.TableConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Field;
@@ -272,7 +271,7 @@ final class SqliteAlter {
         case Constraint.PrimaryKey key -> key.columns().contains(column);
         case Constraint.Unique unique -> unique.columns().contains(column);
         case Constraint.ForeignKey key -> key.columns().contains(column);
-        case Constraint.Check check -> mentions(check.condition().sql(), column);
+        case Constraint.Check check -> References.mentions(check.condition().sql(), column);
         case Constraint.Exclude exclude -> true;
       };
       if (uses) {
@@ -288,77 +287,27 @@ final class SqliteAlter {
       }
     }
     for (Column other : table.columns()) {
-      if (other.generated().filter(g -> mentions(g.sql(), column)).isPresent()) {
+      if (other.generated().filter(g -> References.mentions(g.sql(), column)).isPresent()) {
         return false;
       }
     }
     for (Index index : model.indexesOn(table.name())) {
       boolean uses = index.include().contains(column)
-          || index.where().filter(w -> mentions(w.sql(), column)).isPresent();
+          || index.where().filter(w -> References.mentions(w.sql(), column)).isPresent();
       for (IndexElement key : index.keys()) {
         uses |= key.column().map(ObjectName::fold).filter(column::equals).isPresent()
-            || key.expression().filter(e -> mentions(e.sql(), column)).isPresent();
+            || key.expression().filter(e -> References.mentions(e.sql(), column)).isPresent();
       }
       if (uses) {
         return false;
       }
     }
-    for (View view : SqliteRebuild.readers(table.name(), model)) {
-      if (mentions(view.definition().query().sql(), column)) {
+    for (View view : References.readers(table.name(), model)) {
+      if (References.mentions(view.definition().query().sql(), column)) {
         return false;
       }
     }
     return true;
-  }
-
-  /**
-   * Whether {@code sql} names {@code column} (folded) outside string literals: as a bare word,
-   * compared lower-cased, or as a quoted identifier. It may name another object of that name: a
-   * false hit only makes a rebuild of a column SQLite could drop in place.
-   */
-  static boolean mentions(String sql, String column) {
-    int i = 0;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (c == '\'') {
-        i = sql.indexOf('\'', i + 1);
-        if (i < 0) {
-          return false;
-        }
-        i++;
-      } else if (c == '"') {
-        StringBuilder word = new StringBuilder();
-        int j = i + 1;
-        while (j < sql.length()) {
-          if (sql.charAt(j) == '"') {
-            if (j + 1 < sql.length() && sql.charAt(j + 1) == '"') {
-              word.append('"');
-              j += 2;
-              continue;
-            }
-            break;
-          }
-          word.append(sql.charAt(j++));
-        }
-        if (word.toString().equals(column)) {
-          return true;
-        }
-        i = j + 1;
-      } else if (Character.isLetter(c) || c == '_') {
-        int j = i;
-        while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j))
-            || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
-          j++;
-        }
-        if (sql.substring(i, j).toLowerCase(Locale.ROOT).equals(column)) {
-          return true;
-        }
-        i = j;
-      } else {
-        i++;
-      }
-    }
-    return false;
   }
 
   /**

@@ -14,11 +14,8 @@ import dev.strata.compiler.schema.View;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.QualifiedName;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -122,7 +119,7 @@ final class SqliteRebuild {
     out.add(MARKER + to.name().display() + " (SQLite's 12-step procedure, see docs/dialects.md)\n"
         + (before.blind() ? HAND_EDITS : "") + "SAVEPOINT strata_rebuild");
     out.addAll(precheck(from, was, before));
-    for (View view : readers(was, before).reversed()) {
+    for (View view : References.readers(was, before).reversed()) {
       if (!after.views().containsKey(view.name())) {
         out.add(sql.render(sql.dsl().dropView(name(view.name())))); // gone with the change
       }
@@ -236,32 +233,6 @@ final class SqliteRebuild {
   static boolean numbered(Table table) {
     return table.columns().stream().anyMatch(
         c -> c.identity().isPresent() || c.type().kind().autoIncrement());
-  }
-
-  /**
-   * The views that read {@code table} in {@code model}, directly or through other views, in the
-   * model's order (the order they were made), as far as their {@code reads} tell.
-   */
-  static List<View> readers(ObjectName table, SchemaModel model) {
-    Set<ObjectName> read = new LinkedHashSet<>(List.of(table));
-    Map<ObjectName, View> found = new LinkedHashMap<>();
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (View view : model.views().values()) {
-        if (found.containsKey(view.name()) || view.materialized()) {
-          continue;
-        }
-        boolean reads = view.definition().reads().stream()
-            .map(ObjectName::of).anyMatch(read::contains);
-        if (reads) {
-          found.put(view.name(), view);
-          read.add(view.name());
-          grew = true;
-        }
-      }
-    }
-    return model.views().values().stream().filter(v -> found.containsKey(v.name())).toList();
   }
 
   /** {@code strata_new_<name>}, with a number after it when that name is taken. */

@@ -211,7 +211,7 @@ final class SqliteStatements {
         }
       }
     }
-    Optional<View> reader = SqliteRebuild.readers(table, before).stream().findFirst();
+    Optional<View> reader = References.readers(table, before).stream().findFirst();
     if (reader.isPresent()) {
       throw refuse(site, what, "SQLite cannot drop the view " + reader.get().name().display()
           + " that reads " + table.display() + " with it");

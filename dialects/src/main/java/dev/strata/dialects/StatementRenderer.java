@@ -85,6 +85,7 @@ final class StatementRenderer {
       SchemaModel after) throws DiagnosticException {
     Site site = new Site(source, statement.span());
     DefinedNames.check(statement.operation(), dialect, site);
+    DefinedNames.checkCase(statement.operation(), dialect, after, site);
     Optional<List<String>> own = switch (dialect) {
       case POSTGRESQL -> Optional.empty();
       case MYSQL, MARIADB -> mysql.render(statement, site, before, after);

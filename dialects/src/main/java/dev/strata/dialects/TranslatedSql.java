@@ -124,4 +124,21 @@ final class TranslatedSql {
   static Field<java.sql.Date> typedDate(Field<?> value) {
     return DSL.field("{0}", SQLDataType.DATE, value);
   }
+
+  /**
+   * PostgreSQL's {@code j ->> path} in SQLite: the member's text, {@code 'true'} and {@code
+   * 'false'} for JSON's booleans (SQLite's {@code json_extract} gives 1 and 0) and a number's
+   * digits as text (it gives a number, which equals no text in a comparison); NULL for JSON's
+   * {@code null} and a missing member, as in PostgreSQL. (A number keeps SQLite's digits: 1.50 is
+   * {@code '1.5'}; an object or an array SQLite's text of it, without PostgreSQL's spaces.)
+   */
+  static Field<String> sqliteJsonText(Field<?> json, Field<String> path) {
+    return DSL.field("CASE json_type({0}, {1}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'"
+        + " ELSE CAST(json_extract({0}, {1}) AS TEXT) END", SQLDataType.VARCHAR, json, path);
+  }
+
+  /** The JSON path of the member named by {@code key}, a value that is not a literal. */
+  static Field<String> sqliteMemberPath(Field<String> key) {
+    return DSL.field("('$.' || {0})", SQLDataType.VARCHAR, key);
+  }
 }

@@ -94,6 +94,35 @@ final class TranslationRules implements VisitListener {
     });
   }
 
+  /**
+   * SQLite: {@code j ->> 'key'} as PostgreSQL's text. jOOQ writes {@code json_extract(j, path)},
+   * SQLite's SQL value of the member: 1 and 0 for {@code true} and {@code false}, a number for a
+   * number, so that {@code j ->> 'active' = 'true'} and {@code j ->> 'n' = '5'} are false there.
+   * {@link TranslatedSql#sqliteJsonText} writes {@code 'true'}, {@code 'false'} and the number's
+   * text. The path is the member's, quoted when the key is not a plain name ({@link
+   * #quotedMember}).
+   */
+  private static Optional<QueryPart> sqliteJsonText(QueryPart part) {
+    Field<?> json;
+    Field<String> attribute;
+    if (part instanceof QOM.JSONBGetAttributeAsText get) {
+      json = get.$field();
+      attribute = get.$attribute();
+    } else if (part instanceof QOM.JSONGetAttributeAsText get) {
+      json = get.$field();
+      attribute = get.$attribute();
+    } else {
+      return Optional.empty();
+    }
+    Optional<String> key = literal(attribute);
+    Field<String> path = key.isEmpty()
+        ? TranslatedSql.sqliteMemberPath(attribute)
+        : DSL.inline(PLAIN_MEMBER.matcher(key.get()).matches()
+            ? "$." + key.get()
+            : "$.\"" + key.get().replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    return Optional.of(TranslatedSql.sqliteJsonText(json, path));
+  }
+
   /** A JSON member name a path may hold unquoted. */
   private static final Pattern PLAIN_MEMBER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -368,9 +397,27 @@ final class TranslationRules implements VisitListener {
           ? sort.$field().desc().nullsFirst()
           : sort.$field().asc().nullsLast();
     }
+    if (dialect == Dialect.SQLITE) {
+      Optional<QueryPart> text = sqliteJsonText(part);
+      if (text.isPresent()) {
+        return text.get();
+      }
+    }
     Optional<QueryPart> member = quotedMember(part);
     if (member.isPresent()) {
       return member.get();
+    }
+    if (part instanceof QOM.Eq<?> eq) {
+      Optional<QueryPart> comparison = booleanComparison(eq.$arg1(), eq.$arg2(), false);
+      if (comparison.isPresent()) {
+        return comparison.get();
+      }
+    }
+    if (part instanceof QOM.Ne<?> ne) {
+      Optional<QueryPart> comparison = booleanComparison(ne.$arg1(), ne.$arg2(), true);
+      if (comparison.isPresent()) {
+        return comparison.get();
+      }
     }
     if (part instanceof QOM.Greatest<?> greatest) {
       return nullSkipping(greatest.$arg1(), true).orElse(part);
@@ -429,6 +476,28 @@ final class TranslationRules implements VisitListener {
     return Optional.of(greatest
         ? DSL.greatest(filled.get(0), rest)
         : DSL.least(filled.get(0), rest));
+  }
+
+  /**
+   * {@code column = 'true'} (or {@code <>}) of a boolean column ({@link ValueKinds}) and a string
+   * literal PostgreSQL reads as a boolean ({@link BooleanLiterals}), with {@code TRUE} or {@code
+   * FALSE} for the literal: MySQL and MariaDB compare the text as the number 0, SQLite as a text
+   * that equals no 0 or 1. Empty for any other comparison.
+   */
+  @SuppressWarnings("unchecked")
+  private Optional<QueryPart> booleanComparison(Field<?> left, Field<?> right, boolean not) {
+    Field<?> column = literal(right).isPresent() ? left : right;
+    Optional<String> text = literal(right).or(() -> literal(left));
+    if (text.isEmpty() || kinds().of(column) != ValueKinds.Kind.BOOLEAN) {
+      return Optional.empty();
+    }
+    Optional<Boolean> value = BooleanLiterals.parse(text.get());
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    Field<Object> target = (Field<Object>) column;
+    Field<Object> keyword = (Field<Object>) (Field<?>) DSL.inline(value.get());
+    return Optional.of(not ? target.ne(keyword) : target.eq(keyword));
   }
 
   /** Whether {@code field} is a literal other than NULL. */

@@ -13,8 +13,9 @@ import org.jooq.impl.QOM;
 
 /**
  * What a part of a parsed PostgreSQL expression evaluates to, as far as its text and the schema
- * model tell: an integer, a date, or not known. PostgreSQL decides by type what {@code /} and
- * {@code +} do (integer division truncates; {@code date + integer} is a date), which MySQL,
+ * model tell: an integer, a date, a boolean, or not known. PostgreSQL decides by type what
+ * {@code /} and {@code +} do (integer division truncates; {@code date + integer} is a date) and
+ * how it reads {@code 'true'} compared with a boolean column, which MySQL,
  * MariaDB and SQLite do not; {@link TranslationRules} translates those operators only where both
  * operands' kinds are known here, and leaves the rest as written.
  *
@@ -26,7 +27,7 @@ import org.jooq.impl.QOM;
  */
 final class ValueKinds {
   /** A value's kind, for the translation of operators. */
-  enum Kind { INTEGER, DATE, OTHER }
+  enum Kind { INTEGER, DATE, BOOLEAN, OTHER }
 
   private final SchemaModel model;
   /** Folded column name to its kind across the model's tables, filled as names are asked for. */
@@ -94,7 +95,8 @@ final class ValueKinds {
     return switch (type.kind()) {
       case SMALLINT, INTEGER, BIGINT, SERIAL, BIGSERIAL, SMALLSERIAL -> Kind.INTEGER;
       case DATE -> Kind.DATE;
-      case NUMERIC, REAL, DOUBLE_PRECISION, VARCHAR, CHAR, TEXT, BOOLEAN, TIME, TIMESTAMP,
+      case BOOLEAN -> Kind.BOOLEAN;
+      case NUMERIC, REAL, DOUBLE_PRECISION, VARCHAR, CHAR, TEXT, TIME, TIMESTAMP,
           TIMESTAMPTZ, INTERVAL, JSON, JSONB, UUID, BYTEA, TIMETZ, BIT, VARBIT, XML, MONEY, INET,
           CIDR, MACADDR, MACADDR8, TSVECTOR, TSQUERY, OID, REGCLASS, INT4RANGE, INT8RANGE,
           NUMRANGE, TSRANGE, TSTZRANGE, DATERANGE, POINT, LINE, LSEG, BOX, PATH, POLYGON, CIRCLE,

@@ -101,6 +101,59 @@ class DefinedNamesTest {
         e.diagnostics().getFirst().format());
   }
 
+  /**
+   * A column added or renamed next to one that differs only in case, and in SQLite a table, view
+   * or index named like another but for case: PostgreSQL takes them, the servers refuse them.
+   */
+  @Test
+  void namesThatDifferOnlyInCaseFromTheModelsAreRefused() throws Exception {
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_names")) {
+      ClientRun column = Sqlite3.run(database,
+          "CREATE TABLE t (name TEXT); ALTER TABLE t ADD COLUMN \"Name\" TEXT;");
+      assertTrue(column.stderr().contains("duplicate column name"), column.describe());
+      ClientRun table = Sqlite3.run(database, "CREATE TABLE \"T\" (id INTEGER);");
+      assertTrue(table.stderr().contains("already exists"), table.describe());
+    }
+    String create = "CREATE TABLE t (id BIGINT PRIMARY KEY, name VARCHAR(10), note TEXT);\n";
+    for (String upgrade : List.of(
+        create + "ALTER TABLE t ADD COLUMN \"Name\" VARCHAR(10);\n",
+        create + "ALTER TABLE t RENAME COLUMN note TO \"Name\";\n")) {
+      for (Dialect dialect : List.of(Dialect.MYSQL, Dialect.MARIADB)) {
+        String text = refused(dialect, upgrade);
+        assertTrue(text.contains("error[E0453]: the column Name differs from the column name of t"
+            + " only in case, which " + dialect.id() + " does not tell apart"), text);
+        assertCaretAt(text, "\"Name\"");
+      }
+      assertTrue(sqliteRefusal(upgrade).contains("error[E0453]: the column Name differs from the"
+          + " column name of t only in case, which sqlite does not tell apart"), upgrade);
+    }
+    for (String upgrade : List.of(
+        create + "CREATE TABLE \"T\" (id BIGINT PRIMARY KEY);\n",
+        create + "CREATE VIEW \"T\" AS SELECT id FROM t;\n",
+        create + "CREATE INDEX \"T\" ON t (name);\n",
+        create + "CREATE TABLE u (id BIGINT PRIMARY KEY);\nALTER TABLE u RENAME TO \"T\";\n")) {
+      String text = sqliteRefusal(upgrade);
+      assertTrue(text.contains("error[E0453]: the name T differs from t only in case, which"
+          + " sqlite does not tell apart"), text);
+      assertCaretAt(text, "\"T\"");
+    }
+    // a column renamed to its own name in another case is no clash
+    Chain fits = new Chain(dir.resolve("recased"), revision(
+        create + "ALTER TABLE t RENAME COLUMN note TO \"Note\";\n"));
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_names")) {
+      ClientRun run = Sqlite3.apply(database, fits.script(Dialect.SQLITE, Direction.UPGRADE,
+          "base:head", GoldenCases.OPTIONS));
+      assertEquals("", run.stdout() + run.stderr());
+    }
+  }
+
+  private String sqliteRefusal(String upgrade) throws Exception {
+    Chain chain = new Chain(dir.resolve("c" + (++chains)), revision(upgrade));
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
+        Dialect.SQLITE, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+    return e.diagnostics().getFirst().format();
+  }
+
   @Test
   void sqliteRefusesItsOwnPrefixForTablesViewsAndIndexesButNotForColumns() throws Exception {
     Chain fits = new Chain(dir.resolve("sqlite"), revision(

@@ -137,6 +137,17 @@ class ExpressionsTest {
               + " SEPARATOR ',') FROM t)",
           "(SELECT group_concat(s ORDER BY nvl2(s, 0, 1), s ASC SEPARATOR ',') FROM t)",
           "E0434"},
+      // j ->> 'key': PostgreSQL's text of the member (SQLite's json_extract gives 1 for true)
+      {"j ->> 'a'",
+          "json_unquote(nullif(json_extract(j, concat('$.', 'a')), cast('null' AS json)))",
+          "json_unquote(nullif(cast(json_extract(j, concat('$.', 'a')) AS char), 'null'))",
+          "CASE json_type(j, '$.a') WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'"
+              + " ELSE CAST(json_extract(j, '$.a') AS TEXT) END"},
+      {"j ->> 'a.b'",
+          "json_unquote(nullif(json_extract(j, concat('$.', '\"a.b\"')), cast('null' AS json)))",
+          "json_unquote(nullif(cast(json_extract(j, concat('$.', '\"a.b\"')) AS char), 'null'))",
+          "CASE json_type(j, '$.\"a.b\"') WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'"
+              + " ELSE CAST(json_extract(j, '$.\"a.b\"') AS TEXT) END"},
       {"(SELECT string_agg(s, ',') FROM t)", "(SELECT group_concat(s SEPARATOR ',') FROM t)",
           "(SELECT group_concat(s SEPARATOR ',') FROM t)",
           "(SELECT group_concat(s, ',') FROM t)"},

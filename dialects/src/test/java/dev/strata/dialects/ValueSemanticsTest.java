@@ -14,11 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Expressions whose meaning PostgreSQL decides by type or by its own rules, run by the real
  * clients: integer division, {@code date + integer} and {@code date - date}, {@code greatest()}
- * and {@code least()} with a NULL, a cast of 3.9 to an integer, {@code octet_length()} and {@code
- * string_agg()}, and an {@code INSERT ... SELECT ... FROM t ON CONFLICT} (which SQLite cannot
- * parse without a {@code WHERE}). Each dialect leaves in r the rows PostgreSQL leaves (checked against PostgreSQL
- * itself too), where jOOQ's translation alone left 3.5000, 20260132, NULL, 3 and a broken
- * statement.
+ * and {@code least()} with a NULL, a cast of 3.9 to an integer, {@code octet_length()}, {@code
+ * string_agg()}, text such as {@code 'yes'} given to or compared with a boolean column, {@code j
+ * ->> 'key'} of a JSON boolean or number, and an {@code INSERT ... SELECT ... FROM t ON CONFLICT}
+ * (which SQLite cannot parse without a {@code WHERE}). Each dialect leaves in r the rows
+ * PostgreSQL leaves (checked against PostgreSQL itself too), where jOOQ's translation alone left
+ * 3.5000, 20260132, NULL, 3, a broken statement, an error (MariaDB) or a text that is false
+ * (SQLite), and 1 for {@code true}.
  */
 class ValueSemanticsTest {
   private static final String REVISION = """
@@ -47,9 +49,34 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'castbig', CAST(CAST(big AS BIGINT) AS VARCHAR(100)) FROM t WHERE id = 1;
       INSERT INTO r (k, v) SELECT 'octets', CAST(octet_length(s) AS VARCHAR(100)) FROM t WHERE id = 2;
       INSERT INTO r (k, v) SELECT 'agg', string_agg(s, ',') FROM t;
-      %s      UPDATE t SET d = d + 2, e = e - 1 WHERE id = 1;
+      %s      CREATE TABLE b (id BIGINT PRIMARY KEY, f BOOLEAN DEFAULT 'false',
+          g BOOLEAN NOT NULL DEFAULT 't');
+      ALTER TABLE b ADD COLUMN h BOOLEAN DEFAULT 'yes';
+      INSERT INTO b (id) VALUES (1);
+      INSERT INTO b (id, f, g) VALUES (2, 'TRUE', ' of ');
+      INSERT INTO b VALUES (3, '1', 'n', 'on');
+      UPDATE b SET h = 'f' WHERE id = 2;
+      INSERT INTO r (k, v) SELECT 'b' || CAST(id AS VARCHAR(10)), CASE WHEN f THEN 'T' ELSE 'F' END
+          || CASE WHEN g THEN 'T' ELSE 'F' END || CASE WHEN h THEN 'T' ELSE 'F' END FROM b;
+      INSERT INTO r (k, v) SELECT 'beq', CAST(count(*) AS VARCHAR(10)) FROM b WHERE f = 'true';
+      INSERT INTO r (k, v) SELECT 'bne', CAST(count(*) AS VARCHAR(10)) FROM b WHERE 'yes' <> h;
+      CREATE TABLE js (id BIGINT PRIMARY KEY, j JSONB);
+      INSERT INTO js (id, j) VALUES
+          (1, '{"a": true, "b": false, "c": null, "d": "x", "n": 5, "k.y": true}');
+      INSERT INTO r (k, v) SELECT 'ja', j ->> 'a' FROM js;
+      INSERT INTO r (k, v) SELECT 'jb', j ->> 'b' FROM js;
+      INSERT INTO r (k, v) SELECT 'jc', coalesce(j ->> 'c', 'NULL') FROM js;
+      INSERT INTO r (k, v) SELECT 'jd', j ->> 'd' FROM js;
+      INSERT INTO r (k, v) SELECT 'jn', j ->> 'n' FROM js;
+      INSERT INTO r (k, v) SELECT 'jm', coalesce(j ->> 'missing', 'NULL') FROM js;
+      INSERT INTO r (k, v) SELECT 'jq', j ->> 'k.y' FROM js;
+      INSERT INTO r (k, v) SELECT 'jeq', CAST(count(*) AS VARCHAR(10)) FROM js
+          WHERE j ->> 'a' = 'true' AND j ->> 'n' = '5';
+      UPDATE t SET d = d + 2, e = e - 1 WHERE id = 1;
       INSERT INTO r (k, v) SELECT 'update', CAST(d AS VARCHAR(100)) || ' ' || CAST(e AS VARCHAR(100)) FROM t WHERE id = 1;
       -- +downgrade
+      DROP TABLE js;
+      DROP TABLE b;
       DROP TABLE r;
       DROP TABLE t;
       """;
@@ -64,10 +91,11 @@ class ValueSemanticsTest {
 
   /** What PostgreSQL leaves in r. */
   private static final List<String> POSTGRESQL = List.of(
-      "agg|ab,é", "castbig|9007199254740993", "castint|4", "castint2|-3", "datediff|29",
-      "dateminus|2026-01-23", "dateplus|2026-02-01", "dateplus2|2026-03-02", "div|3", "div2|-2",
-      "greatest|3", "least|3", "literal|2026-02-28", "octets|2", "update|2026-02-02 2026-02-28",
-      "upsert|3");
+      "agg|ab,é", "b1|FTT", "b2|TFF", "b3|TFT", "beq|2", "bne|1", "castbig|9007199254740993",
+      "castint|4", "castint2|-3", "datediff|29", "dateminus|2026-01-23", "dateplus|2026-02-01",
+      "dateplus2|2026-03-02", "div|3", "div2|-2", "greatest|3", "ja|true", "jb|false", "jc|NULL",
+      "jd|x", "jeq|1", "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "octets|2",
+      "update|2026-02-02 2026-02-28", "upsert|3");
 
   /** The rows, in the order of their keys. */
   private static final String ROWS = "SELECT k, v FROM r ORDER BY k";

@@ -41,9 +41,15 @@ final class ValueKinds {
   Kind of(Field<?> field) {
     if (field instanceof Param<?> param) {
       Object value = param.getValue();
-      return param.isInline() && (value instanceof Integer || value instanceof Long
-          || value instanceof Short || value instanceof Byte
-          || value instanceof java.math.BigInteger) ? Kind.INTEGER : Kind.OTHER;
+      if (!param.isInline()) {
+        return Kind.OTHER;
+      }
+      if (value instanceof Integer || value instanceof Long || value instanceof Short
+          || value instanceof Byte || value instanceof java.math.BigInteger) {
+        return Kind.INTEGER;
+      }
+      // DATE '2026-01-31' is a typed literal; '2026-01-31' alone is text
+      return field.getDataType().isDate() ? Kind.DATE : Kind.OTHER;
     }
     if (field instanceof TableField<?, ?> column) {
       return column(folded(column.getUnqualifiedName()));

@@ -41,6 +41,10 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'dateplus2', CAST(30 + d AS VARCHAR(100)) FROM t WHERE id = 1;
       INSERT INTO r (k, v) SELECT 'dateminus', CAST(d - (a + 1) AS VARCHAR(100)) FROM t WHERE id = 1;
       INSERT INTO r (k, v) SELECT 'datediff', CAST(e - d AS VARCHAR(100)) FROM t WHERE id = 1;
+      INSERT INTO r (k, v) SELECT 'literaldiff', CAST(DATE '2026-03-01' - d AS VARCHAR(100))
+          FROM t WHERE id = 1;
+      INSERT INTO r (k, v) SELECT 'literalplus', CAST(DATE '2026-03-01' + a AS VARCHAR(100))
+          FROM t WHERE id = 1;
       INSERT INTO r (k, v) SELECT 'literal', CAST(DATE '2026-03-01' - 1 AS VARCHAR(100)) FROM t WHERE id = 1;
       INSERT INTO r (k, v) SELECT 'greatest', CAST(greatest(a, b) AS VARCHAR(100)) FROM t WHERE id = 2;
       INSERT INTO r (k, v) SELECT 'least', CAST(least(a, b, 10) AS VARCHAR(100)) FROM t WHERE id = 2;
@@ -94,8 +98,9 @@ class ValueSemanticsTest {
       "agg|ab,é", "b1|FTT", "b2|TFF", "b3|TFT", "beq|2", "bne|1", "castbig|9007199254740993",
       "castint|4", "castint2|-3", "datediff|29", "dateminus|2026-01-23", "dateplus|2026-02-01",
       "dateplus2|2026-03-02", "div|3", "div2|-2", "greatest|3", "ja|true", "jb|false", "jc|NULL",
-      "jd|x", "jeq|1", "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "octets|2",
-      "update|2026-02-02 2026-02-28", "upsert|3");
+      "jd|x", "jeq|1", "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28",
+      "literaldiff|29", "literalplus|2026-03-08", "octets|2", "update|2026-02-02 2026-02-28",
+      "upsert|3");
 
   /** The rows, in the order of their keys. */
   private static final String ROWS = "SELECT k, v FROM r ORDER BY k";

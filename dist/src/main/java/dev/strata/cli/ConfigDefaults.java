@@ -293,7 +293,14 @@ final class ConfigDefaults implements IDefaultValueProvider {
       return value.valueStream().allMatch(JsonNode::isValueNode) ? Optional.empty()
           : Optional.of("an array of strings");
     }
-    return value.isTextual() || value.isNumber() ? Optional.empty() : Optional.of("a string");
+    // a number stands for its digits (a duration of milliseconds, a count), but never for a path
+    return value.isTextual() || value.isNumber() && !isPath(option)
+        ? Optional.empty()
+        : Optional.of(isPath(option) ? "a string (a path)" : "a string");
+  }
+
+  private static boolean isPath(OptionSpec option) {
+    return option.type() == Path.class || List.of(option.auxiliaryTypes()).contains(Path.class);
   }
 
   private static boolean isFlag(OptionSpec option) {
@@ -317,9 +324,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
 
   /** A path option's relative value read against the file's directory. */
   private static String path(ConfigFile config, OptionSpec option, String value) {
-    boolean isPath = option.type() == Path.class
-        || List.of(option.auxiliaryTypes()).contains(Path.class);
-    return isPath && !value.isEmpty()
+    return isPath(option) && !value.isEmpty()
         ? config.directory().resolve(value).normalize().toString() : value;
   }
 

@@ -113,4 +113,15 @@ class ConfigDefaultsTest {
           = help: it sets --type-map PARAM; see docs/configuration.md
         """.replace("PARAM", "<String=String>"), error.diagnostics().format());
   }
+
+  /** {@code versions = 5} is no directory named 5: a path takes a string only. */
+  @Test
+  void aPathOptionRefusesANumber() throws IOException {
+    CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+        CommandLine.ParameterException.class,
+        () -> parse("versions = 5\n", Map.of(), "import", "alembic"));
+    assertEquals("strata.toml:1:12: error[E0643]: 'versions' must be a string (a path), not a"
+        + " number\n", assertInstanceOf(ConfigDefaults.ConfigError.class, e.getCause())
+            .diagnostics().format().lines().findFirst().orElseThrow() + "\n");
+  }
 }

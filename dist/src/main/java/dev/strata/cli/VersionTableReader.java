@@ -66,7 +66,7 @@ final class VersionTableReader {
         throw notADatabase(url, e).orElseGet(() -> new DiagnosticException(Diagnostic.error(
             "E0531", "cannot read the version table " + missing.displayName() + " of " + url
                 + ": " + url.mask(firstLine(e.getMessage())),
-            "help: the user in the URL needs SELECT on it (strata only reads it)")));
+            unreadableHelp(e, missing.displayName()))));
       } finally {
         connection.rollback();
       }
@@ -109,6 +109,22 @@ final class VersionTableReader {
     } catch (SQLException e) {
       throw notADatabase(url, e).orElseGet(() -> cannotConnect(url, e));
     }
+  }
+
+  /**
+   * The help of E0531: a table without a {@code version_num} column is another table than the
+   * version table Alembic and strata write (PostgreSQL's SQLSTATE 42703, MariaDB's 42S22, SQLite's
+   * "no such column"); any other failure is most likely a missing privilege.
+   */
+  private static String unreadableHelp(SQLException e, String table) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    boolean noColumn = state.equals("42703") || state.equals("42S22")
+        || message.contains("no such column");
+    return noColumn
+        ? "help: " + table + " has no column version_num, so it is not a version table as"
+            + " Alembic and strata write it; name the version table with --version-table"
+        : "help: the user in the URL needs SELECT on it (strata only reads it)";
   }
 
   private static DiagnosticException cannotConnect(JdbcUrl url, SQLException e) {
@@ -154,6 +170,11 @@ final class VersionTableReader {
 
   static {
     POSTGRESQL_DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
+    // MariaDB Connector/J logs a failed query on stderr ("[ WARN] (main) Error: 1054-42S22 ...")
+    // before it throws the error strata reports; read once, when its Loggers class loads
+    if (System.getProperty("mariadb.logging.disable") == null) {
+      System.setProperty("mariadb.logging.disable", "true");
+    }
   }
 
   private static Connection connect(JdbcUrl url) throws SQLException, DiagnosticException {

@@ -333,6 +333,22 @@ class StatusOtherDatabasesTest {
     assertFalse(cli.err().contains("\tat "), cli.err());
   }
 
+  /** A table of that name without version_num is another table, not one without privileges. */
+  @ParameterizedTest
+  @ValueSource(strings = {"mariadb", "sqlite"})
+  void aTableWithoutVersionNumIsNotAVersionTable(String dialect) {
+    try (TestDatabase db = TestDatabase.create(dialect, "db_status")) {
+      apply(db, "CREATE TABLE alembic_version (revision VARCHAR(32));");
+      Cli cli = status(db.jdbcUrl());
+      assertEquals(1, cli.exitCode(), cli.err());
+      assertTrue(cli.err().startsWith("strata: error[E0531]: cannot read the version table"
+          + " alembic_version of " + new JdbcUrl(db.jdbcUrl()) + ": "), cli.err());
+      assertTrue(cli.err().endsWith("  = help: alembic_version has no column version_num, so it"
+          + " is not a version table as Alembic and strata write it; name the version table"
+          + " with --version-table\n"), cli.err());
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void aMissingMariaDbDatabaseIsADiagnostic() {
     try (TestDatabase db = TestDatabase.create("mariadb", "db_status")) {

@@ -244,7 +244,8 @@ class StatusPostgresTest {
         "versions", "--version-table-schema", "audit");
     assertEquals(new Cli(1, "", "strata: error[E0531]: cannot read the version table"
         + " audit.versions of " + masked() + ": ERROR: column \"version_num\" does not exist\n"
-        + "  = help: the user in the URL needs SELECT on it (strata only reads it)\n"), cli);
+        + "  = help: audit.versions has no column version_num, so it is not a version table as"
+        + " Alembic and strata write it; name the version table with --version-table\n"), cli);
   }
 
   @Test

@@ -175,7 +175,7 @@ public final class VersionsLoader {
       source = SourceFile.decode(path.toString(), Files.readAllBytes(path));
     } catch (IOException e) {
       return new Loaded(Optional.empty(), Optional.empty(),
-          List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e))));
+          List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(path, e))));
     } catch (DiagnosticException notUtf8) {
       return new Loaded(Optional.empty(), Optional.empty(), notUtf8.diagnostics());
     }
@@ -201,7 +201,7 @@ public final class VersionsLoader {
       source = SourceFile.decode(path.toString(), bytes);
     } catch (IOException e) {
       return new Loaded(Optional.empty(), Optional.empty(),
-          List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(e))));
+          List.of(Diagnostic.error("E0207", "cannot read '" + path + "': " + reason(path, e))));
     } catch (DiagnosticException notUtf8) {
       return new Loaded(Optional.empty(), Optional.empty(), notUtf8.diagnostics());
     }
@@ -246,7 +246,10 @@ public final class VersionsLoader {
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path entry : (Iterable<Path>) entries::iterator) {
         String name = entry.getFileName().toString();
-        if (name.endsWith(".sql") && Files.isRegularFile(entry)) {
+        // a symbolic link named like a revision file is one, also when it leads nowhere: it is
+        // then reported as a file that cannot be read (E0207), never left out of the graph
+        if (name.endsWith(".sql") && (Files.isRegularFile(entry)
+            || Files.isSymbolicLink(entry) && !Files.isDirectory(entry))) {
           revisions.add(name);
         } else {
           others.add(Files.isDirectory(entry) ? name + "/" : name);
@@ -267,6 +270,19 @@ public final class VersionsLoader {
     Collections.sort(revisions);
     Collections.sort(others);
     return new Listing(revisions.stream().map(dir::resolve).toList(), others);
+  }
+
+  /** Why {@code path} cannot be read: {@link #reason(IOException)}, or where a link leads. */
+  private static String reason(Path path, IOException e) {
+    if (e instanceof NoSuchFileException && Files.isSymbolicLink(path)) {
+      try {
+        return "it is a symbolic link to '" + Files.readSymbolicLink(path) + "', which does not"
+            + " exist";
+      } catch (IOException | UnsupportedOperationException ignored) {
+        // the link went away meanwhile: say what the read said
+      }
+    }
+    return reason(e);
   }
 
   private static String reason(IOException e) {

@@ -33,6 +33,21 @@ class VersionsLoaderTest {
     assertEquals(1, VersionsLoader.read(dir).files().size(), "the file parses");
   }
 
+  /** A broken link named like a revision file is an error, never a revision left out. */
+  @Test
+  void aDanglingLinkIsAFileThatCannotBeRead() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    Files.writeString(dir.resolve("0001_a.sql"),
+        "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\n");
+    Path link = Files.createSymbolicLink(dir.resolve("0002_b.sql"), tmp.resolve("gone.sql"));
+    String expected = "strata: error[E0207]: cannot read '" + link + "': it is a symbolic link to '"
+        + tmp.resolve("gone.sql") + "', which does not exist\n";
+    assertEquals(expected,
+        assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).format());
+    assertEquals(expected,
+        assertThrows(DiagnosticException.class, () -> VersionsLoader.loadHeaders(dir)).format());
+  }
+
   @Test
   void missingDirectory() {
     Path dir = tmp.resolve("versions");

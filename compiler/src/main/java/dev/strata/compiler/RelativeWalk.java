@@ -38,6 +38,12 @@ final class RelativeWalk {
       SourceFile source,
       Span span,
       List<Diagnostic> problems) {
+    return walk(start, delta, lineage, source, span, problems, true);
+  }
+
+  /** {@link #walk}; {@code suggest}: whether an E0310 may try a branch for its help. */
+  private Optional<Place> walk(Place start, int delta, Optional<BitSet> lineage,
+      SourceFile source, Span span, List<Diagnostic> problems, boolean suggest) {
     Place place = start;
     for (int step = 0; step < Math.abs(delta); step++) {
       List<Integer> next;
@@ -57,7 +63,7 @@ final class RelativeWalk {
         problems.add(
             next.isEmpty()
                 ? pastTheEnd(source, span, start, step, delta)
-                : ambiguous(source, span, place, next, delta > 0));
+                : ambiguous(source, span, start, delta, place, next, suggest));
         return Optional.empty();
       }
       place = new Place.On(next.get(0));
@@ -87,8 +93,14 @@ final class RelativeWalk {
         "note: '" + from + "-" + steps + "' is base, an empty version table");
   }
 
-  private Diagnostic ambiguous(
-      SourceFile source, Span span, Place at, List<Integer> candidates, boolean up) {
+  /**
+   * E0310 at {@code at}, where {@code candidates} go on. The help names a branch label to follow
+   * when one label holds exactly one candidate and the same walk confined to that label's lineage
+   * gets there; otherwise (the branch is shorter than the walk, say) it only asks for the revision.
+   */
+  private Diagnostic ambiguous(SourceFile source, Span span, Place start, int delta, Place at,
+      List<Integer> candidates, boolean suggest) {
+    boolean up = delta > 0;
     String typed = typed(source, span);
     String listed = candidates.stream().map(this::id).collect(Collectors.joining(", "));
     String what =
@@ -97,6 +109,9 @@ final class RelativeWalk {
             : "there are " + candidates.size() + " bases: ";
     String help =
         branchOfOne(candidates)
+            .filter(label -> suggest && walk(start, delta,
+                Optional.of(labels.lineage(labels.revisionOf(label).orElseThrow())), source, span,
+                new ArrayList<>(), false).isPresent())
             .map(
                 label ->
                     "help: to follow branch '"

@@ -184,6 +184,20 @@ class TargetDiagnosticsTest {
         error(fork(), UPGRADE, "1000:+1"));
   }
 
+  /** The branch the help would name is shorter than the walk: it does not name it. */
+  @Test
+  void ambiguousWalkPastBaseSuggestsNoBranch() throws Exception {
+    assertEquals(
+        """
+        <range>:1:10: error[E0310]: '4444dddd-9' is ambiguous: 4444dddd has 2 parents: 2222bbbb, \
+        3333cccc
+          1 | 4444dddd:4444dddd-9
+            |          ^^^^^^^^^^
+          = help: name the revision you mean, or follow one branch with LABEL@...
+        """,
+        error(PlannerOrderTest.diamond(), DOWNGRADE, "4444dddd:4444dddd-9"));
+  }
+
   @Test
   void ambiguousWalkDownFromAMerge() throws Exception {
     assertEquals(

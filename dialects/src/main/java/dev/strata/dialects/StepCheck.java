@@ -50,13 +50,10 @@ final class StepCheck {
     Section body = step.body();
     Optional<DowngradeMark> irreversible = body.mark().filter(m -> body.irreversible());
     if (irreversible.isPresent()) {
-      String parents = step.toRevisions().isEmpty() ? "base" : String.join(",", step.toRevisions());
+      // a bundle adds why it cannot hold the revision (its rollback is this downgrade)
       return Optional.of(Diagnostic.error("E0216",
           "cannot downgrade '" + step.id() + "': it is marked '-- +irreversible'",
           step.revision().source(), irreversible.get().span(),
-          "note: a bundle always carries its rollback, so no bundle can hold '" + step.id()
-              + "': apply it with 'strata upgrade " + parents + ":" + step.id()
-              + "' and bundle the ranges before and after it",
           "help: end a downgrade at '" + step.id() + "' or above it"));
     }
     if (onlyOtherDialects(body) && rendersSomething(step.revision().upgrade())) {

@@ -76,9 +76,6 @@ class StepCheckTest {
             + " '0002_b': it is marked '-- +irreversible'\n"
             + "  9 | -- +irreversible\n"
             + "    | ^^^^^^^^^^^^^^^^\n"
-            + "  = note: a bundle always carries its rollback, so no bundle can hold '0002_b':"
-            + " apply it with 'strata upgrade 0001_a:0002_b' and bundle the ranges before and"
-            + " after it\n"
             + "  = help: end a downgrade at '0002_b' or above it\n",
         refused(chain, Direction.DOWNGRADE, "0003_c:0001_a"));
   }

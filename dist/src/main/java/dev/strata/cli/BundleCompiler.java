@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -148,10 +149,43 @@ final class BundleCompiler {
     try {
       write(compilation, upgrade, rollback, root, files);
       return new Bundle(root, files);
-    } catch (DiagnosticException | IOException | RuntimeException | Error e) {
+    } catch (DiagnosticException e) {
+      files.close();
+      throw withBundleNotes(e, rollback);
+    } catch (IOException | RuntimeException | Error e) {
       files.close();
       throw e;
     }
+  }
+
+  /**
+   * {@code e} with, on each E0216 (a revision marked {@code -- +irreversible} in the rollback),
+   * why a bundle cannot hold it and what to do instead: a plain downgrade's E0216 has no use for
+   * that note.
+   */
+  private static DiagnosticException withBundleNotes(DiagnosticException e, Plan rollback) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    for (Diagnostic diagnostic : e.diagnostics()) {
+      Optional<Step> step = rollback.steps().stream()
+          .filter(s -> diagnostic.code().equals("E0216")
+              && diagnostic.message().startsWith("cannot downgrade '" + s.id() + "'"))
+          .findFirst();
+      if (step.isEmpty()) {
+        diagnostics.add(diagnostic);
+        continue;
+      }
+      String id = step.get().id();
+      String parents = step.get().toRevisions().isEmpty()
+          ? "base" : String.join(",", step.get().toRevisions());
+      List<String> notes = new ArrayList<>();
+      notes.add("note: a bundle always carries its rollback, so no bundle can hold '" + id
+          + "': apply it with 'strata upgrade " + parents + ":" + id
+          + "' and bundle the ranges before and after it");
+      notes.addAll(diagnostic.notes());
+      diagnostics.add(new Diagnostic(diagnostic.severity(), diagnostic.code(),
+          diagnostic.message(), diagnostic.location(), notes));
+    }
+    return new DiagnosticException(diagnostics);
   }
 
   /** Writes every file of the bundle into {@code files}, the manifest and checksums last. */

@@ -108,6 +108,12 @@ class DowngradeRulesCliTest {
     Cli downgrade = Cli.run("downgrade", "head:base", "--versions", dir.toString());
     assertEquals(1, downgrade.exitCode());
     assertTrue(downgrade.err().contains("error[E0216]"), downgrade.err());
+    // only a bundle says why a bundle cannot hold it
+    assertTrue(bundle.err().contains("  = note: a bundle always carries its rollback, so no bundle"
+        + " can hold '0003_c': apply it with 'strata upgrade 0002_b:0003_c' and bundle the ranges"
+        + " before and after it\n  = help: end a downgrade at '0003_c' or above it\n"),
+        bundle.err());
+    assertFalse(downgrade.err().contains("bundle"), downgrade.err());
     Cli show = Cli.run("show", "0003", "--sql", "--versions", dir.toString());
     assertTrue(show.out().endsWith("Downgrade SQL (postgresql): none: '0003_c' is marked"
         + " '-- +irreversible'\n"), show.out());

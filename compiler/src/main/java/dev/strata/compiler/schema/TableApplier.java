@@ -9,6 +9,7 @@ import dev.strata.compiler.schema.ModelState.Keys;
 import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.ColumnConstraint;
 import dev.strata.grammar.ast.ColumnDef;
+import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.IndexElement;
 import dev.strata.grammar.ast.Operation;
@@ -479,11 +480,15 @@ final class TableApplier {
     ObjectName tableName = table.name();
     UnaryOperator<List<String>> rn =
         cols -> cols.stream().map(c -> c.equals(from) ? to : c).toList();
-    List<Column> columns = table.columns().stream().map(c -> c.name().equals(from)
-        ? new Column(to, c.type(), c.notNull(), c.defaultValue(), c.identity(), c.generated(),
-            c.collation(), c.comment(), c.origin()) : c).toList();
+    // the table's expressions name the column by its new name, as PostgreSQL shows them
+    UnaryOperator<Expr> re = e -> ColumnRenames.renamed(e, tableName.name(), from, to);
+    List<Column> columns = table.columns().stream().map(c -> new Column(
+        c.name().equals(from) ? to : c.name(), c.type(), c.notNull(), c.defaultValue(),
+        c.identity(), c.generated().map(re), c.collation(), c.comment(), c.origin())).toList();
     List<Constraint> constraints = table.constraints().stream().map(c -> renameIn(c, rn,
-        tableName, tableName)).toList();
+        tableName, tableName)).map(c -> c instanceof Constraint.Check ck
+            ? new Constraint.Check(ck.name(), re.apply(ck.condition()), ck.notValid(), ck.origin())
+            : c).toList();
     state.putTable(new Table(tableName, columns, constraints, table.unlogged(),
         table.partitionBy(), table.partitionOf(), table.options(), table.comment(),
         table.origin()));
@@ -505,9 +510,10 @@ final class TableApplier {
               .filter(c -> ObjectName.fold(c).equals(from))
               .map(c -> new IndexElement(Optional.of(rename.to()), k.expression(),
                   k.collation(), k.opclass(), k.opclassParameters(), k.order(), k.nulls()))
-              .orElse(k)).toList(),
-          rn.apply(index.include()), index.nullsNotDistinct(), index.options(), index.where(),
-          index.comment(), index.origin()));
+              .orElse(new IndexElement(k.column(), k.expression().map(re), k.collation(),
+                  k.opclass(), k.opclassParameters(), k.order(), k.nulls()))).toList(),
+          rn.apply(index.include()), index.nullsNotDistinct(), index.options(),
+          index.where().map(re), index.comment(), index.origin()));
     }
     ColumnRef old = new ColumnRef(tableName, from);
     ColumnRef renamed = new ColumnRef(tableName, to);

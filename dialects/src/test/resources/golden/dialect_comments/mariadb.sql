@@ -1,6 +1,6 @@
 \C utf8mb4
 SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION,SIMULTANEOUS_ASSIGNMENT';
-SET SESSION group_concat_max_len = 4294967295;
+SET SESSION group_concat_max_len = 4294967295, div_precision_increment = 30;
 -- strata test: upgrade base -> 0001_ledger (mariadb)
 -- from: base
 -- to: 0001_ledger

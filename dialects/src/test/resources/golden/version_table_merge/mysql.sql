@@ -1,6 +1,6 @@
 \C utf8mb4
 SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
-SET SESSION group_concat_max_len = 4294967295;
+SET SESSION group_concat_max_len = 4294967295, div_precision_increment = 30;
 -- strata test: upgrade base -> 0004_merge (mysql)
 -- from: base
 -- to: 0004_merge

@@ -42,10 +42,15 @@ public enum Dialect {
       TRANSACTIONAL_DDL, PARTIAL_INDEX, EXPRESSION_INDEX, IF_EXISTS_INDEX, DEFERRABLE_CONSTRAINTS,
       RENAME_COLUMN, GENERATED_NOT_NULL, SIMULTANEOUS_ASSIGNMENT));
 
-  /** MySQL's and MariaDB's session setting for GROUP_CONCAT: the largest value both take on
-   * every platform. */
+  /**
+   * MySQL's and MariaDB's session settings for PostgreSQL's results: {@code GROUP_CONCAT}'s
+   * longest result, the largest value both take on every platform (a server caps it at what it
+   * allows); the digits a division adds to its dividend's scale, the most both allow (their
+   * default, 4, makes {@code 10.00 / 3} 3.333333, stored in a {@code NUMERIC(20, 10)} as
+   * 3.3333330000 where PostgreSQL stores 3.3333333333).
+   */
   private static final String GROUP_CONCAT_MAX_LEN =
-      "SET SESSION group_concat_max_len = 4294967295;";
+      "SET SESSION group_concat_max_len = 4294967295, div_precision_increment = 30;";
 
   private final DialectId id;
   private final String client;
@@ -85,7 +90,8 @@ public enum Dialect {
    * non-strict mode) changes nothing the script means (see {@code docs/dialects.md}), and {@code
    * group_concat_max_len} at its largest, so that PostgreSQL's {@code string_agg()}, which MySQL
    * and MariaDB write {@code GROUP_CONCAT()}, is not cut at 1,024 bytes (MySQL's default) or 1 MiB
-   * (MariaDB's) with a mere warning; for {@code
+   * (MariaDB's) with a mere warning, and {@code div_precision_increment} at its largest, so that a
+   * division keeps the digits PostgreSQL's does; for {@code
    * sqlite3}: {@code .bail on}, {@code .headers off}, {@code .mode list} and {@code PRAGMA
    * foreign_keys = ON;} (see {@link SqliteFraming}).
    */

@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link #regex}: a regular expression for MySQL's and MariaDB's {@code REGEXP}, anchored,
- *       and case-sensitive as PostgreSQL's is ({@code (?-i)}; {@code REGEXP} otherwise follows a
- *       case-insensitive collation), as PostgreSQL itself translates it (regexp.c,
+ *       case-sensitive as PostgreSQL's is and with {@code .} matching a line break as there
+ *       ({@code (?s-i)}; {@code REGEXP} otherwise follows a case-insensitive collation, and its
+ *       {@code .} stops at a line break), as PostgreSQL itself translates it (regexp.c,
  *       similar_escape_internal);
  *   <li>{@link #glob}: a pattern for SQLite's {@code GLOB}, which is in every SQLite library
  *       (unlike {@code REGEXP}, which only the sqlite3 shell defines) and case-sensitive; only the
@@ -27,7 +28,7 @@ final class SimilarToPattern {
    * separator).
    */
   static Optional<String> regex(String pattern, char escape) {
-    StringBuilder out = new StringBuilder("(?-i)^(");
+    StringBuilder out = new StringBuilder("(?s-i)^(");
     boolean escaped = false;
     boolean inClass = false;
     for (int i = 0; i < pattern.length(); i++) {

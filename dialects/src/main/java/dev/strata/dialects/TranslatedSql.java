@@ -141,4 +141,36 @@ final class TranslatedSql {
   static Field<String> sqliteMemberPath(Field<String> key) {
     return DSL.field("('$.' || {0})", SQLDataType.VARCHAR, key);
   }
+
+  /**
+   * PostgreSQL's {@code a / b} where one operand is a NUMERIC, REAL or DOUBLE PRECISION, in
+   * SQLite: {@code (CAST(a AS REAL) / b)}. SQLite keeps a NUMERIC without a fraction (10.00) as
+   * an integer, and divides two integers as integers (10.00 / 4 is 2 there, 2.5 in PostgreSQL).
+   */
+  static Field<Double> sqliteRealDivision(Field<?> dividend, Field<?> divisor) {
+    return DSL.field("(CAST({0} AS REAL) / {1})", SQLDataType.DOUBLE, dividend, divisor);
+  }
+
+  /**
+   * PostgreSQL's {@code a % b} of numbers with a fraction, in SQLite: its {@code mod()} (a math
+   * function of the sqlite3 shell since 3.35); SQLite's {@code %} casts both to integers (1234.5 %
+   * 7 is 2 there, 2.5 in PostgreSQL).
+   */
+  static Field<Double> sqliteRealModulo(Field<?> dividend, Field<?> divisor) {
+    return DSL.field("mod({0}, {1})", SQLDataType.DOUBLE, dividend, divisor);
+  }
+
+  /** {@code value} typed as a TIMESTAMP, for jOOQ's timestamp arithmetic. */
+  static Field<java.sql.Timestamp> typedTimestamp(Field<?> value) {
+    return DSL.field("{0}", SQLDataType.TIMESTAMP, value);
+  }
+
+  /**
+   * A boolean as PostgreSQL's text of it, {@code 'true'} or {@code 'false'} (NULL for NULL): MySQL,
+   * MariaDB and SQLite cast their 1 and 0 to {@code '1'} and {@code '0'}.
+   */
+  static Field<String> booleanText(Field<?> value) {
+    return DSL.field("CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END",
+        SQLDataType.VARCHAR, value);
+  }
 }

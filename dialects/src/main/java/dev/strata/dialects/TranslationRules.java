@@ -174,6 +174,90 @@ final class TranslationRules implements VisitListener {
       new Untranslated("bit_and", SQLITE_ONLY, "sqlite has no bit_and()", ""),
       new Untranslated("bit_or", SQLITE_ONLY, "sqlite has no bit_or()", ""));
 
+  /** The comparison operators a quantified subquery ({@code = ANY (...)}) follows. */
+  private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+
+  /**
+   * Syntax jOOQ 3.20 writes for a target that reads it otherwise or not at all: {@code DISTINCT
+   * ON} (jOOQ's {@code row_number()} emulation orders by columns its subquery does not select),
+   * {@code IS [NOT] UNKNOWN} (written as a column named unknown), in SQLite a comparison with
+   * {@code ANY}, {@code SOME} or {@code ALL} of a subquery (SQLite has none), in MariaDB {@code
+   * lag()} and {@code lead()} with a default (MariaDB's take two arguments).
+   */
+  private static Optional<Refusal> unsupportedSyntax(ExpressionScan scan, Dialect dialect) {
+    List<ExpressionScan.Token> tokens = scan.tokens();
+    for (int k = 0; k + 1 < tokens.size(); k++) {
+      ExpressionScan.Token t = tokens.get(k);
+      String next = tokens.get(k + 1).folded();
+      if (t.word() && t.folded().equals("distinct") && next.equals("on")) {
+        return Optional.of(new Refusal("DISTINCT ON has no translation", t.start(),
+            t.text().length(), "jOOQ 3.20 writes a row_number() query that " + dialect.id()
+                + " refuses when the ORDER BY names a column the query does not select",
+            "pick the rows with a subquery: WHERE id IN (SELECT ... GROUP BY ...)"));
+      }
+      if (t.word() && t.folded().equals("is") && (next.equals("unknown")
+          || next.equals("not") && k + 2 < tokens.size()
+              && tokens.get(k + 2).folded().equals("unknown"))) {
+        return Optional.of(new Refusal("IS UNKNOWN has no translation", t.start(),
+            t.text().length(), "jOOQ 3.20 reads UNKNOWN as a column name",
+            "write IS NULL (of a boolean, UNKNOWN is NULL)"));
+      }
+      boolean quantified = t.word() && (t.folded().equals("any") || t.folded().equals("some")
+          || t.folded().equals("all")) && next.equals("(") && k > 0
+          && COMPARISONS.contains(tokens.get(k - 1).text());
+      if (dialect == Dialect.SQLITE && quantified) {
+        return Optional.of(new Refusal(t.text().toUpperCase(Locale.ROOT)
+            + " of a subquery has no translation", t.start(), t.text().length(),
+            "sqlite has no quantified comparisons", "write IN (...), or EXISTS (...) with the"
+                + " comparison in its WHERE"));
+      }
+    }
+    if (dialect == Dialect.MARIADB) {
+      for (String function : List.of("lag", "lead")) {
+        Optional<ExpressionScan.Token> call = callWithArguments(scan, function, 3);
+        if (call.isPresent()) {
+          return Optional.of(new Refusal(function + "() with a default has no translation",
+              call.get().start(), call.get().text().length(),
+              "mariadb's " + function + "() takes no third argument",
+              "write coalesce(" + function + "(x, 1) OVER (...), default), when x is never"
+                  + " NULL"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first call of {@code name} with at least {@code count} arguments, or empty. */
+  private static Optional<ExpressionScan.Token> callWithArguments(
+      ExpressionScan scan, String name, int count) {
+    List<ExpressionScan.Token> tokens = scan.tokens();
+    for (int k = 0; k + 1 < tokens.size(); k++) {
+      ExpressionScan.Token t = tokens.get(k);
+      if (!t.word() || !t.folded().equals(name) || !tokens.get(k + 1).text().equals("(")
+          || k > 0 && tokens.get(k - 1).text().equals(".")) {
+        continue;
+      }
+      int depth = 0;
+      int arguments = 1;
+      for (int j = k + 1; j < tokens.size(); j++) {
+        String text = tokens.get(j).text();
+        if (text.equals("(") || text.equals("[")) {
+          depth++;
+        } else if (text.equals(")") || text.equals("]")) {
+          if (--depth == 0) {
+            break;
+          }
+        } else if (text.equals(",") && depth == 1) {
+          arguments++;
+        }
+      }
+      if (arguments >= count) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The first call of {@code name} with {@code ORDER BY} among its arguments, or empty. */
   private static Optional<ExpressionScan.Token> orderedCall(ExpressionScan scan, String name) {
     List<ExpressionScan.Token> tokens = scan.tokens();
@@ -311,6 +395,10 @@ final class TranslationRules implements VisitListener {
             function.help()));
       }
     }
+    Optional<Refusal> syntax = unsupportedSyntax(scan, dialect);
+    if (syntax.isPresent()) {
+      return syntax;
+    }
     if (dialect == Dialect.SQLITE) {
       Optional<ExpressionScan.Token> ordered = orderedCall(scan, "string_agg");
       if (ordered.isPresent()) {
@@ -419,6 +507,11 @@ final class TranslationRules implements VisitListener {
         return comparison.get();
       }
     }
+    if (part instanceof QOM.ToHex hex) {
+      // PostgreSQL's to_hex() writes lower-case digits; MySQL's hex() and SQLite's printf('%X')
+      // upper-case ones
+      return wrapping.add(part) ? DSL.lower((Field<String>) hex) : unwrap(part);
+    }
     if (part instanceof QOM.Greatest<?> greatest) {
       return nullSkipping(greatest.$arg1(), true).orElse(part);
     }
@@ -430,6 +523,20 @@ final class TranslationRules implements VisitListener {
       throw new Refusal("substring() with a pattern has no translation", List.of("substring"),
           "PostgreSQL's substring(s FROM 'pattern') extracts a regular expression's match; jOOQ"
               + " 3.20 reads the pattern as a position", "");
+    }
+    if (part instanceof QOM.Substring substring
+        && substring.$startingPosition() instanceof Param<?> start && start.isInline()
+        && start.getValue() instanceof Number n && n.longValue() < 1) {
+      throw new Refusal("substring() from a position below 1 has no translation",
+          List.of("substring", "substr"), "PostgreSQL counts such a start before the string"
+              + " (substring('abc', 0, 2) is 'a'); " + dialect.id() + " counts it from the end or"
+              + " gives ''", "start at 1 and shorten the length");
+    }
+    if (part instanceof QOM.Extract extract && UNTRANSLATED_FIELDS.contains(extract.$datePart())) {
+      throw new Refusal("extract(" + extract.$datePart().name().toLowerCase(Locale.ROOT)
+          + " ...) has no translation", List.of("extract", "date_part"),
+          "PostgreSQL's ISO week and its seconds with their fraction have no counterpart in "
+              + dialect.id(), "");
     }
     if (part instanceof QOM.Left left && !nonNegative(left.$length())) {
       throw negativeLength("left");
@@ -526,6 +633,60 @@ final class TranslationRules implements VisitListener {
     return kinds;
   }
 
+  /** The fields of {@code extract()} refused outside PostgreSQL. */
+  private static final Set<org.jooq.DatePart> UNTRANSLATED_FIELDS = java.util.EnumSet.of(
+      org.jooq.DatePart.WEEK, org.jooq.DatePart.MILLISECOND, org.jooq.DatePart.MICROSECOND,
+      org.jooq.DatePart.NANOSECOND);
+
+  /**
+   * A timestamp column {@code +} or {@code -} an interval, as jOOQ writes it for a typed timestamp
+   * ({@code now() + INTERVAL '30 days'}: {@code date_add(...)}, SQLite's {@code strftime(...)}):
+   * jOOQ's parser types a column as nothing, and then writes {@code created + '+0-0 +30 ...'},
+   * which SQLite reads as a number and MariaDB refuses. The difference of two timestamps (an
+   * interval) and a date plus a time have no translation. Empty for anything else.
+   */
+  private Optional<QueryPart> timestampArithmetic(QueryPart part) {
+    Field<?> left;
+    Field<?> right;
+    boolean minus;
+    if (part instanceof QOM.Add<?> add) {
+      left = add.$arg1();
+      right = add.$arg2();
+      minus = false;
+    } else if (part instanceof QOM.Sub<?> sub) {
+      left = sub.$arg1();
+      right = sub.$arg2();
+      minus = true;
+    } else {
+      return Optional.empty();
+    }
+    ValueKinds.Kind leftKind = kinds().of(left);
+    ValueKinds.Kind rightKind = kinds().of(right);
+    if (minus && leftKind == ValueKinds.Kind.TIMESTAMP && rightKind == ValueKinds.Kind.TIMESTAMP) {
+      throw new Refusal("the difference of two timestamps has no translation", List.of("-"),
+          "PostgreSQL's is an interval, which " + dialect.id() + " does not have",
+          dialect == Dialect.SQLITE
+              ? "compare the timestamps themselves, or their julianday() in a -- +dialect block"
+              : "compare the timestamps themselves, or their TIMESTAMPDIFF() in a -- +dialect"
+                  + " block");
+    }
+    boolean dateAndTime = leftKind == ValueKinds.Kind.DATE && rightKind == ValueKinds.Kind.TIME
+        || !minus && leftKind == ValueKinds.Kind.TIME && rightKind == ValueKinds.Kind.DATE;
+    if (dateAndTime) {
+      throw new Refusal("a date " + (minus ? "minus" : "plus") + " a time has no translation",
+          List.of(minus ? "-" : "+"), "PostgreSQL's is a timestamp; " + dialect.id()
+              + " computes a number", "");
+    }
+    if (leftKind != ValueKinds.Kind.TIMESTAMP || !right.getDataType().isInterval()
+        || left.getDataType().isTimestamp() || left.getDataType().isTimestampWithTimeZone()) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    Field<Object> interval = (Field<Object>) right;
+    Field<java.sql.Timestamp> timestamp = TranslatedSql.typedTimestamp(left);
+    return Optional.of(minus ? timestamp.sub(interval) : timestamp.add(interval));
+  }
+
   /**
    * {@code date + integer}, {@code integer + date}, {@code date - integer} and {@code date - date}
    * where both operands' kinds are known ({@link ValueKinds}): jOOQ writes {@code +} and {@code -},
@@ -586,6 +747,20 @@ final class TranslationRules implements VisitListener {
     if (part instanceof QOM.Div<?> div && kinds().of(div) == ValueKinds.Kind.INTEGER) {
       return TranslatedSql.integerDivision(div.$arg1(), div.$arg2());
     }
+    Field<String> characters = part instanceof QOM.Trim trim ? trim.$characters()
+        : part instanceof QOM.Ltrim trim ? trim.$characters()
+        : part instanceof QOM.Rtrim trim ? trim.$characters() : null;
+    if (characters != null && literal(characters).filter(c -> c.length() == 1).isEmpty()) {
+      throw new Refusal("trimming several characters has no translation",
+          List.of("trim", "ltrim", "rtrim", "btrim"), "PostgreSQL removes any of the characters;"
+              + " " + dialect.id() + "'s TRIM removes the whole text as a repeated prefix or"
+              + " suffix", "trim one character at a time: trim(BOTH 'x' FROM trim(BOTH 'y' FROM"
+              + " s)) for characters that do not alternate");
+    }
+    Optional<QueryPart> temporal = timestampArithmetic(part);
+    if (temporal.isPresent()) {
+      return temporal.get();
+    }
     Optional<QueryPart> date = dateArithmetic(part);
     if (date.isPresent()) {
       return date.get();
@@ -594,7 +769,7 @@ final class TranslationRules implements VisitListener {
       return DSL.currentTimestamp(ownDigits(part).orElse(timestampDigits));
     }
     if (part instanceof QOM.RegexpLike like && literal(like.$pattern()).isPresent()) {
-      return like.$search().likeRegex(DSL.inline("(?-i)" + literal(like.$pattern()).get()));
+      return like.$search().likeRegex(DSL.inline("(?s-i)" + literal(like.$pattern()).get()));
     }
     return part;
   }
@@ -687,6 +862,16 @@ final class TranslationRules implements VisitListener {
     if (part instanceof QOM.OctetLength length) {
       return TranslatedSql.sqliteOctetLength(length.$string());
     }
+    if (part instanceof QOM.Div<?> div && kinds().of(div) == ValueKinds.Kind.NUMERIC) {
+      return TranslatedSql.sqliteRealDivision(div.$arg1(), div.$arg2());
+    }
+    if (part instanceof QOM.Mod<?> mod && kinds().of(mod) == ValueKinds.Kind.NUMERIC) {
+      return TranslatedSql.sqliteRealModulo(mod.$arg1(), mod.$arg2());
+    }
+    Optional<QueryPart> temporal = timestampArithmetic(part);
+    if (temporal.isPresent()) {
+      return temporal.get();
+    }
     Optional<QueryPart> date = dateArithmetic(part);
     if (date.isPresent()) {
       return date.get();
@@ -696,6 +881,15 @@ final class TranslationRules implements VisitListener {
       // jOOQ's own date arithmetic (CURRENT_DATE - 3), as a date: wrapped once, and the part
       // itself, rendered inside the wrapper, is left as it is
       return wrapping.add(part) ? TranslatedSql.sqliteDate((Field<?>) part) : unwrap(part);
+    }
+    // jOOQ's lpad()/rpad() never shorten a longer text, as PostgreSQL's do ('abcdef' to 3: 'abc')
+    if (part instanceof QOM.Lpad pad) {
+      return wrapping.add(part) ? DSL.substring((Field<String>) pad, DSL.inline(1), pad.$length())
+          : unwrap(part);
+    }
+    if (part instanceof QOM.Rpad pad) {
+      return wrapping.add(part) ? DSL.substring((Field<String>) pad, DSL.inline(1), pad.$length())
+          : unwrap(part);
     }
     return part;
   }
@@ -747,6 +941,10 @@ final class TranslationRules implements VisitListener {
     if (type.isJSON()) {
       return cast;
     }
+    if (type.isString() && kinds().of(operand) == ValueKinds.Kind.BOOLEAN) {
+      // PostgreSQL's text of a boolean is 'true' or 'false'; the others' is 1 or 0
+      return TranslatedSql.booleanText(operand);
+    }
     return switch (dialect) {
       case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
       case MYSQL, MARIADB -> mysqlCast(cast, type, operand, needles);
@@ -791,6 +989,17 @@ final class TranslationRules implements VisitListener {
     }
     if (type.isInteger() && kinds().of(operand) != ValueKinds.Kind.INTEGER) {
       return TranslatedSql.sqliteIntegerCast(operand);
+    }
+    // SQLite's NUMERIC and VARCHAR are affinities: the cast neither rounds to the scale nor cuts
+    // to the length, as PostgreSQL's does
+    if (type.isDecimal() && type.scaleDefined() && type.scale() >= 0) {
+      @SuppressWarnings("unchecked")
+      Field<java.math.BigDecimal> number =
+          (Field<java.math.BigDecimal>) (Field<?>) DSL.cast(operand, SQLDataType.NUMERIC);
+      return DSL.round(number, type.scale());
+    }
+    if (type.getTypeName().equalsIgnoreCase("varchar") && type.lengthDefined()) {
+      return DSL.substring(DSL.cast(operand, SQLDataType.VARCHAR), 1, type.length());
     }
     return cast;
   }

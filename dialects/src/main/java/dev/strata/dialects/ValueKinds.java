@@ -27,7 +27,18 @@ import org.jooq.impl.QOM;
  */
 final class ValueKinds {
   /** A value's kind, for the translation of operators. */
-  enum Kind { INTEGER, DATE, BOOLEAN, OTHER }
+  enum Kind {
+    INTEGER,
+    /** a number with a fraction: {@code NUMERIC}, {@code REAL}, {@code DOUBLE PRECISION} */
+    NUMERIC,
+    DATE,
+    /** {@code TIMESTAMP} with or without time zone */
+    TIMESTAMP,
+    /** {@code TIME} with or without time zone */
+    TIME,
+    BOOLEAN,
+    OTHER
+  }
 
   private final SchemaModel model;
   /** Folded column name to its kind across the model's tables, filled as names are asked for. */
@@ -48,6 +59,10 @@ final class ValueKinds {
           || value instanceof Byte || value instanceof java.math.BigInteger) {
         return Kind.INTEGER;
       }
+      if (value instanceof java.math.BigDecimal || value instanceof Double
+          || value instanceof Float) {
+        return Kind.NUMERIC;
+      }
       // DATE '2026-01-31' is a typed literal; '2026-01-31' alone is text
       return field.getDataType().isDate() ? Kind.DATE : Kind.OTHER;
     }
@@ -55,7 +70,8 @@ final class ValueKinds {
       return column(folded(column.getUnqualifiedName()));
     }
     if (field instanceof QOM.Neg<?> neg) {
-      return of(neg.$arg1()) == Kind.INTEGER ? Kind.INTEGER : Kind.OTHER;
+      Kind operand = of(neg.$arg1());
+      return operand == Kind.INTEGER || operand == Kind.NUMERIC ? operand : Kind.OTHER;
     }
     if (field instanceof QOM.Add<?> add) {
       return integers(add.$arg1(), add.$arg2());
@@ -73,11 +89,34 @@ final class ValueKinds {
       return integers(mod.$arg1(), mod.$arg2());
     }
     org.jooq.DataType<?> type = field.getDataType();
-    return type.isInteger() ? Kind.INTEGER : type.isDate() ? Kind.DATE : Kind.OTHER;
+    if (type.isInteger()) {
+      return Kind.INTEGER;
+    }
+    if (type.isNumeric()) {
+      return Kind.NUMERIC;
+    }
+    if (type.isDate()) {
+      return Kind.DATE;
+    }
+    if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
+      return Kind.TIMESTAMP;
+    }
+    return type.isTime() || type.isTimeWithTimeZone() ? Kind.TIME : Kind.OTHER;
   }
 
+  /**
+   * The kind of arithmetic of two numbers: INTEGER of two integers, NUMERIC when one has a
+   * fraction, OTHER when one is not known to be a number.
+   */
   private Kind integers(Field<?> left, Field<?> right) {
-    return of(left) == Kind.INTEGER && of(right) == Kind.INTEGER ? Kind.INTEGER : Kind.OTHER;
+    Kind a = of(left);
+    Kind b = of(right);
+    if (a == Kind.INTEGER && b == Kind.INTEGER) {
+      return Kind.INTEGER;
+    }
+    boolean numbers = (a == Kind.INTEGER || a == Kind.NUMERIC)
+        && (b == Kind.INTEGER || b == Kind.NUMERIC);
+    return numbers ? Kind.NUMERIC : Kind.OTHER;
   }
 
   /** The kind every column named {@code name} has in the model, or OTHER. */
@@ -100,10 +139,12 @@ final class ValueKinds {
     }
     return switch (type.kind()) {
       case SMALLINT, INTEGER, BIGINT, SERIAL, BIGSERIAL, SMALLSERIAL -> Kind.INTEGER;
+      case NUMERIC, REAL, DOUBLE_PRECISION -> Kind.NUMERIC;
       case DATE -> Kind.DATE;
+      case TIMESTAMP, TIMESTAMPTZ -> Kind.TIMESTAMP;
+      case TIME, TIMETZ -> Kind.TIME;
       case BOOLEAN -> Kind.BOOLEAN;
-      case NUMERIC, REAL, DOUBLE_PRECISION, VARCHAR, CHAR, TEXT, TIME, TIMESTAMP,
-          TIMESTAMPTZ, INTERVAL, JSON, JSONB, UUID, BYTEA, TIMETZ, BIT, VARBIT, XML, MONEY, INET,
+      case VARCHAR, CHAR, TEXT, INTERVAL, JSON, JSONB, UUID, BYTEA, BIT, VARBIT, XML, MONEY, INET,
           CIDR, MACADDR, MACADDR8, TSVECTOR, TSQUERY, OID, REGCLASS, INT4RANGE, INT8RANGE,
           NUMRANGE, TSRANGE, TSTZRANGE, DATERANGE, POINT, LINE, LSEG, BOX, PATH, POLYGON, CIRCLE,
           NAMED -> Kind.OTHER;

@@ -10,13 +10,13 @@ class SimilarToPatternTest {
 
   @Test
   void regex() {
-    assertEquals(Optional.of("(?-i)^(a.*b.)$"), SimilarToPattern.regex("a%b_", '\\'));
-    assertEquals(Optional.of("(?-i)^(x\\.y\\^\\$)$"), SimilarToPattern.regex("x.y^$", '\\'));
-    assertEquals(Optional.of("(?-i)^((ab|cd)+[0-9]{2,3})$"),
+    assertEquals(Optional.of("(?s-i)^(a.*b.)$"), SimilarToPattern.regex("a%b_", '\\'));
+    assertEquals(Optional.of("(?s-i)^(x\\.y\\^\\$)$"), SimilarToPattern.regex("x.y^$", '\\'));
+    assertEquals(Optional.of("(?s-i)^((ab|cd)+[0-9]{2,3})$"),
         SimilarToPattern.regex("(ab|cd)+[0-9]{2,3}", '\\'));
-    assertEquals(Optional.of("(?-i)^(100%)$"), SimilarToPattern.regex("100#%", '#'));
-    assertEquals(Optional.of("(?-i)^(a\\*b_)$"), SimilarToPattern.regex("a\\*b\\_", '\\'));
-    assertEquals(Optional.of("(?-i)^([%_.\\\\])$"), SimilarToPattern.regex("[%_.\\]", '#'));
+    assertEquals(Optional.of("(?s-i)^(100%)$"), SimilarToPattern.regex("100#%", '#'));
+    assertEquals(Optional.of("(?s-i)^(a\\*b_)$"), SimilarToPattern.regex("a\\*b\\_", '\\'));
+    assertEquals(Optional.of("(?s-i)^([%_.\\\\])$"), SimilarToPattern.regex("[%_.\\]", '#'));
     assertEquals(Optional.empty(), SimilarToPattern.regex("a\\\"b", '\\'));
     assertEquals(Optional.empty(), SimilarToPattern.regex("a\\", '\\'));
   }

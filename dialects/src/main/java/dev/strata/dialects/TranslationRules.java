@@ -230,6 +230,18 @@ final class TranslationRules implements VisitListener {
   /** The first call of {@code name} with at least {@code count} arguments, or empty. */
   private static Optional<ExpressionScan.Token> callWithArguments(
       ExpressionScan scan, String name, int count) {
+    return firstCall(scan, name, call -> call.arguments() >= count);
+  }
+
+  /** What a call's parentheses hold: its top-level arguments, and whether one has ORDER BY. */
+  private record CallShape(int arguments, boolean orderBy) {}
+
+  /**
+   * The first call of {@code name} (a word before {@code (}, not after a dot) whose shape {@code
+   * wanted} accepts, or empty.
+   */
+  private static Optional<ExpressionScan.Token> firstCall(ExpressionScan scan, String name,
+      java.util.function.Predicate<CallShape> wanted) {
     List<ExpressionScan.Token> tokens = scan.tokens();
     for (int k = 0; k + 1 < tokens.size(); k++) {
       ExpressionScan.Token t = tokens.get(k);
@@ -239,6 +251,7 @@ final class TranslationRules implements VisitListener {
       }
       int depth = 0;
       int arguments = 1;
+      boolean orderBy = false;
       for (int j = k + 1; j < tokens.size(); j++) {
         String text = tokens.get(j).text();
         if (text.equals("(") || text.equals("[")) {
@@ -249,9 +262,12 @@ final class TranslationRules implements VisitListener {
           }
         } else if (text.equals(",") && depth == 1) {
           arguments++;
+        } else if (depth == 1 && tokens.get(j).folded().equals("order") && j + 1 < tokens.size()
+            && tokens.get(j + 1).folded().equals("by")) {
+          orderBy = true;
         }
       }
-      if (arguments >= count) {
+      if (wanted.test(new CallShape(arguments, orderBy))) {
         return Optional.of(t);
       }
     }
@@ -260,59 +276,12 @@ final class TranslationRules implements VisitListener {
 
   /** The first call of {@code name} with {@code ORDER BY} among its arguments, or empty. */
   private static Optional<ExpressionScan.Token> orderedCall(ExpressionScan scan, String name) {
-    List<ExpressionScan.Token> tokens = scan.tokens();
-    for (int k = 0; k + 1 < tokens.size(); k++) {
-      ExpressionScan.Token t = tokens.get(k);
-      if (!t.word() || !t.folded().equals(name) || !tokens.get(k + 1).text().equals("(")
-          || k > 0 && tokens.get(k - 1).text().equals(".")) {
-        continue;
-      }
-      int depth = 0;
-      for (int j = k + 1; j < tokens.size(); j++) {
-        String text = tokens.get(j).text();
-        if (text.equals("(") || text.equals("[")) {
-          depth++;
-        } else if (text.equals(")") || text.equals("]")) {
-          if (--depth == 0) {
-            break;
-          }
-        } else if (depth == 1 && tokens.get(j).folded().equals("order") && j + 1 < tokens.size()
-            && tokens.get(j + 1).folded().equals("by")) {
-          return Optional.of(t);
-        }
-      }
-    }
-    return Optional.empty();
+    return firstCall(scan, name, CallShape::orderBy);
   }
 
   /** The first call of {@code name} with one argument (no comma at its top level), or empty. */
   private static Optional<ExpressionScan.Token> oneArgumentCall(ExpressionScan scan, String name) {
-    List<ExpressionScan.Token> tokens = scan.tokens();
-    for (int k = 0; k + 1 < tokens.size(); k++) {
-      ExpressionScan.Token t = tokens.get(k);
-      if (!t.word() || !t.folded().equals(name) || !tokens.get(k + 1).text().equals("(")
-          || k > 0 && tokens.get(k - 1).text().equals(".")) {
-        continue;
-      }
-      int depth = 0;
-      boolean comma = false;
-      for (int j = k + 1; j < tokens.size(); j++) {
-        String text = tokens.get(j).text();
-        if (text.equals("(") || text.equals("[")) {
-          depth++;
-        } else if (text.equals(")") || text.equals("]")) {
-          if (--depth == 0) {
-            break;
-          }
-        } else if (text.equals(",") && depth == 1) {
-          comma = true;
-        }
-      }
-      if (!comma) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return firstCall(scan, name, call -> call.arguments() == 1);
   }
 
   /**
@@ -633,6 +602,19 @@ final class TranslationRules implements VisitListener {
     return kinds;
   }
 
+  /** {@code left + right} or {@code left - right} ({@code minus}) of the parsed expression. */
+  private record Arithmetic(Field<?> left, Field<?> right, boolean minus) {
+    static Optional<Arithmetic> of(QueryPart part) {
+      if (part instanceof QOM.Add<?> add) {
+        return Optional.of(new Arithmetic(add.$arg1(), add.$arg2(), false));
+      }
+      if (part instanceof QOM.Sub<?> sub) {
+        return Optional.of(new Arithmetic(sub.$arg1(), sub.$arg2(), true));
+      }
+      return Optional.empty();
+    }
+  }
+
   /** The fields of {@code extract()} refused outside PostgreSQL. */
   private static final Set<org.jooq.DatePart> UNTRANSLATED_FIELDS = java.util.EnumSet.of(
       org.jooq.DatePart.WEEK, org.jooq.DatePart.MILLISECOND, org.jooq.DatePart.MICROSECOND,
@@ -646,20 +628,13 @@ final class TranslationRules implements VisitListener {
    * interval) and a date plus a time have no translation. Empty for anything else.
    */
   private Optional<QueryPart> timestampArithmetic(QueryPart part) {
-    Field<?> left;
-    Field<?> right;
-    boolean minus;
-    if (part instanceof QOM.Add<?> add) {
-      left = add.$arg1();
-      right = add.$arg2();
-      minus = false;
-    } else if (part instanceof QOM.Sub<?> sub) {
-      left = sub.$arg1();
-      right = sub.$arg2();
-      minus = true;
-    } else {
+    Optional<Arithmetic> operation = Arithmetic.of(part);
+    if (operation.isEmpty()) {
       return Optional.empty();
     }
+    Field<?> left = operation.get().left();
+    Field<?> right = operation.get().right();
+    boolean minus = operation.get().minus();
     ValueKinds.Kind leftKind = kinds().of(left);
     ValueKinds.Kind rightKind = kinds().of(right);
     if (minus && leftKind == ValueKinds.Kind.TIMESTAMP && rightKind == ValueKinds.Kind.TIMESTAMP) {
@@ -696,20 +671,13 @@ final class TranslationRules implements VisitListener {
    * jOOQ's {@code DSL.dateDiff}, the days between them as PostgreSQL counts them. Empty otherwise.
    */
   private Optional<QueryPart> dateArithmetic(QueryPart part) {
-    Field<?> left;
-    Field<?> right;
-    boolean minus;
-    if (part instanceof QOM.Add<?> add) {
-      left = add.$arg1();
-      right = add.$arg2();
-      minus = false;
-    } else if (part instanceof QOM.Sub<?> sub) {
-      left = sub.$arg1();
-      right = sub.$arg2();
-      minus = true;
-    } else {
+    Optional<Arithmetic> operation = Arithmetic.of(part);
+    if (operation.isEmpty()) {
       return Optional.empty();
     }
+    Field<?> left = operation.get().left();
+    Field<?> right = operation.get().right();
+    boolean minus = operation.get().minus();
     ValueKinds.Kind leftKind = kinds().of(left);
     ValueKinds.Kind rightKind = kinds().of(right);
     if (leftKind != ValueKinds.Kind.DATE && (minus || rightKind != ValueKinds.Kind.DATE)) {

@@ -1,6 +1,7 @@
 package dev.strata.dialects;
 
 import dev.strata.compiler.schema.Column;
+import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
@@ -8,6 +9,7 @@ import dev.strata.compiler.schema.Table;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.QualifiedName;
+import dev.strata.grammar.ast.ReferentialAction;
 import dev.strata.grammar.ast.SequenceOption;
 import dev.strata.grammar.ast.Statement;
 import dev.strata.grammar.ast.ViewDefinition;
@@ -97,6 +99,54 @@ final class MysqlStatements {
   }
 
   /**
+   * Refuses (E0445) a {@code CREATE TABLE} or {@code ALTER TABLE} that leaves a foreign key with
+   * {@code ON DELETE SET NULL} or {@code ON UPDATE SET NULL} on a {@code NOT NULL} column of the
+   * table, where there was none before: MySQL and MariaDB refuse to make such a key ("Foreign key
+   * constraint is incorrectly formed", errno 150) or to make its column {@code NOT NULL};
+   * PostgreSQL takes both, and fails only when a referenced row is deleted or updated.
+   */
+  private void refuseSetNullOnNotNull(Operation operation, Site site, SchemaModel before,
+      SchemaModel after) throws DiagnosticException {
+    Optional<ObjectName> name = operation instanceof Operation.CreateTable create
+        ? Optional.of(ObjectName.of(create.table()))
+        : operation instanceof Operation.AlterTable alter
+            ? Optional.of(ObjectName.of(alter.table()))
+            : Optional.empty();
+    Optional<Table> table = name.flatMap(after::table);
+    if (table.isEmpty()) {
+      return;
+    }
+    Optional<String> now = setNullOnNotNull(table.get());
+    if (now.isPresent() && !now.equals(name.flatMap(before::table).flatMap(
+        MysqlStatements::setNullOnNotNull))) {
+      throw rules.refuse(site, "E0445", now.get(), dialect.id() + " refuses a foreign key that"
+          + " sets a NOT NULL column to NULL (\"Foreign key constraint is incorrectly formed\","
+          + " errno 150); PostgreSQL takes it and fails when a referenced row goes",
+          "help: drop NOT NULL from the column, or choose another ON DELETE / ON UPDATE action");
+    }
+  }
+
+  /** The first foreign key of {@code table} that sets a NOT NULL column to NULL, described. */
+  private static Optional<String> setNullOnNotNull(Table table) {
+    for (Constraint constraint : table.constraints()) {
+      if (constraint instanceof Constraint.ForeignKey key) {
+        for (String column : key.columns()) {
+          boolean notNull = table.column(column).filter(Column::notNull).isPresent();
+          String action = key.onDelete().filter(ReferentialAction.SET_NULL::equals).isPresent()
+              ? "ON DELETE SET NULL"
+              : key.onUpdate().filter(ReferentialAction.SET_NULL::equals).isPresent()
+                  ? "ON UPDATE SET NULL" : null;
+          if (notNull && action != null) {
+            return Optional.of("the foreign key " + key.name() + " " + action + " on the NOT NULL"
+                + " column " + column);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * One statement's rendering: the renderers of this package, with expressions that know the
    * model before the statement (a cast to one of its enum types keeps the value as text, which the
    * {@code ENUM} column checks). Made per statement, so that {@link MysqlStatements} stays
@@ -120,6 +170,7 @@ final class MysqlStatements {
 
     Optional<List<String>> render(Statement statement, Site site, SchemaModel before,
         SchemaModel after) throws DiagnosticException {
+      refuseSetNullOnNotNull(statement.operation(), site, before, after);
       return switch (statement.operation()) {
         case Operation.CreateTable create ->
             Optional.of(tables.createTable(create, site, before, after));

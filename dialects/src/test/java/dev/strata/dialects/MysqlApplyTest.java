@@ -226,6 +226,46 @@ class MysqlApplyTest {
   }
 
   /**
+   * The servers refuse a foreign key that sets a NOT NULL column to NULL (errno 150), which
+   * PostgreSQL takes; strata refuses it (E0445) when a CREATE TABLE, an ADD CONSTRAINT or a SET
+   * NOT NULL makes it, and lets a nullable column through (applied with the real client).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"MARIADB"})
+  void setNullOnANotNullColumnIsRefused(Dialect dialect) throws Exception {
+    try (TestDatabase database = TestDatabase.create(dialect.id(), "mysqlh_set_null")) {
+      var server = database.apply(MysqlChain.sql(dir, "CREATE TABLE p (id INT PRIMARY KEY);"
+          + " CREATE TABLE c (id INT PRIMARY KEY, pid INT NOT NULL,"
+          + " FOREIGN KEY (pid) REFERENCES p (id) ON DELETE SET NULL);"));
+      org.junit.jupiter.api.Assertions.assertTrue(server.exitCode() != 0
+          && MysqlChain.errors(server).getFirst().contains("errno: 150"), server.describe());
+      apply(database, MysqlChain.sql(dir, "DROP TABLE p;"));
+      MysqlChain nullable = new MysqlChain(dir.resolve("nullable"), dialect,
+          "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+              + "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+              + "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p (id)"
+              + " ON DELETE SET NULL);\n-- +downgrade\nDROP TABLE c;\nDROP TABLE p;\n");
+      apply(database, nullable.upgrade("base:head", GoldenCases.OPTIONS));
+    }
+    for (String statement : List.of(
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER NOT NULL REFERENCES p (id)"
+            + " ON DELETE SET NULL);\n",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER NOT NULL);\n"
+            + "ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id)"
+            + " ON UPDATE SET NULL;\n",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p (id)"
+            + " ON DELETE SET NULL);\nALTER TABLE c ALTER COLUMN pid SET NOT NULL;\n")) {
+      MysqlChain chain = new MysqlChain(dir.resolve("sn" + statement.length()), dialect,
+          "-- revision: 0001_t\n-- revises: base\n-- message: t\n\n-- +upgrade\n"
+              + "CREATE TABLE p (id INTEGER PRIMARY KEY);\n" + statement);
+      String text = refusal(chain);
+      org.junit.jupiter.api.Assertions.assertTrue(text.contains("error[E0445]: the foreign key")
+          && text.contains(" SET NULL on the NOT NULL column pid cannot be rendered for "
+          + dialect.id()), text);
+    }
+  }
+
+  /**
    * The report: a column added to a table whose identity says START WITH was refused (E0446) as
    * if the new column were the identity; it is added, with the real client, and the counter
    * still starts at 100.

@@ -602,17 +602,33 @@ final class TranslationRules implements VisitListener {
     return kinds;
   }
 
-  /** {@code left + right} or {@code left - right} ({@code minus}) of the parsed expression. */
-  private record Arithmetic(Field<?> left, Field<?> right, boolean minus) {
-    static Optional<Arithmetic> of(QueryPart part) {
+  /**
+   * {@code left + right} or {@code left - right} ({@code minus}) of the parsed expression, with
+   * the kinds of its operands.
+   */
+  private record Arithmetic(Field<?> left, Field<?> right, boolean minus,
+      ValueKinds.Kind leftKind, ValueKinds.Kind rightKind) {
+    static Optional<Arithmetic> of(QueryPart part, ValueKinds kinds) {
       if (part instanceof QOM.Add<?> add) {
-        return Optional.of(new Arithmetic(add.$arg1(), add.$arg2(), false));
+        return Optional.of(new Arithmetic(add.$arg1(), add.$arg2(), false,
+            kinds.of(add.$arg1()), kinds.of(add.$arg2())));
       }
       if (part instanceof QOM.Sub<?> sub) {
-        return Optional.of(new Arithmetic(sub.$arg1(), sub.$arg2(), true));
+        return Optional.of(new Arithmetic(sub.$arg1(), sub.$arg2(), true,
+            kinds.of(sub.$arg1()), kinds.of(sub.$arg2())));
       }
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code part} as {@link #timestampArithmetic} or {@link #dateArithmetic} translates it, when
+   * it is a {@code +} or {@code -} one of them translates; else empty.
+   */
+  private Optional<QueryPart> temporal(QueryPart part) {
+    Optional<Arithmetic> operation = Arithmetic.of(part, kinds());
+    return operation.flatMap(this::timestampArithmetic)
+        .or(() -> operation.flatMap(this::dateArithmetic));
   }
 
   /** The fields of {@code extract()} refused outside PostgreSQL. */
@@ -627,16 +643,12 @@ final class TranslationRules implements VisitListener {
    * which SQLite reads as a number and MariaDB refuses. The difference of two timestamps (an
    * interval) and a date plus a time have no translation. Empty for anything else.
    */
-  private Optional<QueryPart> timestampArithmetic(QueryPart part) {
-    Optional<Arithmetic> operation = Arithmetic.of(part);
-    if (operation.isEmpty()) {
-      return Optional.empty();
-    }
-    Field<?> left = operation.get().left();
-    Field<?> right = operation.get().right();
-    boolean minus = operation.get().minus();
-    ValueKinds.Kind leftKind = kinds().of(left);
-    ValueKinds.Kind rightKind = kinds().of(right);
+  private Optional<QueryPart> timestampArithmetic(Arithmetic operation) {
+    Field<?> left = operation.left();
+    Field<?> right = operation.right();
+    boolean minus = operation.minus();
+    ValueKinds.Kind leftKind = operation.leftKind();
+    ValueKinds.Kind rightKind = operation.rightKind();
     if (minus && leftKind == ValueKinds.Kind.TIMESTAMP && rightKind == ValueKinds.Kind.TIMESTAMP) {
       throw new Refusal("the difference of two timestamps has no translation", List.of("-"),
           "PostgreSQL's is an interval, which " + dialect.id() + " does not have",
@@ -670,16 +682,12 @@ final class TranslationRules implements VisitListener {
    * MariaDB: {@code date_add(d, interval n day)}) or SQLite's {@code date(d, 'n days')}; two dates
    * jOOQ's {@code DSL.dateDiff}, the days between them as PostgreSQL counts them. Empty otherwise.
    */
-  private Optional<QueryPart> dateArithmetic(QueryPart part) {
-    Optional<Arithmetic> operation = Arithmetic.of(part);
-    if (operation.isEmpty()) {
-      return Optional.empty();
-    }
-    Field<?> left = operation.get().left();
-    Field<?> right = operation.get().right();
-    boolean minus = operation.get().minus();
-    ValueKinds.Kind leftKind = kinds().of(left);
-    ValueKinds.Kind rightKind = kinds().of(right);
+  private Optional<QueryPart> dateArithmetic(Arithmetic operation) {
+    Field<?> left = operation.left();
+    Field<?> right = operation.right();
+    boolean minus = operation.minus();
+    ValueKinds.Kind leftKind = operation.leftKind();
+    ValueKinds.Kind rightKind = operation.rightKind();
     if (leftKind != ValueKinds.Kind.DATE && (minus || rightKind != ValueKinds.Kind.DATE)) {
       return Optional.empty();
     }
@@ -725,13 +733,9 @@ final class TranslationRules implements VisitListener {
               + " suffix", "trim one character at a time: trim(BOTH 'x' FROM trim(BOTH 'y' FROM"
               + " s)) for characters that do not alternate");
     }
-    Optional<QueryPart> temporal = timestampArithmetic(part);
+    Optional<QueryPart> temporal = temporal(part);
     if (temporal.isPresent()) {
       return temporal.get();
-    }
-    Optional<QueryPart> date = dateArithmetic(part);
-    if (date.isPresent()) {
-      return date.get();
     }
     if (part instanceof QOM.CurrentTimestamp<?>) {
       return DSL.currentTimestamp(ownDigits(part).orElse(timestampDigits));
@@ -836,13 +840,9 @@ final class TranslationRules implements VisitListener {
     if (part instanceof QOM.Mod<?> mod && kinds().of(mod) == ValueKinds.Kind.NUMERIC) {
       return TranslatedSql.sqliteRealModulo(mod.$arg1(), mod.$arg2());
     }
-    Optional<QueryPart> temporal = timestampArithmetic(part);
+    Optional<QueryPart> temporal = temporal(part);
     if (temporal.isPresent()) {
       return temporal.get();
-    }
-    Optional<QueryPart> date = dateArithmetic(part);
-    if (date.isPresent()) {
-      return date.get();
     }
     if (JOOQ_DATE_ARITHMETIC.equals(part.getClass().getName())
         && ((Field<?>) part).getDataType().isDate()) {
@@ -862,7 +862,9 @@ final class TranslationRules implements VisitListener {
     return part;
   }
 
-  /** The class of jOOQ 3.20's date and time arithmetic on a typed date ({@code CURRENT_DATE + 1}). */
+  /**
+   * The class of jOOQ 3.20's date and time arithmetic on a typed date ({@code CURRENT_DATE + 1}).
+   */
   private static final String JOOQ_DATE_ARITHMETIC = "org.jooq.impl.Expression";
 
   private QueryPart unwrap(QueryPart part) {

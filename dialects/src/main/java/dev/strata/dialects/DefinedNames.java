@@ -105,7 +105,10 @@ final class DefinedNames {
    * Refuses a name {@code operation} defines that differs only in case from another of its kind
    * in the schema model after it: a column of the same table (MySQL, MariaDB and SQLite compare
    * column names without case, PostgreSQL compares quoted names with it), or, in SQLite, a table,
-   * view or index of the same schema (one namespace there, compared without case). The {@code
+   * view or index of the same schema (one namespace there, compared without case), for a name with
+   * an upper-case letter (quoted): a lower-case name made after its mixed-case twin is left to
+   * SQLite's own error ("already exists"), as looking for its twin would read every relation of
+   * the model at every statement. The {@code
    * CREATE TABLE} columns among themselves are {@link #check}'s. A name that is not in {@code
    * after} (a model without the statement applied) is not checked.
    *
@@ -144,14 +147,19 @@ final class DefinedNames {
           }
         }
       }
-      if (defined.kind() == Kind.RELATION && dialect == Dialect.SQLITE) {
+      // only a name with an upper-case letter is looked for among the others: every statement
+      // of a chain would otherwise read every relation of the model, a term that grows with the
+      // square of the chain (a lower-case name made after its mixed-case twin is SQLite's error)
+      boolean mixedCase = !name.equals(name.toLowerCase(Locale.ROOT));
+      if (defined.kind() == Kind.RELATION && dialect == Dialect.SQLITE && mixedCase) {
         String schema = table.map(ObjectName::schema).orElse(ObjectName.DEFAULT_SCHEMA);
-        java.util.Set<ObjectName> relations = new java.util.HashSet<>(after.tables().keySet());
-        relations.addAll(after.views().keySet());
-        relations.addAll(after.indexes().keySet());
-        if (!relations.contains(new ObjectName(schema, name))) {
+        ObjectName own = new ObjectName(schema, name);
+        if (!after.relationExists(own)) {
           continue;
         }
+        List<ObjectName> relations = new ArrayList<>(after.tables().keySet());
+        relations.addAll(after.views().keySet());
+        relations.addAll(after.indexes().keySet());
         for (ObjectName other : relations) {
           if (other.schema().equals(schema) && !other.name().equals(name)
               && other.name().equalsIgnoreCase(name)) {

@@ -141,8 +141,8 @@ final class Expressions {
             ? t.column(ObjectName.fold(column.get()))
             : position < t.columns().size() ? Optional.of(t.columns().get(position))
                 : Optional.empty());
-    boolean bool = target.isPresent() && !target.get().type().isArray()
-        && target.get().type().kind() == dev.strata.grammar.ast.DataType.Kind.BOOLEAN;
+    boolean bool = target.isPresent()
+        && ValueKinds.kind(target.get().type()) == ValueKinds.Kind.BOOLEAN;
     return bool ? BooleanLiterals.asKeyword(value) : value;
   }
 

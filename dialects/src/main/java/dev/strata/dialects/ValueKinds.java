@@ -133,7 +133,8 @@ final class ValueKinds {
     });
   }
 
-  private static Kind kind(DataType type) {
+  /** The kind of a column of {@code type} (an array is OTHER). */
+  static Kind kind(DataType type) {
     if (type.isArray()) {
       return Kind.OTHER;
     }

@@ -19,6 +19,7 @@ import dev.strata.dialects.ScriptOptions;
 import dev.strata.dialects.lint.LockReport;
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.Location;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.ast.Direction;
 import java.io.IOException;
@@ -159,16 +160,17 @@ final class BundleCompiler {
   }
 
   /**
-   * {@code e} with, on each E0216 (a revision marked {@code -- +irreversible} in the rollback),
-   * why a bundle cannot hold it and what to do instead: a plain downgrade's E0216 has no use for
-   * that note.
+   * {@code e} with, on each E0216 (a revision marked {@code -- +irreversible} in the rollback, the
+   * error at that mark), why a bundle cannot hold it and what to do instead: a plain downgrade's
+   * E0216 has no use for that note.
    */
   private static DiagnosticException withBundleNotes(DiagnosticException e, Plan rollback) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (Diagnostic diagnostic : e.diagnostics()) {
       Optional<Step> step = rollback.steps().stream()
-          .filter(s -> diagnostic.code().equals("E0216")
-              && diagnostic.message().startsWith("cannot downgrade '" + s.id() + "'"))
+          .filter(s -> diagnostic.code().equals("E0216") && s.body().irreversible()
+              && s.body().mark().map(mark -> new Location(s.revision().source(), mark.span()))
+                  .equals(diagnostic.location()))
           .findFirst();
       if (step.isEmpty()) {
         diagnostics.add(diagnostic);

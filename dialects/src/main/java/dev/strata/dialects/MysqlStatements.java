@@ -465,7 +465,7 @@ final class MysqlStatements {
     /** The columns of type {@code type}, by table, in the model's order. */
     private static Map<Table, List<Column>> usesOf(ObjectName type, SchemaModel model) {
       Map<Table, List<Column>> uses = new LinkedHashMap<>();
-      for (Table table : model.tables().values()) {
+      for (Table table : model.typeUsers(type)) {
         for (Column column : table.columns()) {
           if (column.type().named().map(n -> ObjectName.of(n.name())).filter(type::equals)
               .isPresent()) {

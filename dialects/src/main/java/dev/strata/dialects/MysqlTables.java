@@ -484,9 +484,8 @@ final class MysqlTables {
   /** A view of the model, not in {@code dropped}, whose query reads {@code relation}. */
   static Optional<String> viewReading(ObjectName relation, List<ObjectName> dropped,
       SchemaModel model) {
-    for (var view : model.views().values()) {
-      if (!dropped.contains(view.name()) && view.definition().reads().stream()
-          .map(ObjectName::of).anyMatch(relation::equals)) {
+    for (var view : model.readersOf(relation)) { // a map access on a replay's model
+      if (!dropped.contains(view.name())) {
         return Optional.of("the view " + view.name().display());
       }
     }

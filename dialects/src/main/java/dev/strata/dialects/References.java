@@ -3,11 +3,11 @@ package dev.strata.dialects;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.View;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,25 +24,17 @@ final class References {
    * model's order (the order they were made), as far as their {@code reads} tell.
    */
   static List<View> readers(ObjectName table, SchemaModel model) {
-    Set<ObjectName> read = new LinkedHashSet<>(List.of(table));
-    Map<ObjectName, View> found = new LinkedHashMap<>();
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (View view : model.views().values()) {
-        if (found.containsKey(view.name()) || view.materialized()) {
-          continue;
-        }
-        boolean reads = view.definition().reads().stream()
-            .map(ObjectName::of).anyMatch(read::contains);
-        if (reads) {
-          found.put(view.name(), view);
-          read.add(view.name());
-          grew = true;
+    Set<ObjectName> found = new LinkedHashSet<>();
+    Deque<ObjectName> read = new ArrayDeque<>(List.of(table));
+    while (!read.isEmpty()) {
+      // each relation's direct readers: a map access on a replay's model (SchemaModel#readersOf)
+      for (View view : model.readersOf(read.removeFirst())) {
+        if (!view.materialized() && found.add(view.name())) {
+          read.addLast(view.name());
         }
       }
     }
-    return model.views().values().stream().filter(v -> found.containsKey(v.name())).toList();
+    return found.isEmpty() ? List.of() : model.viewsAmong(found);
   }
 
   /**

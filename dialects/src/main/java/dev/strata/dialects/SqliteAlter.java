@@ -152,7 +152,7 @@ final class SqliteAlter {
       return List.of(); // ADD VALUE IF NOT EXISTS of a value it has
     }
     List<String> out = new ArrayList<>();
-    for (Table table : before.tables().values()) {
+    for (Table table : before.typeUsers(name)) {
       List<String> typed = table.columns().stream()
           .filter(c -> DataTypes.enumType(c.type(), before)
               .filter(t -> t.name().equals(name)).isPresent())

@@ -201,7 +201,7 @@ final class SqliteStatements {
   private static void requireNoDependents(ObjectName table, String what, Site site,
       SchemaModel before, boolean foreignKeys) throws DiagnosticException {
     if (foreignKeys) {
-      for (Table other : before.tables().values()) {
+      for (Table other : before.referencing(table)) {
         for (Constraint c : other.constraints()) {
           if (c instanceof Constraint.ForeignKey fk && fk.references().equals(table)
               && !other.name().equals(table)) {
@@ -362,8 +362,8 @@ final class SqliteStatements {
       return index;
     }
     ObjectName table = ObjectName.of(index.table());
-    Optional<Index> made = after.indexes().values().stream()
-        .filter(i -> i.table().equals(table) && !before.indexes().containsKey(i.name()))
+    Optional<Index> made = after.indexesOn(table).stream()
+        .filter(i -> !before.indexes().containsKey(i.name()))
         .findFirst();
     if (made.isEmpty()) {
       return index;

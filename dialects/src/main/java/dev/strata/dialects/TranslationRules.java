@@ -980,16 +980,12 @@ final class TranslationRules implements VisitListener {
    * column elsewhere is refused too, which is safe where rendering it would not be).
    */
   private static boolean namesJsonColumn(ExpressionScan scan, SchemaModel model) {
-    java.util.Set<String> json = new java.util.HashSet<>();
-    model.tables().values().forEach(table -> table.columns().forEach(column -> {
-      var kind = column.type().kind();
-      if (!column.type().isArray() && (kind == dev.strata.grammar.ast.DataType.Kind.JSON
-          || kind == dev.strata.grammar.ast.DataType.Kind.JSONB)) {
-        json.add(column.name());
-      }
-    }));
-    return !json.isEmpty()
-        && scan.tokens().stream().anyMatch(t -> t.word() && json.contains(t.folded()));
+    // each word's column kinds: a map access on a replay's model (SchemaModel#columnKinds)
+    return scan.tokens().stream().filter(ExpressionScan.Token::word)
+        .map(ExpressionScan.Token::folded).distinct()
+        .anyMatch(word -> model.columnKinds(word).stream().anyMatch(column -> !column.array()
+            && (column.kind() == dev.strata.grammar.ast.DataType.Kind.JSON
+                || column.kind() == dev.strata.grammar.ast.DataType.Kind.JSONB)));
   }
 
   /** Whether a cast's type names an enum type of the model. */

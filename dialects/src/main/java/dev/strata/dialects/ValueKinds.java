@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.ColumnKind;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.ast.DataType;
 import java.util.HashMap;
@@ -122,23 +123,26 @@ final class ValueKinds {
   /** The kind every column named {@code name} has in the model, or OTHER. */
   private Kind column(String name) {
     return columns.computeIfAbsent(name, n -> {
-      Kind[] found = {null};
-      model.tables().values().forEach(table -> table.columns().forEach(column -> {
-        if (column.name().equals(n)) {
-          Kind kind = kind(column.type());
-          found[0] = found[0] == null || found[0] == kind ? kind : Kind.OTHER;
-        }
-      }));
-      return found[0] == null ? Kind.OTHER : found[0];
+      Kind found = null;
+      for (ColumnKind column : model.columnKinds(n)) { // a map access on a replay's model
+        Kind kind = kind(column);
+        found = found == null || found == kind ? kind : Kind.OTHER;
+      }
+      return found == null ? Kind.OTHER : found;
     });
   }
 
   /** The kind of a column of {@code type} (an array is OTHER). */
   static Kind kind(DataType type) {
-    if (type.isArray()) {
+    return kind(new ColumnKind(type.kind(), type.isArray()));
+  }
+
+  /** The kind of a column of {@code column}'s kind (an array is OTHER). */
+  static Kind kind(ColumnKind column) {
+    if (column.array()) {
       return Kind.OTHER;
     }
-    return switch (type.kind()) {
+    return switch (column.kind()) {
       case SMALLINT, INTEGER, BIGINT, SERIAL, BIGSERIAL, SMALLSERIAL -> Kind.INTEGER;
       case NUMERIC, REAL, DOUBLE_PRECISION -> Kind.NUMERIC;
       case DATE -> Kind.DATE;

@@ -34,6 +34,11 @@ final class VersionTable {
   private final LiteralTemplate insert;
   private final LiteralTemplate update;
   private final LiteralTemplate delete;
+  /**
+   * {@link #create()}, rendered when first asked: SQLite's framing compares every block of a
+   * script with it, and a render per block cost a second at 10,000 revisions.
+   */
+  private String create;
 
   VersionTable(SqlContext sql, ScriptOptions options) {
     this.sql = sql;
@@ -75,6 +80,15 @@ final class VersionTable {
    * can then be run on a database where an earlier attempt (or Alembic) created the empty table.
    */
   String create() {
+    String made = create;
+    if (made == null) {
+      made = renderCreate();
+      create = made; // a String: a race renders it twice, never half
+    }
+    return made;
+  }
+
+  private String renderCreate() {
     org.jooq.DataType<String> type = SQLDataType.VARCHAR(32).notNull();
     if (sql.dialect().has(Capability.CASE_INSENSITIVE_TEXT)) {
       // revision ids are case-sensitive: under the default collation '0001_A' = '0001_a'

@@ -2,6 +2,7 @@ package dev.strata.compiler.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import io.vavr.collection.HashMap;
@@ -36,11 +37,38 @@ final class ModelState {
     @Override
     public void added(ObjectName key, Table value) {
       index(value);
+      value.columns().forEach(c -> columnKinds.add(c.name(), ColumnKind.of(c)));
     }
 
     @Override
     public void removed(ObjectName key, Table value) {
       unindex(value);
+      value.columns().forEach(c -> columnKinds.remove(c.name(), ColumnKind.of(c)));
+    }
+
+    @Override
+    public void replaced(ObjectName key, Table old, Table value) {
+      unindex(old);
+      index(value);
+      // by the difference: a table changes at nearly every ALTER TABLE (and several times in a
+      // CREATE TABLE), most columns stay, in their order: the common start is skipped
+      List<Column> was = old.columns();
+      List<Column> is = value.columns();
+      int same = 0;
+      while (same < was.size() && same < is.size()
+          && was.get(same).name().equals(is.get(same).name())
+          && ColumnKind.of(was.get(same)) == ColumnKind.of(is.get(same))) {
+        same++;
+      }
+      if (same == was.size() && same == is.size()) {
+        return;
+      }
+      Set<Map.Entry<String, ColumnKind>> before = columnKinds(was.subList(same, was.size()));
+      Set<Map.Entry<String, ColumnKind>> after = columnKinds(is.subList(same, is.size()));
+      before.stream().filter(c -> !after.contains(c))
+          .forEach(c -> columnKinds.remove(c.getKey(), c.getValue()));
+      after.stream().filter(c -> !before.contains(c))
+          .forEach(c -> columnKinds.add(c.getKey(), c.getValue()));
     }
   });
   final OrderedMap<ObjectName, Index> indexes = new OrderedMap<>(new OrderedMap.Hook<>() {
@@ -113,14 +141,19 @@ final class ModelState {
   // follows an object to what depends on it is a map access, never a walk over every object,
   // which kept a replay quadratic in the number of objects (docs/performance.md).
 
-  /** Index-backed constraint (schema, name) to its table. */
-  private final SharedMap<ObjectName, ObjectName> constraintIndexes = new SharedMap<>();
+  /**
+   * Index-backed constraint (schema, name) to its table (one, but for a model that two tables'
+   * constraints share a name in, which PostgreSQL refuses).
+   */
+  private final Refs<ObjectName, ObjectName> constraintIndexes = new Refs<>();
   /** (schema, constraint name) to how many constraints of the schema bear it. */
   private final SharedMap<ObjectName, Integer> constraintNames = new SharedMap<>();
   /** Referenced table to the tables whose foreign keys reference it. */
   private final Refs<ObjectName, ObjectName> referencers = new Refs<>();
   /** Partitioned table to its partitions. */
   private final Refs<ObjectName, ObjectName> partitions = new Refs<>();
+  /** Column name to the kinds of the columns of that name, each with how many tables have one. */
+  private final Refs<String, ColumnKind> columnKinds = new Refs<>();
   /** Type (as a column names it) to the tables with a column of that type. */
   private final Refs<ObjectName, ObjectName> typeUsers = new Refs<>();
   /** Table or materialized view to its indexes. */
@@ -163,6 +196,7 @@ final class ModelState {
     copy.referencers.copyFrom(referencers);
     copy.partitions.copyFrom(partitions);
     copy.typeUsers.copyFrom(typeUsers);
+    copy.columnKinds.copyFrom(columnKinds);
     copy.tableIndexes.copyFrom(tableIndexes);
     copy.ownedSequences.copyFrom(ownedSequences);
     copy.tableImplicitSequences.copyFrom(tableImplicitSequences);
@@ -177,7 +211,12 @@ final class ModelState {
     // the snapshots are immutable and shared with later states: SchemaModel keeps them as they
     // are (no copy, no key check: the replay put each object under its own name)
     return new SchemaModel(schemas.snapshot(), types.snapshot(), sequences.snapshot(),
-        tables.snapshot(referencers.map), indexes.snapshot(tableIndexes.map), views.snapshot(),
+        tables.snapshot(Map.of(SchemaModel.REFERENCING, referencers.map,
+            SchemaModel.TYPE_USERS, typeUsers.map,
+            SchemaModel.COLUMN_KINDS, columnKinds.map,
+            SchemaModel.CONSTRAINT_INDEXES, constraintIndexes.map)),
+        indexes.snapshot(Map.of(SchemaModel.INDEXES_ON, tableIndexes.map)),
+        views.snapshot(Map.of(SchemaModel.READERS, readers.map)),
         routines.snapshot(),
         triggers.snapshot(), extensions.snapshot(), handEdits);
   }
@@ -200,13 +239,19 @@ final class ModelState {
     tables.remove(name);
   }
 
+  private static Set<Map.Entry<String, ColumnKind>> columnKinds(List<Column> columns) {
+    Set<Map.Entry<String, ColumnKind>> kinds = new java.util.HashSet<>();
+    columns.forEach(c -> kinds.add(Map.entry(c.name(), ColumnKind.of(c))));
+    return kinds;
+  }
+
   private void index(Table table) {
     ObjectName name = table.name();
     for (Constraint c : table.constraints()) {
       ObjectName key = new ObjectName(name.schema(), c.name());
       constraintNames.merge(key, 1, Integer::sum);
       if (indexBacked(c)) {
-        constraintIndexes.put(key, name);
+        constraintIndexes.add(key, name);
       }
       if (c instanceof Constraint.ForeignKey fk) {
         referencers.add(fk.references(), name);
@@ -329,6 +374,10 @@ final class ModelState {
       map = by.isEmpty() ? map.remove(key) : map.put(key, by);
     }
 
+    boolean has(K key) {
+      return map.containsKey(key);
+    }
+
     Set<E> get(K key) {
       HashMap<E, Integer> by = map.getOrElse(key, null);
       return by == null ? Set.of() : by.keySet().toJavaSet();
@@ -347,7 +396,8 @@ final class ModelState {
 
   /** The table whose key, unique or exclusion constraint has the index {@code name}. */
   Optional<ObjectName> constraintIndex(ObjectName name) {
-    return Optional.ofNullable(constraintIndexes.get(name));
+    Set<ObjectName> owners = constraintIndexes.get(name);
+    return owners.isEmpty() ? Optional.empty() : Optional.of(tables.inOrder(owners).getFirst());
   }
 
   /** Whether a constraint of schema {@code schema} is named {@code name}. */
@@ -359,7 +409,7 @@ final class ModelState {
   boolean relationTaken(ObjectName name) {
     return tables.containsKey(name) || views.containsKey(name) || indexes.containsKey(name)
         || sequences.containsKey(name) || implicitSequences.containsKey(name)
-        || constraintIndexes.containsKey(name);
+        || constraintIndexes.has(name);
   }
 
   /** Where the relation {@code name} was created, if it exists. */
@@ -376,8 +426,8 @@ final class ModelState {
     if (sequences.containsKey(name)) {
       return Optional.of(sequences.get(name).origin());
     }
-    if (constraintIndexes.containsKey(name)) {
-      Table table = tables.get(constraintIndexes.get(name));
+    if (constraintIndexes.has(name)) {
+      Table table = tables.get(constraintIndex(name).orElseThrow());
       return table.constraint(name.name()).map(Constraint::origin);
     }
     if (implicitSequences.containsKey(name)) {

@@ -38,6 +38,15 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     void added(K key, V value);
 
     void removed(K key, V value);
+
+    /**
+     * {@code key}'s value {@code old} was replaced by {@code value}: by default {@code old}
+     * removed, then {@code value} added; a hook may update its indexes by the difference.
+     */
+    default void replaced(K key, V old, V value) {
+      removed(key, old);
+      added(key, value);
+    }
   }
 
   private static final Hook<Object, Object> NONE = new Hook<>() {
@@ -92,15 +101,16 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
 
   /** An immutable view of the entries as they are now, in order: constant time. */
   Map<K, V> snapshot() {
-    return snapshot(null);
+    return snapshot(Map.of());
   }
 
   /**
-   * {@link #snapshot()}, which also answers {@link Snapshot#group}: {@code groups} maps an outside
-   * key (a table) to the keys of this map that belong to it (its indexes), each with a count, as
-   * the state's index of them is at this moment (a persistent map: constant time).
+   * {@link #snapshot()}, which also answers {@link Snapshot#group}: each value of {@code groups}
+   * is a grouping, under a name of the caller's, that maps an outside key (a table) to the keys of
+   * this map that belong to it (its indexes), each with a count, as the state's index of them is
+   * at this moment (persistent maps: constant time).
    */
-  Map<K, V> snapshot(HashMap<?, HashMap<K, Integer>> groups) {
+  Map<K, V> snapshot(Map<String, HashMap<?, ? extends HashMap<?, Integer>>> groups) {
     return new Snapshot<>(slots, order, lineage, nextOrdinal, journal.mark(), groups);
   }
 
@@ -128,8 +138,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     if (slot != null) {
       slots = slots.put(key, new Slot<>(slot.ordinal(), value));
       changed(key);
-      hook.removed(key, slot.value());
-      hook.added(key, value);
+      hook.replaced(key, slot.value(), value);
       return slot.value();
     }
     long ordinal = nextOrdinal++;
@@ -286,8 +295,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
       Slot<V> slot = slots.getOrElse(getKey(), null);
       slots = slots.put(getKey(), new Slot<>(slot.ordinal(), value));
       changed(getKey());
-      hook.removed(getKey(), old);
-      hook.added(getKey(), value);
+      hook.replaced(getKey(), old, value);
       return super.setValue(value);
     }
   }
@@ -305,11 +313,12 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     private final long nextOrdinal;
     /** The map's journal when the snapshot was taken: see {@link #differing}. */
     private final Journal.Mark<K> journal;
-    /** Outside key to the keys of this map that belong to it, or null: see {@link #group}. */
-    private final HashMap<?, HashMap<K, Integer>> groups;
+    /** Groupings by name, each outside key to the keys of this map that belong to it: see {@link #group}. */
+    private final Map<String, HashMap<?, ? extends HashMap<?, Integer>>> groups;
 
     private Snapshot(HashMap<K, Slot<V>> slots, TreeMap<Long, K> order, Object lineage,
-        long nextOrdinal, Journal.Mark<K> journal, HashMap<?, HashMap<K, Integer>> groups) {
+        long nextOrdinal, Journal.Mark<K> journal,
+        Map<String, HashMap<?, ? extends HashMap<?, Integer>>> groups) {
       this.slots = slots;
       this.order = order;
       this.lineage = lineage;
@@ -319,19 +328,37 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
     }
 
     /**
-     * The keys that belong to {@code owner} (the indexes of a table, the tables referencing one),
-     * in creation order, when this snapshot was taken with its groups ({@link
-     * OrderedMap#snapshot(HashMap)}): a map access and a sort of the group. Empty when it was
-     * not: the caller walks the values.
+     * The keys that belong to {@code owner} (the indexes of a table, the tables referencing one)
+     * in the grouping named {@code grouping}, in creation order, when this snapshot was taken with
+     * that grouping ({@link OrderedMap#snapshot(Map)}): a map access and a sort of the group.
+     * Empty when it was not: the caller walks the values.
      */
     @SuppressWarnings("unchecked")
-    Optional<List<K>> group(Object owner) {
-      if (groups == null) {
+    Optional<List<K>> group(String grouping, Object owner) {
+      HashMap<?, ? extends HashMap<?, Integer>> by = groups.get(grouping);
+      if (by == null) {
         return Optional.empty();
       }
       HashMap<K, Integer> members =
-          ((HashMap<Object, HashMap<K, Integer>>) groups).getOrElse(owner, null);
+          ((HashMap<Object, HashMap<K, Integer>>) by).getOrElse(owner, null);
       return Optional.of(members == null ? List.of() : inOrder(members.keySet().toJavaList()));
+    }
+
+    /**
+     * What the grouping named {@code grouping} counts for {@code owner}, when this snapshot was
+     * taken with it: a grouping whose members are not keys of this map (the kinds of the columns
+     * of a name, over every table), in no order. Empty when it was not: the caller walks the
+     * values.
+     */
+    @SuppressWarnings("unchecked")
+    <M> Optional<Set<M>> members(String grouping, Object owner) {
+      HashMap<?, ? extends HashMap<?, Integer>> by = groups.get(grouping);
+      if (by == null) {
+        return Optional.empty();
+      }
+      HashMap<M, Integer> members =
+          ((HashMap<Object, HashMap<M, Integer>>) by).getOrElse(owner, null);
+      return Optional.of(members == null ? Set.of() : members.keySet().toJavaSet());
     }
 
     /**

@@ -49,6 +49,22 @@ public record SchemaModel(
     keyed(triggers, Trigger::key);
   }
 
+  // The groupings of a replay's snapshots ({@link OrderedMap.Snapshot#group}), which the replay's
+  // state keeps up to date, so that what a renderer asks at a statement is a map access, never a
+  // walk over the whole schema: a chain of N revisions would cost N times the schema's size.
+  /** Of the tables: referenced table to the tables whose foreign keys reference it. */
+  static final String REFERENCING = "referencing";
+  /** Of the tables: type (as a column names it) to the tables with a column of that type. */
+  static final String TYPE_USERS = "type users";
+  /** Of the tables: a column name to the kinds ({@link ColumnKind}) of the columns of that name. */
+  static final String COLUMN_KINDS = "column kinds";
+  /** Of the tables: an index-backed constraint's (schema, name) to its table. */
+  static final String CONSTRAINT_INDEXES = "constraint indexes";
+  /** Of the indexes: table or materialized view to its indexes. */
+  static final String INDEXES_ON = "indexes on";
+  /** Of the views: relation to the views whose definitions read it. */
+  static final String READERS = "readers";
+
   private static final SchemaModel EMPTY = new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of(),
       Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
 
@@ -72,7 +88,7 @@ public record SchemaModel(
    */
   public List<Index> indexesOn(ObjectName relation) {
     if (indexes instanceof OrderedMap.Snapshot<ObjectName, Index> snapshot) {
-      Optional<List<ObjectName>> names = snapshot.group(relation);
+      Optional<List<ObjectName>> names = snapshot.group(INDEXES_ON, relation);
       if (names.isPresent()) {
         return names.get().stream().map(indexes::get).toList();
       }
@@ -99,7 +115,7 @@ public record SchemaModel(
    */
   public List<Table> referencing(ObjectName table) {
     if (tables instanceof OrderedMap.Snapshot<ObjectName, Table> snapshot) {
-      Optional<List<ObjectName>> names = snapshot.group(table);
+      Optional<List<ObjectName>> names = snapshot.group(REFERENCING, table);
       if (names.isPresent()) {
         return names.get().stream().map(tables::get).toList();
       }
@@ -119,13 +135,95 @@ public record SchemaModel(
         || sequences.containsKey(name) || constraintIndex(name).isPresent();
   }
 
-  /** The table whose primary-key or unique constraint has the index {@code name}, or empty. */
+  /**
+   * The table whose primary-key or unique constraint has the index {@code name}, or empty (the
+   * first in creation order, should two have one). On a model a replay made, a map access; on
+   * another, a walk over every table's constraints.
+   */
   public Optional<Table> constraintIndex(ObjectName name) {
+    if (tables instanceof OrderedMap.Snapshot<ObjectName, Table> snapshot) {
+      Optional<List<ObjectName>> owners = snapshot.group(CONSTRAINT_INDEXES, name);
+      if (owners.isPresent()) {
+        return owners.get().stream().map(tables::get)
+            .filter(t -> keyOrUniqueNamed(t, name.name())).findFirst();
+      }
+    }
     return tables.values().stream()
         .filter(t -> t.name().schema().equals(name.schema()))
-        .filter(t -> t.constraints().stream().anyMatch(c -> c.name().equals(name.name())
-            && (c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique)))
+        .filter(t -> keyOrUniqueNamed(t, name.name()))
         .findFirst();
+  }
+
+  private static boolean keyOrUniqueNamed(Table table, String constraint) {
+    return table.constraints().stream().anyMatch(c -> c.name().equals(constraint)
+        && (c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique));
+  }
+
+  /**
+   * The tables with a column whose type is named {@code type} (with or without modifiers, as
+   * {@code ObjectName.of} folds the column's type name), in creation order: a map access on a
+   * model a replay made, a walk over every table's columns on another.
+   */
+  public List<Table> typeUsers(ObjectName type) {
+    if (tables instanceof OrderedMap.Snapshot<ObjectName, Table> snapshot) {
+      Optional<List<ObjectName>> names = snapshot.group(TYPE_USERS, type);
+      if (names.isPresent()) {
+        return names.get().stream().map(tables::get).toList();
+      }
+    }
+    return tables.values().stream()
+        .filter(t -> t.columns().stream().anyMatch(c -> c.type().named()
+            .filter(n -> ObjectName.of(n.name()).equals(type)).isPresent()))
+        .toList();
+  }
+
+  /**
+   * The kinds of the columns named {@code column} (folded), over every table, in no order: a map
+   * access on a model a replay made, a walk over every table's columns on another. What an
+   * expression's column names are looked up by ({@code ValueKinds}), at every statement: the
+   * question costs the number of distinct kinds, not the number of tables.
+   */
+  public Set<ColumnKind> columnKinds(String column) {
+    if (tables instanceof OrderedMap.Snapshot<ObjectName, Table> snapshot) {
+      Optional<Set<ColumnKind>> kinds = snapshot.members(COLUMN_KINDS, column);
+      if (kinds.isPresent()) {
+        return kinds.get();
+      }
+    }
+    Set<ColumnKind> out = new java.util.HashSet<>();
+    for (Table table : tables.values()) {
+      table.column(column).ifPresent(c -> out.add(ColumnKind.of(c)));
+    }
+    return out;
+  }
+
+  /**
+   * The views (materialized ones too) whose definitions read {@code relation} directly, as their
+   * {@code reads} tell, in creation order: a map access on a model a replay made, a walk over
+   * every view on another.
+   */
+  public List<View> readersOf(ObjectName relation) {
+    if (views instanceof OrderedMap.Snapshot<ObjectName, View> snapshot) {
+      Optional<List<ObjectName>> names = snapshot.group(READERS, relation);
+      if (names.isPresent()) {
+        return names.get().stream().map(views::get).toList();
+      }
+    }
+    return views.values().stream()
+        .filter(v -> v.definition().reads().stream().map(ObjectName::of).anyMatch(relation::equals))
+        .toList();
+  }
+
+  /**
+   * The views named in {@code names} that the model has, in creation order: a sort of those on a
+   * model a replay made, a walk over every view on another.
+   */
+  public List<View> viewsAmong(Set<ObjectName> names) {
+    if (views instanceof OrderedMap.Snapshot<ObjectName, View> snapshot) {
+      return snapshot.inOrder(names.stream().filter(views::containsKey).toList()).stream()
+          .map(views::get).toList();
+    }
+    return views.values().stream().filter(v -> names.contains(v.name())).toList();
   }
 
   /** Whether the model may be missing changes made by hand ({@link #handEdits()} not empty). */

@@ -5,6 +5,7 @@ import dev.strata.compiler.lint.Rule;
 import dev.strata.compiler.lint.StatementContext;
 import dev.strata.compiler.lint.StatementRule;
 import dev.strata.compiler.schema.ObjectName;
+import dev.strata.compiler.schema.Table;
 import dev.strata.dialects.Dialect;
 import dev.strata.dialects.StatementSql;
 import dev.strata.grammar.DiagnosticException;
@@ -16,6 +17,7 @@ import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +38,7 @@ public final class SqliteTableRebuildRule implements StatementRule {
 
   @Override
   public List<Finding> check(StatementContext context) {
-    if (context.dialect() != DialectId.SQLITE) {
+    if (context.dialect() != DialectId.SQLITE || !mayRebuild(context.statement().operation())) {
       return List.of();
     }
     List<String> rendered;
@@ -65,12 +67,62 @@ public final class SqliteTableRebuildRule implements StatementRule {
     return out;
   }
 
-  /** Whether the rebuilt table (as the marker names it: the name after the change) was there. */
+  /**
+   * Whether the SQLite script of {@code operation} may rebuild a table: only {@code SqliteAlter}
+   * rebuilds, for these three (a switch with no default, so that a new operation is placed here).
+   * The rest are not rendered a second time for lint.
+   */
+  private static boolean mayRebuild(Operation operation) {
+    return switch (operation) {
+      case Operation.AlterTable alter -> true;
+      case Operation.AddEnumValue add -> true;
+      case Operation.RenameEnumValue rename -> true;
+      case Operation.CreateTable x -> false;
+      case Operation.CreatePartition x -> false;
+      case Operation.CreateTableAs x -> false;
+      case Operation.DropTable x -> false;
+      case Operation.CreateIndex x -> false;
+      case Operation.DropIndex x -> false;
+      case Operation.RenameIndex x -> false;
+      case Operation.CreateSchema x -> false;
+      case Operation.DropSchema x -> false;
+      case Operation.Insert x -> false;
+      case Operation.Update x -> false;
+      case Operation.Delete x -> false;
+      case Operation.Select x -> false;
+      case Operation.Truncate x -> false;
+      case Operation.RawSql x -> false;
+      case Operation.CreateView x -> false;
+      case Operation.DropView x -> false;
+      case Operation.AlterView x -> false;
+      case Operation.PostgresOnly x -> false;
+      case Operation.CreateEnumType x -> false;
+      case Operation.RenameType x -> false;
+      case Operation.DropType x -> false;
+      case Operation.CreateSequence x -> false;
+      case Operation.AlterSequence x -> false;
+      case Operation.RenameSequence x -> false;
+      case Operation.DropSequence x -> false;
+      case Operation.CommentOn x -> false;
+    };
+  }
+
+  /**
+   * Whether the rebuilt table (as the marker names it, {@link ObjectName#display}: the name after
+   * the change) was there when the revision began: a map access for a name of {@code public}
+   * (SQLite has no other schema; another name is looked for among every table).
+   */
   private static boolean existedBefore(StatementContext context, String table) {
-    return context.revisionStart().tables().keySet().stream()
-        .anyMatch(name -> name.display().equals(table))
-        || context.statement().operation() instanceof Operation.AlterTable alter
-            && context.existedBefore(ObjectName.of(alter.table()));
+    Map<ObjectName, Table> start = context.revisionStart().tables();
+    String unquoted = table.length() > 1 && table.startsWith("\"") && table.endsWith("\"")
+        ? table.substring(1, table.length() - 1).replace("\"\"", "\"") : table;
+    ObjectName named = unquoted.isEmpty() ? null
+        : new ObjectName(ObjectName.DEFAULT_SCHEMA, unquoted);
+    boolean there = named != null && named.display().equals(table)
+        ? start.containsKey(named) // display() is one-to-one: no other name displays so
+        : start.keySet().stream().anyMatch(name -> name.display().equals(table));
+    return there || context.statement().operation() instanceof Operation.AlterTable alter
+        && context.existedBefore(ObjectName.of(alter.table()));
   }
 
   /** The statement, named for the message: {@code ALTER TABLE payments}. */

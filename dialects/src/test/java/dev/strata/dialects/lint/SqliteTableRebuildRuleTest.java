@@ -77,6 +77,31 @@ class SqliteTableRebuildRuleTest {
   }
 
   @Test
+  void aQuotedTableIsFoundAmongTheRevisionsStartTables() throws Exception {
+    String base = """
+        -- revision: 0001_base
+        -- revises: base
+
+        -- +upgrade
+        CREATE TYPE mood AS ENUM ('calm', 'angry');
+        CREATE TABLE "Pets ""Log""\" (id BIGINT PRIMARY KEY, mood mood);
+
+        -- +downgrade
+        DROP TABLE "Pets ""Log""\";
+        DROP TYPE mood;
+        """;
+    List<String> found = DialectLintFixture.lint(tmp.resolve("q"), DialectId.SQLITE,
+        List.of(SqliteTableRebuildRule.INSTANCE), List.of(), base, change("""
+            CREATE TABLE "New" (id BIGINT PRIMARY KEY, mood mood);
+            ALTER TYPE mood ADD VALUE 'sleepy';
+            """)).stream().map(DialectLintFixture::line).toList();
+    // "New" is rebuilt too, but it was made in this revision: exempt
+    assertEquals(1, found.size(), found.toString());
+    assertEquals(true, found.getFirst().contains("rebuilds table '\"Pets \"\"Log\"\"\"'"),
+        found.getFirst());
+  }
+
+  @Test
   void aTableOfTheSameRevisionIsExempt() throws Exception {
     assertEquals(List.of(), lines(DialectId.SQLITE, """
         CREATE TABLE ledger (id BIGINT PRIMARY KEY, amount INTEGER);

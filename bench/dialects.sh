@@ -6,8 +6,10 @@
 #   bench/dialects.sh        # BENCH_SIZES="10000 30000" BENCH_RUNS=1 by default
 #
 # Needs the built distribution (dist/target/strata/bin/strata; STRATA overrides it); builds
-# nothing. For each N it writes bench/out/linear-N with bench/generate.sh (when not there yet),
-# then, for each dialect in BENCH_DIALECTS (default "postgresql mysql sqlite"), times `upgrade
+# nothing. For each chain in BENCH_CHAINS (default "linear dml": bench/generate.sh without and
+# with --dml, whose UPDATE's expressions the other dialects translate by the model's column types)
+# and each N, it writes bench/out/<chain>-N with bench/generate.sh (when not there yet), then,
+# for each dialect in BENCH_DIALECTS (default "postgresql mysql sqlite"), times `upgrade
 # base:head -o /dev/null`, `downgrade head:base -o /dev/null` (both with STRATA_BENCH_ARGS,
 # default "--lock-timeout 5s", as bench/run.sh) and `check`, all with --no-cache: one untimed run,
 # then the median wall-clock seconds of BENCH_RUNS runs and the highest peak RSS (GNU
@@ -24,6 +26,7 @@ strata=${STRATA:-$root/dist/target/strata/bin/strata}
 sizes=${BENCH_SIZES:-10000 30000}
 runs=${BENCH_RUNS:-1}
 dialects=${BENCH_DIALECTS:-postgresql mysql sqlite}
+chains=${BENCH_CHAINS:-linear dml}
 read -r -a strata_args <<<"${STRATA_BENCH_ARGS---lock-timeout 5s}"
 out=$root/bench/out
 
@@ -33,6 +36,7 @@ fail() { echo "bench/dialects.sh: error: $*" >&2; exit 2; }
 [[ $runs =~ ^[1-9][0-9]*$ ]] || fail "BENCH_RUNS must be a positive integer"
 for n in $sizes; do [[ $n =~ ^[1-9][0-9]{0,5}$ ]] || fail "BENCH_SIZES: $n is not a size (1..999999)"; done
 for d in $dialects; do [[ $d =~ ^(postgresql|mysql|mariadb|sqlite)$ ]] || fail "BENCH_DIALECTS: $d is not a dialect"; done
+for c in $chains; do [[ $c =~ ^(linear|dml)$ ]] || fail "BENCH_CHAINS: $c is not linear or dml"; done
 
 # measure CMD...: one untimed run, then $runs timed ones; prints "median_seconds peak_kib", or
 # "failed" when a run exits non-zero.
@@ -53,14 +57,17 @@ measure() {
 
 status=0
 declare -A previous
-prev_n=""
-echo "| dialect | command | N | seconds | peak RSS MiB | growth |"
-echo "|---|---|---:|---:|---:|---|"
+declare -A prev_n
+echo "| chain | dialect | command | N | seconds | peak RSS MiB | growth |"
+echo "|---|---|---|---:|---:|---:|---|"
+for chain in $chains; do
 for n in $sizes; do
-  dir=$out/linear-$n/strata
+  dir=$out/$chain-$n/strata
   if [[ ! -d $dir ]]; then
-    echo "bench: generating $n revisions" >&2
-    "$root/bench/generate.sh" "$n" "$dir" >/dev/null
+    echo "bench: generating $n revisions ($chain)" >&2
+    generate=("$root/bench/generate.sh")
+    [[ $chain == dml ]] && generate+=(--dml)
+    "${generate[@]}" "$n" "$dir" >/dev/null
   fi
   for d in $dialects; do
     for command in upgrade downgrade check; do
@@ -69,25 +76,26 @@ for n in $sizes; do
         downgrade) args=(downgrade head:base -o /dev/null "${strata_args[@]}") ;;
         check) args=(check) ;;
       esac
-      echo "bench: $d $command N=$n" >&2
+      echo "bench: $chain $d $command N=$n" >&2
       read -r secs kib <<<"$(measure "$strata" "${args[@]}" --no-cache --dialect "$d" --versions "$dir")"
       if [[ $secs == failed ]]; then
-        echo "| $d | $command | $n | failed | | |"
+        echo "| $chain | $d | $command | $n | failed | | |"
         status=1
         continue
       fi
       growth=""
-      key=$d-$command
-      if [[ -n $prev_n && -n ${previous[$key]:-} ]]; then
-        growth=$(awk -v a="${previous[$key]}" -v b="$secs" -v na="$prev_n" -v nb="$n" 'BEGIN {
+      key=$chain-$d-$command
+      if [[ -n ${previous[$key]:-} ]]; then
+        growth=$(awk -v a="${previous[$key]}" -v b="$secs" -v na="${prev_n[$key]}" -v nb="$n" 'BEGIN {
           g = b / a; printf "%.2f× for %.1f× the revisions", g, nb / na
           if (g > 1.1 * nb / na) printf " SUPER-LINEAR" }')
         [[ $growth == *SUPER-LINEAR* ]] && status=1
       fi
       previous[$key]=$secs
-      echo "| $d | $command | $n | $secs | $((kib / 1024)) | $growth |"
+      prev_n[$key]=$n
+      echo "| $chain | $d | $command | $n | $secs | $((kib / 1024)) | $growth |"
     done
   done
-  prev_n=$n
+done
 done
 exit $status

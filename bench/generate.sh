@@ -2,12 +2,19 @@
 # Writes a synthetic chain of N revision files into DIR, for benchmarks; with --alembic, also the
 # same chain as an Alembic project, so that both tools compile the same history.
 #
-#   bench/generate.sh [--shape linear|branchy] [--alembic ADIR] N DIR
+#   bench/generate.sh [--shape linear|branchy] [--dml] [--alembic ADIR] N DIR
 #
 # Revision i (1 <= i <= N) has the id r<i as 6 digits>_t<i> (file r000001_t1.sql, ...), so
 # file-name order is a topological order. Its upgrade creates table t<i> (six columns) and the
 # index ix_t<i>_name; every third revision also adds a column `note` to the table of its first
 # parent. The downgrade undoes that in reverse order.
+#
+# --dml adds, after the index, a row and an update of it with expressions the other dialects
+# translate by the columns' types (an integer division of a NUMERIC column, a boolean column
+# compared with 'true'), which every table has under the same names:
+#   INSERT INTO t<i> (name, amount, active) VALUES ('row <i>', <i>, true);
+#   UPDATE t<i> SET amount = amount / 2 + 1, name = upper(name) WHERE name <> 'x' AND active = 'true';
+# (strata files only: it is refused with --alembic).
 #
 # Shapes (default linear):
 #   linear   revision i revises i-1 (the first revises base).
@@ -27,16 +34,18 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 [--shape linear|branchy] [--alembic ADIR] N DIR" >&2
+  echo "usage: $0 [--shape linear|branchy] [--dml] [--alembic ADIR] N DIR" >&2
   echo "  (N: number of revisions, 1..999999; DIR, ADIR: new or empty directories)" >&2
   exit 2
 }
 
 shape=linear
 adir=""
+dml=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --shape) [[ $# -ge 2 ]] || usage; shape=$2; shift 2 ;;
+    --dml) dml=1; shift ;;
     --alembic) [[ $# -ge 2 && -n $2 ]] || usage; adir=$2; shift 2 ;;
     --) shift; break ;;
     -*) usage ;;
@@ -44,6 +53,10 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ $shape == linear || $shape == branchy ]] || usage
+if [[ $dml == 1 && -n $adir ]]; then
+  echo "$0: error: --dml writes strata files only; leave out --alembic" >&2
+  exit 2
+fi
 [[ $# -eq 2 ]] || usage
 n=$1
 dir=$2
@@ -138,7 +151,7 @@ with context.begin_transaction():
 EOF
 fi
 
-LC_ALL=C awk -v n="$n" -v dir="$dir" -v adir="$adir" -v shape="$shape" '
+LC_ALL=C awk -v n="$n" -v dir="$dir" -v adir="$adir" -v shape="$shape" -v dml="$dml" '
 function id(i) { return sprintf("r%06d_t%d", i, i) }
 BEGIN {
   for (i = 1; i <= n; i++) {
@@ -168,6 +181,9 @@ BEGIN {
       ");\n" \
       "CREATE INDEX ix_t%d_name ON t%d (name);\n", i, i, i > f
     if (alter) printf "ALTER TABLE t%d ADD COLUMN note TEXT;\n", p1 > f
+    if (dml) printf "INSERT INTO t%d (name, amount, active) VALUES (\047row %d\047, %d, true);\n" \
+      "UPDATE t%d SET amount = amount / 2 + 1, name = upper(name)" \
+      " WHERE name <> \047x\047 AND active = \047true\047;\n", i, i, i, i > f
     printf "\n-- +downgrade\n" > f
     if (alter) printf "ALTER TABLE t%d DROP COLUMN note;\n", p1 > f
     printf "DROP INDEX ix_t%d_name;\nDROP TABLE t%d;\n", i, i > f

@@ -56,10 +56,15 @@ class ScannerDifferentialTest {
 
   @Test
   void benchChainsGiveTheSameTokens(@TempDir Path tmp) throws Exception {
-    for (String script : List.of("generate.sh", "generate-mixed.sh")) {
-      Path dir = tmp.resolve(script);
-      Process process = new ProcessBuilder("bash", REPO.resolve("bench/" + script).toString(),
-          "120", dir.toString()).redirectErrorStream(true).start();
+    for (List<String> generator : List.of(List.of("generate.sh"), List.of("generate.sh", "--dml"),
+        List.of("generate-mixed.sh"))) {
+      String script = String.join(" ", generator);
+      Path dir = tmp.resolve(script.replace(' ', '_'));
+      List<String> command = new ArrayList<>(List.of("bash",
+          REPO.resolve("bench/" + generator.getFirst()).toString()));
+      command.addAll(generator.subList(1, generator.size()));
+      command.addAll(List.of("120", dir.toString()));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(0, process.waitFor(), script + ": " + output);
       try (Stream<Path> list = Files.list(dir)) {

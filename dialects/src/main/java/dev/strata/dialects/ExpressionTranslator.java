@@ -4,16 +4,22 @@ import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.Expr;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Asterisk;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Param;
+import org.jooq.QualifiedAsterisk;
 import org.jooq.QueryPart;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.VisitContext;
 import org.jooq.VisitListener;
 import org.jooq.conf.ParseNameCase;
@@ -94,6 +100,20 @@ final class ExpressionTranslator {
   Translation translate(
       Expr expr, Shape shape, int timestampDigits, SchemaModel model, Site site)
       throws DiagnosticException {
+    return translate(expr, shape, timestampDigits, model, Set.of(), site);
+  }
+
+  /**
+   * {@link #translate(Expr, Shape, int, SchemaModel, Site)}, where {@code booleanItems} are the
+   * positions (from 0) of a {@link Shape#QUERY}'s select list whose target columns are {@code
+   * BOOLEAN} (an {@code INSERT ... SELECT}): a string literal there that PostgreSQL reads as a
+   * boolean ({@link BooleanLiterals}: {@code 'true'}, {@code 'off'}, ...) becomes {@code TRUE} or
+   * {@code FALSE}, as in {@code VALUES}; MySQL and MariaDB refuse the text, SQLite stores it.
+   * Only a query with one select list and no {@code *} is rewritten (none of the words {@code
+   * UNION}, {@code INTERSECT}, {@code EXCEPT}): another is translated as it is.
+   */
+  Translation translate(Expr expr, Shape shape, int timestampDigits, SchemaModel model,
+      Set<Integer> booleanItems, Site site) throws DiagnosticException {
     String text = expr.sql().replace("\r\n", "\n").replace('\r', '\n');
     ExpressionScan scan = ExpressionScan.of(text);
     Locator locate = new Locator(expr, text, site);
@@ -108,6 +128,11 @@ final class ExpressionTranslator {
       throw refusal(refusal, scan, locate);
     }
     QueryPart parsed = parse(parseable, shape, scan, locate);
+    if (shape == Shape.QUERY && !booleanItems.isEmpty() && parsed instanceof Select<?> select
+        && scan.word("union").isEmpty() && scan.word("intersect").isEmpty()
+        && scan.word("except").isEmpty()) {
+      parsed = booleanItems(select, booleanItems);
+    }
     Set<QueryPart> written = Collections.newSetFromMap(new IdentityHashMap<>());
     DSL.using(postgres.configuration().derive(new DefaultVisitListenerProvider(new VisitListener() {
       @Override
@@ -130,6 +155,31 @@ final class ExpressionTranslator {
           "help: " + TypeDiagnostics.block(dialect));
     }
     return new Translation(strip(rendered, shape), root(parsed, shape, rules));
+  }
+
+  /** {@code select} with {@code TRUE} / {@code FALSE} for the boolean literals at {@code items}. */
+  private static Select<?> booleanItems(Select<?> select, Set<Integer> items) {
+    List<? extends SelectFieldOrAsterisk> list = select.$select();
+    if (list.stream().anyMatch(i -> i instanceof Asterisk || i instanceof QualifiedAsterisk)) {
+      return select;
+    }
+    List<SelectFieldOrAsterisk> out = new ArrayList<>(list);
+    boolean changed = false;
+    for (int i : items) {
+      if (i >= out.size()) {
+        continue;
+      }
+      SelectFieldOrAsterisk item = out.get(i);
+      Field<?> value = item instanceof QOM.FieldAlias<?> alias ? alias.$field() : (Field<?>) item;
+      Optional<Boolean> bool = value instanceof Param<?> param && param.isInline()
+          && param.getValue() instanceof String text ? BooleanLiterals.parse(text) : Optional.empty();
+      if (bool.isPresent()) {
+        Field<Boolean> keyword = DSL.inline(bool.get());
+        out.set(i, item instanceof QOM.FieldAlias<?> alias ? keyword.as(alias.$alias()) : keyword);
+        changed = true;
+      }
+    }
+    return changed ? select.$select(out) : select;
   }
 
   private QueryPart parse(String text, Shape shape, ExpressionScan scan, Locator locate)

@@ -7,6 +7,7 @@ import dev.strata.dialects.ExpressionTranslator.Translation;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Identifier;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DataType;
@@ -102,6 +103,36 @@ final class Expressions {
    */
   String query(Expr expr, Site site) throws DiagnosticException {
     return translated(expr, Shape.QUERY, site);
+  }
+
+  /**
+   * The query of an {@code INSERT INTO table (columns) SELECT ...} as SQL text: {@link #query},
+   * with a string literal PostgreSQL reads as a boolean at the place of a {@code BOOLEAN} column
+   * as {@code TRUE} or {@code FALSE} ({@link ExpressionTranslator#translate(Expr, Shape, int,
+   * SchemaModel, java.util.Set, Site)}), as {@link #forColumn} does for {@code VALUES}.
+   *
+   * @param columns the insert's column list as written; empty for the table's columns in order
+   * @throws DiagnosticException E0433/E0434 when it cannot be translated
+   */
+  String insertQuery(Expr expr, ObjectName table, List<Identifier> columns, Site site)
+      throws DiagnosticException {
+    if (dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
+      return asWritten(expr);
+    }
+    java.util.Set<Integer> booleans = new java.util.HashSet<>();
+    Optional<dev.strata.compiler.schema.Table> target = model.table(table);
+    int count = columns.isEmpty() ? target.map(t -> t.columns().size()).orElse(0) : columns.size();
+    for (int i = 0; i < count; i++) {
+      int position = i;
+      Optional<dev.strata.compiler.schema.Column> column = target.flatMap(t -> columns.isEmpty()
+          ? Optional.of(t.columns().get(position))
+          : t.column(ObjectName.fold(columns.get(position))));
+      if (column.isPresent()
+          && ValueKinds.kind(column.get().type()) == ValueKinds.Kind.BOOLEAN) {
+        booleans.add(i);
+      }
+    }
+    return translator.translate(expr, Shape.QUERY, 6, model, booleans, site).sql();
   }
 
   /**

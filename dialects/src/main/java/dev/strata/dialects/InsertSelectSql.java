@@ -48,7 +48,8 @@ final class InsertSelectSql {
     }));
     out.append(' ').append(switch (insert.source()) {
       case Operation.InsertSource.Query query -> {
-        String select = expressions.query(query.select(), site);
+        String select = expressions.insertQuery(query.select(), ObjectName.of(insert.table()),
+            insert.columns(), site);
         yield insert.onConflict().isEmpty() || sql.dialect().has(Capability.UPSERT_AFTER_ANY_QUERY)
             ? select
             : "SELECT * FROM (" + select + ") WHERE true";

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Expressions whose meaning PostgreSQL decides by type or by its own rules, run by the real
  * clients: integer division, {@code date + integer} and {@code date - date}, {@code greatest()}
  * and {@code least()} with a NULL, a cast of 3.9 to an integer, {@code octet_length()}, {@code
- * string_agg()}, text such as {@code 'yes'} given to or compared with a boolean column, {@code j
- * ->> 'key'} of a JSON boolean or number, a NUMERIC divided (SQLite divided 10.00 / 4 as
+ * string_agg()}, text such as {@code 'yes'} given to (in {@code VALUES} and {@code INSERT ...
+ * SELECT}) or compared with a boolean column, {@code j ->> 'key'} of a JSON boolean or number, a NUMERIC divided (SQLite divided 10.00 / 4 as
  * integers) or taken modulo, a timestamp column plus an interval, a boolean cast to text, a
  * regular expression's {@code .} across a line break, {@code lpad()} shortening, {@code
  * to_hex()}, casts to {@code NUMERIC(p, s)} and {@code VARCHAR(n)}, and an {@code INSERT ...
@@ -60,6 +60,8 @@ class ValueSemanticsTest {
       INSERT INTO b (id) VALUES (1);
       INSERT INTO b (id, f, g) VALUES (2, 'TRUE', ' of ');
       INSERT INTO b VALUES (3, '1', 'n', 'on');
+      INSERT INTO b (id, g, f) SELECT 4, 'off', 'yes';
+      INSERT INTO b SELECT 5, 'no' AS f, 't', 'false';
       UPDATE b SET h = 'f' WHERE id = 2;
       INSERT INTO r (k, v) SELECT 'b' || CAST(id AS VARCHAR(10)), CASE WHEN f THEN 'T' ELSE 'F' END
           || CASE WHEN g THEN 'T' ELSE 'F' END || CASE WHEN h THEN 'T' ELSE 'F' END FROM b;
@@ -119,7 +121,7 @@ class ValueSemanticsTest {
 
   /** What PostgreSQL leaves in r. */
   private static final List<String> POSTGRESQL = List.of(
-      "agg|ab,é", "b1|FTT", "b2|TFF", "b3|TFT", "beq|2", "bne|1", "btext|true",
+      "agg|ab,é", "b1|FTT", "b2|TFF", "b3|TFT", "b4|TFT", "b5|FTF", "beq|3", "bne|2", "btext|true",
       "castbig|9007199254740993", "castint|4", "castint2|-3", "cut|lin", "datediff|29",
       "dateminus|2026-01-23", "dateplus|2026-02-01", "dateplus2|2026-03-02", "digits|yes", "div|3",
       "div2|-2", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL", "jd|x", "jeq|1",

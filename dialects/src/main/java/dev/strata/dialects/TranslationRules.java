@@ -501,6 +501,12 @@ final class TranslationRules implements VisitListener {
               + " (substring('abc', 0, 2) is 'a'); " + dialect.id() + " counts it from the end or"
               + " gives ''", "start at 1 and shorten the length");
     }
+    if (part instanceof QOM.Extract extract && extract.$datePart() == org.jooq.DatePart.SECOND) {
+      Optional<QueryPart> seconds = seconds(extract);
+      if (seconds.isPresent()) {
+        return seconds.get();
+      }
+    }
     if (part instanceof QOM.Extract extract && UNTRANSLATED_FIELDS.contains(extract.$datePart())) {
       throw new Refusal("extract(" + extract.$datePart().name().toLowerCase(Locale.ROOT)
           + " ...) has no translation", List.of("extract", "date_part"),
@@ -629,6 +635,34 @@ final class TranslationRules implements VisitListener {
     Optional<Arithmetic> operation = Arithmetic.of(part, kinds());
     return operation.flatMap(this::timestampArithmetic)
         .or(() -> operation.flatMap(this::dateArithmetic));
+  }
+
+  /**
+   * {@code extract(second FROM x)} (and {@code date_part('second', x)}): PostgreSQL's seconds
+   * with their fraction, a numeric of 6 decimals ({@code 5.123456}). MySQL's and MariaDB's
+   * {@code extract(SECOND ...)} is the whole seconds: their microseconds are added, as a {@code
+   * DECIMAL(8, 6)}. SQLite's date functions keep milliseconds at most ({@code strftime('%f')}),
+   * and jOOQ writes whole seconds: refused. Empty for PostgreSQL, and inside the replacement.
+   */
+  @SuppressWarnings("unchecked")
+  private Optional<QueryPart> seconds(QOM.Extract extract) {
+    return switch (dialect) {
+      case POSTGRESQL -> Optional.empty();
+      case MYSQL, MARIADB -> {
+        if (!wrapping.add(extract)) {
+          yield Optional.of(unwrap(extract));
+        }
+        Field<java.math.BigDecimal> whole = (Field<java.math.BigDecimal>) (Field<?>) extract;
+        Field<java.math.BigDecimal> micro = (Field<java.math.BigDecimal>) (Field<?>)
+            DSL.extract(extract.$field(), org.jooq.DatePart.MICROSECOND);
+        yield Optional.of(DSL.cast(whole.plus(micro.div(DSL.inline(1_000_000))),
+            SQLDataType.DECIMAL(8, 6)));
+      }
+      case SQLITE -> throw new Refusal("extract(second ...) has no translation",
+          List.of("extract", "date_part"), "PostgreSQL's seconds keep their fraction"
+              + " (5.123456); SQLite's date functions keep milliseconds at most, and the"
+              + " translation gives whole seconds", "");
+    };
   }
 
   /** The fields of {@code extract()} refused outside PostgreSQL. */

@@ -87,13 +87,8 @@ public record SchemaModel(
    * every index. What a renderer asks at a statement, so that it does not cost the whole schema.
    */
   public List<Index> indexesOn(ObjectName relation) {
-    if (indexes instanceof OrderedMap.Snapshot<ObjectName, Index> snapshot) {
-      Optional<List<ObjectName>> names = snapshot.group(INDEXES_ON, relation);
-      if (names.isPresent()) {
-        return names.get().stream().map(indexes::get).toList();
-      }
-    }
-    return indexes.values().stream().filter(i -> i.table().equals(relation)).toList();
+    return grouped(indexes, INDEXES_ON, relation).orElseGet(() ->
+        indexes.values().stream().filter(i -> i.table().equals(relation)).toList());
   }
 
   /**
@@ -114,16 +109,10 @@ public record SchemaModel(
    * every table's constraints on another.
    */
   public List<Table> referencing(ObjectName table) {
-    if (tables instanceof OrderedMap.Snapshot<ObjectName, Table> snapshot) {
-      Optional<List<ObjectName>> names = snapshot.group(REFERENCING, table);
-      if (names.isPresent()) {
-        return names.get().stream().map(tables::get).toList();
-      }
-    }
-    return tables.values().stream()
+    return grouped(tables, REFERENCING, table).orElseGet(() -> tables.values().stream()
         .filter(t -> t.constraints().stream().anyMatch(c ->
             c instanceof Constraint.ForeignKey key && key.references().equals(table)))
-        .toList();
+        .toList());
   }
 
   /**
@@ -141,17 +130,23 @@ public record SchemaModel(
    * another, a walk over every table's constraints.
    */
   public Optional<Table> constraintIndex(ObjectName name) {
-    if (tables instanceof OrderedMap.Snapshot<ObjectName, Table> snapshot) {
-      Optional<List<ObjectName>> owners = snapshot.group(CONSTRAINT_INDEXES, name);
-      if (owners.isPresent()) {
-        return owners.get().stream().map(tables::get)
-            .filter(t -> keyOrUniqueNamed(t, name.name())).findFirst();
-      }
+    return grouped(tables, CONSTRAINT_INDEXES, name).orElseGet(() -> tables.values().stream()
+            .filter(t -> t.name().schema().equals(name.schema())).toList())
+        .stream().filter(t -> keyOrUniqueNamed(t, name.name())).findFirst();
+  }
+
+  /**
+   * The values of {@code map} that the grouping {@code grouping} gives {@code owner}, in creation
+   * order, when {@code map} is a replay's snapshot taken with that grouping ({@link
+   * OrderedMap.Snapshot#group}): a map access and a sort of the group. Empty otherwise: the
+   * caller walks the values.
+   */
+  private static <V> Optional<List<V>> grouped(Map<ObjectName, V> map, String grouping,
+      Object owner) {
+    if (map instanceof OrderedMap.Snapshot<ObjectName, V> snapshot) {
+      return snapshot.group(grouping, owner).map(keys -> keys.stream().map(map::get).toList());
     }
-    return tables.values().stream()
-        .filter(t -> t.name().schema().equals(name.schema()))
-        .filter(t -> keyOrUniqueNamed(t, name.name()))
-        .findFirst();
+    return Optional.empty();
   }
 
   private static boolean keyOrUniqueNamed(Table table, String constraint) {
@@ -165,16 +160,10 @@ public record SchemaModel(
    * model a replay made, a walk over every table's columns on another.
    */
   public List<Table> typeUsers(ObjectName type) {
-    if (tables instanceof OrderedMap.Snapshot<ObjectName, Table> snapshot) {
-      Optional<List<ObjectName>> names = snapshot.group(TYPE_USERS, type);
-      if (names.isPresent()) {
-        return names.get().stream().map(tables::get).toList();
-      }
-    }
-    return tables.values().stream()
+    return grouped(tables, TYPE_USERS, type).orElseGet(() -> tables.values().stream()
         .filter(t -> t.columns().stream().anyMatch(c -> c.type().named()
             .filter(n -> ObjectName.of(n.name()).equals(type)).isPresent()))
-        .toList();
+        .toList());
   }
 
   /**
@@ -203,15 +192,9 @@ public record SchemaModel(
    * every view on another.
    */
   public List<View> readersOf(ObjectName relation) {
-    if (views instanceof OrderedMap.Snapshot<ObjectName, View> snapshot) {
-      Optional<List<ObjectName>> names = snapshot.group(READERS, relation);
-      if (names.isPresent()) {
-        return names.get().stream().map(views::get).toList();
-      }
-    }
-    return views.values().stream()
+    return grouped(views, READERS, relation).orElseGet(() -> views.values().stream()
         .filter(v -> v.definition().reads().stream().map(ObjectName::of).anyMatch(relation::equals))
-        .toList();
+        .toList());
   }
 
   /**

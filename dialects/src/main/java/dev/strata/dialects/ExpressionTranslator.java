@@ -171,8 +171,7 @@ final class ExpressionTranslator {
       }
       SelectFieldOrAsterisk item = out.get(i);
       Field<?> value = item instanceof QOM.FieldAlias<?> alias ? alias.$field() : (Field<?>) item;
-      Optional<Boolean> bool = value instanceof Param<?> param && param.isInline()
-          && param.getValue() instanceof String text ? BooleanLiterals.parse(text) : Optional.empty();
+      Optional<Boolean> bool = TranslationRules.literal(value).flatMap(BooleanLiterals::parse);
       if (bool.isPresent()) {
         Field<Boolean> keyword = DSL.inline(bool.get());
         out.set(i, item instanceof QOM.FieldAlias<?> alias ? keyword.as(alias.$alias()) : keyword);

@@ -120,15 +120,11 @@ final class Expressions {
       return asWritten(expr);
     }
     java.util.Set<Integer> booleans = new java.util.HashSet<>();
-    Optional<dev.strata.compiler.schema.Table> target = model.table(table);
-    int count = columns.isEmpty() ? target.map(t -> t.columns().size()).orElse(0) : columns.size();
+    int count = columns.isEmpty()
+        ? model.table(table).map(t -> t.columns().size()).orElse(0) : columns.size();
     for (int i = 0; i < count; i++) {
-      int position = i;
-      Optional<dev.strata.compiler.schema.Column> column = target.flatMap(t -> columns.isEmpty()
-          ? Optional.of(t.columns().get(position))
-          : t.column(ObjectName.fold(columns.get(position))));
-      if (column.isPresent()
-          && ValueKinds.kind(column.get().type()) == ValueKinds.Kind.BOOLEAN) {
+      if (booleanColumn(table,
+          columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(i)), i)) {
         booleans.add(i);
       }
     }
@@ -167,14 +163,20 @@ final class Expressions {
     if (dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
       return value;
     }
+    return booleanColumn(table, column, position) ? BooleanLiterals.asKeyword(value) : value;
+  }
+
+  /**
+   * Whether the column {@code column} of {@code table} (or, when empty, its {@code position}-th
+   * column, from 0) is a {@code BOOLEAN} column of the model.
+   */
+  private boolean booleanColumn(ObjectName table, Optional<Identifier> column, int position) {
     Optional<dev.strata.compiler.schema.Column> target = model.table(table).flatMap(t ->
         column.isPresent()
             ? t.column(ObjectName.fold(column.get()))
             : position < t.columns().size() ? Optional.of(t.columns().get(position))
                 : Optional.empty());
-    boolean bool = target.isPresent()
-        && ValueKinds.kind(target.get().type()) == ValueKinds.Kind.BOOLEAN;
-    return bool ? BooleanLiterals.asKeyword(value) : value;
+    return target.isPresent() && ValueKinds.kind(target.get().type()) == ValueKinds.Kind.BOOLEAN;
   }
 
   /**

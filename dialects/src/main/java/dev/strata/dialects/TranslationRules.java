@@ -822,7 +822,7 @@ final class TranslationRules implements VisitListener {
   }
 
   /** The text of a string literal, or empty for anything else. */
-  private static Optional<String> literal(Field<?> field) {
+  static Optional<String> literal(Field<?> field) {
     return field instanceof Param<?> param && param.isInline() && param.getValue() instanceof String
         ? Optional.of((String) param.getValue())
         : Optional.empty();

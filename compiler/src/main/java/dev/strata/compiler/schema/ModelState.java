@@ -426,8 +426,9 @@ final class ModelState {
     if (sequences.containsKey(name)) {
       return Optional.of(sequences.get(name).origin());
     }
-    if (constraintIndexes.has(name)) {
-      Table table = tables.get(constraintIndex(name).orElseThrow());
+    Optional<ObjectName> keyed = constraintIndex(name);
+    if (keyed.isPresent()) {
+      Table table = tables.get(keyed.get());
       return table.constraint(name.name()).map(Constraint::origin);
     }
     if (implicitSequences.containsKey(name)) {

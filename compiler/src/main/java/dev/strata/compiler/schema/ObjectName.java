@@ -4,6 +4,7 @@ import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.QualifiedName;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The name of a schema object (table, view, index, sequence, type, routine) as PostgreSQL resolves
@@ -74,6 +75,21 @@ public record ObjectName(String schema, String name) implements Comparable<Objec
   /** The name as a person reads it: {@code name} in {@code public}, else {@code schema.name}. */
   public String display() {
     return schema.equals(DEFAULT_SCHEMA) ? quoted(name) : sql();
+  }
+
+  /**
+   * The name of {@code public} whose {@link #display()} is {@code text} ({@code users}, {@code
+   * "Pets ""Log"""}), or empty when none is: {@code display()} of a name of {@code public} is one
+   * quoted token or a plain one, never a name of another schema's.
+   */
+  public static Optional<ObjectName> ofPublicDisplay(String text) {
+    String unquoted = text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")
+        ? text.substring(1, text.length() - 1).replace("\"\"", "\"") : text;
+    if (unquoted.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectName named = new ObjectName(DEFAULT_SCHEMA, unquoted);
+    return named.display().equals(text) ? Optional.of(named) : Optional.empty();
   }
 
   @Override

@@ -25,6 +25,31 @@ class ObjectNameTest {
   }
 
   @Test
+  void aPublicNameIsReadBackFromItsDisplay() {
+    assertEquals(java.util.Optional.of(new ObjectName("public", "users")),
+        ObjectName.ofPublicDisplay("users"));
+    assertEquals(java.util.Optional.of(new ObjectName("public", "Pets \"Log\"")),
+        ObjectName.ofPublicDisplay("\"Pets \"\"Log\"\"\""));
+    // another schema's name, an unquoted capital, a quoted plain name: no public name displays so
+    assertEquals(java.util.Optional.empty(), ObjectName.ofPublicDisplay("audit.users"));
+    assertEquals(java.util.Optional.empty(), ObjectName.ofPublicDisplay("Users"));
+    assertEquals(java.util.Optional.empty(), ObjectName.ofPublicDisplay("\"users\""));
+    assertEquals(java.util.Optional.empty(), ObjectName.ofPublicDisplay("\"\""));
+    Random random = new Random(7);
+    String alphabet = "az_09$AZ-\" .é";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder name = new StringBuilder("x");
+      int length = random.nextInt(5);
+      for (int i = 0; i < length; i++) {
+        name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      ObjectName named = new ObjectName("public", name.toString());
+      assertEquals(java.util.Optional.of(named), ObjectName.ofPublicDisplay(named.display()),
+          named.display());
+    }
+  }
+
+  @Test
   void theRuleIsTheRegularExpressionsOnRandomNames() {
     Random random = new Random(13);
     String alphabet = "az_09$AZ-\" .é";

@@ -114,13 +114,8 @@ public final class SqliteTableRebuildRule implements StatementRule {
    */
   private static boolean existedBefore(StatementContext context, String table) {
     Map<ObjectName, Table> start = context.revisionStart().tables();
-    String unquoted = table.length() > 1 && table.startsWith("\"") && table.endsWith("\"")
-        ? table.substring(1, table.length() - 1).replace("\"\"", "\"") : table;
-    ObjectName named = unquoted.isEmpty() ? null
-        : new ObjectName(ObjectName.DEFAULT_SCHEMA, unquoted);
-    boolean there = named != null && named.display().equals(table)
-        ? start.containsKey(named) // display() is one-to-one: no other name displays so
-        : start.keySet().stream().anyMatch(name -> name.display().equals(table));
+    boolean there = ObjectName.ofPublicDisplay(table).map(start::containsKey)
+        .orElseGet(() -> start.keySet().stream().anyMatch(name -> name.display().equals(table)));
     return there || context.statement().operation() instanceof Operation.AlterTable alter
         && context.existedBefore(ObjectName.of(alter.table()));
   }

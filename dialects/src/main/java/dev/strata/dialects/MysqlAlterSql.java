@@ -75,6 +75,15 @@ final class MysqlAlterSql {
     return out + (online ? ", ALGORITHM = INPLACE, LOCK = NONE" : "");
   }
 
+  /**
+   * {@code statement} (an {@code ALTER TABLE} as rendered) with {@code , ALGORITHM = COPY}: the
+   * server copies the table row by row, evaluating an added column's default for each row, as
+   * PostgreSQL's rewrite does, instead of storing one value for every existing row.
+   */
+  static String withCopy(String statement) {
+    return statement + ", ALGORITHM = COPY";
+  }
+
   private static String prefix(SqlContext sql, Name table) {
     return "ALTER TABLE " + sql.render(table);
   }

@@ -1,5 +1,6 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.lint.Volatility;
 import dev.strata.compiler.schema.Column;
 import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.Index;
@@ -351,14 +352,29 @@ final class MysqlAlterTable {
           "help: add the column without START WITH");
     }
     Name columnName = SqlContext.name(add.column().name());
+    boolean copy = volatileDefault(add);
     if (clause == MysqlRules.Clause.KEEP && add.ifNotExists()) {
-      return List.of(MysqlAlterSql.addColumnIfNotExists(sql, table,
-          columns.definition(columnName, column, after, site)));
+      String statement = MysqlAlterSql.addColumnIfNotExists(sql, table,
+          columns.definition(columnName, column, after, site));
+      return List.of(copy ? MysqlAlterSql.withCopy(statement) : statement);
     }
     List<org.jooq.TableElement> elements = new ArrayList<>();
     elements.add(columns.field(columnName, column, after, site));
     elements.addAll(constraints);
-    return one(sql.dsl().alterTable(table).add(elements));
+    String statement = sql.render(sql.dsl().alterTable(table).add(elements));
+    return List.of(copy ? MysqlAlterSql.withCopy(statement) : statement);
+  }
+
+  /**
+   * Whether the added column's default calls a function PostgreSQL evaluates row by row ({@link
+   * Volatility#isVolatile}: {@code random()}, {@code gen_random_uuid()}, ...). PostgreSQL gives
+   * every existing row its own value (the table is rewritten); MariaDB 10.11 adds a column whose
+   * default is {@code (rand())} instantly, with one value stored for every existing row, unless
+   * the statement says {@code ALGORITHM = COPY} (checked against the server).
+   */
+  private static boolean volatileDefault(AlterAction.AddColumn add) {
+    return add.column().constraints().stream().anyMatch(c ->
+        c instanceof ColumnConstraint.Default value && Volatility.isVolatile(value.value()));
   }
 
   /** The first column of each index of {@code table} (its own indexes, not its constraints). */

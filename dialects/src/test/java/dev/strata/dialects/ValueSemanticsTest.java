@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * integers) or taken modulo, a timestamp column plus an interval, a boolean cast to text, a
  * regular expression's {@code .} across a line break, {@code lpad()} shortening, {@code
  * to_hex()}, casts to {@code NUMERIC(p, s)} and {@code VARCHAR(n)}, and an {@code INSERT ...
- * SELECT ... FROM t ON CONFLICT} (which SQLite cannot parse without a {@code WHERE}). Each
+ * SELECT ... FROM t ON CONFLICT} (which SQLite cannot parse without a {@code WHERE}), and columns
+ * added with a default of {@code random()} or {@code gen_random_uuid()} (a value per existing row;
+ * MariaDB stored one for all unless told {@code ALGORITHM = COPY}). Each
  * dialect leaves in r the rows PostgreSQL leaves (checked against PostgreSQL itself too).
  */
 class ValueSemanticsTest {
@@ -54,6 +56,10 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'castbig', CAST(CAST(big AS BIGINT) AS VARCHAR(100)) FROM t WHERE id = 1;
       INSERT INTO r (k, v) SELECT 'octets', CAST(octet_length(s) AS VARCHAR(100)) FROM t WHERE id = 2;
       INSERT INTO r (k, v) SELECT 'agg', string_agg(s, ',') FROM t;
+      ALTER TABLE t ADD COLUMN rnd DOUBLE PRECISION DEFAULT random();
+      ALTER TABLE t ADD COLUMN uid UUID DEFAULT gen_random_uuid();
+      INSERT INTO r (k, v) SELECT 'rnd', CAST(count(DISTINCT rnd) AS VARCHAR(10))
+          || CAST(count(DISTINCT uid) AS VARCHAR(10)) FROM t;
       %s      CREATE TABLE b (id BIGINT PRIMARY KEY, f BOOLEAN DEFAULT 'false',
           g BOOLEAN NOT NULL DEFAULT 't');
       ALTER TABLE b ADD COLUMN h BOOLEAN DEFAULT 'yes';
@@ -136,7 +142,7 @@ class ValueSemanticsTest {
       "div2|-2", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL", "jd|x", "jeq|1",
       "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "literaldiff|29",
       "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "octets|2", "regex|yes",
-      "round|12.35", "rpad|abxx", "second|5.123456 95", "tsminus|yes", "tsplus|1", "update|2026-02-02 2026-02-28",
+      "rnd|22", "round|12.35", "rpad|abxx", "second|5.123456 95", "tsminus|yes", "tsplus|1", "update|2026-02-02 2026-02-28",
       "upsert|3");
 
   /** The rows, in the order of their keys. */

@@ -1,5 +1,6 @@
 package dev.strata.dialects.lint;
 
+import dev.strata.compiler.lint.Volatility;
 import dev.strata.compiler.schema.Column;
 import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.ObjectName;
@@ -10,7 +11,6 @@ import dev.strata.grammar.ast.ColumnConstraint;
 import dev.strata.grammar.ast.DataType;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.TableConstraint;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,7 +24,9 @@ import java.util.Optional;
  * a foreign key (with {@code foreign_key_checks} on), a {@code CHECK}, a type change (but a wider
  * {@code VARCHAR}), a stored generated column, a column whose default is a sequence's next value,
  * a column made {@code AUTO_INCREMENT} and a primary key dropped without a new one all copy the
- * table. {@code DROP NOT NULL} is instant on MariaDB only for a column in no index: it is counted
+ * table. So does a column whose default PostgreSQL evaluates row by row ({@link Volatility}):
+ * MariaDB adds one with {@code DEFAULT (rand())} instantly, but then every existing row reads one
+ * value, so strata renders it with {@code ALGORITHM = COPY}, which evaluates it row by row. {@code DROP NOT NULL} is instant on MariaDB only for a column in no index: it is counted
  * in place.
  */
 final class MysqlOnlineDdl {
@@ -126,9 +128,10 @@ final class MysqlOnlineDdl {
         case ColumnConstraint.Unique unique -> Algorithm.INPLACE;
         case ColumnConstraint.NotNull notNull -> Algorithm.INSTANT;
         case ColumnConstraint.Null nullable -> Algorithm.INSTANT;
-        // a default drawn from a sequence is computed row by row: MariaDB copies the table
-        case ColumnConstraint.Default value -> value.value().sql().toLowerCase(Locale.ROOT)
-            .contains("nextval") ? Algorithm.COPY : Algorithm.INSTANT;
+        // a default PostgreSQL evaluates row by row (a sequence's next value, random(), ...):
+        // MariaDB copies the table, and strata renders ALGORITHM = COPY so that it does
+        case ColumnConstraint.Default value -> Volatility.isVolatile(value.value())
+            ? Algorithm.COPY : Algorithm.INSTANT;
       };
       worst = a.compareTo(worst) > 0 ? a : worst;
     }

@@ -91,8 +91,10 @@ class MysqlOnlineDdlServerTest {
       assertEquals(Rule.MYSQL_TABLE_COPY, finding.rule());
       for (String sql : rendered(dir)) {
         if (sql.startsWith("ALTER TABLE")) {
+          // a volatile default is rendered with ALGORITHM = COPY: ask for in place instead
+          String inPlace = sql.replace(", ALGORITHM = COPY", "") + ", ALGORITHM=INPLACE, LOCK=NONE";
           IllegalStateException refused = assertThrows(IllegalStateException.class,
-              () -> db.execute(sql + ", ALGORITHM=INPLACE, LOCK=NONE"));
+              () -> db.execute(inPlace));
           assertTrue(refused.getMessage().contains("ALGORITHM=INPLACE is not supported")
               || refused.getMessage().contains("ALGORITHM=COPY"), refused.getMessage());
         }

@@ -12,8 +12,11 @@ import java.util.Optional;
  * where it points a diagnostic about a part of the expression.
  *
  * @param tokens in source order
+ * @param strings the values of the string literals, in source order: {@code 'it''s'} is {@code
+ *     it's}; in {@code E'...'} a backslash before a backslash or a quote is dropped, and other
+ *     escapes (a backslash and {@code n}) are kept as written
  */
-record ExpressionScan(List<Token> tokens) {
+record ExpressionScan(List<Token> tokens, List<String> strings) {
 
   /** A word ({@code lower}, {@code current_user}) or an operator ({@code ::}, {@code @>}). */
   record Token(String text, int start, boolean word) {
@@ -29,11 +32,13 @@ record ExpressionScan(List<Token> tokens) {
 
   ExpressionScan {
     tokens = List.copyOf(tokens);
+    strings = List.copyOf(strings);
   }
 
   /** Scans {@code sql} (PostgreSQL syntax). */
   static ExpressionScan of(String sql) {
     List<Token> tokens = new ArrayList<>();
+    List<String> strings = new ArrayList<>();
     int i = 0;
     int n = sql.length();
     while (i < n) {
@@ -46,7 +51,9 @@ record ExpressionScan(List<Token> tokens) {
       } else if (c == '\'') {
         boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
             && (i < 2 || !isWordChar(sql.charAt(i - 2)));
+        int start = i;
         i = stringEnd(sql, i, escapes);
+        strings.add(value(sql.substring(start + 1, Math.max(start + 1, i - 1)), escapes));
       } else if (c == '"') {
         i = stringEnd(sql, i, false);
       } else if (c == '$' && dollarTag(sql, i).isPresent()) {
@@ -81,7 +88,27 @@ record ExpressionScan(List<Token> tokens) {
         i++;
       }
     }
-    return new ExpressionScan(tokens);
+    return new ExpressionScan(tokens, strings);
+  }
+
+  /** The value of a string literal's text between its quotes. */
+  private static String value(String quoted, boolean backslashEscapes) {
+    if (!backslashEscapes) {
+      return quoted.replace("''", "'");
+    }
+    StringBuilder out = new StringBuilder(quoted.length());
+    for (int k = 0; k < quoted.length(); k++) {
+      char c = quoted.charAt(k);
+      if (c == '\\' && k + 1 < quoted.length() && "\\'".indexOf(quoted.charAt(k + 1)) >= 0) {
+        out.append(quoted.charAt(++k));
+      } else if (c == '\'' && k + 1 < quoted.length() && quoted.charAt(k + 1) == '\'') {
+        out.append(c);
+        k++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** The first function call named {@code name} (a word, not after a dot, before {@code (}). */

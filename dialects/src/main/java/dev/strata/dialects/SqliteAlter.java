@@ -151,6 +151,9 @@ final class SqliteAlter {
     if (old.get().values().equals(changed.get().values())) {
       return List.of(); // ADD VALUE IF NOT EXISTS of a value it has
     }
+    if (rename.isPresent()) {
+      refuseStaleLabel(name, rename.get(), site, before);
+    }
     List<String> out = new ArrayList<>();
     for (Table table : before.typeUsers(name)) {
       List<String> typed = table.columns().stream()
@@ -173,6 +176,61 @@ final class SqliteAlter {
           site));
     }
     return out;
+  }
+
+  /**
+   * E0450 when a check, a generated column, a partial or expression index, or a view (directly or
+   * through other views) over a table with a column of the enum type {@code type} has the renamed
+   * label as a string literal. PostgreSQL keeps such a literal as the enum value, which follows
+   * the rename ({@code pg_get_constraintdef} and {@code pg_get_viewdef} then show the new label);
+   * SQLite keeps the text, so the check, index or view would go on comparing with a label no row
+   * holds any more, without a word. A literal of another column counts too: the text does not tell
+   * which column it is compared with. A column default that is the label follows the rename in
+   * the schema model ({@code TypeApplier.renameDefaults}).
+   */
+  private static void refuseStaleLabel(ObjectName type, Operation.RenameEnumValue rename,
+      Site site, SchemaModel before) throws DiagnosticException {
+    String label = rename.from();
+    for (Table table : before.typeUsers(type)) {
+      for (Constraint constraint : table.constraints()) {
+        if (constraint instanceof Constraint.Check check && names(check.condition(), label)) {
+          throw staleLabel(site, rename, "check " + ObjectName.quoted(check.name())
+              + " of table " + table.name().display(), "the constraint");
+        }
+      }
+      for (Column column : table.columns()) {
+        if (column.generated().filter(e -> names(e, label)).isPresent()) {
+          throw staleLabel(site, rename, "generated column " + ObjectName.quoted(column.name())
+              + " of table " + table.name().display(), "the column");
+        }
+      }
+      for (Index index : before.indexesOn(table.name())) {
+        if (index.where().filter(e -> names(e, label)).isPresent() || index.keys().stream()
+            .anyMatch(k -> k.expression().filter(e -> names(e, label)).isPresent())) {
+          throw staleLabel(site, rename, "index " + index.name().display(), "the index");
+        }
+      }
+      for (View view : References.readers(table.name(), before)) {
+        if (names(view.definition().query(), label)) {
+          throw staleLabel(site, rename, "view " + view.name().display(), "the view");
+        }
+      }
+    }
+  }
+
+  /** Whether {@code expression} has a string literal whose value is {@code label}. */
+  private static boolean names(dev.strata.grammar.ast.Expr expression, String label) {
+    return ExpressionScan.of(expression.sql()).strings().contains(label);
+  }
+
+  private static DiagnosticException staleLabel(Site site, Operation.RenameEnumValue rename,
+      String object, String it) {
+    String from = "'" + rename.from().replace("'", "''") + "'";
+    String to = "'" + rename.to().replace("'", "''") + "'";
+    return site.error("E0450", "ALTER TYPE ... RENAME VALUE cannot be rendered for sqlite: " + object
+            + " compares with the label " + from + " as text, which SQLite would keep after the"
+            + " rename, where PostgreSQL's follows it to " + to,
+        "help: drop " + it + " before the rename and make it again after it, saying " + to);
   }
 
   private Way way(AlterAction action, Optional<Table> table, SchemaModel before, Site site)

@@ -1,6 +1,7 @@
 package dev.strata.dialects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.compiler.RevisionGraph;
@@ -8,6 +9,7 @@ import dev.strata.compiler.VersionsLoader;
 import dev.strata.compiler.schema.Replay;
 import dev.strata.grammar.ast.Direction;
 import dev.strata.grammar.DialectId;
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.testkit.ClientRun;
 import dev.strata.testkit.SqliteDatabase;
 import java.nio.charset.StandardCharsets;
@@ -330,6 +332,58 @@ class SqliteRebuildTest {
       assertEquals("", insert.stdout() + insert.stderr());
       assertEquals(List.of("1|blue", "2|blue"), Sqlite3.query(database,
           "SELECT id, m FROM t ORDER BY id"));
+    }
+  }
+
+  /**
+   * A check, a generated column, a partial index, or a view (directly or over another view) that
+   * has a renamed label as a string literal: PostgreSQL keeps the literal as the enum value, which
+   * follows the rename; SQLite would keep the text and compare with a label no row holds, so the
+   * rename is refused (E0450), naming the object. The label in another table's check, other
+   * literals ({@code 'o''k'}, {@code 'ok '}), and the view made again after the rename leave it
+   * to run, checked with the real sqlite3.
+   */
+  @Test
+  void aRenamedLabelThatACheckAnIndexOrAViewComparesWithAsTextIsRefused() throws Exception {
+    String table = "CREATE TYPE mood AS ENUM ('ok', 'sad');\n"
+        + "CREATE TABLE t (id INTEGER PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', note TEXT);\n";
+    List<List<String>> cases = List.of(
+        List.of("ALTER TABLE t ADD CONSTRAINT not_ok CHECK (m <> 'ok');\n",
+            "check not_ok of table t", "drop the constraint"),
+        List.of("CREATE INDEX ix_ok ON t (id) WHERE m = 'ok';\n", "index ix_ok", "drop the index"),
+        List.of("ALTER TABLE t ADD COLUMN is_ok BOOLEAN GENERATED ALWAYS AS (m = 'ok') STORED;\n",
+            "generated column is_ok of table t", "drop the column"),
+        List.of("CREATE VIEW oks AS SELECT id FROM t WHERE m = 'ok';\n", "view oks",
+            "drop the view"),
+        List.of("CREATE VIEW ts AS SELECT id, m FROM t;\n"
+            + "CREATE VIEW oks AS SELECT id FROM ts WHERE m = 'ok';\n", "view oks",
+            "drop the view"));
+    int n = 0;
+    for (List<String> c : cases) {
+      Chain chain = new Chain(dir.resolve("stale" + (++n)),
+          revision("0001_mood", "base", table + c.get(0)),
+          revision("0002_rename", "0001_mood", "ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';\n"));
+      DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
+          Dialect.SQLITE, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS), c.get(0));
+      String text = e.diagnostics().getFirst().format();
+      assertTrue(text.contains("error[E0450]: ALTER TYPE ... RENAME VALUE cannot be rendered for"
+          + " sqlite: " + c.get(1) + " compares with the label 'ok' as text")
+          && text.contains("help: " + c.get(2) + " before the rename and make it again after it,"
+          + " saying 'fine'"), text);
+    }
+    Chain chain = new Chain(dir.resolve("remade"),
+        revision("0001_mood", "base", table
+            + "CREATE TABLE other (id INTEGER PRIMARY KEY, note TEXT CHECK (note <> 'ok'));\n"
+            + "CREATE INDEX ix_notes ON t (id) WHERE note <> 'o''k' AND note <> 'ok ';\n"
+            + "CREATE VIEW oks AS SELECT id FROM t WHERE m = 'ok';\n"
+            + "INSERT INTO t (id) VALUES (1);\nINSERT INTO t (id, m) VALUES (2, 'sad');\n"),
+        revision("0002_rename", "0001_mood", "DROP VIEW oks;\n"
+            + "ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';\n"
+            + "CREATE VIEW oks AS SELECT id FROM t WHERE m = 'fine';\n"));
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      ClientRun run = upgradeThenRebuild(chain, database, "0001_mood", GoldenCases.OPTIONS);
+      assertEquals(0, run.exitCode(), run.describe());
+      assertEquals(List.of("1"), Sqlite3.query(database, "SELECT id FROM oks"));
     }
   }
 

@@ -95,7 +95,11 @@ final class MysqlStatements {
    */
   Optional<List<String>> render(Statement statement, Site site, SchemaModel before,
       SchemaModel after) throws DiagnosticException {
-    return new Rendering(before).render(statement, site, before, after);
+    // a CREATE TABLE's or an ALTER TABLE's expressions (a CHECK, a default) name the columns the
+    // statement makes: their kinds are in the model after it (ValueKinds)
+    boolean makesColumns = statement.operation() instanceof Operation.CreateTable
+        || statement.operation() instanceof Operation.AlterTable;
+    return new Rendering(makesColumns ? after : before).render(statement, site, before, after);
   }
 
   /**
@@ -148,8 +152,8 @@ final class MysqlStatements {
 
   /**
    * One statement's rendering: the renderers of this package, with expressions that know the
-   * model before the statement (a cast to one of its enum types keeps the value as text, which the
-   * {@code ENUM} column checks). Made per statement, so that {@link MysqlStatements} stays
+   * model before the statement, or after a {@code CREATE TABLE} or {@code ALTER TABLE} (a cast
+   * to one of its enum types keeps the value as text, which the {@code ENUM} column checks). Made per statement, so that {@link MysqlStatements} stays
    * immutable.
    */
   private final class Rendering {
@@ -415,6 +419,18 @@ final class MysqlStatements {
               before.views().containsKey(ObjectName.of(alter.view())), before,
               "ALTER VIEW IF EXISTS", site) == MysqlRules.Clause.SKIP) {
             yield List.of();
+          }
+          // as for a table (MysqlAlterTable.refuseReadByViews): a view over this one keeps its
+          // name as written, and fails at every query after the rename (error 1356)
+          ObjectName name = ObjectName.of(alter.view());
+          List<dev.strata.compiler.schema.View> readers = References.readers(name, before);
+          if (!readers.isEmpty()) {
+            throw rules.refuse(site, "E0444", "RENAME TO of view " + name.display()
+                    + " while view " + readers.getFirst().name().display() + " reads it",
+                dialect.id() + " keeps a view's query as written, so the view would fail at every"
+                    + " query after the rename (error 1356); PostgreSQL's views follow it",
+                "help: drop the view before the rename and create it again after, with the new"
+                    + " name");
           }
           yield List.of(MysqlObjectSql.renameTable(sql, SqlContext.name(alter.view()),
               SqlContext.name(rename.name())));

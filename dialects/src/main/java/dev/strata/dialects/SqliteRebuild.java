@@ -148,7 +148,8 @@ final class SqliteRebuild {
     out.add(sql.render(sql.dsl().alterTable(fresh).renameTo(target)));
     out.add("PRAGMA legacy_alter_table = OFF");
     for (Index index : after.indexesOn(to.name())) {
-      out.addAll(statements.shared(statements.index(ModelOperations.index(index), site), site));
+      out.addAll(statements.shared(statements.index(ModelOperations.index(index), site), site,
+          after));
     }
     out.addAll(SqliteGuard.foreignKeys(sql, "strata: the rebuild of table "
         + to.name().display() + " breaks a foreign key (see the rows printed above)"));

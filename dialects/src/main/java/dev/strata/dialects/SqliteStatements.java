@@ -65,7 +65,8 @@ final class SqliteStatements {
   Optional<List<String>> render(Statement statement, Site site, SchemaModel before,
       SchemaModel after) throws DiagnosticException {
     return switch (statement.operation()) {
-      case Operation.CreateTable create -> own(List.of(new SqliteTableSql(sql, expressions, before)
+      // its checks and defaults name its own columns: their kinds are in the model after it
+      case Operation.CreateTable create -> own(List.of(new SqliteTableSql(sql, expressions, after)
           .createTable(SqliteTables.normalize(create, site), site)));
       case Operation.CreatePartition create -> throw refuse(site, "CREATE TABLE ... PARTITION OF",
           "SQLite has no partitioned tables");
@@ -73,7 +74,7 @@ final class SqliteStatements {
       case Operation.DropTable drop -> own(dropTable(drop, site, before));
       case Operation.AlterTable change -> own(alter.render(change, site, before, after));
       case Operation.CreateIndex index ->
-          own(shared(index(named(index, before, after), site), site));
+          own(shared(index(named(index, before, after), site), site, before));
       case Operation.DropIndex drop -> own(dropIndex(drop, site));
       case Operation.RenameIndex rename -> own(renameIndex(rename, site, before, after));
       case Operation.CreateSchema create -> throw refuse(site, "CREATE SCHEMA",
@@ -88,7 +89,7 @@ final class SqliteStatements {
           throw refuse(site, "DEFAULT in VALUES", "SQLite has no DEFAULT there (a syntax error)"
               + "; leave the column out of the column list, or write its default value");
         }
-        yield insert(insert, site);
+        yield insert(insert, site, before);
       }
       case Operation.Update update -> {
         requireLocal(update.table(), site);
@@ -121,7 +122,7 @@ final class SqliteStatements {
       }
       case Operation.Truncate truncate -> own(truncate(truncate, site, before));
       case Operation.RawSql raw -> Optional.empty();
-      case Operation.CreateView view -> own(createView(view, site));
+      case Operation.CreateView view -> own(createView(view, site, before));
       case Operation.DropView drop -> own(dropView(drop, site, before));
       case Operation.AlterView change -> own(alterView(change, site, before, after));
       // the shared path refuses them (E0407) or renders the SET the script makes
@@ -149,6 +150,15 @@ final class SqliteStatements {
   /** {@code operation} by the shared path, as if written at {@code site}. */
   List<String> shared(Operation operation, Site site) throws DiagnosticException {
     return renderer.shared(new Statement(operation, false, site.span(), ""), site);
+  }
+
+  /**
+   * {@code operation} by the shared path, as if written at {@code site}, its expressions
+   * translated with {@code model} (the kinds of the columns they name: {@link ValueKinds}).
+   */
+  List<String> shared(Operation operation, Site site, SchemaModel model)
+      throws DiagnosticException {
+    return renderer.shared(new Statement(operation, false, site.span(), ""), site, model);
   }
 
   // ---- tables
@@ -268,7 +278,7 @@ final class SqliteStatements {
         && tables.contains(fk.references()) && !fk.references().equals(table.name()));
   }
 
-  private Optional<List<String>> insert(Operation.Insert insert, Site site)
+  private Optional<List<String>> insert(Operation.Insert insert, Site site, SchemaModel before)
       throws DiagnosticException {
     requireLocal(insert.table(), site);
     if (insert.onConflict().isPresent()
@@ -287,7 +297,7 @@ final class SqliteStatements {
     // OVERRIDING SYSTEM VALUE: SQLite always takes the value given for its numbered column
     return own(shared(new Operation.Insert(insert.with(), insert.table(), insert.alias(),
         insert.columns(), Optional.empty(), insert.source(), insert.onConflict(),
-        insert.returning()), site));
+        insert.returning()), site, before));
   }
 
   /**
@@ -409,7 +419,7 @@ final class SqliteStatements {
     }
     List<String> out = new ArrayList<>();
     out.add(sql.render(sql.dsl().dropIndex(SqlContext.name(rename.index()))));
-    out.addAll(shared(index(ModelOperations.index(renamed.get()), site), site));
+    out.addAll(shared(index(ModelOperations.index(renamed.get()), site), site, after));
     return out;
   }
 
@@ -420,7 +430,7 @@ final class SqliteStatements {
    * (SQLite has no {@code OR REPLACE}; its views are resolved when used, so views that read this
    * one are not disturbed).
    */
-  private List<String> createView(Operation.CreateView view, Site site)
+  private List<String> createView(Operation.CreateView view, Site site, SchemaModel before)
       throws DiagnosticException {
     requireLocal(view.view(), site);
     if (view.recursive()) {
@@ -444,7 +454,7 @@ final class SqliteStatements {
     if (view.orReplace()) {
       out.add(sql.render(sql.dsl().dropViewIfExists(SqlContext.name(view.view()))));
     }
-    out.addAll(shared(plain, site));
+    out.addAll(shared(plain, site, before));
     return out;
   }
 
@@ -467,8 +477,9 @@ final class SqliteStatements {
    * SQLite cannot alter a view: a renamed view, or one whose column is renamed in its column list,
    * is dropped and created again from the schema model.
    *
-   * @throws DiagnosticException E0450 for {@code SET SCHEMA}, or a column renamed in a view
-   *     without a column list; E0451 when the model does not know the view
+   * @throws DiagnosticException E0450 for {@code SET SCHEMA}, a column renamed in a view
+   *     without a column list, or a rename of a view another view reads; E0451 when the model
+   *     does not know the view
    */
   private List<String> alterView(Operation.AlterView change, Site site, SchemaModel before,
       SchemaModel after) throws DiagnosticException {
@@ -486,7 +497,21 @@ final class SqliteStatements {
     ViewDefinition definition = view.definition();
     ObjectName to = name;
     switch (change.change()) {
-      case ViewDefinition.Change.RenameTo rename -> to = ObjectName.in(name, rename.name());
+      case ViewDefinition.Change.RenameTo rename -> {
+        // a view over this one keeps its name as written: SQLite's DROP VIEW leaves it in place,
+        // failing at every query ("no such table"), where PostgreSQL's follows the rename
+        List<View> readers = References.readers(name, before);
+        if (!readers.isEmpty()) {
+          throw site.error("E0450", "ALTER VIEW ... RENAME TO cannot be rendered for sqlite: view "
+                  + readers.getFirst().name().display() + " reads view " + name.display()
+                  + ", and SQLite, which renames a view by dropping and creating it, would leave"
+                  + " it naming the old view, failing at every query; PostgreSQL's follows the"
+                  + " rename",
+              "help: drop view " + readers.getFirst().name().display() + " before the rename and"
+                  + " create it again after, with the new name");
+        }
+        to = ObjectName.in(name, rename.name());
+      }
       case ViewDefinition.Change.SetSchema move ->
           throw refuse(site, "ALTER VIEW ... SET SCHEMA", "SQLite has no schemas");
       case ViewDefinition.Change.RenameColumn rename -> {
@@ -503,7 +528,7 @@ final class SqliteStatements {
     View recreated = new View(to, false, definition, view.comment(), view.origin());
     List<String> out = new ArrayList<>();
     out.add(sql.render(sql.dsl().dropView(SqlContext.name(change.view()))));
-    out.addAll(shared(ModelOperations.view(recreated), site));
+    out.addAll(shared(ModelOperations.view(recreated), site, before));
     return out;
   }
 

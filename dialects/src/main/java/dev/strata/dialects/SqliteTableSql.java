@@ -26,7 +26,8 @@ import org.jooq.impl.SQLDataType;
  * column's type as {@link DataTypes} maps it for SQLite, its default as {@link
  * Expressions#columnDefault} writes it, the checks the type implies ({@link
  * DataTypes#impliedCheck}: an enum type's values, {@code json_valid} for JSON), expressions
- * translated with the schema model before the statement ({@link Expressions#with}). An identity
+ * translated with the schema model given ({@link Expressions#with}: after a {@code CREATE TABLE},
+ * whose checks name its columns; before an {@code ADD COLUMN}). An identity
  * column is jOOQ's identity, which jOOQ writes for SQLite as {@code integer PRIMARY KEY
  * AUTOINCREMENT} in place of the table's primary key; a generated column is spelled after its type
  * ({@code GENERATED ALWAYS AS (...) STORED}: jOOQ's open-source edition has no computed columns);

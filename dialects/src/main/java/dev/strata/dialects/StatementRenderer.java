@@ -109,8 +109,12 @@ final class StatementRenderer {
     return shared(statement, site, SchemaModel.empty());
   }
 
-  /** {@link #shared(Statement, Site)}, with expressions that see {@code before}. */
-  private List<String> shared(Statement statement, Site site, SchemaModel before)
+  /**
+   * {@link #shared(Statement, Site)}, with expressions that see {@code before}: the kinds of the
+   * columns they name ({@link ValueKinds}: integer division, a boolean compared with text, an
+   * enum's order), the enum types a cast names.
+   */
+  List<String> shared(Statement statement, Site site, SchemaModel before)
       throws DiagnosticException {
     return switch (statement.operation()) {
       case Operation.CreateTable create -> tables.createTable(create, site);
@@ -118,7 +122,7 @@ final class StatementRenderer {
       case Operation.CreateTableAs create -> tables.createTableAs(create, site);
       case Operation.DropTable drop -> tables.dropTable(drop);
       case Operation.AlterTable alter -> tables.alterTable(alter, site);
-      case CreateIndex index -> List.of(createIndex(index, site));
+      case CreateIndex index -> List.of(createIndex(index, site, before));
       case DropIndex drop -> List.of(dropIndex(drop));
       case Operation.RenameIndex rename -> List.of(renameIndex(rename));
       case Operation.CreateSchema create -> {
@@ -141,7 +145,9 @@ final class StatementRenderer {
       case Operation.Select select -> List.of(dml(before).select(select, site));
       case Operation.Truncate truncate -> List.of(dml.truncate(truncate));
       case RawSql raw -> raw.dialect().equals(dialect.id()) ? List.of(raw(raw)) : List.of();
-      case Operation.CreateView view -> List.of(views.create(view, site));
+      case Operation.CreateView view -> List.of(
+          (before.equals(SchemaModel.empty()) ? views
+              : new ViewStatements(sql, expressions.with(before))).create(view, site));
       case Operation.DropView drop -> List.of(views.drop(drop));
       case Operation.AlterView alter -> List.of(views.alter(alter));
       case Operation.PostgresOnly.SetSetting set -> {
@@ -214,7 +220,10 @@ final class StatementRenderer {
     }
   }
 
-  private String createIndex(CreateIndex index, Site site) throws DiagnosticException {
+  private String createIndex(CreateIndex index, Site site, SchemaModel before)
+      throws DiagnosticException {
+    Expressions expressions = this.expressions.with(before);
+    IndexKeySql keys = new IndexKeySql(sql, expressions);
     if (index.ifNotExists() && index.name().isEmpty()) {
       throw site.error(
           "E0402",
@@ -231,7 +240,7 @@ final class StatementRenderer {
       for (IndexElement element : index.elements()) {
         elements.add(IndexKeySql.needed(element)
             ? keys.key(element, site)
-            : sql.render(indexKey(element, site)));
+            : sql.render(indexKey(element, site, expressions)));
       }
       return new CreateIndexSql(
               index.name().map(SqlContext::name),
@@ -253,7 +262,7 @@ final class StatementRenderer {
     CreateIndexStep start = createIndexStart(index);
     List<OrderField<?>> indexKeys = new ArrayList<>();
     for (IndexElement element : index.elements()) {
-      indexKeys.add(indexKey(element, site));
+      indexKeys.add(indexKey(element, site, expressions));
     }
     CreateIndexIncludeStep on =
         start.on(table(index.table()), indexKeys.toArray(OrderField<?>[]::new));
@@ -285,7 +294,8 @@ final class StatementRenderer {
    * A column key, or an expression key in the parentheses PostgreSQL requires around it, with its
    * order and nulls order.
    */
-  private OrderField<?> indexKey(IndexElement element, Site site) throws DiagnosticException {
+  private OrderField<?> indexKey(IndexElement element, Site site, Expressions expressions)
+      throws DiagnosticException {
     Field<Object> key =
         element.column().isPresent()
             ? DSL.field(SqlContext.name(element.column().get()))

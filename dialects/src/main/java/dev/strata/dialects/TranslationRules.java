@@ -447,12 +447,25 @@ final class TranslationRules implements VisitListener {
     if (part instanceof QOM.Cast<?> cast) {
       return cast(cast);
     }
-    if (part instanceof SortField<?> sort && sort.$nullOrdering() == null) {
-      // PostgreSQL sorts NULL as the largest value: last ascending, first descending; MySQL,
-      // MariaDB and SQLite sort it as the smallest. Said explicitly, jOOQ writes it for each
-      return sort.$sortOrder() == SortOrder.DESC
-          ? sort.$field().desc().nullsFirst()
-          : sort.$field().asc().nullsLast();
+    if (part instanceof SortField<?> sort) {
+      // SQLite holds an enum's labels as text: sorted by their position in the type instead
+      Optional<Field<Integer>> position = dialect == Dialect.SQLITE
+          ? kinds().enumType(sort.$field()).flatMap(type -> enumPosition(sort.$field(), type))
+          : Optional.empty();
+      if (sort.$nullOrdering() == null || position.isPresent()) {
+        // PostgreSQL sorts NULL as the largest value: last ascending, first descending; MySQL,
+        // MariaDB and SQLite sort it as the smallest. Said explicitly, jOOQ writes it for each
+        Field<?> key = position.isPresent() ? position.get() : sort.$field();
+        boolean descending = sort.$sortOrder() == SortOrder.DESC;
+        boolean nullsFirst = sort.$nullOrdering() == null
+            ? descending : sort.$nullOrdering() == QOM.NullOrdering.NULLS_FIRST;
+        SortField<?> ordered = descending ? key.desc() : key.asc();
+        return nullsFirst ? ordered.nullsFirst() : ordered.nullsLast();
+      }
+    }
+    Optional<QueryPart> enumOrder = enumOrder(part);
+    if (enumOrder.isPresent()) {
+      return enumOrder.get();
     }
     if (dialect == Dialect.SQLITE) {
       Optional<QueryPart> text = sqliteJsonText(part);
@@ -530,6 +543,110 @@ final class TranslationRules implements VisitListener {
       case MYSQL, MARIADB -> mysql(part);
       case SQLITE -> sqlite(part);
     };
+  }
+
+  /**
+   * A comparison that orders enum values ({@code <}, {@code <=}, {@code >}, {@code >=}, {@code
+   * BETWEEN}) of a column of an enum type ({@link ValueKinds#enumType}): PostgreSQL orders the
+   * values by the type's labels (the order of {@code CREATE TYPE}, with {@code ADD VALUE BEFORE}
+   * and {@code AFTER}); MySQL and MariaDB compare an {@code ENUM} with text as text, and SQLite
+   * holds the labels as text, so {@code mood < 'happy'} would compare letters. Each operand is
+   * written as its label's position ({@link #enumPosition}). An operand that is neither a label of
+   * the type nor a column of it is refused, and so are {@code greatest()}, {@code least()}, {@code
+   * max()} and {@code min()} of such a column (the largest text is not the last label). Empty for
+   * anything else, and for MySQL's and MariaDB's {@code ORDER BY}, which sorts an {@code ENUM} by
+   * position already.
+   */
+  @SuppressWarnings("unchecked")
+  private Optional<QueryPart> enumOrder(QueryPart part) {
+    List<Field<?>> operands = switch (part) {
+      case QOM.Lt<?> lt -> List.of(lt.$arg1(), lt.$arg2());
+      case QOM.Le<?> le -> List.of(le.$arg1(), le.$arg2());
+      case QOM.Gt<?> gt -> List.of(gt.$arg1(), gt.$arg2());
+      case QOM.Ge<?> ge -> List.of(ge.$arg1(), ge.$arg2());
+      case QOM.Between<?> between -> List.of(between.$arg1(), between.$arg2(), between.$arg3());
+      case QOM.Greatest<?> greatest -> greatest.$arg1().stream().<Field<?>>map(f -> f).toList();
+      case QOM.Least<?> least -> least.$arg1().stream().<Field<?>>map(f -> f).toList();
+      case QOM.Max<?> max -> List.of(max.$field());
+      case QOM.Min<?> min -> List.of(min.$field());
+      default -> List.of();
+    };
+    Optional<dev.strata.compiler.schema.EnumType> type = operands.stream()
+        .map(f -> kinds().enumType(f)).flatMap(Optional::stream).findFirst();
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = type.get().name().display();
+    if (part instanceof QOM.Greatest<?> || part instanceof QOM.Least<?>
+        || part instanceof QOM.Max<?> || part instanceof QOM.Min<?>) {
+      String function = part instanceof QOM.Greatest<?> ? "greatest"
+          : part instanceof QOM.Least<?> ? "least" : part instanceof QOM.Max<?> ? "max" : "min";
+      throw new Refusal(function + "() of an enum has no translation", List.of(function),
+          "PostgreSQL orders " + name + "'s values by its labels; " + dialect.id()
+              + " would compare their texts",
+          "compare with the labels: CASE WHEN x > y THEN x ELSE y END");
+    }
+    List<Field<Integer>> positions = new java.util.ArrayList<>();
+    for (Field<?> operand : operands) {
+      Optional<Field<Integer>> position = enumPosition(operand, type.get());
+      if (position.isEmpty()) {
+        throw new Refusal("an ordering comparison of an enum has no translation here",
+            List.of("<", ">", "between"), "PostgreSQL orders " + name + "'s values by its labels,"
+                + " and strata writes their positions only for a label written as a literal and"
+                + " a column of the type; " + dialect.id() + " would compare texts",
+            "compare the column with labels of " + name + " written as literals");
+      }
+      positions.add(position.get());
+    }
+    Field<Integer> a = positions.get(0);
+    Field<Integer> b = positions.get(1);
+    return Optional.of(switch (part) {
+      case QOM.Lt<?> lt -> a.lt(b);
+      case QOM.Le<?> le -> a.le(b);
+      case QOM.Gt<?> gt -> a.gt(b);
+      case QOM.Ge<?> ge -> a.ge(b);
+      case QOM.Between<?> between -> between.$symmetric()
+          ? a.betweenSymmetric(b).and(positions.get(2))
+          : a.between(b).and(positions.get(2));
+      default -> throw new IllegalStateException("not an ordering comparison: " + part);
+    });
+  }
+
+  /**
+   * The position (from 1) of {@code operand}'s value among the labels of {@code type}: a literal
+   * label ({@code 'happy'}, {@code 'happy'::mood}) as its number; a column of the type as
+   * MySQL's and MariaDB's {@code ENUM} index ({@code col + 0}, which follows the labels' order:
+   * strata writes the {@code ENUM} in the type's order), or in SQLite as {@code CASE col WHEN
+   * 'sad' THEN 1 ... END}. Empty for anything else: a text that is no label (PostgreSQL refuses
+   * it), another expression.
+   */
+  @SuppressWarnings("unchecked")
+  private Optional<Field<Integer>> enumPosition(Field<?> operand,
+      dev.strata.compiler.schema.EnumType type) {
+    Field<?> value = operand instanceof QOM.Cast<?> cast && cast.getDataType().isOther()
+        && enumType(cast.getDataType()) ? cast.$field() : operand;
+    Optional<String> label = literal(value);
+    if (label.isPresent()) {
+      int index = type.values().indexOf(label.get());
+      return index < 0 ? Optional.empty() : Optional.of(DSL.inline(index + 1));
+    }
+    if (type.values().isEmpty() || kinds().enumType(value).filter(type::equals).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> ((Field<Object>) value).plus(DSL.inline(0)).coerce(SQLDataType.INTEGER);
+      case SQLITE -> {
+        org.jooq.CaseValueStep<Object> labels = DSL.choose((Field<Object>) value);
+        org.jooq.CaseWhenStep<Object, Integer> cases = null;
+        for (int i = 0; i < type.values().size(); i++) {
+          Field<Object> text = (Field<Object>) (Field<?>) DSL.inline(type.values().get(i));
+          cases = cases == null ? labels.when(text, DSL.inline(i + 1))
+              : cases.when(text, DSL.inline(i + 1));
+        }
+        yield cases;
+      }
+    });
   }
 
   /**

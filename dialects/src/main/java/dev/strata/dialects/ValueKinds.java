@@ -1,11 +1,14 @@
 package dev.strata.dialects;
 
 import dev.strata.compiler.schema.ColumnKind;
+import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.ast.DataType;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Param;
@@ -44,6 +47,8 @@ final class ValueKinds {
   private final SchemaModel model;
   /** Folded column name to its kind across the model's tables, filled as names are asked for. */
   private final Map<String, Kind> columns = new HashMap<>();
+  /** Folded column name to its enum type, filled as names are asked for. */
+  private final Map<String, Optional<EnumType>> enums = new HashMap<>();
 
   ValueKinds(SchemaModel model) {
     this.model = model;
@@ -120,6 +125,27 @@ final class ValueKinds {
     return numbers ? Kind.NUMERIC : Kind.OTHER;
   }
 
+  /**
+   * The enum type of {@code field}: a column whose every namesake in the model's tables is of one
+   * enum type (not an array of it), or empty. PostgreSQL orders such values by the type's labels,
+   * in {@link EnumType#values()}'s order, where MySQL and MariaDB compare an {@code ENUM} with text
+   * as text, and SQLite holds it as text.
+   */
+  Optional<EnumType> enumType(Field<?> field) {
+    if (!(field instanceof TableField<?, ?> column)) {
+      return Optional.empty();
+    }
+    return enums.computeIfAbsent(folded(column.getUnqualifiedName()), n -> {
+      Set<ColumnKind> kinds = model.columnKinds(n);
+      if (kinds.size() != 1) {
+        return Optional.empty();
+      }
+      ColumnKind kind = kinds.iterator().next();
+      return kind.array() ? Optional.<EnumType>empty()
+          : kind.type().map(t -> model.types().get(t));
+    });
+  }
+
   /** The kind every column named {@code name} has in the model, or OTHER. */
   private Kind column(String name) {
     return columns.computeIfAbsent(name, n -> {
@@ -134,7 +160,7 @@ final class ValueKinds {
 
   /** The kind of a column of {@code type} (an array is OTHER). */
   static Kind kind(DataType type) {
-    return kind(new ColumnKind(type.kind(), type.isArray()));
+    return kind(ColumnKind.of(type));
   }
 
   /** The kind of a column of {@code column}'s kind (an array is OTHER). */

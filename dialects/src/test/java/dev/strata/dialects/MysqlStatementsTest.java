@@ -408,6 +408,12 @@ class MysqlStatementsTest {
           "-- +dialect " + dialect.id() + "\nCREATE VIEW v AS SELECT id FROM t\n-- +end\n"
               + "-- +model\nCREATE VIEW v AS SELECT id FROM t;\n-- +end",
           "ALTER VIEW v RENAME TO w;"));
+      // a view over it would keep naming v, and fail at every query (error 1356)
+      contains(refused(dialect, "CREATE TABLE t (id INTEGER);",
+              "CREATE VIEW v AS SELECT id FROM t;", "CREATE VIEW u AS SELECT id FROM v;",
+              "ALTER VIEW v RENAME TO w;"),
+          "error[E0444]: RENAME TO of view v while view u reads it cannot be rendered for "
+              + dialect.id());
     }
   }
 

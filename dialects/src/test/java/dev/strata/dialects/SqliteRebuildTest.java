@@ -387,6 +387,34 @@ class SqliteRebuildTest {
     }
   }
 
+  /**
+   * A view renamed while another view reads it: SQLite renames a view by dropping and creating it,
+   * which would leave the other naming the old view (it fails at its next query), so the rename is
+   * refused (E0450); with the reader dropped before and made again after, it runs with sqlite3.
+   */
+  @Test
+  void aViewAnotherViewReadsIsNotRenamed() throws Exception {
+    String views = "CREATE TABLE t (id INTEGER PRIMARY KEY);\n"
+        + "CREATE VIEW v AS SELECT id FROM t;\nCREATE VIEW u AS SELECT id FROM v;\n"
+        + "INSERT INTO t (id) VALUES (1);\n";
+    Chain refused = new Chain(dir.resolve("viewrename"), revision("0001_v", "base", views),
+        revision("0002_w", "0001_v", "ALTER VIEW v RENAME TO w;\n"));
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> refused.render(
+        Dialect.SQLITE, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+    String text = e.diagnostics().getFirst().format();
+    assertTrue(text.contains("error[E0450]: ALTER VIEW ... RENAME TO cannot be rendered for"
+        + " sqlite: view u reads view v") && text.contains("help: drop view u before the rename"),
+        text);
+    Chain chain = new Chain(dir.resolve("viewremade"), revision("0001_v", "base", views),
+        revision("0002_w", "0001_v", "DROP VIEW u;\nALTER VIEW v RENAME TO w;\n"
+            + "CREATE VIEW u AS SELECT id FROM w;\n"));
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
+      ClientRun run = upgradeThenRebuild(chain, database, "0001_v", GoldenCases.OPTIONS);
+      assertEquals(0, run.exitCode(), run.describe());
+      assertEquals(List.of("1"), Sqlite3.query(database, "SELECT id FROM u"));
+    }
+  }
+
   /** The rows of the three tables (without the quantities), joined. */
   private String rows(SqliteDatabase database) throws Exception {
     return String.join("\n", Sqlite3.query(database,

@@ -57,7 +57,7 @@ final class ModelState {
       int same = 0;
       while (same < was.size() && same < is.size()
           && was.get(same).name().equals(is.get(same).name())
-          && ColumnKind.of(was.get(same)) == ColumnKind.of(is.get(same))) {
+          && ColumnKind.of(was.get(same)).equals(ColumnKind.of(is.get(same)))) {
         same++;
       }
       if (same == was.size() && same == is.size()) {

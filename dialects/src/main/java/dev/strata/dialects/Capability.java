@@ -191,7 +191,15 @@ public enum Capability {
    * its documentation ("The UPSERT clause", 2.2 "Parsing Ambiguity") asks for a {@code WHERE}
    * clause, so strata writes the query there as {@code SELECT * FROM (query) WHERE true}.
    */
-  UPSERT_AFTER_ANY_QUERY("INSERT ... SELECT ... ON CONFLICT parses whatever the query ends with");
+  UPSERT_AFTER_ANY_QUERY("INSERT ... SELECT ... ON CONFLICT parses whatever the query ends with"),
+
+  /**
+   * A view's {@code *} stands for the columns its tables had when the view was made: PostgreSQL
+   * (CREATE VIEW: "the new columns will not be part of the view"), MySQL and MariaDB store the
+   * expanded list. SQLite keeps the view's text and expands {@code *} at every query, so a column
+   * added later shows in the view: strata writes the columns out there ({@link ViewStars}).
+   */
+  VIEW_STAR_FIXED("a view's * stands for the columns its tables had when it was made");
 
   private final String summary;
 

@@ -50,6 +50,8 @@ final class ExpressionTranslator {
     FIELD("", "the expression"),
     CONDITION("", "the condition"),
     QUERY("", "the query"),
+    /** a view's query: {@link #QUERY}, with its stars written out where the dialect needs it */
+    VIEW("", "the view's query"),
     SELECT_ITEMS("SELECT ", "the items"),
     TABLES("SELECT 1 FROM ", "the tables");
 
@@ -133,6 +135,12 @@ final class ExpressionTranslator {
         && scan.word("except").isEmpty()) {
       parsed = booleanItems(select, booleanItems);
     }
+    if (shape == Shape.VIEW && !dialect.has(Capability.VIEW_STAR_FIXED)
+        && parsed instanceof Select<?> select && scan.word("with").isEmpty()
+        && scan.word("union").isEmpty() && scan.word("intersect").isEmpty()
+        && scan.word("except").isEmpty()) {
+      parsed = ViewStars.expand(select, model);
+    }
     Set<QueryPart> written = Collections.newSetFromMap(new IdentityHashMap<>());
     DSL.using(postgres.configuration().derive(new DefaultVisitListenerProvider(new VisitListener() {
       @Override
@@ -188,7 +196,7 @@ final class ExpressionTranslator {
       return switch (shape) {
         case FIELD -> postgres.parser().parseField(input);
         case CONDITION -> postgres.parser().parseCondition(input);
-        case QUERY -> postgres.parser().parseSelect(input);
+        case QUERY, VIEW -> postgres.parser().parseSelect(input);
         case SELECT_ITEMS -> sql.dsl().select(postgres.parser().parseSelect(input).$select());
         case TABLES -> sql.dsl().select(DSL.inline(1)).from(
             postgres.parser().parseSelect(input).$from());

@@ -106,6 +106,16 @@ final class Expressions {
   }
 
   /**
+   * A view's query as SQL text: {@link #query}, with {@code *} written out as the columns of the
+   * model's tables where the dialect would expand it at every query ({@link ViewStars}).
+   *
+   * @throws DiagnosticException E0433/E0434 when it cannot be translated
+   */
+  String viewQuery(Expr expr, Site site) throws DiagnosticException {
+    return translated(expr, Shape.VIEW, site);
+  }
+
+  /**
    * The query of an {@code INSERT INTO table (columns) SELECT ...} as SQL text: {@link #query},
    * with a string literal PostgreSQL reads as a boolean at the place of a {@code BOOLEAN} column
    * as {@code TRUE} or {@code FALSE} ({@link ExpressionTranslator#translate(Expr, Shape, int,

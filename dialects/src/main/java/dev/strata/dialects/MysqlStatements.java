@@ -153,8 +153,8 @@ final class MysqlStatements {
   /**
    * One statement's rendering: the renderers of this package, with expressions that know the
    * model before the statement, or after a {@code CREATE TABLE} or {@code ALTER TABLE} (a cast
-   * to one of its enum types keeps the value as text, which the {@code ENUM} column checks). Made per statement, so that {@link MysqlStatements} stays
-   * immutable.
+   * to one of its enum types keeps the value as text, which the {@code ENUM} column checks).
+   * Made per statement, so that {@link MysqlStatements} stays immutable.
    */
   private final class Rendering {
     private final MysqlColumns columns;
@@ -458,6 +458,16 @@ final class MysqlStatements {
       }
       if (after.types().get(type) == null) {
         throw tables.missing(site, "enum type " + type.display());
+      }
+      // a check or view that orders the values keeps the positions written for it
+      Optional<String> stale = MovedLabels.stale(type, expressions, true, before, after, site);
+      if (stale.isPresent()) {
+        throw rules.refuse(site, "E0448", "ALTER TYPE ... ADD VALUE",
+            stale.get() + " orders the values of " + type.display() + " by the positions of"
+                + " their labels, which the new label moves, and " + dialect.id() + " keeps the"
+                + " positions it was given",
+            "help: drop it before ADD VALUE and create it again after, or add the label at the"
+                + " end");
       }
       return modifyColumnsOfType(type, site, after);
     }

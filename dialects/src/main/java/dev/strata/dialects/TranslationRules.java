@@ -554,8 +554,8 @@ final class TranslationRules implements VisitListener {
    * written as its label's position ({@link #enumPosition}). An operand that is neither a label of
    * the type nor a column of it is refused, and so are {@code greatest()}, {@code least()}, {@code
    * max()} and {@code min()} of such a column (the largest text is not the last label). Empty for
-   * anything else, and for MySQL's and MariaDB's {@code ORDER BY}, which sorts an {@code ENUM} by
-   * position already.
+   * anything else. An {@code ORDER BY} of such a column is SQLite's only (a {@link SortField} by
+   * the position, in {@link #replacement}): MySQL and MariaDB sort an {@code ENUM} by position.
    */
   @SuppressWarnings("unchecked")
   private Optional<QueryPart> enumOrder(QueryPart part) {
@@ -635,7 +635,8 @@ final class TranslationRules implements VisitListener {
     }
     return Optional.of(switch (dialect) {
       case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
-      case MYSQL, MARIADB -> ((Field<Object>) value).plus(DSL.inline(0)).coerce(SQLDataType.INTEGER);
+      case MYSQL, MARIADB ->
+          ((Field<Object>) value).plus(DSL.inline(0)).coerce(SQLDataType.INTEGER);
       case SQLITE -> {
         org.jooq.CaseValueStep<Object> labels = DSL.choose((Field<Object>) value);
         org.jooq.CaseWhenStep<Object, Integer> cases = null;

@@ -30,7 +30,7 @@ final class ViewStatements {
     ViewDefinition definition = view.definition();
     Name name = SqlContext.name(view.view());
     Name[] columns = SqlContext.names(definition.columns());
-    String query = expressions.query(definition.query(), site);
+    String query = expressions.viewQuery(definition.query(), site);
     if (view.temporary() || view.recursive() || !definition.options().isEmpty()
         || view.checkOption().isPresent()) {
       return ViewSql.create(sql, view, query);

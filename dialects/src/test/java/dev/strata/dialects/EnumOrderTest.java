@@ -119,6 +119,75 @@ class EnumOrderTest {
     }
   }
 
+  /**
+   * A label added later moves the positions written into a MySQL/MariaDB check or view (a label
+   * before others), and is missing from SQLite's CASE in a view (any label): refused (E0448,
+   * E0450). Added at the end in MySQL/MariaDB, or with SQLite's check (which the rebuild writes
+   * again), it runs: the new label before 'sad' passes the check {@code m <= 'ok'} in SQLite.
+   */
+  @Test
+  void aNewLabelThatWouldLeaveWrittenPositionsStaleIsRefused() throws Exception {
+    String first = """
+        -- revision: 0001_mood
+        -- revises: base
+        -- message: mood
+
+        -- +upgrade
+        CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+        CREATE TABLE t (id BIGINT PRIMARY KEY, m mood, CONSTRAINT at_most_ok CHECK (m <= 'ok'));
+        INSERT INTO t (id, m) VALUES (1, 'sad');
+        """;
+    String before = "ALTER TYPE mood ADD VALUE 'meh' BEFORE 'sad';\n";
+    String view = "CREATE VIEW low AS SELECT id FROM t WHERE m < 'happy';\n";
+    String append = "ALTER TYPE mood ADD VALUE 'glad';\n";
+    int n = 0;
+    for (List<String> c : List.of(
+        List.of("mariadb", before, "error[E0448]: ALTER TYPE ... ADD VALUE cannot be rendered for"
+            + " mariadb: check at_most_ok of table t orders the values of mood"),
+        List.of("mysql", view + before, "error[E0448]: ALTER TYPE ... ADD VALUE cannot be"
+            + " rendered for mysql: check at_most_ok of table t orders"),
+        List.of("sqlite", view + append, "error[E0450]: ALTER TYPE ... ADD VALUE cannot be"
+            + " rendered for sqlite: view low orders the values of mood by their labels"))) {
+      Chain chain = new Chain(dir.resolve("moved" + (++n)), first, """
+          -- revision: 0002_label
+          -- revises: 0001_mood
+          -- message: label
+
+          -- +upgrade
+          """ + c.get(1));
+      DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
+          Dialect.valueOf(c.get(0).toUpperCase(java.util.Locale.ROOT)), Direction.UPGRADE,
+          "base:head", GoldenCases.OPTIONS), c.toString());
+      String text = e.diagnostics().getFirst().format();
+      assertTrue(text.contains(c.get(2)), text);
+    }
+    MysqlChain appended = new MysqlChain(dir.resolve("appended"), Dialect.MARIADB, first, """
+        -- revision: 0002_label
+        -- revises: 0001_mood
+        -- message: label
+
+        -- +upgrade
+        """ + view + append + "INSERT INTO t (id, m) VALUES (2, 'ok');\n");
+    try (TestDatabase database = TestDatabase.create("mariadb", "mysqlh_enum_moved")) {
+      MysqlChain.apply(database, appended.upgrade("base:head", GoldenCases.OPTIONS));
+      assertEquals(List.of("1", "2"), database.query("SELECT id FROM low ORDER BY id"));
+    }
+    Chain rebuilt = new Chain(dir.resolve("rebuilt"), first, """
+        -- revision: 0002_label
+        -- revises: 0001_mood
+        -- message: label
+
+        -- +upgrade
+        """ + before + "INSERT INTO t (id, m) VALUES (2, 'meh');\n");
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_enum_moved")) {
+      ClientRun run = Sqlite3.apply(database, rebuilt.script(Dialect.SQLITE, Direction.UPGRADE,
+          "base:head", GoldenCases.OPTIONS));
+      assertEquals("", run.stdout() + run.stderr());
+      assertEquals(List.of("1|sad", "2|meh"), Sqlite3.query(database,
+          "SELECT id, m FROM t ORDER BY id"));
+    }
+  }
+
   @Test
   void anOrderStrataCannotWriteIsRefused() throws Exception {
     int n = 0;

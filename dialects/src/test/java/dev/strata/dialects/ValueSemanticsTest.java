@@ -142,7 +142,8 @@ class ValueSemanticsTest {
       "div2|-2", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL", "jd|x", "jeq|1",
       "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "literaldiff|29",
       "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "octets|2", "regex|yes",
-      "rnd|22", "round|12.35", "rpad|abxx", "second|5.123456 95", "tsminus|yes", "tsplus|1", "update|2026-02-02 2026-02-28",
+      "rnd|22", "round|12.35", "rpad|abxx", "second|5.123456 95", "tsminus|yes", "tsplus|1",
+      "update|2026-02-02 2026-02-28",
       "upsert|3");
 
   /** The rows, in the order of their keys. */

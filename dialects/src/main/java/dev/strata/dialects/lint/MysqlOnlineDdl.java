@@ -26,8 +26,9 @@ import java.util.Optional;
  * a column made {@code AUTO_INCREMENT} and a primary key dropped without a new one all copy the
  * table. So does a column whose default PostgreSQL evaluates row by row ({@link Volatility}):
  * MariaDB adds one with {@code DEFAULT (rand())} instantly, but then every existing row reads one
- * value, so strata renders it with {@code ALGORITHM = COPY}, which evaluates it row by row. {@code DROP NOT NULL} is instant on MariaDB only for a column in no index: it is counted
- * in place.
+ * value, so strata renders it with {@code ALGORITHM = COPY}, which evaluates it row by row.
+ * {@code DROP NOT NULL} is instant on MariaDB only for a column in no index: it is counted in
+ * place.
  */
 final class MysqlOnlineDdl {
   private MysqlOnlineDdl() {}

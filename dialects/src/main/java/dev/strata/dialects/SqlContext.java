@@ -1,9 +1,11 @@
 package dev.strata.dialects;
 
+import dev.strata.compiler.schema.ObjectName;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.QualifiedName;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Name;
@@ -113,5 +115,26 @@ final class SqlContext {
 
   static Name[] names(List<Identifier> identifiers) {
     return identifiers.stream().map(SqlContext::name).toArray(Name[]::new);
+  }
+
+  /** The last part of a jOOQ name as PostgreSQL folds it: as written when quoted, else lower. */
+  static String folded(Name name) {
+    return name.quoted() == Name.Quoted.QUOTED
+        ? name.last()
+        : name.last().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The schema model's name for a jOOQ name of one or two parts, as jOOQ's parser reads a table or
+   * a type ({@code t} in {@code public}, {@code s.t}), folded; empty for more parts or none.
+   */
+  static Optional<ObjectName> objectName(Name qualified) {
+    Name[] parts = qualified.parts();
+    if (parts.length == 0 || parts.length > 2) {
+      return Optional.empty();
+    }
+    return Optional.of(new ObjectName(
+        parts.length == 2 ? folded(parts[0]) : ObjectName.DEFAULT_SCHEMA,
+        folded(parts[parts.length - 1])));
   }
 }

@@ -1,6 +1,5 @@
 package dev.strata.dialects;
 
-import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.dialects.ExpressionTranslator.Refusal;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Name;
 import org.jooq.Param;
 import org.jooq.QueryPart;
 import org.jooq.SortField;
@@ -1142,20 +1140,8 @@ final class TranslationRules implements VisitListener {
 
   /** Whether a cast's type names an enum type of the model. */
   private boolean enumType(DataType<?> type) {
-    Name[] parts = type.getQualifiedName().parts();
-    if (parts.length == 0 || parts.length > 2) {
-      return false;
-    }
-    ObjectName name = new ObjectName(
-        parts.length == 2 ? folded(parts[0]) : ObjectName.DEFAULT_SCHEMA,
-        folded(parts[parts.length - 1]));
-    return model.types().containsKey(name);
-  }
-
-  private static String folded(Name part) {
-    return part.quoted() == Name.Quoted.QUOTED
-        ? part.first()
-        : part.first().toLowerCase(Locale.ROOT);
+    return SqlContext.objectName(type.getQualifiedName())
+        .filter(model.types()::containsKey).isPresent();
   }
 
   private static int digits(DataType<?> type) {

@@ -5,12 +5,10 @@ import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.ast.DataType;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Field;
-import org.jooq.Name;
 import org.jooq.Param;
 import org.jooq.TableField;
 import org.jooq.impl.QOM;
@@ -73,7 +71,7 @@ final class ValueKinds {
       return field.getDataType().isDate() ? Kind.DATE : Kind.OTHER;
     }
     if (field instanceof TableField<?, ?> column) {
-      return column(folded(column.getUnqualifiedName()));
+      return column(SqlContext.folded(column.getUnqualifiedName()));
     }
     if (field instanceof QOM.Neg<?> neg) {
       Kind operand = of(neg.$arg1());
@@ -135,7 +133,7 @@ final class ValueKinds {
     if (!(field instanceof TableField<?, ?> column)) {
       return Optional.empty();
     }
-    return enums.computeIfAbsent(folded(column.getUnqualifiedName()), n -> {
+    return enums.computeIfAbsent(SqlContext.folded(column.getUnqualifiedName()), n -> {
       Set<ColumnKind> kinds = model.columnKinds(n);
       if (kinds.size() != 1) {
         return Optional.empty();
@@ -180,11 +178,5 @@ final class ValueKinds {
           NUMRANGE, TSRANGE, TSTZRANGE, DATERANGE, POINT, LINE, LSEG, BOX, PATH, POLYGON, CIRCLE,
           NAMED -> Kind.OTHER;
     };
-  }
-
-  private static String folded(Name name) {
-    return name.quoted() == Name.Quoted.QUOTED
-        ? name.last()
-        : name.last().toLowerCase(Locale.ROOT);
   }
 }

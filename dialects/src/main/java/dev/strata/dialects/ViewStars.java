@@ -6,7 +6,6 @@ import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Asterisk;
 import org.jooq.Name;
@@ -60,9 +59,9 @@ final class ViewStars {
         if (!star.$except().isEmpty()) {
           return select;
         }
-        String qualifier = folded(star.$table().getUnqualifiedName());
+        String qualifier = SqlContext.folded(star.$table().getUnqualifiedName());
         Optional<Relation> found = relations.stream()
-            .filter(r -> folded(r.qualifier()).equals(qualifier)).findFirst();
+            .filter(r -> SqlContext.folded(r.qualifier()).equals(qualifier)).findFirst();
         if (found.isEmpty()) {
           return select;
         }
@@ -97,15 +96,9 @@ final class ViewStars {
 
   private static boolean add(Table<?> table, Name qualifier, SchemaModel model,
       List<Relation> out) {
-    Name[] parts = table.getQualifiedName().parts();
-    if (parts.length == 0 || parts.length > 2) {
-      return false;
-    }
-    ObjectName name = new ObjectName(
-        parts.length == 2 ? folded(parts[0]) : ObjectName.DEFAULT_SCHEMA,
-        folded(parts[parts.length - 1]));
-    Optional<dev.strata.compiler.schema.Table> found = model.table(name);
-    if (found.isEmpty() || model.views().containsKey(name)) {
+    Optional<ObjectName> name = SqlContext.objectName(table.getQualifiedName());
+    Optional<dev.strata.compiler.schema.Table> found = name.flatMap(model::table);
+    if (found.isEmpty() || model.views().containsKey(name.get())) {
       return false;
     }
     out.add(new Relation(qualifier, found.get().columns().stream().map(Column::name).toList()));
@@ -117,12 +110,5 @@ final class ViewStars {
       Name column = SqlContext.name(ModelOperations.identifier(c)); // quoted where it needs it
       return DSL.field(DSL.name(relation.qualifier(), column)).as(column);
     }).toList();
-  }
-
-  /** A name as PostgreSQL folds it: quoted as written, else in lower case. */
-  private static String folded(Name name) {
-    return name.quoted() == Name.Quoted.QUOTED
-        ? name.last()
-        : name.last().toLowerCase(Locale.ROOT);
   }
 }

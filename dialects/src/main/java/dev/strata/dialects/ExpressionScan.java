@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The words and operators of a PostgreSQL expression, with their offsets, outside string
@@ -12,9 +13,9 @@ import java.util.Optional;
  * where it points a diagnostic about a part of the expression.
  *
  * @param tokens in source order
- * @param strings the values of the string literals, in source order: {@code 'it''s'} is {@code
- *     it's}; in {@code E'...'} a backslash before a backslash or a quote is dropped, and other
- *     escapes (a backslash and {@code n}) are kept as written
+ * @param strings the values of the string literals, dollar-quoted ones too, in source order:
+ *     {@code 'it''s'} is {@code it's}; in {@code E'...'} a backslash before a backslash or a
+ *     quote is dropped, and other escapes (a backslash and {@code n}) are kept as written
  */
 record ExpressionScan(List<Token> tokens, List<String> strings) {
 
@@ -59,6 +60,7 @@ record ExpressionScan(List<Token> tokens, List<String> strings) {
       } else if (c == '$' && dollarTag(sql, i).isPresent()) {
         String tag = dollarTag(sql, i).get();
         int end = sql.indexOf(tag, i + tag.length());
+        strings.add(sql.substring(i + tag.length(), end < 0 ? n : end));
         i = end < 0 ? n : end + tag.length();
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
@@ -134,6 +136,28 @@ record ExpressionScan(List<Token> tokens, List<String> strings) {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a select list has {@code *} or {@code t.*}: a {@code *} after {@code SELECT}, {@code
+   * DISTINCT}, {@code ALL}, a comma or a dot, and before a comma, {@code FROM} or the end ({@code
+   * count(*)} and {@code a * b} are not).
+   */
+  boolean selectsStar() {
+    for (int k = 0; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      if (t.word() || !t.text().equals("*")) {
+        continue;
+      }
+      boolean after = previous(k).filter(p -> p.text().equals(",") || p.text().equals(".")
+          || p.word() && Set.of("select", "distinct", "all").contains(p.folded())).isPresent();
+      boolean before = next(k).map(x -> x.text().equals(",") || x.text().equals(")")
+          || x.word() && x.folded().equals("from")).orElse(true);
+      if (after && before) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first operator {@code op}, or empty. */

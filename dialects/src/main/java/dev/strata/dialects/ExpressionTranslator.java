@@ -149,7 +149,9 @@ final class ExpressionTranslator {
       }
     }))).render(parsed);
     TranslationRules rules =
-        new TranslationRules(dialect, written, timestampDigits, postgres, model);
+        new TranslationRules(dialect, written, timestampDigits, postgres, model,
+            scan.word("union").isPresent() || scan.word("intersect").isPresent()
+                || scan.word("except").isPresent());
     DSLContext target = DSL.using(sql.dsl().configuration()
         .derive(new DefaultVisitListenerProvider(rules)));
     String rendered;

@@ -22,11 +22,12 @@ final class MovedLabels {
   private MovedLabels() {}
 
   /**
-   * The first check ({@code checks}: MySQL and MariaDB keep a check's text, SQLite's rebuild
-   * writes it again) of a table with a column of {@code type}, or view reading such a table
-   * directly or through other views, whose translation differs between {@code before} and {@code
-   * after}: "check c of table t", "view v"; empty when there is none. A text that no longer
-   * translates is not counted (it was checked when it was made).
+   * The first check or generated column ({@code checks}: MySQL and MariaDB keep their text,
+   * SQLite's rebuild writes them again) of a table with a column of {@code type}, or view reading
+   * such a table directly or through other views, whose translation differs between {@code
+   * before} and {@code after}: "check c of table t", "generated column g of table t", "view v";
+   * empty when there is none. A text that one of the models refuses to translate counts as
+   * different (it translated when it was made: what changed since is the model).
    */
   static Optional<String> stale(ObjectName type, Expressions expressions, boolean checks,
       SchemaModel before, SchemaModel after, Site site) {
@@ -40,6 +41,14 @@ final class MovedLabels {
                   () -> now.conditionText(check.condition(), site))) {
             return Optional.of("check " + ObjectName.quoted(check.name()) + " of table "
                 + table.name().display());
+          }
+        }
+        for (dev.strata.compiler.schema.Column column : table.columns()) {
+          if (column.generated().isPresent()
+              && differs(() -> old.text(column.generated().get(), site),
+                  () -> now.text(column.generated().get(), site))) {
+            return Optional.of("generated column " + ObjectName.quoted(column.name())
+                + " of table " + table.name().display());
           }
         }
       }
@@ -62,7 +71,7 @@ final class MovedLabels {
     try {
       return !before.get().equals(after.get());
     } catch (DiagnosticException refused) {
-      return false;
+      return true;
     }
   }
 }

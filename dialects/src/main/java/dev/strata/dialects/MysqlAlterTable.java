@@ -352,7 +352,8 @@ final class MysqlAlterTable {
           "help: add the column without START WITH");
     }
     Name columnName = SqlContext.name(add.column().name());
-    boolean copy = volatileDefault(add);
+    // a column the model has already is no change: IF NOT EXISTS skips it, with nothing to copy
+    boolean copy = volatileDefault(add) && !exists;
     if (clause == MysqlRules.Clause.KEEP && add.ifNotExists()) {
       String statement = MysqlAlterSql.addColumnIfNotExists(sql, table,
           columns.definition(columnName, column, after, site));
@@ -720,8 +721,10 @@ final class MysqlAlterTable {
   private void refuseReadByViews(Table table, Optional<String> column, SchemaModel before,
       Site site, String what) throws DiagnosticException {
     for (dev.strata.compiler.schema.View view : References.readers(table.name(), before)) {
-      if (column.isEmpty() || References.mentions(view.definition().query().sql(),
-          column.get())) {
+      String query = view.definition().query().sql();
+      // a view's * is expanded when it is made: it names every column, as written then
+      if (column.isEmpty() || References.mentions(query, column.get())
+          || ExpressionScan.of(query).selectsStar()) {
         throw rules.refuse(site, "E0444", what + " of table " + table.name().display()
                 + " while view " + view.name().display() + " reads it", dialect().id()
                 + " keeps a view's query as written, so the view would fail at every query"

@@ -153,15 +153,15 @@ final class SqliteAlter {
     }
     if (rename.isPresent()) {
       refuseStaleLabel(name, rename.get(), site, before);
-    } else {
-      // a view that orders the values keeps its CASE of the labels; the rebuild leaves it in place
-      Optional<String> stale = MovedLabels.stale(name, expressions, false, before, after, site);
-      if (stale.isPresent()) {
-        throw site.error("E0450", "ALTER TYPE ... ADD VALUE cannot be rendered for sqlite: "
-                + stale.get() + " orders the values of " + name.display() + " by their labels,"
-                + " which SQLite's copy of it lists as they were",
-            "help: drop the view before ADD VALUE and create it again after");
-      }
+    }
+    // a view that orders the values keeps its CASE of the labels; the rebuild leaves it in place
+    Optional<String> stale = MovedLabels.stale(name, expressions, false, before, after, site);
+    if (stale.isPresent()) {
+      String statement = rename.isPresent() ? "RENAME VALUE" : "ADD VALUE";
+      throw site.error("E0450", "ALTER TYPE ... " + statement + " cannot be rendered for sqlite: "
+              + stale.get() + " orders the values of " + name.display() + " by their labels,"
+              + " which SQLite's copy of it lists as they were",
+          "help: drop the view before " + statement + " and create it again after");
     }
     List<String> out = new ArrayList<>();
     for (Table table : before.typeUsers(name)) {
@@ -237,9 +237,8 @@ final class SqliteAlter {
     String from = "'" + rename.from().replace("'", "''") + "'";
     String to = "'" + rename.to().replace("'", "''") + "'";
     return site.error("E0450", "ALTER TYPE ... RENAME VALUE cannot be rendered for sqlite: "
-            + object
-            + " compares with the label " + from + " as text, which SQLite would keep after the"
-            + " rename, where PostgreSQL's follows it to " + to,
+            + object + " has the text " + from + ", which SQLite would keep after the rename;"
+            + " where it is a value of the type, PostgreSQL's follows the rename to " + to,
         "help: drop " + it + " before the rename and make it again after it, saying " + to);
   }
 

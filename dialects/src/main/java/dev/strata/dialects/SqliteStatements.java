@@ -510,6 +510,14 @@ final class SqliteStatements {
               "help: drop view " + readers.getFirst().name().display() + " before the rename and"
                   + " create it again after, with the new name");
         }
+        // made again from the model, its * would stand for the columns its tables have now
+        if (ExpressionScan.of(definition.query().sql()).selectsStar()) {
+          throw site.error("E0450", "ALTER VIEW ... RENAME TO cannot be rendered for sqlite: view "
+                  + name.display() + " selects *, and SQLite, which renames a view by dropping"
+                  + " and creating it, would take the columns its tables have now, which need not"
+                  + " be the ones PostgreSQL's view kept",
+              "help: drop the view and create it under the new name with its columns listed");
+        }
         to = ObjectName.in(name, rename.name());
       }
       case ViewDefinition.Change.SetSchema move ->

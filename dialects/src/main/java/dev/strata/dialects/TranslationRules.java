@@ -41,6 +41,8 @@ final class TranslationRules implements VisitListener {
   private final int timestampDigits;
   private final DSLContext postgres;
   private final SchemaModel model;
+  /** Whether the expression is a query with UNION, INTERSECT or EXCEPT. */
+  private final boolean compound;
   private ValueKinds kinds;
   /** The jOOQ date arithmetic parts being rendered inside their {@code date()} (SQLite). */
   private final Set<QueryPart> wrapping =
@@ -52,14 +54,17 @@ final class TranslationRules implements VisitListener {
    *     MySQL and MariaDB
    * @param postgres a PostgreSQL context, to read a parsed current timestamp's own digits
    * @param model the schema model whose enum types a cast may name
+   * @param compound whether the expression is a query with {@code UNION}, {@code INTERSECT} or
+   *     {@code EXCEPT} (whose {@code ORDER BY} SQLite takes only as result columns)
    */
   TranslationRules(Dialect dialect, Set<QueryPart> written, int timestampDigits,
-      DSLContext postgres, SchemaModel model) {
+      DSLContext postgres, SchemaModel model, boolean compound) {
     this.dialect = dialect;
     this.written = written;
     this.timestampDigits = timestampDigits;
     this.postgres = postgres;
     this.model = model;
+    this.compound = compound;
   }
 
   /**
@@ -446,10 +451,25 @@ final class TranslationRules implements VisitListener {
       return cast(cast);
     }
     if (part instanceof SortField<?> sort) {
+      if (dialect != Dialect.SQLITE && nonNegative(sort.$field())) {
+        // jOOQ writes the NULLS LAST of ORDER BY 2 as nvl2(2, 0, 1), 2: a constant
+        throw new Refusal("ORDER BY a position has no translation", List.of("order"),
+            "jOOQ writes PostgreSQL's NULLS LAST for " + dialect.id() + " around the number,"
+                + " not around the column it stands for", "name the column or its alias");
+      }
       // SQLite holds an enum's labels as text: sorted by their position in the type instead
-      Optional<Field<Integer>> position = dialect == Dialect.SQLITE
-          ? kinds().enumType(sort.$field()).flatMap(type -> enumPosition(sort.$field(), type))
-          : Optional.empty();
+      Optional<Field<Integer>> position = Optional.empty();
+      if (dialect == Dialect.SQLITE) {
+        refuseUncertainEnum(List.of(sort.$field()), "ORDER BY");
+        position = kinds().enumType(sort.$field())
+            .flatMap(type -> enumPosition(sort.$field(), type));
+      }
+      if (position.isPresent() && compound) {
+        throw new Refusal("ORDER BY of an enum after UNION, INTERSECT or EXCEPT has no"
+            + " translation", List.of("order"), "PostgreSQL orders the values by the type's"
+            + " labels; SQLite orders such a query only by its result columns, as text",
+            "order the query from a subquery: SELECT * FROM (... UNION ...) AS q ORDER BY ...");
+      }
       if (sort.$nullOrdering() == null || position.isPresent()) {
         // PostgreSQL sorts NULL as the largest value: last ascending, first descending; MySQL,
         // MariaDB and SQLite sort it as the smallest. Said explicitly, jOOQ writes it for each
@@ -572,6 +592,7 @@ final class TranslationRules implements VisitListener {
     Optional<dev.strata.compiler.schema.EnumType> type = operands.stream()
         .map(f -> kinds().enumType(f)).flatMap(Optional::stream).findFirst();
     if (type.isEmpty()) {
+      refuseUncertainEnum(operands, "an ordering comparison");
       return Optional.empty();
     }
     String name = type.get().name().display();
@@ -603,11 +624,50 @@ final class TranslationRules implements VisitListener {
       case QOM.Le<?> le -> a.le(b);
       case QOM.Gt<?> gt -> a.gt(b);
       case QOM.Ge<?> ge -> a.ge(b);
-      case QOM.Between<?> between -> between.$symmetric()
-          ? a.betweenSymmetric(b).and(positions.get(2))
-          : a.between(b).and(positions.get(2));
+      case QOM.Between<?> between -> {
+        org.jooq.Condition positive = between.$symmetric()
+            ? a.betweenSymmetric(b).and(positions.get(2))
+            : a.between(b).and(positions.get(2));
+        yield negated(between) ? DSL.not(positive) : positive;
+      }
       default -> throw new IllegalStateException("not an ordering comparison: " + part);
     });
+  }
+
+  /**
+   * Whether {@code between} is {@code NOT BETWEEN}: jOOQ 3.20's {@link QOM.Between} keeps the
+   * {@code NOT} in a field it does not show, so the condition is rendered beside the same
+   * operands' {@code BETWEEN} and compared.
+   */
+  @SuppressWarnings("unchecked")
+  private boolean negated(QOM.Between<?> between) {
+    Field<Object> value = (Field<Object>) between.$arg1();
+    Field<Object> low = (Field<Object>) between.$arg2();
+    Field<Object> high = (Field<Object>) between.$arg3();
+    org.jooq.Condition positive = between.$symmetric()
+        ? value.betweenSymmetric(low).and(high) : value.between(low).and(high);
+    return !postgres.render(positive).equals(postgres.render(between));
+  }
+
+  /**
+   * Refuses {@code what} when one of {@code operands} is a column that is of an enum type in one
+   * of the model's tables but not of that one type in all of them ({@link
+   * ValueKinds#mayBeEnum}): the expression's own table is not known here, and PostgreSQL would
+   * order its values by the labels where the other dialects compare texts.
+   */
+  private void refuseUncertainEnum(List<? extends Field<?>> operands, String what) {
+    for (Field<?> operand : operands) {
+      if (kinds().mayBeEnum(operand) && kinds().enumType(operand).isEmpty()) {
+        String name = operand.getName();
+        throw new Refusal(what + " of " + name + " has no translation",
+            List.of(name.toLowerCase(Locale.ROOT)), "a column " + name + " is of an enum type in"
+                + " one table and of another type in another, and strata cannot tell this"
+                + " expression's table: PostgreSQL would order an enum's values by its labels,"
+                + " " + dialect.id() + " by their texts",
+            "give the columns different names, or write this statement for " + dialect.id()
+                + " in a '-- +dialect' block");
+      }
+    }
   }
 
   /**

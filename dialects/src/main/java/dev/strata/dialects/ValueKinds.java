@@ -144,6 +144,19 @@ final class ValueKinds {
     });
   }
 
+  /**
+   * Whether {@code field} is a column of which some namesake in the model's tables is of an enum
+   * type: with {@link #enumType} empty, its values may be ordered by labels in one table and by
+   * text in another.
+   */
+  boolean mayBeEnum(Field<?> field) {
+    if (!(field instanceof TableField<?, ?> column)) {
+      return false;
+    }
+    return model.columnKinds(SqlContext.folded(column.getUnqualifiedName())).stream()
+        .anyMatch(k -> k.type().filter(model.types()::containsKey).isPresent());
+  }
+
   /** The kind every column named {@code name} has in the model, or OTHER. */
   private Kind column(String name) {
     return columns.computeIfAbsent(name, n -> {

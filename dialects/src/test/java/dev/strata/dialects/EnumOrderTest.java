@@ -47,6 +47,8 @@ class EnumOrderTest {
           || CAST(sum(id) AS VARCHAR(5)) FROM t WHERE 'sad' <= m;
       INSERT INTO r (k, v) SELECT 'between', CAST(count(*) AS VARCHAR(5)) || ':'
           || CAST(sum(id) AS VARCHAR(5)) FROM t WHERE m BETWEEN 'angry' AND 'sad';
+      INSERT INTO r (k, v) SELECT 'notbetween', CAST(count(*) AS VARCHAR(5)) || ':'
+          || CAST(sum(id) AS VARCHAR(5)) FROM t WHERE m NOT BETWEEN 'sad' AND 'ok';
       INSERT INTO r (k, v) SELECT 'columns', CAST(count(*) AS VARCHAR(5)) || ':'
           || CAST(sum(id) AS VARCHAR(5)) FROM t WHERE m > n;
       INSERT INTO r (k, v) SELECT 'cast', CAST(count(*) AS VARCHAR(5)) || ':'
@@ -76,7 +78,7 @@ class EnumOrderTest {
   /** What PostgreSQL leaves in r. */
   private static final List<String> POSTGRESQL = List.of(
       "between|2:4", "cast|2:3", "columns|1:2", "ge|2:3", "index|2", "low|2:4", "lt|2:4",
-      "rank1|3", "rank2|2", "rank3|4", "rank4|1", "update|2:5");
+      "notbetween|1:3", "rank1|3", "rank2|2", "rank3|4", "rank4|1", "update|2:5");
 
   private static final String ROWS = "SELECT k, v FROM r ORDER BY k";
 
@@ -147,7 +149,14 @@ class EnumOrderTest {
         List.of("mysql", view + before, "error[E0448]: ALTER TYPE ... ADD VALUE cannot be"
             + " rendered for mysql: check at_most_ok of table t orders"),
         List.of("sqlite", view + append, "error[E0450]: ALTER TYPE ... ADD VALUE cannot be"
-            + " rendered for sqlite: view low orders the values of mood by their labels"))) {
+            + " rendered for sqlite: view low orders the values of mood by their labels"),
+        List.of("sqlite", view + "ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';\n",
+            "error[E0450]: ALTER TYPE ... RENAME VALUE cannot be rendered for sqlite: view low"
+                + " orders the values of mood by their labels"),
+        List.of("mariadb", "ALTER TABLE t DROP CONSTRAINT at_most_ok;\n"
+            + "ALTER TABLE t ADD COLUMN low BOOLEAN GENERATED ALWAYS AS (m < 'ok') STORED;\n"
+            + before, "error[E0448]: ALTER TYPE ... ADD VALUE cannot be rendered for mariadb:"
+            + " generated column low of table t orders the values of mood"))) {
       Chain chain = new Chain(dir.resolve("moved" + (++n)), first, """
           -- revision: 0002_label
           -- revises: 0001_mood
@@ -212,6 +221,32 @@ class EnumOrderTest {
         assertTrue(text.contains("error[E0434]: ") && text.contains("enum")
             && text.contains("PostgreSQL orders mood's values by its labels"), text);
       }
+    }
+    // a column that is an enum in one table and text in another: which is meant is not known;
+    // an ORDER BY of an enum after UNION (SQLite), an ORDER BY position (MySQL's NULLS LAST)
+    for (List<String> c : List.of(
+        List.of("mariadb", "CREATE TABLE other (id BIGINT PRIMARY KEY, m TEXT);\n"
+            + "DELETE FROM t WHERE m < 'ok';", "an ordering comparison of m has no translation"),
+        List.of("sqlite", "CREATE TABLE other (id BIGINT PRIMARY KEY, m TEXT);\n"
+            + "SELECT id FROM t ORDER BY m;", "ORDER BY of m has no translation"),
+        List.of("sqlite", "SELECT id, m FROM t UNION SELECT id, m FROM t ORDER BY m;",
+            "ORDER BY of an enum after UNION, INTERSECT or EXCEPT has no translation"),
+        List.of("mariadb", "SELECT id, m FROM t ORDER BY 2;",
+            "ORDER BY a position has no translation"))) {
+      Chain chain = new Chain(dir.resolve("refused" + (++n)), """
+          -- revision: 0001_mood
+          -- revises: base
+          -- message: mood
+
+          -- +upgrade
+          CREATE TYPE mood AS ENUM ('sad', 'ok');
+          CREATE TABLE t (id BIGINT PRIMARY KEY, m mood);
+          """ + c.get(1) + "\n");
+      DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
+          Dialect.valueOf(c.get(0).toUpperCase(java.util.Locale.ROOT)), Direction.UPGRADE,
+          "base:head", GoldenCases.OPTIONS), c.toString());
+      String text = e.diagnostics().getFirst().format();
+      assertTrue(text.contains("error[E0434]: " + c.get(2)), text);
     }
   }
 }

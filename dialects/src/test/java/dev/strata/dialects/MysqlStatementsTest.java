@@ -414,6 +414,11 @@ class MysqlStatementsTest {
               "ALTER VIEW v RENAME TO w;"),
           "error[E0444]: RENAME TO of view v while view u reads it cannot be rendered for "
               + dialect.id());
+      // a view's * was expanded when it was made: it names every column of its table
+      contains(refused(dialect, "CREATE TABLE t (id INTEGER, a INTEGER);",
+              "CREATE VIEW v AS SELECT * FROM t;", "ALTER TABLE t RENAME COLUMN a TO b;"),
+          "error[E0444]: RENAME COLUMN a of table t while view v reads it cannot be rendered for "
+              + dialect.id());
     }
   }
 

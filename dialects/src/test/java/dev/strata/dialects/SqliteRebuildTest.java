@@ -367,7 +367,7 @@ class SqliteRebuildTest {
           Dialect.SQLITE, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS), c.get(0));
       String text = e.diagnostics().getFirst().format();
       assertTrue(text.contains("error[E0450]: ALTER TYPE ... RENAME VALUE cannot be rendered for"
-          + " sqlite: " + c.get(1) + " compares with the label 'ok' as text")
+          + " sqlite: " + c.get(1) + " has the text 'ok', which SQLite would keep after the rename")
           && text.contains("help: " + c.get(2) + " before the rename and make it again after it,"
           + " saying 'fine'"), text);
     }

@@ -1,8 +1,10 @@
 package dev.strata.dialects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.Direction;
 import dev.strata.testkit.ClientRun;
 import dev.strata.testkit.SqliteDatabase;
@@ -63,5 +65,29 @@ class SqliteViewStarTest {
       assertEquals(List.of("id|a2|Mixed Col|c|d", "1|x|m|new|1"), Sqlite3.query(database,
           ".headers on\nSELECT * FROM t"));
     }
+  }
+
+  /**
+   * Renamed, a view is made again from the model, where its {@code *} would stand for the columns
+   * its tables have then, not the ones PostgreSQL's view kept: refused (E0450).
+   */
+  @Test
+  void aViewWithAStarIsNotRenamed() throws Exception {
+    Chain chain = new Chain(dir.resolve("renamed"), """
+        -- revision: 0001_views
+        -- revises: base
+        -- message: views
+
+        -- +upgrade
+        CREATE TABLE t (id BIGINT PRIMARY KEY, a TEXT);
+        CREATE VIEW v AS SELECT * FROM t;
+        ALTER TABLE t ADD COLUMN extra INTEGER;
+        ALTER VIEW v RENAME TO w;
+        """);
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
+        Dialect.SQLITE, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+    String text = e.diagnostics().getFirst().format();
+    assertTrue(text.contains("error[E0450]: ALTER VIEW ... RENAME TO cannot be rendered for"
+        + " sqlite: view v selects *"), text);
   }
 }

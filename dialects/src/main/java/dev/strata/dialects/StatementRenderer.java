@@ -83,6 +83,9 @@ final class StatementRenderer {
    */
   List<String> render(Statement statement, SourceFile source, SchemaModel before,
       SchemaModel after) throws DiagnosticException {
+    if (dialect != Dialect.POSTGRESQL) {
+      statement = viewRenamedAsTable(statement, before);
+    }
     Site site = new Site(source, statement.span());
     DefinedNames.check(statement.operation(), dialect, site);
     DefinedNames.checkCase(statement.operation(), dialect, after, site);
@@ -95,6 +98,28 @@ final class StatementRenderer {
       return own.get();
     }
     return shared(statement, site, before);
+  }
+
+  /**
+   * {@code ALTER TABLE v RENAME TO w} of a view (which PostgreSQL takes, as it takes most {@code
+   * ALTER TABLE} forms for views) as the {@code ALTER VIEW v RENAME TO w} it is: the other
+   * dialects rename a view their own way ({@code RENAME TABLE}, or SQLite's drop and create),
+   * with the same checks of the views that read it. Any other statement as it is.
+   */
+  private static Statement viewRenamedAsTable(Statement statement, SchemaModel before) {
+    if (statement.operation() instanceof Operation.AlterTable alter && alter.actions().size() == 1
+        && alter.actions().getFirst()
+            instanceof dev.strata.grammar.ast.AlterAction.RenameTable rename) {
+      dev.strata.compiler.schema.ObjectName name =
+          dev.strata.compiler.schema.ObjectName.of(alter.table());
+      dev.strata.compiler.schema.View view = before.views().get(name);
+      if (view != null && !view.materialized() && before.table(name).isEmpty()) {
+        return new Statement(new Operation.AlterView(alter.table(), alter.ifExists(),
+            new dev.strata.grammar.ast.ViewDefinition.Change.RenameTo(rename.newName())),
+            statement.noTransaction(), statement.span(), statement.text(), statement.dialects());
+      }
+    }
+    return statement;
   }
 
   /**

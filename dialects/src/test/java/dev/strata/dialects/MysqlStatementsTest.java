@@ -408,6 +408,9 @@ class MysqlStatementsTest {
           "-- +dialect " + dialect.id() + "\nCREATE VIEW v AS SELECT id FROM t\n-- +end\n"
               + "-- +model\nCREATE VIEW v AS SELECT id FROM t;\n-- +end",
           "ALTER VIEW v RENAME TO w;"));
+      // PostgreSQL's ALTER TABLE renames a view too
+      assertEquals("RENAME TABLE v TO w;", last(dialect, "CREATE TABLE t (id INTEGER);",
+          "CREATE VIEW v AS SELECT id FROM t;", "ALTER TABLE v RENAME TO w;"));
       // a view over it would keep naming v, and fail at every query (error 1356)
       contains(refused(dialect, "CREATE TABLE t (id INTEGER);",
               "CREATE VIEW v AS SELECT id FROM t;", "CREATE VIEW u AS SELECT id FROM v;",

@@ -390,7 +390,8 @@ class SqliteRebuildTest {
   /**
    * A view renamed while another view reads it: SQLite renames a view by dropping and creating it,
    * which would leave the other naming the old view (it fails at its next query), so the rename is
-   * refused (E0450); with the reader dropped before and made again after, it runs with sqlite3.
+   * refused (E0450); with the reader dropped before and made again after, it runs with sqlite3,
+   * also written as PostgreSQL's {@code ALTER TABLE v RENAME TO w}.
    */
   @Test
   void aViewAnotherViewReadsIsNotRenamed() throws Exception {
@@ -405,8 +406,9 @@ class SqliteRebuildTest {
     assertTrue(text.contains("error[E0450]: ALTER VIEW ... RENAME TO cannot be rendered for"
         + " sqlite: view u reads view v") && text.contains("help: drop view u before the rename"),
         text);
+    // PostgreSQL's ALTER TABLE renames a view too: SQLite's would fail ("may not be altered")
     Chain chain = new Chain(dir.resolve("viewremade"), revision("0001_v", "base", views),
-        revision("0002_w", "0001_v", "DROP VIEW u;\nALTER VIEW v RENAME TO w;\n"
+        revision("0002_w", "0001_v", "DROP VIEW u;\nALTER TABLE v RENAME TO w;\n"
             + "CREATE VIEW u AS SELECT id FROM w;\n"));
     try (SqliteDatabase database = SqliteDatabase.create("sqlite_rebuild")) {
       ClientRun run = upgradeThenRebuild(chain, database, "0001_v", GoldenCases.OPTIONS);

@@ -206,18 +206,7 @@ class EnumOrderTest {
         "SELECT id FROM t WHERE m < 'glad';",
         "SELECT id FROM t WHERE m < lower('OK');")) {
       for (Dialect dialect : List.of(Dialect.MARIADB, Dialect.SQLITE)) {
-        Chain chain = new Chain(dir.resolve("refused" + (++n)), """
-            -- revision: 0001_mood
-            -- revises: base
-            -- message: mood
-
-            -- +upgrade
-            CREATE TYPE mood AS ENUM ('sad', 'ok');
-            CREATE TABLE t (id BIGINT PRIMARY KEY, m mood);
-            """ + query + "\n");
-        DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
-            dialect, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS), query);
-        String text = e.diagnostics().getFirst().format();
+        String text = refused("refused" + (++n), dialect, query);
         assertTrue(text.contains("error[E0434]: ") && text.contains("enum")
             && text.contains("PostgreSQL orders mood's values by its labels"), text);
       }
@@ -233,20 +222,28 @@ class EnumOrderTest {
             "ORDER BY of an enum after UNION, INTERSECT or EXCEPT has no translation"),
         List.of("mariadb", "SELECT id, m FROM t ORDER BY 2;",
             "ORDER BY a position has no translation"))) {
-      Chain chain = new Chain(dir.resolve("refused" + (++n)), """
-          -- revision: 0001_mood
-          -- revises: base
-          -- message: mood
-
-          -- +upgrade
-          CREATE TYPE mood AS ENUM ('sad', 'ok');
-          CREATE TABLE t (id BIGINT PRIMARY KEY, m mood);
-          """ + c.get(1) + "\n");
-      DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
-          Dialect.valueOf(c.get(0).toUpperCase(java.util.Locale.ROOT)), Direction.UPGRADE,
-          "base:head", GoldenCases.OPTIONS), c.toString());
-      String text = e.diagnostics().getFirst().format();
+      String text = refused("refused" + (++n),
+          Dialect.valueOf(c.get(0).toUpperCase(java.util.Locale.ROOT)), c.get(1));
       assertTrue(text.contains("error[E0434]: " + c.get(2)), text);
     }
+  }
+
+  /**
+   * The first diagnostic of rendering for {@code dialect} a chain of the type {@code mood}
+   * ('sad', 'ok'), a table t (id, m mood), and {@code statements}, which must be refused.
+   */
+  private String refused(String name, Dialect dialect, String statements) throws Exception {
+    Chain chain = new Chain(dir.resolve(name), """
+        -- revision: 0001_mood
+        -- revises: base
+        -- message: mood
+
+        -- +upgrade
+        CREATE TYPE mood AS ENUM ('sad', 'ok');
+        CREATE TABLE t (id BIGINT PRIMARY KEY, m mood);
+        """ + statements + "\n");
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> chain.render(
+        dialect, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS), statements);
+    return e.diagnostics().getFirst().format();
   }
 }

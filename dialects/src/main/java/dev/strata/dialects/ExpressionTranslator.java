@@ -130,15 +130,15 @@ final class ExpressionTranslator {
       throw refusal(refusal, scan, locate);
     }
     QueryPart parsed = parse(parseable, shape, scan, locate);
+    // a query with UNION, INTERSECT or EXCEPT: more than one select list
+    boolean compound = scan.word("union").isPresent() || scan.word("intersect").isPresent()
+        || scan.word("except").isPresent();
     if (shape == Shape.QUERY && !booleanItems.isEmpty() && parsed instanceof Select<?> select
-        && scan.word("union").isEmpty() && scan.word("intersect").isEmpty()
-        && scan.word("except").isEmpty()) {
+        && !compound) {
       parsed = booleanItems(select, booleanItems);
     }
     if (shape == Shape.VIEW && !dialect.has(Capability.VIEW_STAR_FIXED)
-        && parsed instanceof Select<?> select && scan.word("with").isEmpty()
-        && scan.word("union").isEmpty() && scan.word("intersect").isEmpty()
-        && scan.word("except").isEmpty()) {
+        && parsed instanceof Select<?> select && scan.word("with").isEmpty() && !compound) {
       parsed = ViewStars.expand(select, model);
     }
     Set<QueryPart> written = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -149,9 +149,7 @@ final class ExpressionTranslator {
       }
     }))).render(parsed);
     TranslationRules rules =
-        new TranslationRules(dialect, written, timestampDigits, postgres, model,
-            scan.word("union").isPresent() || scan.word("intersect").isPresent()
-                || scan.word("except").isPresent());
+        new TranslationRules(dialect, written, timestampDigits, postgres, model, compound);
     DSLContext target = DSL.using(sql.dsl().configuration()
         .derive(new DefaultVisitListenerProvider(rules)));
     String rendered;

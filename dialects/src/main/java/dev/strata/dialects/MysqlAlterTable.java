@@ -180,7 +180,7 @@ final class MysqlAlterTable {
                   + check.get().name() + " uses it",
               "help: drop the check, rename the column, then add the check again");
         }
-        refuseReadByViews(old, Optional.of(from), before, site,
+        refuseReadByViews(old.name(), "table", Optional.of(from), before, site,
             "RENAME COLUMN " + rename.from().value());
         yield one(statement.renameColumn(SqlContext.name(rename.from()))
             .to(SqlContext.name(rename.to())));
@@ -240,7 +240,7 @@ final class MysqlAlterTable {
           after);
       case AlterAction.DropConstraint drop -> dropConstraint(table, drop, old, site, before);
       case AlterAction.RenameTable rename -> {
-        refuseReadByViews(old, Optional.empty(), before, site, "RENAME TO");
+        refuseReadByViews(old.name(), "table", Optional.empty(), before, site, "RENAME TO");
         yield one(statement.renameTo(SqlContext.name(rename.newName())));
       }
       case AlterAction.AddIdentity add -> {
@@ -711,21 +711,21 @@ final class MysqlAlterTable {
   }
 
   /**
-   * Refuses renaming {@code table} (or its {@code column}) while a view reads it: MySQL and
-   * MariaDB keep a view's query with the names as written, so the rename succeeds and every
-   * query of the view then fails ("View ... references invalid table(s) or column(s)", error
-   * 1356); PostgreSQL's views follow the rename.
+   * Refuses renaming {@code relation} (a table or a view, as {@code kind} says), or its {@code
+   * column}, while a view reads it: MySQL and MariaDB keep a view's query with the names as
+   * written, so the rename succeeds and every query of the view then fails ("View ... references
+   * invalid table(s) or column(s)", error 1356); PostgreSQL's views follow the rename.
    *
    * @throws DiagnosticException E0444 naming the first such view
    */
-  private void refuseReadByViews(Table table, Optional<String> column, SchemaModel before,
-      Site site, String what) throws DiagnosticException {
-    for (dev.strata.compiler.schema.View view : References.readers(table.name(), before)) {
+  void refuseReadByViews(ObjectName relation, String kind, Optional<String> column,
+      SchemaModel before, Site site, String what) throws DiagnosticException {
+    for (dev.strata.compiler.schema.View view : References.readers(relation, before)) {
       String query = view.definition().query().sql();
       // a view's * is expanded when it is made: it names every column, as written then
       if (column.isEmpty() || References.mentions(query, column.get())
           || ExpressionScan.of(query).selectsStar()) {
-        throw rules.refuse(site, "E0444", what + " of table " + table.name().display()
+        throw rules.refuse(site, "E0444", what + " of " + kind + " " + relation.display()
                 + " while view " + view.name().display() + " reads it", dialect().id()
                 + " keeps a view's query as written, so the view would fail at every query"
                 + " after the rename (error 1356); PostgreSQL's views follow it",

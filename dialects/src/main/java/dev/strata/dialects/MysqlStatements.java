@@ -420,18 +420,9 @@ final class MysqlStatements {
               "ALTER VIEW IF EXISTS", site) == MysqlRules.Clause.SKIP) {
             yield List.of();
           }
-          // as for a table (MysqlAlterTable.refuseReadByViews): a view over this one keeps its
-          // name as written, and fails at every query after the rename (error 1356)
-          ObjectName name = ObjectName.of(alter.view());
-          List<dev.strata.compiler.schema.View> readers = References.readers(name, before);
-          if (!readers.isEmpty()) {
-            throw rules.refuse(site, "E0444", "RENAME TO of view " + name.display()
-                    + " while view " + readers.getFirst().name().display() + " reads it",
-                dialect.id() + " keeps a view's query as written, so the view would fail at every"
-                    + " query after the rename (error 1356); PostgreSQL's views follow it",
-                "help: drop the view before the rename and create it again after, with the new"
-                    + " name");
-          }
+          // a view over this one keeps its name as written, as for a table
+          alters.refuseReadByViews(ObjectName.of(alter.view()), "view", Optional.empty(), before,
+              site, "RENAME TO");
           yield List.of(MysqlObjectSql.renameTable(sql, SqlContext.name(alter.view()),
               SqlContext.name(rename.name())));
         }

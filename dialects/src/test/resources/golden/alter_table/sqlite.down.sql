@@ -55,7 +55,7 @@ CREATE TABLE strata_new_accounts (
     CONSTRAINT accounts_pkey PRIMARY KEY (id)
 );
 
-INSERT INTO strata_new_accounts (id, name, email, balance) SELECT id, name, email, CASE WHEN typeof((balance * 100)) = 'real' THEN CAST(round((balance * 100)) AS INTEGER) ELSE CAST((balance * 100) AS INTEGER) END FROM accounts;
+INSERT INTO strata_new_accounts (id, name, email, balance) SELECT id, name, email, CASE typeof((balance * 100)) WHEN 'real' THEN CASE WHEN round((balance * 100)) >= -2147483648.0 AND round((balance * 100)) < 2147483648.0 THEN CAST(round((balance * 100)) AS INTEGER) ELSE json_extract('{}', 'strata: value out of range for type integer: "' || (balance * 100) || '"') END WHEN 'integer' THEN CASE WHEN (balance * 100) BETWEEN -2147483648 AND 2147483647 THEN (balance * 100) ELSE json_extract('{}', 'strata: value out of range for type integer: "' || (balance * 100) || '"') END ELSE CAST((balance * 100) AS INTEGER) END FROM accounts;
 
 DROP TABLE accounts;
 

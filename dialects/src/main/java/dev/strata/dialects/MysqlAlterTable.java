@@ -10,6 +10,7 @@ import dev.strata.compiler.schema.Table;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.ColumnConstraint;
+import dev.strata.grammar.ast.DataType;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation.AlterTable;
 import dev.strata.grammar.ast.TableConstraint;
@@ -205,6 +206,17 @@ final class MysqlAlterTable {
                   + " USING",
               "help: convert the values with an UPDATE before or after the type change, or"
                   + " write the statement in a '-- +dialect " + dialect().id() + "' block");
+        }
+        if (change.using().isEmpty()
+            && column(old, change.column(), site).type().kind() == DataType.Kind.BOOLEAN
+            && !change.type().isArray() && (change.type().kind() == DataType.Kind.TEXT
+                || change.type().kind() == DataType.Kind.VARCHAR
+                || change.type().kind() == DataType.Kind.CHAR)) {
+          throw rules.refuse(site, "E0449", "ALTER COLUMN " + change.column().value()
+                  + " TYPE of a BOOLEAN column to text", dialect().id() + " would write 1 and 0"
+                  + " where PostgreSQL writes 'true' and 'false'",
+              "help: add a text column, fill it with UPDATE ... SET c = CASE WHEN b THEN 'true'"
+                  + " ELSE 'false' END, drop the boolean column and rename the new one");
         }
         yield modify(table, alter, change.column(), site, after);
       }
@@ -614,7 +626,7 @@ final class MysqlAlterTable {
   }
 
   /** Whether {@code target} (lower case, no spaces around parentheses) names {@code type}. */
-  private static boolean spells(String target, dev.strata.grammar.ast.DataType type) {
+  private static boolean spells(String target, DataType type) {
     if (type.isArray()) {
       return false;
     }

@@ -6,19 +6,24 @@ import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.Index;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
+import dev.strata.compiler.schema.SchemaText;
 import dev.strata.compiler.schema.Table;
 import dev.strata.compiler.schema.View;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
+import dev.strata.grammar.ast.DataType;
+import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.IndexElement;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.QualifiedName;
 import dev.strata.grammar.ast.TableConstraint;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -377,10 +382,49 @@ final class SqliteAlter {
     return true;
   }
 
+  /** The kinds of type whose values a type change converts with a cast ({@link #conversion}). */
+  private static final Set<DataType.Kind> CAST_KINDS = EnumSet.of(DataType.Kind.SMALLINT,
+      DataType.Kind.INTEGER, DataType.Kind.BIGINT, DataType.Kind.NUMERIC, DataType.Kind.REAL,
+      DataType.Kind.DOUBLE_PRECISION, DataType.Kind.BOOLEAN, DataType.Kind.DATE);
+
+  /**
+   * What PostgreSQL does to {@code old}'s values in a type change without {@code USING} (its
+   * assignment cast), as an expression to translate: {@code old::NEW_TYPE} for a number, boolean
+   * or date type of another kind, size or scale ({@code NUMERIC(10, 2)} to {@code INTEGER} rounds,
+   * to {@code NUMERIC(4, 1)} rounds to one digit and fails past three before the point), and for a
+   * date becoming a timestamp (midnight); {@code old::TEXT} for a boolean becoming text ({@code
+   * 'true'}, where SQLite's copy would keep 1); none where the copy keeps the value as PostgreSQL
+   * does, or as near as SQLite's text of a time can (a timestamp's or time's precision is not
+   * applied: SQLite's date functions drop the fraction). A string target's length is not checked,
+   * as SQLite checks none.
+   */
+  private static Optional<Expr> conversion(Column old, AlterAction.AlterColumnType change,
+      Site site) {
+    DataType from = old.type();
+    DataType to = change.type();
+    if (from.equals(to) || from.isArray() || to.isArray()) {
+      return Optional.empty();
+    }
+    String target;
+    boolean midnight = from.kind() == DataType.Kind.DATE
+        && (to.kind() == DataType.Kind.TIMESTAMP || to.kind() == DataType.Kind.TIMESTAMPTZ);
+    if (CAST_KINDS.contains(to.kind()) || midnight) {
+      target = SchemaText.type(to);
+    } else if (from.kind() == DataType.Kind.BOOLEAN && (to.kind() == DataType.Kind.TEXT
+        || to.kind() == DataType.Kind.VARCHAR || to.kind() == DataType.Kind.CHAR)) {
+      target = "TEXT";
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(new Expr(ObjectName.quoted(old.name()) + "::" + target,
+        change.column().span().orElse(site.span())));
+  }
+
   /**
    * For each column the table has after {@code alter}, the value its row takes from {@code table}
    * (the table with the statement's columns renamed already): the column, converted by a type
-   * change's {@code USING}; none for a column the statement adds.
+   * change's {@code USING} or, without one, as PostgreSQL converts it ({@link #conversion}); none
+   * for a column the statement adds.
    */
   private Map<String, Field<?>> copies(Operation.AlterTable alter, Table table,
       SchemaModel before, Site site) throws DiagnosticException {
@@ -392,12 +436,13 @@ final class SqliteAlter {
         current.putIfAbsent(ObjectName.fold(add.column().name()), null);
       } else if (action instanceof AlterAction.DropColumn drop) {
         current.remove(ObjectName.fold(drop.column()));
-      } else if (action instanceof AlterAction.AlterColumnType change
-          && change.using().isPresent()) {
+      } else if (action instanceof AlterAction.AlterColumnType change) {
         String name = ObjectName.fold(change.column());
-        if (current.get(name) != null) {
+        Optional<Expr> conversion = change.using()
+            .or(() -> table.column(name).flatMap(old -> conversion(old, change, site)));
+        if (current.get(name) != null && conversion.isPresent()) {
           current.put(name, DSL.field(DSL.raw(
-              expressions.with(before).text(change.using().get(), site))));
+              expressions.with(before).text(conversion.get(), site))));
         }
       }
     }

@@ -83,14 +83,115 @@ final class TranslatedSql {
     return DSL.field("({0} DIV {1})", SQLDataType.BIGINT, dividend, divisor);
   }
 
+  /** A value's text without the white space PostgreSQL's input functions skip ({@code isspace}). */
+  private static final String TRIMMED = "trim({0}, ' ' || char(9, 10, 11, 12, 13))";
+
   /**
-   * A cast to an integer type in SQLite, rounding a REAL as PostgreSQL rounds a numeric (half away
-   * from zero): jOOQ writes {@code cast(x AS int)}, which truncates 3.9 to 3. An INTEGER value is
-   * cast as it is, never through a REAL, which would lose digits past 2^53.
+   * Whether a text (after {@link #TRIMMED}) is an integer as PostgreSQL's {@code int4in} and its
+   * kin read one: a sign, then only digits, at least one.
    */
-  static Field<Long> sqliteIntegerCast(Field<?> operand) {
-    return DSL.field("CASE WHEN typeof({0}) = 'real' THEN CAST(round({0}) AS INTEGER)"
+  private static final String INTEGER_TEXT = "((" + TRIMMED + " GLOB '[0-9]*' OR " + TRIMMED
+      + " GLOB '[+-][0-9]*') AND substr(" + TRIMMED + ", 2) NOT GLOB '*[^0-9]*')";
+
+  /**
+   * Whether a text (after {@link #TRIMMED}) is a number as PostgreSQL's {@code numeric_in} and
+   * {@code float8in} read one: a sign, digits with at most one point and at least one digit
+   * before the exponent, then an optional {@code e} with a sign and digits. (PostgreSQL's {@code
+   * NaN} and {@code Infinity} have no SQLite value and are refused too.)
+   */
+  private static final String NUMBER_TEXT = "(" + TRIMMED + " NOT GLOB '*[^0-9.eE+-]*'"
+      + " AND (" + TRIMMED + " GLOB '[0-9]*' OR " + TRIMMED + " GLOB '.[0-9]*' OR " + TRIMMED
+      + " GLOB '[+-][0-9]*' OR " + TRIMMED + " GLOB '[+-].[0-9]*')"
+      + " AND " + TRIMMED + " NOT GLOB '*[eE]*[eE]*' AND " + TRIMMED + " NOT GLOB '*.*.*'"
+      + " AND " + TRIMMED + " NOT GLOB '*[eE]*.*' AND " + TRIMMED + " NOT GLOB '*[^eE][+-]*'"
+      + " AND " + TRIMMED + " NOT GLOB '*[eE+-]')";
+
+  /**
+   * An error SQLite raises when the expression is evaluated, with {@code message} and the value
+   * {@code {0}} in its text: SQLite has no {@code RAISE} outside triggers, so this asks {@code
+   * json_extract} for a path that is not one, and SQLite stops the statement with {@code JSON
+   * path error near 'strata: ...'} ({@code bad JSON path} in later versions). The message is
+   * strata's own text, then the value in double quotes, as PostgreSQL's error gives it.
+   */
+  private static String error(String message) {
+    return "json_extract('{}', 'strata: " + message + ": \"' || {0} || '\"')";
+  }
+
+  /**
+   * A cast to an integer type in SQLite of a value not known to be an integer, failing where
+   * PostgreSQL's fails: a text that is not an integer ({@code 'abc'}, {@code '1.5'}, {@code ''}:
+   * SQLite's {@code CAST} makes it 0, or 1 of {@code '1.5'}), or a value out of the type's range
+   * ({@code min}..{@code max}; SQLite's {@code CAST} keeps it, or clamps it to 64 bits). A REAL is
+   * rounded as PostgreSQL rounds a numeric (half away from zero; jOOQ writes {@code cast(x AS
+   * int)}, which truncates 3.9 to 3); an INTEGER is never cast through a REAL, which would lose
+   * digits past 2^53; NULL stays NULL.
+   *
+   * @param text whether the value may be a text ({@code false} for a value known to be a number)
+   * @param type the type's name in the error, e.g. {@code integer}
+   */
+  static Field<Long> sqliteIntegerCast(
+      Field<?> operand, boolean text, String type, long min, long max) {
+    String range = error("value out of range for type " + type);
+    boolean wide = max == Long.MAX_VALUE;
+    String fits = wide
+        // a text past 64 bits is clamped to the limit: the digits tell the limit from its clamp
+        ? "(CAST({0} AS INTEGER) NOT IN (9223372036854775807, -9223372036854775808)"
+            + " OR ltrim(substr(" + TRIMMED + ", 1 + (" + TRIMMED + " GLOB '[+-]*')), '0')"
+            + " = ltrim(CAST(CAST({0} AS INTEGER) AS TEXT), '-'))"
+        : "CAST({0} AS INTEGER) BETWEEN " + min + " AND " + max;
+    String integer = wide ? "{0}"
+        : "CASE WHEN {0} BETWEEN " + min + " AND " + max + " THEN {0} ELSE " + range + " END";
+    return DSL.field("CASE typeof({0})"
+        + " WHEN 'real' THEN CASE WHEN round({0}) >= " + min + ".0 AND round({0}) < "
+        + (wide ? "9223372036854775808" : String.valueOf(max + 1)) + ".0"
+        + " THEN CAST(round({0}) AS INTEGER) ELSE " + range + " END"
+        + (text ? " WHEN 'text' THEN CASE WHEN NOT " + INTEGER_TEXT + " THEN "
+            + error("invalid input syntax for type " + type) + " WHEN " + fits
+            + " THEN CAST({0} AS INTEGER) ELSE " + range + " END" : "")
+        + " WHEN 'integer' THEN " + integer
         + " ELSE CAST({0} AS INTEGER) END", SQLDataType.BIGINT, operand);
+  }
+
+  /**
+   * {@code converted}, a cast of {@code operand} to a number type in SQLite, failing first where
+   * {@code operand} is a text PostgreSQL does not read as a number ({@code 'abc'}, {@code '1e'}:
+   * SQLite's {@code CAST} makes them 0 and 1).
+   *
+   * @param type the type's name in the error, e.g. {@code numeric}
+   */
+  static Field<?> sqliteCheckedNumberCast(Field<?> operand, Field<?> converted, String type) {
+    return DSL.field("CASE WHEN typeof({0}) = 'text' AND NOT " + NUMBER_TEXT + " THEN "
+        + error("invalid input syntax for type " + type) + " ELSE {1} END",
+        converted.getDataType(), operand, converted);
+  }
+
+  /**
+   * {@code rounded}, a value rounded to a {@code NUMERIC(precision, scale)}'s scale in SQLite,
+   * failing where PostgreSQL's {@code numeric field overflow} does: a value of {@code precision -
+   * scale} or more digits before the point. SQLite's NUMERIC keeps any value.
+   */
+  static Field<?> sqliteNumericOverflow(Field<?> rounded, int precision, int scale) {
+    return DSL.field("CASE WHEN abs({0}) >= 1e" + (precision - scale) + " THEN "
+        + error("numeric field overflow, a numeric(" + precision + ", " + scale + ") holds less")
+        + " ELSE {0} END", rounded.getDataType(), rounded);
+  }
+
+  /**
+   * A cast to {@code boolean} in SQLite, as PostgreSQL's {@code boolin} reads a text ({@link
+   * BooleanLiterals#parse}: {@code 'true'}, {@code 'yes'}, {@code 'on'}, {@code '1'}, their
+   * prefixes and false kin, any case, white space around) and its integer cast reads a number
+   * (0 is false, any other true), as SQLite's 1 or 0; any other text fails, as in PostgreSQL.
+   * jOOQ writes a cast to an integer, which makes {@code 'true'} 0.
+   */
+  static Field<Boolean> sqliteBooleanCast(Field<?> operand) {
+    String text = "lower(" + TRIMMED + ")";
+    return DSL.field("CASE typeof({0})"
+        + " WHEN 'text' THEN CASE WHEN " + text
+        + " IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1') THEN 1"
+        + " WHEN " + text + " IN ('f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0')"
+        + " THEN 0 ELSE " + error("invalid input syntax for type boolean") + " END"
+        + " WHEN 'integer' THEN {0} <> 0 WHEN 'null' THEN NULL"
+        + " ELSE " + error("cannot cast to boolean") + " END", SQLDataType.BOOLEAN, operand);
   }
 
   /**

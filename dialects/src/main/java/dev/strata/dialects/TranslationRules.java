@@ -1108,6 +1108,13 @@ final class TranslationRules implements VisitListener {
       throw new Refusal("the cast to interval has no equivalent", needles,
           dialect.id() + " has no interval type", "");
     }
+    // jOOQ reads PostgreSQL's bit(n) as a boolean type too
+    boolean bool = type.getTypeName().equalsIgnoreCase("boolean")
+        || type.getTypeName().equalsIgnoreCase("bool");
+    if (bool && dialect == Dialect.SQLITE) {
+      return kinds().of(operand) == ValueKinds.Kind.BOOLEAN ? operand
+          : TranslatedSql.sqliteBooleanCast(literalChecked(operand, type, needles));
+    }
     if (type.isBoolean()) {
       throw new Refusal("the cast to " + type.getTypeName() + " has no faithful translation",
           needles, "jOOQ 3.20 writes a cast to an integer, which reads 'true' as 0",
@@ -1128,7 +1135,7 @@ final class TranslationRules implements VisitListener {
     return switch (dialect) {
       case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
       case MYSQL, MARIADB -> mysqlCast(cast, type, operand, needles);
-      case SQLITE -> sqliteCast(cast, type, operand);
+      case SQLITE -> sqliteCast(cast, type, operand, needles);
     };
   }
 
@@ -1157,7 +1164,8 @@ final class TranslationRules implements VisitListener {
   }
 
   /** jOOQ writes {@code cast(x AS date)}, a cast to NUMERIC in SQLite ({@link TranslatedSql}). */
-  private QueryPart sqliteCast(QOM.Cast<?> cast, DataType<?> type, Field<?> operand) {
+  private QueryPart sqliteCast(
+      QOM.Cast<?> cast, DataType<?> type, Field<?> operand, List<String> needles) {
     if (type.isDate()) {
       return TranslatedSql.sqliteDateFunction("date", operand);
     }
@@ -1167,21 +1175,92 @@ final class TranslationRules implements VisitListener {
     if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
       return TranslatedSql.sqliteDateFunction("datetime", operand);
     }
-    if (type.isInteger() && kinds().of(operand) != ValueKinds.Kind.INTEGER) {
-      return TranslatedSql.sqliteIntegerCast(operand);
+    ValueKinds.Kind kind = kinds().of(operand);
+    if (type.isInteger() && kind != ValueKinds.Kind.INTEGER) {
+      // a text PostgreSQL refuses, or a value out of the type's range, fails; SQLite's CAST makes
+      // the text 0 and keeps the value
+      long[] range = integerRange(type);
+      return TranslatedSql.sqliteIntegerCast(literalChecked(operand, type, needles),
+          kind == ValueKinds.Kind.OTHER, integerName(type), range[0], range[1]);
     }
     // SQLite's NUMERIC and VARCHAR are affinities: the cast neither rounds to the scale nor cuts
     // to the length, as PostgreSQL's does
     if (type.isDecimal() && type.scaleDefined() && type.scale() >= 0) {
+      Field<?> checked = kind == ValueKinds.Kind.OTHER
+          ? literalChecked(operand, type, needles) : operand;
       @SuppressWarnings("unchecked")
       Field<java.math.BigDecimal> number =
-          (Field<java.math.BigDecimal>) (Field<?>) DSL.cast(operand, SQLDataType.NUMERIC);
-      return DSL.round(number, type.scale());
+          (Field<java.math.BigDecimal>) (Field<?>) DSL.cast(checked, SQLDataType.NUMERIC);
+      Field<?> rounded = DSL.round(number, type.scale());
+      if (type.precisionDefined()) {
+        rounded = TranslatedSql.sqliteNumericOverflow(rounded, type.precision(), type.scale());
+      }
+      return kind == ValueKinds.Kind.OTHER
+          ? TranslatedSql.sqliteCheckedNumberCast(checked, rounded, "numeric") : rounded;
+    }
+    if (type.isNumeric() && kind == ValueKinds.Kind.OTHER) {
+      // a text PostgreSQL refuses fails; SQLite's CAST makes it 0
+      Field<?> checked = literalChecked(operand, type, needles);
+      return TranslatedSql.sqliteCheckedNumberCast(checked, DSL.cast(checked, type),
+          type.isFloat() ? (type.getType() == Float.class ? "real" : "double precision")
+              : "numeric");
     }
     if (type.getTypeName().equalsIgnoreCase("varchar") && type.lengthDefined()) {
       return DSL.substring(DSL.cast(operand, SQLDataType.VARCHAR), 1, type.length());
     }
     return cast;
+  }
+
+  /**
+   * {@code operand}, unless it is a string literal that PostgreSQL's input function for {@code
+   * type} refuses ({@code 'abc'::integer}), which PostgreSQL reports when it reads the statement:
+   * refused here likewise.
+   */
+  private static Field<?> literalChecked(Field<?> operand, DataType<?> type, List<String> needles) {
+    if (!(operand instanceof Param<?> param) || !param.isInline()
+        || !(param.getValue() instanceof String text)) {
+      return operand;
+    }
+    String value = text.strip();
+    boolean valid;
+    if (type.isBoolean()) {
+      valid = BooleanLiterals.parse(text).isPresent();
+    } else if (type.isInteger()) {
+      long[] range = integerRange(type);
+      valid = INTEGER_TEXT.matcher(value).matches()
+          && new java.math.BigInteger(value.startsWith("+") ? value.substring(1) : value)
+              .compareTo(java.math.BigInteger.valueOf(range[0])) >= 0
+          && new java.math.BigInteger(value.startsWith("+") ? value.substring(1) : value)
+              .compareTo(java.math.BigInteger.valueOf(range[1])) <= 0;
+    } else {
+      valid = NUMBER_TEXT.matcher(value).matches();
+    }
+    if (!valid) {
+      String name = type.isInteger() ? integerName(type) : type.getTypeName();
+      throw new Refusal("'" + text + "' cannot be cast to " + name, needles,
+          "PostgreSQL refuses the text when it reads the statement", "write a value of " + name);
+    }
+    return operand;
+  }
+
+  /** A text PostgreSQL's {@code int4in} reads (white space stripped). */
+  private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?[0-9]+");
+
+  /** A text PostgreSQL's {@code numeric_in} reads as a finite number (white space stripped). */
+  private static final Pattern NUMBER_TEXT =
+      Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /** The range of an integer type: {@code smallint}, {@code integer}, else {@code bigint}. */
+  private static long[] integerRange(DataType<?> type) {
+    return type.getType() == Short.class ? new long[] {Short.MIN_VALUE, Short.MAX_VALUE}
+        : type.getType() == Integer.class ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE}
+        : new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+  }
+
+  /** PostgreSQL's name of an integer type, as its errors give it. */
+  private static String integerName(DataType<?> type) {
+    return type.getType() == Short.class ? "smallint"
+        : type.getType() == Integer.class ? "integer" : "bigint";
   }
 
   /**

@@ -4,7 +4,9 @@ import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Span;
 import dev.strata.grammar.ast.AlterAction;
+import dev.strata.grammar.ast.DataType;
 import dev.strata.grammar.ast.Direction;
+import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation;
 import dev.strata.grammar.ast.Operation.CommentKind;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The downgrade of a revision without a {@code -- +downgrade} section, derived from the schema
@@ -435,7 +438,7 @@ public final class DerivedDowngrade {
         }
         column(table, type.column()).ifPresent(c -> emit(alter(name,
             new AlterAction.AlterColumnType(ModelOperations.identifier(c.name()), c.type(),
-                c.collation(), Optional.empty()))));
+                c.collation(), back(table, c, type.type())))));
       }
       case AlterAction.SetDefault set -> column(table, set.column()).ifPresent(c -> emit(
           alter(name, c.defaultValue().<AlterAction>map(v -> new AlterAction.SetDefault(
@@ -621,6 +624,25 @@ public final class DerivedDowngrade {
   private static <K, V> List<V> removed(java.util.Map<K, V> then, java.util.Set<K> nowKeys) {
     return then.entrySet().stream().filter(e -> !nowKeys.contains(e.getKey()))
         .map(java.util.Map.Entry::getValue).toList();
+  }
+
+  /**
+   * The {@code USING} of the type change that takes {@code column} of {@code table} back from
+   * {@code now} to its type before the upgrade: {@code column::OLD_TYPE} where PostgreSQL would
+   * not convert the values back by itself ({@link TypeConversion}: {@code TEXT} back to {@code
+   * INTEGER}, {@code VARCHAR} back to {@code BOOLEAN}, text back to an enum), none where it
+   * would. The explicit cast reads back what the upgrade's conversion wrote.
+   */
+  private Optional<Expr> back(Table table, Column column, DataType now) {
+    Predicate<DataType> enumType = t -> t.named()
+        .map(n -> before.types().containsKey(ObjectName.of(n.name()))
+            || after.types().containsKey(ObjectName.of(n.name())))
+        .orElse(false);
+    if (TypeConversion.of(now, column.type(), enumType) != TypeConversion.Answer.NEEDS_USING) {
+      return Optional.empty();
+    }
+    return Optional.of(new Expr(ObjectName.quoted(column.name()) + "::"
+        + SchemaText.type(column.type()), statement.span()));
   }
 
   private void emit(Operation operation) {

@@ -46,7 +46,12 @@ public enum SchemaCode {
   /** A statement for one kind of relation naming another ({@code DROP TABLE} of a view). */
   WRONG_KIND("E0620"),
   /** A missing object that a hand edit ({@code -- +dialect} block, DO) may have made. */
-  MAYBE_MADE_BY_HAND("W0621");
+  MAYBE_MADE_BY_HAND("W0621"),
+  /**
+   * A column's type changed without {@code USING} to a type PostgreSQL does not convert it to by
+   * itself ({@link TypeConversion}): text to a number, a boolean to an integer, text to an enum.
+   */
+  NEEDS_USING("E0622");
 
   private final String code;
 

@@ -9,6 +9,7 @@ import dev.strata.compiler.schema.ModelState.Keys;
 import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.ColumnConstraint;
 import dev.strata.grammar.ast.ColumnDef;
+import dev.strata.grammar.ast.DataType;
 import dev.strata.grammar.ast.Expr;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.IndexElement;
@@ -268,10 +269,16 @@ final class TableApplier {
         }
         case AlterAction.DropColumn drop -> dropColumn(table, drop);
         case AlterAction.RenameColumn rename -> renameColumn(table, rename);
-        case AlterAction.AlterColumnType change -> changeColumn(table, change.column(), col ->
-            new Column(col.name(), change.type(), col.notNull(), col.defaultValue(),
-                col.identity(), col.generated(), change.collation().or(col::collation),
-                col.comment(), col.origin()));
+        case AlterAction.AlterColumnType change -> {
+          if (change.using().isEmpty()) {
+            table.column(ObjectName.fold(change.column()))
+                .ifPresent(col -> requireConversion(table, col, change));
+          }
+          changeColumn(table, change.column(), col ->
+              new Column(col.name(), change.type(), col.notNull(), col.defaultValue(),
+                  col.identity(), col.generated(), change.collation().or(col::collation),
+                  col.comment(), col.origin()));
+        }
         case AlterAction.SetDefault set -> changeColumn(table, set.column(), col ->
             new Column(col.name(), col.type(), col.notNull(), Optional.of(set.value()),
                 col.identity(), col.generated(), col.collation(), col.comment(), col.origin()));
@@ -372,6 +379,32 @@ final class TableApplier {
         movedTo = null;
       }
     }
+  }
+
+  /**
+   * E0622 when PostgreSQL would stop at {@code change}, a type change without {@code USING} of
+   * {@code column} to a type it does not convert the column's to by itself ({@link
+   * TypeConversion}): {@code column "c" cannot be cast automatically to type t}.
+   */
+  private void requireConversion(Table table, Column column, AlterAction.AlterColumnType change) {
+    if (TypeConversion.of(column.type(), change.type(), this::enumType)
+        != TypeConversion.Answer.NEEDS_USING) {
+      return;
+    }
+    String to = SchemaText.type(change.type());
+    String name = ObjectName.quoted(column.name());
+    ctx.error(SchemaCode.NEEDS_USING, "column " + column.name() + " of table "
+            + table.name().display() + " cannot be cast automatically to type " + to,
+        change.column().span(),
+        "note: it is " + SchemaText.type(column.type()) + ", which PostgreSQL converts to " + to
+            + " only with USING",
+        "help: say how: ALTER TABLE " + table.name().display() + " ALTER COLUMN " + name
+            + " TYPE " + to + " USING " + name + "::" + to);
+  }
+
+  /** Whether {@code type} (a named type) is an enum type of the model. */
+  private boolean enumType(DataType type) {
+    return type.named().map(n -> state.types.containsKey(ObjectName.of(n.name()))).orElse(false);
   }
 
   void changeColumn(Table table, Identifier column,

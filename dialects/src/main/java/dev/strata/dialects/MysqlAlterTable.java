@@ -7,6 +7,7 @@ import dev.strata.compiler.schema.Index;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Table;
+import dev.strata.compiler.schema.TypeConversion;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
 import dev.strata.grammar.ast.ColumnConstraint;
@@ -209,9 +210,7 @@ final class MysqlAlterTable {
         }
         if (change.using().isEmpty()
             && column(old, change.column(), site).type().kind() == DataType.Kind.BOOLEAN
-            && !change.type().isArray() && (change.type().kind() == DataType.Kind.TEXT
-                || change.type().kind() == DataType.Kind.VARCHAR
-                || change.type().kind() == DataType.Kind.CHAR)) {
+            && TypeConversion.text(change.type())) {
           throw rules.refuse(site, "E0449", "ALTER COLUMN " + change.column().value()
                   + " TYPE of a BOOLEAN column to text", dialect().id() + " would write 1 and 0"
                   + " where PostgreSQL writes 'true' and 'false'",

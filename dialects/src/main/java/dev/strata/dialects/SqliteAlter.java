@@ -8,6 +8,7 @@ import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.SchemaText;
 import dev.strata.compiler.schema.Table;
+import dev.strata.compiler.schema.TypeConversion;
 import dev.strata.compiler.schema.View;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
@@ -410,8 +411,7 @@ final class SqliteAlter {
         && (to.kind() == DataType.Kind.TIMESTAMP || to.kind() == DataType.Kind.TIMESTAMPTZ);
     if (CAST_KINDS.contains(to.kind()) || midnight) {
       target = SchemaText.type(to);
-    } else if (from.kind() == DataType.Kind.BOOLEAN && (to.kind() == DataType.Kind.TEXT
-        || to.kind() == DataType.Kind.VARCHAR || to.kind() == DataType.Kind.CHAR)) {
+    } else if (from.kind() == DataType.Kind.BOOLEAN && TypeConversion.text(to)) {
       target = "TEXT";
     } else {
       return Optional.empty();

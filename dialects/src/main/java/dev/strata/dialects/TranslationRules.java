@@ -1227,11 +1227,8 @@ final class TranslationRules implements VisitListener {
       valid = BooleanLiterals.parse(text).isPresent();
     } else if (type.isInteger()) {
       long[] range = integerRange(type);
-      valid = INTEGER_TEXT.matcher(value).matches()
-          && new java.math.BigInteger(value.startsWith("+") ? value.substring(1) : value)
-              .compareTo(java.math.BigInteger.valueOf(range[0])) >= 0
-          && new java.math.BigInteger(value.startsWith("+") ? value.substring(1) : value)
-              .compareTo(java.math.BigInteger.valueOf(range[1])) <= 0;
+      valid = INTEGER_TEXT.matcher(value).matches() && inRange(
+          new java.math.BigInteger(value.startsWith("+") ? value.substring(1) : value), range);
     } else {
       valid = NUMBER_TEXT.matcher(value).matches();
     }
@@ -1241,6 +1238,11 @@ final class TranslationRules implements VisitListener {
           "PostgreSQL refuses the text when it reads the statement", "write a value of " + name);
     }
     return operand;
+  }
+
+  private static boolean inRange(java.math.BigInteger value, long[] range) {
+    return value.compareTo(java.math.BigInteger.valueOf(range[0])) >= 0
+        && value.compareTo(java.math.BigInteger.valueOf(range[1])) <= 0;
   }
 
   /** A text PostgreSQL's {@code int4in} reads (white space stripped). */

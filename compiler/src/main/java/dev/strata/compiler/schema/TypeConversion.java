@@ -60,6 +60,14 @@ public final class TypeConversion {
       Map.entry(Kind.VARBIT, EnumSet.of(Kind.BIT)));
 
   /**
+   * Whether {@code type} is one of PostgreSQL's string types ({@code TEXT}, {@code VARCHAR},
+   * {@code CHAR}), not an array of one.
+   */
+  public static boolean text(DataType type) {
+    return !type.isArray() && STRINGS.contains(type.kind());
+  }
+
+  /**
    * What PostgreSQL does with a column of type {@code from} changed to {@code to} without {@code
    * USING}.
    *
@@ -69,8 +77,7 @@ public final class TypeConversion {
   public static Answer of(DataType from, DataType to, Predicate<DataType> enumType) {
     if (to.isArray() != from.isArray()) {
       // an array's text goes into a string column; nothing else converts into or out of arrays
-      return from.isArray() && !to.isArray() && STRINGS.contains(to.kind())
-          ? Answer.AUTOMATIC : Answer.NEEDS_USING;
+      return from.isArray() && text(to) ? Answer.AUTOMATIC : Answer.NEEDS_USING;
     }
     if (STRINGS.contains(to.kind())) {
       return Answer.AUTOMATIC;

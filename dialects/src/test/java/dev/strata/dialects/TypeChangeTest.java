@@ -102,6 +102,21 @@ class TypeChangeTest {
     }
   }
 
+  @Test
+  void mariadbRefusesABooleanBecomingText() throws Exception {
+    MysqlChain chain = new MysqlChain(dir, Dialect.MARIADB, CREATE, CHANGE, BOOLEAN_TEXT);
+    dev.strata.grammar.DiagnosticException refused = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.strata.grammar.DiagnosticException.class,
+        () -> chain.upgrade("base:head", GoldenCases.OPTIONS));
+    dev.strata.grammar.Diagnostic first = refused.diagnostics().getFirst();
+    assertEquals("E0449", first.code());
+    assertEquals("ALTER COLUMN f TYPE of a BOOLEAN column to text cannot be rendered for mariadb:"
+        + " mariadb would write 1 and 0 where PostgreSQL writes 'true' and 'false'",
+        first.message());
+    assertEquals(new dev.strata.grammar.Span(4, 1, 5),
+        first.location().orElseThrow().span());
+  }
+
   /**
    * A cast's text, the column it goes to, and what PostgreSQL leaves there ({@code value}) or the
    * words of its error and of SQLite's ({@code error}, {@code sqliteError}).

@@ -7,6 +7,7 @@ import dev.strata.compiler.schema.Index;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Table;
+import dev.strata.compiler.schema.SchemaText;
 import dev.strata.compiler.schema.TypeConversion;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
@@ -208,14 +209,23 @@ final class MysqlAlterTable {
               "help: convert the values with an UPDATE before or after the type change, or"
                   + " write the statement in a '-- +dialect " + dialect().id() + "' block");
         }
-        if (change.using().isEmpty()
-            && column(old, change.column(), site).type().kind() == DataType.Kind.BOOLEAN
-            && TypeConversion.text(change.type())) {
+        // a USING left here only casts, and is left out: the server's conversion is what runs
+        DataType was = column(old, change.column(), site).type();
+        if (was.kind() == DataType.Kind.BOOLEAN && TypeConversion.text(change.type())) {
           throw rules.refuse(site, "E0449", "ALTER COLUMN " + change.column().value()
                   + " TYPE of a BOOLEAN column to text", dialect().id() + " would write 1 and 0"
                   + " where PostgreSQL writes 'true' and 'false'",
               "help: add a text column, fill it with UPDATE ... SET c = CASE WHEN b THEN 'true'"
                   + " ELSE 'false' END, drop the boolean column and rename the new one");
+        }
+        if (fractionalTime(was) && TypeConversion.text(change.type())) {
+          throw rules.refuse(site, "E0449", "ALTER COLUMN " + change.column().value()
+                  + " TYPE of a " + SchemaText.type(was) + " column to text",
+              dialect().id() + " would write every fractional digit ('10:00:00.000000') where"
+                  + " PostgreSQL writes none of the trailing zeros ('10:00:00')",
+              "help: add a text column, fill it with an UPDATE, drop the old column and rename"
+                  + " the new one; or write the statement in a '-- +dialect " + dialect().id()
+                  + "' block");
         }
         yield modify(table, alter, change.column(), site, after);
       }
@@ -297,6 +307,19 @@ final class MysqlAlterTable {
     };
   }
 
+
+  private static final java.util.Set<DataType.Kind> FRACTIONAL_TIMES = java.util.EnumSet.of(
+      DataType.Kind.TIME, DataType.Kind.TIMETZ, DataType.Kind.TIMESTAMP, DataType.Kind.TIMESTAMPTZ);
+
+  /**
+   * Whether {@code type} is a time or timestamp with fractional digits ({@code TIMESTAMP}, which
+   * strata writes as {@code DATETIME(6)}, or {@code TIME(3)}): {@code MODIFY ... TEXT} writes them
+   * all, zeros included.
+   */
+  private static boolean fractionalTime(DataType type) {
+    return FRACTIONAL_TIMES.contains(type.kind()) && !type.isArray()
+        && type.size().orElse(6) > 0;
+  }
   private DiagnosticException partition(Site site, String what) {
     return rules.refuse(site, "E0440", "ALTER TABLE ... " + what,
         "PostgreSQL's declarative partitions have no counterpart here");

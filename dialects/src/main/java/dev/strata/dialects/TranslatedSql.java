@@ -52,13 +52,63 @@ final class TranslatedSql {
     return DSL.field("(random() / 18446744073709551616.0 + 0.5)", SQLDataType.DOUBLE);
   }
 
+  /** SQLite's date and time functions, each the translation of a cast to one type. */
+  enum DateFunction {
+    /** {@code date(x)}: {@code YYYY-MM-DD}, a cast to {@code date} */
+    DATE("date"),
+    /** {@code time(x)}: {@code HH:MM:SS}, a cast to {@code time} */
+    TIME("time"),
+    /** {@code datetime(x)}: {@code YYYY-MM-DD HH:MM:SS}, a cast to {@code timestamp} */
+    DATETIME("datetime");
+
+    private final String sql;
+
+    DateFunction(String sql) {
+      this.sql = sql;
+    }
+
+    /** The function's name in SQLite. */
+    String sql() {
+      return sql;
+    }
+  }
+
   /**
    * A cast to a date or time type in SQLite as its date function ({@code date(x)}, {@code
-   * time(x)}, {@code datetime(x)}): jOOQ writes {@code cast(x AS date)}, which SQLite reads as a
-   * cast to NUMERIC and turns {@code '2024-05-01'} into the number 2024.
+   * time(x)}, {@code datetime(x)}), for {@code 'now'} or a value known to be a date or time:
+   * jOOQ writes {@code cast(x AS date)}, which SQLite reads as a cast to NUMERIC and turns {@code
+   * '2024-05-01'} into the number 2024.
    */
-  static Field<String> sqliteDateFunction(String function, Field<?> operand) {
-    return DSL.function(function, SQLDataType.VARCHAR, operand);
+  static Field<String> sqliteDateFunction(DateFunction function, Field<?> operand) {
+    return DSL.function(function.sql(), SQLDataType.VARCHAR, operand);
+  }
+
+  /**
+   * A cast to a date or time type in SQLite of a value that is not a literal, as its date
+   * function of the text without white space around, failing where PostgreSQL's fails or where
+   * SQLite's function would give NULL or an impossible date: a text that is neither (SQLite's
+   * date functions read {@code YYYY-MM-DD HH:MM:SS} forms only, PostgreSQL more, which fail
+   * too), a day past the month's end ({@code '2024-02-30'}, which {@code date()} keeps), a
+   * number (SQLite would read a Julian day; PostgreSQL has no such cast). A timestamp's hour 24
+   * is the next day's midnight ({@code '+0 days'}), as in PostgreSQL. NULL stays NULL.
+   *
+   * @param type PostgreSQL's name of the type, for the error, e.g. {@code date}
+   */
+  static Field<String> sqliteDateCast(DateFunction function, Field<?> operand, String type) {
+    String value = function.sql() + "(" + TRIMMED + ")";
+    String dated = " OR " + TRIMMED + " NOT GLOB '[0-9][0-9][0-9][0-9]-*' AND lower("
+        + TRIMMED + ") <> 'now'";
+    String calendar = "date(" + TRIMMED + ")";
+    return DSL.field("CASE typeof({0}) WHEN 'null' THEN NULL"
+        + " WHEN 'text' THEN CASE WHEN " + value + " IS NULL"
+        + (function == DateFunction.TIME ? "" : dated) + " THEN "
+        + error("invalid input syntax for type " + type + " (SQLite reads "
+            + (function == DateFunction.TIME ? "" : "YYYY-MM-DD ") + "HH:MM:SS)")
+        + " WHEN date(" + calendar + ", '+0 days') <> " + calendar + " THEN "
+        + error("date/time field value out of range")
+        + " ELSE " + (function == DateFunction.DATETIME
+            ? "datetime(" + TRIMMED + ", '+0 days')" : value) + " END"
+        + " ELSE " + error("cannot cast to " + type) + " END", SQLDataType.VARCHAR, operand);
   }
 
   /**
@@ -259,6 +309,25 @@ final class TranslatedSql {
    */
   static Field<Double> sqliteRealModulo(Field<?> dividend, Field<?> divisor) {
     return DSL.field("mod({0}, {1})", SQLDataType.DOUBLE, dividend, divisor);
+  }
+
+  /**
+   * PostgreSQL's {@code round(x, n)} with {@code n} negative or not a literal, in SQLite: a
+   * negative {@code n} rounds to tens, hundreds... ({@code round(1250, -2)} is 1300, half away
+   * from zero as PostgreSQL's numeric rounds), as {@code round(x / 10^-n) * 10^-n}; SQLite's own
+   * {@code round(x, -2)} reads a negative {@code n} as 0 (1250.0). jOOQ writes {@code round(x,
+   * n)}.
+   */
+  static Field<?> sqliteRound(Field<?> value, Field<?> digits) {
+    if (digits instanceof org.jooq.Param<?> param && param.isInline()
+        && param.getValue() instanceof Number n && n.longValue() < 0
+        && n.longValue() > -19 && n.doubleValue() == n.longValue()) {
+      String scale = "1" + "0".repeat((int) -n.longValue()) + ".0";
+      return DSL.field("(round({0} / " + scale + ") * " + scale + ")", SQLDataType.DOUBLE,
+          value);
+    }
+    return DSL.field("CASE WHEN {1} < 0 THEN round({0} / power(10, -{1})) * power(10, -{1})"
+        + " ELSE round({0}, {1}) END", SQLDataType.DOUBLE, value, digits);
   }
 
   /** {@code value} typed as a TIMESTAMP, for jOOQ's timestamp arithmetic. */

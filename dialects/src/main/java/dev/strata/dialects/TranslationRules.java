@@ -44,6 +44,7 @@ final class TranslationRules implements VisitListener {
   /** Whether the expression is a query with UNION, INTERSECT or EXCEPT. */
   private final boolean compound;
   private ValueKinds kinds;
+  private final CastRules casts;
   /** The jOOQ date arithmetic parts being rendered inside their {@code date()} (SQLite). */
   private final Set<QueryPart> wrapping =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -65,6 +66,7 @@ final class TranslationRules implements VisitListener {
     this.postgres = postgres;
     this.model = model;
     this.compound = compound;
+    this.casts = new CastRules(dialect, this::drops);
   }
 
   /**
@@ -448,7 +450,7 @@ final class TranslationRules implements VisitListener {
           "PostgreSQL's collations are not " + dialect.id() + "'s", "");
     }
     if (part instanceof QOM.Cast<?> cast) {
-      return cast(cast);
+      return casts.translate(cast, kinds());
     }
     if (part instanceof SortField<?> sort) {
       if (dialect != Dialect.SQLITE && nonNegative(sort.$field())) {
@@ -1050,6 +1052,11 @@ final class TranslationRules implements VisitListener {
     if (part instanceof QOM.Mod<?> mod && kinds().of(mod) == ValueKinds.Kind.NUMERIC) {
       return TranslatedSql.sqliteRealModulo(mod.$arg1(), mod.$arg2());
     }
+    // SQLite's round(x, -2) rounds to a whole number; PostgreSQL's to hundreds
+    if (part instanceof QOM.Round<?> round && round.$decimals() != null
+        && !nonNegative(round.$decimals())) {
+      return TranslatedSql.sqliteRound(round.$value(), round.$decimals());
+    }
     Optional<QueryPart> temporal = temporal(part);
     if (temporal.isPresent()) {
       return temporal.get();
@@ -1082,189 +1089,6 @@ final class TranslationRules implements VisitListener {
     return part;
   }
 
-  /** A cast: kept, replaced by a correct one, or refused. */
-  private QueryPart cast(QOM.Cast<?> cast) {
-    DataType<?> type = cast.getDataType();
-    Field<?> operand = cast.$field();
-    List<String> needles = List.of(type.getTypeName().toLowerCase(Locale.ROOT).split(" ")[0],
-        "::", "cast");
-    if (type.isArray()) {
-      throw new Refusal("a cast to an array type has no equivalent", needles,
-          dialect.id() + " has no arrays", "");
-    }
-    if (drops(cast)) {
-      // JSON stays text where there is no JSON type to cast to; an enum's value is its label,
-      // which the column checks (ENUM, CHECK) on write
-      return operand;
-    }
-    if (type.isOther() || type.isXML() || type.isSpatial() || type.isTimeWithTimeZone()) {
-      throw new Refusal("the cast to " + type.getTypeName() + " has no translation", needles,
-          "", type.isOther()
-              ? "write the value without the cast (a column of an enum type takes its value as"
-                  + " text)"
-              : "");
-    }
-    if (type.isInterval()) {
-      throw new Refusal("the cast to interval has no equivalent", needles,
-          dialect.id() + " has no interval type", "");
-    }
-    // jOOQ reads PostgreSQL's bit(n) as a boolean type too
-    boolean bool = type.getTypeName().equalsIgnoreCase("boolean")
-        || type.getTypeName().equalsIgnoreCase("bool");
-    if (bool && dialect == Dialect.SQLITE) {
-      return kinds().of(operand) == ValueKinds.Kind.BOOLEAN ? operand
-          : TranslatedSql.sqliteBooleanCast(literalChecked(operand, type, needles));
-    }
-    if (type.isBoolean()) {
-      throw new Refusal("the cast to " + type.getTypeName() + " has no faithful translation",
-          needles, "jOOQ 3.20 writes a cast to an integer, which reads 'true' as 0",
-          "write TRUE, FALSE or a comparison");
-    }
-    if (type.isBinary()) {
-      throw new Refusal("the cast to bytea has no faithful translation", needles,
-          "PostgreSQL reads '\\x...' text as hex bytes, " + dialect.id() + " as the characters",
-          "write the bytes as X'0a1b'");
-    }
-    if (type.isJSON()) {
-      return cast;
-    }
-    if (type.isString() && kinds().of(operand) == ValueKinds.Kind.BOOLEAN) {
-      // PostgreSQL's text of a boolean is 'true' or 'false'; the others' is 1 or 0
-      return TranslatedSql.booleanText(operand);
-    }
-    return switch (dialect) {
-      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
-      case MYSQL, MARIADB -> mysqlCast(cast, type, operand, needles);
-      case SQLITE -> sqliteCast(cast, type, operand, needles);
-    };
-  }
-
-  /**
-   * jOOQ writes {@code real} and {@code double precision} as {@code decimal} (no fraction),
-   * {@code numeric} without a precision as {@code decimal} ({@code DECIMAL(10, 0)}), and
-   * timestamps and times without digits, dropping PostgreSQL's microseconds.
-   */
-  private QueryPart mysqlCast(
-      QOM.Cast<?> cast, DataType<?> type, Field<?> operand, List<String> needles) {
-    if (type.isFloat()) {
-      return TranslatedSql.floatCast(operand, type.getType() == Float.class);
-    }
-    if (type.isDecimal() && !type.precisionDefined()) {
-      throw new Refusal("the cast to numeric without a precision has no faithful translation",
-          needles, dialect.id() + "'s DECIMAL without a precision is DECIMAL(10, 0)",
-          "give the cast a precision and scale, e.g. ::numeric(20, 4)");
-    }
-    if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
-      return DSL.cast(operand, SQLDataType.TIMESTAMP(digits(type)));
-    }
-    if (type.isTime()) {
-      return DSL.cast(operand, SQLDataType.TIME(digits(type)));
-    }
-    return cast;
-  }
-
-  /** jOOQ writes {@code cast(x AS date)}, a cast to NUMERIC in SQLite ({@link TranslatedSql}). */
-  private QueryPart sqliteCast(
-      QOM.Cast<?> cast, DataType<?> type, Field<?> operand, List<String> needles) {
-    if (type.isDate()) {
-      return TranslatedSql.sqliteDateFunction("date", operand);
-    }
-    if (type.isTime()) {
-      return TranslatedSql.sqliteDateFunction("time", operand);
-    }
-    if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
-      return TranslatedSql.sqliteDateFunction("datetime", operand);
-    }
-    ValueKinds.Kind kind = kinds().of(operand);
-    if (type.isInteger() && kind != ValueKinds.Kind.INTEGER) {
-      // a text PostgreSQL refuses, or a value out of the type's range, fails; SQLite's CAST makes
-      // the text 0 and keeps the value
-      long[] range = integerRange(type);
-      return TranslatedSql.sqliteIntegerCast(literalChecked(operand, type, needles),
-          kind == ValueKinds.Kind.OTHER, integerName(type), range[0], range[1]);
-    }
-    // SQLite's NUMERIC and VARCHAR are affinities: the cast neither rounds to the scale nor cuts
-    // to the length, as PostgreSQL's does
-    if (type.isDecimal() && type.scaleDefined() && type.scale() >= 0) {
-      Field<?> checked = kind == ValueKinds.Kind.OTHER
-          ? literalChecked(operand, type, needles) : operand;
-      @SuppressWarnings("unchecked")
-      Field<java.math.BigDecimal> number =
-          (Field<java.math.BigDecimal>) (Field<?>) DSL.cast(checked, SQLDataType.NUMERIC);
-      Field<?> rounded = DSL.round(number, type.scale());
-      if (type.precisionDefined()) {
-        rounded = TranslatedSql.sqliteNumericOverflow(rounded, type.precision(), type.scale());
-      }
-      return kind == ValueKinds.Kind.OTHER
-          ? TranslatedSql.sqliteCheckedNumberCast(checked, rounded, "numeric") : rounded;
-    }
-    if (type.isNumeric() && kind == ValueKinds.Kind.OTHER) {
-      // a text PostgreSQL refuses fails; SQLite's CAST makes it 0
-      Field<?> checked = literalChecked(operand, type, needles);
-      return TranslatedSql.sqliteCheckedNumberCast(checked, DSL.cast(checked, type),
-          type.isFloat() ? (type.getType() == Float.class ? "real" : "double precision")
-              : "numeric");
-    }
-    if (type.getTypeName().equalsIgnoreCase("varchar") && type.lengthDefined()) {
-      return DSL.substring(DSL.cast(operand, SQLDataType.VARCHAR), 1, type.length());
-    }
-    return cast;
-  }
-
-  /**
-   * {@code operand}, unless it is a string literal that PostgreSQL's input function for {@code
-   * type} refuses ({@code 'abc'::integer}), which PostgreSQL reports when it reads the statement:
-   * refused here likewise.
-   */
-  private static Field<?> literalChecked(Field<?> operand, DataType<?> type, List<String> needles) {
-    if (!(operand instanceof Param<?> param) || !param.isInline()
-        || !(param.getValue() instanceof String text)) {
-      return operand;
-    }
-    String value = text.strip();
-    boolean valid;
-    if (type.isBoolean()) {
-      valid = BooleanLiterals.parse(text).isPresent();
-    } else if (type.isInteger()) {
-      long[] range = integerRange(type);
-      valid = INTEGER_TEXT.matcher(value).matches() && inRange(
-          new java.math.BigInteger(value.startsWith("+") ? value.substring(1) : value), range);
-    } else {
-      valid = NUMBER_TEXT.matcher(value).matches();
-    }
-    if (!valid) {
-      String name = type.isInteger() ? integerName(type) : type.getTypeName();
-      throw new Refusal("'" + text + "' cannot be cast to " + name, needles,
-          "PostgreSQL refuses the text when it reads the statement", "write a value of " + name);
-    }
-    return operand;
-  }
-
-  private static boolean inRange(java.math.BigInteger value, long[] range) {
-    return value.compareTo(java.math.BigInteger.valueOf(range[0])) >= 0
-        && value.compareTo(java.math.BigInteger.valueOf(range[1])) <= 0;
-  }
-
-  /** A text PostgreSQL's {@code int4in} reads (white space stripped). */
-  private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?[0-9]+");
-
-  /** A text PostgreSQL's {@code numeric_in} reads as a finite number (white space stripped). */
-  private static final Pattern NUMBER_TEXT =
-      Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-
-  /** The range of an integer type: {@code smallint}, {@code integer}, else {@code bigint}. */
-  private static long[] integerRange(DataType<?> type) {
-    return type.getType() == Short.class ? new long[] {Short.MIN_VALUE, Short.MAX_VALUE}
-        : type.getType() == Integer.class ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE}
-        : new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
-  }
-
-  /** PostgreSQL's name of an integer type, as its errors give it. */
-  private static String integerName(DataType<?> type) {
-    return type.getType() == Short.class ? "smallint"
-        : type.getType() == Integer.class ? "integer" : "bigint";
-  }
-
   /**
    * Whether a word of the expression names a {@code JSON} or {@code JSONB} column of a table of
    * the model (any table: the expression's own is not known here, so a name shared with a text
@@ -1283,10 +1107,6 @@ final class TranslationRules implements VisitListener {
   private boolean enumType(DataType<?> type) {
     return SqlContext.objectName(type.getQualifiedName())
         .filter(model.types()::containsKey).isPresent();
-  }
-
-  private static int digits(DataType<?> type) {
-    return type.precisionDefined() ? type.precision() : 6;
   }
 
   /** The digits written in {@code current_timestamp(3)}, read from its PostgreSQL rendering. */

@@ -117,6 +117,64 @@ class TypeChangeTest {
         first.location().orElseThrow().span());
   }
 
+  private static final String TIMES = """
+      -- revision: 0001_times
+      -- revises: base
+      -- +upgrade
+      CREATE TABLE w (id BIGINT PRIMARY KEY, at TIMESTAMP, whole TIMESTAMP(0), f BOOLEAN);
+      INSERT INTO w (id, at, whole) VALUES (1, '2024-01-05 10:00:00', '2024-01-05 10:00:00');
+      -- +downgrade
+      DROP TABLE w;
+      """;
+
+  /**
+   * A change MariaDB's {@code MODIFY} makes otherwise than PostgreSQL is refused (E0449), also
+   * with a {@code USING} that only casts, which is left out: a timestamp with fractional digits
+   * becoming text ({@code '2024-01-05 10:00:00.000000'}, PostgreSQL's {@code '2024-01-05
+   * 10:00:00'}), a boolean becoming text through {@code USING f::text}. A timestamp of whole
+   * seconds becomes the same text in both.
+   */
+  @Test
+  void mariadbRefusesTextOfFractionalTimestamps() throws Exception {
+    for (String[] change : new String[][] {
+        {"ALTER TABLE w ALTER COLUMN at TYPE TEXT", "ALTER COLUMN at TYPE of a TIMESTAMP column"
+            + " to text cannot be rendered for mariadb: mariadb would write every fractional"
+            + " digit ('10:00:00.000000') where PostgreSQL writes none of the trailing zeros"
+            + " ('10:00:00')"},
+        {"ALTER TABLE w ALTER COLUMN f TYPE VARCHAR(10) USING f::text", "ALTER COLUMN f TYPE of"
+            + " a BOOLEAN column to text cannot be rendered for mariadb"}}) {
+      MysqlChain chain = new MysqlChain(dir.resolve("r" + change[0].length()), Dialect.MARIADB,
+          TIMES, """
+          -- revision: 0002_text
+          -- revises: 0001_times
+          -- +upgrade
+          %s;
+          """.formatted(change[0]));
+      dev.strata.grammar.DiagnosticException refused = org.junit.jupiter.api.Assertions
+          .assertThrows(dev.strata.grammar.DiagnosticException.class,
+              () -> chain.upgrade("base:head", GoldenCases.OPTIONS));
+      assertEquals("E0449", refused.diagnostics().getFirst().code());
+      assertTrue(refused.diagnostics().getFirst().message().startsWith(change[1]),
+          refused.diagnostics().getFirst().message());
+    }
+    String whole = """
+        -- revision: 0002_text
+        -- revises: 0001_times
+        -- +upgrade
+        ALTER TABLE w ALTER COLUMN whole TYPE TEXT;
+        """;
+    MysqlChain chain = new MysqlChain(dir.resolve("whole"), Dialect.MARIADB, TIMES, whole);
+    try (TestDatabase maria = TestDatabase.create("mariadb", "times_maria");
+        TestDatabase postgres = TestDatabase.create("postgresql", "times_pg")) {
+      MysqlChain.apply(maria, chain.upgrade("base:head", GoldenCases.OPTIONS));
+      applied(postgres, new Chain(dir.resolve("whole_pg"), TIMES, whole).script(
+          Dialect.POSTGRESQL, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+      List<String> value = List.of("2024-01-05 10:00:00");
+      assertEquals(value, postgres.query("SELECT whole FROM w"));
+      assertEquals(value, maria.query("SELECT whole FROM w"));
+    }
+  }
+
   /**
    * A cast's text, the column it goes to, and what PostgreSQL leaves there ({@code value}) or the
    * words of its error and of SQLite's ({@code error}, {@code sqliteError}).
@@ -168,7 +226,40 @@ class TypeChangeTest {
           "strata: invalid input syntax for type boolean: \"o\""),
       Cast.fails("abc", "ALTER TABLE t ALTER COLUMN s TYPE BIGINT USING s::bigint",
           "invalid input syntax for type bigint",
-          "strata: invalid input syntax for type bigint: \"abc\""));
+          "strata: invalid input syntax for type bigint: \"abc\""),
+      Cast.fails("1", "UPDATE t SET b = 3000000000; UPDATE t SET n = b::integer",
+          "integer out of range", "strata: value out of range for type integer"),
+      Cast.ok("1", "UPDATE t SET b = -32768; UPDATE t SET n = b::smallint", "n", "-32768"),
+      Cast.fails("1", "UPDATE t SET n = 40000; UPDATE t SET n = n::smallint",
+          "smallint out of range", "strata: value out of range for type smallint"),
+      Cast.ok(" 2024-01-05\t", "UPDATE t SET d = s::date WHERE id = 2", "d", "2024-01-05"),
+      Cast.ok("2024-01-05 10:30", "UPDATE t SET d = s::date WHERE id = 2", "d", "2024-01-05"),
+      Cast.ok("2024-02-29 24:00", "UPDATE t SET ts = s::timestamp WHERE id = 2", "ts",
+          "2024-03-01 00:00:00"),
+      Cast.ok("2024-01-05T10:30:00", "UPDATE t SET ts = s::timestamp WHERE id = 2", "ts",
+          "2024-01-05 10:30:00"),
+      Cast.ok(" 10:30 ", "UPDATE t SET tm = s::time WHERE id = 2", "tm", "10:30:00"),
+      Cast.ok("2024-01-05 10:30", "UPDATE t SET tm = s::time WHERE id = 2", "tm", "10:30:00"),
+      Cast.fails("2024-02-30", "UPDATE t SET d = s::date WHERE id = 2", "date/time field value out of range",
+          "strata: date/time field value out of range: \"2024-02-30\""),
+      Cast.fails("2023-02-29 10:00", "UPDATE t SET ts = s::timestamp WHERE id = 2",
+          "date/time field value out of range",
+          "strata: date/time field value out of range: \"2023-02-29 10:00\""),
+      Cast.fails("soon", "UPDATE t SET d = s::date WHERE id = 2", "invalid input syntax for type date",
+          "strata: invalid input syntax for type date (SQLite reads YYYY-MM-DD HH:MM:SS):"
+              + " \"soon\""),
+      Cast.fails("10:30", "UPDATE t SET d = s::date WHERE id = 2", "invalid input syntax for type date",
+          "strata: invalid input syntax for type date"),
+      Cast.fails("2024-01-05 25:00", "UPDATE t SET ts = s::timestamp WHERE id = 2",
+          "date/time field value out of range", "strata: invalid input syntax for type timestamp"),
+      Cast.fails("25:00", "UPDATE t SET tm = s::time WHERE id = 2", "date/time field value out of range",
+          "strata: invalid input syntax for type time"),
+      // literals, checked at render: the zone that PostgreSQL ignores is not applied by SQLite
+      Cast.ok("1", "UPDATE t SET ts = '2024-01-05 23:30+05:00'::timestamp", "ts",
+          "2024-01-05 23:30:00"),
+      Cast.ok("1", "UPDATE t SET d = ' 2024-01-05 02:00-05:00 '::date", "d", "2024-01-05"),
+      Cast.ok("1", "UPDATE t SET ts = '2024-12-31 24:00:00'::timestamp", "ts",
+          "2025-01-01 00:00:00"));
 
   private static String revision(Cast cast) {
     return """
@@ -176,7 +267,7 @@ class TypeChangeTest {
         -- revises: base
         -- +upgrade
         CREATE TABLE t (id BIGINT PRIMARY KEY, s VARCHAR(40), n INTEGER, b BIGINT,
-            x NUMERIC(10, 2), r DOUBLE PRECISION, f BOOLEAN);
+            x NUMERIC(10, 2), r DOUBLE PRECISION, f BOOLEAN, d DATE, ts TIMESTAMP, tm TIME);
         INSERT INTO t (id, s) VALUES (1, '1'), (2, '%s');
         %s;
         -- +downgrade
@@ -224,6 +315,63 @@ class TypeChangeTest {
             Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
     assertTrue(refused.getMessage().contains("'abc' cannot be cast to integer"),
         refused.getMessage());
+  }
+
+  @Test
+  void aDateLiteralPostgresqlRefusesIsRefused() throws Exception {
+    for (String[] literal : new String[][] {
+        {"'2024-02-30'::date", "'2024-02-30' cannot be cast to date"},
+        {"'24:30'::time", "'24:30' cannot be cast to time"},
+        {"'Jan 5 2024'::timestamp", "'Jan 5 2024' cannot be cast to timestamp"}}) {
+      Chain chain = new Chain(dir.resolve("d" + literal[0].length()), revision(
+          Cast.ok("1", "UPDATE t SET d = " + literal[0], "d", "")));
+      dev.strata.grammar.DiagnosticException refused = org.junit.jupiter.api.Assertions
+          .assertThrows(dev.strata.grammar.DiagnosticException.class, () -> chain.render(
+              Dialect.SQLITE, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+      assertTrue(refused.getMessage().contains(literal[1]), refused.getMessage());
+    }
+  }
+
+  /**
+   * Date and time literals whose text SQLite's date functions, MySQL's and MariaDB's casts read
+   * otherwise than PostgreSQL (white space and a zone offset around a date, hour 24, a zone on a
+   * time, a timestamptz's offset, a fraction past microseconds): each dialect stores PostgreSQL's
+   * value ({@link TemporalLiteral}).
+   */
+  private static final String TEMPORAL = """
+      -- revision: 0001_l
+      -- revises: base
+      -- +upgrade
+      CREATE TABLE l (id BIGINT PRIMARY KEY, d DATE, ts TIMESTAMP, tm TIME, tz TIMESTAMPTZ);
+      INSERT INTO l (id, d, ts, tm, tz) VALUES (1, ' 2024-01-05 02:00-05:00 '::date,
+          '2024-12-31 24:00'::timestamp, '10:00:00.50+02'::time,
+          '2024-01-05 01:00+05:30'::timestamptz);
+      INSERT INTO l (id, ts) VALUES (2, '2024-01-05T10:00:00.0000025'::timestamp);
+      -- +downgrade
+      DROP TABLE l;
+      """;
+
+  /** The rows {@link #TEMPORAL} leaves, in a form every dialect answers alike. */
+  private static final String TEMPORAL_ROWS = "SELECT id FROM l WHERE (d = '2024-01-05'"
+      + " AND ts = '2025-01-01 00:00:00' AND tm = '10:00:00.5' AND tz = '2024-01-04 19:30:00')"
+      + " OR ts = '2024-01-05 10:00:00.000002' ORDER BY id";
+
+  @Test
+  void temporalLiteralsArePostgresqlsValuesEverywhere() throws Exception {
+    Chain chain = new Chain(dir.resolve("temporal"), TEMPORAL);
+    try (TestDatabase postgres = TestDatabase.create("postgresql", "temporal_pg");
+        SqliteDatabase sqlite = SqliteDatabase.create("temporal_sqlite");
+        TestDatabase mariadb = TestDatabase.create("mariadb", "temporal_maria")) {
+      applied(postgres, chain.script(Dialect.POSTGRESQL, Direction.UPGRADE, "base:head",
+          GoldenCases.OPTIONS));
+      assertEquals(List.of("1", "2"), postgres.query(TEMPORAL_ROWS));
+      Sqlite3.apply(sqlite, chain.script(Dialect.SQLITE, Direction.UPGRADE, "base:head",
+          GoldenCases.OPTIONS));
+      assertEquals(List.of("1", "2"), sqlite.query(TEMPORAL_ROWS));
+      MysqlChain maria = new MysqlChain(dir.resolve("maria"), Dialect.MARIADB, TEMPORAL);
+      MysqlChain.apply(mariadb, maria.upgrade("base:head", GoldenCases.OPTIONS));
+      assertEquals(List.of("1", "2"), mariadb.query(TEMPORAL_ROWS));
+    }
   }
 
   private static void applied(TestDatabase database, Path script) {

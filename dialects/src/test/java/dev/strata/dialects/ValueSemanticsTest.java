@@ -97,6 +97,10 @@ class ValueSemanticsTest {
           FROM nm;
       INSERT INTO r (k, v) SELECT 'nmod', CASE WHEN whole %% 7 = 2.5 THEN 'yes' ELSE 'no' END FROM nm;
       INSERT INTO r (k, v) SELECT 'round', CAST(CAST(n3 AS NUMERIC(10, 2)) AS VARCHAR(100)) FROM nm;
+      INSERT INTO r (k, v) SELECT 'roundneg', CASE WHEN round(whole, -2) = 1200
+          AND round(whole + 15.5, -2) = 1300 AND round(-whole - 15.5, -3) = -1000
+          AND round(whole, qty - 6) = 1200 AND round(whole, qty - 4) = 1235 THEN 'yes' ELSE 'no' END
+          FROM nm;
       INSERT INTO r (k, v) SELECT 'cut', CAST(note AS VARCHAR(3)) FROM nm;
       INSERT INTO r (k, v) SELECT 'tsplus', CAST(extract(day FROM ts + INTERVAL '1 day') AS
           VARCHAR(100)) FROM nm;
@@ -142,7 +146,7 @@ class ValueSemanticsTest {
       "div2|-2", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL", "jd|x", "jeq|1",
       "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "literaldiff|29",
       "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "octets|2", "regex|yes",
-      "rnd|22", "round|12.35", "rpad|abxx", "second|5.123456 95", "tsminus|yes", "tsplus|1",
+      "rnd|22", "round|12.35", "roundneg|yes", "rpad|abxx", "second|5.123456 95", "tsminus|yes", "tsplus|1",
       "update|2026-02-02 2026-02-28",
       "upsert|3");
 

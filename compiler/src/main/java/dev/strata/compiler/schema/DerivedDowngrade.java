@@ -634,10 +634,8 @@ public final class DerivedDowngrade {
    * would. The explicit cast reads back what the upgrade's conversion wrote.
    */
   private Optional<Expr> back(Table table, Column column, DataType now) {
-    Predicate<DataType> enumType = t -> t.named()
-        .map(n -> before.types().containsKey(ObjectName.of(n.name()))
-            || after.types().containsKey(ObjectName.of(n.name())))
-        .orElse(false);
+    Predicate<DataType> enumType = TypeConversion.enumTypes(
+        name -> before.types().containsKey(name) || after.types().containsKey(name));
     if (TypeConversion.of(now, column.type(), enumType) != TypeConversion.Answer.NEEDS_USING) {
       return Optional.empty();
     }

@@ -387,7 +387,8 @@ final class TableApplier {
    * TypeConversion}): {@code column "c" cannot be cast automatically to type t}.
    */
   private void requireConversion(Table table, Column column, AlterAction.AlterColumnType change) {
-    if (TypeConversion.of(column.type(), change.type(), this::enumType)
+    if (TypeConversion.of(column.type(), change.type(),
+        TypeConversion.enumTypes(state.types::containsKey))
         != TypeConversion.Answer.NEEDS_USING) {
       return;
     }
@@ -400,11 +401,6 @@ final class TableApplier {
             + " only with USING",
         "help: say how: ALTER TABLE " + table.name().display() + " ALTER COLUMN " + name
             + " TYPE " + to + " USING " + name + "::" + to);
-  }
-
-  /** Whether {@code type} (a named type) is an enum type of the model. */
-  private boolean enumType(DataType type) {
-    return type.named().map(n -> state.types.containsKey(ObjectName.of(n.name()))).orElse(false);
   }
 
   void changeColumn(Table table, Identifier column,

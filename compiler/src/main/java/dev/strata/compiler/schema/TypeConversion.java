@@ -68,6 +68,14 @@ public final class TypeConversion {
   }
 
   /**
+   * The predicate {@link #of} takes: whether a named type's name is one that {@code types} holds
+   * (the enum types of a schema model, by folded name); false for a built-in type.
+   */
+  public static Predicate<DataType> enumTypes(Predicate<ObjectName> types) {
+    return type -> type.named().map(n -> types.test(ObjectName.of(n.name()))).orElse(false);
+  }
+
+  /**
    * What PostgreSQL does with a column of type {@code from} changed to {@code to} without {@code
    * USING}.
    *

@@ -114,26 +114,26 @@ final class CastRules {
           needles, dialect.id() + "'s DECIMAL without a precision is DECIMAL(10, 0)",
           "give the cast a precision and scale, e.g. ::numeric(20, 4)");
     }
+    Optional<TemporalType> temporal = TemporalType.of(type);
+    if (temporal.isEmpty()) {
+      return cast;
+    }
     Optional<String> text = TranslationRules.literal(operand);
     Field<?> value = operand;
-    if (temporal(type) && text.isPresent()) {
+    if (text.isPresent()) {
       if (text.get().strip().equalsIgnoreCase("now")) {
-        throw new Refusal("'now' cast to " + postgresName(type) + " has no translation",
-            needles, dialect.id() + "'s cast reads it as no date (NULL)",
+        throw new Refusal("'now' cast to " + temporal.get().postgresName()
+            + " has no translation", needles, dialect.id() + "'s cast reads it as no date (NULL)",
             "write now(), CURRENT_DATE or CURRENT_TIME");
       }
-      value = DSL.inline(temporalLiteral(text.get(), type, needles));
+      value = DSL.inline(temporalLiteral(text.get(), temporal.get(), needles));
     }
-    if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
-      return DSL.cast(value, SQLDataType.TIMESTAMP(digits(type)));
-    }
-    if (type.isTime()) {
-      return DSL.cast(value, SQLDataType.TIME(digits(type)));
-    }
-    if (type.isDate()) {
-      return DSL.cast(value, SQLDataType.DATE);
-    }
-    return cast;
+    return switch (temporal.get()) {
+      case DATE -> DSL.cast(value, SQLDataType.DATE);
+      case TIME -> DSL.cast(value, SQLDataType.TIME(digits(type)));
+      case TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE ->
+          DSL.cast(value, SQLDataType.TIMESTAMP(digits(type)));
+    };
   }
 
   /**
@@ -145,8 +145,9 @@ final class CastRules {
   private QueryPart sqliteCast(QOM.Cast<?> cast, DataType<?> type, Field<?> operand,
       ValueKinds.Kind operandKind, List<String> needles) {
     ValueKinds.Kind kind = operandKind;
-    if (temporal(type)) {
-      return sqliteDateCast(type, operand, kind, needles);
+    Optional<TemporalType> temporal = TemporalType.of(type);
+    if (temporal.isPresent()) {
+      return sqliteDateCast(temporal.get(), operand, kind, needles);
     }
     if (type.isNumeric() && TranslationRules.literal(operand).isPresent()) {
       // a text literal PostgreSQL reads as a number of the type's range (else refused), which
@@ -200,20 +201,18 @@ final class CastRules {
    * TranslatedSql#sqliteDateCast}).
    */
   private Field<String> sqliteDateCast(
-      DataType<?> type, Field<?> operand, ValueKinds.Kind kind, List<String> needles) {
-    TranslatedSql.DateFunction function = type.isDate() ? TranslatedSql.DateFunction.DATE
-        : type.isTime() ? TranslatedSql.DateFunction.TIME : TranslatedSql.DateFunction.DATETIME;
+      TemporalType type, Field<?> operand, ValueKinds.Kind kind, List<String> needles) {
     Optional<String> text = TranslationRules.literal(operand);
     if (text.isPresent()) {
       return text.get().strip().equalsIgnoreCase("now")
-          ? TranslatedSql.sqliteDateFunction(function, operand)
+          ? TranslatedSql.sqliteDateFunction(type, operand)
           : DSL.inline(temporalLiteral(text.get(), type, needles));
     }
     if (kind == ValueKinds.Kind.DATE || kind == ValueKinds.Kind.TIMESTAMP
         || kind == ValueKinds.Kind.TIME) {
-      return TranslatedSql.sqliteDateFunction(function, operand);
+      return TranslatedSql.sqliteDateFunction(type, operand);
     }
-    return TranslatedSql.sqliteDateCast(function, operand, postgresName(type));
+    return TranslatedSql.sqliteDateCast(type, operand);
   }
 
   /**
@@ -222,13 +221,9 @@ final class CastRules {
    *
    * @throws Refusal for a text PostgreSQL refuses or a form strata does not read
    */
-  private String temporalLiteral(String text, DataType<?> type, List<String> needles) {
-    TemporalLiteral.Type temporal = type.isDate() ? TemporalLiteral.Type.DATE
-        : type.isTime() ? TemporalLiteral.Type.TIME
-        : type.isTimestampWithTimeZone() ? TemporalLiteral.Type.TIMESTAMP_WITH_TIME_ZONE
-        : TemporalLiteral.Type.TIMESTAMP;
-    String name = temporal.postgresName();
-    return switch (TemporalLiteral.read(text, temporal)) {
+  private String temporalLiteral(String text, TemporalType type, List<String> needles) {
+    String name = type.postgresName();
+    return switch (TemporalLiteral.read(text, type)) {
       case TemporalLiteral.Text value -> value.value();
       case TemporalLiteral.Refused refused -> throw new Refusal(
           "'" + text + "' cannot be cast to " + name, needles,
@@ -236,7 +231,7 @@ final class CastRules {
               ? "PostgreSQL refuses it: date/time field value out of range"
               : "strata reads the ISO forms only, which PostgreSQL and " + dialect.id()
                   + " read alike",
-          "write the " + name + " as " + switch (temporal) {
+          "write the " + name + " as " + switch (type) {
             case DATE -> "'YYYY-MM-DD'";
             case TIME -> "'HH:MM:SS'";
             case TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> "'YYYY-MM-DD HH:MM:SS'";
@@ -311,24 +306,7 @@ final class CastRules {
     if (type.isBoolean()) {
       return "boolean";
     }
-    if (type.isDate()) {
-      return "date";
-    }
-    if (type.isTime()) {
-      return "time";
-    }
-    if (type.isTimestampWithTimeZone()) {
-      return "timestamp with time zone";
-    }
-    if (type.isTimestamp()) {
-      return "timestamp";
-    }
-    return type.getTypeName();
-  }
-
-  /** Whether {@code type} is {@code date}, {@code time} or a {@code timestamp}. */
-  private static boolean temporal(DataType<?> type) {
-    return type.isDate() || type.isTime() || type.isTimestamp() || type.isTimestampWithTimeZone();
+    return TemporalType.of(type).map(TemporalType::postgresName).orElse(type.getTypeName());
   }
 
   private static int digits(DataType<?> type) {

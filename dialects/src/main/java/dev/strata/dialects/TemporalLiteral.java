@@ -29,25 +29,6 @@ import java.util.regex.Pattern;
 final class TemporalLiteral {
   private TemporalLiteral() {}
 
-  /** The type a literal is cast to. */
-  enum Type {
-    DATE("date"),
-    TIME("time"),
-    TIMESTAMP("timestamp"),
-    TIMESTAMP_WITH_TIME_ZONE("timestamp with time zone");
-
-    private final String postgresName;
-
-    Type(String postgresName) {
-      this.postgresName = postgresName;
-    }
-
-    /** PostgreSQL's name of the type, as its errors give it. */
-    String postgresName() {
-      return postgresName;
-    }
-  }
-
   /** What reading a literal gave: PostgreSQL's text of the value, or why it is refused. */
   sealed interface Reading {}
 
@@ -77,7 +58,7 @@ final class TemporalLiteral {
    *
    * @param literal the text of the literal, as written between its quotes
    */
-  static Reading read(String literal, Type type) {
+  static Reading read(String literal, TemporalType type) {
     String value = literal.strip();
     Matcher dated = DATED.matcher(value);
     Matcher clockOnly = CLOCK_ONLY.matcher(value);
@@ -86,10 +67,10 @@ final class TemporalLiteral {
     if (dated.matches()) {
       m = dated;
       clock = 4;
-      if (type == Type.TIME && m.group(clock) == null) {
+      if (type == TemporalType.TIME && m.group(clock) == null) {
         return new Refused(false);
       }
-    } else if (type == Type.TIME && clockOnly.matches()) {
+    } else if (type == TemporalType.TIME && clockOnly.matches()) {
       m = clockOnly;
       clock = 1;
     } else {
@@ -106,7 +87,7 @@ final class TemporalLiteral {
       // PostgreSQL counts 1 BC before 1 AD, with no year 0
       return new Refused(true);
     }
-    if (type == Type.DATE) {
+    if (type == TemporalType.DATE) {
       return new Text(date.toString());
     }
     int hours = m.group(clock) == null ? 0 : Integer.parseInt(m.group(clock));
@@ -122,7 +103,7 @@ final class TemporalLiteral {
     if (!midnight && (hours > 23 || minutes > 59 || seconds > 59)) {
       return new Refused(true);
     }
-    if (type == Type.TIME) {
+    if (type == TemporalType.TIME) {
       if (midnight) {
         return new Text("24:00:00");
       }
@@ -133,7 +114,7 @@ final class TemporalLiteral {
     LocalDateTime at = date.atStartOfDay().plusHours(hours).plusMinutes(minutes)
         .plusSeconds(seconds).plusNanos(micros * 1000);
     String zone = m.group(clock + 4);
-    if (type == Type.TIMESTAMP_WITH_TIME_ZONE && zone != null) {
+    if (type == TemporalType.TIMESTAMP_WITH_TIME_ZONE && zone != null) {
       try {
         at = at.atOffset(offset(zone)).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
       } catch (DateTimeException e) {

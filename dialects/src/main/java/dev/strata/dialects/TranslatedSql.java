@@ -52,35 +52,14 @@ final class TranslatedSql {
     return DSL.field("(random() / 18446744073709551616.0 + 0.5)", SQLDataType.DOUBLE);
   }
 
-  /** SQLite's date and time functions, each the translation of a cast to one type. */
-  enum DateFunction {
-    /** {@code date(x)}: {@code YYYY-MM-DD}, a cast to {@code date} */
-    DATE("date"),
-    /** {@code time(x)}: {@code HH:MM:SS}, a cast to {@code time} */
-    TIME("time"),
-    /** {@code datetime(x)}: {@code YYYY-MM-DD HH:MM:SS}, a cast to {@code timestamp} */
-    DATETIME("datetime");
-
-    private final String sql;
-
-    DateFunction(String sql) {
-      this.sql = sql;
-    }
-
-    /** The function's name in SQLite. */
-    String sql() {
-      return sql;
-    }
-  }
-
   /**
    * A cast to a date or time type in SQLite as its date function ({@code date(x)}, {@code
    * time(x)}, {@code datetime(x)}), for {@code 'now'} or a value known to be a date or time:
    * jOOQ writes {@code cast(x AS date)}, which SQLite reads as a cast to NUMERIC and turns {@code
    * '2024-05-01'} into the number 2024.
    */
-  static Field<String> sqliteDateFunction(DateFunction function, Field<?> operand) {
-    return DSL.function(function.sql(), SQLDataType.VARCHAR, operand);
+  static Field<String> sqliteDateFunction(TemporalType type, Field<?> operand) {
+    return DSL.function(type.sqliteFunction(), SQLDataType.VARCHAR, operand);
   }
 
   /**
@@ -92,23 +71,23 @@ final class TranslatedSql {
    * number (SQLite would read a Julian day; PostgreSQL has no such cast). A timestamp's hour 24
    * is the next day's midnight ({@code '+0 days'}), as in PostgreSQL. NULL stays NULL.
    *
-   * @param type PostgreSQL's name of the type, for the error, e.g. {@code date}
+   * @param type the type, whose PostgreSQL name the errors give
    */
-  static Field<String> sqliteDateCast(DateFunction function, Field<?> operand, String type) {
-    String value = function.sql() + "(" + TRIMMED + ")";
+  static Field<String> sqliteDateCast(TemporalType type, Field<?> operand) {
+    String value = type.sqliteFunction() + "(" + TRIMMED + ")";
     String dated = " OR " + TRIMMED + " NOT GLOB '[0-9][0-9][0-9][0-9]-*' AND lower("
         + TRIMMED + ") <> 'now'";
     String calendar = "date(" + TRIMMED + ")";
     return DSL.field("CASE typeof({0}) WHEN 'null' THEN NULL"
         + " WHEN 'text' THEN CASE WHEN " + value + " IS NULL"
-        + (function == DateFunction.TIME ? "" : dated) + " THEN "
-        + error("invalid input syntax for type " + type + " (SQLite reads "
-            + (function == DateFunction.TIME ? "" : "YYYY-MM-DD ") + "HH:MM:SS)")
+        + (type == TemporalType.TIME ? "" : dated) + " THEN "
+        + error("invalid input syntax for type " + type.postgresName() + " (SQLite reads "
+            + (type == TemporalType.TIME ? "" : "YYYY-MM-DD ") + "HH:MM:SS)")
         + " WHEN date(" + calendar + ", '+0 days') <> " + calendar + " THEN "
         + error("date/time field value out of range")
-        + " ELSE " + (function == DateFunction.DATETIME
+        + " ELSE " + (type.sqliteFunction().equals("datetime")
             ? "datetime(" + TRIMMED + ", '+0 days')" : value) + " END"
-        + " ELSE " + error("cannot cast to " + type) + " END", SQLDataType.VARCHAR, operand);
+        + " ELSE " + error("cannot cast to " + type.postgresName()) + " END", SQLDataType.VARCHAR, operand);
   }
 
   /**

@@ -65,9 +65,8 @@ final class CastRules {
     // jOOQ reads PostgreSQL's bit(n) as a boolean type too
     boolean bool = type.getTypeName().equalsIgnoreCase("boolean")
         || type.getTypeName().equalsIgnoreCase("bool");
-    if (bool && dialect == Dialect.SQLITE) {
-      return kinds.of(operand) == ValueKinds.Kind.BOOLEAN ? operand
-          : TranslatedSql.sqliteBooleanCast(literalChecked(operand, type, needles));
+    if (bool) {
+      return booleanCast(operand, kinds.of(operand), type, needles);
     }
     if (type.isBoolean()) {
       throw new Refusal("the cast to " + type.getTypeName() + " has no faithful translation",
@@ -82,14 +81,68 @@ final class CastRules {
     if (type.isJSON()) {
       return cast;
     }
-    if (type.isString() && kinds.of(operand) == ValueKinds.Kind.BOOLEAN) {
-      // PostgreSQL's text of a boolean is 'true' or 'false'; the others' is 1 or 0
-      return TranslatedSql.booleanText(operand);
+    if (type.isString()) {
+      Optional<Field<String>> text = text(operand, kinds);
+      if (text.isPresent()) {
+        // an explicit cast to VARCHAR(n) cuts the text, as PostgreSQL's does
+        return type.lengthDefined()
+            ? DSL.substring(text.get(), DSL.inline(1), DSL.inline(type.length()))
+            : text.get();
+      }
     }
     return switch (dialect) {
       case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
       case MYSQL, MARIADB -> mysqlCast(cast, type, operand, needles);
       case SQLITE -> sqliteCast(cast, type, operand, kinds.of(operand), needles);
+    };
+  }
+
+  /**
+   * PostgreSQL's text of a value whose text the dialect writes otherwise, or empty: a boolean's
+   * ({@code 'true'}, {@code 'false'}; the others' is 1 or 0), and in MySQL and MariaDB a
+   * timestamp's or a time's, whose fractional digits they write all ({@code '10:00:00.000000'},
+   * PostgreSQL {@code '10:00:00'}; {@link TranslatedSql#mysqlTemporalText}), with PostgreSQL's
+   * {@code +00} after a {@code timestamp with time zone} (kept in UTC, see docs/dialects.md,
+   * "Timestamps"). A timestamp column whose namesakes are of both kinds is left to jOOQ.
+   */
+  private Optional<Field<String>> text(Field<?> operand, ValueKinds kinds) {
+    return switch (kinds.of(operand)) {
+      case BOOLEAN -> Optional.of(TranslatedSql.booleanText(operand));
+      case TIMESTAMP, TIME -> switch (dialect) {
+        case POSTGRESQL, SQLITE -> Optional.empty();
+        case MYSQL, MARIADB -> kinds.of(operand) == ValueKinds.Kind.TIME
+            ? Optional.of(TranslatedSql.mysqlTemporalText(operand, false, false))
+            : kinds.withTimeZone(operand)
+                .map(zoned -> TranslatedSql.mysqlTemporalText(operand, true, zoned));
+      };
+      case INTEGER, NUMERIC, DATE, OTHER -> Optional.empty();
+    };
+  }
+
+  /**
+   * A cast to {@code boolean}, as PostgreSQL's {@code boolin} reads a text ({@link
+   * BooleanLiterals}) and its integer cast reads an integer (0 is false, any other true): a text
+   * literal is read now (refused where PostgreSQL refuses it) and written {@code TRUE} or {@code
+   * FALSE}; any other value is read when the statement runs ({@link
+   * TranslatedSql#sqliteBooleanCast}, {@link TranslatedSql#mysqlBooleanCast}). jOOQ writes a cast
+   * to an integer, which reads {@code 'true'} as 0.
+   */
+  private Field<?> booleanCast(Field<?> operand, ValueKinds.Kind kind, DataType<?> type,
+      List<String> needles) {
+    if (kind == ValueKinds.Kind.BOOLEAN) {
+      return operand;
+    }
+    Optional<String> text = TranslationRules.literal(operand);
+    if (text.isPresent()) {
+      literalChecked(operand, type, needles);
+      return DSL.inline(BooleanLiterals.parse(text.get()).orElseThrow());
+    }
+    return switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> kind == ValueKinds.Kind.INTEGER
+          ? DSL.field("({0} <> 0)", SQLDataType.BOOLEAN, operand)
+          : TranslatedSql.mysqlBooleanCast(operand);
+      case SQLITE -> TranslatedSql.sqliteBooleanCast(operand);
     };
   }
 

@@ -69,7 +69,10 @@ final class TranslatedSql {
    * date functions read {@code YYYY-MM-DD HH:MM:SS} forms only, PostgreSQL more, which fail
    * too), a day past the month's end ({@code '2024-02-30'}, which {@code date()} keeps), a
    * number (SQLite would read a Julian day; PostgreSQL has no such cast). A timestamp's hour 24
-   * is the next day's midnight ({@code '+0 days'}), as in PostgreSQL. NULL stays NULL.
+   * is the next day's midnight ({@code '+0 days'}), as in PostgreSQL; a fraction of a second is
+   * kept as written without trailing zeros, as PostgreSQL writes it ({@code 10:00:00.5}; SQLite's
+   * functions drop it), and more than 6 digits of it fail (PostgreSQL rounds them to
+   * microseconds); a fraction followed by a zone is still dropped. NULL stays NULL.
    *
    * @param type the type, whose PostgreSQL name the errors give
    */
@@ -78,6 +81,15 @@ final class TranslatedSql {
     String dated = " OR " + TRIMMED + " NOT GLOB '[0-9][0-9][0-9][0-9]-*' AND lower("
         + TRIMMED + ") <> 'now'";
     String calendar = "date(" + TRIMMED + ")";
+    String whole = type.sqliteFunction().equals("datetime")
+        ? "datetime(" + TRIMMED + ", '+0 days')" : value;
+    // the fraction as written, when nothing follows its digits (no zone): SQLite's functions drop
+    // it; PostgreSQL keeps microseconds and drops trailing zeros
+    String fraction = TRIMMED + " GLOB '*:[0-9][0-9].[0-9]*' AND substr(" + TRIMMED + ", instr("
+        + TRIMMED + ", '.') + 1) NOT GLOB '*[^0-9]*'";
+    String kept = type == TemporalType.DATE ? whole
+        : "CASE WHEN " + fraction + " THEN " + whole + " || rtrim(rtrim(substr(" + TRIMMED
+            + ", instr(" + TRIMMED + ", '.')), '0'), '.') ELSE " + whole + " END";
     return DSL.field("CASE typeof({0}) WHEN 'null' THEN NULL"
         + " WHEN 'text' THEN CASE WHEN " + value + " IS NULL"
         + (type == TemporalType.TIME ? "" : dated) + " THEN "
@@ -85,9 +97,12 @@ final class TranslatedSql {
             + (type == TemporalType.TIME ? "" : "YYYY-MM-DD ") + "HH:MM:SS)")
         + " WHEN date(" + calendar + ", '+0 days') <> " + calendar + " THEN "
         + error("date/time field value out of range")
-        + " ELSE " + (type.sqliteFunction().equals("datetime")
-            ? "datetime(" + TRIMMED + ", '+0 days')" : value) + " END"
-        + " ELSE " + error("cannot cast to " + type.postgresName()) + " END", SQLDataType.VARCHAR, operand);
+        + (type == TemporalType.DATE ? "" : " WHEN " + TRIMMED
+            + " GLOB '*:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]*' THEN "
+            + error("more than 6 fractional digits, which PostgreSQL rounds and SQLite cannot"))
+        + " ELSE " + kept + " END"
+        + " ELSE " + error("cannot cast to " + type.postgresName()) + " END",
+        SQLDataType.VARCHAR, operand);
   }
 
   /**
@@ -224,6 +239,28 @@ final class TranslatedSql {
   }
 
   /**
+   * A cast to {@code boolean} in MySQL and MariaDB of a value not known to be a boolean or an
+   * integer, as PostgreSQL's {@code boolin} reads a text ({@link BooleanLiterals#parse}: {@code
+   * 'true'}, {@code 'yes'}, {@code 'on'}, {@code '1'}, their prefixes and false kin, any case,
+   * spaces around), as {@code TRUE} or {@code FALSE}; NULL stays NULL. Any other text fails, as in
+   * PostgreSQL: neither server can raise an error in an expression, so the last branch casts
+   * strata's message to an integer, which the scripts' strict {@code sql_mode} stops at in an
+   * {@code INSERT}, {@code UPDATE} or {@code DELETE} ({@code Truncated incorrect INTEGER value:
+   * 'strata: invalid input syntax for type boolean: "abc"'}); in a query alone (a view) it is a
+   * warning and false. (A tab or a line break around the text fails too, where PostgreSQL skips
+   * it: {@code TRIM} takes spaces only.)
+   */
+  static Field<Boolean> mysqlBooleanCast(Field<?> operand) {
+    String text = "lower(trim({0}))";
+    return DSL.field("CASE WHEN " + text
+        + " IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1') THEN TRUE"
+        + " WHEN " + text + " IN ('f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0')"
+        + " THEN FALSE WHEN {0} IS NULL THEN NULL"
+        + " ELSE CAST(concat('strata: invalid input syntax for type boolean: \"', {0}, '\"')"
+        + " AS SIGNED) END", SQLDataType.BOOLEAN, operand);
+  }
+
+  /**
    * PostgreSQL's {@code date + integer} (or {@code date - integer}, {@code negated}) in SQLite:
    * {@code date(d, CAST(n AS TEXT) || ' days')}, a date. jOOQ writes {@code d + n}, which adds a
    * number to the text {@code '2026-01-31'}.
@@ -312,6 +349,20 @@ final class TranslatedSql {
   /** {@code value} typed as a TIMESTAMP, for jOOQ's timestamp arithmetic. */
   static Field<java.sql.Timestamp> typedTimestamp(Field<?> value) {
     return DSL.field("{0}", SQLDataType.TIMESTAMP, value);
+  }
+
+  /**
+   * A timestamp's ({@code dated}) or a time's text in MySQL and MariaDB as PostgreSQL writes it:
+   * {@code 2024-01-05 10:00:00}, then the fraction without trailing zeros ({@code .5}) unless it
+   * is 0, then {@code +00} for a {@code timestamp with time zone} ({@code zoned}, kept in UTC);
+   * NULL for NULL. Their cast to text writes every digit of a {@code DATETIME(6)} ({@code
+   * 2024-01-05 10:00:00.000000}).
+   */
+  static Field<String> mysqlTemporalText(Field<?> value, boolean dated, boolean zoned) {
+    String whole = dated ? "DATE_FORMAT({0}, '%Y-%m-%d %H:%i:%s')" : "TIME_FORMAT({0}, '%H:%i:%s')";
+    return DSL.field("concat(" + whole + ", IF(MICROSECOND({0}) = 0, '',"
+        + " TRIM(TRAILING '0' FROM concat('.', LPAD(MICROSECOND({0}), 6, '0'))))"
+        + (zoned ? ", '+00'" : "") + ")", SQLDataType.VARCHAR, value);
   }
 
   /**

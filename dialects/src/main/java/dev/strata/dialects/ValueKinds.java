@@ -157,6 +157,23 @@ final class ValueKinds {
         .anyMatch(k -> k.type().filter(model.types()::containsKey).isPresent());
   }
 
+  /**
+   * Of a value of kind {@link Kind#TIMESTAMP}: whether it is a {@code timestamp with time zone}
+   * ({@code now()} and {@code CURRENT_TIMESTAMP} are, in PostgreSQL), or empty where a column's
+   * namesakes in the model's tables are of both kinds.
+   */
+  Optional<Boolean> withTimeZone(Field<?> field) {
+    if (field instanceof TableField<?, ?> column) {
+      Set<Boolean> zoned = new java.util.HashSet<>();
+      for (ColumnKind kind : model.columnKinds(SqlContext.folded(column.getUnqualifiedName()))) {
+        zoned.add(kind.kind() == DataType.Kind.TIMESTAMPTZ);
+      }
+      return zoned.size() == 1 ? Optional.of(zoned.iterator().next()) : Optional.empty();
+    }
+    return Optional.of(field instanceof QOM.CurrentTimestamp<?>
+        || field.getDataType().isTimestampWithTimeZone());
+  }
+
   /** The kind every column named {@code name} has in the model, or OTHER. */
   private Kind column(String name) {
     return columns.computeIfAbsent(name, n -> {

@@ -30,6 +30,19 @@ class ExpressionsTest {
   private static final List<Dialect> TARGETS =
       List.of(Dialect.MYSQL, Dialect.MARIADB, Dialect.SQLITE);
 
+  /** MySQL's and MariaDB's cast of a text {@code x} to boolean ({@link TranslatedSql}). */
+  private static final String MYSQL_BOOLEAN_CAST =
+      "CASE WHEN lower(trim(x)) IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on',"
+      + " '1') THEN TRUE WHEN lower(trim(x)) IN ('f', 'fa', 'fal', 'fals', 'false',"
+      + " 'n', 'no', 'of', 'off', '0') THEN FALSE WHEN x IS NULL THEN NULL ELSE"
+      + " CAST(concat('strata: invalid input syntax for type boolean: \"', x, '\"') AS"
+      + " SIGNED) END";
+
+  /** MySQL's and MariaDB's text of {@code now()}, as PostgreSQL writes a timestamptz in UTC. */
+  private static final String MYSQL_NOW_TEXT = "concat(DATE_FORMAT(current_timestamp(6),"
+      + " '%Y-%m-%d %H:%i:%s'), IF(MICROSECOND(current_timestamp(6)) = 0, '', TRIM(TRAILING '0'"
+      + " FROM concat('.', LPAD(MICROSECOND(current_timestamp(6)), 6, '0')))), '+00')";
+
   /** A value as written | mysql | mariadb | sqlite (an error code where it has no translation). */
   private static final String[][] VALUES = {
       {"now()", "current_timestamp(6)", "current_timestamp(6)", "CURRENT_TIMESTAMP"},
@@ -106,9 +119,17 @@ class ExpressionsTest {
           + " YYYY-MM-DD HH:MM:SS): \"' || x || '\"') WHEN date(date(trim(x, ' ' || char(9,"
           + " 10, 11, 12, 13))), '+0 days') <> date(trim(x, ' ' || char(9, 10, 11, 12,"
           + " 13))) THEN json_extract('{}', 'strata: date/time field value out of range:"
-          + " \"' || x || '\"') ELSE datetime(trim(x, ' ' || char(9, 10, 11, 12, 13)), '+0"
-          + " days') END ELSE json_extract('{}', 'strata: cannot cast to timestamp with"
-          + " time zone: \"' || x || '\"') END"},
+          + " \"' || x || '\"') WHEN trim(x, ' ' || char(9, 10, 11, 12, 13)) GLOB"
+          + " '*:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]*' THEN json_extract('{}',"
+          + " 'strata: more than 6 fractional digits, which PostgreSQL rounds and SQLite"
+          + " cannot: \"' || x || '\"') ELSE CASE WHEN trim(x, ' ' || char(9, 10, 11, 12,"
+          + " 13)) GLOB '*:[0-9][0-9].[0-9]*' AND substr(trim(x, ' ' || char(9, 10, 11, 12,"
+          + " 13)), instr(trim(x, ' ' || char(9, 10, 11, 12, 13)), '.') + 1) NOT GLOB"
+          + " '*[^0-9]*' THEN datetime(trim(x, ' ' || char(9, 10, 11, 12, 13)), '+0 days')"
+          + " || rtrim(rtrim(substr(trim(x, ' ' || char(9, 10, 11, 12, 13)), instr(trim(x,"
+          + " ' ' || char(9, 10, 11, 12, 13)), '.')), '0'), '.') ELSE datetime(trim(x, ' '"
+          + " || char(9, 10, 11, 12, 13)), '+0 days') END END ELSE json_extract('{}',"
+          + " 'strata: cannot cast to timestamp with time zone: \"' || x || '\"') END"},
       {"x::timestamp(3)", "cast(x AS datetime(3))", "cast(x AS datetime(3))",
           "CASE typeof(x) WHEN 'null' THEN NULL WHEN 'text' THEN CASE WHEN"
           + " datetime(trim(x, ' ' || char(9, 10, 11, 12, 13))) IS NULL OR trim(x, ' ' ||"
@@ -118,20 +139,37 @@ class ExpressionsTest {
           + " \"' || x || '\"') WHEN date(date(trim(x, ' ' || char(9, 10, 11, 12, 13))),"
           + " '+0 days') <> date(trim(x, ' ' || char(9, 10, 11, 12, 13))) THEN"
           + " json_extract('{}', 'strata: date/time field value out of range: \"' || x ||"
-          + " '\"') ELSE datetime(trim(x, ' ' || char(9, 10, 11, 12, 13)), '+0 days') END"
-          + " ELSE json_extract('{}', 'strata: cannot cast to timestamp: \"' || x || '\"')"
-          + " END"},
+          + " '\"') WHEN trim(x, ' ' || char(9, 10, 11, 12, 13)) GLOB"
+          + " '*:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]*' THEN json_extract('{}',"
+          + " 'strata: more than 6 fractional digits, which PostgreSQL rounds and SQLite"
+          + " cannot: \"' || x || '\"') ELSE CASE WHEN trim(x, ' ' || char(9, 10, 11, 12,"
+          + " 13)) GLOB '*:[0-9][0-9].[0-9]*' AND substr(trim(x, ' ' || char(9, 10, 11, 12,"
+          + " 13)), instr(trim(x, ' ' || char(9, 10, 11, 12, 13)), '.') + 1) NOT GLOB"
+          + " '*[^0-9]*' THEN datetime(trim(x, ' ' || char(9, 10, 11, 12, 13)), '+0 days')"
+          + " || rtrim(rtrim(substr(trim(x, ' ' || char(9, 10, 11, 12, 13)), instr(trim(x,"
+          + " ' ' || char(9, 10, 11, 12, 13)), '.')), '0'), '.') ELSE datetime(trim(x, ' '"
+          + " || char(9, 10, 11, 12, 13)), '+0 days') END END ELSE json_extract('{}',"
+          + " 'strata: cannot cast to timestamp: \"' || x || '\"') END"},
       {"'2024-05-01'::date", "cast('2024-05-01' AS date)", "cast('2024-05-01' AS date)",
           "'2024-05-01'"},
       {"x::time", "cast(x AS time(6))", "cast(x AS time(6))",
           "CASE typeof(x) WHEN 'null' THEN NULL WHEN 'text' THEN CASE WHEN time(trim(x, '"
           + " ' || char(9, 10, 11, 12, 13))) IS NULL THEN json_extract('{}', 'strata:"
           + " invalid input syntax for type time (SQLite reads HH:MM:SS): \"' || x || '\"')"
-          + " WHEN date(date(trim(x, ' ' || char(9, 10, 11, 12, 13))), '+0"
-          + " days') <> date(trim(x, ' ' || char(9, 10, 11, 12, 13))) THEN"
-          + " json_extract('{}', 'strata: date/time field value out of range: \"' || x ||"
-          + " '\"') ELSE time(trim(x, ' ' || char(9, 10, 11, 12, 13))) END ELSE"
-          + " json_extract('{}', 'strata: cannot cast to time: \"' || x || '\"') END"},
+          + " WHEN date(date(trim(x, ' ' || char(9, 10, 11, 12, 13))), '+0 days') <>"
+          + " date(trim(x, ' ' || char(9, 10, 11, 12, 13))) THEN json_extract('{}',"
+          + " 'strata: date/time field value out of range: \"' || x || '\"') WHEN trim(x, '"
+          + " ' || char(9, 10, 11, 12, 13)) GLOB"
+          + " '*:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]*' THEN json_extract('{}',"
+          + " 'strata: more than 6 fractional digits, which PostgreSQL rounds and SQLite"
+          + " cannot: \"' || x || '\"') ELSE CASE WHEN trim(x, ' ' || char(9, 10, 11, 12,"
+          + " 13)) GLOB '*:[0-9][0-9].[0-9]*' AND substr(trim(x, ' ' || char(9, 10, 11, 12,"
+          + " 13)), instr(trim(x, ' ' || char(9, 10, 11, 12, 13)), '.') + 1) NOT GLOB"
+          + " '*[^0-9]*' THEN time(trim(x, ' ' || char(9, 10, 11, 12, 13))) ||"
+          + " rtrim(rtrim(substr(trim(x, ' ' || char(9, 10, 11, 12, 13)), instr(trim(x, ' '"
+          + " || char(9, 10, 11, 12, 13)), '.')), '0'), '.') ELSE time(trim(x, ' ' ||"
+          + " char(9, 10, 11, 12, 13))) END END ELSE json_extract('{}', 'strata: cannot"
+          + " cast to time: \"' || x || '\"') END"},
       // a literal is PostgreSQL's text of the value, worked out at render (TemporalLiteral): the
       // zone a type without one ignores dropped, hour 24 carried over, a timestamptz in UTC
       {"'2024-01-05 10:00+05:00'::timestamp", "cast('2024-01-05 10:00:00' AS datetime(6))",
@@ -162,7 +200,8 @@ class ExpressionsTest {
           "cast(current_timestamp(6) AS date)", "date(CURRENT_TIMESTAMP)"},
       {"random()", "rand()", "rand()", "(random() / 18446744073709551616.0 + 0.5)"},
       // SQLite's as PostgreSQL's boolin reads a text (TypeChangeTest runs it)
-      {"x::boolean", "E0434", "E0434", "CASE typeof(x) WHEN 'text' THEN CASE WHEN lower(trim(x, ' '"
+      // MySQL's and MariaDB's likewise, failing through their strict sql_mode (TypeChangeTest)
+      {"x::boolean", MYSQL_BOOLEAN_CAST, MYSQL_BOOLEAN_CAST, "CASE typeof(x) WHEN 'text' THEN CASE WHEN lower(trim(x, ' '"
           + " || char(9, 10, 11, 12, 13))) IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on',"
           + " '1') THEN 1 WHEN lower(trim(x, ' ' || char(9, 10, 11, 12, 13))) IN ('f', 'fa', 'fal',"
           + " 'fals', 'false', 'n', 'no', 'of', 'off', '0') THEN 0 ELSE json_extract('{}', 'strata:"
@@ -170,6 +209,18 @@ class ExpressionsTest {
           + " <> 0 WHEN 'null' THEN NULL ELSE json_extract('{}', 'strata: cannot cast to boolean:"
           + " \"' || x || '\"') END"},
       {"'maybe'::boolean", "E0434", "E0434", "E0434"},
+      // MySQL's and MariaDB's text of a timestamp has every digit (ValueSemanticsTest runs it)
+      {"CURRENT_TIMESTAMP::text", MYSQL_NOW_TEXT, MYSQL_NOW_TEXT,
+          "cast(CURRENT_TIMESTAMP AS clob)"},
+      {"' Yes '::boolean", "TRUE", "TRUE", "1"},
+      {"(2 - 2)::boolean", "((2 - 2) <> 0)", "((2 - 2) <> 0)",
+          "CASE typeof((2 - 2)) WHEN 'text' THEN CASE WHEN lower(trim((2 - 2), ' ' || char(9, 10,"
+              + " 11, 12, 13))) IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1') THEN 1"
+              + " WHEN lower(trim((2 - 2), ' ' || char(9, 10, 11, 12, 13))) IN ('f', 'fa', 'fal',"
+              + " 'fals', 'false', 'n', 'no', 'of', 'off', '0') THEN 0 ELSE json_extract('{}',"
+              + " 'strata: invalid input syntax for type boolean: \"' || (2 - 2) || '\"') END"
+              + " WHEN 'integer' THEN (2 - 2) <> 0 WHEN 'null' THEN NULL ELSE json_extract('{}',"
+              + " 'strata: cannot cast to boolean: \"' || (2 - 2) || '\"') END"},
       {"x::bytea", "E0434", "E0434", "E0434"},
       {"'1 day'::interval", "E0434", "E0434", "E0434"},
       {"'happy'::mood", "E0434", "E0434", "E0434"},

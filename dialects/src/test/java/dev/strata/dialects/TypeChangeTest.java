@@ -176,6 +176,57 @@ class TypeChangeTest {
   }
 
   /**
+   * Casts to boolean in MariaDB, run by its client and by PostgreSQL's: texts PostgreSQL's {@code
+   * boolin} reads, an integer, NULL, and a text it refuses, which stops MariaDB's script too
+   * (through the strict {@code sql_mode}) with strata's message, the failing statement changing
+   * no row.
+   */
+  @Test
+  void mariadbCastsToBooleanAsPostgresqlDoes() throws Exception {
+    String cast = """
+        -- revision: 0001_b
+        -- revises: base
+        -- +upgrade
+        CREATE TABLE b (id BIGINT PRIMARY KEY, s VARCHAR(10), n INTEGER, f BOOLEAN, g BOOLEAN);
+        INSERT INTO b (id, s, n) VALUES (1, ' Yes ', 2), (2, 'of', 0), (3, NULL, NULL),
+            (4, 'TRUE', -1);
+        UPDATE b SET f = s::boolean, g = n::boolean;
+        UPDATE b SET g = CAST('off' AS BOOLEAN) WHERE id = 4;
+        %s
+        -- +downgrade
+        DROP TABLE b;
+        """;
+    String rows = "SELECT id, CASE WHEN f THEN 'T' WHEN NOT f THEN 'F' END,"
+        + " CASE WHEN g THEN 'T' WHEN NOT g THEN 'F' END FROM b ORDER BY id";
+    List<String> expected = List.of("1|T|T", "2|F|F", "3|null|null", "4|T|F");
+    try (TestDatabase postgres = TestDatabase.create("postgresql", "bool_pg");
+        TestDatabase maria = TestDatabase.create("mariadb", "bool_maria")) {
+      applied(postgres, new Chain(dir.resolve("pg"), cast.formatted("")).script(
+          Dialect.POSTGRESQL, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+      assertEquals(expected, postgres.query(rows));
+      MysqlChain.apply(maria, new MysqlChain(dir.resolve("maria"), Dialect.MARIADB,
+          cast.formatted("")).upgrade("base:head", GoldenCases.OPTIONS));
+      assertEquals(expected, maria.query(rows));
+    }
+    String refused = cast.formatted(
+        "UPDATE b SET s = 'o' WHERE id = 1; UPDATE b SET f = NOT s::boolean;");
+    try (TestDatabase postgres = TestDatabase.create("postgresql", "bool_pg_bad");
+        TestDatabase maria = TestDatabase.create("mariadb", "bool_maria_bad")) {
+      ClientRun pg = postgres.apply(new Chain(dir.resolve("pg_bad"), refused).script(
+          Dialect.POSTGRESQL, Direction.UPGRADE, "base:head", GoldenCases.OPTIONS));
+      assertTrue(pg.stderr().contains("invalid input syntax for type boolean: \"o\""),
+          pg.stderr());
+      ClientRun run = maria.apply(new MysqlChain(dir.resolve("maria_bad"), Dialect.MARIADB,
+          refused).upgrade("base:head", GoldenCases.OPTIONS));
+      assertNotEquals(0, run.exitCode());
+      assertTrue(run.stderr().contains("strata: invalid input syntax for type boolean: \"o\""),
+          run.stderr());
+      // the failing UPDATE changed no row (MariaDB's DDL before it is not transactional)
+      assertEquals(List.of("1|T|T"), maria.query(rows + " LIMIT 1"));
+    }
+  }
+
+  /**
    * A cast's text, the column it goes to, and what PostgreSQL leaves there ({@code value}) or the
    * words of its error and of SQLite's ({@code error}, {@code sqliteError}).
    */
@@ -239,6 +290,12 @@ class TypeChangeTest {
       Cast.ok("2024-01-05T10:30:00", "UPDATE t SET ts = s::timestamp WHERE id = 2", "ts",
           "2024-01-05 10:30:00"),
       Cast.ok(" 10:30 ", "UPDATE t SET tm = s::time WHERE id = 2", "tm", "10:30:00"),
+      Cast.ok("2024-01-05 10:00:00.500", "UPDATE t SET ts = s::timestamp WHERE id = 2", "ts",
+          "2024-01-05 10:00:00.5"),
+      Cast.ok(" 2024-02-29T23:59:59.123456 ", "UPDATE t SET ts = s::timestamp WHERE id = 2", "ts",
+          "2024-02-29 23:59:59.123456"),
+      Cast.ok("10:30:00.000", "UPDATE t SET tm = s::time WHERE id = 2", "tm", "10:30:00"),
+      Cast.ok("10:30:00.010", "UPDATE t SET tm = s::time WHERE id = 2", "tm", "10:30:00.01"),
       Cast.ok("2024-01-05 10:30", "UPDATE t SET tm = s::time WHERE id = 2", "tm", "10:30:00"),
       Cast.fails("2024-02-30", "UPDATE t SET d = s::date WHERE id = 2", "date/time field value out of range",
           "strata: date/time field value out of range: \"2024-02-30\""),

@@ -107,6 +107,9 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'tsminus', CASE WHEN ts - INTERVAL '1 hour'
           < TIMESTAMP '2024-02-29 13:00:00' THEN 'yes' ELSE 'no' END FROM nm;
       INSERT INTO r (k, v) SELECT 'btext', CAST(active AS VARCHAR(10)) FROM nm;
+      INSERT INTO r (k, v) SELECT 'btext3', CAST(active AS VARCHAR(3)) FROM nm;
+      INSERT INTO r (k, v) SELECT 'tstext', CAST(ts AS TEXT) || ' ' || CAST(ts AS VARCHAR(10))
+          FROM nm;
       INSERT INTO r (k, v) SELECT 'regex', CASE WHEN note ~ '1.l' THEN 'yes' ELSE 'no' END FROM nm;
       INSERT INTO r (k, v) SELECT 'lpad', lpad('abcdef', 3, '0') FROM nm;
       INSERT INTO r (k, v) SELECT 'rpad', rpad('ab', 4, 'x') FROM nm;
@@ -141,12 +144,14 @@ class ValueSemanticsTest {
   /** What PostgreSQL leaves in r. */
   private static final List<String> POSTGRESQL = List.of(
       "agg|ab,é", "b1|FTT", "b2|TFF", "b3|TFT", "b4|TFT", "b5|FTF", "beq|3", "bne|2", "btext|true",
+      "btext3|tru",
       "castbig|9007199254740993", "castint|4", "castint2|-3", "cut|lin", "datediff|29",
       "dateminus|2026-01-23", "dateplus|2026-02-01", "dateplus2|2026-03-02", "digits|yes", "div|3",
       "div2|-2", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL", "jd|x", "jeq|1",
       "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "literaldiff|29",
       "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "octets|2", "regex|yes",
-      "rnd|22", "round|12.35", "roundneg|yes", "rpad|abxx", "second|5.123456 95", "tsminus|yes", "tsplus|1",
+      "rnd|22", "round|12.35", "roundneg|yes", "rpad|abxx", "second|5.123456 95", "tsminus|yes",
+      "tsplus|1", "tstext|2024-02-29 13:45:30 2024-02-29",
       "update|2026-02-02 2026-02-28",
       "upsert|3");
 

@@ -106,15 +106,19 @@ final class CastRules {
    * "Timestamps"). A timestamp column whose namesakes are of both kinds is left to jOOQ.
    */
   private Optional<Field<String>> text(Field<?> operand, ValueKinds kinds) {
+    boolean mysql = switch (dialect) {
+      case POSTGRESQL, SQLITE -> false;
+      case MYSQL, MARIADB -> true;
+    };
     return switch (kinds.of(operand)) {
       case BOOLEAN -> Optional.of(TranslatedSql.booleanText(operand));
-      case TIMESTAMP, TIME -> switch (dialect) {
-        case POSTGRESQL, SQLITE -> Optional.empty();
-        case MYSQL, MARIADB -> kinds.of(operand) == ValueKinds.Kind.TIME
-            ? Optional.of(TranslatedSql.mysqlTemporalText(operand, false, false))
-            : kinds.withTimeZone(operand)
-                .map(zoned -> TranslatedSql.mysqlTemporalText(operand, true, zoned));
-      };
+      case TIME -> mysql
+          ? Optional.of(TranslatedSql.mysqlTemporalText(operand, false, false))
+          : Optional.empty();
+      case TIMESTAMP -> mysql
+          ? kinds.withTimeZone(operand)
+              .map(zoned -> TranslatedSql.mysqlTemporalText(operand, true, zoned))
+          : Optional.empty();
       case INTEGER, NUMERIC, DATE, OTHER -> Optional.empty();
     };
   }

@@ -178,12 +178,10 @@ final class CastRules {
     Optional<String> text = TranslationRules.literal(operand);
     Field<?> value = operand;
     if (text.isPresent()) {
-      if (text.get().strip().equalsIgnoreCase("now")) {
-        throw new Refusal("'now' cast to " + temporal.get().postgresName()
-            + " has no translation", needles, dialect.id() + "'s cast reads it as no date (NULL)",
-            "write now(), CURRENT_DATE or CURRENT_TIME");
-      }
-      value = DSL.inline(temporalLiteral(text.get(), temporal.get(), needles));
+      value = temporalLiteral(text.get(), temporal.get(), needles).orElseThrow(() ->
+          new Refusal("'now' cast to " + temporal.get().postgresName() + " has no translation",
+              needles, dialect.id() + "'s cast reads it as no date (NULL)",
+              "write now(), CURRENT_DATE or CURRENT_TIME"));
     }
     return switch (temporal.get()) {
       case DATE -> DSL.cast(value, SQLDataType.DATE);
@@ -220,27 +218,24 @@ final class CastRules {
       // a text PostgreSQL refuses, or a value out of the type's range (a bigint's in an integer
       // too), fails; SQLite's CAST makes the text 0 and keeps the value
       long[] range = integerRange(type);
-      return TranslatedSql.sqliteIntegerCast(literalChecked(operand, type, needles),
-          kind == ValueKinds.Kind.OTHER, postgresName(type), range[0], range[1]);
+      return TranslatedSql.sqliteIntegerCast(operand, kind == ValueKinds.Kind.OTHER,
+          postgresName(type), range[0], range[1]);
     }
     if (type.isDecimal() && type.scaleDefined() && type.scale() >= 0) {
-      Field<?> checked = kind == ValueKinds.Kind.OTHER
-          ? literalChecked(operand, type, needles) : operand;
       @SuppressWarnings("unchecked")
       Field<java.math.BigDecimal> number =
-          (Field<java.math.BigDecimal>) (Field<?>) DSL.cast(checked, SQLDataType.NUMERIC);
+          (Field<java.math.BigDecimal>) (Field<?>) DSL.cast(operand, SQLDataType.NUMERIC);
       Field<?> rounded = DSL.round(number, type.scale());
       if (type.precisionDefined()) {
         rounded = TranslatedSql.sqliteNumericOverflow(rounded, type.precision(), type.scale());
       }
       return kind == ValueKinds.Kind.OTHER
-          ? TranslatedSql.sqliteCheckedNumberCast(checked, rounded, postgresName(type))
+          ? TranslatedSql.sqliteCheckedNumberCast(operand, rounded, postgresName(type))
           : rounded;
     }
     if (type.isNumeric() && kind == ValueKinds.Kind.OTHER) {
       // a text PostgreSQL refuses fails; SQLite's CAST makes it 0
-      Field<?> checked = literalChecked(operand, type, needles);
-      return TranslatedSql.sqliteCheckedNumberCast(checked, DSL.cast(checked, type),
+      return TranslatedSql.sqliteCheckedNumberCast(operand, DSL.cast(operand, type),
           postgresName(type));
     }
     if (type.getTypeName().equalsIgnoreCase("varchar") && type.lengthDefined()) {
@@ -261,9 +256,8 @@ final class CastRules {
       TemporalType type, Field<?> operand, ValueKinds.Kind kind, List<String> needles) {
     Optional<String> text = TranslationRules.literal(operand);
     if (text.isPresent()) {
-      return text.get().strip().equalsIgnoreCase("now")
-          ? TranslatedSql.sqliteDateFunction(type, operand)
-          : DSL.inline(temporalLiteral(text.get(), type, needles));
+      return temporalLiteral(text.get(), type, needles)
+          .orElseGet(() -> TranslatedSql.sqliteDateFunction(type, operand));
     }
     if (kind == ValueKinds.Kind.DATE || kind == ValueKinds.Kind.TIMESTAMP
         || kind == ValueKinds.Kind.TIME) {
@@ -273,15 +267,18 @@ final class CastRules {
   }
 
   /**
-   * PostgreSQL's text of a date, time or timestamp literal ({@link TemporalLiteral}), which
-   * PostgreSQL checks when it reads the statement: {@code '2024-02-30'::date} is refused likewise.
+   * PostgreSQL's text of a date, time or timestamp literal ({@link TemporalLiteral}) as an inline
+   * literal, which PostgreSQL checks when it reads the statement: {@code '2024-02-30'::date} is
+   * refused likewise. Empty for {@code 'now'}, the time the statement runs.
    *
    * @throws Refusal for a text PostgreSQL refuses or a form strata does not read
    */
-  private String temporalLiteral(String text, TemporalType type, List<String> needles) {
+  private Optional<Field<String>> temporalLiteral(String text, TemporalType type,
+      List<String> needles) {
     String name = type.postgresName();
     return switch (TemporalLiteral.read(text, type)) {
-      case TemporalLiteral.Text value -> value.value();
+      case TemporalLiteral.Text value -> Optional.of(DSL.inline(value.value()));
+      case TemporalLiteral.Now now -> Optional.empty();
       case TemporalLiteral.Refused refused -> throw new Refusal(
           "'" + text + "' cannot be cast to " + name, needles,
           refused.outOfRange()

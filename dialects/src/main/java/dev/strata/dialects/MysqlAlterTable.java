@@ -6,8 +6,8 @@ import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.Index;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
-import dev.strata.compiler.schema.Table;
 import dev.strata.compiler.schema.SchemaText;
+import dev.strata.compiler.schema.Table;
 import dev.strata.compiler.schema.TypeConversion;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.AlterAction;
@@ -17,6 +17,7 @@ import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.Operation.AlterTable;
 import dev.strata.grammar.ast.TableConstraint;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -307,9 +308,8 @@ final class MysqlAlterTable {
     };
   }
 
-
-  private static final java.util.Set<DataType.Kind> FRACTIONAL_TIMES = java.util.EnumSet.of(
-      DataType.Kind.TIME, DataType.Kind.TIMETZ, DataType.Kind.TIMESTAMP, DataType.Kind.TIMESTAMPTZ);
+  private static final Set<DataType.Kind> FRACTIONAL_TIMES = EnumSet.of(DataType.Kind.TIME,
+      DataType.Kind.TIMETZ, DataType.Kind.TIMESTAMP, DataType.Kind.TIMESTAMPTZ);
 
   /**
    * Whether {@code type} is a time or timestamp with fractional digits ({@code TIMESTAMP}, which
@@ -320,6 +320,7 @@ final class MysqlAlterTable {
     return FRACTIONAL_TIMES.contains(type.kind()) && !type.isArray()
         && type.size().orElse(6) > 0;
   }
+
   private DiagnosticException partition(Site site, String what) {
     return rules.refuse(site, "E0440", "ALTER TABLE ... " + what,
         "PostgreSQL's declarative partitions have no counterpart here");

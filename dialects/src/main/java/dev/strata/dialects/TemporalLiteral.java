@@ -24,13 +24,23 @@ import java.util.regex.Pattern;
  * the offset, as PostgreSQL's does; {@code timestamp with time zone} is converted to UTC, the zone
  * strata keeps such a value in (docs/dialects.md, "Timestamps"). Hour 24 is the next day's
  * midnight in a timestamp and {@code 24:00:00} in a time, as in PostgreSQL. Other forms
- * PostgreSQL reads ({@code 'Jan 5 2024'}, {@code 'today'}, {@code 'epoch'}) are not read here.
+ * PostgreSQL reads ({@code 'Jan 5 2024'}, {@code 'today'}, {@code 'epoch'}) are not read here;
+ * {@code 'now'} is read as such ({@link Now}).
  */
 final class TemporalLiteral {
   private TemporalLiteral() {}
 
-  /** What reading a literal gave: PostgreSQL's text of the value, or why it is refused. */
+  /**
+   * What reading a literal gave: PostgreSQL's text of the value, {@code now}, or why it is
+   * refused.
+   */
   sealed interface Reading {}
+
+  /**
+   * {@code 'now'} (any case, white space around): the time the statement runs, which only the
+   * dialect's own clock gives.
+   */
+  record Now() implements Reading {}
 
   /** PostgreSQL's text of the value, e.g. {@code 2024-01-06 00:00:00}. */
   record Text(String value) implements Reading {
@@ -60,6 +70,9 @@ final class TemporalLiteral {
    */
   static Reading read(String literal, TemporalType type) {
     String value = literal.strip();
+    if (value.equalsIgnoreCase("now")) {
+      return new Now();
+    }
     Matcher dated = DATED.matcher(value);
     Matcher clockOnly = CLOCK_ONLY.matcher(value);
     int clock;

@@ -81,8 +81,10 @@ final class TranslatedSql {
     String dated = " OR " + TRIMMED + " NOT GLOB '[0-9][0-9][0-9][0-9]-*' AND lower("
         + TRIMMED + ") <> 'now'";
     String calendar = "date(" + TRIMMED + ")";
-    String whole = type.sqliteFunction().equals("datetime")
-        ? "datetime(" + TRIMMED + ", '+0 days')" : value;
+    String whole = switch (type) {
+      case TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> "datetime(" + TRIMMED + ", '+0 days')";
+      case DATE, TIME -> value;
+    };
     // the fraction as written, when nothing follows its digits (no zone): SQLite's functions drop
     // it; PostgreSQL keeps microseconds and drops trailing zeros
     String fraction = TRIMMED + " GLOB '*:[0-9][0-9].[0-9]*' AND substr(" + TRIMMED + ", instr("
@@ -221,6 +223,17 @@ final class TranslatedSql {
   }
 
   /**
+   * The lower-case texts PostgreSQL's {@code boolin} reads as true ({@link BooleanLiterals#parse}:
+   * the prefixes of {@code true} and {@code yes}, {@code on}, {@code 1}), as an SQL list.
+   */
+  private static final String TRUE_TEXTS =
+      "('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1')";
+
+  /** The lower-case texts {@code boolin} reads as false, as an SQL list. */
+  private static final String FALSE_TEXTS =
+      "('f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0')";
+
+  /**
    * A cast to {@code boolean} in SQLite, as PostgreSQL's {@code boolin} reads a text ({@link
    * BooleanLiterals#parse}: {@code 'true'}, {@code 'yes'}, {@code 'on'}, {@code '1'}, their
    * prefixes and false kin, any case, white space around) and its integer cast reads a number
@@ -230,10 +243,8 @@ final class TranslatedSql {
   static Field<Boolean> sqliteBooleanCast(Field<?> operand) {
     String text = "lower(" + TRIMMED + ")";
     return DSL.field("CASE typeof({0})"
-        + " WHEN 'text' THEN CASE WHEN " + text
-        + " IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1') THEN 1"
-        + " WHEN " + text + " IN ('f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0')"
-        + " THEN 0 ELSE " + error("invalid input syntax for type boolean") + " END"
+        + " WHEN 'text' THEN CASE WHEN " + text + " IN " + TRUE_TEXTS + " THEN 1"
+        + " WHEN " + text + " IN " + FALSE_TEXTS + " THEN 0 ELSE " + error("invalid input syntax for type boolean") + " END"
         + " WHEN 'integer' THEN {0} <> 0 WHEN 'null' THEN NULL"
         + " ELSE " + error("cannot cast to boolean") + " END", SQLDataType.BOOLEAN, operand);
   }
@@ -252,10 +263,8 @@ final class TranslatedSql {
    */
   static Field<Boolean> mysqlBooleanCast(Field<?> operand) {
     String text = "lower(trim({0}))";
-    return DSL.field("CASE WHEN " + text
-        + " IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1') THEN TRUE"
-        + " WHEN " + text + " IN ('f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0')"
-        + " THEN FALSE WHEN {0} IS NULL THEN NULL"
+    return DSL.field("CASE WHEN " + text + " IN " + TRUE_TEXTS + " THEN TRUE"
+        + " WHEN " + text + " IN " + FALSE_TEXTS + " THEN FALSE WHEN {0} IS NULL THEN NULL"
         + " ELSE CAST(concat('strata: invalid input syntax for type boolean: \"', {0}, '\"')"
         + " AS SIGNED) END", SQLDataType.BOOLEAN, operand);
   }

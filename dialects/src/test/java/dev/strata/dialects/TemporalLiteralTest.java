@@ -84,6 +84,7 @@ class TemporalLiteralTest {
         switch (reading) {
           case TemporalLiteral.Text text ->
               assertEquals(postgres.query(sql), List.of(text.value()), what);
+          case TemporalLiteral.Now now -> throw new AssertionError(what + " read as now");
           case TemporalLiteral.Refused refused -> {
             IllegalStateException error =
                 assertThrows(IllegalStateException.class, () -> postgres.query(sql), what);
@@ -99,6 +100,13 @@ class TemporalLiteralTest {
         assertEquals(1, postgres.query("SELECT '" + c.literal() + "'::"
             + c.type().postgresName()).size(), what);
       }
+    }
+  }
+
+  @Test
+  void nowIsTheStatementsTime() {
+    for (TemporalType type : TemporalType.values()) {
+      assertEquals(new TemporalLiteral.Now(), TemporalLiteral.read(" NOW ", type));
     }
   }
 

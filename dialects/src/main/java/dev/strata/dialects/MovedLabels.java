@@ -12,7 +12,7 @@ import java.util.Optional;
  * What an {@code ALTER TYPE ... ADD VALUE} would leave stale in MySQL, MariaDB or SQLite: a check
  * or a view that orders the type's values ({@code status < 'shipped'}) holds the labels'
  * positions as strata wrote them then ({@code (status + 0) < 3}, or SQLite's {@code CASE status
- * WHEN ... END}: {@code TranslationRules.enumOrder}). PostgreSQL's follows the new label; the
+ * WHEN ... END}: {@code EnumOrderRules.translate}). PostgreSQL's follows the new label; the
  * server keeps the text it was given. Such an object is found by translating its text with the
  * schema model before and after the statement: the two differ exactly where positions were
  * written that the new label moves (or, in SQLite's {@code CASE}, where the new label is

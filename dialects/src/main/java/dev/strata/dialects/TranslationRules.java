@@ -45,6 +45,8 @@ final class TranslationRules implements VisitListener {
   private final boolean compound;
   private ValueKinds kinds;
   private final CastRules casts;
+  private final EnumOrderRules enumOrder;
+  private final TemporalArithmetic temporal;
   /** The jOOQ date arithmetic parts being rendered inside their {@code date()} (SQLite). */
   private final Set<QueryPart> wrapping =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -67,6 +69,8 @@ final class TranslationRules implements VisitListener {
     this.model = model;
     this.compound = compound;
     this.casts = new CastRules(dialect, this::drops);
+    this.enumOrder = new EnumOrderRules(dialect, postgres, this::enumType);
+    this.temporal = new TemporalArithmetic(dialect);
   }
 
   /**
@@ -462,9 +466,9 @@ final class TranslationRules implements VisitListener {
       // SQLite holds an enum's labels as text: sorted by their position in the type instead
       Optional<Field<Integer>> position = Optional.empty();
       if (dialect == Dialect.SQLITE) {
-        refuseUncertainEnum(List.of(sort.$field()), "ORDER BY");
+        enumOrder.refuseUncertain(List.of(sort.$field()), "ORDER BY", kinds());
         position = kinds().enumType(sort.$field())
-            .flatMap(type -> enumPosition(sort.$field(), type));
+            .flatMap(type -> enumOrder.position(sort.$field(), type, kinds()));
       }
       if (position.isPresent() && compound) {
         throw new Refusal("ORDER BY of an enum after UNION, INTERSECT or EXCEPT has no"
@@ -483,9 +487,9 @@ final class TranslationRules implements VisitListener {
         return nullsFirst ? ordered.nullsFirst() : ordered.nullsLast();
       }
     }
-    Optional<QueryPart> enumOrder = enumOrder(part);
-    if (enumOrder.isPresent()) {
-      return enumOrder.get();
+    Optional<QueryPart> ordered = enumOrder.translate(part, kinds());
+    if (ordered.isPresent()) {
+      return ordered.get();
     }
     if (dialect == Dialect.SQLITE) {
       Optional<QueryPart> text = sqliteJsonText(part);
@@ -566,151 +570,6 @@ final class TranslationRules implements VisitListener {
   }
 
   /**
-   * A comparison that orders enum values ({@code <}, {@code <=}, {@code >}, {@code >=}, {@code
-   * BETWEEN}) of a column of an enum type ({@link ValueKinds#enumType}): PostgreSQL orders the
-   * values by the type's labels (the order of {@code CREATE TYPE}, with {@code ADD VALUE BEFORE}
-   * and {@code AFTER}); MySQL and MariaDB compare an {@code ENUM} with text as text, and SQLite
-   * holds the labels as text, so {@code mood < 'happy'} would compare letters. Each operand is
-   * written as its label's position ({@link #enumPosition}). An operand that is neither a label of
-   * the type nor a column of it is refused, and so are {@code greatest()}, {@code least()}, {@code
-   * max()} and {@code min()} of such a column (the largest text is not the last label). Empty for
-   * anything else. An {@code ORDER BY} of such a column is SQLite's only (a {@link SortField} by
-   * the position, in {@link #replacement}): MySQL and MariaDB sort an {@code ENUM} by position.
-   */
-  @SuppressWarnings("unchecked")
-  private Optional<QueryPart> enumOrder(QueryPart part) {
-    List<Field<?>> operands = switch (part) {
-      case QOM.Lt<?> lt -> List.of(lt.$arg1(), lt.$arg2());
-      case QOM.Le<?> le -> List.of(le.$arg1(), le.$arg2());
-      case QOM.Gt<?> gt -> List.of(gt.$arg1(), gt.$arg2());
-      case QOM.Ge<?> ge -> List.of(ge.$arg1(), ge.$arg2());
-      case QOM.Between<?> between -> List.of(between.$arg1(), between.$arg2(), between.$arg3());
-      case QOM.Greatest<?> greatest -> greatest.$arg1().stream().<Field<?>>map(f -> f).toList();
-      case QOM.Least<?> least -> least.$arg1().stream().<Field<?>>map(f -> f).toList();
-      case QOM.Max<?> max -> List.of(max.$field());
-      case QOM.Min<?> min -> List.of(min.$field());
-      default -> List.of();
-    };
-    Optional<dev.strata.compiler.schema.EnumType> type = operands.stream()
-        .map(f -> kinds().enumType(f)).flatMap(Optional::stream).findFirst();
-    if (type.isEmpty()) {
-      refuseUncertainEnum(operands, "an ordering comparison");
-      return Optional.empty();
-    }
-    String name = type.get().name().display();
-    if (part instanceof QOM.Greatest<?> || part instanceof QOM.Least<?>
-        || part instanceof QOM.Max<?> || part instanceof QOM.Min<?>) {
-      String function = part instanceof QOM.Greatest<?> ? "greatest"
-          : part instanceof QOM.Least<?> ? "least" : part instanceof QOM.Max<?> ? "max" : "min";
-      throw new Refusal(function + "() of an enum has no translation", List.of(function),
-          "PostgreSQL orders " + name + "'s values by its labels; " + dialect.id()
-              + " would compare their texts",
-          "compare with the labels: CASE WHEN x > y THEN x ELSE y END");
-    }
-    List<Field<Integer>> positions = new java.util.ArrayList<>();
-    for (Field<?> operand : operands) {
-      Optional<Field<Integer>> position = enumPosition(operand, type.get());
-      if (position.isEmpty()) {
-        throw new Refusal("an ordering comparison of an enum has no translation here",
-            List.of("<", ">", "between"), "PostgreSQL orders " + name + "'s values by its labels,"
-                + " and strata writes their positions only for a label written as a literal and"
-                + " a column of the type; " + dialect.id() + " would compare texts",
-            "compare the column with labels of " + name + " written as literals");
-      }
-      positions.add(position.get());
-    }
-    Field<Integer> a = positions.get(0);
-    Field<Integer> b = positions.get(1);
-    return Optional.of(switch (part) {
-      case QOM.Lt<?> lt -> a.lt(b);
-      case QOM.Le<?> le -> a.le(b);
-      case QOM.Gt<?> gt -> a.gt(b);
-      case QOM.Ge<?> ge -> a.ge(b);
-      case QOM.Between<?> between -> {
-        org.jooq.Condition positive = between.$symmetric()
-            ? a.betweenSymmetric(b).and(positions.get(2))
-            : a.between(b).and(positions.get(2));
-        yield negated(between) ? DSL.not(positive) : positive;
-      }
-      default -> throw new IllegalStateException("not an ordering comparison: " + part);
-    });
-  }
-
-  /**
-   * Whether {@code between} is {@code NOT BETWEEN}: jOOQ 3.20's {@link QOM.Between} keeps the
-   * {@code NOT} in a field it does not show, so the condition is rendered beside the same
-   * operands' {@code BETWEEN} and compared.
-   */
-  @SuppressWarnings("unchecked")
-  private boolean negated(QOM.Between<?> between) {
-    Field<Object> value = (Field<Object>) between.$arg1();
-    Field<Object> low = (Field<Object>) between.$arg2();
-    Field<Object> high = (Field<Object>) between.$arg3();
-    org.jooq.Condition positive = between.$symmetric()
-        ? value.betweenSymmetric(low).and(high) : value.between(low).and(high);
-    return !postgres.render(positive).equals(postgres.render(between));
-  }
-
-  /**
-   * Refuses {@code what} when one of {@code operands} is a column that is of an enum type in one
-   * of the model's tables but not of that one type in all of them ({@link
-   * ValueKinds#mayBeEnum}): the expression's own table is not known here, and PostgreSQL would
-   * order its values by the labels where the other dialects compare texts.
-   */
-  private void refuseUncertainEnum(List<? extends Field<?>> operands, String what) {
-    for (Field<?> operand : operands) {
-      if (kinds().mayBeEnum(operand) && kinds().enumType(operand).isEmpty()) {
-        String name = operand.getName();
-        throw new Refusal(what + " of " + name + " has no translation",
-            List.of(name.toLowerCase(Locale.ROOT)), "a column " + name + " is of an enum type in"
-                + " one table and of another type in another, and strata cannot tell this"
-                + " expression's table: PostgreSQL would order an enum's values by its labels,"
-                + " " + dialect.id() + " by their texts",
-            "give the columns different names, or write this statement for " + dialect.id()
-                + " in a '-- +dialect' block");
-      }
-    }
-  }
-
-  /**
-   * The position (from 1) of {@code operand}'s value among the labels of {@code type}: a literal
-   * label ({@code 'happy'}, {@code 'happy'::mood}) as its number; a column of the type as
-   * MySQL's and MariaDB's {@code ENUM} index ({@code col + 0}, which follows the labels' order:
-   * strata writes the {@code ENUM} in the type's order), or in SQLite as {@code CASE col WHEN
-   * 'sad' THEN 1 ... END}. Empty for anything else: a text that is no label (PostgreSQL refuses
-   * it), another expression.
-   */
-  @SuppressWarnings("unchecked")
-  private Optional<Field<Integer>> enumPosition(Field<?> operand,
-      dev.strata.compiler.schema.EnumType type) {
-    Field<?> value = operand instanceof QOM.Cast<?> cast && cast.getDataType().isOther()
-        && enumType(cast.getDataType()) ? cast.$field() : operand;
-    Optional<String> label = literal(value);
-    if (label.isPresent()) {
-      int index = type.values().indexOf(label.get());
-      return index < 0 ? Optional.empty() : Optional.of(DSL.inline(index + 1));
-    }
-    if (type.values().isEmpty() || kinds().enumType(value).filter(type::equals).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(switch (dialect) {
-      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
-      case MYSQL, MARIADB ->
-          ((Field<Object>) value).plus(DSL.inline(0)).coerce(SQLDataType.INTEGER);
-      case SQLITE -> {
-        org.jooq.CaseValueStep<Object> labels = DSL.choose((Field<Object>) value);
-        org.jooq.CaseWhenStep<Object, Integer> cases = null;
-        for (int i = 0; i < type.values().size(); i++) {
-          Field<Object> text = (Field<Object>) (Field<?>) DSL.inline(type.values().get(i));
-          cases = cases == null ? labels.when(text, DSL.inline(i + 1))
-              : cases.when(text, DSL.inline(i + 1));
-        }
-        yield cases;
-      }
-    });
-  }
-
-  /**
    * PostgreSQL's {@code greatest()} and {@code least()} skip NULL arguments; MySQL's, MariaDB's
    * and SQLite's ({@code max()}, {@code min()}) are NULL when one is. Each argument that may be
    * NULL becomes {@code coalesce(it, the others...)}: a NULL one stands in for another argument's
@@ -787,35 +646,6 @@ final class TranslationRules implements VisitListener {
   }
 
   /**
-   * {@code left + right} or {@code left - right} ({@code minus}) of the parsed expression, with
-   * the kinds of its operands.
-   */
-  private record Arithmetic(Field<?> left, Field<?> right, boolean minus,
-      ValueKinds.Kind leftKind, ValueKinds.Kind rightKind) {
-    static Optional<Arithmetic> of(QueryPart part, ValueKinds kinds) {
-      if (part instanceof QOM.Add<?> add) {
-        return Optional.of(new Arithmetic(add.$arg1(), add.$arg2(), false,
-            kinds.of(add.$arg1()), kinds.of(add.$arg2())));
-      }
-      if (part instanceof QOM.Sub<?> sub) {
-        return Optional.of(new Arithmetic(sub.$arg1(), sub.$arg2(), true,
-            kinds.of(sub.$arg1()), kinds.of(sub.$arg2())));
-      }
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * {@code part} as {@link #timestampArithmetic} or {@link #dateArithmetic} translates it, when
-   * it is a {@code +} or {@code -} one of them translates; else empty.
-   */
-  private Optional<QueryPart> temporal(QueryPart part) {
-    Optional<Arithmetic> operation = Arithmetic.of(part, kinds());
-    return operation.flatMap(this::timestampArithmetic)
-        .or(() -> operation.flatMap(this::dateArithmetic));
-  }
-
-  /**
    * {@code extract(second FROM x)} (and {@code date_part('second', x)}): PostgreSQL's seconds
    * with their fraction, a numeric of 6 decimals ({@code 5.123456}). MySQL's and MariaDB's
    * {@code extract(SECOND ...)} is the whole seconds: their microseconds are added, as a {@code
@@ -849,84 +679,6 @@ final class TranslationRules implements VisitListener {
       org.jooq.DatePart.NANOSECOND);
 
   /**
-   * A timestamp column {@code +} or {@code -} an interval, as jOOQ writes it for a typed timestamp
-   * ({@code now() + INTERVAL '30 days'}: {@code date_add(...)}, SQLite's {@code strftime(...)}):
-   * jOOQ's parser types a column as nothing, and then writes {@code created + '+0-0 +30 ...'},
-   * which SQLite reads as a number and MariaDB refuses. The difference of two timestamps (an
-   * interval) and a date plus a time have no translation. Empty for anything else.
-   */
-  private Optional<QueryPart> timestampArithmetic(Arithmetic operation) {
-    Field<?> left = operation.left();
-    Field<?> right = operation.right();
-    boolean minus = operation.minus();
-    ValueKinds.Kind leftKind = operation.leftKind();
-    ValueKinds.Kind rightKind = operation.rightKind();
-    if (minus && leftKind == ValueKinds.Kind.TIMESTAMP && rightKind == ValueKinds.Kind.TIMESTAMP) {
-      throw new Refusal("the difference of two timestamps has no translation", List.of("-"),
-          "PostgreSQL's is an interval, which " + dialect.id() + " does not have",
-          dialect == Dialect.SQLITE
-              ? "compare the timestamps themselves, or their julianday() in a -- +dialect block"
-              : "compare the timestamps themselves, or their TIMESTAMPDIFF() in a -- +dialect"
-                  + " block");
-    }
-    boolean dateAndTime = leftKind == ValueKinds.Kind.DATE && rightKind == ValueKinds.Kind.TIME
-        || !minus && leftKind == ValueKinds.Kind.TIME && rightKind == ValueKinds.Kind.DATE;
-    if (dateAndTime) {
-      throw new Refusal("a date " + (minus ? "minus" : "plus") + " a time has no translation",
-          List.of(minus ? "-" : "+"), "PostgreSQL's is a timestamp; " + dialect.id()
-              + " computes a number", "");
-    }
-    if (leftKind != ValueKinds.Kind.TIMESTAMP || !right.getDataType().isInterval()
-        || left.getDataType().isTimestamp() || left.getDataType().isTimestampWithTimeZone()) {
-      return Optional.empty();
-    }
-    @SuppressWarnings("unchecked")
-    Field<Object> interval = (Field<Object>) right;
-    Field<java.sql.Timestamp> timestamp = TranslatedSql.typedTimestamp(left);
-    return Optional.of(minus ? timestamp.sub(interval) : timestamp.add(interval));
-  }
-
-  /**
-   * {@code date + integer}, {@code integer + date}, {@code date - integer} and {@code date - date}
-   * where both operands' kinds are known ({@link ValueKinds}): jOOQ writes {@code +} and {@code -},
-   * which in MySQL and MariaDB make a number of {@code 2026-01-31} ({@code 20260132}) and in
-   * SQLite add to the text. A date and an integer become jOOQ's {@code DSL.dateAdd} (MySQL,
-   * MariaDB: {@code date_add(d, interval n day)}) or SQLite's {@code date(d, 'n days')}; two dates
-   * jOOQ's {@code DSL.dateDiff}, the days between them as PostgreSQL counts them. Empty otherwise.
-   */
-  private Optional<QueryPart> dateArithmetic(Arithmetic operation) {
-    Field<?> left = operation.left();
-    Field<?> right = operation.right();
-    boolean minus = operation.minus();
-    ValueKinds.Kind leftKind = operation.leftKind();
-    ValueKinds.Kind rightKind = operation.rightKind();
-    if (leftKind != ValueKinds.Kind.DATE && (minus || rightKind != ValueKinds.Kind.DATE)) {
-      return Optional.empty();
-    }
-    if (leftKind == ValueKinds.Kind.DATE && rightKind == ValueKinds.Kind.DATE) {
-      return minus
-          ? Optional.of(DSL.dateDiff(TranslatedSql.typedDate(left), TranslatedSql.typedDate(right)))
-          : Optional.empty();
-    }
-    Field<?> date = leftKind == ValueKinds.Kind.DATE ? left : right;
-    Field<?> days = leftKind == ValueKinds.Kind.DATE ? right : left;
-    if (kinds().of(days) != ValueKinds.Kind.INTEGER) {
-      return Optional.empty();
-    }
-    return Optional.of(switch (dialect) {
-      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
-      case MYSQL, MARIADB -> {
-        @SuppressWarnings("unchecked")
-        Field<Number> number = (Field<Number>) days;
-        yield minus
-            ? DSL.dateSub(TranslatedSql.typedDate(date), number, org.jooq.DatePart.DAY)
-            : DSL.dateAdd(TranslatedSql.typedDate(date), number, org.jooq.DatePart.DAY);
-      }
-      case SQLITE -> TranslatedSql.sqliteDateAdd(date, days, minus);
-    });
-  }
-
-  /**
    * MySQL and MariaDB: {@code now()} keeps PostgreSQL's microseconds (jOOQ writes {@code
    * current_timestamp()}, whole seconds); {@code x ~ 'p'} stays case-sensitive (jOOQ writes {@code
    * REGEXP}, which follows a case-insensitive collation), when the pattern is a literal.
@@ -945,9 +697,9 @@ final class TranslationRules implements VisitListener {
               + " suffix", "trim one character at a time: trim(BOTH 'x' FROM trim(BOTH 'y' FROM"
               + " s)) for characters that do not alternate");
     }
-    Optional<QueryPart> temporal = temporal(part);
-    if (temporal.isPresent()) {
-      return temporal.get();
+    Optional<QueryPart> arithmetic = temporal.translate(part, kinds());
+    if (arithmetic.isPresent()) {
+      return arithmetic.get();
     }
     if (part instanceof QOM.CurrentTimestamp<?>) {
       return DSL.currentTimestamp(ownDigits(part).orElse(timestampDigits));
@@ -1057,9 +809,9 @@ final class TranslationRules implements VisitListener {
         && !nonNegative(round.$decimals())) {
       return TranslatedSql.sqliteRound(round.$value(), round.$decimals());
     }
-    Optional<QueryPart> temporal = temporal(part);
-    if (temporal.isPresent()) {
-      return temporal.get();
+    Optional<QueryPart> arithmetic = temporal.translate(part, kinds());
+    if (arithmetic.isPresent()) {
+      return arithmetic.get();
     }
     if (JOOQ_DATE_ARITHMETIC.equals(part.getClass().getName())
         && ((Field<?>) part).getDataType().isDate()) {

@@ -1,0 +1,134 @@
+package dev.strata.dialects;
+
+import dev.strata.dialects.ExpressionTranslator.Refusal;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Field;
+import org.jooq.QueryPart;
+import org.jooq.impl.DSL;
+import org.jooq.impl.QOM;
+
+/**
+ * The date and time arithmetic of {@link TranslationRules}: a {@code +} or {@code -} of a date, a
+ * timestamp, an integer or an interval, whose operands' kinds ({@link ValueKinds}) jOOQ 3.20 does
+ * not know once parsed, and so writes as numbers. Written with jOOQ's typed date functions, or
+ * refused ({@link Refusal}, E0434) where the dialect has no equivalent (an interval between two
+ * timestamps). docs/dialects.md ("Expressions") lists the rules.
+ */
+final class TemporalArithmetic {
+  private final Dialect dialect;
+
+  TemporalArithmetic(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /**
+   * {@code left + right} or {@code left - right} ({@code minus}) of the parsed expression, with
+   * the kinds of its operands.
+   */
+  private record Arithmetic(Field<?> left, Field<?> right, boolean minus,
+      ValueKinds.Kind leftKind, ValueKinds.Kind rightKind) {
+    static Optional<Arithmetic> of(QueryPart part, ValueKinds kinds) {
+      if (part instanceof QOM.Add<?> add) {
+        return Optional.of(new Arithmetic(add.$arg1(), add.$arg2(), false,
+            kinds.of(add.$arg1()), kinds.of(add.$arg2())));
+      }
+      if (part instanceof QOM.Sub<?> sub) {
+        return Optional.of(new Arithmetic(sub.$arg1(), sub.$arg2(), true,
+            kinds.of(sub.$arg1()), kinds.of(sub.$arg2())));
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {@code part} as {@link #timestampArithmetic} or {@link #dateArithmetic} translates it, when
+   * it is a {@code +} or {@code -} one of them translates; else empty.
+   *
+   * @param kinds the kinds of the expression's values
+   * @throws Refusal for the arithmetic the dialect has no equivalent of
+   */
+  Optional<QueryPart> translate(QueryPart part, ValueKinds kinds) {
+    Optional<Arithmetic> operation = Arithmetic.of(part, kinds);
+    return operation.flatMap(this::timestampArithmetic)
+        .or(() -> operation.flatMap(o -> dateArithmetic(o, kinds)));
+  }
+
+  /**
+   * A timestamp column {@code +} or {@code -} an interval, as jOOQ writes it for a typed timestamp
+   * ({@code now() + INTERVAL '30 days'}: {@code date_add(...)}, SQLite's {@code strftime(...)}):
+   * jOOQ's parser types a column as nothing, and then writes {@code created + '+0-0 +30 ...'},
+   * which SQLite reads as a number and MariaDB refuses. The difference of two timestamps (an
+   * interval) and a date plus a time have no translation. Empty for anything else.
+   */
+  private Optional<QueryPart> timestampArithmetic(Arithmetic operation) {
+    Field<?> left = operation.left();
+    Field<?> right = operation.right();
+    boolean minus = operation.minus();
+    ValueKinds.Kind leftKind = operation.leftKind();
+    ValueKinds.Kind rightKind = operation.rightKind();
+    if (minus && leftKind == ValueKinds.Kind.TIMESTAMP && rightKind == ValueKinds.Kind.TIMESTAMP) {
+      throw new Refusal("the difference of two timestamps has no translation", List.of("-"),
+          "PostgreSQL's is an interval, which " + dialect.id() + " does not have",
+          dialect == Dialect.SQLITE
+              ? "compare the timestamps themselves, or their julianday() in a -- +dialect block"
+              : "compare the timestamps themselves, or their TIMESTAMPDIFF() in a -- +dialect"
+                  + " block");
+    }
+    boolean dateAndTime = leftKind == ValueKinds.Kind.DATE && rightKind == ValueKinds.Kind.TIME
+        || !minus && leftKind == ValueKinds.Kind.TIME && rightKind == ValueKinds.Kind.DATE;
+    if (dateAndTime) {
+      throw new Refusal("a date " + (minus ? "minus" : "plus") + " a time has no translation",
+          List.of(minus ? "-" : "+"), "PostgreSQL's is a timestamp; " + dialect.id()
+              + " computes a number", "");
+    }
+    if (leftKind != ValueKinds.Kind.TIMESTAMP || !right.getDataType().isInterval()
+        || left.getDataType().isTimestamp() || left.getDataType().isTimestampWithTimeZone()) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    Field<Object> interval = (Field<Object>) right;
+    Field<java.sql.Timestamp> timestamp = TranslatedSql.typedTimestamp(left);
+    return Optional.of(minus ? timestamp.sub(interval) : timestamp.add(interval));
+  }
+
+  /**
+   * {@code date + integer}, {@code integer + date}, {@code date - integer} and {@code date - date}
+   * where both operands' kinds are known ({@link ValueKinds}): jOOQ writes {@code +} and {@code -},
+   * which in MySQL and MariaDB make a number of {@code 2026-01-31} ({@code 20260132}) and in
+   * SQLite add to the text. A date and an integer become jOOQ's {@code DSL.dateAdd} (MySQL,
+   * MariaDB: {@code date_add(d, interval n day)}) or SQLite's {@code date(d, 'n days')}; two dates
+   * jOOQ's {@code DSL.dateDiff}, the days between them as PostgreSQL counts them. Empty otherwise.
+   */
+  private Optional<QueryPart> dateArithmetic(Arithmetic operation, ValueKinds kinds) {
+    Field<?> left = operation.left();
+    Field<?> right = operation.right();
+    boolean minus = operation.minus();
+    ValueKinds.Kind leftKind = operation.leftKind();
+    ValueKinds.Kind rightKind = operation.rightKind();
+    if (leftKind != ValueKinds.Kind.DATE && (minus || rightKind != ValueKinds.Kind.DATE)) {
+      return Optional.empty();
+    }
+    if (leftKind == ValueKinds.Kind.DATE && rightKind == ValueKinds.Kind.DATE) {
+      return minus
+          ? Optional.of(DSL.dateDiff(TranslatedSql.typedDate(left), TranslatedSql.typedDate(right)))
+          : Optional.empty();
+    }
+    Field<?> date = leftKind == ValueKinds.Kind.DATE ? left : right;
+    Field<?> days = leftKind == ValueKinds.Kind.DATE ? right : left;
+    if (kinds.of(days) != ValueKinds.Kind.INTEGER) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> {
+        @SuppressWarnings("unchecked")
+        Field<Number> number = (Field<Number>) days;
+        yield minus
+            ? DSL.dateSub(TranslatedSql.typedDate(date), number, org.jooq.DatePart.DAY)
+            : DSL.dateAdd(TranslatedSql.typedDate(date), number, org.jooq.DatePart.DAY);
+      }
+      case SQLITE -> TranslatedSql.sqliteDateAdd(date, days, minus);
+    });
+  }
+}

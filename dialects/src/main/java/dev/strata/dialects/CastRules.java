@@ -103,9 +103,12 @@ final class CastRules {
    * timestamp's or a time's, whose fractional digits they write all ({@code '10:00:00.000000'},
    * PostgreSQL {@code '10:00:00'}; {@link TranslatedSql#mysqlTemporalText}), with PostgreSQL's
    * {@code +00} after a {@code timestamp with time zone} (kept in UTC, see docs/dialects.md,
-   * "Timestamps"). A timestamp column whose namesakes are of both kinds is left to jOOQ.
+   * "Timestamps"). A timestamp column whose namesakes are of both kinds is left to jOOQ. Also
+   * the text {@code ||} makes of an operand that is not a text ({@link TranslationRules}).
+   *
+   * @param kinds the kinds of the expression's values
    */
-  private Optional<Field<String>> text(Field<?> operand, ValueKinds kinds) {
+  Optional<Field<String>> text(Field<?> operand, ValueKinds kinds) {
     boolean mysql = switch (dialect) {
       case POSTGRESQL, SQLITE -> false;
       case MYSQL, MARIADB -> true;

@@ -253,21 +253,30 @@ final class TranslatedSql {
    * A cast to {@code boolean} in MySQL and MariaDB of a value not known to be a boolean or an
    * integer, as PostgreSQL's {@code boolin} reads a text ({@link BooleanLiterals#parse}: {@code
    * 'true'}, {@code 'yes'}, {@code 'on'}, {@code '1'}, their prefixes and false kin, any case,
-   * spaces around), as {@code TRUE} or {@code FALSE}; NULL stays NULL. Any other text fails, as in
+   * white space around), as {@code TRUE} or {@code FALSE}; NULL stays NULL. Any other text fails, as in
    * PostgreSQL: neither server can raise an error in an expression, so the last branch casts
    * strata's message to an integer, which the scripts' strict {@code sql_mode} stops at in an
    * {@code INSERT}, {@code UPDATE} or {@code DELETE} ({@code Truncated incorrect INTEGER value:
    * 'strata: invalid input syntax for type boolean: "abc"'}); in a query alone (a view) it is a
-   * warning and false. (A tab or a line break around the text fails too, where PostgreSQL skips
-   * it: {@code TRIM} takes spaces only.)
+   * warning and false. The white space {@code boolin} skips ({@code isspace}: space, tab, line
+   * feed, vertical tab, form feed, carriage return) is removed with {@code REGEXP_REPLACE}, as
+   * {@code TRIM} takes spaces only.
    */
   static Field<Boolean> mysqlBooleanCast(Field<?> operand) {
-    String text = "lower(trim({0}))";
+    String text = "lower(REGEXP_REPLACE({0}, {1}, ''))";
     return DSL.field("CASE WHEN " + text + " IN " + TRUE_TEXTS + " THEN TRUE"
         + " WHEN " + text + " IN " + FALSE_TEXTS + " THEN FALSE WHEN {0} IS NULL THEN NULL"
         + " ELSE CAST(concat('strata: invalid input syntax for type boolean: \"', {0}, '\"')"
-        + " AS SIGNED) END", SQLDataType.BOOLEAN, operand);
+        + " AS SIGNED) END", SQLDataType.BOOLEAN, operand, DSL.inline(MYSQL_SPACE));
   }
+
+  /**
+   * A regular expression of the white space at either end of a text, as C's {@code isspace}
+   * reads it: ICU's (MySQL) and PCRE2's (MariaDB) syntax alike; {@code \s} would take Unicode's
+   * spaces in ICU.
+   */
+  private static final String MYSQL_SPACE =
+      "^[ \\t\\n\\x{0B}\\f\\r]+|[ \\t\\n\\x{0B}\\f\\r]+$";
 
   /**
    * PostgreSQL's {@code date + integer} (or {@code date - integer}, {@code negated}) in SQLite:
@@ -376,10 +385,11 @@ final class TranslatedSql {
 
   /**
    * A boolean as PostgreSQL's text of it, {@code 'true'} or {@code 'false'} (NULL for NULL): MySQL,
-   * MariaDB and SQLite cast their 1 and 0 to {@code '1'} and {@code '0'}.
+   * MariaDB and SQLite cast their 1 and 0 to {@code '1'} and {@code '0'}. A simple {@code CASE},
+   * which evaluates the value once ({@code random() > 0.5} read twice could be neither).
    */
   static Field<String> booleanText(Field<?> value) {
-    return DSL.field("CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END",
+    return DSL.field("CASE ({0}) <> 0 WHEN TRUE THEN 'true' WHEN FALSE THEN 'false' END",
         SQLDataType.VARCHAR, value);
   }
 }

@@ -487,6 +487,12 @@ final class TranslationRules implements VisitListener {
         return nullsFirst ? ordered.nullsFirst() : ordered.nullsLast();
       }
     }
+    if (part instanceof QOM.Concat concat) {
+      Optional<QueryPart> texts = concatenation(concat);
+      if (texts.isPresent()) {
+        return texts.get();
+      }
+    }
     Optional<QueryPart> ordered = enumOrder.translate(part, kinds());
     if (ordered.isPresent()) {
       return ordered.get();
@@ -617,6 +623,41 @@ final class TranslationRules implements VisitListener {
     Field<Object> target = (Field<Object>) column;
     Field<Object> keyword = (Field<Object>) (Field<?>) DSL.inline(value.get());
     return Optional.of(not ? target.ne(keyword) : target.eq(keyword));
+  }
+
+  /**
+   * {@code a || b} where an operand is a value whose text the dialect writes otherwise than
+   * PostgreSQL ({@link CastRules#text}: a boolean, and in MySQL and MariaDB a timestamp or a time):
+   * PostgreSQL concatenates the value's text ({@code 'true'}, {@code '10:00:00'}), jOOQ casts it
+   * to {@code char}, which gives {@code 1} or {@code '10:00:00.000000'}. That operand becomes
+   * PostgreSQL's text of it. Empty when no operand needs it.
+   */
+  private Optional<QueryPart> concatenation(QOM.Concat concat) {
+    List<Field<?>> operands = new java.util.ArrayList<>();
+    boolean changed = false;
+    for (Field<?> operand : concatenated(concat, new java.util.ArrayList<>())) {
+      Optional<Field<String>> text = casts.text(operand, kinds());
+      changed |= text.isPresent();
+      operands.add(text.isPresent() ? text.get() : operand);
+    }
+    return changed ? Optional.of(DSL.concat(operands.toArray(Field<?>[]::new))) : Optional.empty();
+  }
+
+  /**
+   * The operands of {@code concat} and of the parsed concatenations among them ({@code a || b ||
+   * c} parses as {@code (a || b) || c}), in order, added to {@code into}: jOOQ renders the inner
+   * ones' operands without visiting the inner concatenation (which is not among the parts {@code
+   * written} holds, as its operands are).
+   */
+  private List<Field<?>> concatenated(QOM.Concat concat, List<Field<?>> into) {
+    for (Field<?> operand : concat.$arg1()) {
+      if (operand instanceof QOM.Concat inner) {
+        concatenated(inner, into);
+      } else {
+        into.add(operand);
+      }
+    }
+    return into;
   }
 
   /** Whether {@code field} is a literal other than NULL. */

@@ -21,8 +21,8 @@ import org.jooq.impl.QOM;
  * MariaDB and SQLite do not; {@link TranslationRules} translates those operators only where both
  * operands' kinds are known here, and leaves the rest as written.
  *
- * <p>Known: an integer literal; a part jOOQ's parser types (a cast, {@code count(*)}, {@code
- * length()}, {@code CURRENT_DATE}, {@code DATE '...'}); {@code -x} and {@code +}, {@code -},
+ * <p>Known: an integer or boolean literal; a part jOOQ's parser types (a cast, {@code count(*)},
+ * {@code length()}, {@code CURRENT_DATE}, {@code DATE '...'}, a condition such as {@code a > 1}); {@code -x} and {@code +}, {@code -},
  * {@code *}, {@code /}, {@code %} of two integers; and a column named in the expression when
  * every column of that name in the model's tables has one kind (the expression's own table is not
  * known here, so a name shared by an integer and a numeric column is not known).
@@ -67,6 +67,9 @@ final class ValueKinds {
           || value instanceof Float) {
         return Kind.NUMERIC;
       }
+      if (value instanceof Boolean) {
+        return Kind.BOOLEAN;
+      }
       // DATE '2026-01-31' is a typed literal; '2026-01-31' alone is text
       return field.getDataType().isDate() ? Kind.DATE : Kind.OTHER;
     }
@@ -105,7 +108,14 @@ final class ValueKinds {
     if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
       return Kind.TIMESTAMP;
     }
-    return type.isTime() || type.isTimeWithTimeZone() ? Kind.TIME : Kind.OTHER;
+    if (type.isTime() || type.isTimeWithTimeZone()) {
+      return Kind.TIME;
+    }
+    // a condition as a value (a > 1, NOT active), a cast to boolean; jOOQ types bit(n) as a
+    // boolean too, which its name tells apart
+    boolean bool = type.getTypeName().equalsIgnoreCase("boolean")
+        || type.getTypeName().equalsIgnoreCase("bool");
+    return bool ? Kind.BOOLEAN : Kind.OTHER;
   }
 
   /**

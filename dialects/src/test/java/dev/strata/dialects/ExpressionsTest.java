@@ -30,13 +30,22 @@ class ExpressionsTest {
   private static final List<Dialect> TARGETS =
       List.of(Dialect.MYSQL, Dialect.MARIADB, Dialect.SQLITE);
 
+  /** The white space at either end of a text, as MySQL's and MariaDB's string literal writes it. */
+  private static final String MYSQL_SPACE =
+      "^[ \\\\t\\\\n\\\\x{0B}\\\\f\\\\r]+|[ \\\\t\\\\n\\\\x{0B}\\\\f\\\\r]+$";
+
   /** MySQL's and MariaDB's cast of a text {@code x} to boolean ({@link TranslatedSql}). */
   private static final String MYSQL_BOOLEAN_CAST =
-      "CASE WHEN lower(trim(x)) IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on',"
-      + " '1') THEN TRUE WHEN lower(trim(x)) IN ('f', 'fa', 'fal', 'fals', 'false',"
+      "CASE WHEN lower(REGEXP_REPLACE(x, '" + MYSQL_SPACE + "', '')) IN ('t', 'tr', 'tru', 'true',"
+      + " 'y', 'ye', 'yes', 'on', '1') THEN TRUE WHEN lower(REGEXP_REPLACE(x, '" + MYSQL_SPACE
+      + "', '')) IN ('f', 'fa', 'fal', 'fals', 'false',"
       + " 'n', 'no', 'of', 'off', '0') THEN FALSE WHEN x IS NULL THEN NULL ELSE"
       + " CAST(concat('strata: invalid input syntax for type boolean: \"', x, '\"') AS"
       + " SIGNED) END";
+
+  /** PostgreSQL's text of the boolean {@code a > 1} ({@link TranslatedSql#booleanText}). */
+  private static final String BOOLEAN_TEXT =
+      "CASE (a > 1) <> 0 WHEN TRUE THEN 'true' WHEN FALSE THEN 'false' END";
 
   /** MySQL's and MariaDB's text of {@code now()}, as PostgreSQL writes a timestamptz in UTC. */
   private static final String MYSQL_NOW_TEXT = "concat(DATE_FORMAT(current_timestamp(6),"
@@ -60,6 +69,15 @@ class ExpressionsTest {
       {"a || b", "concat(cast(a AS char), cast(b AS char))",
           "concat(cast(a AS char), cast(b AS char))",
           "(cast(a AS varchar) || cast(b AS varchar))"},
+      // PostgreSQL concatenates a boolean's and a timestamp's own text (ValueSemanticsTest)
+      {"'x' || (a > 1)", "concat('x', " + BOOLEAN_TEXT + ")", "concat('x', " + BOOLEAN_TEXT + ")",
+          "('x' || " + BOOLEAN_TEXT + ")"},
+      {"now() || ''", "concat(" + MYSQL_NOW_TEXT + ", '')", "concat(" + MYSQL_NOW_TEXT + ", '')",
+          "(cast(CURRENT_TIMESTAMP AS varchar) || '')"},
+      {"true::text", "CASE (TRUE) <> 0 WHEN TRUE THEN 'true' WHEN FALSE THEN 'false' END",
+          "CASE (TRUE) <> 0 WHEN TRUE THEN 'true' WHEN FALSE THEN 'false' END",
+          "CASE (1) <> 0 WHEN TRUE THEN 'true' WHEN FALSE THEN 'false' END"},
+      {"(a > 1) = 'yes'", "(a > 1) = TRUE", "(a > 1) = TRUE", "(a > 1) = 1"},
       {"upper(a) || '-' || lower(b)", "concat(upper(a), '-', lower(b))",
           "concat(upper(a), '-', lower(b))", "(upper(a) || '-' || lower(b))"},
       {"gen_random_uuid()", "uuid()", "uuid()",

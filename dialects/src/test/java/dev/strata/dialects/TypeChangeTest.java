@@ -177,7 +177,8 @@ class TypeChangeTest {
 
   /**
    * Casts to boolean in MariaDB, run by its client and by PostgreSQL's: texts PostgreSQL's {@code
-   * boolin} reads, an integer, NULL, and a text it refuses, which stops MariaDB's script too
+   * boolin} reads (with spaces, tabs, line breaks, a vertical tab or a form feed around), an
+   * integer, NULL, and a text it refuses, which stops MariaDB's script too
    * (through the strict {@code sql_mode}) with strata's message, the failing statement changing
    * no row.
    */
@@ -189,7 +190,7 @@ class TypeChangeTest {
         -- +upgrade
         CREATE TABLE b (id BIGINT PRIMARY KEY, s VARCHAR(10), n INTEGER, f BOOLEAN, g BOOLEAN);
         INSERT INTO b (id, s, n) VALUES (1, ' Yes ', 2), (2, 'of', 0), (3, NULL, NULL),
-            (4, 'TRUE', -1);
+            (4, 'TRUE', -1), (5, E'\\tno\\n', 1), (6, E'\\013on\\f', 0);
         UPDATE b SET f = s::boolean, g = n::boolean;
         UPDATE b SET g = CAST('off' AS BOOLEAN) WHERE id = 4;
         %s
@@ -198,7 +199,8 @@ class TypeChangeTest {
         """;
     String rows = "SELECT id, CASE WHEN f THEN 'T' WHEN NOT f THEN 'F' END,"
         + " CASE WHEN g THEN 'T' WHEN NOT g THEN 'F' END FROM b ORDER BY id";
-    List<String> expected = List.of("1|T|T", "2|F|F", "3|null|null", "4|T|F");
+    List<String> expected =
+        List.of("1|T|T", "2|F|F", "3|null|null", "4|T|F", "5|F|T", "6|T|F");
     try (TestDatabase postgres = TestDatabase.create("postgresql", "bool_pg");
         TestDatabase maria = TestDatabase.create("mariadb", "bool_maria")) {
       applied(postgres, new Chain(dir.resolve("pg"), cast.formatted("")).script(

@@ -150,8 +150,7 @@ final class ExpressionTranslator {
     }))).render(parsed);
     TranslationRules rules =
         new TranslationRules(dialect, written, timestampDigits, postgres, model, compound);
-    DSLContext target = DSL.using(sql.dsl().configuration()
-        .derive(new DefaultVisitListenerProvider(rules)));
+    DSLContext target = sql.dsl(rules);
     String rendered;
     try {
       rendered = target.render(parsed);

@@ -3,13 +3,16 @@ package dev.strata.dialects;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.grammar.ast.Identifier;
 import dev.strata.grammar.ast.QualifiedName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Name;
 import org.jooq.QueryPart;
+import org.jooq.VisitListener;
 import org.jooq.conf.BackslashEscaping;
 import org.jooq.conf.ParamType;
 import org.jooq.conf.RenderFormatting;
@@ -19,10 +22,13 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultVisitListenerProvider;
 
 /**
  * The jOOQ contexts of one dialect and the fixed {@link Settings} every statement is rendered with:
- * literals inlined, upper-case keywords, names quoted exactly when the source quoted them, and
+ * literals inlined, upper-case keywords, names quoted when the source quoted them or the target
+ * reserves them ({@link ReservedWords}), and
  * either one line ({@link #render}) or jOOQ's multi-line layout with four-space indents
  * ({@link #renderFormatted}). Rendering is a pure function of the query, so output is stable.
  */
@@ -38,10 +44,32 @@ final class SqlContext {
   }
 
   static SqlContext forDialect(Dialect dialect) {
-    return new SqlContext(
-        dialect,
-        DSL.using(dialect.sqlDialect(), settings(dialect, false)),
-        DSL.using(dialect.sqlDialect(), settings(dialect, true)));
+    return new SqlContext(dialect, context(dialect, false), context(dialect, true));
+  }
+
+  /**
+   * A context of {@code dialect} with the fixed settings and the quoting of the names it reserves
+   * ({@link ReservedWords#quoting}), followed by {@code listeners}.
+   */
+  private static DSLContext context(Dialect dialect, boolean formatted,
+      VisitListener... listeners) {
+    Configuration configuration = new DefaultConfiguration()
+        .set(dialect.sqlDialect()).set(settings(dialect, formatted));
+    List<VisitListener> all = new ArrayList<>(List.of(listeners));
+    if (dialect != Dialect.POSTGRESQL) {
+      all.add(ReservedWords.quoting(dialect));
+    }
+    return DSL.using(all.isEmpty() ? configuration
+        : configuration.set(DefaultVisitListenerProvider.providers(
+            all.toArray(VisitListener[]::new))));
+  }
+
+  /**
+   * The one-line context ({@link #dsl}) with {@code listener} visiting each part before the
+   * quoting of reserved names does.
+   */
+  DSLContext dsl(VisitListener listener) {
+    return context(dialect, false, listener);
   }
 
   /** The dialect statements are rendered for. */

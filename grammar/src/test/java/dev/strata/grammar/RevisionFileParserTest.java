@@ -394,6 +394,33 @@ class RevisionFileParserTest {
         file.upgrade().statements().get(3).operation());
   }
 
+  /**
+   * {@code values} names a table or a column, as PostgreSQL's grammar takes it (a col_name_keyword),
+   * and still starts an INSERT's rows.
+   */
+  @Test
+  void valuesCanNameATableAndAColumn() throws Exception {
+    RevisionFile file = parser.parse(new SourceFile("values.sql", """
+        -- revision: a
+        -- revises: base
+        -- +upgrade
+        CREATE TABLE values (id BIGINT PRIMARY KEY, values TEXT);
+        INSERT INTO values (id, values) VALUES (1, 'x');
+        INSERT INTO values VALUES (2, 'y');
+        UPDATE values SET values = 'z';
+        """));
+    List<Statement> upgrade = file.upgrade().statements();
+    Operation.CreateTable table = (Operation.CreateTable) upgrade.get(0).operation();
+    assertEquals(QualifiedName.of("values"), table.table());
+    assertEquals(List.of(id("id"), id("values")),
+        table.columns().stream().map(ColumnDef::name).toList());
+    assertEquals(List.of(id("id"), id("values")),
+        ((Operation.Insert) upgrade.get(1).operation()).columns());
+    assertEquals(List.of(), ((Operation.Insert) upgrade.get(2).operation()).columns());
+    assertEquals(List.of(id("values")), ((Operation.Update) upgrade.get(3).operation())
+        .assignments().get(0).columns());
+  }
+
   @Test
   void commentsAreKeptInsideTextsAndIgnoredOutside() throws Exception {
     RevisionFile file = parse("comments_everywhere");

@@ -58,8 +58,11 @@ final class TemporalArithmetic {
    * A timestamp column {@code +} or {@code -} an interval, as jOOQ writes it for a typed timestamp
    * ({@code now() + INTERVAL '30 days'}: {@code date_add(...)}, SQLite's {@code strftime(...)}):
    * jOOQ's parser types a column as nothing, and then writes {@code created + '+0-0 +30 ...'},
-   * which SQLite reads as a number and MariaDB refuses. The difference of two timestamps (an
-   * interval) and a date plus a time have no translation. Empty for anything else.
+   * which SQLite reads as a number and MariaDB refuses. A date column plus or minus an interval
+   * is PostgreSQL's timestamp, so it is written the same way (jOOQ wrote {@code d + '+0-1 ...'}:
+   * SQLite gave {@code 2024}, MariaDB refused it). In SQLite the result is {@link
+   * TranslatedSql#sqliteTimestamp}'s text. The difference of two timestamps (an interval) and a
+   * date plus a time have no translation. Empty for anything else.
    */
   private Optional<QueryPart> timestampArithmetic(Arithmetic operation) {
     Field<?> left = operation.left();
@@ -82,14 +85,20 @@ final class TemporalArithmetic {
           List.of(minus ? "-" : "+"), "PostgreSQL's is a timestamp; " + dialect.id()
               + " computes a number", "");
     }
-    if (leftKind != ValueKinds.Kind.TIMESTAMP || !right.getDataType().isInterval()
-        || left.getDataType().isTimestamp() || left.getDataType().isTimestampWithTimeZone()) {
+    boolean dated = leftKind == ValueKinds.Kind.TIMESTAMP || leftKind == ValueKinds.Kind.DATE;
+    if (!dated || !right.getDataType().isInterval() || left.getDataType().isTimestamp()
+        || left.getDataType().isTimestampWithTimeZone() || left.getDataType().isDate()) {
       return Optional.empty();
     }
     @SuppressWarnings("unchecked")
     Field<Object> interval = (Field<Object>) right;
     Field<java.sql.Timestamp> timestamp = TranslatedSql.typedTimestamp(left);
-    return Optional.of(minus ? timestamp.sub(interval) : timestamp.add(interval));
+    Field<java.sql.Timestamp> sum = minus ? timestamp.sub(interval) : timestamp.add(interval);
+    return Optional.of(switch (dialect) {
+      case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
+      case MYSQL, MARIADB -> sum;
+      case SQLITE -> TranslatedSql.sqliteTimestamp(sum);
+    });
   }
 
   /**

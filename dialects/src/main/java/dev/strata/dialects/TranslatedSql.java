@@ -370,6 +370,17 @@ final class TranslatedSql {
   }
 
   /**
+   * A timestamp computed by jOOQ's date arithmetic in SQLite ({@code strftime('%Y-%m-%d
+   * %H:%M:%f', ...)}, which always writes milliseconds: {@code '2024-04-10 08:30:15.000'}), as
+   * PostgreSQL writes it and strata writes timestamps elsewhere: the fraction without trailing
+   * zeros, none when it is 0 ({@code '2024-04-10 08:30:15'}, {@code '... 08:30:15.5'}); a text
+   * with {@code .000} would compare unequal to the same time written without it.
+   */
+  static Field<java.sql.Timestamp> sqliteTimestamp(Field<?> value) {
+    return DSL.field("rtrim(rtrim({0}, '0'), '.')", SQLDataType.TIMESTAMP, value);
+  }
+
+  /**
    * A timestamp's ({@code dated}) or a time's text in MySQL and MariaDB as PostgreSQL writes it:
    * {@code 2024-01-05 10:00:00}, then the fraction without trailing zeros ({@code .5}) unless it
    * is 0, then {@code +00} for a {@code timestamp with time zone} ({@code zoned}, kept in UTC);

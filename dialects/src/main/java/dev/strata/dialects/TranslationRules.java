@@ -860,6 +860,11 @@ final class TranslationRules implements VisitListener {
       // itself, rendered inside the wrapper, is left as it is
       return wrapping.add(part) ? TranslatedSql.sqliteDate((Field<?>) part) : unwrap(part);
     }
+    if (JOOQ_DATE_ARITHMETIC.equals(part.getClass().getName())
+        && ((Field<?>) part).getDataType().isTimestamp()) {
+      // jOOQ's own timestamp arithmetic (now() + INTERVAL '1 day'): its text without .000
+      return wrapping.add(part) ? TranslatedSql.sqliteTimestamp((Field<?>) part) : unwrap(part);
+    }
     // jOOQ's lpad()/rpad() never shorten a longer text, as PostgreSQL's do ('abcdef' to 3: 'abc')
     if (part instanceof QOM.Lpad pad) {
       return wrapping.add(part) ? DSL.substring((Field<String>) pad, DSL.inline(1), pad.$length())

@@ -22,7 +22,8 @@ import org.jooq.impl.QOM;
  * operands' kinds are known here, and leaves the rest as written.
  *
  * <p>Known: an integer or boolean literal; a part jOOQ's parser types (a cast, {@code count(*)},
- * {@code length()}, {@code CURRENT_DATE}, {@code DATE '...'}, a condition such as {@code a > 1}); {@code -x} and {@code +}, {@code -},
+ * {@code length()}, {@code CURRENT_DATE}, {@code DATE '...'}, a condition such as {@code a > 1});
+ * a timestamp or a date plus or minus an interval (a timestamp); {@code -x} and {@code +}, {@code -},
  * {@code *}, {@code /}, {@code %} of two integers; and a column named in the expression when
  * every column of that name in the model's tables has one kind (the expression's own table is not
  * known here, so a name shared by an integer and a numeric column is not known).
@@ -81,10 +82,11 @@ final class ValueKinds {
       return operand == Kind.INTEGER || operand == Kind.NUMERIC ? operand : Kind.OTHER;
     }
     if (field instanceof QOM.Add<?> add) {
-      return integers(add.$arg1(), add.$arg2());
+      return shifted(add.$arg1(), add.$arg2()) || shifted(add.$arg2(), add.$arg1())
+          ? Kind.TIMESTAMP : integers(add.$arg1(), add.$arg2());
     }
     if (field instanceof QOM.Sub<?> sub) {
-      return integers(sub.$arg1(), sub.$arg2());
+      return shifted(sub.$arg1(), sub.$arg2()) ? Kind.TIMESTAMP : integers(sub.$arg1(), sub.$arg2());
     }
     if (field instanceof QOM.Mul<?> mul) {
       return integers(mul.$arg1(), mul.$arg2());
@@ -116,6 +118,15 @@ final class ValueKinds {
     boolean bool = type.getTypeName().equalsIgnoreCase("boolean")
         || type.getTypeName().equalsIgnoreCase("bool");
     return bool ? Kind.BOOLEAN : Kind.OTHER;
+  }
+
+  /**
+   * Whether {@code value + interval} is PostgreSQL's timestamp: {@code value} a timestamp or a
+   * date ({@code date + interval} is a timestamp), {@code interval} an interval.
+   */
+  private boolean shifted(Field<?> value, Field<?> interval) {
+    Kind kind = of(value);
+    return (kind == Kind.TIMESTAMP || kind == Kind.DATE) && interval.getDataType().isInterval();
   }
 
   /**
@@ -169,8 +180,8 @@ final class ValueKinds {
 
   /**
    * Of a value of kind {@link Kind#TIMESTAMP}: whether it is a {@code timestamp with time zone}
-   * ({@code now()} and {@code CURRENT_TIMESTAMP} are, in PostgreSQL), or empty where a column's
-   * namesakes in the model's tables are of both kinds.
+   * ({@code now()} and {@code CURRENT_TIMESTAMP} are, in PostgreSQL, and so is one of them plus an
+   * interval), or empty where a column's namesakes in the model's tables are of both kinds.
    */
   Optional<Boolean> withTimeZone(Field<?> field) {
     if (field instanceof TableField<?, ?> column) {
@@ -179,6 +190,13 @@ final class ValueKinds {
         zoned.add(kind.kind() == DataType.Kind.TIMESTAMPTZ);
       }
       return zoned.size() == 1 ? Optional.of(zoned.iterator().next()) : Optional.empty();
+    }
+    // a timestamp plus or minus an interval keeps its zone; a date's is a timestamp without
+    Field<?> shifted = field instanceof QOM.Add<?> add
+        ? (add.$arg1().getDataType().isInterval() ? add.$arg2() : add.$arg1())
+        : field instanceof QOM.Sub<?> sub ? sub.$arg1() : null;
+    if (shifted != null && of(field) == Kind.TIMESTAMP) {
+      return of(shifted) == Kind.DATE ? Optional.of(false) : withTimeZone(shifted);
     }
     return Optional.of(field instanceof QOM.CurrentTimestamp<?>
         || field.getDataType().isTimestampWithTimeZone());

@@ -52,6 +52,10 @@ class ExpressionsTest {
       + " '%Y-%m-%d %H:%i:%s'), IF(MICROSECOND(current_timestamp(6)) = 0, '', TRIM(TRAILING '0'"
       + " FROM concat('.', LPAD(MICROSECOND(current_timestamp(6)), 6, '0')))), '+00')";
 
+  /** jOOQ's {@code now() + INTERVAL '1 day'} in MySQL and MariaDB. */
+  private static final String MYSQL_NOW_PLUS_DAY = "date_add(date_add(current_timestamp(6),"
+      + " INTERVAL '+0-0' YEAR_MONTH), INTERVAL '+1 00:00:00.000000' DAY_MICROSECOND)";
+
   /** A value as written | mysql | mariadb | sqlite (an error code where it has no translation). */
   private static final String[][] VALUES = {
       {"now()", "current_timestamp(6)", "current_timestamp(6)", "CURRENT_TIMESTAMP"},
@@ -268,6 +272,11 @@ class ExpressionsTest {
       {"DATE '2026-01-31' + 1", "date_add(DATE '2026-01-31', INTERVAL 1 DAY)",
           "date_add(DATE '2026-01-31', INTERVAL 1 DAY)",
           "date(strftime('%Y-%m-%d %H:%M:%f', '2026-01-31', (cast(1 AS varchar) || ' day')))"},
+      // SQLite's strftime() writes milliseconds: trimmed as PostgreSQL writes the fraction
+      {"now() + INTERVAL '1 day'", MYSQL_NOW_PLUS_DAY, MYSQL_NOW_PLUS_DAY,
+          "rtrim(rtrim(strftime('%Y-%m-%d %H:%M:%f', strftime('%Y-%m-%d %H:%M:%f',"
+              + " CURRENT_TIMESTAMP, (cast(0E0 AS varchar) || ' months')), (cast(8.64E4 AS"
+              + " varchar) || ' seconds')), '0'), '.')"},
       {"octet_length(s)", "octet_length(s)", "octet_length(s)", "length(CAST(s AS BLOB))"},
       {"2.5::bigint", "cast(2.5 AS signed)", "cast(2.5 AS signed)",
           "CASE typeof(cast(2.5 AS numeric)) WHEN 'real' THEN CASE WHEN round(cast(2.5 AS"

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code active || '/'}, and a timestamp or time, whose fraction MySQL wrote in six digits), a
  * regular expression's {@code .} across a line break, {@code lpad()} shortening, {@code
  * to_hex()}, casts to {@code NUMERIC(p, s)} and {@code VARCHAR(n)}, and an {@code INSERT ...
- * SELECT ... FROM t ON CONFLICT} (which SQLite cannot parse without a {@code WHERE}), and columns
+ * SELECT ... FROM t ON CONFLICT} (which SQLite cannot parse without a {@code WHERE}), a date or a
+ * timestamp plus an interval as text (jOOQ added the interval's text to a date: SQLite gave 2026,
+ * MariaDB refused it; SQLite wrote .000, MySQL six digits), and columns
  * added with a default of {@code random()} or {@code gen_random_uuid()} (a value per existing row;
  * MariaDB stored one for all unless told {@code ALGORITHM = COPY}). Each
  * dialect leaves in r the rows PostgreSQL leaves (checked against PostgreSQL itself too).
@@ -50,6 +52,8 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'literalplus', CAST(DATE '2026-03-01' + a AS VARCHAR(100))
           FROM t WHERE id = 1;
       INSERT INTO r (k, v) SELECT 'literal', CAST(DATE '2026-03-01' - 1 AS VARCHAR(100)) FROM t WHERE id = 1;
+      INSERT INTO r (k, v) SELECT 'dinterval', CAST(d + INTERVAL '1 month' AS VARCHAR(30)) || ' '
+          || CAST(d - INTERVAL '1 day 2 hours' AS VARCHAR(30)) FROM t WHERE id = 2;
       INSERT INTO r (k, v) SELECT 'greatest', CAST(greatest(a, b) AS VARCHAR(100)) FROM t WHERE id = 2;
       INSERT INTO r (k, v) SELECT 'least', CAST(least(a, b, 10) AS VARCHAR(100)) FROM t WHERE id = 2;
       INSERT INTO r (k, v) SELECT 'castint', CAST(CAST(x AS INTEGER) AS VARCHAR(100)) FROM t WHERE id = 1;
@@ -112,6 +116,8 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'tstext', CAST(ts AS TEXT) || ' ' || CAST(ts AS VARCHAR(10))
           FROM nm;
       INSERT INTO r (k, v) SELECT 'concat', active || '/' || ts || '/' || (NOT active) FROM nm;
+      INSERT INTO r (k, v) SELECT 'tsinterval', CAST(ts + INTERVAL '1 day' AS TEXT) || ' '
+          || CAST(ts + INTERVAL '0.25 seconds' AS TEXT) FROM nm;
       INSERT INTO r (k, v) SELECT 'btext4', true::text || '/' || CAST(qty > 3 AS TEXT) FROM nm;
       INSERT INTO r (k, v) SELECT 'brandom', CAST(count(*) AS VARCHAR(10)) FROM r AS r1, r AS r2
           WHERE CAST(random() > 0.5 AS TEXT) IS NULL;
@@ -156,12 +162,15 @@ class ValueSemanticsTest {
       "btext|true", "btext3|tru", "btext4|true/true",
       "castbig|9007199254740993", "castint|4", "castint2|-3", "concat|true/2024-02-29 13:45:30/false",
       "concat2|2024-01-02 03:04:05.123456 10:00:09.5", "cut|lin", "datediff|29",
-      "dateminus|2026-01-23", "dateplus|2026-02-01", "dateplus2|2026-03-02", "digits|yes", "div|3",
+      "dateminus|2026-01-23", "dateplus|2026-02-01", "dateplus2|2026-03-02", "digits|yes",
+      "dinterval|2026-03-28 00:00:00 2026-02-26 22:00:00", "div|3",
       "div2|-2", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL", "jd|x", "jeq|1",
       "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "literaldiff|29",
       "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "octets|2", "regex|yes",
-      "rnd|22", "round|12.35", "roundneg|yes", "rpad|abxx", "second|5.123456 95", "tsminus|yes",
-      "tsplus|1", "tstext|2024-02-29 13:45:30 2024-02-29",
+      "rnd|22", "round|12.35", "roundneg|yes", "rpad|abxx", "second|5.123456 95",
+      "tsinterval|2024-03-01 13:45:30 2024-02-29 13:45:30.25", "tsminus|yes",
+      "tsplus|1",
+      "tstext|2024-02-29 13:45:30 2024-02-29",
       "update|2026-02-02 2026-02-28",
       "upsert|3");
 

@@ -4,9 +4,13 @@ import dev.strata.dialects.ExpressionTranslator.Refusal;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.QueryPart;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
+import org.jooq.types.DayToSecond;
+import org.jooq.types.YearToMonth;
+import org.jooq.types.YearToSecond;
 
 /**
  * The date and time arithmetic of {@link TranslationRules}: a {@code +} or {@code -} of a date, a
@@ -86,19 +90,86 @@ final class TemporalArithmetic {
               + " computes a number", "");
     }
     boolean dated = leftKind == ValueKinds.Kind.TIMESTAMP || leftKind == ValueKinds.Kind.DATE;
-    if (!dated || !right.getDataType().isInterval() || left.getDataType().isTimestamp()
-        || left.getDataType().isTimestampWithTimeZone() || left.getDataType().isDate()) {
+    if (!dated || !right.getDataType().isInterval()) {
+      return Optional.empty();
+    }
+    Optional<YearToSecond> normal = right instanceof Param<?> param
+        && param.getValue() instanceof YearToSecond value ? normalized(value) : Optional.empty();
+    Optional<YearToSecond> months = dialect == Dialect.SQLITE
+        ? months(normal.isPresent() ? DSL.inline(normal.get()) : right) : Optional.empty();
+    boolean typed = left.getDataType().isTimestamp()
+        || left.getDataType().isTimestampWithTimeZone() || left.getDataType().isDate();
+    if (typed && months.isEmpty() && normal.isEmpty()) {
+      // jOOQ's own arithmetic (now() + INTERVAL '1 day'), which TranslationRules trims in SQLite
       return Optional.empty();
     }
     @SuppressWarnings("unchecked")
-    Field<Object> interval = (Field<Object>) right;
+    Field<Object> interval = normal.isPresent()
+        ? (Field<Object>) (Field<?>) DSL.inline(normal.get()) : (Field<Object>) right;
     Field<java.sql.Timestamp> timestamp = TranslatedSql.typedTimestamp(left);
-    Field<java.sql.Timestamp> sum = minus ? timestamp.sub(interval) : timestamp.add(interval);
     return Optional.of(switch (dialect) {
       case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
-      case MYSQL, MARIADB -> sum;
-      case SQLITE -> TranslatedSql.sqliteTimestamp(sum);
+      case MYSQL, MARIADB -> minus ? timestamp.sub(interval) : timestamp.add(interval);
+      case SQLITE -> {
+        if (months.isEmpty()) {
+          yield TranslatedSql.sqliteTimestamp(
+              minus ? timestamp.sub(interval) : timestamp.add(interval));
+        }
+        YearToMonth yearToMonth = months.get().getYearToMonth();
+        int count = yearToMonth.getSign()
+            * (yearToMonth.getYears() * 12 + yearToMonth.getMonths());
+        Field<java.sql.Timestamp> shifted = TranslatedSql.typedTimestamp(
+            TranslatedSql.sqliteAddMonths(left, minus ? -count : count));
+        DayToSecond rest = months.get().getDayToSecond();
+        Field<java.sql.Timestamp> whole = rest.getTotalNano() == 0 && rest.getTotalSeconds() == 0
+            ? shifted
+            : minus ? shifted.sub(DSL.inline(rest)) : shifted.add(DSL.inline(rest));
+        yield TranslatedSql.sqliteTimestamp(whole);
+      }
     });
+  }
+
+  /**
+   * {@code interval} with its sign on each part instead of inside it, or empty when it has none
+   * inside: jOOQ 3.20's parser reads {@code INTERVAL '-2 months'} as {@code +0--2}, {@code '-3
+   * hours'} as {@code +0 0-3:00:00} and {@code - INTERVAL '-1 year'} as {@code --1-0}, which it
+   * writes as they are for MySQL and MariaDB ({@code INTERVAL '+0--2' YEAR_MONTH}), and which they
+   * read without the inner sign: two months later instead of earlier. The months and the
+   * day-to-second part are each added up with their signs and written back whole ({@code -0-2}).
+   */
+  static Optional<YearToSecond> normalized(YearToSecond interval) {
+    YearToMonth months = interval.getYearToMonth();
+    DayToSecond rest = interval.getDayToSecond();
+    boolean inside = months.getYears() < 0 || months.getMonths() < 0 || rest.getDays() < 0
+        || rest.getHours() < 0 || rest.getMinutes() < 0 || rest.getSeconds() < 0
+        || rest.getNano() < 0;
+    if (!inside) {
+      return Optional.empty();
+    }
+    int total = months.getSign() * (months.getYears() * 12 + months.getMonths());
+    YearToMonth whole = new YearToMonth(Math.abs(total) / 12, Math.abs(total) % 12);
+    java.time.Duration duration = java.time.Duration.ofDays(rest.getDays())
+        .plusHours(rest.getHours()).plusMinutes(rest.getMinutes())
+        .plusSeconds(rest.getSeconds()).plusNanos(rest.getNano())
+        .multipliedBy(rest.getSign());
+    return Optional.of(new YearToSecond(total < 0 ? whole.neg() : whole,
+        DayToSecond.valueOf(duration)));
+  }
+
+  /**
+   * The value of an interval literal with months ({@code INTERVAL '1 month'}, {@code '1 year'}),
+   * or empty: SQLite's {@code '+1 months'} overflows a month's end ({@code 2024-01-31} becomes
+   * {@code 2024-03-02}), where PostgreSQL's stops at its last day ({@code 2024-02-29}), so such an
+   * interval is added by {@link TranslatedSql#sqliteAddMonths}.
+   */
+  private static Optional<YearToSecond> months(Field<?> interval) {
+    if (interval instanceof Param<?> param && param.isInline()
+        && param.getValue() instanceof YearToSecond value) {
+      YearToMonth months = value.getYearToMonth();
+      return months.getYears() != 0 || months.getMonths() != 0
+          ? Optional.of(value) : Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /**

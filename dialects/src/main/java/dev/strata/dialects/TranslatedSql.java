@@ -381,6 +381,21 @@ final class TranslatedSql {
   }
 
   /**
+   * A timestamp or a date shifted by {@code months} in SQLite, as PostgreSQL adds months: the same
+   * day of the month, or the month's last day where it has fewer ({@code 2024-01-31} plus a month
+   * is {@code 2024-02-29 00:00:00}; SQLite's {@code '+1 months'} gives {@code 2024-03-02}). The
+   * earlier of the day counted from the month's start and the month's last day, then the time of
+   * day ({@code strftime('%H:%M:%f')}, milliseconds).
+   */
+  static Field<String> sqliteAddMonths(Field<?> value, int months) {
+    String shift = String.format(java.util.Locale.ROOT, "'%+d months'", months);
+    String next = String.format(java.util.Locale.ROOT, "'%+d months'", months + 1);
+    return DSL.field("(min(date({0}, 'start of month', " + shift + ", '+'"
+        + " || (CAST(strftime('%d', {0}) AS INTEGER) - 1) || ' days'), date({0}, 'start of month', "
+        + next + ", '-1 days')) || ' ' || strftime('%H:%M:%f', {0}))", SQLDataType.VARCHAR, value);
+  }
+
+  /**
    * A timestamp's ({@code dated}) or a time's text in MySQL and MariaDB as PostgreSQL writes it:
    * {@code 2024-01-05 10:00:00}, then the fraction without trailing zeros ({@code .5}) unless it
    * is 0, then {@code +00} for a {@code timestamp with time zone} ({@code zoned}, kept in UTC);

@@ -71,8 +71,10 @@ final class ValueKinds {
       if (value instanceof Boolean) {
         return Kind.BOOLEAN;
       }
-      // DATE '2026-01-31' is a typed literal; '2026-01-31' alone is text
-      return field.getDataType().isDate() ? Kind.DATE : Kind.OTHER;
+      // DATE '2026-01-31' and TIMESTAMP '...' are typed literals; '2026-01-31' alone is text
+      org.jooq.DataType<?> type = field.getDataType();
+      return type.isDate() ? Kind.DATE
+          : type.isTimestamp() || type.isTimestampWithTimeZone() ? Kind.TIMESTAMP : Kind.OTHER;
     }
     if (field instanceof TableField<?, ?> column) {
       return column(SqlContext.folded(column.getUnqualifiedName()));

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * to_hex()}, casts to {@code NUMERIC(p, s)} and {@code VARCHAR(n)}, and an {@code INSERT ...
  * SELECT ... FROM t ON CONFLICT} (which SQLite cannot parse without a {@code WHERE}), a date or a
  * timestamp plus an interval as text (jOOQ added the interval's text to a date: SQLite gave 2026,
- * MariaDB refused it; SQLite wrote .000, MySQL six digits), and columns
+ * MariaDB refused it; SQLite wrote .000, MySQL six digits; a year after February 29 is February
+ * 28, where SQLite went on to March 1; MySQL read INTERVAL '-2 months' as two months later), and
+ * columns
  * added with a default of {@code random()} or {@code gen_random_uuid()} (a value per existing row;
  * MariaDB stored one for all unless told {@code ALGORITHM = COPY}). Each
  * dialect leaves in r the rows PostgreSQL leaves (checked against PostgreSQL itself too).
@@ -118,6 +120,9 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'concat', active || '/' || ts || '/' || (NOT active) FROM nm;
       INSERT INTO r (k, v) SELECT 'tsinterval', CAST(ts + INTERVAL '1 day' AS TEXT) || ' '
           || CAST(ts + INTERVAL '0.25 seconds' AS TEXT) FROM nm;
+      INSERT INTO r (k, v) SELECT 'tsmonths', CAST(ts + INTERVAL '1 year' AS TEXT) || ' '
+          || CAST(ts + INTERVAL '-2 months' AS TEXT) || ' ' || CAST(ts + INTERVAL '-3 hours' AS TEXT)
+          FROM nm;
       INSERT INTO r (k, v) SELECT 'btext4', true::text || '/' || CAST(qty > 3 AS TEXT) FROM nm;
       INSERT INTO r (k, v) SELECT 'brandom', CAST(count(*) AS VARCHAR(10)) FROM r AS r1, r AS r2
           WHERE CAST(random() > 0.5 AS TEXT) IS NULL;
@@ -169,6 +174,7 @@ class ValueSemanticsTest {
       "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "octets|2", "regex|yes",
       "rnd|22", "round|12.35", "roundneg|yes", "rpad|abxx", "second|5.123456 95",
       "tsinterval|2024-03-01 13:45:30 2024-02-29 13:45:30.25", "tsminus|yes",
+      "tsmonths|2025-02-28 13:45:30 2023-12-29 13:45:30 2024-02-29 10:45:30",
       "tsplus|1",
       "tstext|2024-02-29 13:45:30 2024-02-29",
       "update|2026-02-02 2026-02-28",

@@ -157,6 +157,38 @@ final class TemporalArithmetic {
   }
 
   /**
+   * jOOQ's own arithmetic of a typed timestamp ({@code now() + INTERVAL '-2 months'}, which its
+   * parser makes an {@code org.jooq.impl.Expression}, not a {@link QOM.Add}) with its interval's
+   * sign in front ({@link #normalized}), or empty when the interval needs none. jOOQ 3.20 has no
+   * public way to the operands of that class: its public {@code $arg2()} and {@code $arg2(Field)}
+   * are called reflectively.
+   *
+   * @throws Refusal when they cannot be called (another jOOQ version)
+   */
+  static Optional<QueryPart> signedInterval(QueryPart expression) {
+    try {
+      java.lang.reflect.Method read = expression.getClass().getMethod("$arg2");
+      read.setAccessible(true);
+      if (!(read.invoke(expression) instanceof Param<?> param
+          && param.getValue() instanceof YearToSecond interval)) {
+        return Optional.empty();
+      }
+      Optional<YearToSecond> normal = normalized(interval);
+      if (normal.isEmpty()) {
+        return Optional.empty();
+      }
+      java.lang.reflect.Method write = expression.getClass().getMethod("$arg2", Field.class);
+      write.setAccessible(true);
+      return Optional.of((QueryPart) write.invoke(expression, DSL.inline(normal.get())));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new Refusal("a timestamp plus a negative interval has no translation here",
+          List.of("interval"), "jOOQ writes the interval's sign inside it, which MySQL and"
+              + " MariaDB read as a positive interval",
+          "subtract the interval instead: now() - INTERVAL '2 months'");
+    }
+  }
+
+  /**
    * The value of an interval literal with months ({@code INTERVAL '1 month'}, {@code '1 year'}),
    * or empty: SQLite's {@code '+1 months'} overflows a month's end ({@code 2024-01-31} becomes
    * {@code 2024-03-02}), where PostgreSQL's stops at its last day ({@code 2024-02-29}), so such an

@@ -728,6 +728,12 @@ final class TranslationRules implements VisitListener {
     if (part instanceof QOM.Div<?> div && kinds().of(div) == ValueKinds.Kind.INTEGER) {
       return TranslatedSql.integerDivision(div.$arg1(), div.$arg2());
     }
+    if (JOOQ_DATE_ARITHMETIC.equals(part.getClass().getName())) {
+      Optional<QueryPart> signed = TemporalArithmetic.signedInterval(part);
+      if (signed.isPresent()) {
+        return signed.get();
+      }
+    }
     Field<String> characters = part instanceof QOM.Trim trim ? trim.$characters()
         : part instanceof QOM.Ltrim trim ? trim.$characters()
         : part instanceof QOM.Rtrim trim ? trim.$characters() : null;

@@ -56,6 +56,10 @@ class ExpressionsTest {
   private static final String MYSQL_NOW_PLUS_DAY = "date_add(date_add(current_timestamp(6),"
       + " INTERVAL '+0-0' YEAR_MONTH), INTERVAL '+1 00:00:00.000000' DAY_MICROSECOND)";
 
+  /** {@code now() + INTERVAL '-2 months'} in MySQL and MariaDB, the sign in front. */
+  private static final String MYSQL_NOW_MINUS_MONTHS = "date_add(date_add(current_timestamp(6),"
+      + " INTERVAL '-0-2' YEAR_MONTH), INTERVAL '+0 00:00:00.000000' DAY_MICROSECOND)";
+
   /** A value as written | mysql | mariadb | sqlite (an error code where it has no translation). */
   private static final String[][] VALUES = {
       {"now()", "current_timestamp(6)", "current_timestamp(6)", "CURRENT_TIMESTAMP"},
@@ -276,6 +280,11 @@ class ExpressionsTest {
       {"now() + INTERVAL '1 day'", MYSQL_NOW_PLUS_DAY, MYSQL_NOW_PLUS_DAY,
           "rtrim(rtrim(strftime('%Y-%m-%d %H:%M:%f', strftime('%Y-%m-%d %H:%M:%f',"
               + " CURRENT_TIMESTAMP, (cast(0E0 AS varchar) || ' months')), (cast(8.64E4 AS"
+              + " varchar) || ' seconds')), '0'), '.')"},
+      // jOOQ's parser keeps a negative interval's sign inside it ('+0--2'), which MySQL ignores
+      {"now() + INTERVAL '-2 months'", MYSQL_NOW_MINUS_MONTHS, MYSQL_NOW_MINUS_MONTHS,
+          "rtrim(rtrim(strftime('%Y-%m-%d %H:%M:%f', strftime('%Y-%m-%d %H:%M:%f',"
+              + " CURRENT_TIMESTAMP, (cast(-2E0 AS varchar) || ' months')), (cast(0E0 AS"
               + " varchar) || ' seconds')), '0'), '.')"},
       {"octet_length(s)", "octet_length(s)", "octet_length(s)", "length(CAST(s AS BLOB))"},
       {"2.5::bigint", "cast(2.5 AS signed)", "cast(2.5 AS signed)",

@@ -120,6 +120,9 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'concat', active || '/' || ts || '/' || (NOT active) FROM nm;
       INSERT INTO r (k, v) SELECT 'tsinterval', CAST(ts + INTERVAL '1 day' AS TEXT) || ' '
           || CAST(ts + INTERVAL '0.25 seconds' AS TEXT) FROM nm;
+      INSERT INTO r (k, v) SELECT 'nowneg', CASE WHEN now() + INTERVAL '-2 months'
+          < now() - INTERVAL '50 days' THEN 'yes' ELSE 'no' END || ' '
+          || CAST(TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '-3 hours' AS TEXT) FROM nm;
       INSERT INTO r (k, v) SELECT 'tsmonths', CAST(ts + INTERVAL '1 year' AS TEXT) || ' '
           || CAST(ts + INTERVAL '-2 months' AS TEXT) || ' ' || CAST(ts + INTERVAL '-3 hours' AS TEXT)
           FROM nm;
@@ -171,7 +174,7 @@ class ValueSemanticsTest {
       "dinterval|2026-03-28 00:00:00 2026-02-26 22:00:00", "div|3",
       "div2|-2", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL", "jd|x", "jeq|1",
       "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "literaldiff|29",
-      "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "octets|2", "regex|yes",
+      "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "nowneg|yes 2024-01-31 07:00:00", "octets|2", "regex|yes",
       "rnd|22", "round|12.35", "roundneg|yes", "rpad|abxx", "second|5.123456 95",
       "tsinterval|2024-03-01 13:45:30 2024-02-29 13:45:30.25", "tsminus|yes",
       "tsmonths|2025-02-28 13:45:30 2023-12-29 13:45:30 2024-02-29 10:45:30",

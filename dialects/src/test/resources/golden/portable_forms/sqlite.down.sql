@@ -202,11 +202,11 @@ DELETE FROM books;
 
 DROP VIEW titles;
 
-CREATE VIEW titles(book_id, author) AS SELECT id, author_id FROM books WHERE author_id > 0;
+CREATE VIEW titles(book_id, author) AS SELECT id AS id, author_id AS author_id FROM books WHERE author_id > 0;
 
 DROP VIEW titles;
 
-CREATE VIEW book_titles(book_id, author) AS SELECT id, author_id FROM books WHERE author_id > 0;
+CREATE VIEW book_titles(book_id, author) AS SELECT id AS id, author_id AS author_id FROM books WHERE author_id > 0;
 
 DROP INDEX ux_books_lower_title;
 

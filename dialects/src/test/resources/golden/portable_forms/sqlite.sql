@@ -63,11 +63,11 @@ CREATE INDEX books_author_id_idx ON books(author_id);
 
 CREATE UNIQUE INDEX IF NOT EXISTS ux_books_title ON books((lower(title))) WHERE pages > 10;
 
-CREATE VIEW book_titles(book_id, author) AS SELECT id, author_id FROM books;
+CREATE VIEW book_titles(book_id, author) AS SELECT id AS id, author_id AS author_id FROM books;
 
 DROP VIEW IF EXISTS book_titles;
 
-CREATE VIEW book_titles(book_id, author) AS SELECT id, author_id FROM books WHERE author_id > 0;
+CREATE VIEW book_titles(book_id, author) AS SELECT id AS id, author_id AS author_id FROM books WHERE author_id > 0;
 
 INSERT INTO authors (name) VALUES ('ann'), ('bob');
 
@@ -93,11 +93,11 @@ CREATE UNIQUE INDEX ux_books_lower_title ON books((lower(title))) WHERE pages > 
 
 DROP VIEW book_titles;
 
-CREATE VIEW titles(book_id, author) AS SELECT id, author_id FROM books WHERE author_id > 0;
+CREATE VIEW titles(book_id, author) AS SELECT id AS id, author_id AS author_id FROM books WHERE author_id > 0;
 
 DROP VIEW titles;
 
-CREATE VIEW titles(book_id, writer) AS SELECT id, author_id FROM books WHERE author_id > 0;
+CREATE VIEW titles(book_id, writer) AS SELECT id AS id, author_id AS author_id FROM books WHERE author_id > 0;
 
 ALTER TABLE books DROP isbn;
 

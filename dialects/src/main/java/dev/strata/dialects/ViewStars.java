@@ -13,6 +13,7 @@ import org.jooq.QualifiedAsterisk;
 import org.jooq.Select;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 import org.jooq.impl.TableImpl;
@@ -25,7 +26,8 @@ import org.jooq.impl.TableImpl;
  * will not be part of the view"), so a view keeps its columns whatever the table gains.
  *
  * <p>Each column is written {@code t.c AS c}: the alias keeps the view's column name when SQLite's
- * {@code RENAME COLUMN} rewrites {@code t.c}, as PostgreSQL's view keeps it. Written out only for
+ * {@code RENAME COLUMN} rewrites {@code t.c}, as PostgreSQL's view keeps it; a column the query
+ * names without an alias gets one too ({@link #named}). Written out only for
  * a query whose {@code FROM} holds tables of the model, aliased or not, joined with {@code ON} or
  * crossed; a {@code USING} or {@code NATURAL} join (which merges columns), a subquery, a view, a
  * function or a table the model does not know leave the query as it is.
@@ -36,8 +38,12 @@ final class ViewStars {
   /** A relation of the {@code FROM}: the name that qualifies its columns, and the columns. */
   private record Relation(Name qualifier, List<String> columns) {}
 
-  /** {@code select} with its stars written out, or {@code select} itself (the class comment). */
+  /**
+   * {@code select} with its stars written out and its columns named (the class comment), or
+   * {@code select} itself.
+   */
   static Select<?> expand(Select<?> select, SchemaModel model) {
+    select = named(select);
     List<? extends SelectFieldOrAsterisk> items = select.$select();
     if (items.stream().noneMatch(i -> i instanceof Asterisk || i instanceof QualifiedAsterisk)) {
       return select;
@@ -69,6 +75,25 @@ final class ViewStars {
       } else {
         out.add(item);
       }
+    }
+    return select.$select(out);
+  }
+
+  /**
+   * {@code select} with each column it selects without an alias written {@code c AS c}: SQLite's
+   * {@code RENAME COLUMN} of {@code c} rewrites it in the view's text, which would rename the
+   * view's column too ({@code v.c} becoming {@code v.c2}); PostgreSQL's view keeps the name it was
+   * made with, and so does the alias. {@code select} itself when it has no such column.
+   */
+  private static Select<?> named(Select<?> select) {
+    List<? extends SelectFieldOrAsterisk> items = select.$select();
+    if (items.stream().noneMatch(i -> i instanceof TableField<?, ?>)) {
+      return select;
+    }
+    List<SelectFieldOrAsterisk> out = new ArrayList<>();
+    for (SelectFieldOrAsterisk item : items) {
+      out.add(item instanceof TableField<?, ?> column
+          ? column.as(column.getUnqualifiedName()) : item);
     }
     return select.$select(out);
   }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A view's {@code *}: PostgreSQL expands it when the view is made, so the view keeps its columns
  * when its table gains one (by SQLite's own {@code ADD COLUMN} or by a rebuild) and keeps their
- * names when one is renamed; SQLite would expand it at every query, so strata writes the columns
+ * names when one is renamed (and so does a column the view names without an alias); SQLite would
+ * expand it at every query, so strata writes the columns
  * out ({@link ViewStars}), run here with the real sqlite3. A {@code USING} join and a subquery are
  * left as written.
  */
@@ -64,6 +65,36 @@ class SqliteViewStarTest {
           ".headers on\nSELECT * FROM w"));
       assertEquals(List.of("id|a2|Mixed Col|c|d", "1|x|m|new|1"), Sqlite3.query(database,
           ".headers on\nSELECT * FROM t"));
+    }
+  }
+
+  /**
+   * A column a view names without an alias keeps its name in the view when the table's column is
+   * renamed, as in PostgreSQL (whose view's text becomes {@code a2 AS a}); SQLite's {@code RENAME
+   * COLUMN} rewrote the view's {@code a} to {@code a2}, renaming the view's column too.
+   */
+  @Test
+  void aViewKeepsItsColumnNamesWhenATableColumnIsRenamed() throws Exception {
+    Chain chain = new Chain(dir.resolve("named"), """
+        -- revision: 0001_views
+        -- revises: base
+        -- message: views
+
+        -- +upgrade
+        CREATE TABLE t (id BIGINT PRIMARY KEY, a TEXT);
+        CREATE VIEW v AS SELECT id, t.a, upper(a) AS up FROM t WHERE a <> '';
+        INSERT INTO t (id, a) VALUES (1, 'x');
+        ALTER TABLE t RENAME COLUMN a TO a2;
+        """);
+    Path script = chain.script(Dialect.SQLITE, Direction.UPGRADE, "base:head",
+        GoldenCases.OPTIONS);
+    String text = Files.readString(script);
+    assertTrue(text.contains("CREATE VIEW v AS SELECT id AS id, t.a AS a, upper(a) AS up FROM t"
+        + " WHERE a <> '';"), text);
+    try (SqliteDatabase database = SqliteDatabase.create("sqlite_view_named")) {
+      Sqlite3.apply(database, script);
+      assertEquals(List.of("id|a|up", "1|x|X"), Sqlite3.query(database,
+          ".headers on\nSELECT * FROM v"));
     }
   }
 

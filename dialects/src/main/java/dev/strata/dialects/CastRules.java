@@ -93,7 +93,8 @@ final class CastRules {
     return switch (dialect) {
       case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
       case MYSQL, MARIADB -> mysqlCast(cast, type, operand, needles);
-      case SQLITE -> sqliteCast(cast, type, operand, kinds.of(operand), needles);
+      case SQLITE -> sqliteCast(cast, type, operand, kinds.of(operand), kinds.floating(operand),
+          needles);
     };
   }
 
@@ -201,7 +202,7 @@ final class CastRules {
    * cast neither rounds to the scale nor cuts to the length.
    */
   private QueryPart sqliteCast(QOM.Cast<?> cast, DataType<?> type, Field<?> operand,
-      ValueKinds.Kind operandKind, List<String> needles) {
+      ValueKinds.Kind operandKind, boolean floating, List<String> needles) {
     ValueKinds.Kind kind = operandKind;
     Optional<TemporalType> temporal = TemporalType.of(type);
     if (temporal.isPresent()) {
@@ -221,7 +222,7 @@ final class CastRules {
       // a text PostgreSQL refuses, or a value out of the type's range (a bigint's in an integer
       // too), fails; SQLite's CAST makes the text 0 and keeps the value
       long[] range = integerRange(type);
-      return TranslatedSql.sqliteIntegerCast(operand, kind == ValueKinds.Kind.OTHER,
+      return TranslatedSql.sqliteIntegerCast(operand, kind == ValueKinds.Kind.OTHER, floating,
           postgresName(type), range[0], range[1]);
     }
     if (type.isDecimal() && type.scaleDefined() && type.scale() >= 0) {

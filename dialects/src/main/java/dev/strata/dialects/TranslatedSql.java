@@ -169,15 +169,20 @@ final class TranslatedSql {
    * SQLite's {@code CAST} makes it 0, or 1 of {@code '1.5'}), or a value out of the type's range
    * ({@code min}..{@code max}; SQLite's {@code CAST} keeps it, or clamps it to 64 bits). A REAL is
    * rounded as PostgreSQL rounds a numeric (half away from zero; jOOQ writes {@code cast(x AS
-   * int)}, which truncates 3.9 to 3); an INTEGER is never cast through a REAL, which would lose
+   * int)}, which truncates 3.9 to 3), or a float ({@code halfEven}: half to even, 2.5 to 2); an INTEGER is never cast through a REAL, which would lose
    * digits past 2^53; NULL stays NULL.
    *
    * @param text whether the value may be a text ({@code false} for a value known to be a number)
+   * @param halfEven whether the value is a float ({@link ValueKinds#floating})
    * @param type the type's name in the error, e.g. {@code integer}
    */
   static Field<Long> sqliteIntegerCast(
-      Field<?> operand, boolean text, String type, long min, long max) {
+      Field<?> operand, boolean text, boolean halfEven, String type, long min, long max) {
     String range = error("value out of range for type " + type);
+    // a float rounds half to even (rint): a half whose rounding away from zero is odd steps back
+    String rounded = halfEven ? "(round({0}) - (abs({0} - CAST({0} AS INTEGER)) = 0.5"
+        + " AND CAST(round({0}) AS INTEGER) % 2 <> 0) * (CASE WHEN {0} < 0 THEN -1 ELSE 1 END))"
+        : "round({0})";
     boolean wide = max == Long.MAX_VALUE;
     String fits = wide
         // a text past 64 bits is clamped to the limit: the digits tell the limit from its clamp
@@ -188,9 +193,9 @@ final class TranslatedSql {
     String integer = wide ? "{0}"
         : "CASE WHEN {0} BETWEEN " + min + " AND " + max + " THEN {0} ELSE " + range + " END";
     return DSL.field("CASE typeof({0})"
-        + " WHEN 'real' THEN CASE WHEN round({0}) >= " + min + ".0 AND round({0}) < "
+        + " WHEN 'real' THEN CASE WHEN " + rounded + " >= " + min + ".0 AND " + rounded + " < "
         + (wide ? "9223372036854775808" : String.valueOf(max + 1)) + ".0"
-        + " THEN CAST(round({0}) AS INTEGER) ELSE " + range + " END"
+        + " THEN CAST(" + rounded + " AS INTEGER) ELSE " + range + " END"
         + (text ? " WHEN 'text' THEN CASE WHEN NOT " + INTEGER_TEXT + " THEN "
             + error("invalid input syntax for type " + type) + " WHEN " + fits
             + " THEN CAST({0} AS INTEGER) ELSE " + range + " END" : "")

@@ -5,6 +5,7 @@ import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.ast.DataType;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -202,6 +203,32 @@ final class ValueKinds {
     }
     return Optional.of(field instanceof QOM.CurrentTimestamp<?>
         || field.getDataType().isTimestampWithTimeZone());
+  }
+
+  /**
+   * Whether {@code field} is a float ({@code real}, {@code double precision}): a column whose
+   * every namesake in the model's tables is one, a cast to one, or arithmetic with one. PostgreSQL
+   * casts a float to an integer rounding half to even ({@code rint}: 2.5 is 2), a numeric half away
+   * from zero (3).
+   */
+  boolean floating(Field<?> field) {
+    if (field instanceof TableField<?, ?> column) {
+      Set<ColumnKind> kinds = model.columnKinds(SqlContext.folded(column.getUnqualifiedName()));
+      return !kinds.isEmpty() && kinds.stream().allMatch(k -> !k.array()
+          && (k.kind() == DataType.Kind.REAL || k.kind() == DataType.Kind.DOUBLE_PRECISION));
+    }
+    if (field instanceof QOM.Cast<?> cast) {
+      return cast.getDataType().isFloat();
+    }
+    List<Field<?>> operands = switch (field) {
+      case QOM.Add<?> add -> List.of(add.$arg1(), add.$arg2());
+      case QOM.Sub<?> sub -> List.of(sub.$arg1(), sub.$arg2());
+      case QOM.Mul<?> mul -> List.of(mul.$arg1(), mul.$arg2());
+      case QOM.Div<?> div -> List.of(div.$arg1(), div.$arg2());
+      case QOM.Neg<?> neg -> List.of(neg.$arg1());
+      default -> List.of();
+    };
+    return operands.stream().anyMatch(this::floating);
   }
 
   /** The kind every column named {@code name} has in the model, or OTHER. */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SELECT ... FROM t ON CONFLICT} (which SQLite cannot parse without a {@code WHERE}), a date or a
  * timestamp plus an interval as text (jOOQ added the interval's text to a date: SQLite gave 2026,
  * MariaDB refused it; SQLite wrote .000, MySQL six digits; a year after February 29 is February
- * 28, where SQLite went on to March 1; MySQL read INTERVAL '-2 months' as two months later), and
+ * 28, where SQLite went on to March 1; MySQL read INTERVAL '-2 months' as two months later), a
+ * float cast to an integer (half to even, as PostgreSQL's rint; SQLite rounded 2.5 to 3), and
  * columns
  * added with a default of {@code random()} or {@code gen_random_uuid()} (a value per existing row;
  * MariaDB stored one for all unless told {@code ALGORITHM = COPY}). Each
@@ -120,6 +121,10 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'concat', active || '/' || ts || '/' || (NOT active) FROM nm;
       INSERT INTO r (k, v) SELECT 'tsinterval', CAST(ts + INTERVAL '1 day' AS TEXT) || ' '
           || CAST(ts + INTERVAL '0.25 seconds' AS TEXT) FROM nm;
+      ALTER TABLE nm ADD COLUMN fl DOUBLE PRECISION DEFAULT 2.5;
+      INSERT INTO r (k, v) SELECT 'floatint', CAST(fl AS INTEGER) || ' ' || CAST(-fl AS INTEGER)
+          || ' ' || CAST(CAST(3.5 AS REAL) AS INTEGER) || ' '
+          || CAST(CAST(0.5 AS DOUBLE PRECISION) AS BIGINT) || ' ' || CAST(fl * 3 AS SMALLINT) FROM nm;
       INSERT INTO r (k, v) SELECT 'nowneg', CASE WHEN now() + INTERVAL '-2 months'
           < now() - INTERVAL '50 days' THEN 'yes' ELSE 'no' END || ' '
           || CAST(TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '-3 hours' AS TEXT) FROM nm;
@@ -172,7 +177,8 @@ class ValueSemanticsTest {
       "concat2|2024-01-02 03:04:05.123456 10:00:09.5", "cut|lin", "datediff|29",
       "dateminus|2026-01-23", "dateplus|2026-02-01", "dateplus2|2026-03-02", "digits|yes",
       "dinterval|2026-03-28 00:00:00 2026-02-26 22:00:00", "div|3",
-      "div2|-2", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL", "jd|x", "jeq|1",
+      "div2|-2", "floatint|2 -2 4 0 8", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL",
+      "jd|x", "jeq|1",
       "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "literaldiff|29",
       "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "nowneg|yes 2024-01-31 07:00:00", "octets|2", "regex|yes",
       "rnd|22", "round|12.35", "roundneg|yes", "rpad|abxx", "second|5.123456 95",

@@ -62,10 +62,7 @@ final class CastRules {
       throw new Refusal("the cast to interval has no equivalent", needles,
           dialect.id() + " has no interval type", "");
     }
-    // jOOQ reads PostgreSQL's bit(n) as a boolean type too
-    boolean bool = type.getTypeName().equalsIgnoreCase("boolean")
-        || type.getTypeName().equalsIgnoreCase("bool");
-    if (bool) {
+    if (ValueKinds.booleanType(type)) {
       return booleanCast(operand, kinds.of(operand), type, needles);
     }
     if (type.isBoolean()) {

@@ -111,7 +111,8 @@ final class ReservedWords {
   /**
    * Whether the name last in {@code parts} (the parts being visited) names a column, a table, an
    * index, a constraint, a sequence or an alias: what jOOQ renders it in is one of those (a table,
-   * an index and a sequence in SQLite are {@link Qualified}; or a qualified name, or a statement). Anything else (a function, {@code cast} in SQLite's {@code
+   * an index and a sequence in SQLite are {@link Qualified}; or a qualified name, or a statement).
+   * Anything else (a function, {@code cast} in SQLite's {@code
    * cast(x AS text)}) is a call.
    */
   private static boolean names(QueryPart[] parts) {

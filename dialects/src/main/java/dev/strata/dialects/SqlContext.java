@@ -36,40 +36,40 @@ final class SqlContext {
   private final Dialect dialect;
   private final DSLContext compact;
   private final DSLContext formatted;
+  /** The quoting of the names the dialect reserves ({@link ReservedWords#quoting}), if any. */
+  private final List<VisitListener> quoting;
 
-  private SqlContext(Dialect dialect, DSLContext compact, DSLContext formatted) {
+  private SqlContext(Dialect dialect, List<VisitListener> quoting) {
     this.dialect = dialect;
-    this.compact = compact;
-    this.formatted = formatted;
+    this.quoting = quoting;
+    this.compact = DSL.using(configuration(dialect, false, quoting));
+    this.formatted = DSL.using(configuration(dialect, true, quoting));
   }
 
   static SqlContext forDialect(Dialect dialect) {
-    return new SqlContext(dialect, context(dialect, false), context(dialect, true));
+    return new SqlContext(dialect, dialect == Dialect.POSTGRESQL
+        ? List.of() : List.of(ReservedWords.quoting(dialect)));
   }
 
-  /**
-   * A context of {@code dialect} with the fixed settings and the quoting of the names it reserves
-   * ({@link ReservedWords#quoting}), followed by {@code listeners}.
-   */
-  private static DSLContext context(Dialect dialect, boolean formatted,
-      VisitListener... listeners) {
+  /** A configuration of {@code dialect} with the fixed settings and {@code listeners}. */
+  private static Configuration configuration(Dialect dialect, boolean formatted,
+      List<VisitListener> listeners) {
     Configuration configuration = new DefaultConfiguration()
         .set(dialect.sqlDialect()).set(settings(dialect, formatted));
-    List<VisitListener> all = new ArrayList<>(List.of(listeners));
-    if (dialect != Dialect.POSTGRESQL) {
-      all.add(ReservedWords.quoting(dialect));
-    }
-    return DSL.using(all.isEmpty() ? configuration
-        : configuration.set(DefaultVisitListenerProvider.providers(
-            all.toArray(VisitListener[]::new))));
+    return listeners.isEmpty() ? configuration : configuration.set(
+        DefaultVisitListenerProvider.providers(listeners.toArray(VisitListener[]::new)));
   }
 
   /**
    * The one-line context ({@link #dsl}) with {@code listener} visiting each part before the
-   * quoting of reserved names does.
+   * quoting of reserved names does: its configuration derived, the settings shared.
    */
   DSLContext dsl(VisitListener listener) {
-    return context(dialect, false, listener);
+    List<VisitListener> all = new ArrayList<>(quoting.size() + 1);
+    all.add(listener);
+    all.addAll(quoting);
+    return DSL.using(compact.configuration().derive(
+        DefaultVisitListenerProvider.providers(all.toArray(VisitListener[]::new))));
   }
 
   /** The dialect statements are rendered for. */

@@ -93,10 +93,13 @@ final class TemporalArithmetic {
     if (!dated || !right.getDataType().isInterval()) {
       return Optional.empty();
     }
-    Optional<YearToSecond> normal = right instanceof Param<?> param
-        && param.getValue() instanceof YearToSecond value ? normalized(value) : Optional.empty();
+    Optional<YearToSecond> literal = right instanceof Param<?> param && param.isInline()
+        && param.getValue() instanceof YearToSecond value ? Optional.of(value) : Optional.empty();
+    Optional<YearToSecond> normal = literal.flatMap(TemporalArithmetic::normalized);
+    // SQLite's '+1 months' overflows a month's end: such an interval is added by sqliteAddMonths
     Optional<YearToSecond> months = dialect == Dialect.SQLITE
-        ? months(normal.isPresent() ? DSL.inline(normal.get()) : right) : Optional.empty();
+        ? normal.or(() -> literal).filter(value -> months(value.getYearToMonth()) != 0)
+        : Optional.empty();
     boolean typed = left.getDataType().isTimestamp()
         || left.getDataType().isTimestampWithTimeZone() || left.getDataType().isDate();
     if (typed && months.isEmpty() && normal.isEmpty()) {
@@ -115,9 +118,7 @@ final class TemporalArithmetic {
           yield TranslatedSql.sqliteTimestamp(
               minus ? timestamp.sub(interval) : timestamp.add(interval));
         }
-        YearToMonth yearToMonth = months.get().getYearToMonth();
-        int count = yearToMonth.getSign()
-            * (yearToMonth.getYears() * 12 + yearToMonth.getMonths());
+        int count = months(months.get().getYearToMonth());
         Field<java.sql.Timestamp> shifted = TranslatedSql.typedTimestamp(
             TranslatedSql.sqliteAddMonths(left, minus ? -count : count));
         DayToSecond rest = months.get().getDayToSecond();
@@ -146,7 +147,7 @@ final class TemporalArithmetic {
     if (!inside) {
       return Optional.empty();
     }
-    int total = months.getSign() * (months.getYears() * 12 + months.getMonths());
+    int total = months(months);
     YearToMonth whole = new YearToMonth(Math.abs(total) / 12, Math.abs(total) % 12);
     java.time.Duration duration = java.time.Duration.ofDays(rest.getDays())
         .plusHours(rest.getHours()).plusMinutes(rest.getMinutes())
@@ -189,19 +190,11 @@ final class TemporalArithmetic {
   }
 
   /**
-   * The value of an interval literal with months ({@code INTERVAL '1 month'}, {@code '1 year'}),
-   * or empty: SQLite's {@code '+1 months'} overflows a month's end ({@code 2024-01-31} becomes
-   * {@code 2024-03-02}), where PostgreSQL's stops at its last day ({@code 2024-02-29}), so such an
-   * interval is added by {@link TranslatedSql#sqliteAddMonths}.
+   * The months of {@code interval}, signed: jOOQ's parser may put the sign on the whole ({@code
+   * -1-0}) or inside a part ({@code +0--2}, see {@link #normalized}), and both count.
    */
-  private static Optional<YearToSecond> months(Field<?> interval) {
-    if (interval instanceof Param<?> param && param.isInline()
-        && param.getValue() instanceof YearToSecond value) {
-      YearToMonth months = value.getYearToMonth();
-      return months.getYears() != 0 || months.getMonths() != 0
-          ? Optional.of(value) : Optional.empty();
-    }
-    return Optional.empty();
+  private static int months(YearToMonth interval) {
+    return interval.getSign() * (interval.getYears() * 12 + interval.getMonths());
   }
 
   /**

@@ -169,8 +169,8 @@ final class TranslatedSql {
    * SQLite's {@code CAST} makes it 0, or 1 of {@code '1.5'}), or a value out of the type's range
    * ({@code min}..{@code max}; SQLite's {@code CAST} keeps it, or clamps it to 64 bits). A REAL is
    * rounded as PostgreSQL rounds a numeric (half away from zero; jOOQ writes {@code cast(x AS
-   * int)}, which truncates 3.9 to 3), or a float ({@code halfEven}: half to even, 2.5 to 2); an INTEGER is never cast through a REAL, which would lose
-   * digits past 2^53; NULL stays NULL.
+   * int)}, which truncates 3.9 to 3), or a float ({@code halfEven}: half to even, 2.5 to 2); an
+   * INTEGER is never cast through a REAL, which would lose digits past 2^53; NULL stays NULL.
    *
    * @param text whether the value may be a text ({@code false} for a value known to be a number)
    * @param halfEven whether the value is a float ({@link ValueKinds#floating})
@@ -249,7 +249,8 @@ final class TranslatedSql {
     String text = "lower(" + TRIMMED + ")";
     return DSL.field("CASE typeof({0})"
         + " WHEN 'text' THEN CASE WHEN " + text + " IN " + TRUE_TEXTS + " THEN 1"
-        + " WHEN " + text + " IN " + FALSE_TEXTS + " THEN 0 ELSE " + error("invalid input syntax for type boolean") + " END"
+        + " WHEN " + text + " IN " + FALSE_TEXTS + " THEN 0 ELSE "
+        + error("invalid input syntax for type boolean") + " END"
         + " WHEN 'integer' THEN {0} <> 0 WHEN 'null' THEN NULL"
         + " ELSE " + error("cannot cast to boolean") + " END", SQLDataType.BOOLEAN, operand);
   }
@@ -258,8 +259,8 @@ final class TranslatedSql {
    * A cast to {@code boolean} in MySQL and MariaDB of a value not known to be a boolean or an
    * integer, as PostgreSQL's {@code boolin} reads a text ({@link BooleanLiterals#parse}: {@code
    * 'true'}, {@code 'yes'}, {@code 'on'}, {@code '1'}, their prefixes and false kin, any case,
-   * white space around), as {@code TRUE} or {@code FALSE}; NULL stays NULL. Any other text fails, as in
-   * PostgreSQL: neither server can raise an error in an expression, so the last branch casts
+   * white space around), as {@code TRUE} or {@code FALSE}; NULL stays NULL. Any other text fails,
+   * as in PostgreSQL: neither server can raise an error in an expression, so the last branch casts
    * strata's message to an integer, which the scripts' strict {@code sql_mode} stops at in an
    * {@code INSERT}, {@code UPDATE} or {@code DELETE} ({@code Truncated incorrect INTEGER value:
    * 'strata: invalid input syntax for type boolean: "abc"'}); in a query alone (a view) it is a

@@ -24,8 +24,8 @@ import org.jooq.impl.QOM;
  *
  * <p>Known: an integer or boolean literal; a part jOOQ's parser types (a cast, {@code count(*)},
  * {@code length()}, {@code CURRENT_DATE}, {@code DATE '...'}, a condition such as {@code a > 1});
- * a timestamp or a date plus or minus an interval (a timestamp); {@code -x} and {@code +}, {@code -},
- * {@code *}, {@code /}, {@code %} of two integers; and a column named in the expression when
+ * a timestamp or a date plus or minus an interval (a timestamp); {@code -x} and {@code +},
+ * {@code -}, {@code *}, {@code /}, {@code %} of two integers; and a column named in the expression when
  * every column of that name in the model's tables has one kind (the expression's own table is not
  * known here, so a name shared by an integer and a numeric column is not known).
  */
@@ -89,7 +89,8 @@ final class ValueKinds {
           ? Kind.TIMESTAMP : integers(add.$arg1(), add.$arg2());
     }
     if (field instanceof QOM.Sub<?> sub) {
-      return shifted(sub.$arg1(), sub.$arg2()) ? Kind.TIMESTAMP : integers(sub.$arg1(), sub.$arg2());
+      return shifted(sub.$arg1(), sub.$arg2())
+          ? Kind.TIMESTAMP : integers(sub.$arg1(), sub.$arg2());
     }
     if (field instanceof QOM.Mul<?> mul) {
       return integers(mul.$arg1(), mul.$arg2());
@@ -116,11 +117,17 @@ final class ValueKinds {
     if (type.isTime() || type.isTimeWithTimeZone()) {
       return Kind.TIME;
     }
-    // a condition as a value (a > 1, NOT active), a cast to boolean; jOOQ types bit(n) as a
-    // boolean too, which its name tells apart
-    boolean bool = type.getTypeName().equalsIgnoreCase("boolean")
+    // a condition as a value (a > 1, NOT active), a cast to boolean
+    return booleanType(type) ? Kind.BOOLEAN : Kind.OTHER;
+  }
+
+  /**
+   * Whether {@code type} is PostgreSQL's {@code boolean}: jOOQ types {@code bit(n)} as a boolean
+   * too ({@link org.jooq.DataType#isBoolean}), which its name tells apart.
+   */
+  static boolean booleanType(org.jooq.DataType<?> type) {
+    return type.getTypeName().equalsIgnoreCase("boolean")
         || type.getTypeName().equalsIgnoreCase("bool");
-    return bool ? Kind.BOOLEAN : Kind.OTHER;
   }
 
   /**

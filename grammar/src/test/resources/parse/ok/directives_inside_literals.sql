@@ -11,11 +11,7 @@ last line' WHERE b = 1;
 UPDATE t SET a = $$
 -- +no-transaction
 $$;
-CREATE TABLE "
--- +end
-" (x INT);
+CREATE TABLE "-- +end" (x INT);
 
 -- +downgrade
-DROP TABLE "
--- +end
-";
+DROP TABLE "-- +end";

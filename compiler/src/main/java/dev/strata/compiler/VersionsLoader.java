@@ -2,6 +2,7 @@ package dev.strata.compiler;
 
 import dev.strata.grammar.Diagnostic;
 import dev.strata.grammar.DiagnosticException;
+import dev.strata.grammar.PrintableText;
 import dev.strata.grammar.RevisionFileParser;
 import dev.strata.grammar.SourceFile;
 import dev.strata.grammar.Span;
@@ -241,6 +242,7 @@ public final class VersionsLoader {
               "help: run strata in the directory that holds 'versions/', or name it with"
                   + " --versions"));
     }
+    requirePrintable(dir.toString(), "the versions directory's path");
     List<String> revisions = new ArrayList<>();
     List<String> others = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
@@ -250,6 +252,7 @@ public final class VersionsLoader {
         // then reported as a file that cannot be read (E0207), never left out of the graph
         if (name.endsWith(".sql") && (Files.isRegularFile(entry)
             || Files.isSymbolicLink(entry) && !Files.isDirectory(entry))) {
+          requirePrintable(name, "revision file name");
           revisions.add(name);
         } else {
           others.add(Files.isDirectory(entry) ? name + "/" : name);
@@ -271,6 +274,23 @@ public final class VersionsLoader {
     Collections.sort(others);
     return new Listing(revisions.stream().map(dir::resolve).toList(), others);
   }
+
+  /**
+   * E0217 when {@code text} (a revision file's name, the versions directory's path) holds a line
+   * break or another control character but a tab: strata prints paths in its scripts' comments
+   * ({@code strata schema}'s notes name a file), where a line break would end the comment and run
+   * the rest of the name as SQL. The message shows the name with Java escapes.
+   */
+  private static void requirePrintable(String text, String what) throws DiagnosticException {
+    int i = PrintableText.firstControl(text);
+    if (i >= 0) {
+      throw new DiagnosticException(Diagnostic.error("E0217", what + " '"
+              + PrintableText.escaped(text) + "' holds " + PrintableText.name(text.charAt(i))
+              + ": strata prints paths in its scripts' comments, where it would break the line",
+          "help: rename it without the control character"));
+    }
+  }
+
 
   /** Why {@code path} cannot be read: {@link #reason(IOException)}, or where a link leads. */
   private static String reason(Path path, IOException e) {

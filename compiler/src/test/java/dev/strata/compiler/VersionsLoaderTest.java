@@ -48,6 +48,24 @@ class VersionsLoaderTest {
         assertThrows(DiagnosticException.class, () -> VersionsLoader.loadHeaders(dir)).format());
   }
 
+  /**
+   * A revision file's name with a line break ran as SQL where {@code strata schema} names the file
+   * in a comment (a hand-edit warning): refused before anything is read.
+   */
+  @Test
+  void aFileNameWithALineBreakIsRefused() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("versions"));
+    Files.writeString(dir.resolve("0001_a\nDROP TABLE x; --.sql"),
+        "-- revision: 0001_a\n-- revises: base\n\n-- +upgrade\n");
+    String expected = "strata: error[E0217]: revision file name '0001_a\\u000aDROP TABLE x; --.sql'"
+        + " holds a line break: strata prints paths in its scripts' comments, where it would break"
+        + " the line\n  = help: rename it without the control character\n";
+    assertEquals(expected,
+        assertThrows(DiagnosticException.class, () -> VersionsLoader.load(dir)).format());
+    assertEquals(expected,
+        assertThrows(DiagnosticException.class, () -> VersionsLoader.loadHeaders(dir)).format());
+  }
+
   @Test
   void missingDirectory() {
     Path dir = tmp.resolve("versions");

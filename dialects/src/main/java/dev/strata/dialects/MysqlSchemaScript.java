@@ -55,13 +55,16 @@ final class MysqlSchemaScript {
         new MysqlColumns(dialect, sql, expressions));
   }
 
-  /** The whole script: directives, header comments, hand-edit warning, statements. */
-  String render(SchemaModel model, List<String> header, String handEditWarning)
+  /**
+   * The whole script: directives, header comments, the model's warnings ({@link
+   * SchemaScript#modelWarnings}), statements.
+   */
+  String render(SchemaModel model, List<String> header, String warnings)
       throws DiagnosticException {
     StringBuilder out = new StringBuilder();
     dialect.clientDirectives().forEach(line -> out.append(line).append('\n'));
     header.forEach(line -> out.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
-    out.append(handEditWarning);
+    out.append(warnings);
     for (String statement : statements(model)) {
       out.append('\n').append(statement).append(";\n");
     }

@@ -44,7 +44,9 @@ import java.util.stream.Collectors;
  * statement for, are written here.
  *
  * <p>A model with {@link SchemaModel#handEdits() hand edits} gets a comment at the top naming each
- * {@code -- +dialect} block the model could not follow: the schema they made may differ.
+ * {@code -- +dialect} block the model could not follow: the schema they made may differ; one with
+ * a view whose query names what was renamed since, a comment naming the renames ({@link
+ * #modelWarnings}).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -83,7 +85,7 @@ public final class SchemaScript {
    */
   public String render(SchemaModel model, List<String> header) throws DiagnosticException {
     return switch (dialect) {
-      case MYSQL, MARIADB -> mysql.render(model, header, handEditWarning(model.handEdits()));
+      case MYSQL, MARIADB -> mysql.render(model, header, modelWarnings(model));
       case SQLITE -> new SqliteSchema(dialect, sql, statements).render(model, header);
       case POSTGRESQL -> psqlScript(model, header);
     };
@@ -92,7 +94,7 @@ public final class SchemaScript {
   private String psqlScript(SchemaModel model, List<String> header) throws DiagnosticException {
     StringBuilder out = new StringBuilder("\\set ON_ERROR_STOP on\n");
     header.forEach(line -> out.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
-    out.append(handEditWarning(model.handEdits()));
+    out.append(modelWarnings(model));
     out.append("\nBEGIN;\n\n");
     for (String statement : statements(model)) {
       out.append(statement).append(";\n\n");
@@ -267,17 +269,36 @@ public final class SchemaScript {
     return text.replace("\r\n", "\n").replace('\r', '\n').strip();
   }
 
-  private static String handEditWarning(List<HandEdit> handEdits) {
-    if (handEdits.isEmpty()) {
-      return "";
+  /**
+   * The warnings at the top of a schema script about what of {@code model} it cannot write as the
+   * database has it, as {@code --} lines, or nothing: each {@code -- +dialect} block the model
+   * could not follow ({@link SchemaModel#handEdits()}: what they changed is missing), and each
+   * view whose query as written names what was renamed since ({@link View#renamedSince()}: its
+   * {@code CREATE VIEW} fails, and the script stops there). The same for every dialect.
+   */
+  static String modelWarnings(SchemaModel model) {
+    StringBuilder out = new StringBuilder();
+    List<HandEdit> handEdits = model.handEdits();
+    if (!handEdits.isEmpty()) {
+      out.append("--\n-- WARNING: the schema model could not follow ")
+          .append(handEdits.size() == 1 ? "this hand-written block" : "these hand-written blocks")
+          .append(";\n-- what they changed is not in this script:\n");
+      for (HandEdit edit : handEdits) {
+        out.append("--   ").append(edit.origin().describe()).append(": -- +dialect ")
+            .append(edit.dialect()).append(" (revision ").append(edit.origin().revision())
+            .append(")\n");
+      }
     }
-    StringBuilder out = new StringBuilder("--\n-- WARNING: the schema model could not follow ")
-        .append(handEdits.size() == 1 ? "this hand-written block" : "these hand-written blocks")
-        .append(";\n-- what they changed is not in this script:\n");
-    for (HandEdit edit : handEdits) {
-      out.append("--   ").append(edit.origin().describe()).append(": -- +dialect ")
-          .append(edit.dialect()).append(" (revision ").append(edit.origin().revision())
-          .append(")\n");
+    for (View view : model.views().values()) {
+      if (!view.current()) {
+        out.append("--\n-- WARNING: the query of ")
+            .append(view.materialized() ? "materialized view " : "view ")
+            .append(view.name().display()).append(", as ").append(view.origin().describe())
+            .append(" wrote it, names what was renamed since;\n-- PostgreSQL's view followed,"
+                + " this script's CREATE VIEW fails there:\n");
+        view.renamedSince().forEach(r -> out.append("--   ").append(r.describe()).append('\n'));
+        out.append("-- (redefine the view after the rename, in a revision of its own)\n");
+      }
     }
     return out.toString();
   }

@@ -1,7 +1,6 @@
 package dev.strata.dialects;
 
 import dev.strata.compiler.schema.Column;
-import dev.strata.compiler.schema.HandEdit;
 import dev.strata.compiler.schema.Index;
 import dev.strata.compiler.schema.ModelOperations;
 import dev.strata.compiler.schema.SchemaModel;
@@ -83,7 +82,10 @@ final class SqliteSchema {
     return statements.render(new Statement(operation, false, START, ""), SOURCE, model, model);
   }
 
-  /** The comment naming what the model holds that this script leaves out, or nothing. */
+  /**
+   * The comment naming what the model holds that this script leaves out, then the model's
+   * warnings ({@link SchemaScript#modelWarnings}); or nothing.
+   */
   private static String leftOut(SchemaModel model) {
     List<String> lines = new ArrayList<>();
     model.schemas().keySet().forEach(s -> lines.add("schema " + s));
@@ -111,17 +113,7 @@ final class SqliteSchema {
           + " which this script leaves out:\n");
       lines.forEach(line -> out.append("--   ").append(line).append('\n'));
     }
-    List<HandEdit> edits = model.handEdits();
-    if (!edits.isEmpty()) {
-      out.append("--\n-- WARNING: the schema model could not follow ")
-          .append(edits.size() == 1 ? "this hand-written block" : "these hand-written blocks")
-          .append(";\n-- what they changed is not in this script:\n");
-      for (HandEdit edit : edits) {
-        out.append("--   ").append(edit.origin().describe()).append(": -- +dialect ")
-            .append(edit.dialect()).append(" (revision ").append(edit.origin().revision())
-            .append(")\n");
-      }
-    }
+    out.append(SchemaScript.modelWarnings(model));
     return out.toString();
   }
 }

@@ -478,8 +478,9 @@ final class SqliteStatements {
    * is dropped and created again from the schema model.
    *
    * @throws DiagnosticException E0450 for {@code SET SCHEMA}, a column renamed in a view
-   *     without a column list, or a rename of a view another view reads; E0451 when the model
-   *     does not know the view
+   *     without a column list, a rename of a view another view reads, a column renamed that
+   *     another view reads, or a view whose query names what was renamed since ({@link
+   *     View#renamedSince}); E0451 when the model does not know the view
    */
   private List<String> alterView(Operation.AlterView change, Site site, SchemaModel before,
       SchemaModel after) throws DiagnosticException {
@@ -528,10 +529,35 @@ final class SqliteStatements {
               "SQLite cannot rename a view's column, and strata cannot tell the view's column"
                   + " names from its query");
         }
+        // a view over this one names the column as before: SQLite's drop and create of this one
+        // leaves it failing at every query ("no such column"), where PostgreSQL's follows
+        String column = ObjectName.fold(rename.from());
+        for (View reader : References.readers(name, before)) {
+          if (References.mentions(reader.definition().query().sql(), column)) {
+            throw site.error("E0450", "ALTER VIEW ... RENAME COLUMN cannot be rendered for"
+                    + " sqlite: view " + reader.name().display() + " reads column "
+                    + ObjectName.quoted(column) + " of view " + name.display() + ", and SQLite,"
+                    + " which renames it by dropping and creating the view, would leave it"
+                    + " naming the old column, failing at every query; PostgreSQL's follows the"
+                    + " rename",
+                "help: drop view " + reader.name().display() + " before the rename and create it"
+                    + " again after, with the new name");
+          }
+        }
         definition = new ViewDefinition(definition.columns().stream()
-            .map(c -> ObjectName.fold(c).equals(ObjectName.fold(rename.from())) ? rename.to() : c)
+            .map(c -> ObjectName.fold(c).equals(column) ? rename.to() : c)
             .toList(), definition.options(), definition.query(), definition.reads());
       }
+    }
+    if (!view.current()) {
+      // made again from the query as written, it would name what was renamed since
+      throw site.error("E0450", "ALTER VIEW cannot be rendered for sqlite: SQLite alters a view"
+              + " by dropping it and creating it again from its query as written, and the query"
+              + " of view " + name.display() + " names what was renamed since: "
+              + view.renamedSince().getFirst().describe(),
+          "note: the schema model keeps a view's query as the revision wrote it, where"
+              + " PostgreSQL's view follows the rename",
+          "help: drop view " + name.display() + " and create it again, naming the new names");
     }
     View recreated = new View(to, false, definition, view.comment(), view.origin());
     List<String> out = new ArrayList<>();

@@ -20,8 +20,10 @@ final class Names {
   }
 
   /**
-   * A bare word as written, or the unescaped content of a {@code "quoted"} name (line ends inside
-   * it as {@code \n}).
+   * A bare word as written, or the unescaped content of a {@code "quoted"} name.
+   *
+   * @throws ParseFailure E0101 for {@code ""}, E0119 for a line break or another control
+   *     character inside the quotes
    */
   Identifier identifier(IdentifierContext context) {
     return identifier(context.getStart());
@@ -42,8 +44,26 @@ final class Names {
       throw ParseCode.SYNTAX.fail(source.file(), source.span(token),
           "zero-length quoted identifier");
     }
+    requirePrintable(token, text);
     return new Identifier(text.substring(1, text.length() - 1).replace("\"\"", "\""), true,
         Optional.of(source.span(token)));
+  }
+
+  /**
+   * E0119 at the first control character ({@link PrintableText}) inside a quoted name. PostgreSQL
+   * takes them, but strata prints names in the comments and messages of its scripts ({@code --
+   * strata: rebuild of table t}), where a line break would end the comment and let the rest of the
+   * name run as SQL; no one means to name a table so.
+   */
+  private void requirePrintable(Token token, String text) {
+    int i = PrintableText.firstControl(text);
+    if (i >= 0) {
+      String what = PrintableText.name(text.charAt(i));
+      throw ParseCode.CONTROL_IN_NAME.fail(source.file(), source.at(token.getStartIndex() + i),
+          "quoted name holds " + what + ": strata prints names in its scripts' comments and"
+              + " messages, where it would break the line",
+          "help: name it without " + what);
+    }
   }
 
   Optional<Identifier> optional(IdentifierContext context) {

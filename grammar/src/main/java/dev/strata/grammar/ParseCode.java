@@ -38,6 +38,8 @@ enum ParseCode {
   PSQL_VARIABLE("E0121"),
   /** A psql meta-command or variable in a dialect block that does not opt in to them. */
   PSQL_IN_DIALECT_BLOCK("E0122"),
+  /** A control character or line separator inside a quoted name ({@link Names}). */
+  CONTROL_IN_NAME("E0119"),
   /** U+0085, U+2028 or U+2029 in a header or directive line, where an editor may break the line. */
   LINE_SEPARATOR("E0123"),
   /** Text that psql may read differently from strata (quotes, NUL), or a block left inside a quote. */

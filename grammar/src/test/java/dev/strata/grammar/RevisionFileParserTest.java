@@ -446,7 +446,8 @@ class RevisionFileParserTest {
         List.of(Operation.Assignment.of(id("a"),
             new Expr("'first line\n-- +downgrade\nlast line'", at(5, "'first line")))),
         Optional.of(expr(7, "b = 1"))), upgrade.get(0).operation());
-    assertEquals(new Identifier("\n-- +end\n", true),
+    // a line break inside a quoted name is E0119 (aLineBreakOrControlCharacterInAQuotedName...)
+    assertEquals(new Identifier("-- +end", true),
         ((Operation.CreateTable) upgrade.get(2).operation()).table().name());
     assertEquals(1, file.downgrade().orElseThrow().statements().size());
   }
@@ -485,6 +486,31 @@ class RevisionFileParserTest {
         + " alone ends this header line: the file's lines end with CR (classic Mac OS)"), text);
     assertTrue(text.contains("help: save the file with LF or CRLF line ends: tr '\\r' '\\n'"
         + " < 'mac.sql' > 'mac.sql.lf' && mv 'mac.sql.lf' 'mac.sql'"), text);
+  }
+
+  /**
+   * A line break inside a quoted name ran as SQL in the comments that name it: {@code strata schema
+   * --dialect sqlite} printed {@code --   schema s} and then {@code DROP TABLE x; --} on a line
+   * of its own. Refused where it is written, a tab still taken.
+   */
+  @Test
+  void aLineBreakOrControlCharacterInAQuotedNameIsRefusedAtTheCharacter() throws Exception {
+    for (String[] c : List.of(new String[] {"\n", "a line break"},
+        new String[] {"\r", "a line break"}, new String[] {"\u0007", "the control character"
+            + " U+0007"}, new String[] {"\u2028", "the control character U+2028"})) {
+      DiagnosticException e = assertThrows(DiagnosticException.class, () -> parser.parse(
+          new SourceFile("names.sql", "-- revision: a\n-- revises: base\n-- +upgrade\n"
+              + "CREATE SCHEMA \"s" + c[0] + "DROP TABLE x; --\";\n")));
+      String text = e.diagnostics().getFirst().format();
+      assertTrue(text.startsWith("names.sql:4:17: error[E0119]: quoted name holds " + c[1]
+          + ": strata prints names in its scripts' comments and messages, where it would break"
+          + " the line\n"), text);
+      assertTrue(text.contains("  = help: name it without " + c[1] + "\n"), text);
+    }
+    RevisionFile tab = parser.parse(new SourceFile("tab.sql",
+        "-- revision: a\n-- revises: base\n-- +upgrade\nCREATE SCHEMA \"s\tt\";\n"));
+    assertEquals("s\tt", ((Operation.CreateSchema) tab.upgrade().statements().getFirst()
+        .operation()).schema().value());
   }
 
   @Test

@@ -70,8 +70,7 @@ final class CommentApplier {
       ctx.missingRelation(object, comment.kind() == Operation.CommentKind.VIEW ? "view"
           : "materialized view", false);
     } else {
-      state.views.put(name, new View(name, view.materialized(), view.definition(), text,
-          view.origin()));
+      state.views.put(name, view.withComment(text));
     }
   }
 

@@ -219,6 +219,8 @@ public final class DerivedDowngrade {
         View old = before.views().get(name);
         if (old == null) {
           emit(new Operation.DropView(List.of(ModelOperations.name(name)), false, false));
+        } else if (stale(old)) {
+          return;
         } else {
           Operation.CreateView view = ModelOperations.view(old);
           emit(new Operation.CreateView(view.view(), true, false, false, view.definition(),
@@ -232,6 +234,9 @@ public final class DerivedDowngrade {
         }
         for (QualifiedName name : drop.views().reversed()) {
           View view = before.views().get(ObjectName.of(name));
+          if (view != null && stale(view)) {
+            return;
+          }
           if (view != null) {
             emit(ModelOperations.view(view));
             view.comment().ifPresent(text ->
@@ -661,6 +666,23 @@ public final class DerivedDowngrade {
     problems.add(problem("E0630", what,
         "note: strata derives a downgrade from the schema model, which holds no data and"
             + " does not follow this statement"));
+  }
+
+  /**
+   * Whether {@code view}'s query as written names something renamed since ({@link
+   * View#renamedSince}), reported as E0633: created again from that text, the view would fail
+   * ({@code column "a" does not exist}) where PostgreSQL's own followed the rename.
+   */
+  private boolean stale(View view) {
+    if (view.current()) {
+      return false;
+    }
+    problems.add(problem("E0633", "view " + view.name().display() + " cannot be created again"
+            + " from its query as written: " + view.renamedSince().getFirst().describe()
+            + ", which PostgreSQL's view followed and the query's text does not",
+        "note: view " + view.name().display() + " was created at "
+            + view.origin().describe()));
+    return true;
   }
 
   private void lost(String what, String why) {

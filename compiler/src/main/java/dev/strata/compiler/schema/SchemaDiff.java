@@ -390,7 +390,10 @@ public final class SchemaDiff {
             changes.add(new Change.ViewCreated(now));
             return;
           }
-          if (!Same.as(old.definition(), now.definition())) {
+          // the relations a view reads follow renames (View#readsMoved); its query does not
+          if (!Same.as(old.definition().query(), now.definition().query())
+              || !Same.as(old.definition().columns(), now.definition().columns())
+              || !Same.as(old.definition().options(), now.definition().options())) {
             changes.add(new Change.ViewChanged(old, now));
           }
           comment(Change.Category.VIEW, now.name().display(), old.comment(), now.comment());

@@ -507,6 +507,15 @@ final class TableApplier {
       return;
     }
     ObjectName tableName = table.name();
+    // PostgreSQL's views follow the rename; the model's text of them does not
+    View.Rename inViews = new View.Rename("column", Optional.of("table " + tableName.display()),
+        ObjectName.quoted(from), ObjectName.quoted(to), ctx.origin(rename.to().span()));
+    for (View view : state.readersOf(tableName)) {
+      if (view.undoes(inViews)
+          || ConstraintApplier.readColumns(view.definition().query().sql(), table).contains(from)) {
+        state.views.put(view.name(), view.renamed(inViews));
+      }
+    }
     UnaryOperator<List<String>> rn =
         cols -> cols.stream().map(c -> c.equals(from) ? to : c).toList();
     // the table's expressions name the column by its new name, as PostgreSQL shows them
@@ -595,6 +604,12 @@ final class TableApplier {
         table.origin());
     state.replaceTable(table, moved);
     movedTo = to;
+    // PostgreSQL's views follow the table; the model's text of them names it as before
+    View.Rename renamed = new View.Rename("table", Optional.empty(), from.display(),
+        to.display(), ctx.origin(at.span()));
+    for (View view : state.readersOf(from)) {
+      state.views.put(view.name(), view.readsMoved(from, to, renamed));
+    }
     LinkedHashSet<ObjectName> affected = new LinkedHashSet<>();
     state.referencing(from).forEach(t -> affected.add(t.name()));
     state.partitionsOf(from).forEach(t -> affected.add(t.name()));

@@ -89,14 +89,28 @@ final class ViewApplier {
       case ViewDefinition.Change.RenameColumn ignored -> name;
     };
     if (to.equals(name)) {
-      if (change instanceof ViewDefinition.Change.RenameColumn rename
-          && !view.definition().columns().isEmpty()) {
-        // a view with a column list names its columns there: the renamed one is renamed in it
-        ViewDefinition d = view.definition();
+      if (change instanceof ViewDefinition.Change.RenameColumn rename) {
         String from = ObjectName.fold(rename.from());
-        state.views.put(name, new View(name, view.materialized(), new ViewDefinition(
-            d.columns().stream().map(c -> ObjectName.fold(c).equals(from) ? rename.to() : c)
-                .toList(), d.options(), d.query(), d.reads()), view.comment(), view.origin()));
+        View.Rename renamed = new View.Rename("column", Optional.of("view " + name.display()),
+            ObjectName.quoted(from), ObjectName.quoted(ObjectName.fold(rename.to())),
+            ctx.origin(rename.to().span()));
+        ViewDefinition d = view.definition();
+        if (!d.columns().isEmpty()) {
+          // a view with a column list names its columns there: the renamed one is renamed in it
+          state.views.put(name, new View(name, view.materialized(), new ViewDefinition(
+              d.columns().stream().map(c -> ObjectName.fold(c).equals(from) ? rename.to() : c)
+                  .toList(), d.options(), d.query(), d.reads()), view.comment(), view.origin(),
+              view.renamedSince()));
+        } else {
+          // the query as written would name the column as before
+          state.views.put(name, view.renamed(renamed));
+        }
+        for (View reader : state.readersOf(name)) {
+          if (reader.undoes(renamed)
+              || ConstraintApplier.mentions(reader.definition().query().sql(), from)) {
+            state.views.put(reader.name(), reader.renamed(renamed));
+          }
+        }
       }
       ctx.touch(Keys.relation(name), written.name().span());
       return;
@@ -108,7 +122,12 @@ final class ViewApplier {
     }
     state.views.remove(name);
     state.views.put(to, new View(to, view.materialized(), view.definition(), view.comment(),
-        view.origin()));
+        view.origin(), view.renamedSince()));
+    View.Rename renamed = new View.Rename(view.materialized() ? "materialized view" : "view",
+        Optional.empty(), name.display(), to.display(), ctx.origin(written.name().span()));
+    for (View reader : state.readersOf(name)) {
+      state.views.put(reader.name(), reader.readsMoved(name, to, renamed));
+    }
     ctx.renamed(Keys.relation(name), written.name().span());
     ctx.touch(Keys.relation(to), written.name().span());
   }

@@ -378,6 +378,38 @@ class ReplayTest {
     assertTrue(m.indexes().isEmpty(), "the index went with its materialized view");
   }
 
+  /**
+   * A view follows its tables' renames as PostgreSQL's does: it reads the table by its new name
+   * (a {@code DROP TABLE} of it is refused), and knows that its query as written names the old
+   * one, until the rename is undone; a column rename counts where the query names the column.
+   */
+  @Test
+  void aViewReadsARenamedTableByItsNewNameAndKnowsItsTextNamesTheOld() throws Exception {
+    RevisionGraph g = graph(
+        "0001_a", "base", "CREATE TABLE t (id BIGINT PRIMARY KEY, a TEXT, c TEXT);"
+            + " CREATE VIEW v AS SELECT id, a FROM t;",
+        "0002_b", "0001_a", "ALTER TABLE t RENAME COLUMN c TO d; ALTER TABLE t RENAME TO u;",
+        "0003_c", "0002_b", "ALTER TABLE u RENAME COLUMN a TO b;",
+        "0004_d", "0003_c", "ALTER TABLE u RENAME COLUMN b TO a; ALTER TABLE u RENAME TO t;",
+        "0005_e", "0002_b", "DROP TABLE u;");
+    Replay replay = Replay.of(g);
+    View b = replay.after("0002_b").views().get(name("v"));
+    assertEquals(List.of("table t was renamed to u at " + g.revision("0002_b").orElseThrow().source().path()
+        + ":5:61"), b.renamedSince().stream().map(View.Rename::describe).toList(),
+        "the rename of c, which the query does not name, does not count");
+    assertEquals(List.of(name("u")), b.definition().reads().stream().map(ObjectName::of).toList());
+    assertEquals("SELECT id, a FROM t", b.definition().query().sql(), "the text as written");
+    assertEquals(List.of("table", "column"), replay.after("0003_c").views().get(name("v"))
+        .renamedSince().stream().map(View.Rename::object).toList());
+    View d = replay.after("0004_d").views().get(name("v"));
+    assertTrue(d.current(), "both renames undone: " + d.renamedSince());
+    assertEquals(List.of(name("t")), d.definition().reads().stream().map(ObjectName::of).toList());
+    // PostgreSQL refuses the DROP TABLE u of 0005_e: view v depends on it (was taken)
+    assertEquals(List.of("E0616@5:12"), SchemaChecks.check(g).stream()
+        .map(e -> e.code() + "@" + e.location().orElseThrow().span().line() + ":"
+            + e.location().orElseThrow().span().column()).toList());
+  }
+
   @Test
   void routinesAndTriggers() throws Exception {
     SchemaModel m = head("""

@@ -113,21 +113,73 @@ final class TemporalArithmetic {
     return Optional.of(switch (dialect) {
       case POSTGRESQL -> throw new IllegalStateException("PostgreSQL's expressions are as written");
       case MYSQL, MARIADB -> minus ? timestamp.sub(interval) : timestamp.add(interval);
-      case SQLITE -> {
-        if (months.isEmpty()) {
-          yield TranslatedSql.sqliteTimestamp(
-              minus ? timestamp.sub(interval) : timestamp.add(interval));
-        }
-        int count = months(months.get().getYearToMonth());
-        Field<java.sql.Timestamp> shifted = TranslatedSql.typedTimestamp(
-            TranslatedSql.sqliteAddMonths(left, minus ? -count : count));
-        DayToSecond rest = months.get().getDayToSecond();
-        Field<java.sql.Timestamp> whole = rest.getTotalNano() == 0 && rest.getTotalSeconds() == 0
-            ? shifted
-            : minus ? shifted.sub(DSL.inline(rest)) : shifted.add(DSL.inline(rest));
-        yield TranslatedSql.sqliteTimestamp(whole);
-      }
+      case SQLITE -> months.isEmpty()
+          ? TranslatedSql.sqliteTimestamp(minus ? timestamp.sub(interval) : timestamp.add(interval))
+          : sqliteWithMonths(left, months.get(), minus);
     });
+  }
+
+  /**
+   * SQLite's {@code left + interval} ({@code minus}: {@code -}) of an interval with months, as
+   * PostgreSQL adds one: the months first, by {@link TranslatedSql#sqliteAddMonths} (a month's
+   * end stays in its month: Jan 31 + 1 month is Feb 29, where SQLite's {@code '+1 months'} gives
+   * Mar 2), then the days and time; {@link TranslatedSql#sqliteTimestamp}'s text.
+   */
+  private static Field<?> sqliteWithMonths(Field<?> left, YearToSecond interval, boolean minus) {
+    int count = months(interval.getYearToMonth());
+    Field<java.sql.Timestamp> shifted = TranslatedSql.typedTimestamp(
+        TranslatedSql.sqliteAddMonths(left, minus ? -count : count));
+    DayToSecond rest = interval.getDayToSecond();
+    Field<java.sql.Timestamp> whole = rest.getTotalNano() == 0 && rest.getTotalSeconds() == 0
+        ? shifted
+        : minus ? shifted.sub(DSL.inline(rest)) : shifted.add(DSL.inline(rest));
+    return TranslatedSql.sqliteTimestamp(whole);
+  }
+
+  /**
+   * SQLite: jOOQ's own arithmetic of a typed timestamp and an interval with months ({@code now()
+   * + INTERVAL '1 month'}, {@code TIMESTAMP '2024-01-31 10:00' + INTERVAL '1 month'}, which its
+   * parser makes an {@code org.jooq.impl.Expression}, not a {@link QOM.Add}), which jOOQ writes
+   * with SQLite's {@code '+1 months'}, running past a month's end: as {@link #sqliteWithMonths}
+   * instead. Empty when the interval has no months. jOOQ 3.20 has no public way to the operands
+   * and operator of that class: its public {@code $arg1()} and {@code $arg2()} are called and its
+   * {@code operator} field is read reflectively, as {@link #signedInterval} does.
+   *
+   * @throws Refusal when they cannot be read (another jOOQ version)
+   */
+  static Optional<QueryPart> sqliteMonths(QueryPart expression) {
+    try {
+      java.lang.reflect.Method arg2 = expression.getClass().getMethod("$arg2");
+      arg2.setAccessible(true);
+      Object right = arg2.invoke(expression);
+      Optional<YearToSecond> interval = !(right instanceof Param<?> param) ? Optional.empty()
+          : param.getValue() instanceof YearToSecond value ? Optional.of(value)
+          : param.getValue() instanceof YearToMonth value
+              ? Optional.of(new YearToSecond(value, new DayToSecond()))
+          : Optional.empty();
+      Optional<YearToSecond> months = interval
+          .map(value -> normalized(value).orElse(value))
+          .filter(value -> months(value.getYearToMonth()) != 0);
+      if (months.isEmpty()) {
+        return Optional.empty();
+      }
+      java.lang.reflect.Field operator = expression.getClass().getDeclaredField("operator");
+      operator.setAccessible(true);
+      String name = String.valueOf(operator.get(expression));
+      if (!name.equals("ADD") && !name.equals("SUBTRACT")) {
+        return Optional.empty();
+      }
+      java.lang.reflect.Method arg1 = expression.getClass().getMethod("$arg1");
+      arg1.setAccessible(true);
+      return Optional.of(sqliteWithMonths((Field<?>) arg1.invoke(expression), months.get(),
+          name.equals("SUBTRACT")));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new Refusal("a timestamp plus an interval of months has no translation here",
+          List.of("interval"), "jOOQ adds the months with SQLite's '+N months', which runs past"
+              + " a month's end (January 31 plus one month is March 2)",
+          "add the interval to a timestamp column instead, or write the SQLite form in a"
+              + " -- +dialect block");
+    }
   }
 
   /**

@@ -868,7 +868,13 @@ final class TranslationRules implements VisitListener {
     }
     if (JOOQ_DATE_ARITHMETIC.equals(part.getClass().getName())
         && ((Field<?>) part).getDataType().isTimestamp()) {
-      // jOOQ's own timestamp arithmetic (now() + INTERVAL '1 day'): its text without .000
+      // jOOQ's own timestamp arithmetic (now() + INTERVAL '1 day'): its text without .000; with
+      // months, a month's end kept in its month
+      Optional<QueryPart> months = wrapping.contains(part) ? Optional.empty()
+          : TemporalArithmetic.sqliteMonths(part);
+      if (months.isPresent()) {
+        return months.get();
+      }
       return wrapping.add(part) ? TranslatedSql.sqliteTimestamp((Field<?>) part) : unwrap(part);
     }
     // jOOQ's lpad()/rpad() never shorten a longer text, as PostgreSQL's do ('abcdef' to 3: 'abc')

@@ -282,10 +282,12 @@ class ExpressionsTest {
               + " CURRENT_TIMESTAMP, (cast(0E0 AS varchar) || ' months')), (cast(8.64E4 AS"
               + " varchar) || ' seconds')), '0'), '.')"},
       // jOOQ's parser keeps a negative interval's sign inside it ('+0--2'), which MySQL ignores
+      // and SQLite's '-2 months' runs past a month's end: the months stop at its last day
       {"now() + INTERVAL '-2 months'", MYSQL_NOW_MINUS_MONTHS, MYSQL_NOW_MINUS_MONTHS,
-          "rtrim(rtrim(strftime('%Y-%m-%d %H:%M:%f', strftime('%Y-%m-%d %H:%M:%f',"
-              + " CURRENT_TIMESTAMP, (cast(-2E0 AS varchar) || ' months')), (cast(0E0 AS"
-              + " varchar) || ' seconds')), '0'), '.')"},
+          "rtrim(rtrim((min(date(CURRENT_TIMESTAMP, 'start of month', '-2 months', '+' ||"
+              + " (CAST(strftime('%d', CURRENT_TIMESTAMP) AS INTEGER) - 1) || ' days'),"
+              + " date(CURRENT_TIMESTAMP, 'start of month', '-1 months', '-1 days')) || ' ' ||"
+              + " strftime('%H:%M:%f', CURRENT_TIMESTAMP)), '0'), '.')"},
       {"octet_length(s)", "octet_length(s)", "octet_length(s)", "length(CAST(s AS BLOB))"},
       {"2.5::bigint", "cast(2.5 AS signed)", "cast(2.5 AS signed)",
           "CASE typeof(cast(2.5 AS numeric)) WHEN 'real' THEN CASE WHEN round(cast(2.5 AS"

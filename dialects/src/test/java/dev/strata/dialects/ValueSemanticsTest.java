@@ -131,6 +131,11 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'tsmonths', CAST(ts + INTERVAL '1 year' AS TEXT) || ' '
           || CAST(ts + INTERVAL '-2 months' AS TEXT) || ' ' || CAST(ts + INTERVAL '-3 hours' AS TEXT)
           FROM nm;
+      INSERT INTO r (k, v) SELECT 'litmonths',
+          CAST(TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '1 month' AS TEXT) || ' '
+          || CAST(TIMESTAMP '2024-03-31 10:00:00' - INTERVAL '1 month' AS TEXT) || ' '
+          || CAST(TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '1 month 1 day' AS TEXT) || ' '
+          || CASE WHEN now() + INTERVAL '1 month' > now() THEN 'yes' ELSE 'no' END FROM nm;
       INSERT INTO r (k, v) SELECT 'btext4', true::text || '/' || CAST(qty > 3 AS TEXT) FROM nm;
       INSERT INTO r (k, v) SELECT 'brandom', CAST(count(*) AS VARCHAR(10)) FROM r AS r1, r AS r2
           WHERE CAST(random() > 0.5 AS TEXT) IS NULL;
@@ -180,7 +185,9 @@ class ValueSemanticsTest {
       "div2|-2", "floatint|2 -2 4 0 8", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL",
       "jd|x", "jeq|1",
       "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "literaldiff|29",
-      "literalplus|2026-03-08", "lpad|abc", "ndiv|yes", "nmod|yes", "nowneg|yes 2024-01-31 07:00:00", "octets|2", "regex|yes",
+      "literalplus|2026-03-08",
+      "litmonths|2024-02-29 10:00:00 2024-02-29 10:00:00 2024-03-01 10:00:00 yes", "lpad|abc",
+      "ndiv|yes", "nmod|yes", "nowneg|yes 2024-01-31 07:00:00", "octets|2", "regex|yes",
       "rnd|22", "round|12.35", "roundneg|yes", "rpad|abxx", "second|5.123456 95",
       "tsinterval|2024-03-01 13:45:30 2024-02-29 13:45:30.25", "tsminus|yes",
       "tsmonths|2025-02-28 13:45:30 2023-12-29 13:45:30 2024-02-29 10:45:30",

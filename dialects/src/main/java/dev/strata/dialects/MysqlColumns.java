@@ -6,6 +6,7 @@ import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.ast.DataType.Kind;
 import dev.strata.grammar.ast.Expr;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -144,6 +145,43 @@ final class MysqlColumns {
       case "decimal", "numeric", "dec", "fixed" -> "decimal";
       default -> base + sign;
     };
+  }
+
+  /**
+   * E0441 when a key of {@code columns} (in key order; a key part that is an expression counts 0)
+   * is longer than InnoDB takes ({@link MysqlTypes#MAX_KEY_BYTES}): the statement would stop the
+   * script at error 1071, in the middle of a release whose earlier statements MySQL has committed.
+   * MariaDB makes a longer {@code UNIQUE} key a hash of the values ({@code USING HASH}, 10.4+) and
+   * a longer one-column index a prefix of the column's values; both work, and are taken there.
+   *
+   * @param what the statement or constraint, for the message ({@code CREATE INDEX ix})
+   * @param unique a unique constraint or index (not a primary key)
+   * @param primaryKey a primary key, which MariaDB cannot make a hash
+   */
+  void requireKeyFits(String what, List<Column> columns, boolean unique, boolean primaryKey,
+      Site site) throws DiagnosticException {
+    int bytes = 0;
+    StringBuilder parts = new StringBuilder();
+    for (Column column : columns) {
+      int part = MysqlTypes.keyBytes(column.type(), dialect);
+      bytes += part;
+      parts.append(parts.isEmpty() ? "" : " + ").append(ObjectName.quoted(column.name()))
+          .append(' ').append(part);
+    }
+    boolean mariadbTakes = dialect == Dialect.MARIADB && !primaryKey
+        && (unique || columns.size() == 1);
+    if (bytes <= MysqlTypes.MAX_KEY_BYTES || mariadbTakes) {
+      return;
+    }
+    throw site.error("E0441", what + " cannot be rendered for " + dialect.id() + ": its key is "
+            + bytes + " bytes (" + parts + "), and InnoDB's keys hold at most "
+            + MysqlTypes.MAX_KEY_BYTES + " (error 1071, which stops the script after the"
+            + " statements before it have been committed)",
+        "note: a character counts 4 bytes in utf8mb4, the default character set of MySQL 8 and"
+            + " of Debian's MariaDB",
+        "help: declare the text columns shorter (VARCHAR(768) at most for a key of one column),"
+            + " or write the index with key prefixes (v(191)) in a '-- +dialect " + dialect.id()
+            + "' block");
   }
 
   /**

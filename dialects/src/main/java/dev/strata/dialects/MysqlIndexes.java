@@ -96,6 +96,9 @@ final class MysqlIndexes {
                 + dialect().id() + "' block");
       }
     }
+    columns.requireKeyFits("CREATE INDEX " + name.display(), index.elements().stream()
+        .flatMap(e -> e.column().flatMap(c -> table.column(ObjectName.fold(c))).stream())
+        .toList(), index.unique(), false, site);
     Name indexName = index.name().map(SqlContext::name)
         .orElseGet(() -> MysqlTables.name(name.name()));
     boolean keep = index.ifNotExists() && dialect().has(Capability.IF_EXISTS_INDEX);

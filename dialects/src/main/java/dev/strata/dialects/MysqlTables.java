@@ -142,7 +142,8 @@ final class MysqlTables {
    * fresh}.
    *
    * @throws DiagnosticException E0445 for a form the dialect lacks, E0441 for a key on a TEXT or
-   *     BLOB column, E0443 when the model has no such constraint
+   *     BLOB column or a key longer than InnoDB takes ({@link MysqlColumns#requireKeyFits}),
+   *     E0443 when the model has no such constraint
    */
   org.jooq.Constraint constraint(TableConstraint written, Table table, List<Constraint> fresh,
       SchemaModel model, Site site) throws DiagnosticException {
@@ -161,6 +162,12 @@ final class MysqlTables {
             "help: give the column a VARCHAR(n) type, or write the statement in a '-- +dialect "
                 + dialect().id() + "' block");
       }
+    }
+    if (written instanceof TableConstraint.PrimaryKey || written instanceof TableConstraint.Unique) {
+      columns.requireKeyFits(describe(written) + " of table " + table.name().display(),
+          made.columns().stream().flatMap(c -> table.column(c).stream()).toList(),
+          written instanceof TableConstraint.Unique, written instanceof TableConstraint.PrimaryKey,
+          site);
     }
     if (made instanceof Constraint.ForeignKey key) {
       similarTypes(written, key, table, model, site);

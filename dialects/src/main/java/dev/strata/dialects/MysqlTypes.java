@@ -90,6 +90,54 @@ final class MysqlTypes {
   }
 
   /**
+   * InnoDB's limit on an index key, in bytes: the sum of its parts' lengths (DYNAMIC and COMPRESSED
+   * row formats, the default, with 16 KiB pages). A longer key is error 1071 ("Specified key was
+   * too long; max key length is 3072 bytes").
+   */
+  static final int MAX_KEY_BYTES = 3072;
+
+  /**
+   * The length in bytes of a key part of a column of {@code type} in {@code dialect}, as InnoDB
+   * counts it towards {@link #MAX_KEY_BYTES}: a character type 4 bytes a character (utf8mb4, the
+   * default character set of MySQL 8 and of Debian's MariaDB), numbers, dates and times their
+   * storage size ({@code DATETIME(6)}: 8, {@code DECIMAL(20, 4)}: 10), MariaDB's {@code UUID} 16
+   * (MySQL's {@code CHAR(36)}: 144). 0 for a type that cannot be a key part whole (TEXT, BLOB,
+   * JSON, refused before as E0441) or has no MySQL type (refused as E0430-E0432), and for an enum
+   * (1 or 2: too small to matter). Measured on MariaDB 10.11: {@code (VARCHAR(767), INT)} is 3072
+   * bytes and taken, {@code (VARCHAR(767), BIGINT)} 3076 and refused.
+   */
+  static int keyBytes(DataType type, Dialect dialect) {
+    if (type.isArray()) {
+      return 0;
+    }
+    int fraction = (type.size().orElse(6) + 1) / 2;
+    return switch (type.kind()) {
+      case SMALLINT, SMALLSERIAL -> 2;
+      case INTEGER, SERIAL, REAL -> 4;
+      case BIGINT, BIGSERIAL, DOUBLE_PRECISION -> 8;
+      case NUMERIC -> type.size().isEmpty() ? 0
+          : decimalBytes(type.size().getAsInt() - type.scale().orElse(0))
+              + decimalBytes(type.scale().orElse(0));
+      case VARCHAR -> type.size().isPresent() ? 4 * type.size().getAsInt() : 0;
+      case CHAR -> 4 * type.size().orElse(1);
+      case BOOLEAN -> 1;
+      case DATE -> 3;
+      case TIME -> 3 + fraction;
+      case TIMESTAMP, TIMESTAMPTZ -> 5 + fraction;
+      case UUID -> dialect.has(Capability.UUID_TYPE) ? 16 : 4 * 36;
+      case BIT -> (type.size().orElse(1) + 7) / 8;
+      case TEXT, JSON, JSONB, BYTEA, NAMED, TIMETZ, INTERVAL, XML, VARBIT, MONEY, INET, CIDR,
+          MACADDR, MACADDR8, TSVECTOR, TSQUERY, OID, REGCLASS, INT4RANGE, INT8RANGE, NUMRANGE,
+          TSRANGE, TSTZRANGE, DATERANGE, POINT, LINE, LSEG, BOX, PATH, POLYGON, CIRCLE -> 0;
+    };
+  }
+
+  /** The bytes of {@code digits} decimal digits in a DECIMAL: 4 for every 9, then 0-4. */
+  private static int decimalBytes(int digits) {
+    return digits / 9 * 4 + new int[] {0, 1, 1, 2, 2, 3, 3, 4, 4}[digits % 9];
+  }
+
+  /**
    * {@code DECIMAL(p, s)}; NUMERIC without a precision is refused (E0431), as docs/dialects.md
    * says.
    */

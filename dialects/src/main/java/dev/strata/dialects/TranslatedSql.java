@@ -304,6 +304,18 @@ final class TranslatedSql {
   }
 
   /**
+   * {@code division} ({@code a / b} or {@code a % b} of {@code divisor} {@code b}) in SQLite,
+   * stopping the statement where PostgreSQL's does ({@code ERROR: division by zero}) instead of
+   * giving NULL as SQLite does: {@code CASE WHEN b = 0 THEN <error> ELSE a / b END}, the error
+   * raised as {@link #error} raises one (the divisor is read twice: a volatile one, {@code
+   * random()}, may be read as two values).
+   */
+  static Field<?> sqliteNonZeroDivisor(Field<?> divisor, Field<?> division) {
+    return DSL.field("CASE WHEN {0} = 0 THEN json_extract('{}', 'strata: division by zero')"
+        + " ELSE {1} END", division.getDataType(), divisor, division);
+  }
+
+  /**
    * PostgreSQL's {@code octet_length(s)} in SQLite, the length in bytes: jOOQ writes {@code
    * length(s)}, the length in characters.
    */

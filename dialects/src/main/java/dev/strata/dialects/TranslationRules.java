@@ -665,6 +665,16 @@ final class TranslationRules implements VisitListener {
     return field instanceof Param<?> param && param.isInline() && param.getValue() != null;
   }
 
+  /** Whether {@code field} is a number literal other than 0 (a divisor that needs no guard). */
+  private static boolean nonZero(Field<?> field) {
+    if (!(field instanceof Param<?> param && param.isInline()
+        && param.getValue() instanceof Number n)) {
+      return false;
+    }
+    return n instanceof java.math.BigDecimal d ? d.signum() != 0
+        : n instanceof java.math.BigInteger i ? i.signum() != 0 : n.doubleValue() != 0;
+  }
+
   /** Whether {@code field} is an integer literal of at least 0. */
   private static boolean nonNegative(Field<?> field) {
     return field instanceof Param<?> param && param.isInline()
@@ -844,6 +854,16 @@ final class TranslationRules implements VisitListener {
     }
     if (part instanceof QOM.OctetLength length) {
       return TranslatedSql.sqliteOctetLength(length.$string());
+    }
+    // SQLite's x / 0 and x % 0 are NULL, PostgreSQL's stop the statement: guarded once, and the
+    // division itself, inside the guard, translated as any other
+    Field<?> divisor = part instanceof QOM.Div<?> div ? div.$arg2()
+        : part instanceof QOM.Mod<?> mod ? mod.$arg2() : null;
+    if (divisor != null && !nonZero(divisor)) {
+      if (wrapping.add(part)) {
+        return TranslatedSql.sqliteNonZeroDivisor(divisor, (Field<?>) part);
+      }
+      wrapping.remove(part);
     }
     if (part instanceof QOM.Div<?> div && kinds().of(div) == ValueKinds.Kind.NUMERIC) {
       return TranslatedSql.sqliteRealDivision(div.$arg1(), div.$arg2());

@@ -199,6 +199,16 @@ final class SchemaJson {
     node.put("query", view.definition().query().sql());
     optional(node, "comment", view.comment());
     origin(node, view.origin());
+    // the renames PostgreSQL's view followed and its query as written does not (View)
+    ArrayNode renamed = node.putArray("renamedSince");
+    for (View.Rename rename : view.renamedSince()) {
+      ObjectNode one = renamed.addObject();
+      one.put("object", rename.object());
+      optional(one, "owner", rename.owner());
+      one.put("from", rename.from());
+      one.put("to", rename.to());
+      origin(one, rename.at());
+    }
   }
 
   private static void routine(ObjectNode node, Routine routine) {

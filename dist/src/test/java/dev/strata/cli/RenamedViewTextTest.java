@@ -190,5 +190,10 @@ class RenamedViewTextTest {
     }
     Cli before = Cli.run("schema", "0001_a", "--versions", dir.toString());
     assertFalse(before.out().contains("WARNING"), before.out());
+    Cli json = Cli.run("schema", "head", "--format", "json", "--versions", dir.toString());
+    assertEquals(0, json.exitCode(), json.err());
+    assertTrue(json.out().replaceAll("\\s+", "").contains("\"renamedSince\":[{\"object\":"
+        + "\"column\",\"owner\":\"tablet\",\"from\":\"a\",\"to\":\"b\",\"origin\":{"
+        + "\"revision\":\"0002_b\","), json.out());
   }
 }

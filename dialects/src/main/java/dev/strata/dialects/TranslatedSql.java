@@ -204,6 +204,18 @@ final class TranslatedSql {
   }
 
   /**
+   * PostgreSQL's {@code round(x)} of a float ({@code real}, {@code double precision}) in SQLite:
+   * half to even, as PostgreSQL's {@code rint} ({@code round(2.5)} is 2, {@code round(-2.5)} -2),
+   * where SQLite's {@code round()} rounds half away from zero (3). {@code x} is read once, in a
+   * subquery of its own, so that {@code round(random() * 10)} rounds one value.
+   */
+  static Field<Double> sqliteRint(Field<?> value) {
+    return DSL.field("(SELECT round(strata_v) - (abs(strata_v - CAST(strata_v AS INTEGER)) = 0.5"
+        + " AND CAST(round(strata_v) AS INTEGER) % 2 <> 0) * (CASE WHEN strata_v < 0 THEN -1"
+        + " ELSE 1 END) FROM (SELECT {0} AS strata_v))", SQLDataType.DOUBLE, value);
+  }
+
+  /**
    * {@code converted}, a cast of {@code operand} to a number type in SQLite, failing first where
    * {@code operand} is a text PostgreSQL does not read as a number ({@code 'abc'}, {@code '1e'}:
    * SQLite's {@code CAST} makes them 0 and 1).

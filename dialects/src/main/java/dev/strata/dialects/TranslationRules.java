@@ -871,6 +871,11 @@ final class TranslationRules implements VisitListener {
     if (part instanceof QOM.Mod<?> mod && kinds().of(mod) == ValueKinds.Kind.NUMERIC) {
       return TranslatedSql.sqliteRealModulo(mod.$arg1(), mod.$arg2());
     }
+    // SQLite's round() of a float rounds half away from zero; PostgreSQL's half to even (rint)
+    if (part instanceof QOM.Round<?> round && round.$decimals() == null
+        && kinds().floating(round.$value())) {
+      return TranslatedSql.sqliteRint(round.$value());
+    }
     // SQLite's round(x, -2) rounds to a whole number; PostgreSQL's to hundreds
     if (part instanceof QOM.Round<?> round && round.$decimals() != null
         && !nonNegative(round.$decimals())) {

@@ -131,6 +131,12 @@ class ValueSemanticsTest {
       INSERT INTO r (k, v) SELECT 'tsmonths', CAST(ts + INTERVAL '1 year' AS TEXT) || ' '
           || CAST(ts + INTERVAL '-2 months' AS TEXT) || ' ' || CAST(ts + INTERVAL '-3 hours' AS TEXT)
           FROM nm;
+      INSERT INTO r (k, v) SELECT 'floatround', CAST(CAST(round(fl) AS INTEGER) AS TEXT) || ' '
+          || CAST(CAST(round(-fl) AS INTEGER) AS TEXT) || ' '
+          || CAST(CAST(round(fl + 1) AS INTEGER) AS TEXT) || ' '
+          || CAST(CAST(round(CAST(12.5 AS DOUBLE PRECISION)) AS INTEGER) AS TEXT) || ' '
+          || CAST(CAST(round(CAST(2.5 AS NUMERIC(4, 1))) AS INTEGER) AS TEXT) || ' '
+          || CASE WHEN round(random() * 10) BETWEEN 0 AND 10 THEN 'yes' ELSE 'no' END FROM nm;
       INSERT INTO r (k, v) SELECT 'litmonths',
           CAST(TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '1 month' AS TEXT) || ' '
           || CAST(TIMESTAMP '2024-03-31 10:00:00' - INTERVAL '1 month' AS TEXT) || ' '
@@ -182,7 +188,8 @@ class ValueSemanticsTest {
       "concat2|2024-01-02 03:04:05.123456 10:00:09.5", "cut|lin", "datediff|29",
       "dateminus|2026-01-23", "dateplus|2026-02-01", "dateplus2|2026-03-02", "digits|yes",
       "dinterval|2026-03-28 00:00:00 2026-02-26 22:00:00", "div|3",
-      "div2|-2", "floatint|2 -2 4 0 8", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL",
+      "div2|-2", "floatint|2 -2 4 0 8",
+      "floatround|2 -2 4 12 3 yes", "greatest|3", "hex|ff", "ja|true", "jb|false", "jc|NULL",
       "jd|x", "jeq|1",
       "jm|NULL", "jn|5", "jq|true", "least|3", "literal|2026-02-28", "literaldiff|29",
       "literalplus|2026-03-08",

@@ -291,7 +291,6 @@ public final class VersionsLoader {
     }
   }
 
-
   /** Why {@code path} cannot be read: {@link #reason(IOException)}, or where a link leads. */
   private static String reason(Path path, IOException e) {
     if (e instanceof NoSuchFileException && Files.isSymbolicLink(path)) {

@@ -4,6 +4,7 @@ import dev.strata.compiler.lint.Volatility;
 import dev.strata.compiler.schema.Column;
 import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.Index;
+import dev.strata.compiler.schema.NameMentions;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.SchemaText;
@@ -758,7 +759,7 @@ final class MysqlAlterTable {
     for (dev.strata.compiler.schema.View view : References.readers(relation, before)) {
       String query = view.definition().query().sql();
       // a view's * is expanded when it is made: it names every column, as written then
-      if (column.isEmpty() || References.mentions(query, column.get())
+      if (column.isEmpty() || NameMentions.mentions(query, column.get())
           || ExpressionScan.of(query).selectsStar()) {
         throw rules.refuse(site, "E0444", what + " of " + kind + " " + relation.display()
                 + " while view " + view.name().display() + " reads it", dialect().id()

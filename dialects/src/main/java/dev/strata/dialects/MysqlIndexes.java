@@ -84,21 +84,22 @@ final class MysqlIndexes {
         return List.of();
       }
     }
-    for (IndexElement element : index.elements()) {
-      Optional<Column> column = element.column()
-          .flatMap(c -> table.column(ObjectName.fold(c)));
-      if (column.isPresent() && columns.unkeyable(column.get(), after, site)) {
+    // the key's columns, in key order (an expression key names none)
+    List<Column> keyColumns = index.elements().stream()
+        .flatMap(e -> e.column().flatMap(c -> table.column(ObjectName.fold(c))).stream())
+        .toList();
+    for (Column column : keyColumns) {
+      if (columns.unkeyable(column, after, site)) {
         throw rules.refuse(site, "E0441", "CREATE INDEX on column "
-                + ObjectName.quoted(column.get().name()),
+                + ObjectName.quoted(column.name()),
             "the column's type cannot be a key part without a key length",
             "note: MySQL and MariaDB index TEXT, BLOB and JSON columns only by a prefix",
             "help: give the column a VARCHAR(n) type, or write the statement in a '-- +dialect "
                 + dialect().id() + "' block");
       }
     }
-    columns.requireKeyFits("CREATE INDEX " + name.display(), index.elements().stream()
-        .flatMap(e -> e.column().flatMap(c -> table.column(ObjectName.fold(c))).stream())
-        .toList(), index.unique(), false, site);
+    columns.requireKeyFits("CREATE INDEX " + name.display(), keyColumns, index.unique(), false,
+        site);
     Name indexName = index.name().map(SqlContext::name)
         .orElseGet(() -> MysqlTables.name(name.name()));
     boolean keep = index.ifNotExists() && dialect().has(Capability.IF_EXISTS_INDEX);

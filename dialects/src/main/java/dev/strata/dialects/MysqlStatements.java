@@ -3,6 +3,7 @@ package dev.strata.dialects;
 import dev.strata.compiler.schema.Column;
 import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.EnumType;
+import dev.strata.compiler.schema.NameMentions;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Table;
@@ -63,7 +64,7 @@ final class MysqlStatements {
         case Operation.Assignment.RowQuery row -> List.of(row.query().sql());
       };
       for (String earlier : assigned) {
-        if (reads.stream().anyMatch(sql -> References.mentions(sql, earlier))) {
+        if (reads.stream().anyMatch(sql -> NameMentions.mentions(sql, earlier))) {
           throw rules.refuse(site, "E0447", "UPDATE ... SET that reads " + earlier
                   + " after assigning it", dialect.id() + " reads the value just assigned"
                   + " where PostgreSQL reads the row's old value",

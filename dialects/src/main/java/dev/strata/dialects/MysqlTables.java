@@ -152,11 +152,12 @@ final class MysqlTables {
         .orElseThrow(() -> missing(site, "the constraint " + describe(written) + " of table "
             + table.name().display()));
     fresh.remove(made);
-    for (String column : made.columns()) {
-      Optional<Column> keyed = table.column(column);
-      if (keyed.isPresent() && columns.unkeyable(keyed.get(), model, site)) {
+    List<Column> keyColumns = made.columns().stream()
+        .flatMap(c -> table.column(c).stream()).toList();
+    for (Column keyed : keyColumns) {
+      if (columns.unkeyable(keyed, model, site)) {
         throw rules.refuse(site, "E0441", describe(written) + " on column "
-                + ObjectName.quoted(column) + " of table " + table.name().display(),
+                + ObjectName.quoted(keyed.name()) + " of table " + table.name().display(),
             "the column's type cannot be a key part without a key length",
             "note: MySQL and MariaDB index TEXT, BLOB and JSON columns only by a prefix",
             "help: give the column a VARCHAR(n) type, or write the statement in a '-- +dialect "
@@ -165,9 +166,8 @@ final class MysqlTables {
     }
     if (written instanceof TableConstraint.PrimaryKey || written instanceof TableConstraint.Unique) {
       columns.requireKeyFits(describe(written) + " of table " + table.name().display(),
-          made.columns().stream().flatMap(c -> table.column(c).stream()).toList(),
-          written instanceof TableConstraint.Unique, written instanceof TableConstraint.PrimaryKey,
-          site);
+          keyColumns, written instanceof TableConstraint.Unique,
+          written instanceof TableConstraint.PrimaryKey, site);
     }
     if (made instanceof Constraint.ForeignKey key) {
       similarTypes(written, key, table, model, site);

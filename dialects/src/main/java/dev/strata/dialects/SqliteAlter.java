@@ -4,6 +4,7 @@ import dev.strata.compiler.schema.Column;
 import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.EnumType;
 import dev.strata.compiler.schema.Index;
+import dev.strata.compiler.schema.NameMentions;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.SchemaText;
@@ -344,7 +345,7 @@ final class SqliteAlter {
         case Constraint.PrimaryKey key -> key.columns().contains(column);
         case Constraint.Unique unique -> unique.columns().contains(column);
         case Constraint.ForeignKey key -> key.columns().contains(column);
-        case Constraint.Check check -> References.mentions(check.condition().sql(), column);
+        case Constraint.Check check -> NameMentions.mentions(check.condition().sql(), column);
         case Constraint.Exclude exclude -> true;
       };
       if (uses) {
@@ -360,23 +361,23 @@ final class SqliteAlter {
       }
     }
     for (Column other : table.columns()) {
-      if (other.generated().filter(g -> References.mentions(g.sql(), column)).isPresent()) {
+      if (other.generated().filter(g -> NameMentions.mentions(g.sql(), column)).isPresent()) {
         return false;
       }
     }
     for (Index index : model.indexesOn(table.name())) {
       boolean uses = index.include().contains(column)
-          || index.where().filter(w -> References.mentions(w.sql(), column)).isPresent();
+          || index.where().filter(w -> NameMentions.mentions(w.sql(), column)).isPresent();
       for (IndexElement key : index.keys()) {
         uses |= key.column().map(ObjectName::fold).filter(column::equals).isPresent()
-            || key.expression().filter(e -> References.mentions(e.sql(), column)).isPresent();
+            || key.expression().filter(e -> NameMentions.mentions(e.sql(), column)).isPresent();
       }
       if (uses) {
         return false;
       }
     }
     for (View view : References.readers(table.name(), model)) {
-      if (References.mentions(view.definition().query().sql(), column)) {
+      if (NameMentions.mentions(view.definition().query().sql(), column)) {
         return false;
       }
     }

@@ -4,6 +4,7 @@ import dev.strata.compiler.schema.Column;
 import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.Index;
 import dev.strata.compiler.schema.ModelOperations;
+import dev.strata.compiler.schema.NameMentions;
 import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Table;
@@ -533,7 +534,7 @@ final class SqliteStatements {
         // leaves it failing at every query ("no such column"), where PostgreSQL's follows
         String column = ObjectName.fold(rename.from());
         for (View reader : References.readers(name, before)) {
-          if (References.mentions(reader.definition().query().sql(), column)) {
+          if (NameMentions.mentions(reader.definition().query().sql(), column)) {
             throw site.error("E0450", "ALTER VIEW ... RENAME COLUMN cannot be rendered for"
                     + " sqlite: view " + reader.name().display() + " reads column "
                     + ObjectName.quoted(column) + " of view " + name.display() + ", and SQLite,"

@@ -149,9 +149,7 @@ final class TemporalArithmetic {
    */
   static Optional<QueryPart> sqliteMonths(QueryPart expression) {
     try {
-      java.lang.reflect.Method arg2 = expression.getClass().getMethod("$arg2");
-      arg2.setAccessible(true);
-      Object right = arg2.invoke(expression);
+      Object right = call(expression, "$arg2");
       Optional<YearToSecond> interval = !(right instanceof Param<?> param) ? Optional.empty()
           : param.getValue() instanceof YearToSecond value ? Optional.of(value)
           : param.getValue() instanceof YearToMonth value
@@ -169,9 +167,7 @@ final class TemporalArithmetic {
       if (!name.equals("ADD") && !name.equals("SUBTRACT")) {
         return Optional.empty();
       }
-      java.lang.reflect.Method arg1 = expression.getClass().getMethod("$arg1");
-      arg1.setAccessible(true);
-      return Optional.of(sqliteWithMonths((Field<?>) arg1.invoke(expression), months.get(),
+      return Optional.of(sqliteWithMonths((Field<?>) call(expression, "$arg1"), months.get(),
           name.equals("SUBTRACT")));
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new Refusal("a timestamp plus an interval of months has no translation here",
@@ -220,9 +216,7 @@ final class TemporalArithmetic {
    */
   static Optional<QueryPart> signedInterval(QueryPart expression) {
     try {
-      java.lang.reflect.Method read = expression.getClass().getMethod("$arg2");
-      read.setAccessible(true);
-      if (!(read.invoke(expression) instanceof Param<?> param
+      if (!(call(expression, "$arg2") instanceof Param<?> param
           && param.getValue() instanceof YearToSecond interval)) {
         return Optional.empty();
       }
@@ -239,6 +233,17 @@ final class TemporalArithmetic {
               + " MariaDB read as a positive interval",
           "subtract the interval instead: now() - INTERVAL '2 months'");
     }
+  }
+
+  /**
+   * The public method {@code name} (no arguments) of jOOQ's arithmetic {@code expression}, whose
+   * class is not public: called reflectively ({@link #signedInterval}, {@link #sqliteMonths}).
+   */
+  private static Object call(QueryPart expression, String name)
+      throws ReflectiveOperationException {
+    java.lang.reflect.Method method = expression.getClass().getMethod(name);
+    method.setAccessible(true);
+    return method.invoke(expression);
   }
 
   /**

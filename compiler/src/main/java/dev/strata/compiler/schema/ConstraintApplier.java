@@ -88,32 +88,13 @@ final class ConstraintApplier {
     Set<String> read = new LinkedHashSet<>();
     Matcher m = WORD.matcher(sql);
     while (m.find()) {
-      String word = word(m);
+      String word = m.group(1) != null ? m.group(1).replace("\"\"", "\"")
+          : m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT) : null;
       if (word != null && table.column(word).isPresent()) {
         read.add(word);
       }
     }
     return read;
-  }
-
-  /**
-   * Whether {@code sql} names {@code name} (a folded name) anywhere outside strings, as {@link
-   * #readColumns} reads names: as a column, a table, an alias or a function alike.
-   */
-  static boolean mentions(String sql, String name) {
-    Matcher m = WORD.matcher(sql);
-    while (m.find()) {
-      if (name.equals(word(m))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The name a {@link #WORD} match is, folded; null for a string literal. */
-  private static String word(Matcher m) {
-    return m.group(1) != null ? m.group(1).replace("\"\"", "\"")
-        : m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT) : null;
   }
 
   private void addConstraint(ObjectName tableName, TableConstraint c) {

@@ -107,7 +107,7 @@ final class ViewApplier {
         }
         for (View reader : state.readersOf(name)) {
           if (reader.undoes(renamed)
-              || ConstraintApplier.mentions(reader.definition().query().sql(), from)) {
+              || NameMentions.mentions(reader.definition().query().sql(), from)) {
             state.views.put(reader.name(), reader.renamed(renamed));
           }
         }

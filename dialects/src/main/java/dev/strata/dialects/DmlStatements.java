@@ -78,7 +78,8 @@ final class DmlStatements {
     };
     InsertReturningStep<?> conflict = insert.onConflict().isEmpty()
         ? rows
-        : onConflict(rows, ObjectName.of(insert.table()), insert.onConflict().get(), site);
+        : onConflict(rows, ObjectName.of(insert.table()), insert.alias(),
+            insert.onConflict().get(), site);
     return sql.render(insert.returning().isEmpty()
         ? conflict
         : conflict.returning(returning(insert.returning().get(), site)));
@@ -124,9 +125,10 @@ final class DmlStatements {
     return rows;
   }
 
-  private InsertReturningStep<?> onConflict(
-      InsertOnDuplicateStep<?> rows, ObjectName table, Operation.OnConflict conflict, Site site)
+  private InsertReturningStep<?> onConflict(InsertOnDuplicateStep<?> rows, ObjectName table,
+      Optional<Identifier> alias, Operation.OnConflict conflict, Site site)
       throws DiagnosticException {
+    Expressions expressions = this.expressions.in(table, alias);
     if (conflict.target().isEmpty()) {
       // the record allows no target only with DO NOTHING
       return rows.onConflictDoNothing();
@@ -137,7 +139,7 @@ final class DmlStatements {
       case ConflictTarget.Keys keys -> {
         List<Field<?>> fields = new ArrayList<>();
         for (ConflictKey key : keys.keys()) {
-          fields.add(conflictKey(key, site));
+          fields.add(conflictKey(key, expressions, site));
         }
         var on = rows.onConflict(fields);
         yield keys.where().isPresent()
@@ -148,7 +150,8 @@ final class DmlStatements {
     return switch (conflict.action()) {
       case ConflictAction.DoNothing ignored -> target.doNothing();
       case ConflictAction.DoUpdate update -> {
-        var set = target.doUpdate().set(assignments(table, update.assignments(), site));
+        var set = target.doUpdate().set(
+            assignments(table, alias, update.assignments(), site));
         yield update.where().isPresent()
             ? set.where(expressions.condition(update.where().get(), site))
             : set;
@@ -156,7 +159,8 @@ final class DmlStatements {
     };
   }
 
-  private Field<?> conflictKey(ConflictKey key, Site site) throws DiagnosticException {
+  private static Field<?> conflictKey(ConflictKey key, Expressions expressions, Site site)
+      throws DiagnosticException {
     return switch (key) {
       case ConflictKey.Column column -> DSL.field(SqlContext.name(column.column()));
       case ConflictKey.Expression expression -> expressions.field(expression.expression(), site);
@@ -190,13 +194,14 @@ final class DmlStatements {
     UpdateSetFirstStep<?> start = update.with().isPresent()
         ? with(update.with().get(), site).update(table)
         : sql.dsl().update(table);
+    ObjectName target = ObjectName.of(update.table());
     UpdateFromStep<?> set =
-        start.set(assignments(ObjectName.of(update.table()), update.assignments(), site));
+        start.set(assignments(target, update.alias(), update.assignments(), site));
     UpdateWhereStep<?> from = update.from().isEmpty()
         ? set
         : set.from(DSL.table(DSL.raw(expressions.tables(update.from().get().sql(), site))));
     var where = update.where().isPresent()
-        ? from.where(expressions.condition(update.where().get(), site))
+        ? from.where(expressions.in(target, update.alias()).condition(update.where().get(), site))
         : from;
     return sql.render(update.returning().isEmpty()
         ? where
@@ -212,7 +217,8 @@ final class DmlStatements {
         ? start
         : start.using(DSL.table(DSL.raw(expressions.tables(delete.using().get().sql(), site))));
     var where = delete.where().isPresent()
-        ? using.where(expressions.condition(delete.where().get(), site))
+        ? using.where(expressions.in(ObjectName.of(delete.table()), delete.alias())
+            .condition(delete.where().get(), site))
         : using;
     return sql.render(delete.returning().isEmpty()
         ? where
@@ -245,21 +251,23 @@ final class DmlStatements {
   }
 
   /**
-   * The {@code SET} items of an {@code UPDATE} or an upsert of {@code table} as jOOQ's assignment
-   * map (see the class doc for row items).
+   * The {@code SET} items of an {@code UPDATE} or an upsert of {@code table} (named {@code alias}
+   * in the statement when present) as jOOQ's assignment map (see the class doc for row items).
    */
-  Map<Field<?>, Field<?>> assignments(ObjectName table, List<Assignment> items, Site site)
-      throws DiagnosticException {
+  Map<Field<?>, Field<?>> assignments(ObjectName table, Optional<Identifier> alias,
+      List<Assignment> items, Site site) throws DiagnosticException {
+    Expressions expressions = this.expressions.in(table, alias);
     Map<Field<?>, Field<?>> assignments = new LinkedHashMap<>();
     for (Assignment item : items) {
       switch (item) {
         case Assignment.Column column -> assignments.put(
             DSL.field(SqlContext.name(column.column())),
-            value(table, column.column(), column.value(), site));
+            value(expressions, table, column.column(), column.value(), site));
         case Assignment.Row row -> {
           List<String> values = new ArrayList<>();
           for (int i = 0; i < row.values().size(); i++) {
-            values.add(sql.render(value(table, row.columns().get(i), row.values().get(i), site)));
+            values.add(sql.render(
+                value(expressions, table, row.columns().get(i), row.values().get(i), site)));
           }
           assignments.put(
               columnRow(row.columns()),
@@ -282,8 +290,8 @@ final class DmlStatements {
         .collect(Collectors.joining(", ", "(", ")"))));
   }
 
-  private Field<?> value(ObjectName table, Identifier column, AssignedValue value, Site site)
-      throws DiagnosticException {
+  private static Field<?> value(Expressions expressions, ObjectName table, Identifier column,
+      AssignedValue value, Site site) throws DiagnosticException {
     return switch (value) {
       case AssignedValue.Expression expression -> expressions.field(
           expressions.forColumn(table, Optional.of(column), 0, expression.expr()), site);

@@ -95,18 +95,21 @@ final class ExpressionTranslator {
    *     column's for a default (MySQL requires the two to match)
    * @param model the schema model before the statement: a cast to one of its enum types keeps the
    *     value as text, which the column of that type checks
+   * @param home the table the statement is of, whose columns {@code expr}'s unqualified names
+   *     are ({@link ValueKinds}), or empty: a {@code CHECK}'s, a generated column's, an index's,
+   *     an {@code UPDATE}'s; taken only for an expression without a subquery (no {@code SELECT}),
+   *     whose names may be another table's
    * @param site the statement; errors point at {@code expr}'s position in its source
    * @throws DiagnosticException E0433 when jOOQ cannot parse the text, E0434 when a part of it has
    *     no translation for the dialect
    */
-  Translation translate(
-      Expr expr, Shape shape, int timestampDigits, SchemaModel model, Site site)
-      throws DiagnosticException {
-    return translate(expr, shape, timestampDigits, model, Set.of(), site);
+  Translation translate(Expr expr, Shape shape, int timestampDigits, SchemaModel model,
+      Optional<ValueKinds.Home> home, Site site) throws DiagnosticException {
+    return translate(expr, shape, timestampDigits, model, home, Set.of(), site);
   }
 
   /**
-   * {@link #translate(Expr, Shape, int, SchemaModel, Site)}, where {@code booleanItems} are the
+   * {@link #translate(Expr, Shape, int, SchemaModel, Optional, Site)}, where {@code booleanItems} are the
    * positions (from 0) of a {@link Shape#QUERY}'s select list whose target columns are {@code
    * BOOLEAN} (an {@code INSERT ... SELECT}): a string literal there that PostgreSQL reads as a
    * boolean ({@link BooleanLiterals}: {@code 'true'}, {@code 'off'}, ...) becomes {@code TRUE} or
@@ -115,7 +118,8 @@ final class ExpressionTranslator {
    * UNION}, {@code INTERSECT}, {@code EXCEPT}): another is translated as it is.
    */
   Translation translate(Expr expr, Shape shape, int timestampDigits, SchemaModel model,
-      Set<Integer> booleanItems, Site site) throws DiagnosticException {
+      Optional<ValueKinds.Home> home, Set<Integer> booleanItems, Site site)
+      throws DiagnosticException {
     String text = expr.sql().replace("\r\n", "\n").replace('\r', '\n');
     ExpressionScan scan = ExpressionScan.of(text);
     Locator locate = new Locator(expr, text, site);
@@ -148,8 +152,10 @@ final class ExpressionTranslator {
         written.add(context.queryPart());
       }
     }))).render(parsed);
-    TranslationRules rules =
-        new TranslationRules(dialect, written, timestampDigits, postgres, model, compound);
+    // a subquery's names are its own tables' first
+    Optional<ValueKinds.Home> table = scan.word("select").isPresent() ? Optional.empty() : home;
+    TranslationRules rules = new TranslationRules(
+        dialect, written, timestampDigits, postgres, new ValueKinds(model, table), compound);
     DSLContext target = sql.dsl(rules);
     String rendered;
     try {

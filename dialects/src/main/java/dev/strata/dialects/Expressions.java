@@ -37,15 +37,18 @@ final class Expressions {
   private final Dialect dialect;
   private final ExpressionTranslator translator;
   private final SchemaModel model;
+  private final Optional<ValueKinds.Home> home;
 
   Expressions(Dialect dialect, SqlContext sql) {
-    this(dialect, new ExpressionTranslator(dialect, sql), SchemaModel.empty());
+    this(dialect, new ExpressionTranslator(dialect, sql), SchemaModel.empty(), Optional.empty());
   }
 
-  private Expressions(Dialect dialect, ExpressionTranslator translator, SchemaModel model) {
+  private Expressions(Dialect dialect, ExpressionTranslator translator, SchemaModel model,
+      Optional<ValueKinds.Home> home) {
     this.dialect = dialect;
     this.translator = translator;
     this.model = model;
+    this.home = home;
   }
 
   /**
@@ -55,7 +58,44 @@ final class Expressions {
    * such a cast is refused (E0434).
    */
   Expressions with(SchemaModel model) {
-    return new Expressions(dialect, translator, model);
+    return new Expressions(dialect, translator, model, home);
+  }
+
+  /**
+   * These expressions for a statement of the table {@code table} (a {@code CHECK}, a generated
+   * column, a default, an index, an {@code UPDATE}, a {@code DELETE}, an upsert): a column name
+   * without a subquery around it is {@code table}'s column where it has one ({@link ValueKinds}),
+   * so that {@code qty / 2} divides as integers in a table whose {@code qty} is an integer while
+   * another table's {@code qty} is a numeric. {@code table} is read from the model {@link #with}
+   * gives, which must hold it (the model after a {@code CREATE TABLE}).
+   */
+  Expressions in(ObjectName table) {
+    return in(table, Optional.empty());
+  }
+
+  /**
+   * These expressions {@link #in} the table of {@code operation} when it is a {@code CREATE
+   * TABLE}, an {@code ALTER TABLE} or a {@code CREATE INDEX}, whose expressions name that table's
+   * columns alone; these expressions for another ({@code UPDATE}, {@code DELETE} and upserts name
+   * their table where they are rendered).
+   */
+  Expressions inTableOf(dev.strata.grammar.ast.Operation operation) {
+    if (operation instanceof dev.strata.grammar.ast.Operation.CreateTable create) {
+      return in(ObjectName.of(create.table()));
+    }
+    if (operation instanceof dev.strata.grammar.ast.Operation.AlterTable alter) {
+      return in(ObjectName.of(alter.table()));
+    }
+    if (operation instanceof dev.strata.grammar.ast.Operation.CreateIndex index) {
+      return in(ObjectName.of(index.table()));
+    }
+    return this;
+  }
+
+  /** {@link #in(ObjectName)}, the table named {@code alias} in the statement when present. */
+  Expressions in(ObjectName table, Optional<Identifier> alias) {
+    return new Expressions(dialect, translator, model,
+        Optional.of(new ValueKinds.Home(table, alias.map(ObjectName::fold))));
   }
 
   /**
@@ -138,7 +178,8 @@ final class Expressions {
         booleans.add(i);
       }
     }
-    return translator.translate(expr, Shape.QUERY, 6, model, booleans, site).sql();
+    return translator.translate(expr, Shape.QUERY, 6, model, Optional.empty(), booleans, site)
+        .sql();
   }
 
   /**
@@ -211,7 +252,7 @@ final class Expressions {
     }
     boolean timestamp = column.isTimestamp() || column.isTimestampWithTimeZone();
     int digits = timestamp && column.precisionDefined() ? column.precision() : 6;
-    Translation translation = translator.translate(value, Shape.FIELD, digits, model, site);
+    Translation translation = translator.translate(value, Shape.FIELD, digits, model, home, site);
     String bare = translation.sql();
     ColumnDefault.Kind kind = switch (translation.root()) {
       case LITERAL -> ColumnDefault.Kind.LITERAL;
@@ -258,7 +299,7 @@ final class Expressions {
   private String translated(Expr expr, Shape shape, Site site) throws DiagnosticException {
     return dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)
         ? asWritten(expr)
-        : translator.translate(expr, shape, 6, model, site).sql();
+        : translator.translate(expr, shape, 6, model, home, site).sql();
   }
 
   private static String asWritten(Expr expr) {

@@ -10,6 +10,7 @@ import dev.strata.grammar.ast.Operation.ConflictTarget;
 import dev.strata.grammar.ast.Operation.Insert;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -58,7 +59,9 @@ final class InsertSelectSql {
       case Operation.InsertSource.Values values -> values(values, expressions, site);
     });
     if (insert.onConflict().isPresent()) {
-      onConflict(out, ObjectName.of(insert.table()), insert.onConflict().get(), expressions, site);
+      ObjectName table = ObjectName.of(insert.table());
+      onConflict(out, table, insert.alias(), insert.onConflict().get(),
+          expressions.in(table, insert.alias()), site);
     }
     if (insert.returning().isPresent()) {
       out.append(" RETURNING ").append(expressions.items(insert.returning().get(), site));
@@ -80,7 +83,8 @@ final class InsertSelectSql {
     return "VALUES " + String.join(", ", rows);
   }
 
-  private void onConflict(StringBuilder out, ObjectName table, Operation.OnConflict conflict,
+  private void onConflict(StringBuilder out, ObjectName table,
+      Optional<dev.strata.grammar.ast.Identifier> alias, Operation.OnConflict conflict,
       Expressions expressions, Site site)
       throws DiagnosticException {
     out.append(" ON CONFLICT");
@@ -107,7 +111,7 @@ final class InsertSelectSql {
     switch (conflict.action()) {
       case ConflictAction.DoNothing ignored -> out.append(" DO NOTHING");
       case ConflictAction.DoUpdate update -> {
-        String set = statements.assignments(table, update.assignments(), site)
+        String set = statements.assignments(table, alias, update.assignments(), site)
             .entrySet().stream()
             .map(e -> sql.render(e.getKey()) + " = " + sql.render(e.getValue()))
             .collect(Collectors.joining(", "));

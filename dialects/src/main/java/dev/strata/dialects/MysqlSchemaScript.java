@@ -3,6 +3,7 @@ package dev.strata.dialects;
 import dev.strata.compiler.schema.Constraint;
 import dev.strata.compiler.schema.Index;
 import dev.strata.compiler.schema.ModelOperations;
+import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.compiler.schema.Sequence;
 import dev.strata.compiler.schema.Table;
@@ -49,8 +50,8 @@ final class MysqlSchemaScript {
   }
 
   /** The table renderer for {@code model}'s statements. */
-  private MysqlTables tables(SchemaModel model) {
-    Expressions expressions = new Expressions(dialect, sql).with(model);
+  private MysqlTables tables(SchemaModel model, ObjectName table) {
+    Expressions expressions = new Expressions(dialect, sql).with(model).in(table);
     return new MysqlTables(new MysqlRules(dialect), sql, expressions,
         new MysqlColumns(dialect, sql, expressions));
   }
@@ -137,7 +138,7 @@ final class MysqlSchemaScript {
     var add = (dev.strata.grammar.ast.AlterAction.AddConstraint) alter.actions().getFirst();
     List<Constraint> fresh = new ArrayList<>(List.of(constraint));
     return sql.render(sql.dsl().alterTable(MysqlTables.name(table.name().name()))
-        .add(tables(model).constraint(add.constraint(), table, fresh, model, SITE)));
+        .add(tables(model, table.name()).constraint(add.constraint(), table, fresh, model, SITE)));
   }
 
   private List<String> render(Operation operation, SchemaModel model) throws DiagnosticException {

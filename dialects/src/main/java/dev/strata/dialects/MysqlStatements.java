@@ -100,7 +100,8 @@ final class MysqlStatements {
     // statement makes: their kinds are in the model after it (ValueKinds)
     boolean makesColumns = statement.operation() instanceof Operation.CreateTable
         || statement.operation() instanceof Operation.AlterTable;
-    return new Rendering(makesColumns ? after : before).render(statement, site, before, after);
+    return new Rendering(makesColumns ? after : before, statement.operation())
+        .render(statement, site, before, after);
   }
 
   /**
@@ -164,8 +165,13 @@ final class MysqlStatements {
     private final MysqlIndexes indexes;
     private final DmlStatements dml;
 
-    Rendering(SchemaModel before) {
-      Expressions withModel = expressions.with(before);
+    /**
+     * @param model the model the statement's expressions are read by
+     * @param operation the statement, whose own table its expressions name ({@link
+     *     Expressions#inTableOf})
+     */
+    Rendering(SchemaModel model, Operation operation) {
+      Expressions withModel = expressions.with(model).inTableOf(operation);
       this.columns = new MysqlColumns(dialect, sql, withModel);
       this.tables = new MysqlTables(rules, sql, withModel, columns);
       this.alters = new MysqlAlterTable(rules, sql, columns, tables);

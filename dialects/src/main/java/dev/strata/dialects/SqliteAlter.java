@@ -257,7 +257,9 @@ final class SqliteAlter {
         if (add.ifNotExists() && table.flatMap(t -> t.column(column)).isPresent()) {
           yield Way.NOTHING;
         }
-        yield new SqliteTableSql(sql, expressions, before).addable(add.column(), site)
+        yield new SqliteTableSql(sql,
+            table.map(t -> expressions.in(t.name())).orElse(expressions), before)
+            .addable(add.column(), site)
             ? Way.NATIVE : Way.REBUILD;
       }
       case AlterAction.DropColumn drop -> {
@@ -318,7 +320,8 @@ final class SqliteAlter {
   private String nativeStatement(QualifiedName table, AlterAction action, SchemaModel before,
       Site site) throws DiagnosticException {
     if (action instanceof AlterAction.AddColumn add) {
-      return new SqliteTableSql(sql, expressions, before).addColumn(table, add.column(), site);
+      return new SqliteTableSql(sql, expressions.in(ObjectName.of(table)), before)
+          .addColumn(table, add.column(), site);
     }
     AlterAction plain = action instanceof AlterAction.DropColumn drop
         ? new AlterAction.DropColumn(drop.column(), false, false)
@@ -443,7 +446,8 @@ final class SqliteAlter {
             .or(() -> table.column(name).flatMap(old -> conversion(old, change, site)));
         if (current.get(name) != null && conversion.isPresent()) {
           current.put(name, DSL.field(DSL.raw(
-              expressions.with(before).text(conversion.get(), site))));
+              expressions.with(before).in(ObjectName.of(alter.table()))
+                  .text(conversion.get(), site))));
         }
       }
     }

@@ -124,7 +124,7 @@ final class SqliteRebuild {
         out.add(sql.render(sql.dsl().dropView(name(view.name())))); // gone with the change
       }
     }
-    out.add(new SqliteTableSql(sql, expressions, after).createTable(
+    out.add(new SqliteTableSql(sql, expressions.in(to.name()), after).createTable(
         SqliteTables.fromModel(to, new QualifiedName(java.util.Optional.empty(),
             ModelOperations.identifier(freshName)), site), site));
     List<Field<?>> targets = new ArrayList<>();

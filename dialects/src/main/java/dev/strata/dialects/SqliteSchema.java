@@ -64,7 +64,8 @@ final class SqliteSchema {
         throw SqliteStatements.refuse(site, "the partition " + table.name().display(),
             "SQLite has no partitioned tables");
       }
-      out.add(new SqliteTableSql(sql, new Expressions(dialect, sql), model).createTable(
+      out.add(new SqliteTableSql(sql, new Expressions(dialect, sql).in(table.name()), model)
+          .createTable(
           SqliteTables.fromModel(table, ModelOperations.name(table.name()), site), site));
     }
     for (Index index : model.indexes().values()) {

@@ -247,7 +247,7 @@ final class StatementRenderer {
 
   private String createIndex(CreateIndex index, Site site, SchemaModel before)
       throws DiagnosticException {
-    Expressions expressions = this.expressions.with(before);
+    Expressions expressions = this.expressions.with(before).inTableOf(index);
     IndexKeySql keys = new IndexKeySql(sql, expressions);
     if (index.ifNotExists() && index.name().isEmpty()) {
       throw site.error(

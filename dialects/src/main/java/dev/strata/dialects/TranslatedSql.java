@@ -122,6 +122,36 @@ final class TranslatedSql {
   }
 
   /**
+   * PostgreSQL's {@code ~x} for MySQL and MariaDB: {@code CAST(~x AS SIGNED)}. Their bit operators
+   * work on unsigned 64-bit integers, so {@code ~5} is 18446744073709551610 (which no signed
+   * column holds: MariaDB stops at error 1264) where PostgreSQL's is -6.
+   */
+  static Field<Long> mysqlBitNot(Field<?> value) {
+    return DSL.field("CAST(~{0} AS SIGNED)", SQLDataType.BIGINT, value);
+  }
+
+  /**
+   * PostgreSQL's {@code x << n} for MySQL and MariaDB: {@code CAST((x << n) AS SIGNED)}, so that
+   * {@code 1 << 63} is -9223372036854775808 and {@code -1 << 1} is -2, as a PostgreSQL {@code
+   * bigint}'s (unsigned 64 bits there). An {@code integer}'s shift past 31 bits keeps the higher
+   * bits, which PostgreSQL's 32-bit {@code integer} drops.
+   */
+  static Field<Long> mysqlShiftLeft(Field<?> value, Field<?> count) {
+    return DSL.field("CAST(({0} << {1}) AS SIGNED)", SQLDataType.BIGINT, value, count);
+  }
+
+  /**
+   * PostgreSQL's {@code x >> n}, an arithmetic shift ({@code -8 >> 1} is -4, {@code -7 >> 1} is
+   * -4, the floor of -3.5), for MySQL and MariaDB, whose {@code >>} shifts the unsigned 64 bits
+   * ({@code -8 >> 1} is 9223372036854775804): a negative {@code x} is shifted as {@code ~(~x >>
+   * n)}, which fills with ones; {@code x} and {@code n} are read twice.
+   */
+  static Field<Long> mysqlShiftRight(Field<?> value, Field<?> count) {
+    return DSL.field("CAST(CASE WHEN {0} < 0 THEN ~(~{0} >> {1}) ELSE {0} >> {1} END AS SIGNED)",
+        SQLDataType.BIGINT, value, count);
+  }
+
+  /**
    * PostgreSQL's {@code a / b} of two integers, which truncates, for MySQL and MariaDB: {@code (a
    * DIV b)}. jOOQ writes {@code /}, which there keeps the fraction ({@code 7 / 2} is 3.5000).
    */
@@ -206,13 +236,16 @@ final class TranslatedSql {
   /**
    * PostgreSQL's {@code round(x)} of a float ({@code real}, {@code double precision}) in SQLite:
    * half to even, as PostgreSQL's {@code rint} ({@code round(2.5)} is 2, {@code round(-2.5)} -2),
-   * where SQLite's {@code round()} rounds half away from zero (3). {@code x} is read once, in a
-   * subquery of its own, so that {@code round(random() * 10)} rounds one value.
+   * where SQLite's {@code round()} rounds half away from zero (3). {@code x} is read several
+   * times, in the expression itself: SQLite takes no subquery in a {@code CHECK}, an index or a
+   * generated column, where {@code round(x)} of a float column is at home. (A volatile {@code x},
+   * {@code round(x * random())}, is read as several values, the result still the rounding of one
+   * of them unless one is a half: no subquery was worth SQLite's refusal of the others.)
    */
   static Field<Double> sqliteRint(Field<?> value) {
-    return DSL.field("(SELECT round(strata_v) - (abs(strata_v - CAST(strata_v AS INTEGER)) = 0.5"
-        + " AND CAST(round(strata_v) AS INTEGER) % 2 <> 0) * (CASE WHEN strata_v < 0 THEN -1"
-        + " ELSE 1 END) FROM (SELECT {0} AS strata_v))", SQLDataType.DOUBLE, value);
+    return DSL.field("(round({0}) - (abs({0} - CAST({0} AS INTEGER)) = 0.5"
+        + " AND CAST(round({0}) AS INTEGER) % 2 <> 0) * (CASE WHEN {0} < 0 THEN -1 ELSE 1 END))",
+        SQLDataType.DOUBLE, value);
   }
 
   /**

@@ -43,7 +43,7 @@ final class TranslationRules implements VisitListener {
   private final SchemaModel model;
   /** Whether the expression is a query with UNION, INTERSECT or EXCEPT. */
   private final boolean compound;
-  private ValueKinds kinds;
+  private final ValueKinds kinds;
   private final CastRules casts;
   private final EnumOrderRules enumOrder;
   private final TemporalArithmetic temporal;
@@ -56,17 +56,19 @@ final class TranslationRules implements VisitListener {
    * @param timestampDigits the fractional-second digits of a current timestamp without any, in
    *     MySQL and MariaDB
    * @param postgres a PostgreSQL context, to read a parsed current timestamp's own digits
-   * @param model the schema model whose enum types a cast may name
+   * @param kinds the kinds of the expression's values, by the schema model (whose enum types a
+   *     cast may name) and the statement's table
    * @param compound whether the expression is a query with {@code UNION}, {@code INTERSECT} or
    *     {@code EXCEPT} (whose {@code ORDER BY} SQLite takes only as result columns)
    */
   TranslationRules(Dialect dialect, Set<QueryPart> written, int timestampDigits,
-      DSLContext postgres, SchemaModel model, boolean compound) {
+      DSLContext postgres, ValueKinds kinds, boolean compound) {
     this.dialect = dialect;
     this.written = written;
     this.timestampDigits = timestampDigits;
     this.postgres = postgres;
-    this.model = model;
+    this.model = kinds.model();
+    this.kinds = kinds;
     this.compound = compound;
     this.casts = new CastRules(dialect, this::drops);
     this.enumOrder = new EnumOrderRules(dialect, postgres, this::enumType);
@@ -688,11 +690,8 @@ final class TranslationRules implements VisitListener {
             + dialect.id() + "'s gives ''", "write the length as a literal of 0 or more");
   }
 
-  /** The kinds of the expression's values ({@link ValueKinds}), made when first asked. */
+  /** The kinds of the expression's values ({@link ValueKinds}). */
   private ValueKinds kinds() {
-    if (kinds == null) {
-      kinds = new ValueKinds(model);
-    }
     return kinds;
   }
 
@@ -732,11 +731,22 @@ final class TranslationRules implements VisitListener {
   /**
    * MySQL and MariaDB: {@code now()} keeps PostgreSQL's microseconds (jOOQ writes {@code
    * current_timestamp()}, whole seconds); {@code x ~ 'p'} stays case-sensitive (jOOQ writes {@code
-   * REGEXP}, which follows a case-insensitive collation), when the pattern is a literal.
+   * REGEXP}, which follows a case-insensitive collation), when the pattern is a literal; {@code
+   * ~x}, {@code x << n} and {@code x >> n} are signed, as PostgreSQL's.
    */
   private QueryPart mysql(QueryPart part) {
     if (part instanceof QOM.Div<?> div && kinds().of(div) == ValueKinds.Kind.INTEGER) {
       return TranslatedSql.integerDivision(div.$arg1(), div.$arg2());
+    }
+    // the bit operators work on unsigned 64 bits there, on the signed integer in PostgreSQL
+    if (part instanceof QOM.BitNot<?> not) {
+      return TranslatedSql.mysqlBitNot(not.$arg1());
+    }
+    if (part instanceof QOM.Shl<?> shift) {
+      return TranslatedSql.mysqlShiftLeft(shift.$value(), shift.$count());
+    }
+    if (part instanceof QOM.Shr<?> shift) {
+      return TranslatedSql.mysqlShiftRight(shift.$value(), shift.$count());
     }
     if (JOOQ_DATE_ARITHMETIC.equals(part.getClass().getName())) {
       Optional<QueryPart> signed = TemporalArithmetic.signedInterval(part);

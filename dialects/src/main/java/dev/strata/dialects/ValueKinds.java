@@ -2,6 +2,7 @@ package dev.strata.dialects;
 
 import dev.strata.compiler.schema.ColumnKind;
 import dev.strata.compiler.schema.EnumType;
+import dev.strata.compiler.schema.ObjectName;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.ast.DataType;
 import java.util.HashMap;
@@ -25,9 +26,12 @@ import org.jooq.impl.QOM;
  * <p>Known: an integer or boolean literal; a part jOOQ's parser types (a cast, {@code count(*)},
  * {@code length()}, {@code CURRENT_DATE}, {@code DATE '...'}, a condition such as {@code a > 1});
  * a timestamp or a date plus or minus an interval (a timestamp); {@code -x} and {@code +},
- * {@code -}, {@code *}, {@code /}, {@code %} of two integers; and a column named in the expression when
- * every column of that name in the model's tables has one kind (the expression's own table is not
- * known here, so a name shared by an integer and a numeric column is not known).
+ * {@code -}, {@code *}, {@code /}, {@code %} of two integers; and a column named in the expression:
+ * the statement's own table's column of that name where the statement has one (a {@code CHECK}'s,
+ * a generated column's, an index's, an {@code UPDATE}'s table: the {@code home} table, for a name
+ * unqualified or qualified by the table's name or {@code excluded}), else every column of that
+ * name in the model's tables when they have one kind (a name shared by an integer and a numeric
+ * column of two tables is not known, as in a query of several tables).
  */
 final class ValueKinds {
   /** A value's kind, for the translation of operators. */
@@ -44,14 +48,67 @@ final class ValueKinds {
     OTHER
   }
 
+  /**
+   * The table a statement is of (a {@code CHECK}'s, an index's, an {@code UPDATE}'s), and the
+   * alias the statement names it by ({@code UPDATE lines AS l}), folded.
+   */
+  record Home(ObjectName table, Optional<String> alias) {
+    Home {
+      java.util.Objects.requireNonNull(table, "table");
+      java.util.Objects.requireNonNull(alias, "alias");
+    }
+
+    /** Whether {@code qualifier} (folded) names this table: its name, its alias, {@code excluded}. */
+    boolean named(String qualifier) {
+      return alias.map(qualifier::equals).orElse(qualifier.equals(table.name()))
+          || qualifier.equals("excluded");
+    }
+  }
+
   private final SchemaModel model;
-  /** Folded column name to its kind across the model's tables, filled as names are asked for. */
+  /** The statement's own table, if it has one and the model holds it. */
+  private final Optional<dev.strata.compiler.schema.Table> home;
+  /** How the statement names its own table. */
+  private final Optional<Home> named;
+  /** A column's name as written (qualified or not) to its kind, filled as names are asked for. */
   private final Map<String, Kind> columns = new HashMap<>();
-  /** Folded column name to its enum type, filled as names are asked for. */
+  /** A column's name as written to its enum type, filled as names are asked for. */
   private final Map<String, Optional<EnumType>> enums = new HashMap<>();
 
-  ValueKinds(SchemaModel model) {
+  /**
+   * @param home the table the expression's statement is of ({@code CHECK}, generated column,
+   *     index, {@code UPDATE} or {@code DELETE} target), whose columns its names are before any
+   *     other table's; empty where the names may be other tables' (a query, a subquery)
+   */
+  ValueKinds(SchemaModel model, Optional<Home> home) {
     this.model = model;
+    this.home = home.flatMap(h -> model.table(h.table()));
+    this.named = home;
+  }
+
+  /** The schema model the kinds are read from. */
+  SchemaModel model() {
+    return model;
+  }
+
+  /**
+   * The kinds of the column {@code column} names: its home table's column, where the name is
+   * unqualified or qualified by the home table's name (or {@code excluded}, an upsert's row) and
+   * the home table has it; else every namesake's in the model ({@link SchemaModel#columnKinds}).
+   */
+  private Set<ColumnKind> namesakes(TableField<?, ?> column) {
+    String name = SqlContext.folded(column.getUnqualifiedName());
+    if (home.isPresent()) {
+      org.jooq.Name[] parts = column.getQualifiedName().parts();
+      String qualifier = parts.length > 1 ? SqlContext.folded(parts[parts.length - 2]) : null;
+      if (qualifier == null || named.get().named(qualifier)) {
+        Optional<dev.strata.compiler.schema.Column> own = home.get().column(name);
+        if (own.isPresent()) {
+          return Set.of(ColumnKind.of(own.get()));
+        }
+      }
+    }
+    return model.columnKinds(name);
   }
 
   /** The kind of {@code field}: {@link Kind#OTHER} unless known (see the class comment). */
@@ -78,7 +135,7 @@ final class ValueKinds {
           : type.isTimestamp() || type.isTimestampWithTimeZone() ? Kind.TIMESTAMP : Kind.OTHER;
     }
     if (field instanceof TableField<?, ?> column) {
-      return column(SqlContext.folded(column.getUnqualifiedName()));
+      return column(column);
     }
     if (field instanceof QOM.Neg<?> neg) {
       Kind operand = of(neg.$arg1());
@@ -155,7 +212,7 @@ final class ValueKinds {
   }
 
   /**
-   * The enum type of {@code field}: a column whose every namesake in the model's tables is of one
+   * The enum type of {@code field}: a column whose every namesake ({@link #namesakes}) is of one
    * enum type (not an array of it), or empty. PostgreSQL orders such values by the type's labels,
    * in {@link EnumType#values()}'s order, where MySQL and MariaDB compare an {@code ENUM} with text
    * as text, and SQLite holds it as text.
@@ -164,8 +221,8 @@ final class ValueKinds {
     if (!(field instanceof TableField<?, ?> column)) {
       return Optional.empty();
     }
-    return enums.computeIfAbsent(SqlContext.folded(column.getUnqualifiedName()), n -> {
-      Set<ColumnKind> kinds = model.columnKinds(n);
+    return enums.computeIfAbsent(column.getQualifiedName().toString(), n -> {
+      Set<ColumnKind> kinds = namesakes(column);
       if (kinds.size() != 1) {
         return Optional.empty();
       }
@@ -184,19 +241,19 @@ final class ValueKinds {
     if (!(field instanceof TableField<?, ?> column)) {
       return false;
     }
-    return model.columnKinds(SqlContext.folded(column.getUnqualifiedName())).stream()
+    return namesakes(column).stream()
         .anyMatch(k -> k.type().filter(model.types()::containsKey).isPresent());
   }
 
   /**
    * Of a value of kind {@link Kind#TIMESTAMP}: whether it is a {@code timestamp with time zone}
    * ({@code now()} and {@code CURRENT_TIMESTAMP} are, in PostgreSQL, and so is one of them plus an
-   * interval), or empty where a column's namesakes in the model's tables are of both kinds.
+   * interval), or empty where a column's namesakes ({@link #namesakes}) are of both kinds.
    */
   Optional<Boolean> withTimeZone(Field<?> field) {
     if (field instanceof TableField<?, ?> column) {
       Set<Boolean> zoned = new java.util.HashSet<>();
-      for (ColumnKind kind : model.columnKinds(SqlContext.folded(column.getUnqualifiedName()))) {
+      for (ColumnKind kind : namesakes(column)) {
         zoned.add(kind.kind() == DataType.Kind.TIMESTAMPTZ);
       }
       return zoned.size() == 1 ? Optional.of(zoned.iterator().next()) : Optional.empty();
@@ -214,13 +271,13 @@ final class ValueKinds {
 
   /**
    * Whether {@code field} is a float ({@code real}, {@code double precision}): a column whose
-   * every namesake in the model's tables is one, a cast to one, or arithmetic with one. PostgreSQL
+   * every namesake ({@link #namesakes}) is one, a cast to one, or arithmetic with one. PostgreSQL
    * casts a float to an integer rounding half to even ({@code rint}: 2.5 is 2), a numeric half away
    * from zero (3).
    */
   boolean floating(Field<?> field) {
     if (field instanceof TableField<?, ?> column) {
-      Set<ColumnKind> kinds = model.columnKinds(SqlContext.folded(column.getUnqualifiedName()));
+      Set<ColumnKind> kinds = namesakes(column);
       return !kinds.isEmpty() && kinds.stream().allMatch(k -> !k.array()
           && (k.kind() == DataType.Kind.REAL || k.kind() == DataType.Kind.DOUBLE_PRECISION));
     }
@@ -238,11 +295,11 @@ final class ValueKinds {
     return operands.stream().anyMatch(this::floating);
   }
 
-  /** The kind every column named {@code name} has in the model, or OTHER. */
-  private Kind column(String name) {
-    return columns.computeIfAbsent(name, n -> {
+  /** The kind of every column {@code column} may be ({@link #namesakes}), or OTHER. */
+  private Kind column(TableField<?, ?> field) {
+    return columns.computeIfAbsent(field.getQualifiedName().toString(), n -> {
       Kind found = null;
-      for (ColumnKind column : model.columnKinds(n)) { // a map access on a replay's model
+      for (ColumnKind column : namesakes(field)) { // a map access on a replay's model
         Kind kind = kind(column);
         found = found == null || found == kind ? kind : Kind.OTHER;
       }

@@ -1,0 +1,85 @@
+package dev.strata.dialects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.strata.grammar.ast.Direction;
+import dev.strata.testkit.ClientRun;
+import dev.strata.testkit.SqliteDatabase;
+import dev.strata.testkit.TestDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A column name two tables share with two kinds ({@code qty} an integer in {@code lines}, a numeric
+ * in {@code items}; {@code x} a float and a numeric): in a statement of one table (its {@code
+ * CHECK}, its generated column, an {@code UPDATE} or {@code DELETE} of it, by its name or its
+ * alias) the name is that table's column, as in PostgreSQL. The kind was taken from every table
+ * of the model, so the name was not known: MariaDB divided {@code qty / 2} of 7 as 3.5 (stored
+ * as 4, a {@code CHECK} and a {@code WHERE} that PostgreSQL's 3 passes failed or missed), SQLite
+ * rounded the float 2.5 in a {@code CHECK} to 3 where PostgreSQL's {@code rint} gives 2. Each
+ * client leaves PostgreSQL's rows.
+ */
+class OwnTableColumnsTest {
+  private static final String REVISION = """
+      -- revision: 0001_own
+      -- revises: base
+      -- +upgrade
+      CREATE TABLE items (id BIGINT PRIMARY KEY, qty NUMERIC(10, 2), x NUMERIC(10, 2));
+      CREATE TABLE lines (id BIGINT PRIMARY KEY, qty INTEGER NOT NULL, half INTEGER,
+          x DOUBLE PRECISION,
+          dbl INTEGER GENERATED ALWAYS AS (qty / 2) STORED,
+          CONSTRAINT lines_q CHECK (qty / 2 * 2 < qty OR qty % 2 = 0),
+          CONSTRAINT lines_x CHECK (round(x) <> 3));
+      INSERT INTO lines (id, qty, x) VALUES (1, 7, 2.5), (2, 5, 0.5);
+      UPDATE lines SET half = qty / 2;
+      UPDATE lines AS l SET x = l.x + 1 WHERE l.qty / 2 = 3;
+      DELETE FROM lines WHERE qty / 2 = 2;
+      CREATE TABLE r (k VARCHAR(20) PRIMARY KEY, v VARCHAR(40));
+      INSERT INTO r (k, v) SELECT 'line' || CAST(id AS VARCHAR(10)), CAST(half AS VARCHAR(10))
+          || ' ' || CAST(dbl AS VARCHAR(10)) || ' ' || CAST(x AS VARCHAR(10)) FROM lines;
+      -- +downgrade
+      DROP TABLE r;
+      DROP TABLE lines;
+      DROP TABLE items;
+      """;
+
+  /** What PostgreSQL leaves in r: row 1 halved as integers and moved, row 2 deleted. */
+  private static final List<String> ROWS = List.of("line1|3 3 3.5");
+
+  private static final String QUERY = "SELECT k, v FROM r ORDER BY k";
+
+  @TempDir Path dir;
+
+  @Test
+  void postgresqlLeavesTheExpectedRows() throws Exception {
+    Chain chain = new Chain(dir.resolve("postgresql"), REVISION);
+    try (TestDatabase database = TestDatabase.create("postgresql", "own_table_pg")) {
+      ClientRun run = database.apply(chain.script(Dialect.POSTGRESQL, Direction.UPGRADE,
+          "base:head", GoldenCases.OPTIONS));
+      assertEquals(0, run.exitCode(), run.stderr());
+      assertEquals(ROWS, database.query(QUERY));
+    }
+  }
+
+  @Test
+  void mariadbLeavesThePostgresqlRows() throws Exception {
+    MysqlChain chain = new MysqlChain(dir.resolve("mariadb"), Dialect.MARIADB, REVISION);
+    try (TestDatabase database = TestDatabase.create("mariadb", "own_table_maria")) {
+      MysqlChain.apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
+      assertEquals(ROWS, database.query(QUERY));
+    }
+  }
+
+  @Test
+  void sqliteLeavesThePostgresqlRows() throws Exception {
+    Chain chain = new Chain(dir.resolve("sqlite"), REVISION);
+    try (SqliteDatabase database = SqliteDatabase.create("own_table")) {
+      ClientRun run = Sqlite3.apply(database, chain.script(Dialect.SQLITE, Direction.UPGRADE,
+          "base:head", GoldenCases.OPTIONS));
+      assertEquals("", run.stdout() + run.stderr());
+      assertEquals(ROWS, Sqlite3.query(database, QUERY));
+    }
+  }
+}

@@ -127,8 +127,9 @@ final class EnumOrderRules {
   /**
    * Refuses {@code what} when one of {@code operands} is a column that is of an enum type in one
    * of the model's tables but not of that one type in all of them ({@link
-   * ValueKinds#mayBeEnum}): the expression's own table is not known here, and PostgreSQL would
-   * order its values by the labels where the other dialects compare texts.
+   * ValueKinds#mayBeEnum}) where the expression's own tables are not known ({@link
+   * ValueKinds.Home}: an expression with a subquery), and PostgreSQL would order its values by the
+   * labels where the other dialects compare texts.
    */
   void refuseUncertain(List<? extends Field<?>> operands, String what, ValueKinds kinds) {
     for (Field<?> operand : operands) {

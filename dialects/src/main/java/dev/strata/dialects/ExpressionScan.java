@@ -138,6 +138,19 @@ record ExpressionScan(List<Token> tokens, List<String> strings) {
     return Optional.empty();
   }
 
+  /** How many bare words {@code name} (not after a dot) there are. */
+  int words(String name) {
+    int count = 0;
+    for (int k = 0; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      if (t.word() && t.folded().equals(name)
+          && previous(k).filter(x -> x.text().equals(".")).isEmpty()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /**
    * Whether a select list has {@code *} or {@code t.*}: a {@code *} after {@code SELECT}, {@code
    * DISTINCT}, {@code ALL}, a comma or a dot, and before a comma, {@code FROM} or the end ({@code

@@ -152,10 +152,13 @@ final class ExpressionTranslator {
         written.add(context.queryPart());
       }
     }))).render(parsed);
-    // a subquery's names are its own tables' first
-    Optional<ValueKinds.Home> table = scan.word("select").isPresent() ? Optional.empty() : home;
+    // the names are the statement's table's columns, or its query's FROM tables' (a subquery's
+    // names are its own tables' first: with one, any table's)
+    int selects = scan.words("select");
+    List<ValueKinds.Home> homes = selects == 0 ? home.map(List::of).orElse(List.of())
+        : selects == 1 && parsed instanceof Select<?> select ? fromTables(select) : List.of();
     TranslationRules rules = new TranslationRules(
-        dialect, written, timestampDigits, postgres, new ValueKinds(model, table), compound);
+        dialect, written, timestampDigits, postgres, new ValueKinds(model, homes), compound);
     DSLContext target = sql.dsl(rules);
     String rendered;
     try {
@@ -168,6 +171,44 @@ final class ExpressionTranslator {
           "help: " + TypeDiagnostics.block(dialect));
     }
     return new Translation(strip(rendered, shape), root(parsed, shape, rules));
+  }
+
+  /**
+   * The tables of {@code select}'s {@code FROM}, with their aliases: tables named, aliased or
+   * joined; empty when another item is there (a function, {@code VALUES}), whose columns are not
+   * known, so that the names are looked up in every table.
+   */
+  private static List<ValueKinds.Home> fromTables(Select<?> select) {
+    List<ValueKinds.Home> out = new ArrayList<>();
+    for (org.jooq.Table<?> table : select.$from()) {
+      if (!fromTable(table, out)) {
+        return List.of();
+      }
+    }
+    return out;
+  }
+
+  /** Adds {@code table}'s tables to {@code out}; false for an item that is not a table. */
+  private static boolean fromTable(org.jooq.Table<?> table, List<ValueKinds.Home> out) {
+    if (table instanceof QOM.Join<?> join) {
+      return fromTable(join.$table1(), out) && fromTable(join.$table2(), out);
+    }
+    Optional<String> alias = Optional.empty();
+    org.jooq.Table<?> named = table;
+    if (table instanceof QOM.TableAlias<?> aliased) {
+      alias = Optional.of(SqlContext.folded(aliased.$alias()));
+      named = aliased.$table();
+    }
+    if (!(named instanceof org.jooq.impl.TableImpl<?>)) {
+      return false;
+    }
+    Optional<dev.strata.compiler.schema.ObjectName> name =
+        SqlContext.objectName(named.getQualifiedName());
+    if (name.isEmpty()) {
+      return false;
+    }
+    out.add(new ValueKinds.Home(name.get(), alias));
+    return true;
   }
 
   /** {@code select} with {@code TRUE} / {@code FALSE} for the boolean literals at {@code items}. */

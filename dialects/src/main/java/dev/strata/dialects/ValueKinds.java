@@ -27,11 +27,12 @@ import org.jooq.impl.QOM;
  * {@code length()}, {@code CURRENT_DATE}, {@code DATE '...'}, a condition such as {@code a > 1});
  * a timestamp or a date plus or minus an interval (a timestamp); {@code -x} and {@code +},
  * {@code -}, {@code *}, {@code /}, {@code %} of two integers; and a column named in the expression:
- * the statement's own table's column of that name where the statement has one (a {@code CHECK}'s,
- * a generated column's, an index's, an {@code UPDATE}'s table: the {@code home} table, for a name
- * unqualified or qualified by the table's name or {@code excluded}), else every column of that
- * name in the model's tables when they have one kind (a name shared by an integer and a numeric
- * column of two tables is not known, as in a query of several tables).
+ * the column of that name of the tables the expression's names are ({@link Home}: the table of a
+ * {@code CHECK}, a generated column, an index, an {@code UPDATE}; the tables of a query's {@code
+ * FROM}), for a name unqualified or qualified by the table's name or alias, else (a subquery's
+ * names, a table the model does not hold) every column of that name in the model's tables when
+ * they have one kind (a name shared by an integer and a numeric column of two tables is not
+ * known).
  */
 final class ValueKinds {
   /** A value's kind, for the translation of operators. */
@@ -49,8 +50,9 @@ final class ValueKinds {
   }
 
   /**
-   * The table a statement is of (a {@code CHECK}'s, an index's, an {@code UPDATE}'s), and the
-   * alias the statement names it by ({@code UPDATE lines AS l}), folded.
+   * A table whose columns an expression's names are: the table a statement is of (a {@code
+   * CHECK}'s, an index's, an {@code UPDATE}'s), or a table of a query's {@code FROM}, with the
+   * alias the statement names it by ({@code UPDATE lines AS l}, {@code FROM lines l}), folded.
    */
   record Home(ObjectName table, Optional<String> alias) {
     Home {
@@ -66,24 +68,26 @@ final class ValueKinds {
   }
 
   private final SchemaModel model;
-  /** The statement's own table, if it has one and the model holds it. */
-  private final Optional<dev.strata.compiler.schema.Table> home;
-  /** How the statement names its own table. */
-  private final Optional<Home> named;
+  /** The tables the expression's names are, as the statement names them, with the model's. */
+  private final List<Map.Entry<Home, dev.strata.compiler.schema.Table>> homes;
   /** A column's name as written (qualified or not) to its kind, filled as names are asked for. */
   private final Map<String, Kind> columns = new HashMap<>();
   /** A column's name as written to its enum type, filled as names are asked for. */
   private final Map<String, Optional<EnumType>> enums = new HashMap<>();
 
   /**
-   * @param home the table the expression's statement is of ({@code CHECK}, generated column,
-   *     index, {@code UPDATE} or {@code DELETE} target), whose columns its names are before any
-   *     other table's; empty where the names may be other tables' (a query, a subquery)
+   * @param homes the tables whose columns the expression's names are before any other table's:
+   *     the table its statement is of ({@code CHECK}, generated column, index, {@code UPDATE} or
+   *     {@code DELETE} target), or the tables of a query's {@code FROM}; empty where the names
+   *     may be any table's (a subquery's names are its own tables')
    */
-  ValueKinds(SchemaModel model, Optional<Home> home) {
+  ValueKinds(SchemaModel model, List<Home> homes) {
     this.model = model;
-    this.home = home.flatMap(h -> model.table(h.table()));
-    this.named = home;
+    List<Map.Entry<Home, dev.strata.compiler.schema.Table>> found = new java.util.ArrayList<>();
+    for (Home home : homes) {
+      model.table(home.table()).ifPresent(table -> found.add(Map.entry(home, table)));
+    }
+    this.homes = List.copyOf(found);
   }
 
   /** The schema model the kinds are read from. */
@@ -92,23 +96,23 @@ final class ValueKinds {
   }
 
   /**
-   * The kinds of the column {@code column} names: its home table's column, where the name is
-   * unqualified or qualified by the home table's name (or {@code excluded}, an upsert's row) and
-   * the home table has it; else every namesake's in the model ({@link SchemaModel#columnKinds}).
+   * The kinds of the column {@code column} names: a home table's column ({@link Home}) where the
+   * name is unqualified (the one home table that has it: PostgreSQL refuses a name two of them
+   * have) or qualified by a home table's name or alias ({@code excluded}, an upsert's row, too)
+   * and that table has it; else every namesake's in the model ({@link SchemaModel#columnKinds}),
+   * as for a table the model does not hold.
    */
   private Set<ColumnKind> namesakes(TableField<?, ?> column) {
     String name = SqlContext.folded(column.getUnqualifiedName());
-    if (home.isPresent()) {
-      org.jooq.Name[] parts = column.getQualifiedName().parts();
-      String qualifier = parts.length > 1 ? SqlContext.folded(parts[parts.length - 2]) : null;
-      if (qualifier == null || named.get().named(qualifier)) {
-        Optional<dev.strata.compiler.schema.Column> own = home.get().column(name);
-        if (own.isPresent()) {
-          return Set.of(ColumnKind.of(own.get()));
-        }
+    org.jooq.Name[] parts = column.getQualifiedName().parts();
+    String qualifier = parts.length > 1 ? SqlContext.folded(parts[parts.length - 2]) : null;
+    Set<ColumnKind> own = new java.util.HashSet<>();
+    for (Map.Entry<Home, dev.strata.compiler.schema.Table> home : homes) {
+      if (qualifier == null || home.getKey().named(qualifier)) {
+        home.getValue().column(name).ifPresent(c -> own.add(ColumnKind.of(c)));
       }
     }
-    return model.columnKinds(name);
+    return own.isEmpty() ? model.columnKinds(name) : own;
   }
 
   /** The kind of {@code field}: {@link Kind#OTHER} unless known (see the class comment). */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A column name two tables share with two kinds ({@code qty} an integer in {@code lines}, a numeric
  * in {@code items}; {@code x} a float and a numeric): in a statement of one table (its {@code
  * CHECK}, its generated column, an {@code UPDATE} or {@code DELETE} of it, by its name or its
- * alias) the name is that table's column, as in PostgreSQL. The kind was taken from every table
+ * alias) the name is that table's column, as in PostgreSQL, and so is it in a query of that table
+ * (an {@code INSERT ... SELECT}, a view; a join, by the tables' aliases). The kind was taken from every table
  * of the model, so the name was not known: MariaDB divided {@code qty / 2} of 7 as 3.5 (stored
  * as 4, a {@code CHECK} and a {@code WHERE} that PostgreSQL's 3 passes failed or missed), SQLite
  * rounded the float 2.5 in a {@code CHECK} to 3 where PostgreSQL's {@code rint} gives 2. Each
@@ -39,14 +40,23 @@ class OwnTableColumnsTest {
       CREATE TABLE r (k VARCHAR(20) PRIMARY KEY, v VARCHAR(40));
       INSERT INTO r (k, v) SELECT 'line' || CAST(id AS VARCHAR(10)), CAST(half AS VARCHAR(10))
           || ' ' || CAST(dbl AS VARCHAR(10)) || ' ' || CAST(x AS VARCHAR(10)) FROM lines;
+      INSERT INTO items (id, qty, x) VALUES (1, 7.00, 2.50);
+      INSERT INTO r (k, v) SELECT 'select', CAST(qty / 2 AS VARCHAR(10)) FROM lines;
+      INSERT INTO r (k, v) SELECT 'join', CAST(l.qty / 2 AS VARCHAR(10)) || ' '
+          || CASE WHEN i.qty / 2 = 3.5 THEN 'yes' ELSE 'no' END
+          FROM lines AS l JOIN items AS i ON i.id = l.id;
+      CREATE VIEW halves AS SELECT id, qty / 2 AS h FROM lines;
+      INSERT INTO r (k, v) SELECT 'view', CAST(h AS VARCHAR(10)) FROM halves;
       -- +downgrade
+      DROP VIEW halves;
       DROP TABLE r;
       DROP TABLE lines;
       DROP TABLE items;
       """;
 
-  /** What PostgreSQL leaves in r: row 1 halved as integers and moved, row 2 deleted. */
-  private static final List<String> ROWS = List.of("line1|3 3 3.5");
+  /** What PostgreSQL leaves in r: row 1 halved as integers and moved, row 2 deleted, ... */
+  private static final List<String> ROWS =
+      List.of("join|3 yes", "line1|3 3 3.5", "select|3", "view|3");
 
   private static final String QUERY = "SELECT k, v FROM r ORDER BY k";
 

@@ -109,10 +109,10 @@ final class ExpressionTranslator {
   }
 
   /**
-   * {@link #translate(Expr, Shape, int, SchemaModel, Optional, Site)}, where {@code booleanItems} are the
-   * positions (from 0) of a {@link Shape#QUERY}'s select list whose target columns are {@code
-   * BOOLEAN} (an {@code INSERT ... SELECT}): a string literal there that PostgreSQL reads as a
-   * boolean ({@link BooleanLiterals}: {@code 'true'}, {@code 'off'}, ...) becomes {@code TRUE} or
+   * {@link #translate(Expr, Shape, int, SchemaModel, Optional, Site)}, where {@code booleanItems}
+   * are the positions (from 0) of a {@link Shape#QUERY}'s select list whose target columns are
+   * {@code BOOLEAN} (an {@code INSERT ... SELECT}): a string literal there that PostgreSQL reads as
+   * a boolean ({@link BooleanLiterals}: {@code 'true'}, {@code 'off'}, ...) becomes {@code TRUE} or
    * {@code FALSE}, as in {@code VALUES}; MySQL and MariaDB refuse the text, SQLite stores it.
    * Only a query with one select list and no {@code *} is rewritten (none of the words {@code
    * UNION}, {@code INTERSECT}, {@code EXCEPT}): another is translated as it is.

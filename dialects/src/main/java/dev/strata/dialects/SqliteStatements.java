@@ -67,8 +67,9 @@ final class SqliteStatements {
       SchemaModel after) throws DiagnosticException {
     return switch (statement.operation()) {
       // its checks and defaults name its own columns: their kinds are in the model after it
-      case Operation.CreateTable create -> own(List.of(new SqliteTableSql(sql,
-          expressions.inTableOf(create), after).createTable(SqliteTables.normalize(create, site), site)));
+      case Operation.CreateTable create -> own(List.of(
+          new SqliteTableSql(sql, expressions.inTableOf(create), after)
+              .createTable(SqliteTables.normalize(create, site), site)));
       case Operation.CreatePartition create -> throw refuse(site, "CREATE TABLE ... PARTITION OF",
           "SQLite has no partitioned tables");
       case Operation.CreateTableAs create -> own(createTableAs(create, site, before));

@@ -60,7 +60,7 @@ final class ValueKinds {
       java.util.Objects.requireNonNull(alias, "alias");
     }
 
-    /** Whether {@code qualifier} (folded) names this table: its name, its alias, {@code excluded}. */
+    /** Whether {@code qualifier} (folded) names this table: its name or alias, {@code excluded}. */
     boolean named(String qualifier) {
       return alias.map(qualifier::equals).orElse(qualifier.equals(table.name()))
           || qualifier.equals("excluded");

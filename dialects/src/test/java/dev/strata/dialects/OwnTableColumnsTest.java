@@ -16,11 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
  * in {@code items}; {@code x} a float and a numeric): in a statement of one table (its {@code
  * CHECK}, its generated column, an {@code UPDATE} or {@code DELETE} of it, by its name or its
  * alias) the name is that table's column, as in PostgreSQL, and so is it in a query of that table
- * (an {@code INSERT ... SELECT}, a view; a join, by the tables' aliases). The kind was taken from every table
- * of the model, so the name was not known: MariaDB divided {@code qty / 2} of 7 as 3.5 (stored
- * as 4, a {@code CHECK} and a {@code WHERE} that PostgreSQL's 3 passes failed or missed), SQLite
- * rounded the float 2.5 in a {@code CHECK} to 3 where PostgreSQL's {@code rint} gives 2. Each
- * client leaves PostgreSQL's rows.
+ * (an {@code INSERT ... SELECT}, a view; a join, by the tables' aliases). The kind was taken from
+ * every table of the model, so the name was not known: MariaDB divided {@code qty / 2} of 7 as
+ * 3.5 (stored as 4, a {@code CHECK} and a {@code WHERE} that PostgreSQL's 3 passes failed or
+ * missed), SQLite divided the numeric {@code i.qty} as integers and rounded the float 2.5 in a
+ * {@code CHECK} to 3 where PostgreSQL's {@code rint} gives 2. Each client leaves PostgreSQL's
+ * rows.
  */
 class OwnTableColumnsTest {
   private static final String REVISION = """

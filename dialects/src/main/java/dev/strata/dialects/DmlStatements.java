@@ -151,7 +151,7 @@ final class DmlStatements {
       case ConflictAction.DoNothing ignored -> target.doNothing();
       case ConflictAction.DoUpdate update -> {
         var set = target.doUpdate().set(
-            assignments(table, alias, update.assignments(), site));
+            assignments(expressions, table, update.assignments(), site));
         yield update.where().isPresent()
             ? set.where(expressions.condition(update.where().get(), site))
             : set;
@@ -195,13 +195,14 @@ final class DmlStatements {
         ? with(update.with().get(), site).update(table)
         : sql.dsl().update(table);
     ObjectName target = ObjectName.of(update.table());
-    UpdateFromStep<?> set =
-        start.set(assignments(target, update.alias(), update.assignments(), site));
+    Expressions own = expressions.in(target, update.alias(),
+        update.from().map(Operation.FromList::sql));
+    UpdateFromStep<?> set = start.set(assignments(own, target, update.assignments(), site));
     UpdateWhereStep<?> from = update.from().isEmpty()
         ? set
         : set.from(DSL.table(DSL.raw(expressions.tables(update.from().get().sql(), site))));
     var where = update.where().isPresent()
-        ? from.where(expressions.in(target, update.alias()).condition(update.where().get(), site))
+        ? from.where(own.condition(update.where().get(), site))
         : from;
     return sql.render(update.returning().isEmpty()
         ? where
@@ -217,7 +218,8 @@ final class DmlStatements {
         ? start
         : start.using(DSL.table(DSL.raw(expressions.tables(delete.using().get().sql(), site))));
     var where = delete.where().isPresent()
-        ? using.where(expressions.in(ObjectName.of(delete.table()), delete.alias())
+        ? using.where(expressions.in(ObjectName.of(delete.table()), delete.alias(),
+                delete.using().map(Operation.FromList::sql))
             .condition(delete.where().get(), site))
         : using;
     return sql.render(delete.returning().isEmpty()
@@ -251,12 +253,12 @@ final class DmlStatements {
   }
 
   /**
-   * The {@code SET} items of an {@code UPDATE} or an upsert of {@code table} (named {@code alias}
-   * in the statement when present) as jOOQ's assignment map (see the class doc for row items).
+   * The {@code SET} items of an {@code UPDATE} or an upsert of {@code table} as jOOQ's assignment
+   * map (see the class doc for row items), their values translated by {@code expressions}, which
+   * are {@link Expressions#in} the statement's tables.
    */
-  Map<Field<?>, Field<?>> assignments(ObjectName table, Optional<Identifier> alias,
+  Map<Field<?>, Field<?>> assignments(Expressions expressions, ObjectName table,
       List<Assignment> items, Site site) throws DiagnosticException {
-    Expressions expressions = this.expressions.in(table, alias);
     Map<Field<?>, Field<?>> assignments = new LinkedHashMap<>();
     for (Assignment item : items) {
       switch (item) {

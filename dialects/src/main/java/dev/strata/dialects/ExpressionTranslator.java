@@ -95,17 +95,17 @@ final class ExpressionTranslator {
    *     column's for a default (MySQL requires the two to match)
    * @param model the schema model before the statement: a cast to one of its enum types keeps the
    *     value as text, which the column of that type checks
-   * @param home the table the statement is of, whose columns {@code expr}'s unqualified names
-   *     are ({@link ValueKinds}), or empty: a {@code CHECK}'s, a generated column's, an index's,
-   *     an {@code UPDATE}'s; taken only for an expression without a subquery (no {@code SELECT}),
-   *     whose names may be another table's
+   * @param homes the tables whose columns {@code expr}'s names are ({@link ValueKinds.Home}), or
+   *     none: a {@code CHECK}'s, a generated column's, an index's table, an {@code UPDATE}'s with
+   *     its {@code FROM} tables; taken only for an expression without a subquery (no {@code
+   *     SELECT}), whose names may be another table's; a query's are its {@code FROM} tables
    * @param site the statement; errors point at {@code expr}'s position in its source
    * @throws DiagnosticException E0433 when jOOQ cannot parse the text, E0434 when a part of it has
    *     no translation for the dialect
    */
   Translation translate(Expr expr, Shape shape, int timestampDigits, SchemaModel model,
-      Optional<ValueKinds.Home> home, Site site) throws DiagnosticException {
-    return translate(expr, shape, timestampDigits, model, home, Set.of(), site);
+      List<ValueKinds.Home> homes, Site site) throws DiagnosticException {
+    return translate(expr, shape, timestampDigits, model, homes, Set.of(), site);
   }
 
   /**
@@ -118,7 +118,7 @@ final class ExpressionTranslator {
    * UNION}, {@code INTERSECT}, {@code EXCEPT}): another is translated as it is.
    */
   Translation translate(Expr expr, Shape shape, int timestampDigits, SchemaModel model,
-      Optional<ValueKinds.Home> home, Set<Integer> booleanItems, Site site)
+      List<ValueKinds.Home> homes, Set<Integer> booleanItems, Site site)
       throws DiagnosticException {
     String text = expr.sql().replace("\r\n", "\n").replace('\r', '\n');
     ExpressionScan scan = ExpressionScan.of(text);
@@ -155,10 +155,10 @@ final class ExpressionTranslator {
     // the names are the statement's table's columns, or its query's FROM tables' (a subquery's
     // names are its own tables' first: with one, any table's)
     int selects = scan.words("select");
-    List<ValueKinds.Home> homes = selects == 0 ? home.map(List::of).orElse(List.of())
+    List<ValueKinds.Home> tables = selects == 0 ? homes
         : selects == 1 && parsed instanceof Select<?> select ? fromTables(select) : List.of();
     TranslationRules rules = new TranslationRules(
-        dialect, written, timestampDigits, postgres, new ValueKinds(model, homes), compound);
+        dialect, written, timestampDigits, postgres, new ValueKinds(model, tables), compound);
     DSLContext target = sql.dsl(rules);
     String rendered;
     try {
@@ -171,6 +171,20 @@ final class ExpressionTranslator {
           "help: " + TypeDiagnostics.block(dialect));
     }
     return new Translation(strip(rendered, shape), root(parsed, shape, rules));
+  }
+
+  /**
+   * The tables of a {@code FROM} list ({@code items AS i JOIN ...}: an {@code UPDATE ... FROM}'s, a
+   * {@code DELETE ... USING}'s), as {@link #fromTables(Select)} reads them; none when jOOQ's parser
+   * cannot read the list (its translation says why).
+   */
+  List<ValueKinds.Home> fromTables(Expr tables) {
+    try {
+      return fromTables(postgres.parser().parseSelect(Shape.TABLES.prefix
+          + tables.sql().replace("\r\n", "\n").replace('\r', '\n')));
+    } catch (ParserException e) {
+      return List.of();
+    }
   }
 
   /**

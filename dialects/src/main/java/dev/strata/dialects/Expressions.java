@@ -37,18 +37,19 @@ final class Expressions {
   private final Dialect dialect;
   private final ExpressionTranslator translator;
   private final SchemaModel model;
-  private final Optional<ValueKinds.Home> home;
+  /** The tables whose columns the expressions' names are ({@link ValueKinds.Home}). */
+  private final List<ValueKinds.Home> homes;
 
   Expressions(Dialect dialect, SqlContext sql) {
-    this(dialect, new ExpressionTranslator(dialect, sql), SchemaModel.empty(), Optional.empty());
+    this(dialect, new ExpressionTranslator(dialect, sql), SchemaModel.empty(), List.of());
   }
 
   private Expressions(Dialect dialect, ExpressionTranslator translator, SchemaModel model,
-      Optional<ValueKinds.Home> home) {
+      List<ValueKinds.Home> homes) {
     this.dialect = dialect;
     this.translator = translator;
     this.model = model;
-    this.home = home;
+    this.homes = homes;
   }
 
   /**
@@ -58,7 +59,7 @@ final class Expressions {
    * such a cast is refused (E0434).
    */
   Expressions with(SchemaModel model) {
-    return new Expressions(dialect, translator, model, home);
+    return new Expressions(dialect, translator, model, homes);
   }
 
   /**
@@ -94,8 +95,21 @@ final class Expressions {
 
   /** {@link #in(ObjectName)}, the table named {@code alias} in the statement when present. */
   Expressions in(ObjectName table, Optional<Identifier> alias) {
-    return new Expressions(dialect, translator, model,
-        Optional.of(new ValueKinds.Home(table, alias.map(ObjectName::fold))));
+    return in(table, alias, Optional.empty());
+  }
+
+  /**
+   * {@link #in(ObjectName, Optional)}, with the tables of the statement's {@code from} list (an
+   * {@code UPDATE ... FROM items AS i}'s, a {@code DELETE ... USING}'s), whose columns a name not
+   * of {@code table}'s, or qualified by their names or aliases ({@code i.qty}), is.
+   */
+  Expressions in(ObjectName table, Optional<Identifier> alias, Optional<Expr> from) {
+    List<ValueKinds.Home> homes = new java.util.ArrayList<>();
+    homes.add(new ValueKinds.Home(table, alias.map(ObjectName::fold)));
+    if (from.isPresent() && !dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
+      homes.addAll(translator.fromTables(from.get()));
+    }
+    return new Expressions(dialect, translator, model, List.copyOf(homes));
   }
 
   /**
@@ -178,7 +192,7 @@ final class Expressions {
         booleans.add(i);
       }
     }
-    return translator.translate(expr, Shape.QUERY, 6, model, Optional.empty(), booleans, site)
+    return translator.translate(expr, Shape.QUERY, 6, model, List.of(), booleans, site)
         .sql();
   }
 
@@ -252,7 +266,7 @@ final class Expressions {
     }
     boolean timestamp = column.isTimestamp() || column.isTimestampWithTimeZone();
     int digits = timestamp && column.precisionDefined() ? column.precision() : 6;
-    Translation translation = translator.translate(value, Shape.FIELD, digits, model, home, site);
+    Translation translation = translator.translate(value, Shape.FIELD, digits, model, homes, site);
     String bare = translation.sql();
     ColumnDefault.Kind kind = switch (translation.root()) {
       case LITERAL -> ColumnDefault.Kind.LITERAL;
@@ -299,7 +313,7 @@ final class Expressions {
   private String translated(Expr expr, Shape shape, Site site) throws DiagnosticException {
     return dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)
         ? asWritten(expr)
-        : translator.translate(expr, shape, 6, model, home, site).sql();
+        : translator.translate(expr, shape, 6, model, homes, site).sql();
   }
 
   private static String asWritten(Expr expr) {

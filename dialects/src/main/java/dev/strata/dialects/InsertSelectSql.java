@@ -10,7 +10,6 @@ import dev.strata.grammar.ast.Operation.ConflictTarget;
 import dev.strata.grammar.ast.Operation.Insert;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -60,8 +59,8 @@ final class InsertSelectSql {
     });
     if (insert.onConflict().isPresent()) {
       ObjectName table = ObjectName.of(insert.table());
-      onConflict(out, table, insert.alias(), insert.onConflict().get(),
-          expressions.in(table, insert.alias()), site);
+      onConflict(out, table, insert.onConflict().get(), expressions.in(table, insert.alias()),
+          site);
     }
     if (insert.returning().isPresent()) {
       out.append(" RETURNING ").append(expressions.items(insert.returning().get(), site));
@@ -83,8 +82,7 @@ final class InsertSelectSql {
     return "VALUES " + String.join(", ", rows);
   }
 
-  private void onConflict(StringBuilder out, ObjectName table,
-      Optional<dev.strata.grammar.ast.Identifier> alias, Operation.OnConflict conflict,
+  private void onConflict(StringBuilder out, ObjectName table, Operation.OnConflict conflict,
       Expressions expressions, Site site)
       throws DiagnosticException {
     out.append(" ON CONFLICT");
@@ -111,7 +109,7 @@ final class InsertSelectSql {
     switch (conflict.action()) {
       case ConflictAction.DoNothing ignored -> out.append(" DO NOTHING");
       case ConflictAction.DoUpdate update -> {
-        String set = statements.assignments(table, alias, update.assignments(), site)
+        String set = statements.assignments(expressions, table, update.assignments(), site)
             .entrySet().stream()
             .map(e -> sql.render(e.getKey()) + " = " + sql.render(e.getValue()))
             .collect(Collectors.joining(", "));

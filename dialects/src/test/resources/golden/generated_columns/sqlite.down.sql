@@ -46,7 +46,7 @@ CREATE TABLE strata_new_orders (
     id integer NOT NULL,
     price numeric(12, 2) NOT NULL,
     qty integer NOT NULL DEFAULT (1),
-    total numeric(14, 2) GENERATED ALWAYS AS ((price * qty)) STORED,
+    total numeric(14, 2) GENERATED ALWAYS AS (CASE WHEN abs(round(cast((price * qty) AS numeric), 2)) >= 1e12 THEN json_extract('{}', 'strata: numeric field overflow, a numeric(14, 2) holds less: "' || round(cast((price * qty) AS numeric), 2) || '"') ELSE round(cast((price * qty) AS numeric), 2) END) STORED,
     label text GENERATED ALWAYS AS (('order ' || cast(id AS clob))) STORED NOT NULL,
     CONSTRAINT orders_pkey PRIMARY KEY (id)
 );

@@ -186,6 +186,15 @@ public enum Capability {
   SIMULTANEOUS_ASSIGNMENT("UPDATE ... SET reads every column as it was before the statement"),
 
   /**
+   * A number given to an integer or a {@code NUMERIC(p, s)} column ({@code INSERT}, {@code
+   * UPDATE ... SET}) is rounded to the column's type, and refused past its range (PostgreSQL's
+   * assignment cast; MySQL and MariaDB round alike). SQLite's column affinity keeps 2.5 in an
+   * {@code INTEGER} column as a REAL and every digit in a {@code NUMERIC(10, 2)} one: strata casts
+   * such a value to the column's type there ({@link ExpressionTranslator}, {@link CastRules}).
+   */
+  ASSIGNMENT_ROUNDS_NUMBERS("a number given to an integer or numeric(p, s) column is rounded to it"),
+
+  /**
    * {@code INSERT ... SELECT ... ON CONFLICT} parses whatever the query ends with. SQLite's parser
    * may read the {@code ON} as a join's after a {@code FROM} and fail ("near DO: syntax error");
    * its documentation ("The UPSERT clause", 2.2 "Parsing Ambiguity") asks for a {@code WHERE}

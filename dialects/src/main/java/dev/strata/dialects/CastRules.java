@@ -337,7 +337,7 @@ final class CastRules {
       Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
   /** The range of an integer type: {@code smallint}, {@code integer}, else {@code bigint}. */
-  private static long[] integerRange(DataType<?> type) {
+  static long[] integerRange(DataType<?> type) {
     return type.getType() == Short.class ? new long[] {Short.MIN_VALUE, Short.MAX_VALUE}
         : type.getType() == Integer.class ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE}
         : new long[] {Long.MIN_VALUE, Long.MAX_VALUE};

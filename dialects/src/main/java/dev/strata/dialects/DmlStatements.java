@@ -110,7 +110,7 @@ final class DmlStatements {
         Optional<Identifier> column = insert.columns().isEmpty()
             ? Optional.empty()
             : Optional.of(insert.columns().get(i));
-        cells.add(expressions.field(expressions.forColumn(target, column, i, row.get(i)), site));
+        cells.add(expressions.assigned(target, column, i, row.get(i), site));
       }
       if (rows != null) {
         rows = rows.values(cells);
@@ -295,8 +295,8 @@ final class DmlStatements {
   private static Field<?> value(Expressions expressions, ObjectName table, Identifier column,
       AssignedValue value, Site site) throws DiagnosticException {
     return switch (value) {
-      case AssignedValue.Expression expression -> expressions.field(
-          expressions.forColumn(table, Optional.of(column), 0, expression.expr()), site);
+      case AssignedValue.Expression expression ->
+          expressions.assigned(table, Optional.of(column), 0, expression.expr(), site);
       case AssignedValue.Default ignored -> DSL.default_();
     };
   }

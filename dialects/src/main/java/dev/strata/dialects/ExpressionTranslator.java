@@ -3,12 +3,14 @@ package dev.strata.dialects;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Span;
+import dev.strata.grammar.ast.DataType.Kind;
 import dev.strata.grammar.ast.Expr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Asterisk;
@@ -30,6 +32,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultVisitListenerProvider;
 import org.jooq.impl.ParserException;
 import org.jooq.impl.QOM;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Translates the language's (PostgreSQL's) expressions for MySQL, MariaDB and SQLite: parsed by
@@ -105,21 +108,23 @@ final class ExpressionTranslator {
    */
   Translation translate(Expr expr, Shape shape, int timestampDigits, SchemaModel model,
       List<ValueKinds.Home> homes, Site site) throws DiagnosticException {
-    return translate(expr, shape, timestampDigits, model, homes, Set.of(), site);
+    return translate(expr, shape, timestampDigits, model, homes, Map.of(), site);
   }
 
   /**
-   * {@link #translate(Expr, Shape, int, SchemaModel, Optional, Site)}, where {@code booleanItems}
-   * are the positions (from 0) of a {@link Shape#QUERY}'s select list whose target columns are
-   * {@code BOOLEAN} (an {@code INSERT ... SELECT}): a string literal there that PostgreSQL reads as
-   * a boolean ({@link BooleanLiterals}: {@code 'true'}, {@code 'off'}, ...) becomes {@code TRUE} or
-   * {@code FALSE}, as in {@code VALUES}; MySQL and MariaDB refuse the text, SQLite stores it.
-   * Only a query with one select list and no {@code *} is rewritten (none of the words {@code
-   * UNION}, {@code INTERSECT}, {@code EXCEPT}): another is translated as it is.
+   * {@link #translate(Expr, Shape, int, SchemaModel, List, Site)} of a value given to columns
+   * ({@link #assigned}): {@code targets} are the types of the columns, by the position (from 0)
+   * of the {@link Shape#QUERY}'s select list item (an {@code INSERT ... SELECT}) or 0 for a {@link
+   * Shape#FIELD} (a value of {@code VALUES}, of {@code SET}). A string literal that PostgreSQL
+   * reads as a boolean ({@link BooleanLiterals}: {@code 'true'}, {@code 'off'}, ...) given to a
+   * {@code BOOLEAN} column of a query becomes {@code TRUE} or {@code FALSE}, as in {@code VALUES};
+   * MySQL and MariaDB refuse the text, SQLite stores it. Only a query with one select list and no
+   * {@code *} is rewritten (none of the words {@code UNION}, {@code INTERSECT}, {@code EXCEPT}):
+   * another is translated as it is.
    */
   Translation translate(Expr expr, Shape shape, int timestampDigits, SchemaModel model,
-      List<ValueKinds.Home> homes, Set<Integer> booleanItems, Site site)
-      throws DiagnosticException {
+      List<ValueKinds.Home> homes, Map<Integer, dev.strata.grammar.ast.DataType> targets,
+      Site site) throws DiagnosticException {
     String text = expr.sql().replace("\r\n", "\n").replace('\r', '\n');
     ExpressionScan scan = ExpressionScan.of(text);
     Locator locate = new Locator(expr, text, site);
@@ -137,9 +142,18 @@ final class ExpressionTranslator {
     // a query with UNION, INTERSECT or EXCEPT: more than one select list
     boolean compound = scan.word("union").isPresent() || scan.word("intersect").isPresent()
         || scan.word("except").isPresent();
-    if (shape == Shape.QUERY && !booleanItems.isEmpty() && parsed instanceof Select<?> select
+    // the names are the statement's table's columns, or its query's FROM tables' (a subquery's
+    // names are its own tables' first: with one, any table's)
+    int selects = scan.words("select");
+    List<ValueKinds.Home> tables = selects == 0 ? homes
+        : selects == 1 && parsed instanceof Select<?> select ? fromTables(select) : List.of();
+    ValueKinds kinds = new ValueKinds(model, tables);
+    if (shape == Shape.QUERY && !targets.isEmpty() && parsed instanceof Select<?> select
         && !compound) {
-      parsed = booleanItems(select, booleanItems);
+      parsed = assignedItems(select, targets, kinds);
+    }
+    if (shape == Shape.FIELD && targets.containsKey(0)) {
+      parsed = assigned((Field<?>) parsed, targets.get(0), kinds);
     }
     if (shape == Shape.VIEW && !dialect.has(Capability.VIEW_STAR_FIXED)
         && parsed instanceof Select<?> select && scan.word("with").isEmpty() && !compound) {
@@ -152,13 +166,8 @@ final class ExpressionTranslator {
         written.add(context.queryPart());
       }
     }))).render(parsed);
-    // the names are the statement's table's columns, or its query's FROM tables' (a subquery's
-    // names are its own tables' first: with one, any table's)
-    int selects = scan.words("select");
-    List<ValueKinds.Home> tables = selects == 0 ? homes
-        : selects == 1 && parsed instanceof Select<?> select ? fromTables(select) : List.of();
-    TranslationRules rules = new TranslationRules(
-        dialect, written, timestampDigits, postgres, new ValueKinds(model, tables), compound);
+    TranslationRules rules =
+        new TranslationRules(dialect, written, timestampDigits, postgres, kinds, compound);
     DSLContext target = sql.dsl(rules);
     String rendered;
     try {
@@ -225,29 +234,91 @@ final class ExpressionTranslator {
     return true;
   }
 
-  /** {@code select} with {@code TRUE} / {@code FALSE} for the boolean literals at {@code items}. */
-  private static Select<?> booleanItems(Select<?> select, Set<Integer> items) {
+  /**
+   * {@code select} with its items given to the columns of {@code targets}' types (by position)
+   * as {@link #assigned} gives them, and {@code TRUE} / {@code FALSE} for a boolean literal given
+   * to a {@code BOOLEAN} column.
+   */
+  private Select<?> assignedItems(Select<?> select,
+      Map<Integer, dev.strata.grammar.ast.DataType> targets, ValueKinds kinds) {
     List<? extends SelectFieldOrAsterisk> list = select.$select();
     if (list.stream().anyMatch(i -> i instanceof Asterisk || i instanceof QualifiedAsterisk)) {
       return select;
     }
     List<SelectFieldOrAsterisk> out = new ArrayList<>(list);
     boolean changed = false;
-    for (int i : items) {
+    for (Map.Entry<Integer, dev.strata.grammar.ast.DataType> target : targets.entrySet()) {
+      int i = target.getKey();
       if (i >= out.size()) {
         continue;
       }
       SelectFieldOrAsterisk item = out.get(i);
       Field<?> value = item instanceof QOM.FieldAlias<?> alias ? alias.$field() : (Field<?>) item;
-      Optional<Boolean> bool = TranslationRules.literal(value).flatMap(BooleanLiterals::parse);
-      if (bool.isPresent()) {
-        Field<Boolean> keyword = DSL.inline(bool.get());
-        out.set(i, item instanceof QOM.FieldAlias<?> alias ? keyword.as(alias.$alias()) : keyword);
+      Optional<Boolean> bool = ValueKinds.kind(target.getValue()) == ValueKinds.Kind.BOOLEAN
+          ? TranslationRules.literal(value).flatMap(BooleanLiterals::parse) : Optional.empty();
+      Field<?> given = bool.isPresent() ? DSL.inline(bool.get())
+          : assigned(value, target.getValue(), kinds);
+      if (given != value) {
+        out.set(i, item instanceof QOM.FieldAlias<?> alias ? given.as(alias.$alias()) : given);
         changed = true;
       }
     }
     return changed ? select.$select(out) : select;
   }
+
+  /**
+   * {@code value} given to a column of type {@code column}, converted as PostgreSQL's assignment
+   * cast converts it where the dialect would not ({@link Capability#ASSIGNMENT_ROUNDS_NUMBERS}):
+   * a number with a fraction ({@link ValueKinds.Kind#NUMERIC}: a numeric or float column, literal
+   * or arithmetic) given to a {@code SMALLINT}, {@code INTEGER} or {@code BIGINT} column is cast to
+   * it, rounded as PostgreSQL rounds (SQLite's {@code INTEGER} affinity kept 2.5 as a REAL) and
+   * refused past its range; to a {@code NUMERIC(p, s)} column, rounded to {@code s} digits and
+   * refused past {@code p} (SQLite kept every digit). The cast is translated as any other ({@link
+   * CastRules}); a literal that fits is rounded here ({@code 2.5} is {@code 3}, {@code 9.005} in a
+   * {@code NUMERIC(10, 2)} {@code 9.01}; {@code 9.00} stays as written); {@code value} itself for
+   * another column, value or dialect.
+   */
+  private Field<?> assigned(
+      Field<?> value, dev.strata.grammar.ast.DataType column, ValueKinds kinds) {
+    if (dialect.has(Capability.ASSIGNMENT_ROUNDS_NUMBERS) || column.arrayDimensions() > 0
+        || kinds.of(value) != ValueKinds.Kind.NUMERIC) {
+      return value;
+    }
+    Kind kind = column.kind();
+    org.jooq.DataType<?> type = SMALL_INTEGERS.contains(kind) ? SQLDataType.SMALLINT
+        : INTEGERS.contains(kind) ? SQLDataType.INTEGER
+        : BIG_INTEGERS.contains(kind) ? SQLDataType.BIGINT
+        : kind == Kind.NUMERIC && column.size().isPresent()
+            ? SQLDataType.NUMERIC(column.size().getAsInt(), column.scale().orElse(0))
+            : null;
+    if (type == null) {
+      return value;
+    }
+    if (value instanceof Param<?> literal && literal.isInline()
+        && literal.getValue() instanceof java.math.BigDecimal number) {
+      // PostgreSQL rounds a numeric half away from zero
+      java.math.BigDecimal rounded = number.setScale(
+          type.isInteger() ? 0 : Math.max(0, type.scale()), java.math.RoundingMode.HALF_UP);
+      long[] range = CastRules.integerRange(type);
+      boolean fits = type.isInteger()
+          ? rounded.compareTo(java.math.BigDecimal.valueOf(range[0])) >= 0
+              && rounded.compareTo(java.math.BigDecimal.valueOf(range[1])) <= 0
+          : rounded.precision() - rounded.scale() <= type.precision() - type.scale();
+      if (fits) {
+        return rounded.compareTo(number) == 0 && number.scale() <= rounded.scale() ? value
+            : type.isInteger() ? DSL.inline(rounded.longValueExact())
+            : DSL.inline(rounded, SQLDataType.NUMERIC);
+      }
+    }
+    return DSL.cast(value, type);
+  }
+
+  private static final Set<Kind> SMALL_INTEGERS = java.util.EnumSet.of(
+      Kind.SMALLINT, Kind.SMALLSERIAL);
+  private static final Set<Kind> INTEGERS = java.util.EnumSet.of(
+      Kind.INTEGER, Kind.SERIAL);
+  private static final Set<Kind> BIG_INTEGERS = java.util.EnumSet.of(
+      Kind.BIGINT, Kind.BIGSERIAL);
 
   private QueryPart parse(String text, Shape shape, ExpressionScan scan, Locator locate)
       throws DiagnosticException {

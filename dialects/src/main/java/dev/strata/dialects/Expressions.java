@@ -171,9 +171,11 @@ final class Expressions {
 
   /**
    * The query of an {@code INSERT INTO table (columns) SELECT ...} as SQL text: {@link #query},
-   * with a string literal PostgreSQL reads as a boolean at the place of a {@code BOOLEAN} column
-   * as {@code TRUE} or {@code FALSE} ({@link ExpressionTranslator#translate(Expr, Shape, int,
-   * SchemaModel, java.util.Set, Site)}), as {@link #forColumn} does for {@code VALUES}.
+   * each item given to its column as {@link #assigned} gives a value ({@link
+   * ExpressionTranslator#translate(Expr, Shape, int, SchemaModel, List, java.util.Map, Site)}):
+   * a string literal PostgreSQL reads as a boolean at the place of a {@code BOOLEAN} column as
+   * {@code TRUE} or {@code FALSE}, a number with a fraction rounded to an integer or {@code
+   * NUMERIC(p, s)} column where the dialect would not.
    *
    * @param columns the insert's column list as written; empty for the table's columns in order
    * @throws DiagnosticException E0433/E0434 when it cannot be translated
@@ -183,17 +185,15 @@ final class Expressions {
     if (dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
       return asWritten(expr);
     }
-    java.util.Set<Integer> booleans = new java.util.HashSet<>();
+    java.util.Map<Integer, dev.strata.grammar.ast.DataType> targets = new java.util.HashMap<>();
     int count = columns.isEmpty()
         ? model.table(table).map(t -> t.columns().size()).orElse(0) : columns.size();
     for (int i = 0; i < count; i++) {
-      if (booleanColumn(table,
-          columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(i)), i)) {
-        booleans.add(i);
-      }
+      int position = i;
+      target(table, columns.isEmpty() ? Optional.empty() : Optional.of(columns.get(i)), i)
+          .ifPresent(column -> targets.put(position, column.type()));
     }
-    return translator.translate(expr, Shape.QUERY, 6, model, List.of(), booleans, site)
-        .sql();
+    return translator.translate(expr, Shape.QUERY, 6, model, List.of(), targets, site).sql();
   }
 
   /**
@@ -232,16 +232,61 @@ final class Expressions {
   }
 
   /**
+   * {@code value} given to the column {@code column} of {@code table} ({@code VALUES}, {@code
+   * SET}) as a field: {@link #forColumn}, then, where the dialect keeps a number with a fraction
+   * in an integer or {@code NUMERIC(p, s)} column as it is, cast to the column's type as
+   * PostgreSQL's assignment converts it ({@link Capability#ASSIGNMENT_ROUNDS_NUMBERS}).
+   *
+   * @param column as in {@link #forColumn}
+   * @throws DiagnosticException E0433/E0434 when it cannot be translated
+   */
+  Field<Object> assigned(ObjectName table, Optional<Identifier> column, int position, Expr value,
+      Site site) throws DiagnosticException {
+    Expr given = forColumn(table, column, position, value);
+    if (dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
+      return field(given, site);
+    }
+    java.util.Map<Integer, dev.strata.grammar.ast.DataType> targets =
+        target(table, column, position).map(c -> java.util.Map.of(0, c.type()))
+            .orElse(java.util.Map.of());
+    return DSL.field(DSL.raw(
+        translator.translate(given, Shape.FIELD, 6, model, homes, targets, site).sql()));
+  }
+
+  /**
+   * A generated column's expression as SQL text for this dialect ({@link #text}), its value given
+   * to the column of type {@code declared} as {@link #assigned} gives one ({@code GENERATED ALWAYS
+   * AS (a * 1.5)} of an {@code INTEGER} column is rounded in PostgreSQL; SQLite kept the REAL).
+   *
+   * @throws DiagnosticException E0433/E0434 when it cannot be translated
+   */
+  String generated(Expr expr, dev.strata.grammar.ast.DataType declared, Site site)
+      throws DiagnosticException {
+    return dialect.has(Capability.EXPRESSIONS_AS_WRITTEN) ? asWritten(expr)
+        : translator.translate(expr, Shape.FIELD, 6, model, homes, java.util.Map.of(0, declared),
+            site).sql();
+  }
+
+  /**
    * Whether the column {@code column} of {@code table} (or, when empty, its {@code position}-th
    * column, from 0) is a {@code BOOLEAN} column of the model.
    */
   private boolean booleanColumn(ObjectName table, Optional<Identifier> column, int position) {
-    Optional<dev.strata.compiler.schema.Column> target = model.table(table).flatMap(t ->
+    Optional<dev.strata.compiler.schema.Column> target = target(table, column, position);
+    return target.isPresent() && ValueKinds.kind(target.get().type()) == ValueKinds.Kind.BOOLEAN;
+  }
+
+  /**
+   * The column {@code column} of {@code table} in the model (or, when empty, its {@code
+   * position}-th column, from 0), or empty.
+   */
+  private Optional<dev.strata.compiler.schema.Column> target(
+      ObjectName table, Optional<Identifier> column, int position) {
+    return model.table(table).flatMap(t ->
         column.isPresent()
             ? t.column(ObjectName.fold(column.get()))
             : position < t.columns().size() ? Optional.of(t.columns().get(position))
                 : Optional.empty());
-    return target.isPresent() && ValueKinds.kind(target.get().type()) == ValueKinds.Kind.BOOLEAN;
   }
 
   /**
@@ -250,13 +295,17 @@ final class Expressions {
    * {@code CURRENT_TIMESTAMP} on a {@code datetime(p)} column are {@code current_timestamp(p)}, as
    * MySQL requires the digits of the two to match.
    *
+   * A number with a fraction is given to the column as {@link #assigned} gives a value ({@code
+   * DEFAULT 2.5} of an {@code INTEGER} column is 3 in PostgreSQL; SQLite kept 2.5).
+   *
    * @param column the column's type in this dialect ({@link DataTypes#of(
    *     dev.strata.grammar.ast.DataType, Dialect, SqlContext,
    *     dev.strata.compiler.schema.SchemaModel, Site)})
+   * @param declared the column's type as declared
    * @throws DiagnosticException E0433/E0434 when the default cannot be translated
    */
-  ColumnDefault columnDefault(Expr value, DataType<?> column, Site site)
-      throws DiagnosticException {
+  ColumnDefault columnDefault(Expr value, DataType<?> column,
+      dev.strata.grammar.ast.DataType declared, Site site) throws DiagnosticException {
     if (dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
       String written = asWritten(value);
       return new ColumnDefault(written, written, ColumnDefault.Kind.EXPRESSION);
@@ -266,7 +315,8 @@ final class Expressions {
     }
     boolean timestamp = column.isTimestamp() || column.isTimestampWithTimeZone();
     int digits = timestamp && column.precisionDefined() ? column.precision() : 6;
-    Translation translation = translator.translate(value, Shape.FIELD, digits, model, homes, site);
+    Translation translation = translator.translate(
+        value, Shape.FIELD, digits, model, homes, java.util.Map.of(0, declared), site);
     String bare = translation.sql();
     ColumnDefault.Kind kind = switch (translation.root()) {
       case LITERAL -> ColumnDefault.Kind.LITERAL;

@@ -105,7 +105,8 @@ final class MysqlColumns {
                 + " the statement in a '-- +dialect mariadb' block");
       }
       base = DataTypes.written(DataTypes.name(column.type(), dialect, sql, model, site)
-          + " GENERATED ALWAYS AS (" + expressions.text(column.generated().get(), site)
+          + " GENERATED ALWAYS AS ("
+          + expressions.generated(column.generated().get(), column.type(), site)
           + ") STORED");
     }
     return attributes(base, column, site);
@@ -116,7 +117,7 @@ final class MysqlColumns {
     DataType<T> out = column.notNull() ? type.notNull() : type;
     Optional<Expr> value = column.defaultValue();
     if (value.isPresent() && !column.type().kind().autoIncrement()) {
-      out = expressions.columnDefault(value.get(), out, site).applyTo(out, dialect);
+      out = expressions.columnDefault(value.get(), out, column.type(), site).applyTo(out, dialect);
     }
     return autoIncrement(column) ? out.identity(true) : out;
   }

@@ -131,7 +131,7 @@ final class SqliteTableSql {
       return !notNull;
     }
     ColumnDefault written = expressions.columnDefault(value.get(),
-        DataTypes.of(column.type(), SQLITE, sql, model, at(site, column)), site);
+        DataTypes.of(column.type(), SQLITE, sql, model, at(site, column)), column.type(), site);
     boolean isNull = written.bare().strip().equalsIgnoreCase("NULL");
     return written.kind() == ColumnDefault.Kind.LITERAL && !(notNull && isNull);
   }
@@ -152,25 +152,26 @@ final class SqliteTableSql {
     } else if (generation.isPresent()) {
       type = DataTypes.written(DataTypes.name(column.type(), SQLITE, sql, model, at)
           + collateClause(column.collation()) + " GENERATED ALWAYS AS ("
-          + expressions.text(generation.get(), at) + ") STORED");
+          + expressions.generated(generation.get(), column.type(), at) + ") STORED");
     } else {
       type = DataTypes.of(column.type(), SQLITE, sql, model, at);
       if (column.collation().isPresent()) {
         type = type.collation(DSL.collation(SqlContext.name(column.collation().get())));
       }
     }
-    return withAttributes(type, column.constraints(), at);
+    return withAttributes(type, column, at);
   }
 
-  private <T> DataType<T> withAttributes(DataType<T> type, List<ColumnConstraint> constraints,
-      Site site) throws DiagnosticException {
+  private <T> DataType<T> withAttributes(DataType<T> type, ColumnDef column, Site site)
+      throws DiagnosticException {
     DataType<T> out = type;
-    for (ColumnConstraint constraint : constraints) {
+    for (ColumnConstraint constraint : column.constraints()) {
       out = switch (constraint) {
         case ColumnConstraint.NotNull notNull -> out.notNull();
         case ColumnConstraint.Null nullable -> out.null_();
         case ColumnConstraint.Default value ->
-            expressions.columnDefault(value.value(), out, site).applyTo(out, SQLITE);
+            expressions.columnDefault(value.value(), out, column.type(), site)
+                .applyTo(out, SQLITE);
         // the rest are spelled with the type (identity, generation) or are table constraints
         case ColumnConstraint.Identity identity -> out;
         case ColumnConstraint.Generated generated -> out;

@@ -27,6 +27,14 @@ import org.junit.jupiter.api.TestFactory;
  * position, and a canary for each jOOQ 3.20 defect that {@link TranslationRules} works around.
  */
 class ExpressionsTest {
+  /**
+   * The declared type given with a column's default where the test is not about a number given
+   * to an integer or numeric column ({@link Expressions#assigned}).
+   */
+  private static final dev.strata.grammar.ast.DataType TEXT = new dev.strata.grammar.ast.DataType(
+      dev.strata.grammar.ast.DataType.Kind.TEXT, java.util.OptionalInt.empty(),
+      java.util.OptionalInt.empty());
+
   private static final List<Dialect> TARGETS =
       List.of(Dialect.MYSQL, Dialect.MARIADB, Dialect.SQLITE);
 
@@ -428,7 +436,7 @@ class ExpressionsTest {
       String lf = written.replace("\r\n", "\n");
       assertEquals(lf, postgres.text(expr(written), site()));
       assertEquals(lf, postgres.conditionText(expr(written), site()));
-      assertEquals(lf, postgres.columnDefault(expr(written), SQLDataType.CLOB, site()).sql());
+      assertEquals(lf, postgres.columnDefault(expr(written), SQLDataType.CLOB, TEXT, site()).sql());
     }
   }
 
@@ -499,7 +507,7 @@ class ExpressionsTest {
   void setDefaultTakesTheFullText() throws DiagnosticException {
     SqlContext sql = SqlContext.forDialect(Dialect.MYSQL);
     ColumnDefault value = expressions(Dialect.MYSQL)
-        .columnDefault(expr("'none'"), SQLDataType.CLOB, site());
+        .columnDefault(expr("'none'"), SQLDataType.CLOB, TEXT, site());
     assertEquals("ALTER TABLE t ALTER COLUMN c SET DEFAULT ('none')",
         sql.render(sql.dsl().alterTable("t").alter("c").setDefault(value.field())));
   }
@@ -593,7 +601,7 @@ class ExpressionsTest {
           expressions.text(expr("status::text::mood"), site()));
       assertEquals("status", expressions.text(expr("status::mood"), site()));
       assertEquals("'happy'", expressions.columnDefault(
-          expr("'happy'::public.mood"), SQLDataType.VARCHAR, site()).sql());
+          expr("'happy'::public.mood"), SQLDataType.VARCHAR, TEXT, site()).sql());
       DiagnosticException e = assertThrows(DiagnosticException.class,
           () -> expressions.text(expr("x::\"Mood\""), site()));
       assertEquals("E0434", e.diagnostics().getFirst().code());
@@ -624,7 +632,8 @@ class ExpressionsTest {
   @Test
   void writtenDigitsOfANowDefaultAreKept() throws DiagnosticException {
     assertEquals("current_timestamp(3)", expressions(Dialect.MYSQL)
-        .columnDefault(expr("current_timestamp(3)"), SQLDataType.TIMESTAMP(6), site()).sql());
+        .columnDefault(expr("current_timestamp(3)"), SQLDataType.TIMESTAMP(6), TEXT,
+            site()).sql());
   }
 
   // Canaries: jOOQ 3.20's own translations that TranslationRules replaces or refuses. Each fails
@@ -737,7 +746,8 @@ class ExpressionsTest {
 
   private static void assertDefault(Dialect dialect, org.jooq.DataType<?> column, String value,
       String sql, ColumnDefault.Kind kind) throws DiagnosticException {
-    ColumnDefault translated = expressions(dialect).columnDefault(expr(value), column, site());
+    ColumnDefault translated =
+        expressions(dialect).columnDefault(expr(value), column, TEXT, site());
     assertEquals(sql, translated.sql(), value + " in " + dialect.id());
     assertEquals(kind, translated.kind(), value + " in " + dialect.id());
   }
@@ -745,7 +755,8 @@ class ExpressionsTest {
   private static void assertDdl(Dialect dialect, org.jooq.DataType<?> column, String value,
       String ddl) throws DiagnosticException {
     SqlContext sql = SqlContext.forDialect(dialect);
-    ColumnDefault translated = expressions(dialect).columnDefault(expr(value), column, site());
+    ColumnDefault translated =
+        expressions(dialect).columnDefault(expr(value), column, TEXT, site());
     assertEquals("CREATE TABLE t (" + ddl + ")", sql.render(sql.dsl().createTable("t")
         .column("c", translated.applyTo(column, dialect))));
     assertEquals("ALTER TABLE t ADD " + ddl, sql.render(sql.dsl().alterTable("t")
@@ -758,7 +769,8 @@ class ExpressionsTest {
             ? Stream.of(d.value()) : Stream.empty())
         .findFirst().orElseThrow();
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> expressions(dialect).columnDefault(value, SQLDataType.CLOB, revision.site(0)));
+        () -> expressions(dialect).columnDefault(value, SQLDataType.CLOB, TEXT,
+            revision.site(0)));
     return e.format();
   }
 

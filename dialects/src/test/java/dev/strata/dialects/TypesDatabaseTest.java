@@ -370,7 +370,7 @@ class TypesDatabaseTest {
         if (constraint instanceof ColumnConstraint.NotNull) {
           type = type.notNull();
         } else if (constraint instanceof ColumnConstraint.Default value) {
-          type = expressions.columnDefault(value.value(), type, revision.site(0))
+          type = expressions.columnDefault(value.value(), type, column.type(), revision.site(0))
               .applyTo(type, dialect);
         }
       }

@@ -3,10 +3,6 @@ package dev.strata.dialects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strata.grammar.ast.Direction;
-import dev.strata.testkit.ClientRun;
-import dev.strata.testkit.SqliteDatabase;
-import dev.strata.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,36 +47,22 @@ class AssignmentRoundingTest {
 
   @Test
   void postgresqlLeavesTheExpectedRows() throws Exception {
-    Chain chain = new Chain(dir.resolve("postgresql"), REVISION);
-    try (TestDatabase database = TestDatabase.create("postgresql", "assign_round_pg")) {
-      ClientRun run = database.apply(chain.script(Dialect.POSTGRESQL, Direction.UPGRADE,
-          "base:head", GoldenCases.OPTIONS));
-      assertEquals(0, run.exitCode(), run.stderr());
-      assertEquals(ROWS, database.query(QUERY.formatted("TEXT")));
-    }
+    assertEquals(ROWS, ClientRows.postgresql(dir.resolve("postgresql"), "assign_round_pg",
+        QUERY.formatted("TEXT"), REVISION));
   }
 
   @Test
   void mariadbLeavesThePostgresqlRows() throws Exception {
-    MysqlChain chain = new MysqlChain(dir.resolve("mariadb"), Dialect.MARIADB, REVISION);
-    try (TestDatabase database = TestDatabase.create("mariadb", "assign_round_maria")) {
-      MysqlChain.apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
-      assertEquals(ROWS, database.query(QUERY.formatted("CHAR")));
-    }
+    assertEquals(ROWS, ClientRows.mariadb(dir.resolve("mariadb"), "assign_round_maria",
+        QUERY.formatted("CHAR"), REVISION));
   }
 
   @Test
   void sqliteLeavesThePostgresqlRows() throws Exception {
-    Chain chain = new Chain(dir.resolve("sqlite"), REVISION);
-    Path script = chain.script(Dialect.SQLITE, Direction.UPGRADE, "base:head",
-        GoldenCases.OPTIONS);
+    Path script = ClientRows.sqliteScript(dir.resolve("sqlite"), REVISION);
     // a literal is rounded as the script is written
     assertTrue(Files.readString(script).contains("VALUES (1, 3, "), Files.readString(script));
-    try (SqliteDatabase database = SqliteDatabase.create("assign_round")) {
-      ClientRun run = Sqlite3.apply(database, script);
-      assertEquals("", run.stdout() + run.stderr());
-      assertEquals(ROWS, Sqlite3.query(database,
-          "SELECT id, w, s, printf('%.2f', amount), g, d FROM n ORDER BY id"));
-    }
+    assertEquals(ROWS, ClientRows.sqlite(script, "assign_round",
+        "SELECT id, w, s, printf('%.2f', amount), g, d FROM n ORDER BY id"));
   }
 }

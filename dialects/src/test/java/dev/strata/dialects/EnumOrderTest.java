@@ -89,39 +89,24 @@ class EnumOrderTest {
 
   @Test
   void postgresqlLeavesTheExpectedRows() throws Exception {
-    Chain chain = new Chain(dir.resolve("postgresql"), REVISION.formatted(INDEX));
-    try (TestDatabase database = TestDatabase.create("postgresql", "enum_order_pg")) {
-      ClientRun run = database.apply(chain.script(Dialect.POSTGRESQL, Direction.UPGRADE,
-          "base:head", GoldenCases.OPTIONS));
-      assertEquals(0, run.exitCode(), run.stderr());
-      assertEquals(POSTGRESQL, database.query(ROWS));
-    }
+    assertEquals(POSTGRESQL, ClientRows.postgresql(dir.resolve("postgresql"), "enum_order_pg",
+        ROWS, REVISION.formatted(INDEX)));
   }
 
   @Test
   void mariadbLeavesThePostgresqlRows() throws Exception {
-    MysqlChain chain =
-        new MysqlChain(dir.resolve("mariadb"), Dialect.MARIADB, REVISION.formatted(""));
-    try (TestDatabase database = TestDatabase.create("mariadb", "mysqlh_enum_order")) {
-      MysqlChain.apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
-      assertEquals(POSTGRESQL.stream().filter(row -> !row.startsWith("index|")).toList(),
-          database.query(ROWS));
-    }
+    assertEquals(POSTGRESQL.stream().filter(row -> !row.startsWith("index|")).toList(),
+        ClientRows.mariadb(dir.resolve("mariadb"), "mysqlh_enum_order", ROWS,
+            REVISION.formatted("")));
   }
 
   @Test
   void sqliteLeavesThePostgresqlRows() throws Exception {
-    Chain chain = new Chain(dir.resolve("sqlite"), REVISION.formatted(INDEX));
-    Path script = chain.script(Dialect.SQLITE, Direction.UPGRADE, "base:head",
-        GoldenCases.OPTIONS);
+    Path script = ClientRows.sqliteScript(dir.resolve("sqlite"), REVISION.formatted(INDEX));
     assertTrue(Files.readString(script).contains("CREATE INDEX ix_t_low ON t(id) WHERE CASE m"
         + " WHEN 'angry' THEN 1 WHEN 'sad' THEN 2 WHEN 'ok' THEN 3 WHEN 'happy' THEN 4 END < 3"),
         Files.readString(script));
-    try (SqliteDatabase database = SqliteDatabase.create("sqlite_enum_order")) {
-      ClientRun run = Sqlite3.apply(database, script);
-      assertEquals("", run.stdout() + run.stderr());
-      assertEquals(POSTGRESQL, Sqlite3.query(database, ROWS));
-    }
+    assertEquals(POSTGRESQL, ClientRows.sqlite(script, "sqlite_enum_order", ROWS));
   }
 
   /**

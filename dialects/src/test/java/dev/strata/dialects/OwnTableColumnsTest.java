@@ -2,10 +2,6 @@ package dev.strata.dialects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.strata.grammar.ast.Direction;
-import dev.strata.testkit.ClientRun;
-import dev.strata.testkit.SqliteDatabase;
-import dev.strata.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,34 +71,20 @@ class OwnTableColumnsTest {
 
   @Test
   void postgresqlLeavesTheExpectedRows() throws Exception {
-    Chain chain = new Chain(dir.resolve("postgresql"), REVISION.formatted(UPDATE_FROM));
-    try (TestDatabase database = TestDatabase.create("postgresql", "own_table_pg")) {
-      ClientRun run = database.apply(chain.script(Dialect.POSTGRESQL, Direction.UPGRADE,
-          "base:head", GoldenCases.OPTIONS));
-      assertEquals(0, run.exitCode(), run.stderr());
-      assertEquals(ROWS, database.query(QUERY));
-    }
+    assertEquals(ROWS, ClientRows.postgresql(dir.resolve("postgresql"), "own_table_pg", QUERY,
+        REVISION.formatted(UPDATE_FROM)));
   }
 
   @Test
   void mariadbLeavesThePostgresqlRows() throws Exception {
-    MysqlChain chain =
-        new MysqlChain(dir.resolve("mariadb"), Dialect.MARIADB, REVISION.formatted(""));
-    try (TestDatabase database = TestDatabase.create("mariadb", "own_table_maria")) {
-      MysqlChain.apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
-      assertEquals(ROWS.stream().filter(row -> !row.startsWith("from|")).toList(),
-          database.query(QUERY));
-    }
+    assertEquals(ROWS.stream().filter(row -> !row.startsWith("from|")).toList(),
+        ClientRows.mariadb(dir.resolve("mariadb"), "own_table_maria", QUERY,
+            REVISION.formatted("")));
   }
 
   @Test
   void sqliteLeavesThePostgresqlRows() throws Exception {
-    Chain chain = new Chain(dir.resolve("sqlite"), REVISION.formatted(UPDATE_FROM));
-    try (SqliteDatabase database = SqliteDatabase.create("own_table")) {
-      ClientRun run = Sqlite3.apply(database, chain.script(Dialect.SQLITE, Direction.UPGRADE,
-          "base:head", GoldenCases.OPTIONS));
-      assertEquals("", run.stdout() + run.stderr());
-      assertEquals(ROWS, Sqlite3.query(database, QUERY));
-    }
+    assertEquals(ROWS, ClientRows.sqlite(ClientRows.sqliteScript(dir.resolve("sqlite"),
+        REVISION.formatted(UPDATE_FROM)), "own_table", QUERY));
   }
 }

@@ -2,10 +2,6 @@ package dev.strata.dialects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.strata.grammar.ast.Direction;
-import dev.strata.testkit.ClientRun;
-import dev.strata.testkit.SqliteDatabase;
-import dev.strata.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -229,39 +225,22 @@ class ValueSemanticsTest {
 
   @Test
   void postgresqlLeavesTheExpectedRows() throws Exception {
-    Chain chain = new Chain(dir.resolve("postgresql"),
-        REVISION.formatted(UPSERT, EXPRESSION_INDEX, SECONDS));
-    try (TestDatabase database = TestDatabase.create("postgresql", "values_pg")) {
-      ClientRun run = database.apply(chain.script(Dialect.POSTGRESQL, Direction.UPGRADE,
-          "base:head", GoldenCases.OPTIONS));
-      assertEquals(0, run.exitCode(), run.stderr());
-      assertEquals(POSTGRESQL, database.query(ROWS));
-    }
+    assertEquals(POSTGRESQL, ClientRows.postgresql(dir.resolve("postgresql"), "values_pg", ROWS,
+        REVISION.formatted(UPSERT, EXPRESSION_INDEX, SECONDS)));
   }
 
   @Test
   void mariadbLeavesThePostgresqlRows() throws Exception {
-    MysqlChain chain =
-        new MysqlChain(dir.resolve("mariadb"), Dialect.MARIADB,
-            REVISION.formatted("", "", SECONDS));
-    try (TestDatabase database = TestDatabase.create("mariadb", "mysqlh_values")) {
-      MysqlChain.apply(database, chain.upgrade("base:head", GoldenCases.OPTIONS));
-      assertEquals(POSTGRESQL.stream().filter(row -> !row.startsWith("upsert|")).toList(),
-          database.query(ROWS));
-    }
+    assertEquals(POSTGRESQL.stream().filter(row -> !row.startsWith("upsert|")).toList(),
+        ClientRows.mariadb(dir.resolve("mariadb"), "mysqlh_values", ROWS,
+            REVISION.formatted("", "", SECONDS)));
   }
 
   @Test
   void sqliteLeavesThePostgresqlRows() throws Exception {
-    Chain chain =
-        new Chain(dir.resolve("sqlite"), REVISION.formatted(UPSERT, EXPRESSION_INDEX, ""));
-    try (SqliteDatabase database = SqliteDatabase.create("sqlite_values")) {
-      ClientRun run = Sqlite3.apply(database, chain.script(Dialect.SQLITE, Direction.UPGRADE,
-          "base:head", GoldenCases.OPTIONS));
-      assertEquals("", run.stdout() + run.stderr());
-      assertEquals(POSTGRESQL.stream()
-          .filter(row -> !row.startsWith("second|") && !row.startsWith("concat2|")).toList(),
-          Sqlite3.query(database, ROWS));
-    }
+    assertEquals(POSTGRESQL.stream()
+            .filter(row -> !row.startsWith("second|") && !row.startsWith("concat2|")).toList(),
+        ClientRows.sqlite(ClientRows.sqliteScript(dir.resolve("sqlite"),
+            REVISION.formatted(UPSERT, EXPRESSION_INDEX, "")), "sqlite_values", ROWS));
   }
 }

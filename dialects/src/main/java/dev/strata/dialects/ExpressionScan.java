@@ -129,10 +129,8 @@ record ExpressionScan(List<Token> tokens, List<String> strings) {
   /** The first bare word {@code name} (not after a dot), or empty. */
   Optional<Token> word(String name) {
     for (int k = 0; k < tokens.size(); k++) {
-      Token t = tokens.get(k);
-      if (t.word() && t.folded().equals(name)
-          && previous(k).filter(x -> x.text().equals(".")).isEmpty()) {
-        return Optional.of(t);
+      if (bareWord(k, name)) {
+        return Optional.of(tokens.get(k));
       }
     }
     return Optional.empty();
@@ -142,13 +140,18 @@ record ExpressionScan(List<Token> tokens, List<String> strings) {
   int words(String name) {
     int count = 0;
     for (int k = 0; k < tokens.size(); k++) {
-      Token t = tokens.get(k);
-      if (t.word() && t.folded().equals(name)
-          && previous(k).filter(x -> x.text().equals(".")).isEmpty()) {
+      if (bareWord(k, name)) {
         count++;
       }
     }
     return count;
+  }
+
+  /** Whether the {@code k}-th token is the word {@code name}, not after a dot. */
+  private boolean bareWord(int k, String name) {
+    Token t = tokens.get(k);
+    return t.word() && t.folded().equals(name)
+        && previous(k).filter(x -> x.text().equals(".")).isEmpty();
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.strata.dialects;
 import dev.strata.compiler.schema.SchemaModel;
 import dev.strata.grammar.DiagnosticException;
 import dev.strata.grammar.Span;
-import dev.strata.grammar.ast.DataType.Kind;
 import dev.strata.grammar.ast.Expr;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -284,41 +283,64 @@ final class ExpressionTranslator {
         || kinds.of(value) != ValueKinds.Kind.NUMERIC) {
       return value;
     }
-    Kind kind = column.kind();
-    org.jooq.DataType<?> type = SMALL_INTEGERS.contains(kind) ? SQLDataType.SMALLINT
-        : INTEGERS.contains(kind) ? SQLDataType.INTEGER
-        : BIG_INTEGERS.contains(kind) ? SQLDataType.BIGINT
-        : kind == Kind.NUMERIC && column.size().isPresent()
-            ? SQLDataType.NUMERIC(column.size().getAsInt(), column.scale().orElse(0))
-            : null;
-    if (type == null) {
+    Optional<org.jooq.DataType<?>> type = roundedType(column);
+    if (type.isEmpty()) {
       return value;
     }
     if (value instanceof Param<?> literal && literal.isInline()
         && literal.getValue() instanceof java.math.BigDecimal number) {
-      // PostgreSQL rounds a numeric half away from zero
-      java.math.BigDecimal rounded = number.setScale(
-          type.isInteger() ? 0 : Math.max(0, type.scale()), java.math.RoundingMode.HALF_UP);
-      long[] range = CastRules.integerRange(type);
-      boolean fits = type.isInteger()
-          ? rounded.compareTo(java.math.BigDecimal.valueOf(range[0])) >= 0
-              && rounded.compareTo(java.math.BigDecimal.valueOf(range[1])) <= 0
-          : rounded.precision() - rounded.scale() <= type.precision() - type.scale();
-      if (fits) {
-        return rounded.compareTo(number) == 0 && number.scale() <= rounded.scale() ? value
-            : type.isInteger() ? DSL.inline(rounded.longValueExact())
-            : DSL.inline(rounded, SQLDataType.NUMERIC);
+      Optional<Field<?>> rounded = roundedLiteral(literal, number, type.get());
+      if (rounded.isPresent()) {
+        return rounded.get();
       }
     }
-    return DSL.cast(value, type);
+    return DSL.cast(value, type.get());
   }
 
-  private static final Set<Kind> SMALL_INTEGERS = java.util.EnumSet.of(
-      Kind.SMALLINT, Kind.SMALLSERIAL);
-  private static final Set<Kind> INTEGERS = java.util.EnumSet.of(
-      Kind.INTEGER, Kind.SERIAL);
-  private static final Set<Kind> BIG_INTEGERS = java.util.EnumSet.of(
-      Kind.BIGINT, Kind.BIGSERIAL);
+  /**
+   * PostgreSQL's type a column of type {@code column} rounds a number to: its integer type (a
+   * serial's too), a {@code NUMERIC(p, s)} (with {@code s} 0 when not given); empty for a column
+   * that keeps a number's digits or is no number.
+   */
+  private static Optional<org.jooq.DataType<?>> roundedType(
+      dev.strata.grammar.ast.DataType column) {
+    return switch (column.kind()) {
+      case SMALLINT, SMALLSERIAL -> Optional.of(SQLDataType.SMALLINT);
+      case INTEGER, SERIAL -> Optional.of(SQLDataType.INTEGER);
+      case BIGINT, BIGSERIAL -> Optional.of(SQLDataType.BIGINT);
+      case NUMERIC -> column.size().isEmpty() ? Optional.empty()
+          : Optional.of(SQLDataType.NUMERIC(column.size().getAsInt(), column.scale().orElse(0)));
+      case REAL, DOUBLE_PRECISION, VARCHAR, CHAR, TEXT, BOOLEAN, DATE, TIME, TIMESTAMP,
+          TIMESTAMPTZ, INTERVAL, JSON, JSONB, UUID, BYTEA, TIMETZ, BIT, VARBIT, XML, MONEY, INET,
+          CIDR, MACADDR, MACADDR8, TSVECTOR, TSQUERY, OID, REGCLASS, INT4RANGE, INT8RANGE,
+          NUMRANGE, TSRANGE, TSTZRANGE, DATERANGE, POINT, LINE, LSEG, BOX, PATH, POLYGON, CIRCLE,
+          NAMED -> Optional.empty();
+    };
+  }
+
+  /**
+   * The numeric literal {@code literal} ({@code number}) as PostgreSQL gives it to a column of
+   * {@code type}, rounded half away from zero to the type's scale: {@code literal} itself when
+   * rounding leaves it as it is, a new literal when it changes it; empty when the rounded value
+   * does not fit the type (the cast then fails as PostgreSQL's assignment does).
+   */
+  private static Optional<Field<?>> roundedLiteral(
+      Param<?> literal, java.math.BigDecimal number, org.jooq.DataType<?> type) {
+    java.math.BigDecimal rounded = number.setScale(
+        type.isInteger() ? 0 : Math.max(0, type.scale()), java.math.RoundingMode.HALF_UP);
+    long[] range = CastRules.integerRange(type);
+    boolean fits = type.isInteger()
+        ? rounded.compareTo(java.math.BigDecimal.valueOf(range[0])) >= 0
+            && rounded.compareTo(java.math.BigDecimal.valueOf(range[1])) <= 0
+        : rounded.precision() - rounded.scale() <= type.precision() - type.scale();
+    if (!fits) {
+      return Optional.empty();
+    }
+    return Optional.of(rounded.compareTo(number) == 0 && number.scale() <= rounded.scale()
+        ? literal
+        : type.isInteger() ? DSL.inline(rounded.longValueExact())
+        : DSL.inline(rounded, SQLDataType.NUMERIC));
+  }
 
   private QueryPart parse(String text, Shape shape, ExpressionScan scan, Locator locate)
       throws DiagnosticException {

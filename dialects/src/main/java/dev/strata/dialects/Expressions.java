@@ -242,15 +242,11 @@ final class Expressions {
    */
   Field<Object> assigned(ObjectName table, Optional<Identifier> column, int position, Expr value,
       Site site) throws DiagnosticException {
-    Expr given = forColumn(table, column, position, value);
-    if (dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)) {
-      return field(given, site);
-    }
     java.util.Map<Integer, dev.strata.grammar.ast.DataType> targets =
         target(table, column, position).map(c -> java.util.Map.of(0, c.type()))
             .orElse(java.util.Map.of());
     return DSL.field(DSL.raw(
-        translator.translate(given, Shape.FIELD, 6, model, homes, targets, site).sql()));
+        translated(forColumn(table, column, position, value), Shape.FIELD, targets, site)));
   }
 
   /**
@@ -262,9 +258,7 @@ final class Expressions {
    */
   String generated(Expr expr, dev.strata.grammar.ast.DataType declared, Site site)
       throws DiagnosticException {
-    return dialect.has(Capability.EXPRESSIONS_AS_WRITTEN) ? asWritten(expr)
-        : translator.translate(expr, Shape.FIELD, 6, model, homes, java.util.Map.of(0, declared),
-            site).sql();
+    return translated(expr, Shape.FIELD, java.util.Map.of(0, declared), site);
   }
 
   /**
@@ -361,9 +355,20 @@ final class Expressions {
   }
 
   private String translated(Expr expr, Shape shape, Site site) throws DiagnosticException {
+    return translated(expr, shape, java.util.Map.of(), site);
+  }
+
+  /**
+   * {@code expr} as written for PostgreSQL, else translated as {@code shape}, given to columns of
+   * the {@code targets}' types ({@link ExpressionTranslator#translate(Expr, Shape, int,
+   * SchemaModel, List, java.util.Map, Site)}).
+   */
+  private String translated(Expr expr, Shape shape,
+      java.util.Map<Integer, dev.strata.grammar.ast.DataType> targets, Site site)
+      throws DiagnosticException {
     return dialect.has(Capability.EXPRESSIONS_AS_WRITTEN)
         ? asWritten(expr)
-        : translator.translate(expr, shape, 6, model, homes, site).sql();
+        : translator.translate(expr, shape, 6, model, homes, targets, site).sql();
   }
 
   private static String asWritten(Expr expr) {

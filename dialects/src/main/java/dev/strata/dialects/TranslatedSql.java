@@ -210,9 +210,7 @@ final class TranslatedSql {
       Field<?> operand, boolean text, boolean halfEven, String type, long min, long max) {
     String range = error("value out of range for type " + type);
     // a float rounds half to even (rint): a half whose rounding away from zero is odd steps back
-    String rounded = halfEven ? "(round({0}) - (abs({0} - CAST({0} AS INTEGER)) = 0.5"
-        + " AND CAST(round({0}) AS INTEGER) % 2 <> 0) * (CASE WHEN {0} < 0 THEN -1 ELSE 1 END))"
-        : "round({0})";
+    String rounded = halfEven ? RINT : "round({0})";
     boolean wide = max == Long.MAX_VALUE;
     String fits = wide
         // a text past 64 bits is clamped to the limit: the digits tell the limit from its clamp
@@ -243,10 +241,15 @@ final class TranslatedSql {
    * of them unless one is a half: no subquery was worth SQLite's refusal of the others.)
    */
   static Field<Double> sqliteRint(Field<?> value) {
-    return DSL.field("(round({0}) - (abs({0} - CAST({0} AS INTEGER)) = 0.5"
-        + " AND CAST(round({0}) AS INTEGER) % 2 <> 0) * (CASE WHEN {0} < 0 THEN -1 ELSE 1 END))",
-        SQLDataType.DOUBLE, value);
+    return DSL.field(RINT, SQLDataType.DOUBLE, value);
   }
+
+  /**
+   * {@code {0}} rounded half to even in SQLite, as PostgreSQL's {@code rint}: SQLite's {@code
+   * round()}, one step back toward zero where that was a half rounded to an odd number.
+   */
+  private static final String RINT = "(round({0}) - (abs({0} - CAST({0} AS INTEGER)) = 0.5"
+      + " AND CAST(round({0}) AS INTEGER) % 2 <> 0) * (CASE WHEN {0} < 0 THEN -1 ELSE 1 END))";
 
   /**
    * {@code converted}, a cast of {@code operand} to a number type in SQLite, failing first where

@@ -40,7 +40,6 @@ final class TranslationRules implements VisitListener {
   private final Set<QueryPart> written;
   private final int timestampDigits;
   private final DSLContext postgres;
-  private final SchemaModel model;
   /** Whether the expression is a query with UNION, INTERSECT or EXCEPT. */
   private final boolean compound;
   private final ValueKinds kinds;
@@ -67,7 +66,6 @@ final class TranslationRules implements VisitListener {
     this.written = written;
     this.timestampDigits = timestampDigits;
     this.postgres = postgres;
-    this.model = kinds.model();
     this.kinds = kinds;
     this.compound = compound;
     this.casts = new CastRules(dialect, this::drops);
@@ -456,7 +454,7 @@ final class TranslationRules implements VisitListener {
           "PostgreSQL's collations are not " + dialect.id() + "'s", "");
     }
     if (part instanceof QOM.Cast<?> cast) {
-      return casts.translate(cast, kinds());
+      return casts.translate(cast, kinds);
     }
     if (part instanceof SortField<?> sort) {
       if (dialect != Dialect.SQLITE && nonNegative(sort.$field())) {
@@ -468,9 +466,9 @@ final class TranslationRules implements VisitListener {
       // SQLite holds an enum's labels as text: sorted by their position in the type instead
       Optional<Field<Integer>> position = Optional.empty();
       if (dialect == Dialect.SQLITE) {
-        enumOrder.refuseUncertain(List.of(sort.$field()), "ORDER BY", kinds());
-        position = kinds().enumType(sort.$field())
-            .flatMap(type -> enumOrder.position(sort.$field(), type, kinds()));
+        enumOrder.refuseUncertain(List.of(sort.$field()), "ORDER BY", kinds);
+        position = kinds.enumType(sort.$field())
+            .flatMap(type -> enumOrder.position(sort.$field(), type, kinds));
       }
       if (position.isPresent() && compound) {
         throw new Refusal("ORDER BY of an enum after UNION, INTERSECT or EXCEPT has no"
@@ -495,7 +493,7 @@ final class TranslationRules implements VisitListener {
         return texts.get();
       }
     }
-    Optional<QueryPart> ordered = enumOrder.translate(part, kinds());
+    Optional<QueryPart> ordered = enumOrder.translate(part, kinds);
     if (ordered.isPresent()) {
       return ordered.get();
     }
@@ -615,7 +613,7 @@ final class TranslationRules implements VisitListener {
   private Optional<QueryPart> booleanComparison(Field<?> left, Field<?> right, boolean not) {
     Field<?> column = literal(right).isPresent() ? left : right;
     Optional<String> text = literal(right).or(() -> literal(left));
-    if (text.isEmpty() || kinds().of(column) != ValueKinds.Kind.BOOLEAN) {
+    if (text.isEmpty() || kinds.of(column) != ValueKinds.Kind.BOOLEAN) {
       return Optional.empty();
     }
     Optional<Boolean> value = BooleanLiterals.parse(text.get());
@@ -638,7 +636,7 @@ final class TranslationRules implements VisitListener {
     List<Field<?>> operands = new java.util.ArrayList<>();
     boolean changed = false;
     for (Field<?> operand : concatenated(concat, new java.util.ArrayList<>())) {
-      Optional<Field<String>> text = casts.text(operand, kinds());
+      Optional<Field<String>> text = casts.text(operand, kinds);
       changed |= text.isPresent();
       operands.add(text.isPresent() ? text.get() : operand);
     }
@@ -690,11 +688,6 @@ final class TranslationRules implements VisitListener {
             + dialect.id() + "'s gives ''", "write the length as a literal of 0 or more");
   }
 
-  /** The kinds of the expression's values ({@link ValueKinds}). */
-  private ValueKinds kinds() {
-    return kinds;
-  }
-
   /**
    * {@code extract(second FROM x)} (and {@code date_part('second', x)}): PostgreSQL's seconds
    * with their fraction, a numeric of 6 decimals ({@code 5.123456}). MySQL's and MariaDB's
@@ -735,7 +728,7 @@ final class TranslationRules implements VisitListener {
    * ~x}, {@code x << n} and {@code x >> n} are signed, as PostgreSQL's.
    */
   private QueryPart mysql(QueryPart part) {
-    if (part instanceof QOM.Div<?> div && kinds().of(div) == ValueKinds.Kind.INTEGER) {
+    if (part instanceof QOM.Div<?> div && kinds.of(div) == ValueKinds.Kind.INTEGER) {
       return TranslatedSql.integerDivision(div.$arg1(), div.$arg2());
     }
     // the bit operators work on unsigned 64 bits there, on the signed integer in PostgreSQL
@@ -764,7 +757,7 @@ final class TranslationRules implements VisitListener {
               + " suffix", "trim one character at a time: trim(BOTH 'x' FROM trim(BOTH 'y' FROM"
               + " s)) for characters that do not alternate");
     }
-    Optional<QueryPart> arithmetic = temporal.translate(part, kinds());
+    Optional<QueryPart> arithmetic = temporal.translate(part, kinds);
     if (arithmetic.isPresent()) {
       return arithmetic.get();
     }
@@ -875,15 +868,15 @@ final class TranslationRules implements VisitListener {
       }
       wrapping.remove(part);
     }
-    if (part instanceof QOM.Div<?> div && kinds().of(div) == ValueKinds.Kind.NUMERIC) {
+    if (part instanceof QOM.Div<?> div && kinds.of(div) == ValueKinds.Kind.NUMERIC) {
       return TranslatedSql.sqliteRealDivision(div.$arg1(), div.$arg2());
     }
-    if (part instanceof QOM.Mod<?> mod && kinds().of(mod) == ValueKinds.Kind.NUMERIC) {
+    if (part instanceof QOM.Mod<?> mod && kinds.of(mod) == ValueKinds.Kind.NUMERIC) {
       return TranslatedSql.sqliteRealModulo(mod.$arg1(), mod.$arg2());
     }
     // SQLite's round() of a float rounds half away from zero; PostgreSQL's half to even (rint)
     if (part instanceof QOM.Round<?> round && round.$decimals() == null
-        && kinds().floating(round.$value())) {
+        && kinds.floating(round.$value())) {
       return TranslatedSql.sqliteRint(round.$value());
     }
     // SQLite's round(x, -2) rounds to a whole number; PostgreSQL's to hundreds
@@ -891,7 +884,7 @@ final class TranslationRules implements VisitListener {
         && !nonNegative(round.$decimals())) {
       return TranslatedSql.sqliteRound(round.$value(), round.$decimals());
     }
-    Optional<QueryPart> arithmetic = temporal.translate(part, kinds());
+    Optional<QueryPart> arithmetic = temporal.translate(part, kinds);
     if (arithmetic.isPresent()) {
       return arithmetic.get();
     }
@@ -951,7 +944,7 @@ final class TranslationRules implements VisitListener {
   /** Whether a cast's type names an enum type of the model. */
   private boolean enumType(DataType<?> type) {
     return SqlContext.objectName(type.getQualifiedName())
-        .filter(model.types()::containsKey).isPresent();
+        .filter(kinds.model().types()::containsKey).isPresent();
   }
 
   /** The digits written in {@code current_timestamp(3)}, read from its PostgreSQL rendering. */
